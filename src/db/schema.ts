@@ -1,0 +1,110 @@
+// The database schema as TypeScript types (Kysely). Mirrors the migrations in ./migrations.
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+
+export interface UnitTable {
+  id: Generated<number>;
+  parent_id: number | null;
+  /** ids from the root down to this unit, inclusive: subtree checks are `path @> ARRAY[id]`. */
+  path: ColumnType<number[], number[], number[]>;
+  kind: string;
+  code: string;
+  name: string;
+  short_name: string;
+  status: ColumnType<'active' | 'retired' | 'merged', 'active' | 'retired' | 'merged' | undefined, 'active' | 'retired' | 'merged'>;
+  merged_into_id: number | null;
+  /** Unit whose follow-up this unit performs (Sở KH&CN for the province): widens its users' scope. */
+  focal_for_id: number | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface UnitAliasTable {
+  id: Generated<number>;
+  unit_id: number;
+  name: string;
+  kind: string;
+  note: string | null;
+  created_at: CreatedAt;
+}
+
+export interface SearchEntryTable {
+  id: Generated<number>;
+  entity_type: string;
+  entity_id: number;
+  /** Owning unit, so searches can be limited to what the reader may see. */
+  unit_id: number | null;
+  /** NFC text as shown. */
+  text: string;
+  /** fold(text): lower case, no accents. */
+  folded: string;
+  /** 1 = primary name, lower = secondary (alias, code, body text). */
+  weight: number;
+  published: Generated<boolean>;
+}
+
+export interface AppUserTable {
+  id: Generated<number>;
+  username: string;
+  full_name: string;
+  email: string | null;
+  phone: string | null;
+  unit_id: number;
+  roles: ColumnType<string[], string[], string[]>;
+  password_hash: string;
+  is_active: Generated<boolean>;
+  is_demo: Generated<boolean>;
+  must_change_password: Generated<boolean>;
+  password_changed_at: Timestamp;
+  last_login_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface SessionTable {
+  /** sha256 of the session token; the token itself lives only in the cookie. */
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  last_seen_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface LoginAttemptTable {
+  id: Generated<number>;
+  username: string;
+  ip: string;
+  success: boolean;
+  at: CreatedAt;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: CreatedAt;
+  actor_user_id: number | null;
+  actor_username: string | null;
+  actor_unit_id: number | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  /** Unit the changed record belongs to: audit views filter by subtree. */
+  unit_id: number | null;
+  before: JSONColumnType<Record<string, unknown> | null, string | null, string | null>;
+  after: JSONColumnType<Record<string, unknown> | null, string | null, string | null>;
+  ip: string | null;
+}
+
+export interface DB {
+  unit: UnitTable;
+  unit_alias: UnitAliasTable;
+  search_entry: SearchEntryTable;
+  app_user: AppUserTable;
+  session: SessionTable;
+  login_attempt: LoginAttemptTable;
+  audit_log: AuditLogTable;
+}

@@ -1,0 +1,83 @@
+// The one permission rule: role × unit subtree. Every route asks `can()`; nothing else decides access.
+//
+// A user belongs to one unit and holds roles there. Their scope is the subtree of that unit, widened by the
+// units it is the focal unit for (Sở Khoa học và Công nghệ follows the whole province). Inside the scope the
+// role decides what they may do; outside it they see only what is published, like the public.
+
+export const ROLES = ['sysadmin', 'unitAdmin', 'leader', 'officer', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABEL: Record<Role, string> = {
+  sysadmin: 'Quản trị hệ thống',
+  unitAdmin: 'Quản trị đơn vị',
+  leader: 'Lãnh đạo',
+  officer: 'Chuyên viên',
+  viewer: 'Người xem',
+};
+
+/**
+ * What is being done:
+ * - read: see an unpublished record of a unit
+ * - edit: create or change drafts, progress, reports
+ * - approve: approve, sign, issue, return (leader's acts)
+ * - manageUnits: add, rename, merge, retire units below one's own
+ * - manageUsers: create users, set roles, reset passwords
+ * - readAudit: browse the audit trail
+ */
+export const ACTIONS = ['read', 'edit', 'approve', 'manageUnits', 'manageUsers', 'readAudit'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const ROLES_FOR: Record<Action, readonly Role[]> = {
+  read: ['unitAdmin', 'leader', 'officer', 'viewer'],
+  edit: ['leader', 'officer'],
+  approve: ['leader'],
+  manageUnits: ['unitAdmin'],
+  manageUsers: ['unitAdmin'],
+  readAudit: ['unitAdmin'],
+};
+
+/** Actions that may use the focal-unit widening: following up and compiling, not administering. */
+const FOCAL_ACTIONS: ReadonlySet<Action> = new Set(['read', 'edit', 'approve']);
+
+export interface Actor {
+  userId: number;
+  username: string;
+  unitId: number;
+  roles: readonly Role[];
+  /** The path (root → self) of the actor's unit. */
+  unitPath: readonly number[];
+  /** Units the actor's unit is the focal unit for. */
+  focalForIds: readonly number[];
+}
+
+export interface Target {
+  /** Path (root → owning unit) of the unit the record belongs to. */
+  unitPath: readonly number[];
+  /** Published records are readable by everyone. */
+  published?: boolean;
+}
+
+function within(ancestorId: number, path: readonly number[]): boolean {
+  return path.includes(ancestorId);
+}
+
+export function can(actor: Actor | null, action: Action, target: Target): boolean {
+  if (action === 'read' && target.published) return true;
+  if (!actor) return false;
+  if (actor.roles.includes('sysadmin')) return true;
+  if (!ROLES_FOR[action].some((r) => actor.roles.includes(r))) return false;
+  if (within(actor.unitId, target.unitPath)) return true;
+  return FOCAL_ACTIONS.has(action) && actor.focalForIds.some((id) => within(id, target.unitPath));
+}
+
+/** Unit ids whose subtrees the actor may act on for `action` (for filtering lists in SQL). */
+export function scopeRoots(actor: Actor, action: Action): number[] | 'all' {
+  if (actor.roles.includes('sysadmin')) return 'all';
+  if (!ROLES_FOR[action].some((r) => actor.roles.includes(r))) return [];
+  return FOCAL_ACTIONS.has(action) ? [actor.unitId, ...actor.focalForIds] : [actor.unitId];
+}
+
+/** Roles a unit admin may grant: never sysadmin. */
+export function grantableRoles(actor: Actor): Role[] {
+  return actor.roles.includes('sysadmin') ? [...ROLES] : ROLES.filter((r) => r !== 'sysadmin');
+}

@@ -1,0 +1,81 @@
+// Composition of the HTTP application: middleware, module routers, OpenAPI document, the web app.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { secureHeaders } from 'hono/secure-headers';
+import { bodyLimit } from 'hono/body-limit';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import type { Config } from '../config.ts';
+import type { AppEnv } from './env.ts';
+import { errorBody, notFoundHandler, onError } from './errors.ts';
+import { csrfMiddleware, rateLimit, sessionMiddleware } from './middleware.ts';
+import { installVietnameseErrors, validationHook } from './validation.ts';
+import { orgRoutes } from '../modules/org/routes.ts';
+import { authRoutes } from '../modules/auth/routes.ts';
+import { userRoutes } from '../modules/users/routes.ts';
+import { auditRoutes } from '../modules/audit/routes.ts';
+
+export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+export interface AppDeps {
+  db: Kysely<DB>;
+  config: Config;
+  backend: string;
+}
+
+/** The API under /api, as its own router so the OpenAPI document lists exactly its routes. */
+export function createApi(deps: AppDeps): OpenAPIHono<AppEnv> {
+  installVietnameseErrors();
+  const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
+  api.use('*', sessionMiddleware(deps.db, deps.config));
+  api.use('*', bodyLimit({ maxSize: 2 * 1024 * 1024, onError: (c) => c.json(errorBody('payload_too_large', 'Dữ liệu gửi lên quá lớn (tối đa 2 MB).'), 413) }));
+  api.use('*', csrfMiddleware);
+  // Public (anonymous) traffic is rate-limited; logins get a tighter limit on top of per-account throttling.
+  api.use('*', rateLimit({ bucket: 'public', windowMs: 60_000, max: 300, anonymousOnly: true }));
+  api.use('/auth/login', rateLimit({ bucket: 'login', windowMs: 60_000, max: 20 }));
+
+  api.get('/health', async (c) => {
+    await sql`SELECT 1`.execute(deps.db);
+    return c.json({ status: 'ok', backend: deps.backend, time: new Date().toISOString() });
+  });
+
+  authRoutes(api);
+  orgRoutes(api);
+  userRoutes(api);
+  auditRoutes(api);
+
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Thi Hành API', version: '0.1.0', description: 'API của Thi Hành: kế hoạch, nhiệm vụ, báo cáo thi hành luật. Mọi lỗi trả về JSON { error: { code, message, issues } }.' },
+  });
+  api.notFound(notFoundHandler);
+  api.onError(onError);
+  return api;
+}
+
+export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>();
+  app.use('*', secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:', 'blob:'],
+      connectSrc: ["'self'"], fontSrc: ["'self'", 'data:'], objectSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'self'"], formAction: ["'self'"],
+    },
+    referrerPolicy: 'same-origin',
+  }));
+  app.route('/api', createApi(deps));
+  app.onError(onError);
+  if (existsSync(WEB_DIST)) {
+    app.use('/assets/*', serveStatic({ root: WEB_DIST }));
+    app.use('/favicon.svg', serveStatic({ root: WEB_DIST }));
+    const index = () => readFileSync(`${WEB_DIST}index.html`, 'utf8');
+    // Client-side routes: every other GET returns the app shell.
+    app.get('*', (c) => (c.req.path.startsWith('/api/') ? notFoundHandler(c) : c.html(index())));
+  } else {
+    app.get('/', (c) => c.text('Chưa có giao diện web: chạy "npm run build:web".', 503));
+  }
+  app.notFound(notFoundHandler);
+  return app;
+}

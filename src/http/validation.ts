@@ -1,0 +1,53 @@
+// Input validation messages in Vietnamese, and the hook that turns a failed validation into a 400 answer.
+import { z } from 'zod';
+import type { Context } from 'hono';
+import { errorBody } from './errors.ts';
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'chuỗi ký tự', number: 'số', int: 'số nguyên', boolean: 'đúng/sai', object: 'đối tượng', array: 'danh sách', date: 'ngày',
+};
+
+/** Clear messages for the issues people actually hit; zod's Vietnamese locale covers the rest. */
+export function installVietnameseErrors(): void {
+  z.config(z.locales.vi());
+  z.config({
+    customError: (iss) => {
+      switch (iss.code) {
+        case 'invalid_type':
+          if (iss.input === undefined || iss.input === null) return 'Trường này là bắt buộc.';
+          return `Giá trị phải là ${TYPE_NAMES[iss.expected] ?? iss.expected}.`;
+        case 'too_small':
+          if (iss.origin === 'string') return Number(iss.minimum) <= 1 ? 'Trường này không được để trống.' : `Cần ít nhất ${iss.minimum} ký tự.`;
+          if (iss.origin === 'array') return `Cần ít nhất ${iss.minimum} mục.`;
+          return `Giá trị phải từ ${iss.minimum} trở lên.`;
+        case 'too_big':
+          if (iss.origin === 'string') return `Tối đa ${iss.maximum} ký tự.`;
+          if (iss.origin === 'array') return `Tối đa ${iss.maximum} mục.`;
+          return `Giá trị phải không quá ${iss.maximum}.`;
+        case 'invalid_value':
+          return `Giá trị không hợp lệ. Chọn một trong: ${iss.values.map(String).join(', ')}.`;
+        case 'unrecognized_keys':
+          return `Trường không được hỗ trợ: ${iss.keys.join(', ')}.`;
+        case 'invalid_format':
+          if (iss.format === 'email') return 'Địa chỉ email không hợp lệ.';
+          if (iss.format === 'date') return 'Ngày phải theo dạng YYYY-MM-DD.';
+          if (iss.format === 'regex') return 'Giá trị không đúng định dạng.';
+          return 'Giá trị không đúng định dạng.';
+        default:
+          return undefined;
+      }
+    },
+  });
+}
+
+export function issuesOf(error: z.ZodError) {
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(toàn bộ)', message: i.message }));
+}
+
+/** @hono/zod-openapi calls this when a request part fails its schema. */
+export function validationHook(result: { success: boolean; error?: z.ZodError; target?: string }, c: Context) {
+  if (result.success || !result.error) return;
+  const issues = issuesOf(result.error);
+  const where = result.target === 'query' ? 'tham số truy vấn' : result.target === 'param' ? 'đường dẫn' : 'dữ liệu gửi lên';
+  return c.json(errorBody('validation', `Dữ liệu không hợp lệ (${where}): ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues), 400);
+}

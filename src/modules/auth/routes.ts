@@ -1,0 +1,50 @@
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import type { AppEnv } from '../../http/env.ts';
+import { defineRoute } from '../../http/route.ts';
+import { unauthorized } from '../../domain/errors.ts';
+import { changeOwnPassword, login, logout, SESSION_COOKIE } from './service.ts';
+
+const Me = z.object({
+  user: z.object({
+    id: z.number(), username: z.string(), fullName: z.string(), email: z.string().nullable(), unitId: z.number(), unitName: z.string(),
+    unitCode: z.string(), unitKind: z.string(), roles: z.array(z.string()), mustChangePassword: z.boolean(), isDemo: z.boolean(),
+  }),
+  csrfToken: z.string(),
+  expiresAt: z.string(),
+}).openapi('Me');
+
+export function authRoutes(app: OpenAPIHono<AppEnv>): void {
+  const tags = ['Đăng nhập'];
+  defineRoute(app, {
+    method: 'post', path: '/auth/login', operationId: 'login', summary: 'Đăng nhập bằng tên đăng nhập và mật khẩu', tags,
+    body: z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }).strict(), response: Me,
+  }, async (c, { body }) => {
+    const config = c.get('config');
+    const { token, session } = await login(c.get('ctx'), { ...body, userAgent: c.req.header('user-agent') ?? null }, config.sessionTtlHours);
+    setCookie(c, SESSION_COOKIE, token, {
+      httpOnly: true, sameSite: 'Strict', path: '/', secure: new URL(c.req.url).protocol === 'https:', maxAge: config.sessionTtlHours * 3600,
+    });
+    return { user: session.user, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() };
+  });
+
+  defineRoute(app, { method: 'post', path: '/auth/logout', operationId: 'logout', summary: 'Đăng xuất', tags }, async (c) => {
+    await logout(c.get('ctx'), c.get('sessionToken'));
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return { ok: true };
+  });
+
+  defineRoute(app, { method: 'get', path: '/auth/me', operationId: 'me', summary: 'Người dùng đang đăng nhập và mã chống CSRF', tags, response: Me }, (c) => {
+    const s = c.get('session');
+    if (!s) throw unauthorized();
+    return { user: s.user, csrfToken: s.csrfToken, expiresAt: s.expiresAt.toISOString() };
+  });
+
+  defineRoute(app, {
+    method: 'post', path: '/auth/password', operationId: 'changePassword', summary: 'Đổi mật khẩu của mình', tags,
+    body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }).strict(),
+  }, async (c, { body }) => {
+    await changeOwnPassword(c.get('ctx'), body, c.get('sessionToken'));
+    return { ok: true };
+  });
+}

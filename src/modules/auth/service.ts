@@ -1,0 +1,168 @@
+// Login, sessions, logout, password change. Sessions live in the database (revocable, shared by all
+// server processes); the cookie holds a random token whose sha256 is the session id.
+import { createHash, randomBytes } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { AppError, invalid, unauthorized } from '../../domain/errors.ts';
+import { ROLES, type Actor, type Role } from '../../domain/permissions.ts';
+import { recordAudit } from '../audit/store.ts';
+import { requireActor, type Ctx } from '../context.ts';
+import { hashPassword, passwordProblems, verifyPassword } from './passwords.ts';
+
+export const SESSION_COOKIE = 'thihanh_session';
+/** Sessions also end after this long without activity. */
+const IDLE_MINUTES = 120;
+/** Throttling: failures in the window that lock an account, and an address. */
+const WINDOW_MINUTES = 15;
+const MAX_FAILURES_PER_ACCOUNT = 5;
+const MAX_FAILURES_PER_IP = 30;
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+// A fixed hash to verify against when the user does not exist, so timing does not reveal valid usernames.
+let dummyHash: Promise<string> | undefined;
+
+export interface SessionUser {
+  id: number;
+  username: string;
+  fullName: string;
+  email: string | null;
+  unitId: number;
+  unitName: string;
+  unitCode: string;
+  unitKind: string;
+  roles: Role[];
+  mustChangePassword: boolean;
+  isDemo: boolean;
+}
+
+export interface SessionInfo {
+  user: SessionUser;
+  actor: Actor;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+async function loadUser(db: Kysely<DB>, userId: number) {
+  return db.selectFrom('app_user as u').innerJoin('unit as n', 'n.id', 'u.unit_id')
+    .select(['u.id', 'u.username', 'u.full_name', 'u.email', 'u.unit_id', 'u.roles', 'u.is_active', 'u.must_change_password', 'u.is_demo', 'u.password_hash',
+      'n.name as unit_name', 'n.code as unit_code', 'n.kind as unit_kind', 'n.path as unit_path', 'n.focal_for_id'])
+    .where('u.id', '=', userId).executeTakeFirst();
+}
+
+type LoadedUser = NonNullable<Awaited<ReturnType<typeof loadUser>>>;
+
+function toSessionUser(u: LoadedUser): SessionUser {
+  return {
+    id: u.id, username: u.username, fullName: u.full_name, email: u.email, unitId: u.unit_id, unitName: u.unit_name,
+    unitCode: u.unit_code, unitKind: u.unit_kind, roles: u.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r)),
+    mustChangePassword: u.must_change_password, isDemo: u.is_demo,
+  };
+}
+
+export function toActor(u: LoadedUser): Actor {
+  return {
+    userId: u.id, username: u.username, unitId: u.unit_id, unitPath: u.unit_path,
+    roles: toSessionUser(u).roles, focalForIds: u.focal_for_id ? [u.focal_for_id] : [],
+  };
+}
+
+/** Builds the acting identity for a user id (CLI commands acting as a named user, tests). */
+export async function actorFor(db: Kysely<DB>, userId: number): Promise<Actor> {
+  const u = await loadUser(db, userId);
+  if (!u) throw unauthorized();
+  return toActor(u);
+}
+
+async function recentFailures(db: Kysely<DB>, username: string, ip: string) {
+  const since = new Date(Date.now() - WINDOW_MINUTES * 60_000);
+  const row = await db.selectFrom('login_attempt')
+    .select([
+      sql<number>`count(*) FILTER (WHERE lower(username) = lower(${username}) AND NOT success)`.as('account'),
+      sql<number>`count(*) FILTER (WHERE ip = ${ip} AND NOT success)`.as('address'),
+    ])
+    .where('at', '>=', since)
+    .where((eb) => eb.or([eb(sql`lower(username)`, '=', username.toLowerCase()), eb('ip', '=', ip)]))
+    .executeTakeFirstOrThrow();
+  return { account: Number(row.account), address: Number(row.address) };
+}
+
+export async function login(ctx: Ctx, input: { username: string; password: string; userAgent: string | null }, ttlHours: number) {
+  const ip = ctx.ip ?? 'unknown';
+  const username = input.username.trim();
+  const failures = await recentFailures(ctx.db, username, ip);
+  if (failures.account >= MAX_FAILURES_PER_ACCOUNT || failures.address >= MAX_FAILURES_PER_IP) {
+    throw new AppError('auth.throttled', 429, `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${WINDOW_MINUTES} phút.`);
+  }
+  const row = await ctx.db.selectFrom('app_user').select(['id', 'password_hash', 'is_active'])
+    .where(sql`lower(username)`, '=', username.toLowerCase()).executeTakeFirst();
+  dummyHash ??= hashPassword('khong-phai-mat-khau-that');
+  const ok = row ? await verifyPassword(row.password_hash, input.password) : (await verifyPassword(await dummyHash, input.password), false);
+  if (!row || !ok || !row.is_active) {
+    await ctx.db.insertInto('login_attempt').values({ username, ip, success: false }).execute();
+    if (row && ok && !row.is_active) throw new AppError('auth.inactive', 403, 'Tài khoản đã bị khóa. Vui lòng liên hệ quản trị đơn vị.');
+    throw new AppError('auth.invalid', 401, 'Tên đăng nhập hoặc mật khẩu không đúng.');
+  }
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const expiresAt = new Date(Date.now() + ttlHours * 3_600_000);
+  const user = (await loadUser(ctx.db, row.id))!;
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx.insertInto('login_attempt').values({ username, ip, success: true }).execute();
+    await tx.insertInto('session').values({ id: sha256(token), user_id: row.id, csrf_token: csrfToken, expires_at: expiresAt, ip, user_agent: input.userAgent?.slice(0, 300) ?? null }).execute();
+    await tx.updateTable('app_user').set({ last_login_at: new Date() }).where('id', '=', row.id).execute();
+    await recordAudit(tx, { actor: toActor(user), ip }, { action: 'auth.login', entityType: 'user', entityId: row.id, unitId: user.unit_id });
+  });
+  return { token, session: { user: toSessionUser(user), actor: toActor(user), csrfToken, expiresAt } satisfies SessionInfo };
+}
+
+/** Resolves a cookie token to a live session, sliding its idle timer. */
+export async function sessionFromToken(db: Kysely<DB>, token: string | undefined): Promise<SessionInfo | null> {
+  if (!token || token.length > 200) return null;
+  const id = sha256(token);
+  const s = await db.selectFrom('session').select(['user_id', 'csrf_token', 'expires_at', 'last_seen_at']).where('id', '=', id).executeTakeFirst();
+  if (!s) return null;
+  const now = Date.now();
+  if (s.expires_at.getTime() <= now || s.last_seen_at.getTime() + IDLE_MINUTES * 60_000 <= now) {
+    await db.deleteFrom('session').where('id', '=', id).execute();
+    return null;
+  }
+  const u = await loadUser(db, s.user_id);
+  if (!u || !u.is_active) return null;
+  // Touch at most once a minute: a write per request would serialise PGlite for nothing.
+  if (now - s.last_seen_at.getTime() > 60_000) await db.updateTable('session').set({ last_seen_at: new Date() }).where('id', '=', id).execute();
+  return { user: toSessionUser(u), actor: toActor(u), csrfToken: s.csrf_token, expiresAt: s.expires_at };
+}
+
+export async function logout(ctx: Ctx, token: string | undefined): Promise<void> {
+  if (!token) return;
+  await ctx.db.transaction().execute(async (tx) => {
+    const deleted = await tx.deleteFrom('session').where('id', '=', sha256(token)).returning('user_id').executeTakeFirst();
+    if (deleted && ctx.actor) await recordAudit(tx, ctx, { action: 'auth.logout', entityType: 'user', entityId: deleted.user_id, unitId: ctx.actor.unitId });
+  });
+}
+
+export async function changeOwnPassword(ctx: Ctx, input: { currentPassword: string; newPassword: string }, keepToken: string | undefined): Promise<void> {
+  const actor = requireActor(ctx);
+  const row = await ctx.db.selectFrom('app_user').select(['password_hash', 'username']).where('id', '=', actor.userId).executeTakeFirstOrThrow();
+  if (!(await verifyPassword(row.password_hash, input.currentPassword))) {
+    throw invalid('auth.wrong_password', 'Mật khẩu hiện tại không đúng.', [{ path: 'currentPassword', message: 'Mật khẩu hiện tại không đúng.' }]);
+  }
+  const problems = passwordProblems(input.newPassword, row.username);
+  if (input.newPassword === input.currentPassword) problems.push('Mật khẩu mới phải khác mật khẩu hiện tại.');
+  if (problems.length) throw invalid('auth.weak_password', problems[0]!, problems.map((m) => ({ path: 'newPassword', message: m })));
+  const hashValue = await hashPassword(input.newPassword);
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx.updateTable('app_user').set({ password_hash: hashValue, must_change_password: false, password_changed_at: new Date(), updated_at: new Date() }).where('id', '=', actor.userId).execute();
+    // Other sessions of this user end: a changed password should lock out whoever else had it.
+    let q = tx.deleteFrom('session').where('user_id', '=', actor.userId);
+    if (keepToken) q = q.where('id', '!=', sha256(keepToken));
+    await q.execute();
+    await recordAudit(tx, ctx, { action: 'user.password_change', entityType: 'user', entityId: actor.userId, unitId: actor.unitId });
+  });
+}
+
+export async function purgeExpired(db: Kysely<DB>): Promise<void> {
+  await db.deleteFrom('session').where('expires_at', '<', new Date()).execute();
+  await db.deleteFrom('login_attempt').where('at', '<', new Date(Date.now() - 7 * 86_400_000)).execute();
+}

@@ -1,0 +1,50 @@
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../../http/env.ts';
+import { defineRoute, IdParam } from '../../http/route.ts';
+import { UNIT_KINDS } from '../../domain/org/unit.ts';
+import * as service from './service.ts';
+
+const UnitView = z.object({
+  id: z.number(), parentId: z.number().nullable(), kind: z.string(), kindLabel: z.string(), code: z.string(),
+  name: z.string(), shortName: z.string(), status: z.string(), mergedIntoId: z.number().nullable(),
+}).openapi('Unit');
+
+const NameText = z.string().trim().min(2).max(200);
+
+export function orgRoutes(app: OpenAPIHono<AppEnv>): void {
+  const tags = ['Đơn vị'];
+  defineRoute(app, { method: 'get', path: '/units', operationId: 'listRootUnits', summary: 'Các đơn vị gốc của cây tổ chức', tags, response: z.array(UnitView) },
+    (c) => service.listRoots(c.get('ctx')));
+
+  defineRoute(app, {
+    method: 'get', path: '/units/search', operationId: 'searchUnits', summary: 'Tìm đơn vị theo tên (không dấu), tên cũ hoặc mã', tags,
+    query: z.object({
+      q: z.string().trim().min(1).max(200),
+      limit: z.coerce.number().int().min(1).max(100).default(20),
+      kind: z.union([z.enum(UNIT_KINDS), z.array(z.enum(UNIT_KINDS))]).optional(),
+    }),
+  }, (c, { query }) => service.searchUnits(c.get('ctx'), query.q, query.limit, query.kind === undefined ? undefined : [query.kind].flat()));
+
+  defineRoute(app, { method: 'get', path: '/units/{id}', operationId: 'getUnit', summary: 'Thông tin đơn vị, đơn vị cấp trên, trực thuộc và tên cũ', tags, params: IdParam },
+    (c, { params }) => service.getUnitDetail(c.get('ctx'), params.id));
+
+  defineRoute(app, {
+    method: 'post', path: '/units/{id}/children', operationId: 'createChildUnit', summary: 'Thêm đơn vị trực thuộc (thôn, tổ dân phố…)', tags, params: IdParam, status: 201,
+    body: z.object({ kind: z.enum(UNIT_KINDS), name: NameText, shortName: z.string().trim().max(200).optional() }).strict(), response: UnitView,
+  }, (c, { params, body }) => service.createChildUnit(c.get('ctx'), params.id, body));
+
+  defineRoute(app, {
+    method: 'post', path: '/units/{id}/rename', operationId: 'renameUnit', summary: 'Đổi tên đơn vị (tên cũ được lưu)', tags, params: IdParam,
+    body: z.object({ name: NameText, shortName: z.string().trim().max(200).optional() }).strict(), response: UnitView,
+  }, (c, { params, body }) => service.renameUnit(c.get('ctx'), params.id, body));
+
+  defineRoute(app, {
+    method: 'post', path: '/units/{id}/merge', operationId: 'mergeUnit', summary: 'Sáp nhập đơn vị vào đơn vị khác', tags, params: IdParam,
+    body: z.object({ intoId: z.number().int().positive() }).strict(),
+  }, (c, { params, body }) => service.mergeUnit(c.get('ctx'), params.id, body.intoId));
+
+  defineRoute(app, {
+    method: 'post', path: '/units/{id}/retire', operationId: 'retireUnit', summary: 'Giải thể đơn vị', tags, params: IdParam,
+    body: z.object({ reason: z.string().trim().min(5).max(1000) }).strict(), response: UnitView,
+  }, (c, { params, body }) => service.retireUnit(c.get('ctx'), params.id, body.reason));
+}

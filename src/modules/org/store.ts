@@ -1,0 +1,170 @@
+// Queries on the organisation tree. No permission logic here: that is the service's job.
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { ReferenceUnit } from '../../domain/org/reference.ts';
+import type { UnitKind } from '../../domain/org/unit.ts';
+import type { Tx } from '../context.ts';
+import { indexEntities, indexEntity, type SearchText } from '../search/store.ts';
+
+type Q = Kysely<DB> | Tx;
+
+export interface UnitRow {
+  id: number;
+  parent_id: number | null;
+  path: number[];
+  kind: string;
+  code: string;
+  name: string;
+  short_name: string;
+  status: 'active' | 'retired' | 'merged';
+  merged_into_id: number | null;
+  focal_for_id: number | null;
+}
+
+const UNIT_COLUMNS = ['id', 'parent_id', 'path', 'kind', 'code', 'name', 'short_name', 'status', 'merged_into_id', 'focal_for_id'] as const;
+
+export async function getUnit(db: Q, id: number): Promise<UnitRow | undefined> {
+  return db.selectFrom('unit').select(UNIT_COLUMNS).where('id', '=', id).executeTakeFirst();
+}
+
+export async function getUnitByCode(db: Q, code: string): Promise<UnitRow | undefined> {
+  return db.selectFrom('unit').select(UNIT_COLUMNS).where('code', '=', code).executeTakeFirst();
+}
+
+export async function getUnitsByIds(db: Q, ids: number[]): Promise<UnitRow[]> {
+  if (!ids.length) return [];
+  return db.selectFrom('unit').select(UNIT_COLUMNS).where('id', 'in', ids).execute();
+}
+
+export async function listChildren(db: Q, parentId: number | null, includeInactive = false): Promise<Array<UnitRow & { child_count: number }>> {
+  let q = db.selectFrom('unit as u')
+    .select(UNIT_COLUMNS.map((c) => `u.${c}` as const))
+    .select((eb) => eb.selectFrom('unit as c').select(eb.fn.countAll<number>().as('n'))
+      .whereRef('c.parent_id', '=', 'u.id').where('c.status', '=', 'active').as('child_count'));
+  q = parentId === null ? q.where('u.parent_id', 'is', null) : q.where('u.parent_id', '=', parentId);
+  if (!includeInactive) q = q.where('u.status', '=', 'active');
+  const rows = await q.execute();
+  return rows.map((r) => ({ ...r, child_count: Number(r.child_count ?? 0) }));
+}
+
+export async function listAliases(db: Q, unitId: number) {
+  return db.selectFrom('unit_alias').select(['id', 'name', 'kind', 'note', 'created_at'])
+    .where('unit_id', '=', unitId).orderBy('kind').orderBy('name').execute();
+}
+
+export async function insertUnit(tx: Tx, u: { parentId: number; parentPath: number[]; kind: UnitKind; code: string; name: string; shortName: string }): Promise<UnitRow> {
+  const row = await tx.insertInto('unit').values({
+    parent_id: u.parentId, path: [], kind: u.kind, code: u.code, name: u.name, short_name: u.shortName,
+  }).returning(UNIT_COLUMNS).executeTakeFirstOrThrow();
+  const path = [...u.parentPath, row.id];
+  await tx.updateTable('unit').set({ path }).where('id', '=', row.id).execute();
+  return { ...row, path };
+}
+
+export async function updateUnit(tx: Tx, id: number, patch: Partial<Pick<UnitRow, 'name' | 'short_name' | 'status' | 'merged_into_id' | 'focal_for_id' | 'parent_id'>>): Promise<void> {
+  await tx.updateTable('unit').set({ ...patch, updated_at: new Date() }).where('id', '=', id).execute();
+}
+
+export async function insertAlias(tx: Tx, unitId: number, a: { name: string; kind: 'former' | 'abbreviation' | 'other'; note: string | null }): Promise<void> {
+  await tx.insertInto('unit_alias').values({ unit_id: unitId, name: a.name, kind: a.kind, note: a.note }).execute();
+}
+
+/** Recomputes `path` for a subtree after a move (merge re-parents children). */
+export async function recomputePaths(tx: Tx): Promise<void> {
+  await sql`WITH RECURSIVE t(id, path) AS (
+      SELECT id, ARRAY[id] FROM unit WHERE parent_id IS NULL
+      UNION ALL SELECT u.id, t.path || u.id FROM unit u JOIN t ON u.parent_id = t.id)
+    UPDATE unit SET path = t.path FROM t WHERE unit.id = t.id AND unit.path IS DISTINCT FROM t.path`.execute(tx);
+}
+
+export function unitSearchTexts(u: { name: string; short_name: string; code: string }, aliases: Array<{ name: string; kind: string }>): SearchText[] {
+  return [
+    { text: u.name, weight: 1 },
+    { text: u.short_name, weight: 1 },
+    { text: u.code, weight: 1 },
+    ...aliases.map((a) => ({ text: a.name, weight: a.kind === 'former' ? 0.8 : 0.9 })),
+  ];
+}
+
+export async function reindexUnit(tx: Tx, unitId: number): Promise<void> {
+  const u = await getUnit(tx, unitId);
+  if (!u) return;
+  const aliases = await listAliases(tx, unitId);
+  // Units are public information (names of communes and their offices), so their entries are published.
+  await indexEntity(tx, 'unit', u.id, u.id, unitSearchTexts(u, aliases), true);
+}
+
+export interface ReferenceLoadResult {
+  inserted: number;
+  updated: number;
+  aliasesAdded: number;
+}
+
+/**
+ * Upserts the reference tree by code. Units added by people (neighbourhoods…) are left alone; a reference
+ * unit that people renamed keeps its new name (the reference only fills what is missing or unchanged).
+ */
+export async function loadReferenceTree(tx: Tx, units: ReferenceUnit[]): Promise<ReferenceLoadResult> {
+  const existing = new Map((await tx.selectFrom('unit').select(['id', 'code', 'name', 'short_name', 'parent_id', 'kind']).execute()).map((u) => [u.code, u]));
+  const idByCode = new Map([...existing.values()].map((u) => [u.code, u.id]));
+  let inserted = 0;
+  let updated = 0;
+  // Parents come before children in the reference list, so ids are known when a child is inserted.
+  const fresh = units.filter((u) => !existing.has(u.code));
+  for (let i = 0; i < fresh.length; ) {
+    // Insert in batches whose parents already exist.
+    const batch: ReferenceUnit[] = [];
+    while (i < fresh.length && batch.length < 500) {
+      const u = fresh[i]!;
+      if (u.parentCode && !idByCode.has(u.parentCode)) break;
+      batch.push(u);
+      i++;
+    }
+    if (!batch.length) throw new Error(`Dữ liệu tham chiếu: không tìm thấy đơn vị cấp trên của ${fresh[i]!.code}`);
+    const rows = await tx.insertInto('unit').values(batch.map((u) => ({
+      parent_id: u.parentCode ? idByCode.get(u.parentCode)! : null, path: [], kind: u.kind, code: u.code, name: u.name, short_name: u.shortName,
+    }))).returning(['id', 'code']).execute();
+    for (const r of rows) idByCode.set(r.code, r.id);
+    inserted += rows.length;
+  }
+  for (const u of units) {
+    const e = existing.get(u.code);
+    if (!e) continue;
+    const parentId = u.parentCode ? idByCode.get(u.parentCode)! : null;
+    if (e.kind !== u.kind || e.parent_id !== parentId) {
+      await tx.updateTable('unit').set({ kind: u.kind, parent_id: parentId, updated_at: new Date() }).where('id', '=', e.id).execute();
+      updated++;
+    }
+  }
+  await recomputePaths(tx);
+
+  const have = new Set((await tx.selectFrom('unit_alias').select(['unit_id', 'name']).execute()).map((a) => `${a.unit_id}\u0000${a.name}`));
+  const aliasRows = units.flatMap((u) => u.aliases
+    .map((a) => ({ unit_id: idByCode.get(u.code)!, name: a.name, kind: a.kind, note: a.note }))
+    .filter((a) => !have.has(`${a.unit_id}\u0000${a.name}`)));
+  for (let i = 0; i < aliasRows.length; i += 1000) await tx.insertInto('unit_alias').values(aliasRows.slice(i, i + 1000)).execute();
+
+  // Focal units of the seed plans: Sở KH&CN follows the province; each Phòng Văn hóa - Xã hội its commune.
+  await sql`UPDATE unit f SET focal_for_id = p.id FROM unit p
+    WHERE f.focal_for_id IS NULL AND ((f.code = p.code || '.SKHCN' AND p.kind = 'province') OR (f.code = p.code || '.PVHXH' AND p.kind IN ('commune','ward')))`.execute(tx);
+
+  await reindexAllUnits(tx);
+  return { inserted, updated, aliasesAdded: aliasRows.length };
+}
+
+export async function reindexAllUnits(tx: Tx): Promise<void> {
+  const all = await tx.selectFrom('unit').select(['id', 'name', 'short_name', 'code']).execute();
+  const aliases = await tx.selectFrom('unit_alias').select(['unit_id', 'name', 'kind']).execute();
+  const byUnit = new Map<number, Array<{ name: string; kind: string }>>();
+  for (const a of aliases) {
+    const list = byUnit.get(a.unit_id) ?? [];
+    list.push(a);
+    byUnit.set(a.unit_id, list);
+  }
+  await indexEntities(tx, 'unit', all.map((u) => ({ entityId: u.id, unitId: u.id, texts: unitSearchTexts(u, byUnit.get(u.id) ?? []), published: true })));
+}
+
+export async function countUnitsByKind(db: Q): Promise<Record<string, number>> {
+  const rows = await db.selectFrom('unit').select(['kind', (eb) => eb.fn.countAll<number>().as('n')]).where('status', '=', 'active').groupBy('kind').execute();
+  return Object.fromEntries(rows.map((r) => [r.kind, Number(r.n)]));
+}

@@ -1,0 +1,93 @@
+// One search index for every module: accent- and case-insensitive (folded text), typo-tolerant (trigrams).
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { fold, normalizeText } from '../../domain/text.ts';
+import type { Tx } from '../context.ts';
+
+export interface SearchText {
+  text: string;
+  /** 1 = the record's primary name; lower weights rank aliases, codes and body text below it. */
+  weight: number;
+}
+
+export async function indexEntity(
+  tx: Tx | Kysely<DB>, entityType: string, entityId: number, unitId: number | null, texts: SearchText[], published: boolean,
+): Promise<void> {
+  await tx.deleteFrom('search_entry').where('entity_type', '=', entityType).where('entity_id', '=', entityId).execute();
+  const rows = dedupe(texts).map((t) => ({
+    entity_type: entityType, entity_id: entityId, unit_id: unitId, text: t.text, folded: fold(t.text), weight: t.weight, published,
+  }));
+  if (rows.length) await tx.insertInto('search_entry').values(rows).execute();
+}
+
+/** Bulk form for loading many records at once (reference data). */
+export async function indexEntities(
+  tx: Tx | Kysely<DB>, entityType: string,
+  items: Array<{ entityId: number; unitId: number | null; texts: SearchText[]; published: boolean }>,
+): Promise<void> {
+  const ids = items.map((i) => i.entityId);
+  for (let i = 0; i < ids.length; i += 5000) {
+    await tx.deleteFrom('search_entry').where('entity_type', '=', entityType).where('entity_id', 'in', ids.slice(i, i + 5000)).execute();
+  }
+  const rows = items.flatMap((it) => dedupe(it.texts).map((t) => ({
+    entity_type: entityType, entity_id: it.entityId, unit_id: it.unitId, text: t.text, folded: fold(t.text), weight: t.weight, published: it.published,
+  })));
+  for (let i = 0; i < rows.length; i += 1000) await tx.insertInto('search_entry').values(rows.slice(i, i + 1000)).execute();
+}
+
+function dedupe(texts: SearchText[]): SearchText[] {
+  const best = new Map<string, SearchText>();
+  for (const t of texts) {
+    const text = normalizeText(t.text);
+    if (!text) continue;
+    const key = fold(text);
+    const prev = best.get(key);
+    if (!prev || prev.weight < t.weight) best.set(key, { text, weight: t.weight });
+  }
+  return [...best.values()];
+}
+
+export interface SearchHit {
+  entityId: number;
+  score: number;
+  /** The text that matched best (e.g. a former name), for showing why a result came up. */
+  matched: string;
+}
+
+/**
+ * Ranks by the best matching entry of each entity: exact and prefix matches first, then substring,
+ * then trigram similarity (typos). Visibility: published entries, or entries of units under `unitRoots`.
+ */
+export async function searchEntities(
+  db: Kysely<DB>, entityType: string, query: string, opts: { limit: number; unitRoots?: number[] | 'all'; publishedOnly?: boolean },
+): Promise<SearchHit[]> {
+  const q = fold(query);
+  if (!q) return [];
+  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  let visibility = sql<boolean>`true`;
+  if (opts.publishedOnly) visibility = sql<boolean>`e.published`;
+  else if (opts.unitRoots && opts.unitRoots !== 'all') {
+    visibility = opts.unitRoots.length
+      ? sql<boolean>`(e.published OR e.unit_id IN (SELECT id FROM unit WHERE path && ${sql.val(opts.unitRoots)}::integer[]))`
+      : sql<boolean>`e.published`;
+  }
+  const rows = await sql<{ entity_id: number; score: number; matched: string }>`
+    SELECT DISTINCT ON (entity_id) entity_id, score, matched FROM (
+      SELECT e.entity_id, e.text AS matched,
+        e.weight * (
+          CASE WHEN e.folded = ${q} THEN 3
+               WHEN e.folded LIKE ${q} || '%' OR e.folded LIKE '% ' || ${q} || '%' THEN 2
+               WHEN e.folded LIKE ${like} THEN 1.5
+               ELSE 0 END
+          + greatest(similarity(e.folded, ${q}), word_similarity(${q}, e.folded))
+        ) AS score
+      FROM search_entry e
+      WHERE e.entity_type = ${entityType} AND ${visibility}
+        AND (e.folded LIKE ${like} OR word_similarity(${q}, e.folded) >= 0.45 OR similarity(e.folded, ${q}) >= 0.3)
+    ) s
+    ORDER BY entity_id, score DESC`.execute(db);
+  return rows.rows
+    .map((r) => ({ entityId: r.entity_id, score: Number(r.score), matched: r.matched }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, opts.limit);
+}
