@@ -40,6 +40,8 @@ export interface SearchEntryTable {
   text: string;
   /** fold(text): lower case, no accents. */
   folded: string;
+  /** text in lower case with its accents, so an accented query prefers the exact spelling. */
+  lowered: string;
   /** 1 = primary name, lower = secondary (alias, code, body text). */
   weight: number;
   published: Generated<boolean>;

@@ -43,6 +43,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     unit_id integer,
     text text NOT NULL,
     folded text NOT NULL,
+    lowered text NOT NULL,
     weight real NOT NULL DEFAULT 1,
     published boolean NOT NULL DEFAULT false
   )`.execute(db);

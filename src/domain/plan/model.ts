@@ -79,6 +79,8 @@ export interface Block {
   /** Heading-like line (e.g. "1. Mục đích") rather than running text. */
   heading: boolean;
   text: string;
+  /** 1-based source line, when imported (lets lint point at the line). */
+  line?: number;
 }
 
 export interface Section {
@@ -135,7 +137,17 @@ export interface Task {
   groupNumber: string | null;
   /** In a child plan: the parent plan's task this one implements. */
   parentTask: { planId: number | null; number: string } | null;
+  /** 1-based source line of the task heading, when imported. */
+  line?: number;
+  /**
+   * Field labels as written ("Cơ quan chủ trì" or "Đơn vị chủ trì"), when imported: lint checks that one plan
+   * uses one set of terms.
+   */
+  labels?: Partial<Record<TaskField, string>>;
 }
+
+/** Fields of a task that carry a label in the source. */
+export type TaskField = 'lead' | 'coordinators' | 'timeframe' | 'deliverables' | 'content' | 'notes';
 
 /** A numbered heading that only groups tasks ("3. Rà soát, thực hiện các nhiệm vụ…"). */
 export interface TaskGroup {

@@ -149,6 +149,8 @@ export async function loadReferenceTree(tx: Tx, units: ReferenceUnit[]): Promise
     WHERE f.focal_for_id IS NULL AND ((f.code = p.code || '.SKHCN' AND p.kind = 'province') OR (f.code = p.code || '.PVHXH' AND p.kind IN ('commune','ward')))`.execute(tx);
 
   await reindexAllUnits(tx);
+  // Fresh statistics so the planner uses the trigram index for searches right away.
+  await sql`ANALYZE unit, unit_alias, search_entry`.execute(tx);
   return { inserted, updated, aliasesAdded: aliasRows.length };
 }
 

@@ -15,7 +15,7 @@ export async function indexEntity(
 ): Promise<void> {
   await tx.deleteFrom('search_entry').where('entity_type', '=', entityType).where('entity_id', '=', entityId).execute();
   const rows = dedupe(texts).map((t) => ({
-    entity_type: entityType, entity_id: entityId, unit_id: unitId, text: t.text, folded: fold(t.text), weight: t.weight, published,
+    entity_type: entityType, entity_id: entityId, unit_id: unitId, text: t.text, folded: fold(t.text), lowered: lower(t.text), weight: t.weight, published,
   }));
   if (rows.length) await tx.insertInto('search_entry').values(rows).execute();
 }
@@ -30,10 +30,12 @@ export async function indexEntities(
     await tx.deleteFrom('search_entry').where('entity_type', '=', entityType).where('entity_id', 'in', ids.slice(i, i + 5000)).execute();
   }
   const rows = items.flatMap((it) => dedupe(it.texts).map((t) => ({
-    entity_type: entityType, entity_id: it.entityId, unit_id: it.unitId, text: t.text, folded: fold(t.text), weight: t.weight, published: it.published,
+    entity_type: entityType, entity_id: it.entityId, unit_id: it.unitId, text: t.text, folded: fold(t.text), lowered: lower(t.text), weight: t.weight, published: it.published,
   })));
   for (let i = 0; i < rows.length; i += 1000) await tx.insertInto('search_entry').values(rows.slice(i, i + 1000)).execute();
 }
+
+const lower = (s: string) => s.toLocaleLowerCase('vi');
 
 function dedupe(texts: SearchText[]): SearchText[] {
   const best = new Map<string, SearchText>();
@@ -63,6 +65,7 @@ export async function searchEntities(
 ): Promise<SearchHit[]> {
   const q = fold(query);
   if (!q) return [];
+  const exact = `%${lower(normalizeText(query)).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   let visibility = sql<boolean>`true`;
   if (opts.publishedOnly) visibility = sql<boolean>`e.published`;
@@ -71,7 +74,8 @@ export async function searchEntities(
       ? sql<boolean>`(e.published OR e.unit_id IN (SELECT id FROM unit WHERE path && ${sql.val(opts.unitRoots)}::integer[]))`
       : sql<boolean>`e.published`;
   }
-  const rows = await sql<{ entity_id: number; score: number; matched: string }>`
+  const candidates = (condition: ReturnType<typeof sql<boolean>>) => sql<{ entity_id: number; score: number; matched: string }>`
+    WITH c AS MATERIALIZED (SELECT id FROM search_entry WHERE ${condition})
     SELECT DISTINCT ON (entity_id) entity_id, score, matched FROM (
       SELECT e.entity_id, e.text AS matched,
         e.weight * (
@@ -80,13 +84,26 @@ export async function searchEntities(
                WHEN e.folded LIKE ${like} THEN 1.5
                ELSE 0 END
           + greatest(similarity(e.folded, ${q}), word_similarity(${q}, e.folded))
+          + CASE WHEN e.lowered LIKE ${exact} THEN 0.5 ELSE 0 END
         ) AS score
-      FROM search_entry e
+      FROM c JOIN search_entry e ON e.id = c.id
       WHERE e.entity_type = ${entityType} AND ${visibility}
-        AND (e.folded LIKE ${like} OR word_similarity(${q}, e.folded) >= 0.45 OR similarity(e.folded, ${q}) >= 0.3)
     ) s
-    ORDER BY entity_id, score DESC`.execute(db);
-  return rows.rows
+    ORDER BY entity_id, score DESC`;
+  // Most searches are a substring of a name: answer those with a plain scan. Only when that finds too few
+  // results, look for typos with trigram similarity (pg_trgm defaults: similarity 0.3, word similarity 0.6).
+  let rows = (await candidates(sql<boolean>`folded LIKE ${like}`).execute(db)).rows;
+  if (rows.length < opts.limit) {
+    const fuzzy = await db.transaction().execute(async (tx) => {
+      // Similarity is costly per row (notably in PGlite's WASM); the trigram index narrows the rows first,
+      // but the planner underestimates it on small tables, so it is told to prefer the index here.
+      await sql`SET LOCAL enable_seqscan = off`.execute(tx);
+      return (await candidates(sql<boolean>`(folded % ${q} OR ${q} <% folded)`).execute(tx)).rows;
+    });
+    const seen = new Set(rows.map((r) => r.entity_id));
+    rows = [...rows, ...fuzzy.filter((r) => !seen.has(r.entity_id))];
+  }
+  return rows
     .map((r) => ({ entityId: r.entity_id, score: Number(r.score), matched: r.matched }))
     .sort((a, b) => b.score - a.score)
     .slice(0, opts.limit);

@@ -1,0 +1,240 @@
+// Tasks of the content section, written as numbered items with labelled fields ("1. Tổ chức …" / "a) Cơ quan chủ
+// trì: …") or as table rows; numbered items that only hold sub-items ("3." over "3.1.", "3.2.") are groups.
+import type { Block, Task, TaskField, TaskGroup, UnitRef } from '../../domain/plan/model.ts';
+import { parseTimeframe } from '../../domain/plan/timeframe.ts';
+import { normalizeText } from '../../domain/text.ts';
+import type { ParseContext } from './context.ts';
+import { numberedHeading, readFields, splitDeliverables, type FieldValue } from './fields.ts';
+import type { LogicalLine } from './lines.ts';
+import { readTaskTable } from './tables.ts';
+
+/** A task as read, before its units and timeframe are resolved. */
+export interface TaskDraft {
+  number: string;
+  title: string;
+  line: number;
+  fields: Array<FieldValue & { line: number }>;
+  /** Unlabelled paragraphs inside the task. */
+  extra: Array<{ text: string; line: number; afterField: TaskField | null }>;
+  groupNumber: string | null;
+}
+
+export interface ContentResult {
+  tasks: Task[];
+  groups: TaskGroup[];
+  blocks: Block[];
+}
+
+/** Blocks for running text: "1. Mục đích" (a heading), "a) Nâng cao …", "- Bám sát …", plain paragraphs. */
+export function blockOf(line: LogicalLine): Block {
+  const text = line.text;
+  const numbered = /^(\d+(?:\.\d+)*)[.)]\s+(.*)$/u.exec(text);
+  const lettered = /^([a-zđ])\)\s+(.*)$/u.exec(text);
+  const dashed = /^([-+•])\s+(.*)$/u.exec(text);
+  const article = /^(Điều\s+\d+)\.?\s*(.*)$/u.exec(text);
+  const m = article ?? numbered ?? lettered ?? dashed;
+  const label = m ? m[1]! : null;
+  const body = m ? normalizeText(m[2]!) : text;
+  const words = body.split(/\s+/).length;
+  const heading = line.heading !== null || (line.bold && words <= 15) || (numbered !== null && words <= 10 && !/[.;:]$/u.test(body));
+  return { label, heading, text: body, line: line.line };
+}
+
+function resolveUnits(ctx: ParseContext, text: string, line: number, task: string, field: string): UnitRef[] {
+  const refs = ctx.directory.resolveList(text, { withinCode: ctx.withinCode });
+  for (const ref of refs) {
+    if (ref.group) continue;
+    if (ref.unitId === null) {
+      ctx.finding(
+        'import.unit.unresolved', 'warning',
+        `Nhiệm vụ ${task}: không tìm thấy "${ref.text}" trong danh mục đơn vị (độ tin cậy ${ref.confidence.toFixed(2)}).`,
+        { task, line, field },
+        'Kiểm tra tên đơn vị hoặc bổ sung đơn vị vào danh mục.',
+      );
+    } else if (ref.confidence < 0.95) {
+      ctx.finding(
+        'import.unit.uncertain', 'info',
+        `Nhiệm vụ ${task}: "${ref.text}" được hiểu là "${ref.unitName}" (độ tin cậy ${ref.confidence.toFixed(2)}).`,
+        { task, line, field },
+        null,
+      );
+    }
+  }
+  return refs;
+}
+
+/** Resolves a task draft into a Task: units against the register, timeframe into a schedule, deliverables split. */
+export function buildTask(ctx: ParseContext, d: TaskDraft): Task {
+  const values = new Map<TaskField, { value: string; line: number; label: string }>();
+  for (const f of d.fields) {
+    const prev = values.get(f.field);
+    // The same label twice (a wrapped value, a second "Sản phẩm:") adds to the first.
+    values.set(f.field, prev ? { ...prev, value: `${prev.value}; ${f.value}` } : { value: f.value, line: f.line, label: f.label });
+  }
+  const content: string[] = values.get('content') ? [values.get('content')!.value] : [];
+  const notes: string[] = values.get('notes') ? [values.get('notes')!.value] : [];
+  for (const x of d.extra) {
+    if (x.afterField === null || x.afterField === 'content') content.push(x.text);
+    else {
+      notes.push(x.text);
+      ctx.finding(
+        'import.task.unlabeledText', 'info',
+        `Nhiệm vụ ${d.number}: đoạn không có nhãn sau mục "${values.get(x.afterField)?.label ?? x.afterField}" được đưa vào ghi chú.`,
+        { task: d.number, line: x.line, field: 'notes' },
+        null,
+      );
+    }
+  }
+  const lead = values.get('lead');
+  const coordinators = values.get('coordinators');
+  const timeframe = values.get('timeframe');
+  const deliverables = values.get('deliverables');
+  const tf = parseTimeframe(timeframe?.value ?? '', { year: ctx.year });
+  if (timeframe && tf.schedule === null) {
+    ctx.finding(
+      'import.timeframe.unreadable', 'warning',
+      `Nhiệm vụ ${d.number}: chưa đọc được thời gian thực hiện "${tf.text}".`,
+      { task: d.number, line: timeframe.line, field: 'timeframe' },
+      'Ghi thời gian theo dạng "Trước ngày 30/6/2026", "Quý II/2026", "Hằng năm" hoặc "Năm 2026 và các năm tiếp theo".',
+    );
+  }
+  const labels: Partial<Record<TaskField, string>> = {};
+  for (const [field, v] of values) labels[field] = v.label;
+  return {
+    number: d.number,
+    title: d.title.replace(/[.;:]+$/u, ''),
+    content: content.length ? normalizeText(content.join(' ')) : null,
+    lead: lead ? resolveUnits(ctx, lead.value, lead.line, d.number, 'lead') : [],
+    coordinators: coordinators ? resolveUnits(ctx, coordinators.value, coordinators.line, d.number, 'coordinators') : [],
+    timeframe: tf,
+    deliverables: deliverables ? splitDeliverables(deliverables.value) : [],
+    notes: notes.length ? normalizeText(notes.join(' ')) : null,
+    groupNumber: d.groupNumber,
+    parentTask: null,
+    line: d.line,
+    labels,
+  };
+}
+
+interface Node {
+  number: string;
+  title: string;
+  line: number;
+  index: number;
+  fields: TaskDraft['fields'];
+  extra: TaskDraft['extra'];
+}
+
+/**
+ * Reads the lines of a content section. Numbered items with fields are tasks; an item with sub-items and no fields
+ * is a group; when the plan carries its tasks in a table, numbered items without fields stay running text.
+ */
+export function readContent(ctx: ParseContext, indexes: number[], tasksInTables: boolean): ContentResult {
+  const blocks: Block[] = [];
+  const nodes: Node[] = [];
+  let current: Node | null = null;
+  let lastField: TaskField | null = null;
+  const loose: number[] = [];
+  for (const i of indexes) {
+    const line = ctx.lines[i]!;
+    const heading = numberedHeading(line.text);
+    const fields = readFields(line.text);
+    if (heading && !fields) {
+      current = { number: heading.number, title: heading.title, line: line.line, index: i, fields: [], extra: [] };
+      nodes.push(current);
+      lastField = null;
+      continue;
+    }
+    if (fields && current) {
+      for (const f of fields) current.fields.push({ ...f, line: line.line });
+      lastField = fields[fields.length - 1]!.field;
+      ctx.take(i);
+      continue;
+    }
+    if (current) {
+      // "a) …" without a label inside a task: its content, or a note when it follows another field.
+      current.extra.push({ text: line.text, line: line.line, afterField: lastField });
+      ctx.take(i);
+      continue;
+    }
+    loose.push(i);
+  }
+  for (const i of loose) {
+    blocks.push(blockOf(ctx.take(i)));
+  }
+
+  const hasChildren = (n: Node) => nodes.some((o) => o !== n && o.number.startsWith(`${n.number}.`));
+  const groups: TaskGroup[] = [];
+  const groupNumbers = new Set<string>();
+  for (const n of nodes) {
+    if (hasChildren(n) && n.fields.length === 0) {
+      groups.push({ number: n.number, title: n.title.replace(/[.;:]+$/u, '') });
+      groupNumbers.add(n.number);
+      ctx.take(n.index);
+    }
+  }
+  const tasks: Task[] = [];
+  for (const n of nodes) {
+    if (groupNumbers.has(n.number)) continue;
+    if (tasksInTables && n.fields.length === 0) {
+      // The tasks are in a table: this numbered paragraph is running text around it.
+      blocks.push(blockOf(ctx.take(n.index)));
+      for (const x of n.extra) blocks.push({ label: null, heading: false, text: x.text, line: x.line });
+      continue;
+    }
+    ctx.take(n.index);
+    const parts = n.number.split('.');
+    let groupNumber: string | null = null;
+    for (let k = parts.length - 1; k >= 1 && groupNumber === null; k--) {
+      const prefix = parts.slice(0, k).join('.');
+      if (groupNumbers.has(prefix)) groupNumber = prefix;
+    }
+    tasks.push(buildTask(ctx, { number: n.number, title: n.title, line: n.line, fields: n.fields, extra: n.extra, groupNumber }));
+  }
+  return { tasks, groups, blocks };
+}
+
+/**
+ * Reads one table. A task table yields tasks and groups; any other table is kept as blocks of cells.
+ */
+export function readTable(ctx: ParseContext, indexes: number[]): ContentResult & { isTaskTable: boolean } {
+  const rows = indexes.map((i) => ctx.lines[i]!);
+  const table = readTaskTable(rows);
+  if (!table) {
+    return {
+      isTaskTable: false,
+      tasks: [],
+      groups: [],
+      blocks: indexes.map((i) => {
+        const l = ctx.take(i);
+        return { label: null, heading: false, text: (l.cells ?? [l.text]).map((c) => c.replace(/\n/g, ' ')).join(' | '), line: l.line };
+      }),
+    };
+  }
+  for (const r of table.headerRows) ctx.take(indexes[r]!);
+  for (const r of table.skipped) {
+    ctx.take(indexes[r]!);
+  }
+  const tasks: Task[] = [];
+  const groups: TaskGroup[] = [];
+  let group: string | null = null;
+  let auto = 0;
+  table.items.forEach((item) => {
+    ctx.take(indexes[item.row]!);
+    if (item.kind === 'group') {
+      groups.push({ number: item.number, title: item.title });
+      group = item.number;
+      auto = 0;
+      return;
+    }
+    auto++;
+    const number = item.number ?? (group ? `${group}.${auto}` : String(auto));
+    const fields: TaskDraft['fields'] = [];
+    for (const [field, value] of Object.entries(item.values) as Array<[TaskField, string]>) {
+      fields.push({ field, value, label: item.labels[field] ?? field, line: item.line });
+    }
+    const task = buildTask(ctx, { number, title: item.title, line: item.line, fields, extra: [], groupNumber: group });
+    tasks.push(task);
+  });
+  return { isTaskTable: true, tasks, groups, blocks: [] };
+}

@@ -1,0 +1,315 @@
+// Standard administrative wording and the near-misses lint reports ("Ủy ban nhân phường", "đảm đúng tiến độ").
+// Pure. The lists come from real plans and the usual wording of Kế hoạch / Báo cáo under Nghị định 30/2020.
+import { editDistance, fold, normalizeText } from '../text.ts';
+
+/**
+ * Old-style tone placement ("hoá", "uỷ", "khoẻ") to the style used in current administrative documents
+ * ("hóa", "ủy", "khỏe"). Both are accepted spellings, so comparisons must not tell them apart.
+ * Only open syllables move the mark: "hoàn" keeps it on the "a". The "u" of "qu" is a consonant ("quý" stays).
+ */
+export function normalizeToneMarks(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/(?<![qQ])([oOuU])([aAeEyY])([\u0300\u0301\u0303\u0309\u0323])(?![\p{L}\p{M}])/gu, '$1$3$2')
+    .normalize('NFC');
+}
+
+/**
+ * Phrases of standard administrative usage. Words in parentheses are optional: "theo quy định (của) pháp luật"
+ * accepts both forms. `fixed` phrases are names that lose their meaning when any word is dropped
+ * ("Ủy ban nhân dân"); in the others only an inner word counts as missing, because a phrase cut at its edge
+ * is often another correct phrase ("kịp thời phản ánh" before "đề xuất").
+ */
+interface PhraseDef {
+  text: string;
+  fixed?: boolean;
+}
+
+const PHRASE_DEFS: PhraseDef[] = [
+  // Bodies and titles
+  { text: 'Ủy ban nhân dân', fixed: true },
+  { text: 'Hội đồng nhân dân', fixed: true },
+  { text: 'Mặt trận Tổ quốc Việt Nam', fixed: true },
+  { text: 'Cộng hòa xã hội chủ nghĩa Việt Nam', fixed: true },
+  { text: 'Độc lập - Tự do - Hạnh phúc', fixed: true },
+  { text: 'Thủ tướng Chính phủ', fixed: true },
+  { text: 'Chủ tịch Ủy ban nhân dân' },
+  { text: 'Phó Chủ tịch Ủy ban nhân dân' },
+  { text: 'thủ trưởng các cơ quan, đơn vị' },
+  { text: 'cơ quan chuyên môn' },
+  { text: 'đơn vị đầu mối' },
+  { text: 'cấp có thẩm quyền' },
+  // Purpose and requirements
+  { text: 'nâng cao nhận thức và trách nhiệm' },
+  { text: 'tạo sự thống nhất trong nhận thức và hành động' },
+  { text: 'đi vào cuộc sống' },
+  { text: 'đáp ứng yêu cầu quản lý nhà nước' },
+  { text: 'quản lý nhà nước' },
+  { text: 'phù hợp với điều kiện thực tiễn' },
+  { text: 'phù hợp với tình hình thực tế' },
+  { text: 'bám sát nội dung, tiến độ, yêu cầu' },
+  { text: 'đúng thẩm quyền, chức năng, nhiệm vụ' },
+  { text: 'chức năng, nhiệm vụ, quyền hạn' },
+  { text: 'xác định rõ nội dung công việc' },
+  { text: 'đảm bảo tính khả thi' },
+  { text: 'bảo đảm tính khả thi' },
+  { text: 'tránh chồng chéo, hình thức' },
+  { text: 'rõ người, rõ việc, rõ thẩm quyền, rõ trách nhiệm, rõ thời gian, rõ kết quả' },
+  { text: 'thống nhất, đồng bộ' },
+  // Legal work
+  { text: 'văn bản quy phạm pháp luật', fixed: true },
+  { text: 'văn bản quy định chi tiết' },
+  { text: 'hướng dẫn thi hành' },
+  { text: 'sửa đổi, bổ sung, thay thế, bãi bỏ' },
+  { text: 'sửa đổi, bổ sung một số điều' },
+  { text: 'phổ biến, giáo dục pháp luật' },
+  { text: 'theo quy định (của) pháp luật' },
+  { text: 'theo quy định hiện hành (của) pháp luật' },
+  { text: 'theo đúng quy định' },
+  // Execution and follow-up
+  { text: 'tổ chức thực hiện' },
+  { text: 'tổ chức triển khai thực hiện' },
+  { text: 'chủ động tổ chức triển khai' },
+  { text: 'triển khai thực hiện' },
+  { text: 'đảm bảo (đúng) tiến độ' },
+  { text: 'bảo đảm (đúng) tiến độ' },
+  { text: 'đúng tiến độ, chất lượng, hiệu quả' },
+  { text: 'hướng dẫn, đôn đốc, kiểm tra' },
+  { text: 'theo dõi, đôn đốc, kiểm tra' },
+  { text: 'tháo gỡ, giải quyết' },
+  { text: 'khó khăn, vướng mắc' },
+  { text: 'vướng mắc, khó khăn' },
+  { text: 'kịp thời phản ánh về' },
+  { text: 'phản ánh về' },
+  { text: 'tổng hợp, báo cáo' },
+  { text: 'xem xét, giải quyết' },
+  { text: 'đột xuất khi có yêu cầu' },
+  { text: 'định kỳ (hằng|hàng) năm' },
+  { text: 'báo cáo kết quả thực hiện' },
+  { text: 'nghiêm túc, hiệu quả' },
+  { text: 'cơ quan, đơn vị (có) liên quan' },
+  { text: 'cơ quan, tổ chức (có) liên quan' },
+  { text: 'cơ quan, tổ chức, cá nhân' },
+  // Budget
+  { text: 'nguồn kinh phí hợp pháp khác' },
+  { text: 'ngân sách nhà nước' },
+  { text: 'khả năng cân đối ngân sách' },
+  { text: 'tham mưu bố trí kinh phí' },
+  // Subject matter of this project's plans
+  { text: 'kinh tế - xã hội' },
+  { text: 'kế hoạch phát triển kinh tế - xã hội' },
+  { text: 'trí tuệ nhân tạo' },
+  { text: 'chuyển đổi số' },
+  { text: 'đổi mới sáng tạo' },
+  { text: 'cơ sở dữ liệu' },
+  { text: 'an toàn thông tin' },
+  { text: 'tiêu chuẩn, quy chuẩn kỹ thuật' },
+  { text: 'Trung tâm Dữ liệu quốc gia' },
+];
+
+/** Pairs of prepositions that never follow each other in correct text ("phản ánh về qua phòng …"). */
+const CLASHING_PREPOSITIONS = new Set(['về qua', 'qua về', 'về tại', 'tại về', 'đến qua', 'qua đến', 'tới qua', 'qua tới']);
+
+/** Words legitimately written twice in a row. */
+const REDUPLICATIONS = new Set(['từ', 'thường', 'nhiều', 'ít', 'xa', 'dần']);
+
+interface Token {
+  /** Lower case, tone placement normalised. */
+  lower: string;
+  folded: string;
+  start: number;
+  end: number;
+}
+
+interface PhraseForm {
+  tokens: string[];
+  folded: string[];
+  fixed: boolean;
+  /** The form as a display string, for messages. */
+  display: string;
+}
+
+function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    const word = normalizeToneMarks(m[0]).toLowerCase();
+    out.push({ lower: word, folded: fold(word), start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** "đảm bảo (đúng) tiến độ" → both forms; "(hằng|hàng)" → each alternative. */
+function expand(def: PhraseDef): PhraseForm[] {
+  const parts = def.text.split(/\s+/);
+  let forms: string[][] = [[]];
+  for (const part of parts) {
+    const optional = /^\((.+)\)$/.exec(part);
+    if (!optional) {
+      forms = forms.map((f) => [...f, part]);
+      continue;
+    }
+    const alternatives = optional[1]!.split('|');
+    const next: string[][] = [];
+    for (const f of forms) {
+      if (alternatives.length === 1) next.push(f); // a single word in parentheses may be left out
+      for (const alt of alternatives) next.push([...f, alt]);
+    }
+    forms = next;
+  }
+  return forms.map((words) => {
+    const display = words.join(' ');
+    const tokens = tokenize(display).map((t) => t.lower);
+    return { tokens, folded: tokens.map(fold), fixed: def.fixed ?? false, display };
+  });
+}
+
+const FORMS: PhraseForm[] = PHRASE_DEFS.flatMap(expand);
+const STANDARD = new Set(FORMS.map((f) => f.tokens.join(' ')));
+
+export type PhraseIssueKind = 'missingWord' | 'misspelled' | 'clashingWords' | 'repeatedWord';
+
+export interface PhraseIssue {
+  kind: PhraseIssueKind;
+  /** The words as written in the text. */
+  found: string;
+  /** The standard form, in the text's capitalisation; null when the fix is to delete a word. */
+  expected: string | null;
+  /** Character offsets of `found` in the text given. */
+  start: number;
+  end: number;
+}
+
+function sliceText(text: string, tokens: Token[], from: number, to: number): string {
+  return text.slice(tokens[from]!.start, tokens[to - 1]!.end);
+}
+
+/** Writes the standard words with the text's capitalisation where the words are the same. */
+function restoreCase(written: string[], standard: string[]): string {
+  return standard
+    .map((word, i) => {
+      const w = written.find((x) => normalizeToneMarks(x).toLowerCase() === word);
+      if (w) return w;
+      if (i === 0 && written[0] && /^\p{Lu}/u.test(written[0])) return word.charAt(0).toUpperCase() + word.slice(1);
+      return word;
+    })
+    .join(' ');
+}
+
+function sameTokens(tokens: Token[], at: number, words: string[]): boolean {
+  if (at + words.length > tokens.length) return false;
+  for (let k = 0; k < words.length; k++) if (tokens[at + k]!.lower !== words[k]) return false;
+  return true;
+}
+
+/**
+ * Finds standard phrases written with a word missing, a misspelled word (wrong accent or one-letter typo), two
+ * clashing prepositions or a word written twice. General: any phrase of the list, anywhere in the text.
+ */
+export function findPhraseIssues(input: string): PhraseIssue[] {
+  const text = normalizeText(input);
+  const tokens = tokenize(text);
+  const covered = new Array<boolean>(tokens.length).fill(false);
+  for (let i = 0; i < tokens.length; i++) {
+    for (const f of FORMS) {
+      if (sameTokens(tokens, i, f.tokens)) for (let k = 0; k < f.tokens.length; k++) covered[i + k] = true;
+    }
+  }
+  const issues: PhraseIssue[] = [];
+  const seen = new Set<number>();
+  const push = (issue: PhraseIssue) => {
+    if (seen.has(issue.start)) return;
+    seen.add(issue.start);
+    issues.push(issue);
+  };
+  const writtenWords = (from: number, to: number) => tokens.slice(from, to).map((t) => text.slice(t.start, t.end));
+
+  for (let i = 0; i < tokens.length; i++) {
+    for (const f of FORMS) {
+      const n = f.tokens.length;
+      // Misspelled: same words without accents, or one word off by one letter; all other words exact.
+      if (i + n <= tokens.length && !covered.slice(i, i + n).every(Boolean)) {
+        let off = 0;
+        let ok = true;
+        for (let k = 0; k < n && ok; k++) {
+          const t = tokens[i + k]!;
+          if (t.lower === f.tokens[k]) continue;
+          off++;
+          const accentOnly = t.folded === f.folded[k];
+          const typo = f.folded[k]!.length >= 4 && editDistance(t.folded, f.folded[k]!) === 1;
+          ok = accentOnly || typo;
+        }
+        const variant = tokens.slice(i, i + n).map((t) => t.lower).join(' ');
+        if (ok && off === 1 && n >= 2 && !STANDARD.has(variant)) {
+          push({ kind: 'misspelled', found: sliceText(text, tokens, i, i + n), expected: restoreCase(writtenWords(i, i + n), f.tokens), start: tokens[i]!.start, end: tokens[i + n - 1]!.end });
+        }
+      }
+      // Missing word: the phrase with one word left out, where what remains is not itself standard.
+      if (n < 3 || i + n - 1 > tokens.length) continue;
+      for (let skip = 0; skip < n; skip++) {
+        const edge = skip === 0 || skip === n - 1;
+        if (edge && !f.fixed) continue;
+        const rest = f.tokens.filter((_, k) => k !== skip);
+        if (!sameTokens(tokens, i, rest)) continue;
+        if (covered.slice(i, i + n - 1).every(Boolean)) continue;
+        if (STANDARD.has(rest.join(' '))) continue;
+        // Cut at the end: the next word must not be the missing one (that would be the full phrase).
+        if (skip === n - 1 && tokens[i + n - 1]?.lower === f.tokens[skip]) continue;
+        const written = writtenWords(i, i + n - 1);
+        push({ kind: 'missingWord', found: sliceText(text, tokens, i, i + n - 1), expected: restoreCase(written, f.tokens), start: tokens[i]!.start, end: tokens[i + n - 2]!.end });
+      }
+    }
+    // Two words where one belongs: "về qua", "của của".
+    const next = tokens[i + 1];
+    const cur = tokens[i]!;
+    if (next && /^\s+$/.test(text.slice(cur.end, next.start))) {
+      const pair = `${cur.lower} ${next.lower}`;
+      if (CLASHING_PREPOSITIONS.has(pair)) {
+        push({ kind: 'clashingWords', found: text.slice(cur.start, next.end), expected: null, start: cur.start, end: next.end });
+      } else if (cur.lower === next.lower && !/^\p{N}+$/u.test(cur.lower) && !REDUPLICATIONS.has(cur.lower)) {
+        push({ kind: 'repeatedWord', found: text.slice(cur.start, next.end), expected: text.slice(cur.start, cur.end), start: cur.start, end: next.end });
+      }
+    }
+  }
+  return issues.sort((a, b) => a.start - b.start);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Word lists for the "06 rõ" checks.
+
+/** Verbs that open a task title: a task says what is to be done ("rõ việc"). */
+export const ACTION_VERBS = [
+  'tổ chức', 'rà soát', 'xây dựng', 'triển khai', 'lồng ghép', 'cung cấp', 'đôn đốc', 'theo dõi', 'hướng dẫn', 'ban hành',
+  'tuyên truyền', 'phổ biến', 'kiểm tra', 'tổng hợp', 'báo cáo', 'thực hiện', 'nghiên cứu', 'đào tạo', 'bồi dưỡng',
+  'tập huấn', 'phát triển', 'ứng dụng', 'nâng cao', 'hoàn thiện', 'cập nhật', 'kết nối', 'đẩy mạnh', 'tăng cường',
+  'thúc đẩy', 'khảo sát', 'đánh giá', 'sơ kết', 'tổng kết', 'tham mưu', 'phối hợp', 'quán triệt', 'thông tin',
+  'truyền thông', 'bố trí', 'huy động', 'thiết lập', 'vận hành', 'duy trì', 'chuẩn hóa', 'số hóa', 'thu thập', 'chia sẻ',
+  'tiếp nhận', 'xử lý', 'giải quyết', 'ký kết', 'mua sắm', 'đầu tư', 'nâng cấp', 'hỗ trợ', 'khuyến khích', 'thành lập',
+  'kiện toàn', 'sửa đổi', 'bổ sung', 'góp ý', 'lấy ý kiến', 'công bố', 'công khai', 'lập', 'trình', 'chỉ đạo', 'giám sát',
+  'thanh tra', 'xác định', 'đề xuất', 'kiến nghị', 'ưu tiên', 'bảo đảm', 'đảm bảo', 'phát động', 'biên soạn', 'in ấn',
+  'phát hành', 'xúc tiến', 'hợp tác', 'thử nghiệm', 'áp dụng', 'điều tra', 'thống kê', 'quản lý', 'hướng dẫn', 'chuyển đổi',
+];
+
+/**
+ * Verbs that make a "Sản phẩm" an activity rather than a product ("Triển khai tiêu chuẩn…", "Cung cấp thông tin…").
+ * Words that are also nouns of documents ("Báo cáo", "Hướng dẫn", "Kế hoạch") are left out on purpose.
+ */
+export const ACTIVITY_VERBS = [
+  'triển khai', 'cung cấp', 'tổ chức', 'thực hiện', 'rà soát', 'xây dựng', 'đôn đốc', 'theo dõi', 'tham mưu', 'phối hợp',
+  'đẩy mạnh', 'tăng cường', 'nâng cao', 'tiếp tục', 'duy trì', 'hỗ trợ', 'tuyên truyền', 'lồng ghép',
+];
+
+/** "Sản phẩm" texts that name no product. */
+export const VAGUE_DELIVERABLES = [
+  'kết quả thực hiện', 'hoàn thành', 'hoàn thành nhiệm vụ', 'theo kế hoạch', 'theo yêu cầu', 'theo quy định',
+  'đảm bảo tiến độ', 'bảo đảm tiến độ', 'thường xuyên', 'các nội dung có liên quan', 'hiệu quả', 'có kết quả', 'tốt',
+];
+
+/** True when the folded text starts with one of the words (word boundary respected). */
+export function startsWithAny(text: string, words: readonly string[]): string | null {
+  const f = fold(normalizeToneMarks(text));
+  for (const w of words) {
+    const fw = fold(w);
+    if (f === fw || f.startsWith(`${fw} `) || f.startsWith(`${fw},`)) return w;
+  }
+  return null;
+}
