@@ -13,6 +13,7 @@ import type { AppEnv } from './env.ts';
 import { errorBody, notFoundHandler, onError } from './errors.ts';
 import { csrfMiddleware, rateLimit, sessionMiddleware } from './middleware.ts';
 import { installVietnameseErrors, validationHook } from './validation.ts';
+import { defineRoute } from './route.ts';
 import { orgRoutes } from '../modules/org/routes.ts';
 import { authRoutes } from '../modules/auth/routes.ts';
 import { userRoutes } from '../modules/users/routes.ts';
@@ -37,9 +38,9 @@ export function createApi(deps: AppDeps): OpenAPIHono<AppEnv> {
   api.use('*', rateLimit({ bucket: 'public', windowMs: 60_000, max: 300, anonymousOnly: true }));
   api.use('/auth/login', rateLimit({ bucket: 'login', windowMs: 60_000, max: 20 }));
 
-  api.get('/health', async (c) => {
+  defineRoute(api, { method: 'get', path: '/health', operationId: 'health', summary: 'Tình trạng máy chủ và cơ sở dữ liệu', tags: ['Hệ thống'] }, async () => {
     await sql`SELECT 1`.execute(deps.db);
-    return c.json({ status: 'ok', backend: deps.backend, time: new Date().toISOString() });
+    return { status: 'ok', backend: deps.backend, time: new Date().toISOString() };
   });
 
   authRoutes(api);

@@ -49,6 +49,7 @@ export class Client {
     }
     const type = res.headers.get('content-type') ?? '';
     const parsed = type.includes('json') ? await res.json() : await res.arrayBuffer();
+    if (res.status === 200 && path === '/api/auth/login') this.csrf = (parsed as { csrfToken: string }).csrfToken;
     return { status: res.status, body: parsed as T, headers: res.headers };
   }
 

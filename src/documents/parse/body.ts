@@ -179,6 +179,20 @@ function looksLikeClosing(ctx: ParseContext): boolean {
   return false;
 }
 
+/** "Nơi nhận" and the signature, in either order, from ctx.pos; stops at anything else. */
+export function readClosing(ctx: ParseContext): { recipients: string[]; signer: Signer | null } {
+  let recipients: string[] = [];
+  let signer: Signer | null = null;
+  while (!ctx.done) {
+    const line = ctx.peek()!;
+    if (line.cells) break;
+    if (RECIPIENTS.test(line.text)) recipients = recipients.concat(readRecipients(ctx));
+    else if (signer === null && isSignerStart(line.text) && looksLikeClosing(ctx)) signer = readSigner(ctx);
+    else break;
+  }
+  return { recipients, signer };
+}
+
 /** "Nơi nhận:" then "- …;" items. */
 function readRecipients(ctx: ParseContext): string[] {
   const first = ctx.next();

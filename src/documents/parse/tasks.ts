@@ -1,5 +1,6 @@
 // Tasks of the content section, written as numbered items with labelled fields ("1. Tổ chức …" / "a) Cơ quan chủ
 // trì: …") or as table rows; numbered items that only hold sub-items ("3." over "3.1.", "3.2.") are groups.
+import { splitUnitList } from '../../domain/org/resolve.ts';
 import type { Block, Task, TaskField, TaskGroup, UnitRef } from '../../domain/plan/model.ts';
 import { parseTimeframe } from '../../domain/plan/timeframe.ts';
 import { normalizeText } from '../../domain/text.ts';
@@ -41,10 +42,20 @@ export function blockOf(line: LogicalLine): Block {
 }
 
 function resolveUnits(ctx: ParseContext, text: string, line: number, task: string, field: string): UnitRef[] {
-  const refs = ctx.directory.resolveList(text, { withinCode: ctx.withinCode });
-  for (const ref of refs) {
+  const refs: UnitRef[] = [];
+  for (const name of splitUnitList(text, ctx.directory)) {
+    const m = ctx.directory.match(name, { withinCode: ctx.withinCode });
+    const ref = m.ref;
+    refs.push(ref);
     if (ref.group) continue;
-    if (ref.unitId === null) {
+    if (m.how === 'ambiguous') {
+      ctx.finding(
+        'import.unit.ambiguous', 'warning',
+        `Nhiệm vụ ${task}: "${ref.text}" là tên dùng chung của nhiều đơn vị, chưa xác định được đơn vị cụ thể.`,
+        { task, line, field },
+        'Ghi rõ tên đơn vị hành chính (ví dụ "… phường Nam Sầm Sơn").',
+      );
+    } else if (ref.unitId === null) {
       ctx.finding(
         'import.unit.unresolved', 'warning',
         `Nhiệm vụ ${task}: không tìm thấy "${ref.text}" trong danh mục đơn vị (độ tin cậy ${ref.confidence.toFixed(2)}).`,

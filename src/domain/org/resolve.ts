@@ -2,7 +2,7 @@
 // and resolves them against the organisation register. Pure: built from UnitEntry[], no I/O.
 import type { UnitRef } from '../plan/model.ts';
 import { normalizeToneMarks } from '../plan/phrases.ts';
-import { editDistance, fold, normalizeText } from '../text.ts';
+import { fold, normalizeText } from '../text.ts';
 import type { UnitEntry } from './unit.ts';
 
 export interface ResolveContext {
@@ -85,6 +85,29 @@ const GROUP_PATTERNS: RegExp[] = [
 
 /** Person titles written before a unit name: "Giám đốc Sở …", "Chủ tịch UBND phường". */
 const TITLE_PREFIX = /^(giam doc|pho giam doc|thu truong|chu tich|pho chu tich|truong|chanh van phong|bo truong)\s+/;
+
+/**
+ * Levenshtein distance when it is at most `max`, else max + 1. Banded, with an early exit: the typo search runs it
+ * against thousands of register names per lookup.
+ */
+export function boundedDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = new Array<number>(b.length + 1).fill(max + 1);
+    cur[0] = i;
+    let rowMin = cur[0];
+    const from = Math.max(1, i - max);
+    const to = Math.min(b.length, i + max);
+    for (let j = from; j <= to; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (cur[j]! < rowMin) rowMin = cur[j]!;
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return Math.min(prev[b.length]!, max + 1);
+}
 
 function maxTypoDistance(length: number): number {
   if (length <= 6) return 0;
@@ -310,7 +333,7 @@ export class UnitDirectory {
     for (const key of candidates) {
       if (!this.inScope(key, ctx)) continue;
       if (this.contextRank(key.entry, ctx) < 0) continue;
-      const d = editDistance(canon, key.canon);
+      const d = boundedDistance(canon, key.canon, limit);
       if (d > limit || d === 0) continue;
       if (!best || d < best.distance) {
         best = { key, distance: d };
@@ -358,7 +381,7 @@ export class UnitDirectory {
       if (!prev || prev.score < score) scores.set(key.entry.id, { entry: key.entry, score });
     }
     return [...scores.values()]
-      .filter((s) => s.score >= 0.4)
+      .filter((s) => s.score >= 0.5)
       .sort((a, b) => b.score - a.score)
       .slice(0, limit);
   }

@@ -65,7 +65,7 @@ const PHRASE_DEFS: PhraseDef[] = [
   { text: 'phổ biến, giáo dục pháp luật' },
   { text: 'theo quy định (của) pháp luật' },
   { text: 'theo quy định hiện hành (của) pháp luật' },
-  { text: 'theo đúng quy định' },
+  { text: 'theo (đúng) quy định' },
   // Execution and follow-up
   { text: 'tổ chức thực hiện' },
   { text: 'tổ chức triển khai thực hiện' },
@@ -119,11 +119,15 @@ interface Token {
   folded: string;
   start: number;
   end: number;
+  /** Punctuation (",", ";", "." …) between this word and the next. */
+  punctAfter: boolean;
 }
 
 interface PhraseForm {
   tokens: string[];
   folded: string[];
+  /** Punctuation after each word of the phrase ("khó khăn, vướng mắc": after "khăn"). */
+  punct: boolean[];
   fixed: boolean;
   /** The form as a display string, for messages. */
   display: string;
@@ -133,9 +137,20 @@ function tokenize(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
     const word = normalizeToneMarks(m[0]).toLowerCase();
-    out.push({ lower: word, folded: fold(word), start: m.index, end: m.index + m[0].length });
+    const prev = out[out.length - 1];
+    if (prev) prev.punctAfter = /[,;.:!?()]/.test(text.slice(prev.end, m.index));
+    out.push({ lower: word, folded: fold(word), start: m.index, end: m.index + m[0].length, punctAfter: false });
   }
   return out;
+}
+
+/**
+ * Near-misses must not cross punctuation the phrase does not have: "an toàn, tin cậy" is not "an toàn thông tin"
+ * with a word missing. `phrasePunct[k]` tells whether the phrase has punctuation after its word k.
+ */
+function crossesPunctuation(tokens: Token[], at: number, length: number, phrasePunct: boolean[]): boolean {
+  for (let k = 0; k < length - 1; k++) if (tokens[at + k]!.punctAfter && !phrasePunct[k]) return true;
+  return false;
 }
 
 /** "đảm bảo (đúng) tiến độ" → both forms; "(hằng|hàng)" → each alternative. */
@@ -158,13 +173,36 @@ function expand(def: PhraseDef): PhraseForm[] {
   }
   return forms.map((words) => {
     const display = words.join(' ');
-    const tokens = tokenize(display).map((t) => t.lower);
-    return { tokens, folded: tokens.map(fold), fixed: def.fixed ?? false, display };
+    const toks = tokenize(display);
+    const tokens = toks.map((t) => t.lower);
+    return { tokens, folded: tokens.map(fold), punct: toks.map((t) => t.punctAfter), fixed: def.fixed ?? false, display };
   });
 }
 
 const FORMS: PhraseForm[] = PHRASE_DEFS.flatMap(expand);
 const STANDARD = new Set(FORMS.map((f) => f.tokens.join(' ')));
+
+/** Forms by their first and second word: a near-miss keeps at least one of them, so only these are tried. */
+const BY_FIRST = new Map<string, PhraseForm[]>();
+const BY_SECOND = new Map<string, PhraseForm[]>();
+for (const f of FORMS) {
+  for (const [map, word] of [[BY_FIRST, f.tokens[0]], [BY_SECOND, f.tokens[1]]] as const) {
+    if (word === undefined) continue;
+    const list = map.get(word) ?? [];
+    list.push(f);
+    map.set(word, list);
+  }
+}
+
+function candidatesAt(tokens: Token[], i: number): PhraseForm[] {
+  const set = new Set<PhraseForm>();
+  const here = tokens[i]!.lower;
+  const next = tokens[i + 1]?.lower;
+  for (const f of BY_FIRST.get(here) ?? []) set.add(f);
+  for (const f of BY_SECOND.get(here) ?? []) set.add(f); // the first word is the one missing
+  if (next !== undefined) for (const f of BY_SECOND.get(next) ?? []) set.add(f); // the first word is misspelled
+  return [...set];
+}
 
 export type PhraseIssueKind = 'missingWord' | 'misspelled' | 'clashingWords' | 'repeatedWord';
 
@@ -210,7 +248,7 @@ export function findPhraseIssues(input: string): PhraseIssue[] {
   const tokens = tokenize(text);
   const covered = new Array<boolean>(tokens.length).fill(false);
   for (let i = 0; i < tokens.length; i++) {
-    for (const f of FORMS) {
+    for (const f of BY_FIRST.get(tokens[i]!.lower) ?? []) {
       if (sameTokens(tokens, i, f.tokens)) for (let k = 0; k < f.tokens.length; k++) covered[i + k] = true;
     }
   }
@@ -224,10 +262,10 @@ export function findPhraseIssues(input: string): PhraseIssue[] {
   const writtenWords = (from: number, to: number) => tokens.slice(from, to).map((t) => text.slice(t.start, t.end));
 
   for (let i = 0; i < tokens.length; i++) {
-    for (const f of FORMS) {
+    for (const f of candidatesAt(tokens, i)) {
       const n = f.tokens.length;
       // Misspelled: same words without accents, or one word off by one letter; all other words exact.
-      if (i + n <= tokens.length && !covered.slice(i, i + n).every(Boolean)) {
+      if (i + n <= tokens.length && !covered.slice(i, i + n).every(Boolean) && !crossesPunctuation(tokens, i, n, f.punct)) {
         let off = 0;
         let ok = true;
         for (let k = 0; k < n && ok; k++) {
@@ -250,6 +288,9 @@ export function findPhraseIssues(input: string): PhraseIssue[] {
         if (edge && !f.fixed) continue;
         const rest = f.tokens.filter((_, k) => k !== skip);
         if (!sameTokens(tokens, i, rest)) continue;
+        // Punctuation of the phrase without the missing word; around the gap either side's punctuation counts.
+        const restPunct = f.punct.filter((_, k) => k !== skip).map((p, k) => p || (k === skip - 1 && f.punct[skip] === true));
+        if (crossesPunctuation(tokens, i, n - 1, restPunct)) continue;
         if (covered.slice(i, i + n - 1).every(Boolean)) continue;
         if (STANDARD.has(rest.join(' '))) continue;
         // Cut at the end: the next word must not be the missing one (that would be the full phrase).

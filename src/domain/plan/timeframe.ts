@@ -56,7 +56,8 @@ export function parseViDate(text: string): ViDate | null {
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
 
 function schedule(partial: Partial<Schedule> & Pick<Schedule, 'kind'>): Schedule {
-  return { kind: partial.kind, start: null, end: null, recurrence: null, dueDay: null, dueDates: [], ...partial };
+  const { kind, ...rest } = partial;
+  return { kind, start: null, end: null, recurrence: null, dueDay: null, dueDates: [], ...rest };
 }
 
 function recurrenceIn(f: string): Recurrence | null {

@@ -130,11 +130,11 @@ export async function renameUnit(ctx: Ctx, id: number, input: { name: string; sh
 }
 
 export async function mergeUnit(ctx: Ctx, id: number, intoId: number) {
-  if (id === intoId) throw invalid('unit.merge_self', 'Không thể sáp nhập một đơn vị vào chính nó.', [{ path: 'intoId', message: 'Chọn đơn vị khác.' }]);
   const [u, into] = [await mustGet(ctx, id), await mustGet(ctx, intoId)];
   authorize(ctx, 'manageUnits', { unitPath: u.path });
   authorize(ctx, 'manageUnits', { unitPath: into.path });
   assertBelowOwn(ctx, u);
+  if (id === intoId) throw invalid('unit.merge_self', 'Không thể sáp nhập một đơn vị vào chính nó.', [{ path: 'intoId', message: 'Chọn đơn vị khác.' }]);
   if (u.status !== 'active' || into.status !== 'active') throw conflict('unit.inactive', 'Chỉ sáp nhập giữa các đơn vị đang hoạt động.');
   if (into.path.includes(u.id)) throw invalid('unit.merge_into_descendant', 'Không thể sáp nhập một đơn vị vào đơn vị cấp dưới của nó.');
   if (!canMerge(u.kind as UnitKind, into.kind as UnitKind)) {

@@ -1,0 +1,201 @@
+// Import of a plan document (TXT, Markdown, HTML, DOCX) into a PlanDraft. Also reads a Quyết định that issues the
+// plan it carries: the plan is taken, the decision identifies it (number, date) and gives its basis.
+import type { UnitDirectory } from '../../domain/org/resolve.ts';
+import type { BasisKind, BasisReference, PlanDraft, Section, Signer, UnitRef } from '../../domain/plan/model.ts';
+import { fold, normalizeText } from '../../domain/text.ts';
+import { hasOpeningIssuer, isBasisParagraph, parseDocumentReference, parseOpeningParagraph } from './basis.ts';
+import { parseBody, readClosing } from './body.ts';
+import { ParseContext } from './context.ts';
+import { parseTop, typeOfLine, type TopOfDocument } from './header.ts';
+import { sourceLines, type LogicalLine } from './lines.ts';
+import { blockOf } from './tasks.ts';
+
+export { sourceLines } from './lines.ts';
+
+export interface ImportInput {
+  filename: string;
+  content: Buffer | string;
+}
+
+/** Reads a plan document. Only the line reader touches the bytes; the rest is pure. */
+export async function importPlan(input: ImportInput, directory: UnitDirectory): Promise<PlanDraft> {
+  return importLines(await sourceLines(input), directory);
+}
+
+interface Opening {
+  basis: BasisReference[];
+  /** The issuer named in "… ban hành Kế hoạch …", as written, with its line. */
+  issuer: { text: string; line: number } | null;
+}
+
+const DECISION_FORMULA = /^QUYẾT ĐỊNH\s*:$/u;
+const ANNEX_NOTE = /^\((?:Ban hành\s+)?[Kk]èm theo\b/u;
+
+/** Paragraphs between the title and the first section: "Căn cứ …;", "Thực hiện …", "… ban hành Kế hoạch … như sau:". */
+function readOpening(ctx: ParseContext, inherited: BasisKind | null = null): Opening {
+  const basis: BasisReference[] = [];
+  let issuer: Opening['issuer'] = null;
+  let kind = inherited;
+  while (!ctx.done) {
+    const line = ctx.peek()!;
+    if (line.cells || !(isBasisParagraph(line.text) || hasOpeningIssuer(line.text))) break;
+    ctx.next();
+    const p = parseOpeningParagraph(line.text, kind);
+    basis.push(...p.refs);
+    kind = p.lastKind;
+    if (p.issuer) issuer = { text: p.issuer, line: line.line };
+  }
+  return { basis, issuer };
+}
+
+/** "Điều 1. …" paragraphs of a Quyết định, kept as a section so nothing is lost. */
+function readDecisionArticles(ctx: ParseContext): Section {
+  const formula = ctx.next();
+  const section: Section = { kind: 'other', number: '', heading: formula.text.replace(/:$/u, ''), blocks: [] };
+  while (!ctx.done) {
+    const line = ctx.peek()!;
+    if (line.cells || /^Nơi nhận/iu.test(line.text) || /^(TM|KT|Q|TL|TUQ)\.\s?/u.test(line.text) || typeOfLine(line.text)) break;
+    if (/^[IVXLC]+\.\s/u.test(line.text)) break;
+    section.blocks.push(blockOf(ctx.next()));
+  }
+  return section;
+}
+
+function sameStart(a: string, b: string): boolean {
+  const fa = fold(a);
+  const fb = fold(b);
+  return fa.startsWith(fb) || fb.startsWith(fa);
+}
+
+/** "BAN HÀNH KẾ HOẠCH TRIỂN KHAI …" → "TRIỂN KHAI …": the plan's own title inside the decision's title. */
+function planTitleFromDecision(title: string): string {
+  const m = /^(?:ban hành|phê duyệt)\s+(?:kế hoạch)\s+(.+)$/iu.exec(title);
+  return m ? m[1]! : title;
+}
+
+/** Reads logical lines into a plan. Pure. */
+export function importLines(lines: LogicalLine[], directory: UnitDirectory): PlanDraft {
+  const ctx = new ParseContext(lines, directory);
+  const top = parseTop(ctx);
+  const opening = readOpening(ctx);
+  const extraSections: Section[] = [];
+  let plan: TopOfDocument = top;
+  let decision: { top: TopOfDocument; ref: BasisReference | null } | null = null;
+  let decisionRecipients: string[] = [];
+  let decisionSigner: Signer | null = null;
+
+  // A Quyết định that issues the plan: its articles, signature, then "KẾ HOẠCH" with the plan's own title.
+  const next = ctx.peek();
+  if (top.type === 'QĐ' || (next && DECISION_FORMULA.test(next.text))) {
+    if (ctx.peek() && DECISION_FORMULA.test(ctx.peek()!.text)) extraSections.push(readDecisionArticles(ctx));
+    const closing = readClosing(ctx);
+    decisionRecipients = closing.recipients;
+    decisionSigner = closing.signer;
+    decision = { top, ref: null };
+    const annexStart = ctx.peek();
+    if (annexStart && typeOfLine(annexStart.text) === 'KH') {
+      plan = parseTop(ctx);
+      const note = ctx.peek();
+      if (note && ANNEX_NOTE.test(note.text)) {
+        ctx.next();
+        decision.ref = parseDocumentReference(note.text);
+      }
+      opening.basis.push(...readOpening(ctx).basis);
+    }
+  }
+
+  // Identity: a plan issued by a decision is known by the decision's number and date.
+  const number = plan.number ?? (decision ? decision.top.number ?? decision.ref?.number ?? null : null);
+  const symbol = plan.symbol ?? (decision ? decision.top.symbol ?? decision.ref?.symbol ?? null : null);
+  const date = plan.date ?? (decision ? decision.top.date ?? decision.ref?.date ?? null : null);
+  const year = plan.year ?? top.year ?? (date ? Number(date.slice(0, 4)) : null);
+  const place = plan.place ?? top.place;
+  ctx.year = year;
+
+  const issuer = resolveIssuer(ctx, top, plan, opening);
+  // Relative names ("Công an phường") are read inside the issuing unit, even when its name had a typo.
+  if (issuer?.unitCode) ctx.withinCode = issuer.unitCode;
+
+  const body = parseBody(ctx);
+  const signer = body.signer ?? decisionSigner;
+
+  // The plan's own title when the annex is there, else the one inside the decision's ("Ban hành Kế hoạch …").
+  const ownTitle = decision && plan === top ? planTitleFromDecision(top.title ?? '') : plan.title;
+  const title = normalizeText(ownTitle ?? '');
+
+  // Findings about the header.
+  const headerLine = top.lineOf.type ?? 1;
+  if (!top.issuer && !top.hasNumberLine && !top.place) {
+    ctx.finding('import.header.missing', 'warning', 'Văn bản không có phần đầu (tên cơ quan ban hành, số và ký hiệu, địa danh và ngày tháng).', { line: headerLine, field: 'document' }, 'Bổ sung phần đầu văn bản theo Nghị định 30/2020/NĐ-CP.');
+  }
+  if (top.hasNumberLine && !number) {
+    ctx.finding('import.header.numberPending', 'info', 'Văn bản chưa có số (dự thảo).', { line: top.lineOf.number, field: 'number' }, null);
+  }
+  if (place && !date) {
+    ctx.finding('import.header.datePending', 'info', year ? `Văn bản chưa ghi ngày, tháng ban hành (chỉ có năm ${year}).` : 'Văn bản chưa ghi ngày ban hành.', { line: top.lineOf.date, field: 'date' }, null);
+  }
+  if (!title) {
+    ctx.finding('import.header.titleMissing', 'warning', 'Không tìm thấy trích yếu (tên) của kế hoạch.', { line: headerLine, field: 'title' }, 'Ghi trích yếu ngay dưới tên loại văn bản "KẾ HOẠCH".');
+  }
+  if (decision) {
+    const d = decision.top;
+    const ident = [d.number ?? decision.ref?.number, d.symbol ?? decision.ref?.symbol].filter(Boolean).join('/');
+    ctx.finding(
+      'import.issuedByDecision', 'info',
+      `Kế hoạch được ban hành kèm theo Quyết định${ident ? ` số ${ident}` : ''}${d.title ? ` (${normalizeText(d.title)})` : ''}; số, ký hiệu và ngày của kế hoạch lấy theo Quyết định, căn cứ của Quyết định được ghi làm căn cứ của kế hoạch.`,
+      { line: d.lineOf.type ?? 1, field: 'document' },
+      null,
+    );
+  }
+
+  const recipients = [...decisionRecipients, ...body.recipients];
+  return {
+    document: {
+      type: plan.type === 'QĐ' || decision ? 'KH' : plan.type ?? top.type ?? 'KH',
+      number,
+      symbol,
+      date,
+      year,
+      place,
+      issuer,
+      issuerParent: top.issuerParent,
+      title,
+      basis: opening.basis,
+      signer,
+      recipients,
+    },
+    sections: [...extraSections, ...body.sections],
+    groups: body.groups,
+    tasks: body.tasks,
+    findings: ctx.findings,
+    unplaced: ctx.unplaced(),
+  };
+}
+
+/**
+ * The issuer as written in the header; when the header has none (or only "ỦY BAN NHÂN DÂN"), the one named in the
+ * opening sentence, flagged as inferred so a person checks it.
+ */
+function resolveIssuer(ctx: ParseContext, top: TopOfDocument, plan: TopOfDocument, opening: Opening): UnitRef | null {
+  const written = plan.issuer ?? top.issuer ?? top.authority;
+  const line = top.lineOf.issuer ?? top.lineOf.type;
+  let ref: UnitRef | null = written ? ctx.directory.resolve(written) : null;
+  const inferred = opening.issuer ? ctx.directory.resolve(opening.issuer.text) : null;
+  const completes = ref !== null && ref.unitId === null && inferred?.unitId != null && written !== null && sameStart(opening.issuer!.text, written);
+  if (opening.issuer && inferred && (!ref || completes)) {
+    const fromHeader = ref !== null;
+    ref = { ...inferred, confidence: Math.round(inferred.confidence * (fromHeader ? 0.95 : 0.8) * 100) / 100 };
+    ctx.finding(
+      'import.header.issuerInferred', 'info',
+      fromHeader
+        ? `Phần đầu chỉ ghi "${written}"; cơ quan ban hành được bổ sung từ câu mở đầu: "${opening.issuer.text}".`
+        : `Phần đầu không có tên cơ quan ban hành; đã lấy từ câu mở đầu: "${opening.issuer.text}" (cần kiểm tra).`,
+      { line: opening.issuer.line, field: 'issuer' },
+      fromHeader ? null : 'Bổ sung tên cơ quan ban hành ở phần đầu văn bản.',
+    );
+  }
+  if (ref && ref.unitId === null) {
+    ctx.finding('import.header.issuerUnresolved', 'warning', `Cơ quan ban hành "${ref.text}" không có trong danh mục đơn vị.`, { line, field: 'issuer' }, null);
+  }
+  return ref;
+}

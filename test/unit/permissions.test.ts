@@ -1,0 +1,51 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { can, scopeRoots, grantableRoles, type Actor } from '../../src/domain/permissions.ts';
+
+// Tree: 1 Trung ương → 2 Tỉnh → {3 Sở KH&CN (focal for 2), 4 Sở Tài chính, 5 Phường A → 6 Phòng VH-XH, 7 Phường B}
+const path = { central: [1], province: [1, 2], skhcn: [1, 2, 3], stc: [1, 2, 4], wardA: [1, 2, 5], officeA: [1, 2, 5, 6], wardB: [1, 2, 7] };
+const actor = (unitPath: number[], roles: Actor['roles'], focalForIds: number[] = []): Actor => ({
+  userId: 1, username: 'u', unitId: unitPath.at(-1)!, unitPath, roles, focalForIds,
+});
+
+test('published records are readable by anyone, unpublished ones only inside the scope', () => {
+  assert.equal(can(null, 'read', { unitPath: path.wardA, published: true }), true);
+  assert.equal(can(null, 'read', { unitPath: path.wardA }), false);
+  const officer = actor(path.wardA, ['officer']);
+  assert.equal(can(officer, 'read', { unitPath: path.officeA }), true);
+  assert.equal(can(officer, 'read', { unitPath: path.wardB }), false, 'sibling branch');
+  assert.equal(can(officer, 'read', { unitPath: path.province }), false, 'parent unpublished');
+});
+
+test('roles decide the act: officers edit, leaders approve, admins administer', () => {
+  const officer = actor(path.wardA, ['officer']);
+  const leader = actor(path.wardA, ['leader']);
+  const viewer = actor(path.wardA, ['viewer']);
+  const admin = actor(path.wardA, ['unitAdmin']);
+  assert.equal(can(officer, 'edit', { unitPath: path.wardA }), true);
+  assert.equal(can(officer, 'approve', { unitPath: path.wardA }), false);
+  assert.equal(can(leader, 'approve', { unitPath: path.wardA }), true);
+  assert.equal(can(viewer, 'edit', { unitPath: path.wardA }), false);
+  assert.equal(can(admin, 'edit', { unitPath: path.wardA }), false);
+  assert.equal(can(admin, 'manageUsers', { unitPath: path.officeA }), true);
+  assert.equal(can(officer, 'manageUsers', { unitPath: path.officeA }), false);
+});
+
+test('the focal unit follows the whole province but administers only itself', () => {
+  const focal = actor(path.skhcn, ['officer', 'unitAdmin'], [2]);
+  assert.equal(can(focal, 'read', { unitPath: path.wardB }), true);
+  assert.equal(can(focal, 'edit', { unitPath: path.officeA }), true);
+  assert.equal(can(focal, 'manageUsers', { unitPath: path.wardB }), false);
+  assert.equal(can(focal, 'readAudit', { unitPath: path.wardB }), false);
+  assert.equal(can(actor(path.stc, ['officer']), 'read', { unitPath: path.wardB }), false);
+  assert.deepEqual(scopeRoots(focal, 'read'), [3, 2]);
+  assert.deepEqual(scopeRoots(focal, 'manageUsers'), [3]);
+});
+
+test('system administrators may do everything; others cannot grant that role', () => {
+  const sys = actor(path.central, ['sysadmin']);
+  assert.equal(can(sys, 'manageUnits', { unitPath: path.officeA }), true);
+  assert.equal(scopeRoots(sys, 'readAudit'), 'all');
+  assert.ok(grantableRoles(sys).includes('sysadmin'));
+  assert.ok(!grantableRoles(actor(path.wardA, ['unitAdmin'])).includes('sysadmin'));
+});
