@@ -22,6 +22,7 @@ interface Command {
 }
 
 const CLI_CTX = { actor: null, ip: 'cli' };
+const DEMO_UNIT_LABEL: Record<string, string> = { '16516': 'phường Nam Sầm Sơn', '38.SKHCN': 'Sở Khoa học và Công nghệ', '38': 'UBND tỉnh Thanh Hóa' };
 
 async function withDatabase<T>(config: Config, fn: (db: Database) => Promise<T>): Promise<T> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -46,7 +47,7 @@ const commands: Record<string, Command> = {
       console.log(`Cơ sở dữ liệu: ${where}${server.prepared.referenceLoaded ? ' — đã nạp dữ liệu tham chiếu (166 xã, phường của tỉnh Thanh Hóa)' : ''}`);
       if (config.demo) {
         console.log('CHẾ ĐỘ DEMO: có sẵn các tài khoản minh họa (không dùng cho dữ liệu thật; tắt bằng THIHANH_DEMO=0):');
-        for (const d of DEMO_ACCOUNTS) console.log(`  ${d.username.padEnd(22)} mật khẩu ${DEMO_PASSWORD}   (${d.roles.map((r) => ROLE_LABEL[r]).join(', ')}, ${d.unitCode === '16516' ? 'phường Nam Sầm Sơn' : 'Sở Khoa học và Công nghệ'})`);
+        for (const d of DEMO_ACCOUNTS) console.log(`  ${d.username.padEnd(22)} mật khẩu ${DEMO_PASSWORD}   (${d.roles.map((r) => ROLE_LABEL[r]).join(', ')}, ${DEMO_UNIT_LABEL[d.unitCode] ?? d.unitCode})`);
       } else {
         const { n } = await server.database.db.selectFrom('app_user').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
         if (Number(n) === 0) console.log('Chưa có tài khoản nào. Tạo quản trị hệ thống: thihanh user add --username admin --name "Họ tên" --unit 38 --role sysadmin');

@@ -101,6 +101,78 @@ export interface AuditLogTable {
   ip: string | null;
 }
 
+type Json<T> = ColumnType<T, string, string>;
+
+export interface PlanTable {
+  id: Generated<number>;
+  unit_id: number;
+  parent_plan_id: number | null;
+  amends_plan_id: number | null;
+  status: ColumnType<string, string | undefined, string>;
+  version: ColumnType<number, number | undefined, number>;
+  doc_type: ColumnType<string, string | undefined, string>;
+  number: string | null;
+  symbol: string | null;
+  issued_date: string | null;
+  year: number | null;
+  title: string;
+  /** DocumentHeader (model.ts) */
+  header: Json<unknown>;
+  sections: Json<unknown>;
+  groups: Json<unknown>;
+  source_name: string | null;
+  source_text: string | null;
+  unplaced: Json<unknown>;
+  published: Generated<boolean>;
+  created_by: number | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  submitted_at: Date | null;
+  approved_by: number | null;
+  approved_at: Date | null;
+  issued_at: Date | null;
+  return_reason: string | null;
+}
+
+export interface PlanTaskTable {
+  id: Generated<number>;
+  plan_id: number;
+  ordinal: number;
+  number: string;
+  group_number: string | null;
+  title: string;
+  content: string | null;
+  lead: Json<unknown>;
+  coordinators: Json<unknown>;
+  timeframe_text: string;
+  schedule: Json<unknown> | null;
+  deliverables: Json<unknown>;
+  notes: string | null;
+  lead_unit_id: number | null;
+  parent_task_id: number | null;
+  parent_snapshot: Json<unknown> | null;
+  parent_change: Json<unknown> | null;
+}
+
+export interface PlanVersionTable {
+  id: Generated<number>;
+  plan_id: number;
+  version: number;
+  status: string;
+  snapshot: Json<unknown>;
+  created_by: number | null;
+  created_at: CreatedAt;
+  note: string | null;
+}
+
+export interface CascadeRuleTable {
+  id: Generated<number>;
+  province_unit_id: number;
+  ordinal: number;
+  rule: Json<unknown>;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   unit: UnitTable;
   unit_alias: UnitAliasTable;
@@ -109,4 +181,8 @@ export interface DB {
   session: SessionTable;
   login_attempt: LoginAttemptTable;
   audit_log: AuditLogTable;
+  plan: PlanTable;
+  plan_task: PlanTaskTable;
+  plan_version: PlanVersionTable;
+  cascade_rule: CascadeRuleTable;
 }

@@ -36,8 +36,11 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
   readAudit: ['unitAdmin'],
 };
 
-/** Actions that may use the focal-unit widening: following up and compiling, not administering. */
-const FOCAL_ACTIONS: ReadonlySet<Action> = new Set(['read', 'edit', 'approve']);
+/**
+ * Actions that may use the focal-unit widening: following up and compiling (read, draft, return a report),
+ * not approving on behalf of the People's Committee, nor administering.
+ */
+const FOCAL_ACTIONS: ReadonlySet<Action> = new Set(['read', 'edit']);
 
 export interface Actor {
   userId: number;

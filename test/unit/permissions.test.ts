@@ -36,6 +36,7 @@ test('the focal unit follows the whole province but administers only itself', ()
   assert.equal(can(focal, 'read', { unitPath: path.wardB }), true);
   assert.equal(can(focal, 'edit', { unitPath: path.officeA }), true);
   assert.equal(can(focal, 'manageUsers', { unitPath: path.wardB }), false);
+  assert.equal(can(actor(path.skhcn, ['leader'], [2]), 'approve', { unitPath: path.province }), false, 'the province plan is approved by the province leaders');
   assert.equal(can(focal, 'readAudit', { unitPath: path.wardB }), false);
   assert.equal(can(actor(path.stc, ['officer']), 'read', { unitPath: path.wardB }), false);
   assert.deepEqual(scopeRoots(focal, 'read'), [3, 2]);

@@ -108,11 +108,9 @@ export function parseBody(ctx: ParseContext): BodyResult {
     ctx.pos++;
   }
 
-  // Sections are read once all their lines are known: tasks need to know whether the plan uses tables.
-  const tasksInTables = opened.some((o) => o.indexes.some((i) => ctx.lines[i]!.cells !== null)) && opened.some((o) => {
-    const rows = o.indexes.filter((i) => ctx.lines[i]!.cells !== null);
-    return rows.length > 0 && readTaskTableProbe(ctx, rows);
-  });
+  // Sections are read once all their lines are known: numbered items are tasks unless the plan keeps its tasks
+  // in a table, and that can come later in the document (an annex).
+  const tasksInTables = opened.some((o) => hasTaskTable(ctx, o.indexes));
   for (const o of opened) {
     const result = readSection(ctx, o, tasksInTables);
     tasks.push(...result.tasks);
@@ -122,9 +120,12 @@ export function parseBody(ctx: ParseContext): BodyResult {
   return { sections, tasks, groups, recipients, signer };
 }
 
-function readTaskTableProbe(ctx: ParseContext, rows: number[]): boolean {
-  const first = ctx.lines[rows[0]!]!;
-  return rows.length > 1 && first.cells !== null && /chu tri|phoi hop/.test(fold(rows.slice(0, 3).map((r) => ctx.lines[r]!.text).join(' ')));
+/** A quick look at table headers: a task table names its "chủ trì" / "phối hợp" columns. */
+function hasTaskTable(ctx: ParseContext, indexes: number[]): boolean {
+  const rows = indexes.filter((i) => ctx.lines[i]!.cells !== null);
+  const byTable = new Map<number, number[]>();
+  for (const i of rows) byTable.set(ctx.lines[i]!.table ?? -1, [...(byTable.get(ctx.lines[i]!.table ?? -1) ?? []), i]);
+  return [...byTable.values()].some((t) => t.length > 1 && /chu tri|phoi hop/.test(fold(t.slice(0, 3).map((i) => ctx.lines[i]!.text).join(' '))));
 }
 
 function readSection(ctx: ParseContext, o: OpenSection, tasksInTables: boolean): { tasks: Task[]; groups: TaskGroup[] } {

@@ -82,7 +82,8 @@ function splitPipeRow(line: string): string[] {
   let t = line.trim();
   if (t.startsWith('|')) t = t.slice(1);
   if (t.endsWith('|')) t = t.slice(0, -1);
-  return t.split('|').map((c) => normalizeText(stripInlineMarkup(c).replace(/\n/g, ' ; ')));
+  // "<br>" inside a cell separates its paragraphs (one unit per line in a "Chủ trì" column): kept as "\n".
+  return t.split('|').map((c) => stripInlineMarkup(c).split('\n').map((p) => normalizeText(p)).filter(Boolean).join('\n'));
 }
 
 export function textLines(source: string, format: 'txt' | 'md'): LogicalLine[] {
@@ -114,7 +115,7 @@ export function textLines(source: string, format: 'txt' | 'md'): LogicalLine[] {
       }
       if (!inTable) table++;
       inTable = true;
-      raw.push({ line, text: cells.filter(Boolean).join(' | '), cells, table, heading: null, bold: false, breakBefore: true, hardBreakBefore: true });
+      raw.push({ line, text: cells.filter(Boolean).join(' | ').replace(/\n/g, ' '), cells, table, heading: null, bold: false, breakBefore: true, hardBreakBefore: true });
       pendingBreak = true;
       pendingHard = true;
       return;
@@ -227,8 +228,10 @@ export function htmlLines(html: string, options: { lineNumbers: 'source' | 'bloc
   const root = parseHtml(html, { blockTextElements: { script: false, style: false, pre: true } });
   const starts = [0];
   for (let i = 0; i < html.length; i++) if (html[i] === '\n') starts.push(i + 1);
+  // HTML written on a few long lines (as generated) has no useful line numbers: number the blocks instead.
+  const bySource = options.lineNumbers === 'source' && starts.length > 3;
   let block = 0;
-  const lineOf = (n: HtmlNode) => (options.lineNumbers === 'source' ? lineOfOffset(starts, n.range[0]) : ++block);
+  const lineOf = (n: HtmlNode) => (bySource ? lineOfOffset(starts, n.range[0]) : ++block);
   const raw: RawLine[] = [];
   let table = 0;
 

@@ -144,32 +144,44 @@ export function readContent(ctx: ParseContext, indexes: number[], tasksInTables:
   const blocks: Block[] = [];
   const nodes: Node[] = [];
   let current: Node | null = null;
+  let numbered: Node | null = null;
   let lastField: TaskField | null = null;
   const loose: number[] = [];
-  for (const i of indexes) {
+  indexes.forEach((i, k) => {
     const line = ctx.lines[i]!;
     const heading = numberedHeading(line.text);
     const fields = readFields(line.text);
     if (heading && !fields) {
       current = { number: heading.number, title: heading.title, line: line.line, index: i, fields: [], extra: [] };
+      numbered = current;
       nodes.push(current);
       lastField = null;
-      continue;
+      return;
     }
-    if (fields && current) {
-      for (const f of fields) current.fields.push({ ...f, line: line.line });
+    // "a) Tổ chức hội nghị…" followed by its own fields is a sub-task of the numbered item above ("1.a").
+    const lettered = /^([a-zđ])\)\s+(\S.*)$/u.exec(line.text);
+    const nextLine = indexes[k + 1] !== undefined ? ctx.lines[indexes[k + 1]!]! : null;
+    if (lettered && !fields && numbered && nextLine && readFields(nextLine.text)) {
+      current = { number: `${numbered.number}.${lettered[1]}`, title: normalizeText(lettered[2]!), line: line.line, index: i, fields: [], extra: [] };
+      nodes.push(current);
+      lastField = null;
+      return;
+    }
+    const node = current as Node | null;
+    if (fields && node) {
+      for (const f of fields) node.fields.push({ ...f, line: line.line });
       lastField = fields[fields.length - 1]!.field;
       ctx.take(i);
-      continue;
+      return;
     }
-    if (current) {
+    if (node) {
       // "a) …" without a label inside a task: its content, or a note when it follows another field.
-      current.extra.push({ text: line.text, line: line.line, afterField: lastField });
+      node.extra.push({ text: line.text, line: line.line, afterField: lastField });
       ctx.take(i);
-      continue;
+      return;
     }
     loose.push(i);
-  }
+  });
   for (const i of loose) {
     blocks.push(blockOf(ctx.take(i)));
   }

@@ -161,8 +161,8 @@ export class UnitDirectory {
     const communeParent = parent && (parent.kind === 'commune' || parent.kind === 'ward') ? parent : null;
     this.addKey(e, e.name, null);
     for (const a of e.aliases) this.addKey(e, a, null);
-    if (e.kind === 'office' && communeParent) {
-      // "Phòng Văn hóa - Xã hội" or "Công an phường": the commune's own offices, named without the commune.
+    if ((e.kind === 'office' || e.kind === 'neighbourhood') && communeParent) {
+      // "Phòng Văn hóa - Xã hội", "Công an phường", "Tổ dân phố 3": a commune's own units, named without the commune.
       const type = communeParent.kind === 'ward' ? 'phường' : 'xã';
       this.addKey(e, e.shortName, communeParent.code);
       if (!fold(e.shortName).endsWith(fold(type))) this.addKey(e, `${e.shortName} ${type}`, communeParent.code);
@@ -190,7 +190,7 @@ export class UnitDirectory {
     sameLength.push(key);
     this.byLength.set(canon.length, sameLength);
     // Office full names repeat their short form for every commune: protecting the short form is enough.
-    const repeated = entry.kind === 'office' && scope === null;
+    const repeated = (entry.kind === 'office' || entry.kind === 'neighbourhood') && scope === null;
     if (/,| và /.test(form) && !repeated && !this.separatorNames.includes(form)) {
       this.separatorNames.push(form);
       this.separatorCanons.push(canon);
@@ -227,9 +227,18 @@ export class UnitDirectory {
   }
 
   /** Ancestors first are preferred: inside the plan's own unit, then anywhere. */
+  /** The commune or ward a unit belongs to (itself for a commune); the unit itself when it is above communes. */
+  private home(code: string): string {
+    let e = this.byCode.get(code);
+    while (e && e.kind !== 'commune' && e.kind !== 'ward' && (e.kind === 'office' || e.kind === 'neighbourhood') && e.parentId !== null) {
+      e = this.byId.get(e.parentId);
+    }
+    return e && (e.kind === 'commune' || e.kind === 'ward') ? e.code : code;
+  }
+
   private contextRank(entry: UnitEntry, ctx: ResolveContext): number {
     if (!ctx.withinCode) return 0;
-    if (UnitDirectory.isWithin(entry.code, ctx.withinCode)) return 2;
+    if (UnitDirectory.isWithin(entry.code, this.home(ctx.withinCode))) return 2;
     // Units on the path up (the province, its agencies, national bodies) are fine; other communes' offices are not.
     if (entry.kind === 'office' || entry.kind === 'neighbourhood') return -1;
     return 1;

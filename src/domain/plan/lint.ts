@@ -145,7 +145,7 @@ function checkUnitRef(ref: UnitRef, loc: FindingLocation, plan: PlanDraft, ctx: 
     const suggestions = ctx.directory.suggest(ref.text, rctx, 2).map((s) => s.entry.name);
     out.add(
       'unit.unknown', 'warning', loc,
-      `${role} ${quote(ref.text)} không có trong danh mục đơn vị${rctx.withinCode ? ' của cơ quan ban hành' : ''}.`,
+      `${role} ${quote(ref.text)} không có trong danh mục đơn vị.`,
       suggestions.length ? `Kiểm tra lại tên đơn vị; có thể là: ${suggestions.map(quote).join(' hoặc ')}.` : 'Kiểm tra lại tên đơn vị hoặc bổ sung đơn vị vào danh mục.',
     );
     return;

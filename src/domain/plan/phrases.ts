@@ -221,16 +221,21 @@ function sliceText(text: string, tokens: Token[], from: number, to: number): str
   return text.slice(tokens[from]!.start, tokens[to - 1]!.end);
 }
 
-/** Writes the standard words with the text's capitalisation where the words are the same. */
-function restoreCase(written: string[], standard: string[]): string {
-  return standard
-    .map((word, i) => {
-      const w = written.find((x) => normalizeToneMarks(x).toLowerCase() === word);
-      if (w) return w;
-      if (i === 0 && written[0] && /^\p{Lu}/u.test(written[0])) return word.charAt(0).toUpperCase() + word.slice(1);
-      return word;
-    })
-    .join(' ');
+/**
+ * The standard form written as the phrase is ("kinh tế - xã hội", with its dash and commas), keeping the text's
+ * capitals where the words are the same ("Ủy ban nhân" → "Ủy ban nhân dân").
+ */
+function restoreCase(written: string[], form: PhraseForm): string {
+  const lower = written.map((w) => normalizeToneMarks(w).toLowerCase());
+  let k = 0;
+  return form.display.replace(/[\p{L}\p{N}]+/gu, (word) => {
+    const i = k++;
+    const std = normalizeToneMarks(word).toLowerCase();
+    const at = lower.indexOf(std);
+    if (at >= 0) return written[at]!;
+    if (i === 0 && written[0] && /^\p{Lu}/u.test(written[0])) return std.charAt(0).toUpperCase() + std.slice(1);
+    return std;
+  });
 }
 
 function sameTokens(tokens: Token[], at: number, words: string[]): boolean {
@@ -273,12 +278,14 @@ export function findPhraseIssues(input: string): PhraseIssue[] {
           if (t.lower === f.tokens[k]) continue;
           off++;
           const accentOnly = t.folded === f.folded[k];
-          const typo = f.folded[k]!.length >= 4 && editDistance(t.folded, f.folded[k]!) === 1;
+          // One-letter typos only on words long enough, or inside longer phrases that give context ("vướng mắt").
+          const long = f.folded[k]!.length >= 4 || (n >= 3 && f.folded[k]!.length >= 3);
+          const typo = long && editDistance(t.folded, f.folded[k]!) === 1;
           ok = accentOnly || typo;
         }
         const variant = tokens.slice(i, i + n).map((t) => t.lower).join(' ');
         if (ok && off === 1 && n >= 2 && !STANDARD.has(variant)) {
-          push({ kind: 'misspelled', found: sliceText(text, tokens, i, i + n), expected: restoreCase(writtenWords(i, i + n), f.tokens), start: tokens[i]!.start, end: tokens[i + n - 1]!.end });
+          push({ kind: 'misspelled', found: sliceText(text, tokens, i, i + n), expected: restoreCase(writtenWords(i, i + n), f), start: tokens[i]!.start, end: tokens[i + n - 1]!.end });
         }
       }
       // Missing word: the phrase with one word left out, where what remains is not itself standard.
@@ -296,7 +303,7 @@ export function findPhraseIssues(input: string): PhraseIssue[] {
         // Cut at the end: the next word must not be the missing one (that would be the full phrase).
         if (skip === n - 1 && tokens[i + n - 1]?.lower === f.tokens[skip]) continue;
         const written = writtenWords(i, i + n - 1);
-        push({ kind: 'missingWord', found: sliceText(text, tokens, i, i + n - 1), expected: restoreCase(written, f.tokens), start: tokens[i]!.start, end: tokens[i + n - 2]!.end });
+        push({ kind: 'missingWord', found: sliceText(text, tokens, i, i + n - 1), expected: restoreCase(written, f), start: tokens[i]!.start, end: tokens[i + n - 2]!.end });
       }
     }
     // Two words where one belongs: "về qua", "của của".
@@ -311,7 +318,13 @@ export function findPhraseIssues(input: string): PhraseIssue[] {
       }
     }
   }
-  return issues.sort((a, b) => a.start - b.start);
+  // Where phrases overlap ("kinh tế - xã hội" inside "kế hoạch phát triển kinh tế - xã hội"), report the shortest.
+  const kept: PhraseIssue[] = [];
+  for (const issue of [...issues].sort((a, b) => a.end - a.start - (b.end - b.start))) {
+    if (kept.some((k) => k.start < issue.end && issue.start < k.end)) continue;
+    kept.push(issue);
+  }
+  return kept.sort((a, b) => a.start - b.start);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

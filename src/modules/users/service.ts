@@ -174,6 +174,7 @@ export async function setTemporaryPassword(tx: Tx, ctx: Pick<Ctx, 'actor' | 'ip'
 export const DEMO_ACCOUNTS = [
   { username: 'skhcn.chuyenvien', fullName: 'Lê Thị Minh Hà', unitCode: '38.SKHCN', roles: ['officer'] as Role[] },
   { username: 'skhcn.lanhdao', fullName: 'Trịnh Văn Hùng', unitCode: '38.SKHCN', roles: ['leader'] as Role[] },
+  { username: 'tinh.lanhdao', fullName: 'Đầu Thanh Tùng', unitCode: '38', roles: ['leader'] as Role[] },
   { username: 'namsamson.chuyenvien', fullName: 'Nguyễn Thị Thu Trang', unitCode: '16516', roles: ['officer'] as Role[] },
   { username: 'namsamson.lanhdao', fullName: 'Phạm Xuân Trường', unitCode: '16516', roles: ['leader'] as Role[] },
 ];

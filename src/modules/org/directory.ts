@@ -1,0 +1,26 @@
+// The register as a UnitDirectory (for reading unit names in documents), cached until the tree changes.
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { UnitDirectory } from '../../domain/org/resolve.ts';
+import type { UnitEntry, UnitKind } from '../../domain/org/unit.ts';
+import type { Tx } from '../context.ts';
+
+let cached: { signature: string; directory: UnitDirectory } | undefined;
+
+export async function unitDirectory(db: Kysely<DB> | Tx): Promise<UnitDirectory> {
+  const sig = await sql<{ s: string }>`SELECT (SELECT count(*) FROM unit)::text || ':' || coalesce((SELECT max(updated_at) FROM unit)::text, '') || ':' || (SELECT count(*) FROM unit_alias)::text AS s`.execute(db);
+  const signature = sig.rows[0]!.s;
+  if (cached?.signature === signature) return cached.directory;
+  const [units, aliases] = await Promise.all([
+    db.selectFrom('unit').select(['id', 'parent_id', 'kind', 'code', 'name', 'short_name']).where('status', '=', 'active').execute(),
+    db.selectFrom('unit_alias').select(['unit_id', 'name']).execute(),
+  ]);
+  const byUnit = new Map<number, string[]>();
+  for (const a of aliases) byUnit.set(a.unit_id, [...(byUnit.get(a.unit_id) ?? []), a.name]);
+  const entries: UnitEntry[] = units.map((u) => ({
+    id: u.id, parentId: u.parent_id, kind: u.kind as UnitKind, code: u.code, name: u.name, shortName: u.short_name, aliases: byUnit.get(u.id) ?? [],
+  }));
+  const directory = new UnitDirectory(entries);
+  cached = { signature, directory };
+  return directory;
+}
