@@ -18,6 +18,7 @@ import { orgRoutes } from '../modules/org/routes.ts';
 import { authRoutes } from '../modules/auth/routes.ts';
 import { userRoutes } from '../modules/users/routes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
+import { planRoutes } from '../modules/plans/routes.ts';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -32,7 +33,10 @@ export function createApi(deps: AppDeps): OpenAPIHono<AppEnv> {
   installVietnameseErrors();
   const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
   api.use('*', sessionMiddleware(deps.db, deps.config));
-  api.use('*', bodyLimit({ maxSize: 2 * 1024 * 1024, onError: (c) => c.json(errorBody('payload_too_large', 'Dữ liệu gửi lên quá lớn (tối đa 2 MB).'), 413) }));
+  const tooLarge = (mb: number) => (c: Parameters<typeof notFoundHandler>[0]) => c.json(errorBody('payload_too_large', `Dữ liệu gửi lên quá lớn (tối đa ${mb} MB).`), 413);
+  // Imported documents arrive base64-encoded in JSON: up to about 2 MB of file on that route, 2 MB of JSON elsewhere.
+  api.use('/plans/import', bodyLimit({ maxSize: 3 * 1024 * 1024, onError: tooLarge(3) }));
+  api.use('*', async (c, next) => (c.req.path.endsWith('/plans/import') ? next() : bodyLimit({ maxSize: 2 * 1024 * 1024, onError: tooLarge(2) })(c, next)));
   api.use('*', csrfMiddleware);
   // Public (anonymous) traffic is rate-limited; logins get a tighter limit on top of per-account throttling.
   api.use('*', rateLimit({ bucket: 'public', windowMs: 60_000, max: 300, anonymousOnly: true }));
@@ -47,6 +51,7 @@ export function createApi(deps: AppDeps): OpenAPIHono<AppEnv> {
   orgRoutes(api);
   userRoutes(api);
   auditRoutes(api);
+  planRoutes(api);
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -56,6 +56,7 @@ export class Client {
   get<T = any>(path: string) { return this.request<T>('GET', path); }
   post<T = any>(path: string, body?: unknown) { return this.request<T>('POST', path, body ?? {}); }
   patch<T = any>(path: string, body?: unknown) { return this.request<T>('PATCH', path, body ?? {}); }
+  put<T = any>(path: string, body?: unknown) { return this.request<T>('PUT', path, body ?? {}); }
 
   async login(username: string, password = TEST_PASSWORD): Promise<this> {
     const r = await this.post('/api/auth/login', { username, password });

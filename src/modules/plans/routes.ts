@@ -1,0 +1,157 @@
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { AppEnv } from '../../http/env.ts';
+import { defineRoute, IdParam } from '../../http/route.ts';
+import { planDraftSchema } from '../../domain/plan/schema.ts';
+import { PLAN_STATUSES } from '../../domain/plan/model.ts';
+import { invalid } from '../../domain/errors.ts';
+import { fold } from '../../domain/text.ts';
+import { lintPlan } from '../../domain/plan/lint.ts';
+import { renderPlanDocx } from '../../documents/render/plan-docx.ts';
+import { renderPlanTasksXlsx } from '../../documents/render/plan-xlsx.ts';
+import { unitDirectory } from '../org/directory.ts';
+import { requireActor } from '../context.ts';
+import type { UnitRow } from '../org/store.ts';
+import * as service from './service.ts';
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải theo dạng YYYY-MM-DD.');
+const Draft = planDraftSchema;
+
+const CascadeRuleSchema = z.object({
+  fromCode: z.string().trim().max(40).optional(),
+  fromText: z.string().trim().max(300).optional(),
+  toOffice: z.object({ 'xã': z.string().trim().min(1).max(20), 'phường': z.string().trim().min(1).max(20) }).optional(),
+  toText: z.string().max(300).optional(),
+  textOnly: z.boolean().optional(),
+  in: z.array(z.enum(['title', 'content', 'deliverables', 'sections'])).optional(),
+  note: z.string().max(500).optional(),
+}).strict();
+
+/** Header lines of the issuer as Nghị định 30/2020 prints them (upper case), from the register. */
+function renderOptions(unit: UnitRow, parentUnit: UnitRow | undefined, draft: boolean) {
+  const upper = (s: string) => s.toLocaleUpperCase('vi');
+  if (unit.kind === 'province' || unit.kind === 'commune' || unit.kind === 'ward') {
+    return { issuerParentName: null, issuerName: `ỦY BAN NHÂN DÂN ${upper(unit.name)}`, placeName: unit.short_name, draft };
+  }
+  const parentShort = parentUnit ? (parentUnit.kind === 'province' ? `UBND TỈNH ${upper(parentUnit.short_name)}` : `UBND ${upper(parentUnit.name)}`) : null;
+  return { issuerParentName: parentShort, issuerName: upper(unit.name.replace(/\s+(xã|phường)\s+.*$/u, '')), placeName: parentUnit?.short_name ?? unit.short_name, draft };
+}
+
+function fileName(title: string, ext: string): string {
+  const slug = fold(title).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80) || 'ke-hoach';
+  return `${slug}.${ext}`;
+}
+
+function download(c: Context<AppEnv>, body: Buffer, type: string, name: string): Response {
+  return c.body(new Uint8Array(body), 200, {
+    'content-type': type,
+    'content-disposition': `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+  });
+}
+
+export function planRoutes(app: OpenAPIHono<AppEnv>): void {
+  const tags = ['Kế hoạch'];
+
+  defineRoute(app, {
+    method: 'get', path: '/plans', operationId: 'listPlans', summary: 'Danh sách kế hoạch (đã ban hành, và của đơn vị mình)', tags,
+    query: z.object({
+      unitId: z.coerce.number().int().positive().max(2_147_483_647).optional(), status: z.enum(PLAN_STATUSES).optional(),
+      year: z.coerce.number().int().min(2000).max(2100).optional(), q: z.string().trim().min(1).max(200).optional(),
+      parentPlanId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+      limit: z.coerce.number().int().min(1).max(500).default(50), offset: z.coerce.number().int().min(0).max(100_000).default(0),
+    }),
+  }, (c, { query }) => service.listPlansFor(c.get('ctx'), query));
+
+  defineRoute(app, {
+    method: 'post', path: '/plans/import', operationId: 'importPlan', summary: 'Đọc tệp kế hoạch (.txt, .md, .html, .docx) thành bản nháp để rà soát (chưa lưu)', tags,
+    body: z.object({ filename: z.string().trim().min(1).max(200).regex(/\.(txt|md|markdown|html?|docx)$/i, 'Chỉ nhận tệp .txt, .md, .html, .docx.'), contentBase64: z.string().min(1).max(2_700_000) }).strict(),
+  }, (c, { body }) => {
+    const content = Buffer.from(body.contentBase64, 'base64');
+    if (!content.length) throw invalid('plan.import_empty', 'Tệp rỗng.', [{ path: 'contentBase64', message: 'Chọn một tệp có nội dung.' }]);
+    return service.importForReview(c.get('ctx'), { filename: body.filename, content });
+  });
+
+  defineRoute(app, {
+    method: 'post', path: '/plans/lint', operationId: 'lintDraft', summary: 'Rà soát một bản nháp chưa lưu', tags,
+    body: z.object({ draft: Draft, issuerCode: z.string().max(40).optional() }).strict(),
+  }, async (c, { body }) => {
+    const ctx = c.get('ctx');
+    requireActor(ctx);
+    return { findings: lintPlan(body.draft, { directory: await unitDirectory(ctx.db), issuerCode: body.issuerCode }) };
+  });
+
+  defineRoute(app, {
+    method: 'post', path: '/plans', operationId: 'createPlan', summary: 'Lưu kế hoạch (dự thảo) từ bản nháp đã rà soát', tags, status: 201,
+    body: z.object({
+      unitId: z.number().int().positive(), draft: Draft, parentPlanId: z.number().int().positive().nullable().optional(),
+      sourceName: z.string().max(200).nullable().optional(), sourceText: z.string().max(1_000_000).nullable().optional(),
+    }).strict(),
+  }, (c, { body }) => service.createPlan(c.get('ctx'), body));
+
+  defineRoute(app, { method: 'get', path: '/plans/{id}', operationId: 'getPlan', summary: 'Kế hoạch: thông tin, nhiệm vụ, kết quả rà soát, phiên bản', tags, params: IdParam },
+    (c, { params }) => service.getPlanDetail(c.get('ctx'), params.id));
+
+  defineRoute(app, {
+    method: 'put', path: '/plans/{id}', operationId: 'updatePlan', summary: 'Sửa dự thảo kế hoạch', tags, params: IdParam,
+    body: z.object({ draft: Draft }).strict(),
+  }, (c, { params, body }) => service.updatePlan(c.get('ctx'), params.id, body.draft));
+
+  defineRoute(app, { method: 'post', path: '/plans/{id}/submit', operationId: 'submitPlan', summary: 'Trình kế hoạch', tags, params: IdParam },
+    (c, { params }) => service.transition(c.get('ctx'), params.id, 'submit', {}));
+  defineRoute(app, { method: 'post', path: '/plans/{id}/approve', operationId: 'approvePlan', summary: 'Duyệt kế hoạch (lãnh đạo đơn vị ban hành)', tags, params: IdParam },
+    (c, { params }) => service.transition(c.get('ctx'), params.id, 'approve', {}));
+  defineRoute(app, {
+    method: 'post', path: '/plans/{id}/return', operationId: 'returnPlan', summary: 'Trả lại dự thảo, nêu lý do', tags, params: IdParam,
+    body: z.object({ reason: z.string().trim().min(5).max(2000) }).strict(),
+  }, (c, { params, body }) => service.transition(c.get('ctx'), params.id, 'return', body));
+  defineRoute(app, {
+    method: 'post', path: '/plans/{id}/issue', operationId: 'issuePlan', summary: 'Ban hành: cấp số, ngày', tags, params: IdParam,
+    body: z.object({ number: z.string().trim().min(1).max(10), date: IsoDate, signerName: z.string().trim().min(2).max(120).optional() }).strict(),
+  }, (c, { params, body }) => service.transition(c.get('ctx'), params.id, 'issue', body));
+  defineRoute(app, { method: 'post', path: '/plans/{id}/amend', operationId: 'amendPlan', summary: 'Tạo dự thảo sửa đổi một kế hoạch đã ban hành', tags, params: IdParam, status: 201 },
+    (c, { params }) => service.amendPlan(c.get('ctx'), params.id));
+
+  defineRoute(app, { method: 'get', path: '/plans/{id}/compare', operationId: 'comparePlan', summary: 'So sánh kế hoạch với kế hoạch cấp trên, theo từng nhiệm vụ', tags, params: IdParam },
+    (c, { params }) => service.comparePlans(c.get('ctx'), params.id));
+
+  defineRoute(app, {
+    method: 'get', path: '/plans/{id}/cascade/preview', operationId: 'previewCascade', summary: 'Xem trước kế hoạch sẽ tạo cho một xã, phường', tags, params: IdParam,
+    query: z.object({ unitId: z.coerce.number().int().positive().max(2_147_483_647) }),
+  }, (c, { params, query }) => service.previewCascade(c.get('ctx'), params.id, query.unitId));
+
+  defineRoute(app, {
+    method: 'post', path: '/plans/{id}/cascade', operationId: 'cascadePlan', summary: 'Triển khai xuống xã, phường: tạo dự thảo kế hoạch cho các đơn vị chọn (hoặc tất cả)', tags, params: IdParam, status: 201,
+    body: z.object({ unitIds: z.array(z.number().int().positive()).min(1).max(5000).optional(), all: z.boolean().optional() }).strict()
+      .refine((b) => b.all === true || (b.unitIds?.length ?? 0) > 0, { message: 'Chọn xã, phường hoặc chọn tất cả.', path: ['unitIds'] }),
+  }, (c, { params, body }) => service.cascade(c.get('ctx'), params.id, body));
+
+  defineRoute(app, {
+    method: 'post', path: '/plan-tasks/{id}/parent-change', operationId: 'resolveParentChange', summary: 'Chấp nhận hoặc không áp dụng thay đổi của nhiệm vụ cấp trên', tags, params: IdParam,
+    body: z.object({ decision: z.enum(['accept', 'dismiss']), reason: z.string().trim().max(2000).optional() }).strict(),
+  }, (c, { params, body }) => service.resolveParentChange(c.get('ctx'), params.id, body));
+
+  defineRoute(app, { method: 'get', path: '/units/{id}/cascade-rules', operationId: 'getCascadeRules', summary: 'Bảng quy tắc chuyển đơn vị khi triển khai xuống xã, phường', tags, params: IdParam },
+    (c, { params }) => service.getCascadeRules(c.get('ctx'), params.id));
+  defineRoute(app, {
+    method: 'put', path: '/units/{id}/cascade-rules', operationId: 'setCascadeRules', summary: 'Sửa bảng quy tắc chuyển đơn vị', tags, params: IdParam,
+    body: z.object({ rules: z.array(CascadeRuleSchema).max(500) }).strict(),
+  }, (c, { params, body }) => service.setCascadeRules(c.get('ctx'), params.id, body.rules));
+
+  defineRoute(app, { method: 'get', path: '/plans/{id}/export.json', operationId: 'exportPlanJson', summary: 'Dữ liệu mở của kế hoạch (JSON, theo schemas/plan.schema.json)', tags: ['Kế hoạch', 'Dữ liệu mở'], params: IdParam },
+    async (c, { params }) => {
+      const { draft } = await service.planForExport(c.get('ctx'), params.id);
+      return { ...draft, findings: [] };
+    });
+  defineRoute(app, { method: 'get', path: '/plans/{id}/export.docx', operationId: 'exportPlanDocx', summary: 'Văn bản kế hoạch (DOCX, thể thức Nghị định 30/2020)', tags, params: IdParam, produces: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+    async (c, { params }) => {
+      const { plan, unit, draft, parentUnit } = await service.planForExport(c.get('ctx'), params.id);
+      const body = await renderPlanDocx(draft, renderOptions(unit, parentUnit, plan.status !== 'issued'));
+      return download(c, body, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', fileName(plan.title, 'docx'));
+    });
+  defineRoute(app, { method: 'get', path: '/plans/{id}/export.xlsx', operationId: 'exportPlanXlsx', summary: 'Bảng nhiệm vụ (XLSX)', tags, params: IdParam, produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    async (c, { params }) => {
+      const { plan, unit, draft, parentUnit } = await service.planForExport(c.get('ctx'), params.id);
+      const body = await renderPlanTasksXlsx(draft, renderOptions(unit, parentUnit, false));
+      return download(c, body, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileName(plan.title, 'xlsx'));
+    });
+}

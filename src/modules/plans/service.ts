@@ -1,0 +1,484 @@
+// Use cases on plans: import for review, save, edit, lifecycle (draft → submitted → approved → issued → amended),
+// checks, cascade to communes, parent-change notices, comparison, versions.
+import { conflict, invalid, notFound } from '../../domain/errors.ts';
+import { can, scopeRoots } from '../../domain/permissions.ts';
+import type { PlanDraft, PlanStatus, Task } from '../../domain/plan/model.ts';
+import { PLAN_STATUS_LABEL } from '../../domain/plan/model.ts';
+import { lintPlan } from '../../domain/plan/lint.ts';
+import {
+  cascadePlan, DEFAULT_CASCADE_RULES, diffSnapshots, snapshotOf, type CascadeRule, type FieldChange, type TaskSnapshot,
+} from '../../domain/plan/cascade.ts';
+import type { UnitEntry } from '../../domain/org/unit.ts';
+import { normalizeText } from '../../domain/text.ts';
+import { importPlan } from '../../documents/parse/index.ts';
+import { recordAudit } from '../audit/store.ts';
+import { authorize, requireActor, type Ctx, type Tx } from '../context.ts';
+import { unitDirectory } from '../org/directory.ts';
+import { getUnit, type UnitRow } from '../org/store.ts';
+import { indexEntities, searchEntities } from '../search/store.ts';
+import * as store from './store.ts';
+
+async function mustPlan(ctx: Ctx, id: number) {
+  const plan = await store.getPlan(ctx.db, id);
+  if (!plan) throw notFound('kế hoạch');
+  const unit = (await getUnit(ctx.db, plan.unit_id))!;
+  return { plan, unit };
+}
+
+function target(plan: store.PlanRow, unit: UnitRow) {
+  return { unitPath: unit.path, published: plan.published };
+}
+
+/**
+ * Approving and issuing are acts of the issuing unit's own leaders (a province plan is approved by the
+ * province's leaders, not by the focal Sở), so `approve` is checked on the unit without focal widening.
+ */
+function authorizeApprove(ctx: Ctx, unit: UnitRow): void {
+  authorize(ctx, 'approve', { unitPath: unit.path });
+}
+
+/** The issuing unit name as plans refer to it: "UBND tỉnh Thanh Hóa", "UBND phường Nam Sầm Sơn". */
+export function issuerName(unit: UnitRow): string {
+  if (unit.kind === 'province') return `UBND tỉnh ${unit.short_name}`;
+  if (unit.kind === 'ward' || unit.kind === 'commune') return `UBND ${unit.kind === 'ward' ? 'phường' : 'xã'} ${unit.short_name}`;
+  return unit.name;
+}
+
+async function parentDraft(ctx: Ctx | { db: Tx }, plan: store.PlanRow): Promise<PlanDraft | undefined> {
+  if (!plan.parent_plan_id) return undefined;
+  const parent = await store.getPlan(ctx.db, plan.parent_plan_id);
+  return parent ? (await store.loadDraft(ctx.db, parent)).draft : undefined;
+}
+
+async function findingsFor(ctx: Ctx | { db: Tx }, plan: store.PlanRow, unit: UnitRow, draft: PlanDraft) {
+  const directory = await unitDirectory(ctx.db);
+  return lintPlan(draft, { directory, parent: await parentDraft(ctx, plan), issuerCode: unit.code, status: plan.status });
+}
+
+// ---------------------------------------------------------------- import, create, read
+
+export async function importForReview(ctx: Ctx, input: { filename: string; content: Buffer; unitId?: number }) {
+  requireActor(ctx);
+  const directory = await unitDirectory(ctx.db);
+  let draft: PlanDraft;
+  try {
+    draft = await importPlan({ filename: input.filename, content: input.content }, directory);
+  } catch (err) {
+    throw invalid('plan.import_failed', `Không đọc được tệp "${input.filename}": ${(err as Error).message}`, [{ path: 'content', message: 'Tệp hỏng hoặc không đúng định dạng (.txt, .md, .html, .docx).' }]);
+  }
+  const issuerCode = draft.document.issuer?.unitCode ?? undefined;
+  const findings = [...draft.findings, ...lintPlan(draft, { directory, issuerCode })];
+  const sourceText = Buffer.isBuffer(input.content) && !/\.docx$/i.test(input.filename) ? input.content.toString('utf8') : null;
+  return { draft: { ...draft, findings }, sourceText, suggestedUnitId: draft.document.issuer?.unitId ?? input.unitId ?? null };
+}
+
+async function insertPlanWithTasks(tx: Tx, unitId: number, draft: PlanDraft, extra: {
+  parentPlanId?: number | null; amendsPlanId?: number | null; version?: number; createdBy: number | null; sourceName?: string | null; sourceText?: string | null;
+  links?: Map<string, store.TaskLink>;
+}) {
+  const row = await tx.insertInto('plan').values({
+    ...store.planValues(unitId, draft), parent_plan_id: extra.parentPlanId ?? null, amends_plan_id: extra.amendsPlanId ?? null,
+    version: extra.version ?? 1, created_by: extra.createdBy, source_name: extra.sourceName ?? null, source_text: extra.sourceText ?? null,
+  }).returning(['id', 'unit_id', 'published', 'title', 'number', 'symbol']).executeTakeFirstOrThrow();
+  if (draft.tasks.length) {
+    await tx.insertInto('plan_task').values(draft.tasks.map((t, i) => store.taskValues(row.id, t, i, extra.links?.get(t.number) ?? { parentTaskId: null, parentSnapshot: null }))).execute();
+  }
+  await store.reindexPlan(tx, row, draft.tasks);
+  return row;
+}
+
+function checkDraftShape(draft: PlanDraft): void {
+  const numbers = new Set<string>();
+  for (const t of draft.tasks) {
+    if (numbers.has(t.number)) throw invalid('plan.task_duplicate', `Nhiệm vụ số ${t.number} bị trùng.`, [{ path: `tasks`, message: `Số nhiệm vụ ${t.number} xuất hiện hai lần.` }]);
+    numbers.add(t.number);
+  }
+  if (!normalizeText(draft.document.title)) throw invalid('plan.title_missing', 'Kế hoạch chưa có trích yếu.', [{ path: 'document.title', message: 'Nhập trích yếu của kế hoạch.' }]);
+}
+
+export async function createPlan(ctx: Ctx, input: { unitId: number; draft: PlanDraft; parentPlanId?: number | null; sourceName?: string | null; sourceText?: string | null }) {
+  const actor = requireActor(ctx);
+  const unit = await getUnit(ctx.db, input.unitId);
+  if (!unit) throw invalid('plan.unit_not_found', 'Đơn vị ban hành không tồn tại.', [{ path: 'unitId', message: 'Chọn đơn vị ban hành.' }]);
+  authorize(ctx, 'edit', { unitPath: unit.path });
+  checkDraftShape(input.draft);
+  if (input.parentPlanId) {
+    const parent = await store.getPlan(ctx.db, input.parentPlanId);
+    if (!parent) throw invalid('plan.parent_not_found', 'Kế hoạch cấp trên không tồn tại.', [{ path: 'parentPlanId', message: 'Chọn kế hoạch cấp trên có trong hệ thống.' }]);
+  }
+  return ctx.db.transaction().execute(async (tx) => {
+    const row = await insertPlanWithTasks(tx, unit.id, { ...input.draft, findings: [] }, {
+      parentPlanId: input.parentPlanId, createdBy: actor.userId, sourceName: input.sourceName, sourceText: input.sourceText,
+    });
+    await recordAudit(tx, ctx, { action: 'plan.create', entityType: 'plan', entityId: row.id, unitId: unit.id, after: { title: row.title, tasks: input.draft.tasks.length, source: input.sourceName ?? null } });
+    return { id: row.id };
+  });
+}
+
+export async function getPlanDetail(ctx: Ctx, id: number) {
+  const { plan, unit } = await mustPlan(ctx, id);
+  authorize(ctx, 'read', target(plan, unit));
+  const { draft, tasks } = await store.loadDraft(ctx.db, plan);
+  const findings = await findingsFor(ctx, plan, unit, draft);
+  const [parent, children, versions] = await Promise.all([
+    plan.parent_plan_id ? store.getPlan(ctx.db, plan.parent_plan_id) : undefined,
+    ctx.db.selectFrom('plan as c').innerJoin('unit as u', 'u.id', 'c.unit_id').select(['c.id', 'c.status', 'u.id as unit_id', 'u.name as unit_name', 'u.path'])
+      .where('c.parent_plan_id', '=', plan.id).orderBy('u.name').execute(),
+    ctx.db.selectFrom('plan_version').select(['version', 'status', 'created_at', 'note']).where('plan_id', '=', plan.id).orderBy('version').execute(),
+  ]);
+  const actor = ctx.actor;
+  const editable = plan.status === 'draft';
+  const visibleChildren = children.filter((c) => can(actor, 'read', { unitPath: c.path }));
+  return {
+    plan: {
+      id: plan.id, status: plan.status as PlanStatus, statusLabel: PLAN_STATUS_LABEL[plan.status as PlanStatus], version: plan.version,
+      unitId: unit.id, unitName: unit.name, unitCode: unit.code, unitKind: unit.kind, issuerName: issuerName(unit),
+      parentPlanId: plan.parent_plan_id, amendsPlanId: plan.amends_plan_id, published: plan.published,
+      number: plan.number, symbol: plan.symbol, issuedDate: plan.issued_date, year: plan.year, title: plan.title,
+      sourceName: plan.source_name, returnReason: plan.return_reason, updatedAt: plan.updated_at.toISOString(),
+    },
+    draft: { ...draft, findings },
+    taskIds: tasks.map((t) => ({ id: t.id, number: t.number, parentChange: t.parent_change as ParentChange | null })),
+    parent: parent ? { id: parent.id, title: parent.title, number: parent.number, symbol: parent.symbol, issuedDate: parent.issued_date } : null,
+    children: { total: children.length, visible: visibleChildren.map((c) => ({ id: c.id, status: c.status, unitId: c.unit_id, unitName: c.unit_name })) },
+    versions: versions.map((v) => ({ ...v, created_at: v.created_at.toISOString() })),
+    can: {
+      edit: editable && can(actor, 'edit', { unitPath: unit.path }),
+      submit: plan.status === 'draft' && can(actor, 'edit', { unitPath: unit.path }),
+      approve: plan.status === 'submitted' && can(actor, 'approve', { unitPath: unit.path }),
+      return: (plan.status === 'submitted' || plan.status === 'approved') && can(actor, 'approve', { unitPath: unit.path }),
+      issue: plan.status === 'approved' && can(actor, 'approve', { unitPath: unit.path }),
+      amend: plan.status === 'issued' && can(actor, 'edit', { unitPath: unit.path }),
+      cascade: plan.status === 'issued' && unit.kind === 'province' && can(actor, 'edit', { unitPath: unit.path }),
+    },
+  };
+}
+
+export interface ParentChange {
+  at: string;
+  parentTaskId: number;
+  changes: FieldChange[];
+  snapshot: TaskSnapshot;
+}
+
+export async function listPlansFor(ctx: Ctx, f: { unitId?: number; status?: string; year?: number; q?: string; parentPlanId?: number; limit: number; offset: number }) {
+  const roots = ctx.actor ? scopeRoots(ctx.actor, 'read') : [];
+  let ids: number[] | undefined;
+  if (f.q) {
+    const hits = await searchEntities(ctx.db, 'plan', f.q, { limit: 200, unitRoots: roots });
+    ids = hits.map((h) => h.entityId);
+  }
+  const rows = await store.listPlans(ctx.db, { scopeRoots: roots, unitId: f.unitId, status: f.status, year: f.year, ids, parentPlanId: f.parentPlanId, limit: f.limit, offset: f.offset });
+  const order = ids ? new Map(ids.map((id, i) => [id, i])) : null;
+  if (order) rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  return rows.map((r) => ({
+    id: r.id, unitId: r.unit_id, unitName: r.unit_name, unitKind: r.unit_kind, parentPlanId: r.parent_plan_id, status: r.status,
+    statusLabel: PLAN_STATUS_LABEL[r.status as PlanStatus], version: r.version, number: r.number, symbol: r.symbol, issuedDate: r.issued_date,
+    year: r.year, title: r.title, published: r.published, taskCount: Number(r.task_count ?? 0), childCount: Number(r.child_count ?? 0),
+    updatedAt: r.updated_at.toISOString(),
+  }));
+}
+
+// ---------------------------------------------------------------- editing
+
+/** Saves an edited draft. Task identity (and children's links) is kept by task number. */
+export async function updatePlan(ctx: Ctx, id: number, draft: PlanDraft) {
+  const { plan, unit } = await mustPlan(ctx, id);
+  authorize(ctx, 'edit', { unitPath: unit.path });
+  if (plan.status !== 'draft') {
+    throw conflict('plan.not_editable', plan.status === 'issued'
+      ? 'Kế hoạch đã ban hành chỉ được thay đổi bằng văn bản sửa đổi (chọn "Sửa đổi kế hoạch").'
+      : `Kế hoạch đang ở trạng thái "${PLAN_STATUS_LABEL[plan.status as PlanStatus]}": trả lại dự thảo trước khi sửa.`);
+  }
+  checkDraftShape(draft);
+  return ctx.db.transaction().execute(async (tx) => {
+    const before = await store.loadDraft(tx, plan);
+    const existing = new Map(before.tasks.map((t) => [t.number, t]));
+    await tx.updateTable('plan').set({ ...store.planValues(unit.id, draft), updated_at: new Date() }).where('id', '=', id).execute();
+    const keep = new Set(draft.tasks.map((t) => t.number));
+    const removed = before.tasks.filter((t) => !keep.has(t.number));
+    if (removed.length) {
+      const used = await tx.selectFrom('plan_task').select('id').where('parent_task_id', 'in', removed.map((r) => r.id)).executeTakeFirst();
+      if (used) throw conflict('plan.task_in_use', 'Không thể xóa nhiệm vụ đã được triển khai xuống kế hoạch cấp dưới.');
+      await tx.deleteFrom('plan_task').where('id', 'in', removed.map((r) => r.id)).execute();
+    }
+    for (const [i, t] of draft.tasks.entries()) {
+      const old = existing.get(t.number);
+      const values = store.taskValues(id, t, i, { parentTaskId: old?.parent_task_id ?? null, parentSnapshot: (old?.parent_snapshot as TaskSnapshot | null) ?? null });
+      if (old) await tx.updateTable('plan_task').set(values).where('id', '=', old.id).execute();
+      else await tx.insertInto('plan_task').values(values).execute();
+    }
+    await store.reindexPlan(tx, { ...plan, title: draft.document.title }, draft.tasks);
+    await recordAudit(tx, ctx, {
+      action: 'plan.update', entityType: 'plan', entityId: id, unitId: unit.id,
+      before: { title: plan.title, tasks: before.draft.tasks.map((t) => t.number) }, after: { title: draft.document.title, tasks: draft.tasks.map((t) => t.number) },
+    });
+    return { id };
+  });
+}
+
+// ---------------------------------------------------------------- lifecycle
+
+export type Transition = 'submit' | 'approve' | 'return' | 'issue';
+
+export async function transition(ctx: Ctx, id: number, action: Transition, input: { number?: string; date?: string; reason?: string; signerName?: string }) {
+  const { plan, unit } = await mustPlan(ctx, id);
+  const from = plan.status;
+  const allowed: Record<Transition, string[]> = { submit: ['draft'], approve: ['submitted'], return: ['submitted', 'approved'], issue: ['approved'] };
+  if (action === 'submit') authorize(ctx, 'edit', { unitPath: unit.path });
+  else authorizeApprove(ctx, unit);
+  if (!allowed[action].includes(from)) {
+    throw conflict('plan.bad_transition', `Không thể ${ACTION_LABEL[action]} kế hoạch đang ở trạng thái "${PLAN_STATUS_LABEL[from as PlanStatus]}".`);
+  }
+  const actor = requireActor(ctx);
+  const { draft } = await store.loadDraft(ctx.db, plan);
+  const patch: Record<string, unknown> = { updated_at: new Date() };
+  let to: PlanStatus;
+  if (action === 'submit') {
+    const errors = (await findingsFor(ctx, plan, unit, draft)).filter((f) => f.severity === 'error');
+    if (errors.length) throw invalid('plan.has_errors', `Kế hoạch còn ${errors.length} lỗi cần sửa trước khi trình: ${errors[0]!.message}`, errors.map((e) => ({ path: e.location.task ? `tasks.${e.location.task}` : e.location.field ?? 'document', message: e.message })));
+    to = 'submitted';
+    patch.submitted_at = new Date();
+    patch.return_reason = null;
+  } else if (action === 'approve') {
+    to = 'approved';
+    patch.approved_by = actor.userId;
+    patch.approved_at = new Date();
+  } else if (action === 'return') {
+    const reason = normalizeText(input.reason ?? '');
+    if (reason.length < 5) throw invalid('plan.reason_required', 'Hãy nêu lý do trả lại.', [{ path: 'reason', message: 'Lý do cần ít nhất 5 ký tự.' }]);
+    to = 'draft';
+    patch.return_reason = reason;
+  } else {
+    const number = normalizeText(input.number ?? '');
+    if (!/^\d{1,6}$/.test(number)) throw invalid('plan.number_invalid', 'Số văn bản phải là số (ví dụ 129).', [{ path: 'number', message: 'Nhập số văn bản do văn thư cấp.' }]);
+    if (!input.date || !/^\d{4}-\d{2}-\d{2}$/.test(input.date) || Number.isNaN(Date.parse(input.date))) throw invalid('plan.date_invalid', 'Ngày ban hành không hợp lệ.', [{ path: 'date', message: 'Chọn ngày ban hành.' }]);
+    const symbol = draft.document.symbol ?? 'KH-UBND';
+    const taken = await ctx.db.selectFrom('plan').select('id').where('unit_id', '=', unit.id).where('number', '=', number).where('symbol', '=', symbol)
+      .where('year', '=', Number(input.date.slice(0, 4))).where('status', 'in', ['issued', 'amended', 'superseded']).where('id', '!=', id).executeTakeFirst();
+    if (taken) throw conflict('plan.number_taken', `Số ${number}/${symbol} năm ${input.date.slice(0, 4)} đã được dùng cho một văn bản khác của đơn vị.`);
+    draft.document = {
+      ...draft.document, number, date: input.date, year: Number(input.date.slice(0, 4)),
+      signer: input.signerName ? { ...(draft.document.signer ?? { authority: 'TM', lines: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'], name: null }), name: normalizeText(input.signerName) } : draft.document.signer,
+    };
+    const errors = lintPlan(draft, { directory: await unitDirectory(ctx.db), parent: await parentDraft(ctx, plan), issuerCode: unit.code, status: 'issued' }).filter((f) => f.severity === 'error');
+    if (errors.length) throw invalid('plan.has_errors', `Kế hoạch còn ${errors.length} lỗi cần sửa trước khi ban hành: ${errors[0]!.message}`);
+    to = 'issued';
+    Object.assign(patch, store.planValues(unit.id, draft), { issued_at: new Date(), published: true });
+  }
+  return ctx.db.transaction().execute(async (tx) => {
+    // Guard against a concurrent transition: only move from the state we read.
+    const moved = await tx.updateTable('plan').set({ ...patch, status: to }).where('id', '=', id).where('status', '=', from).returning('id').executeTakeFirst();
+    if (!moved) throw conflict('plan.changed', 'Kế hoạch vừa được người khác thay đổi. Hãy tải lại trang.');
+    if (to === 'issued') await onIssued(tx, ctx, { ...plan, ...patch, status: 'issued' } as store.PlanRow, unit, draft);
+    await recordAudit(tx, ctx, { action: `plan.${action}`, entityType: 'plan', entityId: id, unitId: unit.id, before: { status: from }, after: { status: to, ...(input.reason ? { reason: input.reason } : {}), ...(action === 'issue' ? { number: input.number, date: input.date } : {}) } });
+    return { id, status: to };
+  });
+}
+
+const ACTION_LABEL: Record<Transition, string> = { submit: 'trình', approve: 'duyệt', return: 'trả lại', issue: 'ban hành' };
+
+/** Issuing keeps a version; issuing an amendment retires the plan it amends and tells child plans what changed. */
+async function onIssued(tx: Tx, ctx: Ctx, plan: store.PlanRow, unit: UnitRow, draft: PlanDraft): Promise<void> {
+  await tx.insertInto('plan_version').values({ plan_id: plan.id, version: plan.version, status: 'issued', snapshot: JSON.stringify(draft), created_by: ctx.actor?.userId ?? null, note: plan.amends_plan_id ? 'Sửa đổi, bổ sung' : 'Ban hành' }).execute();
+  await store.reindexPlan(tx, { ...plan, published: true }, draft.tasks);
+  if (!plan.amends_plan_id) return;
+  const old = await store.getPlan(tx, plan.amends_plan_id);
+  if (!old) return;
+  await tx.updateTable('plan').set({ status: 'amended', updated_at: new Date() }).where('id', '=', old.id).execute();
+  // Child plans now implement the amendment; each child task compares its parent's new state with what it last accepted.
+  await tx.updateTable('plan').set({ parent_plan_id: plan.id }).where('parent_plan_id', '=', old.id).execute();
+  const oldTasks = await store.getTasks(tx, old.id);
+  const newTasks = new Map((await store.getTasks(tx, plan.id)).map((t) => [t.number, t]));
+  const at = new Date().toISOString();
+  for (const ot of oldTasks) {
+    const nt = newTasks.get(ot.number);
+    const children = await tx.selectFrom('plan_task').select(['id', 'parent_snapshot']).where('parent_task_id', '=', ot.id).execute();
+    if (!children.length) continue;
+    if (!nt) {
+      // The parent task was removed: children keep their text and are told so.
+      for (const c of children) {
+        await tx.updateTable('plan_task').set({ parent_change: JSON.stringify({ at, parentTaskId: ot.id, removed: true, changes: [], snapshot: c.parent_snapshot }) }).where('id', '=', c.id).execute();
+      }
+      continue;
+    }
+    const snapshot = snapshotOf(store.taskFromRow(nt, null, null));
+    for (const c of children) {
+      const changes = c.parent_snapshot ? diffSnapshots(c.parent_snapshot as TaskSnapshot, snapshot) : [];
+      await tx.updateTable('plan_task').set({
+        parent_task_id: nt.id,
+        parent_change: changes.length ? JSON.stringify({ at, parentTaskId: nt.id, changes, snapshot } satisfies ParentChange) : null,
+      }).where('id', '=', c.id).execute();
+    }
+  }
+}
+
+/** An issued plan changes only through an amendment: a new draft that, once issued, replaces it. */
+export async function amendPlan(ctx: Ctx, id: number) {
+  const actor = requireActor(ctx);
+  const { plan, unit } = await mustPlan(ctx, id);
+  authorize(ctx, 'edit', { unitPath: unit.path });
+  if (plan.status !== 'issued') throw conflict('plan.not_issued', 'Chỉ sửa đổi được kế hoạch đã ban hành.');
+  const pending = await ctx.db.selectFrom('plan').select('id').where('amends_plan_id', '=', id).where('status', 'in', ['draft', 'submitted', 'approved']).executeTakeFirst();
+  if (pending) throw conflict('plan.amendment_exists', `Kế hoạch này đã có một dự thảo sửa đổi đang xử lý (mã ${pending.id}).`);
+  const { draft, tasks } = await store.loadDraft(ctx.db, plan);
+  const links = new Map(tasks.map((t) => [t.number, { parentTaskId: t.parent_task_id, parentSnapshot: t.parent_snapshot as TaskSnapshot | null }]));
+  return ctx.db.transaction().execute(async (tx) => {
+    const amended = { ...draft, document: { ...draft.document, number: null, date: null } };
+    const row = await insertPlanWithTasks(tx, unit.id, amended, { parentPlanId: plan.parent_plan_id, amendsPlanId: plan.id, version: plan.version + 1, createdBy: actor.userId, links });
+    await recordAudit(tx, ctx, { action: 'plan.amend', entityType: 'plan', entityId: row.id, unitId: unit.id, after: { amends: plan.id, version: plan.version + 1 } });
+    return { id: row.id };
+  });
+}
+
+// ---------------------------------------------------------------- cascade
+
+async function cascadeRules(ctx: Ctx | { db: Tx }, provinceId: number): Promise<CascadeRule[]> {
+  const rows = await ctx.db.selectFrom('cascade_rule').select('rule').where('province_unit_id', '=', provinceId).orderBy('ordinal').execute();
+  return rows.length ? rows.map((r) => r.rule as CascadeRule) : DEFAULT_CASCADE_RULES;
+}
+
+async function provinceForRules(ctx: Ctx, provinceId: number, action: 'read' | 'edit') {
+  const unit = await getUnit(ctx.db, provinceId);
+  if (!unit) throw notFound('đơn vị');
+  authorize(ctx, action, { unitPath: unit.path });
+  if (unit.kind !== 'province') throw invalid('cascade.not_province', 'Bảng quy tắc triển khai thuộc về cấp tỉnh.');
+  return unit;
+}
+
+export async function getCascadeRules(ctx: Ctx, provinceId: number) {
+  await provinceForRules(ctx, provinceId, 'read');
+  const custom = await ctx.db.selectFrom('cascade_rule').select('id').where('province_unit_id', '=', provinceId).executeTakeFirst();
+  return { rules: await cascadeRules(ctx, provinceId), isDefault: !custom };
+}
+
+export async function setCascadeRules(ctx: Ctx, provinceId: number, rules: CascadeRule[]) {
+  await provinceForRules(ctx, provinceId, 'edit');
+  for (const [i, r] of rules.entries()) {
+    if (!r.fromCode && !r.fromText) throw invalid('cascade.rule_from', `Dòng ${i + 1}: cần mã đơn vị hoặc cụm từ nguồn.`, [{ path: `rules.${i}`, message: 'Nhập mã đơn vị (ví dụ 38.SKHCN) hoặc cụm từ.' }]);
+    if (!r.toOffice && r.toText === undefined) throw invalid('cascade.rule_to', `Dòng ${i + 1}: cần phòng/đơn vị đích hoặc văn bản thay thế.`, [{ path: `rules.${i}`, message: 'Chọn phòng đích hoặc nhập văn bản thay thế.' }]);
+  }
+  return ctx.db.transaction().execute(async (tx) => {
+    const before = await cascadeRules({ db: tx }, provinceId);
+    await tx.deleteFrom('cascade_rule').where('province_unit_id', '=', provinceId).execute();
+    if (rules.length) await tx.insertInto('cascade_rule').values(rules.map((r, i) => ({ province_unit_id: provinceId, ordinal: i, rule: JSON.stringify(r) }))).execute();
+    await recordAudit(tx, ctx, { action: 'cascade.rules', entityType: 'unit', entityId: provinceId, unitId: provinceId, before: { rules: before.length }, after: { rules: rules.length } });
+    return { rules };
+  });
+}
+
+async function cascadeInputs(ctx: Ctx, parentId: number) {
+  const { plan, unit } = await mustPlan(ctx, parentId);
+  authorize(ctx, 'edit', { unitPath: unit.path });
+  if (unit.kind !== 'province') throw invalid('cascade.not_province', 'Chỉ kế hoạch của tỉnh được triển khai xuống xã, phường.');
+  if (plan.status !== 'issued') throw conflict('cascade.not_issued', 'Kế hoạch phải được ban hành (có số, ngày) trước khi triển khai xuống xã, phường.');
+  const { draft, tasks } = await store.loadDraft(ctx.db, plan);
+  const directory = await unitDirectory(ctx.db);
+  const focal = await ctx.db.selectFrom('unit').select('name').where('focal_for_id', '=', unit.id).executeTakeFirst();
+  const info = { id: plan.id, number: plan.number, symbol: plan.symbol, date: plan.issued_date, issuerName: issuerName(unit), focalUnitName: focal?.name ?? 'Sở Khoa học và Công nghệ' };
+  return { plan, unit, draft, tasks, directory, info, rules: await cascadeRules(ctx, unit.id) };
+}
+
+function communeTarget(directory: Awaited<ReturnType<typeof unitDirectory>>, commune: UnitEntry) {
+  return { commune, offices: directory.entries.filter((e) => e.parentId === commune.id) };
+}
+
+export async function previewCascade(ctx: Ctx, parentId: number, unitId: number) {
+  const input = await cascadeInputs(ctx, parentId);
+  const commune = input.directory.getById(unitId);
+  if (!commune || (commune.kind !== 'commune' && commune.kind !== 'ward')) throw invalid('cascade.not_commune', 'Hãy chọn một xã hoặc phường.', [{ path: 'unitId', message: 'Chọn xã, phường.' }]);
+  const child = cascadePlan(input.draft, input.info, communeTarget(input.directory, commune), { rules: input.rules, directory: input.directory });
+  const findings = lintPlan(child, { directory: input.directory, parent: input.draft, issuerCode: commune.code });
+  return { draft: { ...child, findings }, rules: input.rules };
+}
+
+export async function cascade(ctx: Ctx, parentId: number, sel: { unitIds?: number[]; all?: boolean }) {
+  const actor = requireActor(ctx);
+  const input = await cascadeInputs(ctx, parentId);
+  const communes = input.directory.entries.filter((e) => (e.kind === 'commune' || e.kind === 'ward') && e.parentId === input.unit.id
+    && (sel.all || sel.unitIds?.includes(e.id)));
+  if (!communes.length) throw invalid('cascade.no_target', 'Chưa chọn xã, phường nào.', [{ path: 'unitIds', message: 'Chọn ít nhất một xã, phường thuộc tỉnh.' }]);
+  if (sel.unitIds) {
+    const unknown = sel.unitIds.filter((id) => !communes.some((c) => c.id === id));
+    if (unknown.length) throw invalid('cascade.not_commune', 'Có đơn vị được chọn không phải xã, phường của tỉnh.', [{ path: 'unitIds', message: unknown.join(', ') }]);
+  }
+  const existing = new Set((await ctx.db.selectFrom('plan').select('unit_id').where('parent_plan_id', '=', parentId).where('status', 'not in', ['amended', 'superseded']).execute()).map((r) => r.unit_id));
+  const targets = communes.filter((c) => !existing.has(c.id));
+  const parentTaskIds = new Map(input.tasks.map((t) => [t.number, t.id]));
+  const snapshots = new Map(input.draft.tasks.map((t) => [t.number, snapshotOf(t)]));
+  const started = performance.now();
+  const created = await ctx.db.transaction().execute(async (tx) => {
+    const drafts = targets.map((c) => ({ commune: c, draft: cascadePlan(input.draft, input.info, communeTarget(input.directory, c), { rules: input.rules, directory: input.directory }) }));
+    const out: Array<{ unitId: number; planId: number }> = [];
+    // Batched writes: one INSERT for the plans, one for all their tasks, one for the search index and the audit.
+    for (let i = 0; i < drafts.length; i += 200) {
+      const batch = drafts.slice(i, i + 200);
+      const rows = await tx.insertInto('plan').values(batch.map((b) => ({ ...store.planValues(b.commune.id, b.draft), parent_plan_id: parentId, created_by: actor.userId, source_name: 'cascade' })))
+        .returning(['id', 'unit_id']).execute();
+      const taskRows = batch.flatMap((b, j) => b.draft.tasks.map((t: Task, k) => store.taskValues(rows[j]!.id, t, k, {
+        parentTaskId: parentTaskIds.get(t.number) ?? null, parentSnapshot: snapshots.get(t.number) ?? null,
+      })));
+      for (let k = 0; k < taskRows.length; k += 1000) await tx.insertInto('plan_task').values(taskRows.slice(k, k + 1000)).execute();
+      const entries = batch.flatMap((b, j) => [b.draft.document.title, ...b.draft.tasks.map((t) => t.title)].map((text, n) => ({ id: rows[j]!.id, unitId: b.commune.id, text, weight: n === 0 ? 1 : 0.6 })));
+      await indexEntities(tx, 'plan', batch.map((b, j) => ({ entityId: rows[j]!.id, unitId: b.commune.id, published: false, texts: entries.filter((e) => e.id === rows[j]!.id).map((e) => ({ text: e.text, weight: e.weight })) })));
+      await tx.insertInto('audit_log').values(rows.map((r) => ({
+        actor_user_id: actor.userId, actor_username: actor.username, actor_unit_id: actor.unitId, action: 'plan.cascade', entity_type: 'plan',
+        entity_id: String(r.id), unit_id: r.unit_id, before: null, after: JSON.stringify({ parentPlanId: parentId }), ip: ctx.ip,
+      }))).execute();
+      out.push(...rows.map((r) => ({ unitId: r.unit_id, planId: r.id })));
+    }
+    return out;
+  });
+  return { created, skipped: communes.filter((c) => existing.has(c.id)).map((c) => ({ unitId: c.id, unitName: c.name, reason: 'Đã có kế hoạch triển khai' })), ms: Math.round(performance.now() - started) };
+}
+
+// ---------------------------------------------------------------- parent changes and comparison
+
+export async function resolveParentChange(ctx: Ctx, taskId: number, input: { decision: 'accept' | 'dismiss'; reason?: string }) {
+  const task = await ctx.db.selectFrom('plan_task').selectAll().where('id', '=', taskId).executeTakeFirst() as store.TaskRow | undefined;
+  if (!task) throw notFound('nhiệm vụ');
+  const { plan, unit } = await mustPlan(ctx, task.plan_id);
+  authorize(ctx, 'edit', { unitPath: unit.path });
+  const change = task.parent_change as (ParentChange & { removed?: boolean }) | null;
+  if (!change) throw conflict('plan.no_parent_change', 'Nhiệm vụ này không có thay đổi nào từ kế hoạch cấp trên.');
+  const reason = normalizeText(input.reason ?? '');
+  if (input.decision === 'dismiss' && reason.length < 5) throw invalid('plan.reason_required', 'Hãy nêu lý do không áp dụng thay đổi.', [{ path: 'reason', message: 'Lý do cần ít nhất 5 ký tự.' }]);
+  if (input.decision === 'accept' && plan.status !== 'draft' && plan.status !== 'issued') throw conflict('plan.not_editable', 'Kế hoạch đang trình hoặc chờ duyệt: hãy xử lý sau.');
+  return ctx.db.transaction().execute(async (tx) => {
+    const patch: Record<string, unknown> = { parent_change: null, parent_snapshot: change.snapshot ? JSON.stringify(change.snapshot) : null };
+    if (input.decision === 'accept' && !change.removed) {
+      // The commune takes the parent's new wording for the fields that changed (units stay the commune's own).
+      for (const c of change.changes) {
+        if (c.field === 'title') patch.title = c.after;
+        if (c.field === 'content') patch.content = c.after;
+        if (c.field === 'timeframe') patch.timeframe_text = c.after;
+        if (c.field === 'deliverables') patch.deliverables = JSON.stringify(c.after);
+      }
+    }
+    await tx.updateTable('plan_task').set(patch).where('id', '=', taskId).execute();
+    await recordAudit(tx, ctx, { action: `plan.parent_change.${input.decision}`, entityType: 'plan_task', entityId: taskId, unitId: unit.id, before: { changes: change.changes }, after: { decision: input.decision, reason: reason || null } });
+    return { id: taskId, decision: input.decision };
+  });
+}
+
+export async function comparePlans(ctx: Ctx, childId: number) {
+  const { plan, unit } = await mustPlan(ctx, childId);
+  authorize(ctx, 'read', target(plan, unit));
+  if (!plan.parent_plan_id) throw invalid('plan.no_parent', 'Kế hoạch này không triển khai kế hoạch cấp trên nào.');
+  const parent = (await store.getPlan(ctx.db, plan.parent_plan_id))!;
+  const [c, p] = [await store.loadDraft(ctx.db, plan), await store.loadDraft(ctx.db, parent)];
+  const childByNumber = new Map(c.draft.tasks.map((t) => [t.parentTask?.number ?? t.number, t]));
+  const rows = p.draft.tasks.map((pt) => ({ number: pt.number, parent: pt, child: childByNumber.get(pt.number) ?? null }));
+  const extra = c.draft.tasks.filter((t) => !p.draft.tasks.some((pt) => pt.number === (t.parentTask?.number ?? t.number)));
+  return { parent: { id: parent.id, title: parent.title, number: parent.number, symbol: parent.symbol }, child: { id: plan.id, title: plan.title }, rows, extra };
+}
+
+export async function planForExport(ctx: Ctx, id: number) {
+  const { plan, unit } = await mustPlan(ctx, id);
+  authorize(ctx, 'read', target(plan, unit));
+  const { draft } = await store.loadDraft(ctx.db, plan);
+  const parentUnit = unit.parent_id ? await getUnit(ctx.db, unit.parent_id) : undefined;
+  return { plan, unit, draft, parentUnit };
+}
+
+

@@ -1,0 +1,239 @@
+// The plan cycle on the real seeds: import → save → submit → approve → issue → cascade to 166 communes →
+// export → amend → parent-change notices in the communes.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import JSZip from 'jszip';
+import ExcelJS from 'exceljs';
+import { createTestDatabase, type TestDatabase } from '../support/db.ts';
+import { Client, makeUser, testApp, type App } from '../support/api.ts';
+import { planDraftSchema } from '../../src/domain/plan/schema.ts';
+
+const SEEDS = new URL('../fixtures/plans/', import.meta.url);
+const seed = (name: string) => readFileSync(new URL(name, SEEDS));
+const PROVINCE = 'ke-hoach-tinh-thanh-hoa-thi-hanh-luat-tri-tue-nhan-tao.txt';
+const WARD = 'ke-hoach-phuong-nam-sam-son-thi-hanh-luat-tri-tue-nhan-tao.md';
+
+let d: TestDatabase;
+let app: App;
+let skhcn: Client;
+let leader: Client;
+let ward: Client;
+let wardLeader: Client;
+let otherWard: Client;
+let provinceId: number;
+let wardId: number;
+let planId: number;
+
+before(async () => {
+  d = await createTestDatabase();
+  app = testApp(d.db, d.backend);
+  await makeUser(d.db, 'skhcn.cv', '38.SKHCN', ['officer']);
+  await makeUser(d.db, 'tinh.ld', '38', ['leader']);
+  await makeUser(d.db, 'nss.cv', '16516', ['officer']);
+  await makeUser(d.db, 'nss.ld', '16516', ['leader']);
+  await makeUser(d.db, 'hacthanh.cv', '14797', ['officer']);
+  skhcn = await new Client(app).login('skhcn.cv');
+  leader = await new Client(app).login('tinh.ld');
+  ward = await new Client(app).login('nss.cv');
+  wardLeader = await new Client(app).login('nss.ld');
+  otherWard = await new Client(app).login('hacthanh.cv');
+  provinceId = (await skhcn.get('/api/units/search?q=38&limit=1')).body[0].id;
+  wardId = (await skhcn.get('/api/units/search?q=16516&limit=1')).body[0].id;
+});
+after(() => d.close());
+
+async function importFile(c: Client, name: string) {
+  const r = await c.post('/api/plans/import', { filename: name, contentBase64: seed(name).toString('base64') });
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+  return r.body;
+}
+
+describe('province plan: import, review, lifecycle', () => {
+  test('importing the province seed gives its 6 tasks for review, without saving anything', async () => {
+    const r = await importFile(skhcn, PROVINCE);
+    assert.deepEqual(r.draft.tasks.map((t: any) => t.number), ['1', '2', '3.1', '3.2', '4', '5']);
+    assert.equal(r.draft.document.symbol, 'KH-UBND');
+    assert.equal(r.draft.document.number, null);
+    assert.equal(r.draft.tasks[0].lead[0].unitCode, '38.SKHCN');
+    const count = await d.db.selectFrom('plan').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    assert.equal(Number(count.n), 0);
+  });
+
+  test('the Sở KH&CN officer saves it as the province draft; it is audited and not public', async () => {
+    const { draft, sourceText } = await importFile(skhcn, PROVINCE);
+    const r = await skhcn.post('/api/plans', { unitId: provinceId, draft, sourceName: PROVINCE, sourceText });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    planId = r.body.id;
+    const detail = await skhcn.get(`/api/plans/${planId}`);
+    assert.equal(detail.body.plan.status, 'draft');
+    assert.equal(detail.body.draft.tasks.length, 6);
+    assert.equal(detail.body.can.edit, true);
+    assert.equal((await new Client(app).get(`/api/plans/${planId}`)).status, 401, 'anonymous cannot see a draft');
+    assert.equal((await ward.get(`/api/plans/${planId}`)).status, 403, 'a ward cannot see the province draft');
+    const audit = await d.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'plan').where('entity_id', '=', String(planId)).execute();
+    assert.deepEqual(audit.map((a) => a.action), ['plan.create']);
+  });
+
+  test('invalid drafts are refused with the field named, and nothing is saved', async () => {
+    const { draft } = await importFile(skhcn, PROVINCE);
+    const dup = { ...draft, tasks: [...draft.tasks, draft.tasks[0]] };
+    const r = await skhcn.post('/api/plans', { unitId: provinceId, draft: dup });
+    assert.equal(r.status, 422);
+    assert.match(r.body.error.message, /trùng/);
+    const bad = await skhcn.post('/api/plans', { unitId: provinceId, draft: { ...draft, tasks: 'x' } });
+    assert.equal(bad.status, 400);
+    assert.ok(bad.body.error.issues.some((i: any) => i.path.startsWith('draft.tasks')));
+  });
+
+  test('the lifecycle: officer submits, the province leader approves and issues with number and date', async () => {
+    assert.equal((await skhcn.post(`/api/plans/${planId}/approve`)).status, 403, 'an officer cannot approve');
+    assert.equal((await skhcn.post(`/api/plans/${planId}/submit`)).status, 200);
+    assert.equal((await skhcn.put(`/api/plans/${planId}`, { draft: (await skhcn.get(`/api/plans/${planId}`)).body.draft })).status, 409, 'a submitted plan is locked');
+    const skhcnLeader = await makeUser(d.db, 'skhcn.ld', '38.SKHCN', ['leader']);
+    assert.ok(skhcnLeader.id);
+    assert.equal((await (await new Client(app).login('skhcn.ld')).post(`/api/plans/${planId}/approve`)).status, 403, 'the focal Sở does not approve for UBND tỉnh');
+    assert.equal((await leader.post(`/api/plans/${planId}/approve`)).status, 200);
+    const badDate = await leader.post(`/api/plans/${planId}/issue`, { number: '129', date: '2026-13-45' });
+    assert.equal(badDate.status, 422);
+    const issued = await leader.post(`/api/plans/${planId}/issue`, { number: '129', date: '2026-05-04', signerName: 'Nguyễn Hoài Anh' });
+    assert.equal(issued.status, 200, JSON.stringify(issued.body));
+    const detail = await new Client(app).get(`/api/plans/${planId}`);
+    assert.equal(detail.status, 200, 'an issued plan is public');
+    assert.equal(detail.body.plan.number, '129');
+    assert.equal(detail.body.plan.issuedDate, '2026-05-04');
+    assert.equal(detail.body.versions.length, 1);
+    assert.equal(detail.body.draft.findings.filter((f: any) => f.severity === 'error').length, 0);
+  });
+
+  test('an issued plan cannot be edited directly', async () => {
+    const r = await skhcn.put(`/api/plans/${planId}`, { draft: (await skhcn.get(`/api/plans/${planId}`)).body.draft });
+    assert.equal(r.status, 409);
+    assert.match(r.body.error.message, /văn bản sửa đổi/);
+  });
+});
+
+describe('exports', () => {
+  test('DOCX is a real Word document in the Nghị định 30/2020 layout', async () => {
+    const r = await new Client(app).request('GET', `/api/plans/${planId}/export.docx`);
+    assert.equal(r.status, 200);
+    assert.match(r.headers.get('content-disposition')!, /trien-khai-thi-hanh-luat-tri-tue-nhan-tao/);
+    const zip = await JSZip.loadAsync(Buffer.from(r.body as ArrayBuffer));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    assert.match(xml, /w:w="11906"/);
+    assert.match(xml, /CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
+    assert.match(xml, /Số: 129\/KH-UBND/);
+    assert.match(xml, /Thanh Hóa, ngày 04 tháng 5 năm 2026/);
+    assert.match(xml, /Nguyễn Hoài Anh/);
+  });
+
+  test('XLSX lists the 6 tasks with their lead units; JSON export follows the plan schema', async () => {
+    const r = await new Client(app).request('GET', `/api/plans/${planId}/export.xlsx`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(r.body as ArrayBuffer);
+    const text = JSON.stringify(wb.worksheets[0]!.getSheetValues());
+    for (const n of ['3.1', '3.2']) assert.ok(text.includes(`"${n}"`), `task ${n} in the sheet`);
+    assert.ok(text.includes('Sở Khoa học và Công nghệ'));
+    const json = await new Client(app).get(`/api/plans/${planId}/export.json`);
+    assert.equal(planDraftSchema.safeParse(json.body).success, true);
+    assert.equal(json.body.document.number, '129');
+  });
+});
+
+describe('cascade to the 166 communes and wards', () => {
+  test('preview shows the draft a ward would get, with its own offices and no errors', async () => {
+    const r = await skhcn.get(`/api/plans/${planId}/cascade/preview?unitId=${wardId}`);
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    assert.equal(r.body.draft.document.title, 'Triển khai thi hành Luật Trí tuệ Nhân tạo trên địa bàn phường Nam Sầm Sơn');
+    assert.ok(r.body.draft.tasks.every((t: any) => t.lead[0].unitCode === '16516.PVHXH'));
+    assert.equal(r.body.draft.findings.filter((f: any) => f.severity === 'error').length, 0);
+  });
+
+  test('one action creates a draft for every commune and ward, each naming its own offices', async () => {
+    assert.equal((await ward.post(`/api/plans/${planId}/cascade`, { all: true })).status, 403, 'a ward cannot cascade the province plan');
+    const r = await skhcn.post(`/api/plans/${planId}/cascade`, { all: true });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    assert.equal(r.body.created.length, 166);
+    const rows = await d.db.selectFrom('plan as p').innerJoin('unit as u', 'u.id', 'p.unit_id').select(['p.id', 'u.code', 'u.kind']).where('p.parent_plan_id', '=', planId).execute();
+    assert.equal(rows.length, 166);
+    const tasks = await d.db.selectFrom('plan_task as t').innerJoin('plan as p', 'p.id', 't.plan_id').innerJoin('unit as u', 'u.id', 'p.unit_id')
+      .select(['u.code', 'u.kind', 't.number', 't.lead', 't.coordinators', 't.parent_task_id']).where('p.parent_plan_id', '=', planId).execute();
+    assert.equal(tasks.length, 166 * 6);
+    for (const t of tasks) {
+      assert.equal((t.lead as any[])[0].unitCode, `${t.code}.PVHXH`);
+      assert.ok(t.parent_task_id);
+      if (t.number === '3.1') {
+        const economic = t.kind === 'ward' ? `${t.code}.PKTHTĐT` : `${t.code}.PKT`;
+        assert.ok((t.coordinators as any[]).some((c) => c.unitCode === economic), `${t.code} 3.1 coordinated by ${economic}`);
+      }
+    }
+    const again = await skhcn.post(`/api/plans/${planId}/cascade`, { all: true });
+    assert.equal(again.body.created.length, 0);
+    assert.equal(again.body.skipped.length, 166);
+  });
+
+  test('each commune sees and edits only its own draft; the focal Sở follows them all', async () => {
+    const mine = await ward.get(`/api/plans?parentPlanId=${planId}`);
+    assert.equal(mine.body.length, 1);
+    assert.equal(mine.body[0].unitName, 'Phường Nam Sầm Sơn');
+    const wardPlanId = mine.body[0].id;
+    const detail = await ward.get(`/api/plans/${wardPlanId}`);
+    assert.equal(detail.body.draft.findings.filter((f: any) => f.severity === 'error').length, 0);
+    assert.equal((await otherWard.get(`/api/plans/${wardPlanId}`)).status, 403);
+    assert.equal((await skhcn.get(`/api/plans/${wardPlanId}`)).status, 200);
+    const all = await skhcn.get(`/api/plans?parentPlanId=${planId}&limit=500`);
+    assert.equal(all.body.length, 166);
+    const edited = detail.body.draft;
+    edited.tasks[0].deliverables = [...edited.tasks[0].deliverables, 'Tin, bài trên trang thông tin điện tử của phường'];
+    assert.equal((await ward.put(`/api/plans/${wardPlanId}`, { draft: edited })).status, 200);
+    const compare = await ward.get(`/api/plans/${wardPlanId}/compare`);
+    assert.equal(compare.body.rows.length, 6);
+    assert.ok(compare.body.rows.every((row: any) => row.child));
+  });
+});
+
+describe('amendment and parent-change notices', () => {
+  test('amending the issued province plan tells every child task what changed; the ward accepts or dismisses', async () => {
+    const amend = await skhcn.post(`/api/plans/${planId}/amend`);
+    assert.equal(amend.status, 201, JSON.stringify(amend.body));
+    const amendId = amend.body.id;
+    const draft = (await skhcn.get(`/api/plans/${amendId}`)).body.draft;
+    draft.tasks[0].timeframe = { text: 'Quý III/2026', schedule: null };
+    draft.tasks[4].deliverables = [...draft.tasks[4].deliverables, 'Báo cáo chất lượng dữ liệu'];
+    assert.equal((await skhcn.put(`/api/plans/${amendId}`, { draft })).status, 200);
+    assert.equal((await skhcn.post(`/api/plans/${amendId}/submit`)).status, 200);
+    assert.equal((await leader.post(`/api/plans/${amendId}/approve`)).status, 200);
+    assert.equal((await leader.post(`/api/plans/${amendId}/issue`, { number: '215', date: '2026-08-10' })).status, 200);
+    assert.equal((await skhcn.get(`/api/plans/${planId}`)).body.plan.status, 'amended');
+
+    const wardPlanId = (await ward.get(`/api/plans?parentPlanId=${amendId}`)).body[0].id;
+    const detail = await ward.get(`/api/plans/${wardPlanId}`);
+    const notices = detail.body.taskIds.filter((t: any) => t.parentChange);
+    assert.deepEqual(notices.map((t: any) => t.number).sort(), ['1', '4']);
+    const t1 = notices.find((t: any) => t.number === '1');
+    assert.deepEqual(t1.parentChange.changes.map((c: any) => c.field), ['timeframe']);
+    assert.equal(t1.parentChange.changes[0].after, 'Quý III/2026');
+
+    const dismissNoReason = await ward.post(`/api/plan-tasks/${t1.id}/parent-change`, { decision: 'dismiss' });
+    assert.equal(dismissNoReason.status, 422);
+    assert.equal((await ward.post(`/api/plan-tasks/${t1.id}/parent-change`, { decision: 'accept' })).status, 200);
+    const t4 = notices.find((t: any) => t.number === '4');
+    assert.equal((await ward.post(`/api/plan-tasks/${t4.id}/parent-change`, { decision: 'dismiss', reason: 'Phường chưa có dữ liệu để báo cáo chất lượng' })).status, 200);
+    const after = await ward.get(`/api/plans/${wardPlanId}`);
+    assert.equal(after.body.taskIds.filter((t: any) => t.parentChange).length, 0);
+    assert.equal(after.body.draft.tasks[0].timeframe.text, 'Quý III/2026');
+    assert.equal((await otherWard.post(`/api/plan-tasks/${t1.id}/parent-change`, { decision: 'accept' })).status, 403);
+  });
+});
+
+describe('the ward seed, imported as it was made by hand', () => {
+  test('its real defects are found', async () => {
+    const r = await importFile(wardLeader, WARD);
+    const codes = new Set(r.draft.findings.map((f: any) => f.code));
+    assert.ok(r.draft.findings.some((f: any) => f.severity === 'error'));
+    assert.equal(r.draft.tasks.length, 6);
+    assert.ok(codes.size >= 5, [...codes].join(', '));
+    assert.ok(r.draft.findings.some((f: any) => /Chuyển giao công nghệ/.test(f.message)), 'wrong law in the title');
+    assert.ok(r.draft.findings.some((f: any) => /Nam Sâm Sơn/.test(f.message)), 'misspelled ward name');
+  });
+});
