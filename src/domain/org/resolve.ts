@@ -116,9 +116,18 @@ function maxTypoDistance(length: number): number {
   return 3;
 }
 
-function cleanWritten(text: string): string {
+/** A recipient's note after its name: "(b/c)", "(để b/c)", "(P/h)", "(để t/h)". */
+const RECIPIENT_NOTE = /\s*\((?:để\s+)?\p{L}{1,3}\/\p{L}{1,3}\)$/iu;
+
+/**
+ * The name alone, as lists and "Nơi nhận" write it: without a leading dash, a trailing "(để b/c);" note or
+ * final punctuation ("- Sở Khoa học và Công nghệ tỉnh (để b/c);" → "Sở Khoa học và Công nghệ tỉnh").
+ */
+export function cleanWritten(text: string): string {
   return normalizeText(text)
-    .replace(/\s*\((?:để\s+)?[a-zđ]{1,3}\/[a-zđ]{1,3}\)\s*$/i, '') // "(b/c)", "(để t/h)"
+    .replace(/^[-–+•]\s*/u, '')
+    .replace(/[\s.;,:]+$/u, '')
+    .replace(RECIPIENT_NOTE, '')
     .replace(/^(?:và|cùng|với)\s+/i, '')
     .replace(/[\s.;,:]+$/u, '')
     .trim();
@@ -359,16 +368,16 @@ export class UnitDirectory {
    * a name usually make it another unit ("Ủy ban nhân dân tỉnh Lạng Sơn" is not "UBND tỉnh").
    */
   private containedKey(canon: string, ctx: ResolveContext): Key | null {
-    let best: Key | null = null;
-    for (const key of this.keys) {
-      const words = key.canon.split(' ').length;
-      if (words < 2 || key.canon.length >= canon.length) continue;
-      if (!this.inScope(key, ctx) || this.contextRank(key.entry, ctx) < 0) continue;
-      if (!canon.endsWith(` ${key.canon}`)) continue;
-      if (words / canon.split(' ').length < 0.5) continue;
-      if (!best || key.canon.length > best.canon.length) best = key;
+    // The name is a word-aligned proper suffix of at least two words and half the text: look each suffix up,
+    // longest first, instead of scanning every key (lint resolves every recipient and report line this way).
+    const words = canon.split(' ');
+    const shortest = Math.max(2, Math.ceil(words.length / 2));
+    for (let n = words.length - 1; n >= shortest; n--) {
+      const keys = this.byCanon.get(words.slice(words.length - n).join(' '));
+      const usable = keys?.find((k) => this.inScope(k, ctx) && this.contextRank(k.entry, ctx) >= 0);
+      if (usable) return usable;
     }
-    return best;
+    return null;
   }
 
   /**

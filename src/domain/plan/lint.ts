@@ -1,6 +1,6 @@
 // Review of a plan ("rà soát"): the "06 rõ" of every task, unit names against the register, standard wording,
 // the law the plan implements, consistency of terms, and — for a child plan — agreement with its parent. Pure.
-import { UnitDirectory, type ResolveContext } from '../org/resolve.ts';
+import { canonicalName, cleanWritten, UnitDirectory, type ResolveContext } from '../org/resolve.ts';
 import { fold, normalizeText } from '../text.ts';
 import type { Finding, FindingLocation, PlanDraft, Severity, Task, UnitRef } from './model.ts';
 import { ACTION_VERBS, ACTIVITY_VERBS, findPhraseIssues, normalizeToneMarks, startsWithAny, VAGUE_DELIVERABLES, type PhraseIssue } from './phrases.ts';
@@ -185,21 +185,62 @@ interface PlaceSlip {
   official: string;
 }
 
-/** Administrative unit names in running text ("phường Nam Sâm Sơn") whose accents differ from the register's. */
-function placeSlips(text: string, directory: UnitDirectory): PlaceSlip[] {
-  const byFold = new Map<string, string>();
+type PlaceKind = 'province' | 'commune' | 'ward';
+
+interface PlaceName {
+  shortName: string;
+  kind: PlaceKind;
+  /** Accent-sensitive comparison form (tone placement and spacing do not count). */
+  spelling: string;
+}
+
+/** Kinds of unit a written word names: "xã Đồng Tiến" is a commune, "phường Đông Tiến" a ward. */
+const PLACE_KINDS: Record<string, PlaceKind[]> = {
+  'tỉnh': ['province'],
+  'xã': ['commune'],
+  'phường': ['ward'],
+  'đặc khu': ['commune', 'ward'],
+};
+
+const placeSpelling = (s: string) => normalizeToneMarks(normalizeText(s));
+
+/** Province, commune and ward names by folded form, built once per register (lint reads every text against it). */
+const placeIndexes = new WeakMap<UnitDirectory, Map<string, PlaceName[]>>();
+function placeIndex(directory: UnitDirectory): Map<string, PlaceName[]> {
+  let index = placeIndexes.get(directory);
+  if (index) return index;
+  index = new Map();
   for (const e of directory.entries) {
-    if (e.kind === 'province' || e.kind === 'commune' || e.kind === 'ward') byFold.set(fold(e.shortName), e.shortName);
+    if (e.kind !== 'province' && e.kind !== 'commune' && e.kind !== 'ward') continue;
+    const key = fold(e.shortName);
+    index.set(key, [...(index.get(key) ?? []), { shortName: e.shortName, kind: e.kind, spelling: placeSpelling(e.shortName) }]);
   }
-  const spell = (s: string) => normalizeToneMarks(normalizeText(s));
+  placeIndexes.set(directory, index);
+  return index;
+}
+
+/**
+ * Administrative unit names in running text ("phường Nam Sâm Sơn") that match no unit of the register but differ
+ * from one only in accents. A name that exists as written is never a slip, even when another unit's name folds to
+ * the same letters (15724 "xã Đồng Tiến" and 15853 "phường Đông Tiến" are both right).
+ */
+function placeSlips(text: string, directory: UnitDirectory): PlaceSlip[] {
+  const index = placeIndex(directory);
   const out: PlaceSlip[] = [];
   for (const m of text.matchAll(PLACE_NAME)) {
+    const kinds = PLACE_KINDS[m[1]!.toLocaleLowerCase('vi')] ?? [];
     const names = m[2]!.split(/\s+/);
     for (let n = names.length; n >= 1; n--) {
       const written = names.slice(0, n).join(' ');
-      const official = byFold.get(fold(written));
-      if (!official) continue;
-      if (spell(written) !== spell(official)) out.push({ written: `${m[1]} ${written}`, official: `${m[1]} ${official}` });
+      const all = index.get(fold(written));
+      if (!all) continue;
+      // Units of the kind written; a name of another kind only when no unit of this kind comes close.
+      const sameKind = all.filter((p) => kinds.includes(p.kind));
+      const candidates = sameKind.length ? sameKind : all;
+      const spelling = placeSpelling(written);
+      if (!candidates.some((p) => p.spelling === spelling)) {
+        out.push({ written: `${m[1]} ${written}`, official: `${m[1]} ${candidates[0]!.shortName}` });
+      }
       break;
     }
   }
@@ -232,23 +273,54 @@ function snippet(text: string, issue: PhraseIssue): string {
   return `${from > 0 ? '…' : ''}${text.slice(from, to < 0 ? text.length : to).trim()}${to > 0 ? '…' : ''}`;
 }
 
-function checkPhrases(plan: PlanDraft, out: Findings): void {
+/** What a child plan inherits from its parent's wording: lint says so, the fix belongs in the parent too. */
+interface ParentWording {
+  /** `${kind}|${found}` (lower case) of the parent's phrase issues. */
+  phrases: Set<string>;
+  /** Folded names of the laws the parent's body mentions. */
+  laws: Set<string>;
+}
+
+const INHERITED = ' Lỗi này có từ kế hoạch cấp trên.';
+
+const parentWordingCache = new WeakMap<PlanDraft, { sections: PlanDraft['sections']; tasks: PlanDraft['tasks']; wording: ParentWording }>();
+
+/** Computed once per parent: a province plan is linted against each of its 166 children. */
+function parentWording(parent: PlanDraft): ParentWording {
+  const cached = parentWordingCache.get(parent);
+  if (cached && cached.sections === parent.sections && cached.tasks === parent.tasks) return cached.wording;
+  const wording: ParentWording = { phrases: new Set(), laws: new Set() };
+  for (const { text } of texts(parent)) {
+    for (const issue of findPhraseIssues(normalizeText(text))) wording.phrases.add(phraseKey(issue));
+  }
+  for (const s of parent.sections) for (const b of s.blocks) for (const m of lawMentions(b.text)) wording.laws.add(m.key);
+  for (const t of parent.tasks) for (const m of lawMentions(`${t.title}. ${t.content ?? ''}`)) wording.laws.add(m.key);
+  parentWordingCache.set(parent, { sections: parent.sections, tasks: parent.tasks, wording });
+  return wording;
+}
+
+function phraseKey(issue: PhraseIssue): string {
+  return `${issue.kind}|${issue.found.toLocaleLowerCase('vi')}`;
+}
+
+function checkPhrases(plan: PlanDraft, out: Findings, inherited: ParentWording | null): void {
   for (const { text, location } of texts(plan)) {
     const t = normalizeText(text);
     for (const issue of findPhraseIssues(t)) {
       const where = quote(snippet(t, issue));
+      const from = inherited?.phrases.has(phraseKey(issue)) ? INHERITED : '';
       switch (issue.kind) {
         case 'missingWord':
-          out.add('phrase.missingWord', 'warning', location, `Thiếu chữ trong cụm từ ${quote(issue.found)} (${where}); cụm từ chuẩn là ${quote(issue.expected ?? '')}.`, `Sửa ${quote(issue.found)} thành ${quote(issue.expected ?? '')}.`);
+          out.add('phrase.missingWord', 'warning', location, `Thiếu chữ trong cụm từ ${quote(issue.found)} (${where}); cụm từ chuẩn là ${quote(issue.expected ?? '')}.${from}`, `Sửa ${quote(issue.found)} thành ${quote(issue.expected ?? '')}.`);
           break;
         case 'misspelled':
-          out.add('phrase.misspelled', 'warning', location, `Viết sai cụm từ ${quote(issue.found)} (${where}); cụm từ chuẩn là ${quote(issue.expected ?? '')}.`, `Sửa thành ${quote(issue.expected ?? '')}.`);
+          out.add('phrase.misspelled', 'warning', location, `Viết sai cụm từ ${quote(issue.found)} (${where}); cụm từ chuẩn là ${quote(issue.expected ?? '')}.${from}`, `Sửa thành ${quote(issue.expected ?? '')}.`);
           break;
         case 'clashingWords':
-          out.add('phrase.clashingWords', 'warning', location, `Thừa từ: hai giới từ ${quote(issue.found)} đứng liền nhau (${where}).`, `Bỏ một trong hai từ ${quote(issue.found)}.`);
+          out.add('phrase.clashingWords', 'warning', location, `Thừa từ: hai giới từ ${quote(issue.found)} đứng liền nhau (${where}).${from}`, `Bỏ một trong hai từ ${quote(issue.found)}.`);
           break;
         case 'repeatedWord':
-          out.add('phrase.repeatedWord', 'warning', location, `Lặp từ ${quote(issue.found)} (${where}).`, `Bỏ bớt một chữ ${quote(issue.expected ?? '')}.`);
+          out.add('phrase.repeatedWord', 'warning', location, `Lặp từ ${quote(issue.found)} (${where}).${from}`, `Bỏ bớt một chữ ${quote(issue.expected ?? '')}.`);
           break;
       }
     }
@@ -312,7 +384,7 @@ function capitals(s: string): number {
   return (s.match(/\p{Lu}/gu) ?? []).length;
 }
 
-function checkLaws(plan: PlanDraft, directory: UnitDirectory, out: Findings): void {
+function checkLaws(plan: PlanDraft, directory: UnitDirectory, out: Findings, inherited: ParentWording | null): void {
   const d = plan.document;
   const counts = new Map<string, { name: string; count: number; forms: Map<string, number> }>();
   const count = (m: LawMention, weight: number) => {
@@ -355,7 +427,8 @@ function checkLaws(plan: PlanDraft, directory: UnitDirectory, out: Findings): vo
   for (const { text, location } of body) {
     for (const m of lawMentions(text)) {
       if (m.key === planKey || legal.has(m.key) || titleKeys.has(m.key)) continue;
-      out.add('plan.law.otherInBody', 'warning', location, `Nội dung nhắc đến ${quote(m.name)}, khác với luật mà kế hoạch triển khai (${quote(display)}).`, `Kiểm tra lại: thay bằng ${quote(display)} hoặc bỏ nếu không liên quan.`);
+      const from = inherited?.laws.has(m.key) ? INHERITED : '';
+      out.add('plan.law.otherInBody', 'warning', location, `Nội dung nhắc đến ${quote(m.name)}, khác với luật mà kế hoạch triển khai (${quote(display)}).${from}`, `Kiểm tra lại: thay bằng ${quote(display)} hoặc bỏ nếu không liên quan.`);
     }
   }
 
@@ -432,12 +505,22 @@ function checkRecipients(plan: PlanDraft, ctx: LintContext, out: Findings): void
   if (d.recipients.length === 0) return;
   const rctx = unitContext(plan, ctx);
   const issuerCode = ctx.issuerCode ?? d.issuer?.unitCode ?? null;
+  // Recipients are compared as units, not as strings: "- Sở Khoa học và Công nghệ tỉnh (để b/c);" is the Sở
+  // Khoa học và Công nghệ that the text asks to report to.
   const received = new Set<string>();
+  const receivedNames: string[] = [];
   for (const r of d.recipients) {
-    const name = r.replace(/\s*\([^)]*\)\s*$/u, '');
+    const name = cleanWritten(r);
+    receivedNames.push(`${canonicalName(name)} `);
     const ref = ctx.directory.resolve(name, rctx);
     if (ref.unitCode) received.add(ref.unitCode);
+    else for (const part of ctx.directory.resolveList(name, rctx)) if (part.unitCode) received.add(part.unitCode);
   }
+  // A recipient line that starts with the unit's name ("Sở Khoa học và Công nghệ tỉnh Thanh Hóa (b/c)").
+  const namedInRecipients = (ref: UnitRef) => [ref.unitName, cleanWritten(ref.text)].some((n) => {
+    const c = n ? canonicalName(n) : '';
+    return c.includes(' ') && receivedNames.some((r) => r.startsWith(`${c} `));
+  });
   const reported = new Set<string>();
   for (const s of plan.sections) {
     if (s.kind !== 'organisation') continue;
@@ -446,7 +529,7 @@ function checkRecipients(plan: PlanDraft, ctx: LintContext, out: Findings): void
         for (const ref of ctx.directory.resolveList(m[1]!, rctx)) {
           if (!ref.unitCode || ref.group) continue;
           if (issuerCode && ref.unitCode === issuerCode) continue;
-          if (received.has(ref.unitCode) || reported.has(ref.unitCode)) continue;
+          if (received.has(ref.unitCode) || reported.has(ref.unitCode) || namedInRecipients(ref)) continue;
           reported.add(ref.unitCode);
           const loc: FindingLocation = { section: s.number, field: 'recipients', ...(b.line !== undefined ? { line: b.line } : {}) };
           out.add('plan.recipients.missingReportee', 'warning', loc, `Kế hoạch yêu cầu báo cáo ${quote(ref.text)} nhưng ${quote(ref.unitName ?? ref.text)} không có trong Nơi nhận.`, `Bổ sung vào Nơi nhận: "- ${ref.unitName ?? ref.text} (để b/c);".`);
@@ -530,8 +613,9 @@ export function lintPlan(plan: PlanDraft, ctx: LintContext): Finding[] {
   checkTasks(plan, out);
   checkUnits(plan, ctx, out);
   checkPlaceNames(plan, ctx, out);
-  checkPhrases(plan, out);
-  checkLaws(plan, ctx.directory, out);
+  const inherited = ctx.parent ? parentWording(ctx.parent) : null;
+  checkPhrases(plan, out, inherited);
+  checkLaws(plan, ctx.directory, out, inherited);
   checkTerms(plan, out);
   checkRecipients(plan, ctx, out);
   checkParent(plan, ctx, out);

@@ -133,13 +133,28 @@ interface PhraseForm {
   display: string;
 }
 
+/** Lower-case and folded forms by word as written: plans reuse a small vocabulary, and lint reads many plans. */
+const wordForms = new Map<string, { lower: string; folded: string }>();
+const WORD_FORMS_MAX = 50_000;
+
+function formsOf(written: string): { lower: string; folded: string } {
+  let f = wordForms.get(written);
+  if (!f) {
+    const lower = normalizeToneMarks(written).toLowerCase();
+    f = { lower, folded: fold(lower) };
+    if (wordForms.size >= WORD_FORMS_MAX) wordForms.clear();
+    wordForms.set(written, f);
+  }
+  return f;
+}
+
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
-    const word = normalizeToneMarks(m[0]).toLowerCase();
+    const { lower, folded } = formsOf(m[0]);
     const prev = out[out.length - 1];
     if (prev) prev.punctAfter = /[,;.:!?()]/.test(text.slice(prev.end, m.index));
-    out.push({ lower: word, folded: fold(word), start: m.index, end: m.index + m[0].length, punctAfter: false });
+    out.push({ lower, folded, start: m.index, end: m.index + m[0].length, punctAfter: false });
   }
   return out;
 }
@@ -358,12 +373,21 @@ export const VAGUE_DELIVERABLES = [
   'đảm bảo tiến độ', 'bảo đảm tiến độ', 'thường xuyên', 'các nội dung có liên quan', 'hiệu quả', 'có kết quả', 'tốt',
 ];
 
+/** Folded forms of the word lists above, computed once per list. */
+const foldedLists = new WeakMap<readonly string[], string[]>();
+
 /** True when the folded text starts with one of the words (word boundary respected). */
 export function startsWithAny(text: string, words: readonly string[]): string | null {
   const f = fold(normalizeToneMarks(text));
-  for (const w of words) {
-    const fw = fold(w);
-    if (f === fw || f.startsWith(`${fw} `) || f.startsWith(`${fw},`)) return w;
+  let folded = foldedLists.get(words);
+  if (!folded) {
+    folded = words.map(fold);
+    foldedLists.set(words, folded);
+  }
+  for (let i = 0; i < words.length; i++) {
+    const fw = folded[i]!;
+    if (f === fw || f.startsWith(`${fw} `) || f.startsWith(`${fw},`)) return words[i]!;
   }
   return null;
 }
+

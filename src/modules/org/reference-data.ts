@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { buildReferenceUnits, type ReferenceUnit } from '../../domain/org/reference.ts';
+import { UnitDirectory } from '../../domain/org/resolve.ts';
+import type { UnitEntry } from '../../domain/org/unit.ts';
 
 export const REFERENCE_DATA_DIR = fileURLToPath(new URL('../../../reference-data/', import.meta.url));
 
@@ -21,4 +23,22 @@ export function loadReferenceUnits(): ReferenceUnit[] {
     communeOffices: readCsv('commune-offices.csv'),
   });
   return cached;
+}
+
+let directoryCache: { entries: UnitEntry[]; directory: UnitDirectory } | undefined;
+
+/**
+ * The reference register as a UnitDirectory without a database (CLI checks of files, benchmarks, tests).
+ * Reference units have codes but no ids: they are numbered by position, as a fresh database would number them.
+ */
+export function referenceDirectory(): { entries: UnitEntry[]; directory: UnitDirectory } {
+  if (directoryCache) return directoryCache;
+  const units = loadReferenceUnits();
+  const idByCode = new Map(units.map((u, i) => [u.code, i + 1]));
+  const entries: UnitEntry[] = units.map((u, i) => ({
+    id: i + 1, parentId: u.parentCode === null ? null : idByCode.get(u.parentCode) ?? null, kind: u.kind, code: u.code,
+    name: u.name, shortName: u.shortName, aliases: u.aliases.map((a) => a.name),
+  }));
+  directoryCache = { entries, directory: new UnitDirectory(entries) };
+  return directoryCache;
 }

@@ -11,7 +11,7 @@ import { renderPlanDocx } from '../../documents/render/plan-docx.ts';
 import { renderPlanTasksXlsx } from '../../documents/render/plan-xlsx.ts';
 import { unitDirectory } from '../org/directory.ts';
 import { requireActor } from '../context.ts';
-import type { UnitRow } from '../org/store.ts';
+import { renderOptions } from './render-options.ts';
 import * as service from './service.ts';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải theo dạng YYYY-MM-DD.');
@@ -26,16 +26,6 @@ const CascadeRuleSchema = z.object({
   in: z.array(z.enum(['title', 'content', 'deliverables', 'sections'])).optional(),
   note: z.string().max(500).optional(),
 }).strict();
-
-/** Header lines of the issuer as Nghị định 30/2020 prints them (upper case), from the register. */
-function renderOptions(unit: UnitRow, parentUnit: UnitRow | undefined, draft: boolean) {
-  const upper = (s: string) => s.toLocaleUpperCase('vi');
-  if (unit.kind === 'province' || unit.kind === 'commune' || unit.kind === 'ward') {
-    return { issuerParentName: null, issuerName: `ỦY BAN NHÂN DÂN ${upper(unit.name)}`, placeName: unit.short_name, draft };
-  }
-  const parentShort = parentUnit ? (parentUnit.kind === 'province' ? `UBND TỈNH ${upper(parentUnit.short_name)}` : `UBND ${upper(parentUnit.name)}`) : null;
-  return { issuerParentName: parentShort, issuerName: upper(unit.name.replace(/\s+(xã|phường)\s+.*$/u, '')), placeName: parentUnit?.short_name ?? unit.short_name, draft };
-}
 
 function fileName(title: string, ext: string): string {
   const slug = fold(title).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80) || 'ke-hoach';
