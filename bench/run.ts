@@ -2,8 +2,9 @@
 // Prints one JSON object per line. Benchmarks report figures; they never fail a test run.
 import type { Bench, Backend } from './harness.ts';
 import { bench as idleMemory } from './idle-memory.ts';
+import { cascade166, lintSeed, parseSeed, renderPlan } from './plans.ts';
 
-const ALL: Bench[] = [idleMemory];
+const ALL: Bench[] = [idleMemory, parseSeed, lintSeed, renderPlan, cascade166];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 if (process.argv.includes('--list')) {
