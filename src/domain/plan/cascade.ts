@@ -60,7 +60,9 @@ export const DEFAULT_CASCADE_RULES: CascadeRule[] = [
   { fromText: 'Báo và Phát thanh - Truyền hình Thanh Hóa', toText: '', note: 'Cơ quan báo chí của tỉnh: cấp xã không có; tin, bài của xã, phường đăng trên trang thông tin điện tử, nền tảng số của mình (xem Sản phẩm)' },
   { fromText: 'UBND các xã, phường', toText: 'các {thon}' },
   { fromText: 'Ủy ban nhân dân các xã, phường', toText: 'các {thon}' },
-  // Place and level in running text.
+  // Place and level in running text. The province named in full stays the province ("UBND tỉnh Thanh Hóa").
+  { fromText: 'UBND tỉnh Thanh Hóa', toText: 'UBND tỉnh Thanh Hóa', textOnly: true },
+  { fromText: 'Ủy ban nhân dân tỉnh Thanh Hóa', toText: 'Ủy ban nhân dân tỉnh Thanh Hóa', textOnly: true },
   { fromText: 'trên địa bàn tỉnh Thanh Hóa', toText: 'trên địa bàn {loai} {ten}', textOnly: true },
   { fromText: 'Báo cáo UBND tỉnh', toText: 'Báo cáo UBND {loai}', textOnly: true },
   { fromText: 'của UBND tỉnh và', toText: 'của UBND {loai} và', textOnly: true },

@@ -390,4 +390,3 @@ export function startsWithAny(text: string, words: readonly string[]): string | 
   }
   return null;
 }
-
