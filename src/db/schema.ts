@@ -173,6 +173,148 @@ export interface CascadeRuleTable {
   updated_at: Timestamp;
 }
 
+export interface AssignmentTable {
+  id: Generated<number>;
+  task_id: number;
+  plan_id: number;
+  unit_id: number;
+  role: 'lead' | 'coordinator';
+  percent: Generated<number>;
+  completed_on: string | null;
+  last_update_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface ProgressUpdateTable {
+  id: Generated<number>;
+  assignment_id: number;
+  unit_id: number;
+  author_id: number | null;
+  percent: number;
+  narrative: Generated<string>;
+  completed: Generated<boolean>;
+  occurred_on: string;
+  created_at: CreatedAt;
+}
+
+export interface DeliverableRecordTable {
+  id: Generated<number>;
+  update_id: number;
+  assignment_id: number;
+  unit_id: number;
+  kind: 'conference' | 'document' | 'article' | 'training' | 'plan' | 'report' | 'dataset' | 'other';
+  title: string;
+  occurred_on: string;
+  participants: number | null;
+  document_number: string | null;
+  link: string | null;
+  created_at: CreatedAt;
+}
+
+export interface EvidenceFileTable {
+  id: Generated<number>;
+  update_id: number;
+  unit_id: number;
+  filename: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_by: number | null;
+  created_at: CreatedAt;
+}
+
+export interface ObstacleTable {
+  id: Generated<number>;
+  unit_id: number;
+  to_unit_id: number;
+  assignment_id: number | null;
+  task_id: number | null;
+  kind: 'difficulty' | 'proposal';
+  content: string;
+  status: ColumnType<'open' | 'answered' | 'closed', 'open' | 'answered' | 'closed' | undefined, 'open' | 'answered' | 'closed'>;
+  answer: string | null;
+  answered_by: number | null;
+  answered_at: Date | null;
+  raised_by: number | null;
+  raised_on: string;
+  created_at: CreatedAt;
+}
+
+export interface ReportingRegimeTable {
+  id: Generated<number>;
+  code: string;
+  owner_unit_id: number;
+  plan_id: number | null;
+  kind: ColumnType<'periodic' | 'adHoc' | 'thematic', 'periodic' | 'adHoc' | 'thematic' | undefined, 'periodic' | 'adHoc' | 'thematic'>;
+  name: string;
+  content: string;
+  /** PeriodSchedule (src/domain/reporting/period.ts) */
+  schedule: Json<unknown>;
+  /** { kinds?: UnitKind[]; unitIds?: number[] } relative to the owner's scope */
+  submitters: Json<unknown>;
+  recipients: string;
+  outline: Json<unknown>;
+  /** [{ code, name, unit, aggregate: 'sum' | 'max' }] */
+  indicators: Json<unknown>;
+  ad_hoc_due: string | null;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface UnitReportTable {
+  id: Generated<number>;
+  regime_id: number;
+  period_key: string;
+  unit_id: number;
+  to_unit_id: number;
+  status: ColumnType<'draft' | 'approved' | 'submitted' | 'accepted' | 'returned', 'draft' | 'approved' | 'submitted' | 'accepted' | 'returned' | undefined, 'draft' | 'approved' | 'submitted' | 'accepted' | 'returned'>;
+  due_date: string;
+  content: Json<unknown>;
+  indicator_values: Json<unknown>;
+  number: string | null;
+  approved_by: number | null;
+  approved_at: Date | null;
+  submitted_at: Date | null;
+  late: boolean | null;
+  reviewed_by: number | null;
+  reviewed_at: Date | null;
+  return_reason: string | null;
+  created_by: number | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface NotificationTable {
+  id: Generated<number>;
+  unit_id: number | null;
+  user_id: number | null;
+  kind: string;
+  title: string;
+  body: Generated<string>;
+  link: string | null;
+  read_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface ReminderLogTable {
+  id: Generated<number>;
+  regime_id: number;
+  period_key: string;
+  unit_id: number;
+  offset_days: number;
+  channel: 'email' | 'app';
+  recipients: string;
+  sent_at: CreatedAt;
+}
+
+export interface CalendarConfigTable {
+  id: number;
+  config: Json<unknown>;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   unit: UnitTable;
   unit_alias: UnitAliasTable;
@@ -185,4 +327,14 @@ export interface DB {
   plan_task: PlanTaskTable;
   plan_version: PlanVersionTable;
   cascade_rule: CascadeRuleTable;
+  assignment: AssignmentTable;
+  progress_update: ProgressUpdateTable;
+  deliverable_record: DeliverableRecordTable;
+  evidence_file: EvidenceFileTable;
+  obstacle: ObstacleTable;
+  reporting_regime: ReportingRegimeTable;
+  unit_report: UnitReportTable;
+  notification: NotificationTable;
+  reminder_log: ReminderLogTable;
+  calendar_config: CalendarConfigTable;
 }

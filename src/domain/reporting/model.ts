@@ -1,0 +1,120 @@
+// The yearly reporting cycle as data: what a unit report holds, what a compiled report and a reminder letter print.
+import type { DeliverableRecord, TaskStatus } from '../tracking/model.ts';
+import type { ObstacleKind } from '../tracking/model.ts';
+
+export const REPORT_STATUSES = ['draft', 'approved', 'submitted', 'accepted', 'returned'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+export const REPORT_STATUS_LABEL: Record<ReportStatus, string> = {
+  draft: 'Dự thảo',
+  approved: 'Lãnh đạo đã duyệt',
+  submitted: 'Đã gửi',
+  accepted: 'Đã tiếp nhận',
+  returned: 'Bị trả lại',
+};
+
+/** A number that rolls up the tree (e.g. conferences held, participants, articles published). */
+export interface IndicatorDef {
+  code: string;
+  name: string;
+  /** Unit of measure: "cuộc", "lượt người", "tin, bài". */
+  unit: string;
+  aggregate: 'sum' | 'max';
+  /** Filled automatically from deliverable records of this kind, when set. */
+  fromDeliverables?: { kind: DeliverableRecord['kind']; measure: 'count' | 'participants' };
+}
+
+/** One task's line in a unit report, prefilled from the unit's assignments and updates inside the window. */
+export interface ReportTaskLine {
+  taskNumber: string;
+  taskTitle: string;
+  role: 'lead' | 'coordinator';
+  status: TaskStatus;
+  percent: number;
+  /** Narratives of the updates inside the window, oldest first. */
+  results: string[];
+  deliverables: DeliverableRecord[];
+}
+
+export interface ReportObstacle {
+  kind: ObstacleKind;
+  content: string;
+  raisedOn: string;
+  answer: string | null;
+}
+
+/** The content of a unit report: prefilled facts plus the narrative sections people write. */
+export interface UnitReportContent {
+  /** Data window of the period (YYYY-MM-DD, inclusive). */
+  window: { from: string; to: string };
+  tasks: ReportTaskLine[];
+  obstacles: ReportObstacle[];
+  /** Narrative sections of the Báo cáo outline (research C.2): results, assessment, obstacles, proposals, next steps. */
+  narrative: {
+    leadership: string;
+    results: string;
+    assessment: string;
+    obstacles: string;
+    proposals: string;
+    nextSteps: string;
+  };
+}
+
+/** A row of the per-unit annex of a compiled report. */
+export interface CompiledUnitRow {
+  unitName: string;
+  /** submitted on time / late / missing / returned */
+  state: 'onTime' | 'late' | 'missing' | 'returned' | 'pending';
+  submittedOn: string | null;
+  tasksDone: number;
+  tasksTotal: number;
+  deliverables: number;
+  indicatorValues: Record<string, number>;
+}
+
+/** What the receiving level compiles from what it received, to print as a Báo cáo (Mẫu 1.4). */
+export interface CompiledReport {
+  issuerName: string;
+  issuerParentName: string | null;
+  placeName: string;
+  /** YYYY-MM-DD, null = not dated yet */
+  date: string | null;
+  number: string | null;
+  symbol: string;
+  title: string;
+  /** Kính gửi: one or several recipients ("Ủy ban nhân dân tỉnh Thanh Hóa", "Bộ Khoa học và Công nghệ"). */
+  recipients: string[];
+  /** "Thực hiện Kế hoạch số 129/KH-UBND ngày 04/5/2026 …" */
+  basisText: string;
+  periodLabel: string;
+  window: { from: string; to: string };
+  summary: { expected: number; received: number; onTime: number; late: number; missing: number };
+  /** Results per task of the plan, merged across units, with notable deliverables named. */
+  tasks: Array<{ number: string; title: string; lines: string[]; unitsDone: number; unitsTotal: number }>;
+  indicators: Array<IndicatorDef & { total: number }>;
+  obstacles: string[];
+  proposals: string[];
+  annex: CompiledUnitRow[];
+  signer: { lines: string[]; name: string | null };
+  copyTo: string[];
+}
+
+/** A Công văn đôn đốc (Mẫu 1.5) to the units that are late, listing exactly what is missing. */
+export interface ReminderLetter {
+  issuerName: string;
+  issuerParentName: string | null;
+  placeName: string;
+  date: string | null;
+  number: string | null;
+  /** Công văn symbol: issuer + drafting unit ("UBND-VX", "SKHCN-VP"). */
+  symbol: string;
+  /** V/v line: "V/v đôn đốc gửi báo cáo kết quả thực hiện Kế hoạch số 129/KH-UBND năm 2026" */
+  subject: string;
+  recipients: string[];
+  basisText: string;
+  /** What each late unit has not sent. */
+  missing: Array<{ unitName: string; items: string[] }>;
+  newDeadline: string;
+  signer: { lines: string[]; name: string | null };
+  copyTo: string[];
+}
