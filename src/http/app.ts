@@ -19,6 +19,8 @@ import { authRoutes } from '../modules/auth/routes.ts';
 import { userRoutes } from '../modules/users/routes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { planRoutes } from '../modules/plans/routes.ts';
+import { trackingRoutes } from '../modules/tracking/routes.ts';
+import { reportingRoutes } from '../modules/reporting/routes.ts';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -35,8 +37,11 @@ export function createApi(deps: AppDeps): OpenAPIHono<AppEnv> {
   api.use('*', sessionMiddleware(deps.db, deps.config));
   const tooLarge = (mb: number) => (c: Parameters<typeof notFoundHandler>[0]) => c.json(errorBody('payload_too_large', `Dữ liệu gửi lên quá lớn (tối đa ${mb} MB).`), 413);
   // Imported documents arrive base64-encoded in JSON: up to about 2 MB of file on that route, 2 MB of JSON elsewhere.
+  // Evidence files (base64 in JSON) may be larger: up to about 10 MB of files per progress update.
+  const largeBody = (path: string) => /\/plans\/import$|\/assignments\/\d+\/updates$/.test(path);
   api.use('/plans/import', bodyLimit({ maxSize: 3 * 1024 * 1024, onError: tooLarge(3) }));
-  api.use('*', async (c, next) => (c.req.path.endsWith('/plans/import') ? next() : bodyLimit({ maxSize: 2 * 1024 * 1024, onError: tooLarge(2) })(c, next)));
+  api.use('/assignments/:id/updates', bodyLimit({ maxSize: 15 * 1024 * 1024, onError: tooLarge(15) }));
+  api.use('*', async (c, next) => (largeBody(c.req.path) ? next() : bodyLimit({ maxSize: 2 * 1024 * 1024, onError: tooLarge(2) })(c, next)));
   api.use('*', csrfMiddleware);
   // Public (anonymous) traffic is rate-limited; logins get a tighter limit on top of per-account throttling.
   api.use('*', rateLimit({ bucket: 'public', windowMs: 60_000, max: 300, anonymousOnly: true }));
@@ -52,6 +57,8 @@ export function createApi(deps: AppDeps): OpenAPIHono<AppEnv> {
   userRoutes(api);
   auditRoutes(api);
   planRoutes(api);
+  trackingRoutes(api);
+  reportingRoutes(api);
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

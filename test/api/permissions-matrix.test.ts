@@ -11,8 +11,10 @@ import type { Role } from '../../src/domain/permissions.ts';
 import { RELATIONS, ROLES, UNIT_CODE, type MatrixEnv, type Relation, type Req, type RouteCase } from './matrix/types.ts';
 import { foundationCases } from './matrix/foundation.ts';
 import { planCases } from './matrix/plans.ts';
+import { trackingCases } from './matrix/tracking.ts';
+import { reportingCases } from './matrix/reporting.ts';
 
-const MODULES = [foundationCases, planCases];
+const MODULES = [foundationCases, planCases, trackingCases, reportingCases];
 
 let d: TestDatabase;
 let app: App;

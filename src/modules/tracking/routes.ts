@@ -1,0 +1,4 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../../http/env.ts';
+
+export function trackingRoutes(_app: OpenAPIHono<AppEnv>): void {}
