@@ -4,14 +4,16 @@ import type { DB } from './db/schema.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { reloadReferenceData } from './modules/org/service.ts';
 import { ensureDemoAccounts } from './modules/users/service.ts';
+import { seedDemoContent } from './demo.ts';
 
 export interface PrepareResult {
   migrations: string[];
   referenceLoaded: boolean;
   demoAccounts: string[];
+  demoContent: boolean;
 }
 
-export async function prepareDatabase(db: Kysely<DB>, opts: { demo: boolean }): Promise<PrepareResult> {
+export async function prepareDatabase(db: Kysely<DB>, opts: { demo: boolean; demoContent?: boolean }): Promise<PrepareResult> {
   const migrations = await migrateToLatest(db);
   const ctx = { db, actor: null, ip: null };
   const { count } = await db.selectFrom('unit').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
@@ -21,5 +23,6 @@ export async function prepareDatabase(db: Kysely<DB>, opts: { demo: boolean }): 
     referenceLoaded = true;
   }
   const demoAccounts = opts.demo ? await ensureDemoAccounts(ctx) : [];
-  return { migrations, referenceLoaded, demoAccounts };
+  const demoContent = opts.demo && opts.demoContent === true ? await seedDemoContent(db) : false;
+  return { migrations, referenceLoaded, demoAccounts, demoContent };
 }

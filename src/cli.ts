@@ -94,6 +94,7 @@ const commands: Record<string, Command> = {
       const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite nhúng tại ${config.dataDir}`;
       console.log(`Thi Hành đang chạy tại ${server.url}`);
       console.log(`Cơ sở dữ liệu: ${where}${server.prepared.referenceLoaded ? ' — đã nạp dữ liệu tham chiếu (166 xã, phường của tỉnh Thanh Hóa)' : ''}`);
+      if (server.prepared.demoContent) console.log('Đã nạp dữ liệu minh họa: Kế hoạch 129/KH-UBND của tỉnh đã ban hành và triển khai xuống 166 xã, phường; kế hoạch của phường Nam Sầm Sơn đã ban hành.');
       if (config.demo) {
         console.log('CHẾ ĐỘ DEMO: có sẵn các tài khoản minh họa (không dùng cho dữ liệu thật; tắt bằng THIHANH_DEMO=0):');
         for (const d of DEMO_ACCOUNTS) console.log(`  ${d.username.padEnd(22)} mật khẩu ${DEMO_PASSWORD}   (${d.roles.map((r) => ROLE_LABEL[r]).join(', ')}, ${DEMO_UNIT_LABEL[d.unitCode] ?? d.unitCode})`);

@@ -9,6 +9,8 @@ export interface Config {
   port: number;
   /** Demo mode creates demo accounts. On by default only for the embedded database. */
   demo: boolean;
+  /** In demo mode, also load demo content (the seed plans issued and cascaded) into an empty database. */
+  demoContent: boolean;
   sessionTtlHours: number;
   /** Trust X-Forwarded-For for the client address (only behind a reverse proxy you control). */
   trustProxy: boolean;
@@ -31,6 +33,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '127.0.0.1',
     port,
     demo: bool(env.THIHANH_DEMO, databaseUrl === null),
+    demoContent: bool(env.THIHANH_DEMO_CONTENT, true),
     sessionTtlHours: Number(env.THIHANH_SESSION_TTL_HOURS ?? 12),
     trustProxy: bool(env.THIHANH_TRUST_PROXY, false),
     smtpUrl: env.SMTP_URL?.trim() || null,

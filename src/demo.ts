@@ -1,0 +1,44 @@
+// Demo content: the real province plan issued as 129/KH-UBND on 04/05/2026 and cascaded to all 166 communes and
+// wards; phường Nam Sầm Sơn's plan issued. Only in demo mode, only into an empty database, through the same use
+// cases people use (so every row has its audit record).
+import { readFileSync } from 'node:fs';
+import type { Kysely } from 'kysely';
+import type { DB } from './db/schema.ts';
+import { actorFor } from './modules/auth/service.ts';
+import { getUnitByCode } from './modules/org/store.ts';
+import * as plans from './modules/plans/service.ts';
+
+const SEEDS = new URL('../reference-data/seed-plans/', import.meta.url);
+
+async function ctxOf(db: Kysely<DB>, username: string) {
+  const u = await db.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirst();
+  if (!u) throw new Error(`demo account ${username} missing`);
+  return { db, actor: await actorFor(db, u.id), ip: 'demo' };
+}
+
+export async function seedDemoContent(db: Kysely<DB>): Promise<boolean> {
+  const any = await db.selectFrom('plan').select('id').limit(1).executeTakeFirst();
+  if (any) return false;
+  const province = await getUnitByCode(db, '38');
+  const ward = await getUnitByCode(db, '16516');
+  if (!province || !ward) return false;
+  const officer = await ctxOf(db, 'skhcn.chuyenvien');
+  const provinceLeader = await ctxOf(db, 'tinh.lanhdao');
+  const wardOfficer = await ctxOf(db, 'namsamson.chuyenvien');
+  const wardLeader = await ctxOf(db, 'namsamson.lanhdao');
+
+  const filename = 'ke-hoach-tinh-thanh-hoa-thi-hanh-luat-tri-tue-nhan-tao.txt';
+  const content = readFileSync(new URL(filename, SEEDS));
+  const { draft, sourceText } = await plans.importForReview(officer, { filename, content });
+  const { id } = await plans.createPlan(officer, { unitId: province.id, draft, sourceName: filename, sourceText });
+  await plans.transition(officer, id, 'submit', {});
+  await plans.transition(provinceLeader, id, 'approve', {});
+  await plans.transition(provinceLeader, id, 'issue', { number: '129', date: '2026-05-04', signerName: 'Nguyễn Hoài Anh' });
+  await plans.cascade(officer, id, { all: true });
+
+  const wardPlan = await db.selectFrom('plan').select('id').where('parent_plan_id', '=', id).where('unit_id', '=', ward.id).executeTakeFirstOrThrow();
+  await plans.transition(wardOfficer, wardPlan.id, 'submit', {});
+  await plans.transition(wardLeader, wardPlan.id, 'approve', {});
+  await plans.transition(wardLeader, wardPlan.id, 'issue', { number: '45', date: '2026-05-20', signerName: 'Phạm Xuân Trường' });
+  return true;
+}
