@@ -148,7 +148,12 @@ export async function updateUser(ctx: Ctx, id: number, input: UpdateUserInput) {
     await recordAudit(tx, ctx, {
       action: 'user.update', entityType: 'user', entityId: id, unitId: input.unitId ?? current.unit_id,
       before: { fullName: current.full_name, email: current.email, phone: current.phone, unitId: current.unit_id, roles: current.roles, isActive: current.is_active },
-      after: patch,
+      // Audit in the same vocabulary as `before` (API names), not column names.
+      after: {
+        ...(input.fullName !== undefined ? { fullName: patch.full_name } : {}), ...(input.email !== undefined ? { email: patch.email } : {}),
+        ...(input.phone !== undefined ? { phone: patch.phone } : {}), ...(input.unitId !== undefined ? { unitId: input.unitId } : {}),
+        ...(roles ? { roles } : {}), ...(input.isActive !== undefined ? { isActive: input.isActive } : {}),
+      },
     });
   });
   return getUser(ctx, id);

@@ -1,0 +1,65 @@
+// Providers and routes. To add a page: create it under pages/, add a route below (inside the signed-in
+// layout unless it is public; `lazy` for a feature page) and, if it belongs in the menu, an entry in
+// layout/navigation.ts.
+import { MantineProvider } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
+import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { isApiError } from './api/client.ts';
+import { RequireAuth } from './auth/RequireAuth.tsx';
+import { SessionProvider } from './auth/SessionContext.tsx';
+import { LoginPage } from './auth/LoginPage.tsx';
+import { ChangePasswordPage } from './auth/ChangePasswordPage.tsx';
+import { AppLayout } from './layout/AppLayout.tsx';
+import { HomePage } from './pages/HomePage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { cssVariablesResolver, theme } from './theme.ts';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // Client errors (no permission, not found…) won't change by asking again.
+      retry: (failures, error) => !(isApiError(error) && error.status >= 400 && error.status < 500) && failures < 2,
+      refetchOnWindowFocus: false,
+      staleTime: 30_000,
+    },
+  },
+});
+
+const router = createBrowserRouter([
+  { path: '/dang-nhap', element: <LoginPage /> },
+  {
+    element: <RequireAuth />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'doi-mat-khau', element: <ChangePasswordPage /> },
+          // Feature pages load on first visit (smaller first download on a phone).
+          { path: 'don-vi', lazy: async () => ({ Component: (await import('./pages/UnitsPage.tsx')).UnitsPage }) },
+          { path: 'don-vi/:id', lazy: async () => ({ Component: (await import('./pages/UnitPage.tsx')).UnitPage }) },
+          { path: 'tai-khoan', lazy: async () => ({ Component: (await import('./pages/UsersPage.tsx')).UsersPage }) },
+          { path: 'nhat-ky', lazy: async () => ({ Component: (await import('./pages/AuditPage.tsx')).AuditPage }) },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);
+
+export function App() {
+  return (
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+      <DatesProvider settings={{ locale: 'vi', firstDayOfWeek: 1 }}>
+        <Notifications position="top-center" />
+        <QueryClientProvider client={queryClient}>
+          <SessionProvider>
+            <RouterProvider router={router} />
+          </SessionProvider>
+        </QueryClientProvider>
+      </DatesProvider>
+    </MantineProvider>
+  );
+}

@@ -1,0 +1,44 @@
+// The navigation menu. To add a feature area (kế hoạch, theo dõi, báo cáo, phản ánh…): add its page under
+// pages/, its route in App.tsx and an entry here; `visible` hides entries the user's roles cannot use.
+import type { ComponentType } from 'react';
+import { IconBuildingCommunity, IconHistory, IconHome, IconUsers } from '@tabler/icons-react';
+import type { SessionUser } from '../api/types.ts';
+import { canManageUsersAnywhere, canReadAudit } from '../auth/permissions.ts';
+import { paths } from '../paths.ts';
+
+export interface NavItem {
+  label: string;
+  to: string;
+  icon: ComponentType<{ size?: number | string; stroke?: number; 'aria-hidden'?: boolean }>;
+  /** Also active on deeper addresses (/don-vi/123 for /don-vi). */
+  matchPrefix?: boolean;
+  visible?: (user: SessionUser) => boolean;
+}
+
+export interface NavSection {
+  /** Heading shown above the items (omit for the first section). */
+  title?: string;
+  items: NavItem[];
+}
+
+export const NAV_SECTIONS: NavSection[] = [
+  {
+    items: [
+      { label: 'Trang chủ', to: paths.home, icon: IconHome },
+      { label: 'Đơn vị', to: paths.units, icon: IconBuildingCommunity, matchPrefix: true },
+    ],
+  },
+  {
+    title: 'Quản trị',
+    items: [
+      { label: 'Quản lý tài khoản', to: paths.users, icon: IconUsers, visible: canManageUsersAnywhere },
+      { label: 'Nhật ký', to: paths.audit, icon: IconHistory, visible: canReadAudit },
+    ],
+  },
+];
+
+export function visibleSections(user: SessionUser): NavSection[] {
+  return NAV_SECTIONS
+    .map((s) => ({ ...s, items: s.items.filter((i) => !i.visible || i.visible(user)) }))
+    .filter((s) => s.items.length > 0);
+}
