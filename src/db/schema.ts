@@ -44,6 +44,8 @@ export interface SearchEntryTable {
   lowered: string;
   /** 1 = primary name, lower = secondary (alias, code, body text). */
   weight: number;
+  /** What kind of text this is: name, code, former, alias, title, task… */
+  label: Generated<string>;
   published: Generated<boolean>;
 }
 

@@ -98,6 +98,7 @@ describe('search in Vietnamese', () => {
     const qv = await c.get('/api/units/search?q=quang%20vinh&limit=3');
     assert.equal(qv.body[0].code, '16516');
     assert.equal(qv.body[0].matched, 'Phường Quảng Vinh');
+    assert.equal(qv.body[0].matchedKind, 'former');
   });
 
   test('rejects an empty query with a Vietnamese 400', async () => {

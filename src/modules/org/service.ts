@@ -75,6 +75,8 @@ export async function searchUnits(ctx: Ctx, q: string, limit: number, kinds?: st
       ...toView(u),
       parentName: u.parent_id ? parentById.get(u.parent_id)?.name ?? null : null,
       matched: h.matched,
+      /** name | shortName | code | former | abbreviation | other */
+      matchedKind: h.matchedLabel,
       score: Math.round(h.score * 1000) / 1000,
     }));
 }

@@ -79,10 +79,10 @@ export async function recomputePaths(tx: Tx): Promise<void> {
 
 export function unitSearchTexts(u: { name: string; short_name: string; code: string }, aliases: Array<{ name: string; kind: string }>): SearchText[] {
   return [
-    { text: u.name, weight: 1 },
-    { text: u.short_name, weight: 1 },
-    { text: u.code, weight: 1 },
-    ...aliases.map((a) => ({ text: a.name, weight: a.kind === 'former' ? 0.8 : 0.9 })),
+    { text: u.name, weight: 1, label: 'name' },
+    { text: u.short_name, weight: 1, label: 'shortName' },
+    { text: u.code, weight: 1, label: 'code' },
+    ...aliases.map((a) => ({ text: a.name, weight: a.kind === 'former' ? 0.8 : 0.9, label: a.kind === 'former' ? 'former' : a.kind })),
   ];
 }
 

@@ -17,6 +17,7 @@ import { unitDirectory } from '../org/directory.ts';
 import { getUnit, type UnitRow } from '../org/store.ts';
 import { indexEntities, searchEntities } from '../search/store.ts';
 import * as store from './store.ts';
+import { createAssignmentsForPlan } from '../tracking/service.ts';
 
 async function mustPlan(ctx: Ctx, id: number) {
   const plan = await store.getPlan(ctx.db, id);
@@ -281,6 +282,7 @@ const ACTION_LABEL: Record<Transition, string> = { submit: 'trình', approve: 'd
 /** Issuing keeps a version; issuing an amendment retires the plan it amends and tells child plans what changed. */
 async function onIssued(tx: Tx, ctx: Ctx, plan: store.PlanRow, unit: UnitRow, draft: PlanDraft): Promise<void> {
   await tx.insertInto('plan_version').values({ plan_id: plan.id, version: plan.version, status: 'issued', snapshot: JSON.stringify(draft), created_by: ctx.actor?.userId ?? null, note: plan.amends_plan_id ? 'Sửa đổi, bổ sung' : 'Ban hành' }).execute();
+  await createAssignmentsForPlan(tx, plan.id, plan.amends_plan_id);
   await store.reindexPlan(tx, { ...plan, published: true }, draft.tasks);
   if (!plan.amends_plan_id) return;
   const old = await store.getPlan(tx, plan.amends_plan_id);
@@ -420,7 +422,7 @@ export async function cascade(ctx: Ctx, parentId: number, sel: { unitIds?: numbe
       })));
       for (let k = 0; k < taskRows.length; k += 1000) await tx.insertInto('plan_task').values(taskRows.slice(k, k + 1000)).execute();
       const entries = batch.flatMap((b, j) => [b.draft.document.title, ...b.draft.tasks.map((t) => t.title)].map((text, n) => ({ id: rows[j]!.id, unitId: b.commune.id, text, weight: n === 0 ? 1 : 0.6 })));
-      await indexEntities(tx, 'plan', batch.map((b, j) => ({ entityId: rows[j]!.id, unitId: b.commune.id, published: false, texts: entries.filter((e) => e.id === rows[j]!.id).map((e) => ({ text: e.text, weight: e.weight })) })));
+      await indexEntities(tx, 'plan', batch.map((b, j) => ({ entityId: rows[j]!.id, unitId: b.commune.id, published: false, texts: entries.filter((e) => e.id === rows[j]!.id).map((e) => ({ text: e.text, weight: e.weight, label: e.weight === 1 ? 'title' : 'task' })) })));
       await tx.insertInto('audit_log').values(rows.map((r) => ({
         actor_user_id: actor.userId, actor_username: actor.username, actor_unit_id: actor.unitId, action: 'plan.cascade', entity_type: 'plan',
         entity_id: String(r.id), unit_id: r.unit_id, before: null, after: JSON.stringify({ parentPlanId: parentId }), ip: ctx.ip,

@@ -85,9 +85,9 @@ export function planValues(unitId: number, d: PlanDraft) {
 
 export async function reindexPlan(tx: Tx, plan: { id: number; unit_id: number; published: boolean; title: string; number: string | null; symbol: string | null }, tasks: Task[]): Promise<void> {
   await indexEntity(tx, 'plan', plan.id, plan.unit_id, [
-    { text: plan.title, weight: 1 },
-    ...(plan.number && plan.symbol ? [{ text: `${plan.number}/${plan.symbol}`, weight: 1 }] : []),
-    ...tasks.map((t) => ({ text: t.title, weight: 0.6 })),
+    { text: plan.title, weight: 1, label: 'title' },
+    ...(plan.number && plan.symbol ? [{ text: `${plan.number}/${plan.symbol}`, weight: 1, label: 'number' }] : []),
+    ...tasks.map((t) => ({ text: t.title, weight: 0.6, label: 'task' })),
   ], plan.published);
 }
 

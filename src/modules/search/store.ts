@@ -8,6 +8,8 @@ export interface SearchText {
   text: string;
   /** 1 = the record's primary name; lower weights rank aliases, codes and body text below it. */
   weight: number;
+  /** What kind of text this is ("name", "code", "former", "alias", "task"…), shown as the reason of a match. */
+  label?: string;
 }
 
 export async function indexEntity(
@@ -15,7 +17,7 @@ export async function indexEntity(
 ): Promise<void> {
   await tx.deleteFrom('search_entry').where('entity_type', '=', entityType).where('entity_id', '=', entityId).execute();
   const rows = dedupe(texts).map((t) => ({
-    entity_type: entityType, entity_id: entityId, unit_id: unitId, text: t.text, folded: fold(t.text), lowered: lower(t.text), weight: t.weight, published,
+    entity_type: entityType, entity_id: entityId, unit_id: unitId, text: t.text, folded: fold(t.text), lowered: lower(t.text), weight: t.weight, label: t.label ?? 'name', published,
   }));
   if (rows.length) await tx.insertInto('search_entry').values(rows).execute();
 }
@@ -30,7 +32,7 @@ export async function indexEntities(
     await tx.deleteFrom('search_entry').where('entity_type', '=', entityType).where('entity_id', 'in', ids.slice(i, i + 5000)).execute();
   }
   const rows = items.flatMap((it) => dedupe(it.texts).map((t) => ({
-    entity_type: entityType, entity_id: it.entityId, unit_id: it.unitId, text: t.text, folded: fold(t.text), lowered: lower(t.text), weight: t.weight, published: it.published,
+    entity_type: entityType, entity_id: it.entityId, unit_id: it.unitId, text: t.text, folded: fold(t.text), lowered: lower(t.text), weight: t.weight, label: t.label ?? 'name', published: it.published,
   })));
   for (let i = 0; i < rows.length; i += 1000) await tx.insertInto('search_entry').values(rows.slice(i, i + 1000)).execute();
 }
@@ -44,7 +46,7 @@ function dedupe(texts: SearchText[]): SearchText[] {
     if (!text) continue;
     const key = fold(text);
     const prev = best.get(key);
-    if (!prev || prev.weight < t.weight) best.set(key, { text, weight: t.weight });
+    if (!prev || prev.weight < t.weight) best.set(key, { text, weight: t.weight, label: t.label });
   }
   return [...best.values()];
 }
@@ -54,6 +56,8 @@ export interface SearchHit {
   score: number;
   /** The text that matched best (e.g. a former name), for showing why a result came up. */
   matched: string;
+  /** Its kind (SearchText.label). */
+  matchedLabel: string;
 }
 
 /**
@@ -74,10 +78,10 @@ export async function searchEntities(
       ? sql<boolean>`(e.published OR e.unit_id IN (SELECT id FROM unit WHERE path && ${sql.val(opts.unitRoots)}::integer[]))`
       : sql<boolean>`e.published`;
   }
-  const candidates = (condition: ReturnType<typeof sql<boolean>>) => sql<{ entity_id: number; score: number; matched: string }>`
+  const candidates = (condition: ReturnType<typeof sql<boolean>>) => sql<{ entity_id: number; score: number; matched: string; label: string }>`
     WITH c AS MATERIALIZED (SELECT id FROM search_entry WHERE ${condition})
-    SELECT DISTINCT ON (entity_id) entity_id, score, matched FROM (
-      SELECT e.entity_id, e.text AS matched,
+    SELECT DISTINCT ON (entity_id) entity_id, score, matched, label FROM (
+      SELECT e.entity_id, e.text AS matched, e.label,
         e.weight * (
           CASE WHEN e.folded = ${q} THEN 3
                WHEN e.folded LIKE ${q} || '%' OR e.folded LIKE '% ' || ${q} || '%' THEN 2
@@ -104,7 +108,7 @@ export async function searchEntities(
     rows = [...rows, ...fuzzy.filter((r) => !seen.has(r.entity_id))];
   }
   return rows
-    .map((r) => ({ entityId: r.entity_id, score: Number(r.score), matched: r.matched }))
+    .map((r) => ({ entityId: r.entity_id, score: Number(r.score), matched: r.matched, matchedLabel: r.label }))
     .sort((a, b) => b.score - a.score)
     .slice(0, opts.limit);
 }
