@@ -32,6 +32,8 @@ export function onError(err: Error, c: Context) {
   if (pgCode === '22003' || pgCode === '22P02' || pgCode === '22007' || pgCode === '22008') {
     return c.json(errorBody('bad_request', 'Giá trị gửi lên nằm ngoài phạm vi cho phép.'), 400);
   }
+  // A concurrent request created the same record first (unique constraint): the client can reload and retry.
+  if (pgCode === '23505') return c.json(errorBody('conflict', 'Dữ liệu này vừa được tạo hoặc thay đổi bởi người khác. Hãy tải lại trang rồi thử lại.'), 409);
   console.error(`[500] ${c.req.method} ${c.req.path}`, err);
   return c.json(errorBody('internal', 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại; nếu lỗi lặp lại, hãy báo quản trị hệ thống.'), 500);
 }

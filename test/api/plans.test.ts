@@ -224,6 +224,18 @@ describe('amendment and parent-change notices', () => {
     assert.equal(after.body.draft.tasks[0].timeframe.text, 'Quý III/2026');
     assert.equal((await otherWard.post(`/api/plan-tasks/${t1.id}/parent-change`, { decision: 'accept' })).status, 403);
   });
+  test('a commune amends its own issued plan: the draft lives beside the issued one until it is issued', async () => {
+    const amendedParent = (await skhcn.get(`/api/plans?parentPlanId=${planId}&limit=1`));
+    assert.equal(amendedParent.body.length, 0, 'children moved to the amendment');
+    const wardPlanId = (await ward.get('/api/plans?status=draft&limit=5')).body.find((p: any) => p.unitName === 'Phường Nam Sầm Sơn').id;
+    assert.equal((await ward.post(`/api/plans/${wardPlanId}/submit`)).status, 200);
+    assert.equal((await wardLeader.post(`/api/plans/${wardPlanId}/approve`)).status, 200);
+    assert.equal((await wardLeader.post(`/api/plans/${wardPlanId}/issue`, { number: '45', date: '2026-05-20' })).status, 200);
+    const amend = await ward.post(`/api/plans/${wardPlanId}/amend`);
+    assert.equal(amend.status, 201, JSON.stringify(amend.body));
+    const again = await ward.post(`/api/plans/${wardPlanId}/amend`);
+    assert.equal(again.status, 409, 'one amendment draft at a time');
+  });
 });
 
 describe('the ward seed, imported as it was made by hand', () => {

@@ -7,14 +7,13 @@
 //   assert.deepEqual(await axe(page), []);
 //   await screenshot(page, 'unit-nam-sam-son');
 //   after(() => ctx.close());
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/server.ts';
 import { loadConfig } from '../../src/config.ts';
+import { createFreshDatabase } from '../../src/db/fresh-database.ts';
 import { ensureWebBuilt, ROOT } from '../../scripts/build-web.ts';
 import { insertUser } from '../../src/modules/users/service.ts';
 import { getUnitByCode } from '../../src/modules/org/store.ts';
@@ -32,22 +31,6 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-function withDatabaseName(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-async function adminQuery(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
 /**
  * A real server on a database of its own, port chosen by the system, demo accounts: the embedded PGlite in a
  * fresh temporary directory, or — when DATABASE_URL is set (CI's PostgreSQL run) — a fresh PostgreSQL
@@ -59,10 +42,9 @@ export async function startTestServer(): Promise<TestServer> {
   let databaseUrl: string | null = null;
   let dropDatabase = async () => {};
   if (process.env.DATABASE_URL) {
-    const name = `thihanh_e2e_${process.pid}_${randomBytes(4).toString('hex')}`;
-    await adminQuery(`CREATE DATABASE ${name}`);
-    databaseUrl = withDatabaseName(process.env.DATABASE_URL, name);
-    dropDatabase = () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    const fresh = await createFreshDatabase(process.env.DATABASE_URL, 'thihanh_e2e');
+    databaseUrl = fresh.url;
+    dropDatabase = fresh.drop;
   }
   const config = { ...loadConfig({}), databaseUrl, dataDir, host: '127.0.0.1', port: 0, demo: true, demoContent: false };
   let server: RunningServer;
