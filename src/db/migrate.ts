@@ -5,12 +5,14 @@ import * as m0001 from './migrations/0001-foundation.ts';
 import * as m0002 from './migrations/0002-plans.ts';
 import * as m0003 from './migrations/0003-tracking.ts';
 import * as m0004 from './migrations/0004-search-label.ts';
+import * as m0005 from './migrations/0005-amendment-index.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-plans': m0002,
   '0003-tracking': m0003,
   '0004-search-label': m0004,
+  '0005-amendment-index': m0005,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {

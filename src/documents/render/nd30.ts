@@ -451,8 +451,14 @@ export function headerTable(h: HeaderData): Table {
   const [left, right] = HEADER_COLUMNS;
   const numberRow: Paragraph[] = [centredLine(formatNumberLine(h.number, h.symbol), { size: SIZE.soKyHieu }, 160)];
   if (h.subject?.trim()) {
-    // V/v …: 6 pt above, under the Số [ND30 II.5b].
-    numberRow.push(centredLine(h.subject.trim(), { size: SIZE.trichYeuCongVan }, 120));
+    // V/v …: 6 pt above, under the Số [ND30 II.5b]. Balanced lines with explicit breaks between words, because
+    // renderers break after a hyphen and would split a symbol such as "129/KH-UBND".
+    const lines = balanceLines(h.subject.trim(), left - 2 * CELL_MARGIN, SIZE.trichYeuCongVan);
+    numberRow.push(new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { ...TIGHT, before: 120 },
+      children: lines.map((l, i) => new TextRun({ text: i < lines.length - 1 ? `${l} ` : l, break: i > 0 ? 1 : 0, font: FONT, size: halfPoints(SIZE.trichYeuCongVan) })),
+    }));
   }
   // 14 pt, or 13 pt (the decree's lower bound) when a long place name would wrap: "Phường Đào Duy Từ, ngày …".
   const placeDate = formatPlaceDate(h.place, h.date, h.year);

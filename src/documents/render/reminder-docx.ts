@@ -37,27 +37,6 @@ export function subjectLines(subject: string): string[] {
   return balanceLines(subjectLine(subject), HEADER_COLUMNS[0] - 2 * CELL_MARGIN, SIZE.trichYeuCongVan);
 }
 
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/**
- * headerTable() prints the V/v as one paragraph that wraps wherever the renderer likes; this puts explicit line
- * breaks (<w:br/>) between the balanced lines of subjectLines(). Each line but the last keeps its trailing space, so
- * the paragraph's text stays the subject as written. (Belongs in nd30.headerTable; kept here to leave nd30.ts as is.)
- */
-async function breakSubjectLines(docx: Buffer, subject: string): Promise<Buffer> {
-  const lines = subjectLines(subject);
-  if (lines.length < 2) return docx;
-  const zip = await JSZip.loadAsync(docx);
-  const part = zip.file('word/document.xml');
-  if (!part) return docx;
-  const xml = await part.async('string');
-  const target = `>${escapeXml(subject)}</w:t>`;
-  if (!xml.includes(target)) return docx;
-  const broken = lines.map((l, i) => escapeXml(i < lines.length - 1 ? `${l} ` : l)).join('</w:t><w:br/><w:t xml:space="preserve">');
-  zip.file('word/document.xml', xml.replace(target, `>${broken}</w:t>`));
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
-}
-
 /** "trước ngày 19/12/2026" from an ISO date, or the deadline as written ("trước ngày 19/12/2026", "19/12/2026"). */
 export function deadlinePhrase(newDeadline: string): string {
   const d = newDeadline.trim();
@@ -160,5 +139,5 @@ export function buildReminderLetterDocument(letter: ReminderLetter): Document {
 
 /** The reminder letter as a DOCX file (Mẫu 1.5). */
 export async function renderReminderLetterDocx(letter: ReminderLetter): Promise<Buffer> {
-  return breakSubjectLines(await packDocx(buildReminderLetterDocument(letter)), subjectLine(letter.subject));
+  return packDocx(buildReminderLetterDocument(letter));
 }
