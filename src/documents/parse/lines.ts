@@ -256,6 +256,16 @@ export function htmlLines(html: string, options: { lineNumbers: 'source' | 'bloc
       for (const row of tableGrid(node)) {
         if (row.cells.every((c) => !c)) continue;
         const line = lineOf(row.el);
+        // The borderless signature table of Nghị định 30/2020 (Nơi nhận | quyền hạn, chức vụ, họ tên) is text laid
+        // out side by side, not data: read it as the plain lines a text copy of the plan would have.
+        if (/^Nơi nhận\s*:/u.test(row.cells.find((c) => c.trim())?.trim() ?? '')) {
+          for (const cell of [...new Set(row.cells)]) {
+            for (const text of cell.split('\n').map((t) => t.trim()).filter(Boolean)) {
+              raw.push({ line, text, cells: null, table: null, heading: null, bold: false, breakBefore: true, hardBreakBefore: true });
+            }
+          }
+          continue;
+        }
         raw.push({ line, text: row.cells.filter(Boolean).join(' | ').replace(/\n/g, ' '), cells: row.cells, table, heading: null, bold: false, breakBefore: true, hardBreakBefore: true });
       }
       return;
