@@ -57,3 +57,8 @@ export function grantableRoles(user: SessionUser | null | undefined): Role[] {
 export function isActiveUnit(unit: Pick<Unit, 'status'>): boolean {
   return unit.status === 'active';
 }
+
+/** May draft plans somewhere (shows "Nhập kế hoạch"): officers and leaders; the server checks the unit. */
+export function canDraftPlans(user: SessionUser | null | undefined): boolean {
+  return hasRole(user, 'sysadmin', 'leader', 'officer');
+}

@@ -1,7 +1,7 @@
 // The navigation menu. To add a feature area (kế hoạch, theo dõi, báo cáo, phản ánh…): add its page under
 // pages/, its route in App.tsx and an entry here; `visible` hides entries the user's roles cannot use.
 import type { ComponentType } from 'react';
-import { IconBuildingCommunity, IconHistory, IconHome, IconUsers } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconClipboardList, IconHistory, IconHome, IconUsers } from '@tabler/icons-react';
 import type { SessionUser } from '../api/types.ts';
 import { canManageUsersAnywhere, canReadAudit } from '../auth/permissions.ts';
 import { paths } from '../paths.ts';
@@ -25,6 +25,7 @@ export const NAV_SECTIONS: NavSection[] = [
   {
     items: [
       { label: 'Trang chủ', to: paths.home, icon: IconHome },
+      { label: 'Kế hoạch', to: paths.plans, icon: IconClipboardList, matchPrefix: true },
       { label: 'Đơn vị', to: paths.units, icon: IconBuildingCommunity, matchPrefix: true },
     ],
   },

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Alert, Badge, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconBuildingCommunity, IconHistory, IconInfoCircle, IconKey, IconMapPin, IconUsers } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconClipboardList, IconHistory, IconInfoCircle, IconKey, IconMapPin, IconUsers } from '@tabler/icons-react';
 import { useCurrentUser } from '../auth/SessionContext.tsx';
 import { canManageUsersAnywhere, canReadAudit } from '../auth/permissions.ts';
 import { PageHeader } from '../components/PageTitle.tsx';
@@ -62,6 +62,7 @@ export function HomePage() {
         <section aria-labelledby="loi-tat">
           <Title order={2} size="h4" id="loi-tat" mb="sm">Lối tắt</Title>
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+            <Shortcut to={paths.plans} icon={<IconClipboardList size={22} />} title="Kế hoạch" description="Kế hoạch triển khai thi hành luật của tỉnh, xã, phường; nhập từ tệp, rà soát “06 rõ”." />
             <Shortcut to={paths.unit(user.unitId)} icon={<IconMapPin size={22} />} title="Đơn vị của tôi" description="Thông tin, tên cũ, các phòng, thôn, tổ dân phố và cán bộ." />
             <Shortcut to={paths.units} icon={<IconBuildingCommunity size={22} />} title="Tra cứu đơn vị" description="Tìm xã, phường, sở, ngành theo tên mới, tên cũ hoặc mã." />
             {canManageUsersAnywhere(user) ? (

@@ -1,0 +1,110 @@
+// The leader's acts on a plan that need input: return a draft (with a reason), issue (number, date, signer).
+import { useEffect } from 'react';
+import { Button, Group, Modal, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { isApiError } from '../../api/client.ts';
+import { plansApi, usePlanMutation } from '../../api/plans.ts';
+import type { PlanDetail } from '../../api/types.ts';
+import { DateField } from '../DateField.tsx';
+import { FormError } from '../FieldError.tsx';
+import { required, useApiForm } from '../form.ts';
+import { toIsoDate } from '../../format.ts';
+
+function Buttons({ onClose, submitting, label }: { onClose: () => void; submitting: boolean; label: string }) {
+  return (
+    <Group justify="flex-end" gap="sm" mt="xs">
+      <Button variant="default" onClick={onClose} disabled={submitting}>Hủy</Button>
+      <Button type="submit" loading={submitting}>{label}</Button>
+    </Group>
+  );
+}
+
+export function ReturnPlanModal({ opened, onClose, plan }: { opened: boolean; onClose: () => void; plan: PlanDetail['plan'] }) {
+  const initial = { reason: '' };
+  const form = useApiForm(initial, (v) => ({
+    reason: required(v.reason, 'Nêu lý do trả lại.') ?? (v.reason.trim().length < 5 ? 'Lý do cần ít nhất 5 ký tự.' : undefined),
+  }));
+  const mutation = usePlanMutation((reason: string) => plansApi.return(plan.id, reason));
+  useEffect(() => { if (opened) form.reset(initial); }, [opened]);
+
+  const submit = form.onSubmit(async (v) => {
+    await mutation.mutateAsync(v.reason.trim());
+    notifications.show({ color: 'green', message: 'Đã trả lại dự thảo cho đơn vị soạn thảo.' });
+    onClose();
+  });
+
+  return (
+    <Modal opened={opened} onClose={onClose} title="Trả lại dự thảo" centered>
+      <form ref={form.formRef} onSubmit={(e) => void submit(e)} noValidate>
+        <Stack>
+          <Text size="sm">Kế hoạch trở về trạng thái dự thảo để đơn vị soạn thảo sửa. Lý do được hiển thị trên trang kế hoạch.</Text>
+          <Textarea
+            label="Lý do trả lại"
+            required
+            autosize
+            minRows={3}
+            value={form.values.reason}
+            onChange={(e) => form.setValue('reason', e.currentTarget.value)}
+            error={form.error('reason')}
+            data-autofocus
+          />
+          <FormError error={form.serverError} fields={['reason']} />
+          <Buttons onClose={onClose} submitting={form.submitting} label="Trả lại" />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+export function IssuePlanModal({ opened, onClose, plan, signerName }: { opened: boolean; onClose: () => void; plan: PlanDetail['plan']; signerName: string | null }) {
+  const initial = { number: '', date: toIsoDate(new Date()) as string | null, signerName: signerName ?? '' };
+  const form = useApiForm(initial, (v) => ({
+    number: required(v.number, 'Nhập số văn bản do văn thư cấp.') ?? (!/^\d{1,6}$/.test(v.number.trim()) ? 'Số văn bản chỉ gồm chữ số, ví dụ 129.' : undefined),
+    date: v.date ? undefined : 'Chọn ngày ban hành (dd/mm/yyyy).',
+    signerName: v.signerName.trim() && v.signerName.trim().length < 2 ? 'Họ tên cần ít nhất 2 ký tự.' : undefined,
+  }));
+  const mutation = usePlanMutation((body: { number: string; date: string; signerName?: string }) => plansApi.issue(plan.id, body));
+  useEffect(() => { if (opened) form.reset(initial); }, [opened]);
+
+  const submit = form.onSubmit(async (v) => {
+    await mutation.mutateAsync({ number: v.number.trim(), date: v.date!, signerName: v.signerName.trim() || undefined });
+    notifications.show({ color: 'green', title: 'Đã ban hành', message: `Kế hoạch số ${v.number.trim()}/${plan.symbol ?? 'KH-UBND'}.` });
+    onClose();
+  });
+
+  return (
+    <Modal opened={opened} onClose={onClose} title="Ban hành kế hoạch" centered>
+      <form ref={form.formRef} onSubmit={(e) => void submit(e)} noValidate>
+        <Stack>
+          <TextInput
+            label="Số văn bản"
+            description={`Số do văn thư cấp; ký hiệu: ${plan.symbol ?? 'KH-UBND'}`}
+            required
+            inputMode="numeric"
+            value={form.values.number}
+            onChange={(e) => form.setValue('number', e.currentTarget.value)}
+            error={form.error('number') ?? (isApiError(form.serverError) && form.serverError.code === 'plan.number_taken' ? 'Số này đã được dùng trong năm; nhập số khác.' : undefined)}
+            data-autofocus
+          />
+          <DateField
+            label="Ngày ban hành"
+            required
+            value={form.values.date}
+            onChange={(v) => form.setValue('date', v)}
+            error={form.error('date')}
+            popoverProps={{ withinPortal: true }}
+          />
+          <TextInput
+            label="Người ký"
+            description="Không bắt buộc; để trống thì giữ người ký trong dự thảo."
+            value={form.values.signerName}
+            onChange={(e) => form.setValue('signerName', e.currentTarget.value)}
+            error={form.error('signerName')}
+          />
+          <FormError error={form.serverError} fields={['number', 'date', 'signerName']} />
+          <Buttons onClose={onClose} submitting={form.submitting} label="Ban hành" />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

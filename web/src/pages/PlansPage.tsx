@@ -1,0 +1,221 @@
+// Kế hoạch: the plans the user may see (issued ones everywhere, drafts of their own units), filtered by issuing
+// unit, status, year and text (without accents). Filters live in the address so "back" keeps them.
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { Anchor, Button, Card, CloseButton, Grid, Group, Loader, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
+import { IconClipboardList, IconFileImport, IconSearch } from '@tabler/icons-react';
+import { usePlan, usePlanList } from '../api/plans.ts';
+import { useUnit } from '../api/units.ts';
+import { PLAN_STATUSES, type PlanListItem, type PlanStatus } from '../api/types.ts';
+import { useCurrentUser } from '../auth/SessionContext.tsx';
+import { canDraftPlans } from '../auth/permissions.ts';
+import { EmptyState } from '../components/EmptyState.tsx';
+import { LoadError } from '../components/FieldError.tsx';
+import { PageHeader } from '../components/PageTitle.tsx';
+import { UnitSearch, type UnitChoice } from '../components/UnitSearch.tsx';
+import { PlanStatusBadge } from '../components/plans/PlanBits.tsx';
+import { docNumber, formatIsoDate, PLAN_STATUS_LABEL } from '../components/plans/planFormat.ts';
+import { count } from '../format.ts';
+import { paths } from '../paths.ts';
+
+const STATUS_OPTIONS = PLAN_STATUSES.map((s) => ({ value: s, label: PLAN_STATUS_LABEL[s] }));
+
+function yearOptions(): Array<{ value: string; label: string }> {
+  const now = new Date().getFullYear();
+  const years: number[] = [];
+  for (let y = now + 1; y >= 2020; y--) years.push(y);
+  return years.map((y) => ({ value: String(y), label: String(y) }));
+}
+
+export function PlansPage() {
+  const user = useCurrentUser();
+  const [params, setParams] = useSearchParams();
+  const unitId = Number(params.get('donVi')) || null;
+  const status = (PLAN_STATUSES as readonly string[]).includes(params.get('trangThai') ?? '') ? (params.get('trangThai') as PlanStatus) : null;
+  const year = Number(params.get('nam')) || null;
+  const parentPlanId = Number(params.get('capTren')) || null;
+  const [text, setText] = useState(params.get('q') ?? '');
+  const [q] = useDebouncedValue(text.trim(), 300);
+  const isPhone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
+
+  const setParam = (key: string, value: string | null) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+  useEffect(() => {
+    if ((params.get('q') ?? '') !== q) setParam('q', q || null);
+  }, [q]);
+
+  const unit = useUnit(unitId);
+  const unitChoice: UnitChoice | null = unit.data
+    ? { id: unit.data.unit.id, name: unit.data.unit.name, code: unit.data.unit.code, kindLabel: unit.data.unit.kindLabel }
+    : null;
+  const parent = usePlan(parentPlanId);
+  const list = usePlanList({ unitId, status, year, q, parentPlanId });
+  const plans = useMemo(() => list.data?.pages.flat() ?? [], [list.data]);
+  const filtered = !!(unitId || status || year || q || parentPlanId);
+  const years = useMemo(yearOptions, []);
+
+  const clearAll = () => {
+    setText('');
+    setParams(new URLSearchParams(), { replace: true });
+  };
+
+  return (
+    <>
+      <PageHeader
+        title="Kế hoạch"
+        description="Kế hoạch triển khai thi hành luật của tỉnh và các xã, phường."
+        actions={canDraftPlans(user) ? (
+          <Button component={Link} to={paths.planImport} leftSection={<IconFileImport size={18} aria-hidden />}>Nhập kế hoạch từ tệp</Button>
+        ) : null}
+      />
+      <Stack gap="md">
+        <Paper withBorder p={{ base: 'sm', sm: 'md' }} radius="md" role="search" aria-label="Lọc kế hoạch">
+          <Grid gap="sm" align="flex-end">
+            <Grid.Col span={{ base: 12, sm: 6, lg: 4 }}>
+            <TextInput
+              type="search"
+              label="Tìm kế hoạch"
+              placeholder="Trích yếu, số hiệu, nhiệm vụ (gõ không dấu được)"
+              leftSection={<IconSearch size={16} aria-hidden />}
+              value={text}
+              onChange={(e) => setText(e.currentTarget.value)}
+            />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6, lg: 4 }}>
+            <UnitSearch
+              label="Đơn vị ban hành (gồm cấp dưới)"
+              value={unitChoice}
+              onChange={(u) => setParam('donVi', u ? String(u.id) : null)}
+              placeholder="Tỉnh, xã, phường… (gõ không dấu)"
+            />
+            </Grid.Col>
+            <Grid.Col span={{ base: 6, lg: 2 }}>
+            <Select
+              label="Trạng thái"
+              placeholder="Tất cả"
+              data={STATUS_OPTIONS}
+              value={status}
+              onChange={(v) => setParam('trangThai', v)}
+              clearable
+              clearButtonProps={{ 'aria-label': 'Bỏ lọc trạng thái' }}
+              allowDeselect
+              comboboxProps={{ withinPortal: true }}
+            />
+            </Grid.Col>
+            <Grid.Col span={{ base: 6, lg: 2 }}>
+            <Select
+              label="Năm"
+              placeholder="Tất cả"
+              data={years}
+              value={year ? String(year) : null}
+              onChange={(v) => setParam('nam', v)}
+              clearable
+              clearButtonProps={{ 'aria-label': 'Bỏ lọc năm' }}
+            />
+            </Grid.Col>
+          </Grid>
+          {parentPlanId ? (
+            <Group gap="xs" mt="sm" wrap="nowrap">
+              <Text size="sm" style={{ minWidth: 0 }}>
+                Kế hoạch triển khai{' '}
+                <Anchor component={Link} to={paths.plan(parentPlanId)} size="sm" underline="always">
+                  {parent.data ? `${docNumber(parent.data.plan.number, parent.data.plan.symbol)} – ${parent.data.plan.unitName}` : `kế hoạch số ${parentPlanId}`}
+                </Anchor>
+              </Text>
+              <CloseButton size="sm" aria-label="Bỏ lọc theo kế hoạch cấp trên" onClick={() => setParam('capTren', null)} />
+            </Group>
+          ) : null}
+        </Paper>
+
+        <Group justify="space-between" gap="xs">
+          <Text size="sm" role="status" aria-live="polite">
+            {list.isLoading ? 'Đang tải…' : list.data ? `${count(plans.length, 'kế hoạch')}${list.hasNextPage ? ' (còn nữa)' : ''}` : ''}
+          </Text>
+          {filtered ? <Button variant="subtle" size="xs" onClick={clearAll}>Bỏ mọi bộ lọc</Button> : null}
+        </Group>
+
+        {list.error ? <LoadError error={list.error} what="danh sách kế hoạch" onRetry={() => void list.refetch()} />
+          : list.isLoading ? <Group><Loader size="sm" aria-hidden /><Text>Đang tải…</Text></Group>
+            : plans.length === 0 ? (
+              <Paper withBorder radius="md">
+                <EmptyState
+                  icon={<IconClipboardList size={24} />}
+                  title={filtered ? 'Không có kế hoạch nào khớp' : 'Chưa có kế hoạch nào'}
+                  description={filtered ? 'Hãy thử từ khóa khác hoặc bỏ bớt bộ lọc.' : 'Nhập kế hoạch từ tệp văn bản (.docx, .txt, .md, .html) để bắt đầu.'}
+                  action={filtered ? <Button variant="light" onClick={clearAll}>Bỏ mọi bộ lọc</Button>
+                    : canDraftPlans(user) ? <Button variant="light" component={Link} to={paths.planImport}>Nhập kế hoạch</Button> : undefined}
+                />
+              </Paper>
+            ) : isPhone ? (
+              <Stack gap="sm" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label="Danh sách kế hoạch">
+                {plans.map((p) => <PlanCard key={p.id} plan={p} />)}
+              </Stack>
+            ) : (
+              <Paper withBorder radius="md">
+                <Table.ScrollContainer minWidth={900}>
+                  <Table verticalSpacing="sm" highlightOnHover>
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th scope="col" w={130}>Số, ký hiệu</Table.Th>
+                        <Table.Th scope="col">Trích yếu</Table.Th>
+                        <Table.Th scope="col" w={170}>Đơn vị ban hành</Table.Th>
+                        <Table.Th scope="col" w={110}>Ngày ban hành</Table.Th>
+                        <Table.Th scope="col" w={130}>Trạng thái</Table.Th>
+                        <Table.Th scope="col" w={80} ta="right">Nhiệm vụ</Table.Th>
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {plans.map((p) => (
+                        <Table.Tr key={p.id}>
+                          <Table.Td><Text size="sm">{p.number ? docNumber(p.number, p.symbol) : <Text span c="dimmed" inherit>Chưa có số</Text>}</Text></Table.Td>
+                          <Table.Td>
+                            <Anchor component={Link} to={paths.plan(p.id)} size="sm" fw={600}>{p.title || '(chưa có trích yếu)'}</Anchor>
+                            {p.version > 1 ? <Text size="xs" c="dimmed">Phiên bản {p.version}</Text> : null}
+                            {p.childCount ? <Text size="xs" c="dimmed">{count(p.childCount, 'kế hoạch cấp dưới')}</Text> : null}
+                          </Table.Td>
+                          <Table.Td><Text size="sm">{p.unitName}</Text></Table.Td>
+                          <Table.Td><Text size="sm">{formatIsoDate(p.issuedDate) || '—'}</Text></Table.Td>
+                          <Table.Td><PlanStatusBadge status={p.status} label={p.statusLabel} /></Table.Td>
+                          <Table.Td ta="right"><Text size="sm">{p.taskCount}</Text></Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </Table.ScrollContainer>
+              </Paper>
+            )}
+
+        {list.hasNextPage ? (
+          <Group justify="center">
+            <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>Xem thêm</Button>
+          </Group>
+        ) : null}
+      </Stack>
+    </>
+  );
+}
+
+function PlanCard({ plan: p }: { plan: PlanListItem }) {
+  return (
+    <li>
+      <Card withBorder radius="md" padding="sm">
+        <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
+          <Text size="sm" c="dimmed">{p.number ? docNumber(p.number, p.symbol) : 'Chưa có số'}{p.issuedDate ? ` · ${formatIsoDate(p.issuedDate)}` : ''}</Text>
+          <PlanStatusBadge status={p.status} label={p.statusLabel} size="sm" />
+        </Group>
+        <Anchor component={Link} to={paths.plan(p.id)} fw={600} mt={4} display="block" style={{ overflowWrap: 'anywhere' }}>
+          {p.title || '(chưa có trích yếu)'}
+        </Anchor>
+        <Text size="sm" mt={4}>{p.unitName}</Text>
+        <Text size="xs" c="dimmed" mt={2}>
+          {count(p.taskCount, 'nhiệm vụ')}{p.childCount ? ` · ${count(p.childCount, 'kế hoạch cấp dưới')}` : ''}{p.version > 1 ? ` · phiên bản ${p.version}` : ''}
+        </Text>
+      </Card>
+    </li>
+  );
+}
