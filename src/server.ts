@@ -5,6 +5,7 @@ import { openDatabase, type Database } from './db/connect.ts';
 import { prepareDatabase, type PrepareResult } from './bootstrap.ts';
 import { createApp } from './http/app.ts';
 import { purgeExpired } from './modules/auth/service.ts';
+import { startReminderScheduler } from './modules/reporting/reminders.ts';
 
 export interface RunningServer {
   url: string;
@@ -25,6 +26,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const port = typeof address === 'object' && address ? address.port : config.port;
     const housekeeping = setInterval(() => void purgeExpired(database.db).catch(() => {}), 3_600_000);
     housekeeping.unref();
+    startReminderScheduler(database.db, config);
     return {
       url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
       database,

@@ -34,6 +34,10 @@ export interface ReportTaskLine {
   /** Narratives of the updates inside the window, oldest first. */
   results: string[];
   deliverables: DeliverableRecord[];
+  /** Number of the task this one implements in the plan above (a ward task → the province task), when known. */
+  parentTaskNumber?: string | null;
+  /** Deadline of the task for the period's year (YYYY-MM-DD), when the timeframe gives one. */
+  deadline?: string | null;
 }
 
 export interface ReportObstacle {
@@ -58,6 +62,8 @@ export interface UnitReportContent {
     proposals: string;
     nextSteps: string;
   };
+  /** Reports this unit received from its own offices for the same period, merged into the prefill. */
+  children?: Array<{ unitId: number; unitName: string; reportId: number; status: ReportStatus; submittedOn: string | null }>;
 }
 
 /** A row of the per-unit annex of a compiled report. */

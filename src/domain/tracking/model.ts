@@ -13,6 +13,8 @@ export const TASK_STATUS_LABEL: Record<TaskStatus, string> = {
 
 export type AssignmentRole = 'lead' | 'coordinator';
 
+export const ASSIGNMENT_ROLE_LABEL: Record<AssignmentRole, string> = { lead: 'Chủ trì', coordinator: 'Phối hợp' };
+
 export const DELIVERABLE_KINDS = ['conference', 'document', 'article', 'training', 'plan', 'report', 'dataset', 'other'] as const;
 export type DeliverableKind = (typeof DELIVERABLE_KINDS)[number];
 
@@ -39,3 +41,7 @@ export interface DeliverableRecord {
 
 export const OBSTACLE_KIND_LABEL = { difficulty: 'Khó khăn, vướng mắc', proposal: 'Đề xuất, kiến nghị' } as const;
 export type ObstacleKind = keyof typeof OBSTACLE_KIND_LABEL;
+
+export const OBSTACLE_STATUSES = ['open', 'answered', 'closed'] as const;
+export type ObstacleStatus = (typeof OBSTACLE_STATUSES)[number];
+export const OBSTACLE_STATUS_LABEL: Record<ObstacleStatus, string> = { open: 'Chưa trả lời', answered: 'Đã trả lời', closed: 'Đã đóng' };

@@ -2,7 +2,8 @@
 // checks, cascade to communes, parent-change notices, comparison, versions.
 import { conflict, invalid, notFound } from '../../domain/errors.ts';
 import { can, scopeRoots } from '../../domain/permissions.ts';
-import type { PlanDraft, PlanStatus, Task } from '../../domain/plan/model.ts';
+import type { PlanDraft, PlanStatus, Task, UnitRef } from '../../domain/plan/model.ts';
+import { parseTimeframe } from '../../domain/plan/timeframe.ts';
 import { PLAN_STATUS_LABEL } from '../../domain/plan/model.ts';
 import { lintPlan } from '../../domain/plan/lint.ts';
 import {
@@ -18,6 +19,7 @@ import { getUnit, type UnitRow } from '../org/store.ts';
 import { indexEntities, searchEntities } from '../search/store.ts';
 import * as store from './store.ts';
 import { createAssignmentsForPlan } from '../tracking/service.ts';
+import { ensureRegimeForPlan } from '../reporting/regimes.ts';
 
 async function mustPlan(ctx: Ctx, id: number) {
   const plan = await store.getPlan(ctx.db, id);
@@ -88,6 +90,25 @@ async function insertPlanWithTasks(tx: Tx, unitId: number, draft: PlanDraft, ext
   return row;
 }
 
+/**
+ * What the server derives itself rather than trusting the client: each task's schedule from its timeframe text,
+ * and register units for names typed as free text.
+ */
+async function normaliseDraft(ctx: Ctx, draft: PlanDraft, issuerCode: string): Promise<PlanDraft> {
+  const directory = await unitDirectory(ctx.db);
+  const year = draft.document.year ?? (draft.document.date ? Number(draft.document.date.slice(0, 4)) : undefined);
+  const resolve = (r: UnitRef): UnitRef => (r.unitId !== null || r.group || !r.text.trim() ? r : directory.resolve(r.text, { withinCode: issuerCode }));
+  return {
+    ...draft,
+    tasks: draft.tasks.map((t) => ({
+      ...t,
+      lead: t.lead.map(resolve),
+      coordinators: t.coordinators.map(resolve),
+      timeframe: { text: t.timeframe.text, schedule: parseTimeframe(t.timeframe.text, year ? { year } : {}).schedule },
+    })),
+  };
+}
+
 function checkDraftShape(draft: PlanDraft): void {
   const numbers = new Set<string>();
   for (const t of draft.tasks) {
@@ -106,12 +127,18 @@ export async function createPlan(ctx: Ctx, input: { unitId: number; draft: PlanD
   if (input.parentPlanId) {
     const parent = await store.getPlan(ctx.db, input.parentPlanId);
     if (!parent) throw invalid('plan.parent_not_found', 'Kế hoạch cấp trên không tồn tại.', [{ path: 'parentPlanId', message: 'Chọn kế hoạch cấp trên có trong hệ thống.' }]);
+    const existing = await ctx.db.selectFrom('plan').select('id').where('parent_plan_id', '=', parent.id).where('unit_id', '=', unit.id)
+      .where('amends_plan_id', 'is', null).where('status', 'not in', ['amended', 'superseded']).executeTakeFirst();
+    if (existing) {
+      throw conflict('plan.child_exists', `${unit.name} đã có kế hoạch triển khai kế hoạch cấp trên này (mã ${existing.id}): hãy sửa kế hoạch đó hoặc tạo văn bản sửa đổi.`);
+    }
   }
+  const draft = await normaliseDraft(ctx, input.draft, unit.code);
   return ctx.db.transaction().execute(async (tx) => {
-    const row = await insertPlanWithTasks(tx, unit.id, { ...input.draft, findings: [] }, {
+    const row = await insertPlanWithTasks(tx, unit.id, { ...draft, findings: [] }, {
       parentPlanId: input.parentPlanId, createdBy: actor.userId, sourceName: input.sourceName, sourceText: input.sourceText,
     });
-    await recordAudit(tx, ctx, { action: 'plan.create', entityType: 'plan', entityId: row.id, unitId: unit.id, after: { title: row.title, tasks: input.draft.tasks.length, source: input.sourceName ?? null } });
+    await recordAudit(tx, ctx, { action: 'plan.create', entityType: 'plan', entityId: row.id, unitId: unit.id, after: { title: row.title, tasks: draft.tasks.length, source: input.sourceName ?? null } });
     return { id: row.id };
   });
 }
@@ -121,6 +148,7 @@ export async function getPlanDetail(ctx: Ctx, id: number) {
   authorize(ctx, 'read', target(plan, unit));
   const { draft, tasks } = await store.loadDraft(ctx.db, plan);
   const findings = await findingsFor(ctx, plan, unit, draft);
+  const amendedBy = await ctx.db.selectFrom('plan').select(['id', 'status']).where('amends_plan_id', '=', plan.id).orderBy('id', 'desc').executeTakeFirst();
   const [parent, children, versions] = await Promise.all([
     plan.parent_plan_id ? store.getPlan(ctx.db, plan.parent_plan_id) : undefined,
     ctx.db.selectFrom('plan as c').innerJoin('unit as u', 'u.id', 'c.unit_id').select(['c.id', 'c.status', 'u.id as unit_id', 'u.name as unit_name', 'u.path'])
@@ -134,7 +162,8 @@ export async function getPlanDetail(ctx: Ctx, id: number) {
     plan: {
       id: plan.id, status: plan.status as PlanStatus, statusLabel: PLAN_STATUS_LABEL[plan.status as PlanStatus], version: plan.version,
       unitId: unit.id, unitName: unit.name, unitCode: unit.code, unitKind: unit.kind, issuerName: issuerName(unit),
-      parentPlanId: plan.parent_plan_id, amendsPlanId: plan.amends_plan_id, published: plan.published,
+      parentPlanId: plan.parent_plan_id, amendsPlanId: plan.amends_plan_id, amendedBy: amendedBy ? { id: amendedBy.id, status: amendedBy.status } : null,
+      published: plan.published,
       number: plan.number, symbol: plan.symbol, issuedDate: plan.issued_date, year: plan.year, title: plan.title,
       sourceName: plan.source_name, returnReason: plan.return_reason, updatedAt: plan.updated_at.toISOString(),
     },
@@ -183,7 +212,7 @@ export async function listPlansFor(ctx: Ctx, f: { unitId?: number; status?: stri
 // ---------------------------------------------------------------- editing
 
 /** Saves an edited draft. Task identity (and children's links) is kept by task number. */
-export async function updatePlan(ctx: Ctx, id: number, draft: PlanDraft) {
+export async function updatePlan(ctx: Ctx, id: number, edited: PlanDraft) {
   const { plan, unit } = await mustPlan(ctx, id);
   authorize(ctx, 'edit', { unitPath: unit.path });
   if (plan.status !== 'draft') {
@@ -191,7 +220,8 @@ export async function updatePlan(ctx: Ctx, id: number, draft: PlanDraft) {
       ? 'Kế hoạch đã ban hành chỉ được thay đổi bằng văn bản sửa đổi (chọn "Sửa đổi kế hoạch").'
       : `Kế hoạch đang ở trạng thái "${PLAN_STATUS_LABEL[plan.status as PlanStatus]}": trả lại dự thảo trước khi sửa.`);
   }
-  checkDraftShape(draft);
+  checkDraftShape(edited);
+  const draft = await normaliseDraft(ctx, edited, unit.code);
   return ctx.db.transaction().execute(async (tx) => {
     const before = await store.loadDraft(tx, plan);
     const existing = new Map(before.tasks.map((t) => [t.number, t]));
@@ -257,9 +287,9 @@ export async function transition(ctx: Ctx, id: number, action: Transition, input
     const symbol = draft.document.symbol ?? 'KH-UBND';
     const taken = await ctx.db.selectFrom('plan').select('id').where('unit_id', '=', unit.id).where('number', '=', number).where('symbol', '=', symbol)
       .where('year', '=', Number(input.date.slice(0, 4))).where('status', 'in', ['issued', 'amended', 'superseded']).where('id', '!=', id).executeTakeFirst();
-    if (taken) throw conflict('plan.number_taken', `Số ${number}/${symbol} năm ${input.date.slice(0, 4)} đã được dùng cho một văn bản khác của đơn vị.`);
+    if (taken) throw invalid('plan.number_taken', `Số ${number}/${symbol} năm ${input.date.slice(0, 4)} đã được dùng cho một văn bản khác của đơn vị.`, [{ path: 'number', message: 'Số này đã được dùng trong năm: nhập số khác.' }]);
     draft.document = {
-      ...draft.document, number, date: input.date, year: Number(input.date.slice(0, 4)),
+      ...draft.document, number, symbol, date: input.date, year: Number(input.date.slice(0, 4)),
       signer: input.signerName ? { ...(draft.document.signer ?? { authority: 'TM', lines: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'], name: null }), name: normalizeText(input.signerName) } : draft.document.signer,
     };
     const errors = lintPlan(draft, { directory: await unitDirectory(ctx.db), parent: await parentDraft(ctx, plan), issuerCode: unit.code, status: 'issued' }).filter((f) => f.severity === 'error');
@@ -284,6 +314,7 @@ async function onIssued(tx: Tx, ctx: Ctx, plan: store.PlanRow, unit: UnitRow, dr
   await tx.insertInto('plan_version').values({ plan_id: plan.id, version: plan.version, status: 'issued', snapshot: JSON.stringify(draft), created_by: ctx.actor?.userId ?? null, note: plan.amends_plan_id ? 'Sửa đổi, bổ sung' : 'Ban hành' }).execute();
   await createAssignmentsForPlan(tx, plan.id, plan.amends_plan_id);
   await store.reindexPlan(tx, { ...plan, published: true }, draft.tasks);
+  await ensureRegimeForPlan(tx, plan.id);
   if (!plan.amends_plan_id) return;
   const old = await store.getPlan(tx, plan.amends_plan_id);
   if (!old) return;
@@ -453,7 +484,11 @@ export async function resolveParentChange(ctx: Ctx, taskId: number, input: { dec
       for (const c of change.changes) {
         if (c.field === 'title') patch.title = c.after;
         if (c.field === 'content') patch.content = c.after;
-        if (c.field === 'timeframe') patch.timeframe_text = c.after;
+        if (c.field === 'timeframe') {
+          patch.timeframe_text = c.after;
+          const schedule = parseTimeframe(String(c.after), plan.year ? { year: plan.year } : {}).schedule;
+          patch.schedule = schedule ? JSON.stringify(schedule) : null;
+        }
         if (c.field === 'deliverables') patch.deliverables = JSON.stringify(c.after);
       }
     }

@@ -1,4 +1,167 @@
-import type { OpenAPIHono } from '@hono/zod-openapi';
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import type { AppEnv } from '../../http/env.ts';
+import { defineRoute, IdParam } from '../../http/route.ts';
+import { rateLimit } from '../../http/middleware.ts';
+import { UNIT_KINDS } from '../../domain/org/unit.ts';
+import { REPORT_STATUSES } from '../../domain/reporting/model.ts';
+import { fold } from '../../domain/text.ts';
+import { renderCompiledReportDocx } from '../../documents/render/report-docx.ts';
+import { renderCompiledReportXlsx } from '../../documents/render/report-xlsx.ts';
+import { renderReminderLetterDocx } from '../../documents/render/reminder-docx.ts';
+import * as service from './service.ts';
+import { focalDashboard, publicProgress } from './dashboard.ts';
 
-export function reportingRoutes(_app: OpenAPIHono<AppEnv>): void {}
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải theo dạng YYYY-MM-DD.');
+const Id = z.coerce.number().int().positive().max(2_147_483_647);
+const PeriodKey = z.string().regex(/^\d{4}(-(H[12]|Q[1-4]|M(0[1-9]|1[0-2])))?$/, 'Kỳ báo cáo không hợp lệ (ví dụ: 2026, 2026-H1, 2026-Q3, 2026-M03).');
+const PeriodParams = z.object({
+  id: Id.openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
+  key: PeriodKey.openapi({ param: { name: 'key', in: 'path' }, example: '2026' }),
+});
+const Limit = z.coerce.number().int().min(1).max(500).default(100);
+const Offset = z.coerce.number().int().min(0).max(100_000).default(0);
+const Count = z.number().finite().min(0).max(1_000_000_000);
+
+const NarrativeSchema = z.object({
+  leadership: z.string().max(20_000), results: z.string().max(50_000), assessment: z.string().max(20_000),
+  obstacles: z.string().max(20_000), proposals: z.string().max(20_000), nextSteps: z.string().max(20_000),
+}).partial().strict();
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function download(c: Context<AppEnv>, body: Buffer, type: string, name: string): Response {
+  return c.body(new Uint8Array(body), 200, {
+    'content-type': type,
+    'content-disposition': `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+  });
+}
+
+const slug = (s: string) => fold(s).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80) || 'bao-cao';
+
+export function reportingRoutes(app: OpenAPIHono<AppEnv>): void {
+  const tags = ['Báo cáo'];
+  // The public progress page is read by anyone: a tighter limit than the general anonymous one.
+  app.use('/public/*', rateLimit({ bucket: 'public-progress', windowMs: 60_000, max: 60, anonymousOnly: true }));
+
+  // ------------------------------------------------------------ regimes
+
+  defineRoute(app, {
+    method: 'get', path: '/regimes', operationId: 'listRegimes', summary: 'Chế độ báo cáo: do đơn vị mình theo dõi, hoặc đơn vị mình phải báo cáo', tags,
+    query: z.object({ planId: Id.optional(), kind: z.enum(['periodic', 'adHoc', 'thematic']).optional(), limit: Limit, offset: Offset }),
+  }, (c, { query }) => service.listRegimesFor(c.get('ctx'), query));
+
+  defineRoute(app, {
+    method: 'post', path: '/regimes', operationId: 'createRegime', status: 201, tags,
+    summary: 'Yêu cầu báo cáo đột xuất: nội dung, thời hạn, các đơn vị phải báo cáo (đơn vị đầu mối)',
+    body: z.object({
+      ownerUnitId: z.number().int().positive().max(2_147_483_647).optional(),
+      name: z.string().trim().min(5).max(300),
+      content: z.string().trim().min(5).max(5000),
+      dueDate: IsoDate,
+      window: z.object({ from: IsoDate, to: IsoDate }).strict().optional(),
+      submitterUnitIds: z.array(z.number().int().positive().max(2_147_483_647)).max(5000).optional(),
+      submitterKinds: z.array(z.enum(UNIT_KINDS)).max(8).optional(),
+      recipients: z.string().trim().max(500).optional(),
+      planId: z.number().int().positive().max(2_147_483_647).optional(),
+      reminderDays: z.array(z.number().int().min(0).max(60)).max(6).optional(),
+    }).strict(),
+  }, (c, { body }) => service.createAdHocRegime(c.get('ctx'), body));
+
+  defineRoute(app, { method: 'get', path: '/regimes/{id}', operationId: 'getRegime', summary: 'Chế độ báo cáo: nội dung, thời hạn, các kỳ', tags, params: IdParam },
+    (c, { params }) => service.getRegimeDetail(c.get('ctx'), params.id));
+
+  defineRoute(app, {
+    method: 'get', path: '/regimes/{id}/periods/{key}/status', operationId: 'getPeriodStatus', tags, params: PeriodParams,
+    summary: 'Tình hình báo cáo của một kỳ (đơn vị nhận): phải báo cáo, đã nhận, đúng hạn, quá hạn, chưa gửi, bị trả lại; chỉ tiêu tổng hợp',
+  }, (c, { params }) => service.periodStatus(c.get('ctx'), params.id, params.key));
+
+  defineRoute(app, {
+    method: 'post', path: '/regimes/{id}/periods/{key}/reports', operationId: 'createReport', status: 201, tags, params: PeriodParams,
+    summary: 'Lập báo cáo của đơn vị cho một kỳ (dự thảo, điền sẵn từ tiến độ, sản phẩm, khó khăn)',
+    body: z.object({ unitId: z.number().int().positive().max(2_147_483_647).optional() }).strict(),
+  }, (c, { params, body }) => service.createReport(c.get('ctx'), params.id, params.key, body));
+
+  defineRoute(app, {
+    method: 'get', path: '/regimes/{id}/periods/{key}/compiled', operationId: 'getCompiledReport', tags, params: PeriodParams,
+    summary: 'Báo cáo tổng hợp của đơn vị nhận (dữ liệu), từ các báo cáo đã nhận',
+  }, (c, { params }) => service.compiledReport(c.get('ctx'), params.id, params.key));
+
+  defineRoute(app, {
+    method: 'get', path: '/regimes/{id}/periods/{key}/compiled.docx', operationId: 'exportCompiledReportDocx', tags, params: PeriodParams, produces: DOCX,
+    summary: 'Báo cáo tổng hợp (DOCX, thể thức Nghị định 30/2020)',
+  }, async (c, { params }) => {
+    const report = await service.compiledReport(c.get('ctx'), params.id, params.key);
+    return download(c, await renderCompiledReportDocx(report), DOCX, `bao-cao-${slug(report.title)}.docx`);
+  });
+
+  defineRoute(app, {
+    method: 'get', path: '/regimes/{id}/periods/{key}/compiled.xlsx', operationId: 'exportCompiledReportXlsx', tags, params: PeriodParams, produces: XLSX,
+    summary: 'Phụ lục số liệu của báo cáo tổng hợp (XLSX)',
+  }, async (c, { params }) => {
+    const report = await service.compiledReport(c.get('ctx'), params.id, params.key);
+    return download(c, await renderCompiledReportXlsx(report), XLSX, `bao-cao-${slug(report.title)}.xlsx`);
+  });
+
+  defineRoute(app, {
+    method: 'get', path: '/regimes/{id}/periods/{key}/reminder', operationId: 'getReminderLetter', tags, params: PeriodParams,
+    summary: 'Công văn đôn đốc (dữ liệu): các đơn vị chưa gửi báo cáo và nội dung còn thiếu',
+  }, (c, { params }) => service.reminderLetter(c.get('ctx'), params.id, params.key));
+
+  defineRoute(app, {
+    method: 'get', path: '/regimes/{id}/periods/{key}/reminder.docx', operationId: 'exportReminderLetterDocx', tags, params: PeriodParams, produces: DOCX,
+    summary: 'Công văn đôn đốc các đơn vị chưa gửi báo cáo (DOCX)',
+  }, async (c, { params }) => {
+    const letter = await service.reminderLetter(c.get('ctx'), params.id, params.key);
+    return download(c, await renderReminderLetterDocx(letter), DOCX, `cong-van-don-doc-${slug(letter.subject.replace(/^V\/v\s*/u, ''))}.docx`);
+  });
+
+  // ------------------------------------------------------------ unit reports
+
+  defineRoute(app, {
+    method: 'get', path: '/reports', operationId: 'listReports', summary: 'Báo cáo của đơn vị mình, và báo cáo gửi đến đơn vị mình', tags,
+    query: z.object({
+      regimeId: Id.optional(), period: PeriodKey.optional(), unitId: Id.optional(), status: z.enum(REPORT_STATUSES).optional(), limit: Limit, offset: Offset,
+    }),
+  }, (c, { query }) => service.listReportsFor(c.get('ctx'), query));
+
+  defineRoute(app, { method: 'get', path: '/reports/{id}', operationId: 'getReport', summary: 'Báo cáo của đơn vị: nội dung, chỉ tiêu, trạng thái', tags, params: IdParam },
+    (c, { params }) => service.getReportDetail(c.get('ctx'), params.id));
+
+  defineRoute(app, {
+    method: 'put', path: '/reports/{id}', operationId: 'updateReport', summary: 'Sửa báo cáo (dự thảo hoặc bị trả lại): các phần nội dung, giá trị chỉ tiêu', tags, params: IdParam,
+    body: z.object({
+      narrative: NarrativeSchema.optional(),
+      indicatorValues: z.record(z.string().min(1).max(60), Count).optional(),
+      number: z.string().trim().max(30).nullable().optional(),
+    }).strict(),
+  }, (c, { params, body }) => service.updateReport(c.get('ctx'), params.id, body));
+
+  defineRoute(app, { method: 'post', path: '/reports/{id}/prefill', operationId: 'refreshReport', summary: 'Cập nhật lại số liệu điền sẵn (giữ nội dung đã viết)', tags, params: IdParam },
+    (c, { params }) => service.refreshReport(c.get('ctx'), params.id));
+  defineRoute(app, { method: 'post', path: '/reports/{id}/approve', operationId: 'approveReport', summary: 'Lãnh đạo đơn vị duyệt báo cáo', tags, params: IdParam },
+    (c, { params }) => service.transitionReport(c.get('ctx'), params.id, 'approve'));
+  defineRoute(app, { method: 'post', path: '/reports/{id}/submit', operationId: 'submitReport', summary: 'Gửi báo cáo đã duyệt đến đơn vị nhận', tags, params: IdParam },
+    (c, { params }) => service.transitionReport(c.get('ctx'), params.id, 'submit'));
+  defineRoute(app, { method: 'post', path: '/reports/{id}/accept', operationId: 'acceptReport', summary: 'Đơn vị nhận tiếp nhận báo cáo', tags, params: IdParam },
+    (c, { params }) => service.transitionReport(c.get('ctx'), params.id, 'accept'));
+  defineRoute(app, {
+    method: 'post', path: '/reports/{id}/return', operationId: 'returnReport', summary: 'Đơn vị nhận trả lại báo cáo, nêu lý do', tags, params: IdParam,
+    body: z.object({ reason: z.string().trim().min(5).max(2000) }).strict(),
+  }, (c, { params, body }) => service.transitionReport(c.get('ctx'), params.id, 'return', body));
+
+  // ------------------------------------------------------------ dashboards
+
+  defineRoute(app, {
+    method: 'get', path: '/dashboard/focal', operationId: 'getFocalDashboard', tags: ['Báo cáo', 'Theo dõi thực hiện'],
+    summary: 'Bảng theo dõi của đơn vị đầu mối: tiến độ theo nhiệm vụ và theo xã, phường; việc quá hạn; báo cáo đã nhận, còn thiếu',
+    query: z.object({ planId: Id, year: z.coerce.number().int().min(2000).max(2100).optional() }),
+  }, (c, { query }) => focalDashboard(c.get('ctx'), query));
+
+  defineRoute(app, {
+    method: 'get', path: '/public/plans/{id}/progress', operationId: 'getPublicPlanProgress', tags: ['Báo cáo', 'Dữ liệu mở'], params: IdParam,
+    summary: 'Tiến độ công khai của kế hoạch đã ban hành: tỷ lệ đơn vị hoàn thành theo từng nhiệm vụ',
+    query: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
+  }, (c, { params, query }) => publicProgress(c.get('ctx'), params.id, query));
+}

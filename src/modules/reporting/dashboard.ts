@@ -1,0 +1,278 @@
+// The focal unit's dashboard of a plan (progress per task and per commune/ward, overdue work, reports received)
+// and the public progress of an issued plan. One aggregate query gives the progress of every assignment of the
+// plan and of the communes' plans at once; with the reports' two queries it answers for the 166 communes.
+import { sql } from 'kysely';
+import { notFound } from '../../domain/errors.ts';
+import type { CalendarConfig } from '../../domain/calendar/holidays.ts';
+import type { Schedule } from '../../domain/plan/model.ts';
+import { AI_PLAN_YEARLY_SCHEDULE, periodByKey, periodFor, type ReportingSchedule } from '../../domain/reporting/period.ts';
+import { isReceived, submissionState, totalsOf, type SubmissionState } from '../../domain/reporting/rollup.ts';
+import { dueDateFor, isRepeating } from '../../domain/tracking/assignment.ts';
+import { compareVi } from '../../domain/text.ts';
+import { loadCalendar } from '../calendar/store.ts';
+import { authorize, type Ctx } from '../context.ts';
+import { issuerName } from '../plans/service.ts';
+import type { UnitRow } from '../org/store.ts';
+import { todayFor } from './clock.ts';
+import { dueDateResolver, periodOf } from './regimes.ts';
+import * as store from './store.ts';
+
+/** Sums over the assignments of one task (over all units) or of one unit (over all tasks). */
+interface Agg {
+  total: number;
+  done_on_time: number;
+  done_late: number;
+  overdue: number;
+  percent_sum: number;
+  /** (task, unit) pairs in the group. */
+  pairs: number;
+  /** Pairs whose assignments are all done (a unit has done its part of a task). */
+  pairs_done: number;
+}
+type TaskAgg = Agg & { task_id: number };
+type TopAgg = Agg & { top_id: number };
+
+interface OverdueRow {
+  id: number;
+  unit_id: number;
+  unit_name: string;
+  task_id: number;
+  due: string;
+  last_percent: number | null;
+}
+
+/** A task of the plan with its due date in the year and whether its obligation renews each period. */
+interface TaskYear {
+  task_id: number;
+  due: string | null;
+  repeating: boolean;
+}
+
+/**
+ * Progress of every assignment of a plan and of the plans implementing it (the communes' own plans), as the
+ * tracking module counts it for a year: for repeating work the updates inside the year's data window, for one-off
+ * work every update up to the window's end; done when the last update is "completed" (the completion date is the
+ * first of the last run of completed updates). A commune task is measured against the due date of the province
+ * task it implements. Returned grouped by task and by the unit directly under the plan's unit (an agency, a
+ * commune or ward, its offices counted with it), plus the first overdue assignments.
+ */
+async function progressOf(ctx: Ctx, lineage: number[], scopeId: number, tasks: TaskYear[], window: { from: string; to: string }, today: string, overdueLimit: number) {
+  const lin = sql.val(lineage);
+  const r = await sql<{ by_task: TaskAgg[] | null; by_top: TopAgg[] | null; overdue: OverdueRow[] | null }>`
+    WITH d AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(tasks)}::jsonb) AS x(task_id integer, due date, repeating boolean)),
+    a AS (
+      SELECT a.id, a.unit_id, CASE WHEN a.plan_id = ANY(${lin}::integer[]) THEN a.task_id ELSE t.parent_task_id END AS task_id
+      FROM assignment a
+      JOIN plan p ON p.id = a.plan_id
+      JOIN plan_task t ON t.id = a.task_id
+      WHERE a.plan_id = ANY(${lin}::integer[]) OR (p.parent_plan_id = ANY(${lin}::integer[]) AND p.status NOT IN ('amended', 'superseded'))
+    ),
+    w AS (
+      SELECT a.id, a.unit_id, a.task_id, d.due, CASE WHEN d.repeating THEN ${window.from}::date ELSE '0001-01-01'::date END AS lo
+      FROM a JOIN d ON d.task_id = a.task_id
+    ),
+    u AS (
+      SELECT u.assignment_id, u.occurred_on, u.percent, u.completed,
+             row_number() OVER (PARTITION BY u.assignment_id ORDER BY u.occurred_on DESC, u.id DESC) AS rn,
+             max(u.occurred_on) FILTER (WHERE NOT u.completed) OVER (PARTITION BY u.assignment_id) AS last_open
+      FROM progress_update u JOIN w ON w.id = u.assignment_id
+      WHERE u.occurred_on >= w.lo AND u.occurred_on <= ${window.to}::date
+    ),
+    pa AS (
+      SELECT assignment_id,
+             max(percent) FILTER (WHERE rn = 1) AS last_percent,
+             bool_or(completed) FILTER (WHERE rn = 1) AS last_completed,
+             min(occurred_on) FILTER (WHERE completed AND (last_open IS NULL OR occurred_on > last_open)) AS first_done
+      FROM u GROUP BY assignment_id
+    ),
+    c AS (
+      SELECT w.id, w.unit_id, w.task_id, w.due, pa.last_percent,
+             CASE WHEN pa.last_completed THEN pa.first_done END AS done_on,
+             coalesce(un.path[array_position(un.path, ${scopeId}::integer) + 1], un.id) AS top_id
+      FROM w JOIN unit un ON un.id = w.unit_id LEFT JOIN pa ON pa.assignment_id = w.id
+    ),
+    g AS (
+      SELECT task_id, top_id, count(*)::integer AS total,
+             count(*) FILTER (WHERE done_on IS NOT NULL AND (due IS NULL OR done_on <= due))::integer AS done_on_time,
+             count(*) FILTER (WHERE done_on IS NOT NULL AND due IS NOT NULL AND done_on > due)::integer AS done_late,
+             count(*) FILTER (WHERE done_on IS NULL AND due IS NOT NULL AND due < ${today}::date)::integer AS overdue,
+             coalesce(sum(CASE WHEN done_on IS NOT NULL THEN 100 ELSE coalesce(last_percent, 0) END), 0)::integer AS percent_sum,
+             (CASE WHEN bool_and(done_on IS NOT NULL) THEN 1 ELSE 0 END)::integer AS pair_done
+      FROM c GROUP BY task_id, top_id
+    ),
+    sums AS (
+      SELECT task_id, top_id, sum(total)::integer AS total, sum(done_on_time)::integer AS done_on_time, sum(done_late)::integer AS done_late,
+             sum(overdue)::integer AS overdue, sum(percent_sum)::integer AS percent_sum, count(*)::integer AS pairs, sum(pair_done)::integer AS pairs_done
+      FROM g GROUP BY GROUPING SETS ((task_id), (top_id))
+    ),
+    o AS (
+      SELECT c.id, c.unit_id, un.name AS unit_name, c.task_id, c.due::text AS due, c.last_percent
+      FROM (SELECT * FROM c WHERE c.done_on IS NULL AND c.due < ${today}::date ORDER BY c.due, c.task_id, c.unit_id LIMIT ${overdueLimit}) c
+      JOIN unit un ON un.id = c.unit_id
+    )
+    SELECT (SELECT json_agg(sums) FROM sums WHERE top_id IS NULL) AS by_task,
+           (SELECT json_agg(sums) FROM sums WHERE task_id IS NULL) AS by_top,
+           (SELECT json_agg(o) FROM o) AS overdue`.execute(ctx.db);
+  const row = r.rows[0];
+  return { byTask: new Map((row?.by_task ?? []).map((a) => [a.task_id, a])), byTop: new Map((row?.by_top ?? []).map((a) => [a.top_id, a])), overdue: row?.overdue ?? [] };
+}
+
+const share = (n: number, d: number) => (d ? Math.round((n / d) * 1000) / 10 : 0);
+
+function tasksOfYear(tasks: Array<{ id: number; schedule: unknown }>, year: number, calendar: CalendarConfig, reporting: ReportingSchedule): TaskYear[] {
+  return tasks.map((t) => ({ task_id: t.id, due: dueDateFor(t.schedule as Schedule | null, year, calendar, reporting), repeating: isRepeating(t.schedule as Schedule | null) }));
+}
+
+interface PlanTaskRow { id: number; number: string; title: string; schedule: unknown; timeframe_text: string }
+
+/**
+ * The plan, its unit, the plans it amended, its tasks, its regimes, the units directly under its unit and the
+ * plans implementing it, in one round trip.
+ */
+async function planWithUnit(ctx: Ctx, planId: number) {
+  const r = await sql<{
+    id: number; unit_id: number; status: string; published: boolean; title: string; number: string | null; symbol: string | null; issued_date: string | null;
+    parent_id: number | null; path: number[]; kind: string; code: string; name: string; short_name: string; unit_status: UnitRow['status'];
+    merged_into_id: number | null; focal_for_id: number | null; lineage: number[] | null; tasks: PlanTaskRow[] | null;
+    regimes: Array<Parameters<typeof store.toRegime>[0]> | null; top_units: Array<{ id: number; name: string; code: string; kind: string }> | null;
+    child_plans: Array<{ id: number; unit_id: number; status: string }> | null;
+  }>`
+    SELECT p.id, p.unit_id, p.status, p.published, p.title, p.number, p.symbol, p.issued_date,
+           u.parent_id, u.path, u.kind, u.code, u.name, u.short_name, u.status AS unit_status, u.merged_into_id, u.focal_for_id, l.lineage,
+           (SELECT json_agg(json_build_object('id', t.id, 'number', t.number, 'title', t.title, 'schedule', t.schedule, 'timeframe_text', t.timeframe_text) ORDER BY t.ordinal)
+              FROM plan_task t WHERE t.plan_id = p.id) AS tasks,
+           (SELECT json_agg(g ORDER BY g.id) FROM reporting_regime g WHERE g.plan_id = ANY(l.lineage)) AS regimes,
+           (SELECT json_agg(json_build_object('id', c.id, 'name', c.name, 'code', c.code, 'kind', c.kind))
+              FROM unit c WHERE c.parent_id = u.id AND c.status = 'active') AS top_units,
+           (SELECT json_agg(json_build_object('id', cp.id, 'unit_id', cp.unit_id, 'status', cp.status))
+              FROM plan cp WHERE cp.parent_plan_id = ANY(l.lineage) AND cp.status NOT IN ('amended', 'superseded')) AS child_plans
+    FROM plan p
+    JOIN unit u ON u.id = p.unit_id
+    -- The plan and the plans it amended (their assignments count too).
+    CROSS JOIN LATERAL (
+      WITH RECURSIVE chain(id, amends, depth) AS (
+        SELECT p.id, p.amends_plan_id, 0
+        UNION ALL SELECT q.id, q.amends_plan_id, chain.depth + 1 FROM plan q JOIN chain ON q.id = chain.amends WHERE chain.depth < 20)
+      SELECT array_agg(id ORDER BY depth) AS lineage FROM chain
+    ) l
+    WHERE p.id = ${planId}`.execute(ctx.db);
+  const row = r.rows[0];
+  if (!row) return null;
+  const unit: UnitRow = {
+    id: row.unit_id, parent_id: row.parent_id, path: row.path, kind: row.kind, code: row.code, name: row.name, short_name: row.short_name,
+    status: row.unit_status, merged_into_id: row.merged_into_id, focal_for_id: row.focal_for_id,
+  };
+  return {
+    plan: row, unit, lineage: row.lineage?.length ? [...new Set(row.lineage)] : [row.id], tasks: row.tasks ?? [],
+    regimes: (row.regimes ?? []).map(store.toRegime), topUnits: row.top_units ?? [], childPlans: row.child_plans ?? [],
+  };
+}
+
+/** Progress of a plan for its focal unit: per task, per commune/ward (and agency), overdue work, reports. */
+export async function focalDashboard(ctx: Ctx, input: { planId: number; year?: number }) {
+  const started = performance.now();
+  const calendarLoad = loadCalendar(ctx.db);
+  const found = await planWithUnit(ctx, input.planId);
+  if (!found) throw notFound('kế hoạch');
+  const { plan, unit, lineage, tasks, regimes, topUnits, childPlans } = found;
+  authorize(ctx, 'read', { unitPath: unit.path });
+  const today = todayFor(ctx.db);
+  const calendar = await calendarLoad;
+  const regime = regimes.find((r) => r.kind === 'periodic') ?? null;
+  const reporting = regime?.schedule.frequency === 'yearly' ? regime.schedule : AI_PLAN_YEARLY_SCHEDULE;
+  const year = input.year ?? periodFor(today, reporting).year;
+  const window = periodByKey(String(year), reporting).dataWindow;
+  const taskYears = tasksOfYear(tasks, year, calendar, reporting);
+  const period = regime ? periodOf(regime, String(year)) : null;
+
+  const [progress, submitters, reportStates] = await Promise.all([
+    progressOf(ctx, lineage, unit.id, taskYears, window, today, 200),
+    regime ? store.resolveSubmitters(ctx.db, regime.submitters, lineage) : Promise.resolve([]),
+    regime && period ? store.reportStates(ctx.db, regime.id, period.key) : Promise.resolve([]),
+  ]);
+  const { byTask, byTop, overdue } = progress;
+  const avg = (a: Agg | undefined) => (a?.total ? Math.round(a.percent_sum / a.total) : 0);
+  const taskRows = tasks.map((t) => {
+    const a = byTask.get(t.id);
+    const total = a?.total ?? 0;
+    const done = (a?.done_on_time ?? 0) + (a?.done_late ?? 0);
+    return {
+      taskId: t.id, number: t.number, title: t.title, timeframe: t.timeframe_text, dueDate: taskYears.find((d) => d.task_id === t.id)?.due ?? null,
+      assignments: total, doneOnTime: a?.done_on_time ?? 0, doneLate: a?.done_late ?? 0, overdue: a?.overdue ?? 0, inProgress: total - done - (a?.overdue ?? 0),
+      averagePercent: avg(a), units: a?.pairs ?? 0, unitsDone: a?.pairs_done ?? 0, unitsDoneShare: share(a?.pairs_done ?? 0, a?.pairs ?? 0),
+    };
+  });
+
+  // Reports of the plan's periodic regime for the year's period.
+  let reports: null | { regimeId: number; periodKey: string; periodLabel: string; totals: ReturnType<typeof totalsOf>; missing: Array<{ unitId: number; unitName: string; dueDate: string; state: SubmissionState }> } = null;
+  const stateByUnit = new Map<number, { state: SubmissionState; status: string | null }>();
+  if (regime && period) {
+    const dueOf = dueDateResolver(regime, period, calendar);
+    const byUnit = new Map(reportStates.map((r) => [r.unit_id, r]));
+    const rows = submitters.map((u) => {
+      const r = byUnit.get(u.id) ?? null;
+      const dueDate = r?.due_date ?? dueOf(u.kind);
+      const state = submissionState(r, dueDate, today);
+      stateByUnit.set(u.id, { state, status: r?.status ?? null });
+      return { unitId: u.id, unitName: u.name, dueDate, state, status: r?.status ?? null };
+    });
+    reports = {
+      regimeId: regime.id, periodKey: period.key, periodLabel: period.label, totals: totalsOf(rows),
+      missing: rows.filter((r) => !isReceived(r.status)).map(({ unitId, unitName, dueDate, state }) => ({ unitId, unitName, dueDate, state })),
+    };
+  }
+
+  const planByUnit = new Map(childPlans.map((p) => [p.unit_id, p]));
+  const unitRows = topUnits
+    .filter((u) => u.kind === 'commune' || u.kind === 'ward' || byTop.has(u.id))
+    .map((u) => {
+      const a = byTop.get(u.id);
+      const child = planByUnit.get(u.id);
+      return {
+        unitId: u.id, unitName: u.name, code: u.code, kind: u.kind,
+        plan: child ? { id: child.id, status: child.status } : null,
+        assignments: a?.total ?? 0, done: (a?.done_on_time ?? 0) + (a?.done_late ?? 0), overdue: a?.overdue ?? 0, averagePercent: avg(a),
+        tasksDone: a?.pairs_done ?? 0, tasks: a?.pairs ?? 0,
+        report: stateByUnit.get(u.id) ?? null,
+      };
+    })
+    .sort((a, b) => a.averagePercent - b.averagePercent || compareVi(a.unitName, b.unitName));
+
+  const taskById = new Map(tasks.map((t) => [t.id, t]));
+  return {
+    plan: { id: plan.id, title: plan.title, number: plan.number, symbol: plan.symbol, issuedDate: plan.issued_date, status: plan.status, issuerName: issuerName(unit) },
+    year, today, dataWindow: window,
+    tasks: taskRows,
+    units: unitRows,
+    overdue: overdue.map((r) => ({
+      assignmentId: r.id, unitId: r.unit_id, unitName: r.unit_name, taskNumber: taskById.get(r.task_id)?.number ?? null,
+      taskTitle: taskById.get(r.task_id)?.title ?? null, dueDate: r.due, percent: r.last_percent ?? 0,
+    })),
+    reports,
+    ms: Math.round(performance.now() - started),
+  };
+}
+
+/**
+ * Public progress of an issued plan: per task, the share of units (agencies, communes/wards) that have completed
+ * their part in the year. Counts only: no names of people, no notes, no internal narratives.
+ */
+export async function publicProgress(ctx: Ctx, planId: number, input: { year?: number } = {}) {
+  const found = await planWithUnit(ctx, planId);
+  if (!found || found.plan.status !== 'issued' || !found.plan.published) throw notFound('kế hoạch đã ban hành');
+  const { plan, unit, lineage, tasks } = found;
+  const today = todayFor(ctx.db);
+  const calendar = await loadCalendar(ctx.db);
+  const year = input.year ?? periodFor(today, AI_PLAN_YEARLY_SCHEDULE).year;
+  const window = periodByKey(String(year), AI_PLAN_YEARLY_SCHEDULE).dataWindow;
+  const { byTask } = await progressOf(ctx, lineage, unit.id, tasksOfYear(tasks, year, calendar, AI_PLAN_YEARLY_SCHEDULE), window, today, 0);
+  return {
+    plan: { id: plan.id, title: plan.title, number: plan.number, symbol: plan.symbol, issuedDate: plan.issued_date, issuerName: issuerName(unit) },
+    year,
+    asOf: today,
+    tasks: tasks.map((t) => {
+      const a = byTask.get(t.id);
+      return { number: t.number, title: t.title, timeframe: t.timeframe_text, units: a?.pairs ?? 0, unitsDone: a?.pairs_done ?? 0, share: share(a?.pairs_done ?? 0, a?.pairs ?? 0) };
+    }),
+  };
+}

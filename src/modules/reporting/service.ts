@@ -1,0 +1,613 @@
+// Use cases of the reporting cycle: regimes and ad hoc requests, unit reports (draft → approved → submitted →
+// accepted | returned), the status of a period for the receiving unit, its compiled report and reminder letter.
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import { conflict, invalid, notFound } from '../../domain/errors.ts';
+import { can, scopeRoots } from '../../domain/permissions.ts';
+import { addWorkingDays } from '../../domain/calendar/working-days.ts';
+import { addDays, parseIsoDate } from '../../domain/calendar/lunar.ts';
+import { UNIT_KIND_LABEL, type UnitKind } from '../../domain/org/unit.ts';
+import { REPORT_STATUS_LABEL, type CompiledReport, type ReminderLetter, type ReportStatus, type UnitReportContent } from '../../domain/reporting/model.ts';
+import { FREQUENCY_LABEL, dueDatesOf, periodFor, nextPeriod, type ReportingPeriod } from '../../domain/reporting/period.ts';
+import { LAW_IMPLEMENTATION_INDICATORS, aggregateIndicators, indicatorValuesFrom } from '../../domain/reporting/indicators.ts';
+import { assignmentYearState, deliverablesOf, prefillContent } from '../../domain/reporting/prefill.ts';
+import { isReceived, rollUpTree, submissionState, SUBMISSION_STATE_LABEL, totalsBy, totalsOf, type SubmissionState } from '../../domain/reporting/rollup.ts';
+import { buildCompiledReport, buildReminderLetter, shortDateVi, type ExpectedUnitReport } from '../../domain/reporting/compile.ts';
+import { normalizeText } from '../../domain/text.ts';
+import type { Schedule } from '../../domain/plan/model.ts';
+import { recordAudit } from '../audit/store.ts';
+import { loadCalendar } from '../calendar/store.ts';
+import { authorize, requireActor, type Ctx } from '../context.ts';
+import { notify } from '../notifications/store.ts';
+import { getUnit, getUnitsByIds, type UnitRow } from '../org/store.ts';
+import { nowFor, todayFor, vnDate } from './clock.ts';
+import {
+  adHocKey, DEFAULT_REMINDER_DAYS, dueDateResolver, issuerInfoFor, periodOf, planRefFor, REPORT_OUTLINE,
+} from './regimes.ts';
+import * as store from './store.ts';
+import type { Regime, ReportRow, SubmitterRow } from './store.ts';
+
+// ---------------------------------------------------------------- loading
+
+async function mustRegime(ctx: Ctx, id: number): Promise<{ regime: Regime; owner: UnitRow }> {
+  const regime = await store.getRegime(ctx.db, id);
+  if (!regime) throw notFound('chế độ báo cáo');
+  const owner = (await getUnit(ctx.db, regime.ownerUnitId))!;
+  return { regime, owner };
+}
+
+async function mustReport(ctx: Ctx, id: number): Promise<{ report: ReportRow; unit: UnitRow; toUnit: UnitRow }> {
+  const report = await store.getReport(ctx.db, id);
+  if (!report) throw notFound('báo cáo');
+  const [unit, toUnit] = await Promise.all([getUnit(ctx.db, report.unit_id), getUnit(ctx.db, report.to_unit_id)]);
+  return { report, unit: unit!, toUnit: toUnit! };
+}
+
+/** What a regime means for one period: the window, who reports, each kind's due date. */
+interface PeriodScope {
+  regime: Regime;
+  owner: UnitRow;
+  period: ReportingPeriod;
+  lineage: number[] | null;
+  dueOf: (kind: string) => string;
+  submitters: SubmitterRow[];
+}
+
+async function periodScope(ctx: Ctx, regime: Regime, owner: UnitRow, key: string): Promise<PeriodScope> {
+  const period = periodOf(regime, key);
+  const lineage = regime.planId ? await store.planLineage(ctx.db, regime.planId) : null;
+  const cal = await loadCalendar(ctx.db);
+  const dueOf = dueDateResolver(regime, period, cal);
+  const submitters = await store.resolveSubmitters(ctx.db, regime.submitters, lineage ?? []);
+  return { regime, owner, period, lineage, dueOf, submitters };
+}
+
+function regimeJson(regime: Regime, ownerName: string) {
+  return {
+    id: regime.id, code: regime.code, kind: regime.kind, name: regime.name, content: regime.content, ownerUnitId: regime.ownerUnitId, ownerName,
+    planId: regime.planId, recipients: regime.recipients, outline: regime.outline, indicators: regime.indicators, adHocDue: regime.adHocDue, active: regime.active,
+    schedule: {
+      frequency: regime.schedule.frequency, frequencyLabel: FREQUENCY_LABEL[regime.schedule.frequency] ?? null, dataWindow: regime.schedule.dataWindow,
+      dueDate: regime.schedule.dueDate, tiers: regime.schedule.tiers, reminderDays: regime.schedule.reminderDays ?? DEFAULT_REMINDER_DAYS, window: regime.schedule.window ?? null,
+    },
+    submitters: regime.submitters,
+  };
+}
+
+const VN = (d: Date | null) => (d ? vnDate(d) : null);
+
+// ---------------------------------------------------------------- regimes
+
+export async function listRegimesFor(ctx: Ctx, f: { planId?: number; kind?: string; limit: number; offset: number }) {
+  const actor = requireActor(ctx);
+  const rows = await store.listRegimes(ctx.db, { roots: scopeRoots(actor, 'read'), actorPath: [...actor.unitPath], ...f });
+  return rows.map((r) => regimeJson(r, r.ownerName));
+}
+
+export async function getRegimeDetail(ctx: Ctx, id: number) {
+  const actor = requireActor(ctx);
+  const { regime, owner } = await mustRegime(ctx, id);
+  const today = todayFor(ctx.db);
+  const cal = await loadCalendar(ctx.db);
+  const periods: ReportingPeriod[] = [];
+  if (regime.kind === 'adHoc') periods.push(periodOf(regime, adHocKey(regime)));
+  else {
+    let p = periodFor(vnDate(regime.createdAt) < today ? vnDate(regime.createdAt) : today, regime.schedule);
+    const last = nextPeriod(periodFor(today, regime.schedule), regime.schedule);
+    for (let i = 0; i < 24 && p.dataWindow.from <= last.dataWindow.from; i++, p = nextPeriod(p, regime.schedule)) periods.push(p);
+  }
+  const lineage = regime.planId ? await store.planLineage(ctx.db, regime.planId) : [];
+  const submitters = await store.resolveSubmitters(ctx.db, regime.submitters, lineage);
+  const mine = submitters.find((s) => s.id === actor.unitId) ?? null;
+  return {
+    regime: regimeJson(regime, owner.name),
+    today,
+    submitterCount: submitters.length,
+    myUnitReports: !!mine,
+    periods: periods.map((p) => {
+      const dueOf = dueDateResolver(regime, p, cal);
+      return {
+        key: p.key, label: p.label, dataWindow: p.dataWindow,
+        dueDates: regime.kind === 'adHoc' ? [{ kinds: [], dueDate: regime.adHocDue }] : dueDatesOf(p, regime.schedule, cal),
+        myDueDate: mine ? dueOf(mine.kind) : null,
+        current: p.dataWindow.from <= today && today <= p.dataWindow.to,
+      };
+    }),
+    can: { followUp: can(actor, 'read', { unitPath: owner.path }), review: can(actor, 'edit', { unitPath: owner.path }) },
+  };
+}
+
+export interface AdHocInput {
+  ownerUnitId?: number;
+  name: string;
+  content: string;
+  dueDate: string;
+  window?: { from: string; to: string };
+  submitterUnitIds?: number[];
+  submitterKinds?: UnitKind[];
+  recipients?: string;
+  planId?: number;
+  reminderDays?: number[];
+}
+
+function checkDate(value: string, path: string, label: string): void {
+  try {
+    parseIsoDate(value);
+  } catch {
+    throw invalid('regime.date_invalid', `${label} không hợp lệ.`, [{ path, message: 'Nhập ngày theo dạng YYYY-MM-DD.' }]);
+  }
+}
+
+/** An ad hoc request (báo cáo đột xuất): its own content and deadline, to chosen units of the owner's scope. */
+export async function createAdHocRegime(ctx: Ctx, input: AdHocInput) {
+  const actor = requireActor(ctx);
+  const owner = await getUnit(ctx.db, input.ownerUnitId ?? actor.unitId);
+  if (!owner) throw invalid('regime.owner_not_found', 'Đơn vị yêu cầu báo cáo không tồn tại.', [{ path: 'ownerUnitId', message: 'Chọn đơn vị có trong danh mục.' }]);
+  authorize(ctx, 'edit', { unitPath: owner.path });
+  const name = normalizeText(input.name);
+  const content = normalizeText(input.content);
+  if (name.length < 5) throw invalid('regime.name_required', 'Nhập tên báo cáo.', [{ path: 'name', message: 'Tên báo cáo cần ít nhất 5 ký tự.' }]);
+  if (content.length < 5) throw invalid('regime.content_required', 'Nhập nội dung yêu cầu báo cáo.', [{ path: 'content', message: 'Nội dung cần ít nhất 5 ký tự.' }]);
+  checkDate(input.dueDate, 'dueDate', 'Thời hạn gửi báo cáo');
+  const today = todayFor(ctx.db);
+  if (input.dueDate < today) throw invalid('regime.due_past', 'Thời hạn gửi báo cáo đã qua.', [{ path: 'dueDate', message: `Chọn ngày từ ${shortDateVi(today)} trở đi.` }]);
+  if (input.dueDate > addDays(today, 731)) throw invalid('regime.due_far', 'Thời hạn gửi báo cáo quá xa (tối đa 2 năm).', [{ path: 'dueDate', message: 'Chọn ngày trong vòng 2 năm.' }]);
+  const year = Number(input.dueDate.slice(0, 4));
+  const window = input.window ?? { from: `${year - 1}-12-15`, to: input.dueDate };
+  checkDate(window.from, 'window.from', 'Ngày bắt đầu kỳ số liệu');
+  checkDate(window.to, 'window.to', 'Ngày chốt số liệu');
+  if (window.from > window.to || window.to > input.dueDate) {
+    throw invalid('regime.window_invalid', 'Kỳ số liệu phải kết thúc trước thời hạn gửi báo cáo.', [{ path: 'window', message: 'Ngày chốt số liệu phải sau ngày bắt đầu và không sau thời hạn gửi.' }]);
+  }
+  if (input.planId) {
+    const plan = await ctx.db.selectFrom('plan').select(['id', 'status']).where('id', '=', input.planId).executeTakeFirst();
+    if (!plan || plan.status !== 'issued') throw invalid('regime.plan_invalid', 'Kế hoạch được chọn không tồn tại hoặc chưa ban hành.', [{ path: 'planId', message: 'Chọn một kế hoạch đã ban hành.' }]);
+  }
+  const reminderDays = [...new Set(input.reminderDays ?? DEFAULT_REMINDER_DAYS)].filter((n) => Number.isInteger(n) && n >= 0 && n <= 60).sort((a, b) => b - a);
+  // The owner's scope: Sở KH&CN asks the province's units, a ward's office asks the ward's offices.
+  const scopeUnitId = owner.focal_for_id ?? owner.id;
+  const unitIds = [...new Set(input.submitterUnitIds ?? [])];
+  if (unitIds.length) {
+    const units = await getUnitsByIds(ctx.db, unitIds);
+    const bad = unitIds.filter((id) => {
+      const u = units.find((x) => x.id === id);
+      return !u || u.status !== 'active' || u.id === owner.id || !u.path.includes(scopeUnitId);
+    });
+    if (bad.length) throw invalid('regime.submitter_out_of_scope', 'Có đơn vị được chọn không thuộc phạm vi của đơn vị yêu cầu báo cáo.', [{ path: 'submitterUnitIds', message: `Không hợp lệ: ${bad.slice(0, 20).join(', ')}` }]);
+  }
+  const rule: store.SubmitterRule = { scopeUnitId, kinds: input.submitterKinds ?? [], unitIds, excludeUnitIds: [owner.id] };
+  const submitters = await store.resolveSubmitters(ctx.db, rule, []);
+  if (!submitters.length) throw invalid('regime.no_submitters', 'Chưa chọn đơn vị phải báo cáo.', [{ path: 'submitterUnitIds', message: 'Chọn ít nhất một đơn vị (hoặc một loại đơn vị) trong phạm vi.' }]);
+  const scope = (await getUnit(ctx.db, scopeUnitId))!;
+  const local = scope.kind === 'ward' ? 'phường' : scope.kind === 'commune' ? 'xã' : null;
+  const recipients = normalizeText(input.recipients ?? '') || (scope.kind === 'province' ? 'Ủy ban nhân dân tỉnh' : local ? `Ủy ban nhân dân ${local} ${scope.short_name}` : scope.name);
+  return ctx.db.transaction().execute(async (tx) => {
+    const row = await tx.insertInto('reporting_regime').values({
+      code: `DX-${owner.id}-${randomBytes(4).toString('hex')}`, owner_unit_id: owner.id, plan_id: input.planId ?? null, kind: 'adHoc', name, content,
+      schedule: JSON.stringify({ frequency: 'yearly', dataWindow: { cutoffDay: 14 }, dueDate: { kind: 'dayOfMonth', monthOffset: 0, day: 15, exclusive: true }, tiers: [], reminderDays, window } satisfies store.RegimeSchedule),
+      submitters: JSON.stringify(rule), recipients, outline: JSON.stringify(REPORT_OUTLINE), indicators: JSON.stringify(LAW_IMPLEMENTATION_INDICATORS), ad_hoc_due: input.dueDate,
+    }).returning('id').executeTakeFirstOrThrow();
+    await notify(tx, submitters.map((s) => ({
+      unitId: s.id, kind: 'report.requested', title: `Yêu cầu báo cáo: ${name}`,
+      body: `${owner.name} đề nghị gửi báo cáo trước ngày ${shortDateVi(addDays(input.dueDate, 1))} (hạn cuối ${shortDateVi(input.dueDate)}). Nội dung: ${content}`,
+      link: `/che-do-bao-cao/${row.id}`,
+    })));
+    await recordAudit(tx, ctx, { action: 'regime.create', entityType: 'reporting_regime', entityId: row.id, unitId: owner.id, after: { kind: 'adHoc', name, dueDate: input.dueDate, submitters: submitters.length } });
+    return { id: row.id, periodKey: String(year), submitters: submitters.length };
+  });
+}
+
+// ---------------------------------------------------------------- prefill
+
+/**
+ * The facts of a unit for a period: its own assignments and those of the offices that compile for it (a ward's
+ * Phòng Văn hóa - Xã hội), plus the reports its offices sent for the same period.
+ */
+async function prefillFor(ctx: Ctx, s: { regime: Regime; period: ReportingPeriod; lineage: number[] | null }, unit: UnitRow, narrative?: UnitReportContent['narrative']) {
+  const db = ctx.db;
+  const window = s.period.dataWindow;
+  const focal = await store.focalUnitsOf(db, unit.id);
+  const own = [unit.id, ...focal.filter((id) => id !== unit.id)];
+  const assignments = await store.assignmentFacts(db, { unitIds: own, lineage: s.lineage, window });
+  const ids = assignments.map((a) => a.assignmentId);
+  const [updates, deliverables, obstacles, children, calendar] = await Promise.all([
+    store.updateFacts(db, ids, window.to),
+    store.deliverableFacts(db, ids, window),
+    store.obstacleFacts(db, own, ids, s.lineage, window),
+    store.childReports(db, own, s.period.key, s.lineage),
+    loadCalendar(db),
+  ]);
+  const content = prefillContent({
+    window, year: s.period.year, today: todayFor(ctx.db), calendar, reporting: s.regime.kind === 'adHoc' ? undefined : s.regime.schedule,
+    assignments, updates, deliverables, obstacles, children, narrative,
+  });
+  const computed = indicatorValuesFrom(s.regime.indicators, deliverablesOf(content));
+  // Typed indicators (no deliverable kind) come up from the offices' reports.
+  const typedDefs = s.regime.indicators.filter((d) => !d.fromDeliverables);
+  const fromChildren = aggregateIndicators(typedDefs, children.filter((c) => isReceived(c.status)).map((c) => c.indicatorValues ?? {}));
+  return { content, indicatorValues: { ...fromChildren, ...computed } };
+}
+
+// ---------------------------------------------------------------- unit reports
+
+function reportSummary(r: { id: number; status: ReportStatus; due_date: string; submitted_at: Date | null; late: boolean | null }) {
+  return { id: r.id, status: r.status, statusLabel: REPORT_STATUS_LABEL[r.status], dueDate: r.due_date, submittedAt: r.submitted_at?.toISOString() ?? null, late: r.late };
+}
+
+export async function listReportsFor(ctx: Ctx, f: { regimeId?: number; period?: string; unitId?: number; status?: ReportStatus; limit: number; offset: number }) {
+  const actor = requireActor(ctx);
+  const rows = await store.listReports(ctx.db, { roots: scopeRoots(actor, 'read'), regimeId: f.regimeId, periodKey: f.period, unitId: f.unitId, status: f.status, limit: f.limit, offset: f.offset });
+  return rows.map((r) => ({
+    ...reportSummary(r), regimeId: r.regime_id, regimeName: r.regime_name, periodKey: r.period_key, unitId: r.unit_id, unitName: r.unit_name,
+    toUnitId: r.to_unit_id, toUnitName: r.to_unit_name, returnReason: r.return_reason, updatedAt: r.updated_at.toISOString(),
+  }));
+}
+
+function lockedMessage(period: ReportingPeriod, due: string, owner: UnitRow): string {
+  return `Kỳ báo cáo "${period.label}" đã hết hạn gửi báo cáo (hạn cuối ${shortDateVi(due)}): không lập hoặc sửa báo cáo được nữa. Liên hệ ${owner.name} nếu cần gửi bổ sung.`;
+}
+
+/** The officer of a submitting unit starts its report for a period, prefilled with what the unit recorded. */
+export async function createReport(ctx: Ctx, regimeId: number, key: string, input: { unitId?: number }) {
+  const actor = requireActor(ctx);
+  const { regime, owner } = await mustRegime(ctx, regimeId);
+  const unit = await getUnit(ctx.db, input.unitId ?? actor.unitId);
+  if (!unit) throw invalid('report.unit_not_found', 'Đơn vị báo cáo không tồn tại.', [{ path: 'unitId', message: 'Chọn đơn vị có trong danh mục.' }]);
+  authorize(ctx, 'edit', { unitPath: unit.path });
+  const s = await periodScope(ctx, regime, owner, key);
+  if (!regime.active) throw conflict('report.regime_inactive', 'Chế độ báo cáo này đã dừng áp dụng.');
+  const me = s.submitters.find((u) => u.id === unit.id);
+  if (!me) throw invalid('report.not_expected', `${unit.name} không thuộc đối tượng phải báo cáo theo "${regime.name}".`, [{ path: 'unitId', message: 'Chọn đơn vị thuộc đối tượng báo cáo.' }]);
+  const today = todayFor(ctx.db);
+  const due = s.dueOf(unit.kind);
+  if (today < s.period.dataWindow.from) throw conflict('report.period_not_started', `Kỳ báo cáo "${s.period.label}" chưa bắt đầu (từ ngày ${shortDateVi(s.period.dataWindow.from)}).`);
+  if (today > due) throw conflict('report.period_locked', lockedMessage(s.period, due, owner));
+  const existing = await ctx.db.selectFrom('unit_report').select('id').where('regime_id', '=', regime.id).where('period_key', '=', s.period.key).where('unit_id', '=', unit.id).executeTakeFirst();
+  if (existing) throw conflict('report.exists', `${unit.name} đã có báo cáo kỳ "${s.period.label}" (mã ${existing.id}): mở báo cáo đó để tiếp tục.`);
+  const { content, indicatorValues } = await prefillFor(ctx, s, unit);
+  return ctx.db.transaction().execute(async (tx) => {
+    const row = await tx.insertInto('unit_report').values({
+      regime_id: regime.id, period_key: s.period.key, unit_id: unit.id, to_unit_id: owner.id, due_date: due,
+      content: JSON.stringify(content), indicator_values: JSON.stringify(indicatorValues), created_by: actor.userId,
+    }).onConflict((oc) => oc.columns(['regime_id', 'period_key', 'unit_id']).doNothing()).returning('id').executeTakeFirst();
+    if (!row) throw conflict('report.exists', `${unit.name} đã có báo cáo kỳ "${s.period.label}".`);
+    await recordAudit(tx, ctx, { action: 'report.create', entityType: 'unit_report', entityId: row.id, unitId: unit.id, after: { regimeId: regime.id, period: s.period.key, tasks: content.tasks.length } });
+    return { id: row.id, status: 'draft' as const, dueDate: due };
+  });
+}
+
+export async function getReportDetail(ctx: Ctx, id: number) {
+  const actor = requireActor(ctx);
+  const { report, unit, toUnit } = await mustReport(ctx, id);
+  const mayRead = can(actor, 'read', { unitPath: unit.path }) || can(actor, 'read', { unitPath: toUnit.path });
+  if (!mayRead) authorize(ctx, 'read', { unitPath: unit.path });
+  const regime = (await store.getRegime(ctx.db, report.regime_id))!;
+  const period = periodOf(regime, report.period_key);
+  const today = todayFor(ctx.db);
+  const locked = today > report.due_date && report.status !== 'returned';
+  const editable = report.status === 'draft' || report.status === 'returned';
+  return {
+    report: {
+      ...reportSummary(report), regimeId: regime.id, regimeName: regime.name, periodKey: report.period_key, periodLabel: period.label,
+      dataWindow: period.dataWindow, unitId: unit.id, unitName: unit.name, toUnitId: toUnit.id, toUnitName: toUnit.name, number: report.number,
+      content: report.content as UnitReportContent, indicatorValues: report.indicator_values as Record<string, number>,
+      approvedAt: report.approved_at?.toISOString() ?? null, reviewedAt: report.reviewed_at?.toISOString() ?? null, returnReason: report.return_reason,
+      createdAt: report.created_at.toISOString(), updatedAt: report.updated_at.toISOString(),
+    },
+    indicators: regime.indicators,
+    locked,
+    can: {
+      edit: editable && !locked && can(actor, 'edit', { unitPath: unit.path }),
+      approve: editable && can(actor, 'approve', { unitPath: unit.path }),
+      submit: report.status === 'approved' && can(actor, 'edit', { unitPath: unit.path }),
+      accept: report.status === 'submitted' && can(actor, 'edit', { unitPath: toUnit.path }),
+      return: (report.status === 'submitted' || report.status === 'accepted') && can(actor, 'edit', { unitPath: toUnit.path }),
+    },
+  };
+}
+
+function checkEditable(report: ReportRow, today: string, owner: UnitRow, period: ReportingPeriod): void {
+  if (report.status !== 'draft' && report.status !== 'returned') {
+    throw conflict('report.not_editable', report.status === 'approved'
+      ? 'Báo cáo đã được lãnh đạo duyệt nên không sửa được; hãy gửi báo cáo, hoặc đề nghị đơn vị nhận trả lại nếu cần sửa.'
+      : `Báo cáo đang ở trạng thái "${REPORT_STATUS_LABEL[report.status]}": không sửa được.`);
+  }
+  // After the due date only returned reports may still change (the receiving unit asked for them).
+  if (report.status === 'draft' && today > report.due_date) throw conflict('report.period_locked', lockedMessage(period, report.due_date, owner));
+}
+
+export interface ReportPatch {
+  narrative?: Partial<UnitReportContent['narrative']>;
+  indicatorValues?: Record<string, number>;
+  number?: string | null;
+}
+
+/** Officers write the narrative sections and indicator values while the report is a draft (or was returned). */
+export async function updateReport(ctx: Ctx, id: number, patch: ReportPatch) {
+  const { report, unit } = await mustReport(ctx, id);
+  authorize(ctx, 'edit', { unitPath: unit.path });
+  const regime = (await store.getRegime(ctx.db, report.regime_id))!;
+  const owner = (await getUnit(ctx.db, regime.ownerUnitId))!;
+  checkEditable(report, todayFor(ctx.db), owner, periodOf(regime, report.period_key));
+  const known = new Set(regime.indicators.map((d) => d.code));
+  const unknown = Object.keys(patch.indicatorValues ?? {}).filter((k) => !known.has(k));
+  if (unknown.length) throw invalid('report.indicator_unknown', `Chỉ tiêu không có trong chế độ báo cáo: ${unknown.slice(0, 5).join(', ')}.`, unknown.slice(0, 5).map((k) => ({ path: `indicatorValues.${k}`, message: 'Chỉ tiêu không tồn tại.' })));
+  const content = report.content as UnitReportContent;
+  const narrative = { ...content.narrative };
+  for (const [k, v] of Object.entries(patch.narrative ?? {})) if (typeof v === 'string' && k in narrative) (narrative as Record<string, string>)[k] = v.normalize('NFC');
+  const values = { ...(report.indicator_values as Record<string, number>), ...(patch.indicatorValues ?? {}) };
+  const number = patch.number === undefined ? report.number : patch.number === null ? null : normalizeText(patch.number) || null;
+  return ctx.db.transaction().execute(async (tx) => {
+    const moved = await tx.updateTable('unit_report').set({
+      content: JSON.stringify({ ...content, narrative }), indicator_values: JSON.stringify(values), number, updated_at: new Date(),
+    }).where('id', '=', id).where('status', '=', report.status).returning('id').executeTakeFirst();
+    if (!moved) throw conflict('report.changed', 'Báo cáo vừa được người khác thay đổi. Hãy tải lại trang.');
+    await recordAudit(tx, ctx, { action: 'report.update', entityType: 'unit_report', entityId: id, unitId: unit.id, after: { sections: Object.keys(patch.narrative ?? {}), indicators: Object.keys(patch.indicatorValues ?? {}) } });
+    return { id, status: report.status };
+  });
+}
+
+/** Refreshes the prefilled facts (tasks, deliverables, obstacles, offices' reports), keeping what people wrote. */
+export async function refreshReport(ctx: Ctx, id: number) {
+  const { report, unit } = await mustReport(ctx, id);
+  authorize(ctx, 'edit', { unitPath: unit.path });
+  const regime = (await store.getRegime(ctx.db, report.regime_id))!;
+  const owner = (await getUnit(ctx.db, regime.ownerUnitId))!;
+  const period = periodOf(regime, report.period_key);
+  checkEditable(report, todayFor(ctx.db), owner, period);
+  const lineage = regime.planId ? await store.planLineage(ctx.db, regime.planId) : null;
+  const old = report.content as UnitReportContent;
+  const { content, indicatorValues } = await prefillFor(ctx, { regime, period, lineage }, unit, old.narrative);
+  // Typed values stay; values counted from deliverables are recounted.
+  const typed = Object.fromEntries(regime.indicators.filter((d) => !d.fromDeliverables).map((d) => [d.code, (report.indicator_values as Record<string, number>)[d.code] ?? indicatorValues[d.code] ?? 0]));
+  const values = { ...indicatorValues, ...typed };
+  return ctx.db.transaction().execute(async (tx) => {
+    const moved = await tx.updateTable('unit_report').set({ content: JSON.stringify(content), indicator_values: JSON.stringify(values), updated_at: new Date() })
+      .where('id', '=', id).where('status', '=', report.status).returning('id').executeTakeFirst();
+    if (!moved) throw conflict('report.changed', 'Báo cáo vừa được người khác thay đổi. Hãy tải lại trang.');
+    await recordAudit(tx, ctx, { action: 'report.refresh', entityType: 'unit_report', entityId: id, unitId: unit.id, after: { tasks: content.tasks.length } });
+    return { id, status: report.status, tasks: content.tasks.length };
+  });
+}
+
+export type ReportTransition = 'approve' | 'submit' | 'accept' | 'return';
+
+const TRANSITION_FROM: Record<ReportTransition, ReportStatus[]> = {
+  approve: ['draft', 'returned'], submit: ['approved'], accept: ['submitted'], return: ['submitted', 'accepted'],
+};
+const TRANSITION_TO: Record<ReportTransition, ReportStatus> = { approve: 'approved', submit: 'submitted', accept: 'accepted', return: 'returned' };
+const TRANSITION_LABEL: Record<ReportTransition, string> = { approve: 'duyệt', submit: 'gửi', accept: 'tiếp nhận', return: 'trả lại' };
+
+/**
+ * approve: a leader of the reporting unit (its own act, no focal widening); submit: an officer or leader of the
+ * unit, after approval; accept / return: the receiving unit (a follow-up act, `edit` on it, so the focal Sở's
+ * officers may do it).
+ */
+export async function transitionReport(ctx: Ctx, id: number, action: ReportTransition, input: { reason?: string } = {}) {
+  const actor = requireActor(ctx);
+  const { report, unit, toUnit } = await mustReport(ctx, id);
+  if (action === 'approve') authorize(ctx, 'approve', { unitPath: unit.path });
+  else if (action === 'submit') authorize(ctx, 'edit', { unitPath: unit.path });
+  else authorize(ctx, 'edit', { unitPath: toUnit.path });
+  const from = report.status;
+  if (!TRANSITION_FROM[action].includes(from)) {
+    throw conflict('report.bad_transition', `Không thể ${TRANSITION_LABEL[action]} báo cáo đang ở trạng thái "${REPORT_STATUS_LABEL[from]}".`);
+  }
+  const regime = (await store.getRegime(ctx.db, report.regime_id))!;
+  const period = periodOf(regime, report.period_key);
+  const now = nowFor(ctx.db);
+  const today = vnDate(now);
+  const to = TRANSITION_TO[action];
+  const patch: Record<string, unknown> = { status: to, updated_at: new Date() };
+  let reason: string | null = null;
+  if (action === 'approve') Object.assign(patch, { approved_by: actor.userId, approved_at: now });
+  if (action === 'submit') Object.assign(patch, { submitted_at: now, late: today > report.due_date });
+  if (action === 'accept') Object.assign(patch, { reviewed_by: actor.userId, reviewed_at: now, return_reason: null });
+  if (action === 'return') {
+    reason = normalizeText(input.reason ?? '');
+    if (reason.length < 5) throw invalid('report.reason_required', 'Hãy nêu lý do trả lại báo cáo.', [{ path: 'reason', message: 'Lý do cần ít nhất 5 ký tự.' }]);
+    // The unit gets at least 5 working days to send it again.
+    const resend = addWorkingDays(today, 5, await loadCalendar(ctx.db));
+    Object.assign(patch, { reviewed_by: actor.userId, reviewed_at: now, return_reason: reason, due_date: resend > report.due_date ? resend : report.due_date });
+  }
+  return ctx.db.transaction().execute(async (tx) => {
+    const moved = await tx.updateTable('unit_report').set(patch).where('id', '=', id).where('status', '=', from).returning(['id', 'due_date', 'late']).executeTakeFirst();
+    if (!moved) throw conflict('report.changed', 'Báo cáo vừa được người khác thay đổi. Hãy tải lại trang.');
+    const link = `/bao-cao/${id}`;
+    if (action === 'submit') {
+      await notify(tx, {
+        unitId: toUnit.id, kind: 'report.submitted', link,
+        title: `${unit.name} đã gửi báo cáo ${period.label.toLowerCase()}${moved.late ? ' (quá hạn)' : ''}`,
+        body: `${regime.name}. Hạn gửi: ${shortDateVi(report.due_date)}.`,
+      });
+    } else if (action === 'return') {
+      await notify(tx, {
+        unitId: unit.id, kind: 'report.returned', link,
+        title: `Báo cáo ${period.label.toLowerCase()} bị trả lại`,
+        body: `${toUnit.name} trả lại báo cáo: ${reason}. Đề nghị hoàn thiện và gửi lại trước ngày ${shortDateVi(addDays(moved.due_date, 1))}.`,
+      });
+    } else if (action === 'accept') {
+      await notify(tx, { unitId: unit.id, kind: 'report.accepted', link, title: `${toUnit.name} đã tiếp nhận báo cáo ${period.label.toLowerCase()}` });
+    }
+    await recordAudit(tx, ctx, {
+      action: `report.${action}`, entityType: 'unit_report', entityId: id, unitId: unit.id,
+      before: { status: from, dueDate: report.due_date }, after: { status: to, ...(reason ? { reason, dueDate: moved.due_date } : {}), ...(action === 'submit' ? { late: moved.late } : {}) },
+    });
+    return { id, status: to, late: moved.late, dueDate: moved.due_date };
+  });
+}
+
+// ---------------------------------------------------------------- status of a period
+
+interface UnitState {
+  unit: SubmitterRow;
+  dueDate: string;
+  state: SubmissionState;
+  report: Awaited<ReturnType<typeof store.reportStates>>[number] | null;
+}
+
+function statesOf(s: PeriodScope, reports: Awaited<ReturnType<typeof store.reportStates>>, today: string): UnitState[] {
+  const byUnit = new Map(reports.map((r) => [r.unit_id, r]));
+  return s.submitters.map((u) => {
+    const report = byUnit.get(u.id) ?? null;
+    const dueDate = report?.due_date ?? s.dueOf(u.kind);
+    return { unit: u, dueDate, state: submissionState(report, dueDate, today), report };
+  });
+}
+
+const GROUP_LABEL: Record<string, string> = { agency: 'Sở, ban, ngành', ward: 'Phường', commune: 'Xã', office: 'Phòng, ban, đơn vị' };
+
+/** Expected / received / on time / late / missing / returned per submitting unit, totals, indicators up the tree. */
+export async function periodStatus(ctx: Ctx, regimeId: number, key: string) {
+  const { regime, owner } = await mustRegime(ctx, regimeId);
+  authorize(ctx, 'read', { unitPath: owner.path });
+  const s = await periodScope(ctx, regime, owner, key);
+  const today = todayFor(ctx.db);
+  const reports = await store.reportStates(ctx.db, regime.id, s.period.key);
+  const states = statesOf(s, reports, today);
+  const totals = totalsOf(states.map((x) => ({ state: x.state, status: x.report?.status ?? null })));
+  const groups = totalsBy(states.map((x) => ({ state: x.state, status: x.report?.status ?? null, group: x.unit.kind })));
+  // Indicators up the tree: each unit's received values, rolled up through its ancestors among the submitters
+  // to the scope unit (a ward's offices into the ward when both report, everything into the province).
+  const scopeId = regime.submitters.scopeUnitId;
+  const inSet = new Set(states.map((x) => x.unit.id));
+  const nodes = [{ id: scopeId, parentId: null as number | null }, ...states.filter((x) => x.unit.id !== scopeId).map((x) => {
+    const ancestors = x.unit.path.slice(0, -1).reverse();
+    return { id: x.unit.id, parentId: ancestors.find((a) => inSet.has(a) && a !== x.unit.id) ?? scopeId };
+  })];
+  const own = new Map(states.filter((x) => x.report && isReceived(x.report.status)).map((x) => [x.unit.id, (x.report!.indicator_values ?? {}) as Record<string, number>]));
+  const tree = rollUpTree(nodes, own, regime.indicators);
+  const byGroup = new Map(groups.map((g) => [g.group, aggregateIndicators(regime.indicators, states.filter((x) => x.unit.kind === g.group && own.has(x.unit.id)).map((x) => own.get(x.unit.id)!))]));
+  const rootValues = tree.get(scopeId) ?? {};
+  return {
+    regime: { id: regime.id, name: regime.name, kind: regime.kind, ownerUnitId: owner.id, ownerName: owner.name },
+    period: { key: s.period.key, label: s.period.label, dataWindow: s.period.dataWindow },
+    today,
+    dueDates: [...new Set(states.map((x) => x.unit.kind))].map((k) => ({ kind: k, dueDate: s.dueOf(k) })),
+    totals,
+    groups: groups.map((g) => ({ group: g.group, label: GROUP_LABEL[g.group] ?? UNIT_KIND_LABEL[g.group as UnitKind] ?? g.group, totals: g.totals })),
+    indicators: regime.indicators.map((d) => ({
+      code: d.code, name: d.name, unit: d.unit, aggregate: d.aggregate, total: rootValues[d.code] ?? 0,
+      byGroup: Object.fromEntries([...byGroup].map(([g, v]) => [g, v[d.code] ?? 0])),
+    })),
+    units: states.map((x) => ({
+      unitId: x.unit.id, unitName: x.unit.name, unitCode: x.unit.code, kind: x.unit.kind, dueDate: x.dueDate,
+      reportId: x.report?.id ?? null, status: x.report?.status ?? null, statusLabel: x.report ? REPORT_STATUS_LABEL[x.report.status] : 'Chưa lập báo cáo',
+      state: x.state, stateLabel: SUBMISSION_STATE_LABEL[x.state], submittedOn: VN(x.report?.submitted_at ?? null), late: x.report?.late ?? null,
+      returnReason: x.report?.status === 'returned' ? x.report.return_reason : null,
+      indicatorValues: own.get(x.unit.id) ?? {},
+    })),
+  };
+}
+
+// ---------------------------------------------------------------- documents
+
+async function expectedReports(ctx: Ctx, s: PeriodScope, today: string, withOverdue: boolean): Promise<ExpectedUnitReport[]> {
+  const reports = await store.reportsWithContent(ctx.db, s.regime.id, s.period.key);
+  const states = statesOf(s, reports, today);
+  const full = new Map(reports.map((r) => [r.unit_id, r]));
+  const overdue = new Map<number, string[]>();
+  if (withOverdue) {
+    const lateIds = states.filter((x) => !isReceived(x.report?.status)).map((x) => x.unit.id);
+    for (const r of await overdueAssignments(ctx, lateIds, s, today)) {
+      const list = overdue.get(r.topUnitId) ?? [];
+      if (!list.includes(r.task)) list.push(r.task);
+      overdue.set(r.topUnitId, list);
+    }
+  }
+  return states.map((x) => {
+    const r = full.get(x.unit.id);
+    return {
+      unitId: x.unit.id, unitName: x.unit.name, dueDate: x.dueDate, state: x.state, status: r?.status ?? null, submittedOn: VN(r?.submitted_at ?? null),
+      returnReason: r?.return_reason ?? null, reviewedOn: VN(r?.reviewed_at ?? null), content: (r?.content as UnitReportContent | undefined) ?? null,
+      indicatorValues: (r?.indicator_values as Record<string, number> | undefined) ?? {}, overdueTasks: overdue.get(x.unit.id) ?? [],
+      letterName: x.unit.kind === 'ward' || x.unit.kind === 'commune' ? `Ủy ban nhân dân ${x.unit.kind === 'ward' ? 'phường' : 'xã'} ${x.unit.short_name}` : x.unit.name,
+    };
+  });
+}
+
+/** Unfinished assignments past their due date, in the subtrees of some units ("1. Tổ chức quán triệt… (hạn 14/12/2026)"). */
+async function overdueAssignments(ctx: Ctx, unitIds: number[], s: PeriodScope, today: string) {
+  if (!unitIds.length || !s.lineage) return [];
+  const lineage = sql.val(s.lineage);
+  const rows = await sql<{ id: number; top_id: number; number: string; title: string; schedule: Schedule | null; p_number: string | null; p_title: string | null; in_regime: boolean }>`
+    SELECT a.id, m.id AS top_id, t.number, t.title, t.schedule, pt.number AS p_number, pt.title AS p_title, (a.plan_id = ANY(${lineage}::integer[])) AS in_regime
+    FROM assignment a
+    JOIN unit u ON u.id = a.unit_id
+    JOIN unit m ON m.id = ANY(${sql.val(unitIds)}::integer[]) AND u.path @> ARRAY[m.id]
+    JOIN plan_task t ON t.id = a.task_id
+    JOIN plan p ON p.id = a.plan_id
+    LEFT JOIN plan_task pt ON pt.id = t.parent_task_id
+    WHERE a.plan_id = ANY(${lineage}::integer[]) OR (p.parent_plan_id = ANY(${lineage}::integer[]) AND p.status NOT IN ('amended', 'superseded'))
+    ORDER BY t.ordinal, a.id`.execute(ctx.db);
+  if (!rows.rows.length) return [];
+  const [updates, calendar] = await Promise.all([store.updateFacts(ctx.db, rows.rows.map((r) => r.id), s.period.dataWindow.to), loadCalendar(ctx.db)]);
+  const byAssignment = new Map<number, typeof updates>();
+  for (const u of updates) byAssignment.set(u.assignmentId, [...(byAssignment.get(u.assignmentId) ?? []), u]);
+  const out: Array<{ topUnitId: number; task: string }> = [];
+  for (const r of rows.rows) {
+    const st = assignmentYearState(r.schedule, byAssignment.get(r.id) ?? [], s.period.year, today, calendar, s.regime.kind === 'adHoc' ? undefined : s.regime.schedule);
+    if (st.status !== 'overdue') continue;
+    const [n, title] = r.in_regime || !r.p_number ? [r.number, r.title] : [r.p_number, r.p_title ?? r.title];
+    const short = title.length > 90 ? `${title.slice(0, 88).replace(/\s+\S*$/u, '')}…` : title.replace(/[.;]+$/u, '');
+    out.push({ topUnitId: r.top_id, task: `${n}. ${short} (hạn ${shortDateVi(st.dueDate!)})` });
+  }
+  return out;
+}
+
+async function compileInputs(ctx: Ctx, regimeId: number, key: string) {
+  const { regime, owner } = await mustRegime(ctx, regimeId);
+  authorize(ctx, 'read', { unitPath: owner.path });
+  const s = await periodScope(ctx, regime, owner, key);
+  const [issuer, plan] = await Promise.all([issuerInfoFor(ctx.db, owner), planRefFor(ctx.db, regime.planId)]);
+  return { s, issuer, plan };
+}
+
+/** The receiving level's compiled report for a period, built from what it received (and its own facts). */
+export async function compiledReport(ctx: Ctx, regimeId: number, key: string): Promise<CompiledReport> {
+  const { s, issuer, plan } = await compileInputs(ctx, regimeId, key);
+  const today = todayFor(ctx.db);
+  const units = await expectedReports(ctx, s, today, false);
+  const own = await prefillFor(ctx, s, s.owner);
+  const planTasks = s.regime.planId
+    ? await ctx.db.selectFrom('plan_task').select(['number', 'title']).where('plan_id', '=', s.regime.planId).orderBy('ordinal').execute()
+    : [];
+  return buildCompiledReport({
+    issuer, plan: plan?.ref ?? null, regimeName: s.regime.name, recipients: s.regime.recipients, indicators: s.regime.indicators, period: s.period,
+    planTasks, own: own.content, ownIndicatorValues: own.indicatorValues, units,
+  });
+}
+
+/** The Công văn đôn đốc to the units that have not sent their report, with what each one is missing. */
+export async function reminderLetter(ctx: Ctx, regimeId: number, key: string): Promise<ReminderLetter> {
+  const { s, issuer, plan } = await compileInputs(ctx, regimeId, key);
+  const today = todayFor(ctx.db);
+  const units = await expectedReports(ctx, s, today, true);
+  const cal = await loadCalendar(ctx.db);
+  // The regime's own due dates (a returned report's extension is not the date the letter cites).
+  const latestDue = [...new Set(s.submitters.map((u) => s.dueOf(u.kind)))].sort().at(-1) ?? today;
+  const newDeadline = today < latestDue ? latestDue : addWorkingDays(today, 5, cal);
+  const byKind = (kinds: string[]) => s.submitters.filter((u) => kinds.includes(u.kind)).map((u) => u.id);
+  const scope = await getUnit(ctx.db, s.regime.submitters.scopeUnitId);
+  const groupNames = [
+    { unitIds: byKind(['agency']), name: 'Các sở, ban, ngành cấp tỉnh' },
+    { unitIds: byKind(['commune', 'ward']), name: 'Ủy ban nhân dân các xã, phường' },
+    { unitIds: byKind(['office']), name: `Các phòng, ban, đơn vị thuộc Ủy ban nhân dân ${scope ? scope.name.replace(/^(Phường|Xã)(?=\s)/u, (w) => w.toLocaleLowerCase('vi')) : ''}`.trim() },
+  ];
+  const kinds = new Set(s.submitters.map((u) => u.kind));
+  const who = [
+    kinds.has('agency') ? 'các sở, ban, ngành cấp tỉnh' : null,
+    kinds.has('commune') || kinds.has('ward') ? 'Ủy ban nhân dân các xã, phường' : null,
+    kinds.has('office') ? 'các phòng, ban, đơn vị' : null,
+  ].filter(Boolean);
+  return buildReminderLetter({
+    issuer, plan: plan?.ref ?? null, regimeName: s.regime.name, period: s.period, receiverName: issuer.displayName,
+    reportsTo: s.regime.recipients[0] ?? 'cấp trên', units, today, newDeadline, groupNames,
+    submittersPhrase: who.length ? who.join(' và ') : 'các cơ quan, đơn vị', dueDate: latestDue,
+  });
+}
+
+export async function documentNames(ctx: Ctx, regimeId: number, key: string) {
+  const regime = await store.getRegime(ctx.db, regimeId);
+  return { base: `${regime?.code ?? 'bao-cao'}-${key}`.toLowerCase() };
+}

@@ -1,0 +1,227 @@
+// Queries on assignments, progress updates, deliverables, evidence files, obstacles and notifications.
+// No permission logic here: that is the service's job.
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { Schedule, UnitRef } from '../../domain/plan/model.ts';
+import type { UpdateFact } from '../../domain/tracking/assignment.ts';
+import type { Tx } from '../context.ts';
+
+type Q = Kysely<DB> | Tx;
+
+/** An assignment with its unit, task and plan: what every use case needs to decide and to show. */
+export interface AssignmentRow {
+  id: number;
+  role: 'lead' | 'coordinator';
+  percent: number;
+  completed_on: string | null;
+  last_update_at: Date | null;
+  created_at: Date;
+  unit_id: number;
+  unit_name: string;
+  unit_code: string;
+  unit_kind: string;
+  unit_path: number[];
+  task_id: number;
+  task_ordinal: number;
+  task_number: string;
+  task_title: string;
+  task_content: string | null;
+  task_lead: UnitRef[];
+  task_coordinators: UnitRef[];
+  timeframe_text: string;
+  schedule: Schedule | null;
+  task_deliverables: string[];
+  plan_id: number;
+  plan_title: string;
+  plan_number: string | null;
+  plan_symbol: string | null;
+  plan_issued_date: string | null;
+  plan_status: string;
+  plan_unit_id: number;
+  plan_unit_name: string;
+  plan_unit_path: number[];
+}
+
+function assignmentQuery(db: Q) {
+  return db.selectFrom('assignment as a')
+    .innerJoin('unit as u', 'u.id', 'a.unit_id')
+    .innerJoin('plan_task as t', 't.id', 'a.task_id')
+    .innerJoin('plan as p', 'p.id', 'a.plan_id')
+    .innerJoin('unit as pu', 'pu.id', 'p.unit_id')
+    .select([
+      'a.id', 'a.role', 'a.percent', 'a.completed_on', 'a.last_update_at', 'a.created_at',
+      'u.id as unit_id', 'u.name as unit_name', 'u.code as unit_code', 'u.kind as unit_kind', 'u.path as unit_path',
+      't.id as task_id', 't.ordinal as task_ordinal', 't.number as task_number', 't.title as task_title', 't.content as task_content',
+      't.lead as task_lead', 't.coordinators as task_coordinators', 't.timeframe_text', 't.schedule', 't.deliverables as task_deliverables',
+      'p.id as plan_id', 'p.title as plan_title', 'p.number as plan_number', 'p.symbol as plan_symbol', 'p.issued_date as plan_issued_date',
+      'p.status as plan_status', 'pu.id as plan_unit_id', 'pu.name as plan_unit_name', 'pu.path as plan_unit_path',
+    ]);
+}
+
+export async function getAssignment(db: Q, id: number): Promise<AssignmentRow | undefined> {
+  return assignmentQuery(db).where('a.id', '=', id).executeTakeFirst() as Promise<AssignmentRow | undefined>;
+}
+
+export interface AssignmentFilter {
+  /** Units whose subtrees may be listed ('all' for a system administrator). */
+  scopeRoots: number[] | 'all';
+  /** Only this unit and the units below it. */
+  unitId?: number;
+  /** Only this plan (any status); otherwise only plans in force (issued). */
+  planId?: number;
+}
+
+export async function listAssignments(db: Q, f: AssignmentFilter): Promise<AssignmentRow[]> {
+  if (f.scopeRoots !== 'all' && f.scopeRoots.length === 0) return [];
+  let q = assignmentQuery(db);
+  if (f.scopeRoots !== 'all') q = q.where(sql<boolean>`u.path && ${sql.val(f.scopeRoots)}::integer[]`);
+  if (f.unitId) q = q.where(sql<boolean>`u.path @> ARRAY[${f.unitId}]::integer[]`);
+  q = f.planId ? q.where('a.plan_id', '=', f.planId) : q.where('p.status', '=', 'issued');
+  return q.orderBy('p.id').orderBy('t.ordinal').orderBy('a.role', 'desc').orderBy('u.name').execute() as Promise<AssignmentRow[]>;
+}
+
+export interface UpdateRow extends UpdateFact {
+  id: number;
+  assignmentId: number;
+  narrative: string;
+  createdAt: Date;
+  authorId: number | null;
+  authorName: string | null;
+}
+
+/** Updates of the given assignments, oldest first (by the day they report, then the order they were made). */
+export async function updatesOf(db: Q, assignmentIds: number[], narrativeChars = 100_000): Promise<UpdateRow[]> {
+  if (!assignmentIds.length) return [];
+  const out: UpdateRow[] = [];
+  for (let i = 0; i < assignmentIds.length; i += 5000) {
+    const rows = await db.selectFrom('progress_update as g').leftJoin('app_user as w', 'w.id', 'g.author_id')
+      .select(['g.id', 'g.assignment_id', 'g.percent', 'g.completed', 'g.occurred_on', 'g.created_at', 'g.author_id', 'w.full_name as author_name',
+        sql<string>`left(g.narrative, ${narrativeChars})`.as('narrative')])
+      .where('g.assignment_id', 'in', assignmentIds.slice(i, i + 5000))
+      .orderBy('g.occurred_on').orderBy('g.id').execute();
+    for (const r of rows) {
+      out.push({
+        id: r.id, assignmentId: r.assignment_id, occurredOn: r.occurred_on, percent: r.percent, completed: r.completed, narrative: r.narrative,
+        createdAt: r.created_at, authorId: r.author_id, authorName: r.author_name,
+      });
+    }
+  }
+  return out;
+}
+
+export async function deliverablesOf(db: Q, assignmentId: number) {
+  return db.selectFrom('deliverable_record')
+    .select(['id', 'update_id', 'kind', 'title', 'occurred_on', 'participants', 'document_number', 'link'])
+    .where('assignment_id', '=', assignmentId).orderBy('occurred_on').orderBy('id').execute();
+}
+
+/** Evidence metadata (never the content) of the given updates. */
+export async function evidenceOf(db: Q, updateIds: number[]) {
+  if (!updateIds.length) return [];
+  return db.selectFrom('evidence_file').select(['id', 'update_id', 'filename', 'mime', 'size', 'sha256', 'created_at'])
+    .where('update_id', 'in', updateIds).orderBy('id').execute();
+}
+
+export async function getEvidence(db: Q, id: number) {
+  return db.selectFrom('evidence_file as e').innerJoin('unit as u', 'u.id', 'e.unit_id')
+    .select(['e.id', 'e.filename', 'e.mime', 'e.size', 'e.sha256', 'e.content', 'e.unit_id', 'u.path as unit_path'])
+    .where('e.id', '=', id).executeTakeFirst();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Obstacles
+
+export interface ObstacleRow {
+  id: number;
+  kind: 'difficulty' | 'proposal';
+  content: string;
+  status: 'open' | 'answered' | 'closed';
+  answer: string | null;
+  answered_at: Date | null;
+  answered_by_name: string | null;
+  raised_on: string;
+  raised_by_name: string | null;
+  created_at: Date;
+  unit_id: number;
+  unit_name: string;
+  unit_path: number[];
+  to_unit_id: number;
+  to_unit_name: string;
+  to_unit_path: number[];
+  assignment_id: number | null;
+  task_id: number | null;
+  task_number: string | null;
+  task_title: string | null;
+  plan_id: number | null;
+  plan_title: string | null;
+  plan_number: string | null;
+  plan_symbol: string | null;
+}
+
+function obstacleQuery(db: Q) {
+  return db.selectFrom('obstacle as o')
+    .innerJoin('unit as u', 'u.id', 'o.unit_id')
+    .innerJoin('unit as tu', 'tu.id', 'o.to_unit_id')
+    .leftJoin('plan_task as t', 't.id', 'o.task_id')
+    .leftJoin('plan as p', 'p.id', 't.plan_id')
+    .leftJoin('app_user as rb', 'rb.id', 'o.raised_by')
+    .leftJoin('app_user as ab', 'ab.id', 'o.answered_by')
+    .select([
+      'o.id', 'o.kind', 'o.content', 'o.status', 'o.answer', 'o.answered_at', 'ab.full_name as answered_by_name', 'o.raised_on',
+      'rb.full_name as raised_by_name', 'o.created_at', 'u.id as unit_id', 'u.name as unit_name', 'u.path as unit_path',
+      'tu.id as to_unit_id', 'tu.name as to_unit_name', 'tu.path as to_unit_path', 'o.assignment_id', 't.id as task_id',
+      't.number as task_number', 't.title as task_title', 'p.id as plan_id', 'p.title as plan_title', 'p.number as plan_number', 'p.symbol as plan_symbol',
+    ]);
+}
+
+export async function getObstacle(db: Q, id: number): Promise<ObstacleRow | undefined> {
+  return obstacleQuery(db).where('o.id', '=', id).executeTakeFirst() as Promise<ObstacleRow | undefined>;
+}
+
+export async function obstaclesOfAssignment(db: Q, assignmentId: number): Promise<ObstacleRow[]> {
+  return obstacleQuery(db).where('o.assignment_id', '=', assignmentId).orderBy('o.id').execute() as Promise<ObstacleRow[]>;
+}
+
+export interface ObstacleFilter {
+  /** Received by one of these units ('all': every obstacle). */
+  toUnitIds?: number[] | 'all';
+  /** Raised by a unit in one of these subtrees ('all': every obstacle). */
+  fromRoots?: number[] | 'all';
+  status?: 'open' | 'answered' | 'closed';
+  limit: number;
+  offset: number;
+}
+
+export async function listObstacles(db: Q, f: ObstacleFilter): Promise<{ rows: ObstacleRow[]; total: number }> {
+  let q = obstacleQuery(db);
+  let c = db.selectFrom('obstacle as o').innerJoin('unit as u', 'u.id', 'o.unit_id').select((eb) => eb.fn.countAll<number>().as('n'));
+  if (f.toUnitIds !== undefined && f.toUnitIds !== 'all') {
+    if (!f.toUnitIds.length) return { rows: [], total: 0 };
+    q = q.where('o.to_unit_id', 'in', f.toUnitIds);
+    c = c.where('o.to_unit_id', 'in', f.toUnitIds);
+  }
+  if (f.fromRoots !== undefined && f.fromRoots !== 'all') {
+    if (!f.fromRoots.length) return { rows: [], total: 0 };
+    q = q.where(sql<boolean>`u.path && ${sql.val(f.fromRoots)}::integer[]`);
+    c = c.where(sql<boolean>`u.path && ${sql.val(f.fromRoots)}::integer[]`);
+  }
+  if (f.status) {
+    q = q.where('o.status', '=', f.status);
+    c = c.where('o.status', '=', f.status);
+  }
+  const [rows, total] = await Promise.all([
+    q.orderBy('o.created_at', 'desc').orderBy('o.id', 'desc').limit(f.limit).offset(f.offset).execute() as Promise<ObstacleRow[]>,
+    c.executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
+}
+
+/** focal_for_id → the focal unit, for the given units (Sở KH&CN for the province, Phòng VH-XH for a ward). */
+export async function focalUnitsFor(db: Q, unitIds: readonly number[]): Promise<Map<number, number>> {
+  if (!unitIds.length) return new Map();
+  const rows = await db.selectFrom('unit').select(['id', 'focal_for_id']).where('focal_for_id', 'in', [...unitIds]).where('status', '=', 'active')
+    .orderBy('id').execute();
+  const out = new Map<number, number>();
+  for (const r of rows) if (r.focal_for_id !== null && !out.has(r.focal_for_id)) out.set(r.focal_for_id, r.id);
+  return out;
+}
