@@ -60,15 +60,25 @@ async function progressOf(ctx: Ctx, lineage: number[], scopeId: number, tasks: T
   const lin = sql.val(lineage);
   const r = await sql<{ by_task: TaskAgg[] | null; by_top: TopAgg[] | null; overdue: OverdueRow[] | null }>`
     WITH d AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(tasks)}::jsonb) AS x(task_id integer, due date, repeating boolean)),
+    -- The plan (and the plans it amended) and the plans implementing it: found first, so the assignments are read
+    -- through their plan index instead of scanning every assignment of the country.
+    ps AS (
+      SELECT id, unit_id, true AS own FROM plan WHERE id = ANY(${lin}::integer[])
+      UNION ALL
+      SELECT id, unit_id, false FROM plan WHERE parent_plan_id = ANY(${lin}::integer[]) AND status NOT IN ('amended', 'superseded')
+    ),
+    -- LATERAL: one index lookup per plan (a few hundred) rather than a hash over every assignment of the country.
+    -- The unit directly under the plan's unit ("top") is the implementing plan's own unit (a commune or ward) for
+    -- child plans, and the assignee itself for the plan's own assignments (an agency, or an office of the unit).
     a AS (
-      SELECT a.id, a.unit_id, CASE WHEN a.plan_id = ANY(${lin}::integer[]) THEN a.task_id ELSE t.parent_task_id END AS task_id
-      FROM assignment a
-      JOIN plan p ON p.id = a.plan_id
+      SELECT a.id, a.unit_id, CASE WHEN ps.own THEN a.task_id ELSE t.parent_task_id END AS task_id,
+             CASE WHEN ps.own THEN NULL ELSE ps.unit_id END AS child_unit_id
+      FROM ps
+      CROSS JOIN LATERAL (SELECT id, unit_id, task_id FROM assignment WHERE plan_id = ps.id OFFSET 0) a
       JOIN plan_task t ON t.id = a.task_id
-      WHERE a.plan_id = ANY(${lin}::integer[]) OR (p.parent_plan_id = ANY(${lin}::integer[]) AND p.status NOT IN ('amended', 'superseded'))
     ),
     w AS (
-      SELECT a.id, a.unit_id, a.task_id, d.due, CASE WHEN d.repeating THEN ${window.from}::date ELSE '0001-01-01'::date END AS lo
+      SELECT a.id, a.unit_id, a.task_id, a.child_unit_id, d.due, CASE WHEN d.repeating THEN ${window.from}::date ELSE '0001-01-01'::date END AS lo
       FROM a JOIN d ON d.task_id = a.task_id
     ),
     u AS (
@@ -88,8 +98,8 @@ async function progressOf(ctx: Ctx, lineage: number[], scopeId: number, tasks: T
     c AS (
       SELECT w.id, w.unit_id, w.task_id, w.due, pa.last_percent,
              CASE WHEN pa.last_completed THEN pa.first_done END AS done_on,
-             coalesce(un.path[array_position(un.path, ${scopeId}::integer) + 1], un.id) AS top_id
-      FROM w JOIN unit un ON un.id = w.unit_id LEFT JOIN pa ON pa.assignment_id = w.id
+             coalesce(w.child_unit_id, (SELECT coalesce(un.path[array_position(un.path, ${scopeId}::integer) + 1], un.id) FROM unit un WHERE un.id = w.unit_id)) AS top_id
+      FROM w LEFT JOIN pa ON pa.assignment_id = w.id
     ),
     g AS (
       SELECT task_id, top_id, count(*)::integer AS total,
@@ -274,5 +284,50 @@ export async function publicProgress(ctx: Ctx, planId: number, input: { year?: n
       const a = byTask.get(t.id);
       return { number: t.number, title: t.title, timeframe: t.timeframe_text, units: a?.pairs ?? 0, unitsDone: a?.pairs_done ?? 0, share: share(a?.pairs_done ?? 0, a?.pairs ?? 0) };
     }),
+  };
+}
+
+/**
+ * The national view: per province, communes, assignments done and overdue in the reporting year, and reports
+ * received by the province's focal unit. For central bodies (readers of the whole tree) and system administrators.
+ * A handful of set-based aggregates, so it stays fast at about 3,500 communes.
+ */
+export async function nationalDashboard(ctx: Ctx, input: { year?: number; rootUnitId: number }) {
+  const root = await ctx.db.selectFrom('unit').select(['id', 'path']).where('id', '=', input.rootUnitId).executeTakeFirst();
+  if (!root) throw notFound('đơn vị');
+  authorize(ctx, 'read', { unitPath: root.path });
+  const today = todayFor(ctx.db);
+  const year = input.year ?? periodFor(today, AI_PLAN_YEARLY_SCHEDULE).year;
+  const period = periodByKey(String(year), AI_PLAN_YEARLY_SCHEDULE);
+  const { from, to } = period.dataWindow;
+  const rows = await sql<{ id: number; name: string; communes: number; assignments: number; done: number; overdue: number; received: number; on_time: number }>`
+    WITH provinces AS (SELECT id, name FROM unit WHERE kind = 'province' AND status = 'active' AND path @> ARRAY[${root.id}]::integer[]),
+    work AS (
+      SELECT u.path[2] AS province_id, a.id,
+        EXISTS (SELECT 1 FROM progress_update pu WHERE pu.assignment_id = a.id AND pu.completed AND pu.occurred_on BETWEEN ${from}::date AND ${to}::date) AS done
+      FROM assignment a JOIN plan p ON p.id = a.plan_id AND p.status = 'issued' JOIN unit u ON u.id = a.unit_id
+    ),
+    reports AS (
+      SELECT o.path[2] AS province_id, count(*) FILTER (WHERE r.status IN ('submitted', 'accepted')) AS received,
+        count(*) FILTER (WHERE r.status IN ('submitted', 'accepted') AND r.late IS NOT TRUE) AS on_time
+      FROM unit_report r JOIN reporting_regime g ON g.id = r.regime_id JOIN unit o ON o.id = g.owner_unit_id
+      WHERE r.period_key = ${String(year)} GROUP BY 1
+    )
+    SELECT pv.id, pv.name,
+      (SELECT count(*)::int FROM unit c WHERE c.parent_id = pv.id AND c.kind IN ('commune', 'ward') AND c.status = 'active') AS communes,
+      coalesce(w.assignments, 0) AS assignments, coalesce(w.done, 0) AS done,
+      CASE WHEN ${today}::date > ${to}::date THEN coalesce(w.assignments, 0) - coalesce(w.done, 0) ELSE 0 END AS overdue,
+      coalesce(r.received, 0)::int AS received, coalesce(r.on_time, 0)::int AS on_time
+    FROM provinces pv
+    LEFT JOIN (SELECT province_id, count(*)::int AS assignments, count(*) FILTER (WHERE done)::int AS done FROM work GROUP BY 1) w ON w.province_id = pv.id
+    LEFT JOIN reports r ON r.province_id = pv.id`.execute(ctx.db);
+  const provinces = rows.rows
+    .map((r) => ({ ...r, communes: Number(r.communes), doneShare: share(Number(r.done), Number(r.assignments)) }))
+    .sort((a, b) => compareVi(a.name, b.name));
+  const sum = (k: 'communes' | 'assignments' | 'done' | 'overdue' | 'received' | 'on_time') => provinces.reduce((n, p) => n + Number(p[k]), 0);
+  return {
+    year, window: period.dataWindow,
+    totals: { provinces: provinces.length, communes: sum('communes'), assignments: sum('assignments'), done: sum('done'), overdue: sum('overdue'), received: sum('received'), onTime: sum('on_time') },
+    provinces,
   };
 }

@@ -10,7 +10,7 @@ import { renderCompiledReportDocx } from '../../documents/render/report-docx.ts'
 import { renderCompiledReportXlsx } from '../../documents/render/report-xlsx.ts';
 import { renderReminderLetterDocx } from '../../documents/render/reminder-docx.ts';
 import * as service from './service.ts';
-import { focalDashboard, publicProgress } from './dashboard.ts';
+import { focalDashboard, nationalDashboard, publicProgress } from './dashboard.ts';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải theo dạng YYYY-MM-DD.');
 const Id = z.coerce.number().int().positive().max(2_147_483_647);
@@ -158,6 +158,16 @@ export function reportingRoutes(app: OpenAPIHono<AppEnv>): void {
     summary: 'Bảng theo dõi của đơn vị đầu mối: tiến độ theo nhiệm vụ và theo xã, phường; việc quá hạn; báo cáo đã nhận, còn thiếu',
     query: z.object({ planId: Id, year: z.coerce.number().int().min(2000).max(2100).optional() }),
   }, (c, { query }) => focalDashboard(c.get('ctx'), query));
+
+  defineRoute(app, {
+    method: 'get', path: '/dashboard/national', operationId: 'getNationalDashboard', tags: ['Báo cáo', 'Theo dõi thực hiện'],
+    summary: 'Bảng theo dõi toàn quốc (cơ quan trung ương): theo từng tỉnh, tiến độ nhiệm vụ và báo cáo đã nhận',
+    query: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional(), rootUnitId: Id.optional() }),
+  }, async (c, { query }) => {
+    const ctx = c.get('ctx');
+    const root = query.rootUnitId ?? (await ctx.db.selectFrom('unit').select('id').where('parent_id', 'is', null).where('kind', '=', 'central').executeTakeFirstOrThrow()).id;
+    return nationalDashboard(ctx, { year: query.year, rootUnitId: root });
+  });
 
   defineRoute(app, {
     method: 'get', path: '/public/plans/{id}/progress', operationId: 'getPublicPlanProgress', tags: ['Báo cáo', 'Dữ liệu mở'], params: IdParam,

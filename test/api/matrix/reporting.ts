@@ -90,6 +90,8 @@ export async function reportingCases(env: MatrixEnv): Promise<Record<string, Rou
     acceptReport: { request: (r) => ({ method: 'POST', path: `/api/reports/${receivedBy[r]}/accept` }), allowed: editInOwnSubtree, anonymous: false },
     returnReport: { request: (r) => ({ method: 'POST', path: `/api/reports/${receivedBy[r]}/return`, body: { reason: 'Kiểm thử phân quyền' } }), allowed: editInOwnSubtree, anonymous: false },
     getFocalDashboard: { request: (r) => ({ method: 'GET', path: `/api/dashboard/focal?planId=${planOf[r]}` }), allowed: readInOwnSubtree, anonymous: false },
+    // The national view of the tree below a unit: the province (parent) or another ward are outside a ward's reach.
+    getNationalDashboard: { request: (r) => ({ method: 'GET', path: `/api/dashboard/national?rootUnitId=${env.unitId[r]}` }), allowed: readInOwnSubtree, anonymous: false },
     // Public: only issued plans (these drafts answer 404 to everyone, never 401/403).
     getPublicPlanProgress: { request: (r) => ({ method: 'GET', path: `/api/public/plans/${planOf[r]}/progress` }), allowed: everyone, anonymous: true },
   };
