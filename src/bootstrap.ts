@@ -3,7 +3,9 @@ import type { Kysely } from 'kysely';
 import type { DB } from './db/schema.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { reloadReferenceData } from './modules/org/service.ts';
-import { ensureDemoAccounts } from './modules/users/service.ts';
+import { sql } from 'kysely';
+import { ensureDemoAccounts, insertUser } from './modules/users/service.ts';
+import { getUnitByCode } from './modules/org/store.ts';
 import { seedDemoContent } from './demo.ts';
 
 export interface PrepareResult {
@@ -13,7 +15,26 @@ export interface PrepareResult {
   demoContent: boolean;
 }
 
-export async function prepareDatabase(db: Kysely<DB>, opts: { demo: boolean; demoContent?: boolean }): Promise<PrepareResult> {
+/**
+ * The first system administrator can come from the environment (THIHANH_ADMIN_USERNAME, THIHANH_ADMIN_PASSWORD,
+ * optionally THIHANH_ADMIN_NAME): created once, at the province, if that username does not exist yet. There is never
+ * a built-in default password; the password must pass the same policy as any other.
+ */
+async function ensureEnvAdmin(db: Kysely<DB>, env: NodeJS.ProcessEnv): Promise<string | null> {
+  const username = env.THIHANH_ADMIN_USERNAME?.trim();
+  const password = env.THIHANH_ADMIN_PASSWORD;
+  if (!username || !password) return null;
+  const exists = await db.selectFrom('app_user').select('id').where(sql`lower(username)`, '=', username.toLowerCase()).executeTakeFirst();
+  if (exists) return null;
+  const unit = await getUnitByCode(db, '38') ?? await getUnitByCode(db, 'TW');
+  if (!unit) return null;
+  await db.transaction().execute((tx) => insertUser(tx, { actor: null, ip: 'env' }, {
+    username, fullName: env.THIHANH_ADMIN_NAME?.trim() || 'Quản trị hệ thống', unitId: unit.id, roles: ['sysadmin'], password,
+  }));
+  return username;
+}
+
+export async function prepareDatabase(db: Kysely<DB>, opts: { demo: boolean; demoContent?: boolean; env?: NodeJS.ProcessEnv }): Promise<PrepareResult> {
   const migrations = await migrateToLatest(db);
   const ctx = { db, actor: null, ip: null };
   const { count } = await db.selectFrom('unit').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
@@ -22,6 +43,7 @@ export async function prepareDatabase(db: Kysely<DB>, opts: { demo: boolean; dem
     await reloadReferenceData(ctx);
     referenceLoaded = true;
   }
+  await ensureEnvAdmin(db, opts.env ?? {});
   const demoAccounts = opts.demo ? await ensureDemoAccounts(ctx) : [];
   const demoContent = opts.demo && opts.demoContent === true ? await seedDemoContent(db) : false;
   return { migrations, referenceLoaded, demoAccounts, demoContent };

@@ -17,7 +17,7 @@ export interface RunningServer {
 export async function startServer(config: Config): Promise<RunningServer> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    const prepared = await prepareDatabase(database.db, { demo: config.demo, demoContent: config.demoContent });
+    const prepared = await prepareDatabase(database.db, { demo: config.demo, demoContent: config.demoContent, env: process.env });
     const app = createApp({ db: database.db, config, backend: database.backend });
     const server: ServerType = await new Promise((resolve) => {
       const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
