@@ -2,10 +2,11 @@
 // spreadsheet. Printed like an appendix of the plan: A4 landscape (ND30 I.1 allows landscape for tables), Times New
 // Roman, page number centred at the top from page 2.
 
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { ALL_BORDERS, font, landscapeSheet, officialWorkbook, titleRow } from './xlsx-sheet.ts';
 import type { PlanDraft, Task, TaskGroup } from '../../domain/plan/model.ts';
 import { normalizeText } from '../../domain/text.ts';
-import { FONT, formatIssueDate, formatNumber } from './nd30.ts';
+import { formatIssueDate, formatNumber } from './nd30.ts';
 import { issuerPhrase, joinUnits, type PlanRenderOptions } from './plan-docx.ts';
 
 export type PlanXlsxOptions = Pick<PlanRenderOptions, 'issuerName'> & Partial<PlanRenderOptions>;
@@ -24,8 +25,6 @@ export const TASK_COLUMNS = [
 /** Rows above the table: title, trích yếu, "(Kèm theo …)", a blank row; the column header is the next row. */
 const HEADER_ROW = 5;
 
-const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
-const ALL_BORDERS: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
 /** "(Kèm theo Kế hoạch số 05/KH-UBND ngày 04 tháng 5 năm 2026 của Ủy ban nhân dân tỉnh)" [ND30 Phụ lục, reference line]. */
 export function attachmentLine(plan: PlanDraft, issuerName: string): string {
@@ -65,42 +64,15 @@ function rowsInOrder(groups: readonly TaskGroup[], tasks: readonly Task[]): ({ g
 }
 
 export function buildPlanTasksWorkbook(plan: PlanDraft, opts: PlanXlsxOptions): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Thi Hành';
-  wb.lastModifiedBy = 'Thi Hành';
-  wb.title = `Danh mục nhiệm vụ - Kế hoạch ${normalizeText(plan.document.title)}`;
-  wb.subject = normalizeText(plan.document.title);
+  const wb = officialWorkbook(`Danh mục nhiệm vụ - Kế hoạch ${normalizeText(plan.document.title)}`, normalizeText(plan.document.title));
   const lastCol = TASK_COLUMNS.length;
-  const ws = wb.addWorksheet('Nhiệm vụ', {
-    properties: { defaultRowHeight: 18 },
-    views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 0, topLeftCell: `A${HEADER_ROW + 1}`, activeCell: `A${HEADER_ROW + 1}` }],
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
-      // Inches: 20 mm top/bottom, 15 mm left/right, as the portrait margins turned with the page.
-      margins: { top: 0.79, bottom: 0.79, left: 0.59, right: 0.59, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: { differentFirst: true, firstHeader: '', oddHeader: `&C&"${FONT},Regular"&13&P` },
-  });
+  const ws = landscapeSheet(wb, 'Nhiệm vụ', HEADER_ROW, 0);
   ws.columns = TASK_COLUMNS.map((c) => ({ width: c.width }));
 
-  const font = (size: number, extra: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.Font> => ({ name: FONT, size, color: { argb: 'FF000000' }, ...extra });
-  const titleRow = (row: number, text: string, f: Partial<ExcelJS.Font>, height: number) => {
-    ws.mergeCells(row, 1, row, lastCol);
-    const cell = ws.getCell(row, 1);
-    cell.value = text;
-    cell.font = f;
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    ws.getRow(row).height = height;
-  };
-  titleRow(1, 'DANH MỤC NHIỆM VỤ', font(14, { bold: true }), 22);
-  titleRow(2, normalizeText(plan.document.title), font(13, { bold: true }), 20);
-  titleRow(3, attachmentLine(plan, opts.issuerName), font(13, { italic: true }), 20);
+  const title = (row: number, text: string, f: Partial<ExcelJS.Font>, height: number) => titleRow(ws, row, lastCol, text, f, height);
+  title(1, 'DANH MỤC NHIỆM VỤ', font(14, { bold: true }), 22);
+  title(2, normalizeText(plan.document.title), font(13, { bold: true }), 20);
+  title(3, attachmentLine(plan, opts.issuerName), font(13, { italic: true }), 20);
 
   const header = ws.getRow(HEADER_ROW);
   header.values = TASK_COLUMNS.map((c) => c.header);

@@ -2,9 +2,10 @@
 // and each indicator, a totals row with formulas. Printed like the DOCX annex: A4 landscape, Times New Roman,
 // header row repeated and frozen, page number centred at the top from page 2.
 
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { ALL_BORDERS, font, landscapeSheet, officialWorkbook, titleRow } from './xlsx-sheet.ts';
 import type { CompiledReport } from '../../domain/reporting/model.ts';
-import { FONT, textWidthTwips } from './nd30.ts';
+import { textWidthTwips } from './nd30.ts';
 import { UNIT_REPORT_STATE_LABEL, annexReferenceLine, annexTitle, annexTotals, hasFigures, indicatorHeader } from './report-docx.ts';
 
 /** Fixed columns; indicator columns follow. Tasks are two numeric columns here so they can be summed. */
@@ -22,8 +23,6 @@ const INDICATOR_WIDTH = 16;
 /** Rows above the table: "Phụ lục", title, "(Kèm theo …)", a blank row; the column header is the next row. */
 export const REPORT_XLSX_HEADER_ROW = 5;
 
-const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
-const ALL_BORDERS: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
 /** Excel column width (characters of the default font, about 7 px each) as usable twips at 96 dpi, less the cell padding. */
 function columnTwips(width: number): number {
@@ -62,43 +61,17 @@ function excelDate(iso: string): Date | string {
 }
 
 export function buildCompiledReportWorkbook(report: CompiledReport): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Thi Hành';
-  wb.lastModifiedBy = 'Thi Hành';
-  wb.title = `Phụ lục - Báo cáo ${report.title.trim()}`;
-  wb.subject = report.title.trim();
+  const wb = officialWorkbook(`Phụ lục - Báo cáo ${report.title.trim()}`, report.title.trim());
   const headers = [...REPORT_XLSX_COLUMNS.map((c) => c.header), ...report.indicators.map(indicatorHeader)];
   const lastCol = headers.length;
   const H = REPORT_XLSX_HEADER_ROW;
-  const ws = wb.addWorksheet('Phụ lục', {
-    properties: { defaultRowHeight: 18 },
-    views: [{ state: 'frozen', ySplit: H, xSplit: 2, topLeftCell: `C${H + 1}`, activeCell: `C${H + 1}` }],
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      printTitlesRow: `${H}:${H}`,
-      margins: { top: 0.79, bottom: 0.79, left: 0.59, right: 0.59, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: { differentFirst: true, firstHeader: '', oddHeader: `&C&"${FONT},Regular"&13&P` },
-  });
+  const ws = landscapeSheet(wb, 'Phụ lục', H, 2);
   ws.columns = [...REPORT_XLSX_COLUMNS.map((c) => ({ width: c.width })), ...report.indicators.map(() => ({ width: INDICATOR_WIDTH }))];
 
-  const font = (size: number, extra: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.Font> => ({ name: FONT, size, color: { argb: 'FF000000' }, ...extra });
-  const titleRow = (row: number, text: string, f: Partial<ExcelJS.Font>, height: number) => {
-    ws.mergeCells(row, 1, row, lastCol);
-    const cell = ws.getCell(row, 1);
-    cell.value = text;
-    cell.font = f;
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    ws.getRow(row).height = height;
-  };
-  titleRow(1, 'Phụ lục', font(14, { bold: true }), 22);
-  titleRow(2, annexTitle(report), font(13, { bold: true }), 20);
-  titleRow(3, annexReferenceLine(report), font(13, { italic: true }), 20);
+  const title = (row: number, text: string, f: Partial<ExcelJS.Font>, height: number) => titleRow(ws, row, lastCol, text, f, height);
+  title(1, 'Phụ lục', font(14, { bold: true }), 22);
+  title(2, annexTitle(report), font(13, { bold: true }), 20);
+  title(3, annexReferenceLine(report), font(13, { italic: true }), 20);
   ws.getRow(4).height = 8;
 
   const widths = [...REPORT_XLSX_COLUMNS.map((c) => c.width), ...report.indicators.map(() => INDICATOR_WIDTH)];
