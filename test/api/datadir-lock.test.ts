@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 const CLI = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'thihanh-lock-'));
 // The embedded database, whatever backend the rest of the suite runs on.
-const env = { ...process.env, THIHANH_DATA_DIR: dataDir, DATABASE_URL: '', HOST: '127.0.0.1', PORT: '0', THIHANH_DEMO: '1' };
+const env = { ...process.env, THIHANH_DATA_DIR: dataDir, DATABASE_URL: '', HOST: '127.0.0.1', PORT: '0', THIHANH_DEMO: '1', THIHANH_DEMO_CONTENT: '0' };
 const children: ChildProcess[] = [];
 
 after(() => {
@@ -69,4 +69,18 @@ test('a second server and a writing CLI command on the same data directory refus
   assert.equal(persisted.status, 200);
   restarted.child.kill('SIGTERM');
   await new Promise((r) => restarted.child.once('exit', r));
+});
+
+test('a lock left by a crashed process is taken over on the next start', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'thihanh-stale-'));
+  try {
+    // A PID that cannot be running: the previous owner died without releasing the directory.
+    const { writeFileSync } = await import('node:fs');
+    const { hostname } = await import('node:os');
+    writeFileSync(join(dir, 'thihanh.lock'), JSON.stringify({ pid: 2 ** 22 + 12345, host: hostname(), since: '2026-01-01T00:00:00Z' }));
+    const r = spawnSync(process.execPath, [CLI, 'migrate'], { env: { ...env, THIHANH_DATA_DIR: dir }, encoding: 'utf8', timeout: 60_000 });
+    assert.equal(r.status, 0, r.stderr);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
