@@ -5,7 +5,7 @@ import { MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createBrowserRouter, RouterProvider } from 'react-router';
+import { createBrowserRouter, Navigate, RouterProvider, useLocation } from 'react-router';
 import { isApiError } from './api/client.ts';
 import { RequireAuth } from './auth/RequireAuth.tsx';
 import { SessionProvider } from './auth/SessionContext.tsx';
@@ -15,6 +15,13 @@ import { AppLayout } from './layout/AppLayout.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { cssVariablesResolver, theme } from './theme.ts';
+import { webLink } from './paths.ts';
+
+/** A server-side address (from a notification or an e-mail) sent to its page. */
+function ServerLinkRedirect() {
+  const location = useLocation();
+  return <Navigate to={webLink(`${location.pathname}${location.search}${location.hash}`) ?? '/'} replace />;
+}
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -29,6 +36,8 @@ const queryClient = new QueryClient({
 
 const router = createBrowserRouter([
   { path: '/dang-nhap', element: <LoginPage /> },
+  // Public (no sign-in): the progress of an issued plan.
+  { path: 'cong-khai/ke-hoach/:id', lazy: async () => ({ Component: (await import('./pages/PublicProgressPage.tsx')).PublicProgressPage }) },
   {
     element: <RequireAuth />,
     children: [
@@ -48,6 +57,20 @@ const router = createBrowserRouter([
           { path: 'ke-hoach/:id/sua', lazy: async () => ({ Component: (await import('./pages/PlanEditPage.tsx')).PlanEditPage }) },
           { path: 'ke-hoach/:id/trien-khai', lazy: async () => ({ Component: (await import('./pages/PlanCascadePage.tsx')).PlanCascadePage }) },
           { path: 'ke-hoach/:id/so-sanh', lazy: async () => ({ Component: (await import('./pages/PlanComparePage.tsx')).PlanComparePage }) },
+          { path: 'cong-viec', lazy: async () => ({ Component: (await import('./pages/AssignmentsPage.tsx')).AssignmentsPage }) },
+          { path: 'cong-viec/:id', lazy: async () => ({ Component: (await import('./pages/AssignmentPage.tsx')).AssignmentPage }) },
+          { path: 'cong-viec/:id/cap-nhat', lazy: async () => ({ Component: (await import('./pages/AssignmentUpdatePage.tsx')).AssignmentUpdatePage }) },
+          { path: 'kho-khan', lazy: async () => ({ Component: (await import('./pages/ObstaclesPage.tsx')).ObstaclesPage }) },
+          { path: 'bao-cao', lazy: async () => ({ Component: (await import('./pages/ReportsPage.tsx')).ReportsPage }) },
+          { path: 'bao-cao/:id', lazy: async () => ({ Component: (await import('./pages/ReportPage.tsx')).ReportPage }) },
+          { path: 'che-do-bao-cao/:id', lazy: async () => ({ Component: (await import('./pages/RegimePage.tsx')).RegimePage }) },
+          { path: 'che-do-bao-cao/:id/ky/:key', lazy: async () => ({ Component: (await import('./pages/PeriodStatusPage.tsx')).PeriodStatusPage }) },
+          { path: 'bang-dieu-khien', lazy: async () => ({ Component: (await import('./pages/DashboardPage.tsx')).DashboardPage }) },
+          { path: 'thong-bao', lazy: async () => ({ Component: (await import('./pages/NotificationsPage.tsx')).NotificationsPage }) },
+          // Addresses the server writes in notifications and e-mails (/assignments?…, /obstacles?…#id).
+          { path: 'assignments/*', element: <ServerLinkRedirect /> },
+          { path: 'assignments', element: <ServerLinkRedirect /> },
+          { path: 'obstacles', element: <ServerLinkRedirect /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -1,5 +1,5 @@
 // Vietnamese formatting: dates dd/mm/yyyy (Vietnam time), labels of roles, unit kinds and statuses, collation.
-import type { Role, UnitKind } from './api/types.ts';
+import type { DeliverableKind, ObstacleKind, ObstacleStatus, ReportStatus, Role, SubmissionState, TaskStatus, UnitKind } from './api/types.ts';
 
 export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
@@ -95,6 +95,18 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   'unit.merge': 'Sáp nhập đơn vị',
   'unit.retire': 'Giải thể đơn vị',
   'reference.reload': 'Nạp lại dữ liệu tham chiếu',
+  'assignment.update': 'Cập nhật tiến độ',
+  'obstacle.raise': 'Gửi khó khăn, kiến nghị',
+  'obstacle.answer': 'Trả lời khó khăn, kiến nghị',
+  'notification.read': 'Đọc thông báo',
+  'regime.create': 'Yêu cầu báo cáo',
+  'report.create': 'Lập báo cáo',
+  'report.update': 'Sửa báo cáo',
+  'report.refresh': 'Cập nhật số liệu báo cáo',
+  'report.approve': 'Duyệt báo cáo',
+  'report.submit': 'Gửi báo cáo',
+  'report.accept': 'Tiếp nhận báo cáo',
+  'report.return': 'Trả lại báo cáo',
 };
 
 export function auditActionLabel(action: string): string {
@@ -105,6 +117,11 @@ export const ENTITY_TYPE_LABEL: Record<string, string> = {
   unit: 'Đơn vị',
   user: 'Tài khoản',
   reference: 'Dữ liệu tham chiếu',
+  assignment: 'Nhiệm vụ được giao',
+  obstacle: 'Khó khăn, kiến nghị',
+  notification: 'Thông báo',
+  reporting_regime: 'Chế độ báo cáo',
+  unit_report: 'Báo cáo',
 };
 
 export function entityTypeLabel(type: string): string {
@@ -131,4 +148,104 @@ export function parseViDate(text: string): string | null {
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** A calendar date as the API sends it (YYYY-MM-DD) in the Vietnamese way: 04/05/2026 (no time-zone shift). */
+export function formatDay(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+/** Today in Việt Nam as YYYY-MM-DD. */
+export function todayVn(now = new Date()): string {
+  const p = parts(now);
+  return p ? `${p.year}-${p.month}-${p.day}` : toIsoDate(now);
+}
+
+/**
+ * The reporting year a day belongs to: the year runs 15/12 → 14/12, so from 15/12 on it is the next year's
+ * (mirrors periodFor of src/domain/reporting/period.ts for the yearly regime).
+ */
+export function reportingYear(today = todayVn()): number {
+  const y = Number(today.slice(0, 4));
+  return today.slice(5) >= '12-15' ? y + 1 : y;
+}
+
+/** "15/12/2025 – 14/12/2026": the data window of a reporting year. */
+export function reportingYearWindow(year: number): string {
+  return `15/12/${year - 1} – 14/12/${year}`;
+}
+
+/** "1,5 MB", "320 KB" (as the server words sizes). */
+export function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1).replace('.', ',')} MB`;
+  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+/** "45,5%" */
+export function formatPercent(n: number): string {
+  return `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(n)}%`;
+}
+
+export function formatNumber(n: number): string {
+  return new Intl.NumberFormat('vi-VN').format(n);
+}
+
+// ---------------------------------------------------------------- Theo dõi, báo cáo (mirrors src/domain/tracking/model.ts
+// and src/domain/reporting/model.ts, rollup.ts: keep the words the same as the documents the server prints)
+
+export const TASK_STATUS_LABEL: Record<TaskStatus, string> = {
+  doneOnTime: 'Hoàn thành đúng hạn',
+  doneLate: 'Hoàn thành quá hạn',
+  inProgress: 'Đang thực hiện trong hạn',
+  overdue: 'Chưa hoàn thành, quá hạn',
+};
+
+export function taskStatusLabel(status: string): string {
+  return TASK_STATUS_LABEL[status as TaskStatus] ?? status;
+}
+
+export const ASSIGNMENT_ROLE_LABEL: Record<'lead' | 'coordinator', string> = { lead: 'Chủ trì', coordinator: 'Phối hợp' };
+
+export const DELIVERABLE_KIND_LABEL: Record<DeliverableKind, string> = {
+  conference: 'Hội nghị, hội thảo, tọa đàm',
+  document: 'Văn bản ban hành',
+  article: 'Tin, bài, phóng sự',
+  training: 'Lớp tập huấn, bồi dưỡng',
+  plan: 'Kế hoạch, chương trình',
+  report: 'Báo cáo',
+  dataset: 'Dữ liệu cung cấp',
+  other: 'Sản phẩm khác',
+};
+
+export function deliverableKindLabel(kind: string): string {
+  return DELIVERABLE_KIND_LABEL[kind as DeliverableKind] ?? kind;
+}
+
+export const OBSTACLE_KIND_LABEL: Record<ObstacleKind, string> = { difficulty: 'Khó khăn, vướng mắc', proposal: 'Đề xuất, kiến nghị' };
+export const OBSTACLE_STATUS_LABEL: Record<ObstacleStatus, string> = { open: 'Chưa trả lời', answered: 'Đã trả lời', closed: 'Đã đóng' };
+
+export const REPORT_STATUS_LABEL: Record<ReportStatus, string> = {
+  draft: 'Dự thảo',
+  approved: 'Lãnh đạo đã duyệt',
+  submitted: 'Đã gửi',
+  accepted: 'Đã tiếp nhận',
+  returned: 'Bị trả lại',
+};
+
+export function reportStatusLabel(status: string): string {
+  return REPORT_STATUS_LABEL[status as ReportStatus] ?? status;
+}
+
+export const SUBMISSION_STATE_LABEL: Record<SubmissionState, string> = {
+  onTime: 'Đúng hạn',
+  late: 'Quá hạn',
+  missing: 'Chưa gửi, quá hạn',
+  returned: 'Bị trả lại',
+  pending: 'Chưa đến hạn',
+};
+
+export function submissionStateLabel(state: string): string {
+  return SUBMISSION_STATE_LABEL[state as SubmissionState] ?? state;
 }

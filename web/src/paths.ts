@@ -15,4 +15,52 @@ export const paths = {
   planCompare: (id: number | string) => `/ke-hoach/${id}/so-sanh`,
   /** The list filtered to the plans that implement one plan (its communes' plans). */
   planChildren: (id: number | string) => `/ke-hoach?capTren=${id}`,
+  /** Công việc: the assignments of my unit (filters: donVi, keHoach, trangThai, nam). */
+  assignments: '/cong-viec',
+  assignment: (id: number | string) => `/cong-viec/${id}`,
+  assignmentUpdate: (id: number | string) => `/cong-viec/${id}/cap-nhat`,
+  /** Khó khăn, kiến nghị: hop=den (inbox) | di (outbox). */
+  obstacles: '/kho-khan',
+  obstacle: (id: number | string, box: 'inbox' | 'outbox') => `/kho-khan?hop=${box === 'inbox' ? 'den' : 'di'}#kk-${id}`,
+  reports: '/bao-cao',
+  report: (id: number | string) => `/bao-cao/${id}`,
+  regime: (id: number | string) => `/che-do-bao-cao/${id}`,
+  periodStatus: (id: number | string, key: string) => `/che-do-bao-cao/${id}/ky/${key}`,
+  dashboard: '/bang-dieu-khien',
+  dashboardOf: (planId: number | string, year?: number) => `/bang-dieu-khien?keHoach=${planId}${year ? `&nam=${year}` : ''}`,
+  notifications: '/thong-bao',
+  /** Public (no sign-in) progress of an issued plan. */
+  publicPlan: (id: number | string) => `/cong-khai/ke-hoach/${id}`,
 } as const;
+
+/**
+ * The web address of a link the server puts in notifications and e-mails (/assignments?planId=…&unitId=…,
+ * /obstacles?box=inbox#12, /bao-cao/5, /che-do-bao-cao/3). Unknown links are kept as they are.
+ */
+export function webLink(link: string | null | undefined): string | null {
+  if (!link) return null;
+  let url: URL;
+  try {
+    url = new URL(link, 'http://x');
+  } catch {
+    return null;
+  }
+  const q = url.searchParams;
+  if (url.pathname === '/assignments') {
+    const next = new URLSearchParams();
+    if (q.get('planId')) next.set('keHoach', q.get('planId')!);
+    if (q.get('unitId')) next.set('donVi', q.get('unitId')!);
+    const s = next.toString();
+    return s ? `${paths.assignments}?${s}` : paths.assignments;
+  }
+  const assignment = /^\/assignments\/(\d+)$/.exec(url.pathname);
+  if (assignment) return paths.assignment(assignment[1]!);
+  if (url.pathname === '/obstacles') {
+    const id = url.hash.replace(/^#/, '');
+    const box = q.get('box') === 'outbox' ? 'di' : 'den';
+    return `${paths.obstacles}?hop=${box}${/^\d+$/.test(id) ? `#kk-${id}` : ''}`;
+  }
+  if (link.startsWith('/')) return `${url.pathname}${url.search}${url.hash}`;
+  return null;
+}
+

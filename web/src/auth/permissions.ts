@@ -62,3 +62,8 @@ export function isActiveUnit(unit: Pick<Unit, 'status'>): boolean {
 export function canDraftPlans(user: SessionUser | null | undefined): boolean {
   return hasRole(user, 'sysadmin', 'leader', 'officer');
 }
+
+/** Follows plans' execution (work list, obstacles, reports, dashboard): every role that reads its unit's records. */
+export function canFollowWork(user: SessionUser | null | undefined): boolean {
+  return hasRole(user, 'sysadmin', 'leader', 'officer', 'viewer', 'unitAdmin');
+}

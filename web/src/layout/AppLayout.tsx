@@ -7,6 +7,7 @@ import { IconChevronDown, IconKey, IconLogout, IconUserCircle } from '@tabler/ic
 import { useCurrentUser, useSession } from '../auth/SessionContext.tsx';
 import { rolesLabel } from '../format.ts';
 import { paths } from '../paths.ts';
+import { NotificationBell } from './NotificationBell.tsx';
 import { visibleSections } from './navigation.ts';
 
 function initials(name: string): string {
@@ -73,6 +74,8 @@ export function AppLayout() {
               </Group>
             </Link>
           </Group>
+          <Group gap={4} wrap="nowrap">
+          {!restricted ? <NotificationBell /> : null}
           <Menu position="bottom-end" width={260} shadow="md">
             <Menu.Target>
               <UnstyledButton style={{ borderRadius: 8 }} p={4}>
@@ -107,6 +110,7 @@ export function AppLayout() {
               </Menu.Item>
             </Menu.Dropdown>
           </Menu>
+          </Group>
         </Group>
       </AppShell.Header>
 
@@ -117,7 +121,8 @@ export function AppLayout() {
               <Box key={section.title ?? i}>
                 {section.title ? <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mb={4}>{section.title}</Text> : null}
                 {section.items.map((item) => {
-                  const active = item.matchPrefix ? location.pathname === item.to || location.pathname.startsWith(`${item.to}/`) : location.pathname === item.to;
+                  const active = (item.matchPrefix ? location.pathname === item.to || location.pathname.startsWith(`${item.to}/`) : location.pathname === item.to)
+                    || !!item.alsoActive?.some((p) => location.pathname.startsWith(p));
                   return (
                     <NavLink
                       key={item.to}

@@ -1,9 +1,11 @@
 // The navigation menu. To add a feature area (kế hoạch, theo dõi, báo cáo, phản ánh…): add its page under
 // pages/, its route in App.tsx and an entry here; `visible` hides entries the user's roles cannot use.
 import type { ComponentType } from 'react';
-import { IconBuildingCommunity, IconClipboardList, IconHistory, IconHome, IconUsers } from '@tabler/icons-react';
+import {
+  IconBell, IconBuildingCommunity, IconChartBar, IconChecklist, IconClipboardList, IconHistory, IconHome, IconMessageReport, IconReportAnalytics, IconUsers,
+} from '@tabler/icons-react';
 import type { SessionUser } from '../api/types.ts';
-import { canManageUsersAnywhere, canReadAudit } from '../auth/permissions.ts';
+import { canFollowWork, canManageUsersAnywhere, canReadAudit } from '../auth/permissions.ts';
 import { paths } from '../paths.ts';
 
 export interface NavItem {
@@ -12,6 +14,8 @@ export interface NavItem {
   icon: ComponentType<{ size?: number | string; stroke?: number; 'aria-hidden'?: boolean }>;
   /** Also active on deeper addresses (/don-vi/123 for /don-vi). */
   matchPrefix?: boolean;
+  /** Other address prefixes on which the entry is active (/che-do-bao-cao for Báo cáo). */
+  alsoActive?: string[];
   visible?: (user: SessionUser) => boolean;
 }
 
@@ -26,6 +30,11 @@ export const NAV_SECTIONS: NavSection[] = [
     items: [
       { label: 'Trang chủ', to: paths.home, icon: IconHome },
       { label: 'Kế hoạch', to: paths.plans, icon: IconClipboardList, matchPrefix: true },
+      { label: 'Công việc', to: paths.assignments, icon: IconChecklist, matchPrefix: true, visible: canFollowWork },
+      { label: 'Khó khăn, kiến nghị', to: paths.obstacles, icon: IconMessageReport, visible: canFollowWork },
+      { label: 'Báo cáo', to: paths.reports, icon: IconReportAnalytics, matchPrefix: true, alsoActive: ['/che-do-bao-cao'], visible: canFollowWork },
+      { label: 'Bảng điều khiển', to: paths.dashboard, icon: IconChartBar, visible: canFollowWork },
+      { label: 'Thông báo', to: paths.notifications, icon: IconBell },
       { label: 'Đơn vị', to: paths.units, icon: IconBuildingCommunity, matchPrefix: true },
     ],
   },

@@ -1,9 +1,12 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Alert, Badge, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconBuildingCommunity, IconClipboardList, IconHistory, IconInfoCircle, IconKey, IconMapPin, IconUsers } from '@tabler/icons-react';
+import {
+  IconBuildingCommunity, IconChartBar, IconChecklist, IconClipboardList, IconHistory, IconInfoCircle, IconKey, IconMapPin, IconMessageReport, IconReportAnalytics,
+  IconUsers,
+} from '@tabler/icons-react';
 import { useCurrentUser } from '../auth/SessionContext.tsx';
-import { canManageUsersAnywhere, canReadAudit } from '../auth/permissions.ts';
+import { canFollowWork, canManageUsersAnywhere, canReadAudit } from '../auth/permissions.ts';
 import { PageHeader } from '../components/PageTitle.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { roleLabel, unitKindLabel } from '../format.ts';
@@ -63,6 +66,14 @@ export function HomePage() {
           <Title order={2} size="h4" id="loi-tat" mb="sm">Lối tắt</Title>
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
             <Shortcut to={paths.plans} icon={<IconClipboardList size={22} />} title="Kế hoạch" description="Kế hoạch triển khai thi hành luật của tỉnh, xã, phường; nhập từ tệp, rà soát “06 rõ”." />
+            {canFollowWork(user) ? (
+              <>
+                <Shortcut to={paths.assignments} icon={<IconChecklist size={22} />} title="Công việc" description="Nhiệm vụ được giao cho đơn vị, hạn, tình trạng; cập nhật tiến độ, sản phẩm, minh chứng." />
+                <Shortcut to={paths.reports} icon={<IconReportAnalytics size={22} />} title="Báo cáo" description="Lập, duyệt, gửi báo cáo năm (trước 15/12); tiếp nhận, tổng hợp báo cáo của cấp dưới." />
+                <Shortcut to={paths.obstacles} icon={<IconMessageReport size={22} />} title="Khó khăn, kiến nghị" description="Khó khăn, kiến nghị đã gửi và câu trả lời; trả lời nếu đơn vị là đầu mối." />
+                <Shortcut to={paths.dashboard} icon={<IconChartBar size={22} />} title="Bảng điều khiển" description="Tiến độ theo nhiệm vụ, theo xã, phường; việc quá hạn; báo cáo đã nhận, còn thiếu." />
+              </>
+            ) : null}
             <Shortcut to={paths.unit(user.unitId)} icon={<IconMapPin size={22} />} title="Đơn vị của tôi" description="Thông tin, tên cũ, các phòng, thôn, tổ dân phố và cán bộ." />
             <Shortcut to={paths.units} icon={<IconBuildingCommunity size={22} />} title="Tra cứu đơn vị" description="Tìm xã, phường, sở, ngành theo tên mới, tên cũ hoặc mã." />
             {canManageUsersAnywhere(user) ? (

@@ -7,7 +7,7 @@ import { Alert, Anchor, Box, Breadcrumbs, Button, Card, Group, Loader, Segmented
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import {
-  IconArrowBackUp, IconCheck, IconDownload, IconEdit, IconFileDiff, IconGitBranch, IconInfoCircle, IconSearch, IconSend, IconRubberStamp, IconVersions,
+  IconArrowBackUp, IconChartBar, IconCheck, IconChecklist, IconDownload, IconWorld, IconEdit, IconFileDiff, IconGitBranch, IconInfoCircle, IconSearch, IconSend, IconRubberStamp, IconVersions,
 } from '@tabler/icons-react';
 import { isApiError } from '../api/client.ts';
 import { planDownloads, plansApi, usePlan, usePlanMutation } from '../api/plans.ts';
@@ -169,6 +169,18 @@ function PlanView({ detail }: { detail: PlanDetail }) {
               <Button component={Link} to={paths.planCompare(plan.id)} variant="light" size="xs" mt="sm" leftSection={<IconFileDiff size={16} aria-hidden />}>
                 So sánh với kế hoạch cấp trên
               </Button>
+            ) : null}
+            {plan.status === 'issued' ? (
+              <>
+                <Title order={3} size="h5" mt="md" mb={6} id="theo-doi">Theo dõi thực hiện</Title>
+                <Group gap="xs" role="group" aria-labelledby="theo-doi">
+                  <Button component={Link} to={paths.dashboardOf(plan.id)} variant="light" size="xs" leftSection={<IconChartBar size={16} aria-hidden />}>Bảng điều khiển</Button>
+                  <Button component={Link} to={`${paths.assignments}?keHoach=${plan.id}`} variant="light" size="xs" leftSection={<IconChecklist size={16} aria-hidden />}>Công việc</Button>
+                  {plan.published ? (
+                    <Button component={Link} to={paths.publicPlan(plan.id)} variant="light" size="xs" leftSection={<IconWorld size={16} aria-hidden />}>Trang công khai</Button>
+                  ) : null}
+                </Group>
+              </>
             ) : null}
           </Section>
 
