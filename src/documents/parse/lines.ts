@@ -1,7 +1,6 @@
 // Source document → logical lines: one paragraph, heading or table row each, with the source line numbers it came
 // from. Handles plain text, Markdown, HTML and DOCX (through mammoth's HTML). Hard-wrapped lines and page-break
 // artefacts ("kinh tế - xã" / blank / "hội") are joined here so the structure parsers see whole paragraphs.
-import mammoth from 'mammoth';
 import { parse as parseHtml, type HTMLElement, type Node as HtmlNode } from 'node-html-parser';
 import { normalizeText } from '../../domain/text.ts';
 
@@ -53,6 +52,8 @@ export async function sourceLines(input: { filename: string; content: Buffer | s
   const format = detectFormat(input.filename, input.content);
   if (format === 'docx') {
     const buffer = typeof input.content === 'string' ? Buffer.from(input.content, 'binary') : input.content;
+    // mammoth loads on first DOCX import: an idle server should not carry it.
+    const { default: mammoth } = await import('mammoth');
     const { value } = await mammoth.convertToHtml({ buffer });
     return htmlLines(value, { lineNumbers: 'blocks' });
   }

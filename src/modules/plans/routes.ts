@@ -7,8 +7,6 @@ import { PLAN_STATUSES } from '../../domain/plan/model.ts';
 import { invalid } from '../../domain/errors.ts';
 import { fold } from '../../domain/text.ts';
 import { lintPlan } from '../../domain/plan/lint.ts';
-import { renderPlanDocx } from '../../documents/render/plan-docx.ts';
-import { renderPlanTasksXlsx } from '../../documents/render/plan-xlsx.ts';
 import { unitDirectory } from '../org/directory.ts';
 import { requireActor } from '../context.ts';
 import { renderOptions } from './render-options.ts';
@@ -135,12 +133,15 @@ export function planRoutes(app: OpenAPIHono<AppEnv>): void {
   defineRoute(app, { method: 'get', path: '/plans/{id}/export.docx', operationId: 'exportPlanDocx', summary: 'Văn bản kế hoạch (DOCX, thể thức Nghị định 30/2020)', tags, params: IdParam, produces: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
     async (c, { params }) => {
       const { plan, unit, draft, parentUnit } = await service.planForExport(c.get('ctx'), params.id);
+      // Renderers load on first use: docx and exceljs are large, and an idle server should not carry them.
+      const { renderPlanDocx } = await import('../../documents/render/plan-docx.ts');
       const body = await renderPlanDocx(draft, renderOptions(unit, parentUnit, plan.status !== 'issued'));
       return download(c, body, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', fileName(plan.title, 'docx'));
     });
   defineRoute(app, { method: 'get', path: '/plans/{id}/export.xlsx', operationId: 'exportPlanXlsx', summary: 'Bảng nhiệm vụ (XLSX)', tags, params: IdParam, produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
     async (c, { params }) => {
       const { plan, unit, draft, parentUnit } = await service.planForExport(c.get('ctx'), params.id);
+      const { renderPlanTasksXlsx } = await import('../../documents/render/plan-xlsx.ts');
       const body = await renderPlanTasksXlsx(draft, renderOptions(unit, parentUnit, false));
       return download(c, body, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileName(plan.title, 'xlsx'));
     });

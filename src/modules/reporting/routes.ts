@@ -6,9 +6,6 @@ import { rateLimit } from '../../http/middleware.ts';
 import { UNIT_KINDS } from '../../domain/org/unit.ts';
 import { REPORT_STATUSES } from '../../domain/reporting/model.ts';
 import { fold } from '../../domain/text.ts';
-import { renderCompiledReportDocx } from '../../documents/render/report-docx.ts';
-import { renderCompiledReportXlsx } from '../../documents/render/report-xlsx.ts';
-import { renderReminderLetterDocx } from '../../documents/render/reminder-docx.ts';
 import * as service from './service.ts';
 import { focalDashboard, nationalDashboard, publicProgress } from './dashboard.ts';
 
@@ -40,6 +37,7 @@ function download(c: Context<AppEnv>, body: Buffer, type: string, name: string):
 
 const slug = (s: string) => fold(s).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80) || 'bao-cao';
 
+// Document renderers are imported on first use (docx and exceljs are large; an idle server should not carry them).
 export function reportingRoutes(app: OpenAPIHono<AppEnv>): void {
   const tags = ['Báo cáo'];
   // The public progress page is read by anyone: a tighter limit than the general anonymous one.
@@ -93,7 +91,7 @@ export function reportingRoutes(app: OpenAPIHono<AppEnv>): void {
     summary: 'Báo cáo tổng hợp (DOCX, thể thức Nghị định 30/2020)',
   }, async (c, { params }) => {
     const report = await service.compiledReport(c.get('ctx'), params.id, params.key);
-    return download(c, await renderCompiledReportDocx(report), DOCX, `bao-cao-${slug(report.title)}.docx`);
+    return download(c, await (await import('../../documents/render/report-docx.ts')).renderCompiledReportDocx(report), DOCX, `bao-cao-${slug(report.title)}.docx`);
   });
 
   defineRoute(app, {
@@ -101,7 +99,7 @@ export function reportingRoutes(app: OpenAPIHono<AppEnv>): void {
     summary: 'Phụ lục số liệu của báo cáo tổng hợp (XLSX)',
   }, async (c, { params }) => {
     const report = await service.compiledReport(c.get('ctx'), params.id, params.key);
-    return download(c, await renderCompiledReportXlsx(report), XLSX, `bao-cao-${slug(report.title)}.xlsx`);
+    return download(c, await (await import('../../documents/render/report-xlsx.ts')).renderCompiledReportXlsx(report), XLSX, `bao-cao-${slug(report.title)}.xlsx`);
   });
 
   defineRoute(app, {
@@ -114,7 +112,7 @@ export function reportingRoutes(app: OpenAPIHono<AppEnv>): void {
     summary: 'Công văn đôn đốc các đơn vị chưa gửi báo cáo (DOCX)',
   }, async (c, { params }) => {
     const letter = await service.reminderLetter(c.get('ctx'), params.id, params.key);
-    return download(c, await renderReminderLetterDocx(letter), DOCX, `cong-van-don-doc-${slug(letter.subject.replace(/^V\/v\s*/u, ''))}.docx`);
+    return download(c, await (await import('../../documents/render/reminder-docx.ts')).renderReminderLetterDocx(letter), DOCX, `cong-van-don-doc-${slug(letter.subject.replace(/^V\/v\s*/u, ''))}.docx`);
   });
 
   // ------------------------------------------------------------ unit reports
