@@ -14,7 +14,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import type { Download, Page } from 'playwright-core';
-import { axe, createAccount, DEMO_PASSWORD, formatViolations, login, PHONE, screenshot, startApp, type TestApp } from './support.ts';
+import { axe, createAccount, DEMO_PASSWORD, login, screenshot, startApp, apiAs, assertAccessible, assertFitsPhone, type TestApp } from './support.ts';
 import { ROOT } from '../../scripts/build-web.ts';
 
 const PROVINCE_FILE = join(ROOT, 'test', 'fixtures', 'plans', 'ke-hoach-tinh-thanh-hoa-thi-hanh-luat-tri-tue-nhan-tao.txt');
@@ -26,41 +26,6 @@ const RETURN_REASON = 'Chưa nêu số liệu hội nghị, tập huấn; đề 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 /** Named and typed as a Word file, but not one: a ZIP header and nothing else. */
 const FAKE_DOCX = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('không phải tệp Word thật')]);
-
-/** A signed-in API client (session cookie + CSRF token), for setting up data as a given account. */
-async function apiAs(baseUrl: string, username: string) {
-  const res = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  assert.equal(res.status, 200, `đăng nhập ${username}: ${res.status}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const { csrfToken } = await res.json() as { csrfToken: string };
-  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${baseUrl}/api${path}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await r.text();
-    assert.ok(r.ok, `${method} ${path} → ${r.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  };
-  return {
-    get: <T>(p: string) => call<T>('GET', p),
-    post: <T>(p: string, b: unknown = {}) => call<T>('POST', p, b),
-    put: <T>(p: string, b: unknown) => call<T>('PUT', p, b),
-  };
-}
-
-async function assertAccessible(page: Page, where: string): Promise<void> {
-  const violations = await axe(page);
-  assert.deepEqual(violations, [], `${where}:\n${formatViolations(violations)}`);
-}
-
-async function assertFitsPhone(page: Page, where: string): Promise<void> {
-  const width = Number(await page.evaluate('document.documentElement.scrollWidth'));
-  assert.ok(width <= PHONE.width, `${where}: trang rộng ${width}px > ${PHONE.width}px`);
-}
 
 /** Checks a page the way every new page is checked, and keeps its picture. */
 async function check(page: Page, where: string, shot: string): Promise<void> {

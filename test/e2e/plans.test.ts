@@ -9,44 +9,13 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
-import { axe, DEMO_PASSWORD, formatViolations, login, PHONE, screenshot, startApp, type TestApp } from './support.ts';
+import { axe, login, screenshot, startApp, apiAs, assertAccessible, assertFitsPhone, type TestApp } from './support.ts';
 import { ROOT } from '../../scripts/build-web.ts';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'plans');
 const PROVINCE_FILE = join(FIXTURES, 'ke-hoach-tinh-thanh-hoa-thi-hanh-luat-tri-tue-nhan-tao.txt');
 const WARD_FILE = join(FIXTURES, 'ke-hoach-phuong-nam-sam-son-thi-hanh-luat-tri-tue-nhan-tao.md');
 const PROVINCE_TITLE = 'Triển khai thi hành Luật Trí tuệ Nhân tạo trên địa bàn tỉnh Thanh Hóa';
-
-/** A signed-in API client (session cookie + CSRF token), for setting up data as a given account. */
-async function apiAs(baseUrl: string, username: string) {
-  const res = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  assert.equal(res.status, 200, `đăng nhập ${username}: ${res.status}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const { csrfToken } = await res.json() as { csrfToken: string };
-  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${baseUrl}/api${path}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await r.text();
-    assert.ok(r.ok, `${method} ${path} → ${r.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  };
-  return { get: <T>(p: string) => call<T>('GET', p), post: <T>(p: string, b: unknown = {}) => call<T>('POST', p, b) };
-}
-
-async function assertAccessible(page: Page, where: string): Promise<void> {
-  const violations = await axe(page);
-  assert.deepEqual(violations, [], `${where}:\n${formatViolations(violations)}`);
-}
-
-async function assertFitsPhone(page: Page, where: string): Promise<void> {
-  const width = Number(await page.evaluate('document.documentElement.scrollWidth'));
-  assert.ok(width <= PHONE.width, `${where}: trang rộng ${width}px > ${PHONE.width}px`);
-}
 
 describe('kế hoạch: nhập, rà soát, triển khai xuống xã, phường, tải DOCX', { timeout: 300_000 }, () => {
   let app: TestApp;

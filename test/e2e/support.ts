@@ -10,6 +10,7 @@
 import { mkdtemp, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import assert from 'node:assert/strict';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/server.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -218,4 +219,39 @@ export async function screenshot(page: Page, name: string, opts: { fullPage?: bo
   await settle(page);
   await page.screenshot({ path, fullPage: opts.fullPage ?? true });
   return path;
+}
+
+/** A signed-in API client (session cookie + CSRF token), for setting up data as a given account. */
+export async function apiAs(baseUrl: string, username: string) {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  assert.equal(res.status, 200, `đăng nhập ${username}: ${res.status}`);
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { csrfToken } = await res.json() as { csrfToken: string };
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const r = await fetch(`${baseUrl}/api${path}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await r.text();
+    assert.ok(r.ok, `${method} ${path} → ${r.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
+  return {
+    get: <T>(p: string) => call<T>('GET', p),
+    post: <T>(p: string, b: unknown = {}) => call<T>('POST', p, b),
+    put: <T>(p: string, b: unknown) => call<T>('PUT', p, b),
+  };
+}
+
+export async function assertAccessible(page: Page, where: string): Promise<void> {
+  const violations = await axe(page);
+  assert.deepEqual(violations, [], `${where}:\n${formatViolations(violations)}`);
+}
+
+export async function assertFitsPhone(page: Page, where: string): Promise<void> {
+  const width = Number(await page.evaluate('document.documentElement.scrollWidth'));
+  assert.ok(width <= PHONE.width, `${where}: trang rộng ${width}px > ${PHONE.width}px`);
 }
