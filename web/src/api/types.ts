@@ -107,126 +107,16 @@ export interface AuditRow {
 export type PlanStatus = 'draft' | 'submitted' | 'approved' | 'issued' | 'amended' | 'superseded';
 export const PLAN_STATUSES: readonly PlanStatus[] = ['draft', 'submitted', 'approved', 'issued', 'amended', 'superseded'];
 
-/** A unit named in a plan, resolved against the register when possible. */
-export interface UnitRef {
-  text: string;
-  unitId: number | null;
-  unitCode: string | null;
-  unitName: string | null;
-  /** 0..1; 1 = exact official name or code. */
-  confidence: number;
-  /** A generic group ("Các sở, ban, ngành tỉnh"). */
-  group: boolean;
-}
+// The plan's JSON form is the server's own domain model (pure types, erased at build time): one definition.
+import type {
+  BasisReference, Block, DocumentHeader, Finding, PlanDraft, Schedule, Section, Severity, Signer, TaskField,
+  TaskGroup, Timeframe, UnitRef, Unplaced, Task as PlanTask,
+} from '../../../src/domain/plan/model.ts';
 
-export interface BasisReference {
-  kind: 'legalBasis' | 'implements' | 'proposedBy';
-  documentType: string | null;
-  number: string | null;
-  symbol: string | null;
-  date: string | null;
-  issuer: string | null;
-  title: string | null;
-  text: string;
-  planId?: number | null;
-}
-
-export interface Signer {
-  authority: 'TM' | 'KT' | 'Q' | 'TL' | 'TUQ' | null;
-  lines: string[];
-  name: string | null;
-}
-
-export interface DocumentHeader {
-  type: string;
-  number: string | null;
-  symbol: string | null;
-  /** YYYY-MM-DD */
-  date: string | null;
-  year: number | null;
-  place: string | null;
-  issuer: UnitRef | null;
-  issuerParent: string | null;
-  title: string;
-  basis: BasisReference[];
-  signer: Signer | null;
-  recipients: string[];
-}
-
-export interface Block {
-  label: string | null;
-  heading: boolean;
-  text: string;
-  line?: number;
-}
-
-export interface Section {
-  kind: 'purpose' | 'content' | 'budget' | 'organisation' | 'other';
-  number: string;
-  heading: string;
-  blocks: Block[];
-}
-
-export interface Schedule {
-  kind: 'continuous' | 'recurring' | 'period' | 'deadline';
-  start: string | null;
-  end: string | null;
-  recurrence: 'yearly' | 'quarterly' | 'monthly' | null;
-  dueDay: { month: number; day: number } | null;
-  dueDates: string[];
-}
-
-export interface Timeframe {
-  text: string;
-  schedule: Schedule | null;
-}
-
-export type TaskField = 'lead' | 'coordinators' | 'timeframe' | 'deliverables' | 'content' | 'notes';
-
-export interface PlanTask {
-  number: string;
-  title: string;
-  content: string | null;
-  lead: UnitRef[];
-  coordinators: UnitRef[];
-  timeframe: Timeframe;
-  deliverables: string[];
-  notes: string | null;
-  groupNumber: string | null;
-  parentTask: { planId: number | null; number: string } | null;
-  line?: number;
-  labels?: Partial<Record<TaskField, string>>;
-}
-
-export interface TaskGroup {
-  number: string;
-  title: string;
-}
-
-export type Severity = 'error' | 'warning' | 'info';
-
-export interface Finding {
-  code: string;
-  severity: Severity;
-  location: { section?: string; task?: string; line?: number; field?: string };
-  message: string;
-  fix: string | null;
-}
-
-export interface Unplaced {
-  line: number;
-  text: string;
-  reason: string;
-}
-
-export interface PlanDraft {
-  document: DocumentHeader;
-  sections: Section[];
-  groups: TaskGroup[];
-  tasks: PlanTask[];
-  findings: Finding[];
-  unplaced: Unplaced[];
-}
+export type {
+  BasisReference, Block, DocumentHeader, Finding, PlanDraft, PlanTask, Schedule, Section, Severity, Signer, TaskField,
+  TaskGroup, Timeframe, UnitRef, Unplaced,
+};
 
 export interface PlanListItem {
   id: number;
