@@ -2,6 +2,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
+import { EVIDENCE_MAX_BYTES, EVIDENCE_MAX_TOTAL_BYTES, formatSize, UPDATE_REQUEST_MAX_BYTES } from '../domain/tracking/evidence.ts';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -37,10 +38,13 @@ export function createApi(deps: AppDeps): OpenAPIHono<AppEnv> {
   api.use('*', sessionMiddleware(deps.db, deps.config));
   const tooLarge = (mb: number) => (c: Parameters<typeof notFoundHandler>[0]) => c.json(errorBody('payload_too_large', `Dữ liệu gửi lên quá lớn (tối đa ${mb} MB).`), 413);
   // Imported documents arrive base64-encoded in JSON: up to about 2 MB of file on that route, 2 MB of JSON elsewhere.
-  // Evidence files (base64 in JSON) may be larger: up to about 10 MB of files per progress update.
+  // Evidence files (base64 in JSON) may be larger: up to 20 MB of files per progress update.
   const largeBody = (path: string) => /\/plans\/import$|\/assignments\/\d+\/updates$/.test(path);
   api.use('/plans/import', bodyLimit({ maxSize: 3 * 1024 * 1024, onError: tooLarge(3) }));
-  api.use('/assignments/:id/updates', bodyLimit({ maxSize: 15 * 1024 * 1024, onError: tooLarge(15) }));
+  api.use('/assignments/:id/updates', bodyLimit({
+    maxSize: UPDATE_REQUEST_MAX_BYTES,
+    onError: (c) => c.json(errorBody('payload_too_large', `Minh chứng gửi lên quá lớn: tối đa ${formatSize(EVIDENCE_MAX_BYTES)} mỗi tệp và ${formatSize(EVIDENCE_MAX_TOTAL_BYTES)} mỗi lần cập nhật.`), 413),
+  }));
   api.use('*', async (c, next) => (largeBody(c.req.path) ? next() : bodyLimit({ maxSize: 2 * 1024 * 1024, onError: tooLarge(2) })(c, next)));
   api.use('*', csrfMiddleware);
   // Public (anonymous) traffic is rate-limited; logins get a tighter limit on top of per-account throttling.

@@ -163,6 +163,23 @@ describe('phường Nam Sầm Sơn: cascade, a dated task, issue', () => {
     assert.equal((await otherWard.get(`/api/assignments?unitId=${wardId}`)).status, 403);
     assert.equal((await otherWard.get(`/api/assignments?planId=${wardPlanId}`)).body.total, 0, 'nothing of another ward in my list');
   });
+
+  test("the ward's officers and leaders see what reached its offices; another ward does not", async () => {
+    const atWard = (await ward.get('/api/notifications')).body;
+    const toVhxh = atWard.items.find((n: any) => /giao 6 nhiệm vụ/.test(n.title));
+    assert.ok(toVhxh, JSON.stringify(atWard.items.map((n: any) => n.title)));
+    assert.equal(toVhxh.toUnitName, 'Phòng Văn hóa - Xã hội phường Nam Sầm Sơn');
+    assert.ok(atWard.items.some((n: any) => n.toUnitName?.startsWith('Công an')), 'the police office coordinates task 4');
+    const atOffice = (await vhxh.get('/api/notifications')).body;
+    const same = atOffice.items.find((n: any) => n.id === toVhxh.id);
+    assert.equal(same.toUnitName, null, 'addressed to the office itself');
+    assert.ok(!atOffice.items.some((n: any) => n.toUnitName), 'an office does not see its sibling offices');
+    assert.equal((await otherWard.post(`/api/notifications/${toVhxh.id}/read`)).status, 403);
+    assert.ok(!(await otherWard.get('/api/notifications')).body.items.some((n: any) => n.id === toVhxh.id));
+    // One read mark for the office: read by the ward officer, read for the office's own staff too.
+    assert.equal((await ward.post(`/api/notifications/${toVhxh.id}/read`)).status, 200);
+    assert.equal((await vhxh.get('/api/notifications')).body.items.find((n: any) => n.id === toVhxh.id).read, true);
+  });
 });
 
 let task1: any;
@@ -250,6 +267,26 @@ describe('evidence is checked by its bytes', () => {
     assert.equal(r.status, 422);
     assert.equal(r.body.error.code, 'evidence.too_large');
     assert.match(r.body.error.message, /vượt quá giới hạn 10,0 MB/);
+  });
+
+  test('20 MB of files per update: two full-size scans pass, 20,5 MB is refused by name, five 10 MB scans get a 413 that says why', async () => {
+    const scan = (mb: number, fill: number) => {
+      const b = Buffer.alloc(Math.round(mb * 1024 * 1024), fill);
+      PDF.copy(b);
+      return { filename: `scan-${fill}.pdf`, mime: 'application/pdf', contentBase64: b64(b) };
+    };
+    const before = await d.db.selectFrom('evidence_file').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const two = await update(ward, task1.id, { percent: 45, occurredOn: '2026-06-16', evidence: [scan(10, 0x20), scan(10, 0x21)] });
+    assert.equal(two.status, 201, JSON.stringify(two.body).slice(0, 300));
+    const three = await update(ward, task1.id, { percent: 45, evidence: [scan(7, 0x22), scan(7, 0x23), scan(6.5, 0x24)] });
+    assert.equal(three.status, 422);
+    assert.equal(three.body.error.code, 'evidence.total_too_large');
+    assert.match(three.body.error.message, /Tổng dung lượng minh chứng 20,5 MB vượt quá 20,0 MB/);
+    const five = await update(ward, task1.id, { percent: 45, evidence: [1, 2, 3, 4, 5].map((i) => scan(10, 0x30 + i)) });
+    assert.equal(five.status, 413);
+    assert.match(five.body.error.message, /10,0 MB mỗi tệp và 20,0 MB mỗi lần cập nhật/);
+    const after = await d.db.selectFrom('evidence_file').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    assert.equal(Number(after.n) - Number(before.n), 2, 'only the accepted update stored files');
   });
 
   test('a declared type that differs from the content, a disallowed type, a sixth file, a mismatched name', async () => {

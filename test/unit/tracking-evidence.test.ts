@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import JSZip from 'jszip';
 import {
-  asciiFilename, contentDisposition, formatSize, sanitizeFilename, sniff, typeOfMime, zipKind,
+  asciiFilename, contentDisposition, EVIDENCE_MAX_TOTAL_BYTES, evidenceSetProblem, formatSize, sanitizeFilename, sniff, typeOfMime, UPDATE_REQUEST_MAX_BYTES, zipKind,
 } from '../../src/domain/tracking/evidence.ts';
 import { obstacleRecipient } from '../../src/domain/tracking/obstacles.ts';
 import { checkEvidence } from '../../src/modules/tracking/evidence.ts';
@@ -89,4 +89,16 @@ test('obstacles go to the focal unit of the level that issued the plan', () => {
   assert.equal(to(3, province), 2, 'Sở KH&CN itself → UBND tỉnh');
   assert.equal(to(12, [1, 2, 4]), 3, 'a plan of an agency: the nearest level with a focal unit');
   assert.equal(to(12, ward, new Map()), 10, 'no focal unit anywhere: the issuer');
+});
+
+test('the files of one update: at most 5 and 20 MB together; the request limit leaves room for them in base64', () => {
+  const MB = 1024 * 1024;
+  assert.equal(evidenceSetProblem([10 * MB, 10 * MB]), null);
+  assert.equal(evidenceSetProblem([1, 1, 1, 1, 1]), null);
+  assert.match(evidenceSetProblem([1, 1, 1, 1, 1, 1])!, /tối đa 5 tệp minh chứng; hãy bỏ bớt 1 tệp/);
+  assert.equal(evidenceSetProblem([10 * MB, 10 * MB, 1]), 'Tổng dung lượng minh chứng 20,0 MB vượt quá 20,0 MB cho một lần cập nhật; hãy gửi bớt tệp ở lần cập nhật sau.');
+  // Every accepted set fits in the request: base64 of the largest total plus the JSON around it.
+  const largest = Buffer.alloc(EVIDENCE_MAX_TOTAL_BYTES).toString('base64').length;
+  assert.ok(UPDATE_REQUEST_MAX_BYTES > largest + 512 * 1024, `${UPDATE_REQUEST_MAX_BYTES} vs ${largest}`);
+  assert.ok(UPDATE_REQUEST_MAX_BYTES < largest + 2 * MB, 'no more than needed');
 });

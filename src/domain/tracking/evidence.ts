@@ -5,6 +5,13 @@ import { fold, normalizeText } from '../text.ts';
 
 export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 export const EVIDENCE_MAX_FILES = 5;
+/** All files of one progress update together: two full-size scans, or five phone photos. */
+export const EVIDENCE_MAX_TOTAL_BYTES = 20 * 1024 * 1024;
+/**
+ * The largest request a progress update may be: its files base64-encoded (4 characters per 3 bytes) plus 1 MB for
+ * the narrative, deliverables and obstacles. The HTTP layer refuses larger bodies before reading them.
+ */
+export const UPDATE_REQUEST_MAX_BYTES = Math.ceil(EVIDENCE_MAX_TOTAL_BYTES / 3) * 4 + 1024 * 1024;
 
 export const EVIDENCE_TYPES = ['pdf', 'docx', 'xlsx', 'jpeg', 'png'] as const;
 export type EvidenceType = (typeof EVIDENCE_TYPES)[number];
@@ -94,6 +101,16 @@ export function asciiFilename(name: string): string {
 export function contentDisposition(name: string): string {
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${asciiFilename(name)}"; filename*=UTF-8''${encoded}`;
+}
+
+/** Why the files of one update are too many or too large together, or null. */
+export function evidenceSetProblem(sizes: readonly number[]): string | null {
+  if (sizes.length > EVIDENCE_MAX_FILES) return `Mỗi lần cập nhật đính kèm tối đa ${EVIDENCE_MAX_FILES} tệp minh chứng; hãy bỏ bớt ${sizes.length - EVIDENCE_MAX_FILES} tệp.`;
+  const total = sizes.reduce((a, b) => a + b, 0);
+  if (total > EVIDENCE_MAX_TOTAL_BYTES) {
+    return `Tổng dung lượng minh chứng ${formatSize(total)} vượt quá ${formatSize(EVIDENCE_MAX_TOTAL_BYTES)} cho một lần cập nhật; hãy gửi bớt tệp ở lần cập nhật sau.`;
+  }
+  return null;
 }
 
 /** "1,5 MB", "320 KB": sizes in messages. */

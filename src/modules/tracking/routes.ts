@@ -58,7 +58,7 @@ export function trackingRoutes(app: OpenAPIHono<AppEnv>): void {
 
   defineRoute(app, {
     method: 'post', path: '/assignments/{id}/updates', operationId: 'addProgressUpdate', status: 201, tags,
-    summary: 'Cập nhật tiến độ: kết quả, sản phẩm, minh chứng (PDF, DOCX, XLSX, JPEG, PNG; tối đa 10 MB mỗi tệp, 5 tệp), khó khăn, đề xuất',
+    summary: 'Cập nhật tiến độ: kết quả, sản phẩm, minh chứng (PDF, DOCX, XLSX, JPEG, PNG; tối đa 10 MB mỗi tệp, 5 tệp, 20 MB mỗi lần), khó khăn, đề xuất',
     params: IdParam, body: UpdateSchema,
   }, (c, { params, body }) => service.addProgressUpdate(c.get('ctx'), params.id, body));
 
@@ -88,7 +88,7 @@ export function trackingRoutes(app: OpenAPIHono<AppEnv>): void {
 
   const noticeTags = ['Thông báo'];
   defineRoute(app, {
-    method: 'get', path: '/notifications', operationId: 'listNotifications', summary: 'Thông báo gửi cho tôi và đơn vị tôi', tags: noticeTags,
+    method: 'get', path: '/notifications', operationId: 'listNotifications', summary: 'Thông báo gửi cho tôi, đơn vị tôi và các phòng, ban của đơn vị', tags: noticeTags,
     query: z.object({ unread: z.enum(['true', 'false']).transform((v) => v === 'true').optional(), limit: z.coerce.number().int().min(1).max(200).default(50), offset: Offset }),
   }, (c, { query }) => notifications.listNotificationsFor(c.get('ctx'), query));
 

@@ -20,6 +20,7 @@ import { authorize, requireActor, type Ctx, type Tx } from '../context.ts';
 import { notify } from '../notifications/store.ts';
 import { getUnit } from '../org/store.ts';
 import { checkEvidence, type CheckedEvidence, type EvidenceInput } from './evidence.ts';
+import { evidenceSetProblem } from '../../domain/tracking/evidence.ts';
 import * as store from './store.ts';
 
 /** "Kế hoạch số 129/KH-UBND", or the title for an unnumbered one. */
@@ -292,6 +293,8 @@ export async function addProgressUpdate(ctx: Ctx, assignmentId: number, input: U
   });
   const files: CheckedEvidence[] = [];
   for (const [i, f] of input.evidence.entries()) files.push(await checkEvidence(f, i));
+  const setProblem = evidenceSetProblem(files.map((f) => f.size));
+  if (setProblem) throw invalid('evidence.total_too_large', setProblem, [{ path: 'evidence', message: setProblem }]);
   const narrative = input.narrative.normalize('NFC').trim();
   const percent = input.completed ? 100 : input.percent;
   const toUnitId = obstacles.length ? await recipientFor(ctx, a) : null;

@@ -408,6 +408,8 @@ export interface AppNotification {
   readAt: string | null;
   createdAt: string;
   to: 'user' | 'unit';
+  /** Set when it reached one of my unit's offices rather than my unit or me. */
+  toUnitName: string | null;
 }
 
 export interface NotificationList {

@@ -102,7 +102,7 @@ export function NotificationList({ items, onOpen, onRead }: { items: AppNotifica
                 {webLink(n.link) ? <button type="button" className="link-button" onClick={() => onOpen(n)}>{n.title}</button> : n.title}
               </Text>
               {n.body ? <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>{n.body}</Text> : null}
-              <Text size="xs" c="dimmed">{formatDateTime(n.createdAt)}{n.to === 'unit' ? ' · gửi đơn vị' : ' · gửi riêng bạn'}</Text>
+              <Text size="xs" c="dimmed">{formatDateTime(n.createdAt)}{n.to === 'user' ? ' · gửi riêng bạn' : n.toUnitName ? ` · gửi ${n.toUnitName}` : ' · gửi đơn vị'}</Text>
             </div>
             {!n.read ? (
               <Button variant="subtle" size="compact-xs" onClick={() => onRead(n)} aria-label={`Đánh dấu đã đọc: ${n.title}`}>Đã đọc</Button>

@@ -17,7 +17,7 @@ import { DateField } from '../components/DateField.tsx';
 import { FormError } from '../components/FieldError.tsx';
 import { PageHeader, usePageTitle } from '../components/PageTitle.tsx';
 import {
-  checkFile, EVIDENCE_ACCEPT, EVIDENCE_ACCEPTED_TEXT, EVIDENCE_LABEL, EVIDENCE_MAX_FILES, EVIDENCE_MAX_TOTAL, EVIDENCE_MIME, formatBytes, readAsBase64,
+  checkFile, EVIDENCE_ACCEPT, EVIDENCE_ACCEPTED_TEXT, EVIDENCE_LABEL, EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES, EVIDENCE_MAX_TOTAL_BYTES, EVIDENCE_MIME, evidenceSetProblem, formatBytes, readAsBase64,
   type EvidenceType,
 } from '../components/tracking/evidence.ts';
 import { KIND_FIELDS, TaskStatusBadge } from '../components/tracking/TrackingBits.tsx';
@@ -180,9 +180,8 @@ function UpdateForm({ d }: { d: AssignmentDetail }) {
     v.evidence.forEach((r, i) => {
       if (r.problem) e[`evidence.${i}.contentBase64`] = r.problem;
     });
-    if (v.evidence.length > EVIDENCE_MAX_FILES) e.evidence = `Mỗi lần cập nhật đính kèm tối đa ${EVIDENCE_MAX_FILES} tệp; hãy bỏ bớt ${v.evidence.length - EVIDENCE_MAX_FILES} tệp.`;
-    const total = v.evidence.reduce((n, r) => n + r.file.size, 0);
-    if (!e.evidence && total > EVIDENCE_MAX_TOTAL) e.evidence = `Tổng dung lượng ${formatBytes(total)} vượt quá ${formatBytes(EVIDENCE_MAX_TOTAL)} cho một lần cập nhật; hãy gửi bớt tệp ở lần cập nhật sau.`;
+    const setProblem = evidenceSetProblem(v.evidence.map((r) => r.file.size));
+    if (setProblem) e.evidence = setProblem;
     return e;
   };
 
@@ -442,7 +441,7 @@ function UpdateForm({ d }: { d: AssignmentDetail }) {
           <Card withBorder radius="md" padding="md" component="section" aria-labelledby="cn-minh-chung">
             <Title order={2} size="h4" id="cn-minh-chung" mb={4}>Minh chứng</Title>
             <Text size="sm" c="dimmed" mb="sm">
-              {EVIDENCE_ACCEPTED_TEXT}; mỗi tệp tối đa 10 MB, tối đa {EVIDENCE_MAX_FILES} tệp và {formatBytes(EVIDENCE_MAX_TOTAL)} mỗi lần cập nhật.
+              {EVIDENCE_ACCEPTED_TEXT}; mỗi tệp tối đa {formatBytes(EVIDENCE_MAX_BYTES)}, tối đa {EVIDENCE_MAX_FILES} tệp và {formatBytes(EVIDENCE_MAX_TOTAL_BYTES)} mỗi lần cập nhật.
             </Text>
             <Stack gap="xs">
               {values.evidence.length ? (
