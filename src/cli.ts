@@ -90,7 +90,7 @@ const commands: Record<string, Command> = {
     async run({ values }, config) {
       if (values.port) config.port = Number(values.port);
       if (values.host) config.host = String(values.host);
-      const server = await startServer(config);
+      const server = await startServer(config, { prepare: 'child' });
       const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite nhúng tại ${config.dataDir}`;
       console.log(`Thi Hành đang chạy tại ${server.url}`);
       console.log(`Cơ sở dữ liệu: ${where}${server.prepared.referenceLoaded ? ' — đã nạp dữ liệu tham chiếu (166 xã, phường của tỉnh Thanh Hóa)' : ''}`);
@@ -110,6 +110,23 @@ const commands: Record<string, Command> = {
       process.once('SIGINT', shutdown);
       process.once('SIGTERM', shutdown);
       return new Promise<number>(() => {});
+    },
+  },
+  prepare: {
+    summary: 'Chuẩn bị cơ sở dữ liệu: cấu trúc, dữ liệu tham chiếu, quản trị viên từ biến môi trường, dữ liệu minh họa (chế độ demo)',
+    usage: 'thihanh prepare [--json]   (serve tự chạy bước này trong một tiến trình riêng trước khi mở cơ sở dữ liệu)',
+    options: { json: { type: 'boolean' } },
+    async run({ values }, config) {
+      const r = await withDatabase(config, (d) => prepareDatabase(d.db, { demo: config.demo, demoContent: config.demoContent, env: process.env }));
+      if (values.json) {
+        console.log(JSON.stringify(r));
+        return 0;
+      }
+      console.log(r.migrations.length ? `Đã áp dụng: ${r.migrations.join(', ')}` : 'Cấu trúc cơ sở dữ liệu đã ở phiên bản mới nhất.');
+      if (r.referenceLoaded) console.log('Đã nạp dữ liệu tham chiếu (166 xã, phường của tỉnh Thanh Hóa).');
+      if (r.demoAccounts.length) console.log(`Tài khoản minh họa: ${r.demoAccounts.join(', ')}.`);
+      if (r.demoContent) console.log('Đã nạp dữ liệu minh họa.');
+      return 0;
     },
   },
   migrate: {

@@ -1,8 +1,12 @@
 // Starts the HTTP server on an opened, prepared database.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/connect.ts';
+import { lockDataDir, LOCK_OWNER_ENV } from './db/lock.ts';
 import { prepareDatabase, type PrepareResult } from './bootstrap.ts';
+import { AppError } from './domain/errors.ts';
 import { createApp } from './http/app.ts';
 import { purgeExpired } from './modules/auth/service.ts';
 import { startReminderScheduler } from './modules/reporting/reminders.ts';
@@ -14,10 +18,68 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(config: Config): Promise<RunningServer> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+export interface StartOptions {
+  /**
+   * Where the database is prepared (migrations, reference data, demo accounts and content). 'child': in a
+   * short-lived child process (`thihanh prepare --json`) before the server opens the database, as `thihanh serve`
+   * does. The first start loads the 166 communes and, in demo mode, imports and cascades the seed plans: done in the
+   * server's own process, that leaves hundreds of MB of heap and, on PGlite, WebAssembly memory that never shrinks
+   * (about 680 MB idle instead of about 430 MB). 'inProcess': here, as tests do.
+   */
+  prepare?: 'child' | 'inProcess';
+}
+
+const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url));
+
+/** Runs `thihanh prepare --json` in a child process working under this process's lock; returns what it did. */
+async function prepareInChildProcess(): Promise<PrepareResult> {
+  const child = spawn(process.execPath, [...process.execArgv, CLI, 'prepare', '--json'], {
+    env: { ...process.env, [LOCK_OWNER_ENV]: String(process.pid) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => { out += chunk; });
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (c) => resolve(c));
+  });
+  if (code !== 0) {
+    // The child has printed its reason (a Vietnamese AppError message) on the shared stderr.
+    throw new AppError('prepare.failed', 1, `Không chuẩn bị được cơ sở dữ liệu (tiến trình chuẩn bị kết thúc với mã ${code}).`);
+  }
+  const last = out.trim().split('\n').at(-1) ?? '';
   try {
-    const prepared = await prepareDatabase(database.db, { demo: config.demo, demoContent: config.demoContent, env: process.env });
+    return JSON.parse(last) as PrepareResult;
+  } catch {
+    throw new AppError('prepare.failed', 1, `Tiến trình chuẩn bị cơ sở dữ liệu trả về kết quả không đọc được: ${last.slice(0, 200)}`);
+  }
+}
+
+export async function startServer(config: Config, opts: StartOptions = {}): Promise<RunningServer> {
+  let database: Database;
+  let prepared: PrepareResult;
+  if (opts.prepare === 'child') {
+    // The lock is taken before the child starts and kept until the server stops: no other process can slip in
+    // between preparing and serving.
+    const release = config.databaseUrl ? null : await lockDataDir(config.dataDir);
+    try {
+      prepared = await prepareInChildProcess();
+      const opened = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, lock: false });
+      database = { ...opened, close: async () => { await opened.close(); await release?.(); } };
+    } catch (err) {
+      await release?.();
+      throw err;
+    }
+  } else {
+    database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    try {
+      prepared = await prepareDatabase(database.db, { demo: config.demo, demoContent: config.demoContent, env: process.env });
+    } catch (err) {
+      await database.close();
+      throw err;
+    }
+  }
+  try {
     const app = createApp({ db: database.db, config, backend: database.backend });
     const server: ServerType = await new Promise((resolve) => {
       const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));

@@ -22,6 +22,8 @@ export interface Database {
   dump?(): Promise<Blob>;
 }
 
+export const PGLITE_SHARED_BUFFERS = '32MB';
+
 export interface OpenOptions {
   databaseUrl?: string | null;
   /** Data directory for PGlite; undefined means in-memory (tests). */
@@ -30,6 +32,12 @@ export interface OpenOptions {
   loadDataDir?: Blob;
   /** Take the single-owner lock on dataDir (default true when dataDir is set). */
   lock?: boolean;
+  /**
+   * PGlite's shared_buffers (PostgreSQL syntax: "32MB"). PostgreSQL's default of 128MB is memory the WebAssembly
+   * instance touches and never gives back; a province's data (a few tens of MB) is served as fast from a smaller
+   * buffer with the operating system's file cache behind it. Default PGLITE_SHARED_BUFFERS.
+   */
+  sharedBuffers?: string;
   poolSize?: number;
 }
 
@@ -48,6 +56,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const lite = await PGlite.create(opts.dataDir ? `${opts.dataDir}/pglite` : undefined, {
       extensions: { unaccent, pg_trgm },
       loadDataDir: opts.loadDataDir,
+      startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${opts.sharedBuffers ?? PGLITE_SHARED_BUFFERS}`],
     });
     // PGlite is single-connection: a pool of one serialises queries and keeps transactions intact.
     const pool = new pg.Pool({ ...(createPgConfig(lite) as unknown as pg.PoolConfig), max: 1 });

@@ -45,9 +45,18 @@ function tryCreate(file: string): boolean {
   }
 }
 
+/**
+ * The environment variable by which a server hands its lock to the short-lived child process that prepares the
+ * database (src/server.ts): the child works under its parent's lock instead of taking its own, and only when the
+ * lock file really names its parent.
+ */
+export const LOCK_OWNER_ENV = 'THIHANH_LOCK_OWNER_PID';
+
 export async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, 'thihanh.lock');
+  const inherited = Number(process.env[LOCK_OWNER_ENV]);
+  if (inherited && inherited === process.ppid && readOwner(file)?.pid === inherited) return async () => {};
   for (let attempt = 0; attempt < 2; attempt++) {
     if (tryCreate(file)) {
       let released = false;

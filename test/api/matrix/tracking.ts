@@ -94,8 +94,9 @@ export async function trackingCases(env: MatrixEnv): Promise<Record<string, Rout
       allowed: editInOwnSubtree, anonymous: false,
     },
     listNotifications: { request: () => ({ method: 'GET', path: '/api/notifications' }), allowed: signedIn, anonymous: false },
-    // Notifications are addressed, not owned: only those addressed to me or my unit, whatever my role.
-    markNotificationRead: { request: (r) => ({ method: 'POST', path: `/api/notifications/${notificationId[r]}/read` }), allowed: (_role, rel) => rel === 'own', anonymous: false },
+    // Notifications are addressed, not owned: only those addressed to me, my unit or an office of my unit (the
+    // child here is the ward's Phòng Văn hóa - Xã hội), whatever my role.
+    markNotificationRead: { request: (r) => ({ method: 'POST', path: `/api/notifications/${notificationId[r]}/read` }), allowed: (_role, rel) => rel === 'own' || rel === 'child', anonymous: false },
     getCalendar: { request: () => ({ method: 'GET', path: '/api/calendar/2027' }), allowed: signedIn, anonymous: false },
     // The calendar belongs to no unit: only a system administrator adjusts it ({} keeps the legal defaults).
     setCalendar: { request: () => ({ method: 'PUT', path: '/api/calendar', body: {} }), allowed: (role) => role === 'sysadmin', anonymous: false },
