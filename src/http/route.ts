@@ -59,10 +59,14 @@ export function defineRoute<P extends z.ZodType = Empty, Q extends z.ZodType = E
       [status]: spec.produces
         ? { description: 'Tệp', content: { [spec.produces]: { schema: z.string().openapi({ format: 'binary' }) } } }
         : { description: 'Thành công', content: { 'application/json': { schema: spec.response ?? z.unknown() } } },
-      400: errorResponse('Dữ liệu không hợp lệ'),
+      400: errorResponse('Dữ liệu không đúng định dạng (trường nào sai nêu trong issues)'),
       401: errorResponse('Chưa đăng nhập'),
       403: errorResponse('Không có quyền'),
       404: errorResponse('Không tìm thấy'),
+      409: errorResponse('Không thực hiện được ở trạng thái hiện tại của hồ sơ'),
+      ...(spec.body ? { 413: errorResponse('Dữ liệu gửi lên quá lớn') } : {}),
+      422: errorResponse('Dữ liệu đúng định dạng nhưng không hợp lệ theo nghiệp vụ'),
+      429: errorResponse('Quá nhiều yêu cầu; thử lại sau (xem Retry-After)'),
     },
   } as Parameters<typeof createRoute>[0]);
   // The generic handler signature of OpenAPIHono is tied to literal route types; our inputs are typed by
