@@ -149,6 +149,35 @@ describe('cascade to the 166 communes and wards', () => {
     assert.equal(r.body.draft.findings.filter((f: any) => f.severity === 'error').length, 0);
   });
 
+  test("the province's rule table: defaults with the offices to choose; a bad rule is refused by its position; an edit changes the drafts", async () => {
+    const got = await skhcn.get(`/api/units/${provinceId}/cascade-rules`);
+    assert.equal(got.status, 200);
+    assert.equal(got.body.isDefault, true);
+    assert.deepEqual(got.body.offices['xã'].map((o: any) => o.code), ['VP', 'PKT', 'PVHXH', 'TTPVHCC', 'CA', 'BCHQS', 'ĐU', 'HĐND', 'MTTQ']);
+    assert.equal(got.body.offices['phường'].find((o: any) => o.code === 'PKTHTĐT').name, 'Phòng Kinh tế, Hạ tầng và Đô thị phường');
+    assert.equal(got.body.offices['phường'].find((o: any) => o.code === 'CA').name, 'Công an phường');
+    const rules = got.body.rules as any[];
+    const stc = rules.findIndex((r) => r.fromCode === '38.STC');
+    assert.deepEqual(rules[stc].toOffice, { 'xã': 'PKT', 'phường': 'PKTHTĐT' });
+
+    const bad = await skhcn.put(`/api/units/${provinceId}/cascade-rules`, { rules: [...rules, { toText: 'Văn phòng' }] });
+    assert.equal(bad.status, 422);
+    assert.equal(bad.body.error.issues[0].path, `rules.${rules.length}`);
+    assert.match(bad.body.error.message, new RegExp(`Dòng ${rules.length + 1}: cần mã đơn vị hoặc cụm từ nguồn`));
+    assert.equal((await skhcn.get(`/api/units/${provinceId}/cascade-rules`)).body.isDefault, true, 'nothing saved');
+    assert.equal((await ward.put(`/api/units/${provinceId}/cascade-rules`, { rules })).status, 403, 'a ward does not edit the province table');
+
+    const edited = rules.map((r, i) => (i === stc ? { ...r, toOffice: { 'xã': 'PKT', 'phường': 'VP' } } : r));
+    assert.equal((await skhcn.put(`/api/units/${provinceId}/cascade-rules`, { rules: edited })).status, 200);
+    const preview = (await skhcn.get(`/api/plans/${planId}/cascade/preview?unitId=${wardId}`)).body.draft;
+    assert.deepEqual(preview.tasks.find((t: any) => t.number === '3.1').coordinators.map((u: any) => u.unitCode).filter(Boolean), ['16516.VP']);
+    const audit = await d.db.selectFrom('audit_log').select(['action']).where('action', '=', 'cascade.rules').execute();
+    assert.equal(audit.length, 1);
+    // Back to the defaults for the cascade below.
+    assert.equal((await skhcn.put(`/api/units/${provinceId}/cascade-rules`, { rules })).status, 200);
+    assert.equal((await skhcn.get(`/api/plans/${planId}/cascade/preview?unitId=${wardId}`)).body.draft.tasks.find((t: any) => t.number === '3.1').coordinators[0].unitCode, '16516.PKTHTĐT');
+  });
+
   test('one action creates a draft for every commune and ward, each naming its own offices', async () => {
     assert.equal((await ward.post(`/api/plans/${planId}/cascade`, { all: true })).status, 403, 'a ward cannot cascade the province plan');
     const r = await skhcn.post(`/api/plans/${planId}/cascade`, { all: true });
@@ -174,15 +203,23 @@ describe('cascade to the 166 communes and wards', () => {
 
   test('each commune sees and edits only its own draft; the focal Sở follows them all', async () => {
     const mine = await ward.get(`/api/plans?parentPlanId=${planId}`);
-    assert.equal(mine.body.length, 1);
-    assert.equal(mine.body[0].unitName, 'Phường Nam Sầm Sơn');
-    const wardPlanId = mine.body[0].id;
+    assert.equal(mine.body.total, 1);
+    assert.equal(mine.body.items[0].unitName, 'Phường Nam Sầm Sơn');
+    const wardPlanId = mine.body.items[0].id;
     const detail = await ward.get(`/api/plans/${wardPlanId}`);
     assert.equal(detail.body.draft.findings.filter((f: any) => f.severity === 'error').length, 0);
     assert.equal((await otherWard.get(`/api/plans/${wardPlanId}`)).status, 403);
     assert.equal((await skhcn.get(`/api/plans/${wardPlanId}`)).status, 200);
     const all = await skhcn.get(`/api/plans?parentPlanId=${planId}&limit=500`);
-    assert.equal(all.body.length, 166);
+    assert.equal(all.body.items.length, 166);
+    // Pages of 50 say how many there are in all, and do not overlap.
+    const page1 = await skhcn.get(`/api/plans?parentPlanId=${planId}&limit=50`);
+    const page4 = await skhcn.get(`/api/plans?parentPlanId=${planId}&limit=50&offset=150`);
+    assert.equal(page1.body.total, 166);
+    assert.equal(page4.body.total, 166);
+    assert.equal(page4.body.items.length, 16);
+    const ids = new Set([...page1.body.items, ...page4.body.items].map((p: any) => p.id));
+    assert.equal(ids.size, 66);
     const edited = detail.body.draft;
     edited.tasks[0].deliverables = [...edited.tasks[0].deliverables, 'Tin, bài trên trang thông tin điện tử của phường'];
     assert.equal((await ward.put(`/api/plans/${wardPlanId}`, { draft: edited })).status, 200);
@@ -206,7 +243,7 @@ describe('amendment and parent-change notices', () => {
     assert.equal((await leader.post(`/api/plans/${amendId}/issue`, { number: '215', date: '2026-08-10' })).status, 200);
     assert.equal((await skhcn.get(`/api/plans/${planId}`)).body.plan.status, 'amended');
 
-    const wardPlanId = (await ward.get(`/api/plans?parentPlanId=${amendId}`)).body[0].id;
+    const wardPlanId = (await ward.get(`/api/plans?parentPlanId=${amendId}`)).body.items[0].id;
     const detail = await ward.get(`/api/plans/${wardPlanId}`);
     const notices = detail.body.taskIds.filter((t: any) => t.parentChange);
     assert.deepEqual(notices.map((t: any) => t.number).sort(), ['1', '4']);
@@ -226,8 +263,8 @@ describe('amendment and parent-change notices', () => {
   });
   test('a commune amends its own issued plan: the draft lives beside the issued one until it is issued', async () => {
     const amendedParent = (await skhcn.get(`/api/plans?parentPlanId=${planId}&limit=1`));
-    assert.equal(amendedParent.body.length, 0, 'children moved to the amendment');
-    const wardPlanId = (await ward.get('/api/plans?status=draft&limit=5')).body.find((p: any) => p.unitName === 'Phường Nam Sầm Sơn').id;
+    assert.equal(amendedParent.body.total, 0, 'children moved to the amendment');
+    const wardPlanId = (await ward.get('/api/plans?status=draft&limit=5')).body.items.find((p: any) => p.unitName === 'Phường Nam Sầm Sơn').id;
     assert.equal((await ward.post(`/api/plans/${wardPlanId}/submit`)).status, 200);
     assert.equal((await wardLeader.post(`/api/plans/${wardPlanId}/approve`)).status, 200);
     assert.equal((await wardLeader.post(`/api/plans/${wardPlanId}/issue`, { number: '45', date: '2026-05-20' })).status, 200);

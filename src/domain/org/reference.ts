@@ -65,6 +65,20 @@ export function officeBaseName(name: string, type: 'xã' | 'phường'): string 
   return after && after.length > 0 ? `${after} phường` : `${before} phường`;
 }
 
+/** An office every commune of a type has, as the cascade rules name it: "PVHXH" → "Phòng Văn hóa - Xã hội xã". */
+export interface OfficeChoice { code: string; name: string }
+
+/** The offices of a xã and of a phường (Nghị định 150/2025), in the reference order, named with the commune's type. */
+export function officeChoices(rows: readonly CommuneOfficeRow[]): Record<'xã' | 'phường', OfficeChoice[]> {
+  const of = (type: 'xã' | 'phường') => rows
+    .filter((o) => o.applies_to.split(';').map((s) => s.trim()).includes(type))
+    .map((o) => {
+      const base = officeBaseName(o.name, type);
+      return { code: o.short_code, name: base.endsWith(` ${type}`) ? base : `${base} ${type}` };
+    });
+  return { 'xã': of('xã'), 'phường': of('phường') };
+}
+
 /**
  * The one tree: Trung ương → national bodies and the province → provincial agencies and the communes/wards
  * → each commune's offices. Codes are stable keys: "38", "38.SKHCN", "16516", "16516.PVHXH".

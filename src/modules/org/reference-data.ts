@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { buildReferenceUnits, type ReferenceUnit } from '../../domain/org/reference.ts';
+import { buildReferenceUnits, officeChoices, type CommuneOfficeRow, type OfficeChoice, type ReferenceUnit } from '../../domain/org/reference.ts';
 import { UnitDirectory } from '../../domain/org/resolve.ts';
 import type { UnitEntry } from '../../domain/org/unit.ts';
 
@@ -23,6 +23,14 @@ export function loadReferenceUnits(): ReferenceUnit[] {
     communeOffices: readCsv('commune-offices.csv'),
   });
   return cached;
+}
+
+let officesCache: Record<'xã' | 'phường', OfficeChoice[]> | undefined;
+
+/** The offices of a xã and of a phường, by short code (the targets of the cascade rules). */
+export function communeOfficeChoices(): Record<'xã' | 'phường', OfficeChoice[]> {
+  officesCache ??= officeChoices(readCsv<CommuneOfficeRow>('commune-offices.csv'));
+  return officesCache;
 }
 
 let directoryCache: { entries: UnitEntry[]; directory: UnitDirectory } | undefined;

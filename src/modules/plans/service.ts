@@ -18,6 +18,7 @@ import { unitDirectory } from '../org/directory.ts';
 import { getUnit, type UnitRow } from '../org/store.ts';
 import { indexEntities, searchEntities } from '../search/store.ts';
 import * as store from './store.ts';
+import { communeOfficeChoices } from '../org/reference-data.ts';
 import { createAssignmentsForPlan } from '../tracking/service.ts';
 import { ensureRegimeForPlan } from '../reporting/regimes.ts';
 
@@ -198,15 +199,15 @@ export async function listPlansFor(ctx: Ctx, f: { unitId?: number; status?: stri
     const hits = await searchEntities(ctx.db, 'plan', f.q, { limit: 200, unitRoots: roots });
     ids = hits.map((h) => h.entityId);
   }
-  const rows = await store.listPlans(ctx.db, { scopeRoots: roots, unitId: f.unitId, status: f.status, year: f.year, ids, parentPlanId: f.parentPlanId, limit: f.limit, offset: f.offset });
+  const { rows, total } = await store.listPlans(ctx.db, { scopeRoots: roots, unitId: f.unitId, status: f.status, year: f.year, ids, parentPlanId: f.parentPlanId, limit: f.limit, offset: f.offset });
   const order = ids ? new Map(ids.map((id, i) => [id, i])) : null;
   if (order) rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-  return rows.map((r) => ({
+  return { total, items: rows.map((r) => ({
     id: r.id, unitId: r.unit_id, unitName: r.unit_name, unitKind: r.unit_kind, parentPlanId: r.parent_plan_id, status: r.status,
     statusLabel: PLAN_STATUS_LABEL[r.status as PlanStatus], version: r.version, number: r.number, symbol: r.symbol, issuedDate: r.issued_date,
     year: r.year, title: r.title, published: r.published, taskCount: Number(r.task_count ?? 0), childCount: Number(r.child_count ?? 0),
     updatedAt: r.updated_at.toISOString(),
-  }));
+  })) };
 }
 
 // ---------------------------------------------------------------- editing
@@ -382,7 +383,7 @@ async function provinceForRules(ctx: Ctx, provinceId: number, action: 'read' | '
 export async function getCascadeRules(ctx: Ctx, provinceId: number) {
   await provinceForRules(ctx, provinceId, 'read');
   const custom = await ctx.db.selectFrom('cascade_rule').select('id').where('province_unit_id', '=', provinceId).executeTakeFirst();
-  return { rules: await cascadeRules(ctx, provinceId), isDefault: !custom };
+  return { rules: await cascadeRules(ctx, provinceId), isDefault: !custom, offices: communeOfficeChoices() };
 }
 
 export async function setCascadeRules(ctx: Ctx, provinceId: number, rules: CascadeRule[]) {

@@ -102,13 +102,9 @@ export interface PlanListFilter {
   offset: number;
 }
 
+/** One page of the plans matching the filter, and how many match in all. */
 export async function listPlans(db: Q, f: PlanListFilter) {
-  let q = db.selectFrom('plan as p').innerJoin('unit as u', 'u.id', 'p.unit_id')
-    .select(['p.id', 'p.unit_id', 'u.name as unit_name', 'u.kind as unit_kind', 'p.parent_plan_id', 'p.status', 'p.version', 'p.number', 'p.symbol',
-      'p.issued_date', 'p.year', 'p.title', 'p.published', 'p.updated_at',
-      (eb) => eb.selectFrom('plan_task as t').select(eb.fn.countAll<number>().as('n')).whereRef('t.plan_id', '=', 'p.id').as('task_count'),
-      (eb) => eb.selectFrom('plan as c').select(eb.fn.countAll<number>().as('n')).whereRef('c.parent_plan_id', '=', 'p.id').as('child_count')])
-    .orderBy('p.updated_at', 'desc').limit(f.limit).offset(f.offset);
+  let q = db.selectFrom('plan as p').innerJoin('unit as u', 'u.id', 'p.unit_id');
   if (f.scopeRoots !== 'all') {
     const roots = f.scopeRoots;
     q = q.where((eb) => roots.length
@@ -120,5 +116,13 @@ export async function listPlans(db: Q, f: PlanListFilter) {
   if (f.year) q = q.where('p.year', '=', f.year);
   if (f.ids) q = f.ids.length ? q.where('p.id', 'in', f.ids) : q.where(sql<boolean>`false`);
   if (f.parentPlanId) q = q.where('p.parent_plan_id', '=', f.parentPlanId);
-  return q.execute();
+  const [rows, count] = await Promise.all([
+    q.select(['p.id', 'p.unit_id', 'u.name as unit_name', 'u.kind as unit_kind', 'p.parent_plan_id', 'p.status', 'p.version', 'p.number', 'p.symbol',
+      'p.issued_date', 'p.year', 'p.title', 'p.published', 'p.updated_at',
+      (eb) => eb.selectFrom('plan_task as t').select(eb.fn.countAll<number>().as('n')).whereRef('t.plan_id', '=', 'p.id').as('task_count'),
+      (eb) => eb.selectFrom('plan as c').select(eb.fn.countAll<number>().as('n')).whereRef('c.parent_plan_id', '=', 'p.id').as('child_count')])
+      .orderBy('p.updated_at', 'desc').orderBy('p.id', 'desc').limit(f.limit).offset(f.offset).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
 }

@@ -22,6 +22,7 @@ export const planKeys = {
   detail: (id: number) => ['plans', 'detail', id] as const,
   compare: (id: number) => ['plans', 'compare', id] as const,
   preview: (id: number, unitId: number) => ['plans', 'preview', id, unitId] as const,
+  previews: ['plans', 'preview'] as const,
   rules: (provinceId: number) => ['plans', 'rules', provinceId] as const,
 };
 
@@ -34,7 +35,7 @@ function listQuery(f: PlanListFilter, limit: number, offset: number) {
 
 export const plansApi = {
   list: (f: PlanListFilter, limit = PLAN_PAGE_SIZE, offset = 0, signal?: AbortSignal) =>
-    api.get<PlanListItem[]>('/plans', listQuery(f, limit, offset), signal),
+    api.get<{ total: number; items: PlanListItem[] }>('/plans', listQuery(f, limit, offset), signal),
   get: (id: number) => api.get<PlanDetail>(`/plans/${id}`),
   import: (body: { filename: string; contentBase64: string }) => api.post<PlanImportResult>('/plans/import', body),
   lint: (draft: PlanDraft, issuerCode?: string) => api.post<{ findings: Finding[] }>('/plans/lint', { draft, issuerCode }),
@@ -51,7 +52,8 @@ export const plansApi = {
   cascade: (id: number, body: { unitIds: number[] } | { all: true }) => api.post<CascadeResult>(`/plans/${id}/cascade`, body),
   resolveParentChange: (taskId: number, body: { decision: 'accept' | 'dismiss'; reason?: string }) =>
     api.post<{ id: number; decision: string }>(`/plan-tasks/${taskId}/parent-change`, body),
-  rules: (provinceId: number) => api.get<{ rules: CascadeRule[]; isDefault: boolean }>(`/units/${provinceId}/cascade-rules`),
+  rules: (provinceId: number) => api.get<{ rules: CascadeRule[]; isDefault: boolean; offices: Record<'xã' | 'phường', Array<{ code: string; name: string }>> }>(`/units/${provinceId}/cascade-rules`),
+  setRules: (provinceId: number, rules: CascadeRule[]) => api.put<{ rules: CascadeRule[] }>(`/units/${provinceId}/cascade-rules`, { rules }),
 };
 
 /** Addresses of the downloads (plain links: the browser keeps the session cookie). */
@@ -67,7 +69,7 @@ export function usePlanList(f: PlanListFilter) {
     queryKey: planKeys.list(f),
     queryFn: ({ pageParam, signal }) => plansApi.list(f, PLAN_PAGE_SIZE, pageParam, signal),
     initialPageParam: 0,
-    getNextPageParam: (last, pages) => (last.length < PLAN_PAGE_SIZE ? undefined : pages.length * PLAN_PAGE_SIZE),
+    getNextPageParam: (last, pages) => (pages.length * PLAN_PAGE_SIZE < last.total ? pages.length * PLAN_PAGE_SIZE : undefined),
     placeholderData: keepPreviousData,
   });
 }
@@ -76,7 +78,7 @@ export function usePlanList(f: PlanListFilter) {
 export function usePlanOptions(status: PlanStatus, enabled = true) {
   return useQuery({
     queryKey: planKeys.options(status),
-    queryFn: ({ signal }) => plansApi.list({ status }, 500, 0, signal),
+    queryFn: async ({ signal }) => (await plansApi.list({ status }, 500, 0, signal)).items,
     enabled,
     staleTime: 60_000,
   });
@@ -101,6 +103,21 @@ export function useCascadePreview(id: number, unitId: number | null) {
 
 export function useCascadeRules(provinceId: number | null | undefined) {
   return useQuery({ queryKey: planKeys.rules(provinceId ?? 0), queryFn: () => plansApi.rules(provinceId!), enabled: !!provinceId, staleTime: 5 * 60_000 });
+}
+
+/**
+ * Saving the province's rule table. The table is read again, and so is every cascade preview: they were made with
+ * the old rules. Awaited, so the caller shows the saved table as soon as the mutation resolves.
+ */
+export function useSetCascadeRules(provinceId: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (rules: CascadeRule[]) => plansApi.setRules(provinceId, rules),
+    onSuccess: () => Promise.all([
+      qc.invalidateQueries({ queryKey: planKeys.rules(provinceId) }),
+      qc.invalidateQueries({ queryKey: planKeys.previews }),
+    ]),
+  });
 }
 
 /** A change to plans: every plan query may be stale afterwards (lists, details, children). */

@@ -4,15 +4,16 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { Link, useParams } from 'react-router';
 import {
-  Accordion, Alert, Anchor, Badge, Box, Button, Card, Checkbox, CloseButton, Group, Loader, Radio, SegmentedControl, Select, SimpleGrid, Stack, Switch, Table, Text, TextInput, Title,
+  Accordion, Alert, Anchor, Badge, Box, Button, Card, Checkbox, CloseButton, Group, Loader, Radio, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title,
 } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { IconArrowLeft, IconArrowRight, IconCircleCheck, IconGitBranch, IconInfoCircle, IconSearch } from '@tabler/icons-react';
 import { isApiError } from '../api/client.ts';
-import { plansApi, useCascadePreview, useCascadeRules, usePlan, usePlanMutation } from '../api/plans.ts';
+import { plansApi, useCascadePreview, usePlan, usePlanMutation } from '../api/plans.ts';
 import { useUnit, useUnitSearch } from '../api/units.ts';
-import type { CascadeResult, CascadeRule, PlanDetail, UnitWithCount } from '../api/types.ts';
+import type { CascadeResult, PlanDetail, UnitWithCount } from '../api/types.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
+import { CascadeRulesEditor } from '../components/plans/CascadeRulesEditor.tsx';
 import { FormError, LoadError } from '../components/FieldError.tsx';
 import { PageHeader, usePageTitle } from '../components/PageTitle.tsx';
 import { FindingCounts, FindingList, scrollToElement } from '../components/plans/FindingList.tsx';
@@ -155,7 +156,8 @@ function Wizard({ detail }: { detail: PlanDetail }) {
         </StepCard>
       ) : step === 2 ? (
         <StepCard title="Bước 2. Xem trước kế hoạch sẽ tạo" headingRef={headingRef}>
-          <Preview planId={plan.id} provinceId={plan.unitId} targets={targets} isPhone={isPhone} />
+          {/* Editing the rules is editing the province's records: the same right as cascading its plan. */}
+          <Preview planId={plan.id} provinceId={plan.unitId} targets={targets} isPhone={isPhone} canEditRules={detail.can.cascade} />
           <Group mt="md" gap="sm">
             <Button variant="default" onClick={() => go(1)} leftSection={<IconArrowLeft size={18} aria-hidden />}>Quay lại</Button>
             <Button onClick={() => go(3)} rightSection={<IconArrowRight size={18} aria-hidden />}>Tiếp: tạo kế hoạch</Button>
@@ -301,83 +303,9 @@ function ChooseCommunes({ communes, provinceId, existing, mode, onMode, chosen, 
   );
 }
 
-const OFFICE_LABEL: Record<string, string> = {
-  VP: 'Văn phòng HĐND và UBND', PKT: 'Phòng Kinh tế', PKTHTĐT: 'Phòng Kinh tế, Hạ tầng và Đô thị', TTPVHCC: 'Trung tâm Phục vụ hành chính công',
-  CA: 'Công an', BCHQS: 'Ban Chỉ huy quân sự', MTTQ: 'Ủy ban MTTQ Việt Nam', PVHXH: 'Phòng Văn hóa - Xã hội', 'ĐU': 'Đảng ủy', 'HĐND': 'HĐND',
-};
-const PLACE_LABEL: Record<string, string> = { title: 'tên nhiệm vụ', content: 'nội dung', deliverables: 'sản phẩm', sections: 'các mục' };
-
-function ruleTarget(r: CascadeRule, type: 'xã' | 'phường'): string {
-  if (r.toOffice) {
-    const code = r.toOffice[type];
-    return `${OFFICE_LABEL[code] ?? code} ${type}`;
-  }
-  if (r.toText === undefined) return '—';
-  if (r.toText === '') return '(bỏ, không ghi)';
-  return r.toText.replaceAll('{loai}', type).replaceAll('{ten}', '[tên]').replaceAll('{thon}', type === 'phường' ? 'tổ dân phố' : 'thôn')
-    .replaceAll('{dauMoi}', 'Sở Khoa học và Công nghệ tỉnh');
-}
-
-function ruleScope(r: CascadeRule): string {
-  const where = r.in?.length ? ` (${r.in.map((p) => PLACE_LABEL[p] ?? p).join(', ')})` : '';
-  return r.textOnly ? `Thay chữ${where}` : r.fromCode ? `Đơn vị và chữ${where}` : `Tên đơn vị, nhóm${where}`;
-}
-
-function RulesTable({ provinceId, isPhone }: { provinceId: number; isPhone: boolean }) {
-  const rules = useCascadeRules(provinceId);
-  const province = useUnit(provinceId);
-  const names = new Map((province.data?.children ?? []).map((c) => [c.code, c.name]));
-  if (rules.isLoading) return <Group><Loader size="xs" aria-hidden /><Text size="sm">Đang tải bảng quy tắc…</Text></Group>;
-  if (rules.error || !rules.data) return <LoadError error={rules.error} what="bảng quy tắc" onRetry={() => void rules.refetch()} />;
-  const from = (r: CascadeRule) => (r.fromCode ? `${names.get(r.fromCode) ?? r.fromCode} (${r.fromCode})` : `“${r.fromText}”`);
-  return (
-    <Stack gap="xs">
-      <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden />}>
-        {rules.data.isDefault ? 'Đang dùng bảng quy tắc mặc định của hệ thống. ' : 'Bảng quy tắc riêng của tỉnh. '}
-        Bảng chỉ để xem ở đây; cần thay đổi quy tắc, hãy liên hệ quản trị hệ thống. Kế hoạch đã tạo vẫn sửa được từng nhiệm vụ.
-      </Alert>
-      {isPhone ? (
-        <ul className="tap-list" aria-label="Quy tắc chuyển đơn vị">
-          {rules.data.rules.map((r, i) => (
-            <li key={i} style={{ padding: '6px 2px' }}>
-              <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>{from(r)}</Text>
-              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>→ Xã: {ruleTarget(r, 'xã')}</Text>
-              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>→ Phường: {ruleTarget(r, 'phường')}</Text>
-              <Text size="xs" c="dimmed">{ruleScope(r)}{r.note ? ` · ${r.note}` : ''}</Text>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <Table.ScrollContainer minWidth={760} mah={480}>
-          <Table verticalSpacing="xs" striped stickyHeader>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Ở kế hoạch của tỉnh</Table.Th>
-                <Table.Th scope="col">Ở xã</Table.Th>
-                <Table.Th scope="col">Ở phường</Table.Th>
-                <Table.Th scope="col">Áp dụng</Table.Th>
-                <Table.Th scope="col">Ghi chú</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rules.data.rules.map((r, i) => (
-                <Table.Tr key={i}>
-                  <Table.Td><Text size="sm">{from(r)}</Text></Table.Td>
-                  <Table.Td><Text size="sm">{ruleTarget(r, 'xã')}</Text></Table.Td>
-                  <Table.Td><Text size="sm">{ruleTarget(r, 'phường')}</Text></Table.Td>
-                  <Table.Td><Text size="xs">{ruleScope(r)}</Text></Table.Td>
-                  <Table.Td><Text size="xs" c="dimmed">{r.note ?? ''}</Text></Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-    </Stack>
-  );
-}
-
-function Preview({ planId, provinceId, targets, isPhone }: { planId: number; provinceId: number; targets: readonly UnitWithCount[]; isPhone: boolean }) {
+function Preview({ planId, provinceId, targets, isPhone, canEditRules }: {
+  planId: number; provinceId: number; targets: readonly UnitWithCount[]; isPhone: boolean; canEditRules: boolean;
+}) {
   const [unitId, setUnitId] = useState<number | null>(targets[0]?.id ?? null);
   useEffect(() => {
     if (!targets.some((t) => t.id === unitId)) setUnitId(targets[0]?.id ?? null);
@@ -436,7 +364,7 @@ function Preview({ planId, provinceId, targets, isPhone }: { planId: number; pro
       <Accordion variant="contained" radius="md">
         <Accordion.Item value="quy-tac">
           <Accordion.Control>Bảng quy tắc chuyển đơn vị (tỉnh → xã, phường)</Accordion.Control>
-          <Accordion.Panel><RulesTable provinceId={provinceId} isPhone={isPhone} /></Accordion.Panel>
+          <Accordion.Panel><CascadeRulesEditor provinceId={provinceId} canEdit={canEditRules} isPhone={isPhone} /></Accordion.Panel>
         </Accordion.Item>
       </Accordion>
     </Stack>

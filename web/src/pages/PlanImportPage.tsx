@@ -169,7 +169,7 @@ function Review({ imported, onRestart }: { imported: Imported; onRestart: () => 
   // One plan per unit for each parent plan: say so before the server refuses.
   const siblings = useQuery({
     queryKey: ['plans', 'sibling', form.values.parentPlanId ?? 0, form.values.unitId?.id ?? 0],
-    queryFn: () => plansApi.list({ parentPlanId: form.values.parentPlanId, unitId: form.values.unitId!.id }, 20),
+    queryFn: async () => (await plansApi.list({ parentPlanId: form.values.parentPlanId, unitId: form.values.unitId!.id }, 20)).items,
     enabled: !!form.values.parentPlanId && !!form.values.unitId,
   });
   const existing = (siblings.data ?? []).find((p) => p.unitId === form.values.unitId?.id && p.status !== 'amended' && p.status !== 'superseded') ?? null;

@@ -55,7 +55,8 @@ export function PlansPage() {
     : null;
   const parent = usePlan(parentPlanId);
   const list = usePlanList({ unitId, status, year, q, parentPlanId });
-  const plans = useMemo(() => list.data?.pages.flat() ?? [], [list.data]);
+  const plans = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
+  const total = list.data?.pages[0]?.total ?? 0;
   const filtered = !!(unitId || status || year || q || parentPlanId);
   const years = useMemo(yearOptions, []);
 
@@ -134,7 +135,7 @@ export function PlansPage() {
 
         <Group justify="space-between" gap="xs">
           <Text size="sm" role="status" aria-live="polite">
-            {list.isLoading ? 'Đang tải…' : list.data ? `${count(plans.length, 'kế hoạch')}${list.hasNextPage ? ' (còn nữa)' : ''}` : ''}
+            {list.isLoading ? 'Đang tải…' : list.data ? (list.hasNextPage ? `${count(total, 'kế hoạch')}, đang hiện ${plans.length}` : count(total, 'kế hoạch')) : ''}
           </Text>
           {filtered ? <Button variant="subtle" size="xs" onClick={clearAll}>Bỏ mọi bộ lọc</Button> : null}
         </Group>
@@ -192,7 +193,7 @@ export function PlansPage() {
 
         {list.hasNextPage ? (
           <Group justify="center">
-            <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>Xem thêm</Button>
+            <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>Xem thêm (còn {total - plans.length})</Button>
           </Group>
         ) : null}
       </Stack>
