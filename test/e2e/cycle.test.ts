@@ -81,7 +81,8 @@ describe('chu kỳ năm: cập nhật tiến độ, báo cáo phường, tiếp 
     // Cascaded to every commune and ward.
     const cascade = await officer.post<{ created: unknown[]; skipped: unknown[] }>(`/plans/${id}/cascade`, { all: true });
     assert.equal(cascade.created.length, 166, 'kế hoạch được triển khai xuống 166 xã, phường');
-    const children = await officer.get<Array<{ id: number; unitId: number }>>(`/plans?parentPlanId=${id}&limit=500`);
+    const { items: children, total } = await officer.get<{ total: number; items: Array<{ id: number; unitId: number }> }>(`/plans?parentPlanId=${id}&limit=500`);
+    assert.equal(total, 166);
 
     // Nam Sầm Sơn's and Hạc Thành's plans: submitted by their officer, approved and issued by their leader.
     const namSamSon = await unitByCode('16516');
