@@ -7,6 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-all}"
 backend="PGlite"; [ -n "${DATABASE_URL:-}" ] && backend="PostgreSQL"
+# Every API answer is checked against the response schema its route declares (src/http/route.ts).
+export THIHANH_CHECK_RESPONSES=1
 
 if [ "$what" = "all" ]; then
   echo "== Kiểm tra kiểu (tsc) =="

@@ -1,5 +1,5 @@
 // Composition of the HTTP application: middleware, module routers, OpenAPI document, the web app.
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
 import { EVIDENCE_MAX_BYTES, EVIDENCE_MAX_TOTAL_BYTES, formatSize, UPDATE_REQUEST_MAX_BYTES } from '../domain/tracking/evidence.ts';
@@ -51,7 +51,10 @@ export function createApi(deps: AppDeps): OpenAPIHono<AppEnv> {
   api.use('*', rateLimit({ bucket: 'public', windowMs: 60_000, max: 300, anonymousOnly: true }));
   api.use('/auth/login', rateLimit({ bucket: 'login', windowMs: 60_000, max: 20 }));
 
-  defineRoute(api, { method: 'get', path: '/health', operationId: 'health', summary: 'Tình trạng máy chủ và cơ sở dữ liệu', tags: ['Hệ thống'] }, async () => {
+  defineRoute(api, {
+    method: 'get', path: '/health', operationId: 'health', summary: 'Tình trạng máy chủ và cơ sở dữ liệu', tags: ['Hệ thống'],
+    response: z.object({ status: z.literal('ok'), backend: z.string(), time: z.string().openapi({ format: 'date-time' }) }).strict(),
+  }, async () => {
     await sql`SELECT 1`.execute(deps.db);
     return { status: 'ok', backend: deps.backend, time: new Date().toISOString() };
   });

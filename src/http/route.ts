@@ -38,6 +38,9 @@ export interface RouteInput<P extends z.ZodType, Q extends z.ZodType, B extends 
   body: z.infer<B>;
 }
 
+/** THIHANH_CHECK_RESPONSES=1 (set by the test support): every answer is checked against its declared schema. */
+const checkResponses = () => process.env.THIHANH_CHECK_RESPONSES === '1';
+
 export function defineRoute<P extends z.ZodType = Empty, Q extends z.ZodType = Empty, B extends z.ZodType = Empty>(
   app: OpenAPIHono<AppEnv>,
   spec: RouteSpec<P, Q, B>,
@@ -79,7 +82,14 @@ export function defineRoute<P extends z.ZodType = Empty, Q extends z.ZodType = E
       body: spec.body ? v.valid('json') : {},
     } as RouteInput<P, Q, B>;
     const result = await handler(c, input);
-    return result instanceof Response ? result : c.json(result as object, status);
+    if (result instanceof Response) return result;
+    if (spec.response && checkResponses()) {
+      // The declared response is a contract (it is what the OpenAPI document promises, and for public routes a
+      // strict schema is what keeps internal fields and personal data out). Tests hold every answer to it.
+      const checked = spec.response.safeParse(result);
+      if (!checked.success) throw new Error(`Response of ${spec.operationId} does not match its schema: ${JSON.stringify(checked.error.issues.slice(0, 5))}`);
+    }
+    return c.json(result as object, status);
   });
 }
 

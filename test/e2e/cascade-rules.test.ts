@@ -1,7 +1,8 @@
 // The cascade rule table, as the Sở KH&CN officer keeps it: on the cascade page of the issued province plan
-// (set up through the API), the rule for the Sở Tài chính is changed to send its tasks to the xã's Phòng Văn hóa -
-// Xã hội; the table is saved, survives a reload and is what the API answers. A rule with neither a unit nor a phrase
-// is refused by the browser, next to that rule, with what was typed kept and nothing sent.
+// (set up through the API), the rules are one line each until opened; a filter typed without accents finds them.
+// The rule for the Sở Tài chính, found and opened that way, is changed to send its tasks to the xã's Phòng Văn hóa -
+// Xã hội; the table, saved while filtered, is saved whole, survives a reload and is what the API answers. A rule with
+// neither a unit nor a phrase is refused by the browser, next to that rule, with what was typed kept and nothing sent.
 // On a phone: accessible (axe: no serious or critical violation) and no wider than the screen.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -70,9 +71,34 @@ describe('bảng quy tắc triển khai xuống xã, phường: sửa, lưu, bá
     await stcItem(page).getByText('→ Xã: Phòng Kinh tế xã', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Sửa bảng quy tắc' }).click();
     await page.getByRole('heading', { name: `Sửa bảng quy tắc (${DEFAULT_CASCADE_RULES.length} quy tắc)` }).waitFor();
+    const form = page.getByRole('form', { name: /^Sửa bảng quy tắc/ });
+    const rules = form.getByRole('group', { name: /^Quy tắc / });
 
-    // The Sở Tài chính (2nd rule): the xã's Phòng Văn hóa - Xã hội instead of its Phòng Kinh tế.
+    // Every rule closed, one line each: the Sở Tài chính (2nd rule) says where it sends work, no field is rendered.
     const stc = page.getByRole('group', { name: /^Quy tắc 2: .*\(38\.STC\)$/ });
+    await stc.getByText('Xã: Phòng Kinh tế xã · Phường: Phòng Kinh tế, Hạ tầng và Đô thị phường', { exact: true }).waitFor();
+    assert.equal(await rules.count(), DEFAULT_CASCADE_RULES.length);
+    assert.equal(await form.getByRole('combobox').count(), 0, 'không quy tắc nào mở sẵn');
+    assert.equal(await stc.getByRole('button', { name: 'Sửa quy tắc 2' }).getAttribute('aria-expanded'), 'false');
+    await assertAccessible(page, 'bảng quy tắc thu gọn');
+    await assertFitsPhone(page, 'bảng quy tắc thu gọn');
+
+    // Filtered, typed without accents: only the Công an tỉnh's rule (3rd), which cannot be moved while filtered.
+    const filter = form.getByRole('searchbox', { name: 'Lọc quy tắc' });
+    await filter.fill('cong an');
+    await form.getByText(`Đang hiện 1/${DEFAULT_CASCADE_RULES.length} quy tắc.`, { exact: true }).waitFor();
+    assert.equal(await rules.count(), 1);
+    const cat = form.getByRole('group', { name: /^Quy tắc 3: .*\(38\.CAT\)$/ });
+    await cat.waitFor();
+    assert.equal(await cat.getByRole('button', { name: 'Đưa quy tắc 3 lên' }).isDisabled(), true);
+    assert.equal(await cat.getByRole('button', { name: 'Đưa quy tắc 3 xuống' }).isDisabled(), true);
+
+    // The Sở Tài chính, found the same way and opened: the xã's Phòng Văn hóa - Xã hội instead of its Phòng Kinh tế.
+    await filter.fill('tai chinh');
+    await stc.waitFor();
+    assert.equal(await cat.count(), 0);
+    await stc.getByRole('button', { name: 'Sửa quy tắc 2' }).click();
+    assert.equal(await stc.getByRole('button', { name: 'Thu gọn quy tắc 2' }).getAttribute('aria-expanded'), 'true');
     const toXa = stc.getByRole('combobox', { name: 'Chuyển thành ở xã' });
     assert.equal(await toXa.inputValue(), 'Phòng Kinh tế xã (PKT)');
     assert.equal(await stc.getByRole('combobox', { name: 'Chuyển thành ở phường' }).inputValue(), 'Phòng Kinh tế, Hạ tầng và Đô thị phường (PKTHTĐT)');
@@ -83,6 +109,7 @@ describe('bảng quy tắc triển khai xuống xã, phường: sửa, lưu, bá
     await assertFitsPhone(page, 'sửa bảng quy tắc');
     await screenshot(page, 'cascade-rules-edit-phone', { fullPage: false });
 
+    // Saved while filtered: the rules the filter hides are saved too (the API's table below is the whole one).
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await page.getByText('Đã lưu bảng quy tắc').waitFor();
     await page.getByText(/^Bảng quy tắc riêng của tỉnh\./).first().waitFor();
@@ -107,6 +134,8 @@ describe('bảng quy tắc triển khai xuống xã, phường: sửa, lưu, bá
     await page.getByRole('button', { name: 'Thêm quy tắc' }).press('Enter');
     const n = DEFAULT_CASCADE_RULES.length + 1;
     const added = page.getByRole('group', { name: new RegExp(`^Quy tắc ${n}:`) });
+    // A new rule opens with its fields.
+    assert.equal(await added.getByRole('button', { name: `Thu gọn quy tắc ${n}` }).getAttribute('aria-expanded'), 'true');
     await added.getByLabel('Văn bản thay thế', { exact: true }).fill('các phòng chuyên môn thuộc UBND {loai}');
     await added.getByLabel('Ghi chú', { exact: true }).fill('Quy tắc thử, chưa có nguồn');
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();

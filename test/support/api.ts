@@ -7,6 +7,9 @@ import { hashPassword } from '../../src/modules/auth/passwords.ts';
 import { getUnitByCode } from '../../src/modules/org/store.ts';
 import type { Role } from '../../src/domain/permissions.ts';
 
+// Answers are checked against their routes' declared response schemas (also set by scripts/test.sh for every run).
+process.env.THIHANH_CHECK_RESPONSES ??= '1';
+
 export type App = ReturnType<typeof createApp>;
 
 export function testApp(db: Kysely<DB>, backend = 'test'): App {

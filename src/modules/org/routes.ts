@@ -9,6 +9,14 @@ const UnitView = z.object({
   name: z.string(), shortName: z.string(), status: z.string(), mergedIntoId: z.number().nullable(),
 }).openapi('Unit');
 
+/** A search hit: the unit, its parent's name and what matched (a former name, a code…). Public, so strict. */
+const UnitSearchHit = UnitView.extend({
+  parentName: z.string().nullable(),
+  matched: z.string().openapi({ description: 'Tên hoặc mã đã khớp với từ khóa' }),
+  matchedKind: z.string().openapi({ description: 'name | shortName | code | former | abbreviation | other' }),
+  score: z.number(),
+}).strict().openapi('UnitSearchHit');
+
 const NameText = z.string().trim().min(2).max(200);
 
 export function orgRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -23,6 +31,7 @@ export function orgRoutes(app: OpenAPIHono<AppEnv>): void {
       limit: z.coerce.number().int().min(1).max(100).default(20),
       kind: z.union([z.enum(UNIT_KINDS), z.array(z.enum(UNIT_KINDS))]).optional(),
     }),
+    response: z.array(UnitSearchHit),
   }, (c, { query }) => service.searchUnits(c.get('ctx'), query.q, query.limit, query.kind === undefined ? undefined : [query.kind].flat()));
 
   defineRoute(app, { method: 'get', path: '/units/{id}', operationId: 'getUnit', summary: 'Thông tin đơn vị, đơn vị cấp trên, trực thuộc và tên cũ', tags, params: IdParam },

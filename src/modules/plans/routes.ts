@@ -25,6 +25,17 @@ const CascadeRuleSchema = z.object({
   note: z.string().max(500).optional(),
 }).strict();
 
+/** One page of the plan list (anonymous callers see published plans only): strict, it is a public answer. */
+const PlanList = z.object({
+  total: z.number().int(),
+  items: z.array(z.object({
+    id: z.number(), unitId: z.number(), unitName: z.string(), unitKind: z.string(), parentPlanId: z.number().nullable(),
+    status: z.enum(PLAN_STATUSES), statusLabel: z.string(), version: z.number(), number: z.string().nullable(), symbol: z.string().nullable(),
+    issuedDate: z.string().nullable(), year: z.number().nullable(), title: z.string(), published: z.boolean(),
+    taskCount: z.number().int(), childCount: z.number().int(), updatedAt: z.string().openapi({ format: 'date-time' }),
+  }).strict()),
+}).strict().openapi('PlanList');
+
 function fileName(title: string, ext: string): string {
   const slug = fold(title).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80) || 'ke-hoach';
   return `${slug}.${ext}`;
@@ -48,6 +59,7 @@ export function planRoutes(app: OpenAPIHono<AppEnv>): void {
       parentPlanId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
       limit: z.coerce.number().int().min(1).max(500).default(50), offset: z.coerce.number().int().min(0).max(100_000).default(0),
     }),
+    response: PlanList,
   }, (c, { query }) => service.listPlansFor(c.get('ctx'), query));
 
   defineRoute(app, {

@@ -38,6 +38,24 @@ function download(c: Context<AppEnv>, body: Buffer, type: string, name: string):
 const slug = (s: string) => fold(s).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80) || 'bao-cao';
 
 // Document renderers are imported on first use (docx and exceljs are large; an idle server should not carry them).
+/**
+ * What the public sees of a plan's progress: counts per task, nothing else. Strict, so that a field added to the
+ * service (a name, a note) cannot reach the public without this contract changing too.
+ */
+const PublicProgress = z.object({
+  plan: z.object({
+    id: z.number(), title: z.string(), number: z.string().nullable(), symbol: z.string().nullable(), issuedDate: z.string().nullable(), issuerName: z.string(),
+  }).strict(),
+  year: z.number(),
+  asOf: z.string().openapi({ format: 'date' }),
+  tasks: z.array(z.object({
+    number: z.string(), title: z.string(), timeframe: z.string(),
+    units: z.number().int().openapi({ description: 'Đơn vị được giao (chủ trì, phối hợp)' }),
+    unitsDone: z.number().int().openapi({ description: 'Đơn vị đã hoàn thành phần việc của mình trong năm' }),
+    share: z.number().openapi({ description: 'Tỷ lệ phần trăm, một chữ số thập phân' }),
+  }).strict()),
+}).strict().openapi('PublicPlanProgress');
+
 export function reportingRoutes(app: OpenAPIHono<AppEnv>): void {
   const tags = ['Báo cáo'];
   // The public progress page is read by anyone: a tighter limit than the general anonymous one.
@@ -171,5 +189,6 @@ export function reportingRoutes(app: OpenAPIHono<AppEnv>): void {
     method: 'get', path: '/public/plans/{id}/progress', operationId: 'getPublicPlanProgress', tags: ['Báo cáo', 'Dữ liệu mở'], params: IdParam,
     summary: 'Tiến độ công khai của kế hoạch đã ban hành: tỷ lệ đơn vị hoàn thành theo từng nhiệm vụ',
     query: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
+    response: PublicProgress,
   }, (c, { params, query }) => publicProgress(c.get('ctx'), params.id, query));
 }

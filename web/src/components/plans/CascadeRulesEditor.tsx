@@ -2,12 +2,16 @@
 // records (its officers and leaders, and those of its focal unit, the Sở KH&CN) edit it in place. A rule maps a
 // provincial unit (by register code) or a phrase of the province plan to an office of the commune — which may differ
 // for a xã and a phường — or to a replacement text. Order matters: the first rule that matches wins.
+// The editor shows each rule as one line, its fields only once opened: 46 rules × 8 fields would be a phone's
+// 26,000 px of form and slow to render.
 import { memo, useCallback, useMemo, useRef, useState, type FormEvent } from 'react';
 import {
   Alert, Box, Button, Card, Checkbox, Group, Loader, Select, SimpleGrid, Stack, Table, Text, TextInput, Title, type ComboboxItem,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowDown, IconArrowUp, IconDeviceFloppy, IconInfoCircle, IconPencil, IconPlus, IconRestore, IconTrash } from '@tabler/icons-react';
+import {
+  IconArrowDown, IconArrowUp, IconChevronUp, IconDeviceFloppy, IconInfoCircle, IconPencil, IconPlus, IconRestore, IconSearch, IconTrash,
+} from '@tabler/icons-react';
 import { DEFAULT_CASCADE_RULES } from '../../../../src/domain/plan/cascade.ts';
 import { isApiError } from '../../api/client.ts';
 import { useCascadeRules, useSetCascadeRules } from '../../api/plans.ts';
@@ -16,6 +20,7 @@ import type { CascadeRule } from '../../api/types.ts';
 import { count } from '../../format.ts';
 import { FormError, LoadError } from '../FieldError.tsx';
 import { foldFilter } from './ParentPlanSelect.tsx';
+import { fold } from './planFormat.ts';
 
 type CommuneType = 'xã' | 'phường';
 type Place = NonNullable<CascadeRule['in']>[number];
@@ -230,6 +235,25 @@ function validateRow(r: RuleRow): RowErrors {
   return e;
 }
 
+/** Where a closed rule sends work: the offices at a xã and at a phường, or what replaces the phrase. */
+function rowTargets(r: RuleRow, offices: OfficeCatalog): string {
+  if (r.officeXa || r.officePhuong) {
+    return `Xã: ${r.officeXa ? offices.name(r.officeXa, 'xã') : '—'} · Phường: ${r.officePhuong ? offices.name(r.officePhuong, 'phường') : '—'}`;
+  }
+  if (r.drop) return 'Bỏ cụm từ, không ghi ở xã, phường';
+  return r.toText.trim() ? `Thay bằng “${r.toText.trim()}”` : '(chưa có phòng, đơn vị hay văn bản thay thế)';
+}
+
+/** What the filter looks in, folded (typed without accents, "tai chinh" finds "Sở Tài chính"): source, targets, note. */
+function rowSearchText(r: RuleRow, names: ReadonlyMap<string, string>, offices: OfficeCatalog): string {
+  return fold([
+    r.fromCode ?? '', r.fromCode ? names.get(r.fromCode) ?? '' : '', r.fromText,
+    r.officeXa ?? '', r.officeXa ? offices.name(r.officeXa, 'xã') : '',
+    r.officePhuong ?? '', r.officePhuong ? offices.name(r.officePhuong, 'phường') : '',
+    r.drop ? '' : r.toText, r.note,
+  ].join(' | '));
+}
+
 /**
  * The server's issues by row ("rules.3.toOffice.xã" → the 4th row's xã office). A bare "rules.3" is the server's
  * own check of the row: its error code tells which side is missing.
@@ -272,6 +296,9 @@ function RulesForm({ provinceId, initial, names, offices, isPhone, onDone }: {
   /** Fields changed since the server's answer (`${key}.${field}`): its message about them no longer applies. */
   const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
   const [status, setStatus] = useState('');
+  /** Rules whose fields are shown: opened by the user, just added, or found in error (the rest is one line each). */
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const [query, setQuery] = useState('');
   const save = useSetCascadeRules(provinceId);
   const formRef = useRef<HTMLFormElement>(null);
   const rowsRef = useRef(rows);
@@ -298,6 +325,17 @@ function RulesForm({ provinceId, initial, names, offices, isPhone, onDone }: {
     }
     return all;
   }, [rows, server, clientErrors, edited]);
+  const searchText = useMemo(() => new Map(rows.map((r) => [r.key, rowSearchText(r, names, offices)])), [rows, names, offices]);
+  const q = fold(query);
+  const filtering = q !== '';
+  const hasErrors = (key: string) => (errorsOf.get(key) ?? NO_ERRORS) !== NO_ERRORS;
+  // The filter only hides: every row stays in `rows` and is saved. An open row stays in sight even when what is typed
+  // in it no longer matches (it would vanish under the user's fingers), and so does a row in error (its message must
+  // be seen). Numbers stay those of the full table.
+  const shown = rows.flatMap((r, i) => (!filtering || searchText.get(r.key)?.includes(q) || open.has(r.key) || hasErrors(r.key) ? [{ row: r, index: i }] : []));
+  const shownRef = useRef(shown);
+  shownRef.current = shown;
+
   // Numbers of the rows the browser's own check stopped (a long table: the user may not see them all).
   const invalidRows = rows.map((r, i) => (Object.values(clientErrors.get(r.key) ?? NO_ERRORS).some(Boolean) ? i + 1 : 0)).filter(Boolean);
 
@@ -337,14 +375,39 @@ function RulesForm({ provinceId, initial, names, offices, isPhone, onDone }: {
 
   const remove = useCallback((i: number) => {
     const rs = rowsRef.current;
+    // The neighbours on screen: with a filter, the rows next to it in the table may be hidden.
+    const shownKeys = shownRef.current.map((s) => s.row.key);
+    const at = shownKeys.indexOf(rs[i]?.key ?? '');
+    const next = at >= 0 ? shownKeys[at + 1] : undefined;
+    const prev = at > 0 ? shownKeys[at - 1] : undefined;
     setRows(rs.filter((_, j) => j !== i));
     setStatus(`Đã xóa quy tắc ${i + 1}.`);
-    focusLater([rs[i + 1] && `${rs[i + 1]!.key}-xoa`, rs[i - 1] && `${rs[i - 1]!.key}-xoa`, 'them-quy-tac']);
+    focusLater([next && `${next}-xoa`, prev && `${prev}-xoa`, 'them-quy-tac']);
   }, []);
+
+  const toggle = useCallback((key: string) => setOpen((o) => {
+    const next = new Set(o);
+    if (!next.delete(key)) next.add(key);
+    return next;
+  }), []);
+
+  const openRows = (keys: Iterable<string>) => setOpen((o) => new Set([...o, ...keys]));
+
+  const changeQuery = (value: string) => {
+    setQuery(value);
+    const nq = fold(value);
+    if (!nq) return;
+    // A new search is a new view: rows opened before close unless it finds them too (or they are in error).
+    setOpen((o) => {
+      const keep = [...o].filter((k) => searchText.get(k)?.includes(nq) || hasErrors(k));
+      return keep.length === o.size ? o : new Set(keep);
+    });
+  };
 
   const add = () => {
     const key = newKey();
     setRows((rs) => [...rs, { key, ...EMPTY_ROW }]);
+    openRows([key]);
     setListError(null);
     setStatus(`Đã thêm quy tắc ${rows.length + 1} ở cuối bảng.`);
     focusLater([`${key}-don-vi`]);
@@ -352,6 +415,7 @@ function RulesForm({ provinceId, initial, names, offices, isPhone, onDone }: {
 
   const restoreDefaults = () => {
     setRows(DEFAULT_CASCADE_RULES.map(toRow));
+    setOpen(new Set());
     setClientErrors(new Map());
     setListError(null);
     setServerError(null);
@@ -376,6 +440,7 @@ function RulesForm({ provinceId, initial, names, offices, isPhone, onDone }: {
     const tooMany = rows.length > MAX_RULES ? `Bảng có tối đa ${MAX_RULES} quy tắc; hiện có ${rows.length}.` : null;
     setClientErrors(found);
     setListError(tooMany);
+    openRows(found.keys());
     if (found.size || tooMany) {
       focusFirstInvalid();
       return;
@@ -390,6 +455,7 @@ function RulesForm({ provinceId, initial, names, offices, isPhone, onDone }: {
       // What was typed stays; the messages go next to the rows they concern.
       setSentKeys(sent);
       setServerError(x);
+      openRows(serverErrors(x, sent).byRow.keys());
       setEdited(new Set());
       focusFirstInvalid();
     }
@@ -408,15 +474,36 @@ function RulesForm({ provinceId, initial, names, offices, isPhone, onDone }: {
           {' {thon}'} (thôn/tổ dân phố), {'{dauMoi}'} (Sở Khoa học và Công nghệ tỉnh). “Chỉ thay chữ”: thay trong tên nhiệm vụ, nội dung,
           sản phẩm, các mục; không đổi đơn vị chủ trì, phối hợp.
         </Alert>
+        <Stack gap={4}>
+          <TextInput
+            type="search"
+            label="Lọc quy tắc"
+            placeholder="Đơn vị, cụm từ, phòng ở xã, phường, ghi chú; có thể không dấu"
+            leftSection={<IconSearch size={16} aria-hidden />}
+            value={query}
+            onChange={(e) => changeQuery(e.currentTarget.value)}
+            // Enter in a search box means "search", not "save the table".
+            onKeyDown={(e) => { if (e.key === 'Enter') e.preventDefault(); }}
+          />
+          <Text size="sm" role="status" aria-live="polite">{filtering ? `Đang hiện ${shown.length}/${rows.length} quy tắc.` : ''}</Text>
+          {filtering ? (
+            <Text size="sm" c="dimmed">
+              Đang lọc: không đưa quy tắc lên, xuống được (thứ tự chỉ có nghĩa trong cả bảng); xóa ô lọc để đổi thứ tự.
+              Khi lưu, các quy tắc đang ẩn cũng được lưu.
+            </Text>
+          ) : null}
+        </Stack>
         <Text size="sm" c="dimmed" role="status" aria-live="polite">{status}</Text>
         <Stack gap="sm">
-          {rows.map((r, i) => (
+          {shown.map(({ row: r, index: i }) => (
             <RuleFields
               key={r.key}
               row={r}
               index={i}
               last={i === rows.length - 1}
               errors={errorsOf.get(r.key) ?? NO_ERRORS}
+              expanded={open.has(r.key) || hasErrors(r.key)}
+              canMove={!filtering}
               unitItems={unitItems}
               names={names}
               offices={offices}
@@ -424,8 +511,10 @@ function RulesForm({ provinceId, initial, names, offices, isPhone, onDone }: {
               onChange={change}
               onMove={move}
               onRemove={remove}
+              onToggle={toggle}
             />
           ))}
+          {rows.length && !shown.length ? <Text size="sm">Không có quy tắc nào khớp “{query.trim()}”.</Text> : null}
           {!rows.length ? <Text size="sm" c="dimmed">Bảng trống: khi lưu, xã, phường dùng bảng mặc định. Bấm “Thêm quy tắc”.</Text> : null}
         </Stack>
         <Group>
@@ -447,12 +536,21 @@ function RulesForm({ provinceId, initial, names, offices, isPhone, onDone }: {
   );
 }
 
-/** One rule: where it applies in the province plan, what it becomes at a xã and at a phường, and how. */
-const RuleFields = memo(function RuleFields({ row, index, last, errors, unitItems, names, offices, isPhone, onChange, onMove, onRemove }: {
+/**
+ * One rule: where it applies in the province plan, what it becomes at a xã and at a phường, and how. Closed, one line
+ * of it; its fields (and their Selects, the slow part) are rendered only once opened.
+ */
+const RuleFields = memo(function RuleFields({
+  row, index, last, errors, expanded, canMove, unitItems, names, offices, isPhone, onChange, onMove, onRemove, onToggle,
+}: {
   row: RuleRow;
   index: number;
   last: boolean;
   errors: RowErrors;
+  /** Fields shown; always so for a row in error. */
+  expanded: boolean;
+  /** False while the list is filtered: a move among the rows on screen would say nothing of the table's order. */
+  canMove: boolean;
   unitItems: ComboboxItem[];
   names: ReadonlyMap<string, string>;
   offices: OfficeCatalog;
@@ -460,11 +558,13 @@ const RuleFields = memo(function RuleFields({ row, index, last, errors, unitItem
   onChange: (key: string, patch: Patch) => void;
   onMove: (index: number, by: -1 | 1) => void;
   onRemove: (index: number) => void;
+  onToggle: (key: string) => void;
 }) {
   const { key } = row;
   const n = index + 1;
   const set = (patch: Patch) => onChange(key, patch);
   const invalid = errors !== NO_ERRORS;
+  const source = fromLabel({ fromCode: row.fromCode ?? undefined, fromText: row.fromText.trim() }, names);
   return (
     <Card
       withBorder
@@ -474,119 +574,141 @@ const RuleFields = memo(function RuleFields({ row, index, last, errors, unitItem
       id={key}
       style={{ margin: 0, minWidth: 0, borderColor: invalid ? 'var(--mantine-color-red-7)' : undefined }}
     >
-      <Text component="legend" className="sr-only">Quy tắc {n}: {fromLabel({ fromCode: row.fromCode ?? undefined, fromText: row.fromText.trim() }, names)}</Text>
-      <Stack gap="xs">
-        <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
-          <Text fw={700} size="sm" style={{ overflowWrap: 'anywhere', minWidth: 0 }} aria-hidden>
-            {n}. {fromLabel({ fromCode: row.fromCode ?? undefined, fromText: row.fromText.trim() }, names)}
-          </Text>
-          <Group gap={2} wrap="nowrap">
-            <Button id={`${key}-len`} variant="subtle" size="compact-sm" color="gray" c="dark.6" onClick={() => onMove(index, -1)} disabled={index === 0} style={{ visibility: index === 0 ? 'hidden' : undefined }} aria-label={`Đưa quy tắc ${n} lên`}><IconArrowUp size={16} aria-hidden /></Button>
-            <Button id={`${key}-xuong`} variant="subtle" size="compact-sm" color="gray" c="dark.6" onClick={() => onMove(index, 1)} disabled={last} style={{ visibility: last ? 'hidden' : undefined }} aria-label={`Đưa quy tắc ${n} xuống`}><IconArrowDown size={16} aria-hidden /></Button>
-            <Button id={`${key}-xoa`} variant="subtle" size="compact-sm" color="red" c="#a61b1b" onClick={() => onRemove(index)} aria-label={`Xóa quy tắc ${n}`} leftSection={<IconTrash size={16} aria-hidden />}>{isPhone ? null : 'Xóa'}</Button>
-          </Group>
-        </Group>
-        {errors.row ? (
-          <Text c="red.9" size="sm" role="alert" tabIndex={-1} data-row-invalid="true" style={{ outline: 'none' }}>{errors.row}</Text>
-        ) : null}
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
-          <Select
-            id={`${key}-don-vi`}
-            label="Đơn vị ở kế hoạch tỉnh"
-            placeholder="Chọn đơn vị (theo mã)"
-            data={!row.fromCode || unitItems.some((i) => i.value === row.fromCode) ? unitItems : [...unitItems, { value: row.fromCode, label: row.fromCode }]}
-            value={row.fromCode}
-            onChange={(v) => set({ fromCode: v })}
-            searchable
-            // Not on focus: tabbing through the table (or being taken to an error) should not pop the list open.
-            openOnFocus={false}
-            clearable
-            clearButtonProps={{ 'aria-label': `Bỏ đơn vị của quy tắc ${n}` }}
-            filter={foldFilter}
-            nothingFoundMessage="Không có đơn vị nào khớp"
-            error={errors.from}
-            comboboxProps={{ withinPortal: true }}
-          />
-          <TextInput
-            id={`${key}-cum-tu`}
-            label="Cụm từ ở kế hoạch tỉnh"
-            placeholder="Ví dụ: các sở, ban, ngành"
-            maxLength={300}
-            value={row.fromText}
-            onChange={(e) => set({ fromText: e.currentTarget.value })}
-            error={!!errors.from}
-          />
-          <Select
-            id={`${key}-xa`}
-            label="Chuyển thành ở xã"
-            placeholder="Phòng, đơn vị của xã"
-            data={offices.items('xã', row.officeXa)}
-            value={row.officeXa}
-            onChange={(v) => set({ officeXa: v })}
-            clearable
-            clearButtonProps={{ 'aria-label': `Bỏ phòng ở xã của quy tắc ${n}` }}
-            error={errors.officeXa ?? errors.to}
-            comboboxProps={{ withinPortal: true }}
-          />
-          <Select
-            id={`${key}-phuong`}
-            label="Chuyển thành ở phường"
-            placeholder="Phòng, đơn vị của phường"
-            data={offices.items('phường', row.officePhuong)}
-            value={row.officePhuong}
-            onChange={(v) => set({ officePhuong: v })}
-            clearable
-            clearButtonProps={{ 'aria-label': `Bỏ phòng ở phường của quy tắc ${n}` }}
-            error={errors.officePhuong ?? !!errors.to}
-            comboboxProps={{ withinPortal: true }}
-          />
-        </SimpleGrid>
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <Stack gap={6}>
-            <TextInput
-              id={`${key}-van-ban`}
-              label="Văn bản thay thế"
-              placeholder="Ví dụ: các phòng, ban thuộc UBND {loai}"
-              maxLength={300}
-              value={row.drop ? '' : row.toText}
-              disabled={row.drop}
-              onChange={(e) => set({ toText: e.currentTarget.value })}
-              error={!!errors.to}
-            />
-            <Checkbox
-              label="Bỏ cụm từ này (không ghi gì ở xã, phường)"
-              checked={row.drop}
-              onChange={(e) => set({ drop: e.currentTarget.checked })}
-            />
-          </Stack>
-          <TextInput
-            id={`${key}-ghi-chu`}
-            label="Ghi chú"
-            maxLength={500}
-            value={row.note}
-            onChange={(e) => set({ note: e.currentTarget.value })}
-            error={errors.note}
-          />
-        </SimpleGrid>
-        <Checkbox
-          label="Chỉ thay chữ"
-          checked={row.textOnly}
-          onChange={(e) => set({ textOnly: e.currentTarget.checked })}
-        />
-        {row.fromText.trim() || row.places.length ? (
-          <Checkbox.Group
-            label="Chỉ thay cụm từ ở"
-            description="Để trống: thay ở mọi nơi."
-            value={row.places}
-            onChange={(v) => set({ places: v as Place[] })}
-            error={errors.places}
+      <Text component="legend" className="sr-only">Quy tắc {n}: {source}</Text>
+      <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
+        <Box style={{ minWidth: 0 }}>
+          <Text fw={700} size="sm" style={{ overflowWrap: 'anywhere' }} aria-hidden>{n}. {source}</Text>
+          {expanded ? null : <Text size="sm" style={{ overflowWrap: 'anywhere' }}>{rowTargets(row, offices)}</Text>}
+        </Box>
+        <Group gap={2} wrap="nowrap">
+          {/* A row in error stays open: its messages sit next to the fields. */}
+          <Button
+            id={`${key}-mo`}
+            variant="subtle"
+            size="compact-sm"
+            color="gray"
+            c="dark.6"
+            onClick={() => onToggle(key)}
+            disabled={invalid}
+            aria-expanded={expanded}
+            aria-controls={`${key}-truong`}
+            aria-label={`${expanded ? 'Thu gọn' : 'Sửa'} quy tắc ${n}`}
+            leftSection={expanded ? <IconChevronUp size={16} aria-hidden /> : <IconPencil size={16} aria-hidden />}
           >
-            <Group gap="md" mt={4}>
-              {PLACES.map((p) => <Checkbox key={p.value} value={p.value} label={p.label} />)}
-            </Group>
-          </Checkbox.Group>
+            {isPhone ? null : expanded ? 'Thu gọn' : 'Sửa'}
+          </Button>
+          <Button id={`${key}-len`} variant="subtle" size="compact-sm" color="gray" c="dark.6" onClick={() => onMove(index, -1)} disabled={!canMove || index === 0} style={{ visibility: index === 0 ? 'hidden' : undefined }} aria-label={`Đưa quy tắc ${n} lên`}><IconArrowUp size={16} aria-hidden /></Button>
+          <Button id={`${key}-xuong`} variant="subtle" size="compact-sm" color="gray" c="dark.6" onClick={() => onMove(index, 1)} disabled={!canMove || last} style={{ visibility: last ? 'hidden' : undefined }} aria-label={`Đưa quy tắc ${n} xuống`}><IconArrowDown size={16} aria-hidden /></Button>
+          <Button id={`${key}-xoa`} variant="subtle" size="compact-sm" color="red" c="#a61b1b" onClick={() => onRemove(index)} aria-label={`Xóa quy tắc ${n}`} leftSection={<IconTrash size={16} aria-hidden />}>{isPhone ? null : 'Xóa'}</Button>
+        </Group>
+      </Group>
+      {/* Always there, empty when closed: the toggle's aria-controls names it. */}
+      <Box id={`${key}-truong`}>
+        {expanded ? (
+          <Stack gap="xs" mt="xs">
+            {errors.row ? (
+              <Text c="red.9" size="sm" role="alert" tabIndex={-1} data-row-invalid="true" style={{ outline: 'none' }}>{errors.row}</Text>
+            ) : null}
+            <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
+              <Select
+                id={`${key}-don-vi`}
+                label="Đơn vị ở kế hoạch tỉnh"
+                placeholder="Chọn đơn vị (theo mã)"
+                data={!row.fromCode || unitItems.some((i) => i.value === row.fromCode) ? unitItems : [...unitItems, { value: row.fromCode, label: row.fromCode }]}
+                value={row.fromCode}
+                onChange={(v) => set({ fromCode: v })}
+                searchable
+                // Not on focus: tabbing through the table (or being taken to an error) should not pop the list open.
+                openOnFocus={false}
+                clearable
+                clearButtonProps={{ 'aria-label': `Bỏ đơn vị của quy tắc ${n}` }}
+                filter={foldFilter}
+                nothingFoundMessage="Không có đơn vị nào khớp"
+                error={errors.from}
+                comboboxProps={{ withinPortal: true }}
+              />
+              <TextInput
+                id={`${key}-cum-tu`}
+                label="Cụm từ ở kế hoạch tỉnh"
+                placeholder="Ví dụ: các sở, ban, ngành"
+                maxLength={300}
+                value={row.fromText}
+                onChange={(e) => set({ fromText: e.currentTarget.value })}
+                error={!!errors.from}
+              />
+              <Select
+                id={`${key}-xa`}
+                label="Chuyển thành ở xã"
+                placeholder="Phòng, đơn vị của xã"
+                data={offices.items('xã', row.officeXa)}
+                value={row.officeXa}
+                onChange={(v) => set({ officeXa: v })}
+                clearable
+                clearButtonProps={{ 'aria-label': `Bỏ phòng ở xã của quy tắc ${n}` }}
+                error={errors.officeXa ?? errors.to}
+                comboboxProps={{ withinPortal: true }}
+              />
+              <Select
+                id={`${key}-phuong`}
+                label="Chuyển thành ở phường"
+                placeholder="Phòng, đơn vị của phường"
+                data={offices.items('phường', row.officePhuong)}
+                value={row.officePhuong}
+                onChange={(v) => set({ officePhuong: v })}
+                clearable
+                clearButtonProps={{ 'aria-label': `Bỏ phòng ở phường của quy tắc ${n}` }}
+                error={errors.officePhuong ?? !!errors.to}
+                comboboxProps={{ withinPortal: true }}
+              />
+            </SimpleGrid>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              <Stack gap={6}>
+                <TextInput
+                  id={`${key}-van-ban`}
+                  label="Văn bản thay thế"
+                  placeholder="Ví dụ: các phòng, ban thuộc UBND {loai}"
+                  maxLength={300}
+                  value={row.drop ? '' : row.toText}
+                  disabled={row.drop}
+                  onChange={(e) => set({ toText: e.currentTarget.value })}
+                  error={!!errors.to}
+                />
+                <Checkbox
+                  label="Bỏ cụm từ này (không ghi gì ở xã, phường)"
+                  checked={row.drop}
+                  onChange={(e) => set({ drop: e.currentTarget.checked })}
+                />
+              </Stack>
+              <TextInput
+                id={`${key}-ghi-chu`}
+                label="Ghi chú"
+                maxLength={500}
+                value={row.note}
+                onChange={(e) => set({ note: e.currentTarget.value })}
+                error={errors.note}
+              />
+            </SimpleGrid>
+            <Checkbox
+              label="Chỉ thay chữ"
+              checked={row.textOnly}
+              onChange={(e) => set({ textOnly: e.currentTarget.checked })}
+            />
+            {row.fromText.trim() || row.places.length ? (
+              <Checkbox.Group
+                label="Chỉ thay cụm từ ở"
+                description="Để trống: thay ở mọi nơi."
+                value={row.places}
+                onChange={(v) => set({ places: v as Place[] })}
+                error={errors.places}
+              >
+                <Group gap="md" mt={4}>
+                  {PLACES.map((p) => <Checkbox key={p.value} value={p.value} label={p.label} />)}
+                </Group>
+              </Checkbox.Group>
+            ) : null}
+          </Stack>
         ) : null}
-      </Stack>
+      </Box>
     </Card>
   );
 });
