@@ -7,7 +7,19 @@ import * as service from './service.ts';
 const UnitView = z.object({
   id: z.number(), parentId: z.number().nullable(), kind: z.string(), kindLabel: z.string(), code: z.string(),
   name: z.string(), shortName: z.string(), status: z.string(), mergedIntoId: z.number().nullable(),
-}).openapi('Unit');
+}).strict().openapi('Unit');
+
+const UnitWithCount = UnitView.extend({ childCount: z.number().int() }).strict().openapi('UnitWithCount');
+
+/** A unit's page: public (the register is public; people are listed by /users, for those who may see them). */
+const UnitDetail = z.object({
+  unit: UnitView,
+  ancestors: z.array(UnitView),
+  children: z.array(UnitWithCount),
+  aliases: z.array(z.object({ name: z.string(), kind: z.string(), note: z.string().nullable() }).strict()),
+  mergedInto: UnitView.nullable(),
+  allowedChildKinds: z.array(z.enum(UNIT_KINDS)),
+}).strict().openapi('UnitDetail');
 
 /** A search hit: the unit, its parent's name and what matched (a former name, a code…). Public, so strict. */
 const UnitSearchHit = UnitView.extend({
@@ -21,7 +33,7 @@ const NameText = z.string().trim().min(2).max(200);
 
 export function orgRoutes(app: OpenAPIHono<AppEnv>): void {
   const tags = ['Đơn vị'];
-  defineRoute(app, { method: 'get', path: '/units', operationId: 'listRootUnits', summary: 'Các đơn vị gốc của cây tổ chức', tags, response: z.array(UnitView) },
+  defineRoute(app, { method: 'get', path: '/units', operationId: 'listRootUnits', summary: 'Các đơn vị gốc của cây tổ chức', tags, response: z.array(UnitWithCount) },
     (c) => service.listRoots(c.get('ctx')));
 
   defineRoute(app, {
@@ -34,7 +46,7 @@ export function orgRoutes(app: OpenAPIHono<AppEnv>): void {
     response: z.array(UnitSearchHit),
   }, (c, { query }) => service.searchUnits(c.get('ctx'), query.q, query.limit, query.kind === undefined ? undefined : [query.kind].flat()));
 
-  defineRoute(app, { method: 'get', path: '/units/{id}', operationId: 'getUnit', summary: 'Thông tin đơn vị, đơn vị cấp trên, trực thuộc và tên cũ', tags, params: IdParam },
+  defineRoute(app, { method: 'get', path: '/units/{id}', operationId: 'getUnit', summary: 'Thông tin đơn vị, đơn vị cấp trên, trực thuộc và tên cũ', tags, params: IdParam, response: UnitDetail },
     (c, { params }) => service.getUnitDetail(c.get('ctx'), params.id));
 
   defineRoute(app, {
