@@ -159,6 +159,10 @@ export async function getPlanDetail(ctx: Ctx, id: number) {
   const actor = ctx.actor;
   const editable = plan.status === 'draft';
   const visibleChildren = children.filter((c) => can(actor, 'read', { unitPath: c.path }));
+  // Readers from outside the plan's unit (the public, other branches) read it only because it is published: they get
+  // the document, not the unit's working notes (review findings, why it was returned, the uploaded file's name,
+  // version notes, pending notices from the parent plan).
+  const insider = can(actor, 'read', { unitPath: unit.path });
   return {
     plan: {
       id: plan.id, status: plan.status as PlanStatus, statusLabel: PLAN_STATUS_LABEL[plan.status as PlanStatus], version: plan.version,
@@ -166,13 +170,13 @@ export async function getPlanDetail(ctx: Ctx, id: number) {
       parentPlanId: plan.parent_plan_id, amendsPlanId: plan.amends_plan_id, amendedBy: amendedBy ? { id: amendedBy.id, status: amendedBy.status } : null,
       published: plan.published,
       number: plan.number, symbol: plan.symbol, issuedDate: plan.issued_date, year: plan.year, title: plan.title,
-      sourceName: plan.source_name, returnReason: plan.return_reason, updatedAt: plan.updated_at.toISOString(),
+      sourceName: insider ? plan.source_name : null, returnReason: insider ? plan.return_reason : null, updatedAt: plan.updated_at.toISOString(),
     },
-    draft: { ...draft, findings },
-    taskIds: tasks.map((t) => ({ id: t.id, number: t.number, parentChange: t.parent_change as ParentChange | null })),
+    draft: { ...draft, findings: insider ? findings : [] },
+    taskIds: tasks.map((t) => ({ id: t.id, number: t.number, parentChange: insider ? t.parent_change as ParentChange | null : null })),
     parent: parent ? { id: parent.id, title: parent.title, number: parent.number, symbol: parent.symbol, issuedDate: parent.issued_date } : null,
     children: { total: children.length, visible: visibleChildren.map((c) => ({ id: c.id, status: c.status, unitId: c.unit_id, unitName: c.unit_name })) },
-    versions: versions.map((v) => ({ ...v, created_at: v.created_at.toISOString() })),
+    versions: versions.map((v) => ({ ...v, note: insider ? v.note : null, created_at: v.created_at.toISOString() })),
     can: {
       edit: editable && can(actor, 'edit', { unitPath: unit.path }),
       submit: plan.status === 'draft' && can(actor, 'edit', { unitPath: unit.path }),
