@@ -82,6 +82,8 @@ describe('bảng quy tắc triển khai xuống xã, phường: sửa, lưu, bá
     assert.equal(await stc.getByRole('button', { name: 'Sửa quy tắc 2' }).getAttribute('aria-expanded'), 'false');
     await assertAccessible(page, 'bảng quy tắc thu gọn');
     await assertFitsPhone(page, 'bảng quy tắc thu gọn');
+    await form.getByRole('searchbox', { name: 'Lọc quy tắc' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'cascade-rules-closed-phone', { fullPage: false });
 
     // Filtered, typed without accents: only the Công an tỉnh's rule (3rd), which cannot be moved while filtered.
     const filter = form.getByRole('searchbox', { name: 'Lọc quy tắc' });

@@ -575,12 +575,13 @@ const RuleFields = memo(function RuleFields({
       style={{ margin: 0, minWidth: 0, borderColor: invalid ? 'var(--mantine-color-red-7)' : undefined }}
     >
       <Text component="legend" className="sr-only">Quy tắc {n}: {source}</Text>
-      <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
+      {/* On a phone the buttons get a row of their own: beside them the rule's text would be a narrow column. */}
+      <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start" style={isPhone ? { flexDirection: 'column', alignItems: 'stretch' } : undefined}>
         <Box style={{ minWidth: 0 }}>
           <Text fw={700} size="sm" style={{ overflowWrap: 'anywhere' }} aria-hidden>{n}. {source}</Text>
           {expanded ? null : <Text size="sm" style={{ overflowWrap: 'anywhere' }}>{rowTargets(row, offices)}</Text>}
         </Box>
-        <Group gap={2} wrap="nowrap">
+        <Group gap={2} wrap="nowrap" justify="space-between">
           {/* A row in error stays open: its messages sit next to the fields. */}
           <Button
             id={`${key}-mo`}
@@ -595,11 +596,13 @@ const RuleFields = memo(function RuleFields({
             aria-label={`${expanded ? 'Thu gọn' : 'Sửa'} quy tắc ${n}`}
             leftSection={expanded ? <IconChevronUp size={16} aria-hidden /> : <IconPencil size={16} aria-hidden />}
           >
-            {isPhone ? null : expanded ? 'Thu gọn' : 'Sửa'}
+            {expanded ? 'Thu gọn' : 'Sửa'}
           </Button>
-          <Button id={`${key}-len`} variant="subtle" size="compact-sm" color="gray" c="dark.6" onClick={() => onMove(index, -1)} disabled={!canMove || index === 0} style={{ visibility: index === 0 ? 'hidden' : undefined }} aria-label={`Đưa quy tắc ${n} lên`}><IconArrowUp size={16} aria-hidden /></Button>
-          <Button id={`${key}-xuong`} variant="subtle" size="compact-sm" color="gray" c="dark.6" onClick={() => onMove(index, 1)} disabled={!canMove || last} style={{ visibility: last ? 'hidden' : undefined }} aria-label={`Đưa quy tắc ${n} xuống`}><IconArrowDown size={16} aria-hidden /></Button>
-          <Button id={`${key}-xoa`} variant="subtle" size="compact-sm" color="red" c="#a61b1b" onClick={() => onRemove(index)} aria-label={`Xóa quy tắc ${n}`} leftSection={<IconTrash size={16} aria-hidden />}>{isPhone ? null : 'Xóa'}</Button>
+          <Group gap={2} wrap="nowrap">
+            <Button id={`${key}-len`} variant="subtle" size="compact-sm" color="gray" c="dark.6" onClick={() => onMove(index, -1)} disabled={!canMove || index === 0} style={{ visibility: index === 0 ? 'hidden' : undefined }} aria-label={`Đưa quy tắc ${n} lên`}><IconArrowUp size={16} aria-hidden /></Button>
+            <Button id={`${key}-xuong`} variant="subtle" size="compact-sm" color="gray" c="dark.6" onClick={() => onMove(index, 1)} disabled={!canMove || last} style={{ visibility: last ? 'hidden' : undefined }} aria-label={`Đưa quy tắc ${n} xuống`}><IconArrowDown size={16} aria-hidden /></Button>
+            <Button id={`${key}-xoa`} variant="subtle" size="compact-sm" color="red" c="#a61b1b" onClick={() => onRemove(index)} aria-label={`Xóa quy tắc ${n}`} leftSection={<IconTrash size={16} aria-hidden />}>Xóa</Button>
+          </Group>
         </Group>
       </Group>
       {/* Always there, empty when closed: the toggle's aria-controls names it. */}
