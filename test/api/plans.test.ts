@@ -105,6 +105,7 @@ describe('province plan: import, review, lifecycle', () => {
     assert.equal(detail.body.versions.length, 1);
     // The public gets the document, not the working notes of the Sở.
     assert.deepEqual(detail.body.draft.findings, []);
+    assert.equal(detail.body.can.review, false, 'the web app does not show an empty review as "no problems"');
     assert.equal(detail.body.plan.sourceName, null);
     assert.equal(detail.body.plan.returnReason, null);
     assert.ok(detail.body.versions.every((v: any) => v.note === null));
@@ -112,6 +113,7 @@ describe('province plan: import, review, lifecycle', () => {
     const inside = await skhcn.get(`/api/plans/${planId}`);
     assert.equal(inside.body.plan.sourceName, PROVINCE);
     assert.ok(inside.body.draft.findings.length > 0, 'the Sở sees its review findings');
+    assert.equal(inside.body.can.review, true);
     assert.equal(inside.body.draft.findings.filter((f: any) => f.severity === 'error').length, 0);
     const otherBranch = await otherWard.get(`/api/plans/${planId}`);
     assert.deepEqual(otherBranch.body.draft.findings, [], 'a ward reads the province plan as published, without its notes');

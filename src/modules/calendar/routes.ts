@@ -2,6 +2,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../http/env.ts';
 import { defineRoute } from '../../http/route.ts';
 import type { CalendarConfig } from '../../domain/calendar/holidays.ts';
+import { CalendarYearSchema, type CalendarYear } from '../../contracts/tracking.ts';
 import * as service from './service.ts';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải theo dạng YYYY-MM-DD.');
@@ -36,10 +37,11 @@ export function calendarRoutes(app: OpenAPIHono<AppEnv>): void {
   defineRoute(app, {
     method: 'get', path: '/calendar/{year}', operationId: 'getCalendar', summary: 'Ngày nghỉ lễ, Tết, nghỉ bù và ngày làm bù của một năm', tags,
     params: z.object({ year: z.coerce.number().int().min(1900).max(2199).openapi({ param: { name: 'year', in: 'path' }, example: 2027 }) }),
-  }, (c, { params }) => service.calendarOfYear(c.get('ctx'), params.year));
+    response: CalendarYearSchema,
+  }, (c, { params }) => service.calendarOfYear(c.get('ctx'), params.year) satisfies Promise<CalendarYear>);
 
   defineRoute(app, {
     method: 'put', path: '/calendar', operationId: 'setCalendar', summary: 'Điều chỉnh lịch nghỉ theo thông báo hằng năm (quản trị hệ thống)', tags,
-    body: CalendarOverridesSchema,
+    body: CalendarOverridesSchema, response: z.object({ overrides: CalendarOverridesSchema }),
   }, (c, { body }) => service.setCalendarOverrides(c.get('ctx'), body as Partial<CalendarConfig>));
 }

@@ -178,6 +178,8 @@ export async function getPlanDetail(ctx: Ctx, id: number) {
     children: { total: children.length, visible: visibleChildren.map((c) => ({ id: c.id, status: c.status, unitId: c.unit_id, unitName: c.unit_name })) },
     versions: versions.map((v) => ({ ...v, note: insider ? v.note : null, created_at: v.created_at.toISOString() })),
     can: {
+      /** Sees the review findings and working notes (see `insider` above). */
+      review: insider,
       edit: editable && can(actor, 'edit', { unitPath: unit.path }),
       submit: plan.status === 'draft' && can(actor, 'edit', { unitPath: unit.path }),
       approve: plan.status === 'submitted' && can(actor, 'approve', { unitPath: unit.path }),

@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { notFound } from '../../domain/errors.ts';
 import type { CalendarConfig } from '../../domain/calendar/holidays.ts';
 import type { Schedule } from '../../domain/plan/model.ts';
+import type { ReportStatus } from '../../domain/reporting/model.ts';
 import { AI_PLAN_YEARLY_SCHEDULE, periodByKey, periodFor, type ReportingSchedule } from '../../domain/reporting/period.ts';
 import { isReceived, submissionState, totalsOf, type SubmissionState } from '../../domain/reporting/rollup.ts';
 import { dueDateFor, isRepeating } from '../../domain/tracking/assignment.ts';
@@ -215,7 +216,7 @@ export async function focalDashboard(ctx: Ctx, input: { planId: number; year?: n
 
   // Reports of the plan's periodic regime for the year's period.
   let reports: null | { regimeId: number; periodKey: string; periodLabel: string; totals: ReturnType<typeof totalsOf>; missing: Array<{ unitId: number; unitName: string; dueDate: string; state: SubmissionState }> } = null;
-  const stateByUnit = new Map<number, { state: SubmissionState; status: string | null }>();
+  const stateByUnit = new Map<number, { state: SubmissionState; status: ReportStatus | null }>();
   if (regime && period) {
     const dueOf = dueDateResolver(regime, period, calendar);
     const byUnit = new Map(reportStates.map((r) => [r.unit_id, r]));

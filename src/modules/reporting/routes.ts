@@ -6,6 +6,13 @@ import { rateLimit } from '../../http/middleware.ts';
 import { UNIT_KINDS } from '../../domain/org/unit.ts';
 import { REPORT_STATUSES } from '../../domain/reporting/model.ts';
 import { fold } from '../../domain/text.ts';
+import {
+  CompiledReportSchema, FocalDashboardSchema, NationalDashboardSchema, PeriodStatusSchema, PublicProgressSchema, RegimeCreatedSchema,
+  RegimeDetailSchema, RegimeListSchema, ReminderLetterSchema, ReportCreatedSchema, ReportDetailSchema, ReportListSchema, ReportRefreshedSchema,
+  ReportTransitionedSchema, ReportUpdatedSchema, type CompiledReport, type FocalDashboard, type NationalDashboard, type PeriodStatus,
+  type PublicProgress, type Regime, type RegimeCreated, type RegimeDetail, type ReminderLetter, type ReportCreated, type ReportDetail,
+  type ReportListItem, type ReportRefreshed, type ReportTransitioned, type ReportUpdated,
+} from '../../contracts/reporting.ts';
 import * as service from './service.ts';
 import { focalDashboard, nationalDashboard, publicProgress } from './dashboard.ts';
 
@@ -38,24 +45,8 @@ function download(c: Context<AppEnv>, body: Buffer, type: string, name: string):
 const slug = (s: string) => fold(s).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80) || 'bao-cao';
 
 // Document renderers are imported on first use (docx and exceljs are large; an idle server should not carry them).
-/**
- * What the public sees of a plan's progress: counts per task, nothing else. Strict, so that a field added to the
- * service (a name, a note) cannot reach the public without this contract changing too.
- */
-const PublicProgress = z.object({
-  plan: z.object({
-    id: z.number(), title: z.string(), number: z.string().nullable(), symbol: z.string().nullable(), issuedDate: z.string().nullable(), issuerName: z.string(),
-  }).strict(),
-  year: z.number(),
-  asOf: z.string().openapi({ format: 'date' }),
-  tasks: z.array(z.object({
-    number: z.string(), title: z.string(), timeframe: z.string(),
-    units: z.number().int().openapi({ description: 'Đơn vị được giao (chủ trì, phối hợp)' }),
-    unitsDone: z.number().int().openapi({ description: 'Đơn vị đã hoàn thành phần việc của mình trong năm' }),
-    share: z.number().openapi({ description: 'Tỷ lệ phần trăm, một chữ số thập phân' }),
-  }).strict()),
-}).strict().openapi('PublicPlanProgress');
 
+// Answers follow src/contracts (checked at run time in tests); `satisfies` also holds the services' types to them.
 export function reportingRoutes(app: OpenAPIHono<AppEnv>): void {
   const tags = ['Báo cáo'];
   // The public progress page is read by anyone: a tighter limit than the general anonymous one.
@@ -66,7 +57,8 @@ export function reportingRoutes(app: OpenAPIHono<AppEnv>): void {
   defineRoute(app, {
     method: 'get', path: '/regimes', operationId: 'listRegimes', summary: 'Chế độ báo cáo: do đơn vị mình theo dõi, hoặc đơn vị mình phải báo cáo', tags,
     query: z.object({ planId: Id.optional(), kind: z.enum(['periodic', 'adHoc', 'thematic']).optional(), limit: Limit, offset: Offset }),
-  }, (c, { query }) => service.listRegimesFor(c.get('ctx'), query));
+    response: RegimeListSchema,
+  }, (c, { query }) => service.listRegimesFor(c.get('ctx'), query) satisfies Promise<Regime[]>);
 
   defineRoute(app, {
     method: 'post', path: '/regimes', operationId: 'createRegime', status: 201, tags,
@@ -83,26 +75,30 @@ export function reportingRoutes(app: OpenAPIHono<AppEnv>): void {
       planId: z.number().int().positive().max(2_147_483_647).optional(),
       reminderDays: z.array(z.number().int().min(0).max(60)).max(6).optional(),
     }).strict(),
-  }, (c, { body }) => service.createAdHocRegime(c.get('ctx'), body));
+    response: RegimeCreatedSchema,
+  }, (c, { body }) => service.createAdHocRegime(c.get('ctx'), body) satisfies Promise<RegimeCreated>);
 
-  defineRoute(app, { method: 'get', path: '/regimes/{id}', operationId: 'getRegime', summary: 'Chế độ báo cáo: nội dung, thời hạn, các kỳ', tags, params: IdParam },
-    (c, { params }) => service.getRegimeDetail(c.get('ctx'), params.id));
+  defineRoute(app, {
+    method: 'get', path: '/regimes/{id}', operationId: 'getRegime', summary: 'Chế độ báo cáo: nội dung, thời hạn, các kỳ', tags, params: IdParam,
+    response: RegimeDetailSchema,
+  }, (c, { params }) => service.getRegimeDetail(c.get('ctx'), params.id) satisfies Promise<RegimeDetail>);
 
   defineRoute(app, {
     method: 'get', path: '/regimes/{id}/periods/{key}/status', operationId: 'getPeriodStatus', tags, params: PeriodParams,
     summary: 'Tình hình báo cáo của một kỳ (đơn vị nhận): phải báo cáo, đã nhận, đúng hạn, quá hạn, chưa gửi, bị trả lại; chỉ tiêu tổng hợp',
-  }, (c, { params }) => service.periodStatus(c.get('ctx'), params.id, params.key));
+    response: PeriodStatusSchema,
+  }, (c, { params }) => service.periodStatus(c.get('ctx'), params.id, params.key) satisfies Promise<PeriodStatus>);
 
   defineRoute(app, {
     method: 'post', path: '/regimes/{id}/periods/{key}/reports', operationId: 'createReport', status: 201, tags, params: PeriodParams,
     summary: 'Lập báo cáo của đơn vị cho một kỳ (dự thảo, điền sẵn từ tiến độ, sản phẩm, khó khăn)',
-    body: z.object({ unitId: z.number().int().positive().max(2_147_483_647).optional() }).strict(),
-  }, (c, { params, body }) => service.createReport(c.get('ctx'), params.id, params.key, body));
+    body: z.object({ unitId: z.number().int().positive().max(2_147_483_647).optional() }).strict(), response: ReportCreatedSchema,
+  }, (c, { params, body }) => service.createReport(c.get('ctx'), params.id, params.key, body) satisfies Promise<ReportCreated>);
 
   defineRoute(app, {
     method: 'get', path: '/regimes/{id}/periods/{key}/compiled', operationId: 'getCompiledReport', tags, params: PeriodParams,
-    summary: 'Báo cáo tổng hợp của đơn vị nhận (dữ liệu), từ các báo cáo đã nhận',
-  }, (c, { params }) => service.compiledReport(c.get('ctx'), params.id, params.key));
+    summary: 'Báo cáo tổng hợp của đơn vị nhận (dữ liệu), từ các báo cáo đã nhận', response: CompiledReportSchema,
+  }, (c, { params }) => service.compiledReport(c.get('ctx'), params.id, params.key) satisfies Promise<CompiledReport>);
 
   defineRoute(app, {
     method: 'get', path: '/regimes/{id}/periods/{key}/compiled.docx', operationId: 'exportCompiledReportDocx', tags, params: PeriodParams, produces: DOCX,
@@ -122,8 +118,8 @@ export function reportingRoutes(app: OpenAPIHono<AppEnv>): void {
 
   defineRoute(app, {
     method: 'get', path: '/regimes/{id}/periods/{key}/reminder', operationId: 'getReminderLetter', tags, params: PeriodParams,
-    summary: 'Công văn đôn đốc (dữ liệu): các đơn vị chưa gửi báo cáo và nội dung còn thiếu',
-  }, (c, { params }) => service.reminderLetter(c.get('ctx'), params.id, params.key));
+    summary: 'Công văn đôn đốc (dữ liệu): các đơn vị chưa gửi báo cáo và nội dung còn thiếu', response: ReminderLetterSchema,
+  }, (c, { params }) => service.reminderLetter(c.get('ctx'), params.id, params.key) satisfies Promise<ReminderLetter>);
 
   defineRoute(app, {
     method: 'get', path: '/regimes/{id}/periods/{key}/reminder.docx', operationId: 'exportReminderLetterDocx', tags, params: PeriodParams, produces: DOCX,
@@ -140,10 +136,13 @@ export function reportingRoutes(app: OpenAPIHono<AppEnv>): void {
     query: z.object({
       regimeId: Id.optional(), period: PeriodKey.optional(), unitId: Id.optional(), status: z.enum(REPORT_STATUSES).optional(), limit: Limit, offset: Offset,
     }),
-  }, (c, { query }) => service.listReportsFor(c.get('ctx'), query));
+    response: ReportListSchema,
+  }, (c, { query }) => service.listReportsFor(c.get('ctx'), query) satisfies Promise<ReportListItem[]>);
 
-  defineRoute(app, { method: 'get', path: '/reports/{id}', operationId: 'getReport', summary: 'Báo cáo của đơn vị: nội dung, chỉ tiêu, trạng thái', tags, params: IdParam },
-    (c, { params }) => service.getReportDetail(c.get('ctx'), params.id));
+  defineRoute(app, {
+    method: 'get', path: '/reports/{id}', operationId: 'getReport', summary: 'Báo cáo của đơn vị: nội dung, chỉ tiêu, trạng thái', tags, params: IdParam,
+    response: ReportDetailSchema,
+  }, (c, { params }) => service.getReportDetail(c.get('ctx'), params.id) satisfies Promise<ReportDetail>);
 
   defineRoute(app, {
     method: 'put', path: '/reports/{id}', operationId: 'updateReport', summary: 'Sửa báo cáo (dự thảo hoặc bị trả lại): các phần nội dung, giá trị chỉ tiêu', tags, params: IdParam,
@@ -152,20 +151,24 @@ export function reportingRoutes(app: OpenAPIHono<AppEnv>): void {
       indicatorValues: z.record(z.string().min(1).max(60), Count).optional(),
       number: z.string().trim().max(30).nullable().optional(),
     }).strict(),
-  }, (c, { params, body }) => service.updateReport(c.get('ctx'), params.id, body));
+    response: ReportUpdatedSchema,
+  }, (c, { params, body }) => service.updateReport(c.get('ctx'), params.id, body) satisfies Promise<ReportUpdated>);
 
-  defineRoute(app, { method: 'post', path: '/reports/{id}/prefill', operationId: 'refreshReport', summary: 'Cập nhật lại số liệu điền sẵn (giữ nội dung đã viết)', tags, params: IdParam },
-    (c, { params }) => service.refreshReport(c.get('ctx'), params.id));
-  defineRoute(app, { method: 'post', path: '/reports/{id}/approve', operationId: 'approveReport', summary: 'Lãnh đạo đơn vị duyệt báo cáo', tags, params: IdParam },
-    (c, { params }) => service.transitionReport(c.get('ctx'), params.id, 'approve'));
-  defineRoute(app, { method: 'post', path: '/reports/{id}/submit', operationId: 'submitReport', summary: 'Gửi báo cáo đã duyệt đến đơn vị nhận', tags, params: IdParam },
-    (c, { params }) => service.transitionReport(c.get('ctx'), params.id, 'submit'));
-  defineRoute(app, { method: 'post', path: '/reports/{id}/accept', operationId: 'acceptReport', summary: 'Đơn vị nhận tiếp nhận báo cáo', tags, params: IdParam },
-    (c, { params }) => service.transitionReport(c.get('ctx'), params.id, 'accept'));
   defineRoute(app, {
-    method: 'post', path: '/reports/{id}/return', operationId: 'returnReport', summary: 'Đơn vị nhận trả lại báo cáo, nêu lý do', tags, params: IdParam,
+    method: 'post', path: '/reports/{id}/prefill', operationId: 'refreshReport', summary: 'Cập nhật lại số liệu điền sẵn (giữ nội dung đã viết)', tags, params: IdParam,
+    response: ReportRefreshedSchema,
+  }, (c, { params }) => service.refreshReport(c.get('ctx'), params.id) satisfies Promise<ReportRefreshed>);
+  const transitioned = { tags, params: IdParam, response: ReportTransitionedSchema };
+  defineRoute(app, { method: 'post', path: '/reports/{id}/approve', operationId: 'approveReport', summary: 'Lãnh đạo đơn vị duyệt báo cáo', ...transitioned },
+    (c, { params }) => service.transitionReport(c.get('ctx'), params.id, 'approve') satisfies Promise<ReportTransitioned>);
+  defineRoute(app, { method: 'post', path: '/reports/{id}/submit', operationId: 'submitReport', summary: 'Gửi báo cáo đã duyệt đến đơn vị nhận', ...transitioned },
+    (c, { params }) => service.transitionReport(c.get('ctx'), params.id, 'submit') satisfies Promise<ReportTransitioned>);
+  defineRoute(app, { method: 'post', path: '/reports/{id}/accept', operationId: 'acceptReport', summary: 'Đơn vị nhận tiếp nhận báo cáo', ...transitioned },
+    (c, { params }) => service.transitionReport(c.get('ctx'), params.id, 'accept') satisfies Promise<ReportTransitioned>);
+  defineRoute(app, {
+    method: 'post', path: '/reports/{id}/return', operationId: 'returnReport', summary: 'Đơn vị nhận trả lại báo cáo, nêu lý do', ...transitioned,
     body: z.object({ reason: z.string().trim().min(5).max(2000) }).strict(),
-  }, (c, { params, body }) => service.transitionReport(c.get('ctx'), params.id, 'return', body));
+  }, (c, { params, body }) => service.transitionReport(c.get('ctx'), params.id, 'return', body) satisfies Promise<ReportTransitioned>);
 
   // ------------------------------------------------------------ dashboards
 
@@ -173,22 +176,24 @@ export function reportingRoutes(app: OpenAPIHono<AppEnv>): void {
     method: 'get', path: '/dashboard/focal', operationId: 'getFocalDashboard', tags: ['Báo cáo', 'Theo dõi thực hiện'],
     summary: 'Bảng theo dõi của đơn vị đầu mối: tiến độ theo nhiệm vụ và theo xã, phường; việc quá hạn; báo cáo đã nhận, còn thiếu',
     query: z.object({ planId: Id, year: z.coerce.number().int().min(2000).max(2100).optional() }),
-  }, (c, { query }) => focalDashboard(c.get('ctx'), query));
+    response: FocalDashboardSchema,
+  }, (c, { query }) => focalDashboard(c.get('ctx'), query) satisfies Promise<FocalDashboard>);
 
   defineRoute(app, {
     method: 'get', path: '/dashboard/national', operationId: 'getNationalDashboard', tags: ['Báo cáo', 'Theo dõi thực hiện'],
     summary: 'Bảng theo dõi toàn quốc (cơ quan trung ương): theo từng tỉnh, tiến độ nhiệm vụ và báo cáo đã nhận',
     query: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional(), rootUnitId: Id.optional() }),
+    response: NationalDashboardSchema,
   }, async (c, { query }) => {
     const ctx = c.get('ctx');
     const root = query.rootUnitId ?? (await ctx.db.selectFrom('unit').select('id').where('parent_id', 'is', null).where('kind', '=', 'central').executeTakeFirstOrThrow()).id;
-    return nationalDashboard(ctx, { year: query.year, rootUnitId: root });
+    return nationalDashboard(ctx, { year: query.year, rootUnitId: root }) satisfies Promise<NationalDashboard>;
   });
 
   defineRoute(app, {
     method: 'get', path: '/public/plans/{id}/progress', operationId: 'getPublicPlanProgress', tags: ['Báo cáo', 'Dữ liệu mở'], params: IdParam,
     summary: 'Tiến độ công khai của kế hoạch đã ban hành: tỷ lệ đơn vị hoàn thành theo từng nhiệm vụ',
     query: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
-    response: PublicProgress,
-  }, (c, { params, query }) => publicProgress(c.get('ctx'), params.id, query));
+    response: PublicProgressSchema,
+  }, (c, { params, query }) => publicProgress(c.get('ctx'), params.id, query) satisfies Promise<PublicProgress>);
 }

@@ -3,6 +3,11 @@ import type { AppEnv } from '../../http/env.ts';
 import { defineRoute, IdParam } from '../../http/route.ts';
 import { DELIVERABLE_KINDS, OBSTACLE_STATUSES, TASK_STATUSES } from '../../domain/tracking/model.ts';
 import { contentDisposition, EVIDENCE_MAX_FILES } from '../../domain/tracking/evidence.ts';
+import {
+  AssignmentDetailSchema, AssignmentListSchema, NotificationListSchema, NotificationReadSchema, ObstacleAnswerSchema, ObstacleListSchema,
+  ProgressUpdateResultSchema, type AssignmentDetail, type AssignmentList, type NotificationList, type NotificationRead, type ObstacleAnswer,
+  type ObstacleList, type ProgressUpdateResult,
+} from '../../contracts/tracking.ts';
 import { calendarRoutes } from '../calendar/routes.ts';
 import * as service from './service.ts';
 import * as notifications from './notifications.ts';
@@ -41,6 +46,7 @@ const UpdateSchema = z.object({
   obstacles: z.array(z.object({ kind: z.enum(['difficulty', 'proposal']), content: z.string().trim().min(5).max(5000) }).strict()).max(20).default([]),
 }).strict();
 
+// Answers follow src/contracts (checked at run time in tests); `satisfies` also holds the services' types to them.
 export function trackingRoutes(app: OpenAPIHono<AppEnv>): void {
   const tags = ['Theo dõi thực hiện'];
 
@@ -49,18 +55,19 @@ export function trackingRoutes(app: OpenAPIHono<AppEnv>): void {
     query: z.object({
       unitId: Id.optional(), planId: Id.optional(), status: z.enum(TASK_STATUSES).optional(), year: Year.optional(), limit: Limit, offset: Offset,
     }),
-  }, (c, { query }) => service.listAssignmentsFor(c.get('ctx'), query));
+    response: AssignmentListSchema,
+  }, (c, { query }) => service.listAssignmentsFor(c.get('ctx'), query) satisfies Promise<AssignmentList>);
 
   defineRoute(app, {
     method: 'get', path: '/assignments/{id}', operationId: 'getAssignment', summary: 'Nhiệm vụ được giao: nhiệm vụ, kế hoạch, các lần cập nhật, sản phẩm, minh chứng, khó khăn', tags,
-    params: IdParam, query: z.object({ year: Year.optional() }),
-  }, (c, { params, query }) => service.getAssignmentDetail(c.get('ctx'), params.id, query.year));
+    params: IdParam, query: z.object({ year: Year.optional() }), response: AssignmentDetailSchema,
+  }, (c, { params, query }) => service.getAssignmentDetail(c.get('ctx'), params.id, query.year) satisfies Promise<AssignmentDetail>);
 
   defineRoute(app, {
     method: 'post', path: '/assignments/{id}/updates', operationId: 'addProgressUpdate', status: 201, tags,
     summary: 'Cập nhật tiến độ: kết quả, sản phẩm, minh chứng (PDF, DOCX, XLSX, JPEG, PNG; tối đa 10 MB mỗi tệp, 5 tệp, 20 MB mỗi lần), khó khăn, đề xuất',
-    params: IdParam, body: UpdateSchema,
-  }, (c, { params, body }) => service.addProgressUpdate(c.get('ctx'), params.id, body));
+    params: IdParam, body: UpdateSchema, response: ProgressUpdateResultSchema,
+  }, (c, { params, body }) => service.addProgressUpdate(c.get('ctx'), params.id, body) satisfies Promise<ProgressUpdateResult>);
 
   defineRoute(app, {
     method: 'get', path: '/evidence/{id}', operationId: 'downloadEvidence', summary: 'Tải tệp minh chứng', tags, params: IdParam, produces: 'application/octet-stream',
@@ -79,22 +86,25 @@ export function trackingRoutes(app: OpenAPIHono<AppEnv>): void {
   defineRoute(app, {
     method: 'get', path: '/obstacles', operationId: 'listObstacles', summary: 'Khó khăn, vướng mắc và đề xuất: gửi đến đơn vị mình (inbox) hoặc do đơn vị mình gửi (outbox)', tags,
     query: z.object({ box: z.enum(['inbox', 'outbox']).default('inbox'), status: z.enum(OBSTACLE_STATUSES).optional(), limit: Limit, offset: Offset }),
-  }, (c, { query }) => service.listObstaclesFor(c.get('ctx'), query));
+    response: ObstacleListSchema,
+  }, (c, { query }) => service.listObstaclesFor(c.get('ctx'), query) satisfies Promise<ObstacleList>);
 
   defineRoute(app, {
     method: 'post', path: '/obstacles/{id}/answer', operationId: 'answerObstacle', summary: 'Trả lời khó khăn, đề xuất (đơn vị tiếp nhận)', tags, params: IdParam,
-    body: z.object({ answer: z.string().trim().min(5).max(10_000) }).strict(),
-  }, (c, { params, body }) => service.answerObstacle(c.get('ctx'), params.id, body.answer));
+    body: z.object({ answer: z.string().trim().min(5).max(10_000) }).strict(), response: ObstacleAnswerSchema,
+  }, (c, { params, body }) => service.answerObstacle(c.get('ctx'), params.id, body.answer) satisfies Promise<ObstacleAnswer>);
 
   const noticeTags = ['Thông báo'];
   defineRoute(app, {
     method: 'get', path: '/notifications', operationId: 'listNotifications', summary: 'Thông báo gửi cho tôi, đơn vị tôi và các phòng, ban của đơn vị', tags: noticeTags,
     query: z.object({ unread: z.enum(['true', 'false']).transform((v) => v === 'true').optional(), limit: z.coerce.number().int().min(1).max(200).default(50), offset: Offset }),
-  }, (c, { query }) => notifications.listNotificationsFor(c.get('ctx'), query));
+    response: NotificationListSchema,
+  }, (c, { query }) => notifications.listNotificationsFor(c.get('ctx'), query) satisfies Promise<NotificationList>);
 
   defineRoute(app, {
     method: 'post', path: '/notifications/{id}/read', operationId: 'markNotificationRead', summary: 'Đánh dấu đã đọc', tags: noticeTags, params: IdParam,
-  }, (c, { params }) => notifications.markNotificationRead(c.get('ctx'), params.id));
+    response: NotificationReadSchema,
+  }, (c, { params }) => notifications.markNotificationRead(c.get('ctx'), params.id) satisfies Promise<NotificationRead>);
 
   // The calendar module has no slot in the app composition yet: its routes are registered here.
   calendarRoutes(app);

@@ -2,7 +2,7 @@
 // No permission logic here: that is the service's job.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import type { Schedule, UnitRef } from '../../domain/plan/model.ts';
+import type { PlanStatus, Schedule, UnitRef } from '../../domain/plan/model.ts';
 import type { UpdateFact } from '../../domain/tracking/assignment.ts';
 import type { Tx } from '../context.ts';
 
@@ -36,7 +36,7 @@ export interface AssignmentRow {
   plan_number: string | null;
   plan_symbol: string | null;
   plan_issued_date: string | null;
-  plan_status: string;
+  plan_status: PlanStatus;
   plan_unit_id: number;
   plan_unit_name: string;
   plan_unit_path: number[];

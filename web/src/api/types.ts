@@ -177,6 +177,8 @@ export interface PlanInfo {
 }
 
 export interface PlanPermissions {
+  /** Sees the review findings and working notes: false for readers from outside the issuing unit. */
+  review: boolean;
   edit: boolean;
   submit: boolean;
   approve: boolean;
@@ -226,136 +228,22 @@ export interface CascadeResult {
 
 // ---------------------------------------------------------------- Theo dõi thực hiện (tags "Theo dõi thực hiện", "Thông báo")
 
+// The answers are the server's contract (src/contracts/tracking.ts): zod schemas every answer of these routes is
+// checked against in the tests. Types only, so nothing of the server is bundled.
+import type {
+  AppNotification, AssignmentDetail, AssignmentList, AssignmentListItem, Deliverable, DeliverableKind, EvidenceFile, NotificationList,
+  Obstacle, ObstacleKind, ObstacleList, ObstacleStatus, ProgressUpdate, ProgressUpdateResult, TaskStatus,
+} from '../../../src/contracts/tracking.ts';
+
+export type {
+  AppNotification, AssignmentDetail, AssignmentList, AssignmentListItem, Deliverable, DeliverableKind, EvidenceFile, NotificationList,
+  Obstacle, ObstacleKind, ObstacleList, ObstacleStatus, ProgressUpdate, ProgressUpdateResult, TaskStatus,
+};
+
 /** Computed from dates by the server, never typed (src/domain/tracking/model.ts). */
-export type TaskStatus = 'doneOnTime' | 'doneLate' | 'inProgress' | 'overdue';
 export const TASK_STATUSES: readonly TaskStatus[] = ['doneOnTime', 'doneLate', 'inProgress', 'overdue'];
-
-export type DeliverableKind = 'conference' | 'document' | 'article' | 'training' | 'plan' | 'report' | 'dataset' | 'other';
 export const DELIVERABLE_KINDS: readonly DeliverableKind[] = ['conference', 'document', 'article', 'training', 'plan', 'report', 'dataset', 'other'];
-
-export type ObstacleKind = 'difficulty' | 'proposal';
-export type ObstacleStatus = 'open' | 'answered' | 'closed';
 export const OBSTACLE_STATUSES: readonly ObstacleStatus[] = ['open', 'answered', 'closed'];
-
-export interface AssignmentListItem {
-  id: number;
-  role: 'lead' | 'coordinator';
-  roleLabel: string;
-  unit: { id: number; name: string; code: string };
-  task: { id: number; number: string; title: string; timeframe: string };
-  plan: { id: number; title: string; number: string | null; symbol: string | null; unitName: string };
-  /** YYYY-MM-DD, null when the timeframe gives no date in the year. */
-  dueDate: string | null;
-  status: TaskStatus;
-  statusLabel: string;
-  percent: number;
-  completedOn: string | null;
-  lastUpdate: { id: number; occurredOn: string; percent: number; narrative: string; at: string } | null;
-}
-
-export interface AssignmentList {
-  year: number;
-  today: string;
-  total: number;
-  counts: Record<TaskStatus, number>;
-  items: AssignmentListItem[];
-}
-
-export interface Deliverable {
-  id: number;
-  kind: DeliverableKind;
-  kindLabel: string;
-  title: string;
-  occurredOn: string;
-  participants: number | null;
-  documentNumber: string | null;
-  link: string | null;
-}
-
-export interface EvidenceFile {
-  id: number;
-  filename: string;
-  mime: string;
-  size: number;
-  sha256: string;
-  /** /api/evidence/{id} */
-  url: string;
-}
-
-export interface ProgressUpdate {
-  id: number;
-  occurredOn: string;
-  percent: number;
-  completed: boolean;
-  narrative: string;
-  author: { id: number; name: string | null } | null;
-  createdAt: string;
-  deliverables: Deliverable[];
-  evidence: EvidenceFile[];
-}
-
-export interface Obstacle {
-  id: number;
-  kind: ObstacleKind;
-  kindLabel: string;
-  content: string;
-  status: ObstacleStatus;
-  statusLabel: string;
-  raisedOn: string;
-  raisedBy: string | null;
-  createdAt: string;
-  unit: { id: number; name: string };
-  toUnit: { id: number; name: string };
-  assignmentId: number | null;
-  task: { id: number; number: string | null; title: string | null } | null;
-  plan: { id: number; title: string | null; number: string | null; symbol: string | null } | null;
-  answer: string | null;
-  answeredAt: string | null;
-  answeredBy: string | null;
-  can: { answer: boolean };
-}
-
-export interface AssignmentDetail {
-  assignment: {
-    id: number;
-    role: 'lead' | 'coordinator';
-    roleLabel: string;
-    unit: { id: number; name: string; code: string };
-    year: number;
-    today: string;
-    dueDate: string | null;
-    status: TaskStatus;
-    statusLabel: string;
-    percent: number;
-    completedOn: string | null;
-    current: { percent: number; completedOn: string | null };
-    lastUpdateAt: string | null;
-  };
-  task: {
-    id: number;
-    number: string;
-    title: string;
-    content: string | null;
-    timeframe: string;
-    schedule: Schedule | null;
-    lead: string[];
-    coordinators: string[];
-    deliverables: string[];
-  };
-  plan: {
-    id: number;
-    title: string;
-    number: string | null;
-    symbol: string | null;
-    issuedDate: string | null;
-    status: PlanStatus;
-    unit: { id: number; name: string };
-  };
-  /** Newest first. */
-  updates: ProgressUpdate[];
-  obstacles: Obstacle[];
-  can: { update: boolean };
-}
 
 export interface DeliverableInput {
   kind: DeliverableKind;
@@ -382,232 +270,21 @@ export interface ProgressUpdateInput {
   obstacles: Array<{ kind: ObstacleKind; content: string }>;
 }
 
-export interface ProgressUpdateResult {
-  id: number;
-  assignmentId: number;
-  percent: number;
-  completedOn: string | null;
-  evidence: Array<{ id: number; filename: string; mime: string; size: number; sha256: string }>;
-  obstacles: Array<{ id: number; kind: ObstacleKind; toUnitId: number }>;
-}
-
-export interface ObstacleList {
-  box: 'inbox' | 'outbox';
-  total: number;
-  items: Obstacle[];
-}
-
-export interface AppNotification {
-  id: number;
-  kind: string;
-  title: string;
-  body: string;
-  /** A server address (/assignments?…, /obstacles?…#id, /bao-cao/{id}, /che-do-bao-cao/{id}). */
-  link: string | null;
-  read: boolean;
-  readAt: string | null;
-  createdAt: string;
-  to: 'user' | 'unit';
-  /** Set when it reached one of my unit's offices rather than my unit or me. */
-  toUnitName: string | null;
-}
-
-export interface NotificationList {
-  unread: number;
-  items: AppNotification[];
-}
-
 // ---------------------------------------------------------------- Báo cáo (tag "Báo cáo")
 
-export type ReportStatus = 'draft' | 'approved' | 'submitted' | 'accepted' | 'returned';
+// The server's contract (src/contracts/reporting.ts), types only, like the tracking answers above.
+import type {
+  FocalDashboard, IndicatorDef, NationalDashboard, Narrative, NarrativeKey, PeriodStatus, PeriodStatusUnit, PublicProgress, Regime,
+  RegimeDetail, RegimePeriod, ReportDetail, ReportListItem, ReportStatus, ReportSummary, ReportTaskLine, RollupTotals, SubmissionState,
+  UnitReportContent,
+} from '../../../src/contracts/reporting.ts';
+
+export type {
+  FocalDashboard, IndicatorDef, NationalDashboard, Narrative, NarrativeKey, PeriodStatus, PeriodStatusUnit, PublicProgress, Regime,
+  RegimeDetail, RegimePeriod, ReportDetail, ReportListItem, ReportStatus, ReportSummary, ReportTaskLine, RollupTotals, SubmissionState,
+  UnitReportContent,
+};
+
 export const REPORT_STATUSES: readonly ReportStatus[] = ['draft', 'approved', 'submitted', 'accepted', 'returned'];
-
-/** Where an expected unit stands for a period (src/domain/reporting/rollup.ts). */
-export type SubmissionState = 'onTime' | 'late' | 'missing' | 'returned' | 'pending';
+/** Where an expected unit stands for a period (src/domain/reporting/rollup.ts), in the order the web shows them. */
 export const SUBMISSION_STATES: readonly SubmissionState[] = ['onTime', 'late', 'returned', 'missing', 'pending'];
-
-export interface IndicatorDef {
-  code: string;
-  name: string;
-  unit: string;
-  aggregate: 'sum' | 'max';
-  fromDeliverables?: { kind: DeliverableKind; measure: 'count' | 'participants' };
-}
-
-export interface Regime {
-  id: number;
-  code: string;
-  kind: 'periodic' | 'adHoc' | 'thematic';
-  name: string;
-  content: string;
-  ownerUnitId: number;
-  ownerName: string;
-  planId: number | null;
-  recipients: string[];
-  outline: string[];
-  indicators: IndicatorDef[];
-  adHocDue: string | null;
-  active: boolean;
-  schedule: { frequency: string; frequencyLabel: string | null; [key: string]: unknown };
-  submitters: { scopeUnitId: number; kinds?: string[]; unitIds?: number[]; planAssigneeKinds?: string[]; excludeUnitIds?: number[] };
-}
-
-export interface RegimePeriod {
-  key: string;
-  label: string;
-  dataWindow: { from: string; to: string };
-  dueDates: Array<{ kinds: string[]; dueDate: string | null }>;
-  myDueDate: string | null;
-  current: boolean;
-}
-
-export interface RegimeDetail {
-  regime: Regime;
-  today: string;
-  submitterCount: number;
-  myUnitReports: boolean;
-  periods: RegimePeriod[];
-  can: { followUp: boolean; review: boolean };
-}
-
-export interface ReportTaskLine {
-  taskNumber: string;
-  taskTitle: string;
-  role: 'lead' | 'coordinator';
-  status: TaskStatus;
-  percent: number;
-  results: string[];
-  deliverables: Array<Omit<Deliverable, 'id' | 'kindLabel'>>;
-  parentTaskNumber?: string | null;
-  deadline?: string | null;
-}
-
-export type NarrativeKey = 'leadership' | 'results' | 'assessment' | 'obstacles' | 'proposals' | 'nextSteps';
-export type Narrative = Record<NarrativeKey, string>;
-
-export interface UnitReportContent {
-  window: { from: string; to: string };
-  tasks: ReportTaskLine[];
-  obstacles: Array<{ kind: ObstacleKind; content: string; raisedOn: string; answer: string | null }>;
-  narrative: Narrative;
-  children?: Array<{ unitId: number; unitName: string; reportId: number; status: ReportStatus; submittedOn: string | null }>;
-}
-
-export interface ReportSummary {
-  id: number;
-  status: ReportStatus;
-  statusLabel: string;
-  dueDate: string;
-  submittedAt: string | null;
-  late: boolean | null;
-}
-
-export interface ReportListItem extends ReportSummary {
-  regimeId: number;
-  regimeName: string;
-  periodKey: string;
-  unitId: number;
-  unitName: string;
-  toUnitId: number;
-  toUnitName: string;
-  returnReason: string | null;
-  updatedAt: string;
-}
-
-export interface ReportDetail {
-  report: ReportSummary & {
-    regimeId: number;
-    regimeName: string;
-    periodKey: string;
-    periodLabel: string;
-    dataWindow: { from: string; to: string };
-    unitId: number;
-    unitName: string;
-    toUnitId: number;
-    toUnitName: string;
-    number: string | null;
-    content: UnitReportContent;
-    indicatorValues: Record<string, number>;
-    approvedAt: string | null;
-    reviewedAt: string | null;
-    returnReason: string | null;
-    createdAt: string;
-    updatedAt: string;
-  };
-  indicators: IndicatorDef[];
-  locked: boolean;
-  can: { edit: boolean; approve: boolean; submit: boolean; accept: boolean; return: boolean };
-}
-
-export interface RollupTotals {
-  expected: number;
-  received: number;
-  onTime: number;
-  late: number;
-  returned: number;
-  missing: number;
-  pending: number;
-  accepted: number;
-  drafting: number;
-  receivedRate: number;
-  onTimeRate: number;
-}
-
-export interface PeriodStatusUnit {
-  unitId: number;
-  unitName: string;
-  unitCode: string;
-  kind: string;
-  dueDate: string;
-  reportId: number | null;
-  status: ReportStatus | null;
-  statusLabel: string;
-  state: SubmissionState;
-  stateLabel: string;
-  /** YYYY-MM-DD (Việt Nam) */
-  submittedOn: string | null;
-  late: boolean | null;
-  returnReason: string | null;
-  indicatorValues: Record<string, number>;
-}
-
-export interface PeriodStatus {
-  regime: { id: number; name: string; kind: string; ownerUnitId: number; ownerName: string };
-  period: { key: string; label: string; dataWindow: { from: string; to: string } };
-  today: string;
-  dueDates: Array<{ kind: string; dueDate: string }>;
-  totals: RollupTotals;
-  groups: Array<{ group: string; label: string; totals: RollupTotals }>;
-  indicators: Array<IndicatorDef & { total: number; byGroup: Record<string, number> }>;
-  units: PeriodStatusUnit[];
-}
-
-export interface FocalDashboard {
-  plan: { id: number; title: string; number: string | null; symbol: string | null; issuedDate: string | null; status: string; issuerName: string };
-  year: number;
-  today: string;
-  dataWindow: { from: string; to: string };
-  tasks: Array<{
-    taskId: number; number: string; title: string; timeframe: string; dueDate: string | null;
-    assignments: number; doneOnTime: number; doneLate: number; overdue: number; inProgress: number; averagePercent: number;
-    units: number; unitsDone: number; unitsDoneShare: number;
-  }>;
-  units: Array<{
-    unitId: number; unitName: string; code: string; kind: string; plan: { id: number; status: string } | null;
-    assignments: number; done: number; overdue: number; averagePercent: number; tasksDone: number; tasks: number;
-    report: { state: SubmissionState; status: ReportStatus | null } | null;
-  }>;
-  overdue: Array<{ assignmentId: number; unitId: number; unitName: string; taskNumber: string | null; taskTitle: string | null; dueDate: string; percent: number }>;
-  reports: null | {
-    regimeId: number; periodKey: string; periodLabel: string; totals: RollupTotals;
-    missing: Array<{ unitId: number; unitName: string; dueDate: string; state: SubmissionState }>;
-  };
-  ms: number;
-}
-
-export interface PublicProgress {
-  plan: { id: number; title: string; number: string | null; symbol: string | null; issuedDate: string | null; issuerName: string };
-  year: number;
-  asOf: string;
-  tasks: Array<{ number: string; title: string; timeframe: string; units: number; unitsDone: number; share: number }>;
-}

@@ -184,16 +184,22 @@ function PlanView({ detail }: { detail: PlanDetail }) {
             ) : null}
           </Section>
 
-          <Section title="Kết quả rà soát" id="ra-soat" extra={<FindingCounts findings={findings} />}>
-            <FindingList findings={findings} onLocate={locate} locateLabel={locateLabel} foldInfo />
-          </Section>
+          {/* Readers from outside the issuing unit get the published document without its review notes. */}
+          {can.review ? (
+            <Section title="Kết quả rà soát" id="ra-soat" extra={<FindingCounts findings={findings} />}>
+              <FindingList findings={findings} onLocate={locate} locateLabel={locateLabel} foldInfo />
+            </Section>
+          ) : null}
         </SimpleGrid>
 
         <Section title="Nhiệm vụ" id="nhiem-vu" extra={<Text size="sm" c="dimmed">{count(draft.tasks.length, 'nhiệm vụ')}</Text>}>
-          <Text size="xs" c="dimmed" mb="sm">
-            Mỗi nhiệm vụ có dấu “06 rõ”: xanh là đạt, cam là cần lưu ý, đỏ là chưa rõ (xem Kết quả rà soát).
-          </Text>
+          {can.review ? (
+            <Text size="xs" c="dimmed" mb="sm">
+              Mỗi nhiệm vụ có dấu “06 rõ”: xanh là đạt, cam là cần lưu ý, đỏ là chưa rõ (xem Kết quả rà soát).
+            </Text>
+          ) : null}
           <TaskList
+            marks={can.review}
             tasks={draft.tasks}
             groups={draft.groups}
             findings={findings}

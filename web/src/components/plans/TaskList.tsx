@@ -40,12 +40,14 @@ function Deliverables({ items }: { items: readonly string[] }) {
   );
 }
 
-export function TaskList({ tasks, groups, findings, review = false, idPrefix = 'nhiem-vu', extra, isPhone, caption }: {
+export function TaskList({ tasks, groups, findings, review = false, marks = true, idPrefix = 'nhiem-vu', extra, isPhone, caption }: {
   tasks: readonly PlanTask[];
   groups: readonly TaskGroup[];
   findings: readonly Finding[];
   /** Import review: uncertain unit names and fields with warnings are highlighted, with their messages. */
   review?: boolean;
+  /** The "06 rõ" marks; off for readers who do not see the review (they would all look green). */
+  marks?: boolean;
   idPrefix?: string;
   /** Something to show with a task (the "parent changed" notice). */
   extra?: (task: PlanTask) => ReactNode;
@@ -89,7 +91,7 @@ export function TaskList({ tasks, groups, findings, review = false, idPrefix = '
                     <FieldNotes list={f('title')} />
                   </Box>
                   {t.content ? row('Nội dung', 'content', <Text size="sm" style={{ overflowWrap: 'anywhere' }}>{t.content}</Text>) : null}
-                  <ClarityMarks findings={list} />
+                  {marks ? <ClarityMarks findings={list} /> : null}
                   {row('Chủ trì', 'lead', <UnitRefList refs={t.lead} highlight={review} />)}
                   {row('Phối hợp', 'coordinators', <UnitRefList refs={t.coordinators} highlight={review} />)}
                   {row('Thời gian', 'timeframe', <Text size="sm">{t.timeframe.text || '—'}</Text>)}
@@ -146,7 +148,7 @@ export function TaskList({ tasks, groups, findings, review = false, idPrefix = '
                           <FieldNotes list={f('content')} />
                         </Box>
                       ) : null}
-                      <Box mt={6}><ClarityMarks findings={list} /></Box>
+                      {marks ? <Box mt={6}><ClarityMarks findings={list} /></Box> : null}
                     </Table.Td>
                     <Table.Td className={flagClass(f('lead'))}><UnitRefList refs={t.lead} highlight={review} /><FieldNotes list={f('lead')} /></Table.Td>
                     <Table.Td className={flagClass(f('coordinators'))}><UnitRefList refs={t.coordinators} highlight={review} /><FieldNotes list={f('coordinators')} /></Table.Td>

@@ -1,0 +1,378 @@
+// What the reporting routes answer (regimes, unit reports, the status of a period, compiled report and reminder
+// letter data, dashboards, the public progress page): one contract for the server (declared as the routes'
+// responses, so tests hold every answer to it), the OpenAPI document and the web app (types only). Built from the
+// services in src/modules/reporting. Pure: no node: modules, no database, nothing from src/modules.
+import { z } from '@hono/zod-openapi';
+import { UNIT_KINDS } from '../domain/org/unit.ts';
+import { REPORT_STATUSES } from '../domain/reporting/model.ts';
+import { FREQUENCIES } from '../domain/reporting/period.ts';
+import { SUBMISSION_STATE_LABEL } from '../domain/reporting/rollup.ts';
+import {
+  AssignmentRoleSchema, DeliverableKindSchema, Instant, IsoDay, keysOf, ObstacleKindSchema, TaskStatusSchema,
+} from './tracking.ts';
+
+export const ReportStatusSchema = z.enum(REPORT_STATUSES);
+export const SubmissionStateSchema = z.enum(keysOf(SUBMISSION_STATE_LABEL));
+export const RegimeKindSchema = z.enum(['periodic', 'adHoc', 'thematic']);
+const UnitKindSchema = z.enum(UNIT_KINDS);
+
+const DateWindow = z.object({ from: IsoDay, to: IsoDay });
+/** Indicator code → value. */
+const IndicatorValues = z.record(z.string(), z.number());
+
+export const IndicatorDefSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  unit: z.string().openapi({ description: 'Đơn vị tính: "cuộc", "lượt người"' }),
+  aggregate: z.enum(['sum', 'max']),
+  fromDeliverables: z.object({ kind: DeliverableKindSchema, measure: z.enum(['count', 'participants']) }).optional(),
+}).openapi('IndicatorDef');
+
+// ---------------------------------------------------------------- regimes
+
+const DayOffShift = z.enum(['before', 'after', 'none']);
+
+/** A regime's timing as the services give it (ReportingSchedule plus reminders and an ad hoc request's window). */
+const RegimeScheduleSchema = z.object({
+  frequency: z.enum(FREQUENCIES),
+  frequencyLabel: z.string().nullable(),
+  dataWindow: z.object({ cutoffDay: z.union([z.number().int(), z.literal('endOfMonth')]) }),
+  dueDate: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('dayOfMonth'), monthOffset: z.number().int(), day: z.number().int(), exclusive: z.boolean(), onDayOff: DayOffShift.optional() }),
+    z.object({ kind: z.literal('afterCutoff'), unit: z.enum(['workingDays', 'calendarDays']), days: z.number().int(), onDayOff: DayOffShift.optional() }),
+  ]),
+  tiers: z.array(z.object({ kinds: z.array(UnitKindSchema), leadWorkingDays: z.number().int() })),
+  reminderDays: z.array(z.number().int()),
+  window: DateWindow.nullable(),
+});
+
+export const RegimeSchema = z.object({
+  id: z.number(),
+  code: z.string(),
+  kind: RegimeKindSchema,
+  name: z.string(),
+  content: z.string(),
+  ownerUnitId: z.number(),
+  ownerName: z.string(),
+  planId: z.number().nullable(),
+  recipients: z.array(z.string()),
+  outline: z.array(z.string()),
+  indicators: z.array(IndicatorDefSchema),
+  adHocDue: IsoDay.nullable(),
+  active: z.boolean(),
+  schedule: RegimeScheduleSchema,
+  submitters: z.object({
+    scopeUnitId: z.number(),
+    kinds: z.array(UnitKindSchema).optional(),
+    unitIds: z.array(z.number()).optional(),
+    planAssigneeKinds: z.array(UnitKindSchema).optional(),
+    excludeUnitIds: z.array(z.number()).optional(),
+  }),
+}).openapi('Regime');
+
+export const RegimeListSchema = z.array(RegimeSchema);
+
+export const RegimePeriodSchema = z.object({
+  key: z.string().openapi({ example: '2026' }),
+  label: z.string(),
+  dataWindow: DateWindow,
+  dueDates: z.array(z.object({ kinds: z.array(UnitKindSchema), dueDate: IsoDay.nullable() })),
+  myDueDate: IsoDay.nullable(),
+  current: z.boolean(),
+}).openapi('RegimePeriod');
+
+export const RegimeDetailSchema = z.object({
+  regime: RegimeSchema,
+  today: IsoDay,
+  submitterCount: z.number().int(),
+  myUnitReports: z.boolean(),
+  periods: z.array(RegimePeriodSchema),
+  can: z.object({ followUp: z.boolean(), review: z.boolean() }),
+}).openapi('RegimeDetail');
+
+export const RegimeCreatedSchema = z.object({
+  id: z.number(),
+  periodKey: z.string(),
+  submitters: z.number().int().openapi({ description: 'Số đơn vị phải báo cáo' }),
+}).openapi('RegimeCreated');
+
+// ---------------------------------------------------------------- unit reports
+
+export const DeliverableRecordSchema = z.object({
+  kind: DeliverableKindSchema,
+  title: z.string(),
+  occurredOn: IsoDay,
+  participants: z.number().nullable(),
+  documentNumber: z.string().nullable(),
+  link: z.string().nullable(),
+});
+
+export const ReportTaskLineSchema = z.object({
+  taskNumber: z.string(),
+  taskTitle: z.string(),
+  role: AssignmentRoleSchema,
+  status: TaskStatusSchema,
+  percent: z.number(),
+  results: z.array(z.string()),
+  deliverables: z.array(DeliverableRecordSchema),
+  parentTaskNumber: z.string().nullable().optional(),
+  deadline: IsoDay.nullable().optional(),
+}).openapi('ReportTaskLine');
+
+export const NarrativeSchema = z.object({
+  leadership: z.string(),
+  results: z.string(),
+  assessment: z.string(),
+  obstacles: z.string(),
+  proposals: z.string(),
+  nextSteps: z.string(),
+});
+
+export const UnitReportContentSchema = z.object({
+  window: DateWindow,
+  tasks: z.array(ReportTaskLineSchema),
+  obstacles: z.array(z.object({ kind: ObstacleKindSchema, content: z.string(), raisedOn: IsoDay, answer: z.string().nullable() })),
+  narrative: NarrativeSchema,
+  children: z.array(z.object({
+    unitId: z.number(), unitName: z.string(), reportId: z.number(), status: ReportStatusSchema, submittedOn: IsoDay.nullable(),
+  })).optional(),
+}).openapi('UnitReportContent');
+
+export const ReportSummarySchema = z.object({
+  id: z.number(),
+  status: ReportStatusSchema,
+  statusLabel: z.string(),
+  dueDate: IsoDay,
+  submittedAt: Instant.nullable(),
+  late: z.boolean().nullable(),
+});
+
+export const ReportListItemSchema = ReportSummarySchema.extend({
+  regimeId: z.number(),
+  regimeName: z.string(),
+  periodKey: z.string(),
+  unitId: z.number(),
+  unitName: z.string(),
+  toUnitId: z.number(),
+  toUnitName: z.string(),
+  returnReason: z.string().nullable(),
+  updatedAt: Instant,
+}).openapi('ReportListItem');
+
+export const ReportListSchema = z.array(ReportListItemSchema);
+
+export const ReportDetailSchema = z.object({
+  report: ReportSummarySchema.extend({
+    regimeId: z.number(),
+    regimeName: z.string(),
+    periodKey: z.string(),
+    periodLabel: z.string(),
+    dataWindow: DateWindow,
+    unitId: z.number(),
+    unitName: z.string(),
+    toUnitId: z.number(),
+    toUnitName: z.string(),
+    number: z.string().nullable(),
+    content: UnitReportContentSchema,
+    indicatorValues: IndicatorValues,
+    approvedAt: Instant.nullable(),
+    reviewedAt: Instant.nullable(),
+    returnReason: z.string().nullable(),
+    createdAt: Instant,
+    updatedAt: Instant,
+  }),
+  indicators: z.array(IndicatorDefSchema),
+  locked: z.boolean(),
+  can: z.object({ edit: z.boolean(), approve: z.boolean(), submit: z.boolean(), accept: z.boolean(), return: z.boolean() }),
+}).openapi('ReportDetail');
+
+export const ReportCreatedSchema = z.object({ id: z.number(), status: ReportStatusSchema, dueDate: IsoDay }).openapi('ReportCreated');
+export const ReportUpdatedSchema = z.object({ id: z.number(), status: ReportStatusSchema }).openapi('ReportUpdated');
+export const ReportRefreshedSchema = z.object({
+  id: z.number(), status: ReportStatusSchema, tasks: z.number().int().openapi({ description: 'Số dòng nhiệm vụ điền sẵn' }),
+}).openapi('ReportRefreshed');
+export const ReportTransitionedSchema = z.object({
+  id: z.number(), status: ReportStatusSchema, late: z.boolean().nullable(), dueDate: IsoDay,
+}).openapi('ReportTransitioned');
+
+// ---------------------------------------------------------------- status of a period
+
+export const RollupTotalsSchema = z.object({
+  expected: z.number().int(),
+  received: z.number().int(),
+  onTime: z.number().int(),
+  late: z.number().int(),
+  returned: z.number().int(),
+  missing: z.number().int(),
+  pending: z.number().int(),
+  accepted: z.number().int(),
+  drafting: z.number().int(),
+  receivedRate: z.number().openapi({ description: '0–100, một chữ số thập phân' }),
+  onTimeRate: z.number().openapi({ description: '0–100, một chữ số thập phân' }),
+}).openapi('RollupTotals');
+
+export const PeriodStatusUnitSchema = z.object({
+  unitId: z.number(),
+  unitName: z.string(),
+  unitCode: z.string(),
+  kind: z.string(),
+  dueDate: IsoDay,
+  reportId: z.number().nullable(),
+  status: ReportStatusSchema.nullable(),
+  statusLabel: z.string(),
+  state: SubmissionStateSchema,
+  stateLabel: z.string(),
+  submittedOn: IsoDay.nullable().openapi({ description: 'Ngày gửi (giờ Việt Nam)' }),
+  late: z.boolean().nullable(),
+  returnReason: z.string().nullable(),
+  indicatorValues: IndicatorValues,
+}).openapi('PeriodStatusUnit');
+
+export const PeriodStatusSchema = z.object({
+  regime: z.object({ id: z.number(), name: z.string(), kind: RegimeKindSchema, ownerUnitId: z.number(), ownerName: z.string() }),
+  period: z.object({ key: z.string(), label: z.string(), dataWindow: DateWindow }),
+  today: IsoDay,
+  dueDates: z.array(z.object({ kind: z.string(), dueDate: IsoDay })),
+  totals: RollupTotalsSchema,
+  groups: z.array(z.object({ group: z.string(), label: z.string(), totals: RollupTotalsSchema })),
+  indicators: z.array(z.object({
+    code: z.string(), name: z.string(), unit: z.string(), aggregate: z.enum(['sum', 'max']), total: z.number(),
+    byGroup: z.record(z.string(), z.number()),
+  })),
+  units: z.array(PeriodStatusUnitSchema),
+}).openapi('PeriodStatus');
+
+// ---------------------------------------------------------------- documents as data
+
+const Signer = z.object({ lines: z.array(z.string()), name: z.string().nullable() });
+
+export const CompiledReportSchema = z.object({
+  issuerName: z.string(),
+  issuerParentName: z.string().nullable(),
+  placeName: z.string(),
+  date: IsoDay.nullable(),
+  number: z.string().nullable(),
+  symbol: z.string(),
+  title: z.string(),
+  recipients: z.array(z.string()),
+  basisText: z.string(),
+  periodLabel: z.string(),
+  window: DateWindow,
+  summary: z.object({ expected: z.number().int(), received: z.number().int(), onTime: z.number().int(), late: z.number().int(), missing: z.number().int() }),
+  tasks: z.array(z.object({ number: z.string(), title: z.string(), lines: z.array(z.string()), unitsDone: z.number().int(), unitsTotal: z.number().int() })),
+  indicators: z.array(IndicatorDefSchema.extend({ total: z.number() })),
+  obstacles: z.array(z.string()),
+  proposals: z.array(z.string()),
+  annex: z.array(z.object({
+    unitName: z.string(), state: SubmissionStateSchema, submittedOn: IsoDay.nullable(), tasksDone: z.number().int(), tasksTotal: z.number().int(),
+    deliverables: z.number().int(), indicatorValues: IndicatorValues,
+  })),
+  signer: Signer,
+  copyTo: z.array(z.string()),
+}).openapi('CompiledReport');
+
+export const ReminderLetterSchema = z.object({
+  issuerName: z.string(),
+  issuerParentName: z.string().nullable(),
+  placeName: z.string(),
+  date: IsoDay.nullable(),
+  number: z.string().nullable(),
+  symbol: z.string(),
+  subject: z.string(),
+  recipients: z.array(z.string()),
+  basisText: z.string(),
+  missing: z.array(z.object({ unitName: z.string(), items: z.array(z.string()) })),
+  newDeadline: IsoDay,
+  signer: Signer,
+  copyTo: z.array(z.string()),
+}).openapi('ReminderLetter');
+
+// ---------------------------------------------------------------- dashboards
+
+export const FocalDashboardSchema = z.object({
+  plan: z.object({
+    id: z.number(), title: z.string(), number: z.string().nullable(), symbol: z.string().nullable(), issuedDate: IsoDay.nullable(), status: z.string(), issuerName: z.string(),
+  }),
+  year: z.number().int(),
+  today: IsoDay,
+  dataWindow: DateWindow,
+  tasks: z.array(z.object({
+    taskId: z.number(), number: z.string(), title: z.string(), timeframe: z.string(), dueDate: IsoDay.nullable(),
+    assignments: z.number().int(), doneOnTime: z.number().int(), doneLate: z.number().int(), overdue: z.number().int(), inProgress: z.number().int(),
+    averagePercent: z.number(), units: z.number().int(), unitsDone: z.number().int(), unitsDoneShare: z.number(),
+  })),
+  units: z.array(z.object({
+    unitId: z.number(), unitName: z.string(), code: z.string(), kind: z.string(), plan: z.object({ id: z.number(), status: z.string() }).nullable(),
+    assignments: z.number().int(), done: z.number().int(), overdue: z.number().int(), averagePercent: z.number(), tasksDone: z.number().int(), tasks: z.number().int(),
+    report: z.object({ state: SubmissionStateSchema, status: ReportStatusSchema.nullable() }).nullable(),
+  })),
+  overdue: z.array(z.object({
+    assignmentId: z.number(), unitId: z.number(), unitName: z.string(), taskNumber: z.string().nullable(), taskTitle: z.string().nullable(),
+    dueDate: IsoDay, percent: z.number(),
+  })),
+  reports: z.object({
+    regimeId: z.number(), periodKey: z.string(), periodLabel: z.string(), totals: RollupTotalsSchema,
+    missing: z.array(z.object({ unitId: z.number(), unitName: z.string(), dueDate: IsoDay, state: SubmissionStateSchema })),
+  }).nullable(),
+  ms: z.number().openapi({ description: 'Thời gian tính (mili giây)' }),
+}).openapi('FocalDashboard');
+
+export const NationalDashboardSchema = z.object({
+  year: z.number().int(),
+  window: DateWindow,
+  totals: z.object({
+    provinces: z.number().int(), communes: z.number().int(), assignments: z.number().int(), done: z.number().int(), overdue: z.number().int(),
+    received: z.number().int(), onTime: z.number().int(),
+  }),
+  provinces: z.array(z.object({
+    id: z.number(), name: z.string(), communes: z.number().int(), assignments: z.number().int(), done: z.number().int(), overdue: z.number().int(),
+    received: z.number().int(), on_time: z.number().int(), doneShare: z.number(),
+  })),
+}).openapi('NationalDashboard');
+
+/**
+ * What the public sees of a plan's progress: counts per task, nothing else. Strict, so that a field added to the
+ * service (a name, a note) cannot reach the public without this contract changing too.
+ */
+export const PublicProgressSchema = z.object({
+  plan: z.object({
+    id: z.number(), title: z.string(), number: z.string().nullable(), symbol: z.string().nullable(), issuedDate: z.string().nullable(), issuerName: z.string(),
+  }).strict(),
+  year: z.number(),
+  asOf: z.string().openapi({ format: 'date' }),
+  tasks: z.array(z.object({
+    number: z.string(), title: z.string(), timeframe: z.string(),
+    units: z.number().int().openapi({ description: 'Đơn vị được giao (chủ trì, phối hợp)' }),
+    unitsDone: z.number().int().openapi({ description: 'Đơn vị đã hoàn thành phần việc của mình trong năm' }),
+    share: z.number().openapi({ description: 'Tỷ lệ phần trăm, một chữ số thập phân' }),
+  }).strict()),
+}).strict().openapi('PublicPlanProgress');
+
+// ---------------------------------------------------------------- types (the web app imports these, types only)
+
+export type ReportStatus = z.infer<typeof ReportStatusSchema>;
+export type SubmissionState = z.infer<typeof SubmissionStateSchema>;
+export type IndicatorDef = z.infer<typeof IndicatorDefSchema>;
+export type Regime = z.infer<typeof RegimeSchema>;
+export type RegimePeriod = z.infer<typeof RegimePeriodSchema>;
+export type RegimeDetail = z.infer<typeof RegimeDetailSchema>;
+export type RegimeCreated = z.infer<typeof RegimeCreatedSchema>;
+export type ReportTaskLine = z.infer<typeof ReportTaskLineSchema>;
+export type Narrative = z.infer<typeof NarrativeSchema>;
+export type NarrativeKey = keyof Narrative;
+export type UnitReportContent = z.infer<typeof UnitReportContentSchema>;
+export type ReportSummary = z.infer<typeof ReportSummarySchema>;
+export type ReportListItem = z.infer<typeof ReportListItemSchema>;
+export type ReportDetail = z.infer<typeof ReportDetailSchema>;
+export type ReportCreated = z.infer<typeof ReportCreatedSchema>;
+export type ReportUpdated = z.infer<typeof ReportUpdatedSchema>;
+export type ReportRefreshed = z.infer<typeof ReportRefreshedSchema>;
+export type ReportTransitioned = z.infer<typeof ReportTransitionedSchema>;
+export type RollupTotals = z.infer<typeof RollupTotalsSchema>;
+export type PeriodStatusUnit = z.infer<typeof PeriodStatusUnitSchema>;
+export type PeriodStatus = z.infer<typeof PeriodStatusSchema>;
+export type CompiledReport = z.infer<typeof CompiledReportSchema>;
+export type ReminderLetter = z.infer<typeof ReminderLetterSchema>;
+export type FocalDashboard = z.infer<typeof FocalDashboardSchema>;
+export type NationalDashboard = z.infer<typeof NationalDashboardSchema>;
+export type PublicProgress = z.infer<typeof PublicProgressSchema>;
