@@ -4,6 +4,12 @@ import type { AppEnv } from '../../http/env.ts';
 import { defineRoute, IdParam } from '../../http/route.ts';
 import { planDraftSchema } from '../../domain/plan/schema.ts';
 import { PLAN_STATUSES } from '../../domain/plan/model.ts';
+import {
+  CascadePreviewSchema, CascadeResultSchema, CascadeRulesSavedSchema, CascadeRulesSchema, LintResultSchema, ParentChangeResolvedSchema,
+  PlanComparisonSchema, PlanDetailSchema, PlanImportResultSchema, PlanListSchema, PlanRefSchema, PlanTransitionedSchema,
+  type CascadePreview, type CascadeResult, type CascadeRules, type CascadeRulesSaved, type LintResult, type ParentChangeResolved,
+  type PlanComparison, type PlanDetail, type PlanImportResult, type PlanList, type PlanRef, type PlanTransitioned,
+} from '../../contracts/plans.ts';
 import { invalid } from '../../domain/errors.ts';
 import { fold } from '../../domain/text.ts';
 import { lintPlan } from '../../domain/plan/lint.ts';
@@ -15,7 +21,8 @@ import * as service from './service.ts';
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải theo dạng YYYY-MM-DD.');
 const Draft = planDraftSchema;
 
-const CascadeRuleSchema = z.object({
+/** A rule as sent (the answers' CascadeRule is in the contract). */
+const CascadeRuleInput = z.object({
   fromCode: z.string().trim().max(40).optional(),
   fromText: z.string().trim().max(300).optional(),
   toOffice: z.object({ 'xã': z.string().trim().min(1).max(20), 'phường': z.string().trim().min(1).max(20) }).optional(),
@@ -24,17 +31,6 @@ const CascadeRuleSchema = z.object({
   in: z.array(z.enum(['title', 'content', 'deliverables', 'sections'])).optional(),
   note: z.string().max(500).optional(),
 }).strict();
-
-/** One page of the plan list (anonymous callers see published plans only): strict, it is a public answer. */
-const PlanList = z.object({
-  total: z.number().int(),
-  items: z.array(z.object({
-    id: z.number(), unitId: z.number(), unitName: z.string(), unitKind: z.string(), parentPlanId: z.number().nullable(),
-    status: z.enum(PLAN_STATUSES), statusLabel: z.string(), version: z.number(), number: z.string().nullable(), symbol: z.string().nullable(),
-    issuedDate: z.string().nullable(), year: z.number().nullable(), title: z.string(), published: z.boolean(),
-    taskCount: z.number().int(), childCount: z.number().int(), updatedAt: z.string().openapi({ format: 'date-time' }),
-  }).strict()),
-}).strict().openapi('PlanList');
 
 function fileName(title: string, ext: string): string {
   const slug = fold(title).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80) || 'ke-hoach';
@@ -48,6 +44,8 @@ function download(c: Context<AppEnv>, body: Buffer, type: string, name: string):
   });
 }
 
+// Answers follow src/contracts (checked at run time in tests); `satisfies` also holds the service's types to them.
+// The files (export.docx, export.xlsx) have no JSON answer; export.json follows schemas/plan.schema.json.
 export function planRoutes(app: OpenAPIHono<AppEnv>): void {
   const tags = ['Kế hoạch'];
 
@@ -59,22 +57,24 @@ export function planRoutes(app: OpenAPIHono<AppEnv>): void {
       parentPlanId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
       limit: z.coerce.number().int().min(1).max(500).default(50), offset: z.coerce.number().int().min(0).max(100_000).default(0),
     }),
-    response: PlanList,
-  }, (c, { query }) => service.listPlansFor(c.get('ctx'), query));
+    response: PlanListSchema,
+  }, (c, { query }) => service.listPlansFor(c.get('ctx'), query) satisfies Promise<PlanList>);
 
   defineRoute(app, {
     method: 'post', path: '/plans/import', operationId: 'importPlan', summary: 'Đọc tệp kế hoạch (.txt, .md, .html, .docx) thành bản nháp để rà soát (chưa lưu)', tags,
     body: z.object({ filename: z.string().trim().min(1).max(200).regex(/\.(txt|md|markdown|html?|docx)$/i, 'Chỉ nhận tệp .txt, .md, .html, .docx.'), contentBase64: z.string().min(1).max(2_700_000) }).strict(),
+    response: PlanImportResultSchema,
   }, (c, { body }) => {
     const content = Buffer.from(body.contentBase64, 'base64');
     if (!content.length) throw invalid('plan.import_empty', 'Tệp rỗng.', [{ path: 'contentBase64', message: 'Chọn một tệp có nội dung.' }]);
-    return service.importForReview(c.get('ctx'), { filename: body.filename, content });
+    return service.importForReview(c.get('ctx'), { filename: body.filename, content }) satisfies Promise<PlanImportResult>;
   });
 
   defineRoute(app, {
     method: 'post', path: '/plans/lint', operationId: 'lintDraft', summary: 'Rà soát một bản nháp chưa lưu', tags,
     body: z.object({ draft: Draft, issuerCode: z.string().max(40).optional() }).strict(),
-  }, async (c, { body }) => {
+    response: LintResultSchema,
+  }, async (c, { body }): Promise<LintResult> => {
     const ctx = c.get('ctx');
     requireActor(ctx);
     return { findings: lintPlan(body.draft, { directory: await unitDirectory(ctx.db), issuerCode: body.issuerCode }) };
@@ -86,56 +86,61 @@ export function planRoutes(app: OpenAPIHono<AppEnv>): void {
       unitId: z.number().int().positive(), draft: Draft, parentPlanId: z.number().int().positive().nullable().optional(),
       sourceName: z.string().max(200).nullable().optional(), sourceText: z.string().max(1_000_000).nullable().optional(),
     }).strict(),
-  }, (c, { body }) => service.createPlan(c.get('ctx'), body));
+    response: PlanRefSchema,
+  }, (c, { body }) => service.createPlan(c.get('ctx'), body) satisfies Promise<PlanRef>);
 
-  defineRoute(app, { method: 'get', path: '/plans/{id}', operationId: 'getPlan', summary: 'Kế hoạch: thông tin, nhiệm vụ, kết quả rà soát, phiên bản', tags, params: IdParam },
-    (c, { params }) => service.getPlanDetail(c.get('ctx'), params.id));
+  defineRoute(app, { method: 'get', path: '/plans/{id}', operationId: 'getPlan', summary: 'Kế hoạch: thông tin, nhiệm vụ, kết quả rà soát, phiên bản', tags, params: IdParam, response: PlanDetailSchema },
+    (c, { params }) => service.getPlanDetail(c.get('ctx'), params.id) satisfies Promise<PlanDetail>);
 
   defineRoute(app, {
     method: 'put', path: '/plans/{id}', operationId: 'updatePlan', summary: 'Sửa dự thảo kế hoạch', tags, params: IdParam,
-    body: z.object({ draft: Draft }).strict(),
-  }, (c, { params, body }) => service.updatePlan(c.get('ctx'), params.id, body.draft));
+    body: z.object({ draft: Draft }).strict(), response: PlanRefSchema,
+  }, (c, { params, body }) => service.updatePlan(c.get('ctx'), params.id, body.draft) satisfies Promise<PlanRef>);
 
-  defineRoute(app, { method: 'post', path: '/plans/{id}/submit', operationId: 'submitPlan', summary: 'Trình kế hoạch', tags, params: IdParam },
-    (c, { params }) => service.transition(c.get('ctx'), params.id, 'submit', {}));
-  defineRoute(app, { method: 'post', path: '/plans/{id}/approve', operationId: 'approvePlan', summary: 'Duyệt kế hoạch (lãnh đạo đơn vị ban hành)', tags, params: IdParam },
-    (c, { params }) => service.transition(c.get('ctx'), params.id, 'approve', {}));
+  defineRoute(app, { method: 'post', path: '/plans/{id}/submit', operationId: 'submitPlan', summary: 'Trình kế hoạch', tags, params: IdParam, response: PlanTransitionedSchema },
+    (c, { params }) => service.transition(c.get('ctx'), params.id, 'submit', {}) satisfies Promise<PlanTransitioned>);
+  defineRoute(app, { method: 'post', path: '/plans/{id}/approve', operationId: 'approvePlan', summary: 'Duyệt kế hoạch (lãnh đạo đơn vị ban hành)', tags, params: IdParam, response: PlanTransitionedSchema },
+    (c, { params }) => service.transition(c.get('ctx'), params.id, 'approve', {}) satisfies Promise<PlanTransitioned>);
   defineRoute(app, {
     method: 'post', path: '/plans/{id}/return', operationId: 'returnPlan', summary: 'Trả lại dự thảo, nêu lý do', tags, params: IdParam,
-    body: z.object({ reason: z.string().trim().min(5).max(2000) }).strict(),
-  }, (c, { params, body }) => service.transition(c.get('ctx'), params.id, 'return', body));
+    body: z.object({ reason: z.string().trim().min(5).max(2000) }).strict(), response: PlanTransitionedSchema,
+  }, (c, { params, body }) => service.transition(c.get('ctx'), params.id, 'return', body) satisfies Promise<PlanTransitioned>);
   defineRoute(app, {
     method: 'post', path: '/plans/{id}/issue', operationId: 'issuePlan', summary: 'Ban hành: cấp số, ngày', tags, params: IdParam,
     body: z.object({ number: z.string().trim().min(1).max(10), date: IsoDate, signerName: z.string().trim().min(2).max(120).optional() }).strict(),
-  }, (c, { params, body }) => service.transition(c.get('ctx'), params.id, 'issue', body));
-  defineRoute(app, { method: 'post', path: '/plans/{id}/amend', operationId: 'amendPlan', summary: 'Tạo dự thảo sửa đổi một kế hoạch đã ban hành', tags, params: IdParam, status: 201 },
-    (c, { params }) => service.amendPlan(c.get('ctx'), params.id));
+    response: PlanTransitionedSchema,
+  }, (c, { params, body }) => service.transition(c.get('ctx'), params.id, 'issue', body) satisfies Promise<PlanTransitioned>);
+  defineRoute(app, { method: 'post', path: '/plans/{id}/amend', operationId: 'amendPlan', summary: 'Tạo dự thảo sửa đổi một kế hoạch đã ban hành', tags, params: IdParam, status: 201, response: PlanRefSchema },
+    (c, { params }) => service.amendPlan(c.get('ctx'), params.id) satisfies Promise<PlanRef>);
 
-  defineRoute(app, { method: 'get', path: '/plans/{id}/compare', operationId: 'comparePlan', summary: 'So sánh kế hoạch với kế hoạch cấp trên, theo từng nhiệm vụ', tags, params: IdParam },
-    (c, { params }) => service.comparePlans(c.get('ctx'), params.id));
+  defineRoute(app, { method: 'get', path: '/plans/{id}/compare', operationId: 'comparePlan', summary: 'So sánh kế hoạch với kế hoạch cấp trên, theo từng nhiệm vụ', tags, params: IdParam, response: PlanComparisonSchema },
+    (c, { params }) => service.comparePlans(c.get('ctx'), params.id) satisfies Promise<PlanComparison>);
 
   defineRoute(app, {
     method: 'get', path: '/plans/{id}/cascade/preview', operationId: 'previewCascade', summary: 'Xem trước kế hoạch sẽ tạo cho một xã, phường', tags, params: IdParam,
     query: z.object({ unitId: z.coerce.number().int().positive().max(2_147_483_647) }),
-  }, (c, { params, query }) => service.previewCascade(c.get('ctx'), params.id, query.unitId));
+    response: CascadePreviewSchema,
+  }, (c, { params, query }) => service.previewCascade(c.get('ctx'), params.id, query.unitId) satisfies Promise<CascadePreview>);
 
   defineRoute(app, {
     method: 'post', path: '/plans/{id}/cascade', operationId: 'cascadePlan', summary: 'Triển khai xuống xã, phường: tạo dự thảo kế hoạch cho các đơn vị chọn (hoặc tất cả)', tags, params: IdParam, status: 201,
     body: z.object({ unitIds: z.array(z.number().int().positive()).min(1).max(5000).optional(), all: z.boolean().optional() }).strict()
       .refine((b) => b.all === true || (b.unitIds?.length ?? 0) > 0, { message: 'Chọn xã, phường hoặc chọn tất cả.', path: ['unitIds'] }),
-  }, (c, { params, body }) => service.cascade(c.get('ctx'), params.id, body));
+    response: CascadeResultSchema,
+  }, (c, { params, body }) => service.cascade(c.get('ctx'), params.id, body) satisfies Promise<CascadeResult>);
 
   defineRoute(app, {
     method: 'post', path: '/plan-tasks/{id}/parent-change', operationId: 'resolveParentChange', summary: 'Chấp nhận hoặc không áp dụng thay đổi của nhiệm vụ cấp trên', tags, params: IdParam,
     body: z.object({ decision: z.enum(['accept', 'dismiss']), reason: z.string().trim().max(2000).optional() }).strict(),
-  }, (c, { params, body }) => service.resolveParentChange(c.get('ctx'), params.id, body));
+    response: ParentChangeResolvedSchema,
+  }, (c, { params, body }) => service.resolveParentChange(c.get('ctx'), params.id, body) satisfies Promise<ParentChangeResolved>);
 
-  defineRoute(app, { method: 'get', path: '/units/{id}/cascade-rules', operationId: 'getCascadeRules', summary: 'Bảng quy tắc chuyển đơn vị khi triển khai xuống xã, phường', tags, params: IdParam },
-    (c, { params }) => service.getCascadeRules(c.get('ctx'), params.id));
+  defineRoute(app, { method: 'get', path: '/units/{id}/cascade-rules', operationId: 'getCascadeRules', summary: 'Bảng quy tắc chuyển đơn vị khi triển khai xuống xã, phường', tags, params: IdParam, response: CascadeRulesSchema },
+    (c, { params }) => service.getCascadeRules(c.get('ctx'), params.id) satisfies Promise<CascadeRules>);
   defineRoute(app, {
     method: 'put', path: '/units/{id}/cascade-rules', operationId: 'setCascadeRules', summary: 'Sửa bảng quy tắc chuyển đơn vị', tags, params: IdParam,
-    body: z.object({ rules: z.array(CascadeRuleSchema).max(500) }).strict(),
-  }, (c, { params, body }) => service.setCascadeRules(c.get('ctx'), params.id, body.rules));
+    body: z.object({ rules: z.array(CascadeRuleInput).max(500) }).strict(), response: CascadeRulesSavedSchema,
+  }, (c, { params, body }) => service.setCascadeRules(c.get('ctx'), params.id, body.rules) satisfies Promise<CascadeRulesSaved>);
 
   defineRoute(app, { method: 'get', path: '/plans/{id}/export.json', operationId: 'exportPlanJson', summary: 'Dữ liệu mở của kế hoạch (JSON, theo schemas/plan.schema.json)', tags: ['Kế hoạch', 'Dữ liệu mở'], params: IdParam },
     async (c, { params }) => {

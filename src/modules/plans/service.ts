@@ -167,7 +167,7 @@ export async function getPlanDetail(ctx: Ctx, id: number) {
     plan: {
       id: plan.id, status: plan.status as PlanStatus, statusLabel: PLAN_STATUS_LABEL[plan.status as PlanStatus], version: plan.version,
       unitId: unit.id, unitName: unit.name, unitCode: unit.code, unitKind: unit.kind, issuerName: issuerName(unit),
-      parentPlanId: plan.parent_plan_id, amendsPlanId: plan.amends_plan_id, amendedBy: amendedBy ? { id: amendedBy.id, status: amendedBy.status } : null,
+      parentPlanId: plan.parent_plan_id, amendsPlanId: plan.amends_plan_id, amendedBy: amendedBy ? { id: amendedBy.id, status: amendedBy.status as PlanStatus } : null,
       published: plan.published,
       number: plan.number, symbol: plan.symbol, issuedDate: plan.issued_date, year: plan.year, title: plan.title,
       sourceName: insider ? plan.source_name : null, returnReason: insider ? plan.return_reason : null, updatedAt: plan.updated_at.toISOString(),
@@ -175,7 +175,7 @@ export async function getPlanDetail(ctx: Ctx, id: number) {
     draft: { ...draft, findings: insider ? findings : [] },
     taskIds: tasks.map((t) => ({ id: t.id, number: t.number, parentChange: insider ? t.parent_change as ParentChange | null : null })),
     parent: parent ? { id: parent.id, title: parent.title, number: parent.number, symbol: parent.symbol, issuedDate: parent.issued_date } : null,
-    children: { total: children.length, visible: visibleChildren.map((c) => ({ id: c.id, status: c.status, unitId: c.unit_id, unitName: c.unit_name })) },
+    children: { total: children.length, visible: visibleChildren.map((c) => ({ id: c.id, status: c.status as PlanStatus, unitId: c.unit_id, unitName: c.unit_name })) },
     versions: versions.map((v) => ({ ...v, note: insider ? v.note : null, created_at: v.created_at.toISOString() })),
     can: {
       /** Sees the review findings and working notes (see `insider` above). */
@@ -209,7 +209,7 @@ export async function listPlansFor(ctx: Ctx, f: { unitId?: number; status?: stri
   const order = ids ? new Map(ids.map((id, i) => [id, i])) : null;
   if (order) rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   return { total, items: rows.map((r) => ({
-    id: r.id, unitId: r.unit_id, unitName: r.unit_name, unitKind: r.unit_kind, parentPlanId: r.parent_plan_id, status: r.status,
+    id: r.id, unitId: r.unit_id, unitName: r.unit_name, unitKind: r.unit_kind, parentPlanId: r.parent_plan_id, status: r.status as PlanStatus,
     statusLabel: PLAN_STATUS_LABEL[r.status as PlanStatus], version: r.version, number: r.number, symbol: r.symbol, issuedDate: r.issued_date,
     year: r.year, title: r.title, published: r.published, taskCount: Number(r.task_count ?? 0), childCount: Number(r.child_count ?? 0),
     updatedAt: r.updated_at.toISOString(),

@@ -2,7 +2,8 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, buildUrl } from './client.ts';
 import type {
-  CascadePreview, CascadeResult, CascadeRule, Finding, PlanComparison, PlanDetail, PlanDraft, PlanImportResult, PlanListItem, PlanStatus,
+  CascadePreview, CascadeResult, CascadeRule, CascadeRules, CascadeRulesSaved, LintResult, ParentChangeResolved, PlanComparison, PlanDetail,
+  PlanDraft, PlanImportResult, PlanList, PlanRef, PlanStatus, PlanTransitioned,
 } from './types.ts';
 
 export interface PlanListFilter {
@@ -35,25 +36,25 @@ function listQuery(f: PlanListFilter, limit: number, offset: number) {
 
 export const plansApi = {
   list: (f: PlanListFilter, limit = PLAN_PAGE_SIZE, offset = 0, signal?: AbortSignal) =>
-    api.get<{ total: number; items: PlanListItem[] }>('/plans', listQuery(f, limit, offset), signal),
+    api.get<PlanList>('/plans', listQuery(f, limit, offset), signal),
   get: (id: number) => api.get<PlanDetail>(`/plans/${id}`),
   import: (body: { filename: string; contentBase64: string }) => api.post<PlanImportResult>('/plans/import', body),
-  lint: (draft: PlanDraft, issuerCode?: string) => api.post<{ findings: Finding[] }>('/plans/lint', { draft, issuerCode }),
+  lint: (draft: PlanDraft, issuerCode?: string) => api.post<LintResult>('/plans/lint', { draft, issuerCode }),
   create: (body: { unitId: number; draft: PlanDraft; parentPlanId?: number | null; sourceName?: string | null; sourceText?: string | null }) =>
-    api.post<{ id: number }>('/plans', body),
-  update: (id: number, draft: PlanDraft) => api.put<{ id: number }>(`/plans/${id}`, { draft }),
-  submit: (id: number) => api.post<{ id: number; status: PlanStatus }>(`/plans/${id}/submit`),
-  approve: (id: number) => api.post<{ id: number; status: PlanStatus }>(`/plans/${id}/approve`),
-  return: (id: number, reason: string) => api.post<{ id: number; status: PlanStatus }>(`/plans/${id}/return`, { reason }),
-  issue: (id: number, body: { number: string; date: string; signerName?: string }) => api.post<{ id: number; status: PlanStatus }>(`/plans/${id}/issue`, body),
-  amend: (id: number) => api.post<{ id: number }>(`/plans/${id}/amend`),
+    api.post<PlanRef>('/plans', body),
+  update: (id: number, draft: PlanDraft) => api.put<PlanRef>(`/plans/${id}`, { draft }),
+  submit: (id: number) => api.post<PlanTransitioned>(`/plans/${id}/submit`),
+  approve: (id: number) => api.post<PlanTransitioned>(`/plans/${id}/approve`),
+  return: (id: number, reason: string) => api.post<PlanTransitioned>(`/plans/${id}/return`, { reason }),
+  issue: (id: number, body: { number: string; date: string; signerName?: string }) => api.post<PlanTransitioned>(`/plans/${id}/issue`, body),
+  amend: (id: number) => api.post<PlanRef>(`/plans/${id}/amend`),
   compare: (id: number) => api.get<PlanComparison>(`/plans/${id}/compare`),
   previewCascade: (id: number, unitId: number) => api.get<CascadePreview>(`/plans/${id}/cascade/preview`, { unitId }),
   cascade: (id: number, body: { unitIds: number[] } | { all: true }) => api.post<CascadeResult>(`/plans/${id}/cascade`, body),
   resolveParentChange: (taskId: number, body: { decision: 'accept' | 'dismiss'; reason?: string }) =>
-    api.post<{ id: number; decision: string }>(`/plan-tasks/${taskId}/parent-change`, body),
-  rules: (provinceId: number) => api.get<{ rules: CascadeRule[]; isDefault: boolean; offices: Record<'xã' | 'phường', Array<{ code: string; name: string }>> }>(`/units/${provinceId}/cascade-rules`),
-  setRules: (provinceId: number, rules: CascadeRule[]) => api.put<{ rules: CascadeRule[] }>(`/units/${provinceId}/cascade-rules`, { rules }),
+    api.post<ParentChangeResolved>(`/plan-tasks/${taskId}/parent-change`, body),
+  rules: (provinceId: number) => api.get<CascadeRules>(`/units/${provinceId}/cascade-rules`),
+  setRules: (provinceId: number, rules: CascadeRule[]) => api.put<CascadeRulesSaved>(`/units/${provinceId}/cascade-rules`, { rules }),
 };
 
 /** Addresses of the downloads (plain links: the browser keeps the session cookie). */

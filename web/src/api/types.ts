@@ -118,113 +118,17 @@ export type {
   TaskGroup, Timeframe, UnitRef, Unplaced,
 };
 
-export interface PlanListItem {
-  id: number;
-  unitId: number;
-  unitName: string;
-  unitKind: string;
-  parentPlanId: number | null;
-  status: PlanStatus;
-  statusLabel: string;
-  version: number;
-  number: string | null;
-  symbol: string | null;
-  issuedDate: string | null;
-  year: number | null;
-  title: string;
-  published: boolean;
-  taskCount: number;
-  childCount: number;
-  updatedAt: string;
-}
+// The answers are the server's contract (src/contracts/plans.ts): zod schemas every answer of these routes is checked
+// against in the tests. Types only, so nothing of the server is bundled. CascadeRule is the domain's own type.
+import type {
+  CascadePreview, CascadeResult, CascadeRule, CascadeRules, CascadeRulesSaved, LintResult, ParentChange, ParentChangeResolved,
+  PlanComparison, PlanDetail, PlanImportResult, PlanInfo, PlanList, PlanListItem, PlanPermissions, PlanRef, PlanTransitioned,
+} from '../../../src/contracts/plans.ts';
 
-export interface PlanImportResult {
-  draft: PlanDraft;
-  sourceText: string | null;
-  suggestedUnitId: number | null;
-}
-
-/** What changed in the parent plan's task since the commune last accepted it. */
-export interface ParentChange {
-  at: string;
-  parentTaskId?: number;
-  removed?: boolean;
-  changes: Array<{ field: 'title' | 'content' | 'lead' | 'coordinators' | 'timeframe' | 'deliverables'; before: unknown; after: unknown }>;
-  snapshot: unknown;
-}
-
-export interface PlanInfo {
-  id: number;
-  status: PlanStatus;
-  statusLabel: string;
-  version: number;
-  unitId: number;
-  unitName: string;
-  unitCode?: string;
-  unitKind?: string;
-  issuerName: string;
-  parentPlanId: number | null;
-  amendsPlanId: number | null;
-  published: boolean;
-  number: string | null;
-  symbol: string | null;
-  issuedDate: string | null;
-  year: number | null;
-  title: string;
-  sourceName?: string | null;
-  returnReason: string | null;
-  updatedAt?: string;
-}
-
-export interface PlanPermissions {
-  /** Sees the review findings and working notes: false for readers from outside the issuing unit. */
-  review: boolean;
-  edit: boolean;
-  submit: boolean;
-  approve: boolean;
-  return: boolean;
-  issue: boolean;
-  amend: boolean;
-  cascade: boolean;
-}
-
-export interface PlanDetail {
-  plan: PlanInfo;
-  draft: PlanDraft;
-  taskIds: Array<{ id: number; number: string; parentChange: ParentChange | null }>;
-  parent: { id: number; title: string; number: string | null; symbol: string | null; issuedDate: string | null } | null;
-  children: { total: number; visible: Array<{ id: number; status: PlanStatus; unitId: number; unitName: string }> };
-  versions: Array<{ version: number; status: string; created_at: string; note: string | null }>;
-  can: PlanPermissions;
-}
-
-export interface PlanComparison {
-  parent: { id: number; title: string; number: string | null; symbol: string | null };
-  child: { id: number; title: string };
-  rows: Array<{ number: string; parent: PlanTask; child: PlanTask | null }>;
-  extra: PlanTask[];
-}
-
-export interface CascadeRule {
-  fromCode?: string;
-  fromText?: string;
-  toOffice?: { 'xã': string; 'phường': string };
-  toText?: string;
-  textOnly?: boolean;
-  in?: Array<'title' | 'content' | 'deliverables' | 'sections'>;
-  note?: string;
-}
-
-export interface CascadePreview {
-  draft: PlanDraft;
-  rules: CascadeRule[];
-}
-
-export interface CascadeResult {
-  created: Array<{ unitId: number; planId: number }>;
-  skipped: Array<{ unitId: number; unitName: string; reason: string }>;
-  ms: number;
-}
+export type {
+  CascadePreview, CascadeResult, CascadeRule, CascadeRules, CascadeRulesSaved, LintResult, ParentChange, ParentChangeResolved,
+  PlanComparison, PlanDetail, PlanImportResult, PlanInfo, PlanList, PlanListItem, PlanPermissions, PlanRef, PlanTransitioned,
+};
 
 // ---------------------------------------------------------------- Theo dõi thực hiện (tags "Theo dõi thực hiện", "Thông báo")
 
