@@ -61,30 +61,18 @@ async function prepareInChildProcess(config: Config): Promise<PrepareResult> {
 }
 
 export async function startServer(config: Config, opts: StartOptions = {}): Promise<RunningServer> {
-  let database: Database;
-  let prepared: PrepareResult;
-  if (opts.prepare === 'child') {
-    // The lock is taken before the child starts and kept until the server stops: no other process can slip in
-    // between preparing and serving.
-    const release = config.databaseUrl ? null : await lockDataDir(config.dataDir);
-    try {
-      prepared = await prepareInChildProcess(config);
-      const opened = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, lock: false });
-      database = { ...opened, close: async () => { await opened.close(); await release?.(); } };
-    } catch (err) {
-      await release?.();
-      throw err;
-    }
-  } else {
-    database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-    try {
-      prepared = await prepareDatabase(database.db, { demo: config.demo, demoContent: config.demoContent, env: process.env });
-    } catch (err) {
-      await database.close();
-      throw err;
-    }
-  }
+  const inChild = opts.prepare === 'child';
+  // Prepared in a child: the lock is taken before the child starts and kept until the server stops, so no other
+  // process can slip in between preparing and serving. Prepared here: opening the database takes the lock.
+  const release = inChild && !config.databaseUrl ? await lockDataDir(config.dataDir) : null;
+  /** What a failed start undoes: the lock, then (once open) the database with it. */
+  let undo = async () => { await release?.(); };
   try {
+    const preparedInChild = inChild ? await prepareInChildProcess(config) : null;
+    const opened = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, lock: !inChild });
+    const database: Database = release ? { ...opened, close: async () => { await opened.close(); await release(); } } : opened;
+    undo = () => database.close();
+    const prepared = preparedInChild ?? await prepareDatabase(database.db, { demo: config.demo, demoContent: config.demoContent, env: process.env });
     const app = createApp({ db: database.db, config, backend: database.backend });
     const server: ServerType = await new Promise((resolve) => {
       const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
@@ -105,7 +93,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       },
     };
   } catch (err) {
-    await database.close();
+    await undo();
     throw err;
   }
 }

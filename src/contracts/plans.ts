@@ -8,7 +8,7 @@ import { z } from '@hono/zod-openapi';
 import { TASK_FIELD_LABEL, type CascadeRule, type FieldChange, type TaskSnapshot } from '../domain/plan/cascade.ts';
 import { PLAN_STATUSES } from '../domain/plan/model.ts';
 import { findingSchema, planDraftSchema, taskSchema } from '../domain/plan/schema.ts';
-import { Instant, IsoDay, keysOf } from './tracking.ts';
+import { Instant, IsoDay, keysOf } from './common.ts';
 
 export const PlanStatusSchema = z.enum(PLAN_STATUSES);
 

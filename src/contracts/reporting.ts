@@ -7,13 +7,12 @@ import { UNIT_KINDS } from '../domain/org/unit.ts';
 import { REPORT_STATUSES } from '../domain/reporting/model.ts';
 import { FREQUENCIES } from '../domain/reporting/period.ts';
 import { SUBMISSION_STATE_LABEL } from '../domain/reporting/rollup.ts';
-import {
-  AssignmentRoleSchema, DeliverableKindSchema, Instant, IsoDay, keysOf, ObstacleKindSchema, TaskStatusSchema,
-} from './tracking.ts';
+import { Instant, IsoDay, keysOf } from './common.ts';
+import { AssignmentRoleSchema, DeliverableKindSchema, ObstacleKindSchema, TaskStatusSchema } from './tracking.ts';
 
 export const ReportStatusSchema = z.enum(REPORT_STATUSES);
 export const SubmissionStateSchema = z.enum(keysOf(SUBMISSION_STATE_LABEL));
-export const RegimeKindSchema = z.enum(['periodic', 'adHoc', 'thematic']);
+export const ReportingRegimeKindSchema = z.enum(['periodic', 'adHoc', 'thematic']);
 const UnitKindSchema = z.enum(UNIT_KINDS);
 
 const DateWindow = z.object({ from: IsoDay, to: IsoDay });
@@ -33,7 +32,7 @@ export const IndicatorDefSchema = z.object({
 const DayOffShift = z.enum(['before', 'after', 'none']);
 
 /** A regime's timing as the services give it (ReportingSchedule plus reminders and an ad hoc request's window). */
-const RegimeScheduleSchema = z.object({
+const ReportingRegimeScheduleSchema = z.object({
   frequency: z.enum(FREQUENCIES),
   frequencyLabel: z.string().nullable(),
   dataWindow: z.object({ cutoffDay: z.union([z.number().int(), z.literal('endOfMonth')]) }),
@@ -46,10 +45,10 @@ const RegimeScheduleSchema = z.object({
   window: DateWindow.nullable(),
 });
 
-export const RegimeSchema = z.object({
+export const ReportingRegimeSchema = z.object({
   id: z.number(),
   code: z.string(),
-  kind: RegimeKindSchema,
+  kind: ReportingRegimeKindSchema,
   name: z.string(),
   content: z.string(),
   ownerUnitId: z.number(),
@@ -60,7 +59,7 @@ export const RegimeSchema = z.object({
   indicators: z.array(IndicatorDefSchema),
   adHocDue: IsoDay.nullable(),
   active: z.boolean(),
-  schedule: RegimeScheduleSchema,
+  schedule: ReportingRegimeScheduleSchema,
   submitters: z.object({
     scopeUnitId: z.number(),
     kinds: z.array(UnitKindSchema).optional(),
@@ -68,33 +67,33 @@ export const RegimeSchema = z.object({
     planAssigneeKinds: z.array(UnitKindSchema).optional(),
     excludeUnitIds: z.array(z.number()).optional(),
   }),
-}).openapi('Regime');
+}).openapi('ReportingRegime');
 
-export const RegimeListSchema = z.array(RegimeSchema);
+export const ReportingRegimeListSchema = z.array(ReportingRegimeSchema);
 
-export const RegimePeriodSchema = z.object({
+export const ReportingRegimePeriodSchema = z.object({
   key: z.string().openapi({ example: '2026' }),
   label: z.string(),
   dataWindow: DateWindow,
   dueDates: z.array(z.object({ kinds: z.array(UnitKindSchema), dueDate: IsoDay.nullable() })),
   myDueDate: IsoDay.nullable(),
   current: z.boolean(),
-}).openapi('RegimePeriod');
+}).openapi('ReportingRegimePeriod');
 
-export const RegimeDetailSchema = z.object({
-  regime: RegimeSchema,
+export const ReportingRegimeDetailSchema = z.object({
+  regime: ReportingRegimeSchema,
   today: IsoDay,
   submitterCount: z.number().int(),
   myUnitReports: z.boolean(),
-  periods: z.array(RegimePeriodSchema),
+  periods: z.array(ReportingRegimePeriodSchema),
   can: z.object({ followUp: z.boolean(), review: z.boolean() }),
-}).openapi('RegimeDetail');
+}).openapi('ReportingRegimeDetail');
 
-export const RegimeCreatedSchema = z.object({
+export const ReportingRegimeCreatedSchema = z.object({
   id: z.number(),
   periodKey: z.string(),
   submitters: z.number().int().openapi({ description: 'Số đơn vị phải báo cáo' }),
-}).openapi('RegimeCreated');
+}).openapi('ReportingRegimeCreated');
 
 // ---------------------------------------------------------------- unit reports
 
@@ -229,7 +228,7 @@ export const PeriodStatusUnitSchema = z.object({
 }).openapi('PeriodStatusUnit');
 
 export const PeriodStatusSchema = z.object({
-  regime: z.object({ id: z.number(), name: z.string(), kind: RegimeKindSchema, ownerUnitId: z.number(), ownerName: z.string() }),
+  regime: z.object({ id: z.number(), name: z.string(), kind: ReportingRegimeKindSchema, ownerUnitId: z.number(), ownerName: z.string() }),
   period: z.object({ key: z.string(), label: z.string(), dataWindow: DateWindow }),
   today: IsoDay,
   dueDates: z.array(z.object({ kind: z.string(), dueDate: IsoDay })),
@@ -244,15 +243,22 @@ export const PeriodStatusSchema = z.object({
 
 // ---------------------------------------------------------------- documents as data
 
-const Signer = z.object({ lines: z.array(z.string()), name: z.string().nullable() });
-
-export const CompiledReportSchema = z.object({
+/** What a compiled report and a reminder letter both print around their body (the domain's OutgoingDocument). */
+const documentHeader = {
   issuerName: z.string(),
   issuerParentName: z.string().nullable(),
   placeName: z.string(),
   date: IsoDay.nullable(),
   number: z.string().nullable(),
   symbol: z.string(),
+};
+const documentClosing = {
+  signer: z.object({ lines: z.array(z.string()), name: z.string().nullable() }),
+  copyTo: z.array(z.string()),
+};
+
+export const CompiledReportSchema = z.object({
+  ...documentHeader,
   title: z.string(),
   recipients: z.array(z.string()),
   basisText: z.string(),
@@ -267,24 +273,17 @@ export const CompiledReportSchema = z.object({
     unitName: z.string(), state: SubmissionStateSchema, submittedOn: IsoDay.nullable(), tasksDone: z.number().int(), tasksTotal: z.number().int(),
     deliverables: z.number().int(), indicatorValues: IndicatorValues,
   })),
-  signer: Signer,
-  copyTo: z.array(z.string()),
+  ...documentClosing,
 }).openapi('CompiledReport');
 
 export const ReminderLetterSchema = z.object({
-  issuerName: z.string(),
-  issuerParentName: z.string().nullable(),
-  placeName: z.string(),
-  date: IsoDay.nullable(),
-  number: z.string().nullable(),
-  symbol: z.string(),
+  ...documentHeader,
   subject: z.string(),
   recipients: z.array(z.string()),
   basisText: z.string(),
   missing: z.array(z.object({ unitName: z.string(), items: z.array(z.string()) })),
   newDeadline: IsoDay,
-  signer: Signer,
-  copyTo: z.array(z.string()),
+  ...documentClosing,
 }).openapi('ReminderLetter');
 
 // ---------------------------------------------------------------- dashboards
@@ -353,10 +352,10 @@ export const PublicProgressSchema = z.object({
 export type ReportStatus = z.infer<typeof ReportStatusSchema>;
 export type SubmissionState = z.infer<typeof SubmissionStateSchema>;
 export type IndicatorDef = z.infer<typeof IndicatorDefSchema>;
-export type Regime = z.infer<typeof RegimeSchema>;
-export type RegimePeriod = z.infer<typeof RegimePeriodSchema>;
-export type RegimeDetail = z.infer<typeof RegimeDetailSchema>;
-export type RegimeCreated = z.infer<typeof RegimeCreatedSchema>;
+export type ReportingRegime = z.infer<typeof ReportingRegimeSchema>;
+export type ReportingRegimePeriod = z.infer<typeof ReportingRegimePeriodSchema>;
+export type ReportingRegimeDetail = z.infer<typeof ReportingRegimeDetailSchema>;
+export type ReportingRegimeCreated = z.infer<typeof ReportingRegimeCreatedSchema>;
 export type ReportTaskLine = z.infer<typeof ReportTaskLineSchema>;
 export type Narrative = z.infer<typeof NarrativeSchema>;
 export type NarrativeKey = keyof Narrative;

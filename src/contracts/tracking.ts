@@ -9,14 +9,7 @@ import {
   ASSIGNMENT_ROLE_LABEL, DELIVERABLE_KINDS, OBSTACLE_KIND_LABEL, OBSTACLE_STATUSES, TASK_STATUSES,
   type AssignmentRole, type ObstacleKind,
 } from '../domain/tracking/model.ts';
-
-/** A union the domain gives as the keys of its label record: the enum stays exhaustive by construction. */
-export const keysOf = <K extends string>(labels: Record<K, string>) => Object.keys(labels) as [K, ...K[]];
-
-/** YYYY-MM-DD (a calendar day in Việt Nam). */
-export const IsoDay = z.string().openapi({ format: 'date' });
-/** An instant, ISO 8601 with time zone. */
-export const Instant = z.string().openapi({ format: 'date-time' });
+import { Instant, IsoDay, keysOf } from './common.ts';
 
 export const TaskStatusSchema = z.enum(TASK_STATUSES);
 export const AssignmentRoleSchema = z.enum(keysOf(ASSIGNMENT_ROLE_LABEL));

@@ -1,5 +1,20 @@
 // Vietnamese formatting: dates dd/mm/yyyy (Vietnam time), labels of roles, unit kinds and statuses, collation.
-import type { DeliverableKind, ObstacleKind, ObstacleStatus, ReportStatus, Role, SubmissionState, TaskStatus, UnitKind } from './api/types.ts';
+// The labels the server also prints (roles, unit kinds, task and report states…) are the domain's own records
+// (src/domain, pure modules), so the web and the documents the server prints use the same words by construction.
+import type { DeliverableKind, ReportStatus, Role, SubmissionState, TaskStatus, UnitKind } from './api/types.ts';
+import { UNIT_KIND_LABEL } from '../../src/domain/org/unit.ts';
+import { ROLE_LABEL } from '../../src/domain/permissions.ts';
+import { REPORT_STATUS_LABEL } from '../../src/domain/reporting/model.ts';
+import { AI_PLAN_YEARLY_SCHEDULE, periodFor } from '../../src/domain/reporting/period.ts';
+import { SUBMISSION_STATE_LABEL } from '../../src/domain/reporting/rollup.ts';
+import {
+  ASSIGNMENT_ROLE_LABEL, DELIVERABLE_KIND_LABEL, OBSTACLE_KIND_LABEL, OBSTACLE_STATUS_LABEL, TASK_STATUS_LABEL,
+} from '../../src/domain/tracking/model.ts';
+
+export {
+  ASSIGNMENT_ROLE_LABEL, DELIVERABLE_KIND_LABEL, OBSTACLE_KIND_LABEL, OBSTACLE_STATUS_LABEL, REPORT_STATUS_LABEL, ROLE_LABEL,
+  SUBMISSION_STATE_LABEL, TASK_STATUS_LABEL, UNIT_KIND_LABEL,
+};
 
 export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
@@ -42,14 +57,6 @@ export function toIsoDate(d: Date): string {
   return `${y}-${m}-${day}`;
 }
 
-export const ROLE_LABEL: Record<Role, string> = {
-  sysadmin: 'Quản trị hệ thống',
-  unitAdmin: 'Quản trị đơn vị',
-  leader: 'Lãnh đạo',
-  officer: 'Chuyên viên',
-  viewer: 'Người xem',
-};
-
 export function roleLabel(role: string): string {
   return ROLE_LABEL[role as Role] ?? role;
 }
@@ -57,17 +64,6 @@ export function roleLabel(role: string): string {
 export function rolesLabel(roles: readonly string[]): string {
   return roles.map(roleLabel).join(', ');
 }
-
-export const UNIT_KIND_LABEL: Record<UnitKind, string> = {
-  central: 'Trung ương',
-  national: 'Cơ quan trung ương',
-  province: 'Tỉnh',
-  agency: 'Sở, ban, ngành',
-  commune: 'Xã',
-  ward: 'Phường',
-  office: 'Phòng, ban, đơn vị',
-  neighbourhood: 'Thôn, tổ dân phố',
-};
 
 export function unitKindLabel(kind: string): string {
   return UNIT_KIND_LABEL[kind as UnitKind] ?? kind;
@@ -165,14 +161,17 @@ export function todayVn(now = new Date()): string {
 
 /**
  * The reporting year a day belongs to: the year runs 15/12 → 14/12, so from 15/12 on it is the next year's
- * (mirrors periodFor of src/domain/reporting/period.ts for the yearly regime).
+ * (the domain's own periodFor, for the yearly regime of the AI plan).
  */
 export function reportingYear(today = todayVn()): number {
-  const y = Number(today.slice(0, 4));
-  return today.slice(5) >= '12-15' ? y + 1 : y;
+  return periodFor(today, AI_PLAN_YEARLY_SCHEDULE).year;
 }
 
-/** "15/12/2025 – 14/12/2026": the data window of a reporting year. */
+/**
+ * "15/12/2025 – 14/12/2026": the data window of a reporting year (that of AI_PLAN_YEARLY_SCHEDULE). Written out
+ * rather than asked of the domain's periodByKey, which throws on a year that is not four digits: pages pass the
+ * year straight from the address (?nam=).
+ */
 export function reportingYearWindow(year: number): string {
   return `15/12/${year - 1} – 14/12/${year}`;
 }
@@ -192,59 +191,20 @@ export function formatNumber(n: number): string {
   return new Intl.NumberFormat('vi-VN').format(n);
 }
 
-// ---------------------------------------------------------------- Theo dõi, báo cáo (mirrors src/domain/tracking/model.ts
-// and src/domain/reporting/model.ts, rollup.ts: keep the words the same as the documents the server prints)
-
-export const TASK_STATUS_LABEL: Record<TaskStatus, string> = {
-  doneOnTime: 'Hoàn thành đúng hạn',
-  doneLate: 'Hoàn thành quá hạn',
-  inProgress: 'Đang thực hiện trong hạn',
-  overdue: 'Chưa hoàn thành, quá hạn',
-};
+// ---------------------------------------------------------------- Theo dõi, báo cáo (the labels are the domain's: see the
+// imports above; src/domain/tracking/model.ts, src/domain/reporting/model.ts, rollup.ts)
 
 export function taskStatusLabel(status: string): string {
   return TASK_STATUS_LABEL[status as TaskStatus] ?? status;
 }
 
-export const ASSIGNMENT_ROLE_LABEL: Record<'lead' | 'coordinator', string> = { lead: 'Chủ trì', coordinator: 'Phối hợp' };
-
-export const DELIVERABLE_KIND_LABEL: Record<DeliverableKind, string> = {
-  conference: 'Hội nghị, hội thảo, tọa đàm',
-  document: 'Văn bản ban hành',
-  article: 'Tin, bài, phóng sự',
-  training: 'Lớp tập huấn, bồi dưỡng',
-  plan: 'Kế hoạch, chương trình',
-  report: 'Báo cáo',
-  dataset: 'Dữ liệu cung cấp',
-  other: 'Sản phẩm khác',
-};
-
 export function deliverableKindLabel(kind: string): string {
   return DELIVERABLE_KIND_LABEL[kind as DeliverableKind] ?? kind;
 }
 
-export const OBSTACLE_KIND_LABEL: Record<ObstacleKind, string> = { difficulty: 'Khó khăn, vướng mắc', proposal: 'Đề xuất, kiến nghị' };
-export const OBSTACLE_STATUS_LABEL: Record<ObstacleStatus, string> = { open: 'Chưa trả lời', answered: 'Đã trả lời', closed: 'Đã đóng' };
-
-export const REPORT_STATUS_LABEL: Record<ReportStatus, string> = {
-  draft: 'Dự thảo',
-  approved: 'Lãnh đạo đã duyệt',
-  submitted: 'Đã gửi',
-  accepted: 'Đã tiếp nhận',
-  returned: 'Bị trả lại',
-};
-
 export function reportStatusLabel(status: string): string {
   return REPORT_STATUS_LABEL[status as ReportStatus] ?? status;
 }
-
-export const SUBMISSION_STATE_LABEL: Record<SubmissionState, string> = {
-  onTime: 'Đúng hạn',
-  late: 'Quá hạn',
-  missing: 'Chưa gửi, quá hạn',
-  returned: 'Bị trả lại',
-  pending: 'Chưa đến hạn',
-};
 
 export function submissionStateLabel(state: string): string {
   return SUBMISSION_STATE_LABEL[state as SubmissionState] ?? state;

@@ -11,6 +11,7 @@ import {
   LineRuleType,
   Packer,
   PageNumber,
+  PageOrientation,
   Paragraph,
   Table,
   TableCell,
@@ -646,11 +647,22 @@ export function pageNumberHeader(): Header {
   });
 }
 
-/** A4 portrait section with ND30 margins; titlePage so the first page shows no number. */
-export function nd30Section(children: FileChild[]): ISectionOptions {
+export interface SectionOptions {
+  /** A4 landscape, for a table too wide for the portrait page [ND30 I.1]. */
+  landscape?: boolean;
+  /** Pages numbered from 1 again (an annex) [ND30 I.1]. */
+  restartPageNumbers?: boolean;
+}
+
+/** A4 section with ND30 margins, portrait unless asked; titlePage so the first page shows no number. */
+export function nd30Section(children: FileChild[], opts: SectionOptions = {}): ISectionOptions {
   return {
     properties: {
-      page: { size: { width: PAGE.width, height: PAGE.height }, margin: { ...PAGE.margin, gutter: 0 } },
+      page: {
+        size: { width: PAGE.width, height: PAGE.height, ...(opts.landscape ? { orientation: PageOrientation.LANDSCAPE } : {}) },
+        margin: { ...PAGE.margin, gutter: 0 },
+        ...(opts.restartPageNumbers ? { pageNumbers: { start: 1 } } : {}),
+      },
       titlePage: true,
     },
     headers: { default: pageNumberHeader(), first: new Header({ children: [new Paragraph({ children: [] })] }) },
@@ -678,7 +690,8 @@ export interface DocumentMeta {
 
 export const CREATOR = 'Thi Hành';
 
-export function nd30Document(meta: DocumentMeta, children: FileChild[]): Document {
+/** A document whose body is one A4 portrait section, followed by any further sections (an annex). */
+export function nd30Document(meta: DocumentMeta, children: FileChild[], moreSections: ISectionOptions[] = []): Document {
   return new Document({
     title: meta.title,
     subject: meta.subject ?? '',
@@ -686,7 +699,7 @@ export function nd30Document(meta: DocumentMeta, children: FileChild[]): Documen
     creator: CREATOR,
     lastModifiedBy: CREATOR,
     styles: nd30Styles(),
-    sections: [nd30Section(children)],
+    sections: [nd30Section(children), ...moreSections],
   });
 }
 

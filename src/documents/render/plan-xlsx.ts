@@ -3,7 +3,7 @@
 // Roman, page number centred at the top from page 2.
 
 import type ExcelJS from 'exceljs';
-import { ALL_BORDERS, font, landscapeSheet, officialWorkbook, titleRow } from './xlsx-sheet.ts';
+import { ALL_BORDERS, columnHeaderRow, font, landscapeSheet, officialWorkbook, titleRow } from './xlsx-sheet.ts';
 import type { PlanDraft, Task, TaskGroup } from '../../domain/plan/model.ts';
 import { normalizeText } from '../../domain/text.ts';
 import { formatIssueDate, formatNumber } from './nd30.ts';
@@ -24,7 +24,6 @@ export const TASK_COLUMNS = [
 
 /** Rows above the table: title, trích yếu, "(Kèm theo …)", a blank row; the column header is the next row. */
 const HEADER_ROW = 5;
-
 
 /** "(Kèm theo Kế hoạch số 05/KH-UBND ngày 04 tháng 5 năm 2026 của Ủy ban nhân dân tỉnh)" [ND30 Phụ lục, reference line]. */
 export function attachmentLine(plan: PlanDraft, issuerName: string): string {
@@ -74,14 +73,7 @@ export function buildPlanTasksWorkbook(plan: PlanDraft, opts: PlanXlsxOptions): 
   title(2, normalizeText(plan.document.title), font(13, { bold: true }), 20);
   title(3, attachmentLine(plan, opts.issuerName), font(13, { italic: true }), 20);
 
-  const header = ws.getRow(HEADER_ROW);
-  header.values = TASK_COLUMNS.map((c) => c.header);
-  header.height = 32;
-  header.eachCell((cell) => {
-    cell.font = font(12, { bold: true });
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.border = ALL_BORDERS;
-  });
+  columnHeaderRow(ws, HEADER_ROW, TASK_COLUMNS.map((c) => c.header), 32);
 
   let r = HEADER_ROW + 1;
   for (const item of rowsInOrder(plan.groups, plan.tasks)) {

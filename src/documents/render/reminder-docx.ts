@@ -2,7 +2,6 @@
 // the Số, "Kính gửi:" the late units, the list of what each has not sent, the new deadline and the standard closing.
 
 import type { Document, FileChild, Table } from 'docx';
-import JSZip from 'jszip';
 import type { ReminderLetter } from '../../domain/reporting/model.ts';
 import {
   CELL_MARGIN,

@@ -7,9 +7,7 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
-  Header,
   LineRuleType,
-  PageOrientation,
   Paragraph,
   Table,
   TableCell,
@@ -23,7 +21,6 @@ import {
 } from 'docx';
 import type { CompiledReport, CompiledUnitRow } from '../../domain/reporting/model.ts';
 import {
-  CREATOR,
   FONT,
   PAGE,
   TEXT_WIDTH,
@@ -35,10 +32,9 @@ import {
   headerTable,
   kinhGuiBlock,
   lowerFirst,
+  nd30Document,
   nd30Section,
-  nd30Styles,
   packDocx,
-  pageNumberHeader,
   pointLabel,
   signatureTable,
   titleBlock,
@@ -392,18 +388,7 @@ export function annexChildren(report: CompiledReport, columns: readonly number[]
 /** The annex section: its own page numbering from 1 [ND30 I.1], landscape when the table needs it. */
 function annexSection(report: CompiledReport): ISectionOptions {
   const { landscape, columns } = annexLayout(report);
-  return {
-    properties: {
-      page: {
-        size: { width: PAGE.width, height: PAGE.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
-        margin: { ...PAGE.margin, gutter: 0 },
-        pageNumbers: { start: 1 },
-      },
-      titlePage: true,
-    },
-    headers: { default: pageNumberHeader(), first: new Header({ children: [new Paragraph({ children: [] })] }) },
-    children: annexChildren(report, columns),
-  };
+  return nd30Section(annexChildren(report, columns), { landscape, restartPageNumbers: true });
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -432,16 +417,11 @@ export function buildCompiledReportDocument(report: CompiledReportInput): Docume
   body.push(...bodyParagraphs(afterTable, { endMarker: true }));
   const signature = signatureTable({ recipients: copyToWithNhuTren(report.copyTo), signerLines: report.signer.lines, signerName: report.signer.name });
   const title = report.title.trim();
-  const main = nd30Section([header, ...titleBlock(TYPE_NAME, title), ...kinhGuiBlock(report.recipients), ...body, signature]);
-  return new Document({
-    title: `${TYPE_NAME} ${lowerFirst(title)}`,
-    subject: title,
-    description: '',
-    creator: CREATOR,
-    lastModifiedBy: CREATOR,
-    styles: nd30Styles(),
-    sections: report.annex.length > 0 ? [main, annexSection(report)] : [main],
-  });
+  return nd30Document(
+    { title: `${TYPE_NAME} ${lowerFirst(title)}`, subject: title },
+    [header, ...titleBlock(TYPE_NAME, title), ...kinhGuiBlock(report.recipients), ...body, signature],
+    report.annex.length > 0 ? [annexSection(report)] : [],
+  );
 }
 
 /** The compiled report as a DOCX file (Mẫu 1.4 with Kính gửi, annex on landscape pages). */

@@ -3,7 +3,7 @@
 // header row repeated and frozen, page number centred at the top from page 2.
 
 import type ExcelJS from 'exceljs';
-import { ALL_BORDERS, font, landscapeSheet, officialWorkbook, titleRow } from './xlsx-sheet.ts';
+import { ALL_BORDERS, columnHeaderRow, font, landscapeSheet, officialWorkbook, titleRow } from './xlsx-sheet.ts';
 import type { CompiledReport } from '../../domain/reporting/model.ts';
 import { textWidthTwips } from './nd30.ts';
 import { UNIT_REPORT_STATE_LABEL, annexReferenceLine, annexTitle, annexTotals, hasFigures, indicatorHeader } from './report-docx.ts';
@@ -22,7 +22,6 @@ const INDICATOR_WIDTH = 16;
 
 /** Rows above the table: "Phụ lục", title, "(Kèm theo …)", a blank row; the column header is the next row. */
 export const REPORT_XLSX_HEADER_ROW = 5;
-
 
 /** Excel column width (characters of the default font, about 7 px each) as usable twips at 96 dpi, less the cell padding. */
 function columnTwips(width: number): number {
@@ -75,14 +74,7 @@ export function buildCompiledReportWorkbook(report: CompiledReport): ExcelJS.Wor
   ws.getRow(4).height = 8;
 
   const widths = [...REPORT_XLSX_COLUMNS.map((c) => c.width), ...report.indicators.map(() => INDICATOR_WIDTH)];
-  const header = ws.getRow(H);
-  header.values = headers;
-  header.height = wrappedHeight(headers.map((text, i) => ({ text, width: widths[i]! })), 12, true, 32);
-  header.eachCell((cell) => {
-    cell.font = font(12, { bold: true });
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.border = ALL_BORDERS;
-  });
+  columnHeaderRow(ws, H, headers, wrappedHeight(headers.map((text, i) => ({ text, width: widths[i]! })), 12, true, 32));
 
   const first = H + 1;
   report.annex.forEach((u, i) => {

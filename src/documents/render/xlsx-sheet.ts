@@ -1,7 +1,7 @@
 // What every spreadsheet the product prints shares: an A4 landscape sheet in Times New Roman with a frozen, repeated
 // header row and the page number centred at the top from page 2 (as the DOCX appendices), title rows across the table.
 import ExcelJS from 'exceljs';
-import { FONT } from './nd30.ts';
+import { CREATOR, FONT } from './nd30.ts';
 
 export const THIN_BORDER: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
 export const ALL_BORDERS: Partial<ExcelJS.Borders> = { top: THIN_BORDER, left: THIN_BORDER, bottom: THIN_BORDER, right: THIN_BORDER };
@@ -12,8 +12,8 @@ export function font(size: number, extra: Partial<ExcelJS.Font> = {}): Partial<E
 
 export function officialWorkbook(title: string, subject: string): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
-  wb.creator = 'Thi Hành';
-  wb.lastModifiedBy = 'Thi Hành';
+  wb.creator = CREATOR;
+  wb.lastModifiedBy = CREATOR;
   wb.title = title;
   wb.subject = subject;
   return wb;
@@ -48,4 +48,16 @@ export function titleRow(ws: ExcelJS.Worksheet, row: number, lastCol: number, te
   cell.font = f;
   cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   ws.getRow(row).height = height;
+}
+
+/** The table's column header: 12 pt bold, centred and wrapped, every cell ruled. */
+export function columnHeaderRow(ws: ExcelJS.Worksheet, row: number, headers: readonly string[], height: number): void {
+  const header = ws.getRow(row);
+  header.values = [...headers];
+  header.height = height;
+  header.eachCell((cell) => {
+    cell.font = font(12, { bold: true });
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    cell.border = ALL_BORDERS;
+  });
 }

@@ -2,7 +2,7 @@
 // received, and the Công văn đôn đốc (Mẫu 1.5: research C.3) naming exactly what each late unit has not sent. Pure.
 import type { DeliverableRecord, TaskStatus } from '../tracking/model.ts';
 import type { ReportingPeriod } from './period.ts';
-import type { CompiledReport, CompiledUnitRow, IndicatorDef, ReminderLetter, ReportStatus, UnitReportContent } from './model.ts';
+import type { CompiledReport, CompiledUnitRow, IndicatorDef, OutgoingDocument, ReminderLetter, ReportStatus, UnitReportContent } from './model.ts';
 import { aggregateIndicators } from './indicators.ts';
 import { compareTaskNumbers } from './prefill.ts';
 import type { SubmissionState } from './rollup.ts';
@@ -60,6 +60,11 @@ export interface IssuerInfo {
   signerLines: string[];
   /** "Lưu: VT, …" */
   archive: string;
+}
+
+/** The issuer's part of a document's header: not numbered or dated until it is issued. */
+function undatedHeader(issuer: IssuerInfo): Pick<OutgoingDocument, 'issuerName' | 'issuerParentName' | 'placeName' | 'date' | 'number'> {
+  return { issuerName: issuer.name, issuerParentName: issuer.parentName, placeName: issuer.placeName, date: null, number: null };
 }
 
 /** One expected unit of the period, with what it sent (if anything). */
@@ -186,11 +191,7 @@ export function buildCompiledReport(input: CompileInput): CompiledReport {
     ? `Thực hiện ${planCitation(plan)}, ${issuer.displayName} báo cáo kết quả thực hiện ${periodPhrase(period)} như sau:`
     : `${issuer.displayName} báo cáo ${lowerFirst(stripStop(input.regimeName))} ${periodPhrase(period)} như sau:`;
   return {
-    issuerName: issuer.name,
-    issuerParentName: issuer.parentName,
-    placeName: issuer.placeName,
-    date: null,
-    number: null,
+    ...undatedHeader(issuer),
     symbol: `BC-${issuer.abbreviation}`,
     title: reportTitle(plan, input.regimeName, period),
     recipients: input.recipients,
@@ -270,11 +271,7 @@ export function buildReminderLetter(input: ReminderInput): ReminderLetter {
   const dayAfter = new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
   const basisText = `Thực hiện ${citation}, ${input.submittersPhrase} gửi báo cáo kết quả thực hiện ${periodPhrase(period)} về ${input.receiverName} trước ngày ${shortDateVi(dayAfter)} để tổng hợp, báo cáo ${input.reportsTo}`;
   return {
-    issuerName: issuer.name,
-    issuerParentName: issuer.parentName,
-    placeName: issuer.placeName,
-    date: null,
-    number: null,
+    ...undatedHeader(issuer),
     symbol: issuer.abbreviation === 'UBND' ? 'UBND-VP' : `${issuer.abbreviation}-VP`,
     subject: `V/v đôn đốc gửi báo cáo kết quả thực hiện ${subjectWhat}`,
     recipients,

@@ -78,20 +78,31 @@ export interface CompiledUnitRow {
   indicatorValues: Record<string, number>;
 }
 
-/** What the receiving level compiles from what it received, to print as a Báo cáo (Mẫu 1.4). */
-export interface CompiledReport {
+/**
+ * What a document sent to named recipients prints around its body, as ND30 lays it out: the header (issuer, number
+ * and symbol, place and date), Kính gửi, the opening basis, the signature and Nơi nhận. A compiled report and a
+ * reminder letter are both one.
+ */
+export interface OutgoingDocument {
   issuerName: string;
   issuerParentName: string | null;
   placeName: string;
   /** YYYY-MM-DD, null = not dated yet */
   date: string | null;
   number: string | null;
+  /** "BC-SKHCN" for a report; a công văn's names issuer + drafting unit ("UBND-VX", "SKHCN-VP"). */
   symbol: string;
-  title: string;
   /** Kính gửi: one or several recipients ("Ủy ban nhân dân tỉnh Thanh Hóa", "Bộ Khoa học và Công nghệ"). */
   recipients: string[];
   /** "Thực hiện Kế hoạch số 129/KH-UBND ngày 04/5/2026 …" */
   basisText: string;
+  signer: { lines: string[]; name: string | null };
+  copyTo: string[];
+}
+
+/** What the receiving level compiles from what it received, to print as a Báo cáo (Mẫu 1.4). */
+export interface CompiledReport extends OutgoingDocument {
+  title: string;
   periodLabel: string;
   window: { from: string; to: string };
   summary: { expected: number; received: number; onTime: number; late: number; missing: number };
@@ -101,26 +112,13 @@ export interface CompiledReport {
   obstacles: string[];
   proposals: string[];
   annex: CompiledUnitRow[];
-  signer: { lines: string[]; name: string | null };
-  copyTo: string[];
 }
 
 /** A Công văn đôn đốc (Mẫu 1.5) to the units that are late, listing exactly what is missing. */
-export interface ReminderLetter {
-  issuerName: string;
-  issuerParentName: string | null;
-  placeName: string;
-  date: string | null;
-  number: string | null;
-  /** Công văn symbol: issuer + drafting unit ("UBND-VX", "SKHCN-VP"). */
-  symbol: string;
+export interface ReminderLetter extends OutgoingDocument {
   /** V/v line: "V/v đôn đốc gửi báo cáo kết quả thực hiện Kế hoạch số 129/KH-UBND năm 2026" */
   subject: string;
-  recipients: string[];
-  basisText: string;
   /** What each late unit has not sent. */
   missing: Array<{ unitName: string; items: string[] }>;
   newDeadline: string;
-  signer: { lines: string[]; name: string | null };
-  copyTo: string[];
 }

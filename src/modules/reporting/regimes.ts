@@ -14,7 +14,7 @@ import {
 import type { Tx } from '../context.ts';
 import { getUnit, type UnitRow } from '../org/store.ts';
 import { renderOptions } from '../plans/render-options.ts';
-import { planLineage, type Regime, type RegimeSchedule, type SubmitterRule } from './store.ts';
+import { planLineage, type ReportingRegime, type ReportingRegimeSchedule, type SubmitterRule } from './store.ts';
 
 type Q = Kysely<DB> | Tx;
 
@@ -80,7 +80,7 @@ export async function ensureRegimeForPlan(tx: Tx, planId: number): Promise<numbe
     submitters = { scopeUnitId: unit.id, planAssigneeKinds: ['agency', 'commune', 'ward', 'office'], excludeUnitIds: [owner.id, unit.id] };
     recipients = unit.name;
   }
-  const schedule: RegimeSchedule = { ...AI_PLAN_YEARLY_SCHEDULE, reminderDays: DEFAULT_REMINDER_DAYS };
+  const schedule: ReportingRegimeSchedule = { ...AI_PLAN_YEARLY_SCHEDULE, reminderDays: DEFAULT_REMINDER_DAYS };
   const row = await tx.insertInto('reporting_regime').values({
     code: `KH-${plan.id}-${randomBytes(3).toString('hex')}`,
     owner_unit_id: owner.id,
@@ -98,10 +98,10 @@ export async function ensureRegimeForPlan(tx: Tx, planId: number): Promise<numbe
 }
 
 /** The single period of an ad hoc request is named by the year of its due date. */
-export const adHocKey = (regime: Regime) => (regime.adHocDue ?? '').slice(0, 4);
+export const adHocKey = (regime: ReportingRegime) => (regime.adHocDue ?? '').slice(0, 4);
 
 /** The period of a regime named by its key (404 when an ad hoc request has no such period). */
-export function periodOf(regime: Regime, key: string): ReportingPeriod {
+export function periodOf(regime: ReportingRegime, key: string): ReportingPeriod {
   if (regime.kind === 'adHoc') {
     if (!regime.adHocDue || key !== adHocKey(regime)) throw notFound(`kỳ báo cáo ${key} của yêu cầu báo cáo này (kỳ duy nhất: ${adHocKey(regime)})`);
     const window = regime.schedule.window ?? { from: `${Number(key) - 1}-12-15`, to: regime.adHocDue };
@@ -111,13 +111,13 @@ export function periodOf(regime: Regime, key: string): ReportingPeriod {
 }
 
 /** The period a date falls in (for periodic regimes), or the ad hoc request's period. */
-export function currentPeriod(regime: Regime, today: string): ReportingPeriod {
+export function currentPeriod(regime: ReportingRegime, today: string): ReportingPeriod {
   if (regime.kind === 'adHoc') return periodOf(regime, adHocKey(regime));
   return periodFor(today, regime.schedule);
 }
 
 /** Due dates of a period by unit kind; a kind without a tier reports on the regime's own date. */
-export function dueDateResolver(regime: Regime, period: ReportingPeriod, cal: CalendarConfig): (kind: string) => string {
+export function dueDateResolver(regime: ReportingRegime, period: ReportingPeriod, cal: CalendarConfig): (kind: string) => string {
   if (regime.kind === 'adHoc' && regime.adHocDue) {
     const due = regime.adHocDue;
     return () => due;

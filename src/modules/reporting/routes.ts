@@ -7,10 +7,10 @@ import { UNIT_KINDS } from '../../domain/org/unit.ts';
 import { REPORT_STATUSES } from '../../domain/reporting/model.ts';
 import { fold } from '../../domain/text.ts';
 import {
-  CompiledReportSchema, FocalDashboardSchema, NationalDashboardSchema, PeriodStatusSchema, PublicProgressSchema, RegimeCreatedSchema,
-  RegimeDetailSchema, RegimeListSchema, ReminderLetterSchema, ReportCreatedSchema, ReportDetailSchema, ReportListSchema, ReportRefreshedSchema,
+  CompiledReportSchema, FocalDashboardSchema, NationalDashboardSchema, PeriodStatusSchema, PublicProgressSchema, ReportingRegimeCreatedSchema,
+  ReportingRegimeDetailSchema, ReportingRegimeListSchema, ReminderLetterSchema, ReportCreatedSchema, ReportDetailSchema, ReportListSchema, ReportRefreshedSchema,
   ReportTransitionedSchema, ReportUpdatedSchema, type CompiledReport, type FocalDashboard, type NationalDashboard, type PeriodStatus,
-  type PublicProgress, type Regime, type RegimeCreated, type RegimeDetail, type ReminderLetter, type ReportCreated, type ReportDetail,
+  type PublicProgress, type ReportingRegime, type ReportingRegimeCreated, type ReportingRegimeDetail, type ReminderLetter, type ReportCreated, type ReportDetail,
   type ReportListItem, type ReportRefreshed, type ReportTransitioned, type ReportUpdated,
 } from '../../contracts/reporting.ts';
 import * as service from './service.ts';
@@ -57,8 +57,8 @@ export function reportingRoutes(app: OpenAPIHono<AppEnv>): void {
   defineRoute(app, {
     method: 'get', path: '/regimes', operationId: 'listRegimes', summary: 'Chế độ báo cáo: do đơn vị mình theo dõi, hoặc đơn vị mình phải báo cáo', tags,
     query: z.object({ planId: Id.optional(), kind: z.enum(['periodic', 'adHoc', 'thematic']).optional(), limit: Limit, offset: Offset }),
-    response: RegimeListSchema,
-  }, (c, { query }) => service.listRegimesFor(c.get('ctx'), query) satisfies Promise<Regime[]>);
+    response: ReportingRegimeListSchema,
+  }, (c, { query }) => service.listRegimesFor(c.get('ctx'), query) satisfies Promise<ReportingRegime[]>);
 
   defineRoute(app, {
     method: 'post', path: '/regimes', operationId: 'createRegime', status: 201, tags,
@@ -75,13 +75,13 @@ export function reportingRoutes(app: OpenAPIHono<AppEnv>): void {
       planId: z.number().int().positive().max(2_147_483_647).optional(),
       reminderDays: z.array(z.number().int().min(0).max(60)).max(6).optional(),
     }).strict(),
-    response: RegimeCreatedSchema,
-  }, (c, { body }) => service.createAdHocRegime(c.get('ctx'), body) satisfies Promise<RegimeCreated>);
+    response: ReportingRegimeCreatedSchema,
+  }, (c, { body }) => service.createAdHocRegime(c.get('ctx'), body) satisfies Promise<ReportingRegimeCreated>);
 
   defineRoute(app, {
     method: 'get', path: '/regimes/{id}', operationId: 'getRegime', summary: 'Chế độ báo cáo: nội dung, thời hạn, các kỳ', tags, params: IdParam,
-    response: RegimeDetailSchema,
-  }, (c, { params }) => service.getRegimeDetail(c.get('ctx'), params.id) satisfies Promise<RegimeDetail>);
+    response: ReportingRegimeDetailSchema,
+  }, (c, { params }) => service.getRegimeDetail(c.get('ctx'), params.id) satisfies Promise<ReportingRegimeDetail>);
 
   defineRoute(app, {
     method: 'get', path: '/regimes/{id}/periods/{key}/status', operationId: 'getPeriodStatus', tags, params: PeriodParams,

@@ -25,11 +25,11 @@ import {
   adHocKey, DEFAULT_REMINDER_DAYS, dueDateResolver, issuerInfoFor, periodOf, planRefFor, REPORT_OUTLINE,
 } from './regimes.ts';
 import * as store from './store.ts';
-import type { Regime, ReportRow, SubmitterRow } from './store.ts';
+import type { ReportingRegime, ReportRow, SubmitterRow } from './store.ts';
 
 // ---------------------------------------------------------------- loading
 
-async function mustRegime(ctx: Ctx, id: number): Promise<{ regime: Regime; owner: UnitRow }> {
+async function mustRegime(ctx: Ctx, id: number): Promise<{ regime: ReportingRegime; owner: UnitRow }> {
   const regime = await store.getRegime(ctx.db, id);
   if (!regime) throw notFound('chế độ báo cáo');
   const owner = (await getUnit(ctx.db, regime.ownerUnitId))!;
@@ -45,7 +45,7 @@ async function mustReport(ctx: Ctx, id: number): Promise<{ report: ReportRow; un
 
 /** What a regime means for one period: the window, who reports, each kind's due date. */
 interface PeriodScope {
-  regime: Regime;
+  regime: ReportingRegime;
   owner: UnitRow;
   period: ReportingPeriod;
   lineage: number[] | null;
@@ -53,7 +53,7 @@ interface PeriodScope {
   submitters: SubmitterRow[];
 }
 
-async function periodScope(ctx: Ctx, regime: Regime, owner: UnitRow, key: string): Promise<PeriodScope> {
+async function periodScope(ctx: Ctx, regime: ReportingRegime, owner: UnitRow, key: string): Promise<PeriodScope> {
   const period = periodOf(regime, key);
   const lineage = regime.planId ? await store.planLineage(ctx.db, regime.planId) : null;
   const cal = await loadCalendar(ctx.db);
@@ -62,7 +62,7 @@ async function periodScope(ctx: Ctx, regime: Regime, owner: UnitRow, key: string
   return { regime, owner, period, lineage, dueOf, submitters };
 }
 
-function regimeJson(regime: Regime, ownerName: string) {
+function regimeJson(regime: ReportingRegime, ownerName: string) {
   return {
     id: regime.id, code: regime.code, kind: regime.kind, name: regime.name, content: regime.content, ownerUnitId: regime.ownerUnitId, ownerName,
     planId: regime.planId, recipients: regime.recipients, outline: regime.outline, indicators: regime.indicators, adHocDue: regime.adHocDue, active: regime.active,
@@ -184,7 +184,7 @@ export async function createAdHocRegime(ctx: Ctx, input: AdHocInput) {
   return ctx.db.transaction().execute(async (tx) => {
     const row = await tx.insertInto('reporting_regime').values({
       code: `DX-${owner.id}-${randomBytes(4).toString('hex')}`, owner_unit_id: owner.id, plan_id: input.planId ?? null, kind: 'adHoc', name, content,
-      schedule: JSON.stringify({ frequency: 'yearly', dataWindow: { cutoffDay: 14 }, dueDate: { kind: 'dayOfMonth', monthOffset: 0, day: 15, exclusive: true }, tiers: [], reminderDays, window } satisfies store.RegimeSchedule),
+      schedule: JSON.stringify({ frequency: 'yearly', dataWindow: { cutoffDay: 14 }, dueDate: { kind: 'dayOfMonth', monthOffset: 0, day: 15, exclusive: true }, tiers: [], reminderDays, window } satisfies store.ReportingRegimeSchedule),
       submitters: JSON.stringify(rule), recipients, outline: JSON.stringify(REPORT_OUTLINE), indicators: JSON.stringify(LAW_IMPLEMENTATION_INDICATORS), ad_hoc_due: input.dueDate,
     }).returning('id').executeTakeFirstOrThrow();
     await notify(tx, submitters.map((s) => ({
@@ -203,7 +203,7 @@ export async function createAdHocRegime(ctx: Ctx, input: AdHocInput) {
  * The facts of a unit for a period: its own assignments and those of the offices that compile for it (a ward's
  * Phòng Văn hóa - Xã hội), plus the reports its offices sent for the same period.
  */
-async function prefillFor(ctx: Ctx, s: { regime: Regime; period: ReportingPeriod; lineage: number[] | null }, unit: UnitRow, narrative?: UnitReportContent['narrative']) {
+async function prefillFor(ctx: Ctx, s: { regime: ReportingRegime; period: ReportingPeriod; lineage: number[] | null }, unit: UnitRow, narrative?: UnitReportContent['narrative']) {
   const db = ctx.db;
   const window = s.period.dataWindow;
   const focal = await store.focalUnitsOf(db, unit.id);

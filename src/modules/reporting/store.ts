@@ -1,7 +1,7 @@
 // Queries of the reporting cycle: regimes, who is expected to report, unit reports, and the facts a report is
 // prefilled from (assignments, updates, deliverables, obstacles inside a data window).
-import { sql, type Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { DB, UnitReportTable } from '../../db/schema.ts';
 import type { UnitKind } from '../../domain/org/unit.ts';
 import type { Schedule } from '../../domain/plan/model.ts';
 import type { ReportingSchedule } from '../../domain/reporting/period.ts';
@@ -9,11 +9,12 @@ import type { IndicatorDef, ReportObstacle, ReportStatus, UnitReportContent } fr
 import type { AssignmentFact, ChildReport, DeliverableFact, UpdateFact } from '../../domain/reporting/prefill.ts';
 import { compareVi } from '../../domain/text.ts';
 import type { Tx } from '../context.ts';
+import type { UnitRow } from '../org/store.ts';
 
 type Q = Kysely<DB> | Tx;
 
 /** The timing of a regime: a ReportingSchedule, plus when reminders go out and, for ad hoc requests, the window. */
-export interface RegimeSchedule extends ReportingSchedule {
+export interface ReportingRegimeSchedule extends ReportingSchedule {
   /** Days before the due date on which units that have not sent are reminded (default 7, 3, 1). */
   reminderDays?: number[];
   /** Ad hoc requests: the data window asked for. */
@@ -33,7 +34,7 @@ export interface SubmitterRule {
   excludeUnitIds?: number[];
 }
 
-export interface Regime {
+export interface ReportingRegime {
   id: number;
   code: string;
   ownerUnitId: number;
@@ -41,7 +42,7 @@ export interface Regime {
   kind: 'periodic' | 'adHoc' | 'thematic';
   name: string;
   content: string;
-  schedule: RegimeSchedule;
+  schedule: ReportingRegimeSchedule;
   submitters: SubmitterRule;
   /** Kính gửi of the compiled report: "Ủy ban nhân dân tỉnh", "Bộ Khoa học và Công nghệ". */
   recipients: string[];
@@ -58,17 +59,17 @@ const REGIME_COLUMNS = ['id', 'code', 'owner_unit_id', 'plan_id', 'kind', 'name'
 export const splitRecipients = (s: string) => s.split(';').map((x) => x.trim()).filter(Boolean);
 
 /** A regime from its row, or from the row as JSON (json_agg in an aggregate query). */
-export function toRegime(r: Record<(typeof REGIME_COLUMNS)[number], unknown>): Regime {
+export function toRegime(r: Record<(typeof REGIME_COLUMNS)[number], unknown>): ReportingRegime {
   return {
     id: r.id as number, code: r.code as string, ownerUnitId: r.owner_unit_id as number, planId: r.plan_id as number | null,
-    kind: r.kind as Regime['kind'], name: r.name as string, content: r.content as string, schedule: r.schedule as RegimeSchedule,
+    kind: r.kind as ReportingRegime['kind'], name: r.name as string, content: r.content as string, schedule: r.schedule as ReportingRegimeSchedule,
     submitters: r.submitters as SubmitterRule, recipients: splitRecipients(r.recipients as string), outline: (r.outline as string[]) ?? [],
     indicators: (r.indicators as IndicatorDef[]) ?? [], adHocDue: r.ad_hoc_due as string | null, active: r.active as boolean,
     createdAt: r.created_at instanceof Date ? r.created_at : new Date(r.created_at as string),
   };
 }
 
-export async function getRegime(db: Q, id: number): Promise<Regime | undefined> {
+export async function getRegime(db: Q, id: number): Promise<ReportingRegime | undefined> {
   const r = await db.selectFrom('reporting_regime').select(REGIME_COLUMNS).where('id', '=', id).executeTakeFirst();
   return r ? toRegime(r) : undefined;
 }
@@ -87,7 +88,7 @@ export async function listRegimes(db: Q, f: { roots: number[] | 'all'; actorPath
     ]));
   }
   if (f.planId) q = q.where('r.plan_id', '=', f.planId);
-  if (f.kind) q = q.where('r.kind', '=', f.kind as Regime['kind']);
+  if (f.kind) q = q.where('r.kind', '=', f.kind as ReportingRegime['kind']);
   const rows = await q.execute();
   return rows.map((r) => ({ ...toRegime(r), ownerName: r.owner_name }));
 }
@@ -102,15 +103,7 @@ export async function planLineage(db: Q, planId: number): Promise<number[]> {
   return ids.length ? ids : [planId];
 }
 
-export interface SubmitterRow {
-  id: number;
-  parent_id: number | null;
-  path: number[];
-  kind: string;
-  code: string;
-  name: string;
-  short_name: string;
-}
+export type SubmitterRow = Pick<UnitRow, 'id' | 'parent_id' | 'path' | 'kind' | 'code' | 'name' | 'short_name'>;
 
 const KIND_ORDER: Record<string, number> = { agency: 0, ward: 1, commune: 2, office: 3 };
 
@@ -135,31 +128,10 @@ export async function resolveSubmitters(db: Q, rule: SubmitterRule, lineage: num
   return rows.sort((a, b) => (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9) || compareVi(a.name, b.name));
 }
 
-export interface ReportRow {
-  id: number;
-  regime_id: number;
-  period_key: string;
-  unit_id: number;
-  to_unit_id: number;
-  status: ReportStatus;
-  due_date: string;
-  content: unknown;
-  indicator_values: unknown;
-  number: string | null;
-  approved_by: number | null;
-  approved_at: Date | null;
-  submitted_at: Date | null;
-  late: boolean | null;
-  reviewed_by: number | null;
-  reviewed_at: Date | null;
-  return_reason: string | null;
-  created_by: number | null;
-  created_at: Date;
-  updated_at: Date;
-}
+export type ReportRow = Selectable<UnitReportTable>;
 
 export async function getReport(db: Q, id: number): Promise<ReportRow | undefined> {
-  return db.selectFrom('unit_report').selectAll().where('id', '=', id).executeTakeFirst() as Promise<ReportRow | undefined>;
+  return db.selectFrom('unit_report').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 /** Reports of a period without their content (status tables). */
@@ -171,7 +143,7 @@ export async function reportStates(db: Q, regimeId: number, periodKey: string) {
 
 /** Reports of a period with their content (compiled report, reminder letter). */
 export async function reportsWithContent(db: Q, regimeId: number, periodKey: string): Promise<ReportRow[]> {
-  return db.selectFrom('unit_report').selectAll().where('regime_id', '=', regimeId).where('period_key', '=', periodKey).execute() as Promise<ReportRow[]>;
+  return db.selectFrom('unit_report').selectAll().where('regime_id', '=', regimeId).where('period_key', '=', periodKey).execute();
 }
 
 export interface ReportListFilter {

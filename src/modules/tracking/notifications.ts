@@ -38,10 +38,11 @@ export async function listNotificationsFor(ctx: Ctx, q: { unread?: boolean; limi
 
 export async function markNotificationRead(ctx: Ctx, id: number) {
   const actor = requireActor(ctx);
-  const n = await ctx.db.selectFrom('notification as n').select(['n.id', 'n.user_id', 'n.unit_id', 'n.read_at']).where('n.id', '=', id).executeTakeFirst();
+  // The row and whether it is addressed to the actor (NULL, like false, when no branch of the condition holds).
+  const n = await ctx.db.selectFrom('notification as n').select(['n.unit_id', 'n.read_at', (eb) => addressedTo(actor)(eb).as('mine')])
+    .where('n.id', '=', id).executeTakeFirst();
   if (!n) throw notFound('thông báo');
-  const mine = await ctx.db.selectFrom('notification as n').select('n.id').where('n.id', '=', id).where(addressedTo(actor)).executeTakeFirst();
-  if (!mine) throw forbidden('Thông báo này không gửi cho bạn, đơn vị của bạn hoặc các phòng, ban của đơn vị.');
+  if (!n.mine) throw forbidden('Thông báo này không gửi cho bạn, đơn vị của bạn hoặc các phòng, ban của đơn vị.');
   if (n.read_at) return { id, read: true, readAt: n.read_at.toISOString() };
   return ctx.db.transaction().execute(async (tx) => {
     const row = await tx.updateTable('notification').set({ read_at: sql<Date>`now()` }).where('id', '=', id).where('read_at', 'is', null)

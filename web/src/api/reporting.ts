@@ -3,7 +3,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, buildUrl } from './client.ts';
 import type {
-  FocalDashboard, Narrative, PeriodStatus, PublicProgress, Regime, RegimeDetail, ReportDetail, ReportListItem, ReportStatus,
+  FocalDashboard, Narrative, PeriodStatus, PublicProgress, ReportingRegime, ReportingRegimeDetail, ReportDetail, ReportListItem, ReportStatus,
 } from './types.ts';
 
 export interface ReportFilter {
@@ -25,8 +25,8 @@ export const reportingKeys = {
 };
 
 export const reportingApi = {
-  regimes: () => api.get<Regime[]>('/regimes', { limit: 500 }),
-  regime: (id: number) => api.get<RegimeDetail>(`/regimes/${id}`),
+  regimes: () => api.get<ReportingRegime[]>('/regimes', { limit: 500 }),
+  regime: (id: number) => api.get<ReportingRegimeDetail>(`/regimes/${id}`),
   periodStatus: (id: number, key: string) => api.get<PeriodStatus>(`/regimes/${id}/periods/${key}/status`),
   createReport: (id: number, key: string, unitId?: number) =>
     api.post<{ id: number; status: ReportStatus; dueDate: string }>(`/regimes/${id}/periods/${key}/reports`, unitId ? { unitId } : {}),

@@ -1,9 +1,9 @@
 // Shapes of the API answers (see GET /api/openapi.json).
 
-export type Role = 'sysadmin' | 'unitAdmin' | 'leader' | 'officer' | 'viewer';
-export const ROLES: readonly Role[] = ['sysadmin', 'unitAdmin', 'leader', 'officer', 'viewer'];
-
-export type UnitKind = 'central' | 'national' | 'province' | 'agency' | 'commune' | 'ward' | 'office' | 'neighbourhood';
+// Roles and unit kinds are the domain's own (pure modules, no server code): one definition.
+export { ROLES, type Role } from '../../../src/domain/permissions.ts';
+import type { UnitKind } from '../../../src/domain/org/unit.ts';
+export type { UnitKind };
 export type UnitStatus = 'active' | 'merged' | 'retired';
 
 export interface SessionUser {
@@ -104,10 +104,8 @@ export interface AuditRow {
 
 // ---------------------------------------------------------------- Kế hoạch (see schemas/plan.schema.json)
 
-export type PlanStatus = 'draft' | 'submitted' | 'approved' | 'issued' | 'amended' | 'superseded';
-export const PLAN_STATUSES: readonly PlanStatus[] = ['draft', 'submitted', 'approved', 'issued', 'amended', 'superseded'];
-
-// The plan's JSON form is the server's own domain model (pure types, erased at build time): one definition.
+// The plan's statuses and its JSON form are the server's own domain model (pure, no server code): one definition.
+export { PLAN_STATUSES, type PlanStatus } from '../../../src/domain/plan/model.ts';
 import type {
   BasisReference, Block, DocumentHeader, Finding, PlanDraft, Schedule, Section, Severity, Signer, TaskField,
   TaskGroup, Timeframe, UnitRef, Unplaced, Task as PlanTask,
@@ -144,10 +142,8 @@ export type {
   Obstacle, ObstacleKind, ObstacleList, ObstacleStatus, ProgressUpdate, ProgressUpdateResult, TaskStatus,
 };
 
-/** Computed from dates by the server, never typed (src/domain/tracking/model.ts). */
-export const TASK_STATUSES: readonly TaskStatus[] = ['doneOnTime', 'doneLate', 'inProgress', 'overdue'];
-export const DELIVERABLE_KINDS: readonly DeliverableKind[] = ['conference', 'document', 'article', 'training', 'plan', 'report', 'dataset', 'other'];
-export const OBSTACLE_STATUSES: readonly ObstacleStatus[] = ['open', 'answered', 'closed'];
+/** The domain's own lists (TASK_STATUSES: computed from dates by the server, never typed). */
+export { DELIVERABLE_KINDS, OBSTACLE_STATUSES, TASK_STATUSES } from '../../../src/domain/tracking/model.ts';
 
 export interface DeliverableInput {
   kind: DeliverableKind;
@@ -178,17 +174,17 @@ export interface ProgressUpdateInput {
 
 // The server's contract (src/contracts/reporting.ts), types only, like the tracking answers above.
 import type {
-  FocalDashboard, IndicatorDef, NationalDashboard, Narrative, NarrativeKey, PeriodStatus, PeriodStatusUnit, PublicProgress, Regime,
-  RegimeDetail, RegimePeriod, ReportDetail, ReportListItem, ReportStatus, ReportSummary, ReportTaskLine, RollupTotals, SubmissionState,
+  FocalDashboard, IndicatorDef, NationalDashboard, Narrative, NarrativeKey, PeriodStatus, PeriodStatusUnit, PublicProgress, ReportingRegime,
+  ReportingRegimeDetail, ReportingRegimePeriod, ReportDetail, ReportListItem, ReportStatus, ReportSummary, ReportTaskLine, RollupTotals, SubmissionState,
   UnitReportContent,
 } from '../../../src/contracts/reporting.ts';
 
 export type {
-  FocalDashboard, IndicatorDef, NationalDashboard, Narrative, NarrativeKey, PeriodStatus, PeriodStatusUnit, PublicProgress, Regime,
-  RegimeDetail, RegimePeriod, ReportDetail, ReportListItem, ReportStatus, ReportSummary, ReportTaskLine, RollupTotals, SubmissionState,
+  FocalDashboard, IndicatorDef, NationalDashboard, Narrative, NarrativeKey, PeriodStatus, PeriodStatusUnit, PublicProgress, ReportingRegime,
+  ReportingRegimeDetail, ReportingRegimePeriod, ReportDetail, ReportListItem, ReportStatus, ReportSummary, ReportTaskLine, RollupTotals, SubmissionState,
   UnitReportContent,
 };
 
-export const REPORT_STATUSES: readonly ReportStatus[] = ['draft', 'approved', 'submitted', 'accepted', 'returned'];
+export { REPORT_STATUSES } from '../../../src/domain/reporting/model.ts';
 /** Where an expected unit stands for a period (src/domain/reporting/rollup.ts), in the order the web shows them. */
 export const SUBMISSION_STATES: readonly SubmissionState[] = ['onTime', 'late', 'returned', 'missing', 'pending'];

@@ -1,8 +1,7 @@
 // One assignment: the task (from its plan), the unit doing it, its due date and status in the reporting year, the
 // history of progress updates with what they produced and their evidence files, the obstacles raised.
-import type { ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { Anchor, Box, Breadcrumbs, Button, Card, Group, Loader, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
+import { Anchor, Box, Breadcrumbs, Button, Group, Loader, SimpleGrid, Stack, Text, Timeline } from '@mantine/core';
 import { IconCircleCheck, IconPencilPlus, IconProgress } from '@tabler/icons-react';
 import { isApiError } from '../api/client.ts';
 import { useAssignment } from '../api/tracking.ts';
@@ -10,6 +9,7 @@ import type { AssignmentDetail } from '../api/types.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { LoadError } from '../components/FieldError.tsx';
 import { PageHeader, usePageTitle } from '../components/PageTitle.tsx';
+import { Section } from '../components/Section.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { docNumber } from '../components/plans/planFormat.ts';
 import { ObstacleCard } from '../components/tracking/ObstacleCard.tsx';
@@ -32,18 +32,6 @@ export function AssignmentPage() {
   if (isLoading) return <Group p="md"><Loader size="sm" aria-hidden /><Text>Đang tải nhiệm vụ…</Text></Group>;
   if (error || !data) return <LoadError error={error} what="nhiệm vụ được giao" onRetry={() => void refetch()} />;
   return <AssignmentView d={data} />;
-}
-
-export function Section({ title, id, children, extra }: { title: string; id: string; children: ReactNode; extra?: ReactNode }) {
-  return (
-    <Card withBorder radius="md" padding="md" component="section" aria-labelledby={id}>
-      <Group justify="space-between" mb="sm" gap="xs">
-        <Title order={2} size="h4" id={id}>{title}</Title>
-        {extra}
-      </Group>
-      {children}
-    </Card>
-  );
 }
 
 function AssignmentView({ d }: { d: AssignmentDetail }) {

@@ -2,19 +2,20 @@
 // the reporting year, its status in the four states (computed by the server from dates), its progress and last
 // update. Filters live in the address (donVi, keHoach, trangThai, nam) so "back" keeps them.
 import { useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import { Anchor, Button, Card, Chip, Grid, Group, Loader, Paper, Select, Stack, Table, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import { Anchor, Button, Card, Chip, Grid, Group, Paper, Select, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconChecklist, IconChevronDown } from '@tabler/icons-react';
 import { usePlanOptions } from '../api/plans.ts';
 import { useAssignments } from '../api/tracking.ts';
-import { useUnit } from '../api/units.ts';
+import { useUnitChoice } from '../components/unitChoice.ts';
 import { TASK_STATUSES, type AssignmentListItem, type TaskStatus } from '../api/types.ts';
 import { useCurrentUser } from '../auth/SessionContext.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
-import { LoadError } from '../components/FieldError.tsx';
+import { ListContent, LoadMore } from '../components/ListContent.tsx';
 import { PageHeader } from '../components/PageTitle.tsx';
-import { UnitSearch, type UnitChoice } from '../components/UnitSearch.tsx';
+import { useSearchParamState } from '../components/searchParams.ts';
+import { UnitSearch } from '../components/UnitSearch.tsx';
 import { docNumber } from '../components/plans/planFormat.ts';
 import { PercentBar, TaskStatusBadge } from '../components/tracking/TrackingBits.tsx';
 import { count, formatDay, reportingYear, reportingYearWindow, TASK_STATUS_LABEL } from '../format.ts';
@@ -29,7 +30,7 @@ export function yearChoices(): Array<{ value: string; label: string }> {
 
 export function AssignmentsPage() {
   const user = useCurrentUser();
-  const [params, setParams] = useSearchParams();
+  const { params, setParams, setParam } = useSearchParamState();
   const unitId = Number(params.get('donVi')) || user.unitId;
   const planId = Number(params.get('keHoach')) || null;
   const status = (TASK_STATUSES as readonly string[]).includes(params.get('trangThai') ?? '') ? (params.get('trangThai') as TaskStatus) : null;
@@ -37,17 +38,7 @@ export function AssignmentsPage() {
   const isPhone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const [moreOpen, setMoreOpen] = useState(false);
 
-  const setParam = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
-
-  const unit = useUnit(unitId);
-  const unitChoice: UnitChoice | null = unit.data
-    ? { id: unit.data.unit.id, name: unit.data.unit.name, code: unit.data.unit.code, kindLabel: unit.data.unit.kindLabel }
-    : unitId === user.unitId ? { id: user.unitId, name: user.unitName, code: user.unitCode } : null;
+  const { choice: unitChoice, remember } = useUnitChoice(unitId, { id: user.unitId, name: user.unitName, code: user.unitCode });
   const plans = usePlanOptions('issued');
   const planOptions = useMemo(() => (plans.data ?? []).map((p) => ({
     value: String(p.id), label: `${docNumber(p.number, p.symbol)} – ${p.unitName}`,
@@ -92,7 +83,7 @@ export function AssignmentsPage() {
               <UnitSearch
                 label="Đơn vị (gồm cấp dưới)"
                 value={unitChoice}
-                onChange={(u) => setParam('donVi', u && u.id !== user.unitId ? String(u.id) : null)}
+                onChange={(u) => { remember(u); setParam('donVi', u && u.id !== user.unitId ? String(u.id) : null); }}
                 placeholder="Đơn vị của tôi"
               />
             </Grid.Col>
@@ -142,60 +133,59 @@ export function AssignmentsPage() {
           {filtered ? <Button variant="subtle" size="xs" onClick={() => setParams(new URLSearchParams(), { replace: true })}>Bỏ mọi bộ lọc</Button> : null}
         </Group>
 
-        {list.error ? <LoadError error={list.error} what="danh sách công việc" onRetry={() => void list.refetch()} />
-          : list.isLoading ? <Group><Loader size="sm" aria-hidden /><Text>Đang tải…</Text></Group>
-            : items.length === 0 ? (
-              <Paper withBorder radius="md">
-                <EmptyState
-                  icon={<IconChecklist size={24} />}
-                  title={filtered ? 'Không có nhiệm vụ nào khớp' : 'Đơn vị chưa được giao nhiệm vụ nào'}
-                  description={filtered ? 'Hãy bỏ bớt bộ lọc.' : 'Nhiệm vụ được giao khi kế hoạch nêu tên đơn vị (chủ trì hoặc phối hợp) được ban hành.'}
-                />
-              </Paper>
-            ) : isPhone ? (
-              <Stack gap="sm" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label="Danh sách công việc">
-                {items.map((a) => <AssignmentCard key={a.id} a={a} />)}
-              </Stack>
-            ) : (
-              <Paper withBorder radius="md">
-                <Table.ScrollContainer minWidth={900}>
-                  <Table verticalSpacing="sm" highlightOnHover className="task-table">
-                    <Table.Caption className="sr-only">Danh sách công việc</Table.Caption>
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th scope="col">Nhiệm vụ</Table.Th>
-                        <Table.Th scope="col" w={200}>Đơn vị thực hiện</Table.Th>
-                        <Table.Th scope="col" w={110}>Hạn</Table.Th>
-                        <Table.Th scope="col" w={170}>Tình trạng</Table.Th>
-                        <Table.Th scope="col" w={150}>Tiến độ</Table.Th>
-                        <Table.Th scope="col" w={120}>Cập nhật gần nhất</Table.Th>
+        <ListContent
+          query={list}
+          what="danh sách công việc"
+          isEmpty={items.length === 0}
+          empty={(
+            <EmptyState
+              icon={<IconChecklist size={24} />}
+              title={filtered ? 'Không có nhiệm vụ nào khớp' : 'Đơn vị chưa được giao nhiệm vụ nào'}
+              description={filtered ? 'Hãy bỏ bớt bộ lọc.' : 'Nhiệm vụ được giao khi kế hoạch nêu tên đơn vị (chủ trì hoặc phối hợp) được ban hành.'}
+            />
+          )}
+        >
+          {() => isPhone ? (
+            <Stack gap="sm" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label="Danh sách công việc">
+              {items.map((a) => <AssignmentCard key={a.id} a={a} />)}
+            </Stack>
+          ) : (
+            <Paper withBorder radius="md">
+              <Table.ScrollContainer minWidth={900}>
+                <Table verticalSpacing="sm" highlightOnHover className="task-table">
+                  <Table.Caption className="sr-only">Danh sách công việc</Table.Caption>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">Nhiệm vụ</Table.Th>
+                      <Table.Th scope="col" w={200}>Đơn vị thực hiện</Table.Th>
+                      <Table.Th scope="col" w={110}>Hạn</Table.Th>
+                      <Table.Th scope="col" w={170}>Tình trạng</Table.Th>
+                      <Table.Th scope="col" w={150}>Tiến độ</Table.Th>
+                      <Table.Th scope="col" w={120}>Cập nhật gần nhất</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {items.map((a) => (
+                      <Table.Tr key={a.id}>
+                        <Table.Td>
+                          <Anchor component={Link} to={paths.assignment(a.id)} size="sm" fw={600}>{a.task.number}. {a.task.title}</Anchor>
+                          <Text size="xs" c="dimmed">{docNumber(a.plan.number, a.plan.symbol)} – {a.plan.unitName}</Text>
+                        </Table.Td>
+                        <Table.Td><Text size="sm">{a.unit.name}</Text><Text size="xs" c="dimmed">{a.roleLabel}</Text></Table.Td>
+                        <Table.Td><Text size="sm">{formatDay(a.dueDate) || 'Không có hạn'}</Text></Table.Td>
+                        <Table.Td><TaskStatusBadge status={a.status} size="sm" /></Table.Td>
+                        <Table.Td><PercentBar value={a.percent} /></Table.Td>
+                        <Table.Td><Text size="sm">{a.lastUpdate ? formatDay(a.lastUpdate.occurredOn) : 'Chưa cập nhật'}</Text></Table.Td>
                       </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {items.map((a) => (
-                        <Table.Tr key={a.id}>
-                          <Table.Td>
-                            <Anchor component={Link} to={paths.assignment(a.id)} size="sm" fw={600}>{a.task.number}. {a.task.title}</Anchor>
-                            <Text size="xs" c="dimmed">{docNumber(a.plan.number, a.plan.symbol)} – {a.plan.unitName}</Text>
-                          </Table.Td>
-                          <Table.Td><Text size="sm">{a.unit.name}</Text><Text size="xs" c="dimmed">{a.roleLabel}</Text></Table.Td>
-                          <Table.Td><Text size="sm">{formatDay(a.dueDate) || 'Không có hạn'}</Text></Table.Td>
-                          <Table.Td><TaskStatusBadge status={a.status} size="sm" /></Table.Td>
-                          <Table.Td><PercentBar value={a.percent} /></Table.Td>
-                          <Table.Td><Text size="sm">{a.lastUpdate ? formatDay(a.lastUpdate.occurredOn) : 'Chưa cập nhật'}</Text></Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </Table.ScrollContainer>
-              </Paper>
-            )}
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            </Paper>
+          )}
+        </ListContent>
 
-        {list.hasNextPage ? (
-          <Group justify="center">
-            <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>Xem thêm</Button>
-          </Group>
-        ) : null}
+        <LoadMore query={list} />
       </Stack>
     </>
   );

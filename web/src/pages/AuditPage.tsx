@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { Button, Card, Collapse, Group, Loader, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Card, Collapse, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconFilter, IconHistory } from '@tabler/icons-react';
 import { useAuditLog, type AuditFilter } from '../api/audit.ts';
@@ -8,7 +8,7 @@ import type { AuditRow } from '../api/types.ts';
 import { AuditDiff, auditDiff } from '../components/AuditDiff.tsx';
 import { DateField } from '../components/DateField.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
-import { LoadError } from '../components/FieldError.tsx';
+import { ListContent, LoadMore } from '../components/ListContent.tsx';
 import { PageHeader } from '../components/PageTitle.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { UnitSearch, type UnitChoice } from '../components/UnitSearch.tsx';
@@ -121,64 +121,64 @@ export function AuditPage() {
           </Paper>
         </Collapse>
 
-        {log.error ? <LoadError error={log.error} what="nhật ký" onRetry={() => void log.refetch()} />
-          : log.isLoading ? <Group><Loader size="sm" aria-hidden /><Text>Đang tải…</Text></Group>
-            : rows.length === 0 ? (
-              <Paper withBorder radius="md"><EmptyState icon={<IconHistory size={24} />} title="Không có bản ghi nào" description="Hãy thử bỏ bớt điều kiện lọc." /></Paper>
-            ) : isPhone ? (
-              <Stack gap="sm">
-                {rows.map((r) => (
-                  <Card key={r.id} withBorder radius="md" padding="sm" component="article" aria-label={`${auditActionLabel(r.action)}, ${formatDateTime(r.at)}`}>
-                    <Group justify="space-between" gap="xs">
-                      <StatusBadge tone="blue">{auditActionLabel(r.action)}</StatusBadge>
-                      <Text size="xs" c="dimmed">{formatDateTime(r.at)}</Text>
-                    </Group>
-                    <Text size="sm" mt={6}><b>{r.actor_username ?? 'Hệ thống'}</b> · <Entity row={r} /></Text>
-                    {showUnit(r) ? <Text size="sm" c="dimmed">{r.unit_name}</Text> : null}
-                    {auditDiff(r.before, r.after).length ? (
-                      <div style={{ marginTop: 6 }}><AuditDiff before={r.before} after={r.after} unitNames={unitNamesOf(r)} /></div>
-                    ) : null}
-                  </Card>
-                ))}
-              </Stack>
-            ) : (
-              <Paper withBorder radius="md">
-                <Table verticalSpacing="sm" style={{ tableLayout: 'fixed' }}>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col" w={150}>Thời gian</Table.Th>
-                      <Table.Th scope="col" w={150}>Người thực hiện</Table.Th>
-                      <Table.Th scope="col" w={150}>Thao tác</Table.Th>
-                      <Table.Th scope="col" w={200}>Đối tượng</Table.Th>
-                      <Table.Th scope="col">Thay đổi</Table.Th>
+        <ListContent
+          query={log}
+          what="nhật ký"
+          isEmpty={rows.length === 0}
+          empty={<EmptyState icon={<IconHistory size={24} />} title="Không có bản ghi nào" description="Hãy thử bỏ bớt điều kiện lọc." />}
+        >
+          {() => isPhone ? (
+            <Stack gap="sm">
+              {rows.map((r) => (
+                <Card key={r.id} withBorder radius="md" padding="sm" component="article" aria-label={`${auditActionLabel(r.action)}, ${formatDateTime(r.at)}`}>
+                  <Group justify="space-between" gap="xs">
+                    <StatusBadge tone="blue">{auditActionLabel(r.action)}</StatusBadge>
+                    <Text size="xs" c="dimmed">{formatDateTime(r.at)}</Text>
+                  </Group>
+                  <Text size="sm" mt={6}><b>{r.actor_username ?? 'Hệ thống'}</b> · <Entity row={r} /></Text>
+                  {showUnit(r) ? <Text size="sm" c="dimmed">{r.unit_name}</Text> : null}
+                  {auditDiff(r.before, r.after).length ? (
+                    <div style={{ marginTop: 6 }}><AuditDiff before={r.before} after={r.after} unitNames={unitNamesOf(r)} /></div>
+                  ) : null}
+                </Card>
+              ))}
+            </Stack>
+          ) : (
+            <Paper withBorder radius="md">
+              <Table verticalSpacing="sm" style={{ tableLayout: 'fixed' }}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col" w={150}>Thời gian</Table.Th>
+                    <Table.Th scope="col" w={150}>Người thực hiện</Table.Th>
+                    <Table.Th scope="col" w={150}>Thao tác</Table.Th>
+                    <Table.Th scope="col" w={200}>Đối tượng</Table.Th>
+                    <Table.Th scope="col">Thay đổi</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {rows.map((r) => (
+                    <Table.Tr key={r.id} style={{ verticalAlign: 'top' }}>
+                      <Table.Td><Text size="sm" style={{ whiteSpace: 'nowrap' }}>{formatDateTime(r.at)}</Text></Table.Td>
+                      <Table.Td>
+                        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>{r.actor_username ?? 'Hệ thống'}</Text>
+                        {r.ip ? <Text size="xs" c="dimmed">{r.ip === 'cli' ? 'dòng lệnh' : r.ip}</Text> : null}
+                      </Table.Td>
+                      <Table.Td><Text size="sm">{auditActionLabel(r.action)}</Text></Table.Td>
+                      <Table.Td>
+                        <Text size="sm"><Entity row={r} /></Text>
+                        {showUnit(r) ? <Text size="xs" c="dimmed">{r.unit_name}</Text> : null}
+                      </Table.Td>
+                      <Table.Td><AuditDiff before={r.before} after={r.after} unitNames={unitNamesOf(r)} /></Table.Td>
                     </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {rows.map((r) => (
-                      <Table.Tr key={r.id} style={{ verticalAlign: 'top' }}>
-                        <Table.Td><Text size="sm" style={{ whiteSpace: 'nowrap' }}>{formatDateTime(r.at)}</Text></Table.Td>
-                        <Table.Td>
-                          <Text size="sm" style={{ overflowWrap: 'anywhere' }}>{r.actor_username ?? 'Hệ thống'}</Text>
-                          {r.ip ? <Text size="xs" c="dimmed">{r.ip === 'cli' ? 'dòng lệnh' : r.ip}</Text> : null}
-                        </Table.Td>
-                        <Table.Td><Text size="sm">{auditActionLabel(r.action)}</Text></Table.Td>
-                        <Table.Td>
-                          <Text size="sm"><Entity row={r} /></Text>
-                          {showUnit(r) ? <Text size="xs" c="dimmed">{r.unit_name}</Text> : null}
-                        </Table.Td>
-                        <Table.Td><AuditDiff before={r.before} after={r.after} unitNames={unitNamesOf(r)} /></Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Paper>
-            )}
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Paper>
+          )}
+        </ListContent>
 
-        {log.hasNextPage ? (
-          <Group justify="center">
-            <Button variant="default" onClick={() => void log.fetchNextPage()} loading={log.isFetchingNextPage}>Xem thêm</Button>
-          </Group>
-        ) : rows.length > 0 ? <Text size="sm" c="dimmed" ta="center">Đã hiển thị hết {rows.length} bản ghi.</Text> : null}
+        <LoadMore query={log} />
+        {!log.hasNextPage && rows.length > 0 ? <Text size="sm" c="dimmed" ta="center">Đã hiển thị hết {rows.length} bản ghi.</Text> : null}
       </Stack>
     </>
   );

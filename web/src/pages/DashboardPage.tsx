@@ -3,7 +3,7 @@
 // Address: ?keHoach={planId}&nam={year}.
 import '@mantine/charts/styles.css';
 import { useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { BarChart, DonutChart } from '@mantine/charts';
 import { Anchor, Button, Grid, Group, Loader, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconExternalLink, IconSearch } from '@tabler/icons-react';
@@ -15,17 +15,18 @@ import { EmptyState } from '../components/EmptyState.tsx';
 import { LoadError } from '../components/FieldError.tsx';
 import { PageHeader } from '../components/PageTitle.tsx';
 import { ScrollTable } from '../components/ScrollTable.tsx';
+import { useSearchParamState } from '../components/searchParams.ts';
+import { Section } from '../components/Section.tsx';
 import { docNumber, fold, planStatusLabel } from '../components/plans/planFormat.ts';
 import { STATE_COLOR, SubmissionStateBadge, TotalsList } from '../components/reporting/ReportingBits.tsx';
 import { TASK_STATUS_COLOR } from '../components/tracking/TrackingBits.tsx';
 import { count, formatDay, formatNumber, formatPercent, reportingYear, reportingYearWindow, SUBMISSION_STATE_LABEL, TASK_STATUS_LABEL } from '../format.ts';
 import { paths } from '../paths.ts';
 import { yearChoices } from './AssignmentsPage.tsx';
-import { Section } from './AssignmentPage.tsx';
 
 export function DashboardPage() {
   const user = useCurrentUser();
-  const [params, setParams] = useSearchParams();
+  const { params, setParam } = useSearchParamState();
   const plans = usePlanOptions('issued');
   const regimes = useRegimes();
   const years = useMemo(yearChoices, []);
@@ -40,12 +41,6 @@ export function DashboardPage() {
   const planId = chosen ?? fallback;
   const dash = useDashboard(planId, year);
   const options = useMemo(() => (plans.data ?? []).map((p) => ({ value: String(p.id), label: `${docNumber(p.number, p.symbol)} – ${p.unitName}` })), [plans.data]);
-  const setParam = (k: string, v: string | null) => {
-    const next = new URLSearchParams(params);
-    if (v) next.set(k, v);
-    else next.delete(k);
-    setParams(next, { replace: true });
-  };
   const shownYear = dash.data?.year ?? year ?? reportingYear();
 
   return (

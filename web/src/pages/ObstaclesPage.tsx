@@ -1,31 +1,25 @@
 // Khó khăn, kiến nghị: those sent to my unit (the focal unit answers them) and those my unit sent, by status.
 // Address: ?hop=den|di&trangThai=open|answered|closed, #kk-{id} scrolls to one (links from notifications).
 import { useEffect } from 'react';
-import { useLocation, useSearchParams } from 'react-router';
-import { Group, Loader, Paper, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { useLocation } from 'react-router';
+import { Group, Paper, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { IconInbox } from '@tabler/icons-react';
 import { useObstacles } from '../api/tracking.ts';
 import { OBSTACLE_STATUSES, type ObstacleStatus } from '../api/types.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
-import { LoadError } from '../components/FieldError.tsx';
+import { ListContent } from '../components/ListContent.tsx';
 import { PageHeader } from '../components/PageTitle.tsx';
+import { useSearchParamState } from '../components/searchParams.ts';
 import { ObstacleCard } from '../components/tracking/ObstacleCard.tsx';
 import { count, OBSTACLE_STATUS_LABEL } from '../format.ts';
 
 export function ObstaclesPage() {
-  const [params, setParams] = useSearchParams();
+  const { params, setParam } = useSearchParamState();
   const location = useLocation();
   const box = params.get('hop') === 'di' ? 'outbox' : 'inbox';
   const status = (OBSTACLE_STATUSES as readonly string[]).includes(params.get('trangThai') ?? '') ? (params.get('trangThai') as ObstacleStatus) : null;
   const list = useObstacles(box, status);
   const inboxOpen = useObstacles('inbox', 'open');
-
-  const setParam = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
 
   // A link to one item (#kk-12): scroll to it once it is on the page.
   useEffect(() => {
@@ -77,22 +71,25 @@ export function ObstaclesPage() {
         <Text size="sm" role="status" aria-live="polite">
           {list.isLoading ? 'Đang tải…' : list.data ? count(list.data.total, 'mục') : ''}
         </Text>
-        {list.error ? <LoadError error={list.error} what="khó khăn, kiến nghị" onRetry={() => void list.refetch()} />
-          : list.isLoading ? <Group><Loader size="sm" aria-hidden /><Text>Đang tải…</Text></Group>
-            : !list.data?.items.length ? (
-              <Paper withBorder radius="md">
-                <EmptyState
-                  title={box === 'inbox' ? 'Chưa có khó khăn, kiến nghị nào gửi đến đơn vị' : 'Đơn vị chưa gửi khó khăn, kiến nghị nào'}
-                  description={box === 'inbox'
-                    ? 'Đơn vị đầu mối nhận khó khăn, kiến nghị của các đơn vị thực hiện kế hoạch.'
-                    : 'Nêu khó khăn, kiến nghị khi cập nhật tiến độ một nhiệm vụ trong mục Công việc.'}
-                />
-              </Paper>
-            ) : (
-              <Stack gap="sm">
-                {list.data.items.map((o) => <ObstacleCard key={o.id} o={o} headingLevel={2} />)}
-              </Stack>
-            )}
+        <ListContent
+          query={list}
+          what="khó khăn, kiến nghị"
+          isEmpty={!list.data?.items.length}
+          empty={(
+            <EmptyState
+              title={box === 'inbox' ? 'Chưa có khó khăn, kiến nghị nào gửi đến đơn vị' : 'Đơn vị chưa gửi khó khăn, kiến nghị nào'}
+              description={box === 'inbox'
+                ? 'Đơn vị đầu mối nhận khó khăn, kiến nghị của các đơn vị thực hiện kế hoạch.'
+                : 'Nêu khó khăn, kiến nghị khi cập nhật tiến độ một nhiệm vụ trong mục Công việc.'}
+            />
+          )}
+        >
+          {() => (
+            <Stack gap="sm">
+              {list.data?.items.map((o) => <ObstacleCard key={o.id} o={o} headingLevel={2} />)}
+            </Stack>
+          )}
+        </ListContent>
       </Stack>
     </>
   );

@@ -2,7 +2,7 @@
 // was returned or is missing; totals overall and per kind of unit; indicators rolled up; the compiled report
 // (DOCX, XLSX) and the reminder letter (DOCX) to download. Filters in the address: q, tinhTrang, loai.
 import { useMemo, useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { Anchor, Box, Breadcrumbs, Button, Group, Loader, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { IconDownload, IconSearch } from '@tabler/icons-react';
@@ -13,11 +13,12 @@ import { EmptyState } from '../components/EmptyState.tsx';
 import { LoadError } from '../components/FieldError.tsx';
 import { PageHeader, usePageTitle } from '../components/PageTitle.tsx';
 import { ScrollTable } from '../components/ScrollTable.tsx';
+import { useSearchParamState } from '../components/searchParams.ts';
+import { Section } from '../components/Section.tsx';
 import { fold } from '../components/plans/planFormat.ts';
 import { ReportStatusBadge, SubmissionStateBadge, TotalsList } from '../components/reporting/ReportingBits.tsx';
 import { count, formatDay, formatNumber, SUBMISSION_STATE_LABEL, unitKindLabel } from '../format.ts';
 import { paths } from '../paths.ts';
-import { Section } from './AssignmentPage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
 export function PeriodStatusPage() {
@@ -40,7 +41,7 @@ const GROUP_ROWS: ReadonlyArray<[keyof Pick<RollupTotals, 'expected' | 'received
 ];
 
 function StatusView({ s }: { s: PeriodStatus }) {
-  const [params, setParams] = useSearchParams();
+  const { params, setParam: setUrlParam } = useSearchParamState();
   const isPhone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const state = (SUBMISSION_STATES as readonly string[]).includes(params.get('tinhTrang') ?? '') ? (params.get('tinhTrang') as SubmissionState) : null;
   const kind = params.get('loai');
@@ -48,10 +49,7 @@ function StatusView({ s }: { s: PeriodStatus }) {
   const [q] = useDebouncedValue(fold(text), 200);
   const [shown, setShown] = useState(PAGE);
   const setParam = (k: string, v: string | null) => {
-    const next = new URLSearchParams(params);
-    if (v) next.set(k, v);
-    else next.delete(k);
-    setParams(next, { replace: true });
+    setUrlParam(k, v);
     setShown(PAGE);
   };
   const units = useMemo(

@@ -3,7 +3,7 @@
 // plans made from it and — for a commune's plan — what the province changed since.
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { Alert, Anchor, Box, Breadcrumbs, Button, Card, Group, Loader, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Breadcrumbs, Button, Group, Loader, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import {
@@ -16,6 +16,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { LoadError } from '../components/FieldError.tsx';
 import { PageHeader, usePageTitle } from '../components/PageTitle.tsx';
+import { Section } from '../components/Section.tsx';
 import { FindingCounts, FindingList, scrollToElement } from '../components/plans/FindingList.tsx';
 import { ParentChangeNotice } from '../components/plans/ParentChangeNotice.tsx';
 import { IssuePlanModal, ReturnPlanModal } from '../components/plans/PlanActionModals.tsx';
@@ -37,18 +38,6 @@ export function PlanPage() {
   if (isLoading) return <Group p="md"><Loader size="sm" aria-hidden /><Text>Đang tải kế hoạch…</Text></Group>;
   if (error || !data) return <LoadError error={error} what="kế hoạch" onRetry={() => void refetch()} />;
   return <PlanView detail={data} />;
-}
-
-export function Section({ title, id, children, extra }: { title: string; id: string; children: ReactNode; extra?: ReactNode }) {
-  return (
-    <Card withBorder radius="md" padding="md" component="section" aria-labelledby={id}>
-      <Group justify="space-between" mb="sm" gap="xs">
-        <Title order={2} size="h4" id={id}>{title}</Title>
-        {extra}
-      </Group>
-      {children}
-    </Card>
-  );
 }
 
 export function InfoRow({ label, children }: { label: string; children: ReactNode }) {

@@ -1,19 +1,20 @@
 // Kế hoạch: the plans the user may see (issued ones everywhere, drafts of their own units), filtered by issuing
 // unit, status, year and text (without accents). Filters live in the address so "back" keeps them.
-import { useEffect, useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import { Anchor, Button, Card, CloseButton, Grid, Group, Loader, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
+import { useMemo } from 'react';
+import { Link } from 'react-router';
+import { Anchor, Button, Card, CloseButton, Grid, Group, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconClipboardList, IconFileImport, IconSearch } from '@tabler/icons-react';
 import { usePlan, usePlanList } from '../api/plans.ts';
-import { useUnit } from '../api/units.ts';
+import { useUnitChoice } from '../components/unitChoice.ts';
 import { PLAN_STATUSES, type PlanListItem, type PlanStatus } from '../api/types.ts';
 import { useCurrentUser } from '../auth/SessionContext.tsx';
 import { canDraftPlans } from '../auth/permissions.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
-import { LoadError } from '../components/FieldError.tsx';
+import { ListContent, LoadMore } from '../components/ListContent.tsx';
 import { PageHeader } from '../components/PageTitle.tsx';
-import { UnitSearch, type UnitChoice } from '../components/UnitSearch.tsx';
+import { useSearchParamState, useSearchText } from '../components/searchParams.ts';
+import { UnitSearch } from '../components/UnitSearch.tsx';
 import { PlanStatusBadge } from '../components/plans/PlanBits.tsx';
 import { docNumber, formatIsoDate, PLAN_STATUS_LABEL } from '../components/plans/planFormat.ts';
 import { count } from '../format.ts';
@@ -30,29 +31,15 @@ function yearOptions(): Array<{ value: string; label: string }> {
 
 export function PlansPage() {
   const user = useCurrentUser();
-  const [params, setParams] = useSearchParams();
+  const { params, setParams, setParam } = useSearchParamState();
   const unitId = Number(params.get('donVi')) || null;
   const status = (PLAN_STATUSES as readonly string[]).includes(params.get('trangThai') ?? '') ? (params.get('trangThai') as PlanStatus) : null;
   const year = Number(params.get('nam')) || null;
   const parentPlanId = Number(params.get('capTren')) || null;
-  const [text, setText] = useState(params.get('q') ?? '');
-  const [q] = useDebouncedValue(text.trim(), 300);
+  const { text, setText, q } = useSearchText();
   const isPhone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
 
-  const setParam = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
-  useEffect(() => {
-    if ((params.get('q') ?? '') !== q) setParam('q', q || null);
-  }, [q]);
-
-  const unit = useUnit(unitId);
-  const unitChoice: UnitChoice | null = unit.data
-    ? { id: unit.data.unit.id, name: unit.data.unit.name, code: unit.data.unit.code, kindLabel: unit.data.unit.kindLabel }
-    : null;
+  const { choice: unitChoice, remember } = useUnitChoice(unitId);
   const parent = usePlan(parentPlanId);
   const list = usePlanList({ unitId, status, year, q, parentPlanId });
   const plans = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
@@ -91,7 +78,7 @@ export function PlansPage() {
             <UnitSearch
               label="Đơn vị ban hành (gồm cấp dưới)"
               value={unitChoice}
-              onChange={(u) => setParam('donVi', u ? String(u.id) : null)}
+              onChange={(u) => { remember(u); setParam('donVi', u ? String(u.id) : null); }}
               placeholder="Tỉnh, xã, phường… (gõ không dấu)"
             />
             </Grid.Col>
@@ -140,62 +127,61 @@ export function PlansPage() {
           {filtered ? <Button variant="subtle" size="xs" onClick={clearAll}>Bỏ mọi bộ lọc</Button> : null}
         </Group>
 
-        {list.error ? <LoadError error={list.error} what="danh sách kế hoạch" onRetry={() => void list.refetch()} />
-          : list.isLoading ? <Group><Loader size="sm" aria-hidden /><Text>Đang tải…</Text></Group>
-            : plans.length === 0 ? (
-              <Paper withBorder radius="md">
-                <EmptyState
-                  icon={<IconClipboardList size={24} />}
-                  title={filtered ? 'Không có kế hoạch nào khớp' : 'Chưa có kế hoạch nào'}
-                  description={filtered ? 'Hãy thử từ khóa khác hoặc bỏ bớt bộ lọc.' : 'Nhập kế hoạch từ tệp văn bản (.docx, .txt, .md, .html) để bắt đầu.'}
-                  action={filtered ? <Button variant="light" onClick={clearAll}>Bỏ mọi bộ lọc</Button>
-                    : canDraftPlans(user) ? <Button variant="light" component={Link} to={paths.planImport}>Nhập kế hoạch</Button> : undefined}
-                />
-              </Paper>
-            ) : isPhone ? (
-              <Stack gap="sm" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label="Danh sách kế hoạch">
-                {plans.map((p) => <PlanCard key={p.id} plan={p} />)}
-              </Stack>
-            ) : (
-              <Paper withBorder radius="md">
-                <Table.ScrollContainer minWidth={900}>
-                  <Table verticalSpacing="sm" highlightOnHover>
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th scope="col" w={130}>Số, ký hiệu</Table.Th>
-                        <Table.Th scope="col">Trích yếu</Table.Th>
-                        <Table.Th scope="col" w={170}>Đơn vị ban hành</Table.Th>
-                        <Table.Th scope="col" w={110}>Ngày ban hành</Table.Th>
-                        <Table.Th scope="col" w={130}>Trạng thái</Table.Th>
-                        <Table.Th scope="col" w={80} ta="right">Nhiệm vụ</Table.Th>
+        <ListContent
+          query={list}
+          what="danh sách kế hoạch"
+          isEmpty={plans.length === 0}
+          empty={(
+            <EmptyState
+              icon={<IconClipboardList size={24} />}
+              title={filtered ? 'Không có kế hoạch nào khớp' : 'Chưa có kế hoạch nào'}
+              description={filtered ? 'Hãy thử từ khóa khác hoặc bỏ bớt bộ lọc.' : 'Nhập kế hoạch từ tệp văn bản (.docx, .txt, .md, .html) để bắt đầu.'}
+              action={filtered ? <Button variant="light" onClick={clearAll}>Bỏ mọi bộ lọc</Button>
+                : canDraftPlans(user) ? <Button variant="light" component={Link} to={paths.planImport}>Nhập kế hoạch</Button> : undefined}
+            />
+          )}
+        >
+          {() => isPhone ? (
+            <Stack gap="sm" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label="Danh sách kế hoạch">
+              {plans.map((p) => <PlanCard key={p.id} plan={p} />)}
+            </Stack>
+          ) : (
+            <Paper withBorder radius="md">
+              <Table.ScrollContainer minWidth={900}>
+                <Table verticalSpacing="sm" highlightOnHover>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col" w={130}>Số, ký hiệu</Table.Th>
+                      <Table.Th scope="col">Trích yếu</Table.Th>
+                      <Table.Th scope="col" w={170}>Đơn vị ban hành</Table.Th>
+                      <Table.Th scope="col" w={110}>Ngày ban hành</Table.Th>
+                      <Table.Th scope="col" w={130}>Trạng thái</Table.Th>
+                      <Table.Th scope="col" w={80} ta="right">Nhiệm vụ</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {plans.map((p) => (
+                      <Table.Tr key={p.id}>
+                        <Table.Td><Text size="sm">{p.number ? docNumber(p.number, p.symbol) : <Text span c="dimmed" inherit>Chưa có số</Text>}</Text></Table.Td>
+                        <Table.Td>
+                          <Anchor component={Link} to={paths.plan(p.id)} size="sm" fw={600}>{p.title || '(chưa có trích yếu)'}</Anchor>
+                          {p.version > 1 ? <Text size="xs" c="dimmed">Phiên bản {p.version}</Text> : null}
+                          {p.childCount ? <Text size="xs" c="dimmed">{count(p.childCount, 'kế hoạch cấp dưới')}</Text> : null}
+                        </Table.Td>
+                        <Table.Td><Text size="sm">{p.unitName}</Text></Table.Td>
+                        <Table.Td><Text size="sm">{formatIsoDate(p.issuedDate) || '—'}</Text></Table.Td>
+                        <Table.Td><PlanStatusBadge status={p.status} label={p.statusLabel} /></Table.Td>
+                        <Table.Td ta="right"><Text size="sm">{p.taskCount}</Text></Table.Td>
                       </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {plans.map((p) => (
-                        <Table.Tr key={p.id}>
-                          <Table.Td><Text size="sm">{p.number ? docNumber(p.number, p.symbol) : <Text span c="dimmed" inherit>Chưa có số</Text>}</Text></Table.Td>
-                          <Table.Td>
-                            <Anchor component={Link} to={paths.plan(p.id)} size="sm" fw={600}>{p.title || '(chưa có trích yếu)'}</Anchor>
-                            {p.version > 1 ? <Text size="xs" c="dimmed">Phiên bản {p.version}</Text> : null}
-                            {p.childCount ? <Text size="xs" c="dimmed">{count(p.childCount, 'kế hoạch cấp dưới')}</Text> : null}
-                          </Table.Td>
-                          <Table.Td><Text size="sm">{p.unitName}</Text></Table.Td>
-                          <Table.Td><Text size="sm">{formatIsoDate(p.issuedDate) || '—'}</Text></Table.Td>
-                          <Table.Td><PlanStatusBadge status={p.status} label={p.statusLabel} /></Table.Td>
-                          <Table.Td ta="right"><Text size="sm">{p.taskCount}</Text></Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </Table.ScrollContainer>
-              </Paper>
-            )}
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            </Paper>
+          )}
+        </ListContent>
 
-        {list.hasNextPage ? (
-          <Group justify="center">
-            <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>Xem thêm (còn {total - plans.length})</Button>
-          </Group>
-        ) : null}
+        <LoadMore query={list}>Xem thêm (còn {total - plans.length})</LoadMore>
       </Stack>
     </>
   );

@@ -1,7 +1,7 @@
 // The public page of an issued plan (no sign-in): per task, the share of the units assigned that have done their
 // part in the year. Counts only — no names of people, no notes, no internal narratives (the API gives none).
 import { useMemo } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { Alert, Anchor, Box, Container, Group, Loader, Paper, Progress, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconInfoCircle } from '@tabler/icons-react';
@@ -10,13 +10,14 @@ import { usePublicProgress } from '../api/reporting.ts';
 import { useSession } from '../auth/SessionContext.tsx';
 import { LoadError } from '../components/FieldError.tsx';
 import { usePageTitle } from '../components/PageTitle.tsx';
+import { useSearchParamState } from '../components/searchParams.ts';
 import { docNumber } from '../components/plans/planFormat.ts';
 import { formatDay, formatPercent, reportingYear, reportingYearWindow } from '../format.ts';
 import { paths } from '../paths.ts';
 
 export function PublicProgressPage() {
   const { id } = useParams();
-  const [params, setParams] = useSearchParams();
+  const { params, setParam } = useSearchParamState();
   const planId = Number(id);
   const valid = Number.isInteger(planId) && planId > 0;
   const year = Number(params.get('nam')) || null;
@@ -71,12 +72,7 @@ export function PublicProgressPage() {
                       label="Năm"
                       data={years}
                       value={String(data.year)}
-                      onChange={(v) => {
-                        const next = new URLSearchParams(params);
-                        if (v && Number(v) !== reportingYear()) next.set('nam', v);
-                        else next.delete('nam');
-                        setParams(next, { replace: true });
-                      }}
+                      onChange={(v) => setParam('nam', v && Number(v) !== reportingYear() ? v : null)}
                       allowDeselect={false}
                       w={160}
                     />

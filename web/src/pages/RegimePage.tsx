@@ -5,15 +5,15 @@ import { Anchor, Box, Breadcrumbs, Button, Group, Loader, Stack, Table, Text } f
 import { IconChartBar } from '@tabler/icons-react';
 import { isApiError } from '../api/client.ts';
 import { useRegime, useReports } from '../api/reporting.ts';
-import type { RegimeDetail } from '../api/types.ts';
+import type { ReportingRegimeDetail } from '../api/types.ts';
 import { useCurrentUser } from '../auth/SessionContext.tsx';
 import { LoadError } from '../components/FieldError.tsx';
 import { PageHeader, usePageTitle } from '../components/PageTitle.tsx';
 import { ScrollTable } from '../components/ScrollTable.tsx';
+import { Section } from '../components/Section.tsx';
 import { ReportStatusBadge } from '../components/reporting/ReportingBits.tsx';
 import { formatDay, unitKindLabel } from '../format.ts';
 import { paths } from '../paths.ts';
-import { Section } from './AssignmentPage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { InfoRow } from './PlanPage.tsx';
 
@@ -35,7 +35,7 @@ function kindsText(kinds: string[]): string {
   return kinds.length ? kinds.map((k) => unitKindLabel(k).toLowerCase()).join(', ') : 'các đơn vị';
 }
 
-function RegimeView({ d }: { d: RegimeDetail }) {
+function RegimeView({ d }: { d: ReportingRegimeDetail }) {
   const user = useCurrentUser();
   const { regime } = d;
   const mine = useReports({ regimeId: regime.id, unitId: user.unitId }, d.myUnitReports);

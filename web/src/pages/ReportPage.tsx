@@ -17,12 +17,12 @@ import type { Narrative, NarrativeKey, ReportDetail } from '../api/types.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { FormError, LoadError } from '../components/FieldError.tsx';
 import { PageHeader, usePageTitle } from '../components/PageTitle.tsx';
+import { Section } from '../components/Section.tsx';
 import { useApiForm } from '../components/form.ts';
 import { ReportStatusBadge } from '../components/reporting/ReportingBits.tsx';
 import { DeliverableLine, TaskStatusBadge } from '../components/tracking/TrackingBits.tsx';
 import { ASSIGNMENT_ROLE_LABEL, count, formatDateTime, formatDay, formatNumber, OBSTACLE_KIND_LABEL, REPORT_STATUS_LABEL } from '../format.ts';
 import { paths } from '../paths.ts';
-import { Section } from './AssignmentPage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { InfoRow } from './PlanPage.tsx';
 

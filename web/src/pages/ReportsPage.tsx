@@ -9,20 +9,20 @@ import { notifications } from '@mantine/notifications';
 import { IconChartBar, IconFilePlus, IconSearch } from '@tabler/icons-react';
 import { reportingApi, usePeriodStatus, useRegime, useRegimes, useReportingMutation, useReports } from '../api/reporting.ts';
 import { useUnit } from '../api/units.ts';
-import { REPORT_STATUSES, type Regime, type ReportListItem, type ReportStatus } from '../api/types.ts';
+import { REPORT_STATUSES, type ReportingRegime, type ReportListItem, type ReportStatus } from '../api/types.ts';
 import { useCurrentUser } from '../auth/SessionContext.tsx';
 import { hasRole } from '../auth/permissions.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { FormError, LoadError } from '../components/FieldError.tsx';
 import { PageHeader } from '../components/PageTitle.tsx';
+import { Section } from '../components/Section.tsx';
 import { fold } from '../components/plans/planFormat.ts';
 import { ReportStatusBadge, TotalsList } from '../components/reporting/ReportingBits.tsx';
 import { count, formatDay, REPORT_STATUS_LABEL, reportingYear } from '../format.ts';
 import { paths } from '../paths.ts';
-import { Section } from './AssignmentPage.tsx';
 
 /** The key of the period a regime is in today (yearly regimes: the reporting year; ad hoc: the year of its due date). */
-export function currentKey(regime: Pick<Regime, 'kind' | 'adHocDue'>): string {
+export function currentKey(regime: Pick<ReportingRegime, 'kind' | 'adHocDue'>): string {
   return regime.kind === 'adHoc' && regime.adHocDue ? regime.adHocDue.slice(0, 4) : String(reportingYear());
 }
 
@@ -71,7 +71,7 @@ export function ReportsPage() {
 }
 
 /** One regime my unit reports under: the current period, my report or "Lập báo cáo". */
-function DutyCard({ regime }: { regime: Regime }) {
+function DutyCard({ regime }: { regime: ReportingRegime }) {
   const user = useCurrentUser();
   const navigate = useNavigate();
   const detail = useRegime(regime.id);
@@ -138,7 +138,7 @@ function DutyCard({ regime }: { regime: Regime }) {
 }
 
 /** A regime my unit receives: the current period's totals and the way to the status table. */
-function ReceivingCard({ regime }: { regime: Regime }) {
+function ReceivingCard({ regime }: { regime: ReportingRegime }) {
   const key = currentKey(regime);
   const status = usePeriodStatus(regime.id, key);
   return (
@@ -164,7 +164,7 @@ function ReceivingCard({ regime }: { regime: Regime }) {
   );
 }
 
-function OtherRegimes({ regimes }: { regimes: Regime[] }) {
+function OtherRegimes({ regimes }: { regimes: ReportingRegime[] }) {
   const [text, setText] = useState('');
   const [shown, setShown] = useState(10);
   const q = fold(text);

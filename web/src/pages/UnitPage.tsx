@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { Alert, Anchor, Box, Breadcrumbs, Button, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Breadcrumbs, Button, Group, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconArrowMerge, IconCirclePlus, IconInfoCircle, IconPencil, IconTrash } from '@tabler/icons-react';
 import { isApiError } from '../api/client.ts';
 import { useUnit } from '../api/units.ts';
@@ -17,18 +17,10 @@ import { UnitPeople } from '../components/units/UnitPeople.tsx';
 import { count, unitStatusLabel } from '../format.ts';
 import { paths } from '../paths.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
+import { Section as SharedSection } from '../components/Section.tsx';
 
-function Section({ title, id, children, extra }: { title: string; id: string; children: ReactNode; extra?: ReactNode }) {
-  return (
-    <Card withBorder radius="md" padding="md" component="section" aria-labelledby={id}>
-      <Group justify="space-between" mb="xs" gap="xs">
-        <Title order={2} size="h4" id={id}>{title}</Title>
-        {extra}
-      </Group>
-      {children}
-    </Card>
-  );
-}
+/** The shared card with the tighter title spacing of this page of short facts. */
+const Section = (props: Parameters<typeof SharedSection>[0]) => <SharedSection titleGap="xs" {...props} />;
 
 function InfoRow({ label, children }: { label: string; children: ReactNode }) {
   return (

@@ -1,19 +1,20 @@
-import { useEffect, useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import { ActionIcon, Badge, Button, Card, Group, Loader, Menu, Paper, SimpleGrid, Stack, Switch, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
-import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { ActionIcon, Badge, Button, Card, Group, Menu, Paper, SimpleGrid, Stack, Switch, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconDots, IconKey, IconLock, IconLockOpen, IconPencil, IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react';
-import { useUnit } from '../api/units.ts';
+import { useUnitChoice } from '../components/unitChoice.ts';
 import { usersApi, useUnitUsers, useUserMutation } from '../api/users.ts';
 import type { User } from '../api/types.ts';
 import { useCurrentUser } from '../auth/SessionContext.tsx';
 import { canManageUsersIn, unitPath } from '../auth/permissions.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
-import { LoadError } from '../components/FieldError.tsx';
+import { ListContent } from '../components/ListContent.tsx';
 import { PageHeader } from '../components/PageTitle.tsx';
+import { useSearchParamState, useSearchText } from '../components/searchParams.ts';
 import { StatusBadge } from '../components/StatusBadge.tsx';
-import { UnitSearch, type UnitChoice } from '../components/UnitSearch.tsx';
+import { UnitSearch } from '../components/UnitSearch.tsx';
 import { TemporaryPasswordModal } from '../components/users/TemporaryPasswordModal.tsx';
 import { UserFormModal } from '../components/users/UserFormModal.tsx';
 import { collator, count, formatDateTime, roleLabel } from '../format.ts';
@@ -29,28 +30,14 @@ type Dialog =
 
 export function UsersPage() {
   const me = useCurrentUser();
-  const [params, setParams] = useSearchParams();
+  const { params, setParam } = useSearchParamState();
   const unitId = Number(params.get('donVi')) || me.unitId;
   const subunits = params.get('capDuoi') === '1';
-  const [text, setText] = useState(params.get('q') ?? '');
-  const [q] = useDebouncedValue(text.trim(), 300);
+  const { text, setText, q } = useSearchText();
   const isPhone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const [dialog, setDialog] = useState<Dialog>(null);
 
-  const setParam = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
-  useEffect(() => {
-    if ((params.get('q') ?? '') !== q) setParam('q', q || null);
-  }, [q]);
-
-  const unit = useUnit(unitId);
-  const choice: UnitChoice | null = unit.data
-    ? { id: unit.data.unit.id, name: unit.data.unit.name, code: unit.data.unit.code, kindLabel: unit.data.unit.kindLabel }
-    : null;
+  const { unit, choice, remember } = useUnitChoice(unitId);
   const canManage = unit.data ? canManageUsersIn(me, unitPath(unit.data)) : false;
   const list = useUnitUsers(unitId, { subunits, q });
   const users = useMemo(() => [...(list.data ?? [])].sort((a, b) => collator.compare(a.fullName, b.fullName)), [list.data]);
@@ -103,7 +90,7 @@ export function UsersPage() {
             <UnitSearch
               label="Đơn vị"
               value={choice}
-              onChange={(u) => { if (u) setParam('donVi', String(u.id)); }}
+              onChange={(u) => { if (u) { remember(u); setParam('donVi', String(u.id)); } }}
               placeholder="Tìm đơn vị để xem tài khoản"
             />
             <TextInput
@@ -130,71 +117,74 @@ export function UsersPage() {
           {choice ? <Text size="sm"><Link to={paths.unit(choice.id)}>Xem trang đơn vị</Link></Text> : null}
         </Group>
 
-        {list.error ? <LoadError error={list.error} what="danh sách tài khoản" onRetry={() => void list.refetch()} />
-          : list.isLoading ? <Group><Loader size="sm" aria-hidden /><Text>Đang tải…</Text></Group>
-            : users.length === 0 ? (
-              <Paper withBorder radius="md">
-                <EmptyState
-                  icon={<IconUsers size={24} />}
-                  title={q ? 'Không có tài khoản nào khớp' : subunits ? 'Đơn vị này và các đơn vị trực thuộc chưa có tài khoản' : 'Đơn vị này chưa có tài khoản'}
-                  description={q ? 'Hãy thử từ khóa khác, hoặc bật “Gồm cả tài khoản của các đơn vị trực thuộc”.' : undefined}
-                  action={canManage && !q ? <Button variant="light" onClick={() => setDialog({ kind: 'create' })}>Tạo tài khoản</Button> : undefined}
-                />
-              </Paper>
-            ) : isPhone ? (
-              <Stack gap="sm">
-                {users.map((u) => (
-                  <Card key={u.id} withBorder radius="md" padding="sm">
-                    <Group justify="space-between" align="flex-start" wrap="nowrap">
-                      <div style={{ minWidth: 0 }}>
-                        <Text fw={600}>{u.fullName}</Text>
-                        <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>{u.username}</Text>
-                      </div>
-                      {actionsFor(u)}
-                    </Group>
-                    {subunits ? <Text size="sm" mt={4}>{u.unitName}</Text> : null}
-                    <Group gap={4} mt={6}>
-                      {u.roles.map((r) => <Badge key={r} variant="outline" size="sm">{roleLabel(r)}</Badge>)}
-                    </Group>
-                    <Group justify="space-between" mt={6} gap={4}>
-                      {status(u)}
-                      <Text size="xs" c="dimmed">{u.lastLoginAt ? `Đăng nhập: ${formatDateTime(u.lastLoginAt)}` : 'Chưa đăng nhập'}</Text>
-                    </Group>
-                  </Card>
-                ))}
-              </Stack>
-            ) : (
-              <Paper withBorder radius="md">
-                <Table.ScrollContainer minWidth={760}>
-                  <Table verticalSpacing="sm" highlightOnHover>
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th scope="col">Họ và tên</Table.Th>
-                        <Table.Th scope="col">Tên đăng nhập</Table.Th>
-                        {subunits ? <Table.Th scope="col">Đơn vị</Table.Th> : null}
-                        <Table.Th scope="col">Vai trò</Table.Th>
-                        <Table.Th scope="col">Trạng thái</Table.Th>
-                        <Table.Th scope="col">Đăng nhập gần nhất</Table.Th>
-                        {canManage ? <Table.Th scope="col"><VisuallyHidden>Thao tác</VisuallyHidden></Table.Th> : null}
+        <ListContent
+          query={list}
+          what="danh sách tài khoản"
+          isEmpty={users.length === 0}
+          empty={(
+            <EmptyState
+              icon={<IconUsers size={24} />}
+              title={q ? 'Không có tài khoản nào khớp' : subunits ? 'Đơn vị này và các đơn vị trực thuộc chưa có tài khoản' : 'Đơn vị này chưa có tài khoản'}
+              description={q ? 'Hãy thử từ khóa khác, hoặc bật “Gồm cả tài khoản của các đơn vị trực thuộc”.' : undefined}
+              action={canManage && !q ? <Button variant="light" onClick={() => setDialog({ kind: 'create' })}>Tạo tài khoản</Button> : undefined}
+            />
+          )}
+        >
+          {() => isPhone ? (
+            <Stack gap="sm">
+              {users.map((u) => (
+                <Card key={u.id} withBorder radius="md" padding="sm">
+                  <Group justify="space-between" align="flex-start" wrap="nowrap">
+                    <div style={{ minWidth: 0 }}>
+                      <Text fw={600}>{u.fullName}</Text>
+                      <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>{u.username}</Text>
+                    </div>
+                    {actionsFor(u)}
+                  </Group>
+                  {subunits ? <Text size="sm" mt={4}>{u.unitName}</Text> : null}
+                  <Group gap={4} mt={6}>
+                    {u.roles.map((r) => <Badge key={r} variant="outline" size="sm">{roleLabel(r)}</Badge>)}
+                  </Group>
+                  <Group justify="space-between" mt={6} gap={4}>
+                    {status(u)}
+                    <Text size="xs" c="dimmed">{u.lastLoginAt ? `Đăng nhập: ${formatDateTime(u.lastLoginAt)}` : 'Chưa đăng nhập'}</Text>
+                  </Group>
+                </Card>
+              ))}
+            </Stack>
+          ) : (
+            <Paper withBorder radius="md">
+              <Table.ScrollContainer minWidth={760}>
+                <Table verticalSpacing="sm" highlightOnHover>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">Họ và tên</Table.Th>
+                      <Table.Th scope="col">Tên đăng nhập</Table.Th>
+                      {subunits ? <Table.Th scope="col">Đơn vị</Table.Th> : null}
+                      <Table.Th scope="col">Vai trò</Table.Th>
+                      <Table.Th scope="col">Trạng thái</Table.Th>
+                      <Table.Th scope="col">Đăng nhập gần nhất</Table.Th>
+                      {canManage ? <Table.Th scope="col"><VisuallyHidden>Thao tác</VisuallyHidden></Table.Th> : null}
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {users.map((u) => (
+                      <Table.Tr key={u.id}>
+                        <Table.Td><Text fw={600} size="sm">{u.fullName}</Text>{u.email ? <Text size="xs" c="dimmed">{u.email}</Text> : null}</Table.Td>
+                        <Table.Td><Text size="sm">{u.username}</Text></Table.Td>
+                        {subunits ? <Table.Td><Text size="sm">{u.unitName}</Text></Table.Td> : null}
+                        <Table.Td><Group gap={4}>{u.roles.map((r) => <Badge key={r} variant="outline" size="sm">{roleLabel(r)}</Badge>)}</Group></Table.Td>
+                        <Table.Td>{status(u)}</Table.Td>
+                        <Table.Td><Text size="sm">{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : 'Chưa đăng nhập'}</Text></Table.Td>
+                        {canManage ? <Table.Td ta="right">{actionsFor(u)}</Table.Td> : null}
                       </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {users.map((u) => (
-                        <Table.Tr key={u.id}>
-                          <Table.Td><Text fw={600} size="sm">{u.fullName}</Text>{u.email ? <Text size="xs" c="dimmed">{u.email}</Text> : null}</Table.Td>
-                          <Table.Td><Text size="sm">{u.username}</Text></Table.Td>
-                          {subunits ? <Table.Td><Text size="sm">{u.unitName}</Text></Table.Td> : null}
-                          <Table.Td><Group gap={4}>{u.roles.map((r) => <Badge key={r} variant="outline" size="sm">{roleLabel(r)}</Badge>)}</Group></Table.Td>
-                          <Table.Td>{status(u)}</Table.Td>
-                          <Table.Td><Text size="sm">{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : 'Chưa đăng nhập'}</Text></Table.Td>
-                          {canManage ? <Table.Td ta="right">{actionsFor(u)}</Table.Td> : null}
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </Table.ScrollContainer>
-              </Paper>
-            )}
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            </Paper>
+          )}
+        </ListContent>
       </Stack>
 
       <UserFormModal

@@ -1,15 +1,10 @@
 // Plans in words: status labels and tones, document numbers, calendar dates, finding locations, the "06 rõ" marks.
 import type { Finding, PlanStatus, PlanTask, Schedule, Severity, UnitRef } from '../../api/types.ts';
 import type { Tone } from '../StatusBadge.tsx';
+import { PLAN_STATUS_LABEL } from '../../../../src/domain/plan/model.ts';
 
-export const PLAN_STATUS_LABEL: Record<PlanStatus, string> = {
-  draft: 'Dự thảo',
-  submitted: 'Đã trình',
-  approved: 'Đã duyệt',
-  issued: 'Đã ban hành',
-  amended: 'Đã sửa đổi',
-  superseded: 'Đã thay thế',
-};
+/** The domain's own words (src/domain/plan/model.ts), as the server prints them. */
+export { PLAN_STATUS_LABEL };
 
 export function planStatusLabel(status: string): string {
   return PLAN_STATUS_LABEL[status as PlanStatus] ?? status;
