@@ -12,9 +12,14 @@ process.env.THIHANH_CHECK_RESPONSES ??= '1';
 
 export type App = ReturnType<typeof createApp>;
 
-/** Each test client stands behind one trusted proxy that names it in X-Forwarded-For (app.request has no socket). */
+/**
+ * Each test client stands behind one trusted proxy that names it in X-Forwarded-For (app.request has no socket).
+ * A test signs a user in once and fires thousands of requests a minute: the per-user limit is far above that here
+ * (still counted on every request); test/api/throttle.test.ts sets small limits to test them.
+ */
 export function testApp(db: Kysely<DB>, backend = 'test', overrides: Partial<Config> = {}): App {
-  const config: Config = { ...loadConfig({}), trustProxy: 1, demo: true, ...overrides };
+  const defaults = loadConfig({});
+  const config: Config = { ...defaults, trustProxy: 1, demo: true, rateLimit: { ...defaults.rateLimit, userPerMinute: 1_000_000 }, ...overrides };
   return createApp({ db, config, backend });
 }
 
