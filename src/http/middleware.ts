@@ -11,7 +11,15 @@ import { clientOrigin } from './forwarded.ts';
 import { countHit } from '../modules/auth/store.ts';
 import { waitText } from '../domain/throttle.ts';
 
+let warnedUntrustedProxy = false;
+
 function origin(c: Parameters<MiddlewareHandler>[0], trustProxy: number) {
+  if (!trustProxy && !warnedUntrustedProxy && c.req.header('x-forwarded-for')) {
+    // Behind a proxy that is not declared, every client has the proxy's address: one address's limits then apply
+    // to the whole site. Say so once; the header itself is still ignored (a client could have written it).
+    warnedUntrustedProxy = true;
+    console.warn('Yêu cầu có X-Forwarded-For nhưng THIHANH_TRUST_PROXY chưa đặt: nếu máy chủ đứng sau proxy của bạn, đặt THIHANH_TRUST_PROXY bằng số proxy (thường là 1), nếu không mọi người dùng bị tính chung một địa chỉ.');
+  }
   let socketAddress: string | undefined;
   try {
     socketAddress = getConnInfo(c).remote.address;

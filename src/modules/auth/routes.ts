@@ -34,7 +34,7 @@ export function authRoutes(app: OpenAPIHono<AppEnv>): void {
 
   defineRoute(app, { method: 'post', path: '/auth/logout', operationId: 'logout', summary: 'Đăng xuất', tags }, async (c) => {
     await logout(c.get('ctx'), c.get('sessionToken'));
-    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    deleteCookie(c, SESSION_COOKIE, { path: '/', secure: c.get('secure') });
     return { ok: true };
   });
 
