@@ -2,7 +2,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../http/env.ts';
 import { defineRoute, IdParam } from '../../http/route.ts';
-import { rateLimit } from '../../http/middleware.ts';
+import { anonymousLimit } from '../../http/middleware.ts';
 import { UNIT_KINDS } from '../../domain/org/unit.ts';
 import { REPORT_STATUSES } from '../../domain/reporting/model.ts';
 import { fold } from '../../domain/text.ts';
@@ -50,7 +50,7 @@ const slug = (s: string) => fold(s).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g
 export function reportingRoutes(app: OpenAPIHono<AppEnv>): void {
   const tags = ['Báo cáo'];
   // The public progress page is read by anyone: a tighter limit than the general anonymous one.
-  app.use('/public/*', rateLimit({ bucket: 'public-progress', windowMs: 60_000, max: 60, anonymousOnly: true }));
+  app.use('/public/*', anonymousLimit({ bucket: 'public-progress', perMinute: 60 }));
 
   // ------------------------------------------------------------ regimes
 
