@@ -13,21 +13,26 @@ export interface DirectoryShare {
   entries: SharedArrayBuffer;
 }
 
-// The cached directory object stands for its version: `unitDirectory()` returns a new one when the tree changes.
-const shares = new WeakMap<UnitDirectory, DirectoryShare>();
+// The cached entries array stands for its version: `unitEntries()` returns a new one when the tree changes.
+const shares = new WeakMap<readonly UnitEntry[], DirectoryShare>();
 let lastVersion = 0;
 
-/** Main thread: the shared form of a directory, made on its first use. */
-export function shareDirectory(directory: UnitDirectory): DirectoryShare {
-  let share = shares.get(directory);
+/** Main thread: the shared form of the register's entries, made on their first use. */
+export function shareEntries(entries: readonly UnitEntry[]): DirectoryShare {
+  let share = shares.get(entries);
   if (!share) {
-    const bytes = serialize(directory.entries);
-    const entries = new SharedArrayBuffer(bytes.length);
-    new Uint8Array(entries).set(bytes);
-    share = { version: ++lastVersion, entries };
-    shares.set(directory, share);
+    const bytes = serialize(entries);
+    const shared = new SharedArrayBuffer(bytes.length);
+    new Uint8Array(shared).set(bytes);
+    share = { version: ++lastVersion, entries: shared };
+    shares.set(entries, share);
   }
   return share;
+}
+
+/** Main thread: the shared form of a directory (its entries). */
+export function shareDirectory(directory: UnitDirectory): DirectoryShare {
+  return shareEntries(directory.entries);
 }
 
 let held: { version: number; directory: UnitDirectory } | undefined;

@@ -90,21 +90,20 @@ export function readCentralDirectory(buf: Uint8Array): Entry[] {
   if (buf.length < EOCD_SIZE) corrupt('tệp quá ngắn');
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   const eocd = endOfCentralDirectory(buf, view);
-  // The count field has 16 bits (a writer may wrap it); the directory's size bounds the real count either way.
-  const atLeast = Math.max(eocd.count, Math.floor(eocd.size / CENTRAL_HEADER));
-  if (atLeast > DOCX_LIMITS.entries) {
-    refuse(413, `tệp nén có ${atLeast.toLocaleString('vi-VN')} phần, vượt quá ${DOCX_LIMITS.entries.toLocaleString('vi-VN')} phần (một tệp Word thông thường có vài chục phần).`);
-  }
-  if (eocd.offset + eocd.size > buf.length) corrupt('mục lục nằm ngoài tệp');
+  // The count field has 16 bits and a writer may wrap it: the walk below counts what the directory really holds.
+  const tooMany = () => refuse(413, `tệp nén có hơn ${DOCX_LIMITS.entries.toLocaleString('vi-VN')} phần (một tệp Word thông thường có vài chục phần).`);
+  if (eocd.count > DOCX_LIMITS.entries) tooMany();
+  const end = eocd.offset + eocd.size;
+  if (end > buf.length) corrupt('mục lục nằm ngoài tệp');
   const entries: Entry[] = [];
   const names = new Set<string>();
   const decoder = new TextDecoder('utf-8', { fatal: false });
-  let p = eocd.offset;
-  for (let i = 0; i < eocd.count; i++) {
-    if (p + CENTRAL_HEADER > buf.length || view.getUint32(p, true) !== SIG_CENTRAL) corrupt('mục lục không đọc được');
+  for (let p = eocd.offset; p < end;) {
+    if (entries.length >= DOCX_LIMITS.entries) tooMany();
+    if (p + CENTRAL_HEADER > end || view.getUint32(p, true) !== SIG_CENTRAL) corrupt('mục lục không đọc được');
     const nameLength = view.getUint16(p + 28, true);
     const next = p + CENTRAL_HEADER + nameLength + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
-    if (next > buf.length) corrupt('mục lục không đọc được');
+    if (next > end) corrupt('mục lục không đọc được');
     const entry: Entry = {
       name: decoder.decode(buf.subarray(p + CENTRAL_HEADER, p + CENTRAL_HEADER + nameLength)),
       flags: view.getUint16(p + 8, true),
@@ -130,14 +129,14 @@ function checkDeclared(parts: Entry[]): void {
     if (e.flags & 1) refuse(422, 'tệp được đặt mật khẩu; hãy gửi bản không đặt mật khẩu.');
     if (e.method !== 0 && e.method !== 8) refuse(422, `${limit.label} dùng kiểu nén không được hỗ trợ.`);
     if (e.size > limit.bytes) refuse(413, `${limit.label} khi giải nén vượt quá ${mb(limit.bytes)} (khai báo ${mb(e.size)}); kế hoạch dài nhất cũng chỉ vài MB.`);
-    checkRatio(e, e.size, limit.label);
+    checkRatio(e, limit.label);
     total += e.size;
     if (total > DOCX_LIMITS.totalBytes) refuse(413, `nội dung khi giải nén vượt quá ${mb(DOCX_LIMITS.totalBytes)}.`);
   }
 }
 
-function checkRatio(e: Entry, inflated: number, label: string): void {
-  if (inflated > DOCX_LIMITS.ratioFloorBytes && inflated > Math.max(e.compressedSize, 1) * DOCX_LIMITS.ratio) {
+function checkRatio(e: Entry, label: string): void {
+  if (e.size > DOCX_LIMITS.ratioFloorBytes && e.size > Math.max(e.compressedSize, 1) * DOCX_LIMITS.ratio) {
     refuse(413, `${label} nén với tỷ lệ hơn ${DOCX_LIMITS.ratio}:1, điều một tệp Word thật không bao giờ có (dấu hiệu của "bom nén").`);
   }
 }
@@ -152,8 +151,8 @@ function compressedData(buf: Uint8Array, e: Entry): Uint8Array {
 }
 
 /**
- * Inflates one part, counting: stops as soon as the output passes the part's declared size (declared sizes can lie),
- * its limit or the ratio, so a lying entry costs at most one step's output.
+ * Inflates one part, counting: stops as soon as the output passes the part's limit or its declared size (declared
+ * sizes can lie), so a lying entry costs at most one step's output.
  */
 export function inflateCounted(buf: Uint8Array, e: Entry): Uint8Array {
   const data = compressedData(buf, e);
@@ -167,7 +166,7 @@ export function inflateCounted(buf: Uint8Array, e: Entry): Uint8Array {
   const inflater = new Inflate((chunk) => {
     total += chunk.length;
     if (total > limit.bytes) refuse(413, `${limit.label} khi giải nén vượt quá ${mb(limit.bytes)}; kế hoạch dài nhất cũng chỉ vài MB.`);
-    checkRatio(e, total, limit.label);
+    // The declared size passed the limits and the ratio; never inflating past it keeps both true of the output.
     if (total > e.size) refuse(422, `${limit.label} khi giải nén lớn hơn kích thước khai báo (${e.size.toLocaleString('vi-VN')} byte): tệp nén đã bị sửa đổi.`);
     chunks.push(chunk);
   });

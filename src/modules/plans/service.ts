@@ -13,14 +13,14 @@ import type { UnitEntry } from '../../domain/org/unit.ts';
 import { normalizeText } from '../../domain/text.ts';
 import { recordAudit } from '../audit/store.ts';
 import { authorize, requireActor, type Ctx, type Tx } from '../context.ts';
-import { unitDirectory } from '../org/directory.ts';
+import { unitDirectory, unitEntries } from '../org/directory.ts';
 import { getUnit, type UnitRow } from '../org/store.ts';
 import { indexEntities, searchEntities } from '../search/store.ts';
 import * as store from './store.ts';
 import { communeOfficeChoices } from '../org/reference-data.ts';
 import { createAssignmentsForPlan } from '../tracking/service.ts';
 import { ensureRegimeForPlan } from '../reporting/regimes.ts';
-import { shareDirectory } from '../../workers/directory.ts';
+import { shareEntries } from '../../workers/directory.ts';
 import { runInWorker } from '../../workers/pool.ts';
 
 async function mustPlan(ctx: Ctx, id: number) {
@@ -68,7 +68,8 @@ export async function importForReview(ctx: Ctx, input: { filename: string; conte
   const unit = await getUnit(ctx.db, input.unitId ?? actor.unitId);
   if (!unit) throw notFound('đơn vị');
   authorize(ctx, 'edit', { unitPath: unit.path });
-  const directory = shareDirectory(await unitDirectory(ctx.db));
+  // The worker builds its own directory from the entries: the main thread never pays for the indexes here.
+  const directory = shareEntries(await unitEntries(ctx.db));
   // Reading and checking run in a worker: a hostile or huge file costs that worker, never the server.
   const owned = input.content.byteOffset === 0 && input.content.byteLength === input.content.buffer.byteLength;
   const { draft, sourceText } = await runInWorker('importPlan', { filename: input.filename, content: input.content, directory }, {
