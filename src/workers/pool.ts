@@ -13,14 +13,15 @@ export type TaskInput<N extends TaskName> = Parameters<Tasks[N]>[0];
 export type TaskOutput<N extends TaskName> = Awaited<ReturnType<Tasks[N]>> extends Envelope<infer T> ? T : never;
 
 /**
- * Heap of one worker. Reading the longest real plan DOCX (document.xml of a few MB through mammoth) peaks near
- * 150 MB, rendering the province's compiled report below that; the cap leaves room and bounds what one hostile file
- * can take from the machine. `THIHANH_WORKER_MEMORY_MB`.
+ * Heap of one worker. mammoth holds the whole XML tree: a DOCX of 1,000 tasks (document.xml of 5.8 MB) needs between
+ * 128 and 256 MB, so the guard's largest document.xml (20 MB) fits in about this; one hostile file can take no more
+ * from the machine. `THIHANH_WORKER_MEMORY_MB`.
  */
 export const WORKER_MEMORY_MB = 512;
 /**
- * Longest a task may take, queue included: importing 300 KB of text takes under a second, rendering the province's
- * compiled report a few seconds; a task still running after this is stuck on its input. `THIHANH_WORKER_TIMEOUT_S`.
+ * Longest a task may take, queue included: importing 300 KB of text takes one or two seconds, a DOCX of 1,000 tasks
+ * about twenty on a busy two-core machine; a task still running after this is stuck on its input.
+ * `THIHANH_WORKER_TIMEOUT_S`.
  */
 export const TASK_TIME_LIMIT_S = 60;
 /**
@@ -81,13 +82,15 @@ export interface RunOptions {
   subject: string;
   /** Buffers handed to the worker rather than copied; the caller must not use them afterwards. */
   transfer?: ArrayBuffer[];
+  /** A tighter time limit for this task than the pool's. */
+  timeLimitMs?: number;
 }
 
 /** A worker that died or overran becomes a 4xx naming what was refused and why; anything else is a bug. */
-function refusal(err: unknown, subject: string, limits: PoolLimits): unknown {
+function refusal(err: unknown, subject: string, limits: PoolLimits, timeLimitMs: number): unknown {
   const e = err as { name?: string; code?: string };
   if (e?.name === 'AbortError') {
-    return new AppError('worker.timeout', 422, `${subject} bị từ chối: không xử lý xong trong ${limits.timeLimitS} giây cho phép (nội dung quá lớn hoặc có cấu trúc bất thường). Hãy chia nhỏ tệp hoặc lưu lại bằng Word rồi gửi lại.`);
+    return new AppError('worker.timeout', 422, `${subject} bị từ chối: không xử lý xong trong ${Math.max(1, Math.round(timeLimitMs / 1000))} giây cho phép (nội dung quá lớn hoặc có cấu trúc bất thường). Hãy chia nhỏ tệp hoặc lưu lại bằng Word rồi gửi lại.`);
   }
   if (e?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
     return new AppError('worker.out_of_memory', 413, `${subject} bị từ chối: xử lý cần quá ${limits.memoryMb} MB bộ nhớ cho phép (nội dung quá lớn hoặc có cấu trúc bất thường). Hãy chia nhỏ tệp rồi gửi lại.`);
@@ -101,11 +104,12 @@ export async function runInWorker<N extends TaskName>(name: N, input: TaskInput<
   if (piscina.queueSize >= MAX_QUEUED_TASKS) {
     throw new AppError('worker.busy', 503, 'Hệ thống đang bận xử lý nhiều tệp và văn bản cùng lúc. Vui lòng thử lại sau ít phút.');
   }
+  const timeLimitMs = Math.min(opts.timeLimitMs ?? Infinity, limits.timeLimitS * 1000);
   let answer: Envelope<TaskOutput<N>>;
   try {
-    answer = await piscina.run(input, { name, signal: AbortSignal.timeout(limits.timeLimitS * 1000), transferList: opts.transfer });
+    answer = await piscina.run(input, { name, signal: AbortSignal.timeout(timeLimitMs), transferList: opts.transfer });
   } catch (err) {
-    throw refusal(err, opts.subject, limits);
+    throw refusal(err, opts.subject, limits, timeLimitMs);
   }
   if (!answer.ok) throw new AppError(answer.error.code, answer.error.status, answer.error.message, answer.error.issues);
   return answer.value;
