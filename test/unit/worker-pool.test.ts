@@ -8,7 +8,7 @@ import { importPlan } from '../../src/documents/parse/index.ts';
 import { lintPlan } from '../../src/domain/plan/lint.ts';
 import { checkPlan, LINT_IN_WORKER_CHARS } from '../../src/workers/checks.ts';
 import { shareEntries } from '../../src/workers/directory.ts';
-import { asBuffer, closeWorkers, runInWorker, workerCount } from '../../src/workers/pool.ts';
+import { asBuffer, closeWorkers, MAX_QUEUED_TASKS, runInWorker, workerCount } from '../../src/workers/pool.ts';
 import { largePlanText } from '../fixtures/large-plan.ts';
 import { referenceDirectory, referenceEntries } from '../fixtures/plans/reference-directory.ts';
 
@@ -61,5 +61,19 @@ describe('worker pool', () => {
     assert.ok(JSON.stringify(large).length > LINT_IN_WORKER_CHARS);
     assert.deepEqual(await checkPlan(large, { directory, issuerCode: '38' }), lintPlan(large, { directory, issuerCode: '38' }));
     assert.equal(workerCount(), 1, 'a large draft is checked in a worker');
+  });
+
+  test('beyond the queue, tasks are turned away with a 503 while the queued ones complete', async () => {
+    const draft = await importPlan({ filename: 'kh.txt', content: SEED }, referenceDirectory());
+    const options = { issuerParentName: null, issuerName: 'ỦY BAN NHÂN DÂN TỈNH THANH HÓA', placeName: 'Thanh Hóa' };
+    // Started together: the workers are still starting, so every task waits in the queue.
+    const runs = Array.from({ length: MAX_QUEUED_TASKS + 20 }, () => runInWorker('renderPlanDocx', { draft, options }, { subject: 'Văn bản' }).then(() => 'done', (e: unknown) => e));
+    const outcomes = await Promise.all(runs);
+    const busy = outcomes.filter((o) => o instanceof AppError && o.status === 503 && o.code === 'worker.busy');
+    const done = outcomes.filter((o) => o === 'done').length;
+    // The tasks running (one per worker) are not counted in the queue: those and the queued ones complete, the rest are turned away.
+    assert.ok(done >= MAX_QUEUED_TASKS && busy.length >= 1, `${done} done, ${busy.length} turned away`);
+    assert.equal(done + busy.length, outcomes.length);
+    assert.match((busy[0] as AppError).message, /^Hệ thống đang bận/);
   });
 });
