@@ -152,6 +152,11 @@ describe('DOCX bombs are refused before they are inflated', () => {
 describe('text and HTML', () => {
   test('300 KB of plan text imports in under 10 s; the main thread is never blocked for long', async () => {
     const text = Buffer.from(largePlanText(300 * 1024));
+    // The same measure over a second of doing nothing: what the machine's load alone adds.
+    const idle = monitorEventLoopDelay({ resolution: 10 });
+    idle.enable();
+    await new Promise((r) => setTimeout(r, 1_000));
+    idle.disable();
     const delay = monitorEventLoopDelay({ resolution: 10 });
     delay.enable();
     const { result, slowestHealthMs } = await whileHealthPolled(() => importFile(officer, 'ke-hoach-dai.txt', text));
@@ -162,7 +167,7 @@ describe('text and HTML', () => {
     assert.equal(result.body.draft.unplaced.length, 0);
     const longestBlockMs = delay.max / 1e6;
     // Figures for the report (timings are measured, not asserted tightly: the machine is shared).
-    console.log(`[hostile-files] 300 KB import: ${Math.round(result.ms)} ms, longest main-thread block ${longestBlockMs.toFixed(1)} ms, slowest health ${Math.round(slowestHealthMs)} ms`);
+    console.log(`[hostile-files] 300 KB import: ${Math.round(result.ms)} ms, longest main-thread block ${longestBlockMs.toFixed(1)} ms (idle: ${(idle.max / 1e6).toFixed(1)} ms), slowest health ${Math.round(slowestHealthMs)} ms`);
     assert.ok(slowestHealthMs < 2_000);
   });
 
