@@ -11,16 +11,17 @@ import {
 } from '../../domain/plan/cascade.ts';
 import type { UnitEntry } from '../../domain/org/unit.ts';
 import { normalizeText } from '../../domain/text.ts';
-import { importPlan } from '../../documents/parse/index.ts';
 import { recordAudit } from '../audit/store.ts';
 import { authorize, requireActor, type Ctx, type Tx } from '../context.ts';
-import { unitDirectory } from '../org/directory.ts';
+import { unitDirectory, unitEntries } from '../org/directory.ts';
 import { getUnit, type UnitRow } from '../org/store.ts';
 import { indexEntities, searchEntities } from '../search/store.ts';
 import * as store from './store.ts';
 import { communeOfficeChoices } from '../org/reference-data.ts';
 import { createAssignmentsForPlan } from '../tracking/service.ts';
 import { ensureRegimeForPlan } from '../reporting/regimes.ts';
+import { shareEntries } from '../../workers/directory.ts';
+import { runInWorker } from '../../workers/pool.ts';
 
 async function mustPlan(ctx: Ctx, id: number) {
   const plan = await store.getPlan(ctx.db, id);
@@ -62,18 +63,19 @@ async function findingsFor(ctx: Ctx | { db: Tx }, plan: store.PlanRow, unit: Uni
 // ---------------------------------------------------------------- import, create, read
 
 export async function importForReview(ctx: Ctx, input: { filename: string; content: Buffer; unitId?: number }) {
-  requireActor(ctx);
-  const directory = await unitDirectory(ctx.db);
-  let draft: PlanDraft;
-  try {
-    draft = await importPlan({ filename: input.filename, content: input.content }, directory);
-  } catch (err) {
-    throw invalid('plan.import_failed', `Không đọc được tệp "${input.filename}": ${(err as Error).message}`, [{ path: 'content', message: 'Tệp hỏng hoặc không đúng định dạng (.txt, .md, .html, .docx).' }]);
-  }
-  const issuerCode = draft.document.issuer?.unitCode ?? undefined;
-  const findings = [...draft.findings, ...lintPlan(draft, { directory, issuerCode })];
-  const sourceText = Buffer.isBuffer(input.content) && !/\.docx$/i.test(input.filename) ? input.content.toString('utf8') : null;
-  return { draft: { ...draft, findings }, sourceText, suggestedUnitId: draft.document.issuer?.unitId ?? input.unitId ?? null };
+  const actor = requireActor(ctx);
+  // Importing prepares a draft of a unit's plan: the right to edit that unit's drafts (a viewer may not).
+  const unit = await getUnit(ctx.db, input.unitId ?? actor.unitId);
+  if (!unit) throw notFound('đơn vị');
+  authorize(ctx, 'edit', { unitPath: unit.path });
+  // The worker builds its own directory from the entries: the main thread never pays for the indexes here.
+  const directory = shareEntries(await unitEntries(ctx.db));
+  // Reading and checking run in a worker: a hostile or huge file costs that worker, never the server.
+  const owned = input.content.byteOffset === 0 && input.content.byteLength === input.content.buffer.byteLength;
+  const { draft, sourceText } = await runInWorker('importPlan', { filename: input.filename, content: input.content, directory }, {
+    subject: `Tệp "${input.filename}"`, transfer: owned ? [input.content.buffer as ArrayBuffer] : [],
+  });
+  return { draft, sourceText, suggestedUnitId: draft.document.issuer?.unitId ?? input.unitId ?? null };
 }
 
 async function insertPlanWithTasks(tx: Tx, unitId: number, draft: PlanDraft, extra: {

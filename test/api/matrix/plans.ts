@@ -18,9 +18,10 @@ export async function planCases(env: MatrixEnv): Promise<Record<string, RouteCas
     // Plans. Lifecycle requests are checked for permission before state, so a case that is allowed may end in
     // 409 (wrong state) without changing the fixture; issuing uses an invalid number so nothing gets published.
     listPlans: { request: (r) => ({ method: 'GET', path: `/api/plans?unitId=${env.unitId[r]}` }), allowed: everyone, anonymous: true },
+    // Importing prepares a draft of the unit named (else the actor's own): the edit right on that unit.
     importPlan: {
-      request: () => ({ method: 'POST', path: '/api/plans/import', body: { filename: 'kh.txt', contentBase64: Buffer.from('KẾ HOẠCH\nThử nghiệm\n').toString('base64') } }),
-      allowed: signedIn, anonymous: false,
+      request: (r) => ({ method: 'POST', path: '/api/plans/import', body: { filename: 'kh.txt', contentBase64: Buffer.from('KẾ HOẠCH\nThử nghiệm\n').toString('base64'), unitId: env.unitId[r] } }),
+      allowed: editInOwnSubtree, anonymous: false,
     },
     lintDraft: { request: () => ({ method: 'POST', path: '/api/plans/lint', body: { draft: fx.draft } }), allowed: signedIn, anonymous: false },
     createPlan: { request: (r) => ({ method: 'POST', path: '/api/plans', body: { unitId: env.unitId[r], draft: fx.draft } }), allowed: editInOwnSubtree, anonymous: false },
