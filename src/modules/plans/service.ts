@@ -13,7 +13,8 @@ import type { UnitEntry } from '../../domain/org/unit.ts';
 import { normalizeText } from '../../domain/text.ts';
 import { importPlan } from '../../documents/parse/index.ts';
 import { recordAudit } from '../audit/store.ts';
-import { authorize, mustRead, requireActor, type Ctx, type Tx } from '../context.ts';
+import { authorize, requireActor, type Ctx, type Tx } from '../context.ts';
+import { mustReadPlan, readableParent } from './access.ts';
 import { unitDirectory } from '../org/directory.ts';
 import { getUnit, type UnitRow } from '../org/store.ts';
 import { indexEntities, searchEntities } from '../search/store.ts';
@@ -21,17 +22,6 @@ import * as store from './store.ts';
 import { communeOfficeChoices } from '../org/reference-data.ts';
 import { createAssignmentsForPlan } from '../tracking/service.ts';
 import { ensureRegimeForPlan } from '../reporting/regimes.ts';
-
-/** A plan the caller may read (anything else is "not found", see `mustRead`), with its unit. */
-export async function mustReadPlan(ctx: Ctx, id: number, what = 'kế hoạch', field?: string) {
-  const plan = await store.getPlan(ctx.db, id);
-  const unit = plan ? await getUnit(ctx.db, plan.unit_id) : undefined;
-  return mustRead(ctx, what, plan && unit ? { plan, unit } : undefined, (r) => target(r.plan, r.unit), field);
-}
-
-function target(plan: store.PlanRow, unit: UnitRow) {
-  return { unitPath: unit.path, published: plan.published };
-}
 
 /**
  * Approving and issuing are acts of the issuing unit's own leaders (a province plan is approved by the
@@ -189,14 +179,6 @@ export async function getPlanDetail(ctx: Ctx, id: number) {
       cascade: plan.status === 'issued' && unit.kind === 'province' && can(actor, 'edit', { unitPath: unit.path }),
     },
   };
-}
-
-/** The parent plan as the caller sees it: one they may not read is no parent at all. */
-async function readableParent(ctx: Ctx, plan: store.PlanRow): Promise<store.PlanRow | undefined> {
-  if (!plan.parent_plan_id) return undefined;
-  const parent = await store.getPlan(ctx.db, plan.parent_plan_id);
-  const unit = parent ? await getUnit(ctx.db, parent.unit_id) : undefined;
-  return parent && unit && can(ctx.actor, 'read', target(parent, unit)) ? parent : undefined;
 }
 
 export interface ParentChange {

@@ -2,7 +2,7 @@
 // accepted | returned), the status of a period for the receiving unit, its compiled report and reminder letter.
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { conflict, invalid, notFound } from '../../domain/errors.ts';
+import { conflict, invalid } from '../../domain/errors.ts';
 import { can, scopeRoots } from '../../domain/permissions.ts';
 import { addWorkingDays } from '../../domain/calendar/working-days.ts';
 import { addDays, parseIsoDate } from '../../domain/calendar/lunar.ts';
@@ -17,8 +17,9 @@ import { normalizeText } from '../../domain/text.ts';
 import type { Schedule } from '../../domain/plan/model.ts';
 import { recordAudit } from '../audit/store.ts';
 import { loadCalendar } from '../calendar/store.ts';
-import { authorize, mustRead, requireActor, type Ctx } from '../context.ts';
-import { mustReadPlan } from '../plans/service.ts';
+import { authorize, requireActor, type Ctx } from '../context.ts';
+import { mustRegime, mustReport } from './access.ts';
+import { mustReadPlan } from '../plans/access.ts';
 import { notify } from '../notifications/store.ts';
 import { getUnit, getUnitsByIds, type UnitRow } from '../org/store.ts';
 import { nowFor, todayFor, vnDate } from './clock.ts';
@@ -27,28 +28,6 @@ import {
 } from './regimes.ts';
 import * as store from './store.ts';
 import type { ReportingRegime, ReportRow, SubmitterRow } from './store.ts';
-
-// ---------------------------------------------------------------- loading
-
-/**
- * A regime the caller may read: its owner's scope reads it, and so do the units it asks (everyone inside the
- * subtree of its scope unit, as the list of regimes shows them). Anything else is "not found" (`mustRead`).
- */
-async function mustRegime(ctx: Ctx, id: number, field?: string): Promise<{ regime: ReportingRegime; owner: UnitRow }> {
-  requireActor(ctx);
-  const regime = await store.getRegime(ctx.db, id);
-  const owner = regime ? await getUnit(ctx.db, regime.ownerUnitId) : undefined;
-  return mustRead(ctx, 'chế độ báo cáo', regime && owner ? { regime, owner } : undefined,
-    (r) => ({ unitPath: r.owner.path, audienceRootId: r.regime.submitters.scopeUnitId }), field);
-}
-
-/** A unit report, readable by its unit's scope and by the scope of the unit it is sent to. */
-async function mustReport(ctx: Ctx, id: number): Promise<{ report: ReportRow; unit: UnitRow; toUnit: UnitRow }> {
-  requireActor(ctx);
-  const report = await store.getReport(ctx.db, id);
-  const [unit, toUnit] = report ? await Promise.all([getUnit(ctx.db, report.unit_id), getUnit(ctx.db, report.to_unit_id)]) : [];
-  return mustRead(ctx, 'báo cáo', report && unit && toUnit ? { report, unit, toUnit } : undefined, (r) => [{ unitPath: r.unit.path }, { unitPath: r.toUnit.path }]);
-}
 
 /** What a regime means for one period: the window, who reports, each kind's due date. */
 interface PeriodScope {

@@ -17,7 +17,7 @@ import {
 import { recordAudit } from '../audit/store.ts';
 import { loadCalendar } from '../calendar/store.ts';
 import { authorize, mustRead, requireActor, type Ctx, type Tx } from '../context.ts';
-import { mustReadPlan } from '../plans/service.ts';
+import { mustReadPlan } from '../plans/access.ts';
 import { notify } from '../notifications/store.ts';
 import { getUnit } from '../org/store.ts';
 import { checkEvidence, type CheckedEvidence, type EvidenceInput } from './evidence.ts';
