@@ -3,6 +3,7 @@
 // artefacts ("kinh tế - xã" / blank / "hội") are joined here so the structure parsers see whole paragraphs.
 import { parse as parseHtml, type HTMLElement, type Node as HtmlNode } from 'node-html-parser';
 import { normalizeText } from '../../domain/text.ts';
+import { scrubImportedText } from '../../domain/input-text.ts';
 
 export type SourceFormat = 'txt' | 'md' | 'html' | 'docx';
 
@@ -356,7 +357,9 @@ function shouldJoin(prev: RawLine, next: RawLine): boolean {
 function joinLines(raw: RawLine[]): LogicalLine[] {
   const out: LogicalLine[] = [];
   let last: RawLine | null = null;
-  for (const r of raw) {
+  for (const found of raw) {
+    // A file is not a form: stray control characters are dropped here, once for every format, never refused.
+    const r = { ...found, text: scrubImportedText(found.text), cells: found.cells?.map(scrubImportedText) ?? null };
     const prevOut = out[out.length - 1];
     if (last && prevOut && shouldJoin({ ...last, text: prevOut.text, bold: prevOut.bold }, r)) {
       prevOut.text = normalizeText(`${prevOut.text} ${r.text}`);

@@ -11,6 +11,7 @@ import {
 } from '../../domain/plan/cascade.ts';
 import type { UnitEntry } from '../../domain/org/unit.ts';
 import { normalizeText } from '../../domain/text.ts';
+import { scrubImportedText } from '../../domain/input-text.ts';
 import { importPlan } from '../../documents/parse/index.ts';
 import { recordAudit } from '../audit/store.ts';
 import { authorize, requireActor, type Ctx, type Tx } from '../context.ts';
@@ -72,7 +73,7 @@ export async function importForReview(ctx: Ctx, input: { filename: string; conte
   }
   const issuerCode = draft.document.issuer?.unitCode ?? undefined;
   const findings = [...draft.findings, ...lintPlan(draft, { directory, issuerCode })];
-  const sourceText = Buffer.isBuffer(input.content) && !/\.docx$/i.test(input.filename) ? input.content.toString('utf8') : null;
+  const sourceText = Buffer.isBuffer(input.content) && !/\.docx$/i.test(input.filename) ? scrubImportedText(input.content.toString('utf8')) : null;
   return { draft: { ...draft, findings }, sourceText, suggestedUnitId: draft.document.issuer?.unitId ?? input.unitId ?? null };
 }
 
