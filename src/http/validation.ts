@@ -44,8 +44,10 @@ export function installVietnameseErrors(): void {
 export function issuesOf(error: z.ZodError) {
   return error.issues.map((i) => {
     const path = i.path.map(String).join('.') || '(toàn bộ)';
+    // A refused key of a record says why, not only that it is refused.
+    const message = i.code === 'invalid_key' && i.issues[0] ? i.issues[0].message : i.message;
     // Text hygiene messages (src/domain/input-text.ts) name their field: people cannot see the character at fault.
-    return { path, message: i.message.replace(FIELD, path) };
+    return { path, message: message.replace(FIELD, path) };
   });
 }
 

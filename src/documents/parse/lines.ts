@@ -89,7 +89,8 @@ function splitPipeRow(line: string): string[] {
 }
 
 export function textLines(source: string, format: 'txt' | 'md'): LogicalLine[] {
-  const rows = source.replace(/\r\n?/g, '\n').split('\n');
+  // A file is not a form: stray control characters are dropped, never refused (the lines stay where they were).
+  const rows = scrubImportedText(source).replace(/\r\n?/g, '\n').split('\n');
   const raw: RawLine[] = [];
   let pendingBreak = true;
   let pendingHard = true;
@@ -226,7 +227,8 @@ function tableGrid(table: HTMLElement): Array<{ el: HTMLElement; cells: string[]
   return out;
 }
 
-export function htmlLines(html: string, options: { lineNumbers: 'source' | 'blocks' }): LogicalLine[] {
+export function htmlLines(source: string, options: { lineNumbers: 'source' | 'blocks' }): LogicalLine[] {
+  const html = scrubImportedText(source);
   const root = parseHtml(html, { blockTextElements: { script: false, style: false, pre: true } });
   const starts = [0];
   for (let i = 0; i < html.length; i++) if (html[i] === '\n') starts.push(i + 1);
@@ -358,7 +360,7 @@ function joinLines(raw: RawLine[]): LogicalLine[] {
   const out: LogicalLine[] = [];
   let last: RawLine | null = null;
   for (const found of raw) {
-    // A file is not a form: stray control characters are dropped here, once for every format, never refused.
+    // Entities decoded from HTML ("&#1;") are scrubbed here.
     const r = { ...found, text: scrubImportedText(found.text), cells: found.cells?.map(scrubImportedText) ?? null };
     const prevOut = out[out.length - 1];
     if (last && prevOut && shouldJoin({ ...last, text: prevOut.text, bold: prevOut.bold }, r)) {
