@@ -34,6 +34,6 @@ export const LongText = (max: number, min = 0, trim = true) => text('long', max,
 /** What is typed in a search box (?q=). */
 export const SearchQuery = (max = 200, min = 1) => text('query', max, min);
 /** A code ("38.SKHCN", "PVHXH", a document number): one word, no spaces. */
-export const Code = (max: number, min = 0) => text('line', max, min).regex(/^\S*$/u, 'Mã không được chứa khoảng trắng.');
+export const Code = (max: number, min = 0) => text('line', max, min).regex(/^\S*$/, 'Mã không được chứa khoảng trắng.');
 /** A file's content as base64 (as FileReader and Buffer write it). */
 export const Base64 = (max: number) => z.string().min(1).max(max).regex(/^[A-Za-z0-9+/=_\s-]*$/, 'Nội dung tệp phải được mã hóa base64.');
