@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { Client, makeUser, testApp, type App } from '../support/api.ts';
 import { makeContent, type Content } from '../support/content.ts';
-import { HOSTILE_PARAMS, mutationsFor, operationsOf, placesOf, rawBodies, replaceAt, sample, serialise, valueAt, type Doc, type Operation } from '../support/fuzz.ts';
+import { bodyMutations, HOSTILE_PARAMS, operationsOf, rawBodies, sample, type Doc, type Operation } from '../support/fuzz.ts';
 
 let d: TestDatabase;
 let app: App;
@@ -186,28 +186,40 @@ function url(op: Operation, params: Record<string, string> = {}, query = baseQue
   return `/api${path}${query.length ? `?${query.join('&')}` : ''}`;
 }
 
-/** Every probe of one operation: hostile path ids, query values, body fields, raw bodies and content types. */
-function* probesOf(op: Operation): Generator<Probe> {
+/** Body mutations per operation and actor besides CORE in every field (a plan document has about 100 fields). */
+const BODY_BUDGET = 30;
+/** Path and query values every actor sends; the other hostile values are shared out between the actors. */
+const CORE_PATH = new Set(['%00', '-1', '2147483648']);
+const CORE_QUERY = new Set(['%00']);
+
+/**
+ * The probes of one operation for actor number `actor` of `actors`: hostile path ids, query values, body fields, raw
+ * bodies and content types. What every actor must see (a NUL everywhere, ids out of range) is sent by each; the rest
+ * is dealt out in turn, so that the walk covers it once without tripling its length.
+ */
+function* probesOf(op: Operation, actor: number, actors: number): Generator<Probe> {
+  let turn = 0;
+  const mine = (core: boolean) => core || turn++ % actors === actor;
   const example = op.body ? sample(doc, op.body) : undefined;
   const exampleText = example === undefined ? undefined : JSON.stringify(example);
-  for (const name of op.pathParams) for (const v of HOSTILE_PARAMS) yield { path: url(op, { [name]: v }), body: exampleText };
+  for (const name of op.pathParams) {
+    for (const v of HOSTILE_PARAMS) if (mine(CORE_PATH.has(v))) yield { path: url(op, { [name]: v }), body: exampleText };
+  }
   for (const q of op.query) {
     const others = baseQuery(op).filter((p) => !p.startsWith(`${q.name}=`));
-    for (const v of HOSTILE_PARAMS) yield { path: url(op, {}, [...others, `${q.name}=${v}`]) };
-    yield { path: url(op, {}, [...others, `${q.name}=1`, `${q.name}=2`]) };
+    for (const v of HOSTILE_PARAMS) if (mine(CORE_QUERY.has(v))) yield { path: url(op, {}, [...others, `${q.name}=${v}`]) };
+    if (mine(false)) yield { path: url(op, {}, [...others, `${q.name}=1`, `${q.name}=2`]) };
   }
   if (op.method === 'GET') return;
   if (example === undefined) {
-    for (const body of ['{', '\u0000', '[]']) yield { path: url(op), body };
+    for (const body of ['{', '\u0000', '[]']) if (mine(false)) yield { path: url(op), body };
     return;
   }
   yield { path: url(op), body: exampleText };
-  for (const place of placesOf(example)) {
-    for (const m of mutationsFor(valueAt(example, place), place.length === 1)) yield { path: url(op), body: serialise(replaceAt(example, place, m)) };
-  }
-  for (const body of rawBodies(example)) yield { path: url(op), body };
+  for (const body of bodyMutations(example, BODY_BUDGET, actor)) yield { path: url(op), body };
+  for (const body of rawBodies(example)) if (mine(false)) yield { path: url(op), body };
   for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=utf-16', null]) {
-    yield { path: url(op), body: type?.startsWith('application/x-www') ? 'a=1&b=%00' : exampleText, type };
+    if (mine(false)) yield { path: url(op), body: type?.startsWith('application/x-www') ? 'a=1&b=%00' : exampleText, type };
   }
 }
 
@@ -219,10 +231,10 @@ test('the fuzz walk: every route, as anonymous, officer and sysadmin, hostile in
   let serverErrors = 0;
   const started = performance.now();
   const time = new Map<string, number>();
-  for (const actor of actors) {
+  for (const [index, actor] of actors.entries()) {
     for (const op of ops) {
       const opStarted = performance.now();
-      for (const probe of probesOf(op)) {
+      for (const probe of probesOf(op, index, actors.length)) {
         const client = await actor.client();
         const headers: Record<string, string> = { 'x-forwarded-for': client.ip };
         if (client.cookie) headers.cookie = client.cookie;
@@ -254,5 +266,5 @@ test('the fuzz walk: every route, as anonymous, officer and sysadmin, hostile in
   assert.equal((await new Client(app).get('/api/health')).status, 200);
   // The walk cannot silently send nothing: every operation is probed, and the whole is in the thousands.
   assert.ok(ops.length >= 60, `${ops.length} operations`);
-  assert.ok(sent >= 10_000, `${sent} requests`);
+  assert.ok(sent >= 5000, `${sent} requests`);
 });

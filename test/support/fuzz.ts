@@ -117,23 +117,40 @@ export function serialise(value: unknown): string {
 
 const deep = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
 
-/** Hostile strings: control characters, overrides, broken UTF-16, huge. */
+/** What every place gets, for every actor: a NUL (in a string field; a wrong type carrying one elsewhere). */
+export const CORE = 'a\u0000b';
+
+/** Hostile strings: C0 and C1 controls, a direction override, invisible text, stacked marks, broken UTF-16, 100 KB. */
 export const HOSTILE_STRINGS = [
-  'a\u0000b', '\u0000', 'x\u001b[31m', '\u0007\u0008', 'a\u007f', 'b\u0085\u009f', 'Tên \u202Eđảo', '\u2066x\u2069',
-  '\u200b\u200b', `e${'\u0301'.repeat(40)}`, 'a\ud800b', '\udfff', '\uFEFF', 'x'.repeat(100 * 1024),
+  CORE, '\u0001\u0008\u001b[31m\u007f\u0085\u009f', 'Tên \u202Eđảo\u2066', '\u200b\u200b\uFEFF', `e${'\u0301'.repeat(40)}`, 'a\ud800b', 'x'.repeat(100 * 1024),
 ];
 
-/** What each kind of place gets instead of its value: hostile strings, wrong types, out-of-range numbers. */
+/** What each kind of place gets instead of its value (CORE first): hostile strings, wrong types, out-of-range numbers. */
 export function mutationsFor(current: unknown, top: boolean): unknown[] {
-  const wrongTypes: unknown[] = [null, [], {}, true, 12345, 'chuỗi'];
-  const numbers = [0, -1, 2 ** 31, 2 ** 63, 1.5, RAW('1e309'), RAW('-1e309'), RAW('123456789012345678901234567890'), 'NaN', '1'];
+  const wrongTypes: unknown[] = [null, [], {}, true, 12345];
   const extra = top ? [RAW(deep(10_000)), RAW('{"__proto__":{"polluted":true}}')] : [];
-  if (typeof current === 'string') return [...HOSTILE_STRINGS, ...wrongTypes.filter((w) => w !== 'chuỗi'), ...extra];
-  if (typeof current === 'number') return [...numbers, ...wrongTypes.filter((w) => w !== 12345), ...extra];
-  if (typeof current === 'boolean') return ['true', 0, null, {}, ...extra];
-  if (Array.isArray(current)) return [{}, 'x', null, Array.from({ length: 5000 }, () => current[0] ?? 1), ...extra];
-  if (current && typeof current === 'object') return [[], 'x', 0, null, { 'a\u0000': 1, [`${'k'.repeat(1000)}`]: 'v' }, ...extra];
-  return [...wrongTypes, 'a\u0000b', ...extra];
+  if (typeof current === 'string') return [...HOSTILE_STRINGS, ...wrongTypes, ...extra];
+  if (typeof current === 'number') {
+    return [CORE, 0, -1, 2 ** 31, 2 ** 63, 1.5, RAW('1e309'), RAW('123456789012345678901234567890'), 'NaN', null, [], {}, ...extra];
+  }
+  if (typeof current === 'boolean') return [CORE, 'true', 0, null, {}, ...extra];
+  if (Array.isArray(current)) return [CORE, {}, null, Array.from({ length: 5000 }, () => current[0] ?? 1), ...extra];
+  if (current && typeof current === 'object') return [CORE, [], 0, null, { 'a\u0000': 1, [`${'k'.repeat(1000)}`]: 'v' }, ...extra];
+  return [CORE, ...wrongTypes, ...extra];
+}
+
+/**
+ * One field at a time: every place gets CORE; of the other (place, mutation) pairs about `budget` are taken, every
+ * n-th from `offset`, so that actors with different offsets cover different pairs of a large body (a plan document).
+ */
+export function bodyMutations(example: unknown, budget: number, offset: number): string[] {
+  const places = placesOf(example);
+  const others = places.flatMap((p) => mutationsFor(valueAt(example, p), p.length === 1).slice(1).map((m) => [p, m] as const));
+  const stride = Math.max(1, Math.ceil(others.length / budget));
+  return [
+    ...places.map((p) => serialise(replaceAt(example, p, CORE))),
+    ...others.filter((_, k) => k % stride === offset % stride).map(([p, m]) => serialise(replaceAt(example, p, m))),
+  ];
 }
 
 /** Bodies that are not the schema's at all: broken JSON, deep nesting, a megabyte string, invalid UTF-8 bytes. */
@@ -153,6 +170,5 @@ export function rawBodies(example: unknown): Array<string | Uint8Array> {
 
 /** Query and path values that are hostile to a parser or a database. */
 export const HOSTILE_PARAMS = [
-  '%00', 'a%00b', '%C3%28', '%FF', '%E2%80%AE', '%1B', '%ED%A0%80', '%', '%%', '0', '-1', '2147483648', '9223372036854775808', '1e309',
-  'NaN', 'abc', '1.5', '0x10', '%20', 'x'.repeat(10_000),
+  '%00', 'a%00b', '%C3%28', '%FF', '%E2%80%AE%1B', '%ED%A0%80', '%', '0', '-1', '2147483648', '9223372036854775808', '1e309', 'NaN', 'abc', 'x'.repeat(10_000),
 ];
