@@ -64,8 +64,11 @@ function sampleNumber(s: Schema): number {
   return Math.min(Math.max(1, Number(min)), Number(s.maximum ?? Number.MAX_SAFE_INTEGER));
 }
 
-/** A value of the schema's shape that passes its declared checks (not necessarily the business rules). */
-export function sample(doc: Doc, schema: Schema, depth = 0): unknown {
+/**
+ * A value of the schema's shape that passes its declared checks (not necessarily the business rules). `lean` leaves
+ * arrays empty where they may be: what people send most often, and what gets past the services' own checks.
+ */
+export function sample(doc: Doc, schema: Schema, lean = false, depth = 0): unknown {
   const s = concrete(doc, schema);
   if (depth > 12) return null;
   if (s.const !== undefined) return s.const;
@@ -76,11 +79,12 @@ export function sample(doc: Doc, schema: Schema, depth = 0): unknown {
     case 'boolean': return false;
     case 'null': return null;
     case 'array':
-      if (s.prefixItems) return (s.prefixItems as Schema[]).map((p) => sample(doc, p, depth + 1));
-      return s.items && s.maxItems !== 0 ? [sample(doc, s.items, depth + 1)] : [];
+      if (s.prefixItems) return (s.prefixItems as Schema[]).map((p) => sample(doc, p, lean, depth + 1));
+      if (lean && !s.minItems) return [];
+      return s.items && s.maxItems !== 0 ? [sample(doc, s.items, lean, depth + 1)] : [];
     case 'object': {
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries((s.properties ?? {}) as Record<string, Schema>)) out[k] = sample(doc, v, depth + 1);
+      for (const [k, v] of Object.entries((s.properties ?? {}) as Record<string, Schema>)) out[k] = sample(doc, v, lean, depth + 1);
       return out;
     }
     default: return {};
@@ -143,13 +147,17 @@ export function mutationsFor(current: unknown, top: boolean): unknown[] {
  * One field at a time: every place gets CORE; of the other (place, mutation) pairs about `budget` are taken, every
  * n-th from `offset`, so that actors with different offsets cover different pairs of a large body (a plan document).
  */
-export function bodyMutations(example: unknown, budget: number, offset: number): string[] {
-  const places = placesOf(example);
-  const others = places.flatMap((p) => mutationsFor(valueAt(example, p), p.length === 1).slice(1).map((m) => [p, m] as const));
+export function bodyMutations(examples: { lean: unknown; full: unknown }, budget: number, offset: number): string[] {
+  // A place the lean example has is mutated in it (the rest of the body then passes the services' checks); places
+  // inside array items exist only in the full one.
+  const leanPlaces = new Set(placesOf(examples.lean).map((p) => JSON.stringify(p)));
+  const baseOf = (p: Path) => (leanPlaces.has(JSON.stringify(p)) ? examples.lean : examples.full);
+  const places = placesOf(examples.full);
+  const others = places.flatMap((p) => mutationsFor(valueAt(examples.full, p), p.length === 1).slice(1).map((m) => [p, m] as const));
   const stride = Math.max(1, Math.ceil(others.length / budget));
   return [
-    ...places.map((p) => serialise(replaceAt(example, p, CORE))),
-    ...others.filter((_, k) => k % stride === offset % stride).map(([p, m]) => serialise(replaceAt(example, p, m))),
+    ...places.map((p) => serialise(replaceAt(baseOf(p), p, CORE))),
+    ...others.filter((_, k) => k % stride === offset % stride).map(([p, m]) => serialise(replaceAt(baseOf(p), p, m))),
   ];
 }
 
