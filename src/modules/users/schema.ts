@@ -1,12 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import { ROLES } from '../../domain/permissions.ts';
-import { Code, Name, ShortText } from '../../contracts/common.ts';
+import { Name, ShortText } from '../../contracts/common.ts';
 
 export const RoleSchema = z.enum(ROLES);
 export const PersonName = Name(120, 2);
 export const EmailSchema = ShortText(200).email().nullable().optional();
 export const PhoneSchema = ShortText(20).regex(/^[0-9 +().-]{6,20}$/, 'Số điện thoại không hợp lệ.').nullable().optional();
-export const UsernameSchema = Code(60, 3)
+export const UsernameSchema = ShortText(60, 3)
   .regex(/^[a-zA-Z0-9._-]+$/, 'Tên đăng nhập chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang, gạch dưới.');
 
 /** Shared by POST /api/users and `thihanh user add`. */
