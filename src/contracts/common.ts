@@ -1,7 +1,7 @@
 // What the contract modules (plans, tracking, reporting) share: the primitives their answers are written with.
 // Pure: no node: modules, no database, nothing from src/modules. Also the primitives every input string is made of.
 import { z } from '@hono/zod-openapi';
-import { cleanText, refineText, type TextRule } from '../domain/input-text.ts';
+import { cleanText, refineText, scrubImportedText, type TextRule } from '../domain/input-text.ts';
 
 /** A union the domain gives as the keys of its label record: the enum stays exhaustive by construction. */
 export const keysOf = <K extends string>(labels: Record<K, string>) => Object.keys(labels) as [K, ...K[]];
@@ -35,5 +35,10 @@ export const LongText = (max: number, min = 0, trim = true) => text('long', max,
 export const SearchQuery = (max = 200, min = 1) => text('query', max, min);
 /** A code ("38.SKHCN", "PVHXH", a document number): one word, no spaces. */
 export const Code = (max: number, min = 0) => text('line', max, min).regex(/^\S*$/, 'Mã không được chứa khoảng trắng.');
+/**
+ * A file's name as the person's computer gives it. A file is not a form: stray control characters and direction
+ * overrides are dropped rather than refused (the evidence service then also removes folders and reserved characters).
+ */
+export const FileName = (max: number) => z.string().overwrite((v) => cleanText(scrubImportedText(v), 'line')).min(1).max(max);
 /** A file's content as base64 (as FileReader and Buffer write it). */
 export const Base64 = (max: number) => z.string().min(1).max(max).regex(/^[A-Za-z0-9+/=_\s-]*$/, 'Nội dung tệp phải được mã hóa base64.');

@@ -2,7 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { cleanText, MAX_MARKS_PER_LETTER, nameKey, scrubImportedText, textProblem, type TextRule } from '../../src/domain/input-text.ts';
-import { Code, LongText, Name, SearchQuery, ShortText } from '../../src/contracts/common.ts';
+import { Code, FileName, LongText, Name, SearchQuery, ShortText } from '../../src/contracts/common.ts';
 import { installVietnameseErrors, issuesOf } from '../../src/http/validation.ts';
 import { planDraftSchema } from '../../src/domain/plan/schema.ts';
 
@@ -148,5 +148,12 @@ describe('imported text', () => {
   it('what it gives passes the long-text rule', () => {
     const nasty = `T\u0000ên\u001b \u202Eđơn\u0085 vị\r\n${'\u0301'.repeat(30)}x\uDC00`;
     assert.equal(textProblem(cleanText(scrubImportedText(nasty), 'long'), 'long'), null);
+  });
+});
+
+describe('file names', () => {
+  it('come from the file system: control characters and overrides are dropped, not refused', () => {
+    assert.equal(FileName(255).parse(' Kế hoạch\u0000 tuyên\u202E truyền\u200b.docx '), 'Kế hoạch tuyên truyền.docx');
+    assert.equal(FileName(255).safeParse('\u0000\u0001').success, false, 'nothing left is an empty name');
   });
 });

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../http/env.ts';
 import { defineRoute, IdParam } from '../../http/route.ts';
 import { planDraftSchema } from '../../domain/plan/schema.ts';
-import { Base64, Code, LongText, Name, SearchQuery, ShortText } from '../../contracts/common.ts';
+import { Base64, Code, FileName, LongText, Name, SearchQuery, ShortText } from '../../contracts/common.ts';
 import { PLAN_STATUSES } from '../../domain/plan/model.ts';
 import {
   CascadePreviewSchema, CascadeResultSchema, CascadeRulesSavedSchema, CascadeRulesSchema, LintResultSchema, ParentChangeResolvedSchema,
@@ -63,7 +63,7 @@ export function planRoutes(app: OpenAPIHono<AppEnv>): void {
 
   defineRoute(app, {
     method: 'post', path: '/plans/import', operationId: 'importPlan', summary: 'Đọc tệp kế hoạch (.txt, .md, .html, .docx) thành bản nháp để rà soát (chưa lưu)', tags,
-    body: z.object({ filename: ShortText(200, 1).regex(/\.(txt|md|markdown|html?|docx)$/i, 'Chỉ nhận tệp .txt, .md, .html, .docx.'), contentBase64: Base64(2_700_000) }).strict(),
+    body: z.object({ filename: FileName(200).regex(/\.(txt|md|markdown|html?|docx)$/i, 'Chỉ nhận tệp .txt, .md, .html, .docx.'), contentBase64: Base64(2_700_000) }).strict(),
     response: PlanImportResultSchema,
   }, (c, { body }) => {
     const content = Buffer.from(body.contentBase64, 'base64');

@@ -1,7 +1,7 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../http/env.ts';
 import { defineRoute, IdParam } from '../../http/route.ts';
-import { Base64, LongText, ShortText } from '../../contracts/common.ts';
+import { Base64, FileName, LongText, ShortText } from '../../contracts/common.ts';
 import { DELIVERABLE_KINDS, OBSTACLE_STATUSES, TASK_STATUSES } from '../../domain/tracking/model.ts';
 import { contentDisposition, EVIDENCE_MAX_FILES } from '../../domain/tracking/evidence.ts';
 import {
@@ -32,7 +32,7 @@ const DeliverableSchema = z.object({
 
 // 10 MB of file is 13 981 016 base64 characters; the service names the file and its size when it is larger.
 const EvidenceSchema = z.object({
-  filename: ShortText(255, 1),
+  filename: FileName(255),
   mime: ShortText(200, 1),
   contentBase64: Base64(14_500_000),
 }).strict();
