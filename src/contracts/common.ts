@@ -1,6 +1,7 @@
 // What the contract modules (plans, tracking, reporting) share: the primitives their answers are written with.
-// Pure: no node: modules, no database, nothing from src/modules.
+// Pure: no node: modules, no database, nothing from src/modules. Also the primitives every input string is made of.
 import { z } from '@hono/zod-openapi';
+import { cleanText, refineText, scrubImportedText, type TextRule } from '../domain/input-text.ts';
 
 /** A union the domain gives as the keys of its label record: the enum stays exhaustive by construction. */
 export const keysOf = <K extends string>(labels: Record<K, string>) => Object.keys(labels) as [K, ...K[]];
@@ -9,3 +10,35 @@ export const keysOf = <K extends string>(labels: Record<K, string>) => Object.ke
 export const IsoDay = z.string().openapi({ format: 'date' });
 /** An instant, ISO 8601 with time zone. */
 export const Instant = z.string().openapi({ format: 'date-time' });
+
+// ---------------------------------------------------------------- what people send (src/domain/input-text.ts)
+// Every input string is one of these: the value is cleaned first (NFC; invisible characters out of one-line texts),
+// then refused with a message naming the field when it holds control characters, direction overrides or stacked
+// marks. They stay z.string() (cleaning is an overwrite step), so the OpenAPI document and JSON Schema keep "string".
+
+const text = (rule: TextRule, max: number, min: number, trim = true) => {
+  const cleaned = z.string().overwrite((v) => cleanText(v, rule));
+  const s = (trim ? cleaned.trim() : cleaned).superRefine(refineText(rule));
+  return (min > 0 ? s.min(min) : s).max(max);
+};
+
+/** A unit's or a person's name: one line, whitespace collapsed, zero-width characters removed, at least one letter. */
+export const Name = (max = 200, min = 2) => text('name', max, min);
+/** Any other one-line text: a reason, a title, a number as written, a file name. */
+export const ShortText = (max: number, min = 0) => text('line', max, min);
+/**
+ * Text with paragraphs (tabs and line breaks kept, CR LF read as LF): narratives, content, answers. Trimmed, except
+ * where its lines are counted (a plan's source text, which findings point into by line number).
+ */
+export const LongText = (max: number, min = 0, trim = true) => text('long', max, min, trim);
+/** What is typed in a search box (?q=). */
+export const SearchQuery = (max = 200, min = 1) => text('query', max, min);
+/** A code ("38.SKHCN", "PVHXH", a document number): one word, no spaces. */
+export const Code = (max: number, min = 0) => text('line', max, min).regex(/^\S*$/, 'Mã không được chứa khoảng trắng.');
+/**
+ * A file's name as the person's computer gives it. A file is not a form: stray control characters and direction
+ * overrides are dropped rather than refused (the evidence service then also removes folders and reserved characters).
+ */
+export const FileName = (max: number) => z.string().overwrite((v) => cleanText(scrubImportedText(v), 'line')).min(1).max(max);
+/** A file's content as base64 (as FileReader and Buffer write it). */
+export const Base64 = (max: number) => z.string().min(1).max(max).regex(/^[A-Za-z0-9+/=_\s-]*$/, 'Nội dung tệp phải được mã hóa base64.');

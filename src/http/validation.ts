@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Context } from 'hono';
 import { errorBody } from './errors.ts';
+import { FIELD } from '../domain/input-text.ts';
 
 const TYPE_NAMES: Record<string, string> = {
   string: 'chuỗi ký tự', number: 'số', int: 'số nguyên', boolean: 'đúng/sai', object: 'đối tượng', array: 'danh sách', date: 'ngày',
@@ -41,7 +42,13 @@ export function installVietnameseErrors(): void {
 }
 
 export function issuesOf(error: z.ZodError) {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(toàn bộ)', message: i.message }));
+  return error.issues.map((i) => {
+    const path = i.path.map(String).join('.') || '(toàn bộ)';
+    // A refused key of a record says why, not only that it is refused.
+    const message = i.code === 'invalid_key' && i.issues[0] ? i.issues[0].message : i.message;
+    // Text hygiene messages (src/domain/input-text.ts) name their field: people cannot see the character at fault.
+    return { path, message: message.replace(FIELD, path) };
+  });
 }
 
 /** @hono/zod-openapi calls this when a request part fails its schema. */

@@ -3,6 +3,7 @@
 // plain Error without its code, status and Vietnamese message. Heavy libraries load on a task's first use, so a
 // worker that only imports never loads exceljs.
 import { AppError, invalid } from '../domain/errors.ts';
+import { scrubImportedText } from '../domain/input-text.ts';
 import type { Finding, PlanDraft } from '../domain/plan/model.ts';
 import type { CompiledReport, ReminderLetter } from '../domain/reporting/model.ts';
 import type { PlanRenderOptions } from '../documents/render/plan-docx.ts';
@@ -56,7 +57,7 @@ export function importPlan(task: ImportTask): Promise<Envelope<ImportResult>> {
     }
     const issuerCode = draft.document.issuer?.unitCode ?? undefined;
     const findings = [...draft.findings, ...lintPlan(draft, { directory, issuerCode })];
-    const sourceText = /\.docx$/i.test(task.filename) ? null : content.toString('utf8');
+    const sourceText = /\.docx$/i.test(task.filename) ? null : scrubImportedText(content.toString('utf8'));
     return { draft: { ...draft, findings }, sourceText };
   });
 }

@@ -4,6 +4,7 @@
 import { parse as parseHtml, type HTMLElement, type Node as HtmlNode } from 'node-html-parser';
 import { normalizeText } from '../../domain/text.ts';
 import { guardDocx } from './zip-guard.ts';
+import { scrubImportedText } from '../../domain/input-text.ts';
 
 export type SourceFormat = 'txt' | 'md' | 'html' | 'docx';
 
@@ -95,7 +96,8 @@ function splitPipeRow(line: string): string[] {
 }
 
 export function textLines(source: string, format: 'txt' | 'md'): LogicalLine[] {
-  const rows = source.replace(/\r\n?/g, '\n').split('\n');
+  // A file is not a form: stray control characters are dropped, never refused (the lines stay where they were).
+  const rows = scrubImportedText(source).replace(/\r\n?/g, '\n').split('\n');
   const raw: RawLine[] = [];
   let pendingBreak = true;
   let pendingHard = true;
@@ -232,7 +234,8 @@ function tableGrid(table: HTMLElement): Array<{ el: HTMLElement; cells: string[]
   return out;
 }
 
-export function htmlLines(html: string, options: { lineNumbers: 'source' | 'blocks' }): LogicalLine[] {
+export function htmlLines(source: string, options: { lineNumbers: 'source' | 'blocks' }): LogicalLine[] {
+  const html = scrubImportedText(source);
   // Elements left open at the end stay as written: the parser's repair of them grows with the square of their
   // nesting (300,000 unclosed <div> ran past a minute), and dissolving them gains nothing for reading lines.
   const root = parseHtml(html, { blockTextElements: { script: false, style: false, pre: true }, parseNoneClosedTags: true });
@@ -365,7 +368,9 @@ function shouldJoin(prev: RawLine, next: RawLine): boolean {
 function joinLines(raw: RawLine[]): LogicalLine[] {
   const out: LogicalLine[] = [];
   let last: RawLine | null = null;
-  for (const r of raw) {
+  for (const found of raw) {
+    // Entities decoded from HTML ("&#1;") are scrubbed here.
+    const r = { ...found, text: scrubImportedText(found.text), cells: found.cells?.map(scrubImportedText) ?? null };
     const prevOut = out[out.length - 1];
     if (last && prevOut && shouldJoin({ ...last, text: prevOut.text, bold: prevOut.bold }, r)) {
       prevOut.text = normalizeText(`${prevOut.text} ${r.text}`);

@@ -2,15 +2,23 @@
 // it by scripts/gen-plan-schema.ts; a compile-time check keeps it equal to the TypeScript model.
 import { z } from 'zod';
 import type { PlanDraft } from './model.ts';
+import { cleanText, refineText } from '../input-text.ts';
+
+/**
+ * Every text of the document, as typed or imported: NFC, line breaks as LF, no control characters but tabs and line
+ * breaks, no direction overrides, no stacked marks (src/domain/input-text.ts). Not trimmed: the draft keeps its text
+ * as written.
+ */
+const text = () => z.string().overwrite((v) => cleanText(v, 'long')).superRefine(refineText('long'));
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('Date as YYYY-MM-DD.');
 
 export const unitRefSchema = z
   .object({
-    text: z.string().describe('The name exactly as written (NFC), e.g. "Sở Khoa học và công nghệ".'),
+    text: text().describe('The name exactly as written (NFC), e.g. "Sở Khoa học và công nghệ".'),
     unitId: z.number().int().nullable().describe('Register unit it resolved to; null when unresolved or a generic group.'),
-    unitCode: z.string().nullable().describe('Code of the resolved unit: "38.SKHCN", "16516.PVHXH".'),
-    unitName: z.string().nullable().describe('Official name of the resolved unit, for display and spelling checks.'),
+    unitCode: text().nullable().describe('Code of the resolved unit: "38.SKHCN", "16516.PVHXH".'),
+    unitName: text().nullable().describe('Official name of the resolved unit, for display and spelling checks.'),
     confidence: z.number().min(0).max(1).describe('0..1; 1 = exact official name or code. For a group: how sure the text names a group.'),
     group: z.boolean().describe('A generic group of units rather than one unit ("Các sở, ban, ngành tỉnh").'),
   })
@@ -19,13 +27,13 @@ export const unitRefSchema = z
 export const basisReferenceSchema = z
   .object({
     kind: z.enum(['legalBasis', 'implements', 'proposedBy']).describe('"Căn cứ" / "Thực hiện" / "Theo đề nghị".'),
-    documentType: z.string().nullable().describe('Document type abbreviation per Nghị định 30/2020 (QĐ, KH, TTr, CV…), or "Luật".'),
-    number: z.string().nullable().describe('Number as written ("367").'),
-    symbol: z.string().nullable().describe('Symbol ("QĐ-TTg").'),
+    documentType: text().nullable().describe('Document type abbreviation per Nghị định 30/2020 (QĐ, KH, TTr, CV…), or "Luật".'),
+    number: text().nullable().describe('Number as written ("367").'),
+    symbol: text().nullable().describe('Symbol ("QĐ-TTg").'),
     date: isoDate.nullable(),
-    issuer: z.string().nullable().describe('Issuer as written ("Thủ tướng Chính phủ").'),
-    title: z.string().nullable().describe('Trích yếu of the referenced document when written.'),
-    text: z.string().describe('The reference as written.'),
+    issuer: text().nullable().describe('Issuer as written ("Thủ tướng Chính phủ").'),
+    title: text().nullable().describe('Trích yếu of the referenced document when written.'),
+    text: text().describe('The reference as written.'),
     planId: z.number().int().nullable().optional().describe('The referenced plan when it is in the system (set by the plans service).'),
   })
   .meta({ id: 'BasisReference', description: '"Căn cứ …" / "Thực hiện …" / "Theo đề nghị của …" reference to another document.' });
@@ -33,33 +41,33 @@ export const basisReferenceSchema = z
 export const signerSchema = z
   .object({
     authority: z.enum(['TM', 'KT', 'Q', 'TL', 'TUQ']).nullable().describe('Signing authority prefix of the signer (Nghị định 30/2020, Điều 13).'),
-    lines: z.array(z.string()).describe('Upper-case lines above the signature: ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"].'),
-    name: z.string().nullable(),
+    lines: z.array(text()).describe('Upper-case lines above the signature: ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"].'),
+    name: text().nullable(),
   })
   .meta({ id: 'Signer' });
 
 export const documentHeaderSchema = z
   .object({
-    type: z.string().describe('Abbreviation of the document type: "KH".'),
-    number: z.string().nullable().describe('null: not numbered yet ("Số:    /KH-UBND"). Kept as written ("129", "05").'),
-    symbol: z.string().nullable().describe('"KH-UBND".'),
+    type: text().describe('Abbreviation of the document type: "KH".'),
+    number: text().nullable().describe('null: not numbered yet ("Số:    /KH-UBND"). Kept as written ("129", "05").'),
+    symbol: text().nullable().describe('"KH-UBND".'),
     date: isoDate.nullable().describe('Date of issue; null when not dated yet ("ngày    tháng    năm 2026").'),
     year: z.number().int().nullable().describe('Year, also when only the year is written.'),
-    place: z.string().nullable().describe('"Thanh Hóa".'),
+    place: text().nullable().describe('"Thanh Hóa".'),
     issuer: unitRefSchema.nullable().describe('Issuing body.'),
-    issuerParent: z.string().nullable().describe('Cơ quan chủ quản above the issuer, when written.'),
-    title: z.string().describe('Trích yếu.'),
+    issuerParent: text().nullable().describe('Cơ quan chủ quản above the issuer, when written.'),
+    title: text().describe('Trích yếu.'),
     basis: z.array(basisReferenceSchema),
     signer: signerSchema.nullable(),
-    recipients: z.array(z.string()).describe('"Nơi nhận" items as written.'),
+    recipients: z.array(text()).describe('"Nơi nhận" items as written.'),
   })
   .meta({ id: 'DocumentHeader' });
 
 export const blockSchema = z
   .object({
-    label: z.string().nullable().describe('"1", "a", "-", "Điều 1" or null for an unnumbered paragraph.'),
+    label: text().nullable().describe('"1", "a", "-", "Điều 1" or null for an unnumbered paragraph.'),
     heading: z.boolean().describe('Heading-like line (e.g. "1. Mục đích") rather than running text.'),
-    text: z.string(),
+    text: text(),
     line: z.number().int().optional().describe('1-based source line, when imported.'),
   })
   .meta({ id: 'Block', description: 'A paragraph of a section, with its numbering kept.' });
@@ -67,8 +75,8 @@ export const blockSchema = z
 export const sectionSchema = z
   .object({
     kind: z.enum(['purpose', 'content', 'budget', 'organisation', 'other']),
-    number: z.string().describe('Roman numeral as written: "I"; empty for unnumbered parts (the articles of a Quyết định, an annex).'),
-    heading: z.string().describe('Heading as written: "MỤC ĐÍCH, YÊU CẦU".'),
+    number: text().describe('Roman numeral as written: "I"; empty for unnumbered parts (the articles of a Quyết định, an annex).'),
+    heading: text().describe('Heading as written: "MỤC ĐÍCH, YÊU CẦU".'),
     blocks: z.array(blockSchema).describe('Running text of the section; tasks live in PlanDraft.tasks.'),
   })
   .meta({ id: 'Section' });
@@ -86,7 +94,7 @@ export const scheduleSchema = z
 
 export const timeframeSchema = z
   .object({
-    text: z.string().describe('As written: "Năm 2026 và các năm tiếp theo".'),
+    text: text().describe('As written: "Năm 2026 và các năm tiếp theo".'),
     schedule: scheduleSchema.nullable().describe('null when the text could not be read.'),
   })
   .meta({ id: 'Timeframe' });
@@ -95,40 +103,40 @@ const taskFieldSchema = z.enum(['lead', 'coordinators', 'timeframe', 'deliverabl
 
 export const taskSchema = z
   .object({
-    number: z.string().describe('Hierarchical number as written: "1", "3.1".'),
-    title: z.string(),
-    content: z.string().nullable().describe('"Nội dung: …" when written separately from the title.'),
+    number: text().describe('Hierarchical number as written: "1", "3.1".'),
+    title: text(),
+    content: text().nullable().describe('"Nội dung: …" when written separately from the title.'),
     lead: z.array(unitRefSchema).describe('Cơ quan / đơn vị chủ trì.'),
     coordinators: z.array(unitRefSchema).describe('Cơ quan / đơn vị phối hợp.'),
     timeframe: timeframeSchema,
-    deliverables: z.array(z.string()).describe('Sản phẩm, one item each.'),
-    notes: z.string().nullable(),
-    groupNumber: z.string().nullable().describe('Number of the group heading this task sits under ("3" for "3.1").'),
-    parentTask: z.object({ planId: z.number().int().nullable(), number: z.string() }).nullable().describe("In a child plan: the parent plan's task this one implements."),
+    deliverables: z.array(text()).describe('Sản phẩm, one item each.'),
+    notes: text().nullable(),
+    groupNumber: text().nullable().describe('Number of the group heading this task sits under ("3" for "3.1").'),
+    parentTask: z.object({ planId: z.number().int().nullable(), number: text() }).nullable().describe("In a child plan: the parent plan's task this one implements."),
     line: z.number().int().optional().describe('1-based source line of the task heading, when imported.'),
-    labels: z.partialRecord(taskFieldSchema, z.string()).optional().describe('Field labels as written ("Cơ quan chủ trì" / "Đơn vị chủ trì"), when imported.'),
+    labels: z.partialRecord(taskFieldSchema, text()).optional().describe('Field labels as written ("Cơ quan chủ trì" / "Đơn vị chủ trì"), when imported.'),
   })
   .meta({ id: 'Task' });
 
-export const taskGroupSchema = z.object({ number: z.string(), title: z.string() }).meta({ id: 'TaskGroup', description: 'A numbered heading that only groups tasks.' });
+export const taskGroupSchema = z.object({ number: text(), title: text() }).meta({ id: 'TaskGroup', description: 'A numbered heading that only groups tasks.' });
 
 export const findingSchema = z
   .object({
-    code: z.string().describe('Stable code, e.g. "task.lead.missing".'),
+    code: text().describe('Stable code, e.g. "task.lead.missing".'),
     severity: z.enum(['error', 'warning', 'info']),
     location: z.object({
-      section: z.string().optional(),
-      task: z.string().optional(),
+      section: text().optional(),
+      task: text().optional(),
       line: z.number().int().optional().describe('1-based line in the source, when known.'),
-      field: z.string().optional(),
+      field: text().optional(),
     }),
-    message: z.string().describe('Vietnamese message for people.'),
-    fix: z.string().nullable().describe('Vietnamese suggested fix, when there is one.'),
+    message: text().describe('Vietnamese message for people.'),
+    fix: text().nullable().describe('Vietnamese suggested fix, when there is one.'),
   })
   .meta({ id: 'Finding' });
 
 export const unplacedSchema = z
-  .object({ line: z.number().int(), text: z.string(), reason: z.string() })
+  .object({ line: z.number().int(), text: text(), reason: text() })
   .meta({ id: 'Unplaced', description: 'Source text the parser could not place anywhere in the structure.' });
 
 export const planDraftSchema = z

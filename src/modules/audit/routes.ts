@@ -1,6 +1,7 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../http/env.ts';
 import { defineRoute } from '../../http/route.ts';
+import { Code } from '../../contracts/common.ts';
 import { scopeRoots } from '../../domain/permissions.ts';
 import { forbidden, notFound } from '../../domain/errors.ts';
 import { authorize, requireActor } from '../context.ts';
@@ -13,8 +14,8 @@ export function auditRoutes(app: OpenAPIHono<AppEnv>): void {
   defineRoute(app, {
     method: 'get', path: '/audit', operationId: 'listAudit', summary: 'Nhật ký thay đổi (chỉ đọc) trong phạm vi quản trị', tags: ['Nhật ký'],
     query: z.object({
-      action: z.string().max(60).optional(), entityType: z.string().max(40).optional(), entityId: z.string().max(40).optional(),
-      actor: z.string().max(60).optional(), unitId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+      action: Code(60).optional(), entityType: Code(40).optional(), entityId: Code(40).optional(),
+      actor: Code(60).optional(), unitId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
       from: IsoDate.optional(), to: IsoDate.optional(), limit: z.coerce.number().int().min(1).max(500).default(100),
       beforeId: z.coerce.number().int().positive().optional(),
     }),

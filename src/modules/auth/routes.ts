@@ -2,8 +2,13 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../../http/env.ts';
 import { defineRoute } from '../../http/route.ts';
+import { ShortText } from '../../contracts/common.ts';
 import { unauthorized } from '../../domain/errors.ts';
 import { changeOwnPassword, login, LoginThrottled, logout, SESSION_COOKIE } from './service.ts';
+
+// A password is a secret, not text: taken byte for byte (cleaning it would lock out whoever set it); it never reaches
+// the database, only the hash.
+const Password = z.string().min(1).max(200);
 
 const Me = z.object({
   user: z.object({
@@ -18,7 +23,7 @@ export function authRoutes(app: OpenAPIHono<AppEnv>): void {
   const tags = ['Đăng nhập'];
   defineRoute(app, {
     method: 'post', path: '/auth/login', operationId: 'login', summary: 'Đăng nhập bằng tên đăng nhập và mật khẩu', tags,
-    body: z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }).strict(), response: Me,
+    body: z.object({ username: ShortText(100, 1), password: Password }).strict(), response: Me,
   }, async (c, { body }) => {
     const config = c.get('config');
     const { token, session } = await login(c.get('ctx'), { ...body, userAgent: c.req.header('user-agent') ?? null }, config.sessionTtlHours)
@@ -46,7 +51,7 @@ export function authRoutes(app: OpenAPIHono<AppEnv>): void {
 
   defineRoute(app, {
     method: 'post', path: '/auth/password', operationId: 'changePassword', summary: 'Đổi mật khẩu của mình', tags,
-    body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }).strict(),
+    body: z.object({ currentPassword: Password, newPassword: Password }).strict(),
   }, async (c, { body }) => {
     await changeOwnPassword(c.get('ctx'), body, c.get('sessionToken'));
     return { ok: true };

@@ -1,6 +1,7 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../http/env.ts';
 import { defineRoute, IdParam } from '../../http/route.ts';
+import { Name, SearchQuery, ShortText } from '../../contracts/common.ts';
 import { UNIT_KINDS } from '../../domain/org/unit.ts';
 import * as service from './service.ts';
 
@@ -29,7 +30,8 @@ const UnitSearchHit = UnitView.extend({
   score: z.number(),
 }).strict().openapi('UnitSearchHit');
 
-const NameText = z.string().trim().min(2).max(200);
+const NameText = Name(200, 2);
+const ShortName = Name(200, 0).optional();
 
 export function orgRoutes(app: OpenAPIHono<AppEnv>): void {
   const tags = ['Đơn vị'];
@@ -39,7 +41,7 @@ export function orgRoutes(app: OpenAPIHono<AppEnv>): void {
   defineRoute(app, {
     method: 'get', path: '/units/search', operationId: 'searchUnits', summary: 'Tìm đơn vị theo tên (không dấu), tên cũ hoặc mã', tags,
     query: z.object({
-      q: z.string().trim().min(1).max(200),
+      q: SearchQuery(200),
       limit: z.coerce.number().int().min(1).max(100).default(20),
       kind: z.union([z.enum(UNIT_KINDS), z.array(z.enum(UNIT_KINDS))]).optional(),
     }),
@@ -51,12 +53,12 @@ export function orgRoutes(app: OpenAPIHono<AppEnv>): void {
 
   defineRoute(app, {
     method: 'post', path: '/units/{id}/children', operationId: 'createChildUnit', summary: 'Thêm đơn vị trực thuộc (thôn, tổ dân phố…)', tags, params: IdParam, status: 201,
-    body: z.object({ kind: z.enum(UNIT_KINDS), name: NameText, shortName: z.string().trim().max(200).optional() }).strict(), response: UnitView,
+    body: z.object({ kind: z.enum(UNIT_KINDS), name: NameText, shortName: ShortName }).strict(), response: UnitView,
   }, (c, { params, body }) => service.createChildUnit(c.get('ctx'), params.id, body));
 
   defineRoute(app, {
     method: 'post', path: '/units/{id}/rename', operationId: 'renameUnit', summary: 'Đổi tên đơn vị (tên cũ được lưu)', tags, params: IdParam,
-    body: z.object({ name: NameText, shortName: z.string().trim().max(200).optional() }).strict(), response: UnitView,
+    body: z.object({ name: NameText, shortName: ShortName }).strict(), response: UnitView,
   }, (c, { params, body }) => service.renameUnit(c.get('ctx'), params.id, body));
 
   defineRoute(app, {
@@ -66,6 +68,6 @@ export function orgRoutes(app: OpenAPIHono<AppEnv>): void {
 
   defineRoute(app, {
     method: 'post', path: '/units/{id}/retire', operationId: 'retireUnit', summary: 'Giải thể đơn vị', tags, params: IdParam,
-    body: z.object({ reason: z.string().trim().min(5).max(1000) }).strict(), response: UnitView,
+    body: z.object({ reason: ShortText(1000, 5) }).strict(), response: UnitView,
   }, (c, { params, body }) => service.retireUnit(c.get('ctx'), params.id, body.reason));
 }

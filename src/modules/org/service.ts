@@ -4,6 +4,7 @@ import { UNIT_KIND_LABEL } from '../../domain/org/unit.ts';
 import { allowedChildKinds, canMerge, childCode } from '../../domain/org/rules.ts';
 import { conflict, forbidden, invalid, notFound } from '../../domain/errors.ts';
 import { formatDateVi, normalizeText } from '../../domain/text.ts';
+import { nameKey } from '../../domain/input-text.ts';
 import { authorize, requireActor, type Ctx } from '../context.ts';
 import { recordAudit } from '../audit/store.ts';
 import { searchEntities } from '../search/store.ts';
@@ -92,10 +93,7 @@ export async function createChildUnit(ctx: Ctx, parentId: number, input: { kind:
   }
   const name = normalizeText(input.name);
   const shortName = normalizeText(input.shortName ?? '') || name;
-  const siblings = await store.listChildren(ctx.db, parent.id);
-  if (siblings.some((s) => s.name.toLocaleLowerCase('vi') === name.toLocaleLowerCase('vi'))) {
-    throw conflict('unit.duplicate_name', `${parent.name} đã có đơn vị tên "${name}".`);
-  }
+  await assertNameFree(ctx, parent, name);
   return ctx.db.transaction().execute(async (tx) => {
     const codes = new Set((await tx.selectFrom('unit').select('code').where('code', 'like', `${parent.code}.%`).execute()).map((r) => r.code));
     const code = childCode(parent.code, shortName, (c) => codes.has(c));
@@ -104,6 +102,15 @@ export async function createChildUnit(ctx: Ctx, parentId: number, input: { kind:
     await recordAudit(tx, ctx, { action: 'unit.create', entityType: 'unit', entityId: row.id, unitId: row.id, after: { code, name, shortName, kind: input.kind, parentId } });
     return toView(row);
   });
+}
+
+/** Names are compared as people read them: "Tổ dân\u200b phố Sầm" (zero-width space) is "Tổ dân phố Sầm". */
+async function assertNameFree(ctx: Ctx, parent: store.UnitRow, name: string, self?: number): Promise<void> {
+  const key = nameKey(name);
+  const siblings = await store.listChildren(ctx.db, parent.id);
+  if (siblings.some((s) => s.id !== self && nameKey(s.name) === key)) {
+    throw conflict('unit.duplicate_name', `${parent.name} đã có đơn vị tên "${name}".`);
+  }
 }
 
 /** Admins administer units strictly below their own; renaming one's own unit is for the level above. */
@@ -121,6 +128,8 @@ export async function renameUnit(ctx: Ctx, id: number, input: { name: string; sh
   const name = normalizeText(input.name);
   const shortName = normalizeText(input.shortName ?? '') || (u.short_name === u.name ? name : u.short_name);
   if (name === u.name && shortName === u.short_name) throw invalid('unit.unchanged', 'Tên mới trùng với tên hiện tại.', [{ path: 'name', message: 'Hãy nhập tên khác tên hiện tại.' }]);
+  const parent = u.parent_id === null ? undefined : await store.getUnit(ctx.db, u.parent_id);
+  if (parent && nameKey(name) !== nameKey(u.name)) await assertNameFree(ctx, parent, name, u.id);
   return ctx.db.transaction().execute(async (tx) => {
     // History is kept: the old name stays findable as a former name.
     await store.insertAlias(tx, u.id, { name: u.name, kind: 'former', note: `Tên cũ, đổi ngày ${formatDateVi(new Date().toISOString())}` });

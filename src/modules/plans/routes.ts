@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../http/env.ts';
 import { defineRoute, IdParam } from '../../http/route.ts';
 import { planDraftSchema } from '../../domain/plan/schema.ts';
+import { Base64, Code, FileName, LongText, Name, SearchQuery, ShortText } from '../../contracts/common.ts';
 import { PLAN_STATUSES } from '../../domain/plan/model.ts';
 import {
   CascadePreviewSchema, CascadeResultSchema, CascadeRulesSavedSchema, CascadeRulesSchema, LintResultSchema, ParentChangeResolvedSchema,
@@ -24,13 +25,13 @@ const Draft = planDraftSchema;
 
 /** A rule as sent (the answers' CascadeRule is in the contract). */
 const CascadeRuleInput = z.object({
-  fromCode: z.string().trim().max(40).optional(),
-  fromText: z.string().trim().max(300).optional(),
-  toOffice: z.object({ 'xã': z.string().trim().min(1).max(20), 'phường': z.string().trim().min(1).max(20) }).optional(),
-  toText: z.string().max(300).optional(),
+  fromCode: Code(40).optional(),
+  fromText: ShortText(300).optional(),
+  toOffice: z.object({ 'xã': Code(20, 1), 'phường': Code(20, 1) }).optional(),
+  toText: LongText(300, 0, false).optional(),
   textOnly: z.boolean().optional(),
   in: z.array(z.enum(['title', 'content', 'deliverables', 'sections'])).optional(),
-  note: z.string().max(500).optional(),
+  note: LongText(500).optional(),
 }).strict();
 
 function fileName(title: string, ext: string): string {
@@ -54,7 +55,7 @@ export function planRoutes(app: OpenAPIHono<AppEnv>): void {
     method: 'get', path: '/plans', operationId: 'listPlans', summary: 'Danh sách kế hoạch (đã ban hành, và của đơn vị mình)', tags,
     query: z.object({
       unitId: z.coerce.number().int().positive().max(2_147_483_647).optional(), status: z.enum(PLAN_STATUSES).optional(),
-      year: z.coerce.number().int().min(2000).max(2100).optional(), q: z.string().trim().min(1).max(200).optional(),
+      year: z.coerce.number().int().min(2000).max(2100).optional(), q: SearchQuery(200).optional(),
       parentPlanId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
       limit: z.coerce.number().int().min(1).max(500).default(50), offset: z.coerce.number().int().min(0).max(100_000).default(0),
     }),
@@ -64,7 +65,7 @@ export function planRoutes(app: OpenAPIHono<AppEnv>): void {
   defineRoute(app, {
     method: 'post', path: '/plans/import', operationId: 'importPlan', summary: 'Đọc tệp kế hoạch (.txt, .md, .html, .docx) thành bản nháp để rà soát (chưa lưu)', tags,
     body: z.object({
-      filename: z.string().trim().min(1).max(200).regex(/\.(txt|md|markdown|html?|docx)$/i, 'Chỉ nhận tệp .txt, .md, .html, .docx.'), contentBase64: z.string().min(1).max(2_700_000),
+      filename: FileName(200).regex(/\.(txt|md|markdown|html?|docx)$/i, 'Chỉ nhận tệp .txt, .md, .html, .docx.'), contentBase64: Base64(2_700_000),
       unitId: z.number().int().positive().max(2_147_483_647).optional(),
     }).strict(),
     response: PlanImportResultSchema,
@@ -76,7 +77,7 @@ export function planRoutes(app: OpenAPIHono<AppEnv>): void {
 
   defineRoute(app, {
     method: 'post', path: '/plans/lint', operationId: 'lintDraft', summary: 'Rà soát một bản nháp chưa lưu', tags,
-    body: z.object({ draft: Draft, issuerCode: z.string().max(40).optional() }).strict(),
+    body: z.object({ draft: Draft, issuerCode: Code(40).optional() }).strict(),
     response: LintResultSchema,
   }, async (c, { body }): Promise<LintResult> => {
     const ctx = c.get('ctx');
@@ -88,7 +89,7 @@ export function planRoutes(app: OpenAPIHono<AppEnv>): void {
     method: 'post', path: '/plans', operationId: 'createPlan', summary: 'Lưu kế hoạch (dự thảo) từ bản nháp đã rà soát', tags, status: 201,
     body: z.object({
       unitId: z.number().int().positive(), draft: Draft, parentPlanId: z.number().int().positive().nullable().optional(),
-      sourceName: z.string().max(200).nullable().optional(), sourceText: z.string().max(1_000_000).nullable().optional(),
+      sourceName: ShortText(200).nullable().optional(), sourceText: LongText(1_000_000, 0, false).nullable().optional(),
     }).strict(),
     response: PlanRefSchema,
   }, (c, { body }) => service.createPlan(c.get('ctx'), body) satisfies Promise<PlanRef>);
@@ -107,11 +108,11 @@ export function planRoutes(app: OpenAPIHono<AppEnv>): void {
     (c, { params }) => service.transition(c.get('ctx'), params.id, 'approve', {}) satisfies Promise<PlanTransitioned>);
   defineRoute(app, {
     method: 'post', path: '/plans/{id}/return', operationId: 'returnPlan', summary: 'Trả lại dự thảo, nêu lý do', tags, params: IdParam,
-    body: z.object({ reason: z.string().trim().min(5).max(2000) }).strict(), response: PlanTransitionedSchema,
+    body: z.object({ reason: ShortText(2000, 5) }).strict(), response: PlanTransitionedSchema,
   }, (c, { params, body }) => service.transition(c.get('ctx'), params.id, 'return', body) satisfies Promise<PlanTransitioned>);
   defineRoute(app, {
     method: 'post', path: '/plans/{id}/issue', operationId: 'issuePlan', summary: 'Ban hành: cấp số, ngày', tags, params: IdParam,
-    body: z.object({ number: z.string().trim().min(1).max(10), date: IsoDate, signerName: z.string().trim().min(2).max(120).optional() }).strict(),
+    body: z.object({ number: Code(10, 1), date: IsoDate, signerName: Name(120, 2).optional() }).strict(),
     response: PlanTransitionedSchema,
   }, (c, { params, body }) => service.transition(c.get('ctx'), params.id, 'issue', body) satisfies Promise<PlanTransitioned>);
   defineRoute(app, { method: 'post', path: '/plans/{id}/amend', operationId: 'amendPlan', summary: 'Tạo dự thảo sửa đổi một kế hoạch đã ban hành', tags, params: IdParam, status: 201, response: PlanRefSchema },
@@ -135,7 +136,7 @@ export function planRoutes(app: OpenAPIHono<AppEnv>): void {
 
   defineRoute(app, {
     method: 'post', path: '/plan-tasks/{id}/parent-change', operationId: 'resolveParentChange', summary: 'Chấp nhận hoặc không áp dụng thay đổi của nhiệm vụ cấp trên', tags, params: IdParam,
-    body: z.object({ decision: z.enum(['accept', 'dismiss']), reason: z.string().trim().max(2000).optional() }).strict(),
+    body: z.object({ decision: z.enum(['accept', 'dismiss']), reason: ShortText(2000).optional() }).strict(),
     response: ParentChangeResolvedSchema,
   }, (c, { params, body }) => service.resolveParentChange(c.get('ctx'), params.id, body) satisfies Promise<ParentChangeResolved>);
 

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../http/env.ts';
 import { defineRoute, IdParam } from '../../http/route.ts';
 import { anonymousLimit } from '../../http/middleware.ts';
+import { Code, LongText, Name, ShortText } from '../../contracts/common.ts';
 import { UNIT_KINDS } from '../../domain/org/unit.ts';
 import { REPORT_STATUSES } from '../../domain/reporting/model.ts';
 import { fold } from '../../domain/text.ts';
@@ -29,8 +30,8 @@ const Offset = z.coerce.number().int().min(0).max(100_000).default(0);
 const Count = z.number().finite().min(0).max(1_000_000_000);
 
 const NarrativeSchema = z.object({
-  leadership: z.string().max(20_000), results: z.string().max(50_000), assessment: z.string().max(20_000),
-  obstacles: z.string().max(20_000), proposals: z.string().max(20_000), nextSteps: z.string().max(20_000),
+  leadership: LongText(20_000), results: LongText(50_000), assessment: LongText(20_000),
+  obstacles: LongText(20_000), proposals: LongText(20_000), nextSteps: LongText(20_000),
 }).partial().strict();
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -66,13 +67,13 @@ export function reportingRoutes(app: OpenAPIHono<AppEnv>): void {
     summary: 'Yêu cầu báo cáo đột xuất: nội dung, thời hạn, các đơn vị phải báo cáo (đơn vị đầu mối)',
     body: z.object({
       ownerUnitId: z.number().int().positive().max(2_147_483_647).optional(),
-      name: z.string().trim().min(5).max(300),
-      content: z.string().trim().min(5).max(5000),
+      name: Name(300, 5),
+      content: LongText(5000, 5),
       dueDate: IsoDate,
       window: z.object({ from: IsoDate, to: IsoDate }).strict().optional(),
       submitterUnitIds: z.array(z.number().int().positive().max(2_147_483_647)).max(5000).optional(),
       submitterKinds: z.array(z.enum(UNIT_KINDS)).max(8).optional(),
-      recipients: z.string().trim().max(500).optional(),
+      recipients: ShortText(500).optional(),
       planId: z.number().int().positive().max(2_147_483_647).optional(),
       reminderDays: z.array(z.number().int().min(0).max(60)).max(6).optional(),
     }).strict(),
@@ -149,8 +150,8 @@ export function reportingRoutes(app: OpenAPIHono<AppEnv>): void {
     method: 'put', path: '/reports/{id}', operationId: 'updateReport', summary: 'Sửa báo cáo (dự thảo hoặc bị trả lại): các phần nội dung, giá trị chỉ tiêu', tags, params: IdParam,
     body: z.object({
       narrative: NarrativeSchema.optional(),
-      indicatorValues: z.record(z.string().min(1).max(60), Count).optional(),
-      number: z.string().trim().max(30).nullable().optional(),
+      indicatorValues: z.record(Code(60, 1), Count).optional(),
+      number: ShortText(30).nullable().optional(),
     }).strict(),
     response: ReportUpdatedSchema,
   }, (c, { params, body }) => service.updateReport(c.get('ctx'), params.id, body) satisfies Promise<ReportUpdated>);
@@ -168,7 +169,7 @@ export function reportingRoutes(app: OpenAPIHono<AppEnv>): void {
     (c, { params }) => service.transitionReport(c.get('ctx'), params.id, 'accept') satisfies Promise<ReportTransitioned>);
   defineRoute(app, {
     method: 'post', path: '/reports/{id}/return', operationId: 'returnReport', summary: 'Đơn vị nhận trả lại báo cáo, nêu lý do', ...transitioned,
-    body: z.object({ reason: z.string().trim().min(5).max(2000) }).strict(),
+    body: z.object({ reason: ShortText(2000, 5) }).strict(),
   }, (c, { params, body }) => service.transitionReport(c.get('ctx'), params.id, 'return', body) satisfies Promise<ReportTransitioned>);
 
   // ------------------------------------------------------------ dashboards

@@ -1,6 +1,7 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../http/env.ts';
 import { defineRoute, IdParam } from '../../http/route.ts';
+import { Base64, FileName, LongText, ShortText } from '../../contracts/common.ts';
 import { DELIVERABLE_KINDS, OBSTACLE_STATUSES, TASK_STATUSES } from '../../domain/tracking/model.ts';
 import { contentDisposition, EVIDENCE_MAX_FILES } from '../../domain/tracking/evidence.ts';
 import {
@@ -17,12 +18,12 @@ const Id = z.coerce.number().int().positive().max(2_147_483_647);
 const Year = z.coerce.number().int().min(2000).max(2100);
 const Limit = z.coerce.number().int().min(1).max(2000).default(200);
 const Offset = z.coerce.number().int().min(0).max(1_000_000).default(0);
-const Link = z.string().trim().max(2000).url('Đường dẫn không hợp lệ.').refine((u) => /^https?:\/\//i.test(u), 'Đường dẫn phải bắt đầu bằng http:// hoặc https://.');
-const OptionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+const Link = ShortText(2000).url('Đường dẫn không hợp lệ.').refine((u) => /^https?:\/\//i.test(u), 'Đường dẫn phải bắt đầu bằng http:// hoặc https://.');
+const OptionalText = (max: number) => ShortText(max).nullable().optional();
 
 const DeliverableSchema = z.object({
   kind: z.enum(DELIVERABLE_KINDS),
-  title: z.string().trim().min(1).max(500),
+  title: ShortText(500, 1),
   occurredOn: IsoDate,
   participants: z.number().int().min(0).max(10_000_000).nullable().optional(),
   documentNumber: OptionalText(100),
@@ -31,19 +32,19 @@ const DeliverableSchema = z.object({
 
 // 10 MB of file is 13 981 016 base64 characters; the service names the file and its size when it is larger.
 const EvidenceSchema = z.object({
-  filename: z.string().trim().min(1).max(255),
-  mime: z.string().trim().min(1).max(200),
-  contentBase64: z.string().min(1).max(14_500_000),
+  filename: FileName(255),
+  mime: ShortText(200, 1),
+  contentBase64: Base64(14_500_000),
 }).strict();
 
 const UpdateSchema = z.object({
   percent: z.number().int().min(0).max(100),
-  narrative: z.string().max(20_000).default(''),
+  narrative: LongText(20_000).default(''),
   completed: z.boolean().default(false),
   occurredOn: IsoDate,
   deliverables: z.array(DeliverableSchema).max(50).default([]),
   evidence: z.array(EvidenceSchema).max(EVIDENCE_MAX_FILES, `Mỗi lần cập nhật đính kèm tối đa ${EVIDENCE_MAX_FILES} tệp minh chứng.`).default([]),
-  obstacles: z.array(z.object({ kind: z.enum(['difficulty', 'proposal']), content: z.string().trim().min(5).max(5000) }).strict()).max(20).default([]),
+  obstacles: z.array(z.object({ kind: z.enum(['difficulty', 'proposal']), content: LongText(5000, 5) }).strict()).max(20).default([]),
 }).strict();
 
 // Answers follow src/contracts (checked at run time in tests); `satisfies` also holds the services' types to them.
@@ -91,7 +92,7 @@ export function trackingRoutes(app: OpenAPIHono<AppEnv>): void {
 
   defineRoute(app, {
     method: 'post', path: '/obstacles/{id}/answer', operationId: 'answerObstacle', summary: 'Trả lời khó khăn, đề xuất (đơn vị tiếp nhận)', tags, params: IdParam,
-    body: z.object({ answer: z.string().trim().min(5).max(10_000) }).strict(), response: ObstacleAnswerSchema,
+    body: z.object({ answer: LongText(10_000, 5) }).strict(), response: ObstacleAnswerSchema,
   }, (c, { params, body }) => service.answerObstacle(c.get('ctx'), params.id, body.answer) satisfies Promise<ObstacleAnswer>);
 
   const noticeTags = ['Thông báo'];

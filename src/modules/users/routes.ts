@@ -1,7 +1,8 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../http/env.ts';
 import { defineRoute, IdParam } from '../../http/route.ts';
-import { CreateUserSchema, EmailSchema, PhoneSchema, RoleSchema } from './schema.ts';
+import { SearchQuery } from '../../contracts/common.ts';
+import { CreateUserSchema, EmailSchema, PersonName, PhoneSchema, RoleSchema } from './schema.ts';
 import * as service from './service.ts';
 
 
@@ -14,7 +15,7 @@ export function userRoutes(app: OpenAPIHono<AppEnv>): void {
   const tags = ['Tài khoản'];
   defineRoute(app, {
     method: 'get', path: '/units/{id}/users', operationId: 'listUnitUsers', summary: 'Cán bộ, công chức của đơn vị', tags, params: IdParam,
-    query: z.object({ subunits: z.enum(['true', 'false']).default('false'), q: z.string().trim().max(100).optional() }), response: z.array(UserView),
+    query: z.object({ subunits: z.enum(['true', 'false']).default('false'), q: SearchQuery(100, 0).optional() }), response: z.array(UserView),
   }, (c, { params, query }) => service.listUsers(c.get('ctx'), params.id, { includeSubunits: query.subunits === 'true', q: query.q }));
 
   defineRoute(app, { method: 'get', path: '/users/{id}', operationId: 'getUser', summary: 'Thông tin tài khoản', tags, params: IdParam, response: UserView },
@@ -29,7 +30,7 @@ export function userRoutes(app: OpenAPIHono<AppEnv>): void {
   defineRoute(app, {
     method: 'patch', path: '/users/{id}', operationId: 'updateUser', summary: 'Sửa tài khoản: họ tên, đơn vị, vai trò, khóa/mở', tags, params: IdParam,
     body: z.object({
-      fullName: z.string().trim().min(2).max(120).optional(), email: EmailSchema, phone: PhoneSchema, unitId: z.number().int().positive().optional(),
+      fullName: PersonName.optional(), email: EmailSchema, phone: PhoneSchema, unitId: z.number().int().positive().optional(),
       roles: z.array(RoleSchema).min(1).max(5).optional(), isActive: z.boolean().optional(),
     }).strict(),
     response: UserView,
