@@ -1,0 +1,214 @@
+// PostgreSQL connection faults: a restart, a failover or an operator's pg_terminate_backend must cost the requests
+// of that moment a 503, never the process. The pool Kysely sees wraps pg's pool so that:
+// - every pooled client has an 'error' listener (pg emits 'error' on an idle or checked-out-but-idle client whose
+//   backend died; unheard, it is an uncaught exception that ends the process), and a dead client is never reused;
+// - a failure to connect, or a connection lost mid-query, becomes a DatabaseUnavailableError (HTTP 503, Retry-After);
+// - a read outside a transaction that failed on a lost connection is retried once on a fresh connection;
+// - a write is never retried: a transaction that lost its connection before COMMIT was sent was rolled back by the
+//   server; one that lost it during COMMIT may or may not have committed, so its txid (taken with BEGIN, in the same
+//   round trip) is looked up with txid_status() on a new connection: committed means the request succeeds as if
+//   nothing happened, aborted means "not saved", and no answer within a few seconds means "unknown" (said so).
+import type pg from 'pg';
+import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
+
+/** What a 503 tells clients to wait: PostgreSQL restarts in a few seconds. */
+export const RETRY_AFTER_SECONDS = 5;
+/** How long a lost COMMIT's outcome is looked for before the client is told it is unknown. */
+const OUTCOME_WAIT_MS = 5_000;
+
+/** none: nothing was being written; notCommitted: the write was rolled back; unknown: it may have been committed. */
+export type WriteOutcome = 'none' | 'notCommitted' | 'unknown';
+
+export class DatabaseUnavailableError extends Error {
+  readonly outcome: WriteOutcome;
+  constructor(outcome: WriteOutcome, cause: unknown) {
+    super(`database unavailable (${outcome}): ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.outcome = outcome;
+  }
+}
+
+// 57P01–57P03: the backend was terminated or the server is shutting down/starting; class 08: connection exceptions.
+const LOST_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '08007',
+  'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+const LOST_MESSAGES = /connection terminated|not queryable|terminating connection|client was closed|connection ended|timeout exceeded when trying to connect/i;
+
+export function isConnectionLost(err: unknown): boolean {
+  if (err instanceof DatabaseUnavailableError) return true;
+  if (!(err instanceof Error)) return false;
+  const code = (err as { code?: unknown }).code;
+  return (typeof code === 'string' && LOST_CODES.has(code)) || LOST_MESSAGES.test(err.message);
+}
+
+let lastLog = 0;
+let quiet = 0;
+/** One line per 5 s at most: an outage fails every request, the log should say so once, with a count. */
+export function logDatabaseFault(what: string, err?: unknown): void {
+  const now = Date.now();
+  if (now - lastLog < 5_000) {
+    quiet++;
+    return;
+  }
+  const more = quiet ? ` (và ${quiet} lỗi tương tự trước đó)` : '';
+  console.warn(`[cơ sở dữ liệu] ${what}${err instanceof Error ? `: ${err.message}` : ''}${more}`);
+  lastLog = now;
+  quiet = 0;
+}
+
+const dead = new WeakSet<object>();
+const READ = /^\s*select\b/i;
+const BEGIN = /^\s*(begin|start transaction)\b/i;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function acquire(pool: pg.Pool): Promise<pg.PoolClient> {
+  // A client whose backend died while idle may still be in the pool for a tick: skip it (bounded by the pool size).
+  for (let i = 0; ; i++) {
+    let client: pg.PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (err) {
+      logDatabaseFault('không kết nối được', err);
+      throw new DatabaseUnavailableError('none', err);
+    }
+    if (!dead.has(client)) return client;
+    client.release(true);
+    if (i > 50) throw new DatabaseUnavailableError('none', new Error('no live connection'));
+  }
+}
+
+/** The fate of a transaction whose COMMIT got no answer, asked on a new connection. */
+export async function transactionOutcome(pool: pg.Pool, txid: string, waitMs = OUTCOME_WAIT_MS): Promise<'committed' | 'aborted' | 'unknown'> {
+  const deadline = Date.now() + waitMs;
+  while (Date.now() < deadline) {
+    let client: pg.PoolClient | undefined;
+    try {
+      client = await acquire(pool);
+      const { rows } = await client.query<{ s: string | null }>('SELECT txid_status($1::bigint) AS s', [txid]);
+      client.release();
+      const s = rows[0]?.s;
+      if (s === 'committed' || s === 'aborted') return s;
+      // null: too old to know; 'in progress': the terminated backend has not finished yet.
+      if (s === null) return 'unknown';
+    } catch {
+      client?.release(true);
+    }
+    await sleep(200);
+  }
+  return 'unknown';
+}
+
+type Result = PostgresQueryResult<unknown>;
+const fake = (command: 'COMMIT' | 'ROLLBACK'): Result => ({ command, rowCount: 0, rows: [] });
+
+/** The client Kysely holds for one checkout; the pg client under it may be replaced to retry a read. */
+class ResilientClient implements PostgresPoolClient {
+  readonly #pool: pg.Pool;
+  #real: pg.PoolClient;
+  #txid: string | null = null;
+  #inTransaction = false;
+
+  constructor(pool: pg.Pool, real: pg.PoolClient) {
+    this.#pool = pool;
+    this.#real = real;
+  }
+
+  get processID(): number | undefined {
+    return (this.#real as unknown as { processID?: number }).processID;
+  }
+
+  query<R>(text: string, values: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>>;
+  query<R>(cursor: never): never;
+  async query(text: string, values?: ReadonlyArray<unknown>): Promise<Result> {
+    if (BEGIN.test(text) && !values?.length) return this.#begin(text);
+    if (/^\s*commit\s*$/i.test(text)) return this.#commit(text);
+    if (/^\s*rollback\s*$/i.test(text)) return this.#rollback(text);
+    try {
+      return await this.#real.query(text, values as unknown[]) as unknown as Result;
+    } catch (err) {
+      if (!isConnectionLost(err)) throw err;
+      logDatabaseFault('mất kết nối giữa chừng', err);
+      // Inside a transaction nothing was committed (COMMIT was never sent); an autocommit write may have been.
+      if (this.#inTransaction) throw new DatabaseUnavailableError('notCommitted', err);
+      if (!READ.test(text)) throw new DatabaseUnavailableError('unknown', err);
+      return this.#retryRead(text, values, err);
+    }
+  }
+
+  async #retryRead(text: string, values: ReadonlyArray<unknown> | undefined, first: unknown): Promise<Result> {
+    dead.add(this.#real);
+    this.#real.release(true);
+    // Let the other pooled clients' termination notices arrive before taking one of them.
+    await new Promise((r) => setImmediate(r));
+    this.#real = await acquire(this.#pool);
+    try {
+      return await this.#real.query(text, values as unknown[]) as unknown as Result;
+    } catch (err) {
+      if (isConnectionLost(err)) throw new DatabaseUnavailableError('none', first);
+      throw err;
+    }
+  }
+
+  async #begin(text: string): Promise<Result> {
+    try {
+      // Simple protocol (no parameters): both statements in one round trip.
+      const results = await this.#real.query(`${text}; SELECT txid_current()::text AS txid`) as unknown as pg.QueryResult[];
+      this.#txid = (results[1]?.rows[0] as { txid?: string } | undefined)?.txid ?? null;
+      this.#inTransaction = true;
+      return results[0] as unknown as Result;
+    } catch (err) {
+      if (isConnectionLost(err)) throw new DatabaseUnavailableError('none', err);
+      throw err;
+    }
+  }
+
+  async #commit(text: string): Promise<Result> {
+    const txid = this.#txid;
+    this.#txid = null;
+    this.#inTransaction = false;
+    try {
+      return await this.#real.query(text) as unknown as Result;
+    } catch (err) {
+      if (!isConnectionLost(err)) throw err;
+      const outcome = txid ? await transactionOutcome(this.#pool, txid) : 'unknown';
+      logDatabaseFault(`mất kết nối lúc ghi (COMMIT), giao dịch ${txid ?? '?'}: ${outcome}`, err);
+      if (outcome === 'committed') return fake('COMMIT');
+      throw new DatabaseUnavailableError(outcome === 'aborted' ? 'notCommitted' : 'unknown', err);
+    }
+  }
+
+  async #rollback(text: string): Promise<Result> {
+    this.#txid = null;
+    this.#inTransaction = false;
+    // A server that lost the connection has rolled the transaction back itself.
+    if (dead.has(this.#real)) return fake('ROLLBACK');
+    try {
+      return await this.#real.query(text) as unknown as Result;
+    } catch (err) {
+      if (isConnectionLost(err)) return fake('ROLLBACK');
+      throw err;
+    }
+  }
+
+  release(destroy?: boolean): void {
+    this.#real.release(destroy || dead.has(this.#real) || undefined);
+  }
+}
+
+/** The pool handed to Kysely's PostgresDialect. */
+export function resilientPool(pool: pg.Pool): PostgresPool {
+  pool.on('connect', (client) => {
+    // Stays attached while the client is checked out (pg-pool removes only its own idle listener).
+    client.on('error', (err) => {
+      dead.add(client);
+      logDatabaseFault('kết nối bị đóng', err);
+    });
+    client.on('end', () => dead.add(client));
+  });
+  pool.on('error', (err) => logDatabaseFault('kết nối rỗi bị đóng', err));
+  return {
+    options: pool.options,
+    async connect() {
+      return new ResilientClient(pool, await acquire(pool));
+    },
+    end: () => pool.end(),
+  };
+}
