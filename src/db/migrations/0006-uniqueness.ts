@@ -56,4 +56,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     const except = spared.length ? ` AND id <> ALL ('{${spared.join(',')}}'::integer[])` : '';
     await sql`CREATE UNIQUE INDEX ${sql.id(r.name)} ON ${sql.table(r.table)} (${sql.raw(r.key)}) WHERE ${sql.raw(r.where + except)}`.execute(db);
   }
+  // A new unit's code derives from its name, so two units created with one name at once break both rules; the name is
+  // what the person typed and the answer should name it. PostgreSQL checks a table's unique indexes in OID order:
+  // recreating the code's constraint after the name's index makes the name answer first.
+  await sql`ALTER TABLE unit DROP CONSTRAINT unit_code_key`.execute(db);
+  await sql`ALTER TABLE unit ADD CONSTRAINT unit_code_key UNIQUE (code)`.execute(db);
 }
