@@ -137,17 +137,17 @@ describe('the rules themselves', () => {
     await sql`DROP INDEX plan_pending_amendment_idx`.execute(d.db);
     await sql`DROP INDEX unit_sibling_name_idx`.execute(d.db);
     // What the race left behind before 0006: the same number issued twice.
-    const dup = await d.db.insertInto('plan').values({ unit_id: wardId, status: 'issued', number: '500', symbol: 'KH-UBND', year: 2026, title: 'Trùng số 1', header: '{}', sections: '[]' })
+    const dup = await d.db.insertInto('plan').values({ unit_id: wardId, status: 'issued', number: '500', symbol: 'KH-UBND', year: 2026, title: 'Trùng số 1', header: '{}', sections: '[]', groups: '[]', unplaced: '[]' })
       .returning('id').executeTakeFirstOrThrow();
-    const dup2 = await d.db.insertInto('plan').values({ unit_id: wardId, status: 'issued', number: '500', symbol: 'KH-UBND', year: 2026, title: 'Trùng số 2', header: '{}', sections: '[]' })
+    const dup2 = await d.db.insertInto('plan').values({ unit_id: wardId, status: 'issued', number: '500', symbol: 'KH-UBND', year: 2026, title: 'Trùng số 2', header: '{}', sections: '[]', groups: '[]', unplaced: '[]' })
       .returning('id').executeTakeFirstOrThrow();
-    await migrate0006(d.db);
+    await migrate0006(d.db as never);
     const kept = await d.db.selectFrom('plan').select('id').where('number', '=', '500').execute();
     assert.deepEqual(kept.map((r) => r.id).sort(), [dup.id, dup2.id].sort(), 'nothing deleted or renumbered');
     const again = await wardLeader.post(`/api/plans/${id}/issue`, { number: '500', date: '2026-08-01' });
     assert.equal(again.status, 409, JSON.stringify(again.body));
     await assert.rejects(
-      d.db.insertInto('plan').values({ unit_id: wardId, status: 'issued', number: '500', symbol: 'KH-UBND', year: 2026, title: 'Trùng số 3', header: '{}', sections: '[]' }).execute(),
+      d.db.insertInto('plan').values({ unit_id: wardId, status: 'issued', number: '500', symbol: 'KH-UBND', year: 2026, title: 'Trùng số 3', header: '{}', sections: '[]', groups: '[]', unplaced: '[]' }).execute(),
       (err: any) => err.code === '23505' && err.constraint === 'plan_issued_number_idx',
     );
   });
