@@ -102,7 +102,8 @@ const fake = (command: 'COMMIT' | 'ROLLBACK'): Result => ({ command, rowCount: 0
 /** The client Kysely holds for one checkout; the pg client under it may be replaced to retry a read. */
 class ResilientClient implements PostgresPoolClient {
   readonly #pool: pg.Pool;
-  #real: pg.PoolClient;
+  /** null once released (a retry that found no new connection leaves nothing to release). */
+  #real: pg.PoolClient | null;
   #txid: string | null = null;
   #inTransaction = false;
 
@@ -112,7 +113,7 @@ class ResilientClient implements PostgresPoolClient {
   }
 
   get processID(): number | undefined {
-    return (this.#real as unknown as { processID?: number }).processID;
+    return (this.#real as unknown as { processID?: number } | null)?.processID;
   }
 
   query<R>(text: string, values: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>>;
@@ -122,7 +123,7 @@ class ResilientClient implements PostgresPoolClient {
     if (/^\s*commit\s*$/i.test(text)) return this.#commit(text);
     if (/^\s*rollback\s*$/i.test(text)) return this.#rollback(text);
     try {
-      return await this.#real.query(text, values as unknown[]) as unknown as Result;
+      return await this.#client.query(text, values as unknown[]) as unknown as Result;
     } catch (err) {
       if (!isConnectionLost(err)) throw err;
       logDatabaseFault('mất kết nối giữa chừng', err);
@@ -134,8 +135,10 @@ class ResilientClient implements PostgresPoolClient {
   }
 
   async #retryRead(text: string, values: ReadonlyArray<unknown> | undefined, first: unknown): Promise<Result> {
-    dead.add(this.#real);
-    this.#real.release(true);
+    const lost = this.#real!;
+    this.#real = null;
+    dead.add(lost);
+    lost.release(true);
     // Let the other pooled clients' termination notices arrive before taking one of them.
     await new Promise((r) => setImmediate(r));
     this.#real = await acquire(this.#pool);
@@ -150,7 +153,7 @@ class ResilientClient implements PostgresPoolClient {
   async #begin(text: string): Promise<Result> {
     try {
       // Simple protocol (no parameters): both statements in one round trip.
-      const results = await this.#real.query(`${text}; SELECT txid_current()::text AS txid`) as unknown as pg.QueryResult[];
+      const results = await this.#client.query(`${text}; SELECT txid_current()::text AS txid`) as unknown as pg.QueryResult[];
       this.#txid = (results[1]?.rows[0] as { txid?: string } | undefined)?.txid ?? null;
       this.#inTransaction = true;
       return results[0] as unknown as Result;
@@ -165,7 +168,7 @@ class ResilientClient implements PostgresPoolClient {
     this.#txid = null;
     this.#inTransaction = false;
     try {
-      return await this.#real.query(text) as unknown as Result;
+      return await this.#client.query(text) as unknown as Result;
     } catch (err) {
       if (!isConnectionLost(err)) throw err;
       const outcome = txid ? await transactionOutcome(this.#pool, txid) : 'unknown';
@@ -179,7 +182,7 @@ class ResilientClient implements PostgresPoolClient {
     this.#txid = null;
     this.#inTransaction = false;
     // A server that lost the connection has rolled the transaction back itself.
-    if (dead.has(this.#real)) return fake('ROLLBACK');
+    if (!this.#real || dead.has(this.#real)) return fake('ROLLBACK');
     try {
       return await this.#real.query(text) as unknown as Result;
     } catch (err) {
@@ -189,7 +192,15 @@ class ResilientClient implements PostgresPoolClient {
   }
 
   release(destroy?: boolean): void {
-    this.#real.release(destroy || dead.has(this.#real) || undefined);
+    const real = this.#real;
+    this.#real = null;
+    real?.release(destroy || dead.has(real) || undefined);
+  }
+
+  /** The pg client in use; a query after release (a bug) fails like pg's own. */
+  get #client(): pg.PoolClient {
+    if (!this.#real) throw new DatabaseUnavailableError('none', new Error('client released'));
+    return this.#real;
   }
 }
 
