@@ -55,12 +55,23 @@ export function logDatabaseFault(what: string, err?: unknown): void {
 }
 
 const dead = new WeakSet<object>();
+/**
+ * Counts connection losses. A restart ends every backend, but each pooled client hears of it only when its own
+ * notice arrives: after one loss, clients opened before it are not trusted and are replaced as they are taken.
+ */
+let lossEpoch = 0;
+const bornIn = new WeakMap<object, number>();
+
+function noteLoss(client: object): void {
+  dead.add(client);
+  lossEpoch++;
+}
 const READ = /^\s*select\b/i;
 const BEGIN = /^\s*(begin|start transaction)\b/i;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function acquire(pool: pg.Pool): Promise<pg.PoolClient> {
-  // A client whose backend died while idle may still be in the pool for a tick: skip it (bounded by the pool size).
+  // Skip clients known or suspected dead (see lossEpoch); bounded because the pool holds a few clients.
   for (let i = 0; ; i++) {
     let client: pg.PoolClient;
     try {
@@ -69,7 +80,7 @@ async function acquire(pool: pg.Pool): Promise<pg.PoolClient> {
       logDatabaseFault('không kết nối được', err);
       throw new DatabaseUnavailableError('none', err);
     }
-    if (!dead.has(client)) return client;
+    if (!dead.has(client) && (bornIn.get(client) ?? lossEpoch) >= lossEpoch) return client;
     client.release(true);
     if (i > 50) throw new DatabaseUnavailableError('none', new Error('no live connection'));
   }
@@ -126,6 +137,7 @@ class ResilientClient implements PostgresPoolClient {
       return await this.#client.query(text, values as unknown[]) as unknown as Result;
     } catch (err) {
       if (!isConnectionLost(err)) throw err;
+      if (this.#real) noteLoss(this.#real);
       logDatabaseFault('mất kết nối giữa chừng', err);
       // Inside a transaction nothing was committed (COMMIT was never sent); an autocommit write may have been.
       if (this.#inTransaction) throw new DatabaseUnavailableError('notCommitted', err);
@@ -137,10 +149,7 @@ class ResilientClient implements PostgresPoolClient {
   async #retryRead(text: string, values: ReadonlyArray<unknown> | undefined, first: unknown): Promise<Result> {
     const lost = this.#real!;
     this.#real = null;
-    dead.add(lost);
     lost.release(true);
-    // Let the other pooled clients' termination notices arrive before taking one of them.
-    await new Promise((r) => setImmediate(r));
     this.#real = await acquire(this.#pool);
     try {
       return await this.#real.query(text, values as unknown[]) as unknown as Result;
@@ -151,12 +160,25 @@ class ResilientClient implements PostgresPoolClient {
   }
 
   async #begin(text: string): Promise<Result> {
+    // A read-only transaction has nothing to lose at COMMIT (and a standby could not give it a txid).
+    if (/read only/i.test(text)) return this.#plainBegin(text);
     try {
       // Simple protocol (no parameters): both statements in one round trip.
       const results = await this.#client.query(`${text}; SELECT txid_current()::text AS txid`) as unknown as pg.QueryResult[];
       this.#txid = (results[1]?.rows[0] as { txid?: string } | undefined)?.txid ?? null;
       this.#inTransaction = true;
       return results[0] as unknown as Result;
+    } catch (err) {
+      if (isConnectionLost(err)) throw new DatabaseUnavailableError('none', err);
+      throw err;
+    }
+  }
+
+  async #plainBegin(text: string): Promise<Result> {
+    try {
+      const result = await this.#client.query(text) as unknown as Result;
+      this.#inTransaction = true;
+      return result;
     } catch (err) {
       if (isConnectionLost(err)) throw new DatabaseUnavailableError('none', err);
       throw err;
@@ -171,6 +193,7 @@ class ResilientClient implements PostgresPoolClient {
       return await this.#client.query(text) as unknown as Result;
     } catch (err) {
       if (!isConnectionLost(err)) throw err;
+      if (this.#real) noteLoss(this.#real);
       const outcome = txid ? await transactionOutcome(this.#pool, txid) : 'unknown';
       logDatabaseFault(`mất kết nối lúc ghi (COMMIT), giao dịch ${txid ?? '?'}: ${outcome}`, err);
       if (outcome === 'committed') return fake('COMMIT');
@@ -207,9 +230,10 @@ class ResilientClient implements PostgresPoolClient {
 /** The pool handed to Kysely's PostgresDialect. */
 export function resilientPool(pool: pg.Pool): PostgresPool {
   pool.on('connect', (client) => {
+    bornIn.set(client, lossEpoch);
     // Stays attached while the client is checked out (pg-pool removes only its own idle listener).
     client.on('error', (err) => {
-      dead.add(client);
+      noteLoss(client);
       logDatabaseFault('kết nối bị đóng', err);
     });
     client.on('end', () => dead.add(client));
