@@ -220,7 +220,7 @@ class ResilientClient implements PostgresPoolClient {
     real?.release(destroy || dead.has(real) || undefined);
   }
 
-  /** The pg client in use; a query after release (a bug) fails like pg's own. */
+  /** The pg client in use; a query after release (a bug) fails as "unavailable" rather than reaching a pooled client. */
   get #client(): pg.PoolClient {
     if (!this.#real) throw new DatabaseUnavailableError('none', new Error('client released'));
     return this.#real;

@@ -8,6 +8,7 @@ import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { Client, makeUser, testApp, type Answer, type App } from '../support/api.ts';
 import { UNIQUE_CONSTRAINTS } from '../../src/db/unique-constraints.ts';
 import { up as migrate0006 } from '../../src/db/migrations/0006-uniqueness.ts';
+import { setReportingClock } from '../../src/modules/reporting/clock.ts';
 
 const SEEDS = new URL('../fixtures/plans/', import.meta.url);
 const PROVINCE = 'ke-hoach-tinh-thanh-hoa-thi-hanh-luat-tri-tue-nhan-tao.txt';
@@ -87,7 +88,7 @@ describe('concurrent requests against one rule', () => {
     assert.equal(drafts.length, 1);
   });
 
-  test('two child plans of one ward under the same province plan at once: one is created, one 409', async () => {
+  test('two child plans of one ward under the same province plan at once, then two reports of the ward for one period: one each, and a 409', async () => {
     await makeUser(d.db, 'skhcn.cv', '38.SKHCN', ['officer']);
     await makeUser(d.db, 'tinh.ld', '38', ['leader']);
     const skhcn = await new Client(app).login('skhcn.cv');
@@ -101,6 +102,13 @@ describe('concurrent requests against one rule', () => {
     const answers = await Promise.all([1, 2].map(() => ward.post('/api/plans', { unitId: wardId, draft, parentPlanId: parent })));
     oneWins(answers, 201, 'plan.child_exists');
     assert.equal((await d.db.selectFrom('plan').select('id').where('parent_plan_id', '=', parent).where('unit_id', '=', wardId).execute()).length, 1);
+
+    // The province plan's yearly report: the ward starts its report for 2026 twice at once.
+    setReportingClock(d.db, '2026-06-15T03:00:00Z');
+    const regime = await d.db.selectFrom('reporting_regime').select('id').where('plan_id', '=', parent).executeTakeFirstOrThrow();
+    const reports = await Promise.all([1, 2].map(() => ward.post(`/api/regimes/${regime.id}/periods/2026/reports`, {})));
+    oneWins(reports, 201, 'report.exists');
+    assert.equal((await d.db.selectFrom('unit_report').select('id').where('regime_id', '=', regime.id).where('unit_id', '=', wardId).execute()).length, 1);
   });
 
   test('two tổ dân phố with the same name at once, and a rename onto a sibling name: 409', async () => {
