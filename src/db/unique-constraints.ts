@@ -50,12 +50,8 @@ export const UNIQUE_CONSTRAINTS: Readonly<Record<string, UniqueAnswer>> = {
   },
   unit_code_key: {
     code: 'unit.code_taken',
-    message: 'Mã đơn vị này vừa được dùng cho một đơn vị khác. Hãy thử lại.',
-  },
-  unit_sibling_name_idx: {
-    code: 'unit.duplicate_name',
-    message: 'Đơn vị cấp trên đã có một đơn vị trực thuộc cùng tên.',
-    issues: [{ path: 'name', message: 'Hãy chọn tên khác với các đơn vị cùng cấp.' }],
+    message: 'Mã đơn vị này vừa được dùng cho một đơn vị khác (thường do một đơn vị cùng tên vừa được tạo). Hãy tải lại trang rồi thử lại.',
+    issues: [{ path: 'name', message: 'Kiểm tra lại: có thể đơn vị này đã được tạo.' }],
   },
   app_user_username_idx: {
     code: 'user.username_taken',

@@ -10,7 +10,7 @@ import { sql, type Kysely } from 'kysely';
 // ones, by id, outside the index's predicate, so it succeeds on any data and every new row is held by the rule.
 interface UniqueRule {
   name: string;
-  table: 'plan' | 'unit';
+  table: 'plan';
   /** The unique key, as SQL over the table's columns. */
   key: string;
   /** Which rows the rule holds. */
@@ -33,14 +33,11 @@ const RULES: UniqueRule[] = [
     key: 'amends_plan_id',
     where: `amends_plan_id IS NOT NULL AND status IN ('draft','submitted','approved')`,
   },
-  {
-    // Sibling units have distinct names, compared without case (createChildUnit's check; renaming did not check).
-    name: 'unit_sibling_name_idx',
-    table: 'unit',
-    key: 'parent_id, lower(name)',
-    where: `status = 'active' AND parent_id IS NOT NULL`,
-  },
 ];
+
+// Not a rule here: distinct names among sibling units (createChildUnit checks it). Merging a commune into another moves
+// its offices and neighbourhoods, whose names repeat from commune to commune, under one parent; the product allows
+// that. Two units created at once with one name still collide on their code (derived from the name, unique).
 
 async function laterDuplicates(db: Kysely<unknown>, r: UniqueRule): Promise<number[]> {
   const rows = await sql<{ id: number }>`SELECT id FROM (
@@ -56,9 +53,4 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     const except = spared.length ? ` AND id <> ALL ('{${spared.join(',')}}'::integer[])` : '';
     await sql`CREATE UNIQUE INDEX ${sql.id(r.name)} ON ${sql.table(r.table)} (${sql.raw(r.key)}) WHERE ${sql.raw(r.where + except)}`.execute(db);
   }
-  // A new unit's code derives from its name, so two units created with one name at once break both rules; the name is
-  // what the person typed and the answer should name it. PostgreSQL checks a table's unique indexes in OID order:
-  // recreating the code's constraint after the name's index makes the name answer first.
-  await sql`ALTER TABLE unit DROP CONSTRAINT unit_code_key`.execute(db);
-  await sql`ALTER TABLE unit ADD CONSTRAINT unit_code_key UNIQUE (code)`.execute(db);
 }

@@ -92,11 +92,14 @@ export async function createChildUnit(ctx: Ctx, parentId: number, input: { kind:
   }
   const name = normalizeText(input.name);
   const shortName = normalizeText(input.shortName ?? '') || name;
-  const siblings = await store.listChildren(ctx.db, parent.id);
-  if (siblings.some((s) => s.name.toLocaleLowerCase('vi') === name.toLocaleLowerCase('vi'))) {
-    throw conflict('unit.duplicate_name', `${parent.name} đã có đơn vị tên "${name}".`);
-  }
   return ctx.db.transaction().execute(async (tx) => {
+    // Creations under one parent queue on its row, so two at once cannot both pass the name check. Not a unique index:
+    // merging a commune into another rightly brings same-named offices and neighbourhoods under one parent.
+    await store.lockUnit(tx, parent.id);
+    const siblings = await store.listChildren(tx, parent.id);
+    if (siblings.some((s) => s.name.toLocaleLowerCase('vi') === name.toLocaleLowerCase('vi'))) {
+      throw conflict('unit.duplicate_name', `${parent.name} đã có đơn vị tên "${name}".`);
+    }
     const codes = new Set((await tx.selectFrom('unit').select('code').where('code', 'like', `${parent.code}.%`).execute()).map((r) => r.code));
     const code = childCode(parent.code, shortName, (c) => codes.has(c));
     const row = await store.insertUnit(tx, { parentId: parent.id, parentPath: parent.path, kind: input.kind, code, name, shortName });
