@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { AppError, type FieldIssue } from '../domain/errors.ts';
-import { DatabaseUnavailableError, isConnectionLost, RETRY_AFTER_SECONDS } from '../db/faults.ts';
+import { DatabaseUnavailableError, RETRY_AFTER_SECONDS } from '../db/faults.ts';
 import { uniqueAnswer } from '../db/unique-constraints.ts';
 
 export function errorBody(code: string, message: string, issues: FieldIssue[] = []) {
@@ -39,7 +39,8 @@ export function onError(err: Error, c: Context) {
     const a = uniqueAnswer((err as { constraint?: string }).constraint);
     return c.json(errorBody(a.code, a.message, a.issues), 409);
   }
-  if (err instanceof DatabaseUnavailableError || isConnectionLost(err)) return databaseUnavailable(c, err);
+  // Only errors the database layer classified: a mail server refusing a connection is not the database being away.
+  if (err instanceof DatabaseUnavailableError) return databaseUnavailable(c, err);
   console.error(`[500] ${c.req.method} ${c.req.path}`, err);
   return c.json(errorBody('internal', 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại; nếu lỗi lặp lại, hãy báo quản trị hệ thống.'), 500);
 }
@@ -51,8 +52,8 @@ export function notFoundHandler(c: Context) {
 const UNAVAILABLE = 'Hệ thống tạm thời không kết nối được cơ sở dữ liệu. Vui lòng thử lại sau ít giây.';
 
 /** 503 while PostgreSQL is away; a write is told whether it was saved (see src/db/faults.ts). */
-function databaseUnavailable(c: Context, err: Error) {
-  const outcome = err instanceof DatabaseUnavailableError ? err.outcome : 'none';
+function databaseUnavailable(c: Context, err: DatabaseUnavailableError) {
+  const outcome = err.outcome;
   const write = c.req.method !== 'GET' && c.req.method !== 'HEAD';
   c.header('Retry-After', String(RETRY_AFTER_SECONDS));
   if (write && outcome === 'notCommitted') {
