@@ -5,6 +5,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/connect.ts';
 import { lockDataDir, LOCK_OWNER_ENV } from './db/lock.ts';
+import { logDatabaseFault } from './db/faults.ts';
 import { prepareDatabase, type PrepareResult } from './bootstrap.ts';
 import { AppError } from './domain/errors.ts';
 import { createApp } from './http/app.ts';
@@ -79,7 +80,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     });
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    const housekeeping = setInterval(() => void purgeExpired(database.db).catch(() => {}), 3_600_000);
+    // A database outage fails this pass only (logged); the next hour's pass tries again.
+    const housekeeping = setInterval(() => void purgeExpired(database.db).catch((err) => logDatabaseFault('dọn phiên hết hạn thất bại', err)), 3_600_000);
     housekeeping.unref();
     startReminderScheduler(database.db, config);
     return {

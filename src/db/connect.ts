@@ -4,6 +4,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { DB } from './schema.ts';
 import { lockDataDir } from './lock.ts';
+import { resilientPool } from './faults.ts';
 
 // Keep `date` columns as 'YYYY-MM-DD' strings: a JS Date at local midnight shifts across time zones.
 pg.types.setTypeParser(1082, (v: string) => v);
@@ -43,8 +44,9 @@ export interface OpenOptions {
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    // A server that does not answer (network partition) fails a connection in 5 s rather than holding the request.
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, connectionTimeoutMillis: 5_000 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: resilientPool(pool) }) });
     return { db, backend: 'postgres', close: () => db.destroy() };
   }
   const release = opts.dataDir && opts.lock !== false ? await lockDataDir(opts.dataDir) : null;

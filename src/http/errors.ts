@@ -2,6 +2,8 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { AppError, type FieldIssue } from '../domain/errors.ts';
+import { DatabaseUnavailableError, RETRY_AFTER_SECONDS } from '../db/faults.ts';
+import { uniqueAnswer } from '../db/unique-constraints.ts';
 
 export function errorBody(code: string, message: string, issues: FieldIssue[] = []) {
   return { error: { code, message, issues } };
@@ -32,12 +34,33 @@ export function onError(err: Error, c: Context) {
   if (pgCode === '22003' || pgCode === '22P02' || pgCode === '22007' || pgCode === '22008') {
     return c.json(errorBody('bad_request', 'Giá trị gửi lên nằm ngoài phạm vi cho phép.'), 400);
   }
-  // A concurrent request created the same record first (unique constraint): the client can reload and retry.
-  if (pgCode === '23505') return c.json(errorBody('conflict', 'Dữ liệu này vừa được tạo hoặc thay đổi bởi người khác. Hãy tải lại trang rồi thử lại.'), 409);
+  // A concurrent request created the same record first: the database's rule answers, by constraint name.
+  if (pgCode === '23505') {
+    const a = uniqueAnswer((err as { constraint?: string }).constraint);
+    return c.json(errorBody(a.code, a.message, a.issues), 409);
+  }
+  // Only errors the database layer classified: a mail server refusing a connection is not the database being away.
+  if (err instanceof DatabaseUnavailableError) return databaseUnavailable(c, err);
   console.error(`[500] ${c.req.method} ${c.req.path}`, err);
   return c.json(errorBody('internal', 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại; nếu lỗi lặp lại, hãy báo quản trị hệ thống.'), 500);
 }
 
 export function notFoundHandler(c: Context) {
   return c.json(errorBody('not_found', 'Không tìm thấy địa chỉ yêu cầu.'), 404);
+}
+
+const UNAVAILABLE = 'Hệ thống tạm thời không kết nối được cơ sở dữ liệu. Vui lòng thử lại sau ít giây.';
+
+/** 503 while PostgreSQL is away; a write is told whether it was saved (see src/db/faults.ts). */
+function databaseUnavailable(c: Context, err: DatabaseUnavailableError) {
+  const outcome = err.outcome;
+  const write = c.req.method !== 'GET' && c.req.method !== 'HEAD';
+  c.header('Retry-After', String(RETRY_AFTER_SECONDS));
+  if (write && outcome === 'notCommitted') {
+    return c.json(errorBody('database_unavailable.not_saved', `${UNAVAILABLE} Thao tác vừa rồi chưa được lưu: hãy thực hiện lại.`), 503);
+  }
+  if (write && outcome === 'unknown') {
+    return c.json(errorBody('database_unavailable.unknown', `${UNAVAILABLE} Mất kết nối đúng lúc lưu nên chưa xác định được thao tác vừa rồi đã được lưu hay chưa: hãy tải lại trang để kiểm tra trước khi thực hiện lại.`), 503);
+  }
+  return c.json(errorBody('database_unavailable', UNAVAILABLE), 503);
 }

@@ -5,7 +5,7 @@ import { allowedChildKinds, canMerge, childCode } from '../../domain/org/rules.t
 import { conflict, forbidden, invalid, notFound } from '../../domain/errors.ts';
 import { formatDateVi, normalizeText } from '../../domain/text.ts';
 import { nameKey } from '../../domain/input-text.ts';
-import { authorize, requireActor, type Ctx } from '../context.ts';
+import { authorize, requireActor, type Ctx, type Tx } from '../context.ts';
 import { recordAudit } from '../audit/store.ts';
 import { searchEntities } from '../search/store.ts';
 import * as store from './store.ts';
@@ -93,8 +93,11 @@ export async function createChildUnit(ctx: Ctx, parentId: number, input: { kind:
   }
   const name = normalizeText(input.name);
   const shortName = normalizeText(input.shortName ?? '') || name;
-  await assertNameFree(ctx, parent, name);
   return ctx.db.transaction().execute(async (tx) => {
+    // Creations under one parent queue on its row, so two at once cannot both pass the name check. Not a unique index:
+    // merging a commune into another rightly brings same-named offices and neighbourhoods under one parent.
+    await store.lockUnit(tx, parent.id);
+    await assertNameFree(tx, parent, name);
     const codes = new Set((await tx.selectFrom('unit').select('code').where('code', 'like', `${parent.code}.%`).execute()).map((r) => r.code));
     const code = childCode(parent.code, shortName, (c) => codes.has(c));
     const row = await store.insertUnit(tx, { parentId: parent.id, parentPath: parent.path, kind: input.kind, code, name, shortName });
@@ -105,9 +108,9 @@ export async function createChildUnit(ctx: Ctx, parentId: number, input: { kind:
 }
 
 /** Names are compared as people read them: "Tổ dân\u200b phố Sầm" (zero-width space) is "Tổ dân phố Sầm". */
-async function assertNameFree(ctx: Ctx, parent: store.UnitRow, name: string, self?: number): Promise<void> {
+async function assertNameFree(tx: Tx, parent: store.UnitRow, name: string, self?: number): Promise<void> {
   const key = nameKey(name);
-  const siblings = await store.listChildren(ctx.db, parent.id);
+  const siblings = await store.listChildren(tx, parent.id);
   if (siblings.some((s) => s.id !== self && nameKey(s.name) === key)) {
     throw conflict('unit.duplicate_name', `${parent.name} đã có đơn vị tên "${name}".`);
   }
@@ -129,8 +132,11 @@ export async function renameUnit(ctx: Ctx, id: number, input: { name: string; sh
   const shortName = normalizeText(input.shortName ?? '') || (u.short_name === u.name ? name : u.short_name);
   if (name === u.name && shortName === u.short_name) throw invalid('unit.unchanged', 'Tên mới trùng với tên hiện tại.', [{ path: 'name', message: 'Hãy nhập tên khác tên hiện tại.' }]);
   const parent = u.parent_id === null ? undefined : await store.getUnit(ctx.db, u.parent_id);
-  if (parent && nameKey(name) !== nameKey(u.name)) await assertNameFree(ctx, parent, name, u.id);
   return ctx.db.transaction().execute(async (tx) => {
+    if (parent && nameKey(name) !== nameKey(u.name)) {
+      await store.lockUnit(tx, parent.id);
+      await assertNameFree(tx, parent, name, u.id);
+    }
     // History is kept: the old name stays findable as a former name.
     await store.insertAlias(tx, u.id, { name: u.name, kind: 'former', note: `Tên cũ, đổi ngày ${formatDateVi(new Date().toISOString())}` });
     await store.updateUnit(tx, u.id, { name, short_name: shortName });

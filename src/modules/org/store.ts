@@ -61,6 +61,11 @@ export async function insertUnit(tx: Tx, u: { parentId: number; parentPath: numb
   return { ...row, path };
 }
 
+/** Row lock held until the transaction ends: serialises changes under one unit. */
+export async function lockUnit(tx: Tx, id: number): Promise<void> {
+  await tx.selectFrom('unit').select('id').where('id', '=', id).forUpdate().execute();
+}
+
 export async function updateUnit(tx: Tx, id: number, patch: Partial<Pick<UnitRow, 'name' | 'short_name' | 'status' | 'merged_into_id' | 'focal_for_id' | 'parent_id'>>): Promise<void> {
   await tx.updateTable('unit').set({ ...patch, updated_at: new Date() }).where('id', '=', id).execute();
 }

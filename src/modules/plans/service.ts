@@ -1,6 +1,6 @@
 // Use cases on plans: import for review, save, edit, lifecycle (draft → submitted → approved → issued → amended),
 // checks, cascade to communes, parent-change notices, comparison, versions.
-import { conflict, invalid, notFound } from '../../domain/errors.ts';
+import { AppError, conflict, invalid, notFound } from '../../domain/errors.ts';
 import { can, scopeRoots } from '../../domain/permissions.ts';
 import type { PlanDraft, PlanStatus, Task, UnitRef } from '../../domain/plan/model.ts';
 import { parseTimeframe } from '../../domain/plan/timeframe.ts';
@@ -289,7 +289,8 @@ export async function transition(ctx: Ctx, id: number, action: Transition, input
     const symbol = draft.document.symbol ?? 'KH-UBND';
     const taken = await ctx.db.selectFrom('plan').select('id').where('unit_id', '=', unit.id).where('number', '=', number).where('symbol', '=', symbol)
       .where('year', '=', Number(input.date.slice(0, 4))).where('status', 'in', ['issued', 'amended', 'superseded']).where('id', '!=', id).executeTakeFirst();
-    if (taken) throw invalid('plan.number_taken', `Số ${number}/${symbol} năm ${input.date.slice(0, 4)} đã được dùng cho một văn bản khác của đơn vị.`, [{ path: 'number', message: 'Số này đã được dùng trong năm: nhập số khác.' }]);
+    // 409 like the unique index's answer to a request that races past this check (src/db/unique-constraints.ts).
+    if (taken) throw new AppError('plan.number_taken', 409, `Số ${number}/${symbol} năm ${input.date.slice(0, 4)} đã được dùng cho một văn bản khác của đơn vị.`, [{ path: 'number', message: 'Số này đã được dùng trong năm: nhập số khác.' }]);
     draft.document = {
       ...draft.document, number, symbol, date: input.date, year: Number(input.date.slice(0, 4)),
       signer: input.signerName ? { ...(draft.document.signer ?? { authority: 'TM', lines: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'], name: null }), name: normalizeText(input.signerName) } : draft.document.signer,

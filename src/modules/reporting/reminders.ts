@@ -13,6 +13,7 @@ import { isReceived } from '../../domain/reporting/rollup.ts';
 import { loadCalendar } from '../calendar/store.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
 import { notify } from '../notifications/store.ts';
+import { logDatabaseFault } from '../../db/faults.ts';
 import { nowFor, vnDate } from './clock.ts';
 import { currentPeriod, DEFAULT_REMINDER_DAYS, dueDateResolver } from './regimes.ts';
 import * as store from './store.ts';
@@ -151,7 +152,7 @@ export interface ReminderScheduler {
 
 /**
  * Runs the reminders every `intervalMs` (default one hour; first pass after `firstRunMs`, default one minute).
- * The timers are unref'd: they never keep the process alive. Errors are swallowed (the next pass retries).
+ * The timers are unref'd: they never keep the process alive. A failed pass (database away) is logged; the next retries.
  */
 export function startReminderScheduler(
   db: Kysely<DB>,
@@ -165,7 +166,7 @@ export function startReminderScheduler(
     running ??= runReminders(db, { mailer, offsets }).finally(() => { running = null; });
     return running;
   };
-  const tick = () => void runNow().catch(() => {});
+  const tick = () => void runNow().catch((err) => logDatabaseFault('lượt nhắc báo cáo thất bại, sẽ chạy lại ở lượt sau', err));
   const first = setTimeout(tick, opts.firstRunMs ?? 60_000);
   const every = setInterval(tick, opts.intervalMs ?? 3_600_000);
   first.unref();

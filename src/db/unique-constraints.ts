@@ -1,0 +1,71 @@
+// What a unique violation (23505) means to the person who caused it, by the constraint's name: the database holds
+// the rule, so a request that raced another one past the service's own check still gets a specific answer (409).
+// Every unique constraint of the schema has an entry (test/api/uniqueness.test.ts checks it against the database).
+import type { FieldIssue } from '../domain/errors.ts';
+
+export interface UniqueAnswer {
+  code: string;
+  message: string;
+  issues?: FieldIssue[];
+}
+
+export const UNIQUE_CONSTRAINTS: Readonly<Record<string, UniqueAnswer>> = {
+  plan_issued_number_idx: {
+    code: 'plan.number_taken',
+    message: 'Số, ký hiệu này đã được dùng cho một văn bản khác của đơn vị trong cùng năm.',
+    issues: [{ path: 'number', message: 'Số này đã được dùng trong năm: nhập số khác.' }],
+  },
+  plan_child_per_unit_idx: {
+    code: 'plan.child_exists',
+    message: 'Đơn vị đã có kế hoạch triển khai kế hoạch cấp trên này: hãy sửa kế hoạch đó hoặc tạo văn bản sửa đổi.',
+  },
+  plan_pending_amendment_idx: {
+    code: 'plan.amendment_exists',
+    message: 'Kế hoạch này đã có một dự thảo sửa đổi đang xử lý.',
+  },
+  plan_task_plan_id_number_key: {
+    code: 'plan.task_duplicate',
+    message: 'Số nhiệm vụ bị trùng trong kế hoạch.',
+    issues: [{ path: 'tasks', message: 'Đánh số lại các nhiệm vụ cho không trùng nhau.' }],
+  },
+  plan_version_plan_id_version_key: {
+    code: 'plan.changed',
+    message: 'Kế hoạch vừa được người khác thay đổi. Hãy tải lại trang.',
+  },
+  assignment_task_id_unit_id_key: {
+    code: 'assignment.exists',
+    message: 'Nhiệm vụ này đã được giao cho đơn vị.',
+  },
+  unit_report_regime_id_period_key_unit_id_key: {
+    code: 'report.exists',
+    message: 'Đơn vị đã có báo cáo của kỳ này: mở báo cáo đó để tiếp tục.',
+  },
+  reminder_log_regime_id_period_key_unit_id_offset_days_chann_key: {
+    code: 'reminder.sent',
+    message: 'Lời nhắc này đã được gửi.',
+  },
+  reporting_regime_code_key: {
+    code: 'regime.code_taken',
+    message: 'Mã chế độ báo cáo này đã được dùng. Hãy thử lại.',
+  },
+  unit_code_key: {
+    code: 'unit.code_taken',
+    message: 'Mã đơn vị này vừa được dùng cho một đơn vị khác (thường do một đơn vị cùng tên vừa được tạo). Hãy tải lại trang rồi thử lại.',
+    issues: [{ path: 'name', message: 'Kiểm tra lại: có thể đơn vị này đã được tạo.' }],
+  },
+  app_user_username_idx: {
+    code: 'user.username_taken',
+    message: 'Tên đăng nhập này đã được sử dụng.',
+    issues: [{ path: 'username', message: 'Chọn tên đăng nhập khác.' }],
+  },
+};
+
+/** For a constraint without an entry (a bug the test catches): the client can reload and retry. */
+export const UNIQUE_FALLBACK: UniqueAnswer = {
+  code: 'conflict',
+  message: 'Dữ liệu này vừa được tạo hoặc thay đổi bởi người khác. Hãy tải lại trang rồi thử lại.',
+};
+
+export function uniqueAnswer(constraint: string | undefined): UniqueAnswer {
+  return (constraint && UNIQUE_CONSTRAINTS[constraint]) || UNIQUE_FALLBACK;
+}
