@@ -1,10 +1,11 @@
 // Review of a plan ("rà soát"): the "06 rõ" of every task, unit names against the register, standard wording,
 // the law the plan implements, consistency of terms, and — for a child plan — agreement with its parent. Pure.
-import { canonicalName, cleanWritten, UnitDirectory, type ResolveContext } from '../org/resolve.ts';
+import { canonicalName, cleanWritten, UnitDirectory, type ResolveContext, type UnitMatch } from '../org/resolve.ts';
 import { fold, normalizeText } from '../text.ts';
 import type { Finding, FindingLocation, PlanDraft, Severity, Task, UnitRef } from './model.ts';
 import { ACTION_VERBS, ACTIVITY_VERBS, findPhraseIssues, normalizeToneMarks, startsWithAny, VAGUE_DELIVERABLES, type PhraseIssue } from './phrases.ts';
 import { hasDeadline } from './timeframe.ts';
+import { work } from '../work.ts';
 
 export interface LintContext {
   directory: UnitDirectory;
@@ -133,16 +134,35 @@ function unitContext(plan: PlanDraft, ctx: LintContext): ResolveContext {
   return code ? { withinCode: code } : {};
 }
 
-function checkUnitRef(ref: UnitRef, loc: FindingLocation, plan: PlanDraft, ctx: LintContext, out: Findings, role: string): void {
+/** A name read against the register, with its suggestions when unknown. */
+interface UnitVerdict {
+  m: UnitMatch;
+  suggestions: string[];
+}
+
+/** Names repeat across tasks ("Phòng Văn hóa - Xã hội" in most of them): each distinct name is looked up once. */
+type UnitMemo = Map<string, UnitVerdict>;
+
+function unitVerdict(text: string, rctx: ResolveContext, directory: UnitDirectory, memo: UnitMemo): UnitVerdict {
+  let v = memo.get(text);
+  if (!v) {
+    const m = directory.match(text, rctx);
+    const unknown = m.how !== 'ambiguous' && m.entry === null;
+    v = { m, suggestions: unknown ? directory.suggest(text, rctx, 2).map((s) => s.entry.name) : [] };
+    memo.set(text, v);
+  }
+  return v;
+}
+
+function checkUnitRef(ref: UnitRef, loc: FindingLocation, plan: PlanDraft, ctx: LintContext, out: Findings, role: string, memo: UnitMemo): void {
   if (ref.group) return;
   const rctx = unitContext(plan, ctx);
-  const m = ctx.directory.match(ref.text, rctx);
+  const { m, suggestions } = unitVerdict(ref.text, rctx, ctx.directory, memo);
   if (m.how === 'ambiguous') {
     out.add('unit.ambiguous', 'warning', loc, `${role} ${quote(ref.text)} là tên dùng chung của nhiều đơn vị; chưa xác định được đơn vị cụ thể.`, 'Ghi tên đầy đủ kèm tên đơn vị hành chính.');
     return;
   }
   if (m.entry === null) {
-    const suggestions = ctx.directory.suggest(ref.text, rctx, 2).map((s) => s.entry.name);
     out.add(
       'unit.unknown', 'warning', loc,
       `${role} ${quote(ref.text)} không có trong danh mục đơn vị.`,
@@ -159,9 +179,10 @@ function checkUnitRef(ref: UnitRef, loc: FindingLocation, plan: PlanDraft, ctx: 
 }
 
 function checkUnits(plan: PlanDraft, ctx: LintContext, out: Findings): void {
+  const memo: UnitMemo = new Map();
   for (const t of plan.tasks) {
-    for (const l of t.lead) checkUnitRef(l, taskLocation(plan, t, 'lead'), plan, ctx, out, `Nhiệm vụ ${t.number}: cơ quan chủ trì`);
-    for (const c of t.coordinators) checkUnitRef(c, taskLocation(plan, t, 'coordinators'), plan, ctx, out, `Nhiệm vụ ${t.number}: cơ quan phối hợp`);
+    for (const l of t.lead) checkUnitRef(l, taskLocation(plan, t, 'lead'), plan, ctx, out, `Nhiệm vụ ${t.number}: cơ quan chủ trì`, memo);
+    for (const c of t.coordinators) checkUnitRef(c, taskLocation(plan, t, 'coordinators'), plan, ctx, out, `Nhiệm vụ ${t.number}: cơ quan phối hợp`, memo);
   }
   if (!ctx.issuerCode) return;
   // A child plan can only assign its own units.
@@ -267,9 +288,22 @@ function checkPlaceNames(plan: PlanDraft, ctx: LintContext, out: Findings): void
 // ---------------------------------------------------------------------------------------------------------------
 // Standard wording.
 
+/**
+ * How far a snippet looks for a space to cut at. Plain text has one every few letters; a text without spaces gets a
+ * snippet cut at this distance, rather than every one of its findings quoting (and searching) the whole text.
+ */
+const SNIPPET_REACH = 60;
+
 function snippet(text: string, issue: PhraseIssue): string {
-  const from = Math.max(0, text.lastIndexOf(' ', Math.max(0, issue.start - 12)));
-  const to = text.indexOf(' ', Math.min(text.length, issue.end + 12));
+  const back = Math.max(0, issue.start - 12);
+  const low = Math.max(0, back - SNIPPET_REACH);
+  const before = text.slice(low, back + 1).lastIndexOf(' ');
+  const from = before >= 0 ? low + before : low;
+  const ahead = Math.min(text.length, issue.end + 12);
+  const high = Math.min(text.length, ahead + SNIPPET_REACH);
+  const after = text.slice(ahead, high).indexOf(' ');
+  const to = after >= 0 ? ahead + after : high < text.length ? high : -1;
+  work.steps += back - low + high - ahead;
   return `${from > 0 ? '…' : ''}${text.slice(from, to < 0 ? text.length : to).trim()}${to > 0 ? '…' : ''}`;
 }
 
@@ -455,7 +489,9 @@ function checkTerms(plan: PlanDraft, out: Findings): void {
       const label = t.labels?.[field];
       if (!label) continue;
       const key = normalizeToneMarks(label).toLowerCase();
-      used.set(key, [...(used.get(key) ?? []), t.number]);
+      const tasks = used.get(key);
+      if (tasks) tasks.push(t.number);
+      else used.set(key, [t.number]);
     }
     if (used.size > 1) {
       const parts = [...used.entries()].map(([l, tasks]) => `${quote(l.charAt(0).toUpperCase() + l.slice(1))} (nhiệm vụ ${tasks.join(', ')})`);
@@ -525,7 +561,8 @@ function checkRecipients(plan: PlanDraft, ctx: LintContext, out: Findings): void
   for (const s of plan.sections) {
     if (s.kind !== 'organisation') continue;
     for (const b of s.blocks) {
-      for (const m of b.text.matchAll(REPORT_TO)) {
+      // One space between words: the lazy name before the look-ahead would otherwise retry every space of a run.
+      for (const m of normalizeText(b.text).matchAll(REPORT_TO)) {
         for (const ref of ctx.directory.resolveList(m[1]!, rctx)) {
           if (!ref.unitCode || ref.group) continue;
           if (issuerCode && ref.unitCode === issuerCode) continue;
@@ -549,12 +586,49 @@ function words(s: string): Set<string> {
 }
 
 function similarity(a: string, b: string): number {
-  const wa = words(a);
-  const wb = words(b);
+  return setSimilarity(words(a), words(b));
+}
+
+function setSimilarity(wa: Set<string>, wb: Set<string>): number {
   if (wa.size === 0 || wb.size === 0) return 0;
   let shared = 0;
   for (const w of wa) if (wb.has(w)) shared++;
   return (2 * shared) / (wa.size + wb.size);
+}
+
+/**
+ * Whether a parent task is taken up by a child task: linked to it, worded alike, or under the same number and
+ * worded somewhat alike. The child's titles are read once and indexed by word, so each parent task is compared only
+ * with the child tasks that share a word with it (a title sharing none has similarity 0).
+ */
+function childCoverage(tasks: Task[]): (parentTask: Task) => boolean {
+  const linked = new Set(tasks.map((t) => t.parentTask?.number).filter((n): n is string => n !== undefined));
+  const sets = tasks.map((t) => words(t.title));
+  const byWord = new Map<string, number[]>();
+  const byNumber = new Map<string, number[]>();
+  sets.forEach((set, i) => {
+    for (const w of set) {
+      const list = byWord.get(w);
+      if (list) list.push(i);
+      else byWord.set(w, [i]);
+    }
+    const same = byNumber.get(tasks[i]!.number);
+    if (same) same.push(i);
+    else byNumber.set(tasks[i]!.number, [i]);
+  });
+  return (pt) => {
+    if (linked.has(pt.number)) return true;
+    const pw = words(pt.title);
+    const shared = new Map<number, number>();
+    for (const w of pw) {
+      for (const i of byWord.get(w) ?? []) {
+        work.steps++;
+        shared.set(i, (shared.get(i) ?? 0) + 1);
+      }
+    }
+    for (const [i, n] of shared) if ((2 * n) / (pw.size + sets[i]!.size) >= 0.5) return true;
+    return (byNumber.get(pt.number) ?? []).some((i) => setSimilarity(sets[i]!, pw) >= 0.3);
+  };
 }
 
 function checkParent(plan: PlanDraft, ctx: LintContext, out: Findings): void {
@@ -591,11 +665,9 @@ function checkParent(plan: PlanDraft, ctx: LintContext, out: Findings): void {
   }
 
   // Every parent task should be taken up by a child task.
+  const covers = childCoverage(plan.tasks);
   for (const pt of parent.tasks) {
-    const covered = plan.tasks.some((ct) => ct.parentTask?.number === pt.number)
-      || plan.tasks.some((ct) => similarity(ct.title, pt.title) >= 0.5)
-      || plan.tasks.some((ct) => ct.number === pt.number && similarity(ct.title, pt.title) >= 0.3);
-    if (!covered) {
+    if (!covers(pt)) {
       out.add('cascade.parentTask.uncovered', 'warning', { task: pt.number, field: 'tasks' }, `Nhiệm vụ ${pt.number} của kế hoạch cấp trên (${quote(pt.title)}) chưa có nhiệm vụ tương ứng trong kế hoạch này.`, 'Bổ sung nhiệm vụ triển khai tương ứng, hoặc ghi rõ lý do không thực hiện ở cấp này.');
     }
   }
