@@ -8,9 +8,14 @@ import type { Tx } from '../context.ts';
 let cached: { signature: string; directory: UnitDirectory } | undefined;
 
 export async function unitDirectory(db: Kysely<DB> | Tx): Promise<UnitDirectory> {
+  return (await unitRegister(db)).directory;
+}
+
+/** The directory with the signature of the register state it was built from (stored findings record it). */
+export async function unitRegister(db: Kysely<DB> | Tx): Promise<{ directory: UnitDirectory; signature: string }> {
   const sig = await sql<{ s: string }>`SELECT (SELECT count(*) FROM unit)::text || ':' || coalesce((SELECT max(updated_at) FROM unit)::text, '') || ':' || (SELECT count(*) FROM unit_alias)::text AS s`.execute(db);
   const signature = sig.rows[0]!.s;
-  if (cached?.signature === signature) return cached.directory;
+  if (cached?.signature === signature) return cached;
   const [units, aliases] = await Promise.all([
     db.selectFrom('unit').select(['id', 'parent_id', 'kind', 'code', 'name', 'short_name']).where('status', '=', 'active').execute(),
     db.selectFrom('unit_alias').select(['unit_id', 'name']).execute(),
@@ -22,5 +27,5 @@ export async function unitDirectory(db: Kysely<DB> | Tx): Promise<UnitDirectory>
   }));
   const directory = new UnitDirectory(entries);
   cached = { signature, directory };
-  return directory;
+  return cached;
 }
