@@ -6,9 +6,10 @@ import { fileURLToPath } from 'node:url';
 import type { Bench, Backend } from './harness.ts';
 import { bench as idleMemory } from './idle-memory.ts';
 import { cascade166, lintSeed, parseSeed, renderPlan } from './plans.ts';
+import { lintLarge, planRead200k } from './findings.ts';
 import { closeTrackingFixtures, compiledReportProvince, dashboardNational, dashboardProvince } from './tracking.ts';
 
-const ALL: Bench[] = [idleMemory, parseSeed, lintSeed, renderPlan, cascade166, dashboardProvince, dashboardNational, compiledReportProvince];
+const ALL: Bench[] = [idleMemory, parseSeed, lintSeed, lintLarge, renderPlan, cascade166, planRead200k, dashboardProvince, dashboardNational, compiledReportProvince];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 if (process.argv.includes('--list')) {
