@@ -7,12 +7,13 @@ import type { Bench, Backend } from './harness.ts';
 import { bench as idleMemory } from './idle-memory.ts';
 import { cascade166, lintSeed, parseSeed, renderPlan } from './plans.ts';
 import { rateLimitCost } from './rate-limit.ts';
+import { lintLarge, planRead200k } from './findings.ts';
 import { closeTrackingFixtures, compiledReportProvince, dashboardNational, dashboardProvince } from './tracking.ts';
 import { import300kb, renderPlanPool } from './workers.ts';
 
 const ALL: Bench[] = [
-  idleMemory, parseSeed, lintSeed, renderPlan, renderPlanPool, import300kb, cascade166, dashboardProvince, dashboardNational,
-  compiledReportProvince, rateLimitCost,
+  idleMemory, parseSeed, lintSeed, lintLarge, renderPlan, renderPlanPool, import300kb, cascade166, planRead200k, dashboardProvince,
+  dashboardNational, compiledReportProvince, rateLimitCost,
 ];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -7,12 +7,15 @@ import { sql } from 'kysely';
 import { ensureDemoAccounts, insertUser } from './modules/users/service.ts';
 import { getUnitByCode } from './modules/org/store.ts';
 import { seedDemoContent } from './demo.ts';
+import { refreshStaleFindings } from './modules/plans/findings.ts';
 
 export interface PrepareResult {
   migrations: string[];
   referenceLoaded: boolean;
   demoAccounts: string[];
   demoContent: boolean;
+  /** Plans whose stored review findings were (re)computed. */
+  findingsRefreshed: number;
 }
 
 /**
@@ -46,5 +49,8 @@ export async function prepareDatabase(db: Kysely<DB>, opts: { demo: boolean; dem
   await ensureEnvAdmin(db, opts.env ?? {});
   const demoAccounts = opts.demo ? await ensureDemoAccounts(ctx) : [];
   const demoContent = opts.demo && opts.demoContent === true ? await seedDemoContent(db) : false;
-  return { migrations, referenceLoaded, demoAccounts, demoContent };
+  // Plans saved before findings were stored, or open plans checked against an older register, are checked once
+  // here rather than on their first read.
+  const findingsRefreshed = await refreshStaleFindings(db);
+  return { migrations, referenceLoaded, demoAccounts, demoContent, findingsRefreshed };
 }

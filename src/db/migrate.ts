@@ -7,6 +7,7 @@ import * as m0003 from './migrations/0003-tracking.ts';
 import * as m0004 from './migrations/0004-search-label.ts';
 import * as m0005 from './migrations/0005-amendment-index.ts';
 import * as m0006 from './migrations/0006-uniqueness.ts';
+import * as m0007 from './migrations/0007-stored-findings.ts';
 import * as m0008 from './migrations/0008-rate-limit.ts';
 
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0004-search-label': m0004,
   '0005-amendment-index': m0005,
   '0006-uniqueness': m0006,
+  '0007-stored-findings': m0007,
   '0008-rate-limit': m0008,
 };
 

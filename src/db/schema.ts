@@ -142,6 +142,10 @@ export interface PlanTable {
   approved_at: Date | null;
   issued_at: Date | null;
   return_reason: string | null;
+  /** Finding[] (model.ts) as computed at the last write; null until computed (migration 0007). */
+  findings: ColumnType<unknown, string | null | undefined, string | null>;
+  /** State of the unit register the findings were checked against (src/modules/org/directory.ts). */
+  findings_register: string | null;
 }
 
 export interface PlanTaskTable {
@@ -173,6 +177,8 @@ export interface PlanVersionTable {
   created_by: number | null;
   created_at: CreatedAt;
   note: string | null;
+  /** Finding[] the version was issued with. */
+  findings: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
 export interface CascadeRuleTable {

@@ -4,6 +4,7 @@ import type { UnitRef } from '../plan/model.ts';
 import { normalizeToneMarks } from '../plan/phrases.ts';
 import { fold, normalizeText } from '../text.ts';
 import type { UnitEntry } from './unit.ts';
+import { work } from '../work.ts';
 
 export interface ResolveContext {
   /**
@@ -155,6 +156,10 @@ export class UnitDirectory {
   /** Names that contain separators ("," / "và"), protected when splitting lists. */
   private readonly separatorNames: string[] = [];
   private readonly separatorCanons: string[] = [];
+  /** The most words in a register form: no longer suffix of a text can be one. */
+  private maxKeyWords = 0;
+  /** Each key's words, computed once: suggestions compare every key with the text. */
+  private keyWords: Array<Set<string>> | null = null;
 
   constructor(entries: readonly UnitEntry[]) {
     this.entries = entries;
@@ -192,6 +197,7 @@ export class UnitDirectory {
     const list = this.byCanon.get(canon) ?? [];
     if (list.some((k) => k.entry.id === entry.id && k.scope === scope)) return;
     const key: Key = { entry, form, canon, scope };
+    this.maxKeyWords = Math.max(this.maxKeyWords, canon.split(' ').length);
     list.push(key);
     this.byCanon.set(canon, list);
     this.keys.push(key);
@@ -372,7 +378,8 @@ export class UnitDirectory {
     // longest first, instead of scanning every key (lint resolves every recipient and report line this way).
     const words = canon.split(' ');
     const shortest = Math.max(2, Math.ceil(words.length / 2));
-    for (let n = words.length - 1; n >= shortest; n--) {
+    for (let n = Math.min(words.length - 1, this.maxKeyWords); n >= shortest; n--) {
+      work.steps += n;
       const keys = this.byCanon.get(words.slice(words.length - n).join(' '));
       const usable = keys?.find((k) => this.inScope(k, ctx) && this.contextRank(k.entry, ctx) >= 0);
       if (usable) return usable;
@@ -388,10 +395,12 @@ export class UnitDirectory {
     const words = new Set(canonicalName(cleanWritten(text)).split(' ').filter(Boolean));
     if (words.size === 0) return [];
     const scores = new Map<number, { entry: UnitEntry; score: number }>();
-    for (const key of this.keys) {
+    this.keyWords ??= this.keys.map((k) => new Set(k.canon.split(' ')));
+    for (const [k, key] of this.keys.entries()) {
+      work.steps++;
       if (ctx.withinCode && this.contextRank(key.entry, ctx) < 0) continue;
       if (key.scope !== null && !this.inScope(key, ctx)) continue;
-      const kw = new Set(key.canon.split(' '));
+      const kw = this.keyWords[k]!;
       let shared = 0;
       for (const w of words) if (kw.has(w)) shared++;
       const score = (2 * shared) / (words.size + kw.size) + (this.contextRank(key.entry, ctx) === 2 ? 0.05 : 0);
@@ -527,19 +536,23 @@ export function splitUnitList(text: string, directory: UnitDirectory | null = nu
   pieces.push({ sep, text: src.slice(from), strong });
 
   const items: string[] = [];
-  let current = '';
+  // The pieces of the unit being read, joined once at its end: joining at every piece would copy a long list over
+  // and over. Spaces are collapsed only when pieces were joined, as before.
+  let current: string[] = [];
   const flush = () => {
-    const t = current.trim().replace(/^(?:và|cùng|với)\s+/i, '').replace(/[\s.;,:]+$/u, '');
+    const joined = current.length > 1 ? current.join('').replace(/\s+/g, ' ') : current[0] ?? '';
+    const t = joined.trim().replace(/^(?:và|cùng|với)\s+/i, '').replace(/[\s.;,:]+$/u, '');
     if (t) items.push(t);
-    current = '';
+    current = [];
   };
   for (const p of pieces) {
-    if (current === '' || p.strong || startsWithHead(p.text, directory)) {
+    work.steps++;
+    if (current.length === 0 || (current.length === 1 && current[0] === '') || p.strong || startsWithHead(p.text, directory)) {
       flush();
-      current = p.text;
+      current = [p.text];
     } else {
       // Not a new unit: "Hạ tầng" continues "Phòng Kinh tế," — keep the separator.
-      current = `${current}${p.sep}${p.text}`.replace(/\s+/g, ' ');
+      current.push(p.sep, p.text);
     }
   }
   flush();

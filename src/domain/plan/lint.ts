@@ -1,77 +1,16 @@
 // Review of a plan ("rà soát"): the "06 rõ" of every task, unit names against the register, standard wording,
 // the law the plan implements, consistency of terms, and — for a child plan — agreement with its parent. Pure.
-import { canonicalName, cleanWritten, UnitDirectory, type ResolveContext } from '../org/resolve.ts';
+import type { UnitDirectory } from '../org/resolve.ts';
 import { fold, normalizeText } from '../text.ts';
-import type { Finding, FindingLocation, PlanDraft, Severity, Task, UnitRef } from './model.ts';
+import type { Finding, PlanDraft } from './model.ts';
 import { ACTION_VERBS, ACTIVITY_VERBS, findPhraseIssues, normalizeToneMarks, startsWithAny, VAGUE_DELIVERABLES, type PhraseIssue } from './phrases.ts';
 import { hasDeadline } from './timeframe.ts';
+import { work } from '../work.ts';
+import { Findings, quote, taskLocation, texts, type LintContext, type Located } from './lint-common.ts';
+import { checkPlaceNames, checkRecipients, checkUnits, correctPlaceNames } from './lint-names.ts';
+import { checkParent } from './lint-parent.ts';
 
-export interface LintContext {
-  directory: UnitDirectory;
-  /** The parent plan this one implements (a province plan for a commune plan). */
-  parent?: PlanDraft;
-  /** Code of the issuing unit: task leads must be inside it ("16516" → "16516.PVHXH"). */
-  issuerCode?: string;
-  /** Plan status ("draft", "issued" …); an issued plan must carry its number and date. */
-  status?: string;
-}
-
-/** A text of the plan with where it is, so every check reports the same way. */
-interface Located {
-  text: string;
-  location: FindingLocation;
-}
-
-class Findings {
-  readonly list: Finding[] = [];
-  private readonly seen = new Set<string>();
-
-  add(code: string, severity: Severity, location: FindingLocation, message: string, fix: string | null = null): void {
-    const key = `${code}|${location.section ?? ''}|${location.task ?? ''}|${location.field ?? ''}|${location.line ?? ''}|${message}`;
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
-    this.list.push({ code, severity, location, message, fix });
-  }
-}
-
-function quote(s: string): string {
-  return `“${s}”`;
-}
-
-function contentSection(plan: PlanDraft): string | undefined {
-  return plan.sections.find((s) => s.kind === 'content')?.number || undefined;
-}
-
-function taskLocation(plan: PlanDraft, task: Task, field?: string): FindingLocation {
-  const loc: FindingLocation = { task: task.number };
-  const section = contentSection(plan);
-  if (section) loc.section = section;
-  if (task.line !== undefined) loc.line = task.line;
-  if (field) loc.field = field;
-  return loc;
-}
-
-/** Every text of the plan with its location: title, basis, sections, tasks. */
-function texts(plan: PlanDraft): Located[] {
-  const out: Located[] = [];
-  const d = plan.document;
-  if (d.title) out.push({ text: d.title, location: { field: 'title' } });
-  for (const b of d.basis) out.push({ text: b.text, location: { field: 'basis' } });
-  for (const s of plan.sections) {
-    for (const b of s.blocks) {
-      const loc: FindingLocation = { section: s.number || s.heading, field: 'text' };
-      if (b.line !== undefined) loc.line = b.line;
-      out.push({ text: b.text, location: loc });
-    }
-  }
-  for (const t of plan.tasks) {
-    out.push({ text: t.title, location: taskLocation(plan, t, 'title') });
-    if (t.content) out.push({ text: t.content, location: taskLocation(plan, t, 'content') });
-    for (const x of t.deliverables) out.push({ text: x, location: taskLocation(plan, t, 'deliverables') });
-    if (t.notes) out.push({ text: t.notes, location: taskLocation(plan, t, 'notes') });
-  }
-  return out;
-}
+export type { LintContext } from './lint-common.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // 06 rõ: rõ người (lead), rõ việc (action), rõ thời gian (deadline), rõ kết quả (deliverable).
@@ -126,150 +65,24 @@ function checkTasks(plan: PlanDraft, out: Findings): void {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Unit names against the register.
-
-function unitContext(plan: PlanDraft, ctx: LintContext): ResolveContext {
-  const code = ctx.issuerCode ?? plan.document.issuer?.unitCode ?? undefined;
-  return code ? { withinCode: code } : {};
-}
-
-function checkUnitRef(ref: UnitRef, loc: FindingLocation, plan: PlanDraft, ctx: LintContext, out: Findings, role: string): void {
-  if (ref.group) return;
-  const rctx = unitContext(plan, ctx);
-  const m = ctx.directory.match(ref.text, rctx);
-  if (m.how === 'ambiguous') {
-    out.add('unit.ambiguous', 'warning', loc, `${role} ${quote(ref.text)} là tên dùng chung của nhiều đơn vị; chưa xác định được đơn vị cụ thể.`, 'Ghi tên đầy đủ kèm tên đơn vị hành chính.');
-    return;
-  }
-  if (m.entry === null) {
-    const suggestions = ctx.directory.suggest(ref.text, rctx, 2).map((s) => s.entry.name);
-    out.add(
-      'unit.unknown', 'warning', loc,
-      `${role} ${quote(ref.text)} không có trong danh mục đơn vị.`,
-      suggestions.length ? `Kiểm tra lại tên đơn vị; có thể là: ${suggestions.map(quote).join(' hoặc ')}.` : 'Kiểm tra lại tên đơn vị hoặc bổ sung đơn vị vào danh mục.',
-    );
-    return;
-  }
-  const official = m.matched ?? m.entry.name;
-  if (m.how === 'case') {
-    out.add('unit.capitalization', 'info', loc, `${role} ${quote(ref.text)} viết hoa chưa đúng tên chính thức ${quote(official)}.`, `Viết đúng: ${quote(official)}.`);
-  } else if (m.how === 'accent' || m.how === 'typo') {
-    out.add('unit.misspelled', 'warning', loc, `${role} ${quote(ref.text)} viết sai so với tên trong danh mục ${quote(official)}.`, `Sửa thành ${quote(official)}.`);
-  }
-}
-
-function checkUnits(plan: PlanDraft, ctx: LintContext, out: Findings): void {
-  for (const t of plan.tasks) {
-    for (const l of t.lead) checkUnitRef(l, taskLocation(plan, t, 'lead'), plan, ctx, out, `Nhiệm vụ ${t.number}: cơ quan chủ trì`);
-    for (const c of t.coordinators) checkUnitRef(c, taskLocation(plan, t, 'coordinators'), plan, ctx, out, `Nhiệm vụ ${t.number}: cơ quan phối hợp`);
-  }
-  if (!ctx.issuerCode) return;
-  // A child plan can only assign its own units.
-  for (const t of plan.tasks) {
-    for (const l of t.lead) {
-      if (l.group || !l.unitCode) continue;
-      if (!UnitDirectory.isWithin(l.unitCode, ctx.issuerCode)) {
-        const issuer = ctx.directory.getByCode(ctx.issuerCode)?.name ?? ctx.issuerCode;
-        out.add('task.lead.outsideIssuer', 'error', taskLocation(plan, t, 'lead'), `Nhiệm vụ ${t.number}: cơ quan chủ trì ${quote(l.text)} không thuộc ${issuer}, nên không thể giao trong kế hoạch này.`, `Giao cho một phòng, đơn vị thuộc ${issuer}; đơn vị ngoài chỉ có thể phối hợp.`);
-      }
-    }
-  }
-}
-
-const PLACE_NAME = /(?<![\p{L}])(tỉnh|xã|phường|Tỉnh|Xã|Phường|đặc khu)\s+((?:\p{Lu}[\p{Ll}\p{M}]*)(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,4})/gu;
-
-interface PlaceSlip {
-  /** "phường Nam Sâm Sơn" as written. */
-  written: string;
-  /** "phường Nam Sầm Sơn" as in the register. */
-  official: string;
-}
-
-type PlaceKind = 'province' | 'commune' | 'ward';
-
-interface PlaceName {
-  shortName: string;
-  kind: PlaceKind;
-  /** Accent-sensitive comparison form (tone placement and spacing do not count). */
-  spelling: string;
-}
-
-/** Kinds of unit a written word names: "xã Đồng Tiến" is a commune, "phường Đông Tiến" a ward. */
-const PLACE_KINDS: Record<string, PlaceKind[]> = {
-  'tỉnh': ['province'],
-  'xã': ['commune'],
-  'phường': ['ward'],
-  'đặc khu': ['commune', 'ward'],
-};
-
-const placeSpelling = (s: string) => normalizeToneMarks(normalizeText(s));
-
-/** Province, commune and ward names by folded form, built once per register (lint reads every text against it). */
-const placeIndexes = new WeakMap<UnitDirectory, Map<string, PlaceName[]>>();
-function placeIndex(directory: UnitDirectory): Map<string, PlaceName[]> {
-  let index = placeIndexes.get(directory);
-  if (index) return index;
-  index = new Map();
-  for (const e of directory.entries) {
-    if (e.kind !== 'province' && e.kind !== 'commune' && e.kind !== 'ward') continue;
-    const key = fold(e.shortName);
-    index.set(key, [...(index.get(key) ?? []), { shortName: e.shortName, kind: e.kind, spelling: placeSpelling(e.shortName) }]);
-  }
-  placeIndexes.set(directory, index);
-  return index;
-}
-
-/**
- * Administrative unit names in running text ("phường Nam Sâm Sơn") that match no unit of the register but differ
- * from one only in accents. A name that exists as written is never a slip, even when another unit's name folds to
- * the same letters (15724 "xã Đồng Tiến" and 15853 "phường Đông Tiến" are both right).
- */
-function placeSlips(text: string, directory: UnitDirectory): PlaceSlip[] {
-  const index = placeIndex(directory);
-  const out: PlaceSlip[] = [];
-  for (const m of text.matchAll(PLACE_NAME)) {
-    const kinds = PLACE_KINDS[m[1]!.toLocaleLowerCase('vi')] ?? [];
-    const names = m[2]!.split(/\s+/);
-    for (let n = names.length; n >= 1; n--) {
-      const written = names.slice(0, n).join(' ');
-      const all = index.get(fold(written));
-      if (!all) continue;
-      // Units of the kind written; a name of another kind only when no unit of this kind comes close.
-      const sameKind = all.filter((p) => kinds.includes(p.kind));
-      const candidates = sameKind.length ? sameKind : all;
-      const spelling = placeSpelling(written);
-      if (!candidates.some((p) => p.spelling === spelling)) {
-        out.push({ written: `${m[1]} ${written}`, official: `${m[1]} ${candidates[0]!.shortName}` });
-      }
-      break;
-    }
-  }
-  return out;
-}
-
-function correctPlaceNames(text: string, directory: UnitDirectory): string {
-  let out = text;
-  for (const slip of placeSlips(text, directory)) out = out.replace(slip.written, slip.official);
-  return out;
-}
-
-function checkPlaceNames(plan: PlanDraft, ctx: LintContext, out: Findings): void {
-  const all = texts(plan);
-  const issuer = plan.document.issuer?.text;
-  if (issuer) all.push({ text: issuer, location: { field: 'issuer' } });
-  for (const { text, location } of all) {
-    for (const slip of placeSlips(text, ctx.directory)) {
-      out.add('text.placeName.misspelled', 'warning', location, `Tên đơn vị hành chính viết sai: ${quote(slip.written)}; tên đúng là ${quote(slip.official)}.`, `Sửa thành ${quote(slip.official)}.`);
-    }
-  }
-}
-
-// ---------------------------------------------------------------------------------------------------------------
 // Standard wording.
 
+/**
+ * How far a snippet looks for a space to cut at. Plain text has one every few letters; a text without spaces gets a
+ * snippet cut at this distance, rather than every one of its findings quoting (and searching) the whole text.
+ */
+const SNIPPET_REACH = 60;
+
 function snippet(text: string, issue: PhraseIssue): string {
-  const from = Math.max(0, text.lastIndexOf(' ', Math.max(0, issue.start - 12)));
-  const to = text.indexOf(' ', Math.min(text.length, issue.end + 12));
+  const back = Math.max(0, issue.start - 12);
+  const low = Math.max(0, back - SNIPPET_REACH);
+  const before = text.slice(low, back + 1).lastIndexOf(' ');
+  const from = before >= 0 ? low + before : low;
+  const ahead = Math.min(text.length, issue.end + 12);
+  const high = Math.min(text.length, ahead + SNIPPET_REACH);
+  const after = text.slice(ahead, high).indexOf(' ');
+  const to = after >= 0 ? ahead + after : high < text.length ? high : -1;
+  work.steps += back - low + high - ahead;
   return `${from > 0 ? '…' : ''}${text.slice(from, to < 0 ? text.length : to).trim()}${to > 0 ? '…' : ''}`;
 }
 
@@ -455,7 +268,9 @@ function checkTerms(plan: PlanDraft, out: Findings): void {
       const label = t.labels?.[field];
       if (!label) continue;
       const key = normalizeToneMarks(label).toLowerCase();
-      used.set(key, [...(used.get(key) ?? []), t.number]);
+      const tasks = used.get(key);
+      if (tasks) tasks.push(t.number);
+      else used.set(key, [t.number]);
     }
     if (used.size > 1) {
       const parts = [...used.entries()].map(([l, tasks]) => `${quote(l.charAt(0).toUpperCase() + l.slice(1))} (nhiệm vụ ${tasks.join(', ')})`);
@@ -495,115 +310,6 @@ function checkHeader(plan: PlanDraft, ctx: LintContext, out: Findings): void {
     }
   }
   if (plan.tasks.length === 0) out.add('plan.tasks.missing', 'warning', {}, 'Kế hoạch chưa có nhiệm vụ nào được phân công.', 'Bổ sung các nhiệm vụ với cơ quan chủ trì, thời gian và sản phẩm.');
-}
-
-const REPORT_TO = /báo cáo\s+(?:về\s+)?((?:Chủ tịch\s+)?(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Sở|Bộ|Thủ tướng)[^.;()]*?)(?=\s+(?:theo quy định|xem xét|để|kết quả|tình hình)|[.;()]|$)/gu;
-
-/** Units the plan reports to (named in its text) should receive it ("Nơi nhận"). */
-function checkRecipients(plan: PlanDraft, ctx: LintContext, out: Findings): void {
-  const d = plan.document;
-  if (d.recipients.length === 0) return;
-  const rctx = unitContext(plan, ctx);
-  const issuerCode = ctx.issuerCode ?? d.issuer?.unitCode ?? null;
-  // Recipients are compared as units, not as strings: "- Sở Khoa học và Công nghệ tỉnh (để b/c);" is the Sở
-  // Khoa học và Công nghệ that the text asks to report to.
-  const received = new Set<string>();
-  const receivedNames: string[] = [];
-  for (const r of d.recipients) {
-    const name = cleanWritten(r);
-    receivedNames.push(`${canonicalName(name)} `);
-    const ref = ctx.directory.resolve(name, rctx);
-    if (ref.unitCode) received.add(ref.unitCode);
-    else for (const part of ctx.directory.resolveList(name, rctx)) if (part.unitCode) received.add(part.unitCode);
-  }
-  // A recipient line that starts with the unit's name ("Sở Khoa học và Công nghệ tỉnh Thanh Hóa (b/c)").
-  const namedInRecipients = (ref: UnitRef) => [ref.unitName, cleanWritten(ref.text)].some((n) => {
-    const c = n ? canonicalName(n) : '';
-    return c.includes(' ') && receivedNames.some((r) => r.startsWith(`${c} `));
-  });
-  const reported = new Set<string>();
-  for (const s of plan.sections) {
-    if (s.kind !== 'organisation') continue;
-    for (const b of s.blocks) {
-      for (const m of b.text.matchAll(REPORT_TO)) {
-        for (const ref of ctx.directory.resolveList(m[1]!, rctx)) {
-          if (!ref.unitCode || ref.group) continue;
-          if (issuerCode && ref.unitCode === issuerCode) continue;
-          if (received.has(ref.unitCode) || reported.has(ref.unitCode) || namedInRecipients(ref)) continue;
-          reported.add(ref.unitCode);
-          const loc: FindingLocation = { section: s.number, field: 'recipients', ...(b.line !== undefined ? { line: b.line } : {}) };
-          out.add('plan.recipients.missingReportee', 'warning', loc, `Kế hoạch yêu cầu báo cáo ${quote(ref.text)} nhưng ${quote(ref.unitName ?? ref.text)} không có trong Nơi nhận.`, `Bổ sung vào Nơi nhận: "- ${ref.unitName ?? ref.text} (để b/c);".`);
-        }
-      }
-    }
-  }
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// A child plan against its parent.
-
-const STOP_WORDS = new Set(['va', 'cua', 'cac', 've', 'trong', 'theo', 'duoc', 'cho', 'tai', 'voi', 'luat', 'nhung', 'thuc', 'hien']);
-
-function words(s: string): Set<string> {
-  return new Set(fold(s).replace(/[^a-z0-9 ]+/g, ' ').split(/\s+/).filter((w) => w.length > 1 && !STOP_WORDS.has(w)));
-}
-
-function similarity(a: string, b: string): number {
-  const wa = words(a);
-  const wb = words(b);
-  if (wa.size === 0 || wb.size === 0) return 0;
-  let shared = 0;
-  for (const w of wa) if (wb.has(w)) shared++;
-  return (2 * shared) / (wa.size + wb.size);
-}
-
-function checkParent(plan: PlanDraft, ctx: LintContext, out: Findings): void {
-  const parent = ctx.parent;
-  if (!parent) return;
-  const p = parent.document;
-  const refs = plan.document.basis.filter((b) => b.kind === 'implements' && (b.number !== null || b.symbol !== null));
-  const ident = `${p.number ?? '…'}/${p.symbol ?? '…'}`;
-  if (refs.length === 0) {
-    out.add('plan.basis.parentMissing', 'warning', { field: 'basis' }, `Kế hoạch không nêu căn cứ là kế hoạch cấp trên (số ${ident}).`, `Bổ sung câu mở đầu "Thực hiện Kế hoạch số ${ident}…".`);
-    return;
-  }
-  const sameSymbol = (a: string | null, b: string | null) => a !== null && b !== null && fold(a) === fold(b);
-  const ref = refs.find((r) => sameSymbol(r.symbol, p.symbol) && r.number === p.number)
-    ?? refs.find((r) => sameSymbol(r.symbol, p.symbol))
-    ?? refs.find((r) => r.documentType === p.type)
-    ?? refs[0]!;
-  if (p.number === null || p.date === null) {
-    out.add('plan.basis.parentUnnumbered', 'info', { field: 'basis' }, 'Kế hoạch cấp trên chưa có số hoặc ngày ban hành; chưa đối chiếu được căn cứ.', null);
-  }
-  const wrong: string[] = [];
-  if (p.number !== null && ref.number !== null && ref.number.replace(/^0+/, '') !== p.number.replace(/^0+/, '')) wrong.push(`số ${ref.number} (kế hoạch cấp trên: ${p.number})`);
-  if (p.symbol !== null && ref.symbol !== null && !sameSymbol(ref.symbol, p.symbol)) wrong.push(`ký hiệu ${ref.symbol} (kế hoạch cấp trên: ${p.symbol})`);
-  if (p.date !== null && ref.date !== null && ref.date !== p.date) wrong.push(`ngày ${formatDate(ref.date)} (kế hoạch cấp trên: ${formatDate(p.date)})`);
-  if (ref.issuer && p.issuer?.unitCode) {
-    const issuer = ctx.directory.resolve(ref.issuer);
-    if (issuer.unitCode && issuer.unitCode !== p.issuer.unitCode) wrong.push(`cơ quan ban hành ${ref.issuer} (kế hoạch cấp trên: ${p.issuer.unitName ?? p.issuer.text})`);
-  }
-  if (wrong.length) {
-    out.add('plan.basis.parentMismatch', 'warning', { field: 'basis' }, `Căn cứ ${quote(ref.text)} không khớp kế hoạch cấp trên: ${wrong.join('; ')}.`, `Sửa căn cứ theo đúng kế hoạch cấp trên: số ${ident}${p.date ? ` ngày ${formatDate(p.date)}` : ''}.`);
-  }
-  if (ref.title && p.title && similarity(ref.title, p.title) < 0.6) {
-    out.add('plan.basis.parentTitle', 'info', { field: 'basis' }, `Trích yếu kế hoạch cấp trên được dẫn là ${quote(ref.title)}, khác với ${quote(p.title)}.`, null);
-  }
-
-  // Every parent task should be taken up by a child task.
-  for (const pt of parent.tasks) {
-    const covered = plan.tasks.some((ct) => ct.parentTask?.number === pt.number)
-      || plan.tasks.some((ct) => similarity(ct.title, pt.title) >= 0.5)
-      || plan.tasks.some((ct) => ct.number === pt.number && similarity(ct.title, pt.title) >= 0.3);
-    if (!covered) {
-      out.add('cascade.parentTask.uncovered', 'warning', { task: pt.number, field: 'tasks' }, `Nhiệm vụ ${pt.number} của kế hoạch cấp trên (${quote(pt.title)}) chưa có nhiệm vụ tương ứng trong kế hoạch này.`, 'Bổ sung nhiệm vụ triển khai tương ứng, hoặc ghi rõ lý do không thực hiện ở cấp này.');
-    }
-  }
-}
-
-function formatDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
 }
 
 /** Reviews a plan. Findings carry a stable code, a location and a Vietnamese message with a suggested fix. */

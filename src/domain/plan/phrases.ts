@@ -1,6 +1,8 @@
 // Standard administrative wording and the near-misses lint reports ("Ủy ban nhân phường", "đảm đúng tiến độ").
 // Pure. The lists come from real plans and the usual wording of Kế hoạch / Báo cáo under Nghị định 30/2020.
 import { editDistance, fold, normalizeText } from '../text.ts';
+import { TokenAutomaton } from '../token-automaton.ts';
+import { work } from '../work.ts';
 
 /**
  * Old-style tone placement ("hoá", "uỷ", "khoẻ") to the style used in current administrative documents
@@ -151,6 +153,7 @@ function formsOf(written: string): { lower: string; folded: string } {
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    work.steps++;
     const { lower, folded } = formsOf(m[0]);
     const prev = out[out.length - 1];
     if (prev) prev.punctAfter = /[,;.:!?()]/.test(text.slice(prev.end, m.index));
@@ -196,6 +199,8 @@ function expand(def: PhraseDef): PhraseForm[] {
 
 const FORMS: PhraseForm[] = PHRASE_DEFS.flatMap(expand);
 const STANDARD = new Set(FORMS.map((f) => f.tokens.join(' ')));
+/** Every standard form at once: the words already written correctly are found in one pass. */
+const EXACT = new TokenAutomaton(FORMS.map((f) => f.tokens));
 
 /** Forms by their first and second word: a near-miss keeps at least one of them, so only these are tried. */
 const BY_FIRST = new Map<string, PhraseForm[]>();
@@ -213,6 +218,7 @@ function candidatesAt(tokens: Token[], i: number): PhraseForm[] {
   const set = new Set<PhraseForm>();
   const here = tokens[i]!.lower;
   const next = tokens[i + 1]?.lower;
+  work.steps++;
   for (const f of BY_FIRST.get(here) ?? []) set.add(f);
   for (const f of BY_SECOND.get(here) ?? []) set.add(f); // the first word is the one missing
   if (next !== undefined) for (const f of BY_SECOND.get(next) ?? []) set.add(f); // the first word is misspelled
@@ -267,23 +273,25 @@ export function findPhraseIssues(input: string): PhraseIssue[] {
   const text = normalizeText(input);
   const tokens = tokenize(text);
   const covered = new Array<boolean>(tokens.length).fill(false);
-  for (let i = 0; i < tokens.length; i++) {
-    for (const f of BY_FIRST.get(tokens[i]!.lower) ?? []) {
-      if (sameTokens(tokens, i, f.tokens)) for (let k = 0; k < f.tokens.length; k++) covered[i + k] = true;
-    }
-  }
+  EXACT.scan(tokens.map((t) => t.lower), (start, form) => {
+    for (let k = 0; k < FORMS[form]!.tokens.length; k++) covered[start + k] = true;
+  });
   const issues: PhraseIssue[] = [];
+  /** First and last word of each issue, by issue: issues overlap exactly when their word ranges do. */
+  const spans: Array<[number, number]> = [];
   const seen = new Set<number>();
-  const push = (issue: PhraseIssue) => {
+  const push = (issue: PhraseIssue, first: number, last: number) => {
     if (seen.has(issue.start)) return;
     seen.add(issue.start);
     issues.push(issue);
+    spans.push([first, last]);
   };
   const writtenWords = (from: number, to: number) => tokens.slice(from, to).map((t) => text.slice(t.start, t.end));
 
   for (let i = 0; i < tokens.length; i++) {
     for (const f of candidatesAt(tokens, i)) {
       const n = f.tokens.length;
+      work.steps += n;
       // Misspelled: same words without accents, or one word off by one letter; all other words exact.
       if (i + n <= tokens.length && !covered.slice(i, i + n).every(Boolean) && !crossesPunctuation(tokens, i, n, f.punct)) {
         let off = 0;
@@ -295,12 +303,13 @@ export function findPhraseIssues(input: string): PhraseIssue[] {
           const accentOnly = t.folded === f.folded[k];
           // One-letter typos only on words long enough, or inside longer phrases that give context ("vướng mắt").
           const long = f.folded[k]!.length >= 4 || (n >= 3 && f.folded[k]!.length >= 3);
-          const typo = long && editDistance(t.folded, f.folded[k]!) === 1;
+          // Lengths two apart are never one edit apart: a huge written word costs nothing here.
+          const typo = long && Math.abs(t.folded.length - f.folded[k]!.length) <= 1 && editDistance(t.folded, f.folded[k]!) === 1;
           ok = accentOnly || typo;
         }
         const variant = tokens.slice(i, i + n).map((t) => t.lower).join(' ');
         if (ok && off === 1 && n >= 2 && !STANDARD.has(variant)) {
-          push({ kind: 'misspelled', found: sliceText(text, tokens, i, i + n), expected: restoreCase(writtenWords(i, i + n), f), start: tokens[i]!.start, end: tokens[i + n - 1]!.end });
+          push({ kind: 'misspelled', found: sliceText(text, tokens, i, i + n), expected: restoreCase(writtenWords(i, i + n), f), start: tokens[i]!.start, end: tokens[i + n - 1]!.end }, i, i + n - 1);
         }
       }
       // Missing word: the phrase with one word left out, where what remains is not itself standard.
@@ -318,7 +327,7 @@ export function findPhraseIssues(input: string): PhraseIssue[] {
         // Cut at the end: the next word must not be the missing one (that would be the full phrase).
         if (skip === n - 1 && tokens[i + n - 1]?.lower === f.tokens[skip]) continue;
         const written = writtenWords(i, i + n - 1);
-        push({ kind: 'missingWord', found: sliceText(text, tokens, i, i + n - 1), expected: restoreCase(written, f), start: tokens[i]!.start, end: tokens[i + n - 2]!.end });
+        push({ kind: 'missingWord', found: sliceText(text, tokens, i, i + n - 1), expected: restoreCase(written, f), start: tokens[i]!.start, end: tokens[i + n - 2]!.end }, i, i + n - 2);
       }
     }
     // Two words where one belongs: "về qua", "của của".
@@ -327,20 +336,31 @@ export function findPhraseIssues(input: string): PhraseIssue[] {
     if (next && /^\s+$/.test(text.slice(cur.end, next.start))) {
       const pair = `${cur.lower} ${next.lower}`;
       if (CLASHING_PREPOSITIONS.has(pair)) {
-        push({ kind: 'clashingWords', found: text.slice(cur.start, next.end), expected: null, start: cur.start, end: next.end });
+        push({ kind: 'clashingWords', found: text.slice(cur.start, next.end), expected: null, start: cur.start, end: next.end }, i, i + 1);
       } else if (cur.lower === next.lower && !/^\p{N}+$/u.test(cur.lower) && !REDUPLICATIONS.has(cur.lower)) {
-        push({ kind: 'repeatedWord', found: text.slice(cur.start, next.end), expected: text.slice(cur.start, cur.end), start: cur.start, end: next.end });
+        push({ kind: 'repeatedWord', found: text.slice(cur.start, next.end), expected: text.slice(cur.start, cur.end), start: cur.start, end: next.end }, i, i + 1);
       }
     }
   }
   // Where phrases overlap ("kinh tế - xã hội" inside "kế hoạch phát triển kinh tế - xã hội"), report the shortest.
-  const kept: PhraseIssue[] = [];
-  for (const issue of [...issues].sort((a, b) => a.end - a.start - (b.end - b.start))) {
-    if (kept.some((k) => k.start < issue.end && issue.start < k.end)) continue;
-    kept.push(issue);
+  // Issues start and end on word boundaries, so two overlap exactly when they share a word: marking the words of
+  // the issues kept makes each test as long as the issue (a few words), not as long as the list of issues.
+  const taken = new Uint8Array(tokens.length);
+  const kept: number[] = [];
+  const byLength = issues.map((_, k) => k).sort((a, b) => issues[a]!.end - issues[a]!.start - (issues[b]!.end - issues[b]!.start) || a - b);
+  for (const k of byLength) {
+    const [first, last] = spans[k]!;
+    let free = true;
+    for (let w = first; w <= last && free; w++) free = taken[w] === 0;
+    work.steps += last - first + 1;
+    if (!free) continue;
+    for (let w = first; w <= last; w++) taken[w] = 1;
+    kept.push(k);
   }
-  return kept.sort((a, b) => a.start - b.start);
+  return kept.map((k) => issues[k]!).sort((a, b) => a.start - b.start);
 }
+
+
 
 // ---------------------------------------------------------------------------------------------------------------
 // Word lists for the "06 rõ" checks.

@@ -8,14 +8,11 @@ import type { Tx } from '../context.ts';
 let cachedEntries: { signature: string; entries: UnitEntry[] } | undefined;
 let cached: { entries: UnitEntry[]; directory: UnitDirectory } | undefined;
 
-/**
- * The register's entries, reloaded when the tree changes. Plain data: the worker pool takes these and builds its own
- * directory, so an import never pays for the main thread's indexes.
- */
-export async function unitEntries(db: Kysely<DB> | Tx): Promise<UnitEntry[]> {
+/** The register's entries with the signature of the state they were read from, reloaded when the tree changes. */
+async function registerEntries(db: Kysely<DB> | Tx): Promise<{ signature: string; entries: UnitEntry[] }> {
   const sig = await sql<{ s: string }>`SELECT (SELECT count(*) FROM unit)::text || ':' || coalesce((SELECT max(updated_at) FROM unit)::text, '') || ':' || (SELECT count(*) FROM unit_alias)::text AS s`.execute(db);
   const signature = sig.rows[0]!.s;
-  if (cachedEntries?.signature === signature) return cachedEntries.entries;
+  if (cachedEntries?.signature === signature) return cachedEntries;
   const [units, aliases] = await Promise.all([
     db.selectFrom('unit').select(['id', 'parent_id', 'kind', 'code', 'name', 'short_name']).where('status', '=', 'active').execute(),
     db.selectFrom('unit_alias').select(['unit_id', 'name']).execute(),
@@ -26,11 +23,24 @@ export async function unitEntries(db: Kysely<DB> | Tx): Promise<UnitEntry[]> {
     id: u.id, parentId: u.parent_id, kind: u.kind as UnitKind, code: u.code, name: u.name, shortName: u.short_name, aliases: byUnit.get(u.id) ?? [],
   }));
   cachedEntries = { signature, entries };
-  return entries;
+  return cachedEntries;
+}
+
+/**
+ * The register's entries as plain data: the worker pool takes these and builds its own directory, so an import
+ * never pays for the main thread's indexes.
+ */
+export async function unitEntries(db: Kysely<DB> | Tx): Promise<UnitEntry[]> {
+  return (await registerEntries(db)).entries;
+}
+
+/** The directory with the signature of the register state it was built from (stored findings record it). */
+export async function unitRegister(db: Kysely<DB> | Tx): Promise<{ directory: UnitDirectory; signature: string }> {
+  const { signature, entries } = await registerEntries(db);
+  if (cached?.entries !== entries) cached = { entries, directory: new UnitDirectory(entries) };
+  return { directory: cached.directory, signature };
 }
 
 export async function unitDirectory(db: Kysely<DB> | Tx): Promise<UnitDirectory> {
-  const entries = await unitEntries(db);
-  if (cached?.entries !== entries) cached = { entries, directory: new UnitDirectory(entries) };
-  return cached.directory;
+  return (await unitRegister(db)).directory;
 }

@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/store.ts';
 import { searchEntities } from '../search/store.ts';
 import * as store from './store.ts';
 import { loadReferenceUnits } from './reference-data.ts';
+import { refreshStaleFindings } from '../plans/findings.ts';
 
 export interface UnitView {
   id: number;
@@ -103,6 +104,7 @@ export async function createChildUnit(ctx: Ctx, parentId: number, input: { kind:
     const row = await store.insertUnit(tx, { parentId: parent.id, parentPath: parent.path, kind: input.kind, code, name, shortName });
     await store.reindexUnit(tx, row.id);
     await recordAudit(tx, ctx, { action: 'unit.create', entityType: 'unit', entityId: row.id, unitId: row.id, after: { code, name, shortName, kind: input.kind, parentId } });
+    await refreshStaleFindings(tx); // open plans name units: their stored findings follow the register
     return toView(row);
   });
 }
@@ -142,6 +144,7 @@ export async function renameUnit(ctx: Ctx, id: number, input: { name: string; sh
     await store.updateUnit(tx, u.id, { name, short_name: shortName });
     await store.reindexUnit(tx, u.id);
     await recordAudit(tx, ctx, { action: 'unit.rename', entityType: 'unit', entityId: u.id, unitId: u.id, before: { name: u.name, shortName: u.short_name }, after: { name, shortName } });
+    await refreshStaleFindings(tx);
     return toView({ ...u, name, short_name: shortName });
   });
 }
@@ -169,6 +172,7 @@ export async function mergeUnit(ctx: Ctx, id: number, intoId: number) {
       action: 'unit.merge', entityType: 'unit', entityId: u.id, unitId: into.id,
       before: { status: u.status, parentId: u.parent_id }, after: { status: 'merged', mergedIntoId: into.id, movedChildren: children.map((c) => c.id), movedUsers: users.map((x) => x.id) },
     });
+    await refreshStaleFindings(tx);
     return { unit: toView({ ...u, status: 'merged', merged_into_id: into.id }), movedChildren: children.length, movedUsers: users.length };
   });
 }
@@ -185,6 +189,7 @@ export async function retireUnit(ctx: Ctx, id: number, reason: string) {
   return ctx.db.transaction().execute(async (tx) => {
     await store.updateUnit(tx, u.id, { status: 'retired' });
     await recordAudit(tx, ctx, { action: 'unit.retire', entityType: 'unit', entityId: u.id, unitId: u.id, before: { status: u.status }, after: { status: 'retired', reason: normalizeText(reason) } });
+    await refreshStaleFindings(tx);
     return toView({ ...u, status: 'retired' });
   });
 }
@@ -196,6 +201,7 @@ export async function reloadReferenceData(ctx: Ctx) {
   return ctx.db.transaction().execute(async (tx) => {
     const result = await store.loadReferenceTree(tx, loadReferenceUnits());
     await recordAudit(tx, ctx, { action: 'reference.reload', entityType: 'reference', entityId: null, unitId: null, after: { ...result } });
+    await refreshStaleFindings(tx);
     return result;
   });
 }

@@ -2,7 +2,7 @@
 // checks, cascade to communes, parent-change notices, comparison, versions.
 import { AppError, conflict, invalid, notFound } from '../../domain/errors.ts';
 import { can, scopeRoots } from '../../domain/permissions.ts';
-import type { PlanDraft, PlanStatus, Task, UnitRef } from '../../domain/plan/model.ts';
+import type { Finding, PlanDraft, PlanStatus, Task, UnitRef } from '../../domain/plan/model.ts';
 import { parseTimeframe } from '../../domain/plan/timeframe.ts';
 import { PLAN_STATUS_LABEL } from '../../domain/plan/model.ts';
 import { lintPlan } from '../../domain/plan/lint.ts';
@@ -14,10 +14,11 @@ import { normalizeText } from '../../domain/text.ts';
 import { recordAudit } from '../audit/store.ts';
 import { authorize, requireActor, type Ctx, type Tx } from '../context.ts';
 import { mustReadPlan, readableParent } from './access.ts';
-import { unitDirectory, unitEntries } from '../org/directory.ts';
+import { unitDirectory, unitEntries, unitRegister } from '../org/directory.ts';
 import { getUnit, type UnitRow } from '../org/store.ts';
 import { indexEntities, searchEntities } from '../search/store.ts';
 import * as store from './store.ts';
+import { computeFindings, refreshChildFindings, refreshFindings, storedFindings } from './findings.ts';
 import { communeOfficeChoices } from '../org/reference-data.ts';
 import { createAssignmentsForPlan } from '../tracking/service.ts';
 import { ensureRegimeForPlan } from '../reporting/regimes.ts';
@@ -39,17 +40,6 @@ export function issuerName(unit: UnitRow): string {
   return unit.name;
 }
 
-async function parentDraft(ctx: Ctx | { db: Tx }, plan: store.PlanRow): Promise<PlanDraft | undefined> {
-  if (!plan.parent_plan_id) return undefined;
-  const parent = await store.getPlan(ctx.db, plan.parent_plan_id);
-  // Only a published parent is compared with: findings must not quote an unpublished one.
-  return parent?.published ? (await store.loadDraft(ctx.db, parent)).draft : undefined;
-}
-
-async function findingsFor(ctx: Ctx | { db: Tx }, plan: store.PlanRow, unit: UnitRow, draft: PlanDraft) {
-  const directory = await unitDirectory(ctx.db);
-  return lintPlan(draft, { directory, parent: await parentDraft(ctx, plan), issuerCode: unit.code, status: plan.status });
-}
 
 // ---------------------------------------------------------------- import, create, read
 
@@ -128,10 +118,12 @@ export async function createPlan(ctx: Ctx, input: { unitId: number; draft: PlanD
     }
   }
   const draft = await normaliseDraft(ctx, input.draft, unit.code);
+  const checked = await computeFindings(ctx.db, { parent_plan_id: input.parentPlanId ?? null, status: 'draft' }, unit, draft);
   return ctx.db.transaction().execute(async (tx) => {
     const row = await insertPlanWithTasks(tx, unit.id, { ...draft, findings: [] }, {
       parentPlanId: input.parentPlanId, createdBy: actor.userId, sourceName: input.sourceName, sourceText: input.sourceText,
     });
+    await store.saveFindings(tx, row.id, checked);
     await recordAudit(tx, ctx, { action: 'plan.create', entityType: 'plan', entityId: row.id, unitId: unit.id, after: { title: row.title, tasks: draft.tasks.length, source: input.sourceName ?? null } });
     return { id: row.id };
   });
@@ -140,7 +132,7 @@ export async function createPlan(ctx: Ctx, input: { unitId: number; draft: PlanD
 export async function getPlanDetail(ctx: Ctx, id: number) {
   const { plan, unit } = await mustReadPlan(ctx, id);
   const { draft, tasks } = await store.loadDraft(ctx.db, plan);
-  const findings = await findingsFor(ctx, plan, unit, draft);
+  const findings = storedFindings(plan);
   const amendedBy = await ctx.db.selectFrom('plan').select(['id', 'status']).where('amends_plan_id', '=', plan.id).orderBy('id', 'desc').executeTakeFirst();
   const [parent, children, versions] = await Promise.all([
     readableParent(ctx, plan),
@@ -223,6 +215,7 @@ export async function updatePlan(ctx: Ctx, id: number, edited: PlanDraft) {
   }
   checkDraftShape(edited);
   const draft = await normaliseDraft(ctx, edited, unit.code);
+  const checked = await computeFindings(ctx.db, plan, unit, draft);
   return ctx.db.transaction().execute(async (tx) => {
     const before = await store.loadDraft(tx, plan);
     const existing = new Map(before.tasks.map((t) => [t.number, t]));
@@ -241,6 +234,7 @@ export async function updatePlan(ctx: Ctx, id: number, edited: PlanDraft) {
       else await tx.insertInto('plan_task').values(values).execute();
     }
     await store.reindexPlan(tx, { ...plan, title: draft.document.title }, draft.tasks);
+    await store.saveFindings(tx, id, checked);
     await recordAudit(tx, ctx, {
       action: 'plan.update', entityType: 'plan', entityId: id, unitId: unit.id,
       before: { title: plan.title, tasks: before.draft.tasks.map((t) => t.number) }, after: { title: draft.document.title, tasks: draft.tasks.map((t) => t.number) },
@@ -267,8 +261,10 @@ export async function transition(ctx: Ctx, id: number, action: Transition, input
   const { draft } = await store.loadDraft(ctx.db, plan);
   const patch: Record<string, unknown> = { updated_at: new Date() };
   let to: PlanStatus;
+  let checked: store.StoredFindings | null = null;
   if (action === 'submit') {
-    const errors = (await findingsFor(ctx, plan, unit, draft)).filter((f) => f.severity === 'error');
+    checked = await computeFindings(ctx.db, { ...plan, status: 'submitted' }, unit, draft);
+    const errors = checked.findings.filter((f) => f.severity === 'error');
     if (errors.length) throw invalid('plan.has_errors', `Kế hoạch còn ${errors.length} lỗi cần sửa trước khi trình: ${errors[0]!.message}`, errors.map((e) => ({ path: e.location.task ? `tasks.${e.location.task}` : e.location.field ?? 'document', message: e.message })));
     to = 'submitted';
     patch.submitted_at = new Date();
@@ -295,16 +291,20 @@ export async function transition(ctx: Ctx, id: number, action: Transition, input
       ...draft.document, number, symbol, date: input.date, year: Number(input.date.slice(0, 4)),
       signer: input.signerName ? { ...(draft.document.signer ?? { authority: 'TM', lines: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'], name: null }), name: normalizeText(input.signerName) } : draft.document.signer,
     };
-    const errors = lintPlan(draft, { directory: await unitDirectory(ctx.db), parent: await parentDraft(ctx, plan), issuerCode: unit.code, status: 'issued' }).filter((f) => f.severity === 'error');
+    checked = await computeFindings(ctx.db, { ...plan, status: 'issued' }, unit, draft);
+    const errors = checked.findings.filter((f) => f.severity === 'error');
     if (errors.length) throw invalid('plan.has_errors', `Kế hoạch còn ${errors.length} lỗi cần sửa trước khi ban hành: ${errors[0]!.message}`);
     to = 'issued';
     Object.assign(patch, store.planValues(unit.id, draft), { issued_at: new Date(), published: true });
   }
+  // Stored findings follow the status (lint asks an issued plan for its number and date).
+  const stored = checked ?? await computeFindings(ctx.db, { ...plan, status: to }, unit, draft);
   return ctx.db.transaction().execute(async (tx) => {
     // Guard against a concurrent transition: only move from the state we read.
     const moved = await tx.updateTable('plan').set({ ...patch, status: to }).where('id', '=', id).where('status', '=', from).returning('id').executeTakeFirst();
     if (!moved) throw conflict('plan.changed', 'Kế hoạch vừa được người khác thay đổi. Hãy tải lại trang.');
-    if (to === 'issued') await onIssued(tx, ctx, { ...plan, ...patch, status: 'issued' } as store.PlanRow, unit, draft);
+    await store.saveFindings(tx, id, stored);
+    if (to === 'issued') await onIssued(tx, ctx, { ...plan, ...patch, status: 'issued' } as store.PlanRow, unit, draft, stored.findings);
     await recordAudit(tx, ctx, { action: `plan.${action}`, entityType: 'plan', entityId: id, unitId: unit.id, before: { status: from }, after: { status: to, ...(input.reason ? { reason: input.reason } : {}), ...(action === 'issue' ? { number: input.number, date: input.date } : {}) } });
     return { id, status: to };
   });
@@ -313,8 +313,11 @@ export async function transition(ctx: Ctx, id: number, action: Transition, input
 const ACTION_LABEL: Record<Transition, string> = { submit: 'trình', approve: 'duyệt', return: 'trả lại', issue: 'ban hành' };
 
 /** Issuing keeps a version; issuing an amendment retires the plan it amends and tells child plans what changed. */
-async function onIssued(tx: Tx, ctx: Ctx, plan: store.PlanRow, unit: UnitRow, draft: PlanDraft): Promise<void> {
-  await tx.insertInto('plan_version').values({ plan_id: plan.id, version: plan.version, status: 'issued', snapshot: JSON.stringify(draft), created_by: ctx.actor?.userId ?? null, note: plan.amends_plan_id ? 'Sửa đổi, bổ sung' : 'Ban hành' }).execute();
+async function onIssued(tx: Tx, ctx: Ctx, plan: store.PlanRow, unit: UnitRow, draft: PlanDraft, findings: Finding[]): Promise<void> {
+  await tx.insertInto('plan_version').values({
+    plan_id: plan.id, version: plan.version, status: 'issued', snapshot: JSON.stringify(draft), findings: JSON.stringify(findings),
+    created_by: ctx.actor?.userId ?? null, note: plan.amends_plan_id ? 'Sửa đổi, bổ sung' : 'Ban hành',
+  }).execute();
   await createAssignmentsForPlan(tx, plan.id, plan.amends_plan_id);
   await store.reindexPlan(tx, { ...plan, published: true }, draft.tasks);
   await ensureRegimeForPlan(tx, plan.id);
@@ -347,6 +350,8 @@ async function onIssued(tx: Tx, ctx: Ctx, plan: store.PlanRow, unit: UnitRow, dr
       }).where('id', '=', c.id).execute();
     }
   }
+  // The children now implement the amendment: their findings compare with it.
+  await refreshChildFindings(tx, plan.id);
 }
 
 /** An issued plan changes only through an amendment: a new draft that, once issued, replaces it. */
@@ -359,9 +364,11 @@ export async function amendPlan(ctx: Ctx, id: number) {
   if (pending) throw conflict('plan.amendment_exists', `Kế hoạch này đã có một dự thảo sửa đổi đang xử lý (mã ${pending.id}).`);
   const { draft, tasks } = await store.loadDraft(ctx.db, plan);
   const links = new Map(tasks.map((t) => [t.number, { parentTaskId: t.parent_task_id, parentSnapshot: t.parent_snapshot as TaskSnapshot | null }]));
+  const amended = { ...draft, document: { ...draft.document, number: null, date: null } };
+  const checked = await computeFindings(ctx.db, { parent_plan_id: plan.parent_plan_id, status: 'draft' }, unit, amended);
   return ctx.db.transaction().execute(async (tx) => {
-    const amended = { ...draft, document: { ...draft.document, number: null, date: null } };
     const row = await insertPlanWithTasks(tx, unit.id, amended, { parentPlanId: plan.parent_plan_id, amendsPlanId: plan.id, version: plan.version + 1, createdBy: actor.userId, links });
+    await store.saveFindings(tx, row.id, checked);
     await recordAudit(tx, ctx, { action: 'plan.amend', entityType: 'plan', entityId: row.id, unitId: unit.id, after: { amends: plan.id, version: plan.version + 1 } });
     return { id: row.id };
   });
@@ -445,13 +452,21 @@ export async function cascade(ctx: Ctx, parentId: number, sel: { unitIds?: numbe
   const parentTaskIds = new Map(input.tasks.map((t) => [t.number, t.id]));
   const snapshots = new Map(input.draft.tasks.map((t) => [t.number, snapshotOf(t)]));
   const started = performance.now();
+  const register = await unitRegister(ctx.db);
+  const parents = new Map([[parentId, input.draft]]);
+  const drafts = await Promise.all(targets.map(async (c) => {
+    const draft = cascadePlan(input.draft, input.info, communeTarget(input.directory, c), { rules: input.rules, directory: input.directory });
+    return { commune: c, draft, checked: await computeFindings(ctx.db, { parent_plan_id: parentId, status: 'draft' }, c, draft, { parents, register }) };
+  }));
   const created = await ctx.db.transaction().execute(async (tx) => {
-    const drafts = targets.map((c) => ({ commune: c, draft: cascadePlan(input.draft, input.info, communeTarget(input.directory, c), { rules: input.rules, directory: input.directory }) }));
     const out: Array<{ unitId: number; planId: number }> = [];
     // Batched writes: one INSERT for the plans, one for all their tasks, one for the search index and the audit.
     for (let i = 0; i < drafts.length; i += 200) {
       const batch = drafts.slice(i, i + 200);
-      const rows = await tx.insertInto('plan').values(batch.map((b) => ({ ...store.planValues(b.commune.id, b.draft), parent_plan_id: parentId, created_by: actor.userId, source_name: 'cascade' })))
+      const rows = await tx.insertInto('plan').values(batch.map((b) => ({
+        ...store.planValues(b.commune.id, b.draft), parent_plan_id: parentId, created_by: actor.userId, source_name: 'cascade',
+        findings: JSON.stringify(b.checked.findings), findings_register: b.checked.register,
+      })))
         .returning(['id', 'unit_id']).execute();
       const taskRows = batch.flatMap((b, j) => b.draft.tasks.map((t: Task, k) => store.taskValues(rows[j]!.id, t, k, {
         parentTaskId: parentTaskIds.get(t.number) ?? null, parentSnapshot: snapshots.get(t.number) ?? null,
@@ -499,6 +514,7 @@ export async function resolveParentChange(ctx: Ctx, taskId: number, input: { dec
       }
     }
     await tx.updateTable('plan_task').set(patch).where('id', '=', taskId).execute();
+    if (input.decision === 'accept') await refreshFindings(tx, plan);
     await recordAudit(tx, ctx, { action: `plan.parent_change.${input.decision}`, entityType: 'plan_task', entityId: taskId, unitId: unit.id, before: { changes: change.changes }, after: { decision: input.decision, reason: reason || null } });
     return { id: taskId, decision: input.decision };
   });

@@ -1,7 +1,7 @@
 // Queries on plans and their tasks. Plans are stored as rows (status, numbers, links) plus their JSON parts.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import type { DocumentHeader, PlanDraft, Schedule, Section, Task, TaskGroup, UnitRef, Unplaced } from '../../domain/plan/model.ts';
+import type { DocumentHeader, Finding, PlanDraft, Schedule, Section, Task, TaskGroup, UnitRef, Unplaced } from '../../domain/plan/model.ts';
 import type { TaskSnapshot } from '../../domain/plan/cascade.ts';
 import type { Tx } from '../context.ts';
 import { indexEntity } from '../search/store.ts';
@@ -10,13 +10,15 @@ type Q = Kysely<DB> | Tx;
 
 export const PLAN_COLUMNS = ['id', 'unit_id', 'parent_plan_id', 'amends_plan_id', 'status', 'version', 'doc_type', 'number', 'symbol', 'issued_date',
   'year', 'title', 'header', 'sections', 'groups', 'source_name', 'unplaced', 'published', 'created_by', 'created_at', 'updated_at',
-  'submitted_at', 'approved_by', 'approved_at', 'issued_at', 'return_reason'] as const;
+  'submitted_at', 'approved_by', 'approved_at', 'issued_at', 'return_reason', 'findings', 'findings_register'] as const;
 
 export interface PlanRow {
   id: number; unit_id: number; parent_plan_id: number | null; amends_plan_id: number | null; status: string; version: number; doc_type: string;
   number: string | null; symbol: string | null; issued_date: string | null; year: number | null; title: string; header: unknown; sections: unknown;
   groups: unknown; source_name: string | null; unplaced: unknown; published: boolean; created_by: number | null; created_at: Date; updated_at: Date;
   submitted_at: Date | null; approved_by: number | null; approved_at: Date | null; issued_at: Date | null; return_reason: string | null;
+  /** Finding[] stored at the last write (null until computed); see findings.ts. */
+  findings: unknown; findings_register: string | null;
 }
 
 export interface TaskRow {
@@ -129,4 +131,35 @@ export async function listPlans(db: Q, f: PlanListFilter) {
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
+}
+
+// ---------------------------------------------------------------- stored findings
+
+export interface StoredFindings {
+  findings: Finding[];
+  /** Signature of the unit register they were checked against. */
+  register: string;
+}
+
+export async function saveFindings(db: Q, planId: number, stored: StoredFindings): Promise<void> {
+  await db.updateTable('plan').set({ findings: JSON.stringify(stored.findings), findings_register: stored.register }).where('id', '=', planId).execute();
+}
+
+export async function saveVersionFindings(db: Q, planId: number, version: number, findings: Finding[]): Promise<void> {
+  await db.updateTable('plan_version').set({ findings: JSON.stringify(findings) }).where('plan_id', '=', planId).where('version', '=', version).execute();
+}
+
+/** Plans whose findings were never computed, and open plans (not yet issued) checked against another register. */
+export async function plansWithStaleFindings(db: Q, register: string): Promise<PlanRow[]> {
+  return db.selectFrom('plan').select(PLAN_COLUMNS)
+    .where((eb) => eb.or([
+      eb('findings', 'is', null),
+      eb.and([eb('status', 'in', ['draft', 'submitted', 'approved']), eb.or([eb('findings_register', 'is', null), eb('findings_register', '!=', register)])]),
+    ]))
+    .orderBy('id').execute() as Promise<PlanRow[]>;
+}
+
+/** Plans implementing this one (their findings compare with it). */
+export async function childPlans(db: Q, parentId: number): Promise<PlanRow[]> {
+  return db.selectFrom('plan').select(PLAN_COLUMNS).where('parent_plan_id', '=', parentId).orderBy('id').execute() as Promise<PlanRow[]>;
 }
