@@ -119,8 +119,10 @@ function ownRelease(file: string): () => Promise<void> {
  * orphan still writes to it.
  */
 function workWhileParentLives(parent: number): void {
+  // process.ppid is read once at start-up: ask the system whether that very process still runs.
+  const identity = processIdentity(parent);
   const watch = setInterval(() => {
-    if (process.ppid === parent) return;
+    if (identity ? processIdentity(parent) === identity : alive(parent)) return;
     console.error('Tiến trình máy chủ đã dừng: dừng theo, không ghi thêm vào thư mục dữ liệu.');
     process.exit(1);
   }, 500);
