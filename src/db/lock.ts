@@ -34,14 +34,17 @@ let bootId: string | null | undefined;
 
 /**
  * Who a PID is right now: the boot id with the process's start time (field 22 of /proc/<pid>/stat), or null when
- * /proc cannot tell (another operating system, a process that is gone).
+ * /proc cannot tell (another operating system) or the process is gone.
  */
 export function processIdentity(pid: number): string | null {
   try {
     bootId ??= readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // Field 2 (the command name, in parentheses) may itself hold spaces and parentheses: count from the last ')'.
-    const start = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[22 - 3];
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // A zombie (state Z: exited, not yet reaped by its parent) no longer runs.
+    if (fields[0] === 'Z') return null;
+    const start = fields[22 - 3];
     return bootId && start ? `${bootId}/${start}` : null;
   } catch {
     bootId ??= null;
@@ -69,12 +72,19 @@ function ownerRunning(owner: Owner, file: string): boolean {
     // (a restarted container's server) left it.
     return held.has(file) && (owner.identity ?? null) === processIdentity(process.pid);
   }
-  if (!alive(owner.pid)) return false;
-  const now = processIdentity(owner.pid);
-  // A lock without identity (older format, or written where /proc is missing) or a PID we cannot inspect: the
-  // living PID is taken to be the owner, as before.
-  if (!owner.identity || !now) return true;
-  return owner.identity === now;
+  // A lock without identity (older format): the living PID is taken to be the owner, as before.
+  if (!owner.identity) return alive(owner.pid);
+  return stillRuns(owner.pid, owner.identity);
+}
+
+/** Whether the process known by this identity runs; where /proc is missing, whether its PID does. */
+function stillRuns(pid: number, identity: string | null): boolean {
+  if (procReadable()) return identity !== null && processIdentity(pid) === identity;
+  return alive(pid);
+}
+
+function procReadable(): boolean {
+  return processIdentity(process.pid) !== null;
 }
 
 function tryCreate(file: string): boolean {
@@ -122,7 +132,7 @@ function workWhileParentLives(parent: number): void {
   // process.ppid is read once at start-up: ask the system whether that very process still runs.
   const identity = processIdentity(parent);
   const watch = setInterval(() => {
-    if (identity ? processIdentity(parent) === identity : alive(parent)) return;
+    if (stillRuns(parent, identity)) return;
     console.error('Tiến trình máy chủ đã dừng: dừng theo, không ghi thêm vào thư mục dữ liệu.');
     process.exit(1);
   }, 500);
@@ -133,7 +143,11 @@ export async function lockDataDir(dataDir: string): Promise<() => Promise<void>>
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, 'thihanh.lock');
   const inherited = Number(process.env[LOCK_OWNER_ENV]);
-  if (inherited && inherited === process.ppid && readOwner(file)?.pid === inherited) {
+  if (inherited) {
+    // Sent by a server to work under its lock: never take a lock of one's own, even when that server is gone.
+    if (inherited !== process.ppid || readOwner(file)?.pid !== inherited || !stillRuns(inherited, processIdentity(inherited))) {
+      throw new AppError('datadir.parent_gone', 1, 'Tiến trình máy chủ đã dừng: dừng theo, không ghi thêm vào thư mục dữ liệu.');
+    }
     workWhileParentLives(inherited);
     return async () => {};
   }

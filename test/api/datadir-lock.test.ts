@@ -175,3 +175,33 @@ test('in one process, a second lock on a held directory refuses; an old-format l
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a server killed with -9 while its child prepares the database takes the child with it: no orphan keeps writing', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'thihanh-orphan-'));
+  try {
+    const server = spawn(process.execPath, [CLI, 'serve'], { env: { ...env, THIHANH_DATA_DIR: dir }, stdio: ['ignore', 'ignore', 'pipe'] });
+    children.push(server);
+    let stderr = '';
+    server.stderr!.setEncoding('utf8').on('data', (b: string) => { stderr += b; });
+    let child = 0;
+    for (const deadline = Date.now() + 60_000; !child && Date.now() < deadline;) {
+      child = Number(spawnSync('pgrep', ['-P', String(server.pid)], { encoding: 'utf8' }).stdout.trim().split('\n')[0]) || 0;
+      if (!child) await new Promise((r) => setTimeout(r, 50));
+    }
+    assert.ok(child, 'the server started a child to prepare the database');
+    // Killed while the child writes the database.
+    for (const deadline = Date.now() + 60_000; !existsSync(join(dir, 'pglite')) && Date.now() < deadline;) await new Promise((r) => setTimeout(r, 50));
+    server.kill('SIGKILL');
+    // An exited child not yet reaped by init is a zombie (state Z): only a running one counts.
+    const running = (pid: number) => {
+      try { return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[0] !== 'Z'; } catch { return false; }
+    };
+    const t0 = Date.now();
+    while (running(child) && Date.now() - t0 < 10_000) await new Promise((r) => setTimeout(r, 100));
+    assert.equal(running(child), false, `the preparing child still runs 10 s after its server was killed: ${stderr}`);
+    await new Promise((r) => setTimeout(r, 200)); // the child's last words through the shared stderr
+    assert.match(stderr, /Tiến trình máy chủ đã dừng: dừng theo, không ghi thêm vào thư mục dữ liệu\./);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
