@@ -6,9 +6,14 @@ import { fileURLToPath } from 'node:url';
 import type { Bench, Backend } from './harness.ts';
 import { bench as idleMemory } from './idle-memory.ts';
 import { cascade166, lintSeed, parseSeed, renderPlan } from './plans.ts';
+import { rateLimitCost } from './rate-limit.ts';
 import { closeTrackingFixtures, compiledReportProvince, dashboardNational, dashboardProvince } from './tracking.ts';
+import { import300kb, renderPlanPool } from './workers.ts';
 
-const ALL: Bench[] = [idleMemory, parseSeed, lintSeed, renderPlan, cascade166, dashboardProvince, dashboardNational, compiledReportProvince];
+const ALL: Bench[] = [
+  idleMemory, parseSeed, lintSeed, renderPlan, renderPlanPool, import300kb, cascade166, dashboardProvince, dashboardNational,
+  compiledReportProvince, rateLimitCost,
+];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 if (process.argv.includes('--list')) {

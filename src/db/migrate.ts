@@ -6,6 +6,7 @@ import * as m0002 from './migrations/0002-plans.ts';
 import * as m0003 from './migrations/0003-tracking.ts';
 import * as m0004 from './migrations/0004-search-label.ts';
 import * as m0005 from './migrations/0005-amendment-index.ts';
+import * as m0008 from './migrations/0008-rate-limit.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003-tracking': m0003,
   '0004-search-label': m0004,
   '0005-amendment-index': m0005,
+  '0008-rate-limit': m0008,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {

@@ -87,6 +87,14 @@ export interface LoginAttemptTable {
   at: CreatedAt;
 }
 
+/** Requests counted per (bucket, key) in a window that starts at the key's first request (UNLOGGED table). */
+export interface RateCounterTable {
+  bucket: string;
+  key: string;
+  window_start: Date;
+  hits: number;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: CreatedAt;
@@ -324,6 +332,7 @@ export interface DB {
   app_user: AppUserTable;
   session: SessionTable;
   login_attempt: LoginAttemptTable;
+  rate_counter: RateCounterTable;
   audit_log: AuditLogTable;
   plan: PlanTable;
   plan_task: PlanTaskTable;

@@ -1,8 +1,9 @@
 // The one permission rule: role × unit subtree. Every route asks `can()`; nothing else decides access.
 //
 // A user belongs to one unit and holds roles there. Their scope is the subtree of that unit, widened by the
-// units it is the focal unit for (Sở Khoa học và Công nghệ follows the whole province). Inside the scope the
-// role decides what they may do; outside it they see only what is published, like the public.
+// units it is the focal unit for (Sở Khoa học và Công nghệ follows the whole province) for reading and following
+// up only. Inside the scope the role decides what they may do; outside it they see only what is published, like
+// the public.
 
 export const ROLES = ['sysadmin', 'unitAdmin', 'leader', 'officer', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
@@ -18,17 +19,20 @@ export const ROLE_LABEL: Record<Role, string> = {
 /**
  * What is being done:
  * - read: see an unpublished record of a unit
- * - edit: create or change drafts, progress, reports
+ * - follow: theo dõi, đôn đốc, kiểm tra — accept or return with a reason what was sent to a unit, answer what was
+ *   raised to it, remind, compile; never a change to the content of the units followed
+ * - edit: create or change one's own unit's drafts, progress, reports
  * - approve: approve, sign, issue, return (leader's acts)
  * - manageUnits: add, rename, merge, retire units below one's own
  * - manageUsers: create users, set roles, reset passwords
  * - readAudit: browse the audit trail
  */
-export const ACTIONS = ['read', 'edit', 'approve', 'manageUnits', 'manageUsers', 'readAudit'] as const;
+export const ACTIONS = ['read', 'follow', 'edit', 'approve', 'manageUnits', 'manageUsers', 'readAudit'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const ROLES_FOR: Record<Action, readonly Role[]> = {
   read: ['unitAdmin', 'leader', 'officer', 'viewer'],
+  follow: ['leader', 'officer'],
   edit: ['leader', 'officer'],
   approve: ['leader'],
   manageUnits: ['unitAdmin'],
@@ -37,10 +41,17 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
 };
 
 /**
- * Actions that may use the focal-unit widening: following up and compiling (read, draft, return a report),
- * not approving on behalf of the People's Committee, nor administering.
+ * Actions that may use the focal-unit widening over the whole subtree it follows: reading and following up
+ * (the seed plan gives Sở KH&CN "theo dõi, đôn đốc, kiểm tra"), not a commune's pen, not approving on behalf of
+ * the People's Committee, nor administering.
  */
-const FOCAL_ACTIONS: ReadonlySet<Action> = new Set(['read', 'edit']);
+const FOCAL_ACTIONS: ReadonlySet<Action> = new Set(['read', 'follow']);
+
+/**
+ * The focal unit also staffs the unit it serves (Sở KH&CN drafts the province's plan and its cascade rules for
+ * UBND tỉnh to approve): `edit` reaches that unit's own records, never those of the units below it.
+ */
+const SERVED_UNIT_ACTIONS: ReadonlySet<Action> = new Set(['edit']);
 
 export interface Actor {
   userId: number;
@@ -58,6 +69,11 @@ export interface Target {
   unitPath: readonly number[];
   /** Published records are readable by everyone. */
   published?: boolean;
+  /**
+   * A record addressed to every unit of a subtree (a reporting regime to the units of its scope) is also readable
+   * by the people of those units.
+   */
+  audienceRootId?: number;
 }
 
 function within(ancestorId: number, path: readonly number[]): boolean {
@@ -70,10 +86,16 @@ export function can(actor: Actor | null, action: Action, target: Target): boolea
   if (actor.roles.includes('sysadmin')) return true;
   if (!ROLES_FOR[action].some((r) => actor.roles.includes(r))) return false;
   if (within(actor.unitId, target.unitPath)) return true;
+  if (action === 'read' && target.audienceRootId !== undefined && within(target.audienceRootId, actor.unitPath)) return true;
+  const owner = target.unitPath.at(-1);
+  if (SERVED_UNIT_ACTIONS.has(action) && owner !== undefined && actor.focalForIds.includes(owner)) return true;
   return FOCAL_ACTIONS.has(action) && actor.focalForIds.some((id) => within(id, target.unitPath));
 }
 
-/** Unit ids whose subtrees the actor may act on for `action` (for filtering lists in SQL). */
+/**
+ * Unit ids whose subtrees the actor may act on for `action` (for filtering lists in SQL). The served unit's own
+ * records (`edit` by the focal unit) are not a subtree and are not listed here.
+ */
 export function scopeRoots(actor: Actor, action: Action): number[] | 'all' {
   if (actor.roles.includes('sysadmin')) return 'all';
   if (!ROLES_FOR[action].some((r) => actor.roles.includes(r))) return [];

@@ -9,5 +9,7 @@ export interface AppEnv {
     session: SessionInfo | null;
     sessionToken: string | undefined;
     config: Config;
+    /** The client reached us over HTTPS (directly or through a trusted proxy): cookies are Secure. */
+    secure: boolean;
   };
 }

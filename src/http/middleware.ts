@@ -7,17 +7,27 @@ import type { Config } from '../config.ts';
 import { SESSION_COOKIE, sessionFromToken } from '../modules/auth/service.ts';
 import type { AppEnv } from './env.ts';
 import { errorBody } from './errors.ts';
+import { clientOrigin } from './forwarded.ts';
+import { countHit } from '../modules/auth/store.ts';
+import { waitText } from '../domain/throttle.ts';
 
-function clientIp(c: Parameters<MiddlewareHandler>[0], trustProxy: boolean): string {
-  if (trustProxy) {
-    const fwd = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (fwd) return fwd;
+let warnedUntrustedProxy = false;
+
+function origin(c: Parameters<MiddlewareHandler>[0], trustProxy: number) {
+  if (!trustProxy && !warnedUntrustedProxy && c.req.header('x-forwarded-for')) {
+    // Behind a proxy that is not declared, every client has the proxy's address: one address's limits then apply
+    // to the whole site. Say so once; the header itself is still ignored (a client could have written it).
+    warnedUntrustedProxy = true;
+    console.warn('Yêu cầu có X-Forwarded-For nhưng THIHANH_TRUST_PROXY chưa đặt: nếu máy chủ đứng sau proxy của bạn, đặt THIHANH_TRUST_PROXY bằng số proxy (thường là 1), nếu không mọi người dùng bị tính chung một địa chỉ.');
   }
+  let socketAddress: string | undefined;
   try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown'; // app.request() in tests has no socket
-  }
+    socketAddress = getConnInfo(c).remote.address;
+  } catch { /* app.request() in tests has no socket */ }
+  return clientOrigin({
+    forwardedFor: c.req.header('x-forwarded-for'), forwardedProto: c.req.header('x-forwarded-proto'),
+    socketAddress, socketTls: new URL(c.req.url).protocol === 'https:',
+  }, trustProxy);
 }
 
 /** Resolves the session cookie into the acting user and builds the use-case context. */
@@ -28,7 +38,9 @@ export function sessionMiddleware(db: Kysely<DB>, config: Config): MiddlewareHan
     c.set('config', config);
     c.set('session', session);
     c.set('sessionToken', session ? token : undefined);
-    c.set('ctx', { db, actor: session?.actor ?? null, ip: clientIp(c, config.trustProxy) });
+    const client = origin(c, config.trustProxy);
+    c.set('secure', client.secure);
+    c.set('ctx', { db, actor: session?.actor ?? null, ip: client.ip });
     await next();
   };
 }
@@ -63,29 +75,31 @@ export const csrfMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
   return next();
 };
 
-/**
- * Fixed-window rate limiting per client address, in memory (one server process owns the embedded database;
- * behind several processes put the limit in the reverse proxy as well).
- */
-export function rateLimit(opts: { windowMs: number; max: number; bucket: string; anonymousOnly?: boolean }): MiddlewareHandler<AppEnv> {
-  const hits = new Map<string, { start: number; count: number }>();
+type Ctx = Parameters<MiddlewareHandler<AppEnv>>[0];
+
+/** Counts the request in the database (shared by every server process on it); a 429 answer once past `max`. */
+async function overLimit(c: Ctx, bucket: string, key: string, max: number, windowSeconds: number): Promise<Response | null> {
+  const { hits, resetSeconds } = await countHit(c.get('ctx').db, bucket, key, windowSeconds);
+  c.header('RateLimit-Limit', String(max));
+  c.header('RateLimit-Remaining', String(Math.max(0, max - hits)));
+  if (hits <= max) return null;
+  c.header('Retry-After', String(resetSeconds));
+  return c.json(errorBody('rate_limited', `Bạn gửi quá nhiều yêu cầu. Vui lòng thử lại sau ${waitText(resetSeconds)}.`), 429);
+}
+
+/** The general limit, one upsert per request: signed-in callers per user, anonymous ones per address. */
+export function rateLimit(limits: Config['rateLimit']): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (opts.anonymousOnly && c.get('session')) return next();
-    const now = Date.now();
-    const key = c.get('ctx').ip ?? 'unknown';
-    let h = hits.get(key);
-    if (!h || now - h.start >= opts.windowMs) {
-      h = { start: now, count: 0 };
-      hits.set(key, h);
-      if (hits.size > 50_000) for (const [k, v] of hits) if (now - v.start >= opts.windowMs) hits.delete(k);
-    }
-    h.count++;
-    c.header('RateLimit-Limit', String(opts.max));
-    c.header('RateLimit-Remaining', String(Math.max(0, opts.max - h.count)));
-    if (h.count > opts.max) {
-      c.header('Retry-After', String(Math.ceil((h.start + opts.windowMs - now) / 1000)));
-      return c.json(errorBody('rate_limited', 'Bạn gửi quá nhiều yêu cầu. Vui lòng thử lại sau ít phút.'), 429);
-    }
-    return next();
+    const { actor, ip } = c.get('ctx');
+    const [bucket, key, max] = actor ? ['user', String(actor.userId), limits.userPerMinute] : ['public', ip ?? 'unknown', limits.publicPerMinute];
+    return (max > 0 && await overLimit(c, bucket, key, max, 60)) || next();
+  };
+}
+
+/** A tighter limit for anonymous callers of some routes, per address, on top of the general one. */
+export function anonymousLimit(opts: { bucket: string; perMinute: number }): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const { actor, ip } = c.get('ctx');
+    return (!actor && await overLimit(c, opts.bucket, ip ?? 'unknown', opts.perMinute, 60)) || next();
   };
 }

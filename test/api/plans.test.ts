@@ -69,8 +69,9 @@ describe('province plan: import, review, lifecycle', () => {
     assert.equal(detail.body.plan.status, 'draft');
     assert.equal(detail.body.draft.tasks.length, 6);
     assert.equal(detail.body.can.edit, true);
-    assert.equal((await new Client(app).get(`/api/plans/${planId}`)).status, 401, 'anonymous cannot see a draft');
-    assert.equal((await ward.get(`/api/plans/${planId}`)).status, 403, 'a ward cannot see the province draft');
+    // A draft out of reach does not exist for the caller (404, as an unknown id).
+    assert.equal((await new Client(app).get(`/api/plans/${planId}`)).status, 404, 'anonymous cannot see a draft');
+    assert.equal((await ward.get(`/api/plans/${planId}`)).status, 404, 'a ward cannot see the province draft');
     const audit = await d.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'plan').where('entity_id', '=', String(planId)).execute();
     assert.deepEqual(audit.map((a) => a.action), ['plan.create']);
   });
@@ -221,7 +222,7 @@ describe('cascade to the 166 communes and wards', () => {
     const wardPlanId = mine.body.items[0].id;
     const detail = await ward.get(`/api/plans/${wardPlanId}`);
     assert.equal(detail.body.draft.findings.filter((f: any) => f.severity === 'error').length, 0);
-    assert.equal((await otherWard.get(`/api/plans/${wardPlanId}`)).status, 403);
+    assert.equal((await otherWard.get(`/api/plans/${wardPlanId}`)).status, 404);
     assert.equal((await skhcn.get(`/api/plans/${wardPlanId}`)).status, 200);
     const all = await skhcn.get(`/api/plans?parentPlanId=${planId}&limit=500`);
     assert.equal(all.body.items.length, 166);
@@ -272,7 +273,7 @@ describe('amendment and parent-change notices', () => {
     const after = await ward.get(`/api/plans/${wardPlanId}`);
     assert.equal(after.body.taskIds.filter((t: any) => t.parentChange).length, 0);
     assert.equal(after.body.draft.tasks[0].timeframe.text, 'Quý III/2026');
-    assert.equal((await otherWard.post(`/api/plan-tasks/${t1.id}/parent-change`, { decision: 'accept' })).status, 403);
+    assert.equal((await otherWard.post(`/api/plan-tasks/${t1.id}/parent-change`, { decision: 'accept' })).status, 404);
   });
   test('a commune amends its own issued plan: the draft lives beside the issued one until it is issued', async () => {
     const amendedParent = (await skhcn.get(`/api/plans?parentPlanId=${planId}&limit=1`));

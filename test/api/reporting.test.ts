@@ -178,7 +178,7 @@ describe('unit reports', () => {
     assert.equal((await economicLeader.post(`/api/reports/${id}/approve`)).status, 200);
     assert.equal((await economic.post(`/api/reports/${id}/submit`)).status, 200);
     const focal = await new Client(app).login((await makeUser(d.db, 'nss.vhxh', '16516.PVHXH', ['officer']), 'nss.vhxh'));
-    assert.equal((await hacThanh.post(`/api/reports/${id}/accept`)).status, 403);
+    assert.equal((await hacThanh.post(`/api/reports/${id}/accept`)).status, 404);
     assert.equal((await focal.post(`/api/reports/${id}/accept`)).status, 200);
   });
 
@@ -212,7 +212,7 @@ describe('unit reports', () => {
     assert.equal(can.edit, true);
     assert.equal(can.approve, false);
     // The other ward cannot read it; the receiving Sở can.
-    assert.equal((await hacThanh.get(`/api/reports/${wardReportId}`)).status, 403);
+    assert.equal((await hacThanh.get(`/api/reports/${wardReportId}`)).status, 404);
     assert.equal((await skhcn.get(`/api/reports/${wardReportId}`)).status, 200);
   });
 

@@ -122,7 +122,7 @@ describe('the province plan issued: one assignment per task and named unit', () 
     assert.match(notices.items[0].title, /Kế hoạch số 129\/KH-UBND giao 1 nhiệm vụ/);
     const skhcnNotices = (await skhcn.get('/api/notifications')).body;
     assert.match(skhcnNotices.items[0].title, /giao 6 nhiệm vụ/);
-    assert.equal((await stc.post(`/api/notifications/${skhcnNotices.items[0].id}/read`)).status, 403, 'not addressed to Sở Tài chính');
+    assert.equal((await stc.post(`/api/notifications/${skhcnNotices.items[0].id}/read`)).status, 404, 'not addressed to Sở Tài chính');
     const read = await stc.post(`/api/notifications/${notices.items[0].id}/read`);
     assert.equal(read.status, 200);
     assert.equal((await stc.get('/api/notifications')).body.unread, 0);
@@ -174,7 +174,7 @@ describe('phường Nam Sầm Sơn: cascade, a dated task, issue', () => {
     const same = atOffice.items.find((n: any) => n.id === toVhxh.id);
     assert.equal(same.toUnitName, null, 'addressed to the office itself');
     assert.ok(!atOffice.items.some((n: any) => n.toUnitName), 'an office does not see its sibling offices');
-    assert.equal((await otherWard.post(`/api/notifications/${toVhxh.id}/read`)).status, 403);
+    assert.equal((await otherWard.post(`/api/notifications/${toVhxh.id}/read`)).status, 404);
     assert.ok(!(await otherWard.get('/api/notifications')).body.items.some((n: any) => n.id === toVhxh.id));
     // One read mark for the office: read by the ward officer, read for the office's own staff too.
     assert.equal((await ward.post(`/api/notifications/${toVhxh.id}/read`)).status, 200);
@@ -237,10 +237,10 @@ describe('progress: a conference with participants and its PDF evidence', () => 
     assert.deepEqual(Buffer.from(r.body as ArrayBuffer), PDF);
     assert.equal((await skhcn.request('GET', `/api/evidence/${evidenceId}`)).status, 200, 'the province focal unit follows the ward');
     const sibling = await otherWard.get(`/api/evidence/${evidenceId}`);
-    assert.equal(sibling.status, 403);
+    assert.equal(sibling.status, 404);
     assert.match(sibling.body.error.message, VI);
-    assert.equal((await otherWard.get(`/api/assignments/${task1.id}`)).status, 403);
-    assert.equal((await stc.get(`/api/evidence/${evidenceId}`)).status, 403, 'another agency is not the focal unit');
+    assert.equal((await otherWard.get(`/api/assignments/${task1.id}`)).status, 404);
+    assert.equal((await stc.get(`/api/evidence/${evidenceId}`)).status, 404, 'another agency is not the focal unit');
     assert.equal((await new Client(app).get(`/api/evidence/${evidenceId}`)).status, 401);
     assert.equal((await ward.get('/api/evidence/999999')).status, 404);
   });
@@ -364,8 +364,8 @@ describe('obstacles go to the focal unit of the level that issued the plan', () 
   });
 
   test('the receiving units answer; the raising units are notified; others cannot answer', async () => {
-    assert.equal((await otherWard.post(`/api/obstacles/${toProvince}/answer`, { answer: 'Không có thẩm quyền trả lời.' })).status, 403);
-    assert.equal((await stc.post(`/api/obstacles/${toProvince}/answer`, { answer: 'Không có thẩm quyền trả lời.' })).status, 403);
+    assert.equal((await otherWard.post(`/api/obstacles/${toProvince}/answer`, { answer: 'Không có thẩm quyền trả lời.' })).status, 404);
+    assert.equal((await stc.post(`/api/obstacles/${toProvince}/answer`, { answer: 'Không có thẩm quyền trả lời.' })).status, 404);
     const short = await skhcn.post(`/api/obstacles/${toProvince}/answer`, { answer: 'ok' });
     assert.equal(short.status, 400);
     const a = await skhcn.post(`/api/obstacles/${toProvince}/answer`, { answer: 'Sở KH&CN sẽ ban hành tài liệu hỏi đáp về Luật trong quý III/2026 và gửi các xã, phường.' });

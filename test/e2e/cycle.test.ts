@@ -265,6 +265,13 @@ describe('chu kỳ năm: cập nhật tiến độ, báo cáo phường, tiếp 
     await dialog.getByRole('button', { name: 'Trả lại' }).click();
     await page.getByRole('alert').filter({ hasText: 'Sở Khoa học và Công nghệ đã trả lại báo cáo' }).waitFor();
     await page.getByText(`Lý do: ${RETURN_REASON}`).waitFor();
+    // Returned, the report is Hạc Thành's to complete: the Sở sees it without an edit box.
+    await page.getByText(/^Phường Hạc Thành hoàn thiện và gửi lại trước hết ngày/).waitFor();
+    const content = page.getByRole('region', { name: 'Nội dung báo cáo' });
+    await content.getByText('Kết quả thực hiện', { exact: false }).first().waitFor();
+    assert.equal(await content.getByRole('textbox').count(), 0, 'Sở không có ô sửa nội dung báo cáo của phường');
+    assert.equal(await content.getByRole('spinbutton').count(), 0, 'Sở không sửa chỉ tiêu của phường');
+    for (const control of ['Lưu báo cáo', 'Cập nhật số liệu điền sẵn']) assert.equal(await page.getByRole('button', { name: control }).count(), 0, `không có nút "${control}"`);
     await page.goBack();
     await page.getByLabel('Tìm đơn vị').fill('hac thanh');
     await units.getByRole('listitem').filter({ hasText: 'Phường Hạc Thành' }).getByText('Bị trả lại', { exact: true }).first().waitFor();

@@ -189,6 +189,16 @@ describe('kế hoạch: nhập, rà soát, triển khai xuống xã, phường, 
     // The commune plan made for Mường Lát opens, and says what it implements.
     await created.getByRole('link', { name: /Xã Mường Lát/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Triển khai thi hành Luật Trí tuệ Nhân tạo trên địa bàn xã Mường Lát' }).waitFor();
+    // The Sở follows the commune's draft; the commune holds the pen: no edit control, and the edit page says so.
+    for (const control of ['Sửa dự thảo', 'Trình']) {
+      assert.equal(await page.getByRole('link', { name: control, exact: true }).count() + await page.getByRole('button', { name: control, exact: true }).count(), 0, `Sở không thấy "${control}" trên dự thảo của xã`);
+    }
+    const communePlanUrl = page.url();
+    await page.goto(`${communePlanUrl}/sua`);
+    await page.getByText('Bạn không có quyền sửa dự thảo của đơn vị này.').waitFor();
+    assert.equal(await page.getByRole('textbox').count(), 0, 'không có ô nhập nào');
+    await page.goto(communePlanUrl);
+    await page.getByRole('heading', { level: 1, name: 'Triển khai thi hành Luật Trí tuệ Nhân tạo trên địa bàn xã Mường Lát' }).waitFor();
     await page.getByRole('region', { name: 'Thông tin văn bản' }).getByRole('link', { name: /^129\/KH-UBND/ }).click();
 
     // Back on the province plan: four plans implement it now; download the plan as a DOCX.

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../src/db/schema.ts';
 import { createApp } from '../../src/http/app.ts';
-import { loadConfig } from '../../src/config.ts';
+import { loadConfig, type Config } from '../../src/config.ts';
 import { hashPassword } from '../../src/modules/auth/passwords.ts';
 import { getUnitByCode } from '../../src/modules/org/store.ts';
 import type { Role } from '../../src/domain/permissions.ts';
@@ -12,8 +12,14 @@ process.env.THIHANH_CHECK_RESPONSES ??= '1';
 
 export type App = ReturnType<typeof createApp>;
 
-export function testApp(db: Kysely<DB>, backend = 'test'): App {
-  const config = { ...loadConfig({}), trustProxy: true, demo: true };
+/**
+ * Each test client stands behind one trusted proxy that names it in X-Forwarded-For (app.request has no socket).
+ * A test signs a user in once and fires thousands of requests a minute: the per-user limit is far above that here
+ * (still counted on every request); test/api/throttle.test.ts sets small limits to test them.
+ */
+export function testApp(db: Kysely<DB>, backend = 'test', overrides: Partial<Config> = {}): App {
+  const defaults = loadConfig({});
+  const config: Config = { ...defaults, trustProxy: 1, demo: true, rateLimit: { ...defaults.rateLimit, userPerMinute: 1_000_000 }, ...overrides };
   return createApp({ db, config, backend });
 }
 

@@ -34,13 +34,45 @@ test('roles decide the act: officers edit, leaders approve, admins administer', 
 test('the focal unit follows the whole province but administers only itself', () => {
   const focal = actor(path.skhcn, ['officer', 'unitAdmin'], [2]);
   assert.equal(can(focal, 'read', { unitPath: path.wardB }), true);
-  assert.equal(can(focal, 'edit', { unitPath: path.officeA }), true);
   assert.equal(can(focal, 'manageUsers', { unitPath: path.wardB }), false);
   assert.equal(can(actor(path.skhcn, ['leader'], [2]), 'approve', { unitPath: path.province }), false, 'the province plan is approved by the province leaders');
   assert.equal(can(focal, 'readAudit', { unitPath: path.wardB }), false);
   assert.equal(can(actor(path.stc, ['officer']), 'read', { unitPath: path.wardB }), false);
   assert.deepEqual(scopeRoots(focal, 'read'), [3, 2]);
   assert.deepEqual(scopeRoots(focal, 'manageUsers'), [3]);
+  assert.deepEqual(scopeRoots(focal, 'follow'), [3, 2]);
+  assert.deepEqual(scopeRoots(focal, 'edit'), [3]);
+});
+
+test('the focal unit follows a commune (returns, reminds, compiles) but never holds its pen', () => {
+  const officer = actor(path.skhcn, ['officer'], [2]);
+  const viewer = actor(path.skhcn, ['viewer'], [2]);
+  for (const unitPath of [path.wardA, path.officeA, path.wardB]) {
+    assert.equal(can(officer, 'follow', { unitPath }), true, `follows ${unitPath.join('/')}`);
+    assert.equal(can(officer, 'edit', { unitPath }), false, `does not edit ${unitPath.join('/')}`);
+  }
+  assert.equal(can(officer, 'edit', { unitPath: path.stc }), false, 'another agency of the province is not its record either');
+  // It staffs UBND tỉnh: the province's own drafts (the plan, its cascade rules) are written by the Sở.
+  assert.equal(can(officer, 'edit', { unitPath: path.province }), true);
+  assert.equal(can(officer, 'edit', { unitPath: path.skhcn }), true);
+  assert.equal(can(viewer, 'follow', { unitPath: path.wardA }), false, 'viewers read, they do not follow up');
+  assert.equal(can(viewer, 'read', { unitPath: path.wardA }), true);
+  const wardOfficer = actor(path.wardA, ['officer']);
+  assert.equal(can(wardOfficer, 'follow', { unitPath: path.officeA }), true, 'a ward follows its own offices');
+  assert.equal(can(wardOfficer, 'follow', { unitPath: path.wardB }), false);
+  assert.equal(can(actor(path.stc, ['officer']), 'follow', { unitPath: path.wardA }), false, 'only the focal unit follows the province');
+});
+
+test('a record addressed to a subtree is readable inside it, and only there', () => {
+  const regimeOfWardA = { unitPath: path.officeA, audienceRootId: 5 };
+  assert.equal(can(actor(path.wardA, ['viewer']), 'read', regimeOfWardA), true);
+  assert.equal(can(actor(path.officeA, ['officer']), 'read', regimeOfWardA), true);
+  assert.equal(can(actor(path.wardB, ['officer']), 'read', regimeOfWardA), false, 'another ward');
+  assert.equal(can(null, 'read', regimeOfWardA), false);
+  const provinceRegime = { unitPath: path.skhcn, audienceRootId: 2 };
+  assert.equal(can(actor(path.wardB, ['officer']), 'read', provinceRegime), true);
+  assert.equal(can(actor(path.wardB, ['officer']), 'edit', provinceRegime), false, 'addressed is read only');
+  assert.equal(can(actor(path.wardB, ['officer']), 'follow', provinceRegime), false);
 });
 
 test('system administrators may do everything; others cannot grant that role', () => {

@@ -100,10 +100,11 @@ export function splitDeliverables(text: string): string[] {
 
 /** "1. Tổ chức …", "3.1. Lồng ghép …", "3.1 Lồng ghép …", "2) …": number and title, or null. */
 export function numberedHeading(text: string): { number: string; title: string } | null {
-  const m = /^(\d{1,2}(?:\.\d{1,2})*)(?:\.|\))?\s+(\S.*)$/u.exec(text);
+  // Up to three digits: a long provincial plan numbers a few hundred tasks; "2030 …" (a year) is never an item.
+  const m = /^(\d{1,3}(?:\.\d{1,2})*)(?:\.|\))?\s+(\S.*)$/u.exec(text);
   if (!m) return null;
   const multi = m[1]!.includes('.');
-  const marked = /^\d{1,2}(?:\.\d{1,2})*[.)]\s/u.test(text);
+  const marked = /^\d{1,3}(?:\.\d{1,2})*[.)]\s/u.test(text);
   if (!multi && !marked) return null; // "2030 …" or "05 năm" are not numbered items
   return { number: m[1]!, title: normalizeText(m[2]!) };
 }

@@ -186,7 +186,13 @@ export function readContent(ctx: ParseContext, indexes: number[], tasksInTables:
     blocks.push(blockOf(ctx.take(i)));
   }
 
-  const hasChildren = (n: Node) => nodes.some((o) => o !== n && o.number.startsWith(`${n.number}.`));
+  // Every proper prefix of every number, once: asking each node against all others grew with the square of the tasks.
+  const parents = new Set<string>();
+  for (const n of nodes) {
+    const parts = n.number.split('.');
+    for (let k = 1; k < parts.length; k++) parents.add(parts.slice(0, k).join('.'));
+  }
+  const hasChildren = (n: Node) => parents.has(n.number);
   const groups: TaskGroup[] = [];
   const groupNumbers = new Set<string>();
   for (const n of nodes) {

@@ -3,7 +3,7 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../../http/env.ts';
 import { defineRoute } from '../../http/route.ts';
 import { unauthorized } from '../../domain/errors.ts';
-import { changeOwnPassword, login, logout, SESSION_COOKIE } from './service.ts';
+import { changeOwnPassword, login, LoginThrottled, logout, SESSION_COOKIE } from './service.ts';
 
 const Me = z.object({
   user: z.object({
@@ -21,16 +21,20 @@ export function authRoutes(app: OpenAPIHono<AppEnv>): void {
     body: z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }).strict(), response: Me,
   }, async (c, { body }) => {
     const config = c.get('config');
-    const { token, session } = await login(c.get('ctx'), { ...body, userAgent: c.req.header('user-agent') ?? null }, config.sessionTtlHours);
+    const { token, session } = await login(c.get('ctx'), { ...body, userAgent: c.req.header('user-agent') ?? null }, config.sessionTtlHours)
+      .catch((e: unknown) => {
+        if (e instanceof LoginThrottled) c.header('Retry-After', String(e.retryAfter));
+        throw e;
+      });
     setCookie(c, SESSION_COOKIE, token, {
-      httpOnly: true, sameSite: 'Strict', path: '/', secure: new URL(c.req.url).protocol === 'https:', maxAge: config.sessionTtlHours * 3600,
+      httpOnly: true, sameSite: 'Strict', path: '/', secure: c.get('secure'), maxAge: config.sessionTtlHours * 3600,
     });
     return { user: session.user, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() };
   });
 
   defineRoute(app, { method: 'post', path: '/auth/logout', operationId: 'logout', summary: 'Đăng xuất', tags }, async (c) => {
     await logout(c.get('ctx'), c.get('sessionToken'));
-    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    deleteCookie(c, SESSION_COOKIE, { path: '/', secure: c.get('secure') });
     return { ok: true };
   });
 

@@ -8,14 +8,12 @@ import { ROLES, type Actor, type Role } from '../../domain/permissions.ts';
 import { recordAudit } from '../audit/store.ts';
 import { requireActor, type Ctx } from '../context.ts';
 import { hashPassword, passwordProblems, verifyPassword } from './passwords.ts';
+import { loginFailures, purgeThrottling, recordLoginAttempt } from './store.ts';
+import { loginWait, waitText, type LoginWait } from '../../domain/throttle.ts';
 
 export const SESSION_COOKIE = 'thihanh_session';
 /** Sessions also end after this long without activity. */
 const IDLE_MINUTES = 120;
-/** Throttling: failures in the window that lock an account, and an address. */
-const WINDOW_MINUTES = 15;
-const MAX_FAILURES_PER_ACCOUNT = 5;
-const MAX_FAILURES_PER_IP = 30;
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -74,32 +72,29 @@ export async function actorFor(db: Kysely<DB>, userId: number): Promise<Actor> {
   return toActor(u);
 }
 
-async function recentFailures(db: Kysely<DB>, username: string, ip: string) {
-  const since = new Date(Date.now() - WINDOW_MINUTES * 60_000);
-  const row = await db.selectFrom('login_attempt')
-    .select([
-      sql<number>`count(*) FILTER (WHERE lower(username) = lower(${username}) AND NOT success)`.as('account'),
-      sql<number>`count(*) FILTER (WHERE ip = ${ip} AND NOT success)`.as('address'),
-    ])
-    .where('at', '>=', since)
-    .where((eb) => eb.or([eb(sql`lower(username)`, '=', username.toLowerCase()), eb('ip', '=', ip)]))
-    .executeTakeFirstOrThrow();
-  return { account: Number(row.account), address: Number(row.address) };
+/** A login refused before the password is checked; Retry-After says when this address may try again. */
+export class LoginThrottled extends AppError {
+  readonly retryAfter: number;
+  constructor(wait: LoginWait) {
+    super('auth.throttled', 429, wait.reason === 'pair'
+      ? `Đăng nhập sai nhiều lần vào tài khoản này từ địa chỉ của bạn. Vui lòng thử lại sau ${waitText(wait.seconds)}.`
+      : `Địa chỉ mạng của bạn đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${waitText(wait.seconds)}.`);
+    this.retryAfter = wait.seconds;
+  }
 }
 
 export async function login(ctx: Ctx, input: { username: string; password: string; userAgent: string | null }, ttlHours: number) {
   const ip = ctx.ip ?? 'unknown';
   const username = input.username.trim();
-  const failures = await recentFailures(ctx.db, username, ip);
-  if (failures.account >= MAX_FAILURES_PER_ACCOUNT || failures.address >= MAX_FAILURES_PER_IP) {
-    throw new AppError('auth.throttled', 429, `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${WINDOW_MINUTES} phút.`);
-  }
+  // Refused attempts are not recorded: an attacker who keeps knocking does not push the wait further.
+  const wait = loginWait(await loginFailures(ctx.db, username, ip));
+  if (wait) throw new LoginThrottled(wait);
   const row = await ctx.db.selectFrom('app_user').select(['id', 'password_hash', 'is_active'])
     .where(sql`lower(username)`, '=', username.toLowerCase()).executeTakeFirst();
   dummyHash ??= hashPassword('khong-phai-mat-khau-that');
   const ok = row ? await verifyPassword(row.password_hash, input.password) : (await verifyPassword(await dummyHash, input.password), false);
   if (!row || !ok || !row.is_active) {
-    await ctx.db.insertInto('login_attempt').values({ username, ip, success: false }).execute();
+    await recordLoginAttempt(ctx.db, { username, ip, success: false });
     if (row && ok && !row.is_active) throw new AppError('auth.inactive', 403, 'Tài khoản đã bị khóa. Vui lòng liên hệ quản trị đơn vị.');
     throw new AppError('auth.invalid', 401, 'Tên đăng nhập hoặc mật khẩu không đúng.');
   }
@@ -108,7 +103,7 @@ export async function login(ctx: Ctx, input: { username: string; password: strin
   const expiresAt = new Date(Date.now() + ttlHours * 3_600_000);
   const user = (await loadUser(ctx.db, row.id))!;
   await ctx.db.transaction().execute(async (tx) => {
-    await tx.insertInto('login_attempt').values({ username, ip, success: true }).execute();
+    await recordLoginAttempt(tx, { username, ip, success: true });
     await tx.insertInto('session').values({ id: sha256(token), user_id: row.id, csrf_token: csrfToken, expires_at: expiresAt, ip, user_agent: input.userAgent?.slice(0, 300) ?? null }).execute();
     await tx.updateTable('app_user').set({ last_login_at: new Date() }).where('id', '=', row.id).execute();
     await recordAudit(tx, { actor: toActor(user), ip }, { action: 'auth.login', entityType: 'user', entityId: row.id, unitId: user.unit_id });
@@ -164,5 +159,5 @@ export async function changeOwnPassword(ctx: Ctx, input: { currentPassword: stri
 
 export async function purgeExpired(db: Kysely<DB>): Promise<void> {
   await db.deleteFrom('session').where('expires_at', '<', new Date()).execute();
-  await db.deleteFrom('login_attempt').where('at', '<', new Date(Date.now() - 7 * 86_400_000)).execute();
+  await purgeThrottling(db);
 }

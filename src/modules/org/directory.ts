@@ -5,12 +5,17 @@ import { UnitDirectory } from '../../domain/org/resolve.ts';
 import type { UnitEntry, UnitKind } from '../../domain/org/unit.ts';
 import type { Tx } from '../context.ts';
 
-let cached: { signature: string; directory: UnitDirectory } | undefined;
+let cachedEntries: { signature: string; entries: UnitEntry[] } | undefined;
+let cached: { entries: UnitEntry[]; directory: UnitDirectory } | undefined;
 
-export async function unitDirectory(db: Kysely<DB> | Tx): Promise<UnitDirectory> {
+/**
+ * The register's entries, reloaded when the tree changes. Plain data: the worker pool takes these and builds its own
+ * directory, so an import never pays for the main thread's indexes.
+ */
+export async function unitEntries(db: Kysely<DB> | Tx): Promise<UnitEntry[]> {
   const sig = await sql<{ s: string }>`SELECT (SELECT count(*) FROM unit)::text || ':' || coalesce((SELECT max(updated_at) FROM unit)::text, '') || ':' || (SELECT count(*) FROM unit_alias)::text AS s`.execute(db);
   const signature = sig.rows[0]!.s;
-  if (cached?.signature === signature) return cached.directory;
+  if (cachedEntries?.signature === signature) return cachedEntries.entries;
   const [units, aliases] = await Promise.all([
     db.selectFrom('unit').select(['id', 'parent_id', 'kind', 'code', 'name', 'short_name']).where('status', '=', 'active').execute(),
     db.selectFrom('unit_alias').select(['unit_id', 'name']).execute(),
@@ -20,7 +25,12 @@ export async function unitDirectory(db: Kysely<DB> | Tx): Promise<UnitDirectory>
   const entries: UnitEntry[] = units.map((u) => ({
     id: u.id, parentId: u.parent_id, kind: u.kind as UnitKind, code: u.code, name: u.name, shortName: u.short_name, aliases: byUnit.get(u.id) ?? [],
   }));
-  const directory = new UnitDirectory(entries);
-  cached = { signature, directory };
-  return directory;
+  cachedEntries = { signature, entries };
+  return entries;
+}
+
+export async function unitDirectory(db: Kysely<DB> | Tx): Promise<UnitDirectory> {
+  const entries = await unitEntries(db);
+  if (cached?.entries !== entries) cached = { entries, directory: new UnitDirectory(entries) };
+  return cached.directory;
 }

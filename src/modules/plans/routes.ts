@@ -12,7 +12,8 @@ import {
 } from '../../contracts/plans.ts';
 import { invalid } from '../../domain/errors.ts';
 import { fold } from '../../domain/text.ts';
-import { lintPlan } from '../../domain/plan/lint.ts';
+import { checkPlan } from '../../workers/checks.ts';
+import { asBuffer, runInWorker } from '../../workers/pool.ts';
 import { unitDirectory } from '../org/directory.ts';
 import { requireActor } from '../context.ts';
 import { renderOptions } from './render-options.ts';
@@ -62,12 +63,15 @@ export function planRoutes(app: OpenAPIHono<AppEnv>): void {
 
   defineRoute(app, {
     method: 'post', path: '/plans/import', operationId: 'importPlan', summary: 'Đọc tệp kế hoạch (.txt, .md, .html, .docx) thành bản nháp để rà soát (chưa lưu)', tags,
-    body: z.object({ filename: z.string().trim().min(1).max(200).regex(/\.(txt|md|markdown|html?|docx)$/i, 'Chỉ nhận tệp .txt, .md, .html, .docx.'), contentBase64: z.string().min(1).max(2_700_000) }).strict(),
+    body: z.object({
+      filename: z.string().trim().min(1).max(200).regex(/\.(txt|md|markdown|html?|docx)$/i, 'Chỉ nhận tệp .txt, .md, .html, .docx.'), contentBase64: z.string().min(1).max(2_700_000),
+      unitId: z.number().int().positive().max(2_147_483_647).optional(),
+    }).strict(),
     response: PlanImportResultSchema,
   }, (c, { body }) => {
     const content = Buffer.from(body.contentBase64, 'base64');
     if (!content.length) throw invalid('plan.import_empty', 'Tệp rỗng.', [{ path: 'contentBase64', message: 'Chọn một tệp có nội dung.' }]);
-    return service.importForReview(c.get('ctx'), { filename: body.filename, content }) satisfies Promise<PlanImportResult>;
+    return service.importForReview(c.get('ctx'), { filename: body.filename, content, unitId: body.unitId }) satisfies Promise<PlanImportResult>;
   });
 
   defineRoute(app, {
@@ -77,7 +81,7 @@ export function planRoutes(app: OpenAPIHono<AppEnv>): void {
   }, async (c, { body }): Promise<LintResult> => {
     const ctx = c.get('ctx');
     requireActor(ctx);
-    return { findings: lintPlan(body.draft, { directory: await unitDirectory(ctx.db), issuerCode: body.issuerCode }) };
+    return { findings: await checkPlan(body.draft, { directory: await unitDirectory(ctx.db), issuerCode: body.issuerCode }) };
   });
 
   defineRoute(app, {
@@ -150,16 +154,13 @@ export function planRoutes(app: OpenAPIHono<AppEnv>): void {
   defineRoute(app, { method: 'get', path: '/plans/{id}/export.docx', operationId: 'exportPlanDocx', summary: 'Văn bản kế hoạch (DOCX, thể thức Nghị định 30/2020)', tags, params: IdParam, produces: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
     async (c, { params }) => {
       const { plan, unit, draft, parentUnit } = await service.planForExport(c.get('ctx'), params.id);
-      // Renderers load on first use: docx and exceljs are large, and an idle server should not carry them.
-      const { renderPlanDocx } = await import('../../documents/render/plan-docx.ts');
-      const body = await renderPlanDocx(draft, renderOptions(unit, parentUnit, plan.status !== 'issued'));
-      return download(c, body, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', fileName(plan.title, 'docx'));
+      const body = await runInWorker('renderPlanDocx', { draft, options: renderOptions(unit, parentUnit, plan.status !== 'issued') }, { subject: 'Văn bản kế hoạch (DOCX)' });
+      return download(c, asBuffer(body), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', fileName(plan.title, 'docx'));
     });
   defineRoute(app, { method: 'get', path: '/plans/{id}/export.xlsx', operationId: 'exportPlanXlsx', summary: 'Bảng nhiệm vụ (XLSX)', tags, params: IdParam, produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
     async (c, { params }) => {
       const { plan, unit, draft, parentUnit } = await service.planForExport(c.get('ctx'), params.id);
-      const { renderPlanTasksXlsx } = await import('../../documents/render/plan-xlsx.ts');
-      const body = await renderPlanTasksXlsx(draft, renderOptions(unit, parentUnit, false));
-      return download(c, body, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileName(plan.title, 'xlsx'));
+      const body = await runInWorker('renderPlanTasksXlsx', { draft, options: renderOptions(unit, parentUnit, false) }, { subject: 'Bảng nhiệm vụ (XLSX)' });
+      return download(c, asBuffer(body), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileName(plan.title, 'xlsx'));
     });
 }

@@ -11,27 +11,18 @@ import {
 } from '../../domain/plan/cascade.ts';
 import type { UnitEntry } from '../../domain/org/unit.ts';
 import { normalizeText } from '../../domain/text.ts';
-import { importPlan } from '../../documents/parse/index.ts';
 import { recordAudit } from '../audit/store.ts';
 import { authorize, requireActor, type Ctx, type Tx } from '../context.ts';
-import { unitDirectory } from '../org/directory.ts';
+import { mustReadPlan, readableParent } from './access.ts';
+import { unitDirectory, unitEntries } from '../org/directory.ts';
 import { getUnit, type UnitRow } from '../org/store.ts';
 import { indexEntities, searchEntities } from '../search/store.ts';
 import * as store from './store.ts';
 import { communeOfficeChoices } from '../org/reference-data.ts';
 import { createAssignmentsForPlan } from '../tracking/service.ts';
 import { ensureRegimeForPlan } from '../reporting/regimes.ts';
-
-async function mustPlan(ctx: Ctx, id: number) {
-  const plan = await store.getPlan(ctx.db, id);
-  if (!plan) throw notFound('kế hoạch');
-  const unit = (await getUnit(ctx.db, plan.unit_id))!;
-  return { plan, unit };
-}
-
-function target(plan: store.PlanRow, unit: UnitRow) {
-  return { unitPath: unit.path, published: plan.published };
-}
+import { shareEntries } from '../../workers/directory.ts';
+import { runInWorker } from '../../workers/pool.ts';
 
 /**
  * Approving and issuing are acts of the issuing unit's own leaders (a province plan is approved by the
@@ -51,7 +42,8 @@ export function issuerName(unit: UnitRow): string {
 async function parentDraft(ctx: Ctx | { db: Tx }, plan: store.PlanRow): Promise<PlanDraft | undefined> {
   if (!plan.parent_plan_id) return undefined;
   const parent = await store.getPlan(ctx.db, plan.parent_plan_id);
-  return parent ? (await store.loadDraft(ctx.db, parent)).draft : undefined;
+  // Only a published parent is compared with: findings must not quote an unpublished one.
+  return parent?.published ? (await store.loadDraft(ctx.db, parent)).draft : undefined;
 }
 
 async function findingsFor(ctx: Ctx | { db: Tx }, plan: store.PlanRow, unit: UnitRow, draft: PlanDraft) {
@@ -62,18 +54,19 @@ async function findingsFor(ctx: Ctx | { db: Tx }, plan: store.PlanRow, unit: Uni
 // ---------------------------------------------------------------- import, create, read
 
 export async function importForReview(ctx: Ctx, input: { filename: string; content: Buffer; unitId?: number }) {
-  requireActor(ctx);
-  const directory = await unitDirectory(ctx.db);
-  let draft: PlanDraft;
-  try {
-    draft = await importPlan({ filename: input.filename, content: input.content }, directory);
-  } catch (err) {
-    throw invalid('plan.import_failed', `Không đọc được tệp "${input.filename}": ${(err as Error).message}`, [{ path: 'content', message: 'Tệp hỏng hoặc không đúng định dạng (.txt, .md, .html, .docx).' }]);
-  }
-  const issuerCode = draft.document.issuer?.unitCode ?? undefined;
-  const findings = [...draft.findings, ...lintPlan(draft, { directory, issuerCode })];
-  const sourceText = Buffer.isBuffer(input.content) && !/\.docx$/i.test(input.filename) ? input.content.toString('utf8') : null;
-  return { draft: { ...draft, findings }, sourceText, suggestedUnitId: draft.document.issuer?.unitId ?? input.unitId ?? null };
+  const actor = requireActor(ctx);
+  // Importing prepares a draft of a unit's plan: the right to edit that unit's drafts (a viewer may not).
+  const unit = await getUnit(ctx.db, input.unitId ?? actor.unitId);
+  if (!unit) throw notFound('đơn vị');
+  authorize(ctx, 'edit', { unitPath: unit.path });
+  // The worker builds its own directory from the entries: the main thread never pays for the indexes here.
+  const directory = shareEntries(await unitEntries(ctx.db));
+  // Reading and checking run in a worker: a hostile or huge file costs that worker, never the server.
+  const owned = input.content.byteOffset === 0 && input.content.byteLength === input.content.buffer.byteLength;
+  const { draft, sourceText } = await runInWorker('importPlan', { filename: input.filename, content: input.content, directory }, {
+    subject: `Tệp "${input.filename}"`, transfer: owned ? [input.content.buffer as ArrayBuffer] : [],
+  });
+  return { draft, sourceText, suggestedUnitId: draft.document.issuer?.unitId ?? input.unitId ?? null };
 }
 
 async function insertPlanWithTasks(tx: Tx, unitId: number, draft: PlanDraft, extra: {
@@ -126,8 +119,8 @@ export async function createPlan(ctx: Ctx, input: { unitId: number; draft: PlanD
   authorize(ctx, 'edit', { unitPath: unit.path });
   checkDraftShape(input.draft);
   if (input.parentPlanId) {
-    const parent = await store.getPlan(ctx.db, input.parentPlanId);
-    if (!parent) throw invalid('plan.parent_not_found', 'Kế hoạch cấp trên không tồn tại.', [{ path: 'parentPlanId', message: 'Chọn kế hoạch cấp trên có trong hệ thống.' }]);
+    const { plan: parent } = await mustReadPlan(ctx, input.parentPlanId, 'kế hoạch cấp trên', 'parentPlanId');
+    if (parent.status !== 'issued') throw invalid('plan.parent_not_issued', 'Kế hoạch cấp trên chưa ban hành (hoặc đã được sửa đổi): chỉ triển khai kế hoạch đang có hiệu lực.', [{ path: 'parentPlanId', message: 'Chọn kế hoạch cấp trên đã ban hành.' }]);
     const existing = await ctx.db.selectFrom('plan').select('id').where('parent_plan_id', '=', parent.id).where('unit_id', '=', unit.id)
       .where('amends_plan_id', 'is', null).where('status', 'not in', ['amended', 'superseded']).executeTakeFirst();
     if (existing) {
@@ -145,13 +138,12 @@ export async function createPlan(ctx: Ctx, input: { unitId: number; draft: PlanD
 }
 
 export async function getPlanDetail(ctx: Ctx, id: number) {
-  const { plan, unit } = await mustPlan(ctx, id);
-  authorize(ctx, 'read', target(plan, unit));
+  const { plan, unit } = await mustReadPlan(ctx, id);
   const { draft, tasks } = await store.loadDraft(ctx.db, plan);
   const findings = await findingsFor(ctx, plan, unit, draft);
   const amendedBy = await ctx.db.selectFrom('plan').select(['id', 'status']).where('amends_plan_id', '=', plan.id).orderBy('id', 'desc').executeTakeFirst();
   const [parent, children, versions] = await Promise.all([
-    plan.parent_plan_id ? store.getPlan(ctx.db, plan.parent_plan_id) : undefined,
+    readableParent(ctx, plan),
     ctx.db.selectFrom('plan as c').innerJoin('unit as u', 'u.id', 'c.unit_id').select(['c.id', 'c.status', 'u.id as unit_id', 'u.name as unit_name', 'u.path'])
       .where('c.parent_plan_id', '=', plan.id).orderBy('u.name').execute(),
     ctx.db.selectFrom('plan_version').select(['version', 'status', 'created_at', 'note']).where('plan_id', '=', plan.id).orderBy('version').execute(),
@@ -199,6 +191,7 @@ export interface ParentChange {
 }
 
 export async function listPlansFor(ctx: Ctx, f: { unitId?: number; status?: string; year?: number; q?: string; parentPlanId?: number; limit: number; offset: number }) {
+  if (f.parentPlanId) await mustReadPlan(ctx, f.parentPlanId, 'kế hoạch cấp trên', 'parentPlanId');
   const roots = ctx.actor ? scopeRoots(ctx.actor, 'read') : [];
   let ids: number[] | undefined;
   if (f.q) {
@@ -220,7 +213,8 @@ export async function listPlansFor(ctx: Ctx, f: { unitId?: number; status?: stri
 
 /** Saves an edited draft. Task identity (and children's links) is kept by task number. */
 export async function updatePlan(ctx: Ctx, id: number, edited: PlanDraft) {
-  const { plan, unit } = await mustPlan(ctx, id);
+  requireActor(ctx);
+  const { plan, unit } = await mustReadPlan(ctx, id);
   authorize(ctx, 'edit', { unitPath: unit.path });
   if (plan.status !== 'draft') {
     throw conflict('plan.not_editable', plan.status === 'issued'
@@ -260,7 +254,8 @@ export async function updatePlan(ctx: Ctx, id: number, edited: PlanDraft) {
 export type Transition = 'submit' | 'approve' | 'return' | 'issue';
 
 export async function transition(ctx: Ctx, id: number, action: Transition, input: { number?: string; date?: string; reason?: string; signerName?: string }) {
-  const { plan, unit } = await mustPlan(ctx, id);
+  requireActor(ctx);
+  const { plan, unit } = await mustReadPlan(ctx, id);
   const from = plan.status;
   const allowed: Record<Transition, string[]> = { submit: ['draft'], approve: ['submitted'], return: ['submitted', 'approved'], issue: ['approved'] };
   if (action === 'submit') authorize(ctx, 'edit', { unitPath: unit.path });
@@ -356,7 +351,7 @@ async function onIssued(tx: Tx, ctx: Ctx, plan: store.PlanRow, unit: UnitRow, dr
 /** An issued plan changes only through an amendment: a new draft that, once issued, replaces it. */
 export async function amendPlan(ctx: Ctx, id: number) {
   const actor = requireActor(ctx);
-  const { plan, unit } = await mustPlan(ctx, id);
+  const { plan, unit } = await mustReadPlan(ctx, id);
   authorize(ctx, 'edit', { unitPath: unit.path });
   if (plan.status !== 'issued') throw conflict('plan.not_issued', 'Chỉ sửa đổi được kế hoạch đã ban hành.');
   const pending = await ctx.db.selectFrom('plan').select('id').where('amends_plan_id', '=', id).where('status', 'in', ['draft', 'submitted', 'approved']).executeTakeFirst();
@@ -379,6 +374,7 @@ async function cascadeRules(ctx: Ctx | { db: Tx }, provinceId: number): Promise<
 }
 
 async function provinceForRules(ctx: Ctx, provinceId: number, action: 'read' | 'edit') {
+  requireActor(ctx);
   const unit = await getUnit(ctx.db, provinceId);
   if (!unit) throw notFound('đơn vị');
   authorize(ctx, action, { unitPath: unit.path });
@@ -408,7 +404,8 @@ export async function setCascadeRules(ctx: Ctx, provinceId: number, rules: Casca
 }
 
 async function cascadeInputs(ctx: Ctx, parentId: number) {
-  const { plan, unit } = await mustPlan(ctx, parentId);
+  requireActor(ctx);
+  const { plan, unit } = await mustReadPlan(ctx, parentId);
   authorize(ctx, 'edit', { unitPath: unit.path });
   if (unit.kind !== 'province') throw invalid('cascade.not_province', 'Chỉ kế hoạch của tỉnh được triển khai xuống xã, phường.');
   if (plan.status !== 'issued') throw conflict('cascade.not_issued', 'Kế hoạch phải được ban hành (có số, ngày) trước khi triển khai xuống xã, phường.');
@@ -475,9 +472,10 @@ export async function cascade(ctx: Ctx, parentId: number, sel: { unitIds?: numbe
 // ---------------------------------------------------------------- parent changes and comparison
 
 export async function resolveParentChange(ctx: Ctx, taskId: number, input: { decision: 'accept' | 'dismiss'; reason?: string }) {
-  const task = await ctx.db.selectFrom('plan_task').selectAll().where('id', '=', taskId).executeTakeFirst() as store.TaskRow | undefined;
+  requireActor(ctx);
+  const task = await store.getTask(ctx.db, taskId);
   if (!task) throw notFound('nhiệm vụ');
-  const { plan, unit } = await mustPlan(ctx, task.plan_id);
+  const { plan, unit } = await mustReadPlan(ctx, task.plan_id, 'nhiệm vụ');
   authorize(ctx, 'edit', { unitPath: unit.path });
   const change = task.parent_change as (ParentChange & { removed?: boolean }) | null;
   if (!change) throw conflict('plan.no_parent_change', 'Nhiệm vụ này không có thay đổi nào từ kế hoạch cấp trên.');
@@ -506,10 +504,10 @@ export async function resolveParentChange(ctx: Ctx, taskId: number, input: { dec
 }
 
 export async function comparePlans(ctx: Ctx, childId: number) {
-  const { plan, unit } = await mustPlan(ctx, childId);
-  authorize(ctx, 'read', target(plan, unit));
-  if (!plan.parent_plan_id) throw invalid('plan.no_parent', 'Kế hoạch này không triển khai kế hoạch cấp trên nào.');
-  const parent = (await store.getPlan(ctx.db, plan.parent_plan_id))!;
+  const { plan } = await mustReadPlan(ctx, childId);
+  // A parent the caller may not read (someone's draft named before parents had to be issued) is no parent.
+  const parent = await readableParent(ctx, plan);
+  if (!parent) throw invalid('plan.no_parent', 'Kế hoạch này không triển khai kế hoạch cấp trên nào.');
   const [c, p] = [await store.loadDraft(ctx.db, plan), await store.loadDraft(ctx.db, parent)];
   const childByNumber = new Map(c.draft.tasks.map((t) => [t.parentTask?.number ?? t.number, t]));
   const rows = p.draft.tasks.map((pt) => ({ number: pt.number, parent: pt, child: childByNumber.get(pt.number) ?? null }));
@@ -518,8 +516,7 @@ export async function comparePlans(ctx: Ctx, childId: number) {
 }
 
 export async function planForExport(ctx: Ctx, id: number) {
-  const { plan, unit } = await mustPlan(ctx, id);
-  authorize(ctx, 'read', target(plan, unit));
+  const { plan, unit } = await mustReadPlan(ctx, id);
   const { draft } = await store.loadDraft(ctx.db, plan);
   const parentUnit = unit.parent_id ? await getUnit(ctx.db, unit.parent_id) : undefined;
   return { plan, unit, draft, parentUnit };

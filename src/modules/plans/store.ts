@@ -29,6 +29,10 @@ export async function getPlan(db: Q, id: number): Promise<PlanRow | undefined> {
   return db.selectFrom('plan').select(PLAN_COLUMNS).where('id', '=', id).executeTakeFirst() as Promise<PlanRow | undefined>;
 }
 
+export async function getTask(db: Q, id: number): Promise<TaskRow | undefined> {
+  return db.selectFrom('plan_task').selectAll().where('id', '=', id).executeTakeFirst() as Promise<TaskRow | undefined>;
+}
+
 export async function getTasks(db: Q, planId: number): Promise<TaskRow[]> {
   return db.selectFrom('plan_task').selectAll().where('plan_id', '=', planId).orderBy('ordinal').execute() as Promise<TaskRow[]>;
 }

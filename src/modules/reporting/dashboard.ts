@@ -11,7 +11,7 @@ import { isReceived, submissionState, totalsOf, type SubmissionState } from '../
 import { dueDateFor, isRepeating } from '../../domain/tracking/assignment.ts';
 import { compareVi } from '../../domain/text.ts';
 import { loadCalendar } from '../calendar/store.ts';
-import { authorize, type Ctx } from '../context.ts';
+import { authorize, mustRead, requireActor, type Ctx } from '../context.ts';
 import { issuerName } from '../plans/service.ts';
 import type { UnitRow } from '../org/store.ts';
 import { todayFor } from './clock.ts';
@@ -183,9 +183,10 @@ async function planWithUnit(ctx: Ctx, planId: number) {
 export async function focalDashboard(ctx: Ctx, input: { planId: number; year?: number }) {
   const started = performance.now();
   const calendarLoad = loadCalendar(ctx.db);
-  const found = await planWithUnit(ctx, input.planId);
-  if (!found) throw notFound('kế hoạch');
+  requireActor(ctx);
+  const found = mustRead(ctx, 'kế hoạch', (await planWithUnit(ctx, input.planId)) ?? undefined, (f) => ({ unitPath: f.unit.path, published: f.plan.published }), 'planId');
   const { plan, unit, lineage, tasks, regimes, topUnits, childPlans } = found;
+  // Published plans are readable by all; following their execution is for the issuing unit and its focal unit.
   authorize(ctx, 'read', { unitPath: unit.path });
   const today = todayFor(ctx.db);
   const calendar = await calendarLoad;

@@ -2,7 +2,7 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../http/env.ts';
 import { defineRoute, IdParam } from '../../http/route.ts';
-import { rateLimit } from '../../http/middleware.ts';
+import { anonymousLimit } from '../../http/middleware.ts';
 import { UNIT_KINDS } from '../../domain/org/unit.ts';
 import { REPORT_STATUSES } from '../../domain/reporting/model.ts';
 import { fold } from '../../domain/text.ts';
@@ -15,6 +15,7 @@ import {
 } from '../../contracts/reporting.ts';
 import * as service from './service.ts';
 import { focalDashboard, nationalDashboard, publicProgress } from './dashboard.ts';
+import { asBuffer, runInWorker } from '../../workers/pool.ts';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải theo dạng YYYY-MM-DD.');
 const Id = z.coerce.number().int().positive().max(2_147_483_647);
@@ -44,13 +45,13 @@ function download(c: Context<AppEnv>, body: Buffer, type: string, name: string):
 
 const slug = (s: string) => fold(s).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80) || 'bao-cao';
 
-// Document renderers are imported on first use (docx and exceljs are large; an idle server should not carry them).
+// Documents are rendered in the worker pool (src/workers): the main thread keeps answering meanwhile.
 
 // Answers follow src/contracts (checked at run time in tests); `satisfies` also holds the services' types to them.
 export function reportingRoutes(app: OpenAPIHono<AppEnv>): void {
   const tags = ['Báo cáo'];
   // The public progress page is read by anyone: a tighter limit than the general anonymous one.
-  app.use('/public/*', rateLimit({ bucket: 'public-progress', windowMs: 60_000, max: 60, anonymousOnly: true }));
+  app.use('/public/*', anonymousLimit({ bucket: 'public-progress', perMinute: 60 }));
 
   // ------------------------------------------------------------ regimes
 
@@ -105,7 +106,7 @@ export function reportingRoutes(app: OpenAPIHono<AppEnv>): void {
     summary: 'Báo cáo tổng hợp (DOCX, thể thức Nghị định 30/2020)',
   }, async (c, { params }) => {
     const report = await service.compiledReport(c.get('ctx'), params.id, params.key);
-    return download(c, await (await import('../../documents/render/report-docx.ts')).renderCompiledReportDocx(report), DOCX, `bao-cao-${slug(report.title)}.docx`);
+    return download(c, asBuffer(await runInWorker('renderCompiledReportDocx', { report }, { subject: 'Báo cáo tổng hợp (DOCX)' })), DOCX, `bao-cao-${slug(report.title)}.docx`);
   });
 
   defineRoute(app, {
@@ -113,7 +114,7 @@ export function reportingRoutes(app: OpenAPIHono<AppEnv>): void {
     summary: 'Phụ lục số liệu của báo cáo tổng hợp (XLSX)',
   }, async (c, { params }) => {
     const report = await service.compiledReport(c.get('ctx'), params.id, params.key);
-    return download(c, await (await import('../../documents/render/report-xlsx.ts')).renderCompiledReportXlsx(report), XLSX, `bao-cao-${slug(report.title)}.xlsx`);
+    return download(c, asBuffer(await runInWorker('renderCompiledReportXlsx', { report }, { subject: 'Báo cáo tổng hợp (XLSX)' })), XLSX, `bao-cao-${slug(report.title)}.xlsx`);
   });
 
   defineRoute(app, {
@@ -126,7 +127,7 @@ export function reportingRoutes(app: OpenAPIHono<AppEnv>): void {
     summary: 'Công văn đôn đốc các đơn vị chưa gửi báo cáo (DOCX)',
   }, async (c, { params }) => {
     const letter = await service.reminderLetter(c.get('ctx'), params.id, params.key);
-    return download(c, await (await import('../../documents/render/reminder-docx.ts')).renderReminderLetterDocx(letter), DOCX, `cong-van-don-doc-${slug(letter.subject.replace(/^V\/v\s*/u, ''))}.docx`);
+    return download(c, asBuffer(await runInWorker('renderReminderLetterDocx', { letter }, { subject: 'Công văn đôn đốc (DOCX)' })), DOCX, `cong-van-don-doc-${slug(letter.subject.replace(/^V\/v\s*/u, ''))}.docx`);
   });
 
   // ------------------------------------------------------------ unit reports

@@ -2,7 +2,7 @@
 // accepted | returned), the status of a period for the receiving unit, its compiled report and reminder letter.
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { conflict, invalid, notFound } from '../../domain/errors.ts';
+import { conflict, invalid } from '../../domain/errors.ts';
 import { can, scopeRoots } from '../../domain/permissions.ts';
 import { addWorkingDays } from '../../domain/calendar/working-days.ts';
 import { addDays, parseIsoDate } from '../../domain/calendar/lunar.ts';
@@ -18,6 +18,8 @@ import type { Schedule } from '../../domain/plan/model.ts';
 import { recordAudit } from '../audit/store.ts';
 import { loadCalendar } from '../calendar/store.ts';
 import { authorize, requireActor, type Ctx } from '../context.ts';
+import { mustRegime, mustReport } from './access.ts';
+import { mustReadPlan } from '../plans/access.ts';
 import { notify } from '../notifications/store.ts';
 import { getUnit, getUnitsByIds, type UnitRow } from '../org/store.ts';
 import { nowFor, todayFor, vnDate } from './clock.ts';
@@ -26,22 +28,6 @@ import {
 } from './regimes.ts';
 import * as store from './store.ts';
 import type { ReportingRegime, ReportRow, SubmitterRow } from './store.ts';
-
-// ---------------------------------------------------------------- loading
-
-async function mustRegime(ctx: Ctx, id: number): Promise<{ regime: ReportingRegime; owner: UnitRow }> {
-  const regime = await store.getRegime(ctx.db, id);
-  if (!regime) throw notFound('chế độ báo cáo');
-  const owner = (await getUnit(ctx.db, regime.ownerUnitId))!;
-  return { regime, owner };
-}
-
-async function mustReport(ctx: Ctx, id: number): Promise<{ report: ReportRow; unit: UnitRow; toUnit: UnitRow }> {
-  const report = await store.getReport(ctx.db, id);
-  if (!report) throw notFound('báo cáo');
-  const [unit, toUnit] = await Promise.all([getUnit(ctx.db, report.unit_id), getUnit(ctx.db, report.to_unit_id)]);
-  return { report, unit: unit!, toUnit: toUnit! };
-}
 
 /** What a regime means for one period: the window, who reports, each kind's due date. */
 interface PeriodScope {
@@ -80,6 +66,7 @@ const VN = (d: Date | null) => (d ? vnDate(d) : null);
 
 export async function listRegimesFor(ctx: Ctx, f: { planId?: number; kind?: string; limit: number; offset: number }) {
   const actor = requireActor(ctx);
+  if (f.planId) await mustReadPlan(ctx, f.planId, 'kế hoạch', 'planId');
   const rows = await store.listRegimes(ctx.db, { roots: scopeRoots(actor, 'read'), actorPath: [...actor.unitPath], ...f });
   return rows.map((r) => regimeJson(r, r.ownerName));
 }
@@ -113,7 +100,7 @@ export async function getRegimeDetail(ctx: Ctx, id: number) {
         current: p.dataWindow.from <= today && today <= p.dataWindow.to,
       };
     }),
-    can: { followUp: can(actor, 'read', { unitPath: owner.path }), review: can(actor, 'edit', { unitPath: owner.path }) },
+    can: { followUp: can(actor, 'read', { unitPath: owner.path }), review: can(actor, 'follow', { unitPath: owner.path }) },
   };
 }
 
@@ -160,8 +147,8 @@ export async function createAdHocRegime(ctx: Ctx, input: AdHocInput) {
     throw invalid('regime.window_invalid', 'Kỳ số liệu phải kết thúc trước thời hạn gửi báo cáo.', [{ path: 'window', message: 'Ngày chốt số liệu phải sau ngày bắt đầu và không sau thời hạn gửi.' }]);
   }
   if (input.planId) {
-    const plan = await ctx.db.selectFrom('plan').select(['id', 'status']).where('id', '=', input.planId).executeTakeFirst();
-    if (!plan || plan.status !== 'issued') throw invalid('regime.plan_invalid', 'Kế hoạch được chọn không tồn tại hoặc chưa ban hành.', [{ path: 'planId', message: 'Chọn một kế hoạch đã ban hành.' }]);
+    const { plan } = await mustReadPlan(ctx, input.planId, 'kế hoạch', 'planId');
+    if (plan.status !== 'issued') throw invalid('regime.plan_invalid', 'Kế hoạch được chọn chưa ban hành.', [{ path: 'planId', message: 'Chọn một kế hoạch đã ban hành.' }]);
   }
   const reminderDays = [...new Set(input.reminderDays ?? DEFAULT_REMINDER_DAYS)].filter((n) => Number.isInteger(n) && n >= 0 && n <= 60).sort((a, b) => b - a);
   // The owner's scope: Sở KH&CN asks the province's units, a ward's office asks the ward's offices.
@@ -236,6 +223,7 @@ function reportSummary(r: { id: number; status: ReportStatus; due_date: string; 
 
 export async function listReportsFor(ctx: Ctx, f: { regimeId?: number; period?: string; unitId?: number; status?: ReportStatus; limit: number; offset: number }) {
   const actor = requireActor(ctx);
+  if (f.regimeId) await mustRegime(ctx, f.regimeId, 'regimeId');
   const rows = await store.listReports(ctx.db, { roots: scopeRoots(actor, 'read'), regimeId: f.regimeId, periodKey: f.period, unitId: f.unitId, status: f.status, limit: f.limit, offset: f.offset });
   return rows.map((r) => ({
     ...reportSummary(r), regimeId: r.regime_id, regimeName: r.regime_name, periodKey: r.period_key, unitId: r.unit_id, unitName: r.unit_name,
@@ -279,8 +267,6 @@ export async function createReport(ctx: Ctx, regimeId: number, key: string, inpu
 export async function getReportDetail(ctx: Ctx, id: number) {
   const actor = requireActor(ctx);
   const { report, unit, toUnit } = await mustReport(ctx, id);
-  const mayRead = can(actor, 'read', { unitPath: unit.path }) || can(actor, 'read', { unitPath: toUnit.path });
-  if (!mayRead) authorize(ctx, 'read', { unitPath: unit.path });
   const regime = (await store.getRegime(ctx.db, report.regime_id))!;
   const period = periodOf(regime, report.period_key);
   const today = todayFor(ctx.db);
@@ -300,8 +286,8 @@ export async function getReportDetail(ctx: Ctx, id: number) {
       edit: editable && !locked && can(actor, 'edit', { unitPath: unit.path }),
       approve: editable && can(actor, 'approve', { unitPath: unit.path }),
       submit: report.status === 'approved' && can(actor, 'edit', { unitPath: unit.path }),
-      accept: report.status === 'submitted' && can(actor, 'edit', { unitPath: toUnit.path }),
-      return: (report.status === 'submitted' || report.status === 'accepted') && can(actor, 'edit', { unitPath: toUnit.path }),
+      accept: report.status === 'submitted' && can(actor, 'follow', { unitPath: toUnit.path }),
+      return: (report.status === 'submitted' || report.status === 'accepted') && can(actor, 'follow', { unitPath: toUnit.path }),
     },
   };
 }
@@ -380,15 +366,15 @@ const TRANSITION_LABEL: Record<ReportTransition, string> = { approve: 'duyệt',
 
 /**
  * approve: a leader of the reporting unit (its own act, no focal widening); submit: an officer or leader of the
- * unit, after approval; accept / return: the receiving unit (a follow-up act, `edit` on it, so the focal Sở's
- * officers may do it).
+ * unit, after approval; accept / return: the receiving unit (a follow-up act, `follow` on it, so the focal Sở's
+ * officers may do it; returning gives the unit back its pen, it never takes it).
  */
 export async function transitionReport(ctx: Ctx, id: number, action: ReportTransition, input: { reason?: string } = {}) {
   const actor = requireActor(ctx);
   const { report, unit, toUnit } = await mustReport(ctx, id);
   if (action === 'approve') authorize(ctx, 'approve', { unitPath: unit.path });
   else if (action === 'submit') authorize(ctx, 'edit', { unitPath: unit.path });
-  else authorize(ctx, 'edit', { unitPath: toUnit.path });
+  else authorize(ctx, 'follow', { unitPath: toUnit.path });
   const from = report.status;
   if (!TRANSITION_FROM[action].includes(from)) {
     throw conflict('report.bad_transition', `Không thể ${TRANSITION_LABEL[action]} báo cáo đang ở trạng thái "${REPORT_STATUS_LABEL[from]}".`);

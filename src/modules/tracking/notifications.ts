@@ -2,7 +2,7 @@
 // notify() in src/modules/notifications/store.ts). A ward's leaders and officers are usually attached to the ward
 // itself while its plan assigns work to its offices (Phòng Văn hóa - Xã hội…), so they must see what reaches those
 // offices too. A notification to a unit has one read mark, shared by everyone who sees it.
-import { forbidden, notFound } from '../../domain/errors.ts';
+import { notFound } from '../../domain/errors.ts';
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { recordAudit } from '../audit/store.ts';
@@ -41,8 +41,9 @@ export async function markNotificationRead(ctx: Ctx, id: number) {
   // The row and whether it is addressed to the actor (NULL, like false, when no branch of the condition holds).
   const n = await ctx.db.selectFrom('notification as n').select(['n.unit_id', 'n.read_at', (eb) => addressedTo(actor)(eb).as('mine')])
     .where('n.id', '=', id).executeTakeFirst();
-  if (!n) throw notFound('thông báo');
-  if (!n.mine) throw forbidden('Thông báo này không gửi cho bạn, đơn vị của bạn hoặc các phòng, ban của đơn vị.');
+  // A notification is readable only by those it is addressed to: to anyone else it does not exist (the same 404 as
+  // an unknown id, as `mustRead` answers for records readable by unit).
+  if (!n || !n.mine) throw notFound('thông báo');
   if (n.read_at) return { id, read: true, readAt: n.read_at.toISOString() };
   return ctx.db.transaction().execute(async (tx) => {
     const row = await tx.updateTable('notification').set({ read_at: sql<Date>`now()` }).where('id', '=', id).where('read_at', 'is', null)

@@ -16,7 +16,8 @@ import {
 } from '../../domain/tracking/model.ts';
 import { recordAudit } from '../audit/store.ts';
 import { loadCalendar } from '../calendar/store.ts';
-import { authorize, requireActor, type Ctx, type Tx } from '../context.ts';
+import { authorize, mustRead, requireActor, type Ctx, type Tx } from '../context.ts';
+import { mustReadPlan } from '../plans/access.ts';
 import { notify } from '../notifications/store.ts';
 import { getUnit } from '../org/store.ts';
 import { checkEvidence, type CheckedEvidence, type EvidenceInput } from './evidence.ts';
@@ -94,10 +95,10 @@ export async function createAssignmentsForPlan(tx: Tx, planId: number, amendsPla
 // ---------------------------------------------------------------------------------------------------------------
 // Reading
 
+/** An assignment is its unit's work record: readable in that unit's scope only (anything else is "not found"). */
 async function mustAssignment(ctx: Ctx, id: number): Promise<store.AssignmentRow> {
-  const a = await store.getAssignment(ctx.db, id);
-  if (!a) throw notFound('nhiệm vụ được giao');
-  return a;
+  requireActor(ctx);
+  return mustRead(ctx, 'nhiệm vụ được giao', await store.getAssignment(ctx.db, id), (a) => ({ unitPath: a.unit_path }));
 }
 
 function statusOf(a: store.AssignmentRow, updates: store.UpdateRow[], year: number, cal: Awaited<ReturnType<typeof loadCalendar>>, today: string) {
@@ -129,6 +130,7 @@ export interface AssignmentListQuery {
  */
 export async function listAssignmentsFor(ctx: Ctx, q: AssignmentListQuery) {
   const actor = requireActor(ctx);
+  if (q.planId) await mustReadPlan(ctx, q.planId, 'kế hoạch', 'planId');
   if (q.unitId) {
     const unit = await getUnit(ctx.db, q.unitId);
     if (!unit) throw notFound('đơn vị');
@@ -177,14 +179,13 @@ function obstacleView(o: store.ObstacleRow, actor: Ctx['actor']) {
     task: o.task_id ? { id: o.task_id, number: o.task_number, title: o.task_title } : null,
     plan: o.plan_id ? { id: o.plan_id, title: o.plan_title, number: o.plan_number, symbol: o.plan_symbol } : null,
     answer: o.answer, answeredAt: o.answered_at?.toISOString() ?? null, answeredBy: o.answered_by_name,
-    can: { answer: o.status !== 'closed' && can(actor, 'edit', { unitPath: o.to_unit_path }) },
+    can: { answer: o.status !== 'closed' && can(actor, 'follow', { unitPath: o.to_unit_path }) },
   };
 }
 
 /** One assignment: its task and plan, every update with its deliverables and evidence (metadata), its obstacles. */
 export async function getAssignmentDetail(ctx: Ctx, id: number, year?: number) {
   const a = await mustAssignment(ctx, id);
-  authorize(ctx, 'read', { unitPath: a.unit_path });
   const today = todayInVietnam();
   const y = year ?? currentPeriodYear(today);
   const [updates, deliverables, obstacles, cal] = [
@@ -348,10 +349,8 @@ export async function addProgressUpdate(ctx: Ctx, assignmentId: number, input: U
 
 /** An evidence file, for whoever may read the assignment's unit. */
 export async function evidenceForDownload(ctx: Ctx, id: number) {
-  const e = await store.getEvidence(ctx.db, id);
-  if (!e) throw notFound('tệp minh chứng');
-  authorize(ctx, 'read', { unitPath: e.unit_path });
-  return e;
+  requireActor(ctx);
+  return mustRead(ctx, 'tệp minh chứng', await store.getEvidence(ctx.db, id), (e) => ({ unitPath: e.unit_path }));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -384,12 +383,14 @@ export async function listObstaclesFor(ctx: Ctx, q: ObstacleListQuery) {
   return { box: q.box, total, items: rows.map((o) => obstacleView(o, ctx.actor)) };
 }
 
-/** The receiving unit answers (or amends its answer); the raising unit is notified. */
+/**
+ * The receiving unit answers (or amends its answer), a follow-up act (`follow`: the focal unit answers what reached
+ * the units it follows); the raising unit is notified. Readable by the raising and the receiving side.
+ */
 export async function answerObstacle(ctx: Ctx, id: number, answerText: string) {
   const actor = requireActor(ctx);
-  const o = await store.getObstacle(ctx.db, id);
-  if (!o) throw notFound('khó khăn, đề xuất');
-  authorize(ctx, 'edit', { unitPath: o.to_unit_path });
+  const o = mustRead(ctx, 'khó khăn, đề xuất', await store.getObstacle(ctx.db, id), (x) => [{ unitPath: x.unit_path }, { unitPath: x.to_unit_path }]);
+  authorize(ctx, 'follow', { unitPath: o.to_unit_path });
   if (o.status === 'closed') throw conflict('obstacle.closed', 'Khó khăn, đề xuất này đã đóng.');
   const answer = answerText.normalize('NFC').trim();
   if (normalizeText(answer).length < 5) throw invalid('obstacle.answer_required', 'Nội dung trả lời cần ít nhất 5 ký tự.', [{ path: 'answer', message: 'Nhập nội dung trả lời.' }]);

@@ -4,7 +4,7 @@ import { conflict, forbidden, invalid, notFound } from '../../domain/errors.ts';
 import { grantableRoles, ROLE_LABEL, type Role } from '../../domain/permissions.ts';
 import { normalizeText } from '../../domain/text.ts';
 import { recordAudit } from '../audit/store.ts';
-import { authorize, requireActor, type Ctx, type Tx } from '../context.ts';
+import { authorize, mustRead, requireActor, type Ctx, type Tx } from '../context.ts';
 import { hashPassword, passwordProblems, temporaryPassword } from '../auth/passwords.ts';
 import { getUnit, getUnitByCode } from '../org/store.ts';
 
@@ -52,12 +52,15 @@ export async function listUsers(ctx: Ctx, unitId: number, opts: { includeSubunit
   return (await q.limit(500).execute()).map(toView);
 }
 
-export async function getUser(ctx: Ctx, id: number): Promise<UserView> {
-  const r = await baseQuery(ctx).where('u.id', '=', id).executeTakeFirst();
-  if (!r) throw notFound('tài khoản');
+/** An account the caller may read: their own, or one of a unit in their scope (anything else is "not found"). */
+async function mustUser(ctx: Ctx, id: number) {
   const actor = requireActor(ctx);
-  if (actor.userId !== id) authorize(ctx, 'read', { unitPath: r.unit_path });
-  return toView(r);
+  const r = await baseQuery(ctx).where('u.id', '=', id).executeTakeFirst();
+  return r?.id === actor.userId ? r : mustRead(ctx, 'tài khoản', r, (u) => ({ unitPath: u.unit_path }));
+}
+
+export async function getUser(ctx: Ctx, id: number): Promise<UserView> {
+  return toView(await mustUser(ctx, id));
 }
 
 function checkRoles(ctx: Ctx, roles: string[]): Role[] {
@@ -121,8 +124,7 @@ export interface UpdateUserInput {
 
 export async function updateUser(ctx: Ctx, id: number, input: UpdateUserInput) {
   const actor = requireActor(ctx);
-  const current = await baseQuery(ctx).where('u.id', '=', id).executeTakeFirst();
-  if (!current) throw notFound('tài khoản');
+  const current = await mustUser(ctx, id);
   authorize(ctx, 'manageUsers', { unitPath: current.unit_path });
   if (input.unitId !== undefined && input.unitId !== current.unit_id) {
     const target = await getUnit(ctx.db, input.unitId);
@@ -160,8 +162,7 @@ export async function updateUser(ctx: Ctx, id: number, input: UpdateUserInput) {
 }
 
 export async function resetPassword(ctx: Ctx, id: number) {
-  const current = await baseQuery(ctx).where('u.id', '=', id).executeTakeFirst();
-  if (!current) throw notFound('tài khoản');
+  const current = await mustUser(ctx, id);
   authorize(ctx, 'manageUsers', { unitPath: current.unit_path });
   if (current.roles.includes('sysadmin') && !requireActor(ctx).roles.includes('sysadmin')) throw forbidden('Chỉ quản trị hệ thống được đặt lại mật khẩu quản trị hệ thống.');
   return ctx.db.transaction().execute((tx) => setTemporaryPassword(tx, ctx, id, current.unit_id));

@@ -5,7 +5,10 @@
 // unit holds an assignment, an evidence file, an obstacle it receives and a notification.
 import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
-import { editInOwnSubtree, readInOwnSubtree, RELATIONS, signedIn, type MatrixEnv, type Relation, type RouteCase } from './types.ts';
+import {
+  editInOwnSubtree, followInOwnSubtree, hiddenOutsideBranch, hiddenToSignedIn, readInOwnSubtree, RELATIONS, signedIn, UNKNOWN_ID,
+  type MatrixEnv, type Relation, type RouteCase,
+} from './types.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64');
 
@@ -79,26 +82,38 @@ export async function trackingCases(env: MatrixEnv): Promise<Record<string, Rout
   }
 
   return {
-    listAssignments: { request: (r) => ({ method: 'GET', path: `/api/assignments?unitId=${unitId[r]}` }), allowed: readInOwnSubtree, anonymous: false },
-    getAssignment: { request: (r) => ({ method: 'GET', path: `/api/assignments/${assignmentId[r]}` }), allowed: readInOwnSubtree, anonymous: false },
+    listAssignments: {
+      request: (r) => ({ method: 'GET', path: `/api/assignments?unitId=${unitId[r]}` }), allowed: readInOwnSubtree, anonymous: false,
+      // The own ward's work on a sibling's draft plan: the plan named does not exist for the ward.
+      references: {
+        request: { method: 'GET', path: `/api/assignments?unitId=${unitId.own}&planId=${env.draftPlanId.sibling}` },
+        unknown: { method: 'GET', path: `/api/assignments?unitId=${unitId.own}&planId=${UNKNOWN_ID}` },
+        allowed: (role) => role === 'sysadmin', hidden: hiddenToSignedIn,
+      },
+    },
+    getAssignment: { request: (r) => ({ method: 'GET', path: `/api/assignments/${assignmentId[r]}` }), allowed: readInOwnSubtree, hidden: hiddenOutsideBranch, anonymous: false, references: 'sibling' },
     addProgressUpdate: {
       request: (r) => ({ method: 'POST', path: `/api/assignments/${assignmentId[r]}/updates`, body: { percent: 20, occurredOn: '2026-06-02', narrative: 'Kiểm thử phân quyền' } }),
-      allowed: editInOwnSubtree, anonymous: false,
+      allowed: editInOwnSubtree, hidden: hiddenOutsideBranch, anonymous: false, references: 'sibling',
     },
-    downloadEvidence: { request: (r) => ({ method: 'GET', path: `/api/evidence/${evidenceId[r]}` }), allowed: readInOwnSubtree, anonymous: false },
+    downloadEvidence: { request: (r) => ({ method: 'GET', path: `/api/evidence/${evidenceId[r]}` }), allowed: readInOwnSubtree, hidden: hiddenOutsideBranch, anonymous: false, references: 'sibling' },
     // Lists are filtered to what the caller may see (inbox: to my unit, the units my unit is focal for, my unit's focal unit).
-    listObstacles: { request: () => ({ method: 'GET', path: '/api/obstacles?box=inbox' }), allowed: signedIn, anonymous: false },
-    // Answering is editing on the receiving unit; an answered obstacle may be answered again (amended).
+    listObstacles: { request: () => ({ method: 'GET', path: '/api/obstacles?box=inbox' }), allowed: signedIn, anonymous: false, references: 'none' },
+    // Answering is following up on the receiving unit; an answered obstacle may be answered again (amended).
+    // Those raised and received by units out of the ward's reach do not exist for it.
     answerObstacle: {
       request: (r) => ({ method: 'POST', path: `/api/obstacles/${obstacleId[r]}/answer`, body: { answer: 'Trả lời để kiểm thử phân quyền' } }),
-      allowed: editInOwnSubtree, anonymous: false,
+      allowed: followInOwnSubtree, hidden: hiddenOutsideBranch, anonymous: false, references: 'sibling',
     },
-    listNotifications: { request: () => ({ method: 'GET', path: '/api/notifications' }), allowed: signedIn, anonymous: false },
+    listNotifications: { request: () => ({ method: 'GET', path: '/api/notifications' }), allowed: signedIn, anonymous: false, references: 'none' },
     // Notifications are addressed, not owned: only those addressed to me, my unit or an office of my unit (the
-    // child here is the ward's Phòng Văn hóa - Xã hội), whatever my role.
-    markNotificationRead: { request: (r) => ({ method: 'POST', path: `/api/notifications/${notificationId[r]}/read` }), allowed: (_role, rel) => rel === 'own' || rel === 'child', anonymous: false },
-    getCalendar: { request: () => ({ method: 'GET', path: '/api/calendar/2027' }), allowed: signedIn, anonymous: false },
+    // child here is the ward's Phòng Văn hóa - Xã hội), whatever my role; the others do not exist for me.
+    markNotificationRead: {
+      request: (r) => ({ method: 'POST', path: `/api/notifications/${notificationId[r]}/read` }), allowed: (_role, rel) => rel === 'own' || rel === 'child',
+      hidden: (who, rel) => who !== 'anonymous' && (rel === 'sibling' || rel === 'parent'), anonymous: false, references: 'sibling',
+    },
+    getCalendar: { request: () => ({ method: 'GET', path: '/api/calendar/2027' }), allowed: signedIn, anonymous: false, references: 'none' },
     // The calendar belongs to no unit: only a system administrator adjusts it ({} keeps the legal defaults).
-    setCalendar: { request: () => ({ method: 'PUT', path: '/api/calendar', body: {} }), allowed: (role) => role === 'sysadmin', anonymous: false },
+    setCalendar: { request: () => ({ method: 'PUT', path: '/api/calendar', body: {} }), allowed: (role) => role === 'sysadmin', anonymous: false, references: 'none' },
   };
 }

@@ -1,5 +1,9 @@
 // What the signed-in user may do, mirroring the server's one rule (role × unit subtree) so the UI can hide
 // actions the user's roles cannot do. The server still decides: a 403 is always shown politely.
+// On a record, controls follow the `can` flags the API sends with it, never a guess from here: the focal unit
+// (Sở KH&CN) follows the communes (reads, returns with a reason, answers, reminds, compiles: `follow`) but
+// edits only its own unit's records and those of the unit it serves (`edit`), so a commune's plan or report shows
+// it no edit box.
 import type { Role, SessionUser, Unit, UnitDetail } from '../api/types.ts';
 
 export function hasRole(user: SessionUser | null | undefined, ...roles: Role[]): boolean {

@@ -123,7 +123,12 @@ function ReportView({ d }: { d: ReportDetail }) {
         {r.status === 'returned' ? (
           <Alert color="red" variant="light" icon={<IconArrowBackUp aria-hidden />} title={`${r.toUnitName} đã trả lại báo cáo`}>
             <Text size="sm">Lý do: {r.returnReason ?? '(không nêu)'}</Text>
-            <Text size="sm">Hoàn thiện, trình lãnh đạo duyệt và gửi lại trước hết ngày {formatDay(r.dueDate)}.</Text>
+            {/* The receiving unit only follows: the unit that reports completes it, so the instruction is for its people. */}
+            <Text size="sm">
+              {can.edit || can.approve
+                ? `Hoàn thiện, trình lãnh đạo duyệt và gửi lại trước hết ngày ${formatDay(r.dueDate)}.`
+                : `${r.unitName} hoàn thiện và gửi lại trước hết ngày ${formatDay(r.dueDate)}.`}
+            </Text>
           </Alert>
         ) : null}
         {d.locked && (r.status === 'draft' || r.status === 'approved') ? (

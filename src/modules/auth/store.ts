@@ -1,0 +1,63 @@
+// Login attempts and request counters. Both live in the database so that every server process on it sees them.
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { ADDRESS_WINDOW_SECONDS, PAIR_WINDOW_SECONDS, type LoginFailures } from '../../domain/throttle.ts';
+
+// Durations are constants of the code, written into the SQL as literals: fewer parameters to bind per request.
+const interval = (seconds: number) => sql`${sql.lit(Math.trunc(seconds))} * interval '1 second'`;
+const secondsAgo = (seconds: number) => sql<Date>`now() - ${interval(seconds)}`;
+
+/** Failures of the (account, address) pair since its last success, and of the address across accounts. */
+export async function loginFailures(db: Kysely<DB>, username: string, ip: string): Promise<LoginFailures> {
+  const name = username.toLowerCase();
+  const pairSince = secondsAgo(PAIR_WINDOW_SECONDS);
+  const { rows } = await sql<{ pair: number; since_pair: number | null; address: number; since_address: number | null }>`
+    WITH pair AS (
+      SELECT count(*)::int AS n, extract(epoch FROM now() - max(at))::float8 AS since
+      FROM login_attempt
+      WHERE lower(username) = ${name} AND ip = ${ip} AND NOT success AND at >= ${pairSince}
+        AND at > coalesce((SELECT max(at) FROM login_attempt
+                           WHERE lower(username) = ${name} AND ip = ${ip} AND success AND at >= ${pairSince}), '-infinity')
+    ), address AS (
+      SELECT count(*)::int AS n, extract(epoch FROM now() - min(at))::float8 AS since
+      FROM login_attempt WHERE ip = ${ip} AND NOT success AND at >= ${secondsAgo(ADDRESS_WINDOW_SECONDS)}
+    )
+    SELECT pair.n AS pair, pair.since AS since_pair, address.n AS address, address.since AS since_address FROM pair, address`.execute(db);
+  const r = rows[0]!;
+  return { pair: r.pair, sincePairFailure: r.since_pair, address: r.address, sinceOldestAddressFailure: r.since_address };
+}
+
+export async function recordLoginAttempt(db: Kysely<DB>, attempt: { username: string; ip: string; success: boolean }): Promise<void> {
+  await db.insertInto('login_attempt').values(attempt).execute();
+}
+
+export interface Hit {
+  /** Requests of the key in its current window, this one included. */
+  hits: number;
+  /** Whole seconds until the window ends. */
+  resetSeconds: number;
+}
+
+/**
+ * Counts one request of `key` in `bucket`: a single upsert, the whole cost of rate limiting a request. The window
+ * starts at the key's first request and restarts at the first request after it ended (times from the database's
+ * clock, which every server process shares).
+ */
+export async function countHit(db: Kysely<DB>, bucket: string, key: string, windowSeconds: number): Promise<Hit> {
+  const ended = sql<boolean>`rate_counter.window_start <= ${secondsAgo(windowSeconds)}`;
+  const row = await db.insertInto('rate_counter')
+    .values({ bucket, key, window_start: sql`now()`, hits: 1 })
+    .onConflict((oc) => oc.columns(['bucket', 'key']).doUpdateSet({
+      window_start: sql`CASE WHEN ${ended} THEN now() ELSE rate_counter.window_start END`,
+      hits: sql`CASE WHEN ${ended} THEN 1 ELSE rate_counter.hits + 1 END`,
+    }))
+    .returning(['hits', sql<number>`ceil(extract(epoch FROM window_start + ${interval(windowSeconds)} - now()))::int`.as('reset')])
+    .executeTakeFirstOrThrow();
+  return { hits: row.hits, resetSeconds: Math.max(1, row.reset) };
+}
+
+/** Drops counters whose window ended long ago (every window is far shorter than an hour) and old attempts. */
+export async function purgeThrottling(db: Kysely<DB>): Promise<void> {
+  await db.deleteFrom('rate_counter').where('window_start', '<', secondsAgo(3600)).execute();
+  await db.deleteFrom('login_attempt').where('at', '<', secondsAgo(7 * 86_400)).execute();
+}

@@ -1,0 +1,97 @@
+// What runs in the worker pool (src/workers/pool.ts): each export is one task, named by its export. A task gets
+// structured-clonable data and answers an Envelope, because an AppError thrown here would reach the main thread as a
+// plain Error without its code, status and Vietnamese message. Heavy libraries load on a task's first use, so a
+// worker that only imports never loads exceljs.
+import { AppError, invalid } from '../domain/errors.ts';
+import type { Finding, PlanDraft } from '../domain/plan/model.ts';
+import type { CompiledReport, ReminderLetter } from '../domain/reporting/model.ts';
+import type { PlanRenderOptions } from '../documents/render/plan-docx.ts';
+import type { PlanXlsxOptions } from '../documents/render/plan-xlsx.ts';
+import type { CompiledReportInput } from '../documents/render/report-docx.ts';
+import { directoryOf, type DirectoryShare } from './directory.ts';
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: string; status: number; message: string; issues: AppError['issues'] } };
+
+async function envelope<T>(work: () => Promise<T>): Promise<Envelope<T>> {
+  try {
+    return { ok: true, value: await work() };
+  } catch (err) {
+    if (err instanceof AppError) return { ok: false, error: { code: err.code, status: err.status, message: err.message, issues: err.issues } };
+    throw err;
+  }
+}
+
+export interface ImportTask {
+  filename: string;
+  content: Uint8Array;
+  directory: DirectoryShare;
+}
+
+export interface ImportResult {
+  draft: PlanDraft;
+  /** The text as sent (text formats), kept with the saved plan. */
+  sourceText: string | null;
+}
+
+/** Why a file could not be read, in Vietnamese: parser messages are English and name internals. */
+function unreadable(filename: string, err: unknown): AppError {
+  const deep = err instanceof RangeError && /call stack/i.test(err.message);
+  const why = deep ? 'các thẻ lồng nhau quá sâu' : 'tệp hỏng hoặc không đúng định dạng';
+  return invalid('plan.import_failed', `Không đọc được tệp "${filename}": ${why}.`, [{ path: 'content', message: 'Tệp hỏng hoặc không đúng định dạng (.txt, .md, .html, .docx).' }]);
+}
+
+/** Import for review: the file read into a draft, then checked; both here, so the draft crosses back only once. */
+export function importPlan(task: ImportTask): Promise<Envelope<ImportResult>> {
+  return envelope(async () => {
+    const { importPlan: read } = await import('../documents/parse/index.ts');
+    const { lintPlan } = await import('../domain/plan/lint.ts');
+    const directory = directoryOf(task.directory);
+    const content = Buffer.from(task.content.buffer, task.content.byteOffset, task.content.byteLength);
+    let draft: PlanDraft;
+    try {
+      draft = await read({ filename: task.filename, content }, directory);
+    } catch (err) {
+      if (err instanceof AppError) throw err;
+      throw unreadable(task.filename, err);
+    }
+    const issuerCode = draft.document.issuer?.unitCode ?? undefined;
+    const findings = [...draft.findings, ...lintPlan(draft, { directory, issuerCode })];
+    const sourceText = /\.docx$/i.test(task.filename) ? null : content.toString('utf8');
+    return { draft: { ...draft, findings }, sourceText };
+  });
+}
+
+export interface LintTask {
+  draft: PlanDraft;
+  directory: DirectoryShare;
+  parent?: PlanDraft;
+  issuerCode?: string;
+  status?: string;
+}
+
+export function lintPlan(task: LintTask): Promise<Envelope<Finding[]>> {
+  return envelope(async () => {
+    const { lintPlan: check } = await import('../domain/plan/lint.ts');
+    return check(task.draft, { directory: directoryOf(task.directory), parent: task.parent, issuerCode: task.issuerCode, status: task.status });
+  });
+}
+
+export function renderPlanDocx(task: { draft: PlanDraft; options: PlanRenderOptions }): Promise<Envelope<Uint8Array>> {
+  return envelope(async () => (await import('../documents/render/plan-docx.ts')).renderPlanDocx(task.draft, task.options));
+}
+
+export function renderPlanTasksXlsx(task: { draft: PlanDraft; options: PlanXlsxOptions }): Promise<Envelope<Uint8Array>> {
+  return envelope(async () => (await import('../documents/render/plan-xlsx.ts')).renderPlanTasksXlsx(task.draft, task.options));
+}
+
+export function renderCompiledReportDocx(task: { report: CompiledReportInput }): Promise<Envelope<Uint8Array>> {
+  return envelope(async () => (await import('../documents/render/report-docx.ts')).renderCompiledReportDocx(task.report));
+}
+
+export function renderCompiledReportXlsx(task: { report: CompiledReport }): Promise<Envelope<Uint8Array>> {
+  return envelope(async () => (await import('../documents/render/report-xlsx.ts')).renderCompiledReportXlsx(task.report));
+}
+
+export function renderReminderLetterDocx(task: { letter: ReminderLetter }): Promise<Envelope<Uint8Array>> {
+  return envelope(async () => (await import('../documents/render/reminder-docx.ts')).renderReminderLetterDocx(task.letter));
+}
