@@ -99,8 +99,22 @@ async function login(url: string): Promise<number> {
   return r.status;
 }
 
+/** An import runs in the worker pool: a worker is then alive, which the stop must end (src/shutdown.ts). */
+async function importThroughWorkers(url: string): Promise<void> {
+  const r = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'namsamson.chuyenvien', password: 'ThiHanh@2026' }) });
+  const { csrfToken } = (await r.json()) as { csrfToken: string };
+  const plan = readFileSync(join(ROOT, 'test/fixtures/plans/ke-hoach-phuong-nam-sam-son-thi-hanh-luat-tri-tue-nhan-tao.md'));
+  const imported = await fetch(`${url}/api/plans/import`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: r.headers.get('set-cookie')!.split(';')[0]!, 'x-csrf-token': csrfToken },
+    body: JSON.stringify({ filename: 'ke-hoach.md', contentBase64: plan.toString('base64') }),
+  });
+  assert.equal(imported.status, 200, await imported.text());
+}
+
 async function stopsCleanly(env: NodeJS.ProcessEnv, note: (msg: string) => void) {
   const first = await npmStart(env);
+  await importThroughWorkers(first.url);
   const slow = slowLogin(first.url, 'ThiHanh@2026');
   await new Promise((r) => setTimeout(r, 500)); // the request is with the server
   first.npm.kill('SIGTERM'); // npm alone, as a service manager does
