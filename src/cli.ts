@@ -4,7 +4,7 @@ import { loadConfig, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { prepareDatabase } from './bootstrap.ts';
-import { startServer } from './server.ts';
+import { exitIfLingering, startServer, stopOnSignals, STOPPED_DURING_START } from './server.ts';
 import { AppError } from './domain/errors.ts';
 import { ROLES, ROLE_LABEL } from './domain/permissions.ts';
 import { reloadReferenceData, searchUnits } from './modules/org/service.ts';
@@ -90,7 +90,15 @@ const commands: Record<string, Command> = {
     async run({ values }, config) {
       if (values.port) config.port = Number(values.port);
       if (values.host) config.host = String(values.host);
-      const server = await startServer(config, { prepare: 'child' });
+      const stopAsked = stopOnSignals();
+      let server;
+      try {
+        server = await startServer(config, { prepare: 'child', signal: stopAsked });
+      } catch (err) {
+        if (!(err instanceof AppError && err.code === STOPPED_DURING_START)) throw err;
+        console.error('Đã dừng.');
+        return 0;
+      }
       const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite nhúng tại ${config.dataDir}`;
       console.log(`Thi Hành đang chạy tại ${server.url}`);
       console.log(`Cơ sở dữ liệu: ${where}${server.prepared.referenceLoaded ? ' — đã nạp dữ liệu tham chiếu (166 xã, phường của tỉnh Thanh Hóa)' : ''}`);
@@ -102,14 +110,12 @@ const commands: Record<string, Command> = {
         const { n } = await server.database.db.selectFrom('app_user').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
         if (Number(n) === 0) console.log('Chưa có tài khoản nào. Tạo quản trị hệ thống: thihanh user add --username admin --name "Họ tên" --unit 38 --role sysadmin');
       }
-      const shutdown = async () => {
-        console.log('Đang dừng máy chủ…');
-        await server.stop();
-        process.exit(0);
-      };
-      process.once('SIGINT', shutdown);
-      process.once('SIGTERM', shutdown);
-      return new Promise<number>(() => {});
+      // The listening server keeps the process alive until a stop signal; then it ends by itself, exit code 0.
+      await new Promise((resolve) => (stopAsked.aborted ? resolve(null) : stopAsked.addEventListener('abort', resolve, { once: true })));
+      await server.stop();
+      console.error('Đã dừng.');
+      exitIfLingering();
+      return 0;
     },
   },
   prepare: {
@@ -333,5 +339,5 @@ export async function main(argv: string[]): Promise<number> {
 
 if (import.meta.main) {
   process.exitCode = await main(process.argv.slice(2));
-  // serve never resolves; other commands end here.
+  // Every command ends here; serve once a stop signal has stopped the server.
 }

@@ -5,6 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { AppError } from '../domain/errors.ts';
+import { onShutdown } from '../shutdown.ts';
 import type { Envelope } from './tasks.ts';
 
 type Tasks = typeof import('./tasks.ts');
@@ -73,6 +74,8 @@ function thePool(): { piscina: Piscina; limits: PoolLimits } {
       resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb },
     });
     pool = { piscina, limits };
+    // A stopping server ends the workers with the rest (src/shutdown.ts); the next task would make a new pool.
+    onShutdown('worker pool', closeWorkers);
   }
   return pool;
 }

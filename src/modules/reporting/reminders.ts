@@ -147,7 +147,8 @@ export function reminderOffsetsFromEnv(env: NodeJS.ProcessEnv = process.env): nu
 export interface ReminderScheduler {
   /** Runs one pass now (also what the interval does). */
   runNow(): Promise<ReminderRunResult>;
-  stop(): void;
+  /** Stops the timers; resolves once a pass under way has finished (its mail is not cut off mid-send). */
+  stop(): Promise<void>;
 }
 
 /**
@@ -173,9 +174,10 @@ export function startReminderScheduler(
   every.unref();
   return {
     runNow,
-    stop() {
+    async stop() {
       clearTimeout(first);
       clearInterval(every);
+      await running?.catch(() => {});
       mailer?.close();
     },
   };
