@@ -10,6 +10,7 @@ import { AppError } from './domain/errors.ts';
 import { createApp } from './http/app.ts';
 import { purgeExpired } from './modules/auth/service.ts';
 import { startReminderScheduler } from './modules/reporting/reminders.ts';
+import { startBackupServices } from './modules/backup/server.ts';
 
 export interface RunningServer {
   url: string;
@@ -82,12 +83,15 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     const housekeeping = setInterval(() => void purgeExpired(database.db).catch(() => {}), 3_600_000);
     housekeeping.unref();
     startReminderScheduler(database.db, config);
+    const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+    const backups = startBackupServices({ db: database.db, backend: database.backend, dataDir: config.dataDir, url });
     return {
-      url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
+      url,
       database,
       prepared,
       async stop() {
         clearInterval(housekeeping);
+        backups.stop();
         await new Promise<void>((r) => server.close(() => r()));
         await database.close();
       },
