@@ -7,8 +7,9 @@ import type { Bench, Backend } from './harness.ts';
 import { bench as idleMemory } from './idle-memory.ts';
 import { cascade166, lintSeed, parseSeed, renderPlan } from './plans.ts';
 import { closeTrackingFixtures, compiledReportProvince, dashboardNational, dashboardProvince } from './tracking.ts';
+import { backupDemo } from './backup.ts';
 
-const ALL: Bench[] = [idleMemory, parseSeed, lintSeed, renderPlan, cascade166, dashboardProvince, dashboardNational, compiledReportProvince];
+const ALL: Bench[] = [idleMemory, parseSeed, lintSeed, renderPlan, cascade166, dashboardProvince, dashboardNational, compiledReportProvince, backupDemo];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 if (process.argv.includes('--list')) {
