@@ -6,9 +6,9 @@
 // server that owns the data directory.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
@@ -23,6 +23,7 @@ import { startServer } from '../../src/server.ts';
 import { writeBackupFile } from '../../src/modules/backup/file.ts';
 import { verifyBackup } from '../../src/modules/backup/read.ts';
 import { restoreBackup } from '../../src/modules/backup/restore.ts';
+import { runScheduledBackup } from '../../src/modules/backup/schedule.ts';
 import type { Manifest } from '../../src/modules/backup/format.ts';
 import { rewriteManifest } from '../support/backup.ts';
 
@@ -224,6 +225,19 @@ test('a backup of an older schema is restored, then migrated up', async () => {
   assert.equal((await target.db.selectFrom('unit').select('name').executeTakeFirstOrThrow()).name, 'Tỉnh Thanh Hóa');
 });
 
+test('daily backups: named by their time in Vietnam, audited, the oldest beyond the retention count deleted', async () => {
+  const dir = join(work, 'daily');
+  const schedule = { dir, keep: 1, hour: 2 };
+  await runScheduledBackup(d.db, d.backend, schedule, new Date('2026-12-04T19:00:00Z'));
+  const second = await runScheduledBackup(d.db, d.backend, schedule, new Date('2026-12-05T19:00:00Z'));
+  assert.deepEqual(second.pruned, ['thihanh-20261205-020000.tar.gz']);
+  assert.deepEqual(readdirSync(dir), ['thihanh-20261206-020000.tar.gz']);
+  assert.equal(statSync(second.path).mode & 0o777, 0o600);
+  await verifyBackup(second.path);
+  const audit = await d.db.selectFrom('audit_log').select(['ip', 'actor_user_id']).where('action', '=', 'system.backup').orderBy('id', 'desc').executeTakeFirstOrThrow();
+  assert.deepEqual(audit, { ip: 'scheduler', actor_user_id: null });
+});
+
 describe('the admin backup route', () => {
   test('the system administrator downloads a complete backup, and it is audited', async () => {
     const r = await admin.request('POST', '/api/admin/backup');
@@ -252,12 +266,19 @@ describe('the admin backup route', () => {
   });
 });
 
-function cli(args: string[], env: Record<string, string>) {
-  const r = spawnSync('bash', ['scripts/with-node.sh', 'node', 'src/cli.ts', ...args], {
-    cwd: ROOT, encoding: 'utf8', timeout: 300_000,
-    env: { ...process.env, DATABASE_URL: '', THIHANH_DEMO: '0', ...env },
+/** Runs the CLI as an operator would; asynchronously, since the server it may call runs in this process. */
+function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
+  const child = spawn('bash', ['scripts/with-node.sh', 'node', 'src/cli.ts', ...args], {
+    cwd: ROOT, env: { ...process.env, DATABASE_URL: '', THIHANH_DEMO: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
-  return { code: r.status, out: `${r.stdout}${r.stderr}` };
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (c: string) => { out += c; });
+  child.stderr.setEncoding('utf8').on('data', (c: string) => { out += c; });
+  const timer = setTimeout(() => child.kill('SIGKILL'), 300_000);
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code) => { clearTimeout(timer); resolve({ code, out }); });
+  });
 }
 
 if (backend === 'postgres') {
@@ -265,13 +286,13 @@ if (backend === 'postgres') {
     const url = new URL(process.env.DATABASE_URL!);
     url.pathname = `/${d.name}`;
     const file = join(work, 'cli-postgres.tar.gz');
-    const b = cli(['backup', '--out', file], { DATABASE_URL: url.toString() });
+    const b = await cli(['backup', '--out', file], { DATABASE_URL: url.toString() });
     assert.equal(b.code, 0, b.out);
     assert.match(b.out, /Đã sao lưu vào .*cli-postgres\.tar\.gz/);
     assert.equal(statSync(file).mode & 0o777, 0o600);
     const source = await tableCounts(d.db);
     const target = await emptyDatabase();
-    const r = cli(['restore', file], { DATABASE_URL: target.url! });
+    const r = await cli(['restore', file], { DATABASE_URL: target.url! });
     assert.equal(r.code, 0, r.out);
     assert.match(r.out, /Đã phục hồi \d+ dòng/);
     const manifest = await verifyBackup(file);
@@ -280,7 +301,7 @@ if (backend === 'postgres') {
       assert.equal(n, manifest.tables.find((t) => t.name === name)?.rows ?? source.get(name), name);
       if (name !== 'audit_log') assert.equal(n, source.get(name), `${name} as in the source`);
     }
-    const again = cli(['restore', file], { DATABASE_URL: target.url! });
+    const again = await cli(['restore', file], { DATABASE_URL: target.url! });
     assert.equal(again.code, 1);
     assert.match(again.out, /đã có dữ liệu.*--force/s);
   });
@@ -294,12 +315,12 @@ if (backend === 'pglite') {
     let stopped = false;
     cleanups.push(async () => { if (!stopped) await server.stop(); });
     const file = join(work, 'cli-pglite.tar.gz');
-    const b = cli(['backup', '--out', file], { THIHANH_DATA_DIR: dataDir });
+    const b = await cli(['backup', '--out', file], { THIHANH_DATA_DIR: dataDir });
     assert.equal(b.code, 0, b.out);
     assert.match(b.out, /máy chủ sẽ tạo bản sao lưu/);
     assert.equal(statSync(file).mode & 0o777, 0o600);
     const source = await tableCounts(server.database.db);
-    const locked = cli(['restore', file, '--force'], { THIHANH_DATA_DIR: dataDir });
+    const locked = await cli(['restore', file, '--force'], { THIHANH_DATA_DIR: dataDir });
     assert.notEqual(locked.code, 0, 'the server owns the directory');
     assert.match(locked.out, /đang được một tiến trình Thi Hành khác sử dụng/);
     const audit = await server.database.db.selectFrom('audit_log').select(['actor_username', 'ip']).where('action', '=', 'system.backup').executeTakeFirstOrThrow();
@@ -308,7 +329,7 @@ if (backend === 'pglite') {
     stopped = true;
 
     const restoredDir = mkdtempSync(join(work, 'restored-'));
-    const r = cli(['restore', file], { THIHANH_DATA_DIR: restoredDir });
+    const r = await cli(['restore', file], { THIHANH_DATA_DIR: restoredDir });
     assert.equal(r.code, 0, r.out);
     const manifest = await verifyBackup(file);
     const restored = await openDatabase({ dataDir: restoredDir });
@@ -321,7 +342,7 @@ if (backend === 'pglite') {
       await restored.close();
     }
     // No server now: the CLI opens the directory itself.
-    const direct = cli(['backup', '--out', join(work, 'cli-pglite-direct.tar.gz')], { THIHANH_DATA_DIR: dataDir });
+    const direct = await cli(['backup', '--out', join(work, 'cli-pglite-direct.tar.gz')], { THIHANH_DATA_DIR: dataDir });
     assert.equal(direct.code, 0, direct.out);
     assert.doesNotMatch(direct.out, /máy chủ sẽ tạo/);
   });
