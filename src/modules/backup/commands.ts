@@ -28,9 +28,8 @@ function summary(m: Manifest): string {
 }
 
 async function backupDirect(database: Database, out: string): Promise<{ manifest: Manifest; bytes: number; path: string }> {
-  const written = await writeBackupFile(database.db, database.backend, out, progress);
-  await recordBackup(database.db, { actor: null, ip: 'cli' }, written.manifest, written.bytes, written.path);
-  return written;
+  await recordBackup(database.db, { actor: null, ip: 'cli' }, resolve(out));
+  return writeBackupFile(database.db, database.backend, out, progress);
 }
 
 async function backupThroughServer(config: Config, out: string): Promise<{ manifest: Manifest; bytes: number; path: string }> {

@@ -54,8 +54,9 @@ export async function pruneBackups(dir: string, keep: number): Promise<string[]>
 }
 
 export async function runScheduledBackup(db: Kysely<any>, backend: string, s: BackupSchedule, now = new Date()): Promise<{ path: string; manifest: Manifest; bytes: number; pruned: string[] }> {
-  const written = await writeBackupFile(db, backend, join(s.dir, backupFileName(now)));
-  await recordBackup(db, { actor: null, ip: 'scheduler' }, written.manifest, written.bytes, written.path);
+  const path = join(s.dir, backupFileName(now));
+  await recordBackup(db, { actor: null, ip: 'scheduler' }, path);
+  const written = await writeBackupFile(db, backend, path);
   return { ...written, pruned: await pruneBackups(s.dir, s.keep) };
 }
 

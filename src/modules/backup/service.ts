@@ -10,7 +10,7 @@ import { conflict, unauthorized } from '../../domain/errors.ts';
 import { authorize, type Ctx } from '../context.ts';
 import { recordAudit } from '../audit/store.ts';
 import { consumeLocalToken } from './local-token.ts';
-import { totalRows, writeBackupFile } from './file.ts';
+import { writeBackupFile } from './file.ts';
 import type { Manifest } from './format.ts';
 import * as store from './store.ts';
 
@@ -20,12 +20,15 @@ async function rootUnit(db: Kysely<any>) {
   return root;
 }
 
-/** Records a backup that was taken (after the snapshot: the record is in the next backup, not in this one). */
-export async function recordBackup(db: Kysely<any>, who: Pick<Ctx, 'actor' | 'ip'>, m: Manifest, bytes: number, where: string): Promise<void> {
+/**
+ * Records a backup about to be taken, before its snapshot: the record is then part of the backup it describes (a
+ * restore gives back exactly the source's rows, this one included), and an export of every unit's personal data is
+ * on record even if it fails half-way.
+ */
+export async function recordBackup(db: Kysely<any>, who: Pick<Ctx, 'actor' | 'ip'>, where: string): Promise<void> {
   const root = await store.rootUnitPath(db);
   await db.transaction().execute((tx) => recordAudit(tx, who, {
-    action: 'system.backup', entityType: 'system', entityId: null, unitId: root?.id ?? null,
-    after: { where, bytes, tables: m.tables.length, rows: totalRows(m), schema: m.migrations.at(-1) ?? null, createdAt: m.createdAt },
+    action: 'system.backup', entityType: 'system', entityId: null, unitId: root?.id ?? null, after: { where },
   }));
 }
 
@@ -65,10 +68,10 @@ export async function backupForDownload(caller: BackupCaller, backend: string): 
   authorize(ctx, 'administer', { unitPath: (await rootUnit(ctx.db)).path });
   const dir = await mkdtemp(join(tmpdir(), 'thihanh-backup-'));
   try {
+    await recordBackup(ctx.db, caller.auditAs, 'download');
     const { manifest, bytes, path } = await writeBackupFile(ctx.db, backend, join(dir, 'backup.tar.gz'));
     const handle = await open(path, 'r');
     await rm(dir, { recursive: true, force: true });
-    await recordBackup(ctx.db, caller.auditAs, manifest, bytes, 'download');
     return { stream: Readable.toWeb(handle.createReadStream()) as ReadableStream<Uint8Array>, bytes, manifest };
   } finally {
     await rm(dir, { recursive: true, force: true });
