@@ -61,7 +61,26 @@ async function backupThroughServer(config: Config, out: string): Promise<{ manif
   }
 }
 
-export async function backupCommand(config: Config, out: string | undefined): Promise<number> {
+/** Database and file-system failures in Vietnamese, without a stack trace; the operator's next step named. */
+async function explained<T>(what: string, after: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new AppError(`${what}.failed`, 1, `${what === 'backup' ? 'Không sao lưu được' : 'Không phục hồi được'}: ${(err as Error).message}. ${after}`);
+  }
+}
+
+export function backupCommand(config: Config, out: string | undefined): Promise<number> {
+  return explained('backup', 'Tệp sao lưu chưa được tạo.', () => backup(config, out));
+}
+
+export function restoreCommand(config: Config, file: string | undefined, force: boolean): Promise<number> {
+  // The restore is one transaction: whatever failed, it was rolled back.
+  return explained('restore', 'Không có dữ liệu nào bị thay đổi.', () => restore(config, file, force));
+}
+
+async function backup(config: Config, out: string | undefined): Promise<number> {
   if (!out) throw new AppError('cli.out', 2, 'Cần --out TỆP: nơi ghi tệp sao lưu (.tar.gz).');
   const started = Date.now();
   say('Đang sao lưu…');
@@ -86,7 +105,7 @@ export async function backupCommand(config: Config, out: string | undefined): Pr
   return 0;
 }
 
-export async function restoreCommand(config: Config, file: string | undefined, force: boolean): Promise<number> {
+async function restore(config: Config, file: string | undefined, force: boolean): Promise<number> {
   if (!file) throw new AppError('cli.file', 2, 'Cần đường dẫn tệp sao lưu: thihanh restore TỆP [--force]');
   if (!existsSync(file)) throw new AppError('cli.file', 2, `Không tìm thấy tệp ${file}.`);
   const started = Date.now();

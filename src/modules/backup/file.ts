@@ -10,13 +10,16 @@ import { AppError } from '../../domain/errors.ts';
 import type { Manifest } from './format.ts';
 import { writeBackup, type Progress } from './write.ts';
 
+/** 507 Insufficient Storage over HTTP (the server's disk, not the request, is at fault); exit code 1 on the CLI. */
+const STORAGE_FAILED = 507;
+
 export async function atomicWrite<T>(target: string, write: (out: Writable) => Promise<T>): Promise<T> {
   const path = resolve(target);
   const dir = dirname(path);
   try {
     await mkdir(dir, { recursive: true, mode: 0o700 });
   } catch (err) {
-    throw new AppError('backup.out', 1, `Không tạo được thư mục ${dir}: ${(err as Error).message}`);
+    throw new AppError('backup.out', STORAGE_FAILED, `Không tạo được thư mục ${dir}: ${(err as Error).message}`);
   }
   const tmp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   // flush: the data is on disk before the rename makes it the backup.
@@ -29,7 +32,7 @@ export async function atomicWrite<T>(target: string, write: (out: Writable) => P
     out.destroy();
     await rm(tmp, { force: true });
     if ((err as NodeJS.ErrnoException).code === 'EACCES' || (err as NodeJS.ErrnoException).code === 'ENOSPC') {
-      throw new AppError('backup.out', 1, `Không ghi được tệp sao lưu ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOSPC' ? 'hết dung lượng đĩa' : 'không có quyền ghi'}.`);
+      throw new AppError('backup.out', STORAGE_FAILED, `Không ghi được tệp sao lưu ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOSPC' ? 'hết dung lượng đĩa' : 'không có quyền ghi'}.`);
     }
     throw err;
   }
