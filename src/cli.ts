@@ -24,6 +24,7 @@ import * as plans from './modules/plans/service.ts';
 import { renderPlanDocx } from './documents/render/plan-docx.ts';
 import { renderPlanTasksXlsx } from './documents/render/plan-xlsx.ts';
 import { renderOptions } from './modules/plans/render-options.ts';
+import { backupCommand, restoreCommand } from './modules/backup/commands.ts';
 
 interface Command {
   summary: string;
@@ -278,6 +279,18 @@ const commands: Record<string, Command> = {
         return 0;
       });
     },
+  },
+  backup: {
+    summary: 'Sao lưu toàn bộ dữ liệu (kể cả tệp minh chứng) ra một tệp .tar.gz, khi máy chủ đang chạy cũng được',
+    usage: 'thihanh backup --out TỆP.tar.gz\n  PostgreSQL: kết nối trực tiếp (DATABASE_URL). PGlite: mở thư mục dữ liệu, hoặc nhờ máy chủ đang giữ thư mục đó tạo bản sao lưu.',
+    options: { out: { type: 'string' } },
+    run: ({ values }, config) => backupCommand(config, values.out as string | undefined),
+  },
+  restore: {
+    summary: 'Phục hồi dữ liệu từ tệp sao lưu vào cơ sở dữ liệu trống (--force: thay dữ liệu đang có)',
+    usage: 'thihanh restore TỆP.tar.gz [--force]\n  PGlite: máy chủ phải dừng (lệnh giữ thư mục dữ liệu trong khi phục hồi). Tệp từ phiên bản cũ hơn được cập nhật cấu trúc sau khi phục hồi.',
+    options: { force: { type: 'boolean' } },
+    run: ({ values, positionals }, config) => restoreCommand(config, positionals[0], values.force === true),
   },
   'units find': {
     summary: 'Tìm đơn vị theo tên (có dấu hoặc không dấu), tên cũ hoặc mã',

@@ -15,6 +15,7 @@ import { createApp } from './http/app.ts';
 import { purgeExpired } from './modules/auth/service.ts';
 import { startReminderScheduler } from './modules/reporting/reminders.ts';
 import { runShutdownHooks } from './shutdown.ts';
+import { startBackupServices } from './modules/backup/server.ts';
 
 export interface RunningServer {
   url: string;
@@ -148,9 +149,12 @@ function serving(server: HttpServer, database: Database, prepared: PrepareResult
   const housekeeping = setInterval(() => void purgeExpired(database.db).catch((err) => logDatabaseFault('dọn phiên hết hạn thất bại', err)), 3_600_000);
   housekeeping.unref();
   const reminders = startReminderScheduler(database.db, config);
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  const backups = startBackupServices({ db: database.db, backend: database.backend, dataDir: config.dataDir, url });
   let stopping: Promise<void> | null = null;
   const stop = async () => {
     clearInterval(housekeeping);
+    backups.stop();
     const remindersStopped = reminders.stop();
     await closeHttp(server, STOP_GRACE_MS);
     await remindersStopped;
@@ -159,7 +163,7 @@ function serving(server: HttpServer, database: Database, prepared: PrepareResult
     await database.close();
   };
   return {
-    url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
+    url,
     database,
     prepared,
     stop: () => (stopping ??= stop()),

@@ -27,3 +27,14 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
+
+/** The schema versions this build knows, oldest first (what a backup's schema version is compared with). */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(migrations).sort();
+
+/** Up to and including `name` (a restore first builds the schema its backup was taken with). */
+export async function migrateTo(db: Kysely<any>, name: string): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateTo(name);
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

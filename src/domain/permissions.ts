@@ -26,8 +26,9 @@ export const ROLE_LABEL: Record<Role, string> = {
  * - manageUnits: add, rename, merge, retire units below one's own
  * - manageUsers: create users, set roles, reset passwords
  * - readAudit: browse the audit trail
+ * - administer: act on the whole system (backups), checked against the root unit
  */
-export const ACTIONS = ['read', 'follow', 'edit', 'approve', 'manageUnits', 'manageUsers', 'readAudit'] as const;
+export const ACTIONS = ['read', 'follow', 'edit', 'approve', 'manageUnits', 'manageUsers', 'readAudit', 'administer'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const ROLES_FOR: Record<Action, readonly Role[]> = {
@@ -38,6 +39,8 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
   manageUnits: ['unitAdmin'],
   manageUsers: ['unitAdmin'],
   readAudit: ['unitAdmin'],
+  // A backup holds every unit's data and every password hash: no unit role reaches that far, only the system administrator.
+  administer: [],
 };
 
 /**

@@ -22,6 +22,7 @@ import { auditRoutes } from '../modules/audit/routes.ts';
 import { planRoutes } from '../modules/plans/routes.ts';
 import { trackingRoutes } from '../modules/tracking/routes.ts';
 import { reportingRoutes } from '../modules/reporting/routes.ts';
+import { backupRoutes } from '../modules/backup/routes.ts';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -65,6 +66,7 @@ export function createApi(deps: AppDeps): OpenAPIHono<AppEnv> {
   planRoutes(api);
   trackingRoutes(api);
   reportingRoutes(api);
+  backupRoutes(api, deps);
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

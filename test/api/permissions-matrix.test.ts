@@ -16,8 +16,9 @@ import { foundationCases } from './matrix/foundation.ts';
 import { planCases } from './matrix/plans.ts';
 import { trackingCases } from './matrix/tracking.ts';
 import { reportingCases } from './matrix/reporting.ts';
+import { backupCases } from './matrix/backup.ts';
 
-const MODULES = [foundationCases, planCases, trackingCases, reportingCases];
+const MODULES = [foundationCases, planCases, trackingCases, reportingCases, backupCases];
 
 let d: TestDatabase;
 let app: App;
