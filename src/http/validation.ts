@@ -56,5 +56,7 @@ export function validationHook(result: { success: boolean; error?: z.ZodError; t
   if (result.success || !result.error) return;
   const issues = issuesOf(result.error);
   const where = result.target === 'query' ? 'tham số truy vấn' : result.target === 'param' ? 'đường dẫn' : 'dữ liệu gửi lên';
-  return c.json(errorBody('validation', `Dữ liệu không hợp lệ (${where}): ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues), 400);
+  // A message that already names its field (text hygiene) is not prefixed with the path a second time.
+  const summary = issues.map((i) => (i.message.includes(`"${i.path}"`) ? i.message : `${i.path}: ${i.message}`)).join('; ');
+  return c.json(errorBody('validation', `Dữ liệu không hợp lệ (${where}): ${summary}`, issues), 400);
 }
