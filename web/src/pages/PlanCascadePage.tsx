@@ -13,7 +13,7 @@ import { plansApi, useCascadePreview, usePlan, usePlanMutation } from '../api/pl
 import { useUnit, useUnitSearch } from '../api/units.ts';
 import type { CascadeResult, PlanDetail, UnitWithCount } from '../api/types.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
-import { CascadeRulesEditor } from '../components/plans/CascadeRulesEditor.tsx';
+import { CascadeRulesEditor } from '../components/plans/cascade-rules/CascadeRulesEditor.tsx';
 import { FormError, LoadError } from '../components/FieldError.tsx';
 import { PageHeader, usePageTitle } from '../components/PageTitle.tsx';
 import { FindingCounts, FindingList, scrollToElement } from '../components/plans/FindingList.tsx';
