@@ -65,7 +65,7 @@ const router = createBrowserRouter([
           { path: 'bao-cao/:id', lazy: async () => ({ Component: (await import('./pages/report/ReportPage.tsx')).ReportPage }) },
           { path: 'che-do-bao-cao/:id', lazy: async () => ({ Component: (await import('./pages/RegimePage.tsx')).RegimePage }) },
           { path: 'che-do-bao-cao/:id/ky/:key', lazy: async () => ({ Component: (await import('./pages/PeriodStatusPage.tsx')).PeriodStatusPage }) },
-          { path: 'bang-dieu-khien', lazy: async () => ({ Component: (await import('./pages/DashboardPage.tsx')).DashboardPage }) },
+          { path: 'bang-dieu-khien', lazy: async () => ({ Component: (await import('./pages/dashboard/DashboardPage.tsx')).DashboardPage }) },
           { path: 'thong-bao', lazy: async () => ({ Component: (await import('./pages/NotificationsPage.tsx')).NotificationsPage }) },
           // Addresses the server writes in notifications and e-mails (/assignments?…, /obstacles?…#id).
           { path: 'assignments/*', element: <ServerLinkRedirect /> },
