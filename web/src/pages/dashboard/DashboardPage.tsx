@@ -9,11 +9,11 @@ import { useDashboard, useRegimes } from '../../api/reporting.ts';
 import { useCurrentUser } from '../../auth/SessionContext.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { LoadError } from '../../components/FieldError.tsx';
+import { ListFilters, yearChoices } from '../../components/ListHeader.tsx';
 import { PageHeader } from '../../components/PageTitle.tsx';
 import { useSearchParamState } from '../../components/searchParams.ts';
 import { docNumber } from '../../components/plans/planFormat.ts';
 import { reportingYear } from '../../format.ts';
-import { yearChoices } from '../AssignmentsPage.tsx';
 import { DashboardView } from './DashboardView.tsx';
 
 export function DashboardPage() {
@@ -42,7 +42,7 @@ export function DashboardPage() {
         description="Tiến độ thực hiện kế hoạch theo nhiệm vụ và theo xã, phường; việc quá hạn; báo cáo đã nhận và còn thiếu."
       />
       <Stack gap="md">
-        <Paper withBorder p={{ base: 'sm', sm: 'md' }} radius="md" role="search" aria-label="Chọn kế hoạch, năm">
+        <ListFilters label="Chọn kế hoạch, năm">
           <Grid gap="sm" align="flex-end">
             <Grid.Col span={{ base: 12, sm: 8 }}>
               <Select
@@ -60,7 +60,7 @@ export function DashboardPage() {
               <Select label="Năm báo cáo" data={years} value={String(shownYear)} onChange={(v) => setParam('nam', v)} allowDeselect={false} />
             </Grid.Col>
           </Grid>
-        </Paper>
+        </ListFilters>
         {!planId ? (
           plans.isLoading || regimes.isLoading ? <Group><Loader size="sm" aria-hidden /><Text>Đang tải…</Text></Group>
             : <Paper withBorder radius="md"><EmptyState title="Chọn một kế hoạch đã ban hành" description="Bảng điều khiển cho biết tiến độ của một kế hoạch và các kế hoạch triển khai nó." /></Paper>
