@@ -1,11 +1,8 @@
-import { useEffect } from 'react';
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { reportingApi, useReportingMutation } from '../../api/reporting.ts';
 import type { ReportDetail } from '../../api/types.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
-import { FormError } from '../../components/FieldError.tsx';
-import { useApiForm } from '../../components/form.ts';
+import { ReasonModal, reasonCheck } from '../../components/ReasonModal.tsx';
 import { formatDay } from '../../format.ts';
 import type { Dialog } from './ReportPage.tsx';
 import type { ReportForm } from './useReportForm.ts';
@@ -73,42 +70,22 @@ export function ReportDialogs({ d, edit, dialog, close }: { d: ReportDetail; edi
 }
 
 function ReturnReportModal({ opened, onClose, d }: { opened: boolean; onClose: () => void; d: ReportDetail }) {
-  const initial = { reason: '' };
-  const form = useApiForm(initial, (v) => ({
-    reason: v.reason.trim().length < 5 ? 'Nêu lý do trả lại (ít nhất 5 ký tự).' : undefined,
-  }));
   const mutation = useReportingMutation((reason: string) => reportingApi.return(d.report.id, reason));
-  useEffect(() => { if (opened) form.reset(initial); }, [opened]);
-  const submit = form.onSubmit(async (v) => {
-    const res = await mutation.mutateAsync(v.reason.trim());
-    notifications.show({ color: 'green', message: `Đã trả lại báo cáo của ${d.report.unitName}; hạn gửi lại: ${formatDay(res.dueDate)}.` });
-    onClose();
-  });
   return (
-    <Modal opened={opened} onClose={onClose} title="Trả lại báo cáo" centered>
-      <form ref={form.formRef} onSubmit={(e) => void submit(e)} noValidate>
-        <Stack>
-          <Text size="sm">
-            Báo cáo trở về {d.report.unitName} để hoàn thiện; đơn vị được thông báo lý do và có ít nhất 5 ngày làm việc để gửi lại.
-          </Text>
-          <Textarea
-            label="Lý do trả lại"
-            required
-            autosize
-            minRows={3}
-            maxLength={2000}
-            value={form.values.reason}
-            onChange={(e) => form.setValue('reason', e.currentTarget.value)}
-            error={form.error('reason')}
-            data-autofocus
-          />
-          <FormError error={form.serverError} fields={['reason']} />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose} disabled={form.submitting}>Hủy</Button>
-            <Button type="submit" color="red.9" loading={form.submitting}>Trả lại</Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <ReasonModal
+      opened={opened}
+      onClose={onClose}
+      title="Trả lại báo cáo"
+      intro={`Báo cáo trở về ${d.report.unitName} để hoàn thiện; đơn vị được thông báo lý do và có ít nhất 5 ngày làm việc để gửi lại.`}
+      label="Lý do trả lại"
+      check={reasonCheck('Nêu lý do trả lại (ít nhất 5 ký tự).')}
+      maxLength={2000}
+      confirmLabel="Trả lại"
+      confirmColor="red.9"
+      onConfirm={async (reason) => {
+        const res = await mutation.mutateAsync(reason);
+        notifications.show({ color: 'green', message: `Đã trả lại báo cáo của ${d.report.unitName}; hạn gửi lại: ${formatDay(res.dueDate)}.` });
+      }}
+    />
   );
 }
