@@ -77,110 +77,125 @@ export const RuleFields = memo(function RuleFields({
       {/* Always there, empty when closed: the toggle's aria-controls names it. */}
       <Box id={`${key}-truong`}>
         {expanded ? (
-          <Stack gap="xs" mt="xs">
-            {errors.row ? (
-              <Text c="red.9" size="sm" role="alert" tabIndex={-1} data-row-invalid="true" style={{ outline: 'none' }}>{errors.row}</Text>
-            ) : null}
-            <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
-              <Select
-                id={`${key}-don-vi`}
-                label="Đơn vị ở kế hoạch tỉnh"
-                placeholder="Chọn đơn vị (theo mã)"
-                data={!row.fromCode || unitItems.some((i) => i.value === row.fromCode) ? unitItems : [...unitItems, { value: row.fromCode, label: row.fromCode }]}
-                value={row.fromCode}
-                onChange={(v) => set({ fromCode: v })}
-                searchable
-                // Not on focus: tabbing through the table (or being taken to an error) should not pop the list open.
-                openOnFocus={false}
-                clearable
-                clearButtonProps={{ 'aria-label': `Bỏ đơn vị của quy tắc ${n}` }}
-                filter={foldFilter}
-                nothingFoundMessage="Không có đơn vị nào khớp"
-                error={errors.from}
-                comboboxProps={{ withinPortal: true }}
-              />
-              <TextInput
-                id={`${key}-cum-tu`}
-                label="Cụm từ ở kế hoạch tỉnh"
-                placeholder="Ví dụ: các sở, ban, ngành"
-                maxLength={300}
-                value={row.fromText}
-                onChange={(e) => set({ fromText: e.currentTarget.value })}
-                error={!!errors.from}
-              />
-              <Select
-                id={`${key}-xa`}
-                label="Chuyển thành ở xã"
-                placeholder="Phòng, đơn vị của xã"
-                data={offices.items('xã', row.officeXa)}
-                value={row.officeXa}
-                onChange={(v) => set({ officeXa: v })}
-                clearable
-                clearButtonProps={{ 'aria-label': `Bỏ phòng ở xã của quy tắc ${n}` }}
-                error={errors.officeXa ?? errors.to}
-                comboboxProps={{ withinPortal: true }}
-              />
-              <Select
-                id={`${key}-phuong`}
-                label="Chuyển thành ở phường"
-                placeholder="Phòng, đơn vị của phường"
-                data={offices.items('phường', row.officePhuong)}
-                value={row.officePhuong}
-                onChange={(v) => set({ officePhuong: v })}
-                clearable
-                clearButtonProps={{ 'aria-label': `Bỏ phòng ở phường của quy tắc ${n}` }}
-                error={errors.officePhuong ?? !!errors.to}
-                comboboxProps={{ withinPortal: true }}
-              />
-            </SimpleGrid>
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <Stack gap={6}>
-                <TextInput
-                  id={`${key}-van-ban`}
-                  label="Văn bản thay thế"
-                  placeholder="Ví dụ: các phòng, ban thuộc UBND {loai}"
-                  maxLength={300}
-                  value={row.drop ? '' : row.toText}
-                  disabled={row.drop}
-                  onChange={(e) => set({ toText: e.currentTarget.value })}
-                  error={!!errors.to}
-                />
-                <Checkbox
-                  label="Bỏ cụm từ này (không ghi gì ở xã, phường)"
-                  checked={row.drop}
-                  onChange={(e) => set({ drop: e.currentTarget.checked })}
-                />
-              </Stack>
-              <TextInput
-                id={`${key}-ghi-chu`}
-                label="Ghi chú"
-                maxLength={500}
-                value={row.note}
-                onChange={(e) => set({ note: e.currentTarget.value })}
-                error={errors.note}
-              />
-            </SimpleGrid>
-            <Checkbox
-              label="Chỉ thay chữ"
-              checked={row.textOnly}
-              onChange={(e) => set({ textOnly: e.currentTarget.checked })}
-            />
-            {row.fromText.trim() || row.places.length ? (
-              <Checkbox.Group
-                label="Chỉ thay cụm từ ở"
-                description="Để trống: thay ở mọi nơi."
-                value={row.places}
-                onChange={(v) => set({ places: v as Place[] })}
-                error={errors.places}
-              >
-                <Group gap="md" mt={4}>
-                  {PLACES.map((p) => <Checkbox key={p.value} value={p.value} label={p.label} />)}
-                </Group>
-              </Checkbox.Group>
-            ) : null}
-          </Stack>
+          <RuleInputs row={row} n={n} errors={errors} unitItems={unitItems} offices={offices} set={set} />
         ) : null}
       </Box>
     </Card>
   );
 });
+
+/** An open rule's fields: where it applies in the province plan, the office at a xã and at a phường, or the text. */
+function RuleInputs({ row, n, errors, unitItems, offices, set }: {
+  row: RuleRow;
+  n: number;
+  errors: RowErrors;
+  unitItems: ComboboxItem[];
+  offices: OfficeCatalog;
+  set: (patch: Patch) => void;
+}) {
+  const { key } = row;
+  return (
+    <Stack gap="xs" mt="xs">
+      {errors.row ? (
+        <Text c="red.9" size="sm" role="alert" tabIndex={-1} data-row-invalid="true" style={{ outline: 'none' }}>{errors.row}</Text>
+      ) : null}
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
+        <Select
+          id={`${key}-don-vi`}
+          label="Đơn vị ở kế hoạch tỉnh"
+          placeholder="Chọn đơn vị (theo mã)"
+          data={!row.fromCode || unitItems.some((i) => i.value === row.fromCode) ? unitItems : [...unitItems, { value: row.fromCode, label: row.fromCode }]}
+          value={row.fromCode}
+          onChange={(v) => set({ fromCode: v })}
+          searchable
+          // Not on focus: tabbing through the table (or being taken to an error) should not pop the list open.
+          openOnFocus={false}
+          clearable
+          clearButtonProps={{ 'aria-label': `Bỏ đơn vị của quy tắc ${n}` }}
+          filter={foldFilter}
+          nothingFoundMessage="Không có đơn vị nào khớp"
+          error={errors.from}
+          comboboxProps={{ withinPortal: true }}
+        />
+        <TextInput
+          id={`${key}-cum-tu`}
+          label="Cụm từ ở kế hoạch tỉnh"
+          placeholder="Ví dụ: các sở, ban, ngành"
+          maxLength={300}
+          value={row.fromText}
+          onChange={(e) => set({ fromText: e.currentTarget.value })}
+          error={!!errors.from}
+        />
+        <Select
+          id={`${key}-xa`}
+          label="Chuyển thành ở xã"
+          placeholder="Phòng, đơn vị của xã"
+          data={offices.items('xã', row.officeXa)}
+          value={row.officeXa}
+          onChange={(v) => set({ officeXa: v })}
+          clearable
+          clearButtonProps={{ 'aria-label': `Bỏ phòng ở xã của quy tắc ${n}` }}
+          error={errors.officeXa ?? errors.to}
+          comboboxProps={{ withinPortal: true }}
+        />
+        <Select
+          id={`${key}-phuong`}
+          label="Chuyển thành ở phường"
+          placeholder="Phòng, đơn vị của phường"
+          data={offices.items('phường', row.officePhuong)}
+          value={row.officePhuong}
+          onChange={(v) => set({ officePhuong: v })}
+          clearable
+          clearButtonProps={{ 'aria-label': `Bỏ phòng ở phường của quy tắc ${n}` }}
+          error={errors.officePhuong ?? !!errors.to}
+          comboboxProps={{ withinPortal: true }}
+        />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <Stack gap={6}>
+          <TextInput
+            id={`${key}-van-ban`}
+            label="Văn bản thay thế"
+            placeholder="Ví dụ: các phòng, ban thuộc UBND {loai}"
+            maxLength={300}
+            value={row.drop ? '' : row.toText}
+            disabled={row.drop}
+            onChange={(e) => set({ toText: e.currentTarget.value })}
+            error={!!errors.to}
+          />
+          <Checkbox
+            label="Bỏ cụm từ này (không ghi gì ở xã, phường)"
+            checked={row.drop}
+            onChange={(e) => set({ drop: e.currentTarget.checked })}
+          />
+        </Stack>
+        <TextInput
+          id={`${key}-ghi-chu`}
+          label="Ghi chú"
+          maxLength={500}
+          value={row.note}
+          onChange={(e) => set({ note: e.currentTarget.value })}
+          error={errors.note}
+        />
+      </SimpleGrid>
+      <Checkbox
+        label="Chỉ thay chữ"
+        checked={row.textOnly}
+        onChange={(e) => set({ textOnly: e.currentTarget.checked })}
+      />
+      {row.fromText.trim() || row.places.length ? (
+        <Checkbox.Group
+          label="Chỉ thay cụm từ ở"
+          description="Để trống: thay ở mọi nơi."
+          value={row.places}
+          onChange={(v) => set({ places: v as Place[] })}
+          error={errors.places}
+        >
+          <Group gap="md" mt={4}>
+            {PLACES.map((p) => <Checkbox key={p.value} value={p.value} label={p.label} />)}
+          </Group>
+        </Checkbox.Group>
+      ) : null}
+    </Stack>
+  );
+}

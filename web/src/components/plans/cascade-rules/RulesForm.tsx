@@ -1,3 +1,5 @@
+// The rule table as a form: rows kept by key (so messages follow a row when it moves), the browser's checks, the
+// server's issues mapped back to rows, a filter that only hides, and focus kept where the user was after each change.
 import { useCallback, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Alert, Box, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -204,31 +206,8 @@ export function RulesForm({ provinceId, initial, names, offices, isPhone, onDone
           <Title order={3} size="h5" id="sua-quy-tac-tieu-de">Sửa bảng quy tắc ({count(rows.length, 'quy tắc')})</Title>
           <Button variant="subtle" size="xs" color="gray" c="dark.6" leftSection={<IconRestore size={16} aria-hidden />} onClick={restoreDefaults}>Khôi phục mặc định</Button>
         </Group>
-        <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden />}>
-          Quy tắc được xét từ trên xuống: quy tắc đầu tiên khớp được áp dụng. Mỗi quy tắc cần đơn vị hoặc cụm từ ở kế hoạch tỉnh, và phòng,
-          đơn vị ở xã, phường hoặc văn bản thay thế. Trong văn bản thay thế có thể dùng {'{loai}'} (xã/phường), {'{ten}'} (tên xã, phường),
-          {' {thon}'} (thôn/tổ dân phố), {'{dauMoi}'} (Sở Khoa học và Công nghệ tỉnh). “Chỉ thay chữ”: thay trong tên nhiệm vụ, nội dung,
-          sản phẩm, các mục; không đổi đơn vị chủ trì, phối hợp.
-        </Alert>
-        <Stack gap={4}>
-          <TextInput
-            type="search"
-            label="Lọc quy tắc"
-            placeholder="Đơn vị, cụm từ, phòng ở xã, phường, ghi chú; có thể không dấu"
-            leftSection={<IconSearch size={16} aria-hidden />}
-            value={query}
-            onChange={(e) => changeQuery(e.currentTarget.value)}
-            // Enter in a search box means "search", not "save the table".
-            onKeyDown={(e) => { if (e.key === 'Enter') e.preventDefault(); }}
-          />
-          <Text size="sm" role="status" aria-live="polite">{filtering ? `Đang hiện ${shown.length}/${rows.length} quy tắc.` : ''}</Text>
-          {filtering ? (
-            <Text size="sm" c="dimmed">
-              Đang lọc: không đưa quy tắc lên, xuống được (thứ tự chỉ có nghĩa trong cả bảng); xóa ô lọc để đổi thứ tự.
-              Khi lưu, các quy tắc đang ẩn cũng được lưu.
-            </Text>
-          ) : null}
-        </Stack>
+        <RulesHelp />
+        <RulesFilter query={query} onQuery={changeQuery} filtering={filtering} shown={shown.length} total={rows.length} />
         <Text size="sm" c="dimmed" role="status" aria-live="polite">{status}</Text>
         <Stack gap="sm">
           {shown.map(({ row: r, index: i }) => (
@@ -269,5 +248,47 @@ export function RulesForm({ provinceId, initial, names, offices, isPhone, onDone
         </Group>
       </Stack>
     </Box>
+  );
+}
+
+function RulesHelp() {
+  return (
+    <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden />}>
+      Quy tắc được xét từ trên xuống: quy tắc đầu tiên khớp được áp dụng. Mỗi quy tắc cần đơn vị hoặc cụm từ ở kế hoạch tỉnh, và phòng,
+      đơn vị ở xã, phường hoặc văn bản thay thế. Trong văn bản thay thế có thể dùng {'{loai}'} (xã/phường), {'{ten}'} (tên xã, phường),
+      {' {thon}'} (thôn/tổ dân phố), {'{dauMoi}'} (Sở Khoa học và Công nghệ tỉnh). “Chỉ thay chữ”: thay trong tên nhiệm vụ, nội dung,
+      sản phẩm, các mục; không đổi đơn vị chủ trì, phối hợp.
+    </Alert>
+  );
+}
+
+/** Filtering only hides rows: the count says how many are shown, and why they cannot be moved meanwhile. */
+function RulesFilter({ query, onQuery, filtering, shown, total }: {
+  query: string;
+  onQuery: (value: string) => void;
+  filtering: boolean;
+  shown: number;
+  total: number;
+}) {
+  return (
+    <Stack gap={4}>
+      <TextInput
+        type="search"
+        label="Lọc quy tắc"
+        placeholder="Đơn vị, cụm từ, phòng ở xã, phường, ghi chú; có thể không dấu"
+        leftSection={<IconSearch size={16} aria-hidden />}
+        value={query}
+        onChange={(e) => onQuery(e.currentTarget.value)}
+        // Enter in a search box means "search", not "save the table".
+        onKeyDown={(e) => { if (e.key === 'Enter') e.preventDefault(); }}
+      />
+      <Text size="sm" role="status" aria-live="polite">{filtering ? `Đang hiện ${shown}/${total} quy tắc.` : ''}</Text>
+      {filtering ? (
+        <Text size="sm" c="dimmed">
+          Đang lọc: không đưa quy tắc lên, xuống được (thứ tự chỉ có nghĩa trong cả bảng); xóa ô lọc để đổi thứ tự.
+          Khi lưu, các quy tắc đang ẩn cũng được lưu.
+        </Text>
+      ) : null}
+    </Stack>
   );
 }
