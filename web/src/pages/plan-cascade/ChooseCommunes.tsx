@@ -95,29 +95,40 @@ export function ChooseCommunes({ communes, provinceId, existing, mode, onMode, c
           <Text size="sm" c="dimmed" role="status" aria-live="polite">{fq ? `${count(list.length, 'đơn vị')} khớp “${q}”` : `${count(list.length, 'đơn vị')}`}</Text>
           {list.length ? (
             <ul className="pick-list" aria-label="Xã, phường">
-              {list.map((c) => {
-                const has = existing.get(c.id);
-                return (
-                  <li key={c.id}>
-                    <Checkbox
-                      checked={chosenSet.has(c.id)}
-                      disabled={!!has}
-                      onChange={(e) => toggle(c.id, e.currentTarget.checked)}
-                      label={c.name}
-                      description={
-                        <span>
-                          {c.kindLabel} · mã {c.code}{formerIds.has(c.id) && fq && !fold(c.name).includes(fq) ? ' · khớp tên cũ' : ''}
-                          {has ? <> · <Anchor component={Link} to={paths.plan(has.id)} size="xs" underline="always">Đã có kế hoạch ({planStatusLabel(has.status)})</Anchor></> : null}
-                        </span>
-                      }
-                    />
-                  </li>
-                );
-              })}
+              {list.map((c) => (
+                <CommuneItem key={c.id} c={c} has={existing.get(c.id)} chosen={chosenSet.has(c.id)} toggle={toggle} former={formerIds.has(c.id) && !!fq && !fold(c.name).includes(fq)} />
+              ))}
             </ul>
           ) : <EmptyState title="Không có xã, phường nào khớp" description="Thử gõ tên khác, hoặc bỏ lọc loại." />}
         </>
       ) : null}
     </Stack>
+  );
+}
+
+/** One commune or ward to tick; one that has its plan already links to it instead. */
+function CommuneItem({ c, has, chosen, toggle, former }: {
+  c: UnitWithCount;
+  has: { id: number; status: string } | undefined;
+  chosen: boolean;
+  toggle: (id: number, on: boolean) => void;
+  /** Found by a name it had before the 2025 merger. */
+  former: boolean;
+}) {
+  return (
+    <li>
+      <Checkbox
+        checked={chosen}
+        disabled={!!has}
+        onChange={(e) => toggle(c.id, e.currentTarget.checked)}
+        label={c.name}
+        description={
+          <span>
+            {c.kindLabel} · mã {c.code}{former ? ' · khớp tên cũ' : ''}
+            {has ? <> · <Anchor component={Link} to={paths.plan(has.id)} size="xs" underline="always">Đã có kế hoạch ({planStatusLabel(has.status)})</Anchor></> : null}
+          </span>
+        }
+      />
+    </li>
   );
 }

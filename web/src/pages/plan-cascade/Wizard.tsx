@@ -116,27 +116,41 @@ export function Wizard({ detail }: { detail: PlanDetail }) {
         </StepCard>
       ) : step === 3 ? (
         <StepCard title="Bước 3. Tạo kế hoạch" headingRef={headingRef}>
-          <Stack gap="sm">
-            <Text>
-              Tạo dự thảo kế hoạch triển khai cho <strong>{count(targets.length, 'xã, phường')}</strong>
-              {mode === 'all' ? ' (tất cả xã, phường chưa có kế hoạch).' : ':'}
-            </Text>
-            {mode === 'some' ? (
-              <Group gap={6}>{targets.map((t) => <Badge key={t.id} variant="outline" color="gray" c="dark.7" size="lg" radius="sm">{t.name}</Badge>)}</Group>
-            ) : null}
-            <Text size="sm" c="dimmed">Mỗi xã, phường nhận một dự thảo để rà soát, sửa, trình và ban hành. Đơn vị đã có kế hoạch triển khai được bỏ qua.</Text>
-            <FormError error={cascade.error} fields={[]} title="Chưa tạo được kế hoạch" />
-            <Group gap="sm">
-              <Button variant="default" onClick={() => go(2)} leftSection={<IconArrowLeft size={18} aria-hidden />} disabled={cascade.isPending}>Quay lại</Button>
-              <Button onClick={() => void run()} loading={cascade.isPending} leftSection={<IconGitBranch size={18} aria-hidden />}>Tạo kế hoạch</Button>
-            </Group>
-          </Stack>
+          <CreateStep targets={targets} mode={mode} error={cascade.error} pending={cascade.isPending} onBack={() => go(2)} onRun={() => void run()} />
         </StepCard>
       ) : result ? (
         <StepCard title="Kết quả triển khai" headingRef={headingRef}>
           <CascadeDone result={result} byId={byId} planId={plan.id} />
         </StepCard>
       ) : null}
+    </Stack>
+  );
+}
+
+/** The last check before the drafts are made: how many, which ones, and the server's refusal if any. */
+function CreateStep({ targets, mode, error, pending, onBack, onRun }: {
+  targets: readonly UnitWithCount[];
+  mode: 'some' | 'all';
+  error: unknown;
+  pending: boolean;
+  onBack: () => void;
+  onRun: () => void;
+}) {
+  return (
+    <Stack gap="sm">
+      <Text>
+        Tạo dự thảo kế hoạch triển khai cho <strong>{count(targets.length, 'xã, phường')}</strong>
+        {mode === 'all' ? ' (tất cả xã, phường chưa có kế hoạch).' : ':'}
+      </Text>
+      {mode === 'some' ? (
+        <Group gap={6}>{targets.map((t) => <Badge key={t.id} variant="outline" color="gray" c="dark.7" size="lg" radius="sm">{t.name}</Badge>)}</Group>
+      ) : null}
+      <Text size="sm" c="dimmed">Mỗi xã, phường nhận một dự thảo để rà soát, sửa, trình và ban hành. Đơn vị đã có kế hoạch triển khai được bỏ qua.</Text>
+      <FormError error={error} fields={[]} title="Chưa tạo được kế hoạch" />
+      <Group gap="sm">
+        <Button variant="default" onClick={onBack} leftSection={<IconArrowLeft size={18} aria-hidden />} disabled={pending}>Quay lại</Button>
+        <Button onClick={onRun} loading={pending} leftSection={<IconGitBranch size={18} aria-hidden />}>Tạo kế hoạch</Button>
+      </Group>
     </Stack>
   );
 }

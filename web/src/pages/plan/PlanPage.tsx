@@ -63,18 +63,7 @@ function PlanView({ detail }: { detail: PlanDetail }) {
       </Breadcrumbs>
     </Box>
   );
-
-  const actions = (
-    <>
-      {can.edit ? <Button component={Link} to={paths.planEdit(plan.id)} leftSection={<IconEdit size={18} aria-hidden />}>Sửa dự thảo</Button> : null}
-      {can.submit ? <Button variant={can.edit ? 'default' : 'filled'} leftSection={<IconSend size={18} aria-hidden />} onClick={() => setDialog('submit')}>Trình</Button> : null}
-      {can.approve ? <Button leftSection={<IconCheck size={18} aria-hidden />} onClick={() => setDialog('approve')}>Duyệt</Button> : null}
-      {can.issue ? <Button leftSection={<IconRubberStamp size={18} aria-hidden />} onClick={() => setDialog('issue')}>Ban hành</Button> : null}
-      {can.return ? <Button variant="default" leftSection={<IconArrowBackUp size={18} aria-hidden />} onClick={() => setDialog('return')}>Trả lại</Button> : null}
-      {can.cascade ? <Button component={Link} to={paths.planCascade(plan.id)} leftSection={<IconGitBranch size={18} aria-hidden />}>Triển khai xuống xã, phường</Button> : null}
-      {can.amend ? <Button variant="default" leftSection={<IconVersions size={18} aria-hidden />} onClick={() => setDialog('amend')}>Sửa đổi</Button> : null}
-    </>
-  );
+  const actions = <PlanActions detail={detail} onDialog={setDialog} />;
 
   return (
     <>
@@ -90,24 +79,7 @@ function PlanView({ detail }: { detail: PlanDetail }) {
         actions={actions}
       />
       <Stack gap="md">
-        {plan.status === 'draft' && plan.returnReason ? (
-          <Alert color="orange" variant="light" icon={<IconArrowBackUp aria-hidden />} title="Dự thảo bị trả lại">
-            Lý do: {plan.returnReason}
-          </Alert>
-        ) : null}
-        {plan.status === 'amended' || plan.status === 'superseded' ? (
-          <Alert color="gray" variant="light" icon={<IconInfoCircle aria-hidden />}>
-            Kế hoạch này đã được {plan.status === 'amended' ? 'sửa đổi bằng một văn bản mới' : 'thay thế'}; nội dung dưới đây là bản trước đó.{' '}
-            <Anchor component={Link} to={`${paths.plans}?donVi=${plan.unitId}&trangThai=issued`} underline="always">Xem kế hoạch đang có hiệu lực</Anchor>
-          </Alert>
-        ) : null}
-        {changes.size ? (
-          <Alert color="orange" variant="light" icon={<IconFileDiff aria-hidden />} title="Kế hoạch cấp trên đã thay đổi">
-            {count(changes.size, 'nhiệm vụ')} có thay đổi từ kế hoạch cấp trên chờ đơn vị xem xét: {[...changes.keys()].map((n, i) => (
-              <span key={n}>{i ? ', ' : ''}<button type="button" className="link-button" onClick={() => scrollToElement(taskAnchorId(n))}>nhiệm vụ {n}</button></span>
-            ))}.
-          </Alert>
-        ) : null}
+        <PlanNotices plan={plan} changes={changes} />
 
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
           <PlanInfoSection detail={detail} />
@@ -144,21 +116,69 @@ function PlanView({ detail }: { detail: PlanDetail }) {
 
         <SimpleGrid cols={{ base: 1, md: detail.children.total ? 2 : 1 }} spacing="md">
           {detail.children.total ? <ChildrenSection detail={detail} /> : null}
-          <Section title="Phiên bản" id="phien-ban">
-            {detail.versions.length ? (
-              <ul className="tap-list">
-                {detail.versions.map((v) => (
-                  <li key={`${v.version}-${v.created_at}`} style={{ padding: '6px 2px' }}>
-                    <Text size="sm" fw={600}>Phiên bản {v.version} · {v.note ?? planStatusLabel(v.status)}</Text>
-                    <Text size="xs" c="dimmed">{formatDateTime(v.created_at)}</Text>
-                  </li>
-                ))}
-              </ul>
-            ) : <Text size="sm" c="dimmed">Chưa có phiên bản ban hành. Phiên bản được lưu mỗi lần ban hành.</Text>}
-          </Section>
+          <VersionsSection versions={detail.versions} />
         </SimpleGrid>
       </Stack>
       <PlanDialogs detail={detail} dialog={dialog} close={close} />
     </>
+  );
+}
+
+/** Why the plan is a draft again, that it is no longer in force, or that the province changed tasks it implements. */
+function PlanNotices({ plan, changes }: { plan: PlanDetail['plan']; changes: ReadonlyMap<string, unknown> }) {
+  return (
+    <>
+      {plan.status === 'draft' && plan.returnReason ? (
+        <Alert color="orange" variant="light" icon={<IconArrowBackUp aria-hidden />} title="Dự thảo bị trả lại">
+          Lý do: {plan.returnReason}
+        </Alert>
+      ) : null}
+      {plan.status === 'amended' || plan.status === 'superseded' ? (
+        <Alert color="gray" variant="light" icon={<IconInfoCircle aria-hidden />}>
+          Kế hoạch này đã được {plan.status === 'amended' ? 'sửa đổi bằng một văn bản mới' : 'thay thế'}; nội dung dưới đây là bản trước đó.{' '}
+          <Anchor component={Link} to={`${paths.plans}?donVi=${plan.unitId}&trangThai=issued`} underline="always">Xem kế hoạch đang có hiệu lực</Anchor>
+        </Alert>
+      ) : null}
+      {changes.size ? (
+        <Alert color="orange" variant="light" icon={<IconFileDiff aria-hidden />} title="Kế hoạch cấp trên đã thay đổi">
+          {count(changes.size, 'nhiệm vụ')} có thay đổi từ kế hoạch cấp trên chờ đơn vị xem xét: {[...changes.keys()].map((n, i) => (
+            <span key={n}>{i ? ', ' : ''}<button type="button" className="link-button" onClick={() => scrollToElement(taskAnchorId(n))}>nhiệm vụ {n}</button></span>
+          ))}.
+        </Alert>
+      ) : null}
+    </>
+  );
+}
+
+function VersionsSection({ versions }: { versions: PlanDetail['versions'] }) {
+  return (
+    <Section title="Phiên bản" id="phien-ban">
+      {versions.length ? (
+        <ul className="tap-list">
+          {versions.map((v) => (
+            <li key={`${v.version}-${v.created_at}`} style={{ padding: '6px 2px' }}>
+              <Text size="sm" fw={600}>Phiên bản {v.version} · {v.note ?? planStatusLabel(v.status)}</Text>
+              <Text size="xs" c="dimmed">{formatDateTime(v.created_at)}</Text>
+            </li>
+          ))}
+        </ul>
+      ) : <Text size="sm" c="dimmed">Chưa có phiên bản ban hành. Phiên bản được lưu mỗi lần ban hành.</Text>}
+    </Section>
+  );
+}
+
+/** The acts the plan's status and the user's roles allow; those that ask first open their dialog. */
+function PlanActions({ detail, onDialog: setDialog }: { detail: PlanDetail; onDialog: (d: Dialog) => void }) {
+  const { plan, can } = detail;
+  return (
+  <>
+    {can.edit ? <Button component={Link} to={paths.planEdit(plan.id)} leftSection={<IconEdit size={18} aria-hidden />}>Sửa dự thảo</Button> : null}
+    {can.submit ? <Button variant={can.edit ? 'default' : 'filled'} leftSection={<IconSend size={18} aria-hidden />} onClick={() => setDialog('submit')}>Trình</Button> : null}
+    {can.approve ? <Button leftSection={<IconCheck size={18} aria-hidden />} onClick={() => setDialog('approve')}>Duyệt</Button> : null}
+    {can.issue ? <Button leftSection={<IconRubberStamp size={18} aria-hidden />} onClick={() => setDialog('issue')}>Ban hành</Button> : null}
+    {can.return ? <Button variant="default" leftSection={<IconArrowBackUp size={18} aria-hidden />} onClick={() => setDialog('return')}>Trả lại</Button> : null}
+    {can.cascade ? <Button component={Link} to={paths.planCascade(plan.id)} leftSection={<IconGitBranch size={18} aria-hidden />}>Triển khai xuống xã, phường</Button> : null}
+    {can.amend ? <Button variant="default" leftSection={<IconVersions size={18} aria-hidden />} onClick={() => setDialog('amend')}>Sửa đổi</Button> : null}
+  </>
   );
 }
