@@ -1,6 +1,7 @@
-// Providers and routes. To add a page: create it under pages/, add a route below (inside the signed-in
-// layout unless it is public; `lazy` for a feature page) and, if it belongs in the menu, an entry in
-// layout/navigation.ts.
+// Providers and routes. To add a page: create it under pages/ (a folder of page-local parts, like pages/report/,
+// once it grows past 300 lines; a list page is built from components/ListHeader, ListContent and searchParams), add
+// a route below (inside the signed-in layout unless it is public; `lazy` for a feature page) and, if it belongs in
+// the menu, an entry in layout/navigation.ts.
 import { MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
