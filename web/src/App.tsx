@@ -1,6 +1,7 @@
-// Providers and routes. To add a page: create it under pages/, add a route below (inside the signed-in
-// layout unless it is public; `lazy` for a feature page) and, if it belongs in the menu, an entry in
-// layout/navigation.ts.
+// Providers and routes. To add a page: create it under pages/ (a folder of page-local parts, like pages/report/,
+// once it grows past 300 lines; a list page is built from components/ListHeader, ListContent and searchParams), add
+// a route below (inside the signed-in layout unless it is public; `lazy` for a feature page) and, if it belongs in
+// the menu, an entry in layout/navigation.ts.
 import { MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
@@ -52,20 +53,20 @@ const router = createBrowserRouter([
           { path: 'tai-khoan', lazy: async () => ({ Component: (await import('./pages/UsersPage.tsx')).UsersPage }) },
           { path: 'nhat-ky', lazy: async () => ({ Component: (await import('./pages/AuditPage.tsx')).AuditPage }) },
           { path: 'ke-hoach', lazy: async () => ({ Component: (await import('./pages/PlansPage.tsx')).PlansPage }) },
-          { path: 'ke-hoach/nhap', lazy: async () => ({ Component: (await import('./pages/PlanImportPage.tsx')).PlanImportPage }) },
-          { path: 'ke-hoach/:id', lazy: async () => ({ Component: (await import('./pages/PlanPage.tsx')).PlanPage }) },
-          { path: 'ke-hoach/:id/sua', lazy: async () => ({ Component: (await import('./pages/PlanEditPage.tsx')).PlanEditPage }) },
-          { path: 'ke-hoach/:id/trien-khai', lazy: async () => ({ Component: (await import('./pages/PlanCascadePage.tsx')).PlanCascadePage }) },
+          { path: 'ke-hoach/nhap', lazy: async () => ({ Component: (await import('./pages/plan-import/PlanImportPage.tsx')).PlanImportPage }) },
+          { path: 'ke-hoach/:id', lazy: async () => ({ Component: (await import('./pages/plan/PlanPage.tsx')).PlanPage }) },
+          { path: 'ke-hoach/:id/sua', lazy: async () => ({ Component: (await import('./pages/plan-edit/PlanEditPage.tsx')).PlanEditPage }) },
+          { path: 'ke-hoach/:id/trien-khai', lazy: async () => ({ Component: (await import('./pages/plan-cascade/PlanCascadePage.tsx')).PlanCascadePage }) },
           { path: 'ke-hoach/:id/so-sanh', lazy: async () => ({ Component: (await import('./pages/PlanComparePage.tsx')).PlanComparePage }) },
           { path: 'cong-viec', lazy: async () => ({ Component: (await import('./pages/AssignmentsPage.tsx')).AssignmentsPage }) },
           { path: 'cong-viec/:id', lazy: async () => ({ Component: (await import('./pages/AssignmentPage.tsx')).AssignmentPage }) },
-          { path: 'cong-viec/:id/cap-nhat', lazy: async () => ({ Component: (await import('./pages/AssignmentUpdatePage.tsx')).AssignmentUpdatePage }) },
+          { path: 'cong-viec/:id/cap-nhat', lazy: async () => ({ Component: (await import('./pages/assignment-update/AssignmentUpdatePage.tsx')).AssignmentUpdatePage }) },
           { path: 'kho-khan', lazy: async () => ({ Component: (await import('./pages/ObstaclesPage.tsx')).ObstaclesPage }) },
           { path: 'bao-cao', lazy: async () => ({ Component: (await import('./pages/ReportsPage.tsx')).ReportsPage }) },
-          { path: 'bao-cao/:id', lazy: async () => ({ Component: (await import('./pages/ReportPage.tsx')).ReportPage }) },
+          { path: 'bao-cao/:id', lazy: async () => ({ Component: (await import('./pages/report/ReportPage.tsx')).ReportPage }) },
           { path: 'che-do-bao-cao/:id', lazy: async () => ({ Component: (await import('./pages/RegimePage.tsx')).RegimePage }) },
           { path: 'che-do-bao-cao/:id/ky/:key', lazy: async () => ({ Component: (await import('./pages/PeriodStatusPage.tsx')).PeriodStatusPage }) },
-          { path: 'bang-dieu-khien', lazy: async () => ({ Component: (await import('./pages/DashboardPage.tsx')).DashboardPage }) },
+          { path: 'bang-dieu-khien', lazy: async () => ({ Component: (await import('./pages/dashboard/DashboardPage.tsx')).DashboardPage }) },
           { path: 'thong-bao', lazy: async () => ({ Component: (await import('./pages/NotificationsPage.tsx')).NotificationsPage }) },
           // Addresses the server writes in notifications and e-mails (/assignments?…, /obstacles?…#id).
           { path: 'assignments/*', element: <ServerLinkRedirect /> },

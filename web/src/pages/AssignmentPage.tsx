@@ -17,7 +17,7 @@ import { DeliverableLine, EvidenceLink, PercentBar, TaskStatusBadge } from '../c
 import { count, formatDateTime, formatDay, reportingYearWindow } from '../format.ts';
 import { paths } from '../paths.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
-import { InfoRow } from './PlanPage.tsx';
+import { InfoRow } from '../components/InfoRow.tsx';
 
 export function AssignmentPage() {
   const { id } = useParams();

@@ -13,6 +13,7 @@ import { TASK_STATUSES, type AssignmentListItem, type TaskStatus } from '../api/
 import { useCurrentUser } from '../auth/SessionContext.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ListContent, LoadMore } from '../components/ListContent.tsx';
+import { ListFilters, ListSummary, yearChoices } from '../components/ListHeader.tsx';
 import { PageHeader } from '../components/PageTitle.tsx';
 import { useSearchParamState } from '../components/searchParams.ts';
 import { UnitSearch } from '../components/UnitSearch.tsx';
@@ -20,13 +21,6 @@ import { docNumber } from '../components/plans/planFormat.ts';
 import { PercentBar, TaskStatusBadge } from '../components/tracking/TrackingBits.tsx';
 import { count, formatDay, reportingYear, reportingYearWindow, TASK_STATUS_LABEL } from '../format.ts';
 import { paths } from '../paths.ts';
-
-export function yearChoices(): Array<{ value: string; label: string }> {
-  const current = reportingYear();
-  const out: Array<{ value: string; label: string }> = [];
-  for (let y = current + 1; y >= 2025; y--) out.push({ value: String(y), label: `Năm ${y}${y === current ? ' (kỳ hiện tại)' : ''}` });
-  return out;
-}
 
 export function AssignmentsPage() {
   const user = useCurrentUser();
@@ -58,7 +52,7 @@ export function AssignmentsPage() {
         description={`Nhiệm vụ được giao cho đơn vị và các phòng, ban trực thuộc theo các kế hoạch đã ban hành. Tình trạng tính theo hạn của năm ${shownYear} (${reportingYearWindow(shownYear)}).`}
       />
       <Stack gap="md">
-        <Paper withBorder p={{ base: 'sm', sm: 'md' }} radius="md" role="search" aria-label="Lọc công việc">
+        <ListFilters label="Lọc công việc">
           {isPhone ? (
             <Group justify="space-between" gap="xs" wrap="nowrap" mb={moreOpen ? 'sm' : 0}>
               <Text size="sm" style={{ minWidth: 0, flex: 1 }}>
@@ -124,14 +118,11 @@ export function AssignmentsPage() {
               </Group>
             </Chip.Group>
           </Stack>
-        </Paper>
+        </ListFilters>
 
-        <Group justify="space-between" gap="xs">
-          <Text size="sm" role="status" aria-live="polite">
-            {list.isLoading ? 'Đang tải…' : first ? `${count(first.total, 'nhiệm vụ')}${status ? ` ${TASK_STATUS_LABEL[status].toLowerCase()}` : ''}` : ''}
-          </Text>
-          {filtered ? <Button variant="subtle" size="xs" onClick={() => setParams(new URLSearchParams(), { replace: true })}>Bỏ mọi bộ lọc</Button> : null}
-        </Group>
+        <ListSummary onClearFilters={filtered ? () => setParams(new URLSearchParams(), { replace: true }) : null}>
+          {list.isLoading ? 'Đang tải…' : first ? `${count(first.total, 'nhiệm vụ')}${status ? ` ${TASK_STATUS_LABEL[status].toLowerCase()}` : ''}` : ''}
+        </ListSummary>
 
         <ListContent
           query={list}

@@ -7,6 +7,7 @@ import { useMarkNotificationRead, useNotifications } from '../api/tracking.ts';
 import type { AppNotification } from '../api/types.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { LoadError } from '../components/FieldError.tsx';
+import { ListSummary } from '../components/ListHeader.tsx';
 import { PageHeader } from '../components/PageTitle.tsx';
 import { NotificationList } from '../layout/NotificationBell.tsx';
 import { count } from '../format.ts';
@@ -39,7 +40,7 @@ export function NotificationsPage() {
             <Button variant="default" size="xs" onClick={() => items.filter((n) => !n.read).forEach((n) => markRead.mutate(n.id))}>Đánh dấu tất cả đã đọc</Button>
           ) : null}
         </Group>
-        <Text size="sm" role="status" aria-live="polite">{list.data ? `${count(items.length, 'thông báo')}${list.data.unread ? ` · ${list.data.unread} chưa đọc` : ''}` : ''}</Text>
+        <ListSummary>{list.data ? `${count(items.length, 'thông báo')}${list.data.unread ? ` · ${list.data.unread} chưa đọc` : ''}` : ''}</ListSummary>
         <Paper withBorder radius="md" p={items.length ? 'sm' : 0}>
           {list.error ? <LoadError error={list.error} what="thông báo" onRetry={() => void list.refetch()} />
             : list.isLoading ? <Group p="sm"><Loader size="sm" aria-hidden /><Text>Đang tải…</Text></Group>

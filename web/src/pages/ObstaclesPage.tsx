@@ -2,12 +2,13 @@
 // Address: ?hop=den|di&trangThai=open|answered|closed, #kk-{id} scrolls to one (links from notifications).
 import { useEffect } from 'react';
 import { useLocation } from 'react-router';
-import { Group, Paper, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { Group, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { IconInbox } from '@tabler/icons-react';
 import { useObstacles } from '../api/tracking.ts';
 import { OBSTACLE_STATUSES, type ObstacleStatus } from '../api/types.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ListContent } from '../components/ListContent.tsx';
+import { ListFilters, ListSummary } from '../components/ListHeader.tsx';
 import { PageHeader } from '../components/PageTitle.tsx';
 import { useSearchParamState } from '../components/searchParams.ts';
 import { ObstacleCard } from '../components/tracking/ObstacleCard.tsx';
@@ -54,7 +55,7 @@ export function ObstaclesPage() {
         {box === 'inbox' && unanswered ? (
           <Text size="sm"><IconInbox size={16} aria-hidden style={{ verticalAlign: 'text-bottom' }} /> {count(unanswered, 'mục')} chưa trả lời.</Text>
         ) : null}
-        <Paper withBorder p="sm" radius="md" role="search" aria-label="Lọc khó khăn, kiến nghị">
+        <ListFilters label="Lọc khó khăn, kiến nghị" p="sm">
           <Group gap="sm" align="flex-end">
             <Select
               label="Trạng thái"
@@ -67,10 +68,10 @@ export function ObstaclesPage() {
               w={220}
             />
           </Group>
-        </Paper>
-        <Text size="sm" role="status" aria-live="polite">
+        </ListFilters>
+        <ListSummary>
           {list.isLoading ? 'Đang tải…' : list.data ? count(list.data.total, 'mục') : ''}
-        </Text>
+        </ListSummary>
         <ListContent
           query={list}
           what="khó khăn, kiến nghị"

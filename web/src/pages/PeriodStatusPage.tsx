@@ -3,7 +3,7 @@
 // (DOCX, XLSX) and the reminder letter (DOCX) to download. Filters in the address: q, tinhTrang, loai.
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { Anchor, Box, Breadcrumbs, Button, Group, Loader, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Box, Breadcrumbs, Button, Group, Loader, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { IconDownload, IconSearch } from '@tabler/icons-react';
 import { isApiError } from '../api/client.ts';
@@ -11,6 +11,7 @@ import { periodDownloads, usePeriodStatus } from '../api/reporting.ts';
 import { SUBMISSION_STATES, type PeriodStatus, type PeriodStatusUnit, type RollupTotals, type SubmissionState } from '../api/types.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { LoadError } from '../components/FieldError.tsx';
+import { ListFilters, ListSummary } from '../components/ListHeader.tsx';
 import { PageHeader, usePageTitle } from '../components/PageTitle.tsx';
 import { ScrollTable } from '../components/ScrollTable.tsx';
 import { useSearchParamState } from '../components/searchParams.ts';
@@ -156,7 +157,7 @@ function StatusView({ s }: { s: PeriodStatus }) {
 
         <Section title="Các đơn vị phải báo cáo" id="cac-don-vi" extra={<Text size="sm" c="dimmed">{count(s.units.length, 'đơn vị')}</Text>}>
           <Stack gap="sm">
-            <Paper withBorder p="sm" radius="md" role="search" aria-label="Lọc đơn vị">
+            <ListFilters label="Lọc đơn vị" p="sm">
               <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
                 <TextInput
                   type="search"
@@ -187,8 +188,8 @@ function StatusView({ s }: { s: PeriodStatus }) {
                   />
                 ) : null}
               </SimpleGrid>
-            </Paper>
-            <Text size="sm" role="status" aria-live="polite">{count(units.length, 'đơn vị')}{units.length !== s.units.length ? ' khớp bộ lọc' : ''}</Text>
+            </ListFilters>
+            <ListSummary>{count(units.length, 'đơn vị')}{units.length !== s.units.length ? ' khớp bộ lọc' : ''}</ListSummary>
             {!units.length ? <EmptyState title="Không có đơn vị nào khớp" description="Hãy bỏ bớt bộ lọc." />
               : isPhone ? (
                 <ul className="tap-list" aria-label="Các đơn vị phải báo cáo">

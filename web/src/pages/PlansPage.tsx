@@ -12,6 +12,7 @@ import { useCurrentUser } from '../auth/SessionContext.tsx';
 import { canDraftPlans } from '../auth/permissions.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ListContent, LoadMore } from '../components/ListContent.tsx';
+import { ListFilters, ListSummary } from '../components/ListHeader.tsx';
 import { PageHeader } from '../components/PageTitle.tsx';
 import { useSearchParamState, useSearchText } from '../components/searchParams.ts';
 import { UnitSearch } from '../components/UnitSearch.tsx';
@@ -62,7 +63,7 @@ export function PlansPage() {
         ) : null}
       />
       <Stack gap="md">
-        <Paper withBorder p={{ base: 'sm', sm: 'md' }} radius="md" role="search" aria-label="Lọc kế hoạch">
+        <ListFilters label="Lọc kế hoạch">
           <Grid gap="sm" align="flex-end">
             <Grid.Col span={{ base: 12, sm: 6, lg: 4 }}>
             <TextInput
@@ -118,14 +119,11 @@ export function PlansPage() {
               <CloseButton size="sm" aria-label="Bỏ lọc theo kế hoạch cấp trên" onClick={() => setParam('capTren', null)} />
             </Group>
           ) : null}
-        </Paper>
+        </ListFilters>
 
-        <Group justify="space-between" gap="xs">
-          <Text size="sm" role="status" aria-live="polite">
-            {list.isLoading ? 'Đang tải…' : list.data ? (list.hasNextPage ? `${count(total, 'kế hoạch')}, đang hiện ${plans.length}` : count(total, 'kế hoạch')) : ''}
-          </Text>
-          {filtered ? <Button variant="subtle" size="xs" onClick={clearAll}>Bỏ mọi bộ lọc</Button> : null}
-        </Group>
+        <ListSummary onClearFilters={filtered ? clearAll : null}>
+          {list.isLoading ? 'Đang tải…' : list.data ? (list.hasNextPage ? `${count(total, 'kế hoạch')}, đang hiện ${plans.length}` : count(total, 'kế hoạch')) : ''}
+        </ListSummary>
 
         <ListContent
           query={list}

@@ -15,7 +15,7 @@ import { ReportStatusBadge } from '../components/reporting/ReportingBits.tsx';
 import { formatDay, unitKindLabel } from '../format.ts';
 import { paths } from '../paths.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
-import { InfoRow } from './PlanPage.tsx';
+import { InfoRow } from '../components/InfoRow.tsx';
 
 export function RegimePage() {
   const { id } = useParams();

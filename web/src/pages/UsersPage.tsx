@@ -11,6 +11,7 @@ import { canManageUsersIn, unitPath } from '../auth/permissions.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ListContent } from '../components/ListContent.tsx';
+import { ListFilters, ListSummary } from '../components/ListHeader.tsx';
 import { PageHeader } from '../components/PageTitle.tsx';
 import { useSearchParamState, useSearchText } from '../components/searchParams.ts';
 import { StatusBadge } from '../components/StatusBadge.tsx';
@@ -85,7 +86,7 @@ export function UsersPage() {
         ) : null}
       />
       <Stack gap="md">
-        <Paper withBorder p={{ base: 'sm', sm: 'md' }} radius="md">
+        <ListFilters label="Lọc tài khoản">
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
             <UnitSearch
               label="Đơn vị"
@@ -108,14 +109,11 @@ export function UsersPage() {
             checked={subunits}
             onChange={(e) => setParam('capDuoi', e.currentTarget.checked ? '1' : null)}
           />
-        </Paper>
+        </ListFilters>
 
-        <Group justify="space-between" gap="xs">
-          <Text size="sm" role="status" aria-live="polite">
-            {list.isFetching && !list.data ? 'Đang tải…' : list.data ? `${count(users.length, 'tài khoản')}${choice ? ` · ${choice.name}` : ''}` : ''}
-          </Text>
-          {choice ? <Text size="sm"><Link to={paths.unit(choice.id)}>Xem trang đơn vị</Link></Text> : null}
-        </Group>
+        <ListSummary extra={choice ? <Text size="sm"><Link to={paths.unit(choice.id)}>Xem trang đơn vị</Link></Text> : null}>
+          {list.isFetching && !list.data ? 'Đang tải…' : list.data ? `${count(users.length, 'tài khoản')}${choice ? ` · ${choice.name}` : ''}` : ''}
+        </ListSummary>
 
         <ListContent
           query={list}

@@ -1,13 +1,14 @@
 // In a commune's plan: the province changed the task this one implements. Shows what changed (before → after)
 // and lets the commune accept the new wording or keep its own (with a reason).
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconGitCompare, IconX } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { plansApi, usePlanMutation } from '../../api/plans.ts';
 import type { ParentChange } from '../../api/types.ts';
-import { FormError, fieldError } from '../FieldError.tsx';
+import { FormError } from '../FieldError.tsx';
+import { ReasonModal, reasonCheck } from '../ReasonModal.tsx';
 import { formatDateTime } from '../../format.ts';
 import { ValueDiff } from './PlanBits.tsx';
 
@@ -24,8 +25,6 @@ export function ParentChangeNotice({ taskId, taskNumber, change, canResolve, com
   compareTo?: string;
 }) {
   const [dismissing, setDismissing] = useState(false);
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | null>(null);
   const resolve = usePlanMutation((v: { decision: 'accept' | 'dismiss'; reason?: string }) => plansApi.resolveParentChange(taskId, v));
 
   const accept = async () => {
@@ -37,18 +36,9 @@ export function ParentChangeNotice({ taskId, taskNumber, change, canResolve, com
     }
   };
 
-  const dismiss = async () => {
-    if (reason.trim().length < 5) {
-      setReasonError('Hãy nêu lý do (ít nhất 5 ký tự).');
-      return;
-    }
-    try {
-      await resolve.mutateAsync({ decision: 'dismiss', reason: reason.trim() });
-      setDismissing(false);
-      notifications.show({ color: 'green', message: `Đã ghi nhận: không áp dụng thay đổi cho nhiệm vụ ${taskNumber}.` });
-    } catch {
-      /* shown in the dialog */
-    }
+  const dismiss = async (reason: string) => {
+    await resolve.mutateAsync({ decision: 'dismiss', reason });
+    notifications.show({ color: 'green', message: `Đã ghi nhận: không áp dụng thay đổi cho nhiệm vụ ${taskNumber}.` });
   };
 
   return (
@@ -79,7 +69,7 @@ export function ParentChangeNotice({ taskId, taskNumber, change, canResolve, com
                   Chấp nhận
                 </Button>
               ) : null}
-              <Button size="xs" variant="default" leftSection={<IconX size={16} aria-hidden />} onClick={() => { resolve.reset(); setReasonError(null); setDismissing(true); }}>
+              <Button size="xs" variant="default" leftSection={<IconX size={16} aria-hidden />} onClick={() => { resolve.reset(); setDismissing(true); }}>
                 {change.removed ? 'Đã xem, giữ nguyên' : 'Không áp dụng'}
               </Button>
             </>
@@ -87,26 +77,16 @@ export function ParentChangeNotice({ taskId, taskNumber, change, canResolve, com
           {compareTo ? <Button size="xs" variant="subtle" component={Link} to={compareTo}>So sánh với cấp trên</Button> : null}
         </Group>
       </Stack>
-      <Modal opened={dismissing} onClose={() => setDismissing(false)} title={`Không áp dụng thay đổi – nhiệm vụ ${taskNumber}`} centered>
-        <Stack>
-          <Text size="sm">Nhiệm vụ giữ nguyên như hiện tại. Lý do được lưu vào nhật ký để cấp trên theo dõi.</Text>
-          <Textarea
-            label="Lý do"
-            required
-            autosize
-            minRows={3}
-            value={reason}
-            onChange={(e) => { setReason(e.currentTarget.value); setReasonError(null); }}
-            error={reasonError ?? fieldError(resolve.error, 'reason')}
-            data-autofocus
-          />
-          <FormError error={resolve.error} fields={['reason']} />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={() => setDismissing(false)} disabled={resolve.isPending}>Hủy</Button>
-            <Button onClick={() => void dismiss()} loading={resolve.isPending}>Không áp dụng</Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ReasonModal
+        opened={dismissing}
+        onClose={() => setDismissing(false)}
+        title={`Không áp dụng thay đổi – nhiệm vụ ${taskNumber}`}
+        intro="Nhiệm vụ giữ nguyên như hiện tại. Lý do được lưu vào nhật ký để cấp trên theo dõi."
+        label="Lý do"
+        check={reasonCheck('Hãy nêu lý do (ít nhất 5 ký tự).')}
+        confirmLabel="Không áp dụng"
+        onConfirm={dismiss}
+      />
     </Alert>
   );
 }

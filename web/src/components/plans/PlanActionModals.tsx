@@ -1,58 +1,32 @@
 // The leader's acts on a plan that need input: return a draft (with a reason), issue (number, date, signer).
 import { useEffect } from 'react';
-import { Button, Group, Modal, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Modal, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { isApiError } from '../../api/client.ts';
 import { plansApi, usePlanMutation } from '../../api/plans.ts';
 import type { PlanDetail } from '../../api/types.ts';
 import { DateField } from '../DateField.tsx';
 import { FormError } from '../FieldError.tsx';
+import { ModalFormButtons, ReasonModal, reasonCheck } from '../ReasonModal.tsx';
 import { required, useApiForm } from '../form.ts';
 import { toIsoDate } from '../../format.ts';
 
-function Buttons({ onClose, submitting, label }: { onClose: () => void; submitting: boolean; label: string }) {
-  return (
-    <Group justify="flex-end" gap="sm" mt="xs">
-      <Button variant="default" onClick={onClose} disabled={submitting}>Hủy</Button>
-      <Button type="submit" loading={submitting}>{label}</Button>
-    </Group>
-  );
-}
-
 export function ReturnPlanModal({ opened, onClose, plan }: { opened: boolean; onClose: () => void; plan: PlanDetail['plan'] }) {
-  const initial = { reason: '' };
-  const form = useApiForm(initial, (v) => ({
-    reason: required(v.reason, 'Nêu lý do trả lại.') ?? (v.reason.trim().length < 5 ? 'Lý do cần ít nhất 5 ký tự.' : undefined),
-  }));
   const mutation = usePlanMutation((reason: string) => plansApi.return(plan.id, reason));
-  useEffect(() => { if (opened) form.reset(initial); }, [opened]);
-
-  const submit = form.onSubmit(async (v) => {
-    await mutation.mutateAsync(v.reason.trim());
-    notifications.show({ color: 'green', message: 'Đã trả lại dự thảo cho đơn vị soạn thảo.' });
-    onClose();
-  });
-
   return (
-    <Modal opened={opened} onClose={onClose} title="Trả lại dự thảo" centered>
-      <form ref={form.formRef} onSubmit={(e) => void submit(e)} noValidate>
-        <Stack>
-          <Text size="sm">Kế hoạch trở về trạng thái dự thảo để đơn vị soạn thảo sửa. Lý do được hiển thị trên trang kế hoạch.</Text>
-          <Textarea
-            label="Lý do trả lại"
-            required
-            autosize
-            minRows={3}
-            value={form.values.reason}
-            onChange={(e) => form.setValue('reason', e.currentTarget.value)}
-            error={form.error('reason')}
-            data-autofocus
-          />
-          <FormError error={form.serverError} fields={['reason']} />
-          <Buttons onClose={onClose} submitting={form.submitting} label="Trả lại" />
-        </Stack>
-      </form>
-    </Modal>
+    <ReasonModal
+      opened={opened}
+      onClose={onClose}
+      title="Trả lại dự thảo"
+      intro="Kế hoạch trở về trạng thái dự thảo để đơn vị soạn thảo sửa. Lý do được hiển thị trên trang kế hoạch."
+      label="Lý do trả lại"
+      check={reasonCheck('Nêu lý do trả lại.', 'Lý do cần ít nhất 5 ký tự.')}
+      confirmLabel="Trả lại"
+      onConfirm={async (reason) => {
+        await mutation.mutateAsync(reason);
+        notifications.show({ color: 'green', message: 'Đã trả lại dự thảo cho đơn vị soạn thảo.' });
+      }}
+    />
   );
 }
 
@@ -102,7 +76,7 @@ export function IssuePlanModal({ opened, onClose, plan, signerName }: { opened: 
             error={form.error('signerName')}
           />
           <FormError error={form.serverError} fields={['number', 'date', 'signerName']} />
-          <Buttons onClose={onClose} submitting={form.submitting} label="Ban hành" />
+          <ModalFormButtons onClose={onClose} submitting={form.submitting} label="Ban hành" />
         </Stack>
       </form>
     </Modal>

@@ -1,6 +1,6 @@
 // The unit administrator's actions on a unit, each a modal form: add a child unit, rename, merge into…, retire.
 import { useEffect } from 'react';
-import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { unitsApi, useUnitMutation } from '../../api/units.ts';
@@ -8,21 +8,13 @@ import type { Unit, UnitKind } from '../../api/types.ts';
 import { unitKindLabel } from '../../format.ts';
 import { FormError, fieldError } from '../FieldError.tsx';
 import { required, useApiForm } from '../form.ts';
+import { ModalFormButtons, ReasonModal, reasonCheck } from '../ReasonModal.tsx';
 import { UnitSearch, type UnitChoice } from '../UnitSearch.tsx';
 
 interface ModalProps {
   opened: boolean;
   onClose: () => void;
   unit: Unit;
-}
-
-function FormButtons({ onClose, submitting, label, color }: { onClose: () => void; submitting: boolean; label: string; color?: string }) {
-  return (
-    <Group justify="flex-end" gap="sm" mt="xs">
-      <Button variant="default" onClick={onClose} disabled={submitting}>Hủy</Button>
-      <Button type="submit" loading={submitting} color={color}>{label}</Button>
-    </Group>
-  );
 }
 
 export function AddChildModal({ opened, onClose, unit, allowedKinds, onCreated }: ModalProps & { allowedKinds: readonly UnitKind[]; onCreated?: (u: Unit) => void }) {
@@ -72,7 +64,7 @@ export function AddChildModal({ opened, onClose, unit, allowedKinds, onCreated }
             error={form.error('shortName')}
           />
           <FormError error={form.serverError} fields={['kind', 'name', 'shortName']} />
-          <FormButtons onClose={onClose} submitting={form.submitting} label="Thêm đơn vị" />
+          <ModalFormButtons onClose={onClose} submitting={form.submitting} label="Thêm đơn vị" />
         </Stack>
       </form>
     </Modal>
@@ -114,7 +106,7 @@ export function RenameModal({ opened, onClose, unit }: ModalProps) {
             error={form.error('shortName')}
           />
           <FormError error={form.serverError} fields={['name', 'shortName']} />
-          <FormButtons onClose={onClose} submitting={form.submitting} label="Đổi tên" />
+          <ModalFormButtons onClose={onClose} submitting={form.submitting} label="Đổi tên" />
         </Stack>
       </form>
     </Modal>
@@ -162,7 +154,7 @@ export function MergeModal({ opened, onClose, unit, onMerged }: ModalProps & { o
             error={form.error('into') ?? fieldError(form.serverError, 'intoId')}
           />
           <FormError error={form.serverError} fields={['intoId']} />
-          <FormButtons onClose={onClose} submitting={form.submitting} label="Sáp nhập" />
+          <ModalFormButtons onClose={onClose} submitting={form.submitting} label="Sáp nhập" />
         </Stack>
       </form>
     </Modal>
@@ -170,40 +162,27 @@ export function MergeModal({ opened, onClose, unit, onMerged }: ModalProps & { o
 }
 
 export function RetireModal({ opened, onClose, unit }: ModalProps) {
-  const form = useApiForm({ reason: '' }, (v) => ({
-    reason: required(v.reason, 'Nhập lý do giải thể.') ?? (v.reason.trim().length < 5 ? 'Lý do cần ít nhất 5 ký tự.' : undefined),
-  }));
   const mutation = useUnitMutation((reason: string) => unitsApi.retire(unit.id, reason));
-  useEffect(() => { if (opened) form.reset({ reason: '' }); }, [opened, unit.id]);
-
-  const submit = form.onSubmit(async (v) => {
-    await mutation.mutateAsync(v.reason.trim());
-    notifications.show({ color: 'green', title: 'Đã giải thể', message: `${unit.name} đã chuyển sang trạng thái giải thể.` });
-    onClose();
-  });
-
   return (
-    <Modal opened={opened} onClose={onClose} title={`Giải thể ${unit.name}`} size="lg">
-      <form ref={form.formRef} onSubmit={(e) => void submit(e)} noValidate>
-        <Stack>
-          <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />}>
-            Chỉ giải thể được khi đơn vị không còn đơn vị trực thuộc và không còn tài khoản đang hoạt động.
-          </Alert>
-          <Textarea
-            label="Lý do giải thể"
-            description="Ví dụ: số, ngày của quyết định giải thể."
-            required
-            autosize
-            minRows={3}
-            value={form.values.reason}
-            onChange={(e) => form.setValue('reason', e.currentTarget.value)}
-            error={form.error('reason')}
-            data-autofocus
-          />
-          <FormError error={form.serverError} fields={['reason']} />
-          <FormButtons onClose={onClose} submitting={form.submitting} label="Giải thể" color="red.9" />
-        </Stack>
-      </form>
-    </Modal>
+    <ReasonModal
+      opened={opened}
+      onClose={onClose}
+      size="lg"
+      title={`Giải thể ${unit.name}`}
+      intro={(
+        <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />}>
+          Chỉ giải thể được khi đơn vị không còn đơn vị trực thuộc và không còn tài khoản đang hoạt động.
+        </Alert>
+      )}
+      label="Lý do giải thể"
+      description="Ví dụ: số, ngày của quyết định giải thể."
+      check={reasonCheck('Nhập lý do giải thể.', 'Lý do cần ít nhất 5 ký tự.')}
+      confirmLabel="Giải thể"
+      confirmColor="red.9"
+      onConfirm={async (reason) => {
+        await mutation.mutateAsync(reason);
+        notifications.show({ color: 'green', title: 'Đã giải thể', message: `${unit.name} đã chuyển sang trạng thái giải thể.` });
+      }}
+    />
   );
 }
