@@ -1,0 +1,6 @@
+import type { AppModule } from '../module.ts';
+
+export const module: AppModule = {
+  name: 'auth',
+  routes: async () => (await import('./routes.ts')).authRoutes,
+};
