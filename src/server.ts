@@ -12,10 +12,10 @@ import { logDatabaseFault } from './db/faults.ts';
 import { prepareDatabase, type PrepareResult } from './bootstrap.ts';
 import { AppError } from './domain/errors.ts';
 import { createApp } from './http/app.ts';
-import { purgeExpired } from './modules/auth/service.ts';
-import { startReminderScheduler } from './modules/reporting/reminders.ts';
+import { purgeExpired } from './modules/auth/index.ts';
+import { startReminderScheduler } from './modules/reporting/index.ts';
 import { runShutdownHooks } from './shutdown.ts';
-import { startBackupServices } from './modules/backup/server.ts';
+import { startBackupServices } from './modules/backup/index.ts';
 
 export interface RunningServer {
   url: string;
