@@ -1,9 +1,12 @@
 // The shape every module entry declares (`src/modules/<name>/index.ts` exports one as `module`), and that
 // `src/http/app.ts` and `src/cli.ts` read from the one list in `src/modules/index.ts`. Routes and commands are lazy
 // loaders so that reading the list costs nothing: the CLI prints its help and runs a small command without loading
-// the HTTP layer or the other modules' services, and the API awaits every route loader once when it is first built.
+// the HTTP layer or the other modules' services; the API awaits every route loader once, when app.ts is first
+// imported, and the server every background loader.
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Kysely } from 'kysely';
 import type { ParseArgsConfig } from 'node:util';
+import type { DB } from '../db/schema.ts';
 import type { Config } from '../config.ts';
 import type { AppDeps } from '../http/app.ts';
 import type { AppEnv } from '../http/env.ts';
@@ -32,8 +35,25 @@ export interface CommandEntry {
   load(): Promise<CliCommand>;
 }
 
+/** What a running server hands to a module's background work (timers, announcements). */
+export interface ServerContext {
+  db: Kysely<DB>;
+  backend: string;
+  config: Config;
+  /** Where the server answers, as a local client reaches it. */
+  url: string;
+}
+
+/**
+ * Starts a module's background work when the server starts. `stop` is called when a stop is asked for, before the
+ * server lets requests under way finish; what it returns is awaited after they have (a reminder pass under way ends
+ * its mail rather than being cut off).
+ */
+export type StartBackground = (server: ServerContext) => { stop(): void | Promise<void> };
+
 export interface AppModule {
   name: string;
   routes?(): Promise<MountRoutes>;
   commands?: readonly CommandEntry[];
+  background?(): Promise<StartBackground>;
 }

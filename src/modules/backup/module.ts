@@ -3,6 +3,10 @@ import type { AppModule } from '../module.ts';
 export const module: AppModule = {
   name: 'backup',
   routes: async () => (await import('./routes.ts')).backupRoutes,
+  background: async () => {
+    const { startBackupServices } = await import('./server.ts');
+    return ({ db, backend, config, url }) => startBackupServices({ db, backend, dataDir: config.dataDir, url });
+  },
   commands: [
     {
       name: 'backup',
