@@ -2,12 +2,11 @@
 import type { Kysely } from 'kysely';
 import type { DB } from './db/schema.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { reloadReferenceData } from './modules/org/service.ts';
+import { getUnitByCode, reloadReferenceData } from './modules/org/index.ts';
 import { sql } from 'kysely';
-import { ensureDemoAccounts, insertUser } from './modules/users/service.ts';
-import { getUnitByCode } from './modules/org/store.ts';
+import { ensureDemoAccounts, insertUser } from './modules/users/index.ts';
 import { seedDemoContent } from './demo.ts';
-import { refreshStaleFindings } from './modules/plans/findings.ts';
+import { refreshStaleFindings } from './modules/plans/index.ts';
 
 export interface PrepareResult {
   migrations: string[];

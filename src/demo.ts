@@ -4,9 +4,9 @@
 import { readFileSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import type { DB } from './db/schema.ts';
-import { actorFor } from './modules/auth/service.ts';
-import { getUnitByCode } from './modules/org/store.ts';
-import * as plans from './modules/plans/service.ts';
+import { actorFor } from './modules/auth/index.ts';
+import { getUnitByCode } from './modules/org/index.ts';
+import * as plans from './modules/plans/index.ts';
 
 const SEEDS = new URL('../reference-data/seed-plans/', import.meta.url);
 

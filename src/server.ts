@@ -8,14 +8,15 @@ import { createAdaptorServer } from '@hono/node-server';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/connect.ts';
 import { lockDataDir, LOCK_OWNER_ENV } from './db/lock.ts';
-import { logDatabaseFault } from './db/faults.ts';
 import { prepareDatabase, type PrepareResult } from './bootstrap.ts';
 import { AppError } from './domain/errors.ts';
 import { createApp } from './http/app.ts';
-import { purgeExpired } from './modules/auth/service.ts';
-import { startReminderScheduler } from './modules/reporting/reminders.ts';
+import { MODULES } from './modules/index.ts';
+import type { StartBackground } from './modules/module.ts';
 import { runShutdownHooks } from './shutdown.ts';
-import { startBackupServices } from './modules/backup/server.ts';
+
+// The modules' background work (session housekeeping, reminders, daily backups), loaded with the server.
+const BACKGROUND: StartBackground[] = (await Promise.all(MODULES.map((m) => m.background?.()))).filter((b): b is StartBackground => b !== undefined);
 
 export interface RunningServer {
   url: string;
@@ -145,19 +146,13 @@ async function closeHttp(server: HttpServer, graceMs: number): Promise<void> {
 function serving(server: HttpServer, database: Database, prepared: PrepareResult, config: Config): RunningServer {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  // A database outage fails this pass only (logged); the next hour's pass tries again.
-  const housekeeping = setInterval(() => void purgeExpired(database.db).catch((err) => logDatabaseFault('dọn phiên hết hạn thất bại', err)), 3_600_000);
-  housekeeping.unref();
-  const reminders = startReminderScheduler(database.db, config);
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
-  const backups = startBackupServices({ db: database.db, backend: database.backend, dataDir: config.dataDir, url });
+  const background = BACKGROUND.map((start) => start({ db: database.db, backend: database.backend, config, url }));
   let stopping: Promise<void> | null = null;
   const stop = async () => {
-    clearInterval(housekeeping);
-    backups.stop();
-    const remindersStopped = reminders.stop();
+    const backgroundStopped = Promise.all(background.map((b) => b.stop()));
     await closeHttp(server, STOP_GRACE_MS);
-    await remindersStopped;
+    await backgroundStopped;
     const failed = await runShutdownHooks();
     if (failed.length) console.error(`Không đóng được: ${failed.join(', ')}.`);
     await database.close();

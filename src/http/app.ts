@@ -15,16 +15,14 @@ import { errorBody, notFoundHandler, onError } from './errors.ts';
 import { csrfMiddleware, rateLimit, sessionMiddleware } from './middleware.ts';
 import { installVietnameseErrors, validationHook } from './validation.ts';
 import { defineRoute } from './route.ts';
-import { orgRoutes } from '../modules/org/routes.ts';
-import { authRoutes } from '../modules/auth/routes.ts';
-import { userRoutes } from '../modules/users/routes.ts';
-import { auditRoutes } from '../modules/audit/routes.ts';
-import { planRoutes } from '../modules/plans/routes.ts';
-import { trackingRoutes } from '../modules/tracking/routes.ts';
-import { reportingRoutes } from '../modules/reporting/routes.ts';
-import { backupRoutes } from '../modules/backup/routes.ts';
+import { MODULES } from '../modules/index.ts';
+import type { MountRoutes } from '../modules/module.ts';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+// Route files load once, when this file is first imported, so that building an app stays synchronous (tests and the
+// server build one with createApp) while the CLI, which reads the same module list, never loads them.
+const MOUNTS: MountRoutes[] = (await Promise.all(MODULES.map((m) => m.routes?.()))).filter((m): m is MountRoutes => m !== undefined);
 
 export interface AppDeps {
   db: Kysely<DB>;
@@ -59,14 +57,7 @@ export function createApi(deps: AppDeps): OpenAPIHono<AppEnv> {
     return { status: 'ok', backend: deps.backend, time: new Date().toISOString() };
   });
 
-  authRoutes(api);
-  orgRoutes(api);
-  userRoutes(api);
-  auditRoutes(api);
-  planRoutes(api);
-  trackingRoutes(api);
-  reportingRoutes(api);
-  backupRoutes(api, deps);
+  for (const mount of MOUNTS) mount(api, deps);
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

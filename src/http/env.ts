@@ -1,5 +1,5 @@
 import type { Ctx } from '../modules/context.ts';
-import type { SessionInfo } from '../modules/auth/service.ts';
+import type { SessionInfo } from '../modules/auth/index.ts';
 import type { Config } from '../config.ts';
 
 /** What middleware puts on each request for the routes. */

@@ -4,11 +4,10 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Config } from '../config.ts';
-import { SESSION_COOKIE, sessionFromToken } from '../modules/auth/service.ts';
+import { countHit, SESSION_COOKIE, sessionFromToken } from '../modules/auth/index.ts';
 import type { AppEnv } from './env.ts';
 import { errorBody } from './errors.ts';
 import { clientOrigin } from './forwarded.ts';
-import { countHit } from '../modules/auth/store.ts';
 import { waitText } from '../domain/throttle.ts';
 
 let warnedUntrustedProxy = false;

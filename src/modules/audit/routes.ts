@@ -5,7 +5,7 @@ import { Code } from '../../contracts/common.ts';
 import { scopeRoots } from '../../domain/permissions.ts';
 import { forbidden, notFound } from '../../domain/errors.ts';
 import { authorize, requireActor } from '../context.ts';
-import { getUnit } from '../org/store.ts';
+import { getUnit } from '../org/index.ts';
 import { listAudit } from './store.ts';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải theo dạng YYYY-MM-DD.');

@@ -5,7 +5,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { AppError, invalid, unauthorized } from '../../domain/errors.ts';
 import { ROLES, type Actor, type Role } from '../../domain/permissions.ts';
-import { recordAudit } from '../audit/store.ts';
+import { recordAudit } from '../audit/index.ts';
 import { requireActor, type Ctx } from '../context.ts';
 import { hashPassword, passwordProblems, verifyPassword } from './passwords.ts';
 import { loginFailures, purgeThrottling, recordLoginAttempt } from './store.ts';

@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../domain/permissions.ts';
 import { conflict, unauthorized } from '../../domain/errors.ts';
 import { authorize, type Ctx } from '../context.ts';
-import { recordAudit } from '../audit/store.ts';
+import { recordAudit } from '../audit/index.ts';
 import { consumeLocalToken } from './local-token.ts';
 import { writeBackupFile } from './file.ts';
 import type { Manifest } from './format.ts';

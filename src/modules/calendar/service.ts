@@ -6,7 +6,7 @@ import {
 } from '../../domain/calendar/holidays.ts';
 import { addDays, daysInMonth, parseIsoDate, weekday } from '../../domain/calendar/lunar.ts';
 import { isWorkingDay, workingDaysBetween } from '../../domain/calendar/working-days.ts';
-import { recordAudit } from '../audit/store.ts';
+import { recordAudit } from '../audit/index.ts';
 import { authorize, requireActor, type Ctx } from '../context.ts';
 import { loadCalendar } from './store.ts';
 

@@ -6,10 +6,12 @@ import { conflict, forbidden, invalid, notFound } from '../../domain/errors.ts';
 import { formatDateVi, normalizeText } from '../../domain/text.ts';
 import { nameKey } from '../../domain/input-text.ts';
 import { authorize, requireActor, type Ctx, type Tx } from '../context.ts';
-import { recordAudit } from '../audit/store.ts';
-import { searchEntities } from '../search/store.ts';
+import { recordAudit } from '../audit/index.ts';
+import { searchEntities } from '../search/index.ts';
 import * as store from './store.ts';
 import { loadReferenceUnits } from './reference-data.ts';
+// Not through plans' entry: plans uses org's entry, and org reaching back through it would close an import cycle
+// (org → plans → org). Goes when checks on stored findings stop depending on the unit register (issue 14, item 3).
 import { refreshStaleFindings } from '../plans/findings.ts';
 
 export interface UnitView {

@@ -4,7 +4,7 @@ import type { DB } from '../../db/schema.ts';
 import type { ReferenceUnit } from '../../domain/org/reference.ts';
 import type { UnitKind } from '../../domain/org/unit.ts';
 import type { Tx } from '../context.ts';
-import { indexEntities, indexEntity, type SearchText } from '../search/store.ts';
+import { indexEntities, indexEntity, type SearchText } from '../search/index.ts';
 
 type Q = Kysely<DB> | Tx;
 

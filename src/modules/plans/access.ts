@@ -2,7 +2,7 @@
 // goes through here, so a plan one may not read answers exactly like one that does not exist (context.mustRead).
 import { can } from '../../domain/permissions.ts';
 import { mustRead, type Ctx } from '../context.ts';
-import { getUnit, type UnitRow } from '../org/store.ts';
+import { getUnit, type UnitRow } from '../org/index.ts';
 import * as store from './store.ts';
 
 /** Readable inside the issuing unit's scope, and by everyone once published. */

@@ -18,6 +18,8 @@ import type { DB } from '../../db/schema.ts';
 import { checkPlan } from '../../workers/checks.ts';
 import type { Finding, PlanDraft } from '../../domain/plan/model.ts';
 import type { Tx } from '../context.ts';
+// Not through org's entry: org's service refreshes stored findings after a reference reload, so org's entry loads this
+// file, and importing org's entry here would close an import cycle (org → plans → org; issue 14, item 3).
 import { unitRegister } from '../org/directory.ts';
 import { getUnit } from '../org/store.ts';
 import * as store from './store.ts';

@@ -1,5 +1,5 @@
 // How the issuing unit appears in the header of its documents, from the register.
-import type { UnitRow } from '../org/store.ts';
+import type { UnitRow } from '../org/index.ts';
 
 /** Header lines of the issuer as Nghị định 30/2020 prints them (upper case), from the register. */
 export function renderOptions(unit: UnitRow, parentUnit: UnitRow | undefined, draft: boolean) {

@@ -15,7 +15,7 @@ import { invalid } from '../../domain/errors.ts';
 import { fold } from '../../domain/text.ts';
 import { checkPlan } from '../../workers/checks.ts';
 import { asBuffer, runInWorker } from '../../workers/pool.ts';
-import { unitDirectory } from '../org/directory.ts';
+import { unitDirectory } from '../org/index.ts';
 import { requireActor } from '../context.ts';
 import { renderOptions } from './render-options.ts';
 import * as service from './service.ts';

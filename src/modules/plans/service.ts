@@ -11,17 +11,15 @@ import {
 } from '../../domain/plan/cascade.ts';
 import type { UnitEntry } from '../../domain/org/unit.ts';
 import { normalizeText } from '../../domain/text.ts';
-import { recordAudit } from '../audit/store.ts';
+import { recordAudit } from '../audit/index.ts';
 import { authorize, requireActor, type Ctx, type Tx } from '../context.ts';
 import { mustReadPlan, readableParent } from './access.ts';
-import { unitDirectory, unitEntries, unitRegister } from '../org/directory.ts';
-import { getUnit, type UnitRow } from '../org/store.ts';
-import { indexEntities, searchEntities } from '../search/store.ts';
+import { communeOfficeChoices, getUnit, unitDirectory, unitEntries, unitRegister, type UnitRow } from '../org/index.ts';
+import { indexEntities, searchEntities } from '../search/index.ts';
 import * as store from './store.ts';
 import { computeFindings, refreshChildFindings, refreshFindings, storedFindings } from './findings.ts';
-import { communeOfficeChoices } from '../org/reference-data.ts';
-import { createAssignmentsForPlan } from '../tracking/service.ts';
-import { ensureRegimeForPlan } from '../reporting/regimes.ts';
+import { createAssignmentsForPlan } from '../tracking/index.ts';
+import { ensureRegimeForPlan } from '../reporting/index.ts';
 import { shareEntries } from '../../workers/directory.ts';
 import { runInWorker } from '../../workers/pool.ts';
 

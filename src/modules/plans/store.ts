@@ -4,7 +4,7 @@ import type { DB } from '../../db/schema.ts';
 import type { DocumentHeader, Finding, PlanDraft, Schedule, Section, Task, TaskGroup, UnitRef, Unplaced } from '../../domain/plan/model.ts';
 import type { TaskSnapshot } from '../../domain/plan/cascade.ts';
 import type { Tx } from '../context.ts';
-import { indexEntity } from '../search/store.ts';
+import { indexEntity } from '../search/index.ts';
 
 type Q = Kysely<DB> | Tx;
 

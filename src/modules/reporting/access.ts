@@ -1,7 +1,7 @@
 // Which regimes and unit reports a caller may reach: every one named in a request (path, a filter) goes through
 // here, so one the caller may not read answers exactly like one that does not exist (context.mustRead).
 import { mustRead, requireActor, type Ctx } from '../context.ts';
-import { getUnit, type UnitRow } from '../org/store.ts';
+import { getUnit, type UnitRow } from '../org/index.ts';
 import * as store from './store.ts';
 import type { ReportingRegime, ReportRow } from './store.ts';
 

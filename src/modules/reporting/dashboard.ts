@@ -10,10 +10,10 @@ import { AI_PLAN_YEARLY_SCHEDULE, periodByKey, periodFor, type ReportingSchedule
 import { isReceived, submissionState, totalsOf, type SubmissionState } from '../../domain/reporting/rollup.ts';
 import { dueDateFor, isRepeating } from '../../domain/tracking/assignment.ts';
 import { compareVi } from '../../domain/text.ts';
-import { loadCalendar } from '../calendar/store.ts';
+import { loadCalendar } from '../calendar/index.ts';
 import { authorize, mustRead, requireActor, type Ctx } from '../context.ts';
-import { issuerName } from '../plans/service.ts';
-import type { UnitRow } from '../org/store.ts';
+import { issuerName } from '../plans/index.ts';
+import type { UnitRow } from '../org/index.ts';
 import { todayFor } from './clock.ts';
 import { dueDateResolver, periodOf } from './regimes.ts';
 import * as store from './store.ts';

@@ -12,7 +12,9 @@ import {
   AI_PLAN_YEARLY_SCHEDULE, dueDatesOf, periodByKey, periodFor, regimeDueDate, type ReportingPeriod,
 } from '../../domain/reporting/period.ts';
 import type { Tx } from '../context.ts';
-import { getUnit, type UnitRow } from '../org/store.ts';
+import { getUnit, type UnitRow } from '../org/index.ts';
+// Not through plans' entry: plans' entry loads this file (ensureRegimeForPlan), so this import would close an import
+// cycle (plans → reporting → plans). Goes with the issue-plan workflow (issue 14, item 3).
 import { renderOptions } from '../plans/render-options.ts';
 import { planLineage, type ReportingRegime, type ReportingRegimeSchedule, type SubmitterRule } from './store.ts';
 

@@ -15,13 +15,15 @@ import { isReceived, rollUpTree, submissionState, SUBMISSION_STATE_LABEL, totals
 import { buildCompiledReport, buildReminderLetter, shortDateVi, type ExpectedUnitReport } from '../../domain/reporting/compile.ts';
 import { normalizeText } from '../../domain/text.ts';
 import type { Schedule } from '../../domain/plan/model.ts';
-import { recordAudit } from '../audit/store.ts';
-import { loadCalendar } from '../calendar/store.ts';
+import { recordAudit } from '../audit/index.ts';
+import { loadCalendar } from '../calendar/index.ts';
 import { authorize, requireActor, type Ctx } from '../context.ts';
 import { mustRegime, mustReport } from './access.ts';
+// Not through plans' entry: issuing a plan sets up its reporting regime, so plans' entry loads reporting's, and this
+// import would close an import cycle (plans → reporting → plans). Goes with the issue-plan workflow (issue 14, item 3).
 import { mustReadPlan } from '../plans/access.ts';
-import { notify } from '../notifications/store.ts';
-import { getUnit, getUnitsByIds, type UnitRow } from '../org/store.ts';
+import { notify } from '../notifications/index.ts';
+import { getUnit, getUnitsByIds, type UnitRow } from '../org/index.ts';
 import { nowFor, todayFor, vnDate } from './clock.ts';
 import {
   adHocKey, DEFAULT_REMINDER_DAYS, dueDateResolver, issuerInfoFor, periodOf, planRefFor, REPORT_OUTLINE,

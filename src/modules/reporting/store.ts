@@ -9,7 +9,7 @@ import type { IndicatorDef, ReportObstacle, ReportStatus, UnitReportContent } fr
 import type { AssignmentFact, ChildReport, DeliverableFact, UpdateFact } from '../../domain/reporting/prefill.ts';
 import { compareVi } from '../../domain/text.ts';
 import type { Tx } from '../context.ts';
-import type { UnitRow } from '../org/store.ts';
+import type { UnitRow } from '../org/index.ts';
 
 type Q = Kysely<DB> | Tx;
 

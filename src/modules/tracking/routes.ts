@@ -5,13 +5,11 @@ import { Base64, FileName, LongText, ShortText } from '../../contracts/common.ts
 import { DELIVERABLE_KINDS, OBSTACLE_STATUSES, TASK_STATUSES } from '../../domain/tracking/model.ts';
 import { contentDisposition, EVIDENCE_MAX_FILES } from '../../domain/tracking/evidence.ts';
 import {
-  AssignmentDetailSchema, AssignmentListSchema, NotificationListSchema, NotificationReadSchema, ObstacleAnswerSchema, ObstacleListSchema,
-  ProgressUpdateResultSchema, type AssignmentDetail, type AssignmentList, type NotificationList, type NotificationRead, type ObstacleAnswer,
+  AssignmentDetailSchema, AssignmentListSchema, ObstacleAnswerSchema, ObstacleListSchema,
+  ProgressUpdateResultSchema, type AssignmentDetail, type AssignmentList, type ObstacleAnswer,
   type ObstacleList, type ProgressUpdateResult,
 } from '../../contracts/tracking.ts';
-import { calendarRoutes } from '../calendar/routes.ts';
 import * as service from './service.ts';
-import * as notifications from './notifications.ts';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải theo dạng YYYY-MM-DD.');
 const Id = z.coerce.number().int().positive().max(2_147_483_647);
@@ -94,19 +92,4 @@ export function trackingRoutes(app: OpenAPIHono<AppEnv>): void {
     method: 'post', path: '/obstacles/{id}/answer', operationId: 'answerObstacle', summary: 'Trả lời khó khăn, đề xuất (đơn vị tiếp nhận)', tags, params: IdParam,
     body: z.object({ answer: LongText(10_000, 5) }).strict(), response: ObstacleAnswerSchema,
   }, (c, { params, body }) => service.answerObstacle(c.get('ctx'), params.id, body.answer) satisfies Promise<ObstacleAnswer>);
-
-  const noticeTags = ['Thông báo'];
-  defineRoute(app, {
-    method: 'get', path: '/notifications', operationId: 'listNotifications', summary: 'Thông báo gửi cho tôi, đơn vị tôi và các phòng, ban của đơn vị', tags: noticeTags,
-    query: z.object({ unread: z.enum(['true', 'false']).transform((v) => v === 'true').optional(), limit: z.coerce.number().int().min(1).max(200).default(50), offset: Offset }),
-    response: NotificationListSchema,
-  }, (c, { query }) => notifications.listNotificationsFor(c.get('ctx'), query) satisfies Promise<NotificationList>);
-
-  defineRoute(app, {
-    method: 'post', path: '/notifications/{id}/read', operationId: 'markNotificationRead', summary: 'Đánh dấu đã đọc', tags: noticeTags, params: IdParam,
-    response: NotificationReadSchema,
-  }, (c, { params }) => notifications.markNotificationRead(c.get('ctx'), params.id) satisfies Promise<NotificationRead>);
-
-  // The calendar module has no slot in the app composition yet: its routes are registered here.
-  calendarRoutes(app);
 }

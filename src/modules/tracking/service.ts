@@ -14,12 +14,14 @@ import {
   ASSIGNMENT_ROLE_LABEL, DELIVERABLE_KIND_LABEL, OBSTACLE_KIND_LABEL, OBSTACLE_STATUS_LABEL, TASK_STATUS_LABEL, TASK_STATUSES,
   type DeliverableKind, type ObstacleKind, type ObstacleStatus, type TaskStatus,
 } from '../../domain/tracking/model.ts';
-import { recordAudit } from '../audit/store.ts';
-import { loadCalendar } from '../calendar/store.ts';
+import { recordAudit } from '../audit/index.ts';
+import { loadCalendar } from '../calendar/index.ts';
 import { authorize, mustRead, requireActor, type Ctx, type Tx } from '../context.ts';
+// Not through plans' entry: issuing a plan creates its assignments here, so plans' entry loads tracking's, and this
+// import would close an import cycle (plans → tracking → plans). Goes with the issue-plan workflow (issue 14, item 3).
 import { mustReadPlan } from '../plans/access.ts';
-import { notify } from '../notifications/store.ts';
-import { getUnit } from '../org/store.ts';
+import { notify } from '../notifications/index.ts';
+import { getUnit } from '../org/index.ts';
 import { checkEvidence, type CheckedEvidence, type EvidenceInput } from './evidence.ts';
 import { evidenceSetProblem } from '../../domain/tracking/evidence.ts';
 import * as store from './store.ts';

@@ -3,10 +3,10 @@ import { sql } from 'kysely';
 import { conflict, forbidden, invalid, notFound } from '../../domain/errors.ts';
 import { grantableRoles, ROLE_LABEL, type Role } from '../../domain/permissions.ts';
 import { normalizeText } from '../../domain/text.ts';
-import { recordAudit } from '../audit/store.ts';
+import { recordAudit } from '../audit/index.ts';
 import { authorize, mustRead, requireActor, type Ctx, type Tx } from '../context.ts';
-import { hashPassword, passwordProblems, temporaryPassword } from '../auth/passwords.ts';
-import { getUnit, getUnitByCode } from '../org/store.ts';
+import { hashPassword, passwordProblems, temporaryPassword } from '../auth/index.ts';
+import { getUnit, getUnitByCode } from '../org/index.ts';
 
 export interface UserView {
   id: number;

@@ -1,11 +1,11 @@
 // Reading in-app notifications: mine are those addressed to me, to my unit, or to an office of my unit (written by
-// notify() in src/modules/notifications/store.ts). A ward's leaders and officers are usually attached to the ward
+// notify() in store.ts). A ward's leaders and officers are usually attached to the ward
 // itself while its plan assigns work to its offices (Phòng Văn hóa - Xã hội…), so they must see what reaches those
 // offices too. A notification to a unit has one read mark, shared by everyone who sees it.
 import { notFound } from '../../domain/errors.ts';
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { recordAudit } from '../audit/store.ts';
+import { recordAudit } from '../audit/index.ts';
 import type { Actor } from '../../domain/permissions.ts';
 import { requireActor, type Ctx } from '../context.ts';
 

@@ -1,0 +1,10 @@
+import type { AppModule } from '../module.ts';
+
+export const module: AppModule = {
+  name: 'reporting',
+  routes: async () => (await import('./routes.ts')).reportingRoutes,
+  background: async () => {
+    const { startReminderScheduler } = await import('./reminders.ts');
+    return ({ db, config }) => startReminderScheduler(db, config);
+  },
+};

@@ -1,0 +1,3 @@
+import type { AppModule } from '../module.ts';
+
+export const module: AppModule = { name: 'search' };

@@ -1,0 +1,6 @@
+// The users module: accounts, their roles and passwords, and the demo accounts.
+export { module } from './module.ts';
+export {
+  DEMO_ACCOUNTS, DEMO_PASSWORD, ensureDemoAccounts, getUser, insertUser, listUsers, setTemporaryPassword, type UserView,
+} from './service.ts';
+export { CreateUserSchema } from './schema.ts';
