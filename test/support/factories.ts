@@ -37,12 +37,19 @@ async function unitIdsOf(d: TestDatabase, codes: string[]): Promise<Record<strin
   return Object.fromEntries(rows.map((u) => [u.code, u.id]));
 }
 
-/** A fresh database with the cast created and signed in. */
-export async function openWorld<C extends Cast>(cast: C, unitCodes: string[] = [], appOptions: Parameters<typeof testApp>[2] = {}): Promise<World<C>> {
+export interface WorldOptions {
+  /** Sign the cast in (default true); false for tests of signing in itself. */
+  signIn?: boolean;
+  app?: Parameters<typeof testApp>[2];
+}
+
+/** A fresh database with the cast created and (unless told otherwise) signed in. */
+export async function openWorld<C extends Cast>(cast: C, unitCodes: string[] = [], options: WorldOptions = {}): Promise<World<C>> {
   const d = await createTestDatabase();
-  const app = testApp(d.db, d.backend, appOptions);
+  const app = testApp(d.db, d.backend, options.app);
   for (const [username, code, roles] of Object.values(cast)) await makeUser(d.db, username, code, roles);
-  const entries = await Promise.all(Object.entries(cast).map(async ([name, [username]]) => [name, await new Client(app).login(username)] as const));
+  const signIn = options.signIn ?? true;
+  const entries = await Promise.all(Object.entries(cast).map(async ([name, [username]]) => [name, signIn ? await new Client(app).login(username) : new Client(app)] as const));
   const codes = [...new Set([...unitCodes, ...Object.values(cast).map(([, code]) => code)])];
   return { d, app, as: Object.fromEntries(entries) as World<C>['as'], unitIds: await unitIdsOf(d, codes), close: () => d.close() };
 }
