@@ -54,14 +54,19 @@ export async function openWorld<C extends Cast>(cast: C, unitCodes: string[] = [
   return { d, app, as: Object.fromEntries(entries) as World<C>['as'], unitIds: await unitIdsOf(d, codes), close: () => d.close() };
 }
 
+type Sessions = Record<string, { ip: string; cookie: string | null; csrf: string | null }>;
+
+const sessionsOf = (w: World): Sessions =>
+  Object.fromEntries(Object.entries(w.as).map(([name, c]) => [name, { ip: c.ip, cookie: c.cookie, csrf: c.csrf }]));
+
 /** The same world on a copy of its database: sessions are rows, so the clients stay signed in. */
-async function cloneWorld<W extends World>(w: W, frozen: Frozen): Promise<W> {
+async function cloneWorld<W extends World>(w: W, sessions: Sessions, frozen: Frozen): Promise<W> {
   const d = await createTestDatabase(frozen);
   const app = testApp(d.db, d.backend);
-  const as = Object.fromEntries(Object.entries(w.as).map(([name, c]) => {
-    const copy = new Client(app, c.ip);
-    copy.cookie = c.cookie;
-    copy.csrf = c.csrf;
+  const as = Object.fromEntries(Object.entries(sessions).map(([name, s]) => {
+    const copy = new Client(app, s.ip);
+    copy.cookie = s.cookie;
+    copy.csrf = s.csrf;
     return [name, copy];
   }));
   return { ...w, d, app, as, close: () => d.close() };
@@ -84,12 +89,21 @@ export async function closeStages(...stages: Array<Stage<any>>): Promise<void> {
 
 /** A stage of records: built once per process by `build`, frozen, and copied for each test that needs it. */
 export function stage<W extends World>(build: () => Promise<W>): Stage<W> {
-  let frozen: Promise<{ w: W; frozen: Frozen }> | undefined;
+  let frozen: Promise<{ w: W; sessions: Sessions; frozen: Frozen }> | undefined;
+  // PGlite dumps an open database: the built one serves as the first copy, which saves loading a dump.
+  let spare: W | undefined;
   let sharedCopy: Promise<W> | undefined;
   const copy = async () => {
-    frozen ??= build().then(async (w) => ({ w, frozen: await w.d.freeze() }));
+    frozen ??= build().then(async (w) => {
+      const state = { w: { ...w }, sessions: sessionsOf(w) };
+      if (!w.d.dump) return { ...state, frozen: await w.d.freeze() };
+      spare = w;
+      return { ...state, frozen: { dump: await w.d.dump() } };
+    });
     const f = await frozen;
-    return cloneWorld(f.w, f.frozen);
+    const w = spare;
+    spare = undefined;
+    return w ?? cloneWorld(f.w, f.sessions, f.frozen);
   };
   return {
     copy,
