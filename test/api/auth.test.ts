@@ -1,16 +1,15 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestDatabase, type TestDatabase } from '../support/db.ts';
-import { Client, makeUser, testApp, TEST_PASSWORD, type App } from '../support/api.ts';
+import type { TestDatabase } from '../support/db.ts';
+import { openWorld } from '../support/factories.ts';
+import { Client, makeUser, TEST_PASSWORD, type App } from '../support/api.ts';
 
 let d: TestDatabase;
 let app: App;
 before(async () => {
-  d = await createTestDatabase();
-  app = testApp(d.db, d.backend);
-  await makeUser(d.db, 'can.bo', '16516', ['officer']);
-  await makeUser(d.db, 'bi.khoa', '16516', ['officer']);
-  await makeUser(d.db, 'doi.mat.khau', '16516', ['officer']);
+  ({ d, app } = await openWorld({
+    canBo: ['can.bo', '16516', ['officer']], biKhoa: ['bi.khoa', '16516', ['officer']], doiMatKhau: ['doi.mat.khau', '16516', ['officer']],
+  }, [], { signIn: false }));
 });
 after(() => d.close());
 

@@ -1,17 +1,15 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestDatabase, type TestDatabase } from '../support/db.ts';
-import { Client, makeUser, testApp, type App } from '../support/api.ts';
+import type { TestDatabase } from '../support/db.ts';
+import { openWorld } from '../support/factories.ts';
+import { Client, type App } from '../support/api.ts';
 import { readCsv } from '../../src/modules/org/reference-data.ts';
 import { fold } from '../../src/domain/text.ts';
 
 let d: TestDatabase;
 let app: App;
 before(async () => {
-  d = await createTestDatabase();
-  app = testApp(d.db, d.backend);
-  await makeUser(d.db, 'nss.admin', '16516', ['unitAdmin']);
-  await makeUser(d.db, 'tinh.admin', '38', ['unitAdmin']);
+  ({ d, app } = await openWorld({ wardAdmin: ['nss.admin', '16516', ['unitAdmin']], provinceAdmin: ['tinh.admin', '38', ['unitAdmin']] }, [], { signIn: false }));
 });
 after(() => d.close());
 

@@ -1,18 +1,64 @@
 // The plan cycle on the real seeds: import → save → submit → approve → issue → cascade to 166 communes →
 // export → amend → parent-change notices in the communes.
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
-import { createTestDatabase, type TestDatabase } from '../support/db.ts';
-import { Client, makeUser, testApp, type App } from '../support/api.ts';
+import type { TestDatabase } from '../support/db.ts';
+import { Client, makeUser, type App } from '../support/api.ts';
+import {
+  cascade, closeStages, createPlanFromSeed, editDraft, issuePlan, ok, openWorld, stage, type Cast, type Stage, type World,
+} from '../support/factories.ts';
 import { planDraftSchema } from '../../src/domain/plan/schema.ts';
 
 const SEEDS = new URL('../fixtures/plans/', import.meta.url);
 const seed = (name: string) => readFileSync(new URL(name, SEEDS));
 const PROVINCE = 'ke-hoach-tinh-thanh-hoa-thi-hanh-luat-tri-tue-nhan-tao.txt';
 const WARD = 'ke-hoach-phuong-nam-sam-son-thi-hanh-luat-tri-tue-nhan-tao.md';
+
+const CAST = {
+  skhcn: ['skhcn.cv', '38.SKHCN', ['officer']],
+  leader: ['tinh.ld', '38', ['leader']],
+  ward: ['nss.cv', '16516', ['officer']],
+  wardLeader: ['nss.ld', '16516', ['leader']],
+  otherWard: ['hacthanh.cv', '14797', ['officer']],
+} satisfies Cast;
+
+type PlansWorld = World<typeof CAST> & { planId: number };
+
+// The stages the tests start from, each built through the API on the one before.
+const signedIn = stage(async () => ({ ...(await openWorld(CAST, ['38', '16516'])), planId: 0 }) as PlansWorld);
+/** KH 129 saved as the province draft by the Sở KH&CN officer. */
+const provinceDraft = stage(async () => {
+  const w = await signedIn.copy();
+  w.planId = await createPlanFromSeed(w.as.skhcn, w.unitIds['38']!);
+  return w;
+});
+const provinceIssued = stage(async () => {
+  const w = await provinceDraft.copy();
+  await issuePlan(w.planId, { officer: w.as.skhcn, leader: w.as.leader, number: '129', date: '2026-05-04', signerName: 'Nguyễn Hoài Anh' });
+  return w;
+});
+const cascadedToAll = stage(async () => {
+  const w = await provinceIssued.copy();
+  await cascade(w.as.skhcn, w.planId, 'all');
+  return w;
+});
+/** The province plan amended (task 1 given a new timeframe, task 5 a new deliverable) and issued as KH 215. */
+const amended = stage(async () => {
+  const w = await cascadedToAll.copy();
+  const amend = await w.as.skhcn.post(`/api/plans/${w.planId}/amend`);
+  ok(amend, 'amend', 201);
+  await editDraft(w.as.skhcn, amend.body.id, amendTasks);
+  await issuePlan(amend.body.id, { officer: w.as.skhcn, leader: w.as.leader, number: '215', date: '2026-08-10' });
+  return w;
+});
+function amendTasks(draft: any) {
+  draft.tasks[0].timeframe = { text: 'Quý III/2026', schedule: null };
+  draft.tasks[4].deliverables = [...draft.tasks[4].deliverables, 'Báo cáo chất lượng dữ liệu'];
+}
+after(() => closeStages(signedIn, provinceDraft, provinceIssued, cascadedToAll, amended));
 
 let d: TestDatabase;
 let app: App;
@@ -25,23 +71,14 @@ let provinceId: number;
 let wardId: number;
 let planId: number;
 
-before(async () => {
-  d = await createTestDatabase();
-  app = testApp(d.db, d.backend);
-  await makeUser(d.db, 'skhcn.cv', '38.SKHCN', ['officer']);
-  await makeUser(d.db, 'tinh.ld', '38', ['leader']);
-  await makeUser(d.db, 'nss.cv', '16516', ['officer']);
-  await makeUser(d.db, 'nss.ld', '16516', ['leader']);
-  await makeUser(d.db, 'hacthanh.cv', '14797', ['officer']);
-  skhcn = await new Client(app).login('skhcn.cv');
-  leader = await new Client(app).login('tinh.ld');
-  ward = await new Client(app).login('nss.cv');
-  wardLeader = await new Client(app).login('nss.ld');
-  otherWard = await new Client(app).login('hacthanh.cv');
-  provinceId = (await skhcn.get('/api/units/search?q=38&limit=1')).body[0].id;
-  wardId = (await skhcn.get('/api/units/search?q=16516&limit=1')).body[0].id;
-});
-after(() => d.close());
+/** The test runs on this world: a copy of its own when it writes, the stage's shared copy when it only reads. */
+async function given(s: Stage<PlansWorld>, t?: TestContext) {
+  const w = t ? await s.fresh(t) : await s.shared();
+  ({ d, app, planId } = w);
+  ({ skhcn, leader, ward, wardLeader, otherWard } = w.as);
+  provinceId = w.unitIds['38']!;
+  wardId = w.unitIds['16516']!;
+}
 
 async function importFile(c: Client, name: string) {
   const r = await c.post('/api/plans/import', { filename: name, contentBase64: seed(name).toString('base64') });
@@ -51,6 +88,7 @@ async function importFile(c: Client, name: string) {
 
 describe('province plan: import, review, lifecycle', () => {
   test('importing the province seed gives its 6 tasks for review, without saving anything', async () => {
+    await given(signedIn);
     const r = await importFile(skhcn, PROVINCE);
     assert.deepEqual(r.draft.tasks.map((t: any) => t.number), ['1', '2', '3.1', '3.2', '4', '5']);
     assert.equal(r.draft.document.symbol, 'KH-UBND');
@@ -60,7 +98,8 @@ describe('province plan: import, review, lifecycle', () => {
     assert.equal(Number(count.n), 0);
   });
 
-  test('the Sở KH&CN officer saves it as the province draft; it is audited and not public', async () => {
+  test('the Sở KH&CN officer saves it as the province draft; it is audited and not public', async (t) => {
+    await given(signedIn, t);
     const { draft, sourceText } = await importFile(skhcn, PROVINCE);
     const r = await skhcn.post('/api/plans', { unitId: provinceId, draft, sourceName: PROVINCE, sourceText });
     assert.equal(r.status, 201, JSON.stringify(r.body));
@@ -77,6 +116,7 @@ describe('province plan: import, review, lifecycle', () => {
   });
 
   test('invalid drafts are refused with the field named, and nothing is saved', async () => {
+    await given(signedIn);
     const { draft } = await importFile(skhcn, PROVINCE);
     const dup = { ...draft, tasks: [...draft.tasks, draft.tasks[0]] };
     const r = await skhcn.post('/api/plans', { unitId: provinceId, draft: dup });
@@ -87,7 +127,8 @@ describe('province plan: import, review, lifecycle', () => {
     assert.ok(bad.body.error.issues.some((i: any) => i.path.startsWith('draft.tasks')));
   });
 
-  test('the lifecycle: officer submits, the province leader approves and issues with number and date', async () => {
+  test('the lifecycle: officer submits, the province leader approves and issues with number and date', async (t) => {
+    await given(provinceDraft, t);
     assert.equal((await skhcn.post(`/api/plans/${planId}/approve`)).status, 403, 'an officer cannot approve');
     assert.equal((await skhcn.post(`/api/plans/${planId}/submit`)).status, 200);
     assert.equal((await skhcn.put(`/api/plans/${planId}`, { draft: (await skhcn.get(`/api/plans/${planId}`)).body.draft })).status, 409, 'a submitted plan is locked');
@@ -121,6 +162,7 @@ describe('province plan: import, review, lifecycle', () => {
   });
 
   test('an issued plan cannot be edited directly', async () => {
+    await given(provinceIssued);
     const r = await skhcn.put(`/api/plans/${planId}`, { draft: (await skhcn.get(`/api/plans/${planId}`)).body.draft });
     assert.equal(r.status, 409);
     assert.match(r.body.error.message, /văn bản sửa đổi/);
@@ -129,6 +171,7 @@ describe('province plan: import, review, lifecycle', () => {
 
 describe('exports', () => {
   test('DOCX is a real Word document in the Nghị định 30/2020 layout', async () => {
+    await given(provinceIssued);
     const r = await new Client(app).request('GET', `/api/plans/${planId}/export.docx`);
     assert.equal(r.status, 200);
     assert.match(r.headers.get('content-disposition')!, /trien-khai-thi-hanh-luat-tri-tue-nhan-tao/);
@@ -142,6 +185,7 @@ describe('exports', () => {
   });
 
   test('XLSX lists the 6 tasks with their lead units; JSON export follows the plan schema', async () => {
+    await given(provinceIssued);
     const r = await new Client(app).request('GET', `/api/plans/${planId}/export.xlsx`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(r.body as ArrayBuffer);
@@ -156,6 +200,7 @@ describe('exports', () => {
 
 describe('cascade to the 166 communes and wards', () => {
   test('preview shows the draft a ward would get, with its own offices and no errors', async () => {
+    await given(provinceIssued);
     const r = await skhcn.get(`/api/plans/${planId}/cascade/preview?unitId=${wardId}`);
     assert.equal(r.status, 200, JSON.stringify(r.body));
     assert.equal(r.body.draft.document.title, 'Triển khai thi hành Luật Trí tuệ Nhân tạo trên địa bàn phường Nam Sầm Sơn');
@@ -163,7 +208,8 @@ describe('cascade to the 166 communes and wards', () => {
     assert.equal(r.body.draft.findings.filter((f: any) => f.severity === 'error').length, 0);
   });
 
-  test("the province's rule table: defaults with the offices to choose; a bad rule is refused by its position; an edit changes the drafts", async () => {
+  test("the province's rule table: defaults with the offices to choose; a bad rule is refused by its position; an edit changes the drafts", async (t) => {
+    await given(provinceIssued, t);
     const got = await skhcn.get(`/api/units/${provinceId}/cascade-rules`);
     assert.equal(got.status, 200);
     assert.equal(got.body.isDefault, true);
@@ -192,7 +238,8 @@ describe('cascade to the 166 communes and wards', () => {
     assert.equal((await skhcn.get(`/api/plans/${planId}/cascade/preview?unitId=${wardId}`)).body.draft.tasks.find((t: any) => t.number === '3.1').coordinators[0].unitCode, '16516.PKTHTĐT');
   });
 
-  test('one action creates a draft for every commune and ward, each naming its own offices', async () => {
+  test('one action creates a draft for every commune and ward, each naming its own offices', async (t) => {
+    await given(provinceIssued, t);
     assert.equal((await ward.post(`/api/plans/${planId}/cascade`, { all: true })).status, 403, 'a ward cannot cascade the province plan');
     const r = await skhcn.post(`/api/plans/${planId}/cascade`, { all: true });
     assert.equal(r.status, 201, JSON.stringify(r.body));
@@ -215,7 +262,8 @@ describe('cascade to the 166 communes and wards', () => {
     assert.equal(again.body.skipped.length, 166);
   });
 
-  test('each commune sees and edits only its own draft; the focal Sở follows them all', async () => {
+  test('each commune sees and edits only its own draft; the focal Sở follows them all', async (t) => {
+    await given(cascadedToAll, t);
     const mine = await ward.get(`/api/plans?parentPlanId=${planId}`);
     assert.equal(mine.body.total, 1);
     assert.equal(mine.body.items[0].unitName, 'Phường Nam Sầm Sơn');
@@ -244,13 +292,13 @@ describe('cascade to the 166 communes and wards', () => {
 });
 
 describe('amendment and parent-change notices', () => {
-  test('amending the issued province plan tells every child task what changed; the ward accepts or dismisses', async () => {
+  test('amending the issued province plan tells every child task what changed; the ward accepts or dismisses', async (t) => {
+    await given(cascadedToAll, t);
     const amend = await skhcn.post(`/api/plans/${planId}/amend`);
     assert.equal(amend.status, 201, JSON.stringify(amend.body));
     const amendId = amend.body.id;
     const draft = (await skhcn.get(`/api/plans/${amendId}`)).body.draft;
-    draft.tasks[0].timeframe = { text: 'Quý III/2026', schedule: null };
-    draft.tasks[4].deliverables = [...draft.tasks[4].deliverables, 'Báo cáo chất lượng dữ liệu'];
+    amendTasks(draft);
     assert.equal((await skhcn.put(`/api/plans/${amendId}`, { draft })).status, 200);
     assert.equal((await skhcn.post(`/api/plans/${amendId}/submit`)).status, 200);
     assert.equal((await leader.post(`/api/plans/${amendId}/approve`)).status, 200);
@@ -275,7 +323,8 @@ describe('amendment and parent-change notices', () => {
     assert.equal(after.body.draft.tasks[0].timeframe.text, 'Quý III/2026');
     assert.equal((await otherWard.post(`/api/plan-tasks/${t1.id}/parent-change`, { decision: 'accept' })).status, 404);
   });
-  test('a commune amends its own issued plan: the draft lives beside the issued one until it is issued', async () => {
+  test('a commune amends its own issued plan: the draft lives beside the issued one until it is issued', async (t) => {
+    await given(amended, t);
     const amendedParent = (await skhcn.get(`/api/plans?parentPlanId=${planId}&limit=1`));
     assert.equal(amendedParent.body.total, 0, 'children moved to the amendment');
     const wardPlanId = (await ward.get('/api/plans?status=draft&limit=5')).body.items.find((p: any) => p.unitName === 'Phường Nam Sầm Sơn').id;
@@ -291,6 +340,7 @@ describe('amendment and parent-change notices', () => {
 
 describe('the ward seed, imported as it was made by hand', () => {
   test('its real defects are found', async () => {
+    await given(signedIn);
     const r = await importFile(wardLeader, WARD);
     const codes = new Set(r.draft.findings.map((f: any) => f.code));
     assert.ok(r.draft.findings.some((f: any) => f.severity === 'error'));

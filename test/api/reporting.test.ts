@@ -4,7 +4,7 @@
 // with the conference and the office's report), its leader approves, it is sent on time; Hạc Thành's report is
 // returned; a third commune sends late; the status, the focal dashboard, the compiled report, the reminder letter
 // and the reminder e-mails (to a local SMTP server) follow. "Today" is set per step with the reporting clock.
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -12,8 +12,14 @@ import { SMTPServer } from 'smtp-server';
 import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
-import { createTestDatabase, type TestDatabase } from '../support/db.ts';
-import { Client, makeUser, testApp, type App } from '../support/api.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../src/db/schema.ts';
+import type { TestDatabase } from '../support/db.ts';
+import { Client, makeUser, type App } from '../support/api.ts';
+import {
+  cascade, closeStages, findAssignment, issuePlan, issueProvincePlan, ok, openWorld, recordProgress, regimeOfPlan, stage, unitReport,
+  type Cast, type Stage, type World,
+} from '../support/factories.ts';
 import { setReportingClock } from '../../src/modules/reporting/clock.ts';
 import { runReminders } from '../../src/modules/reporting/reminders.ts';
 import { createMailer } from '../../src/modules/mail/mailer.ts';
@@ -21,6 +27,126 @@ import { createMailer } from '../../src/modules/mail/mailer.ts';
 const PROVINCE = 'ke-hoach-tinh-thanh-hoa-thi-hanh-luat-tri-tue-nhan-tao.txt';
 const SEEDS = new URL('../fixtures/plans/', import.meta.url);
 const CONFERENCE = 'Hội nghị phổ biến Luật Trí tuệ nhân tạo';
+
+const CAST = {
+  skhcn: ['skhcn.cv', '38.SKHCN', ['officer']], leader: ['tinh.ld', '38', ['leader']],
+  ward: ['nss.cv', '16516', ['officer']], wardLeader: ['nss.ld', '16516', ['leader']],
+  economic: ['nss.ktht', '16516.PKTHTĐT', ['officer']], economicLeader: ['nss.ktht.ld', '16516.PKTHTĐT', ['leader']],
+  hacThanh: ['hacthanh.cv', '14797', ['officer']], hacThanhLeader: ['hacthanh.ld', '14797', ['leader']],
+  bimSon: ['bimson.cv', '14812', ['officer']], bimSonLeader: ['bimson.ld', '14812', ['leader']],
+} satisfies Cast;
+const UNIT_CODES = ['38', '38.SKHCN', '38.STC', '38.CAT', '16516', '16516.PVHXH', '16516.PKTHTĐT', '16516.CA', '14797', '14812'];
+
+type ReportingWorld = World<typeof CAST> & {
+  /** The reporting clock of the stage's last step. */
+  clock: string;
+  provincePlanId: number; wardPlanId: number; regimeId: number; wardRegimeId: number;
+  wardReportId: number; hacThanhReportId: number; bimSonReportId: number;
+};
+
+function setClock(w: ReportingWorld, date: string) {
+  w.clock = date;
+  setReportingClock(w.d.db, `${date}T09:00:00+07:00`);
+}
+
+// The stages of the year the tests start from, each built through the API on the one before (as the tests did).
+const signedIn = stage(async () => {
+  const w = { ...(await openWorld(CAST, UNIT_CODES)), provincePlanId: 0, wardPlanId: 0, regimeId: 0, wardRegimeId: 0, wardReportId: 0, hacThanhReportId: 0, bimSonReportId: 0 } as ReportingWorld;
+  setClock(w, '2026-05-04');
+  return w;
+});
+const provinceIssued = stage(async () => {
+  const w = await signedIn.copy();
+  setClock(w, w.clock);
+  w.provincePlanId = await issueProvincePlan(w.unitIds['38']!, { officer: w.as.skhcn, leader: w.as.leader, signerName: 'Nguyễn Hoài Anh' });
+  w.regimeId = await regimeOfPlan(w.as.skhcn, w.provincePlanId);
+  return w;
+});
+/** Cascaded to the 166; phường Nam Sầm Sơn issues its plan as KH 15 on 20/5/2026. */
+const wardIssued = stage(async () => {
+  const w = await provinceIssued.copy();
+  w.wardPlanId = (await cascade(w.as.skhcn, w.provincePlanId, 'all')).get(w.unitIds['16516']!)!;
+  setClock(w, '2026-05-20');
+  await issuePlan(w.wardPlanId, { officer: w.as.ward, leader: w.as.wardLeader, number: '15', date: '2026-05-20' });
+  w.wardRegimeId = await regimeOfPlan(w.as.ward, w.wardPlanId);
+  return w;
+});
+const workRecorded = stage(async () => {
+  const w = await wardIssued.copy();
+  setClock(w, '2026-11-21');
+  const query = `planId=${w.wardPlanId}&year=2026`;
+  await recordProgress(w.as.ward, (await findAssignment(w.as.ward, query, '1', '16516.PVHXH')).id, CONFERENCE_UPDATE);
+  await recordProgress(w.as.economic, (await findAssignment(w.as.ward, query, '3.1', '16516.PKTHTĐT')).id, ARTICLE_UPDATE);
+  return w;
+});
+/** The economic office's report accepted by the ward's focal office. */
+const officeReported = stage(async () => {
+  const w = await workRecorded.copy();
+  setClock(w, '2026-11-25');
+  await makeUser(w.d.db, 'nss.vhxh', '16516.PVHXH', ['officer']);
+  const focal = await new Client(w.app).login('nss.vhxh');
+  await unitReport(w.wardRegimeId, 'accepted', { officer: w.as.economic, leader: w.as.economicLeader, receiver: focal });
+  return w;
+});
+const wardDrafted = stage(async () => {
+  const w = await officeReported.copy();
+  setClock(w, '2026-12-01');
+  w.wardReportId = await unitReport(w.regimeId, 'draft', { officer: w.as.ward });
+  return w;
+});
+/** The ward's report written, approved, sent on 02/12/2026 and accepted by Sở KH&CN. */
+const wardSent = stage(async () => {
+  const w = await wardDrafted.copy();
+  setClock(w, w.clock);
+  ok(await w.as.ward.put(`/api/reports/${w.wardReportId}`, WARD_SECTIONS), 'report sections');
+  ok(await w.as.wardLeader.post(`/api/reports/${w.wardReportId}/approve`), 'report approve');
+  setClock(w, '2026-12-02');
+  ok(await w.as.ward.post(`/api/reports/${w.wardReportId}/submit`), 'report submit');
+  ok(await w.as.skhcn.post(`/api/reports/${w.wardReportId}/accept`), 'report accept');
+  return w;
+});
+const hacThanhReturned = stage(async () => {
+  const w = await wardSent.copy();
+  setClock(w, w.clock);
+  w.hacThanhReportId = await unitReport(w.regimeId, 'submitted', { officer: w.as.hacThanh, leader: w.as.hacThanhLeader });
+  setClock(w, '2026-12-04');
+  ok(await w.as.skhcn.post(`/api/reports/${w.hacThanhReportId}/return`, { reason: RETURN_REASON }), 'report return');
+  return w;
+});
+/** After the due date: Bỉm Sơn sent late, Hạc Thành's returned report edited, Quang Trung too late to start. */
+const periodClosed = stage(async () => {
+  const w = await hacThanhReturned.copy();
+  setClock(w, '2026-12-10');
+  w.bimSonReportId = await unitReport(w.regimeId, 'approved', { officer: w.as.bimSon, leader: w.as.bimSonLeader });
+  setClock(w, '2026-12-16');
+  await makeUser(w.d.db, 'quangtrung.cv', '14818', ['officer']);
+  ok(await w.as.hacThanh.put(`/api/reports/${w.hacThanhReportId}`, { indicatorValues: { conferenceParticipants: 85 } }), 'returned report edit');
+  ok(await w.as.bimSon.post(`/api/reports/${w.bimSonReportId}/submit`), 'late submit');
+  return w;
+});
+/** Every commune's plan issued with its assignments (see issueAllCommunePlans). */
+const communePlansIssued = stage(async () => {
+  const w = await periodClosed.copy();
+  setClock(w, w.clock);
+  await issueAllCommunePlans(w.d.db, w.provincePlanId);
+  return w;
+});
+const STAGES = [signedIn, provinceIssued, wardIssued, workRecorded, officeReported, wardDrafted, wardSent, hacThanhReturned, periodClosed, communePlansIssued];
+
+const CONFERENCE_UPDATE = {
+  percent: 60, occurredOn: '2026-11-20', narrative: 'Tổ chức hội nghị phổ biến Luật cho cán bộ, công chức phường và tổ trưởng tổ dân phố',
+  deliverables: [{ kind: 'conference', title: CONFERENCE, occurredOn: '2026-11-20', participants: 120 }],
+  obstacles: [{ kind: 'proposal', content: 'Đề nghị Sở Khoa học và Công nghệ cung cấp tài liệu tuyên truyền thống nhất về Luật' }],
+};
+const ARTICLE_UPDATE = {
+  percent: 100, completed: true, occurredOn: '2026-11-18', narrative: 'Lồng ghép nội dung trí tuệ nhân tạo vào kế hoạch phát triển kinh tế - xã hội của phường',
+  deliverables: [{ kind: 'article', title: 'Tin bài về chuyển đổi số và trí tuệ nhân tạo trên trang thông tin điện tử phường', occurredOn: '2026-11-18' }],
+};
+const WARD_SECTIONS = {
+  narrative: { leadership: 'Ủy ban nhân dân phường ban hành Kế hoạch số 15/KH-UBND ngày 20/5/2026.', assessment: 'Cơ bản hoàn thành các nhiệm vụ năm 2026.' },
+  indicatorValues: { legalDocumentsReviewed: 3 },
+};
+const RETURN_REASON = 'Thiếu số liệu người tham dự hội nghị';
 
 let d: TestDatabase;
 let app: App;
@@ -46,6 +172,14 @@ const timings: Record<string, number[]> = {};
 
 const at = (date: string) => setReportingClock(d.db, `${date}T09:00:00+07:00`);
 
+/** The test runs on this world (a copy of its own when it writes, the stage's shared copy when it only reads), at its clock. */
+async function given(s: Stage<ReportingWorld>, t?: TestContext) {
+  const w = t ? await s.fresh(t) : await s.shared();
+  ({ d, app, unitIds, provincePlanId, wardPlanId, regimeId, wardRegimeId, wardReportId, hacThanhReportId, bimSonReportId } = w);
+  ({ skhcn, leader, ward, wardLeader, economic, economicLeader, hacThanh, hacThanhLeader, bimSon, bimSonLeader } = w.as);
+  at(w.clock);
+}
+
 async function timed<T>(name: string, fn: () => Promise<T>): Promise<T> {
   const t0 = performance.now();
   const r = await fn();
@@ -53,35 +187,17 @@ async function timed<T>(name: string, fn: () => Promise<T>): Promise<T> {
   return r;
 }
 
-before(async () => {
-  d = await createTestDatabase();
-  app = testApp(d.db, d.backend);
-  const users: Array<[string, string, Array<'officer' | 'leader'>]> = [
-    ['skhcn.cv', '38.SKHCN', ['officer']], ['tinh.ld', '38', ['leader']],
-    ['nss.cv', '16516', ['officer']], ['nss.ld', '16516', ['leader']],
-    ['nss.ktht', '16516.PKTHTĐT', ['officer']], ['nss.ktht.ld', '16516.PKTHTĐT', ['leader']],
-    ['hacthanh.cv', '14797', ['officer']], ['hacthanh.ld', '14797', ['leader']],
-    ['bimson.cv', '14812', ['officer']], ['bimson.ld', '14812', ['leader']],
-  ];
-  for (const [username, code, roles] of users) await makeUser(d.db, username, code, roles);
-  const login = (u: string) => new Client(app).login(u);
-  [skhcn, leader, ward, wardLeader, economic, economicLeader, hacThanh, hacThanhLeader, bimSon, bimSonLeader] = await Promise.all(users.map(([u]) => login(u))) as [
-    Client, Client, Client, Client, Client, Client, Client, Client, Client, Client,
-  ];
-  unitIds = Object.fromEntries((await d.db.selectFrom('unit').select(['id', 'code'])
-    .where('code', 'in', ['38', '38.SKHCN', '38.STC', '38.CAT', '16516', '16516.PVHXH', '16516.PKTHTĐT', '16516.CA', '14797', '14812']).execute()).map((u) => [u.code, u.id]));
-  at('2026-05-04');
-});
 after(async () => {
   for (const [name, list] of Object.entries(timings)) {
     const sorted = [...list].sort((a, b) => a - b);
     console.log(`# ${d.backend} ${name}: n=${list.length} min=${sorted[0]!.toFixed(1)} median=${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} max=${sorted.at(-1)!.toFixed(1)} ms`);
   }
-  await d.close();
+  await closeStages(...STAGES);
 });
 
 describe('regimes come with the issued plans', () => {
-  test('issuing KH 129/KH-UBND creates its yearly regime, owned by Sở KH&CN, due before 15/12', async () => {
+  test('issuing KH 129/KH-UBND creates its yearly regime, owned by Sở KH&CN, due before 15/12', async (t) => {
+    await given(signedIn, t);
     const imp = await skhcn.post('/api/plans/import', { filename: PROVINCE, contentBase64: readFileSync(new URL(PROVINCE, SEEDS)).toString('base64') });
     const created = await skhcn.post('/api/plans', { unitId: unitIds['38'], draft: imp.body.draft, sourceName: PROVINCE });
     assert.equal(created.status, 201, JSON.stringify(created.body));
@@ -115,7 +231,8 @@ describe('regimes come with the issued plans', () => {
     assert.equal((await ward.get(`/api/regimes/${regimeId}/periods/2026/status`)).status, 403);
   });
 
-  test('cascaded to the 166; phường Nam Sầm Sơn issues its plan: a regime owned by its Phòng Văn hóa - Xã hội, offices due earlier', async () => {
+  test('cascaded to the 166; phường Nam Sầm Sơn issues its plan: a regime owned by its Phòng Văn hóa - Xã hội, offices due earlier', async (t) => {
+    await given(provinceIssued, t);
     const cascade = await skhcn.post(`/api/plans/${provincePlanId}/cascade`, { all: true });
     assert.equal(cascade.status, 201);
     assert.equal(cascade.body.created.length, 166);
@@ -146,26 +263,21 @@ async function assignmentOf(unitCode: string, planId: number, taskNumber: string
 }
 
 describe('work recorded during the year', () => {
-  test('the ward holds a conference (task 1) and its economic office publishes an article (task 3.1)', async () => {
+  test('the ward holds a conference (task 1) and its economic office publishes an article (task 3.1)', async (t) => {
+    await given(wardIssued, t);
     at('2026-11-21');
     const a1 = await assignmentOf('16516.PVHXH', wardPlanId, '1');
-    const u1 = await ward.post(`/api/assignments/${a1}/updates`, {
-      percent: 60, occurredOn: '2026-11-20', narrative: 'Tổ chức hội nghị phổ biến Luật cho cán bộ, công chức phường và tổ trưởng tổ dân phố',
-      deliverables: [{ kind: 'conference', title: CONFERENCE, occurredOn: '2026-11-20', participants: 120 }],
-      obstacles: [{ kind: 'proposal', content: 'Đề nghị Sở Khoa học và Công nghệ cung cấp tài liệu tuyên truyền thống nhất về Luật' }],
-    });
+    const u1 = await ward.post(`/api/assignments/${a1}/updates`, CONFERENCE_UPDATE);
     assert.equal(u1.status, 201, JSON.stringify(u1.body));
     const a31 = await assignmentOf('16516.PKTHTĐT', wardPlanId, '3.1');
-    const u31 = await economic.post(`/api/assignments/${a31}/updates`, {
-      percent: 100, completed: true, occurredOn: '2026-11-18', narrative: 'Lồng ghép nội dung trí tuệ nhân tạo vào kế hoạch phát triển kinh tế - xã hội của phường',
-      deliverables: [{ kind: 'article', title: 'Tin bài về chuyển đổi số và trí tuệ nhân tạo trên trang thông tin điện tử phường', occurredOn: '2026-11-18' }],
-    });
+    const u31 = await economic.post(`/api/assignments/${a31}/updates`, ARTICLE_UPDATE);
     assert.equal(u31.status, 201, JSON.stringify(u31.body));
   });
 });
 
 describe('unit reports', () => {
-  test("the economic office reports to the ward's focal office, which accepts it", async () => {
+  test("the economic office reports to the ward's focal office, which accepts it", async (t) => {
+    await given(workRecorded, t);
     at('2026-11-25');
     const created = await economic.post(`/api/regimes/${wardRegimeId}/periods/2026/reports`, {});
     assert.equal(created.status, 201, JSON.stringify(created.body));
@@ -182,7 +294,8 @@ describe('unit reports', () => {
     assert.equal((await focal.post(`/api/reports/${id}/accept`)).status, 200);
   });
 
-  test('the ward officer drafts the ward report: prefilled with the conference, the office report and the proposal', async () => {
+  test('the ward officer drafts the ward report: prefilled with the conference, the office report and the proposal', async (t) => {
+    await given(officeReported, t);
     at('2026-12-01');
     assert.equal((await ward.post(`/api/regimes/${regimeId}/periods/2026/reports`, { unitId: unitIds['14797'] })).status, 403, 'not for another ward');
     assert.equal((await ward.post(`/api/regimes/${regimeId}/periods/2026/reports`, { unitId: unitIds['38.SKHCN'] })).status, 403);
@@ -216,11 +329,9 @@ describe('unit reports', () => {
     assert.equal((await skhcn.get(`/api/reports/${wardReportId}`)).status, 200);
   });
 
-  test('the officer writes the sections; the leader approves; the officer sends it before the due date: on time', async () => {
-    const put = await ward.put(`/api/reports/${wardReportId}`, {
-      narrative: { leadership: 'Ủy ban nhân dân phường ban hành Kế hoạch số 15/KH-UBND ngày 20/5/2026.', assessment: 'Cơ bản hoàn thành các nhiệm vụ năm 2026.' },
-      indicatorValues: { legalDocumentsReviewed: 3 },
-    });
+  test('the officer writes the sections; the leader approves; the officer sends it before the due date: on time', async (t) => {
+    await given(wardDrafted, t);
+    const put = await ward.put(`/api/reports/${wardReportId}`, WARD_SECTIONS);
     assert.equal(put.status, 200, JSON.stringify(put.body));
     assert.equal((await ward.put(`/api/reports/${wardReportId}`, { indicatorValues: { nope: 1 } })).status, 422);
     assert.equal((await ward.post(`/api/reports/${wardReportId}/submit`)).status, 409, 'not approved yet');
@@ -242,7 +353,8 @@ describe('unit reports', () => {
     assert.deepEqual(audit.map((a) => a.action), ['report.create', 'report.update', 'report.approve', 'report.submit', 'report.accept']);
   });
 
-  test("Hạc Thành sends its report; the Sở KH&CN officer returns it with a reason; the ward is told", async () => {
+  test("Hạc Thành sends its report; the Sở KH&CN officer returns it with a reason; the ward is told", async (t) => {
+    await given(wardSent, t);
     const created = await hacThanh.post(`/api/regimes/${regimeId}/periods/2026/reports`, {});
     assert.equal(created.status, 201);
     hacThanhReportId = created.body.id;
@@ -260,7 +372,8 @@ describe('unit reports', () => {
     assert.deepEqual(list.map((r: any) => [r.unitName, r.status, r.returnReason]), [['Phường Hạc Thành', 'returned', 'Thiếu số liệu người tham dự hội nghị']]);
   });
 
-  test('after the due date the period locks: no new drafts, no edits, except a returned report; a late submission is late', async () => {
+  test('after the due date the period locks: no new drafts, no edits, except a returned report; a late submission is late', async (t) => {
+    await given(hacThanhReturned, t);
     at('2026-12-10');
     const created = await bimSon.post(`/api/regimes/${regimeId}/periods/2026/reports`, {});
     assert.equal(created.status, 201);
@@ -285,6 +398,7 @@ async function makeUserClient(username: string, code: string) {
 
 describe('the receiving unit follows up', () => {
   test('status of 2026 for all 168: received, on time, late, returned, missing; indicators rolled up', async () => {
+    await given(periodClosed);
     at('2026-12-16');
     let r: any;
     for (let i = 0; i < 20; i++) r = await timed('status', () => skhcn.get(`/api/regimes/${regimeId}/periods/2026/status`));
@@ -322,6 +436,7 @@ describe('the receiving unit follows up', () => {
   });
 
   test('the focal dashboard: progress per task and per commune/ward, overdue work, reports received and missing', async (t) => {
+    await given(periodClosed, t);
     // Every commune's plan issued with its assignments, as the tracking module creates them; a third of the
     // communes report the conference task done.
     await issueAllCommunePlans();
@@ -349,6 +464,7 @@ describe('the receiving unit follows up', () => {
   });
 
   test('public progress of the issued plan: per task the share of units done, nothing personal', async () => {
+    await given(communePlansIssued);
     const anon = new Client(app);
     let r: any;
     for (let i = 0; i < 10; i++) r = await timed('public', () => new Client(app).get(`/api/public/plans/${provincePlanId}/progress?year=2026`));
@@ -366,23 +482,24 @@ describe('the receiving unit follows up', () => {
 });
 
 /** Issues every cascaded commune plan through the API would take minutes; the rows the issue creates are written directly. */
-async function issueAllCommunePlans() {
-  await sql`UPDATE plan SET status = 'issued', published = true, number = '1', issued_date = '2026-06-01' WHERE parent_plan_id = ${provincePlanId} AND status = 'draft'`.execute(d.db);
+async function issueAllCommunePlans(db: Kysely<DB> = d.db, planId = provincePlanId) {
+  await sql`UPDATE plan SET status = 'issued', published = true, number = '1', issued_date = '2026-06-01' WHERE parent_plan_id = ${planId} AND status = 'draft'`.execute(db);
   await sql`INSERT INTO assignment (task_id, plan_id, unit_id, role)
     SELECT t.id, t.plan_id, t.lead_unit_id, 'lead' FROM plan_task t JOIN plan p ON p.id = t.plan_id
-    WHERE p.parent_plan_id = ${provincePlanId} AND t.lead_unit_id IS NOT NULL
-    ON CONFLICT (task_id, unit_id) DO NOTHING`.execute(d.db);
+    WHERE p.parent_plan_id = ${planId} AND t.lead_unit_id IS NOT NULL
+    ON CONFLICT (task_id, unit_id) DO NOTHING`.execute(db);
   // A third of the communes report task 1 done on 10/12/2026 (a repeating task: counts in the 2026 window).
   await sql`INSERT INTO progress_update (assignment_id, unit_id, percent, completed, occurred_on, narrative)
     SELECT a.id, a.unit_id, 100, true, '2026-12-10', 'Đã tổ chức tuyên truyền' FROM assignment a
     JOIN plan_task t ON t.id = a.task_id JOIN plan p ON p.id = a.plan_id
-    WHERE p.parent_plan_id = ${provincePlanId} AND t.number = '1' AND a.unit_id % 3 = 0`.execute(d.db);
+    WHERE p.parent_plan_id = ${planId} AND t.number = '1' AND a.unit_id % 3 = 0`.execute(db);
   // A live database keeps its statistics (autovacuum); after a bulk load in a fresh test database, refresh them.
-  await sql`ANALYZE`.execute(d.db);
+  await sql`ANALYZE`.execute(db);
 }
 
 describe('documents of the receiving level', () => {
   test('the compiled report names the Nam Sầm Sơn conference and is addressed to UBND tỉnh and Bộ KH&CN', async () => {
+    await given(communePlansIssued);
     const r = await skhcn.get(`/api/regimes/${regimeId}/periods/2026/compiled`);
     assert.equal(r.status, 200, JSON.stringify(r.body));
     const c = r.body;
@@ -415,6 +532,7 @@ describe('documents of the receiving level', () => {
   });
 
   test('the reminder letter names the communes still missing and what each lacks', async () => {
+    await given(communePlansIssued);
     const r = await skhcn.get(`/api/regimes/${regimeId}/periods/2026/reminder`);
     assert.equal(r.status, 200, JSON.stringify(r.body));
     const l = r.body;
@@ -444,7 +562,8 @@ describe('documents of the receiving level', () => {
 });
 
 describe('ad hoc requests', () => {
-  test('the focal unit asks chosen units for an ad hoc report with its own deadline; they are told and can report', async () => {
+  test('the focal unit asks chosen units for an ad hoc report with its own deadline; they are told and can report', async (t) => {
+    await given(communePlansIssued, t);
     at('2026-12-16');
     const bad = await skhcn.post('/api/regimes', { name: 'Báo cáo nhanh', content: 'Tình hình ứng dụng AI', dueDate: '2026-12-01', submitterUnitIds: [unitIds['16516']] });
     assert.equal(bad.status, 422, 'a deadline in the past');
@@ -472,7 +591,8 @@ describe('ad hoc requests', () => {
 });
 
 describe('reminders by e-mail and in the app', () => {
-  test('7, 3 and 1 days before the due date, units that have not sent are reminded once per stage', async () => {
+  test('7, 3 and 1 days before the due date, units that have not sent are reminded once per stage', async (t) => {
+    await given(communePlansIssued, t);
     const received: Array<{ to: string[]; body: string }> = [];
     const server = new SMTPServer({
       authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
@@ -523,7 +643,8 @@ describe('reminders by e-mail and in the app', () => {
 });
 
 describe('robustness on real records', () => {
-  test('malformed input to the reporting routes, with ids that exist, is a 4xx in Vietnamese, never a 500', async () => {
+  test('malformed input to the reporting routes, with ids that exist, is a 4xx in Vietnamese, never a 500', async (t) => {
+    await given(communePlansIssued, t);
     const junk: unknown[] = [
       {}, null, [], 'x', 0, { narrative: { results: 5 } }, { narrative: { nope: 'x' } }, { indicatorValues: { conferences: -1 } }, { indicatorValues: { conferences: 1e12 } },
       { indicatorValues: [] }, { number: 7 }, { reason: '' }, { reason: 'x'.repeat(3000) }, { unitId: -1 }, { unitId: 2 ** 40 }, { unitId: 'abc' },

@@ -5,8 +5,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
-import { createTestDatabase, backend, type TestDatabase } from '../support/db.ts';
-import { Client, makeUser, testApp, TEST_PASSWORD, type App } from '../support/api.ts';
+import { backend, type TestDatabase } from '../support/db.ts';
+import { openWorld } from '../support/factories.ts';
+import { Client, testApp, TEST_PASSWORD, type App } from '../support/api.ts';
 import { loadConfig } from '../../src/config.ts';
 import { openDatabase, type Database } from '../../src/db/connect.ts';
 import { purgeExpired } from '../../src/modules/auth/service.ts';
@@ -16,13 +17,10 @@ const VI = /[ạảãáàâấầẩẫậăắằẳẵặđéèẻẽẹêế�
 let d: TestDatabase;
 let app: App;
 before(async () => {
-  d = await createTestDatabase();
-  app = testApp(d.db, d.backend);
-  await makeUser(d.db, 'nss.ld', '16516', ['leader']);
-  await makeUser(d.db, 'nss.cv', '16516', ['officer']);
-  await makeUser(d.db, 'hacthanh.cv', '14797', ['officer']);
-  await makeUser(d.db, 'skhcn.cv', '38.SKHCN', ['officer']);
-  await makeUser(d.db, 'tinh.ld', '38', ['leader']);
+  ({ d, app } = await openWorld({
+    wardLeader: ['nss.ld', '16516', ['leader']], ward: ['nss.cv', '16516', ['officer']], otherWard: ['hacthanh.cv', '14797', ['officer']],
+    skhcn: ['skhcn.cv', '38.SKHCN', ['officer']], leader: ['tinh.ld', '38', ['leader']],
+  }, [], { signIn: false }));
 });
 after(() => d.close());
 

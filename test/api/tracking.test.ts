@@ -2,13 +2,17 @@
 // cascaded to phường Nam Sầm Sơn and issued there → assignments for its offices; progress with a conference and
 // its PDF evidence; obstacles to the focal units and their answers; statuses computed from dates; evidence checks;
 // an amendment that keeps the history; the working-day calendar.
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
-import { createTestDatabase, type TestDatabase } from '../support/db.ts';
-import { Client, makeUser, testApp, type App } from '../support/api.ts';
+import type { TestDatabase } from '../support/db.ts';
+import { Client, type App } from '../support/api.ts';
+import {
+  cascade, closeStages, editDraft, findAssignment, issuePlan, issueProvincePlan, openWorld, raiseObstacle, recordProgress, stage,
+  type Cast, type Stage, type World,
+} from '../support/factories.ts';
 import { todayInVietnam } from '../../src/domain/tracking/assignment.ts';
 
 const SEEDS = new URL('../fixtures/plans/', import.meta.url);
@@ -18,52 +22,103 @@ const VI = /[ạảãáàâấầẩẫậăắằẳẵặđéèẻẽẹêế�
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n');
 const b64 = (b: Buffer) => b.toString('base64');
 
+const CAST = {
+  skhcn: ['skhcn.cv', '38.SKHCN', ['officer']], // Sở KH&CN officer: the province's focal unit
+  stc: ['stc.cv', '38.STC', ['officer']], // Sở Tài chính officer
+  leader: ['tinh.ld', '38', ['leader']], // UBND tỉnh leader
+  ward: ['nss.cv', '16516', ['officer']], // phường Nam Sầm Sơn officer
+  wardLeader: ['nss.ld', '16516', ['leader']],
+  vhxh: ['nss.vhxh', '16516.PVHXH', ['officer']], // officer of Phòng Văn hóa - Xã hội phường Nam Sầm Sơn: the ward's focal office
+  otherWard: ['hacthanh.cv', '14797', ['officer']], // phường Hạc Thành officer
+  admin: ['quantri', '38', ['sysadmin']],
+} satisfies Cast;
+const UNIT_CODES = ['38', '16516', '14797', '38.SKHCN', '38.STC', '38.CAT', '16516.PVHXH', '16516.PKTHTĐT', '16516.CA', '16516.VP'];
+
+type TrackingWorld = World<typeof CAST> & { provincePlanId: number; wardPlanId: number; task1: any; toProvince: number; toWardOffice: number; evidenceId: number };
+
+// The stages the tests start from, each built through the API on the one before.
+const signedIn = stage(async () => ({ ...(await openWorld(CAST, UNIT_CODES)), provincePlanId: 0, wardPlanId: 0, task1: null, toProvince: 0, toWardOffice: 0, evidenceId: 0 }) as TrackingWorld);
+const provinceIssued = stage(async () => {
+  const w = await signedIn.copy();
+  w.provincePlanId = await issueProvincePlan(w.unitIds['38']!, { officer: w.as.skhcn, leader: w.as.leader, signerName: 'Nguyễn Hoài Anh' });
+  return w;
+});
+/** Cascaded to phường Nam Sầm Sơn, task 3.2 due 30/6/2026, issued as KH 05. */
+const wardIssued = stage(async () => {
+  const w = await provinceIssued.copy();
+  w.wardPlanId = (await cascade(w.as.skhcn, w.provincePlanId, [w.unitIds['16516']!])).get(w.unitIds['16516']!)!;
+  await editDraft(w.as.ward, w.wardPlanId, (draft) => {
+    draft.tasks.find((t: any) => t.number === '3.2').timeframe = T32_DEADLINE;
+  });
+  await issuePlan(w.wardPlanId, { officer: w.as.ward, leader: w.as.wardLeader, number: '05', date: '2026-05-20' });
+  w.task1 = await findAssignment(w.as.ward, `unitId=${w.unitIds['16516']}&year=2026`, '1', '16516.PVHXH');
+  return w;
+});
+const conferenceRecorded = stage(async () => {
+  const w = await wardIssued.copy();
+  w.evidenceId = (await recordProgress(w.as.ward, w.task1.id, CONFERENCE_UPDATE)).evidence[0].id;
+  return w;
+});
+const obstaclesRaised = stage(async () => {
+  const w = await wardIssued.copy();
+  w.toProvince = await raiseObstacle(w.as.ward, w.task1.id, DIFFICULTY_UPDATE);
+  const t31 = await findAssignment(w.as.ward, `unitId=${w.unitIds['16516']}&year=2026`, '3.1', '16516.PKTHTĐT');
+  w.toWardOffice = await raiseObstacle(w.as.ward, t31.id, PROPOSAL_UPDATE);
+  return w;
+});
+after(() => closeStages(signedIn, provinceIssued, wardIssued, conferenceRecorded, obstaclesRaised));
+
+const T32_DEADLINE = { text: 'Trước ngày 30/6/2026', schedule: { kind: 'deadline', start: null, end: '2026-06-30', recurrence: null, dueDay: null, dueDates: ['2026-06-30'] } };
+const CONFERENCE_UPDATE = {
+  percent: 40, occurredOn: '2026-06-15',
+  narrative: 'Tổ chức Hội nghị quán triệt Luật Trí tuệ nhân tạo cho cán bộ, công chức phường và các tổ dân phố.',
+  deliverables: [
+    { kind: 'conference', title: 'Hội nghị quán triệt Luật Trí tuệ nhân tạo', occurredOn: '2026-06-12', participants: 150 },
+    { kind: 'article', title: 'Tin về Hội nghị trên trang thông tin điện tử phường', occurredOn: '2026-06-13', link: 'https://namsamson.thanhhoa.gov.vn/tin-tuc/hoi-nghi-luat-ai' },
+  ],
+  evidence: [{ filename: 'Biên bản hội nghị 12.06.pdf', mime: 'application/pdf', contentBase64: b64(PDF) }],
+};
+const DIFFICULTY_UPDATE = {
+  percent: 50, occurredOn: '2026-07-01',
+  obstacles: [{ kind: 'difficulty', content: 'Chưa có tài liệu phổ biến Luật Trí tuệ nhân tạo bằng ngôn ngữ dễ hiểu cho người dân.' }],
+};
+const PROPOSAL_UPDATE = {
+  percent: 20, occurredOn: '2026-07-02', narrative: 'Rà soát các chỉ tiêu kinh tế - xã hội có thể lồng ghép.',
+  obstacles: [{ kind: 'proposal', content: 'Đề nghị hướng dẫn cách lồng ghép chỉ tiêu về trí tuệ nhân tạo vào kế hoạch 5 năm của phường.' }],
+};
+
 let d: TestDatabase;
 let app: App;
-let skhcn: Client; // Sở KH&CN officer: the province's focal unit
-let stc: Client; // Sở Tài chính officer
-let leader: Client; // UBND tỉnh leader
-let ward: Client; // phường Nam Sầm Sơn officer
+let skhcn: Client;
+let stc: Client;
+let leader: Client;
+let ward: Client;
 let wardLeader: Client;
-let vhxh: Client; // officer of Phòng Văn hóa - Xã hội phường Nam Sầm Sơn: the ward's focal office
-let otherWard: Client; // phường Hạc Thành officer
+let vhxh: Client;
+let otherWard: Client;
 let admin: Client;
 let provinceId: number;
 let wardId: number;
 let provincePlanId: number;
 let wardPlanId: number;
-const unitIds: Record<string, number> = {};
+let unitIds: Record<string, number> = {};
+let task1: any;
+let toProvince: number;
+let toWardOffice: number;
+let evidenceId: number;
+
+/** The test runs on this world: a copy of its own when it writes, the stage's shared copy when it only reads. */
+async function given(s: Stage<TrackingWorld>, t?: TestContext) {
+  const w = t ? await s.fresh(t) : await s.shared();
+  ({ d, app, unitIds, provincePlanId, wardPlanId, task1, toProvince, toWardOffice, evidenceId } = w);
+  ({ skhcn, stc, leader, ward, wardLeader, vhxh, otherWard, admin } = w.as);
+  provinceId = unitIds['38']!;
+  wardId = unitIds['16516']!;
+}
 
 const today = todayInVietnam();
 /** What a task not done yet is in 2026, whatever day the tests run. */
 const openStatus = (due: string) => (today <= due ? 'inProgress' : 'overdue');
-
-before(async () => {
-  d = await createTestDatabase();
-  app = testApp(d.db, d.backend);
-  await makeUser(d.db, 'skhcn.cv', '38.SKHCN', ['officer']);
-  await makeUser(d.db, 'stc.cv', '38.STC', ['officer']);
-  await makeUser(d.db, 'tinh.ld', '38', ['leader']);
-  await makeUser(d.db, 'nss.cv', '16516', ['officer']);
-  await makeUser(d.db, 'nss.ld', '16516', ['leader']);
-  await makeUser(d.db, 'nss.vhxh', '16516.PVHXH', ['officer']);
-  await makeUser(d.db, 'hacthanh.cv', '14797', ['officer']);
-  await makeUser(d.db, 'quantri', '38', ['sysadmin']);
-  skhcn = await new Client(app).login('skhcn.cv');
-  stc = await new Client(app).login('stc.cv');
-  leader = await new Client(app).login('tinh.ld');
-  ward = await new Client(app).login('nss.cv');
-  wardLeader = await new Client(app).login('nss.ld');
-  vhxh = await new Client(app).login('nss.vhxh');
-  otherWard = await new Client(app).login('hacthanh.cv');
-  admin = await new Client(app).login('quantri');
-  for (const u of await d.db.selectFrom('unit').select(['id', 'code']).where('code', 'in', ['38', '16516', '14797', '38.SKHCN', '38.STC', '38.CAT', '16516.PVHXH', '16516.PKTHTĐT', '16516.CA', '16516.VP']).execute()) {
-    unitIds[u.code] = u.id;
-  }
-  provinceId = unitIds['38']!;
-  wardId = unitIds['16516']!;
-});
-after(() => d.close());
 
 async function assignmentsOf(c: Client, query: string) {
   const r = await c.get(`/api/assignments?${query}`);
@@ -82,7 +137,8 @@ async function update(c: Client, assignmentId: number, body: Record<string, unkn
 }
 
 describe('the province plan issued: one assignment per task and named unit', () => {
-  test('import, save, submit, approve and issue KH 129/KH-UBND', async () => {
+  test('import, save, submit, approve and issue KH 129/KH-UBND', async (t) => {
+    await given(signedIn, t);
     const imp = await skhcn.post('/api/plans/import', { filename: PROVINCE, contentBase64: b64(readFileSync(new URL(PROVINCE, SEEDS))) });
     assert.equal(imp.status, 200);
     const created = await skhcn.post('/api/plans', { unitId: provinceId, draft: imp.body.draft, sourceName: PROVINCE });
@@ -96,6 +152,7 @@ describe('the province plan issued: one assignment per task and named unit', () 
   });
 
   test('Sở KH&CN leads the 6 tasks; Sở Tài chính coordinates 3.1 and Công an tỉnh 4; groups get no assignment', async () => {
+    await given(provinceIssued);
     const list = await assignmentsOf(skhcn, `planId=${provincePlanId}&year=2026`);
     const pairs = list.items.map((i) => `${i.task.number} ${i.role} ${i.unit.code}`).sort();
     assert.deepEqual(pairs, [
@@ -112,7 +169,8 @@ describe('the province plan issued: one assignment per task and named unit', () 
     assert.equal((await assignmentsOf(skhcn, `planId=${provincePlanId}&year=2025`)).total, 0);
   });
 
-  test('each unit sees its own work list and is notified; other units cannot read it', async () => {
+  test('each unit sees its own work list and is notified; other units cannot read it', async (t) => {
+    await given(provinceIssued, t);
     const mine = await assignmentsOf(stc, `unitId=${unitIds['38.STC']}&year=2026`);
     assert.deepEqual(mine.items.map((i) => i.task.number), ['3.1']);
     assert.equal((await stc.get(`/api/assignments?unitId=${unitIds['38.SKHCN']}`)).status, 403, 'Sở Tài chính does not read Sở KH&CN');
@@ -130,13 +188,14 @@ describe('the province plan issued: one assignment per task and named unit', () 
 });
 
 describe('phường Nam Sầm Sơn: cascade, a dated task, issue', () => {
-  test('the ward receives its draft, sets a deadline for task 3.2, and its leader issues it', async () => {
+  test('the ward receives its draft, sets a deadline for task 3.2, and its leader issues it', async (t) => {
+    await given(provinceIssued, t);
     const cascade = await skhcn.post(`/api/plans/${provincePlanId}/cascade`, { unitIds: [wardId] });
     assert.equal(cascade.status, 201, JSON.stringify(cascade.body));
     wardPlanId = cascade.body.created[0].planId;
     const draft = (await ward.get(`/api/plans/${wardPlanId}`)).body.draft;
     const t32 = draft.tasks.find((t: any) => t.number === '3.2');
-    t32.timeframe = { text: 'Trước ngày 30/6/2026', schedule: { kind: 'deadline', start: null, end: '2026-06-30', recurrence: null, dueDay: null, dueDates: ['2026-06-30'] } };
+    t32.timeframe = T32_DEADLINE;
     assert.equal((await ward.put(`/api/plans/${wardPlanId}`, { draft })).status, 200);
     assert.equal((await ward.post(`/api/plans/${wardPlanId}/submit`)).status, 200);
     assert.equal((await wardLeader.post(`/api/plans/${wardPlanId}/approve`)).status, 200);
@@ -145,6 +204,7 @@ describe('phường Nam Sầm Sơn: cascade, a dated task, issue', () => {
   });
 
   test("Phòng Văn hóa - Xã hội leads; the ward's economic office and police coordinate; statuses follow the dates", async () => {
+    await given(wardIssued);
     const list = await assignmentsOf(ward, `unitId=${wardId}&year=2026`);
     assert.deepEqual(list.items.map((i) => `${i.task.number} ${i.role} ${i.unit.code}`).sort(), [
       '1 lead 16516.PVHXH', '2 lead 16516.PVHXH', '3.1 coordinator 16516.PKTHTĐT', '3.1 lead 16516.PVHXH', '3.2 lead 16516.PVHXH',
@@ -164,7 +224,8 @@ describe('phường Nam Sầm Sơn: cascade, a dated task, issue', () => {
     assert.equal((await otherWard.get(`/api/assignments?planId=${wardPlanId}`)).body.total, 0, 'nothing of another ward in my list');
   });
 
-  test("the ward's officers and leaders see what reached its offices; another ward does not", async () => {
+  test("the ward's officers and leaders see what reached its offices; another ward does not", async (t) => {
+    await given(wardIssued, t);
     const atWard = (await ward.get('/api/notifications')).body;
     const toVhxh = atWard.items.find((n: any) => /giao 6 nhiệm vụ/.test(n.title));
     assert.ok(toVhxh, JSON.stringify(atWard.items.map((n: any) => n.title)));
@@ -182,21 +243,11 @@ describe('phường Nam Sầm Sơn: cascade, a dated task, issue', () => {
   });
 });
 
-let task1: any;
-let evidenceId: number;
-
 describe('progress: a conference with participants and its PDF evidence', () => {
-  test('the ward officer records the conference under task 1', async () => {
+  test('the ward officer records the conference under task 1', async (t) => {
+    await given(wardIssued, t);
     task1 = find((await assignmentsOf(ward, `unitId=${wardId}&year=2026`)).items, '1', '16516.PVHXH');
-    const r = await update(ward, task1.id, {
-      percent: 40, occurredOn: '2026-06-15',
-      narrative: 'Tổ chức Hội nghị quán triệt Luật Trí tuệ nhân tạo cho cán bộ, công chức phường và các tổ dân phố.',
-      deliverables: [
-        { kind: 'conference', title: 'Hội nghị quán triệt Luật Trí tuệ nhân tạo', occurredOn: '2026-06-12', participants: 150 },
-        { kind: 'article', title: 'Tin về Hội nghị trên trang thông tin điện tử phường', occurredOn: '2026-06-13', link: 'https://namsamson.thanhhoa.gov.vn/tin-tuc/hoi-nghi-luat-ai' },
-      ],
-      evidence: [{ filename: 'Biên bản hội nghị 12.06.pdf', mime: 'application/pdf', contentBase64: b64(PDF) }],
-    });
+    const r = await update(ward, task1.id, CONFERENCE_UPDATE);
     assert.equal(r.status, 201, JSON.stringify(r.body));
     assert.equal(r.body.percent, 40);
     assert.equal(r.body.evidence.length, 1);
@@ -208,6 +259,7 @@ describe('progress: a conference with participants and its PDF evidence', () => 
   });
 
   test('the assignment shows its update, deliverables and evidence; the list shows percent and last update', async () => {
+    await given(conferenceRecorded);
     const detail = (await ward.get(`/api/assignments/${task1.id}?year=2026`)).body;
     assert.equal(detail.task.number, '1');
     assert.equal(detail.plan.number, '05');
@@ -229,6 +281,7 @@ describe('progress: a conference with participants and its PDF evidence', () => 
   });
 
   test('the evidence downloads as an attachment of its real type, for those who may read the ward only', async () => {
+    await given(conferenceRecorded);
     const r = await ward.request('GET', `/api/evidence/${evidenceId}`);
     assert.equal(r.status, 200);
     assert.equal(r.headers.get('content-type'), 'application/pdf');
@@ -250,6 +303,7 @@ describe('evidence is checked by its bytes', () => {
   const count = () => d.db.selectFrom('progress_update').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n));
 
   test('a fake PDF (wrong magic bytes) is refused in Vietnamese, and nothing is recorded', async () => {
+    await given(wardIssued);
     const before = await count();
     const fake = Buffer.from('<html><script>alert(1)</script></html>');
     const r = await update(ward, task1.id, { percent: 50, evidence: [{ filename: 'bao-cao.pdf', mime: 'application/pdf', contentBase64: b64(fake) }] });
@@ -261,6 +315,7 @@ describe('evidence is checked by its bytes', () => {
   });
 
   test('a file over 10 MB is refused with its size named', async () => {
+    await given(wardIssued);
     const big = Buffer.alloc(10 * 1024 * 1024 + 1, 0x20);
     PDF.copy(big);
     const r = await update(ward, task1.id, { percent: 50, evidence: [{ filename: 'scan.pdf', mime: 'application/pdf', contentBase64: b64(big) }] });
@@ -269,7 +324,8 @@ describe('evidence is checked by its bytes', () => {
     assert.match(r.body.error.message, /vượt quá giới hạn 10,0 MB/);
   });
 
-  test('20 MB of files per update: two full-size scans pass, 20,5 MB is refused by name, five 10 MB scans get a 413 that says why', async () => {
+  test('20 MB of files per update: two full-size scans pass, 20,5 MB is refused by name, five 10 MB scans get a 413 that says why', async (t) => {
+    await given(wardIssued, t);
     const scan = (mb: number, fill: number) => {
       const b = Buffer.alloc(Math.round(mb * 1024 * 1024), fill);
       PDF.copy(b);
@@ -289,7 +345,8 @@ describe('evidence is checked by its bytes', () => {
     assert.equal(Number(after.n) - Number(before.n), 2, 'only the accepted update stored files');
   });
 
-  test('a declared type that differs from the content, a disallowed type, a sixth file, a mismatched name', async () => {
+  test('a declared type that differs from the content, a disallowed type, a sixth file, a mismatched name', async (t) => {
+    await given(wardIssued, t);
     const zip = new JSZip();
     zip.file('[Content_Types].xml', '<Types/>');
     zip.file('word/document.xml', '<w:document/>');
@@ -312,6 +369,7 @@ describe('evidence is checked by its bytes', () => {
   });
 
   test('dates in the future and impossible dates are refused', async () => {
+    await given(wardIssued);
     const future = await update(ward, task1.id, { percent: 50, occurredOn: '2099-01-01' });
     assert.equal(future.status, 422);
     assert.equal(future.body.error.code, 'tracking.date_in_future');
@@ -322,15 +380,10 @@ describe('evidence is checked by its bytes', () => {
   });
 });
 
-let toProvince: number;
-let toWardOffice: number;
-
 describe('obstacles go to the focal unit of the level that issued the plan', () => {
-  test("the ward's focal office raises a difficulty: it goes up to Sở KH&CN", async () => {
-    const r = await update(ward, task1.id, {
-      percent: 50, occurredOn: '2026-07-01',
-      obstacles: [{ kind: 'difficulty', content: 'Chưa có tài liệu phổ biến Luật Trí tuệ nhân tạo bằng ngôn ngữ dễ hiểu cho người dân.' }],
-    });
+  test("the ward's focal office raises a difficulty: it goes up to Sở KH&CN", async (t) => {
+    await given(wardIssued, t);
+    const r = await update(ward, task1.id, DIFFICULTY_UPDATE);
     assert.equal(r.status, 201, JSON.stringify(r.body));
     toProvince = r.body.obstacles[0].id;
     assert.equal(r.body.obstacles[0].toUnitId, unitIds['38.SKHCN']);
@@ -347,12 +400,10 @@ describe('obstacles go to the focal unit of the level that issued the plan', () 
     assert.match(notice.title, /Khó khăn, vướng mắc của Phòng Văn hóa - Xã hội phường Nam Sầm Sơn/);
   });
 
-  test("an office of the ward raises a proposal: it goes to the ward's Phòng Văn hóa - Xã hội", async () => {
+  test("an office of the ward raises a proposal: it goes to the ward's Phòng Văn hóa - Xã hội", async (t) => {
+    await given(wardIssued, t);
     const t31 = find((await assignmentsOf(ward, `unitId=${wardId}&year=2026`)).items, '3.1', '16516.PKTHTĐT');
-    const r = await update(ward, t31.id, {
-      percent: 20, occurredOn: '2026-07-02', narrative: 'Rà soát các chỉ tiêu kinh tế - xã hội có thể lồng ghép.',
-      obstacles: [{ kind: 'proposal', content: 'Đề nghị hướng dẫn cách lồng ghép chỉ tiêu về trí tuệ nhân tạo vào kế hoạch 5 năm của phường.' }],
-    });
+    const r = await update(ward, t31.id, PROPOSAL_UPDATE);
     assert.equal(r.status, 201, JSON.stringify(r.body));
     toWardOffice = r.body.obstacles[0].id;
     assert.equal(r.body.obstacles[0].toUnitId, unitIds['16516.PVHXH']);
@@ -363,7 +414,8 @@ describe('obstacles go to the focal unit of the level that issued the plan', () 
     assert.equal((await vhxh.get('/api/notifications')).body.items.filter((n: any) => n.kind === 'obstacle.raised').length, 1);
   });
 
-  test('the receiving units answer; the raising units are notified; others cannot answer', async () => {
+  test('the receiving units answer; the raising units are notified; others cannot answer', async (t) => {
+    await given(obstaclesRaised, t);
     assert.equal((await otherWard.post(`/api/obstacles/${toProvince}/answer`, { answer: 'Không có thẩm quyền trả lời.' })).status, 404);
     assert.equal((await stc.post(`/api/obstacles/${toProvince}/answer`, { answer: 'Không có thẩm quyền trả lời.' })).status, 404);
     const short = await skhcn.post(`/api/obstacles/${toProvince}/answer`, { answer: 'ok' });
@@ -385,7 +437,8 @@ describe('obstacles go to the focal unit of the level that issued the plan', () 
 });
 
 describe('statuses are computed from dates, never typed', () => {
-  test('done late, done on time, reopened', async () => {
+  test('done late, done on time, reopened', async (t) => {
+    await given(wardIssued, t);
     const list = (await assignmentsOf(ward, `unitId=${wardId}&year=2026`)).items;
     const t32 = find(list, '3.2', '16516.PVHXH');
     assert.equal((await update(ward, t32.id, { percent: 30, completed: true, occurredOn: '2026-07-10', narrative: 'Đã triển khai hướng dẫn.' })).status, 201);
@@ -415,7 +468,8 @@ describe('statuses are computed from dates, never typed', () => {
 describe('an amendment keeps the history', () => {
   // A cascaded ward plan cannot be amended yet (plans module: unique index plan_child_per_unit_idx), so the
   // province plan is amended here.
-  test('assignments move to the new tasks with their updates; new units get new ones; dropped units keep theirs on the old plan', async () => {
+  test('assignments move to the new tasks with their updates; new units get new ones; dropped units keep theirs on the old plan', async (t) => {
+    await given(wardIssued, t);
     const before = (await assignmentsOf(skhcn, `planId=${provincePlanId}&year=2026`)).items;
     const t4 = find(before, '4', '38.SKHCN');
     const stc31 = find(before, '3.1', '38.STC');
@@ -471,6 +525,7 @@ describe('an amendment keeps the history', () => {
 
 describe('the working-day calendar', () => {
   test('a year lists its holidays, compensatory days and make-up days with Vietnamese names', async () => {
+    await given(signedIn);
     const r = await ward.get('/api/calendar/2027');
     assert.equal(r.status, 200);
     const tet = r.body.holidays.filter((h: any) => h.kind === 'lunarNewYear');
@@ -484,7 +539,8 @@ describe('the working-day calendar', () => {
     assert.equal((await ward.get('/api/calendar/1800')).status, 400);
   });
 
-  test('only a system administrator adjusts it; invalid adjustments are refused; due dates follow it', async () => {
+  test('only a system administrator adjusts it; invalid adjustments are refused; due dates follow it', async (t) => {
+    await given(wardIssued, t);
     const announcement = {
       years: {
         '2026': { addDaysOff: [{ date: '2026-12-14', name: 'Nghỉ theo thông báo (kiểm thử)' }], source: 'Thông báo kiểm thử' },

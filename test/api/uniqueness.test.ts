@@ -4,8 +4,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
-import { createTestDatabase, type TestDatabase } from '../support/db.ts';
-import { Client, makeUser, testApp, type Answer, type App } from '../support/api.ts';
+import type { TestDatabase } from '../support/db.ts';
+import { openWorld } from '../support/factories.ts';
+import { Client, makeUser, type Answer, type App } from '../support/api.ts';
 import { UNIQUE_CONSTRAINTS } from '../../src/db/unique-constraints.ts';
 import { up as migrate0006 } from '../../src/db/migrations/0006-uniqueness.ts';
 import { setReportingClock } from '../../src/modules/reporting/clock.ts';
@@ -22,15 +23,10 @@ let wardAdmin: Client;
 let wardId: number;
 
 before(async () => {
-  d = await createTestDatabase();
-  app = testApp(d.db, d.backend);
-  await makeUser(d.db, 'nss.cv', '16516', ['officer']);
-  await makeUser(d.db, 'nss.ld', '16516', ['leader']);
-  await makeUser(d.db, 'nss.qt', '16516', ['unitAdmin']);
-  ward = await new Client(app).login('nss.cv');
-  wardLeader = await new Client(app).login('nss.ld');
-  wardAdmin = await new Client(app).login('nss.qt');
-  wardId = (await ward.get('/api/units/search?q=16516&limit=1')).body[0].id;
+  const w = await openWorld({ ward: ['nss.cv', '16516', ['officer']], wardLeader: ['nss.ld', '16516', ['leader']], wardAdmin: ['nss.qt', '16516', ['unitAdmin']] });
+  ({ d, app } = w);
+  ({ ward, wardLeader, wardAdmin } = w.as);
+  wardId = w.unitIds['16516']!;
 });
 after(() => d.close());
 

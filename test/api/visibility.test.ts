@@ -4,8 +4,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createTestDatabase, type TestDatabase } from '../support/db.ts';
-import { Client, makeUser, testApp, type App } from '../support/api.ts';
+import type { TestDatabase } from '../support/db.ts';
+import { openWorld } from '../support/factories.ts';
+import { Client, makeUser, type App } from '../support/api.ts';
 
 const SECRET = 'Dự thảo mật của phường Hạc Thành';
 const SECRET_TASK = 'Nhiệm vụ nội bộ chưa công bố của phường Hạc Thành';
@@ -27,18 +28,12 @@ async function unitId(code: string): Promise<number> {
 }
 
 before(async () => {
-  d = await createTestDatabase();
-  app = testApp(d.db, d.backend);
-  await makeUser(d.db, 'vis.sys', '38', ['sysadmin']);
-  await makeUser(d.db, 'vis.skhcn', '38.SKHCN', ['officer']);
-  await makeUser(d.db, 'vis.nss', '16516', ['officer']);
-  await makeUser(d.db, 'vis.nss.ld', '16516', ['leader']);
-  await makeUser(d.db, 'vis.hacthanh', '14797', ['officer']);
-  sys = await new Client(app).login('vis.sys');
-  focal = await new Client(app).login('vis.skhcn');
-  ward = await new Client(app).login('vis.nss');
-  wardLeader = await new Client(app).login('vis.nss.ld');
-  other = await new Client(app).login('vis.hacthanh');
+  const w = await openWorld({
+    sys: ['vis.sys', '38', ['sysadmin']], focal: ['vis.skhcn', '38.SKHCN', ['officer']], ward: ['vis.nss', '16516', ['officer']],
+    wardLeader: ['vis.nss.ld', '16516', ['leader']], other: ['vis.hacthanh', '14797', ['officer']],
+  });
+  ({ d, app } = w);
+  ({ sys, focal, ward, wardLeader, other } = w.as);
   Object.assign(id, { province: await unitId('38'), ward: await unitId('16516'), other: await unitId('14797'), skhcn: await unitId('38.SKHCN') });
   const seed = readFileSync(new URL('../fixtures/plans/ke-hoach-tinh-thanh-hoa-thi-hanh-luat-tri-tue-nhan-tao.txt', import.meta.url));
   draft = (await sys.post('/api/plans/import', { filename: 'kh.txt', contentBase64: seed.toString('base64') })).body.draft;
