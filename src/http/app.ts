@@ -4,6 +4,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
 import { EVIDENCE_MAX_BYTES, EVIDENCE_MAX_TOTAL_BYTES, formatSize, UPDATE_REQUEST_MAX_BYTES } from '../domain/tracking/evidence.ts';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { cacheForever, compressJson } from './compression.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
@@ -79,14 +80,17 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     // A route that sets a header of its own keeps it (evidence downloads: default-src 'none'; sandbox).
     overwrite: false,
   }));
+  app.use('/api/*', compressJson());
   app.route('/api', createApi(deps));
   app.onError(onError);
   if (existsSync(WEB_DIST)) {
-    app.use('/assets/*', serveStatic({ root: WEB_DIST }));
+    app.use('/assets/*', cacheForever, serveStatic({ root: WEB_DIST, precompressed: true }));
+    app.get('/assets/*', notFoundHandler);
     app.use('/favicon.svg', serveStatic({ root: WEB_DIST }));
     const index = () => readFileSync(`${WEB_DIST}index.html`, 'utf8');
-    // Client-side routes: every other GET returns the app shell.
-    app.get('*', (c) => (c.req.path.startsWith('/api/') ? notFoundHandler(c) : c.html(index())));
+    // Client-side routes: every other GET returns the app shell, which names the current hashed assets: the browser
+    // asks again each time (no-cache, answered from its cache when unchanged), so a new version reaches it at once.
+    app.get('*', (c) => (c.req.path.startsWith('/api/') ? notFoundHandler(c) : c.html(index(), 200, { 'Cache-Control': 'no-cache' })));
   } else {
     app.get('/', (c) => c.text('Chưa có giao diện web: chạy "npm run build:web".', 503));
   }

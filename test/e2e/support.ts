@@ -37,7 +37,7 @@ export interface TestServer {
  * fresh temporary directory, or — when DATABASE_URL is set (CI's PostgreSQL run) — a fresh PostgreSQL
  * database created for this test file and dropped by stop().
  */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(opts: { demoContent?: boolean } = {}): Promise<TestServer> {
   await ensureWebBuilt({ quiet: true });
   const dataDir = await mkdtemp(join(tmpdir(), 'thihanh-e2e-'));
   let databaseUrl: string | null = null;
@@ -47,7 +47,7 @@ export async function startTestServer(): Promise<TestServer> {
     databaseUrl = fresh.url;
     dropDatabase = fresh.drop;
   }
-  const config = { ...loadConfig({}), databaseUrl, dataDir, host: '127.0.0.1', port: 0, demo: true, demoContent: false };
+  const config = { ...loadConfig({}), databaseUrl, dataDir, host: '127.0.0.1', port: 0, demo: true, demoContent: opts.demoContent ?? false };
   let server: RunningServer;
   try {
     server = await startServer(config);
@@ -90,8 +90,8 @@ export interface TestApp {
 }
 
 /** Server + browser; close() ends both (call it in after()). */
-export async function startApp(): Promise<TestApp> {
-  const server = await startTestServer();
+export async function startApp(opts: { demoContent?: boolean } = {}): Promise<TestApp> {
+  const server = await startTestServer(opts);
   let browser: Browser;
   try {
     browser = await launchBrowser();
