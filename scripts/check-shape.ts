@@ -11,7 +11,15 @@ import { join, relative, resolve } from 'node:path';
 const root = resolve(import.meta.dirname, '..');
 const MAX_FILE_LINES = 500;
 const MAX_FUNCTION_LINES = 80;
-const BUILDER_CALLS = new Set(['selectFrom', 'insertInto', 'updateTable', 'deleteFrom', 'mergeInto', 'replaceInto', 'selectNoFrom']);
+const BUILDER_CALLS = new Set([
+  'selectFrom',
+  'insertInto',
+  'updateTable',
+  'deleteFrom',
+  'mergeInto',
+  'replaceInto',
+  'selectNoFrom',
+]);
 
 function sourceFiles(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
@@ -27,7 +35,8 @@ const sqlMustStayInStores = (rel: string) =>
   !isStore(rel) && (/^src\/(modules|http)\//.test(rel) || /^src\/(cli[^/]*|bootstrap|demo)\.ts$/.test(rel));
 
 const findings: string[] = [];
-const at = (rel: string, sf: ts.SourceFile, node: ts.Node) => `${rel}:${sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1}`;
+const at = (rel: string, sf: ts.SourceFile, node: ts.Node) =>
+  `${rel}:${sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1}`;
 
 for (const file of [...sourceFiles(join(root, 'src')), ...sourceFiles(join(root, 'web/src'))]) {
   const rel = relative(root, file);
@@ -37,24 +46,47 @@ for (const file of [...sourceFiles(join(root, 'src')), ...sourceFiles(join(root,
   const inSrc = rel.startsWith('src/');
   const checkSql = sqlMustStayInStores(rel);
   if (!inSrc) continue;
-  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const sf = ts.createSourceFile(
+    file,
+    text,
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const visit = (node: ts.Node): void => {
-    if (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node)) {
+    if (
+      ts.isFunctionDeclaration(node) ||
+      ts.isFunctionExpression(node) ||
+      ts.isArrowFunction(node) ||
+      ts.isMethodDeclaration(node)
+    ) {
       const first = sf.getLineAndCharacterOfPosition(node.getStart(sf)).line;
       const last = sf.getLineAndCharacterOfPosition(node.getEnd()).line;
       if (last - first + 1 > MAX_FUNCTION_LINES) {
-        const name = (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node)) && node.name ? node.name.getText(sf) : 'function';
+        const name =
+          (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node)) && node.name
+            ? node.name.getText(sf)
+            : 'function';
         findings.push(`${at(rel, sf, node)} ${name} has ${last - first + 1} lines (at most ${MAX_FUNCTION_LINES})`);
       }
     }
     if (checkSql) {
       if (ts.isImportDeclaration(node) && (node.moduleSpecifier as ts.StringLiteral).text === 'kysely') {
         const named = node.importClause?.namedBindings;
-        if (named && ts.isNamedImports(named) && named.elements.some((e) => !e.isTypeOnly && (e.propertyName ?? e.name).text === 'sql') && !node.importClause?.isTypeOnly) {
+        if (
+          named &&
+          ts.isNamedImports(named) &&
+          named.elements.some((e) => !e.isTypeOnly && (e.propertyName ?? e.name).text === 'sql') &&
+          !node.importClause?.isTypeOnly
+        ) {
           findings.push(`${at(rel, sf, node)} imports kysely's sql outside a store`);
         }
       }
-      if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && BUILDER_CALLS.has(node.expression.name.text)) {
+      if (
+        ts.isCallExpression(node) &&
+        ts.isPropertyAccessExpression(node.expression) &&
+        BUILDER_CALLS.has(node.expression.name.text)
+      ) {
         findings.push(`${at(rel, sf, node)} query builder call .${node.expression.name.text}() outside a store`);
       }
     }
@@ -66,11 +98,14 @@ for (const file of [...sourceFiles(join(root, 'src')), ...sourceFiles(join(root,
 const modulesDir = join(root, 'src/modules');
 for (const name of readdirSync(modulesDir)) {
   const dir = join(modulesDir, name);
-  if (statSync(dir).isDirectory() && !existsSync(join(dir, 'index.ts'))) findings.push(`src/modules/${name}:1 module folder without index.ts`);
+  if (statSync(dir).isDirectory() && !existsSync(join(dir, 'index.ts')))
+    findings.push(`src/modules/${name}:1 module folder without index.ts`);
 }
 
 if (findings.length > 0) {
-  console.error(`Hình dạng mô-đun: ${findings.length} chỗ chưa đúng (SQL chỉ ở store, tệp ≤ ${MAX_FILE_LINES} dòng, hàm ≤ ${MAX_FUNCTION_LINES} dòng):`);
+  console.error(
+    `Hình dạng mô-đun: ${findings.length} chỗ chưa đúng (SQL chỉ ở store, tệp ≤ ${MAX_FILE_LINES} dòng, hàm ≤ ${MAX_FUNCTION_LINES} dòng):`,
+  );
   for (const f of findings) console.error(`  ${f}`);
   process.exit(1);
 }

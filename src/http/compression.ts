@@ -9,8 +9,9 @@ const JSON_TYPE = /^application\/json/i;
 /** Gzip for JSON answers of at least 1 KB, when the client accepts it (browsers, fetch; not app.request in tests). */
 export function compressJson(): MiddlewareHandler {
   const gzip = compress({ encoding: 'gzip', threshold: 1024, contentTypeFilter: JSON_TYPE });
-  return (c, next) =>
-    gzip(c, async () => {
+  return (c, next) => {
+    if (!/\bgzip\b/i.test(c.req.header('Accept-Encoding') ?? '')) return next();
+    return gzip(c, async () => {
       await next();
       // c.json() leaves Content-Length unset, and without it the threshold cannot tell a 40-byte answer from a
       // 40 KB one: set it from the body, which is a string in memory already.
@@ -21,6 +22,7 @@ export function compressJson(): MiddlewareHandler {
         c.res.headers.set('Content-Length', String(body.byteLength));
       }
     });
+  };
 }
 
 /** Hashed file names change with their content: a browser may keep them a year and never ask again. */

@@ -43,7 +43,12 @@ async function loadOn4G(page: Page, url: string, ready: (page: Page) => Promise<
     if (r.url().endsWith('.js')) jsBytes += size;
     else if (r.url().endsWith('.css')) cssBytes += size;
   }
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: -1,
+  });
   await cdp.detach();
   return { ms, jsBytes, cssBytes, assets };
 }
@@ -61,7 +66,9 @@ describe('điện thoại trên mạng 4G: tải nhanh, nén, lưu đệm', { ti
       body: JSON.stringify({ username: 'tinh.lanhdao', password: DEMO_PASSWORD }),
     });
     const cookie = /thihanh_session=[^;]*/.exec(login.headers.get('set-cookie') ?? '')![0];
-    const plans = (await (await fetch(`${app.url}/api/plans?status=issued&limit=5`, { headers: { cookie } })).json()) as {
+    const plans = (await (
+      await fetch(`${app.url}/api/plans?status=issued&limit=5`, { headers: { cookie } })
+    ).json()) as {
       items: Array<{ id: number }>;
     };
     assert.ok(plans.items.length > 0, 'the demo content has an issued plan');
@@ -99,14 +106,20 @@ describe('điện thoại trên mạng 4G: tải nhanh, nén, lưu đệm', { ti
     // The home page's assets came from the browser's cache: only the plan page's own chunks travelled.
     const again = await loadOn4G(page, `${app.url}/`, (p) => p.getByRole('heading', { level: 1 }).waitFor());
     const refetched = [];
-    for (const r of again.assets) if ((await r.request().sizes()).responseBodySize > 0 && !r.fromServiceWorker()) refetched.push(r.url());
+    for (const r of again.assets)
+      if ((await r.request().sizes()).responseBodySize > 0 && !r.fromServiceWorker()) refetched.push(r.url());
     assert.deepEqual(refetched, [], 'a second visit takes every asset from the cache');
 
     const anonymous = await app.newPage({ phone: true });
     const publicPage = await loadOn4G(anonymous, `${app.url}/cong-khai/ke-hoach/${planId}`, (p) =>
       p.getByRole('heading', { level: 1 }).waitFor(),
     );
-    for (const [name, l] of [['trang chủ', home], ['kế hoạch', plan], ['trang chủ lần hai', again], ['trang công khai', publicPage]] as const) {
+    for (const [name, l] of [
+      ['trang chủ', home],
+      ['kế hoạch', plan],
+      ['trang chủ lần hai', again],
+      ['trang công khai', publicPage],
+    ] as const) {
       console.log(`# 4g ${name}: ${l.ms} ms, JS ${kb(l.jsBytes)}, CSS ${kb(l.cssBytes)} qua mạng`);
     }
     assert.deepEqual(app.pageErrors, []);
