@@ -1,0 +1,204 @@
+// The reads people wait on, over real HTTP, beside a bare anchor in the same run (issue 8). The product's app
+// (every middleware: session, rate-limit counter, permission rule, response building) and a bare Hono app that reads
+// the same rows with plain SQL serve the same database, one after the other; autocannon drives each for a fixed time
+// and concurrency from a child process, so the load generator does not share the server's event loop. One JSON line
+// per route: req/s, p50, p99, non-2xx, and the ratio to its anchor. Then the server's resident memory: idle, after
+// the load, and after the load settles (issue 8: back within 50 MB of idle).
+//
+//   npm run bench -- http-read [--backend=pglite|postgres]   (THIHANH_BENCH_SECONDS, THIHANH_BENCH_CONNECTIONS)
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { Hono } from 'hono';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { prepareDatabase } from '../src/bootstrap.ts';
+import { loadConfig } from '../src/config.ts';
+import { openDatabase, type Database } from '../src/db/connect.ts';
+import { createFreshDatabase } from '../src/db/fresh-database.ts';
+import { createApp } from '../src/http/app.ts';
+import { rssMb, type Bench, type BenchContext } from './harness.ts';
+
+const SECONDS = Number(process.env.THIHANH_BENCH_SECONDS ?? 5);
+const CONNECTIONS = Number(process.env.THIHANH_BENCH_CONNECTIONS ?? 10);
+const AUTOCANNON = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
+
+interface Load {
+  req_per_s: number;
+  p50_ms: number;
+  p99_ms: number;
+  non2xx: number;
+  errors: number;
+}
+
+/** autocannon in a child process (its JSON report on stdout). */
+function drive(url: string, headers: Record<string, string> = {}): Promise<Load> {
+  const args = [AUTOCANNON, '-j', '-c', String(CONNECTIONS), '-d', String(SECONDS)];
+  for (const [k, v] of Object.entries(headers)) args.push('-H', `${k}=${v}`);
+  args.push(url);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`autocannon exited ${code}`));
+      const r = JSON.parse(out) as {
+        requests: { average: number };
+        latency: { p50: number; p99: number };
+        non2xx: number;
+        errors: number;
+      };
+      resolve({
+        req_per_s: Math.round(r.requests.average),
+        p50_ms: r.latency.p50,
+        p99_ms: r.latency.p99,
+        non2xx: r.non2xx,
+        errors: r.errors,
+      });
+    });
+  });
+}
+
+async function listen(
+  fetch: (req: Request) => Response | Promise<Response>,
+): Promise<{ url: string; server: ServerType }> {
+  const server = serve({ fetch, hostname: '127.0.0.1', port: 0 });
+  await new Promise((r) => server.once('listening', r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
+
+const close = (server: ServerType) => new Promise((r) => server.close(r));
+const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function open(ctx: BenchContext): Promise<{ database: Database; url: string | null; drop(): Promise<void> }> {
+  if (ctx.backend === 'pglite') return { database: await openDatabase({}), url: null, drop: async () => {} };
+  const fresh = await createFreshDatabase(ctx.databaseUrl!, 'thihanh_bench');
+  return { database: await openDatabase({ databaseUrl: fresh.url }), url: fresh.url, drop: fresh.drop };
+}
+
+/** Plain SQL on the same database: pg's own pool on PostgreSQL, the same PGlite instance otherwise. */
+function rawQuery(
+  database: Database,
+  url: string | null,
+): { query(text: string, values: unknown[]): Promise<unknown[]>; end(): Promise<void> } {
+  if (url) {
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    return { query: async (text, values) => (await pool.query(text, values)).rows, end: () => pool.end() };
+  }
+  return {
+    query: async (text, values) => (await sql.raw(bind(text, values)).execute(database.db)).rows,
+    end: async () => {},
+  };
+}
+
+/** Inlines integer parameters ($1…) for the PGlite path, where the anchor goes through sql.raw. */
+const bind = (text: string, values: unknown[]) =>
+  text.replace(/\$(\d+)/g, (_, i) => String(Number(values[Number(i) - 1])));
+
+/**
+ * The bare anchor: the rows each route needs, read by id with plain SQL and returned as JSON. No session, no
+ * permission rule, no answer building: the floor of what the database allows.
+ */
+function anchorApp(q: ReturnType<typeof rawQuery>) {
+  const app = new Hono();
+  app.get('/plan/:id', async (c) => {
+    const id = Number(c.req.param('id'));
+    const [plan] = await q.query('SELECT * FROM plan WHERE id = $1', [id]);
+    const tasks = await q.query('SELECT * FROM plan_task WHERE plan_id = $1 ORDER BY id', [id]);
+    return c.json({ plan, tasks });
+  });
+  app.get('/unit/:id', async (c) =>
+    c.json((await q.query('SELECT * FROM unit WHERE id = $1', [Number(c.req.param('id'))]))[0]),
+  );
+  app.get('/plans', async (c) =>
+    c.json(
+      await q.query(
+        'SELECT id, unit_id, parent_plan_id, status, version, number, symbol, issued_date, title FROM plan ORDER BY id DESC LIMIT 50',
+        [],
+      ),
+    ),
+  );
+  app.get('/assignments', async (c) => c.json(await q.query('SELECT * FROM assignment ORDER BY id LIMIT 50', [])));
+  return app;
+}
+
+export const httpRead: Bench = {
+  name: 'http-read',
+  description: `Hot reads over HTTP (autocannon, ${CONNECTIONS} connections, ${SECONDS} s) beside a bare Hono + SQL anchor`,
+  backends: ['pglite', 'postgres'],
+  async run(ctx) {
+    delete process.env.THIHANH_CHECK_RESPONSES;
+    const { database, url, drop } = await open(ctx);
+    const q = rawQuery(database, url);
+    try {
+      await prepareDatabase(database.db, { demo: true, demoContent: true });
+      const config = { ...loadConfig({}), demo: true, rateLimit: { publicPerMinute: 0, userPerMinute: 0 } };
+      const product = await listen(createApp({ db: database.db, config, backend: ctx.backend }).fetch);
+      const anchor = await listen(anchorApp(q).fetch);
+      try {
+        const login = await fetch(`${product.url}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: 'skhcn.chuyenvien', password: 'ThiHanh@2026' }),
+        });
+        if (login.status !== 200) throw new Error(`login ${login.status}`);
+        const cookie = /thihanh_session=[^;]*/.exec(login.headers.get('set-cookie') ?? '')![0];
+        const plans = (await (
+          await fetch(`${product.url}/api/plans?status=issued&limit=5`, { headers: { cookie } })
+        ).json()) as {
+          items: Array<{ id: number; parentPlanId: number | null }>;
+        };
+        // The province's plan (the one everyone opens), not a ward's.
+        const plan = plans.items.find((p) => p.parentPlanId === null) ?? plans.items[0]!;
+        const [ward] = (await q.query(`SELECT id FROM unit WHERE code = '16516'`, [])) as Array<{ id: number }>;
+        const idleMb = rssMb();
+        const routes: Array<{ route: string; path: string; anchor?: string; public?: boolean }> = [
+          { route: 'GET /api/plans/{id}', path: `/api/plans/${plan.id}`, anchor: `/plan/${plan.id}` },
+          {
+            route: 'GET /api/units/search?q=nam sam son',
+            path: '/api/units/search?q=nam%20sam%20son',
+            anchor: `/unit/${ward!.id}`,
+          },
+          { route: 'GET /api/assignments?limit=50', path: '/api/assignments?limit=50', anchor: '/assignments' },
+          { route: 'GET /api/plans?limit=50', path: '/api/plans?limit=50', anchor: '/plans' },
+          { route: 'GET /api/dashboard/focal', path: `/api/dashboard/focal?planId=${plan.id}` },
+          { route: 'GET /api/public/plans/{id}/progress', path: `/api/public/plans/${plan.id}/progress`, public: true },
+        ];
+        const results: Record<string, unknown> = {};
+        for (const r of routes) {
+          const probe = await fetch(`${product.url}${r.path}`, { headers: r.public ? {} : { cookie } });
+          if (probe.status !== 200) throw new Error(`${r.route}: ${probe.status} ${await probe.text()}`);
+          const theirs = await drive(`${product.url}${r.path}`, r.public ? {} : { cookie });
+          await settle(300);
+          const bare = r.anchor ? await drive(`${anchor.url}${r.anchor}`) : null;
+          await settle(300);
+          results[r.route] = {
+            ...theirs,
+            anchor_req_per_s: bare?.req_per_s ?? null,
+            ratio: bare ? Math.round((theirs.req_per_s / bare.req_per_s) * 1000) / 1000 : null,
+          };
+        }
+        const afterLoadMb = rssMb();
+        await settle(5_000);
+        globalThis.gc?.();
+        return {
+          connections: CONNECTIONS,
+          seconds: SECONDS,
+          routes: results,
+          rss_mb: { idle: idleMb, after_load: afterLoadMb, after_5s: rssMb() },
+        };
+      } finally {
+        await close(product.server);
+        await close(anchor.server);
+      }
+    } finally {
+      await q.end();
+      await database.close();
+      await drop();
+    }
+  },
+};
