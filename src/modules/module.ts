@@ -10,6 +10,8 @@ import type { DB } from '../db/schema.ts';
 import type { Config } from '../config.ts';
 import type { AppDeps } from '../http/app.ts';
 import type { AppEnv } from '../http/env.ts';
+import type { TodoItem } from '../domain/todo.ts';
+import type { Ctx } from './context.ts';
 
 /** Registers a module's routes on the API router (the one under /api, so the OpenAPI document lists them). */
 export type MountRoutes = (api: OpenAPIHono<AppEnv>, deps: AppDeps) => void;
@@ -51,9 +53,16 @@ export interface ServerContext {
  */
 export type StartBackground = (server: ServerContext) => { stop(): void | Promise<void> };
 
+/**
+ * What of a module's records waits for this actor ("Việc cần làm"): reports to approve, overdue work, petitions to
+ * answer… Each module answers for its own records, with the permission rule applied as in its lists.
+ */
+export type TodoSource = (ctx: Ctx, today: string) => Promise<TodoItem[]>;
+
 export interface AppModule {
   name: string;
   routes?(): Promise<MountRoutes>;
   commands?: readonly CommandEntry[];
   background?(): Promise<StartBackground>;
+  todo?(): Promise<TodoSource>;
 }

@@ -4,4 +4,4 @@ export { module } from './module.ts';
 export * from './service.ts';
 export { ensureRegimeForPlan } from './regimes.ts';
 export { runReminders, startReminderScheduler, type ReminderScheduler } from './reminders.ts';
-export { setReportingClock } from './clock.ts';
+export { setReportingClock, todayFor } from './clock.ts';
