@@ -1,5 +1,14 @@
 // Borderless layout tables, as the decree's samples use for the header and the signature.
-import { BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlignTable, WidthType } from 'docx';
+import {
+  BorderStyle,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  VerticalAlignTable,
+  WidthType,
+} from 'docx';
 import { CELL_MARGIN } from './format.ts';
 import { TIGHT } from './paragraph.ts';
 
