@@ -2,12 +2,22 @@ import { sql, type Kysely } from 'kysely';
 
 // SQL that runs unchanged on PostgreSQL 15 and PGlite (PostgreSQL 18).
 export async function up(db: Kysely<unknown>): Promise<void> {
+  await createTextSearchFunctions(db);
+  await createUnitTables(db);
+  await createSearchIndex(db);
+  await createUserTables(db);
+  await createAuditLog(db);
+}
+
+async function createTextSearchFunctions(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE EXTENSION IF NOT EXISTS unaccent`.execute(db);
   await sql`CREATE EXTENSION IF NOT EXISTS pg_trgm`.execute(db);
   // unaccent() is only STABLE; an IMMUTABLE wrapper is needed for expression indexes and generated columns.
   await sql`CREATE OR REPLACE FUNCTION f_unaccent(text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
     AS $$ SELECT public.unaccent('public.unaccent'::regdictionary, $1) $$`.execute(db);
+}
 
+async function createUnitTables(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE TABLE unit (
     id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     parent_id integer REFERENCES unit(id),
@@ -34,7 +44,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     created_at timestamptz NOT NULL DEFAULT now()
   )`.execute(db);
   await sql`CREATE INDEX unit_alias_unit_idx ON unit_alias (unit_id)`.execute(db);
+}
 
+async function createSearchIndex(db: Kysely<unknown>): Promise<void> {
   // One search index for every module (units now; plans, petitions, datasets later).
   await sql`CREATE TABLE search_entry (
     id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -49,7 +61,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   )`.execute(db);
   await sql`CREATE INDEX search_entry_entity_idx ON search_entry (entity_type, entity_id)`.execute(db);
   await sql`CREATE INDEX search_entry_folded_trgm_idx ON search_entry USING gin (folded gin_trgm_ops)`.execute(db);
+}
 
+async function createUserTables(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE TABLE app_user (
     id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     username text NOT NULL,
@@ -91,7 +105,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   )`.execute(db);
   await sql`CREATE INDEX login_attempt_username_idx ON login_attempt (lower(username), at)`.execute(db);
   await sql`CREATE INDEX login_attempt_ip_idx ON login_attempt (ip, at)`.execute(db);
+}
 
+async function createAuditLog(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE TABLE audit_log (
     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     at timestamptz NOT NULL DEFAULT now(),

@@ -3,6 +3,14 @@ import { sql, type Kysely } from 'kysely';
 // Execution and the yearly reporting cycle: assignments, progress with deliverables and evidence, obstacles,
 // reporting regimes and unit reports that roll up, reminders and notifications, the working-day calendar.
 export async function up(db: Kysely<unknown>): Promise<void> {
+  await createExecutionTables(db);
+  await createObstacleTable(db);
+  await createReportingTables(db);
+  await createNotificationTables(db);
+  await createCalendarConfig(db);
+}
+
+async function createExecutionTables(db: Kysely<unknown>): Promise<void> {
   // One per task and unit (lead or coordinator), created when a plan is issued.
   await sql`CREATE TABLE assignment (
     id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -64,7 +72,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     created_at timestamptz NOT NULL DEFAULT now()
   )`.execute(db);
   await sql`CREATE INDEX evidence_file_update_idx ON evidence_file (update_id)`.execute(db);
+}
 
+async function createObstacleTable(db: Kysely<unknown>): Promise<void> {
   // Khó khăn, vướng mắc; đề xuất, kiến nghị of a unit, to the focal unit, which answers.
   await sql`CREATE TABLE obstacle (
     id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -84,7 +94,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   )`.execute(db);
   await sql`CREATE INDEX obstacle_to_idx ON obstacle (to_unit_id, status)`.execute(db);
   await sql`CREATE INDEX obstacle_unit_idx ON obstacle (unit_id)`.execute(db);
+}
 
+async function createReportingTables(db: Kysely<unknown>): Promise<void> {
   // Chế độ báo cáo (Nghị định 09/2019): owned by the receiving unit; submitters are described by a rule.
   await sql`CREATE TABLE reporting_regime (
     id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -132,7 +144,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     UNIQUE (regime_id, period_key, unit_id)
   )`.execute(db);
   await sql`CREATE INDEX unit_report_to_idx ON unit_report (to_unit_id, regime_id, period_key)`.execute(db);
+}
 
+async function createNotificationTables(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE TABLE notification (
     id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     unit_id integer REFERENCES unit(id),
@@ -159,7 +173,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     sent_at timestamptz NOT NULL DEFAULT now(),
     UNIQUE (regime_id, period_key, unit_id, offset_days, channel)
   )`.execute(db);
+}
 
+async function createCalendarConfig(db: Kysely<unknown>): Promise<void> {
   // Administrators' adjustments of the working-day calendar (CalendarConfig of src/domain/calendar/holidays.ts).
   await sql`CREATE TABLE calendar_config (
     id integer PRIMARY KEY CHECK (id = 1),

@@ -73,57 +73,108 @@ function planTitleFromDecision(title: string): string {
   return m ? m[1]! : title;
 }
 
+/** A Quyết định that issues the plan: it identifies the plan and adds its articles, recipients and signer. */
+interface IssuingDecision {
+  top: TopOfDocument;
+  ref: BasisReference | null;
+  articles: Section[];
+  recipients: string[];
+  signer: Signer | null;
+}
+
+interface PlanIdentity {
+  number: string | null;
+  symbol: string | null;
+  date: string | null;
+  year: number | null;
+  place: string | null;
+}
+
 /** Reads logical lines into a plan. Pure. */
 export function importLines(lines: LogicalLine[], directory: UnitDirectory): PlanDraft {
   const ctx = new ParseContext(lines, directory);
   const top = parseTop(ctx);
   const opening = readOpening(ctx);
-  const extraSections: Section[] = [];
-  let plan: TopOfDocument = top;
-  let decision: { top: TopOfDocument; ref: BasisReference | null } | null = null;
-  let decisionRecipients: string[] = [];
-  let decisionSigner: Signer | null = null;
-
-  // A Quyết định that issues the plan: its articles, signature, then "KẾ HOẠCH" with the plan's own title.
-  const next = ctx.peek();
-  if (top.type === 'QĐ' || (next && DECISION_FORMULA.test(next.text))) {
-    if (ctx.peek() && DECISION_FORMULA.test(ctx.peek()!.text)) extraSections.push(readDecisionArticles(ctx));
-    const closing = readClosing(ctx);
-    decisionRecipients = closing.recipients;
-    decisionSigner = closing.signer;
-    decision = { top, ref: null };
-    const annexStart = ctx.peek();
-    if (annexStart && typeOfLine(annexStart.text) === 'KH') {
-      plan = parseTop(ctx);
-      const note = ctx.peek();
-      if (note && ANNEX_NOTE.test(note.text)) {
-        ctx.next();
-        decision.ref = parseDocumentReference(note.text);
-      }
-      opening.basis.push(...readOpening(ctx).basis);
-    }
-  }
-
-  // Identity: a plan issued by a decision is known by the decision's number and date.
-  const number = plan.number ?? (decision ? decision.top.number ?? decision.ref?.number ?? null : null);
-  const symbol = plan.symbol ?? (decision ? decision.top.symbol ?? decision.ref?.symbol ?? null : null);
-  const date = plan.date ?? (decision ? decision.top.date ?? decision.ref?.date ?? null : null);
-  const year = plan.year ?? top.year ?? (date ? Number(date.slice(0, 4)) : null);
-  const place = plan.place ?? top.place;
-  ctx.year = year;
+  const { plan, decision } = readIssuingDecision(ctx, top, opening);
+  const identity = planIdentity(top, plan, decision);
+  ctx.year = identity.year;
 
   const issuer = resolveIssuer(ctx, top, plan, opening);
   // Relative names ("Công an phường") are read inside the issuing unit, even when its name had a typo.
   if (issuer?.unitCode) ctx.withinCode = issuer.unitCode;
 
   const body = parseBody(ctx);
-  const signer = body.signer ?? decisionSigner;
+  const signer = body.signer ?? decision?.signer ?? null;
 
   // The plan's own title when the annex is there, else the one inside the decision's ("Ban hành Kế hoạch …").
   const ownTitle = decision && plan === top ? planTitleFromDecision(top.title ?? '') : plan.title;
   const title = normalizeText(ownTitle ?? '');
+  reportHeaderFindings(ctx, top, identity, title);
+  if (decision) reportIssuedByDecision(ctx, decision);
 
-  // Findings about the header.
+  const recipients = [...(decision?.recipients ?? []), ...body.recipients];
+  return {
+    document: {
+      type: plan.type === 'QĐ' || decision ? 'KH' : plan.type ?? top.type ?? 'KH',
+      ...identity,
+      issuer,
+      issuerParent: top.issuerParent,
+      title,
+      basis: opening.basis,
+      signer,
+      recipients,
+    },
+    sections: [...(decision?.articles ?? []), ...body.sections],
+    groups: body.groups,
+    tasks: body.tasks,
+    findings: ctx.findings,
+    unplaced: ctx.unplaced(),
+  };
+}
+
+/**
+ * A Quyết định that issues the plan: its articles, signature, then "KẾ HOẠCH" with the plan's own title. The plan's
+ * top is the annex's when there is one, else the decision's; the annex's basis joins the opening's.
+ */
+function readIssuingDecision(
+  ctx: ParseContext,
+  top: TopOfDocument,
+  opening: Opening,
+): { plan: TopOfDocument; decision: IssuingDecision | null } {
+  const next = ctx.peek();
+  if (!(top.type === 'QĐ' || (next && DECISION_FORMULA.test(next.text)))) return { plan: top, decision: null };
+  const articles: Section[] = [];
+  if (ctx.peek() && DECISION_FORMULA.test(ctx.peek()!.text)) articles.push(readDecisionArticles(ctx));
+  const closing = readClosing(ctx);
+  const { recipients, signer } = closing;
+  const decision: IssuingDecision = { top, ref: null, articles, recipients, signer };
+  let plan = top;
+  const annexStart = ctx.peek();
+  if (annexStart && typeOfLine(annexStart.text) === 'KH') {
+    plan = parseTop(ctx);
+    const note = ctx.peek();
+    if (note && ANNEX_NOTE.test(note.text)) {
+      ctx.next();
+      decision.ref = parseDocumentReference(note.text);
+    }
+    opening.basis.push(...readOpening(ctx).basis);
+  }
+  return { plan, decision };
+}
+
+/** Identity: a plan issued by a decision is known by the decision's number and date. */
+function planIdentity(top: TopOfDocument, plan: TopOfDocument, decision: IssuingDecision | null): PlanIdentity {
+  const number = plan.number ?? (decision ? decision.top.number ?? decision.ref?.number ?? null : null);
+  const symbol = plan.symbol ?? (decision ? decision.top.symbol ?? decision.ref?.symbol ?? null : null);
+  const date = plan.date ?? (decision ? decision.top.date ?? decision.ref?.date ?? null : null);
+  const year = plan.year ?? top.year ?? (date ? Number(date.slice(0, 4)) : null);
+  const place = plan.place ?? top.place;
+  return { number, symbol, date, year, place };
+}
+
+/** Findings about the header: missing parts, a draft without number or date, no title. */
+function reportHeaderFindings(ctx: ParseContext, top: TopOfDocument, identity: PlanIdentity, title: string): void {
+  const { number, date, year, place } = identity;
   const headerLine = top.lineOf.type ?? 1;
   if (!top.issuer && !top.hasNumberLine && !top.place) {
     ctx.finding('import.header.missing', 'warning', 'Văn bản không có phần đầu (tên cơ quan ban hành, số và ký hiệu, địa danh và ngày tháng).', { line: headerLine, field: 'document' }, 'Bổ sung phần đầu văn bản theo Nghị định 30/2020/NĐ-CP.');
@@ -137,39 +188,17 @@ export function importLines(lines: LogicalLine[], directory: UnitDirectory): Pla
   if (!title) {
     ctx.finding('import.header.titleMissing', 'warning', 'Không tìm thấy trích yếu (tên) của kế hoạch.', { line: headerLine, field: 'title' }, 'Ghi trích yếu ngay dưới tên loại văn bản "KẾ HOẠCH".');
   }
-  if (decision) {
-    const d = decision.top;
-    const ident = [d.number ?? decision.ref?.number, d.symbol ?? decision.ref?.symbol].filter(Boolean).join('/');
-    ctx.finding(
-      'import.issuedByDecision', 'info',
-      `Kế hoạch được ban hành kèm theo Quyết định${ident ? ` số ${ident}` : ''}${d.title ? ` (${normalizeText(d.title)})` : ''}; số, ký hiệu và ngày của kế hoạch lấy theo Quyết định, căn cứ của Quyết định được ghi làm căn cứ của kế hoạch.`,
-      { line: d.lineOf.type ?? 1, field: 'document' },
-      null,
-    );
-  }
+}
 
-  const recipients = [...decisionRecipients, ...body.recipients];
-  return {
-    document: {
-      type: plan.type === 'QĐ' || decision ? 'KH' : plan.type ?? top.type ?? 'KH',
-      number,
-      symbol,
-      date,
-      year,
-      place,
-      issuer,
-      issuerParent: top.issuerParent,
-      title,
-      basis: opening.basis,
-      signer,
-      recipients,
-    },
-    sections: [...extraSections, ...body.sections],
-    groups: body.groups,
-    tasks: body.tasks,
-    findings: ctx.findings,
-    unplaced: ctx.unplaced(),
-  };
+function reportIssuedByDecision(ctx: ParseContext, decision: IssuingDecision): void {
+  const d = decision.top;
+  const ident = [d.number ?? decision.ref?.number, d.symbol ?? decision.ref?.symbol].filter(Boolean).join('/');
+  ctx.finding(
+    'import.issuedByDecision', 'info',
+    `Kế hoạch được ban hành kèm theo Quyết định${ident ? ` số ${ident}` : ''}${d.title ? ` (${normalizeText(d.title)})` : ''}; số, ký hiệu và ngày của kế hoạch lấy theo Quyết định, căn cứ của Quyết định được ghi làm căn cứ của kế hoạch.`,
+    { line: d.lineOf.type ?? 1, field: 'document' },
+    null,
+  );
 }
 
 /**

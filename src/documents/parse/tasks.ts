@@ -141,7 +141,33 @@ interface Node {
  * is a group; when the plan carries its tasks in a table, numbered items without fields stay running text.
  */
 export function readContent(ctx: ParseContext, indexes: number[], tasksInTables: boolean): ContentResult {
+  const { nodes, loose } = readNodes(ctx, indexes);
   const blocks: Block[] = [];
+  for (const i of loose) {
+    blocks.push(blockOf(ctx.take(i)));
+  }
+  const { groups, groupNumbers } = takeGroups(ctx, nodes);
+  const tasks: Task[] = [];
+  for (const n of nodes) {
+    if (groupNumbers.has(n.number)) continue;
+    if (tasksInTables && n.fields.length === 0) {
+      // The tasks are in a table: this numbered paragraph is running text around it.
+      blocks.push(blockOf(ctx.take(n.index)));
+      for (const x of n.extra) blocks.push({ label: null, heading: false, text: x.text, line: x.line });
+      continue;
+    }
+    ctx.take(n.index);
+    const groupNumber = closestGroup(n.number, groupNumbers);
+    tasks.push(buildTask(ctx, { number: n.number, title: n.title, line: n.line, fields: n.fields, extra: n.extra, groupNumber }));
+  }
+  return { tasks, groups, blocks };
+}
+
+/**
+ * Numbered items (and lettered sub-tasks with fields of their own) with the field and text lines under them; the
+ * lines before the first item are loose text.
+ */
+function readNodes(ctx: ParseContext, indexes: number[]): { nodes: Node[]; loose: number[] } {
   const nodes: Node[] = [];
   let current: Node | null = null;
   let numbered: Node | null = null;
@@ -182,10 +208,11 @@ export function readContent(ctx: ParseContext, indexes: number[], tasksInTables:
     }
     loose.push(i);
   });
-  for (const i of loose) {
-    blocks.push(blockOf(ctx.take(i)));
-  }
+  return { nodes, loose };
+}
 
+/** Items with sub-items and no fields are groups: their lines are taken as group headings. */
+function takeGroups(ctx: ParseContext, nodes: readonly Node[]): { groups: TaskGroup[]; groupNumbers: Set<string> } {
   // Every proper prefix of every number, once: asking each node against all others grew with the square of the tasks.
   const parents = new Set<string>();
   for (const n of nodes) {
@@ -202,25 +229,18 @@ export function readContent(ctx: ParseContext, indexes: number[], tasksInTables:
       ctx.take(n.index);
     }
   }
-  const tasks: Task[] = [];
-  for (const n of nodes) {
-    if (groupNumbers.has(n.number)) continue;
-    if (tasksInTables && n.fields.length === 0) {
-      // The tasks are in a table: this numbered paragraph is running text around it.
-      blocks.push(blockOf(ctx.take(n.index)));
-      for (const x of n.extra) blocks.push({ label: null, heading: false, text: x.text, line: x.line });
-      continue;
-    }
-    ctx.take(n.index);
-    const parts = n.number.split('.');
-    let groupNumber: string | null = null;
-    for (let k = parts.length - 1; k >= 1 && groupNumber === null; k--) {
-      const prefix = parts.slice(0, k).join('.');
-      if (groupNumbers.has(prefix)) groupNumber = prefix;
-    }
-    tasks.push(buildTask(ctx, { number: n.number, title: n.title, line: n.line, fields: n.fields, extra: n.extra, groupNumber }));
+  return { groups, groupNumbers };
+}
+
+/** The nearest group above a task number ("1.2.3" → "1.2", else "1"), or null. */
+function closestGroup(number: string, groupNumbers: ReadonlySet<string>): string | null {
+  const parts = number.split('.');
+  let groupNumber: string | null = null;
+  for (let k = parts.length - 1; k >= 1 && groupNumber === null; k--) {
+    const prefix = parts.slice(0, k).join('.');
+    if (groupNumbers.has(prefix)) groupNumber = prefix;
   }
-  return { tasks, groups, blocks };
+  return groupNumber;
 }
 
 /**

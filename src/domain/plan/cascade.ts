@@ -262,27 +262,8 @@ export function cascadePlan(parent: PlanDraft, info: ParentPlanInfo, target: Cas
   const c = target.commune;
   const type = communeType(c);
   const communeName = `${type} ${c.shortName}`;
-  // Provincial unit names met in running text map to what the rules make of them ("Sở Khoa học và Công nghệ" →
-  // "Phòng Văn hóa - Xã hội phường", "Bộ Khoa học và Công nghệ" → "Sở Khoa học và Công nghệ tỉnh"), under their
-  // official name and their written aliases ("Sở KH&CN"; not bare codes such as "STC").
-  const unitNames: Replacement[] = [];
-  for (const rule of opts.rules) {
-    if (!rule.fromCode || rule.textOnly || (!rule.toOffice && rule.toText === undefined)) continue;
-    const from = opts.directory.getByCode(rule.fromCode);
-    if (!from) continue;
-    const to = rule.toOffice ? officeRef(target, rule.toOffice[type])?.text : fill(rule.toText!, c, info.focalUnitName);
-    if (to === undefined) continue;
-    for (const name of [from.name, ...from.aliases.filter((a) => /\s/.test(a))]) unitNames.push(phrase(name, to));
-  }
-  const localisers = new Map<TextPlace, Replacer>();
-  const local = (s: string, place: TextPlace): string => {
-    let replace = localisers.get(place);
-    if (!replace) {
-      replace = compileReplacements([...ruleReplacements(opts.rules, place, c, info.focalUnitName), ...unitNames]);
-      localisers.set(place, replace);
-    }
-    return replace(s);
-  };
+  const unitNames = unitNameReplacements(info, target, opts);
+  const local = placeLocaliser(opts, c, info.focalUnitName, unitNames);
   const parentRef = referenceToParent(parent, info);
 
   const basis: BasisReference[] = [{
@@ -294,11 +275,83 @@ export function cascadePlan(parent: PlanDraft, info: ParentPlanInfo, target: Cas
     kind: 'other', number: '', heading: '',
     blocks: [{ label: null, heading: false, text: `Thực hiện ${parentRef}; Ủy ban nhân dân ${communeName} ban hành Kế hoạch triển khai thực hiện như sau:` }],
   };
+  const localiseSection = sectionLocaliser(parent, info, opts, c, unitNames, parentRef);
+  const sections: Section[] = [
+    opening,
+    ...parent.sections.filter((s) => s.kind !== 'other').map(localiseSection),
+  ];
 
-  // In the sections, what the province implements (a Quyết định of the Thủ tướng) becomes what the commune
-  // implements (the province plan): with its title where the province named the title ("… về ban hành Kế hoạch …"),
-  // without it where the province did not ("tại Quyết định số 367/QĐ-TTg … của Thủ tướng Chính phủ, đảm bảo …").
-  // The province's own actors become the commune's through the rules.
+  return {
+    document: {
+      type: 'KH', number: null, symbol: 'KH-UBND', date: null, year: parent.document.year ?? (info.date ? Number(info.date.slice(0, 4)) : null),
+      place: c.shortName,
+      issuer: { text: `Ủy ban nhân dân ${communeName}`, unitId: c.id, unitCode: c.code, unitName: c.name, confidence: 1, group: false },
+      issuerParent: null,
+      title: local(parent.document.title, 'title'),
+      basis,
+      signer: { authority: 'TM', lines: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'], name: null },
+      recipients: communeRecipients(type, info.focalUnitName),
+    },
+    sections,
+    groups: parent.groups.map((g) => ({ ...g, title: local(g.title, 'title') })),
+    tasks: cascadeTasks(parent, info, target, opts, local),
+    findings: [],
+    unplaced: [],
+  };
+}
+
+/**
+ * Provincial unit names met in running text map to what the rules make of them ("Sở Khoa học và Công nghệ" →
+ * "Phòng Văn hóa - Xã hội phường", "Bộ Khoa học và Công nghệ" → "Sở Khoa học và Công nghệ tỉnh"), under their
+ * official name and their written aliases ("Sở KH&CN"; not bare codes such as "STC").
+ */
+function unitNameReplacements(info: ParentPlanInfo, target: CascadeTarget, opts: CascadeOptions): Replacement[] {
+  const c = target.commune;
+  const type = communeType(c);
+  const unitNames: Replacement[] = [];
+  for (const rule of opts.rules) {
+    if (!rule.fromCode || rule.textOnly || (!rule.toOffice && rule.toText === undefined)) continue;
+    const from = opts.directory.getByCode(rule.fromCode);
+    if (!from) continue;
+    const to = rule.toOffice ? officeRef(target, rule.toOffice[type])?.text : fill(rule.toText!, c, info.focalUnitName);
+    if (to === undefined) continue;
+    for (const name of [from.name, ...from.aliases.filter((a) => /\s/.test(a))]) unitNames.push(phrase(name, to));
+  }
+  return unitNames;
+}
+
+/** Localises a text of the given place (title, content, deliverables), compiling each place's replacements once. */
+function placeLocaliser(
+  opts: CascadeOptions,
+  c: UnitEntry,
+  focalUnitName: string | undefined,
+  unitNames: Replacement[],
+): (s: string, place: TextPlace) => string {
+  const localisers = new Map<TextPlace, Replacer>();
+  return (s: string, place: TextPlace): string => {
+    let replace = localisers.get(place);
+    if (!replace) {
+      replace = compileReplacements([...ruleReplacements(opts.rules, place, c, focalUnitName), ...unitNames]);
+      localisers.set(place, replace);
+    }
+    return replace(s);
+  };
+}
+
+/**
+ * In the sections, what the province implements (a Quyết định of the Thủ tướng) becomes what the commune
+ * implements (the province plan): with its title where the province named the title ("… về ban hành Kế hoạch …"),
+ * without it where the province did not ("tại Quyết định số 367/QĐ-TTg … của Thủ tướng Chính phủ, đảm bảo …").
+ * The province's own actors become the commune's through the rules.
+ */
+function sectionLocaliser(
+  parent: PlanDraft,
+  info: ParentPlanInfo,
+  opts: CascadeOptions,
+  c: UnitEntry,
+  unitNames: Replacement[],
+  parentRef: string,
+): (s: Section) => Section {
   const implemented = parent.document.basis.filter((b) => b.kind === 'implements' && b.number && b.symbol).map((b) => {
     const head = `(?:(?:Quyết định|Kế hoạch|Chỉ thị|Nghị quyết|Công văn)\\s+)?số\\s+${escapeRegExp(`${b.number}/${b.symbol}`)}(?:\\s+ngày\\s+[0-9/]+)?`;
     return [
@@ -312,14 +365,21 @@ export function cascadePlan(parent: PlanDraft, info: ParentPlanInfo, target: Cas
   // A silent fix would make 166 drafts differ from their parent in ways the parent-change diff cannot explain,
   // and the province would keep the defect. Lint reports them on the child as well, marked as coming from the
   // parent plan, so they are fixed once in the parent and re-synchronised, or by hand in a commune's draft.
-  const localiseSection = (s: Section): Section => ({ ...s, blocks: s.blocks.map((b): Block => ({ ...b, text: localiseSections(b.text) })) });
+  return (s: Section): Section => ({
+    ...s,
+    blocks: s.blocks.map((b): Block => ({ ...b, text: localiseSections(b.text) })),
+  });
+}
 
-  const sections: Section[] = [
-    opening,
-    ...parent.sections.filter((s) => s.kind !== 'other').map(localiseSection),
-  ];
-
-  const tasks: Task[] = parent.tasks.map((t) => ({
+/** The parent's tasks in the commune's words, each pointing back at the task it implements. */
+function cascadeTasks(
+  parent: PlanDraft,
+  info: ParentPlanInfo,
+  target: CascadeTarget,
+  opts: CascadeOptions,
+  local: (s: string, place: TextPlace) => string,
+): Task[] {
+  return parent.tasks.map((t) => ({
     number: t.number,
     title: local(t.title, 'title'),
     content: t.content ? local(t.content, 'content') : null,
@@ -331,35 +391,22 @@ export function cascadePlan(parent: PlanDraft, info: ParentPlanInfo, target: Cas
     groupNumber: t.groupNumber,
     parentTask: { planId: info.id, number: t.number },
   }));
+}
 
+/** Nơi nhận of a commune's plan. */
+function communeRecipients(type: CommuneType, focalUnitName: string | undefined): string[] {
   const thon = type === 'phường' ? 'tổ dân phố' : 'thôn';
-  return {
-    document: {
-      type: 'KH', number: null, symbol: 'KH-UBND', date: null, year: parent.document.year ?? (info.date ? Number(info.date.slice(0, 4)) : null),
-      place: c.shortName,
-      issuer: { text: `Ủy ban nhân dân ${communeName}`, unitId: c.id, unitCode: c.code, unitName: c.name, confidence: 1, group: false },
-      issuerParent: null,
-      title: local(parent.document.title, 'title'),
-      basis,
-      signer: { authority: 'TM', lines: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'], name: null },
-      recipients: [
-        'UBND tỉnh (để b/c);',
-        `${focalName(info.focalUnitName)} (để b/c);`,
-        `Thường trực Đảng ủy ${type} (để b/c);`,
-        `Thường trực HĐND ${type};`,
-        `Chủ tịch, các PCT UBND ${type};`,
-        `Ủy ban MTTQ Việt Nam ${type};`,
-        `Các phòng, đơn vị thuộc UBND ${type} (để t/h);`,
-        `Các ${thon};`,
-        'Lưu: VT, VHXH.',
-      ],
-    },
-    sections,
-    groups: parent.groups.map((g) => ({ ...g, title: local(g.title, 'title') })),
-    tasks,
-    findings: [],
-    unplaced: [],
-  };
+  return [
+    'UBND tỉnh (để b/c);',
+    `${focalName(focalUnitName)} (để b/c);`,
+    `Thường trực Đảng ủy ${type} (để b/c);`,
+    `Thường trực HĐND ${type};`,
+    `Chủ tịch, các PCT UBND ${type};`,
+    `Ủy ban MTTQ Việt Nam ${type};`,
+    `Các phòng, đơn vị thuộc UBND ${type} (để t/h);`,
+    `Các ${thon};`,
+    'Lưu: VT, VHXH.',
+  ];
 }
 
 /** The fields of a task that a parent change is compared on. */

@@ -265,6 +265,19 @@ function sameTokens(tokens: Token[], at: number, words: string[]): boolean {
   return true;
 }
 
+/** The text being checked and the issues found so far, shared by the checks run at each word. */
+interface PhraseScan {
+  text: string;
+  tokens: Token[];
+  /** Words inside a phrase already written in its standard form. */
+  covered: boolean[];
+  issues: PhraseIssue[];
+  /** First and last word of each issue, by issue: issues overlap exactly when their word ranges do. */
+  spans: Array<[number, number]>;
+  /** Issue starts already reported: one issue per place. */
+  seen: Set<number>;
+}
+
 /**
  * Finds standard phrases written with a word missing, a misspelled word (wrong accent or one-letter typo), two
  * clashing prepositions or a word written twice. General: any phrase of the list, anywhere in the text.
@@ -276,76 +289,107 @@ export function findPhraseIssues(input: string): PhraseIssue[] {
   EXACT.scan(tokens.map((t) => t.lower), (start, form) => {
     for (let k = 0; k < FORMS[form]!.tokens.length; k++) covered[start + k] = true;
   });
-  const issues: PhraseIssue[] = [];
-  /** First and last word of each issue, by issue: issues overlap exactly when their word ranges do. */
-  const spans: Array<[number, number]> = [];
-  const seen = new Set<number>();
-  const push = (issue: PhraseIssue, first: number, last: number) => {
-    if (seen.has(issue.start)) return;
-    seen.add(issue.start);
-    issues.push(issue);
-    spans.push([first, last]);
-  };
-  const writtenWords = (from: number, to: number) => tokens.slice(from, to).map((t) => text.slice(t.start, t.end));
-
+  const scan: PhraseScan = { text, tokens, covered, issues: [], spans: [], seen: new Set<number>() };
   for (let i = 0; i < tokens.length; i++) {
     for (const f of candidatesAt(tokens, i)) {
-      const n = f.tokens.length;
-      work.steps += n;
-      // Misspelled: same words without accents, or one word off by one letter; all other words exact.
-      if (i + n <= tokens.length && !covered.slice(i, i + n).every(Boolean) && !crossesPunctuation(tokens, i, n, f.punct)) {
-        let off = 0;
-        let ok = true;
-        for (let k = 0; k < n && ok; k++) {
-          const t = tokens[i + k]!;
-          if (t.lower === f.tokens[k]) continue;
-          off++;
-          const accentOnly = t.folded === f.folded[k];
-          // One-letter typos only on words long enough, or inside longer phrases that give context ("vướng mắt").
-          const long = f.folded[k]!.length >= 4 || (n >= 3 && f.folded[k]!.length >= 3);
-          // Lengths two apart are never one edit apart: a huge written word costs nothing here.
-          const typo = long && Math.abs(t.folded.length - f.folded[k]!.length) <= 1 && editDistance(t.folded, f.folded[k]!) === 1;
-          ok = accentOnly || typo;
-        }
-        const variant = tokens.slice(i, i + n).map((t) => t.lower).join(' ');
-        if (ok && off === 1 && n >= 2 && !STANDARD.has(variant)) {
-          push({ kind: 'misspelled', found: sliceText(text, tokens, i, i + n), expected: restoreCase(writtenWords(i, i + n), f), start: tokens[i]!.start, end: tokens[i + n - 1]!.end }, i, i + n - 1);
-        }
-      }
-      // Missing word: the phrase with one word left out, where what remains is not itself standard.
-      if (n < 3 || i + n - 1 > tokens.length) continue;
-      for (let skip = 0; skip < n; skip++) {
-        const edge = skip === 0 || skip === n - 1;
-        if (edge && !f.fixed) continue;
-        const rest = f.tokens.filter((_, k) => k !== skip);
-        if (!sameTokens(tokens, i, rest)) continue;
-        // Punctuation of the phrase without the missing word; around the gap either side's punctuation counts.
-        const restPunct = f.punct.filter((_, k) => k !== skip).map((p, k) => p || (k === skip - 1 && f.punct[skip] === true));
-        if (crossesPunctuation(tokens, i, n - 1, restPunct)) continue;
-        if (covered.slice(i, i + n - 1).every(Boolean)) continue;
-        if (STANDARD.has(rest.join(' '))) continue;
-        // Cut at the end: the next word must not be the missing one (that would be the full phrase).
-        if (skip === n - 1 && tokens[i + n - 1]?.lower === f.tokens[skip]) continue;
-        const written = writtenWords(i, i + n - 1);
-        push({ kind: 'missingWord', found: sliceText(text, tokens, i, i + n - 1), expected: restoreCase(written, f), start: tokens[i]!.start, end: tokens[i + n - 2]!.end }, i, i + n - 2);
-      }
+      work.steps += f.tokens.length;
+      findMisspelled(scan, i, f);
+      findMissingWord(scan, i, f);
     }
-    // Two words where one belongs: "về qua", "của của".
-    const next = tokens[i + 1];
-    const cur = tokens[i]!;
-    if (next && /^\s+$/.test(text.slice(cur.end, next.start))) {
-      const pair = `${cur.lower} ${next.lower}`;
-      if (CLASHING_PREPOSITIONS.has(pair)) {
-        push({ kind: 'clashingWords', found: text.slice(cur.start, next.end), expected: null, start: cur.start, end: next.end }, i, i + 1);
-      } else if (cur.lower === next.lower && !/^\p{N}+$/u.test(cur.lower) && !REDUPLICATIONS.has(cur.lower)) {
-        push({ kind: 'repeatedWord', found: text.slice(cur.start, next.end), expected: text.slice(cur.start, cur.end), start: cur.start, end: next.end }, i, i + 1);
-      }
-    }
+    findClashingWords(scan, i);
   }
-  // Where phrases overlap ("kinh tế - xã hội" inside "kế hoạch phát triển kinh tế - xã hội"), report the shortest.
-  // Issues start and end on word boundaries, so two overlap exactly when they share a word: marking the words of
-  // the issues kept makes each test as long as the issue (a few words), not as long as the list of issues.
-  const taken = new Uint8Array(tokens.length);
+  return shortestOfOverlapping(scan);
+}
+
+function pushIssue(scan: PhraseScan, issue: PhraseIssue, first: number, last: number): void {
+  if (scan.seen.has(issue.start)) return;
+  scan.seen.add(issue.start);
+  scan.issues.push(issue);
+  scan.spans.push([first, last]);
+}
+
+function writtenWords(scan: PhraseScan, from: number, to: number): string[] {
+  return scan.tokens.slice(from, to).map((t) => scan.text.slice(t.start, t.end));
+}
+
+/** Misspelled: same words without accents, or one word off by one letter; all other words exact. */
+function findMisspelled(scan: PhraseScan, i: number, f: PhraseForm): void {
+  const { text, tokens, covered } = scan;
+  const n = f.tokens.length;
+  if (i + n > tokens.length || covered.slice(i, i + n).every(Boolean)) return;
+  if (crossesPunctuation(tokens, i, n, f.punct)) return;
+  let off = 0;
+  let ok = true;
+  for (let k = 0; k < n && ok; k++) {
+    const t = tokens[i + k]!;
+    if (t.lower === f.tokens[k]) continue;
+    off++;
+    const accentOnly = t.folded === f.folded[k];
+    // One-letter typos only on words long enough, or inside longer phrases that give context ("vướng mắt").
+    const long = f.folded[k]!.length >= 4 || (n >= 3 && f.folded[k]!.length >= 3);
+    // Lengths two apart are never one edit apart: a huge written word costs nothing here.
+    const typo = long && Math.abs(t.folded.length - f.folded[k]!.length) <= 1 && editDistance(t.folded, f.folded[k]!) === 1;
+    ok = accentOnly || typo;
+  }
+  const variant = tokens.slice(i, i + n).map((t) => t.lower).join(' ');
+  if (ok && off === 1 && n >= 2 && !STANDARD.has(variant)) {
+    const found = sliceText(text, tokens, i, i + n);
+    const expected = restoreCase(writtenWords(scan, i, i + n), f);
+    const start = tokens[i]!.start;
+    pushIssue(scan, { kind: 'misspelled', found, expected, start, end: tokens[i + n - 1]!.end }, i, i + n - 1);
+  }
+}
+
+/** Missing word: the phrase with one word left out, where what remains is not itself standard. */
+function findMissingWord(scan: PhraseScan, i: number, f: PhraseForm): void {
+  const { text, tokens, covered } = scan;
+  const n = f.tokens.length;
+  if (n < 3 || i + n - 1 > tokens.length) return;
+  for (let skip = 0; skip < n; skip++) {
+    const edge = skip === 0 || skip === n - 1;
+    if (edge && !f.fixed) continue;
+    const rest = f.tokens.filter((_, k) => k !== skip);
+    if (!sameTokens(tokens, i, rest)) continue;
+    // Punctuation of the phrase without the missing word; around the gap either side's punctuation counts.
+    const restPunct = f.punct.filter((_, k) => k !== skip).map((p, k) => p || (k === skip - 1 && f.punct[skip] === true));
+    if (crossesPunctuation(tokens, i, n - 1, restPunct)) continue;
+    if (covered.slice(i, i + n - 1).every(Boolean)) continue;
+    if (STANDARD.has(rest.join(' '))) continue;
+    // Cut at the end: the next word must not be the missing one (that would be the full phrase).
+    if (skip === n - 1 && tokens[i + n - 1]?.lower === f.tokens[skip]) continue;
+    const written = writtenWords(scan, i, i + n - 1);
+    const found = sliceText(text, tokens, i, i + n - 1);
+    const expected = restoreCase(written, f);
+    const start = tokens[i]!.start;
+    pushIssue(scan, { kind: 'missingWord', found, expected, start, end: tokens[i + n - 2]!.end }, i, i + n - 2);
+  }
+}
+
+/** Two words where one belongs: "về qua", "của của". */
+function findClashingWords(scan: PhraseScan, i: number): void {
+  const { text, tokens } = scan;
+  const next = tokens[i + 1];
+  const cur = tokens[i]!;
+  if (!next || !/^\s+$/.test(text.slice(cur.end, next.start))) return;
+  const pair = `${cur.lower} ${next.lower}`;
+  if (CLASHING_PREPOSITIONS.has(pair)) {
+    const found = text.slice(cur.start, next.end);
+    pushIssue(scan, { kind: 'clashingWords', found, expected: null, start: cur.start, end: next.end }, i, i + 1);
+  } else if (cur.lower === next.lower && !/^\p{N}+$/u.test(cur.lower) && !REDUPLICATIONS.has(cur.lower)) {
+    const found = text.slice(cur.start, next.end);
+    const expected = text.slice(cur.start, cur.end);
+    pushIssue(scan, { kind: 'repeatedWord', found, expected, start: cur.start, end: next.end }, i, i + 1);
+  }
+}
+
+/**
+ * Where phrases overlap ("kinh tế - xã hội" inside "kế hoạch phát triển kinh tế - xã hội"), report the shortest.
+ * Issues start and end on word boundaries, so two overlap exactly when they share a word: marking the words of
+ * the issues kept makes each test as long as the issue (a few words), not as long as the list of issues.
+ */
+function shortestOfOverlapping(scan: PhraseScan): PhraseIssue[] {
+  const { issues, spans } = scan;
+  const taken = new Uint8Array(scan.tokens.length);
   const kept: number[] = [];
   const byLength = issues.map((_, k) => k).sort((a, b) => issues[a]!.end - issues[a]!.start - (issues[b]!.end - issues[b]!.start) || a - b);
   for (const k of byLength) {
@@ -359,6 +403,7 @@ export function findPhraseIssues(input: string): PhraseIssue[] {
   }
   return kept.map((k) => issues[k]!).sort((a, b) => a.start - b.start);
 }
+
 
 
 

@@ -119,20 +119,68 @@ export function reportTitle(plan: PlanRef | null, regimeName: string, period: Re
   return plan ? `Kết quả thực hiện ${planCitation(plan)} ${periodPhrase(period)}` : `${stripStop(regimeName)} ${periodPhrase(period)}`;
 }
 
+/** A report whose content the compiled report draws on: the issuer's own, or a unit's. */
+interface ContentToCompile {
+  unitName: string;
+  content: UnitReportContent;
+  own: boolean;
+}
+
 export function buildCompiledReport(input: CompileInput): CompiledReport {
   const { issuer, plan, period } = input;
-  const max = input.maxLinesPerTask ?? 40;
   const got = input.units.filter(withFigures);
-  const taskOrder = new Map<string, { number: string; title: string }>();
-  for (const t of input.planTasks) taskOrder.set(t.number, t);
-  const contents: Array<{ unitName: string; content: UnitReportContent; own: boolean }> = [
+  const contents: ContentToCompile[] = [
     ...(input.own ? [{ unitName: issuer.displayName, content: input.own, own: true }] : []),
     ...got.filter((u) => u.content).map((u) => ({ unitName: u.unitName, content: u.content!, own: false })),
   ];
+  const tasks = compileTasks(input.planTasks, contents, input.maxLinesPerTask ?? 40);
+  const { obstacles, proposals } = compileObstacles(contents);
+
+  const values = [
+    ...(input.own ? [input.ownIndicatorValues ?? {}] : []),
+    ...got.map((u) => u.indicatorValues),
+  ];
+  const totals = aggregateIndicators(input.indicators, values);
+  const count = (st: SubmissionState) => input.units.filter((u) => u.state === st).length;
+  const basisText = plan
+    ? `Thực hiện ${planCitation(plan)}, ${issuer.displayName} báo cáo kết quả thực hiện ${periodPhrase(period)} như sau:`
+    : `${issuer.displayName} báo cáo ${lowerFirst(stripStop(input.regimeName))} ${periodPhrase(period)} như sau:`;
+  return {
+    ...undatedHeader(issuer),
+    symbol: `BC-${issuer.abbreviation}`,
+    title: reportTitle(plan, input.regimeName, period),
+    recipients: input.recipients,
+    basisText,
+    periodLabel: period.label,
+    window: { ...period.dataWindow },
+    // As the annex counts them: received includes reports sent back to be completed; missing is past due only.
+    summary: { expected: input.units.length, received: got.length, onTime: count('onTime'), late: count('late'), missing: count('missing') },
+    tasks,
+    indicators: input.indicators.map((d) => ({ ...d, total: totals[d.code] ?? 0 })),
+    obstacles,
+    proposals,
+    annex: input.units.map(annexRow),
+    signer: { lines: issuer.signerLines, name: null },
+    copyTo: ['Như trên', issuer.archive],
+  };
+}
+
+/**
+ * One entry per task of the plan (and any task a report names that the plan does not), in task order: the
+ * issuer's own results, then each unit's deliverables up to `max` lines, the rest counted; and how many of the
+ * units reporting on the task have done it.
+ */
+function compileTasks(
+  planTasks: CompileInput['planTasks'],
+  contents: readonly ContentToCompile[],
+  max: number,
+): CompiledReport['tasks'] {
+  const taskOrder = new Map<string, { number: string; title: string }>();
+  for (const t of planTasks) taskOrder.set(t.number, t);
   for (const c of contents) {
     for (const l of c.content.tasks ?? []) if (!taskOrder.has(l.taskNumber)) taskOrder.set(l.taskNumber, { number: l.taskNumber, title: l.taskTitle });
   }
-  const tasks = [...taskOrder.values()].sort((a, b) => compareTaskNumbers(a.number, b.number)).map((t) => {
+  return [...taskOrder.values()].sort((a, b) => compareTaskNumbers(a.number, b.number)).map((t) => {
     const named: string[] = [];
     let more = 0;
     const moreUnits = new Set<string>();
@@ -154,7 +202,10 @@ export function buildCompiledReport(input: CompileInput): CompiledReport {
     if (more) named.push(`Và ${more} sản phẩm khác của ${moreUnits.size} cơ quan, đơn vị (chi tiết tại Phụ lục kèm theo)`);
     return { number: t.number, title: t.title, lines: named, unitsDone, unitsTotal };
   });
+}
 
+/** Difficulties and proposals, each line labelled with its unit: the narrative's when typed, else the listed ones. */
+function compileObstacles(contents: readonly ContentToCompile[]): { obstacles: string[]; proposals: string[] } {
   const labelled = (unitName: string, text: string) => text.split(/\n+/).map((s) => s.trim()).filter(Boolean).map((s) => `${unitName}: ${stripStop(s)}`);
   const obstacles: string[] = [];
   const proposals: string[] = [];
@@ -168,45 +219,20 @@ export function buildCompiledReport(input: CompileInput): CompiledReport {
     obstacles.push(...pick(n?.obstacles, fromList('difficulty')));
     proposals.push(...pick(n?.proposals, fromList('proposal')));
   }
+  return { obstacles, proposals };
+}
 
-  const values = [
-    ...(input.own ? [input.ownIndicatorValues ?? {}] : []),
-    ...got.map((u) => u.indicatorValues),
-  ];
-  const totals = aggregateIndicators(input.indicators, values);
-  const annex: CompiledUnitRow[] = input.units.map((u) => {
-    const lines = u.content?.tasks ?? [];
-    return {
-      unitName: u.unitName,
-      state: u.state,
-      submittedOn: u.submittedOn,
-      tasksDone: withFigures(u) ? lines.filter((l) => isDoneStatus(l.status)).length : 0,
-      tasksTotal: withFigures(u) ? lines.length : 0,
-      deliverables: withFigures(u) ? lines.reduce((n, l) => n + l.deliverables.length, 0) : 0,
-      indicatorValues: withFigures(u) ? u.indicatorValues : {},
-    };
-  });
-  const count = (st: SubmissionState) => input.units.filter((u) => u.state === st).length;
-  const basisText = plan
-    ? `Thực hiện ${planCitation(plan)}, ${issuer.displayName} báo cáo kết quả thực hiện ${periodPhrase(period)} như sau:`
-    : `${issuer.displayName} báo cáo ${lowerFirst(stripStop(input.regimeName))} ${periodPhrase(period)} như sau:`;
+/** A unit's row of the annex: its figures when its report was received (or returned), else zeros. */
+function annexRow(u: ExpectedUnitReport): CompiledUnitRow {
+  const lines = u.content?.tasks ?? [];
   return {
-    ...undatedHeader(issuer),
-    symbol: `BC-${issuer.abbreviation}`,
-    title: reportTitle(plan, input.regimeName, period),
-    recipients: input.recipients,
-    basisText,
-    periodLabel: period.label,
-    window: { ...period.dataWindow },
-    // As the annex counts them: received includes reports sent back to be completed; missing is past due only.
-    summary: { expected: input.units.length, received: got.length, onTime: count('onTime'), late: count('late'), missing: count('missing') },
-    tasks,
-    indicators: input.indicators.map((d) => ({ ...d, total: totals[d.code] ?? 0 })),
-    obstacles,
-    proposals,
-    annex,
-    signer: { lines: issuer.signerLines, name: null },
-    copyTo: ['Như trên', issuer.archive],
+    unitName: u.unitName,
+    state: u.state,
+    submittedOn: u.submittedOn,
+    tasksDone: withFigures(u) ? lines.filter((l) => isDoneStatus(l.status)).length : 0,
+    tasksTotal: withFigures(u) ? lines.length : 0,
+    deliverables: withFigures(u) ? lines.reduce((n, l) => n + l.deliverables.length, 0) : 0,
+    indicatorValues: withFigures(u) ? u.indicatorValues : {},
   };
 }
 

@@ -126,18 +126,43 @@ export const EMPTY_NARRATIVE: UnitReportContent['narrative'] = { leadership: '',
 
 /** Builds the content of a unit report. Lines are keyed by the task of the regime's plan, in plan order. */
 export function prefillContent(input: PrefillInput): UnitReportContent {
-  const { window, today } = input;
+  const { window } = input;
   const lines = new Map<string, LineAcc>();
-  const line = (number: string, title: string, parent: string | null): LineAcc => {
-    let acc = lines.get(number);
-    if (!acc) {
-      acc = { taskNumber: number, taskTitle: title, parentTaskNumber: parent, lead: false, statuses: [], percents: [], results: [], deliverables: new Map(), deadlines: [] };
-      lines.set(number, acc);
-    }
-    acc.parentTaskNumber ??= parent;
-    return acc;
-  };
+  const byAssignment = addAssignments(input, lines);
+  addResultsAndDeliverables(input, byAssignment);
 
+  const obstacles: ReportObstacle[] = input.obstacles.filter((o) => inWindow(o.raisedOn, window));
+  const children = (input.children ?? []).filter((c) => isReceived(c.status));
+  mergeChildReports(children, lines, window, obstacles);
+
+  const tasks: ReportTaskLine[] = [...lines.values()]
+    .sort((a, b) => compareTaskNumbers(a.taskNumber, b.taskNumber))
+    .map(taskLineOf);
+  obstacles.sort((a, b) => a.raisedOn.localeCompare(b.raisedOn));
+
+  return {
+    window: { ...window },
+    tasks,
+    obstacles,
+    narrative: input.narrative ? { ...EMPTY_NARRATIVE, ...input.narrative } : suggestedNarrative(tasks, obstacles),
+    ...(children.length ? { children: children.map((c) => ({ unitId: c.unitId, unitName: c.unitName, reportId: c.reportId, status: c.status, submittedOn: c.submittedOn })) } : {}),
+  };
+}
+
+/** The line of a task, created on first use; a later fact may bring the parent task's number. */
+function lineOf(lines: Map<string, LineAcc>, number: string, title: string, parent: string | null): LineAcc {
+  let acc = lines.get(number);
+  if (!acc) {
+    acc = { taskNumber: number, taskTitle: title, parentTaskNumber: parent, lead: false, statuses: [], percents: [], results: [], deliverables: new Map(), deadlines: [] };
+    lines.set(number, acc);
+  }
+  acc.parentTaskNumber ??= parent;
+  return acc;
+}
+
+/** Each assignment's state in the year counts on its task's line; returns the line of each assignment. */
+function addAssignments(input: PrefillInput, lines: Map<string, LineAcc>): Map<number, LineAcc> {
+  const { window, today } = input;
   const byAssignment = new Map<number, LineAcc>();
   const updatesOf = new Map<number, UpdateFact[]>();
   for (const u of input.updates) {
@@ -149,7 +174,7 @@ export function prefillContent(input: PrefillInput): UnitReportContent {
   // Statuses as they stand at the end of the window (or today, when the window is still open).
   const asOf = today < window.to ? today : window.to;
   for (const a of input.assignments) {
-    const acc = line(a.taskNumber, a.taskTitle, a.parentTaskNumber);
+    const acc = lineOf(lines, a.taskNumber, a.taskTitle, a.parentTaskNumber);
     const st = assignmentYearState(a.schedule, updatesOf.get(a.assignmentId) ?? [], input.year, asOf, input.calendar, input.reporting);
     if (st.dueDate) acc.deadlines.push(st.dueDate);
     acc.statuses.push(st.status);
@@ -157,6 +182,12 @@ export function prefillContent(input: PrefillInput): UnitReportContent {
     if (a.role === 'lead') acc.lead = true;
     byAssignment.set(a.assignmentId, acc);
   }
+  return byAssignment;
+}
+
+/** Update narratives (once each, oldest first) and deliverables recorded inside the window. */
+function addResultsAndDeliverables(input: PrefillInput, byAssignment: ReadonlyMap<number, LineAcc>): void {
+  const { window } = input;
   for (const u of [...input.updates].sort((x, y) => x.occurredOn.localeCompare(y.occurredOn))) {
     const acc = byAssignment.get(u.assignmentId);
     const text = u.narrative.trim();
@@ -168,14 +199,20 @@ export function prefillContent(input: PrefillInput): UnitReportContent {
     const { assignmentId: _, ...record } = d;
     acc.deliverables.set(deliverableKey(record), record);
   }
+}
 
-  const obstacles: ReportObstacle[] = input.obstacles.filter((o) => inWindow(o.raisedOn, window));
-  const children = (input.children ?? []).filter((c) => isReceived(c.status));
+/** The lines and obstacles of the reports the unit's offices sent, merged into the unit's own. */
+function mergeChildReports(
+  children: readonly ChildReport[],
+  lines: Map<string, LineAcc>,
+  window: PrefillInput['window'],
+  obstacles: ReportObstacle[],
+): void {
   for (const c of children) {
     for (const l of c.content.tasks ?? []) {
       // An office's line is keyed by the ward plan's task; it counts under the task that one implements.
       const number = l.parentTaskNumber ?? l.taskNumber;
-      const acc = line(number, l.taskTitle, null);
+      const acc = lineOf(lines, number, l.taskTitle, null);
       acc.statuses.push(l.status);
       acc.percents.push(l.percent);
       if (l.deadline) acc.deadlines.push(l.deadline);
@@ -184,28 +221,19 @@ export function prefillContent(input: PrefillInput): UnitReportContent {
     }
     for (const o of c.content.obstacles ?? []) obstacles.push(o);
   }
+}
 
-  const tasks: ReportTaskLine[] = [...lines.values()]
-    .sort((a, b) => compareTaskNumbers(a.taskNumber, b.taskNumber))
-    .map((acc) => ({
-      taskNumber: acc.taskNumber,
-      taskTitle: acc.taskTitle,
-      role: acc.lead ? 'lead' : 'coordinator',
-      status: mergeStatus(acc.statuses),
-      percent: acc.percents.length ? Math.round(acc.percents.reduce((s, p) => s + p, 0) / acc.percents.length) : 0,
-      results: acc.results.map((r) => r.text),
-      deliverables: [...acc.deliverables.values()].sort((x, y) => x.occurredOn.localeCompare(y.occurredOn) || x.title.localeCompare(y.title)),
-      parentTaskNumber: acc.parentTaskNumber,
-      deadline: acc.deadlines.sort()[0] ?? null,
-    }));
-  obstacles.sort((a, b) => a.raisedOn.localeCompare(b.raisedOn));
-
+function taskLineOf(acc: LineAcc): ReportTaskLine {
   return {
-    window: { ...window },
-    tasks,
-    obstacles,
-    narrative: input.narrative ? { ...EMPTY_NARRATIVE, ...input.narrative } : suggestedNarrative(tasks, obstacles),
-    ...(children.length ? { children: children.map((c) => ({ unitId: c.unitId, unitName: c.unitName, reportId: c.reportId, status: c.status, submittedOn: c.submittedOn })) } : {}),
+    taskNumber: acc.taskNumber,
+    taskTitle: acc.taskTitle,
+    role: acc.lead ? 'lead' : 'coordinator',
+    status: mergeStatus(acc.statuses),
+    percent: acc.percents.length ? Math.round(acc.percents.reduce((s, p) => s + p, 0) / acc.percents.length) : 0,
+    results: acc.results.map((r) => r.text),
+    deliverables: [...acc.deliverables.values()].sort((x, y) => x.occurredOn.localeCompare(y.occurredOn) || x.title.localeCompare(y.title)),
+    parentTaskNumber: acc.parentTaskNumber,
+    deadline: acc.deadlines.sort()[0] ?? null,
   };
 }
 
