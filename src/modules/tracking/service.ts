@@ -4,7 +4,7 @@
 export { createAssignmentsForPlan } from './use-cases/create-assignments.ts';
 export { listAssignmentsFor, type AssignmentListQuery } from './use-cases/list-assignments.ts';
 export { getAssignmentDetail } from './use-cases/assignment-detail.ts';
-export { addProgressUpdate, type DeliverableInput, type UpdateInput } from './use-cases/progress-update.ts';
+export { addProgressUpdate, type UpdateInput } from './use-cases/progress-update.ts';
 export { evidenceForDownload } from './use-cases/evidence-download.ts';
 export { answerObstacle, listObstaclesFor, type ObstacleListQuery } from './use-cases/obstacles.ts';
 export { currentPeriodYear } from './use-cases/shared.ts';

@@ -9,17 +9,11 @@ import { getUnit } from '../../org/index.ts';
 // Not through plans' entry: issuing a plan creates its assignments here, so plans' entry loads tracking's, and this
 // import would close an import cycle (plans → tracking → plans). Goes with the issue-plan workflow (issue 14, item 3).
 import { mustReadPlan } from '../../plans/access.ts';
+import type { AssignmentListQuery } from '../../../contracts/tracking.ts';
 import * as store from '../store.ts';
 import { currentPeriodYear, startedOn, statusOf } from './shared.ts';
 
-export interface AssignmentListQuery {
-  unitId?: number;
-  planId?: number;
-  status?: TaskStatus;
-  year?: number;
-  limit: number;
-  offset: number;
-}
+export type { AssignmentListQuery };
 
 /**
  * A unit's work list (with its subunits), or everything the actor may read: each assignment with its due date in

@@ -2,7 +2,8 @@
 import { conflict, invalid } from '../../../domain/errors.ts';
 import { can } from '../../../domain/permissions.ts';
 import { normalizeText } from '../../../domain/text.ts';
-import { OBSTACLE_KIND_LABEL, OBSTACLE_STATUS_LABEL, type ObstacleStatus } from '../../../domain/tracking/model.ts';
+import { OBSTACLE_KIND_LABEL, OBSTACLE_STATUS_LABEL } from '../../../domain/tracking/model.ts';
+import type { ObstacleListQuery } from '../../../contracts/tracking.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { authorize, mustRead, requireActor, type Ctx } from '../../context.ts';
 import { notify } from '../../notifications/index.ts';
@@ -21,12 +22,7 @@ export function obstacleView(o: store.ObstacleRow, actor: Ctx['actor']) {
   };
 }
 
-export interface ObstacleListQuery {
-  box: 'inbox' | 'outbox';
-  status?: ObstacleStatus;
-  limit: number;
-  offset: number;
-}
+export type { ObstacleListQuery };
 
 /**
  * inbox: obstacles sent to my unit, to a unit my unit is the focal unit for, or to the focal unit of my unit (a ward's

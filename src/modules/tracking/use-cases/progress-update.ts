@@ -4,34 +4,19 @@ import { parseIsoDate } from '../../../domain/calendar/lunar.ts';
 import { formatDateVi, normalizeText } from '../../../domain/text.ts';
 import { progressOf, todayInVietnam } from '../../../domain/tracking/assignment.ts';
 import { evidenceSetProblem } from '../../../domain/tracking/evidence.ts';
-import { OBSTACLE_KIND_LABEL, type DeliverableKind, type ObstacleKind } from '../../../domain/tracking/model.ts';
+import { OBSTACLE_KIND_LABEL, type ObstacleKind } from '../../../domain/tracking/model.ts';
+import type { ProgressUpdateBody } from '../../../contracts/tracking.ts';
 import { obstacleRecipient } from '../../../domain/tracking/obstacles.ts';
 import type { Actor } from '../../../domain/permissions.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { authorize, requireActor, type Ctx, type Tx } from '../../context.ts';
 import { notify } from '../../notifications/index.ts';
-import { checkEvidence, type CheckedEvidence, type EvidenceInput } from '../evidence.ts';
+import { checkEvidence, type CheckedEvidence } from '../evidence.ts';
 import * as store from '../store.ts';
 import { mustAssignment, planName } from './shared.ts';
 
-export interface DeliverableInput {
-  kind: DeliverableKind;
-  title: string;
-  occurredOn: string;
-  participants?: number | null;
-  documentNumber?: string | null;
-  link?: string | null;
-}
-
-export interface UpdateInput {
-  percent: number;
-  narrative: string;
-  completed: boolean;
-  occurredOn: string;
-  deliverables: DeliverableInput[];
-  evidence: EvidenceInput[];
-  obstacles: Array<{ kind: ObstacleKind; content: string }>;
-}
+/** The update as the route validated it (src/contracts/tracking.ts). */
+export type UpdateInput = ProgressUpdateBody;
 
 /**
  * Records progress on an assignment in one transaction: the update, what it produced (deliverables), its evidence
