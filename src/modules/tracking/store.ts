@@ -1,5 +1,6 @@
-// Queries on assignments, progress updates, deliverables, evidence files, obstacles and notifications.
-// No permission logic here: that is the service's job.
+// Queries on assignments, progress updates, deliverables, evidence files and obstacles, and the reads of an issued
+// plan's tasks its assignments are made from (plans' entry loads tracking's: reading them through it would be a cycle).
+// No permission logic here: that is the use cases' job.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { PlanStatus, Schedule, UnitRef } from '../../domain/plan/model.ts';
