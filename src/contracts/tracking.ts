@@ -1,6 +1,7 @@
-// What the tracking routes answer (assignments, progress updates, obstacles, notifications, the working calendar):
-// one contract for the server (declared as the routes' responses, so tests hold every answer to it), the OpenAPI
-// document and the web app (types only). Built from the services in src/modules/tracking and src/modules/calendar.
+// What the tracking routes take and answer (assignments, progress updates, obstacles, notifications, the working
+// calendar): one contract for the server (the routes' inputs and declared responses, so tests hold every answer to
+// it), the OpenAPI document and the web app (its answer types, and the progress-update schema its form validates
+// with). Built from the services in src/modules/tracking and src/modules/calendar.
 // Pure: no node: modules, no database, nothing from src/modules.
 import { z } from '@hono/zod-openapi';
 import { PLAN_STATUSES } from '../domain/plan/model.ts';
@@ -9,7 +10,10 @@ import {
   ASSIGNMENT_ROLE_LABEL, DELIVERABLE_KINDS, OBSTACLE_KIND_LABEL, OBSTACLE_STATUSES, TASK_STATUSES,
   type AssignmentRole, type ObstacleKind,
 } from '../domain/tracking/model.ts';
-import { Instant, IsoDay, keysOf } from './common.ts';
+import { EVIDENCE_MAX_FILES } from '../domain/tracking/evidence.ts';
+import {
+  Base64, FileName, Instant, IsoDate, IsoDay, keysOf, Limit, LongText, Offset, QueryId, QueryYear, ShortText,
+} from './common.ts';
 
 export const TaskStatusSchema = z.enum(TASK_STATUSES);
 export const AssignmentRoleSchema = z.enum(keysOf(ASSIGNMENT_ROLE_LABEL));
@@ -204,6 +208,63 @@ export const CalendarYearSchema = z.object({
   overrides: z.record(z.string(), z.unknown()),
 }).openapi('CalendarYear');
 
+// ---------------------------------------------------------------- what people send
+
+const Link = ShortText(2000).url('Đường dẫn không hợp lệ.')
+  .refine((u) => /^https?:\/\//i.test(u), 'Đường dẫn phải bắt đầu bằng http:// hoặc https://.');
+const OptionalText = (max: number) => ShortText(max).nullable().optional();
+const ListLimit = Limit(2000, 200);
+
+export const AssignmentListQuerySchema = z.object({
+  unitId: QueryId.optional(),
+  planId: QueryId.optional(),
+  status: TaskStatusSchema.optional(),
+  year: QueryYear.optional(),
+  limit: ListLimit,
+  offset: Offset,
+});
+
+export const AssignmentDetailQuerySchema = z.object({ year: QueryYear.optional() });
+
+export const DeliverableInputSchema = z.object({
+  kind: DeliverableKindSchema,
+  title: ShortText(500, 1),
+  occurredOn: IsoDate,
+  participants: z.number().int().min(0).max(10_000_000).nullable().optional(),
+  documentNumber: OptionalText(100),
+  link: Link.nullable().optional(),
+}).strict();
+
+// 10 MB of file is 13 981 016 base64 characters; the service names the file and its size when it is larger.
+export const EvidenceInputSchema = z.object({
+  filename: FileName(255),
+  mime: ShortText(200, 1),
+  contentBase64: Base64(14_500_000),
+}).strict();
+
+export const ObstacleInputSchema = z.object({ kind: ObstacleKindSchema, content: LongText(5000, 5) }).strict();
+
+/** A progress update as sent (the service then checks its days, its files by their bytes and their total size). */
+export const ProgressUpdateInputSchema = z.object({
+  percent: z.number().int().min(0).max(100),
+  narrative: LongText(20_000).default(''),
+  completed: z.boolean().default(false),
+  occurredOn: IsoDate,
+  deliverables: z.array(DeliverableInputSchema).max(50).default([]),
+  evidence: z.array(EvidenceInputSchema)
+    .max(EVIDENCE_MAX_FILES, `Mỗi lần cập nhật đính kèm tối đa ${EVIDENCE_MAX_FILES} tệp minh chứng.`).default([]),
+  obstacles: z.array(ObstacleInputSchema).max(20).default([]),
+}).strict();
+
+export const ObstacleListQuerySchema = z.object({
+  box: z.enum(['inbox', 'outbox']).default('inbox'),
+  status: ObstacleStatusSchema.optional(),
+  limit: ListLimit,
+  offset: Offset,
+});
+
+export const ObstacleAnswerInputSchema = z.object({ answer: LongText(10_000, 5) }).strict();
+
 // ---------------------------------------------------------------- types (the web app imports these, types only)
 
 export type TaskStatus = z.infer<typeof TaskStatusSchema>;
@@ -224,3 +285,11 @@ export type AppNotification = z.infer<typeof AppNotificationSchema>;
 export type NotificationList = z.infer<typeof NotificationListSchema>;
 export type NotificationRead = z.infer<typeof NotificationReadSchema>;
 export type CalendarYear = z.infer<typeof CalendarYearSchema>;
+/** What a client sends (defaults may be left out). */
+export type DeliverableInput = z.input<typeof DeliverableInputSchema>;
+export type EvidenceInput = z.input<typeof EvidenceInputSchema>;
+export type ProgressUpdateInput = z.input<typeof ProgressUpdateInputSchema>;
+/** What the service receives once the route has validated it (defaults filled in). */
+export type ProgressUpdateBody = z.output<typeof ProgressUpdateInputSchema>;
+export type AssignmentListQuery = z.output<typeof AssignmentListQuerySchema>;
+export type ObstacleListQuery = z.output<typeof ObstacleListQuerySchema>;

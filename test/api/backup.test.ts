@@ -4,7 +4,7 @@
 // data (unless forced), a backup of a newer schema and a damaged file; an older backup is migrated up; the admin
 // route is for the system administrator only; the CLI end to end on PostgreSQL, and on PGlite through the running
 // server that owns the data directory.
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -12,8 +12,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
-import { backend, createTestDatabase, type TestDatabase } from '../support/db.ts';
-import { Client, makeUser, testApp, type App } from '../support/api.ts';
+import { backend } from '../support/db.ts';
+import { Client, makeUser } from '../support/api.ts';
+import { closeStages, openWorld, stage, type Cast } from '../support/factories.ts';
 import { openDatabase, type Database } from '../../src/db/connect.ts';
 import { createFreshDatabase, type FreshDatabase } from '../../src/db/fresh-database.ts';
 import { MIGRATION_NAMES, migrateTo } from '../../src/db/migrate.ts';
@@ -31,10 +32,10 @@ const ROOT = new URL('../../', import.meta.url);
 const work = mkdtempSync(join(tmpdir(), 'thihanh-backup-test-'));
 const cleanups: Array<() => Promise<void>> = [];
 
-let d: TestDatabase;
-let app: App;
-let admin: Client;
-let ward: Client;
+const CAST = {
+  admin: ['quantri', '38', ['sysadmin']],
+  ward: ['nss.cv', '16516', ['officer']],
+} satisfies Cast;
 
 /** A new, empty database of the backend under test: a fresh PostgreSQL database, or a fresh PGlite data directory. */
 async function emptyDatabase(): Promise<Database & { url?: string; dataDir?: string }> {
@@ -80,65 +81,82 @@ async function updateCounts(db: Kysely<any>) {
 /** A PDF the evidence check accepts, with incompressible bytes so files weigh in the backup. */
 const pdf = (kb: number) => Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(kb * 1024), Buffer.from('\n%%EOF\n')]);
 
-before(async () => {
-  d = await createTestDatabase();
-  assert.equal(await seedDemoContent(d.db), true, 'demo content loaded');
-  app = testApp(d.db, d.backend);
-  await makeUser(d.db, 'quantri', '38', ['sysadmin']);
-  await makeUser(d.db, 'nss.cv', '16516', ['officer']);
-  admin = await new Client(app).login('quantri');
-  ward = await new Client(app).login('nss.cv');
+/** The demo data (the province plan issued and cascaded, the ward's plan issued), a sysadmin and a ward officer. */
+const demo = stage(async () => {
+  const w = await openWorld(CAST);
+  assert.equal(await seedDemoContent(w.d.db), true, 'demo content loaded');
+  return w;
 });
+
+interface Snapshot {
+  file: string;
+  manifest: Manifest;
+  /** Bytes the backup reported writing. */
+  bytes: number;
+  /** Progress updates written in all, before, during and after the backup. */
+  writes: number;
+  before0: Awaited<ReturnType<typeof updateCounts>>;
+  sourceAtEnd: Map<string, number>;
+}
+
+/** The demo data with a backup taken while the ward officer writes progress updates with evidence files. */
+const duringWrites = stage(async () => {
+  const w = await demo.copy();
+  const { d } = w;
+  const a = await d.db.selectFrom('assignment as a').innerJoin('unit as u', 'u.id', 'a.unit_id').innerJoin('plan as p', 'p.id', 'a.plan_id')
+    .select('a.id').where('u.code', 'like', '16516.%').where('p.status', '=', 'issued').orderBy('a.id').executeTakeFirstOrThrow();
+  const before0 = await updateCounts(d.db);
+  let writes = 0;
+  let writing = true;
+  let failed: unknown = null;
+  const loop = (async () => {
+    while (writing) {
+      const r = await w.as.ward.post(`/api/assignments/${a.id}/updates`, {
+        percent: Math.min(99, writes), narrative: `Cập nhật tiến độ lần ${writes + 1} trong khi sao lưu.`, occurredOn: '2026-06-01',
+        evidence: [{ filename: `Biên bản ${writes + 1}.pdf`, mime: 'application/pdf', contentBase64: pdf(writes % 3 === 0 ? 700 : 40).toString('base64') }],
+      });
+      assert.equal(r.status, 201, JSON.stringify(r.body));
+      writes++;
+      // In-process requests on PGlite resolve through microtasks alone: let timers (and the backup) have turns.
+      await new Promise((r) => setImmediate(r));
+    }
+  })().catch((err) => { failed = err; });
+  const waitFor = async (n: number) => {
+    while (writes < n) {
+      if (failed) throw failed;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  };
+  await waitFor(3);
+  const file = join(work, 'during-writes.tar.gz');
+  const written = await writeBackupFile(d.db, d.backend, file);
+  const afterBackup = writes;
+  await waitFor(afterBackup + 2);
+  writing = false;
+  await loop;
+  if (failed) throw failed;
+  const snapshot: Snapshot = { file, manifest: written.manifest, bytes: written.bytes, writes, before0, sourceAtEnd: await tableCounts(d.db) };
+  return { ...w, snapshot };
+});
+
+/** A new database of the backend under test with the backup taken during writes restored into it. */
+async function restoredCopy(s: Snapshot) {
+  const target = await emptyDatabase();
+  const r = await restoreBackup(target.db, s.file);
+  return { target, migrated: r.migrated };
+}
+
 after(async () => {
+  await closeStages(duringWrites, demo);
   for (const c of cleanups.reverse()) await c().catch(() => {});
-  await d.close();
   rmSync(work, { recursive: true, force: true });
 });
 
 describe('a backup taken while progress updates with evidence are written', () => {
-  let manifest: Manifest;
-  let file: string;
-  let target: Awaited<ReturnType<typeof emptyDatabase>>;
-  let before0: Awaited<ReturnType<typeof updateCounts>>;
-  let sourceAtEnd: Map<string, number>;
-  let writes = 0;
-
   test('the snapshot falls between writes that go on before, during and after it', async () => {
-    const a = await d.db.selectFrom('assignment as a').innerJoin('unit as u', 'u.id', 'a.unit_id').innerJoin('plan as p', 'p.id', 'a.plan_id')
-      .select('a.id').where('u.code', 'like', '16516.%').where('p.status', '=', 'issued').orderBy('a.id').executeTakeFirstOrThrow();
-    before0 = await updateCounts(d.db);
-    let writing = true;
-    let failed: unknown = null;
-    const loop = (async () => {
-      while (writing) {
-        const r = await ward.post(`/api/assignments/${a.id}/updates`, {
-          percent: Math.min(99, writes), narrative: `Cập nhật tiến độ lần ${writes + 1} trong khi sao lưu.`, occurredOn: '2026-06-01',
-          evidence: [{ filename: `Biên bản ${writes + 1}.pdf`, mime: 'application/pdf', contentBase64: pdf(writes % 3 === 0 ? 700 : 40).toString('base64') }],
-        });
-        assert.equal(r.status, 201, JSON.stringify(r.body));
-        writes++;
-        // In-process requests on PGlite resolve through microtasks alone: let timers (and the backup) have turns.
-        await new Promise((r) => setImmediate(r));
-      }
-    })().catch((err) => { failed = err; });
-    const waitFor = async (n: number) => {
-      while (writes < n) {
-        if (failed) throw failed;
-        await new Promise((r) => setTimeout(r, 5));
-      }
-    };
-    await waitFor(3);
-    file = join(work, 'during-writes.tar.gz');
-    const written = await writeBackupFile(d.db, d.backend, file);
-    manifest = written.manifest;
-    const afterBackup = writes;
-    await waitFor(afterBackup + 2);
-    writing = false;
-    await loop;
-    if (failed) throw failed;
-    sourceAtEnd = await tableCounts(d.db);
+    const { manifest, file, bytes, writes, before0 } = (await duringWrites.shared()).snapshot;
     assert.equal(statSync(file).mode & 0o777, 0o600, 'the file holds personal data: owner only');
-    assert.equal(written.bytes, statSync(file).size);
+    assert.equal(bytes, statSync(file).size);
     const rows = Object.fromEntries(manifest.tables.map((t) => [t.name, t.rows]));
     // Each update, its evidence file and its audit record are one transaction: a snapshot has all three or none.
     const inSnapshot = rows.progress_update! - before0.updates;
@@ -147,7 +165,8 @@ describe('a backup taken while progress updates with evidence are written', () =
     assert.deepEqual(manifest.migrations, [...MIGRATION_NAMES]);
   });
 
-  test('tables not written during the run have, in the backup, the counts of the source', () => {
+  test('tables not written during the run have, in the backup, the counts of the source', async () => {
+    const { manifest, sourceAtEnd } = (await duringWrites.shared()).snapshot;
     const written = new Set(['progress_update', 'evidence_file', 'audit_log', 'assignment', 'notification']);
     for (const t of manifest.tables) {
       if (!written.has(t.name)) assert.equal(t.rows, sourceAtEnd.get(t.name), t.name);
@@ -156,9 +175,10 @@ describe('a backup taken while progress updates with evidence are written', () =
   });
 
   test('restored into a new database: every table has the count of the snapshot, every evidence file its bytes', async () => {
-    target = await emptyDatabase();
-    const r = await restoreBackup(target.db, file);
-    assert.deepEqual(r.migrated, []);
+    const { d, snapshot } = await duringWrites.shared();
+    const { manifest, sourceAtEnd, before0 } = snapshot;
+    const { target, migrated } = await restoredCopy(snapshot);
+    assert.deepEqual(migrated, []);
     const restored = await tableCounts(target.db);
     assert.deepEqual([...restored.keys()].sort(), [...sourceAtEnd.keys()].sort(), 'the same tables');
     for (const [name, n] of restored) {
@@ -178,6 +198,7 @@ describe('a backup taken while progress updates with evidence are written', () =
   });
 
   test('the restored database works: identity sequences continue after the restored ids, the audit trail stays append-only', async () => {
+    const { target } = await restoredCopy((await duringWrites.shared()).snapshot);
     const unit = await target.db.selectFrom('unit').select(['id']).where('code', '=', '16516').executeTakeFirstOrThrow();
     const row = await target.db.insertInto('unit_alias').values({ unit_id: unit.id, name: 'Tên thử sau phục hồi', kind: 'other' }).returning('id').executeTakeFirstOrThrow();
     const max = await target.db.selectFrom('unit_alias').select((eb) => eb.fn.max('id').as('m')).executeTakeFirstOrThrow();
@@ -186,6 +207,9 @@ describe('a backup taken while progress updates with evidence are written', () =
   });
 
   test('a database that holds data is refused without --force, and replaced with it', async () => {
+    const { snapshot } = await duringWrites.shared();
+    const { file, manifest, sourceAtEnd } = snapshot;
+    const { target } = await restoredCopy(snapshot);
     const beforeRefusal = await tableCounts(target.db);
     await assert.rejects(restoreBackup(target.db, file), (e: any) => e.code === 'restore.not_empty' && e.status === 409 && /--force/.test(e.message));
     assert.deepEqual(await tableCounts(target.db), beforeRefusal, 'nothing changed');
@@ -196,6 +220,7 @@ describe('a backup taken while progress updates with evidence are written', () =
   });
 
   test('a backup of a newer schema is refused; a damaged one too; the database is untouched', async () => {
+    const { file } = (await duringWrites.shared()).snapshot;
     const empty = await emptyDatabase();
     const newer = join(work, 'newer.tar.gz');
     await rewriteManifest(file, newer, (m) => ({ ...m, migrations: [...m.migrations, '9999-future'], app: { ...m.app, version: '9.0.0' } }));
@@ -225,7 +250,8 @@ test('a backup of an older schema is restored, then migrated up', async () => {
   assert.equal((await target.db.selectFrom('unit').select('name').executeTakeFirstOrThrow()).name, 'Tỉnh Thanh Hóa');
 });
 
-test('daily backups: named by their time in Vietnam, audited, the oldest beyond the retention count deleted', async () => {
+test('daily backups: named by their time in Vietnam, audited, the oldest beyond the retention count deleted', async (t) => {
+  const { d } = await demo.fresh(t);
   const dir = join(work, 'daily');
   const schedule = { dir, keep: 1, hour: 2 };
   await runScheduledBackup(d.db, d.backend, schedule, new Date('2026-12-04T19:00:00Z'));
@@ -239,7 +265,8 @@ test('daily backups: named by their time in Vietnam, audited, the oldest beyond 
 });
 
 describe('the admin backup route', () => {
-  test('the system administrator downloads a complete backup, and it is audited', async () => {
+  test('the system administrator downloads a complete backup, and it is audited', async (t) => {
+    const { d, as: { admin } } = await demo.fresh(t);
     const r = await admin.request('POST', '/api/admin/backup');
     assert.equal(r.status, 200);
     assert.equal(r.headers.get('content-type'), 'application/gzip');
@@ -252,7 +279,8 @@ describe('the admin backup route', () => {
     assert.equal(audit.actor_username, 'quantri');
   });
 
-  test('others are refused: 403 signed in, 401 anonymous or with a forged local token', async () => {
+  test('others are refused: 403 signed in, 401 anonymous or with a forged local token', async (t) => {
+    const { d, app, as: { ward } } = await demo.fresh(t);
     assert.equal((await ward.request('POST', '/api/admin/backup')).status, 403);
     const unitAdmin = await makeUser(d.db, 'tinh.quantri', '38', ['unitAdmin', 'leader']);
     assert.ok(unitAdmin.id);
@@ -282,7 +310,8 @@ function cli(args: string[], env: Record<string, string>): Promise<{ code: numbe
 }
 
 if (backend === 'postgres') {
-  test('CLI on PostgreSQL: thihanh backup from the running database, thihanh restore into a new one, identical counts', async () => {
+  test('CLI on PostgreSQL: thihanh backup from the running database, thihanh restore into a new one, identical counts', async (t) => {
+    const { d } = await demo.fresh(t);
     const url = new URL(process.env.DATABASE_URL!);
     url.pathname = `/${d.name}`;
     const file = join(work, 'cli-postgres.tar.gz');

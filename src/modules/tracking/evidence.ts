@@ -1,16 +1,13 @@
 // Checking uploaded evidence files: base64 decoding, size, type from the bytes (not from the declared type), name.
 import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
+import type { EvidenceInput } from '../../contracts/tracking.ts';
 import { invalid } from '../../domain/errors.ts';
 import {
   EVIDENCE_LABEL, EVIDENCE_MAX_BYTES, EVIDENCE_MIME, formatSize, sanitizeFilename, sniff, typeOfMime, zipKind, type EvidenceType,
 } from '../../domain/tracking/evidence.ts';
 
-export interface EvidenceInput {
-  filename: string;
-  mime: string;
-  contentBase64: string;
-}
+export type { EvidenceInput };
 
 export interface CheckedEvidence {
   filename: string;

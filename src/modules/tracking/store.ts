@@ -1,9 +1,11 @@
-// Queries on assignments, progress updates, deliverables, evidence files, obstacles and notifications.
-// No permission logic here: that is the service's job.
+// Queries on assignments, progress updates, deliverables, evidence files and obstacles, and the reads of an issued
+// plan's tasks its assignments are made from (plans' entry loads tracking's: reading them through it would be a cycle).
+// No permission logic here: that is the use cases' job.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { PlanStatus, Schedule, UnitRef } from '../../domain/plan/model.ts';
 import type { UpdateFact } from '../../domain/tracking/assignment.ts';
+import type { DeliverableKind, ObstacleKind } from '../../domain/tracking/model.ts';
 import type { Tx } from '../context.ts';
 
 type Q = Kysely<DB> | Tx;
@@ -80,6 +82,58 @@ export async function listAssignments(db: Q, f: AssignmentFilter): Promise<Assig
   return q.orderBy('p.id').orderBy('t.ordinal').orderBy('a.role', 'desc').orderBy('u.name').execute() as Promise<AssignmentRow[]>;
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Assignments of an issued plan: its tasks as issued, and the assignments an amendment carries over
+
+/** The plan being issued, as its notifications name it. */
+export async function getPlanHeading(db: Q, planId: number) {
+  return db.selectFrom('plan').select(['id', 'unit_id', 'title', 'number', 'symbol']).where('id', '=', planId).executeTakeFirst();
+}
+
+/** The tasks of a plan in their order, with the units they name (lead and coordinators). */
+export async function listTasksToAssign(db: Q, planId: number) {
+  return db.selectFrom('plan_task').select(['id', 'number', 'title', 'lead', 'coordinators']).where('plan_id', '=', planId)
+    .orderBy('ordinal').execute();
+}
+
+/** The assignments of a plan with their task's number (an amendment matches tasks by number). */
+export async function listAssignmentsOfPlan(db: Q, planId: number) {
+  return db.selectFrom('assignment as a').innerJoin('plan_task as t', 't.id', 'a.task_id')
+    .select(['a.id', 'a.unit_id', 'a.role', 't.number']).where('a.plan_id', '=', planId).execute();
+}
+
+export async function hasAssignment(db: Q, taskId: number, unitId: number): Promise<boolean> {
+  const row = await db.selectFrom('assignment').select('id').where('task_id', '=', taskId).where('unit_id', '=', unitId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Moves an assignment to a task of the amending plan; its obstacles follow it to the new task. */
+export async function moveAssignment(tx: Tx, id: number, to: { taskId: number; planId: number; role: 'lead' | 'coordinator' }) {
+  await tx.updateTable('assignment').set({ task_id: to.taskId, plan_id: to.planId, role: to.role }).where('id', '=', id).execute();
+  await tx.updateTable('obstacle').set({ task_id: to.taskId }).where('assignment_id', '=', id).execute();
+}
+
+/** New assignments; a task and unit already assigned is skipped. Returns those created. */
+export async function insertAssignments(
+  tx: Tx, rows: ReadonlyArray<{ taskId: number; planId: number; unitId: number; role: 'lead' | 'coordinator' }>,
+): Promise<Array<{ id: number; unit_id: number }>> {
+  if (!rows.length) return [];
+  return tx.insertInto('assignment')
+    .values(rows.map((p) => ({ task_id: p.taskId, plan_id: p.planId, unit_id: p.unitId, role: p.role })))
+    .onConflict((oc) => oc.columns(['task_id', 'unit_id']).doNothing())
+    .returning(['id', 'unit_id']).execute();
+}
+
+/** The assignment's current state, as computed from all its updates. */
+export async function setAssignmentProgress(tx: Tx, id: number, now: { percent: number; completedOn: string | null }) {
+  await tx.updateTable('assignment').set({ percent: now.percent, completed_on: now.completedOn, last_update_at: new Date() })
+    .where('id', '=', id).execute();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Progress updates, deliverables, evidence
+
 export interface UpdateRow extends UpdateFact {
   id: number;
   assignmentId: number;
@@ -107,6 +161,53 @@ export async function updatesOf(db: Q, assignmentIds: number[], narrativeChars =
     }
   }
   return out;
+}
+
+/** What the assignment's state is computed from: every update, in the order they report. */
+export async function progressFactsOf(db: Q, assignmentId: number): Promise<UpdateFact[]> {
+  const rows = await db.selectFrom('progress_update').select(['occurred_on', 'percent', 'completed'])
+    .where('assignment_id', '=', assignmentId).orderBy('occurred_on').orderBy('id').execute();
+  return rows.map((u) => ({ occurredOn: u.occurred_on, percent: u.percent, completed: u.completed }));
+}
+
+export async function insertProgressUpdate(tx: Tx, u: {
+  assignmentId: number; unitId: number; authorId: number; percent: number; narrative: string; completed: boolean; occurredOn: string;
+}): Promise<number> {
+  const row = await tx.insertInto('progress_update').values({
+    assignment_id: u.assignmentId, unit_id: u.unitId, author_id: u.authorId, percent: u.percent, narrative: u.narrative,
+    completed: u.completed, occurred_on: u.occurredOn,
+  }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export interface NewDeliverable {
+  kind: DeliverableKind;
+  title: string;
+  occurredOn: string;
+  participants: number | null;
+  documentNumber: string | null;
+  link: string | null;
+}
+
+export async function insertDeliverables(
+  tx: Tx, of: { updateId: number; assignmentId: number; unitId: number }, rows: readonly NewDeliverable[],
+): Promise<void> {
+  if (!rows.length) return;
+  await tx.insertInto('deliverable_record').values(rows.map((d) => ({
+    update_id: of.updateId, assignment_id: of.assignmentId, unit_id: of.unitId, kind: d.kind, title: d.title,
+    occurred_on: d.occurredOn, participants: d.participants, document_number: d.documentNumber, link: d.link,
+  }))).execute();
+}
+
+export async function insertEvidenceFile(tx: Tx, f: {
+  updateId: number; unitId: number; filename: string; mime: string; size: number; sha256: string; content: Buffer;
+  uploadedBy: number;
+}): Promise<number> {
+  const row = await tx.insertInto('evidence_file').values({
+    update_id: f.updateId, unit_id: f.unitId, filename: f.filename, mime: f.mime, size: f.size, sha256: f.sha256,
+    content: f.content, uploaded_by: f.uploadedBy,
+  }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
 }
 
 export async function deliverablesOf(db: Q, assignmentId: number) {
@@ -214,6 +315,23 @@ export async function listObstacles(db: Q, f: ObstacleFilter): Promise<{ rows: O
     c.executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(total.n) };
+}
+
+export async function insertObstacle(tx: Tx, o: {
+  unitId: number; toUnitId: number; assignmentId: number; taskId: number; kind: ObstacleKind; content: string;
+  raisedBy: number; raisedOn: string;
+}): Promise<number> {
+  const row = await tx.insertInto('obstacle').values({
+    unit_id: o.unitId, to_unit_id: o.toUnitId, assignment_id: o.assignmentId, task_id: o.taskId, kind: o.kind,
+    content: o.content, raised_by: o.raisedBy, raised_on: o.raisedOn,
+  }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The receiving unit's answer (a new answer replaces the previous one). */
+export async function setObstacleAnswer(tx: Tx, id: number, answer: string, answeredBy: number): Promise<void> {
+  await tx.updateTable('obstacle').set({ answer, status: 'answered', answered_by: answeredBy, answered_at: new Date() })
+    .where('id', '=', id).execute();
 }
 
 /** focal_for_id → the focal unit, for the given units (Sở KH&CN for the province, Phòng VH-XH for a ward). */

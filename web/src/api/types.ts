@@ -145,30 +145,8 @@ export type {
 /** The domain's own lists (TASK_STATUSES: computed from dates by the server, never typed). */
 export { DELIVERABLE_KINDS, OBSTACLE_STATUSES, TASK_STATUSES } from '../../../src/domain/tracking/model.ts';
 
-export interface DeliverableInput {
-  kind: DeliverableKind;
-  title: string;
-  occurredOn: string;
-  participants?: number | null;
-  documentNumber?: string | null;
-  link?: string | null;
-}
-
-export interface EvidenceInput {
-  filename: string;
-  mime: string;
-  contentBase64: string;
-}
-
-export interface ProgressUpdateInput {
-  percent: number;
-  narrative: string;
-  completed: boolean;
-  occurredOn: string;
-  deliverables: DeliverableInput[];
-  evidence: EvidenceInput[];
-  obstacles: Array<{ kind: ObstacleKind; content: string }>;
-}
+/** What the progress-update form sends: the route's own input schema's types (src/contracts/tracking.ts). */
+export type { DeliverableInput, EvidenceInput, ProgressUpdateBody, ProgressUpdateInput } from '../../../src/contracts/tracking.ts';
 
 // ---------------------------------------------------------------- Báo cáo (tag "Báo cáo")
 

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { notifications } from '@mantine/notifications';
 import { trackingApi, useTrackingMutation } from '../../api/tracking.ts';
-import type { AssignmentDetail, DeliverableKind, ObstacleKind, ProgressUpdateInput } from '../../api/types.ts';
+import type { AssignmentDetail, DeliverableKind, ObstacleKind, ProgressUpdateBody } from '../../api/types.ts';
 import { usePathErrors } from '../../components/pathErrors.ts';
 import { checkFile } from '../../components/tracking/evidence.ts';
 import { todayVn } from '../../format.ts';
@@ -80,7 +80,7 @@ function useSubmit(d: AssignmentDetail, values: Values, today: string, errors: R
   const navigate = useNavigate();
   const [submitting, setSubmitting] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
-  const mutation = useTrackingMutation((body: ProgressUpdateInput) => trackingApi.addUpdate(d.assignment.id, body));
+  const mutation = useTrackingMutation((body: ProgressUpdateBody) => trackingApi.addUpdate(d.assignment.id, body));
 
   const focusFirstInvalid = () => requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-invalid="true"]')?.focus());
 
