@@ -9,6 +9,10 @@ export default defineConfig({
   base: '/',
   publicDir: `${webDir}public`,
   plugins: [react()],
+  resolve: {
+    // Contracts shared with the server import `z` from @hono/zod-openapi: in the browser, plain zod (see the shim).
+    alias: { '@hono/zod-openapi': `${webDir}src/shims/zod-openapi.ts` },
+  },
   build: {
     outDir: `${webDir}dist`,
     emptyOutDir: true,
