@@ -8,3 +8,4 @@ export { addProgressUpdate, type UpdateInput } from './use-cases/progress-update
 export { evidenceForDownload } from './use-cases/evidence-download.ts';
 export { answerObstacle, listObstaclesFor, type ObstacleListQuery } from './use-cases/obstacles.ts';
 export { currentPeriodYear } from './use-cases/shared.ts';
+export { trackingTodo } from './use-cases/todo.ts';
