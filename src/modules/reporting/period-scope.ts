@@ -10,8 +10,8 @@ import type { Ctx } from '../context.ts';
 import type { UnitRow } from '../org/index.ts';
 import { todayFor, vnDate } from './clock.ts';
 import { dueDateResolver, periodOf } from './regimes.ts';
-import * as store from './store.ts';
-import type { ReportingRegime, SubmitterRow } from './store.ts';
+import * as store from './store/index.ts';
+import type { ReportingRegime, SubmitterRow } from './store/index.ts';
 
 /** What a regime means for one period: the window, who reports, each kind's due date. */
 export interface PeriodScope {

@@ -1,6 +1,5 @@
 // The receiving unit's view of a period: who has reported (expected / received / on time / late / missing, rolled
 // up the tree), and the documents compiled from it: the Báo cáo tổng hợp and the Công văn đôn đốc.
-import { sql } from 'kysely';
 import { addWorkingDays } from '../../domain/calendar/working-days.ts';
 import { UNIT_KIND_LABEL, type UnitKind } from '../../domain/org/unit.ts';
 import { REPORT_STATUS_LABEL, type CompiledReport, type ReminderLetter, type UnitReportContent } from '../../domain/reporting/model.ts';
@@ -8,15 +7,14 @@ import { aggregateIndicators } from '../../domain/reporting/indicators.ts';
 import { assignmentYearState } from '../../domain/reporting/prefill.ts';
 import { isReceived, rollUpTree, submissionState, SUBMISSION_STATE_LABEL, totalsBy, totalsOf, type SubmissionState } from '../../domain/reporting/rollup.ts';
 import { buildCompiledReport, buildReminderLetter, shortDateVi, type ExpectedUnitReport } from '../../domain/reporting/compile.ts';
-import type { Schedule } from '../../domain/plan/model.ts';
 import { loadCalendar } from '../calendar/index.ts';
 import { authorize, type Ctx } from '../context.ts';
 import { mustRegime } from './access.ts';
 import { getUnit } from '../org/index.ts';
 import { todayFor } from './clock.ts';
 import { issuerInfoFor, planRefFor } from './regimes.ts';
-import * as store from './store.ts';
-import type { SubmitterRow } from './store.ts';
+import * as store from './store/index.ts';
+import type { SubmitterRow } from './store/index.ts';
 import { periodScope, prefillFor, VN, type PeriodScope } from './period-scope.ts';
 
 // ---------------------------------------------------------------- status of a period
@@ -111,23 +109,13 @@ async function expectedReports(ctx: Ctx, s: PeriodScope, today: string, withOver
 /** Unfinished assignments past their due date, in the subtrees of some units ("1. Tổ chức quán triệt… (hạn 14/12/2026)"). */
 async function overdueAssignments(ctx: Ctx, unitIds: number[], s: PeriodScope, today: string) {
   if (!unitIds.length || !s.lineage) return [];
-  const lineage = sql.val(s.lineage);
-  const rows = await sql<{ id: number; top_id: number; number: string; title: string; schedule: Schedule | null; p_number: string | null; p_title: string | null; in_regime: boolean }>`
-    SELECT a.id, m.id AS top_id, t.number, t.title, t.schedule, pt.number AS p_number, pt.title AS p_title, (a.plan_id = ANY(${lineage}::integer[])) AS in_regime
-    FROM assignment a
-    JOIN unit u ON u.id = a.unit_id
-    JOIN unit m ON m.id = ANY(${sql.val(unitIds)}::integer[]) AND u.path @> ARRAY[m.id]
-    JOIN plan_task t ON t.id = a.task_id
-    JOIN plan p ON p.id = a.plan_id
-    LEFT JOIN plan_task pt ON pt.id = t.parent_task_id
-    WHERE a.plan_id = ANY(${lineage}::integer[]) OR (p.parent_plan_id = ANY(${lineage}::integer[]) AND p.status NOT IN ('amended', 'superseded'))
-    ORDER BY t.ordinal, a.id`.execute(ctx.db);
-  if (!rows.rows.length) return [];
-  const [updates, calendar] = await Promise.all([store.updateFacts(ctx.db, rows.rows.map((r) => r.id), s.period.dataWindow.to), loadCalendar(ctx.db)]);
+  const rows = await store.assignmentsUnder(ctx.db, unitIds, s.lineage);
+  if (!rows.length) return [];
+  const [updates, calendar] = await Promise.all([store.updateFacts(ctx.db, rows.map((r) => r.id), s.period.dataWindow.to), loadCalendar(ctx.db)]);
   const byAssignment = new Map<number, typeof updates>();
   for (const u of updates) byAssignment.set(u.assignmentId, [...(byAssignment.get(u.assignmentId) ?? []), u]);
   const out: Array<{ topUnitId: number; task: string }> = [];
-  for (const r of rows.rows) {
+  for (const r of rows) {
     const st = assignmentYearState(r.schedule, byAssignment.get(r.id) ?? [], s.period.year, today, calendar, s.regime.kind === 'adHoc' ? undefined : s.regime.schedule);
     if (st.status !== 'overdue') continue;
     const [n, title] = r.in_regime || !r.p_number ? [r.number, r.title] : [r.p_number, r.p_title ?? r.title];
@@ -152,7 +140,7 @@ export async function compiledReport(ctx: Ctx, regimeId: number, key: string): P
   const units = await expectedReports(ctx, s, today, false);
   const own = await prefillFor(ctx, s, s.owner);
   const planTasks = s.regime.planId
-    ? await ctx.db.selectFrom('plan_task').select(['number', 'title']).where('plan_id', '=', s.regime.planId).orderBy('ordinal').execute()
+    ? await store.listPlanTaskHeadings(ctx.db, s.regime.planId)
     : [];
   return buildCompiledReport({
     issuer, plan: plan?.ref ?? null, regimeName: s.regime.name, recipients: s.regime.recipients, indicators: s.regime.indicators, period: s.period,

@@ -16,7 +16,8 @@ import { getUnit, type UnitRow } from '../org/index.ts';
 // Not through plans' entry: plans' entry loads this file (ensureRegimeForPlan), so this import would close an import
 // cycle (plans → reporting → plans). Goes with the issue-plan workflow (issue 14, item 3).
 import { renderOptions } from '../plans/render-options.ts';
-import { planLineage, type ReportingRegime, type ReportingRegimeSchedule, type SubmitterRule } from './store.ts';
+import * as store from './store/index.ts';
+import type { ReportingRegime, ReportingRegimeSchedule, SubmitterRule } from './store/index.ts';
 
 type Q = Kysely<DB> | Tx;
 
@@ -40,8 +41,8 @@ export function issuerPhrase(unit: UnitRow): string {
 }
 
 async function focalOf(db: Q, unitId: number): Promise<UnitRow | undefined> {
-  const row = await db.selectFrom('unit').select('id').where('focal_for_id', '=', unitId).where('status', '=', 'active').orderBy('id').executeTakeFirst();
-  return row ? getUnit(db, row.id) : undefined;
+  const id = await store.firstFocalUnitId(db, unitId);
+  return id ? getUnit(db, id) : undefined;
 }
 
 /**
@@ -50,18 +51,17 @@ async function focalOf(db: Q, unitId: number): Promise<UnitRow | undefined> {
  * amendment moves the regime of the amended plan to the new plan. Called inside the issuing transaction.
  */
 export async function ensureRegimeForPlan(tx: Tx, planId: number): Promise<number | null> {
-  const plan = await tx.selectFrom('plan').select(['id', 'unit_id', 'amends_plan_id', 'number', 'symbol', 'issued_date', 'title']).where('id', '=', planId).executeTakeFirst();
+  const plan = await store.getPlanHeading(tx, planId);
   if (!plan) return null;
-  const existing = await tx.selectFrom('reporting_regime').select('id').where('plan_id', '=', planId).executeTakeFirst();
-  if (existing) return existing.id;
+  const existing = await store.getRegimeIdOfPlan(tx, planId);
+  if (existing) return existing;
   const name = `Báo cáo kết quả thực hiện Kế hoạch${plan.number && plan.symbol ? ` số ${plan.number}/${plan.symbol}` : ''}${plan.issued_date ? ` ngày ${shortDateVi(plan.issued_date)}` : ''}`;
   if (plan.amends_plan_id) {
-    const lineage = await planLineage(tx, plan.amends_plan_id);
-    const old = await tx.selectFrom('reporting_regime').select('id').where('plan_id', 'in', lineage).where('kind', '=', 'periodic')
-      .orderBy('id', 'desc').executeTakeFirst();
+    const lineage = await store.planLineage(tx, plan.amends_plan_id);
+    const old = await store.latestPeriodicRegimeIdOf(tx, lineage);
     if (old) {
-      await tx.updateTable('reporting_regime').set({ plan_id: planId, name, updated_at: new Date() }).where('id', '=', old.id).execute();
-      return old.id;
+      await store.moveRegimeToPlan(tx, old, planId, name);
+      return old;
     }
   }
   const unit = await getUnit(tx, plan.unit_id);
@@ -83,20 +83,19 @@ export async function ensureRegimeForPlan(tx: Tx, planId: number): Promise<numbe
     recipients = unit.name;
   }
   const schedule: ReportingRegimeSchedule = { ...AI_PLAN_YEARLY_SCHEDULE, reminderDays: DEFAULT_REMINDER_DAYS };
-  const row = await tx.insertInto('reporting_regime').values({
+  return store.insertRegime(tx, {
     code: `KH-${plan.id}-${randomBytes(3).toString('hex')}`,
-    owner_unit_id: owner.id,
-    plan_id: plan.id,
+    ownerUnitId: owner.id,
+    planId: plan.id,
     kind: 'periodic',
     name,
     content: 'Kết quả thực hiện các nhiệm vụ được giao tại Kế hoạch; khó khăn, vướng mắc; đề xuất, kiến nghị; phương hướng, nhiệm vụ thời gian tới.',
-    schedule: JSON.stringify(schedule),
-    submitters: JSON.stringify(submitters),
+    schedule,
+    submitters,
     recipients,
-    outline: JSON.stringify(REPORT_OUTLINE),
-    indicators: JSON.stringify(LAW_IMPLEMENTATION_INDICATORS),
-  }).returning('id').executeTakeFirstOrThrow();
-  return row.id;
+    outline: REPORT_OUTLINE,
+    indicators: LAW_IMPLEMENTATION_INDICATORS,
+  });
 }
 
 /** The single period of an ad hoc request is named by the year of its due date. */
@@ -146,7 +145,7 @@ export async function issuerInfoFor(db: Q, unit: UnitRow): Promise<IssuerInfo> {
 /** How the regime's plan is cited. */
 export async function planRefFor(db: Q, planId: number | null): Promise<{ ref: PlanRef; unit: UnitRow } | null> {
   if (!planId) return null;
-  const plan = await db.selectFrom('plan').select(['id', 'unit_id', 'number', 'symbol', 'issued_date', 'title']).where('id', '=', planId).executeTakeFirst();
+  const plan = await store.getPlanHeading(db, planId);
   if (!plan) return null;
   const unit = (await getUnit(db, plan.unit_id))!;
   return { ref: { number: plan.number, symbol: plan.symbol, date: plan.issued_date, title: plan.title, issuerPhrase: issuerPhrase(unit) }, unit };

@@ -2,7 +2,7 @@
 // sent their report get an in-app notification and their officers and leaders an e-mail. Each (report, offset,
 // channel) goes out once: the reminder_log row is written first (unique), then the message is sent; a failed
 // e-mail removes its row so the next run tries again.
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Config } from '../../config.ts';
 import { toJulianDay } from '../../domain/calendar/lunar.ts';
@@ -16,7 +16,7 @@ import { notify } from '../notifications/index.ts';
 import { logDatabaseFault } from '../../db/faults.ts';
 import { nowFor, vnDate } from './clock.ts';
 import { currentPeriod, DEFAULT_REMINDER_DAYS, dueDateResolver } from './regimes.ts';
-import * as store from './store.ts';
+import * as store from './store/index.ts';
 
 export interface ReminderRunOptions {
   /** Offsets used when a regime does not set its own. */
@@ -38,21 +38,14 @@ export function reminderStage(daysLeft: number, offsets: readonly number[]): num
   return stages[0] ?? null;
 }
 
-async function logOnce(db: Kysely<DB>, v: { regimeId: number; periodKey: string; unitId: number; offset: number; channel: 'email' | 'app'; recipients: string }): Promise<number | null> {
-  const row = await db.insertInto('reminder_log').values({
-    regime_id: v.regimeId, period_key: v.periodKey, unit_id: v.unitId, offset_days: v.offset, channel: v.channel, recipients: v.recipients,
-  }).onConflict((oc) => oc.columns(['regime_id', 'period_key', 'unit_id', 'offset_days', 'channel']).doNothing()).returning('id').executeTakeFirst();
-  return row?.id ?? null;
-}
-
 /** One pass over the active regimes. Safe to run often and from several processes. */
 export async function runReminders(db: Kysely<DB>, opts: ReminderRunOptions = {}): Promise<ReminderRunResult> {
   const today = vnDate(opts.now ?? nowFor(db));
   const result: ReminderRunResult = { app: 0, email: 0, failed: 0 };
-  const regimes = await db.selectFrom('reporting_regime').select('id').where('active', '=', true).orderBy('id').execute();
+  const regimes = await store.listActiveRegimeIds(db);
   if (!regimes.length) return result;
   const cal = await loadCalendar(db);
-  for (const { id } of regimes) {
+  for (const id of regimes) {
     const regime = (await store.getRegime(db, id))!;
     const offsets = (regime.schedule.reminderDays ?? opts.offsets ?? DEFAULT_REMINDER_DAYS).filter((n) => Number.isInteger(n) && n >= 0);
     if (!offsets.length) continue;
@@ -89,9 +82,7 @@ export async function runReminders(db: Kysely<DB>, opts: ReminderRunOptions = {}
         .filter((x): x is typeof x & { stage: number } => x.stage !== null);
       if (!pending.length) continue;
       const users = opts.mailer
-        ? await db.selectFrom('app_user').select(['unit_id', 'email']).where('is_active', '=', true).where('email', 'is not', null)
-          .where(sql<boolean>`unit_id = ANY(${sql.val(pending.map((p) => p.unit.id))}::integer[])`)
-          .where(sql<boolean>`roles && ARRAY['officer','leader']::text[]`).execute()
+        ? await store.reminderRecipients(db, pending.map((p) => p.unit.id))
         : [];
       for (const p of pending) {
         const daysLeft = toJulianDay(p.due) - toJulianDay(today);
@@ -101,14 +92,14 @@ export async function runReminders(db: Kysely<DB>, opts: ReminderRunOptions = {}
         const body = `${regime.name}. Báo cáo của đơn vị hiện: ${state.toLowerCase()}.${p.report?.status === 'returned' && p.report.return_reason ? ` Lý do trả lại: ${p.report.return_reason}.` : ''}`;
         const link = p.report ? `/bao-cao/${p.report.id}` : `/che-do-bao-cao/${regime.id}`;
         const key = { regimeId: regime.id, periodKey: period.key, unitId: p.unit.id, offset: p.stage };
-        const appLog = await logOnce(db, { ...key, channel: 'app', recipients: `unit:${p.unit.id}` });
+        const appLog = await store.insertReminderLog(db, { ...key, channel: 'app', recipients: `unit:${p.unit.id}` });
         if (appLog) {
           await notify(db, { unitId: p.unit.id, kind: 'report.reminder', title, body, link });
           result.app++;
         }
         const to = [...new Set(users.filter((u) => u.unit_id === p.unit.id).map((u) => u.email!))];
         if (!opts.mailer || !to.length) continue;
-        const mailLog = await logOnce(db, { ...key, channel: 'email', recipients: to.join(', ') });
+        const mailLog = await store.insertReminderLog(db, { ...key, channel: 'email', recipients: to.join(', ') });
         if (!mailLog) continue;
         try {
           await opts.mailer.send({
@@ -129,7 +120,7 @@ export async function runReminders(db: Kysely<DB>, opts: ReminderRunOptions = {}
           });
           result.email++;
         } catch {
-          await db.deleteFrom('reminder_log').where('id', '=', mailLog).execute();
+          await store.deleteReminderLog(db, mailLog);
           result.failed++;
         }
       }

@@ -186,11 +186,7 @@ export function reportingRoutes(app: OpenAPIHono<AppEnv>): void {
     summary: 'Bảng theo dõi toàn quốc (cơ quan trung ương): theo từng tỉnh, tiến độ nhiệm vụ và báo cáo đã nhận',
     query: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional(), rootUnitId: Id.optional() }),
     response: NationalDashboardSchema,
-  }, async (c, { query }) => {
-    const ctx = c.get('ctx');
-    const root = query.rootUnitId ?? (await ctx.db.selectFrom('unit').select('id').where('parent_id', 'is', null).where('kind', '=', 'central').executeTakeFirstOrThrow()).id;
-    return nationalDashboard(ctx, { year: query.year, rootUnitId: root }) satisfies Promise<NationalDashboard>;
-  });
+  }, (c, { query }) => nationalDashboard(c.get('ctx'), query) satisfies Promise<NationalDashboard>);
 
   defineRoute(app, {
     method: 'get', path: '/public/plans/{id}/progress', operationId: 'getPublicPlanProgress', tags: ['Báo cáo', 'Dữ liệu mở'], params: IdParam,

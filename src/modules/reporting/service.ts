@@ -23,8 +23,8 @@ import { notify } from '../notifications/index.ts';
 import { getUnit, getUnitsByIds, type UnitRow } from '../org/index.ts';
 import { nowFor, todayFor, vnDate } from './clock.ts';
 import { adHocKey, DEFAULT_REMINDER_DAYS, dueDateResolver, periodOf, REPORT_OUTLINE } from './regimes.ts';
-import * as store from './store.ts';
-import type { ReportingRegime, ReportRow } from './store.ts';
+import * as store from './store/index.ts';
+import type { ReportingRegime, ReportRow } from './store/index.ts';
 import { periodScope, prefillFor } from './period-scope.ts';
 
 export { compiledReport, documentNames, periodStatus, reminderLetter } from './period-status.ts';
@@ -149,11 +149,11 @@ export async function createAdHocRegime(ctx: Ctx, input: AdHocInput) {
   const local = scope.kind === 'ward' ? 'phường' : scope.kind === 'commune' ? 'xã' : null;
   const recipients = normalizeText(input.recipients ?? '') || (scope.kind === 'province' ? 'Ủy ban nhân dân tỉnh' : local ? `Ủy ban nhân dân ${local} ${scope.short_name}` : scope.name);
   return ctx.db.transaction().execute(async (tx) => {
-    const row = await tx.insertInto('reporting_regime').values({
-      code: `DX-${owner.id}-${randomBytes(4).toString('hex')}`, owner_unit_id: owner.id, plan_id: input.planId ?? null, kind: 'adHoc', name, content,
-      schedule: JSON.stringify({ frequency: 'yearly', dataWindow: { cutoffDay: 14 }, dueDate: { kind: 'dayOfMonth', monthOffset: 0, day: 15, exclusive: true }, tiers: [], reminderDays, window } satisfies store.ReportingRegimeSchedule),
-      submitters: JSON.stringify(rule), recipients, outline: JSON.stringify(REPORT_OUTLINE), indicators: JSON.stringify(LAW_IMPLEMENTATION_INDICATORS), ad_hoc_due: input.dueDate,
-    }).returning('id').executeTakeFirstOrThrow();
+    const row = { id: await store.insertRegime(tx, {
+      code: `DX-${owner.id}-${randomBytes(4).toString('hex')}`, ownerUnitId: owner.id, planId: input.planId ?? null, kind: 'adHoc', name, content,
+      schedule: { frequency: 'yearly', dataWindow: { cutoffDay: 14 }, dueDate: { kind: 'dayOfMonth', monthOffset: 0, day: 15, exclusive: true }, tiers: [], reminderDays, window },
+      submitters: rule, recipients, outline: REPORT_OUTLINE, indicators: LAW_IMPLEMENTATION_INDICATORS, adHocDue: input.dueDate,
+    }) };
     await notify(tx, submitters.map((s) => ({
       unitId: s.id, kind: 'report.requested', title: `Yêu cầu báo cáo: ${name}`,
       body: `${owner.name} đề nghị gửi báo cáo trước ngày ${shortDateVi(addDays(input.dueDate, 1))} (hạn cuối ${shortDateVi(input.dueDate)}). Nội dung: ${content}`,
@@ -199,17 +199,16 @@ export async function createReport(ctx: Ctx, regimeId: number, key: string, inpu
   const due = s.dueOf(unit.kind);
   if (today < s.period.dataWindow.from) throw conflict('report.period_not_started', `Kỳ báo cáo "${s.period.label}" chưa bắt đầu (từ ngày ${shortDateVi(s.period.dataWindow.from)}).`);
   if (today > due) throw conflict('report.period_locked', lockedMessage(s.period, due, owner));
-  const existing = await ctx.db.selectFrom('unit_report').select('id').where('regime_id', '=', regime.id).where('period_key', '=', s.period.key).where('unit_id', '=', unit.id).executeTakeFirst();
-  if (existing) throw conflict('report.exists', `${unit.name} đã có báo cáo kỳ "${s.period.label}" (mã ${existing.id}): mở báo cáo đó để tiếp tục.`);
+  const existing = await store.findReportId(ctx.db, regime.id, s.period.key, unit.id);
+  if (existing) throw conflict('report.exists', `${unit.name} đã có báo cáo kỳ "${s.period.label}" (mã ${existing}): mở báo cáo đó để tiếp tục.`);
   const { content, indicatorValues } = await prefillFor(ctx, s, unit);
   return ctx.db.transaction().execute(async (tx) => {
-    const row = await tx.insertInto('unit_report').values({
-      regime_id: regime.id, period_key: s.period.key, unit_id: unit.id, to_unit_id: owner.id, due_date: due,
-      content: JSON.stringify(content), indicator_values: JSON.stringify(indicatorValues), created_by: actor.userId,
-    }).onConflict((oc) => oc.columns(['regime_id', 'period_key', 'unit_id']).doNothing()).returning('id').executeTakeFirst();
-    if (!row) throw conflict('report.exists', `${unit.name} đã có báo cáo kỳ "${s.period.label}".`);
-    await recordAudit(tx, ctx, { action: 'report.create', entityType: 'unit_report', entityId: row.id, unitId: unit.id, after: { regimeId: regime.id, period: s.period.key, tasks: content.tasks.length } });
-    return { id: row.id, status: 'draft' as const, dueDate: due };
+    const id = await store.insertReport(tx, {
+      regimeId: regime.id, periodKey: s.period.key, unitId: unit.id, toUnitId: owner.id, dueDate: due, content, indicatorValues, createdBy: actor.userId,
+    });
+    if (!id) throw conflict('report.exists', `${unit.name} đã có báo cáo kỳ "${s.period.label}".`);
+    await recordAudit(tx, ctx, { action: 'report.create', entityType: 'unit_report', entityId: id, unitId: unit.id, after: { regimeId: regime.id, period: s.period.key, tasks: content.tasks.length } });
+    return { id, status: 'draft' as const, dueDate: due };
   });
 }
 
@@ -273,9 +272,7 @@ export async function updateReport(ctx: Ctx, id: number, patch: ReportPatch) {
   const values = { ...(report.indicator_values as Record<string, number>), ...(patch.indicatorValues ?? {}) };
   const number = patch.number === undefined ? report.number : patch.number === null ? null : normalizeText(patch.number) || null;
   return ctx.db.transaction().execute(async (tx) => {
-    const moved = await tx.updateTable('unit_report').set({
-      content: JSON.stringify({ ...content, narrative }), indicator_values: JSON.stringify(values), number, updated_at: new Date(),
-    }).where('id', '=', id).where('status', '=', report.status).returning('id').executeTakeFirst();
+    const moved = await store.updateReportContent(tx, id, report.status, { content: { ...content, narrative }, indicatorValues: values, number });
     if (!moved) throw conflict('report.changed', 'Báo cáo vừa được người khác thay đổi. Hãy tải lại trang.');
     await recordAudit(tx, ctx, { action: 'report.update', entityType: 'unit_report', entityId: id, unitId: unit.id, after: { sections: Object.keys(patch.narrative ?? {}), indicators: Object.keys(patch.indicatorValues ?? {}) } });
     return { id, status: report.status };
@@ -297,8 +294,7 @@ export async function refreshReport(ctx: Ctx, id: number) {
   const typed = Object.fromEntries(regime.indicators.filter((d) => !d.fromDeliverables).map((d) => [d.code, (report.indicator_values as Record<string, number>)[d.code] ?? indicatorValues[d.code] ?? 0]));
   const values = { ...indicatorValues, ...typed };
   return ctx.db.transaction().execute(async (tx) => {
-    const moved = await tx.updateTable('unit_report').set({ content: JSON.stringify(content), indicator_values: JSON.stringify(values), updated_at: new Date() })
-      .where('id', '=', id).where('status', '=', report.status).returning('id').executeTakeFirst();
+    const moved = await store.updateReportContent(tx, id, report.status, { content, indicatorValues: values });
     if (!moved) throw conflict('report.changed', 'Báo cáo vừa được người khác thay đổi. Hãy tải lại trang.');
     await recordAudit(tx, ctx, { action: 'report.refresh', entityType: 'unit_report', entityId: id, unitId: unit.id, after: { tasks: content.tasks.length } });
     return { id, status: report.status, tasks: content.tasks.length };
@@ -333,7 +329,7 @@ export async function transitionReport(ctx: Ctx, id: number, action: ReportTrans
   const now = nowFor(ctx.db);
   const today = vnDate(now);
   const to = TRANSITION_TO[action];
-  const patch: Record<string, unknown> = { status: to, updated_at: new Date() };
+  const patch: store.ReportMove = { status: to, updated_at: new Date() };
   let reason: string | null = null;
   if (action === 'approve') Object.assign(patch, { approved_by: actor.userId, approved_at: now });
   if (action === 'submit') Object.assign(patch, { submitted_at: now, late: today > report.due_date });
@@ -346,7 +342,7 @@ export async function transitionReport(ctx: Ctx, id: number, action: ReportTrans
     Object.assign(patch, { reviewed_by: actor.userId, reviewed_at: now, return_reason: reason, due_date: resend > report.due_date ? resend : report.due_date });
   }
   return ctx.db.transaction().execute(async (tx) => {
-    const moved = await tx.updateTable('unit_report').set(patch).where('id', '=', id).where('status', '=', from).returning(['id', 'due_date', 'late']).executeTakeFirst();
+    const moved = await store.moveReport(tx, id, from, patch);
     if (!moved) throw conflict('report.changed', 'Báo cáo vừa được người khác thay đổi. Hãy tải lại trang.');
     const link = `/bao-cao/${id}`;
     if (action === 'submit') {
