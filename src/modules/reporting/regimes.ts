@@ -1,23 +1,21 @@
-// Reporting regimes (chế độ báo cáo, Nghị định 09/2019): the yearly regime every issued plan gets, ad hoc
-// requests, and what a regime means for one period: its window, who reports, each one's due date.
-import { randomBytes } from 'node:crypto';
+// Reporting regimes (chế độ báo cáo, Nghị định 09/2019): what a regime means for one period (its window, each
+// kind of unit's due date), its defaults, and how its documents name their issuer and cite its plan.
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { notFound } from '../../domain/errors.ts';
 import type { CalendarConfig } from '../../domain/calendar/holidays.ts';
 import type { UnitKind } from '../../domain/org/unit.ts';
-import { LAW_IMPLEMENTATION_INDICATORS } from '../../domain/reporting/indicators.ts';
 import { shortDateVi, type IssuerInfo, type PlanRef } from '../../domain/reporting/compile.ts';
 import {
-  AI_PLAN_YEARLY_SCHEDULE, dueDatesOf, periodByKey, periodFor, regimeDueDate, type ReportingPeriod,
+  dueDatesOf, periodByKey, periodFor, regimeDueDate, type ReportingPeriod,
 } from '../../domain/reporting/period.ts';
 import type { Tx } from '../context.ts';
 import { getUnit, type UnitRow } from '../org/index.ts';
-// Not through plans' entry: plans' entry loads this file (ensureRegimeForPlan), so this import would close an import
+// Not through plans' entry: plans' entry loads reporting's (ensureRegimeForPlan), so this import would close an import
 // cycle (plans → reporting → plans). Goes with the issue-plan workflow (issue 14, item 3).
 import { renderOptions } from '../plans/render-options.ts';
 import * as store from './store/index.ts';
-import type { ReportingRegime, ReportingRegimeSchedule, SubmitterRule } from './store/index.ts';
+import type { ReportingRegime } from './store/index.ts';
 
 type Q = Kysely<DB> | Tx;
 
@@ -32,70 +30,12 @@ export const REPORT_OUTLINE = [
   'V. ĐỀ XUẤT, KIẾN NGHỊ',
 ];
 
-const kindWord = (kind: string) => (kind === 'ward' ? 'phường' : kind === 'commune' ? 'xã' : kind === 'province' ? 'tỉnh' : '');
+export const kindWord = (kind: string) => (kind === 'ward' ? 'phường' : kind === 'commune' ? 'xã' : kind === 'province' ? 'tỉnh' : '');
 
 /** How a reporting unit names the issuer of the plan it implements: "Ủy ban nhân dân tỉnh". */
 export function issuerPhrase(unit: UnitRow): string {
   const w = kindWord(unit.kind);
   return w ? `Ủy ban nhân dân ${w}` : unit.name;
-}
-
-async function focalOf(db: Q, unitId: number): Promise<UnitRow | undefined> {
-  const id = await store.firstFocalUnitId(db, unitId);
-  return id ? getUnit(db, id) : undefined;
-}
-
-/**
- * Every issued plan gets its yearly regime (KH 129 §IV.1: "Định kỳ trước ngày 15 tháng 12 hằng năm … gửi báo cáo
- * kết quả thực hiện về Sở Khoa học và Công nghệ"), owned by the focal unit of the issuing unit. Issuing an
- * amendment moves the regime of the amended plan to the new plan. Called inside the issuing transaction.
- */
-export async function ensureRegimeForPlan(tx: Tx, planId: number): Promise<number | null> {
-  const plan = await store.getPlanHeading(tx, planId);
-  if (!plan) return null;
-  const existing = await store.getRegimeIdOfPlan(tx, planId);
-  if (existing) return existing;
-  const name = `Báo cáo kết quả thực hiện Kế hoạch${plan.number && plan.symbol ? ` số ${plan.number}/${plan.symbol}` : ''}${plan.issued_date ? ` ngày ${shortDateVi(plan.issued_date)}` : ''}`;
-  if (plan.amends_plan_id) {
-    const lineage = await store.planLineage(tx, plan.amends_plan_id);
-    const old = await store.latestPeriodicRegimeIdOf(tx, lineage);
-    if (old) {
-      await store.moveRegimeToPlan(tx, old, planId, name);
-      return old;
-    }
-  }
-  const unit = await getUnit(tx, plan.unit_id);
-  if (!unit) return null;
-  const focal = await focalOf(tx, unit.id);
-  const owner = focal ?? unit;
-  let submitters: SubmitterRule;
-  let recipients: string;
-  if (unit.kind === 'province') {
-    // Sở, ban, ngành with tasks in the plan, and every xã, phường (KH 129 §IV.1).
-    submitters = { scopeUnitId: unit.id, kinds: ['commune', 'ward'], planAssigneeKinds: ['agency'], excludeUnitIds: [owner.id] };
-    recipients = 'Ủy ban nhân dân tỉnh; Bộ Khoa học và Công nghệ';
-  } else if (unit.kind === 'commune' || unit.kind === 'ward') {
-    // The ward's offices with tasks report to its focal office, which compiles for the ward (Nam Sầm Sơn §IV.1).
-    submitters = { scopeUnitId: unit.id, planAssigneeKinds: ['office'], excludeUnitIds: [owner.id] };
-    recipients = `Ủy ban nhân dân ${kindWord(unit.kind)}`;
-  } else {
-    submitters = { scopeUnitId: unit.id, planAssigneeKinds: ['agency', 'commune', 'ward', 'office'], excludeUnitIds: [owner.id, unit.id] };
-    recipients = unit.name;
-  }
-  const schedule: ReportingRegimeSchedule = { ...AI_PLAN_YEARLY_SCHEDULE, reminderDays: DEFAULT_REMINDER_DAYS };
-  return store.insertRegime(tx, {
-    code: `KH-${plan.id}-${randomBytes(3).toString('hex')}`,
-    ownerUnitId: owner.id,
-    planId: plan.id,
-    kind: 'periodic',
-    name,
-    content: 'Kết quả thực hiện các nhiệm vụ được giao tại Kế hoạch; khó khăn, vướng mắc; đề xuất, kiến nghị; phương hướng, nhiệm vụ thời gian tới.',
-    schedule,
-    submitters,
-    recipients,
-    outline: REPORT_OUTLINE,
-    indicators: LAW_IMPLEMENTATION_INDICATORS,
-  });
 }
 
 /** The single period of an ad hoc request is named by the year of its due date. */

@@ -15,7 +15,7 @@ import {
   type ReportListItem, type ReportRefreshed, type ReportTransitioned, type ReportUpdated,
 } from '../../contracts/reporting.ts';
 import * as service from './service.ts';
-import { focalDashboard, nationalDashboard, publicProgress } from './dashboard.ts';
+import { focalDashboard, nationalDashboard, publicProgress } from './use-cases/dashboard.ts';
 import { asBuffer, runInWorker } from '../../workers/pool.ts';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải theo dạng YYYY-MM-DD.');

@@ -1,26 +1,86 @@
 // The focal unit's dashboard of a plan (progress per task and per commune/ward, overdue work, reports received)
 // and the public progress of an issued plan. One aggregate query gives the progress of every assignment of the
 // plan and of the communes' plans at once; with the reports' two queries it answers for the 166 communes.
-import { notFound } from '../../domain/errors.ts';
-import type { CalendarConfig } from '../../domain/calendar/holidays.ts';
-import type { Schedule } from '../../domain/plan/model.ts';
-import type { ReportStatus } from '../../domain/reporting/model.ts';
-import { AI_PLAN_YEARLY_SCHEDULE, periodByKey, periodFor, type ReportingSchedule } from '../../domain/reporting/period.ts';
-import { isReceived, submissionState, totalsOf, type SubmissionState } from '../../domain/reporting/rollup.ts';
-import { dueDateFor, isRepeating } from '../../domain/tracking/assignment.ts';
-import { compareVi } from '../../domain/text.ts';
-import { loadCalendar } from '../calendar/index.ts';
-import { authorize, mustRead, requireActor, type Ctx } from '../context.ts';
-import { issuerName } from '../plans/index.ts';
-import { getUnit } from '../org/index.ts';
-import { todayFor } from './clock.ts';
-import { dueDateResolver, periodOf } from './regimes.ts';
-import * as store from './store/index.ts';
+import { notFound } from '../../../domain/errors.ts';
+import type { CalendarConfig } from '../../../domain/calendar/holidays.ts';
+import type { Schedule } from '../../../domain/plan/model.ts';
+import type { ReportStatus } from '../../../domain/reporting/model.ts';
+import { AI_PLAN_YEARLY_SCHEDULE, periodByKey, periodFor, type ReportingPeriod, type ReportingSchedule } from '../../../domain/reporting/period.ts';
+import { isReceived, submissionState, totalsOf, type SubmissionState } from '../../../domain/reporting/rollup.ts';
+import { dueDateFor, isRepeating } from '../../../domain/tracking/assignment.ts';
+import { compareVi } from '../../../domain/text.ts';
+import { loadCalendar } from '../../calendar/index.ts';
+import { authorize, mustRead, requireActor, type Ctx } from '../../context.ts';
+import { issuerName } from '../../plans/index.ts';
+import { getUnit } from '../../org/index.ts';
+import { todayFor } from '../clock.ts';
+import { dueDateResolver, periodOf } from '../regimes.ts';
+import * as store from '../store/index.ts';
 
 const share = (n: number, d: number) => (d ? Math.round((n / d) * 1000) / 10 : 0);
 
 function tasksOfYear(tasks: Array<{ id: number; schedule: unknown }>, year: number, calendar: CalendarConfig, reporting: ReportingSchedule): store.TaskYear[] {
   return tasks.map((t) => ({ task_id: t.id, due: dueDateFor(t.schedule as Schedule | null, year, calendar, reporting), repeating: isRepeating(t.schedule as Schedule | null) }));
+}
+
+type Progress = Awaited<ReturnType<typeof store.planProgress>>;
+type DashboardPlan = NonNullable<Awaited<ReturnType<typeof store.getPlanForDashboard>>>;
+type ReportState = { state: SubmissionState; status: ReportStatus | null };
+
+const average = (a: store.Agg | undefined) => (a?.total ? Math.round(a.percent_sum / a.total) : 0);
+
+function taskRowsOf(tasks: store.PlanTaskRow[], taskYears: store.TaskYear[], byTask: Progress['byTask']) {
+  return tasks.map((t) => {
+    const a = byTask.get(t.id);
+    const total = a?.total ?? 0;
+    const done = (a?.done_on_time ?? 0) + (a?.done_late ?? 0);
+    return {
+      taskId: t.id, number: t.number, title: t.title, timeframe: t.timeframe_text, dueDate: taskYears.find((d) => d.task_id === t.id)?.due ?? null,
+      assignments: total, doneOnTime: a?.done_on_time ?? 0, doneLate: a?.done_late ?? 0, overdue: a?.overdue ?? 0, inProgress: total - done - (a?.overdue ?? 0),
+      averagePercent: average(a), units: a?.pairs ?? 0, unitsDone: a?.pairs_done ?? 0, unitsDoneShare: share(a?.pairs_done ?? 0, a?.pairs ?? 0),
+    };
+  });
+}
+
+/** Reports of the plan's periodic regime for the year's period: totals, the units still missing, each unit's state. */
+function reportsOf(
+  regime: store.ReportingRegime, period: ReportingPeriod, calendar: CalendarConfig, today: string,
+  submitters: store.SubmitterRow[], reportStates: Awaited<ReturnType<typeof store.reportStates>>,
+) {
+  const stateByUnit = new Map<number, ReportState>();
+  const dueOf = dueDateResolver(regime, period, calendar);
+  const byUnit = new Map(reportStates.map((r) => [r.unit_id, r]));
+  const rows = submitters.map((u) => {
+    const r = byUnit.get(u.id) ?? null;
+    const dueDate = r?.due_date ?? dueOf(u.kind);
+    const state = submissionState(r, dueDate, today);
+    stateByUnit.set(u.id, { state, status: r?.status ?? null });
+    return { unitId: u.id, unitName: u.name, dueDate, state, status: r?.status ?? null };
+  });
+  const reports = {
+    regimeId: regime.id, periodKey: period.key, periodLabel: period.label, totals: totalsOf(rows),
+    missing: rows.filter((r) => !isReceived(r.status)).map(({ unitId, unitName, dueDate, state }) => ({ unitId, unitName, dueDate, state })),
+  };
+  return { reports, stateByUnit };
+}
+
+/** The communes and wards under the plan's unit (and the agencies with work), least advanced first. */
+function unitRowsOf(found: DashboardPlan, byTop: Progress['byTop'], stateByUnit: Map<number, ReportState>) {
+  const planByUnit = new Map(found.childPlans.map((p) => [p.unit_id, p]));
+  return found.topUnits
+    .filter((u) => u.kind === 'commune' || u.kind === 'ward' || byTop.has(u.id))
+    .map((u) => {
+      const a = byTop.get(u.id);
+      const child = planByUnit.get(u.id);
+      return {
+        unitId: u.id, unitName: u.name, code: u.code, kind: u.kind,
+        plan: child ? { id: child.id, status: child.status } : null,
+        assignments: a?.total ?? 0, done: (a?.done_on_time ?? 0) + (a?.done_late ?? 0), overdue: a?.overdue ?? 0, averagePercent: average(a),
+        tasksDone: a?.pairs_done ?? 0, tasks: a?.pairs ?? 0,
+        report: stateByUnit.get(u.id) ?? null,
+      };
+    })
+    .sort((a, b) => a.averagePercent - b.averagePercent || compareVi(a.unitName, b.unitName));
 }
 
 /** Progress of a plan for its focal unit: per task, per commune/ward (and agency), overdue work, reports. */
@@ -29,7 +89,7 @@ export async function focalDashboard(ctx: Ctx, input: { planId: number; year?: n
   const calendarLoad = loadCalendar(ctx.db);
   requireActor(ctx);
   const found = mustRead(ctx, 'kế hoạch', (await store.getPlanForDashboard(ctx.db, input.planId)) ?? undefined, (f) => ({ unitPath: f.unit.path, published: f.plan.published }), 'planId');
-  const { plan, unit, lineage, tasks, regimes, topUnits, childPlans } = found;
+  const { plan, unit, lineage, tasks, regimes } = found;
   // Published plans are readable by all; following their execution is for the issuing unit and its focal unit.
   authorize(ctx, 'read', { unitPath: unit.path });
   const today = todayFor(ctx.db);
@@ -47,59 +107,15 @@ export async function focalDashboard(ctx: Ctx, input: { planId: number; year?: n
     regime && period ? store.reportStates(ctx.db, regime.id, period.key) : Promise.resolve([]),
   ]);
   const { byTask, byTop, overdue } = progress;
-  const avg = (a: store.Agg | undefined) => (a?.total ? Math.round(a.percent_sum / a.total) : 0);
-  const taskRows = tasks.map((t) => {
-    const a = byTask.get(t.id);
-    const total = a?.total ?? 0;
-    const done = (a?.done_on_time ?? 0) + (a?.done_late ?? 0);
-    return {
-      taskId: t.id, number: t.number, title: t.title, timeframe: t.timeframe_text, dueDate: taskYears.find((d) => d.task_id === t.id)?.due ?? null,
-      assignments: total, doneOnTime: a?.done_on_time ?? 0, doneLate: a?.done_late ?? 0, overdue: a?.overdue ?? 0, inProgress: total - done - (a?.overdue ?? 0),
-      averagePercent: avg(a), units: a?.pairs ?? 0, unitsDone: a?.pairs_done ?? 0, unitsDoneShare: share(a?.pairs_done ?? 0, a?.pairs ?? 0),
-    };
-  });
-
-  // Reports of the plan's periodic regime for the year's period.
-  let reports: null | { regimeId: number; periodKey: string; periodLabel: string; totals: ReturnType<typeof totalsOf>; missing: Array<{ unitId: number; unitName: string; dueDate: string; state: SubmissionState }> } = null;
-  const stateByUnit = new Map<number, { state: SubmissionState; status: ReportStatus | null }>();
-  if (regime && period) {
-    const dueOf = dueDateResolver(regime, period, calendar);
-    const byUnit = new Map(reportStates.map((r) => [r.unit_id, r]));
-    const rows = submitters.map((u) => {
-      const r = byUnit.get(u.id) ?? null;
-      const dueDate = r?.due_date ?? dueOf(u.kind);
-      const state = submissionState(r, dueDate, today);
-      stateByUnit.set(u.id, { state, status: r?.status ?? null });
-      return { unitId: u.id, unitName: u.name, dueDate, state, status: r?.status ?? null };
-    });
-    reports = {
-      regimeId: regime.id, periodKey: period.key, periodLabel: period.label, totals: totalsOf(rows),
-      missing: rows.filter((r) => !isReceived(r.status)).map(({ unitId, unitName, dueDate, state }) => ({ unitId, unitName, dueDate, state })),
-    };
-  }
-
-  const planByUnit = new Map(childPlans.map((p) => [p.unit_id, p]));
-  const unitRows = topUnits
-    .filter((u) => u.kind === 'commune' || u.kind === 'ward' || byTop.has(u.id))
-    .map((u) => {
-      const a = byTop.get(u.id);
-      const child = planByUnit.get(u.id);
-      return {
-        unitId: u.id, unitName: u.name, code: u.code, kind: u.kind,
-        plan: child ? { id: child.id, status: child.status } : null,
-        assignments: a?.total ?? 0, done: (a?.done_on_time ?? 0) + (a?.done_late ?? 0), overdue: a?.overdue ?? 0, averagePercent: avg(a),
-        tasksDone: a?.pairs_done ?? 0, tasks: a?.pairs ?? 0,
-        report: stateByUnit.get(u.id) ?? null,
-      };
-    })
-    .sort((a, b) => a.averagePercent - b.averagePercent || compareVi(a.unitName, b.unitName));
-
+  const { reports, stateByUnit } = regime && period
+    ? reportsOf(regime, period, calendar, today, submitters, reportStates)
+    : { reports: null, stateByUnit: new Map<number, ReportState>() };
   const taskById = new Map(tasks.map((t) => [t.id, t]));
   return {
     plan: { id: plan.id, title: plan.title, number: plan.number, symbol: plan.symbol, issuedDate: plan.issued_date, status: plan.status, issuerName: issuerName(unit) },
     year, today, dataWindow: window,
-    tasks: taskRows,
-    units: unitRows,
+    tasks: taskRowsOf(tasks, taskYears, byTask),
+    units: unitRowsOf(found, byTop, stateByUnit),
     overdue: overdue.map((r) => ({
       assignmentId: r.id, unitId: r.unit_id, unitName: r.unit_name, taskNumber: taskById.get(r.task_id)?.number ?? null,
       taskTitle: taskById.get(r.task_id)?.title ?? null, dueDate: r.due, percent: r.last_percent ?? 0,
