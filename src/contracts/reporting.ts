@@ -88,7 +88,10 @@ export const ReportingRegimeDetailSchema = z.object({
   submitterCount: z.number().int(),
   myUnitReports: z.boolean(),
   periods: z.array(ReportingRegimePeriodSchema),
-  can: z.object({ followUp: z.boolean(), review: z.boolean() }),
+  can: z.object({
+    followUp: z.boolean(), review: z.boolean(),
+    createReport: z.boolean().openapi({ description: 'Đơn vị của người dùng phải báo cáo và người dùng được lập báo cáo' }),
+  }),
 }).openapi('ReportingRegimeDetail');
 
 export const ReportingRegimeCreatedSchema = z.object({

@@ -1,8 +1,8 @@
 // An ad hoc request (báo cáo đột xuất): a unit asks chosen units of its scope for a report by a date.
 import { randomBytes } from 'node:crypto';
+import type { AdHocRequest } from '../../../contracts/reporting.ts';
 import { invalid } from '../../../domain/errors.ts';
 import { addDays, parseIsoDate } from '../../../domain/calendar/lunar.ts';
-import type { UnitKind } from '../../../domain/org/unit.ts';
 import { LAW_IMPLEMENTATION_INDICATORS } from '../../../domain/reporting/indicators.ts';
 import { shortDateVi } from '../../../domain/reporting/compile.ts';
 import { normalizeText } from '../../../domain/text.ts';
@@ -17,18 +17,8 @@ import { todayFor } from '../clock.ts';
 import { DEFAULT_REMINDER_DAYS, REPORT_OUTLINE } from '../regimes.ts';
 import * as store from '../store/index.ts';
 
-export interface AdHocInput {
-  ownerUnitId?: number;
-  name: string;
-  content: string;
-  dueDate: string;
-  window?: { from: string; to: string };
-  submitterUnitIds?: number[];
-  submitterKinds?: UnitKind[];
-  recipients?: string;
-  planId?: number;
-  reminderDays?: number[];
-}
+/** What the request form sends (contracts/reporting.ts: AdHocRequestSchema). */
+export type AdHocInput = AdHocRequest;
 
 function checkDate(value: string, path: string, label: string): void {
   try {

@@ -1,5 +1,6 @@
 // Writing a unit report while it is a draft (or was returned): the sections and indicator values people write, and
 // the prefilled facts refreshed from what the unit recorded since.
+import type { ReportPatch as ContractReportPatch } from '../../../contracts/reporting.ts';
 import { conflict, invalid } from '../../../domain/errors.ts';
 import type { UnitReportContent } from '../../../domain/reporting/model.ts';
 import { checkEditable } from '../../../domain/reporting/workflow.ts';
@@ -13,11 +14,8 @@ import { periodOf } from '../regimes.ts';
 import { prefillFor } from '../period-scope.ts';
 import * as store from '../store/index.ts';
 
-export interface ReportPatch {
-  narrative?: Partial<UnitReportContent['narrative']>;
-  indicatorValues?: Record<string, number>;
-  number?: string | null;
-}
+/** What people write in a report (contracts/reporting.ts: ReportPatchSchema). */
+export type ReportPatch = ContractReportPatch;
 
 /** Officers write the narrative sections and indicator values while the report is a draft (or was returned). */
 export async function updateReport(ctx: Ctx, id: number, patch: ReportPatch) {

@@ -64,6 +64,9 @@ export async function getRegimeDetail(ctx: Ctx, id: number) {
         current: p.dataWindow.from <= today && today <= p.dataWindow.to,
       };
     }),
-    can: { followUp: can(actor, 'read', { unitPath: owner.path }), review: can(actor, 'follow', { unitPath: owner.path }) },
+    can: {
+      followUp: can(actor, 'read', { unitPath: owner.path }), review: can(actor, 'follow', { unitPath: owner.path }),
+      createReport: !!mine && can(actor, 'edit', { unitPath: mine.path }),
+    },
   };
 }
