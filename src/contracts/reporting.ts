@@ -90,7 +90,8 @@ export const ReportingRegimeDetailSchema = z.object({
   periods: z.array(ReportingRegimePeriodSchema),
   can: z.object({
     followUp: z.boolean(), review: z.boolean(),
-    createReport: z.boolean().openapi({ description: 'Đơn vị của người dùng phải báo cáo và người dùng được lập báo cáo' }),
+    createReport: z.boolean()
+      .openapi({ description: 'Đơn vị của người dùng phải báo cáo và người dùng được lập báo cáo' }),
   }),
 }).openapi('ReportingRegimeDetail');
 
@@ -356,7 +357,10 @@ export const PublicProgressSchema = z.object({
 
 /** A period of a regime: the year, a half, a quarter or a month. */
 export const PeriodKeySchema = z.string()
-  .regex(/^\d{4}(-(H[12]|Q[1-4]|M(0[1-9]|1[0-2])))?$/, 'Kỳ báo cáo không hợp lệ (ví dụ: 2026, 2026-H1, 2026-Q3, 2026-M03).');
+  .regex(
+    /^\d{4}(-(H[12]|Q[1-4]|M(0[1-9]|1[0-2])))?$/,
+    'Kỳ báo cáo không hợp lệ (ví dụ: 2026, 2026-H1, 2026-Q3, 2026-M03).',
+  );
 export const PeriodParamsSchema = z.object({
   id: QueryId.openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
   key: PeriodKeySchema.openapi({ param: { name: 'key', in: 'path' }, example: '2026' }),
@@ -383,7 +387,8 @@ export const AdHocRequestSchema = z.object({
 export const ReportCreateSchema = z.object({ unitId: Id.optional() }).strict();
 
 export const ReportListQuerySchema = z.object({
-  regimeId: QueryId.optional(), period: PeriodKeySchema.optional(), unitId: QueryId.optional(), status: ReportStatusSchema.optional(),
+  regimeId: QueryId.optional(), period: PeriodKeySchema.optional(), unitId: QueryId.optional(),
+  status: ReportStatusSchema.optional(),
   limit: Limit(500, 100), offset: Offset,
 });
 

@@ -24,7 +24,8 @@ export function transitionTarget(action: ReportTransition, from: ReportStatus): 
 
 /** Why a period no longer takes reports: its due date has passed. */
 export function lockedMessage(periodLabel: string, due: string, ownerName: string): string {
-  return `Kỳ báo cáo "${periodLabel}" đã hết hạn gửi báo cáo (hạn cuối ${shortDateVi(due)}): không lập hoặc sửa báo cáo được nữa. Liên hệ ${ownerName} nếu cần gửi bổ sung.`;
+  return `Kỳ báo cáo "${periodLabel}" đã hết hạn gửi báo cáo (hạn cuối ${shortDateVi(due)}): không lập hoặc sửa báo cáo được nữa. `
+    + `Liên hệ ${ownerName} nếu cần gửi bổ sung.`;
 }
 
 /**
@@ -39,10 +40,14 @@ export function checkEditable(
       ? 'Báo cáo đã được lãnh đạo duyệt nên không sửa được; hãy gửi báo cáo, hoặc đề nghị đơn vị nhận trả lại nếu cần sửa.'
       : `Báo cáo đang ở trạng thái "${REPORT_STATUS_LABEL[report.status]}": không sửa được.`);
   }
-  if (report.status === 'draft' && today > report.due_date) throw conflict('report.period_locked', lockedMessage(periodLabel, report.due_date, ownerName));
+  if (report.status === 'draft' && today > report.due_date) {
+    throw conflict('report.period_locked', lockedMessage(periodLabel, report.due_date, ownerName));
+  }
 }
 
 /** Whether a report is still being written (a draft, or returned) and whether its period has closed on it. */
-export function reportEditable(status: ReportStatus, dueDate: string, today: string): { editable: boolean; locked: boolean } {
+export function reportEditable(
+  status: ReportStatus, dueDate: string, today: string,
+): { editable: boolean; locked: boolean } {
   return { editable: status === 'draft' || status === 'returned', locked: today > dueDate && status !== 'returned' };
 }

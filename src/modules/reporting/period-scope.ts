@@ -37,10 +37,12 @@ export interface UnitState {
   unit: SubmitterRow;
   dueDate: string;
   state: SubmissionState;
-  report: Awaited<ReturnType<typeof store.reportStates>>[number] | null;
+  report: ReportState | null;
 }
 
-export function statesOf(s: PeriodScope, reports: Awaited<ReturnType<typeof store.reportStates>>, today: string): UnitState[] {
+type ReportState = Awaited<ReturnType<typeof store.reportStates>>[number];
+
+export function statesOf(s: PeriodScope, reports: ReportState[], today: string): UnitState[] {
   const byUnit = new Map(reports.map((r) => [r.unit_id, r]));
   return s.submitters.map((u) => {
     const report = byUnit.get(u.id) ?? null;

@@ -30,7 +30,8 @@ export const REPORT_OUTLINE = [
   'V. ĐỀ XUẤT, KIẾN NGHỊ',
 ];
 
-export const kindWord = (kind: string) => (kind === 'ward' ? 'phường' : kind === 'commune' ? 'xã' : kind === 'province' ? 'tỉnh' : '');
+export const kindWord = (kind: string) =>
+  (kind === 'ward' ? 'phường' : kind === 'commune' ? 'xã' : kind === 'province' ? 'tỉnh' : '');
 
 /** How a reporting unit names the issuer of the plan it implements: "Ủy ban nhân dân tỉnh". */
 export function issuerPhrase(unit: UnitRow): string {

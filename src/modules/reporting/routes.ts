@@ -1,5 +1,5 @@
 // The reporting routes: regimes, the periods of a regime (status, unit reports started, documents), unit reports and
-// their moves, the dashboards and the public progress page. Request and answer shapes are in src/contracts/reporting.ts.
+// their moves, the dashboards and the public progress page. Request and answer shapes: src/contracts/reporting.ts.
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../http/env.ts';
@@ -7,7 +7,8 @@ import { defineRoute, IdParam } from '../../http/route.ts';
 import { anonymousLimit } from '../../http/middleware.ts';
 import { fold } from '../../domain/text.ts';
 import {
-  AdHocRequestSchema, FocalDashboardQuerySchema, NationalDashboardQuerySchema, PeriodParamsSchema as PeriodParams, PublicProgressQuerySchema,
+  AdHocRequestSchema, FocalDashboardQuerySchema, NationalDashboardQuerySchema, PeriodParamsSchema as PeriodParams,
+  PublicProgressQuerySchema,
   RegimeListQuerySchema, ReportCreateSchema, ReportListQuerySchema, ReportPatchSchema, ReportReturnSchema,
   CompiledReportSchema, FocalDashboardSchema, NationalDashboardSchema, PeriodStatusSchema, PublicProgressSchema, ReportingRegimeCreatedSchema,
   ReportingRegimeDetailSchema, ReportingRegimeListSchema, ReminderLetterSchema, ReportCreatedSchema, ReportDetailSchema, ReportListSchema, ReportRefreshedSchema,

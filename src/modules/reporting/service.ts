@@ -9,4 +9,4 @@ export { createReport } from './use-cases/create-report.ts';
 export { refreshReport, updateReport, type ReportPatch } from './use-cases/edit-report.ts';
 export { transitionReport, type ReportTransition } from './use-cases/transition-report.ts';
 export { periodStatus } from './use-cases/period-status.ts';
-export { compiledReport, documentNames, reminderLetter } from './use-cases/documents.ts';
+export { compiledReport, reminderLetter } from './use-cases/documents.ts';

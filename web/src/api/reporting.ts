@@ -3,7 +3,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, buildUrl } from './client.ts';
 import type {
-  FocalDashboard, PeriodStatus, PublicProgress, ReportingRegime, ReportingRegimeDetail, ReportDetail, ReportListItem, ReportStatus,
+  FocalDashboard, PeriodStatus, PublicProgress, ReportingRegime, ReportingRegimeDetail, ReportDetail, ReportListItem,
+  ReportStatus,
 } from './types.ts';
 import type {
   ReportCreated, ReportPatch, ReportRefreshed, ReportTransitioned, ReportUpdated,

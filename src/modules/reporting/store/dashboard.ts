@@ -47,7 +47,10 @@ export interface TaskYear {
  * task it implements. Returned grouped by task and by the unit directly under the plan's unit (an agency, a
  * commune or ward, its offices counted with it), plus the first overdue assignments.
  */
-export async function planProgress(db: Q, lineage: number[], scopeId: number, tasks: TaskYear[], window: { from: string; to: string }, today: string, overdueLimit: number) {
+export async function planProgress(
+  db: Q, lineage: number[], scopeId: number, tasks: TaskYear[], window: { from: string; to: string }, today: string,
+  overdueLimit: number,
+) {
   const lin = sql.val(lineage);
   const r = await sql<{ by_task: TaskAgg[] | null; by_top: TopAgg[] | null; overdue: OverdueRow[] | null }>`
     WITH d AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(tasks)}::jsonb) AS x(task_id integer, due date, repeating boolean)),
@@ -209,6 +212,7 @@ export async function provinceFigures(
 
 /** The root of the whole tree (the central level): the national dashboard's default. */
 export async function centralRootId(db: Q): Promise<number> {
-  const row = await db.selectFrom('unit').select('id').where('parent_id', 'is', null).where('kind', '=', 'central').executeTakeFirstOrThrow();
+  const row = await db.selectFrom('unit').select('id').where('parent_id', 'is', null).where('kind', '=', 'central')
+    .executeTakeFirstOrThrow();
   return row.id;
 }

@@ -123,14 +123,16 @@ export interface OverdueCandidate {
 export async function assignmentsUnder(db: Q, unitIds: number[], lineage: number[]): Promise<OverdueCandidate[]> {
   const lin = sql.val(lineage);
   const rows = await sql<OverdueCandidate>`
-    SELECT a.id, m.id AS top_id, t.number, t.title, t.schedule, pt.number AS p_number, pt.title AS p_title, (a.plan_id = ANY(${lin}::integer[])) AS in_regime
+    SELECT a.id, m.id AS top_id, t.number, t.title, t.schedule, pt.number AS p_number, pt.title AS p_title,
+           (a.plan_id = ANY(${lin}::integer[])) AS in_regime
     FROM assignment a
     JOIN unit u ON u.id = a.unit_id
     JOIN unit m ON m.id = ANY(${sql.val(unitIds)}::integer[]) AND u.path @> ARRAY[m.id]
     JOIN plan_task t ON t.id = a.task_id
     JOIN plan p ON p.id = a.plan_id
     LEFT JOIN plan_task pt ON pt.id = t.parent_task_id
-    WHERE a.plan_id = ANY(${lin}::integer[]) OR (p.parent_plan_id = ANY(${lin}::integer[]) AND p.status NOT IN ('amended', 'superseded'))
+    WHERE a.plan_id = ANY(${lin}::integer[])
+       OR (p.parent_plan_id = ANY(${lin}::integer[]) AND p.status NOT IN ('amended', 'superseded'))
     ORDER BY t.ordinal, a.id`.execute(db);
   return rows.rows;
 }

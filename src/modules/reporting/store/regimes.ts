@@ -127,8 +127,8 @@ export async function resolveSubmitters(db: Q, rule: SubmitterRule, lineage: num
 
 /** The first active office doing a unit's follow-up: it owns the regimes of the unit's plans. */
 export async function firstFocalUnitId(db: Q, unitId: number): Promise<number | undefined> {
-  const row = await db.selectFrom('unit').select('id').where('focal_for_id', '=', unitId).where('status', '=', 'active').orderBy('id')
-    .executeTakeFirst();
+  const row = await db.selectFrom('unit').select('id').where('focal_for_id', '=', unitId).where('status', '=', 'active')
+    .orderBy('id').executeTakeFirst();
   return row?.id;
 }
 
@@ -140,7 +140,8 @@ export async function getPlanHeading(db: Q, planId: number) {
 
 /** The tasks of a plan, in order, as the compiled report lists them. */
 export async function listPlanTaskHeadings(db: Q, planId: number): Promise<Array<{ number: string; title: string }>> {
-  return db.selectFrom('plan_task').select(['number', 'title']).where('plan_id', '=', planId).orderBy('ordinal').execute();
+  return db.selectFrom('plan_task').select(['number', 'title']).where('plan_id', '=', planId).orderBy('ordinal')
+    .execute();
 }
 
 export async function getRegimeIdOfPlan(db: Q, planId: number): Promise<number | undefined> {
@@ -150,14 +151,15 @@ export async function getRegimeIdOfPlan(db: Q, planId: number): Promise<number |
 
 /** The newest periodic regime of some plans (an amended plan's lineage). */
 export async function latestPeriodicRegimeIdOf(db: Q, planIds: number[]): Promise<number | undefined> {
-  const row = await db.selectFrom('reporting_regime').select('id').where('plan_id', 'in', planIds).where('kind', '=', 'periodic')
-    .orderBy('id', 'desc').executeTakeFirst();
+  const row = await db.selectFrom('reporting_regime').select('id').where('plan_id', 'in', planIds)
+    .where('kind', '=', 'periodic').orderBy('id', 'desc').executeTakeFirst();
   return row?.id;
 }
 
 /** An amendment takes over the regime of the plan it amends, under its own name. */
 export async function moveRegimeToPlan(db: Q, regimeId: number, planId: number, name: string): Promise<void> {
-  await db.updateTable('reporting_regime').set({ plan_id: planId, name, updated_at: new Date() }).where('id', '=', regimeId).execute();
+  await db.updateTable('reporting_regime').set({ plan_id: planId, name, updated_at: new Date() }).where('id', '=', regimeId)
+    .execute();
 }
 
 export interface NewRegime {

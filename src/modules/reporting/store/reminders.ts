@@ -27,8 +27,9 @@ export async function deleteReminderLog(db: Q, id: number): Promise<void> {
 }
 
 /** The e-mail addresses of the active officers and leaders of some units. */
-export async function reminderRecipients(db: Q, unitIds: number[]): Promise<Array<{ unit_id: number; email: string | null }>> {
-  return db.selectFrom('app_user').select(['unit_id', 'email']).where('is_active', '=', true).where('email', 'is not', null)
+export async function reminderRecipients(db: Q, unitIds: number[]) {
+  return db.selectFrom('app_user').select(['unit_id', 'email'])
+    .where('is_active', '=', true).where('email', 'is not', null)
     .where(sql<boolean>`unit_id = ANY(${sql.val(unitIds)}::integer[])`)
     .where(sql<boolean>`roles && ARRAY['officer','leader']::text[]`).execute();
 }

@@ -56,9 +56,9 @@ export async function listReports(db: Q, f: ReportListFilter) {
 }
 
 /** The report a unit already has for a period, if any. */
-export async function findReportId(db: Q, regimeId: number, periodKey: string, unitId: number): Promise<number | undefined> {
-  const row = await db.selectFrom('unit_report').select('id').where('regime_id', '=', regimeId).where('period_key', '=', periodKey)
-    .where('unit_id', '=', unitId).executeTakeFirst();
+export async function findReportId(db: Q, regimeId: number, periodKey: string, unitId: number) {
+  const row = await db.selectFrom('unit_report').select('id')
+    .where('regime_id', '=', regimeId).where('period_key', '=', periodKey).where('unit_id', '=', unitId).executeTakeFirst();
   return row?.id;
 }
 

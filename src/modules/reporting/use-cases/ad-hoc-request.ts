@@ -28,7 +28,7 @@ function checkDate(value: string, path: string, label: string): void {
   }
 }
 
-/** The due date within two years from today, and the data window ending by it (from mid-December before, by default). */
+/** The due date within two years from today, and the data window ending by it (by default from mid-December before). */
 function checkTiming(input: AdHocInput, today: string): { from: string; to: string } {
   checkDate(input.dueDate, 'dueDate', 'Thời hạn gửi báo cáo');
   if (input.dueDate < today) throw invalid('regime.due_past', 'Thời hạn gửi báo cáo đã qua.', [{ path: 'dueDate', message: `Chọn ngày từ ${shortDateVi(today)} trở đi.` }]);
@@ -66,7 +66,8 @@ async function submittersOf(ctx: Ctx, owner: UnitRow, input: AdHocInput) {
 /** Kính gửi of the compiled report, when the request does not name it: the people's committee of the scope. */
 function defaultRecipients(scope: UnitRow): string {
   const local = scope.kind === 'ward' ? 'phường' : scope.kind === 'commune' ? 'xã' : null;
-  return scope.kind === 'province' ? 'Ủy ban nhân dân tỉnh' : local ? `Ủy ban nhân dân ${local} ${scope.short_name}` : scope.name;
+  if (scope.kind === 'province') return 'Ủy ban nhân dân tỉnh';
+  return local ? `Ủy ban nhân dân ${local} ${scope.short_name}` : scope.name;
 }
 
 /** An ad hoc request (báo cáo đột xuất): its own content and deadline, to chosen units of the owner's scope. */
@@ -89,8 +90,12 @@ export async function createAdHocRegime(ctx: Ctx, input: AdHocInput) {
   const recipients = normalizeText(input.recipients ?? '') || defaultRecipients(scope);
   return ctx.db.transaction().execute(async (tx) => {
     const id = await store.insertRegime(tx, {
-      code: `DX-${owner.id}-${randomBytes(4).toString('hex')}`, ownerUnitId: owner.id, planId: input.planId ?? null, kind: 'adHoc', name, content,
-      schedule: { frequency: 'yearly', dataWindow: { cutoffDay: 14 }, dueDate: { kind: 'dayOfMonth', monthOffset: 0, day: 15, exclusive: true }, tiers: [], reminderDays, window },
+      code: `DX-${owner.id}-${randomBytes(4).toString('hex')}`, ownerUnitId: owner.id, planId: input.planId ?? null, kind: 'adHoc',
+      name, content,
+      schedule: {
+        frequency: 'yearly', dataWindow: { cutoffDay: 14 }, dueDate: { kind: 'dayOfMonth', monthOffset: 0, day: 15, exclusive: true },
+        tiers: [], reminderDays, window,
+      },
       submitters: rule, recipients, outline: REPORT_OUTLINE, indicators: LAW_IMPLEMENTATION_INDICATORS, adHocDue: input.dueDate,
     });
     await notify(tx, submitters.map((s) => ({
@@ -98,7 +103,10 @@ export async function createAdHocRegime(ctx: Ctx, input: AdHocInput) {
       body: `${owner.name} đề nghị gửi báo cáo trước ngày ${shortDateVi(addDays(input.dueDate, 1))} (hạn cuối ${shortDateVi(input.dueDate)}). Nội dung: ${content}`,
       link: `/che-do-bao-cao/${id}`,
     })));
-    await recordAudit(tx, ctx, { action: 'regime.create', entityType: 'reporting_regime', entityId: id, unitId: owner.id, after: { kind: 'adHoc', name, dueDate: input.dueDate, submitters: submitters.length } });
+    await recordAudit(tx, ctx, {
+      action: 'regime.create', entityType: 'reporting_regime', entityId: id, unitId: owner.id,
+      after: { kind: 'adHoc', name, dueDate: input.dueDate, submitters: submitters.length },
+    });
     return { id, periodKey: String(Number(input.dueDate.slice(0, 4))), submitters: submitters.length };
   });
 }

@@ -26,14 +26,20 @@ export async function createReport(ctx: Ctx, regimeId: number, key: string, inpu
   if (today < s.period.dataWindow.from) throw conflict('report.period_not_started', `Kỳ báo cáo "${s.period.label}" chưa bắt đầu (từ ngày ${shortDateVi(s.period.dataWindow.from)}).`);
   if (today > due) throw conflict('report.period_locked', lockedMessage(s.period.label, due, owner.name));
   const existing = await store.findReportId(ctx.db, regime.id, s.period.key, unit.id);
-  if (existing) throw conflict('report.exists', `${unit.name} đã có báo cáo kỳ "${s.period.label}" (mã ${existing}): mở báo cáo đó để tiếp tục.`);
+  if (existing) {
+    throw conflict('report.exists', `${unit.name} đã có báo cáo kỳ "${s.period.label}" (mã ${existing}): mở báo cáo đó để tiếp tục.`);
+  }
   const { content, indicatorValues } = await prefillFor(ctx, s, unit);
   return ctx.db.transaction().execute(async (tx) => {
     const id = await store.insertReport(tx, {
-      regimeId: regime.id, periodKey: s.period.key, unitId: unit.id, toUnitId: owner.id, dueDate: due, content, indicatorValues, createdBy: actor.userId,
+      regimeId: regime.id, periodKey: s.period.key, unitId: unit.id, toUnitId: owner.id, dueDate: due, content, indicatorValues,
+      createdBy: actor.userId,
     });
     if (!id) throw conflict('report.exists', `${unit.name} đã có báo cáo kỳ "${s.period.label}".`);
-    await recordAudit(tx, ctx, { action: 'report.create', entityType: 'unit_report', entityId: id, unitId: unit.id, after: { regimeId: regime.id, period: s.period.key, tasks: content.tasks.length } });
+    await recordAudit(tx, ctx, {
+      action: 'report.create', entityType: 'unit_report', entityId: id, unitId: unit.id,
+      after: { regimeId: regime.id, period: s.period.key, tasks: content.tasks.length },
+    });
     return { id, status: 'draft' as const, dueDate: due };
   });
 }

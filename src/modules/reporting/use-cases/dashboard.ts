@@ -5,7 +5,9 @@ import { notFound } from '../../../domain/errors.ts';
 import type { CalendarConfig } from '../../../domain/calendar/holidays.ts';
 import type { Schedule } from '../../../domain/plan/model.ts';
 import type { ReportStatus } from '../../../domain/reporting/model.ts';
-import { AI_PLAN_YEARLY_SCHEDULE, periodByKey, periodFor, type ReportingPeriod, type ReportingSchedule } from '../../../domain/reporting/period.ts';
+import {
+  AI_PLAN_YEARLY_SCHEDULE, periodByKey, periodFor, type ReportingPeriod, type ReportingSchedule,
+} from '../../../domain/reporting/period.ts';
 import { isReceived, submissionState, totalsOf, type SubmissionState } from '../../../domain/reporting/rollup.ts';
 import { dueDateFor, isRepeating } from '../../../domain/tracking/assignment.ts';
 import { compareVi } from '../../../domain/text.ts';
@@ -19,8 +21,13 @@ import * as store from '../store/index.ts';
 
 const share = (n: number, d: number) => (d ? Math.round((n / d) * 1000) / 10 : 0);
 
-function tasksOfYear(tasks: Array<{ id: number; schedule: unknown }>, year: number, calendar: CalendarConfig, reporting: ReportingSchedule): store.TaskYear[] {
-  return tasks.map((t) => ({ task_id: t.id, due: dueDateFor(t.schedule as Schedule | null, year, calendar, reporting), repeating: isRepeating(t.schedule as Schedule | null) }));
+function tasksOfYear(
+  tasks: Array<{ id: number; schedule: unknown }>, year: number, calendar: CalendarConfig, reporting: ReportingSchedule,
+): store.TaskYear[] {
+  return tasks.map((t) => {
+    const schedule = t.schedule as Schedule | null;
+    return { task_id: t.id, due: dueDateFor(schedule, year, calendar, reporting), repeating: isRepeating(schedule) };
+  });
 }
 
 type Progress = Awaited<ReturnType<typeof store.planProgress>>;
@@ -37,7 +44,8 @@ function taskRowsOf(tasks: store.PlanTaskRow[], taskYears: store.TaskYear[], byT
     return {
       taskId: t.id, number: t.number, title: t.title, timeframe: t.timeframe_text, dueDate: taskYears.find((d) => d.task_id === t.id)?.due ?? null,
       assignments: total, doneOnTime: a?.done_on_time ?? 0, doneLate: a?.done_late ?? 0, overdue: a?.overdue ?? 0, inProgress: total - done - (a?.overdue ?? 0),
-      averagePercent: average(a), units: a?.pairs ?? 0, unitsDone: a?.pairs_done ?? 0, unitsDoneShare: share(a?.pairs_done ?? 0, a?.pairs ?? 0),
+      averagePercent: average(a), units: a?.pairs ?? 0, unitsDone: a?.pairs_done ?? 0,
+      unitsDoneShare: share(a?.pairs_done ?? 0, a?.pairs ?? 0),
     };
   });
 }
@@ -75,7 +83,8 @@ function unitRowsOf(found: DashboardPlan, byTop: Progress['byTop'], stateByUnit:
       return {
         unitId: u.id, unitName: u.name, code: u.code, kind: u.kind,
         plan: child ? { id: child.id, status: child.status } : null,
-        assignments: a?.total ?? 0, done: (a?.done_on_time ?? 0) + (a?.done_late ?? 0), overdue: a?.overdue ?? 0, averagePercent: average(a),
+        assignments: a?.total ?? 0, done: (a?.done_on_time ?? 0) + (a?.done_late ?? 0), overdue: a?.overdue ?? 0,
+        averagePercent: average(a),
         tasksDone: a?.pairs_done ?? 0, tasks: a?.pairs ?? 0,
         report: stateByUnit.get(u.id) ?? null,
       };
@@ -88,7 +97,8 @@ export async function focalDashboard(ctx: Ctx, input: { planId: number; year?: n
   const started = performance.now();
   const calendarLoad = loadCalendar(ctx.db);
   requireActor(ctx);
-  const found = mustRead(ctx, 'kế hoạch', (await store.getPlanForDashboard(ctx.db, input.planId)) ?? undefined, (f) => ({ unitPath: f.unit.path, published: f.plan.published }), 'planId');
+  const found = mustRead(ctx, 'kế hoạch', (await store.getPlanForDashboard(ctx.db, input.planId)) ?? undefined,
+    (f) => ({ unitPath: f.unit.path, published: f.plan.published }), 'planId');
   const { plan, unit, lineage, tasks, regimes } = found;
   // Published plans are readable by all; following their execution is for the issuing unit and its focal unit.
   authorize(ctx, 'read', { unitPath: unit.path });
@@ -137,7 +147,8 @@ export async function publicProgress(ctx: Ctx, planId: number, input: { year?: n
   const calendar = await loadCalendar(ctx.db);
   const year = input.year ?? periodFor(today, AI_PLAN_YEARLY_SCHEDULE).year;
   const window = periodByKey(String(year), AI_PLAN_YEARLY_SCHEDULE).dataWindow;
-  const { byTask } = await store.planProgress(ctx.db, lineage, unit.id, tasksOfYear(tasks, year, calendar, AI_PLAN_YEARLY_SCHEDULE), window, today, 0);
+  const taskYears = tasksOfYear(tasks, year, calendar, AI_PLAN_YEARLY_SCHEDULE);
+  const { byTask } = await store.planProgress(ctx.db, lineage, unit.id, taskYears, window, today, 0);
   return {
     plan: { id: plan.id, title: plan.title, number: plan.number, symbol: plan.symbol, issuedDate: plan.issued_date, issuerName: issuerName(unit) },
     year,

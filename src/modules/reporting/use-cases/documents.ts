@@ -4,7 +4,9 @@ import { addWorkingDays } from '../../../domain/calendar/working-days.ts';
 import type { CompiledReport, ReminderLetter, UnitReportContent } from '../../../domain/reporting/model.ts';
 import { assignmentYearState } from '../../../domain/reporting/prefill.ts';
 import { isReceived } from '../../../domain/reporting/rollup.ts';
-import { buildCompiledReport, buildReminderLetter, shortDateVi, type ExpectedUnitReport } from '../../../domain/reporting/compile.ts';
+import {
+  buildCompiledReport, buildReminderLetter, shortDateVi, type ExpectedUnitReport,
+} from '../../../domain/reporting/compile.ts';
 import { loadCalendar } from '../../calendar/index.ts';
 import { authorize, type Ctx } from '../../context.ts';
 import { getUnit } from '../../org/index.ts';
@@ -43,7 +45,9 @@ async function overdueAssignments(ctx: Ctx, unitIds: number[], s: PeriodScope, t
   if (!unitIds.length || !s.lineage) return [];
   const rows = await store.assignmentsUnder(ctx.db, unitIds, s.lineage);
   if (!rows.length) return [];
-  const [updates, calendar] = await Promise.all([store.updateFacts(ctx.db, rows.map((r) => r.id), s.period.dataWindow.to), loadCalendar(ctx.db)]);
+  const [updates, calendar] = await Promise.all([
+    store.updateFacts(ctx.db, rows.map((r) => r.id), s.period.dataWindow.to), loadCalendar(ctx.db),
+  ]);
   const byAssignment = new Map<number, typeof updates>();
   for (const u of updates) byAssignment.set(u.assignmentId, [...(byAssignment.get(u.assignmentId) ?? []), u]);
   const out: Array<{ topUnitId: number; task: string }> = [];
@@ -107,9 +111,4 @@ export async function reminderLetter(ctx: Ctx, regimeId: number, key: string): P
     reportsTo: s.regime.recipients[0] ?? 'cấp trên', units, today, newDeadline, groupNames,
     submittersPhrase: who.length ? who.join(' và ') : 'các cơ quan, đơn vị', dueDate: latestDue,
   });
-}
-
-export async function documentNames(ctx: Ctx, regimeId: number, key: string) {
-  const regime = await store.getRegime(ctx.db, regimeId);
-  return { base: `${regime?.code ?? 'bao-cao'}-${key}`.toLowerCase() };
 }

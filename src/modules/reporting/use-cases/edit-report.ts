@@ -33,7 +33,9 @@ export async function updateReport(ctx: Ctx, id: number, patch: ReportPatch) {
   const values = { ...(report.indicator_values as Record<string, number>), ...(patch.indicatorValues ?? {}) };
   const number = patch.number === undefined ? report.number : patch.number === null ? null : normalizeText(patch.number) || null;
   return ctx.db.transaction().execute(async (tx) => {
-    const moved = await store.updateReportContent(tx, id, report.status, { content: { ...content, narrative }, indicatorValues: values, number });
+    const moved = await store.updateReportContent(tx, id, report.status, {
+      content: { ...content, narrative }, indicatorValues: values, number,
+    });
     if (!moved) throw conflict('report.changed', 'Báo cáo vừa được người khác thay đổi. Hãy tải lại trang.');
     await recordAudit(tx, ctx, { action: 'report.update', entityType: 'unit_report', entityId: id, unitId: unit.id, after: { sections: Object.keys(patch.narrative ?? {}), indicators: Object.keys(patch.indicatorValues ?? {}) } });
     return { id, status: report.status };

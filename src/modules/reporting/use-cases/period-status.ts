@@ -3,7 +3,9 @@
 import { UNIT_KIND_LABEL, type UnitKind } from '../../../domain/org/unit.ts';
 import { REPORT_STATUS_LABEL } from '../../../domain/reporting/model.ts';
 import { aggregateIndicators } from '../../../domain/reporting/indicators.ts';
-import { isReceived, rollUpTree, SUBMISSION_STATE_LABEL, totalsBy, totalsOf } from '../../../domain/reporting/rollup.ts';
+import {
+  isReceived, rollUpTree, SUBMISSION_STATE_LABEL, totalsBy, totalsOf,
+} from '../../../domain/reporting/rollup.ts';
 import { authorize, type Ctx } from '../../context.ts';
 import { mustRegime } from '../access.ts';
 import { todayFor } from '../clock.ts';

@@ -19,7 +19,9 @@ function yearlyAudience(unit: UnitRow, owner: UnitRow): { submitters: SubmitterR
   if (unit.kind === 'province') {
     // Sở, ban, ngành with tasks in the plan, and every xã, phường (KH 129 §IV.1).
     return {
-      submitters: { scopeUnitId: unit.id, kinds: ['commune', 'ward'], planAssigneeKinds: ['agency'], excludeUnitIds: [owner.id] },
+      submitters: {
+        scopeUnitId: unit.id, kinds: ['commune', 'ward'], planAssigneeKinds: ['agency'], excludeUnitIds: [owner.id],
+      },
       recipients: 'Ủy ban nhân dân tỉnh; Bộ Khoa học và Công nghệ',
     };
   }
@@ -31,7 +33,9 @@ function yearlyAudience(unit: UnitRow, owner: UnitRow): { submitters: SubmitterR
     };
   }
   return {
-    submitters: { scopeUnitId: unit.id, planAssigneeKinds: ['agency', 'commune', 'ward', 'office'], excludeUnitIds: [owner.id, unit.id] },
+    submitters: {
+      scopeUnitId: unit.id, planAssigneeKinds: ['agency', 'commune', 'ward', 'office'], excludeUnitIds: [owner.id, unit.id],
+    },
     recipients: unit.name,
   };
 }

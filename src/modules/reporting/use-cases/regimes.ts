@@ -1,6 +1,8 @@
 // Reading regimes: the list a unit sees (those it follows and those it reports under) and one regime with its periods.
 import { can, scopeRoots } from '../../../domain/permissions.ts';
-import { FREQUENCY_LABEL, dueDatesOf, periodFor, nextPeriod, type ReportingPeriod } from '../../../domain/reporting/period.ts';
+import {
+  FREQUENCY_LABEL, dueDatesOf, periodFor, nextPeriod, type ReportingPeriod,
+} from '../../../domain/reporting/period.ts';
 import { loadCalendar } from '../../calendar/index.ts';
 import { requireActor, type Ctx } from '../../context.ts';
 // Not through plans' entry: issuing a plan sets up its reporting regime, so plans' entry loads reporting's, and this

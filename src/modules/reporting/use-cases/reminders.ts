@@ -58,7 +58,9 @@ interface Pending {
 }
 
 /** The units of a period that have not sent their report and are at a reminder stage today. */
-async function pendingOf(db: Kysely<DB>, regime: ReportingRegime, period: ReportingPeriod, cal: CalendarConfig, today: string, offsets: number[]): Promise<Pending[]> {
+async function pendingOf(
+  db: Kysely<DB>, regime: ReportingRegime, period: ReportingPeriod, cal: CalendarConfig, today: string, offsets: number[],
+): Promise<Pending[]> {
   let dueOf: (kind: string) => string;
   try {
     dueOf = dueDateResolver(regime, period, cal);
@@ -89,7 +91,8 @@ function reminderText(regime: ReportingRegime, period: ReportingPeriod, p: Pendi
   const when = daysLeft === 0 ? 'hôm nay là hạn cuối' : `còn ${daysLeft} ngày`;
   const title = `Nhắc gửi báo cáo ${period.label.toLowerCase()}: ${when} (hạn cuối ${shortDateVi(p.due)})`;
   const returned = p.report?.status === 'returned' && p.report.return_reason ? p.report.return_reason : null;
-  const body = `${regime.name}. Báo cáo của đơn vị hiện: ${state.toLowerCase()}.${returned ? ` Lý do trả lại: ${returned}.` : ''}`;
+  const body = `${regime.name}. Báo cáo của đơn vị hiện: ${state.toLowerCase()}.`
+    + (returned ? ` Lý do trả lại: ${returned}.` : '');
   const mail = [
     `Kính gửi: ${p.unit.name},`,
     '',
@@ -106,7 +109,10 @@ function reminderText(regime: ReportingRegime, period: ReportingPeriod, p: Pendi
 }
 
 /** Reminds the pending units of one period: in the app, then by e-mail to their officers and leaders. */
-async function remindPeriod(db: Kysely<DB>, regime: ReportingRegime, period: ReportingPeriod, pending: Pending[], today: string, mailer: Mailer | null | undefined, result: ReminderRunResult) {
+async function remindPeriod(
+  db: Kysely<DB>, regime: ReportingRegime, period: ReportingPeriod, pending: Pending[], today: string,
+  mailer: Mailer | null | undefined, result: ReminderRunResult,
+): Promise<void> {
   const users = mailer ? await store.reminderRecipients(db, pending.map((p) => p.unit.id)) : [];
   for (const p of pending) {
     const { title, body, mail } = reminderText(regime, period, p, today);

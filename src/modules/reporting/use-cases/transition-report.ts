@@ -29,7 +29,9 @@ interface Moved {
 }
 
 /** Who hears of a move: the receiving unit of a report sent, the reporting unit of one returned or accepted. */
-function noticeOf(action: ReportTransition, m: Moved, row: { due_date: string; late: boolean | null }): NewNotification | null {
+function noticeOf(
+  action: ReportTransition, m: Moved, row: { due_date: string; late: boolean | null },
+): NewNotification | null {
   const link = `/bao-cao/${m.id}`;
   const period = m.periodLabel.toLowerCase();
   if (action === 'submit') {
@@ -43,10 +45,13 @@ function noticeOf(action: ReportTransition, m: Moved, row: { due_date: string; l
     return {
       unitId: m.unit.id, kind: 'report.returned', link,
       title: `Báo cáo ${period} bị trả lại`,
-      body: `${m.toUnit.name} trả lại báo cáo: ${m.reason}. Đề nghị hoàn thiện và gửi lại trước ngày ${shortDateVi(addDays(row.due_date, 1))}.`,
+      body: `${m.toUnit.name} trả lại báo cáo: ${m.reason}. `
+        + `Đề nghị hoàn thiện và gửi lại trước ngày ${shortDateVi(addDays(row.due_date, 1))}.`,
     };
   }
-  if (action === 'accept') return { unitId: m.unit.id, kind: 'report.accepted', link, title: `${m.toUnit.name} đã tiếp nhận báo cáo ${period}` };
+  if (action === 'accept') {
+    return { unitId: m.unit.id, kind: 'report.accepted', link, title: `${m.toUnit.name} đã tiếp nhận báo cáo ${period}` };
+  }
   return null;
 }
 
@@ -82,7 +87,8 @@ export async function transitionReport(ctx: Ctx, id: number, action: ReportTrans
   return ctx.db.transaction().execute(async (tx) => {
     const moved = await store.moveReport(tx, id, from, patch);
     if (!moved) throw conflict('report.changed', 'Báo cáo vừa được người khác thay đổi. Hãy tải lại trang.');
-    const notice = noticeOf(action, { id, unit, toUnit, regimeName: regime.name, periodLabel: period.label, dueDate: report.due_date, reason }, moved);
+    const m = { id, unit, toUnit, regimeName: regime.name, periodLabel: period.label, dueDate: report.due_date, reason };
+    const notice = noticeOf(action, m, moved);
     if (notice) await notify(tx, notice);
     await recordAudit(tx, ctx, {
       action: `report.${action}`, entityType: 'unit_report', entityId: id, unitId: unit.id,
