@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { openDatabase, type Database } from '../src/db/connect.ts';
 import { createFreshDatabase } from '../src/db/fresh-database.ts';
 import { prepareDatabase } from '../src/bootstrap.ts';
-import { ensureRegimeForPlan } from '../src/modules/reporting/regimes.ts';
+import { ensureRegimeForPlan } from '../src/modules/reporting/index.ts';
 import { Client, makeUser, testApp } from '../test/support/api.ts';
 import { generateNational, NATIONAL } from './national-data.ts';
 import { rssMb, timeIt, type Bench, type BenchContext } from './harness.ts';

@@ -7,7 +7,9 @@ import { UNIT_KINDS } from '../domain/org/unit.ts';
 import { REPORT_STATUSES } from '../domain/reporting/model.ts';
 import { FREQUENCIES } from '../domain/reporting/period.ts';
 import { SUBMISSION_STATE_LABEL } from '../domain/reporting/rollup.ts';
-import { Instant, IsoDay, keysOf } from './common.ts';
+import {
+  Code, Id, Instant, IsoDate, IsoDay, keysOf, Limit, LongText, Name, Offset, QueryId, QueryYear, ShortText,
+} from './common.ts';
 import { AssignmentRoleSchema, DeliverableKindSchema, ObstacleKindSchema, TaskStatusSchema } from './tracking.ts';
 
 export const ReportStatusSchema = z.enum(REPORT_STATUSES);
@@ -86,7 +88,11 @@ export const ReportingRegimeDetailSchema = z.object({
   submitterCount: z.number().int(),
   myUnitReports: z.boolean(),
   periods: z.array(ReportingRegimePeriodSchema),
-  can: z.object({ followUp: z.boolean(), review: z.boolean() }),
+  can: z.object({
+    followUp: z.boolean(), review: z.boolean(),
+    createReport: z.boolean()
+      .openapi({ description: 'Đơn vị của người dùng phải báo cáo và người dùng được lập báo cáo' }),
+  }),
 }).openapi('ReportingRegimeDetail');
 
 export const ReportingRegimeCreatedSchema = z.object({
@@ -347,6 +353,64 @@ export const PublicProgressSchema = z.object({
   }).strict()),
 }).strict().openapi('PublicPlanProgress');
 
+// ---------------------------------------------------------------- what the routes take
+
+/** A period of a regime: the year, a half, a quarter or a month. */
+export const PeriodKeySchema = z.string()
+  .regex(
+    /^\d{4}(-(H[12]|Q[1-4]|M(0[1-9]|1[0-2])))?$/,
+    'Kỳ báo cáo không hợp lệ (ví dụ: 2026, 2026-H1, 2026-Q3, 2026-M03).',
+  );
+export const PeriodParamsSchema = z.object({
+  id: QueryId.openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
+  key: PeriodKeySchema.openapi({ param: { name: 'key', in: 'path' }, example: '2026' }),
+});
+
+export const RegimeListQuerySchema = z.object({
+  planId: QueryId.optional(), kind: ReportingRegimeKindSchema.optional(), limit: Limit(500, 100), offset: Offset,
+});
+
+/** An ad hoc request (báo cáo đột xuất): its content, due date, data window and the units asked. */
+export const AdHocRequestSchema = z.object({
+  ownerUnitId: Id.optional(),
+  name: Name(300, 5),
+  content: LongText(5000, 5),
+  dueDate: IsoDate,
+  window: z.object({ from: IsoDate, to: IsoDate }).strict().optional(),
+  submitterUnitIds: z.array(Id).max(5000).optional(),
+  submitterKinds: z.array(UnitKindSchema).max(8).optional(),
+  recipients: ShortText(500).optional(),
+  planId: Id.optional(),
+  reminderDays: z.array(z.number().int().min(0).max(60)).max(6).optional(),
+}).strict();
+
+export const ReportCreateSchema = z.object({ unitId: Id.optional() }).strict();
+
+export const ReportListQuerySchema = z.object({
+  regimeId: QueryId.optional(), period: PeriodKeySchema.optional(), unitId: QueryId.optional(),
+  status: ReportStatusSchema.optional(),
+  limit: Limit(500, 100), offset: Offset,
+});
+
+const NarrativeInputSchema = z.object({
+  leadership: LongText(20_000), results: LongText(50_000), assessment: LongText(20_000),
+  obstacles: LongText(20_000), proposals: LongText(20_000), nextSteps: LongText(20_000),
+}).partial().strict();
+const Count = z.number().finite().min(0).max(1_000_000_000);
+
+/** What people write in a report: some narrative sections, some indicator values, its number. */
+export const ReportPatchSchema = z.object({
+  narrative: NarrativeInputSchema.optional(),
+  indicatorValues: z.record(Code(60, 1), Count).optional(),
+  number: ShortText(30).nullable().optional(),
+}).strict();
+
+export const ReportReturnSchema = z.object({ reason: ShortText(2000, 5) }).strict();
+
+export const FocalDashboardQuerySchema = z.object({ planId: QueryId, year: QueryYear.optional() });
+export const NationalDashboardQuerySchema = z.object({ year: QueryYear.optional(), rootUnitId: QueryId.optional() });
+export const PublicProgressQuerySchema = z.object({ year: QueryYear.optional() });
+
 // ---------------------------------------------------------------- types (the web app imports these, types only)
 
 export type ReportStatus = z.infer<typeof ReportStatusSchema>;
@@ -375,3 +439,5 @@ export type ReminderLetter = z.infer<typeof ReminderLetterSchema>;
 export type FocalDashboard = z.infer<typeof FocalDashboardSchema>;
 export type NationalDashboard = z.infer<typeof NationalDashboardSchema>;
 export type PublicProgress = z.infer<typeof PublicProgressSchema>;
+export type AdHocRequest = z.input<typeof AdHocRequestSchema>;
+export type ReportPatch = z.input<typeof ReportPatchSchema>;

@@ -2,8 +2,8 @@
 // here, so one the caller may not read answers exactly like one that does not exist (context.mustRead).
 import { mustRead, requireActor, type Ctx } from '../context.ts';
 import { getUnit, type UnitRow } from '../org/index.ts';
-import * as store from './store.ts';
-import type { ReportingRegime, ReportRow } from './store.ts';
+import * as store from './store/index.ts';
+import type { ReportingRegime, ReportRow } from './store/index.ts';
 
 /**
  * A regime the caller may read: its owner's scope reads it, and so do the units it asks (everyone inside the

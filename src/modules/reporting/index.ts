@@ -2,6 +2,5 @@
 // and the reminders.
 export { module } from './module.ts';
 export * from './service.ts';
-export { ensureRegimeForPlan } from './regimes.ts';
 export { runReminders, startReminderScheduler, type ReminderScheduler } from './reminders.ts';
 export { setReportingClock, todayFor } from './clock.ts';

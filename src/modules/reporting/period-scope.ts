@@ -4,14 +4,14 @@ import type { UnitReportContent } from '../../domain/reporting/model.ts';
 import type { ReportingPeriod } from '../../domain/reporting/period.ts';
 import { aggregateIndicators, indicatorValuesFrom } from '../../domain/reporting/indicators.ts';
 import { deliverablesOf, prefillContent } from '../../domain/reporting/prefill.ts';
-import { isReceived } from '../../domain/reporting/rollup.ts';
+import { isReceived, submissionState, type SubmissionState } from '../../domain/reporting/rollup.ts';
 import { loadCalendar } from '../calendar/index.ts';
 import type { Ctx } from '../context.ts';
 import type { UnitRow } from '../org/index.ts';
 import { todayFor, vnDate } from './clock.ts';
 import { dueDateResolver, periodOf } from './regimes.ts';
-import * as store from './store.ts';
-import type { ReportingRegime, SubmitterRow } from './store.ts';
+import * as store from './store/index.ts';
+import type { ReportingRegime, SubmitterRow } from './store/index.ts';
 
 /** What a regime means for one period: the window, who reports, each kind's due date. */
 export interface PeriodScope {
@@ -32,6 +32,24 @@ export async function periodScope(ctx: Ctx, regime: ReportingRegime, owner: Unit
   return { regime, owner, period, lineage, dueOf, submitters };
 }
 
+/** Each expected unit of a period with its due date (a returned report's own), its report and where it stands. */
+export interface UnitState {
+  unit: SubmitterRow;
+  dueDate: string;
+  state: SubmissionState;
+  report: ReportState | null;
+}
+
+type ReportState = Awaited<ReturnType<typeof store.reportStates>>[number];
+
+export function statesOf(s: PeriodScope, reports: ReportState[], today: string): UnitState[] {
+  const byUnit = new Map(reports.map((r) => [r.unit_id, r]));
+  return s.submitters.map((u) => {
+    const report = byUnit.get(u.id) ?? null;
+    const dueDate = report?.due_date ?? s.dueOf(u.kind);
+    return { unit: u, dueDate, state: submissionState(report, dueDate, today), report };
+  });
+}
 
 /** A date as the answers show it (dd/mm/yyyy in Vietnam time), or null. */
 export const VN = (d: Date | null) => (d ? vnDate(d) : null);

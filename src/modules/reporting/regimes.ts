@@ -1,22 +1,21 @@
-// Reporting regimes (chế độ báo cáo, Nghị định 09/2019): the yearly regime every issued plan gets, ad hoc
-// requests, and what a regime means for one period: its window, who reports, each one's due date.
-import { randomBytes } from 'node:crypto';
+// Reporting regimes (chế độ báo cáo, Nghị định 09/2019): what a regime means for one period (its window, each
+// kind of unit's due date), its defaults, and how its documents name their issuer and cite its plan.
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { notFound } from '../../domain/errors.ts';
 import type { CalendarConfig } from '../../domain/calendar/holidays.ts';
 import type { UnitKind } from '../../domain/org/unit.ts';
-import { LAW_IMPLEMENTATION_INDICATORS } from '../../domain/reporting/indicators.ts';
 import { shortDateVi, type IssuerInfo, type PlanRef } from '../../domain/reporting/compile.ts';
 import {
-  AI_PLAN_YEARLY_SCHEDULE, dueDatesOf, periodByKey, periodFor, regimeDueDate, type ReportingPeriod,
+  dueDatesOf, periodByKey, periodFor, regimeDueDate, type ReportingPeriod,
 } from '../../domain/reporting/period.ts';
 import type { Tx } from '../context.ts';
 import { getUnit, type UnitRow } from '../org/index.ts';
-// Not through plans' entry: plans' entry loads this file (ensureRegimeForPlan), so this import would close an import
+// Not through plans' entry: plans' entry loads reporting's (ensureRegimeForPlan), so this import would close an import
 // cycle (plans → reporting → plans). Goes with the issue-plan workflow (issue 14, item 3).
 import { renderOptions } from '../plans/render-options.ts';
-import { planLineage, type ReportingRegime, type ReportingRegimeSchedule, type SubmitterRule } from './store.ts';
+import * as store from './store/index.ts';
+import type { ReportingRegime } from './store/index.ts';
 
 type Q = Kysely<DB> | Tx;
 
@@ -31,72 +30,13 @@ export const REPORT_OUTLINE = [
   'V. ĐỀ XUẤT, KIẾN NGHỊ',
 ];
 
-const kindWord = (kind: string) => (kind === 'ward' ? 'phường' : kind === 'commune' ? 'xã' : kind === 'province' ? 'tỉnh' : '');
+export const kindWord = (kind: string) =>
+  (kind === 'ward' ? 'phường' : kind === 'commune' ? 'xã' : kind === 'province' ? 'tỉnh' : '');
 
 /** How a reporting unit names the issuer of the plan it implements: "Ủy ban nhân dân tỉnh". */
 export function issuerPhrase(unit: UnitRow): string {
   const w = kindWord(unit.kind);
   return w ? `Ủy ban nhân dân ${w}` : unit.name;
-}
-
-async function focalOf(db: Q, unitId: number): Promise<UnitRow | undefined> {
-  const row = await db.selectFrom('unit').select('id').where('focal_for_id', '=', unitId).where('status', '=', 'active').orderBy('id').executeTakeFirst();
-  return row ? getUnit(db, row.id) : undefined;
-}
-
-/**
- * Every issued plan gets its yearly regime (KH 129 §IV.1: "Định kỳ trước ngày 15 tháng 12 hằng năm … gửi báo cáo
- * kết quả thực hiện về Sở Khoa học và Công nghệ"), owned by the focal unit of the issuing unit. Issuing an
- * amendment moves the regime of the amended plan to the new plan. Called inside the issuing transaction.
- */
-export async function ensureRegimeForPlan(tx: Tx, planId: number): Promise<number | null> {
-  const plan = await tx.selectFrom('plan').select(['id', 'unit_id', 'amends_plan_id', 'number', 'symbol', 'issued_date', 'title']).where('id', '=', planId).executeTakeFirst();
-  if (!plan) return null;
-  const existing = await tx.selectFrom('reporting_regime').select('id').where('plan_id', '=', planId).executeTakeFirst();
-  if (existing) return existing.id;
-  const name = `Báo cáo kết quả thực hiện Kế hoạch${plan.number && plan.symbol ? ` số ${plan.number}/${plan.symbol}` : ''}${plan.issued_date ? ` ngày ${shortDateVi(plan.issued_date)}` : ''}`;
-  if (plan.amends_plan_id) {
-    const lineage = await planLineage(tx, plan.amends_plan_id);
-    const old = await tx.selectFrom('reporting_regime').select('id').where('plan_id', 'in', lineage).where('kind', '=', 'periodic')
-      .orderBy('id', 'desc').executeTakeFirst();
-    if (old) {
-      await tx.updateTable('reporting_regime').set({ plan_id: planId, name, updated_at: new Date() }).where('id', '=', old.id).execute();
-      return old.id;
-    }
-  }
-  const unit = await getUnit(tx, plan.unit_id);
-  if (!unit) return null;
-  const focal = await focalOf(tx, unit.id);
-  const owner = focal ?? unit;
-  let submitters: SubmitterRule;
-  let recipients: string;
-  if (unit.kind === 'province') {
-    // Sở, ban, ngành with tasks in the plan, and every xã, phường (KH 129 §IV.1).
-    submitters = { scopeUnitId: unit.id, kinds: ['commune', 'ward'], planAssigneeKinds: ['agency'], excludeUnitIds: [owner.id] };
-    recipients = 'Ủy ban nhân dân tỉnh; Bộ Khoa học và Công nghệ';
-  } else if (unit.kind === 'commune' || unit.kind === 'ward') {
-    // The ward's offices with tasks report to its focal office, which compiles for the ward (Nam Sầm Sơn §IV.1).
-    submitters = { scopeUnitId: unit.id, planAssigneeKinds: ['office'], excludeUnitIds: [owner.id] };
-    recipients = `Ủy ban nhân dân ${kindWord(unit.kind)}`;
-  } else {
-    submitters = { scopeUnitId: unit.id, planAssigneeKinds: ['agency', 'commune', 'ward', 'office'], excludeUnitIds: [owner.id, unit.id] };
-    recipients = unit.name;
-  }
-  const schedule: ReportingRegimeSchedule = { ...AI_PLAN_YEARLY_SCHEDULE, reminderDays: DEFAULT_REMINDER_DAYS };
-  const row = await tx.insertInto('reporting_regime').values({
-    code: `KH-${plan.id}-${randomBytes(3).toString('hex')}`,
-    owner_unit_id: owner.id,
-    plan_id: plan.id,
-    kind: 'periodic',
-    name,
-    content: 'Kết quả thực hiện các nhiệm vụ được giao tại Kế hoạch; khó khăn, vướng mắc; đề xuất, kiến nghị; phương hướng, nhiệm vụ thời gian tới.',
-    schedule: JSON.stringify(schedule),
-    submitters: JSON.stringify(submitters),
-    recipients,
-    outline: JSON.stringify(REPORT_OUTLINE),
-    indicators: JSON.stringify(LAW_IMPLEMENTATION_INDICATORS),
-  }).returning('id').executeTakeFirstOrThrow();
-  return row.id;
 }
 
 /** The single period of an ad hoc request is named by the year of its due date. */
@@ -146,7 +86,7 @@ export async function issuerInfoFor(db: Q, unit: UnitRow): Promise<IssuerInfo> {
 /** How the regime's plan is cited. */
 export async function planRefFor(db: Q, planId: number | null): Promise<{ ref: PlanRef; unit: UnitRow } | null> {
   if (!planId) return null;
-  const plan = await db.selectFrom('plan').select(['id', 'unit_id', 'number', 'symbol', 'issued_date', 'title']).where('id', '=', planId).executeTakeFirst();
+  const plan = await store.getPlanHeading(db, planId);
   if (!plan) return null;
   const unit = (await getUnit(db, plan.unit_id))!;
   return { ref: { number: plan.number, symbol: plan.symbol, date: plan.issued_date, title: plan.title, issuerPhrase: issuerPhrase(unit) }, unit };

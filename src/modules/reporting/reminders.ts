@@ -1,142 +1,14 @@
-// Reminders before due dates: at configurable offsets (default 7, 3 and 1 days before), the units that have not
-// sent their report get an in-app notification and their officers and leaders an e-mail. Each (report, offset,
-// channel) goes out once: the reminder_log row is written first (unique), then the message is sent; a failed
-// e-mail removes its row so the next run tries again.
-import { sql, type Kysely } from 'kysely';
+// The reminders' scheduler: one pass (use-cases/reminders.ts) every hour in the background, never keeping the process
+// alive, a failed pass logged and retried at the next.
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Config } from '../../config.ts';
-import { toJulianDay } from '../../domain/calendar/lunar.ts';
-import { shortDateVi } from '../../domain/reporting/compile.ts';
-import { REPORT_STATUS_LABEL, type ReportStatus } from '../../domain/reporting/model.ts';
-import { nextPeriod, previousPeriod, type ReportingPeriod } from '../../domain/reporting/period.ts';
-import { isReceived } from '../../domain/reporting/rollup.ts';
-import { loadCalendar } from '../calendar/index.ts';
-import { createMailer, type Mailer } from '../mail/index.ts';
-import { notify } from '../notifications/index.ts';
+import { createMailer } from '../mail/index.ts';
 import { logDatabaseFault } from '../../db/faults.ts';
-import { nowFor, vnDate } from './clock.ts';
-import { currentPeriod, DEFAULT_REMINDER_DAYS, dueDateResolver } from './regimes.ts';
-import * as store from './store.ts';
+import { DEFAULT_REMINDER_DAYS } from './regimes.ts';
+import { runReminders, type ReminderRunResult } from './use-cases/reminders.ts';
 
-export interface ReminderRunOptions {
-  /** Offsets used when a regime does not set its own. */
-  offsets?: number[];
-  mailer?: Mailer | null;
-  now?: Date;
-}
-
-export interface ReminderRunResult {
-  app: number;
-  email: number;
-  failed: number;
-}
-
-/** The reminder stage of a day: the smallest offset not below the days left (one message per stage). */
-export function reminderStage(daysLeft: number, offsets: readonly number[]): number | null {
-  if (daysLeft < 0) return null;
-  const stages = offsets.filter((d) => d >= daysLeft).sort((a, b) => a - b);
-  return stages[0] ?? null;
-}
-
-async function logOnce(db: Kysely<DB>, v: { regimeId: number; periodKey: string; unitId: number; offset: number; channel: 'email' | 'app'; recipients: string }): Promise<number | null> {
-  const row = await db.insertInto('reminder_log').values({
-    regime_id: v.regimeId, period_key: v.periodKey, unit_id: v.unitId, offset_days: v.offset, channel: v.channel, recipients: v.recipients,
-  }).onConflict((oc) => oc.columns(['regime_id', 'period_key', 'unit_id', 'offset_days', 'channel']).doNothing()).returning('id').executeTakeFirst();
-  return row?.id ?? null;
-}
-
-/** One pass over the active regimes. Safe to run often and from several processes. */
-export async function runReminders(db: Kysely<DB>, opts: ReminderRunOptions = {}): Promise<ReminderRunResult> {
-  const today = vnDate(opts.now ?? nowFor(db));
-  const result: ReminderRunResult = { app: 0, email: 0, failed: 0 };
-  const regimes = await db.selectFrom('reporting_regime').select('id').where('active', '=', true).orderBy('id').execute();
-  if (!regimes.length) return result;
-  const cal = await loadCalendar(db);
-  for (const { id } of regimes) {
-    const regime = (await store.getRegime(db, id))!;
-    const offsets = (regime.schedule.reminderDays ?? opts.offsets ?? DEFAULT_REMINDER_DAYS).filter((n) => Number.isInteger(n) && n >= 0);
-    if (!offsets.length) continue;
-    const horizon = Math.max(...offsets);
-    // The period of today, and its neighbours whose due dates may fall near today (due after the cut-off).
-    let periods: ReportingPeriod[];
-    try {
-      const p = currentPeriod(regime, today);
-      periods = regime.kind === 'adHoc' ? [p] : [previousPeriod(p, regime.schedule), p, nextPeriod(p, regime.schedule)];
-    } catch {
-      continue;
-    }
-    for (const period of periods) {
-      let dueOf: (kind: string) => string;
-      try {
-        dueOf = dueDateResolver(regime, period, cal);
-      } catch {
-        continue;
-      }
-      const stageOf = (due: string) => reminderStage(toJulianDay(due) - toJulianDay(today), offsets);
-      // Skip the period unless some tier is within the reminder horizon.
-      const tierDates = regime.kind === 'adHoc' ? [regime.adHocDue!] : ['agency', 'commune', 'ward', 'office', 'province', 'neighbourhood'].map(dueOf);
-      if (!tierDates.some((d) => { const left = toJulianDay(d) - toJulianDay(today); return left >= 0 && left <= horizon; })) continue;
-      const lineage = regime.planId ? await store.planLineage(db, regime.planId) : [];
-      const [submitters, reports] = await Promise.all([
-        store.resolveSubmitters(db, regime.submitters, lineage),
-        store.reportStates(db, regime.id, period.key),
-      ]);
-      const byUnit = new Map(reports.map((r) => [r.unit_id, r]));
-      const pending = submitters.map((u) => ({ unit: u, report: byUnit.get(u.id) ?? null }))
-        .filter((x) => !isReceived(x.report?.status))
-        .map((x) => ({ ...x, due: x.report?.due_date ?? dueOf(x.unit.kind) }))
-        .map((x) => ({ ...x, stage: stageOf(x.due) }))
-        .filter((x): x is typeof x & { stage: number } => x.stage !== null);
-      if (!pending.length) continue;
-      const users = opts.mailer
-        ? await db.selectFrom('app_user').select(['unit_id', 'email']).where('is_active', '=', true).where('email', 'is not', null)
-          .where(sql<boolean>`unit_id = ANY(${sql.val(pending.map((p) => p.unit.id))}::integer[])`)
-          .where(sql<boolean>`roles && ARRAY['officer','leader']::text[]`).execute()
-        : [];
-      for (const p of pending) {
-        const daysLeft = toJulianDay(p.due) - toJulianDay(today);
-        const state = p.report ? REPORT_STATUS_LABEL[p.report.status as ReportStatus] : 'chưa lập báo cáo';
-        const when = daysLeft === 0 ? 'hôm nay là hạn cuối' : `còn ${daysLeft} ngày`;
-        const title = `Nhắc gửi báo cáo ${period.label.toLowerCase()}: ${when} (hạn cuối ${shortDateVi(p.due)})`;
-        const body = `${regime.name}. Báo cáo của đơn vị hiện: ${state.toLowerCase()}.${p.report?.status === 'returned' && p.report.return_reason ? ` Lý do trả lại: ${p.report.return_reason}.` : ''}`;
-        const link = p.report ? `/bao-cao/${p.report.id}` : `/che-do-bao-cao/${regime.id}`;
-        const key = { regimeId: regime.id, periodKey: period.key, unitId: p.unit.id, offset: p.stage };
-        const appLog = await logOnce(db, { ...key, channel: 'app', recipients: `unit:${p.unit.id}` });
-        if (appLog) {
-          await notify(db, { unitId: p.unit.id, kind: 'report.reminder', title, body, link });
-          result.app++;
-        }
-        const to = [...new Set(users.filter((u) => u.unit_id === p.unit.id).map((u) => u.email!))];
-        if (!opts.mailer || !to.length) continue;
-        const mailLog = await logOnce(db, { ...key, channel: 'email', recipients: to.join(', ') });
-        if (!mailLog) continue;
-        try {
-          await opts.mailer.send({
-            to,
-            subject: `[Thi Hành] ${title}`,
-            text: [
-              `Kính gửi: ${p.unit.name},`,
-              '',
-              `${regime.name} – ${period.label} (số liệu từ ${shortDateVi(period.dataWindow.from)} đến ${shortDateVi(period.dataWindow.to)}).`,
-              `Hạn cuối gửi báo cáo: ${shortDateVi(p.due)} (${when}).`,
-              `Báo cáo của đơn vị hiện: ${state.toLowerCase()}.`,
-              ...(p.report?.status === 'returned' && p.report.return_reason ? [`Lý do trả lại: ${p.report.return_reason}`] : []),
-              '',
-              'Đề nghị đơn vị đăng nhập Thi Hành để hoàn thiện, trình lãnh đạo duyệt và gửi báo cáo đúng hạn.',
-              '',
-              'Thư này được gửi tự động, vui lòng không trả lời.',
-            ].join('\n'),
-          });
-          result.email++;
-        } catch {
-          await db.deleteFrom('reminder_log').where('id', '=', mailLog).execute();
-          result.failed++;
-        }
-      }
-    }
-  }
-  return result;
-}
+export { reminderStage, runReminders, type ReminderRunOptions, type ReminderRunResult } from './use-cases/reminders.ts';
 
 /** Offsets from THIHANH_REMINDER_DAYS ("7,3,1"), or the default. */
 export function reminderOffsetsFromEnv(env: NodeJS.ProcessEnv = process.env): number[] {

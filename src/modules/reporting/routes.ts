@@ -1,13 +1,15 @@
-import { z, type OpenAPIHono } from '@hono/zod-openapi';
+// The reporting routes: regimes, the periods of a regime (status, unit reports started, documents), unit reports and
+// their moves, the dashboards and the public progress page. Request and answer shapes: src/contracts/reporting.ts.
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../http/env.ts';
 import { defineRoute, IdParam } from '../../http/route.ts';
 import { anonymousLimit } from '../../http/middleware.ts';
-import { Code, LongText, Name, ShortText } from '../../contracts/common.ts';
-import { UNIT_KINDS } from '../../domain/org/unit.ts';
-import { REPORT_STATUSES } from '../../domain/reporting/model.ts';
 import { fold } from '../../domain/text.ts';
 import {
+  AdHocRequestSchema, FocalDashboardQuerySchema, NationalDashboardQuerySchema, PeriodParamsSchema as PeriodParams,
+  PublicProgressQuerySchema,
+  RegimeListQuerySchema, ReportCreateSchema, ReportListQuerySchema, ReportPatchSchema, ReportReturnSchema,
   CompiledReportSchema, FocalDashboardSchema, NationalDashboardSchema, PeriodStatusSchema, PublicProgressSchema, ReportingRegimeCreatedSchema,
   ReportingRegimeDetailSchema, ReportingRegimeListSchema, ReminderLetterSchema, ReportCreatedSchema, ReportDetailSchema, ReportListSchema, ReportRefreshedSchema,
   ReportTransitionedSchema, ReportUpdatedSchema, type CompiledReport, type FocalDashboard, type NationalDashboard, type PeriodStatus,
@@ -15,24 +17,8 @@ import {
   type ReportListItem, type ReportRefreshed, type ReportTransitioned, type ReportUpdated,
 } from '../../contracts/reporting.ts';
 import * as service from './service.ts';
-import { focalDashboard, nationalDashboard, publicProgress } from './dashboard.ts';
+import { focalDashboard, nationalDashboard, publicProgress } from './use-cases/dashboard.ts';
 import { asBuffer, runInWorker } from '../../workers/pool.ts';
-
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải theo dạng YYYY-MM-DD.');
-const Id = z.coerce.number().int().positive().max(2_147_483_647);
-const PeriodKey = z.string().regex(/^\d{4}(-(H[12]|Q[1-4]|M(0[1-9]|1[0-2])))?$/, 'Kỳ báo cáo không hợp lệ (ví dụ: 2026, 2026-H1, 2026-Q3, 2026-M03).');
-const PeriodParams = z.object({
-  id: Id.openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
-  key: PeriodKey.openapi({ param: { name: 'key', in: 'path' }, example: '2026' }),
-});
-const Limit = z.coerce.number().int().min(1).max(500).default(100);
-const Offset = z.coerce.number().int().min(0).max(100_000).default(0);
-const Count = z.number().finite().min(0).max(1_000_000_000);
-
-const NarrativeSchema = z.object({
-  leadership: LongText(20_000), results: LongText(50_000), assessment: LongText(20_000),
-  obstacles: LongText(20_000), proposals: LongText(20_000), nextSteps: LongText(20_000),
-}).partial().strict();
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -46,37 +32,30 @@ function download(c: Context<AppEnv>, body: Buffer, type: string, name: string):
 
 const slug = (s: string) => fold(s).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80) || 'bao-cao';
 
-// Documents are rendered in the worker pool (src/workers): the main thread keeps answering meanwhile.
+const tags = ['Báo cáo'];
+type Api = OpenAPIHono<AppEnv>;
 
 // Answers follow src/contracts (checked at run time in tests); `satisfies` also holds the services' types to them.
-export function reportingRoutes(app: OpenAPIHono<AppEnv>): void {
-  const tags = ['Báo cáo'];
+export function reportingRoutes(app: Api): void {
   // The public progress page is read by anyone: a tighter limit than the general anonymous one.
   app.use('/public/*', anonymousLimit({ bucket: 'public-progress', perMinute: 60 }));
+  mountRegimeRoutes(app);
+  mountPeriodRoutes(app);
+  mountReportRoutes(app);
+  mountDashboardRoutes(app);
+}
 
-  // ------------------------------------------------------------ regimes
-
+function mountRegimeRoutes(app: Api): void {
   defineRoute(app, {
     method: 'get', path: '/regimes', operationId: 'listRegimes', summary: 'Chế độ báo cáo: do đơn vị mình theo dõi, hoặc đơn vị mình phải báo cáo', tags,
-    query: z.object({ planId: Id.optional(), kind: z.enum(['periodic', 'adHoc', 'thematic']).optional(), limit: Limit, offset: Offset }),
+    query: RegimeListQuerySchema,
     response: ReportingRegimeListSchema,
   }, (c, { query }) => service.listRegimesFor(c.get('ctx'), query) satisfies Promise<ReportingRegime[]>);
 
   defineRoute(app, {
     method: 'post', path: '/regimes', operationId: 'createRegime', status: 201, tags,
     summary: 'Yêu cầu báo cáo đột xuất: nội dung, thời hạn, các đơn vị phải báo cáo (đơn vị đầu mối)',
-    body: z.object({
-      ownerUnitId: z.number().int().positive().max(2_147_483_647).optional(),
-      name: Name(300, 5),
-      content: LongText(5000, 5),
-      dueDate: IsoDate,
-      window: z.object({ from: IsoDate, to: IsoDate }).strict().optional(),
-      submitterUnitIds: z.array(z.number().int().positive().max(2_147_483_647)).max(5000).optional(),
-      submitterKinds: z.array(z.enum(UNIT_KINDS)).max(8).optional(),
-      recipients: ShortText(500).optional(),
-      planId: z.number().int().positive().max(2_147_483_647).optional(),
-      reminderDays: z.array(z.number().int().min(0).max(60)).max(6).optional(),
-    }).strict(),
+    body: AdHocRequestSchema,
     response: ReportingRegimeCreatedSchema,
   }, (c, { body }) => service.createAdHocRegime(c.get('ctx'), body) satisfies Promise<ReportingRegimeCreated>);
 
@@ -84,7 +63,11 @@ export function reportingRoutes(app: OpenAPIHono<AppEnv>): void {
     method: 'get', path: '/regimes/{id}', operationId: 'getRegime', summary: 'Chế độ báo cáo: nội dung, thời hạn, các kỳ', tags, params: IdParam,
     response: ReportingRegimeDetailSchema,
   }, (c, { params }) => service.getRegimeDetail(c.get('ctx'), params.id) satisfies Promise<ReportingRegimeDetail>);
+}
 
+/** A period of a regime: its status for the receiving unit, the units' reports for it, and its documents. */
+function mountPeriodRoutes(app: Api): void {
+  // Documents are rendered in the worker pool (src/workers): the main thread keeps answering meanwhile.
   defineRoute(app, {
     method: 'get', path: '/regimes/{id}/periods/{key}/status', operationId: 'getPeriodStatus', tags, params: PeriodParams,
     summary: 'Tình hình báo cáo của một kỳ (đơn vị nhận): phải báo cáo, đã nhận, đúng hạn, quá hạn, chưa gửi, bị trả lại; chỉ tiêu tổng hợp',
@@ -94,7 +77,7 @@ export function reportingRoutes(app: OpenAPIHono<AppEnv>): void {
   defineRoute(app, {
     method: 'post', path: '/regimes/{id}/periods/{key}/reports', operationId: 'createReport', status: 201, tags, params: PeriodParams,
     summary: 'Lập báo cáo của đơn vị cho một kỳ (dự thảo, điền sẵn từ tiến độ, sản phẩm, khó khăn)',
-    body: z.object({ unitId: z.number().int().positive().max(2_147_483_647).optional() }).strict(), response: ReportCreatedSchema,
+    body: ReportCreateSchema, response: ReportCreatedSchema,
   }, (c, { params, body }) => service.createReport(c.get('ctx'), params.id, params.key, body) satisfies Promise<ReportCreated>);
 
   defineRoute(app, {
@@ -130,14 +113,12 @@ export function reportingRoutes(app: OpenAPIHono<AppEnv>): void {
     const letter = await service.reminderLetter(c.get('ctx'), params.id, params.key);
     return download(c, asBuffer(await runInWorker('renderReminderLetterDocx', { letter }, { subject: 'Công văn đôn đốc (DOCX)' })), DOCX, `cong-van-don-doc-${slug(letter.subject.replace(/^V\/v\s*/u, ''))}.docx`);
   });
+}
 
-  // ------------------------------------------------------------ unit reports
-
+function mountReportRoutes(app: Api): void {
   defineRoute(app, {
     method: 'get', path: '/reports', operationId: 'listReports', summary: 'Báo cáo của đơn vị mình, và báo cáo gửi đến đơn vị mình', tags,
-    query: z.object({
-      regimeId: Id.optional(), period: PeriodKey.optional(), unitId: Id.optional(), status: z.enum(REPORT_STATUSES).optional(), limit: Limit, offset: Offset,
-    }),
+    query: ReportListQuerySchema,
     response: ReportListSchema,
   }, (c, { query }) => service.listReportsFor(c.get('ctx'), query) satisfies Promise<ReportListItem[]>);
 
@@ -148,11 +129,7 @@ export function reportingRoutes(app: OpenAPIHono<AppEnv>): void {
 
   defineRoute(app, {
     method: 'put', path: '/reports/{id}', operationId: 'updateReport', summary: 'Sửa báo cáo (dự thảo hoặc bị trả lại): các phần nội dung, giá trị chỉ tiêu', tags, params: IdParam,
-    body: z.object({
-      narrative: NarrativeSchema.optional(),
-      indicatorValues: z.record(Code(60, 1), Count).optional(),
-      number: ShortText(30).nullable().optional(),
-    }).strict(),
+    body: ReportPatchSchema,
     response: ReportUpdatedSchema,
   }, (c, { params, body }) => service.updateReport(c.get('ctx'), params.id, body) satisfies Promise<ReportUpdated>);
 
@@ -169,33 +146,29 @@ export function reportingRoutes(app: OpenAPIHono<AppEnv>): void {
     (c, { params }) => service.transitionReport(c.get('ctx'), params.id, 'accept') satisfies Promise<ReportTransitioned>);
   defineRoute(app, {
     method: 'post', path: '/reports/{id}/return', operationId: 'returnReport', summary: 'Đơn vị nhận trả lại báo cáo, nêu lý do', ...transitioned,
-    body: z.object({ reason: ShortText(2000, 5) }).strict(),
+    body: ReportReturnSchema,
   }, (c, { params, body }) => service.transitionReport(c.get('ctx'), params.id, 'return', body) satisfies Promise<ReportTransitioned>);
+}
 
-  // ------------------------------------------------------------ dashboards
-
+function mountDashboardRoutes(app: Api): void {
   defineRoute(app, {
     method: 'get', path: '/dashboard/focal', operationId: 'getFocalDashboard', tags: ['Báo cáo', 'Theo dõi thực hiện'],
     summary: 'Bảng theo dõi của đơn vị đầu mối: tiến độ theo nhiệm vụ và theo xã, phường; việc quá hạn; báo cáo đã nhận, còn thiếu',
-    query: z.object({ planId: Id, year: z.coerce.number().int().min(2000).max(2100).optional() }),
+    query: FocalDashboardQuerySchema,
     response: FocalDashboardSchema,
   }, (c, { query }) => focalDashboard(c.get('ctx'), query) satisfies Promise<FocalDashboard>);
 
   defineRoute(app, {
     method: 'get', path: '/dashboard/national', operationId: 'getNationalDashboard', tags: ['Báo cáo', 'Theo dõi thực hiện'],
     summary: 'Bảng theo dõi toàn quốc (cơ quan trung ương): theo từng tỉnh, tiến độ nhiệm vụ và báo cáo đã nhận',
-    query: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional(), rootUnitId: Id.optional() }),
+    query: NationalDashboardQuerySchema,
     response: NationalDashboardSchema,
-  }, async (c, { query }) => {
-    const ctx = c.get('ctx');
-    const root = query.rootUnitId ?? (await ctx.db.selectFrom('unit').select('id').where('parent_id', 'is', null).where('kind', '=', 'central').executeTakeFirstOrThrow()).id;
-    return nationalDashboard(ctx, { year: query.year, rootUnitId: root }) satisfies Promise<NationalDashboard>;
-  });
+  }, (c, { query }) => nationalDashboard(c.get('ctx'), query) satisfies Promise<NationalDashboard>);
 
   defineRoute(app, {
     method: 'get', path: '/public/plans/{id}/progress', operationId: 'getPublicPlanProgress', tags: ['Báo cáo', 'Dữ liệu mở'], params: IdParam,
     summary: 'Tiến độ công khai của kế hoạch đã ban hành: tỷ lệ đơn vị hoàn thành theo từng nhiệm vụ',
-    query: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
+    query: PublicProgressQuerySchema,
     response: PublicProgressSchema,
   }, (c, { params, query }) => publicProgress(c.get('ctx'), params.id, query) satisfies Promise<PublicProgress>);
 }

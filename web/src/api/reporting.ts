@@ -3,8 +3,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, buildUrl } from './client.ts';
 import type {
-  FocalDashboard, Narrative, PeriodStatus, PublicProgress, ReportingRegime, ReportingRegimeDetail, ReportDetail, ReportListItem, ReportStatus,
+  FocalDashboard, PeriodStatus, PublicProgress, ReportingRegime, ReportingRegimeDetail, ReportDetail, ReportListItem,
+  ReportStatus,
 } from './types.ts';
+import type {
+  ReportCreated, ReportPatch, ReportRefreshed, ReportTransitioned, ReportUpdated,
+} from '../../../src/contracts/reporting.ts';
 
 export interface ReportFilter {
   regimeId?: number | null;
@@ -29,18 +33,17 @@ export const reportingApi = {
   regime: (id: number) => api.get<ReportingRegimeDetail>(`/regimes/${id}`),
   periodStatus: (id: number, key: string) => api.get<PeriodStatus>(`/regimes/${id}/periods/${key}/status`),
   createReport: (id: number, key: string, unitId?: number) =>
-    api.post<{ id: number; status: ReportStatus; dueDate: string }>(`/regimes/${id}/periods/${key}/reports`, unitId ? { unitId } : {}),
+    api.post<ReportCreated>(`/regimes/${id}/periods/${key}/reports`, unitId ? { unitId } : {}),
   reports: (f: ReportFilter) => api.get<ReportListItem[]>('/reports', {
     regimeId: f.regimeId ?? undefined, period: f.period ?? undefined, unitId: f.unitId ?? undefined, status: f.status ?? undefined, limit: 500,
   }),
   report: (id: number) => api.get<ReportDetail>(`/reports/${id}`),
-  update: (id: number, body: { narrative?: Partial<Narrative>; indicatorValues?: Record<string, number>; number?: string | null }) =>
-    api.put<{ id: number; status: ReportStatus }>(`/reports/${id}`, body),
-  prefill: (id: number) => api.post<{ id: number; status: ReportStatus; tasks: number }>(`/reports/${id}/prefill`),
+  update: (id: number, body: ReportPatch) => api.put<ReportUpdated>(`/reports/${id}`, body),
+  prefill: (id: number) => api.post<ReportRefreshed>(`/reports/${id}/prefill`),
   transition: (id: number, action: 'approve' | 'submit' | 'accept') =>
-    api.post<{ id: number; status: ReportStatus; late: boolean | null; dueDate: string }>(`/reports/${id}/${action}`),
+    api.post<ReportTransitioned>(`/reports/${id}/${action}`),
   return: (id: number, reason: string) =>
-    api.post<{ id: number; status: ReportStatus; late: boolean | null; dueDate: string }>(`/reports/${id}/return`, { reason }),
+    api.post<ReportTransitioned>(`/reports/${id}/return`, { reason }),
   dashboard: (planId: number, year: number | null) => api.get<FocalDashboard>('/dashboard/focal', { planId, year: year ?? undefined }),
   publicProgress: (planId: number, year: number | null) =>
     api.get<PublicProgress>(`/public/plans/${planId}/progress`, { year: year ?? undefined }),
