@@ -10,3 +10,4 @@ export { refreshReport, updateReport, type ReportPatch } from './use-cases/edit-
 export { transitionReport, type ReportTransition } from './use-cases/transition-report.ts';
 export { periodStatus } from './use-cases/period-status.ts';
 export { compiledReport, reminderLetter } from './use-cases/documents.ts';
+export { reportingTodo } from './use-cases/todo.ts';

@@ -101,3 +101,29 @@ export async function moveReport(db: Q, id: number, fromStatus: ReportStatus, pa
   return db.updateTable('unit_report').set(patch).where('id', '=', id).where('status', '=', fromStatus)
     .returning(['id', 'due_date', 'late']).executeTakeFirst();
 }
+
+/**
+ * Reports someone may have to act on, of units under `roots` or sent to them: drafts, approved but not sent,
+ * returned, and sent but not yet accepted. With both units' paths, for the permission rule.
+ */
+export async function reportsInFlight(db: Q, roots: number[] | 'all') {
+  let q = db.selectFrom('unit_report as r')
+    .innerJoin('unit as u', 'u.id', 'r.unit_id')
+    .innerJoin('unit as t', 't.id', 'r.to_unit_id')
+    .innerJoin('reporting_regime as g', 'g.id', 'r.regime_id')
+    .select(['r.id', 'r.status', 'r.due_date', 'r.period_key', 'g.name as regime_name', 'r.unit_id', 'u.name as unit_name',
+      'u.path as unit_path', 't.path as to_unit_path'])
+    .where('r.status', 'in', ['draft', 'approved', 'returned', 'submitted'])
+    .orderBy('r.due_date').limit(500);
+  if (roots !== 'all') {
+    if (!roots.length) return [];
+    const r = sql.val(roots);
+    q = q.where(sql<boolean>`(u.path && ${r}::integer[] OR t.path && ${r}::integer[])`);
+  }
+  return q.execute();
+}
+
+/** Whether a unit has a report of a regime's period, in any state. */
+export async function hasReport(db: Q, regimeId: number, periodKey: string, unitId: number): Promise<boolean> {
+  return (await findReportId(db, regimeId, periodKey, unitId)) !== undefined;
+}
