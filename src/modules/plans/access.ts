@@ -3,7 +3,7 @@
 import { can } from '../../domain/permissions.ts';
 import { mustRead, type Ctx } from '../context.ts';
 import { getUnit, type UnitRow } from '../org/index.ts';
-import * as store from './store.ts';
+import * as store from './store/index.ts';
 
 /** Readable inside the issuing unit's scope, and by everyone once published. */
 export function planTarget(plan: store.PlanRow, unit: UnitRow) {

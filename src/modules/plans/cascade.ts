@@ -5,20 +5,20 @@ import type { Task } from '../../domain/plan/model.ts';
 import { lintPlan } from '../../domain/plan/lint.ts';
 import { cascadePlan, DEFAULT_CASCADE_RULES, snapshotOf, type CascadeRule } from '../../domain/plan/cascade.ts';
 import type { UnitEntry } from '../../domain/org/unit.ts';
-import { recordAudit } from '../audit/index.ts';
+import { recordAudit, recordAudits } from '../audit/index.ts';
 import { authorize, requireActor, type Ctx, type Tx } from '../context.ts';
 import { mustReadPlan } from './access.ts';
-import { communeOfficeChoices, getUnit, unitDirectory, unitRegister } from '../org/index.ts';
+import { communeOfficeChoices, getFocalUnit, getUnit, unitDirectory, unitRegister } from '../org/index.ts';
 import { indexEntities } from '../search/index.ts';
-import * as store from './store.ts';
+import * as store from './store/index.ts';
 import { computeFindings } from './findings.ts';
 import { issuerName } from './issuer.ts';
 
 // ---------------------------------------------------------------- cascade
 
 async function cascadeRules(ctx: Ctx | { db: Tx }, provinceId: number): Promise<CascadeRule[]> {
-  const rows = await ctx.db.selectFrom('cascade_rule').select('rule').where('province_unit_id', '=', provinceId).orderBy('ordinal').execute();
-  return rows.length ? rows.map((r) => r.rule as CascadeRule) : DEFAULT_CASCADE_RULES;
+  const rules = await store.listCascadeRules(ctx.db, provinceId);
+  return rules.length ? rules : DEFAULT_CASCADE_RULES;
 }
 
 async function provinceForRules(ctx: Ctx, provinceId: number, action: 'read' | 'edit') {
@@ -32,7 +32,7 @@ async function provinceForRules(ctx: Ctx, provinceId: number, action: 'read' | '
 
 export async function getCascadeRules(ctx: Ctx, provinceId: number) {
   await provinceForRules(ctx, provinceId, 'read');
-  const custom = await ctx.db.selectFrom('cascade_rule').select('id').where('province_unit_id', '=', provinceId).executeTakeFirst();
+  const custom = await store.hasCustomCascadeRules(ctx.db, provinceId);
   return { rules: await cascadeRules(ctx, provinceId), isDefault: !custom, offices: communeOfficeChoices() };
 }
 
@@ -44,8 +44,7 @@ export async function setCascadeRules(ctx: Ctx, provinceId: number, rules: Casca
   }
   return ctx.db.transaction().execute(async (tx) => {
     const before = await cascadeRules({ db: tx }, provinceId);
-    await tx.deleteFrom('cascade_rule').where('province_unit_id', '=', provinceId).execute();
-    if (rules.length) await tx.insertInto('cascade_rule').values(rules.map((r, i) => ({ province_unit_id: provinceId, ordinal: i, rule: JSON.stringify(r) }))).execute();
+    await store.replaceCascadeRules(tx, provinceId, rules);
     await recordAudit(tx, ctx, { action: 'cascade.rules', entityType: 'unit', entityId: provinceId, unitId: provinceId, before: { rules: before.length }, after: { rules: rules.length } });
     return { rules };
   });
@@ -59,7 +58,7 @@ async function cascadeInputs(ctx: Ctx, parentId: number) {
   if (plan.status !== 'issued') throw conflict('cascade.not_issued', 'Kế hoạch phải được ban hành (có số, ngày) trước khi triển khai xuống xã, phường.');
   const { draft, tasks } = await store.loadDraft(ctx.db, plan);
   const directory = await unitDirectory(ctx.db);
-  const focal = await ctx.db.selectFrom('unit').select('name').where('focal_for_id', '=', unit.id).executeTakeFirst();
+  const focal = await getFocalUnit(ctx.db, unit.id);
   const info = { id: plan.id, number: plan.number, symbol: plan.symbol, date: plan.issued_date, issuerName: issuerName(unit), focalUnitName: focal?.name ?? 'Sở Khoa học và Công nghệ' };
   return { plan, unit, draft, tasks, directory, info, rules: await cascadeRules(ctx, unit.id) };
 }
@@ -87,7 +86,7 @@ export async function cascade(ctx: Ctx, parentId: number, sel: { unitIds?: numbe
     const unknown = sel.unitIds.filter((id) => !communes.some((c) => c.id === id));
     if (unknown.length) throw invalid('cascade.not_commune', 'Có đơn vị được chọn không phải xã, phường của tỉnh.', [{ path: 'unitIds', message: unknown.join(', ') }]);
   }
-  const existing = new Set((await ctx.db.selectFrom('plan').select('unit_id').where('parent_plan_id', '=', parentId).where('status', 'not in', ['amended', 'superseded']).execute()).map((r) => r.unit_id));
+  const existing = await store.unitsWithChildPlan(ctx.db, parentId);
   const targets = communes.filter((c) => !existing.has(c.id));
   const parentTaskIds = new Map(input.tasks.map((t) => [t.number, t.id]));
   const snapshots = new Map(input.draft.tasks.map((t) => [t.number, snapshotOf(t)]));
@@ -103,21 +102,19 @@ export async function cascade(ctx: Ctx, parentId: number, sel: { unitIds?: numbe
     // Batched writes: one INSERT for the plans, one for all their tasks, one for the search index and the audit.
     for (let i = 0; i < drafts.length; i += 200) {
       const batch = drafts.slice(i, i + 200);
-      const rows = await tx.insertInto('plan').values(batch.map((b) => ({
+      const rows = await store.insertCascadedPlans(tx, batch.map((b) => ({
         ...store.planValues(b.commune.id, b.draft), parent_plan_id: parentId, created_by: actor.userId, source_name: 'cascade',
         findings: JSON.stringify(b.checked.findings), findings_register: b.checked.register,
-      })))
-        .returning(['id', 'unit_id']).execute();
+      })));
       const taskRows = batch.flatMap((b, j) => b.draft.tasks.map((t: Task, k) => store.taskValues(rows[j]!.id, t, k, {
         parentTaskId: parentTaskIds.get(t.number) ?? null, parentSnapshot: snapshots.get(t.number) ?? null,
       })));
-      for (let k = 0; k < taskRows.length; k += 1000) await tx.insertInto('plan_task').values(taskRows.slice(k, k + 1000)).execute();
+      await store.insertTasksBatched(tx, taskRows);
       const entries = batch.flatMap((b, j) => [b.draft.document.title, ...b.draft.tasks.map((t) => t.title)].map((text, n) => ({ id: rows[j]!.id, unitId: b.commune.id, text, weight: n === 0 ? 1 : 0.6 })));
       await indexEntities(tx, 'plan', batch.map((b, j) => ({ entityId: rows[j]!.id, unitId: b.commune.id, published: false, texts: entries.filter((e) => e.id === rows[j]!.id).map((e) => ({ text: e.text, weight: e.weight, label: e.weight === 1 ? 'title' : 'task' })) })));
-      await tx.insertInto('audit_log').values(rows.map((r) => ({
-        actor_user_id: actor.userId, actor_username: actor.username, actor_unit_id: actor.unitId, action: 'plan.cascade', entity_type: 'plan',
-        entity_id: String(r.id), unit_id: r.unit_id, before: null, after: JSON.stringify({ parentPlanId: parentId }), ip: ctx.ip,
-      }))).execute();
+      await recordAudits(tx, ctx, rows.map((r) => ({
+        action: 'plan.cascade', entityType: 'plan', entityId: r.id, unitId: r.unit_id, after: { parentPlanId: parentId },
+      })));
       out.push(...rows.map((r) => ({ unitId: r.unit_id, planId: r.id })));
     }
     return out;

@@ -12,7 +12,7 @@ import { authorize, requireActor, type Ctx, type Tx } from '../context.ts';
 import { mustReadPlan, readableParent } from './access.ts';
 import { getUnit, unitDirectory, unitEntries, type UnitRow } from '../org/index.ts';
 import { searchEntities } from '../search/index.ts';
-import * as store from './store.ts';
+import * as store from './store/index.ts';
 import { computeFindings, refreshChildFindings, refreshFindings, storedFindings } from './findings.ts';
 import { createAssignmentsForPlan } from '../tracking/index.ts';
 import { ensureRegimeForPlan } from '../reporting/index.ts';
@@ -47,21 +47,6 @@ export async function importForReview(ctx: Ctx, input: { filename: string; conte
     subject: `Tệp "${input.filename}"`, transfer: owned ? [input.content.buffer as ArrayBuffer] : [],
   });
   return { draft, sourceText, suggestedUnitId: draft.document.issuer?.unitId ?? input.unitId ?? null };
-}
-
-async function insertPlanWithTasks(tx: Tx, unitId: number, draft: PlanDraft, extra: {
-  parentPlanId?: number | null; amendsPlanId?: number | null; version?: number; createdBy: number | null; sourceName?: string | null; sourceText?: string | null;
-  links?: Map<string, store.TaskLink>;
-}) {
-  const row = await tx.insertInto('plan').values({
-    ...store.planValues(unitId, draft), parent_plan_id: extra.parentPlanId ?? null, amends_plan_id: extra.amendsPlanId ?? null,
-    version: extra.version ?? 1, created_by: extra.createdBy, source_name: extra.sourceName ?? null, source_text: extra.sourceText ?? null,
-  }).returning(['id', 'unit_id', 'published', 'title', 'number', 'symbol']).executeTakeFirstOrThrow();
-  if (draft.tasks.length) {
-    await tx.insertInto('plan_task').values(draft.tasks.map((t, i) => store.taskValues(row.id, t, i, extra.links?.get(t.number) ?? { parentTaskId: null, parentSnapshot: null }))).execute();
-  }
-  await store.reindexPlan(tx, row, draft.tasks);
-  return row;
 }
 
 /**
@@ -101,8 +86,7 @@ export async function createPlan(ctx: Ctx, input: { unitId: number; draft: PlanD
   if (input.parentPlanId) {
     const { plan: parent } = await mustReadPlan(ctx, input.parentPlanId, 'kế hoạch cấp trên', 'parentPlanId');
     if (parent.status !== 'issued') throw invalid('plan.parent_not_issued', 'Kế hoạch cấp trên chưa ban hành (hoặc đã được sửa đổi): chỉ triển khai kế hoạch đang có hiệu lực.', [{ path: 'parentPlanId', message: 'Chọn kế hoạch cấp trên đã ban hành.' }]);
-    const existing = await ctx.db.selectFrom('plan').select('id').where('parent_plan_id', '=', parent.id).where('unit_id', '=', unit.id)
-      .where('amends_plan_id', 'is', null).where('status', 'not in', ['amended', 'superseded']).executeTakeFirst();
+    const existing = await store.liveChildPlanOf(ctx.db, parent.id, unit.id);
     if (existing) {
       throw conflict('plan.child_exists', `${unit.name} đã có kế hoạch triển khai kế hoạch cấp trên này (mã ${existing.id}): hãy sửa kế hoạch đó hoặc tạo văn bản sửa đổi.`);
     }
@@ -110,7 +94,7 @@ export async function createPlan(ctx: Ctx, input: { unitId: number; draft: PlanD
   const draft = await normaliseDraft(ctx, input.draft, unit.code);
   const checked = await computeFindings(ctx.db, { parent_plan_id: input.parentPlanId ?? null, status: 'draft' }, unit, draft);
   return ctx.db.transaction().execute(async (tx) => {
-    const row = await insertPlanWithTasks(tx, unit.id, { ...draft, findings: [] }, {
+    const row = await store.insertPlanWithTasks(tx, unit.id, { ...draft, findings: [] }, {
       parentPlanId: input.parentPlanId, createdBy: actor.userId, sourceName: input.sourceName, sourceText: input.sourceText,
     });
     await store.saveFindings(tx, row.id, checked);
@@ -123,12 +107,11 @@ export async function getPlanDetail(ctx: Ctx, id: number) {
   const { plan, unit } = await mustReadPlan(ctx, id);
   const { draft, tasks } = await store.loadDraft(ctx.db, plan);
   const findings = storedFindings(plan);
-  const amendedBy = await ctx.db.selectFrom('plan').select(['id', 'status']).where('amends_plan_id', '=', plan.id).orderBy('id', 'desc').executeTakeFirst();
+  const amendedBy = await store.latestAmendmentOf(ctx.db, plan.id);
   const [parent, children, versions] = await Promise.all([
     readableParent(ctx, plan),
-    ctx.db.selectFrom('plan as c').innerJoin('unit as u', 'u.id', 'c.unit_id').select(['c.id', 'c.status', 'u.id as unit_id', 'u.name as unit_name', 'u.path'])
-      .where('c.parent_plan_id', '=', plan.id).orderBy('u.name').execute(),
-    ctx.db.selectFrom('plan_version').select(['version', 'status', 'created_at', 'note']).where('plan_id', '=', plan.id).orderBy('version').execute(),
+    store.childPlansWithUnits(ctx.db, plan.id),
+    store.listPlanVersions(ctx.db, plan.id),
   ]);
   const actor = ctx.actor;
   const editable = plan.status === 'draft';
@@ -209,19 +192,18 @@ export async function updatePlan(ctx: Ctx, id: number, edited: PlanDraft) {
   return ctx.db.transaction().execute(async (tx) => {
     const before = await store.loadDraft(tx, plan);
     const existing = new Map(before.tasks.map((t) => [t.number, t]));
-    await tx.updateTable('plan').set({ ...store.planValues(unit.id, draft), updated_at: new Date() }).where('id', '=', id).execute();
+    await store.updatePlanRow(tx, id, { ...store.planValues(unit.id, draft), updated_at: new Date() });
     const keep = new Set(draft.tasks.map((t) => t.number));
     const removed = before.tasks.filter((t) => !keep.has(t.number));
     if (removed.length) {
-      const used = await tx.selectFrom('plan_task').select('id').where('parent_task_id', 'in', removed.map((r) => r.id)).executeTakeFirst();
-      if (used) throw conflict('plan.task_in_use', 'Không thể xóa nhiệm vụ đã được triển khai xuống kế hoạch cấp dưới.');
-      await tx.deleteFrom('plan_task').where('id', 'in', removed.map((r) => r.id)).execute();
+      if (await store.anyTaskImplements(tx, removed.map((r) => r.id))) throw conflict('plan.task_in_use', 'Không thể xóa nhiệm vụ đã được triển khai xuống kế hoạch cấp dưới.');
+      await store.deleteTasks(tx, removed.map((r) => r.id));
     }
     for (const [i, t] of draft.tasks.entries()) {
       const old = existing.get(t.number);
       const values = store.taskValues(id, t, i, { parentTaskId: old?.parent_task_id ?? null, parentSnapshot: (old?.parent_snapshot as TaskSnapshot | null) ?? null });
-      if (old) await tx.updateTable('plan_task').set(values).where('id', '=', old.id).execute();
-      else await tx.insertInto('plan_task').values(values).execute();
+      if (old) await store.updateTask(tx, old.id, values);
+      else await store.insertTasks(tx, [values]);
     }
     await store.reindexPlan(tx, { ...plan, title: draft.document.title }, draft.tasks);
     await store.saveFindings(tx, id, checked);
@@ -273,8 +255,7 @@ export async function transition(ctx: Ctx, id: number, action: Transition, input
     if (!/^\d{1,6}$/.test(number)) throw invalid('plan.number_invalid', 'Số văn bản phải là số (ví dụ 129).', [{ path: 'number', message: 'Nhập số văn bản do văn thư cấp.' }]);
     if (!input.date || !/^\d{4}-\d{2}-\d{2}$/.test(input.date) || Number.isNaN(Date.parse(input.date))) throw invalid('plan.date_invalid', 'Ngày ban hành không hợp lệ.', [{ path: 'date', message: 'Chọn ngày ban hành.' }]);
     const symbol = draft.document.symbol ?? 'KH-UBND';
-    const taken = await ctx.db.selectFrom('plan').select('id').where('unit_id', '=', unit.id).where('number', '=', number).where('symbol', '=', symbol)
-      .where('year', '=', Number(input.date.slice(0, 4))).where('status', 'in', ['issued', 'amended', 'superseded']).where('id', '!=', id).executeTakeFirst();
+    const taken = await store.issuedNumberHolder(ctx.db, { unitId: unit.id, number, symbol, year: Number(input.date.slice(0, 4)), exceptId: id });
     // 409 like the unique index's answer to a request that races past this check (src/db/unique-constraints.ts).
     if (taken) throw new AppError('plan.number_taken', 409, `Số ${number}/${symbol} năm ${input.date.slice(0, 4)} đã được dùng cho một văn bản khác của đơn vị.`, [{ path: 'number', message: 'Số này đã được dùng trong năm: nhập số khác.' }]);
     draft.document = {
@@ -291,7 +272,7 @@ export async function transition(ctx: Ctx, id: number, action: Transition, input
   const stored = checked ?? await computeFindings(ctx.db, { ...plan, status: to }, unit, draft);
   return ctx.db.transaction().execute(async (tx) => {
     // Guard against a concurrent transition: only move from the state we read.
-    const moved = await tx.updateTable('plan').set({ ...patch, status: to }).where('id', '=', id).where('status', '=', from).returning('id').executeTakeFirst();
+    const moved = await store.movePlanStatus(tx, id, from, { ...patch, status: to });
     if (!moved) throw conflict('plan.changed', 'Kế hoạch vừa được người khác thay đổi. Hãy tải lại trang.');
     await store.saveFindings(tx, id, stored);
     if (to === 'issued') await onIssued(tx, ctx, { ...plan, ...patch, status: 'issued' } as store.PlanRow, unit, draft, stored.findings);
@@ -304,40 +285,40 @@ const ACTION_LABEL: Record<Transition, string> = { submit: 'trình', approve: 'd
 
 /** Issuing keeps a version; issuing an amendment retires the plan it amends and tells child plans what changed. */
 async function onIssued(tx: Tx, ctx: Ctx, plan: store.PlanRow, unit: UnitRow, draft: PlanDraft, findings: Finding[]): Promise<void> {
-  await tx.insertInto('plan_version').values({
-    plan_id: plan.id, version: plan.version, status: 'issued', snapshot: JSON.stringify(draft), findings: JSON.stringify(findings),
-    created_by: ctx.actor?.userId ?? null, note: plan.amends_plan_id ? 'Sửa đổi, bổ sung' : 'Ban hành',
-  }).execute();
+  await store.insertPlanVersion(tx, {
+    planId: plan.id, version: plan.version, status: 'issued', draft, findings,
+    createdBy: ctx.actor?.userId ?? null, note: plan.amends_plan_id ? 'Sửa đổi, bổ sung' : 'Ban hành',
+  });
   await createAssignmentsForPlan(tx, plan.id, plan.amends_plan_id);
   await store.reindexPlan(tx, { ...plan, published: true }, draft.tasks);
   await ensureRegimeForPlan(tx, plan.id);
   if (!plan.amends_plan_id) return;
   const old = await store.getPlan(tx, plan.amends_plan_id);
   if (!old) return;
-  await tx.updateTable('plan').set({ status: 'amended', updated_at: new Date() }).where('id', '=', old.id).execute();
+  await store.updatePlanRow(tx, old.id, { status: 'amended', updated_at: new Date() });
   // Child plans now implement the amendment; each child task compares its parent's new state with what it last accepted.
-  await tx.updateTable('plan').set({ parent_plan_id: plan.id }).where('parent_plan_id', '=', old.id).execute();
+  await store.repointChildPlans(tx, old.id, plan.id);
   const oldTasks = await store.getTasks(tx, old.id);
   const newTasks = new Map((await store.getTasks(tx, plan.id)).map((t) => [t.number, t]));
   const at = new Date().toISOString();
   for (const ot of oldTasks) {
     const nt = newTasks.get(ot.number);
-    const children = await tx.selectFrom('plan_task').select(['id', 'parent_snapshot']).where('parent_task_id', '=', ot.id).execute();
+    const children = await store.tasksImplementing(tx, ot.id);
     if (!children.length) continue;
     if (!nt) {
       // The parent task was removed: children keep their text and are told so.
       for (const c of children) {
-        await tx.updateTable('plan_task').set({ parent_change: JSON.stringify({ at, parentTaskId: ot.id, removed: true, changes: [], snapshot: c.parent_snapshot }) }).where('id', '=', c.id).execute();
+        await store.updateTask(tx, c.id, { parent_change: JSON.stringify({ at, parentTaskId: ot.id, removed: true, changes: [], snapshot: c.parent_snapshot }) });
       }
       continue;
     }
     const snapshot = snapshotOf(store.taskFromRow(nt, null, null));
     for (const c of children) {
       const changes = c.parent_snapshot ? diffSnapshots(c.parent_snapshot as TaskSnapshot, snapshot) : [];
-      await tx.updateTable('plan_task').set({
+      await store.updateTask(tx, c.id, {
         parent_task_id: nt.id,
         parent_change: changes.length ? JSON.stringify({ at, parentTaskId: nt.id, changes, snapshot } satisfies ParentChange) : null,
-      }).where('id', '=', c.id).execute();
+      });
     }
   }
   // The children now implement the amendment: their findings compare with it.
@@ -350,14 +331,14 @@ export async function amendPlan(ctx: Ctx, id: number) {
   const { plan, unit } = await mustReadPlan(ctx, id);
   authorize(ctx, 'edit', { unitPath: unit.path });
   if (plan.status !== 'issued') throw conflict('plan.not_issued', 'Chỉ sửa đổi được kế hoạch đã ban hành.');
-  const pending = await ctx.db.selectFrom('plan').select('id').where('amends_plan_id', '=', id).where('status', 'in', ['draft', 'submitted', 'approved']).executeTakeFirst();
+  const pending = await store.pendingAmendmentOf(ctx.db, id);
   if (pending) throw conflict('plan.amendment_exists', `Kế hoạch này đã có một dự thảo sửa đổi đang xử lý (mã ${pending.id}).`);
   const { draft, tasks } = await store.loadDraft(ctx.db, plan);
   const links = new Map(tasks.map((t) => [t.number, { parentTaskId: t.parent_task_id, parentSnapshot: t.parent_snapshot as TaskSnapshot | null }]));
   const amended = { ...draft, document: { ...draft.document, number: null, date: null } };
   const checked = await computeFindings(ctx.db, { parent_plan_id: plan.parent_plan_id, status: 'draft' }, unit, amended);
   return ctx.db.transaction().execute(async (tx) => {
-    const row = await insertPlanWithTasks(tx, unit.id, amended, { parentPlanId: plan.parent_plan_id, amendsPlanId: plan.id, version: plan.version + 1, createdBy: actor.userId, links });
+    const row = await store.insertPlanWithTasks(tx, unit.id, amended, { parentPlanId: plan.parent_plan_id, amendsPlanId: plan.id, version: plan.version + 1, createdBy: actor.userId, links });
     await store.saveFindings(tx, row.id, checked);
     await recordAudit(tx, ctx, { action: 'plan.amend', entityType: 'plan', entityId: row.id, unitId: unit.id, after: { amends: plan.id, version: plan.version + 1 } });
     return { id: row.id };
@@ -392,7 +373,7 @@ export async function resolveParentChange(ctx: Ctx, taskId: number, input: { dec
         if (c.field === 'deliverables') patch.deliverables = JSON.stringify(c.after);
       }
     }
-    await tx.updateTable('plan_task').set(patch).where('id', '=', taskId).execute();
+    await store.updateTask(tx, taskId, patch);
     if (input.decision === 'accept') await refreshFindings(tx, plan);
     await recordAudit(tx, ctx, { action: `plan.parent_change.${input.decision}`, entityType: 'plan_task', entityId: taskId, unitId: unit.id, before: { changes: change.changes }, after: { decision: input.decision, reason: reason || null } });
     return { id: taskId, decision: input.decision };

@@ -1,10 +1,10 @@
-// Queries on plans and their tasks. Plans are stored as rows (status, numbers, links) plus their JSON parts.
-import { sql, type Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
-import type { DocumentHeader, Finding, PlanDraft, Schedule, Section, Task, TaskGroup, UnitRef, Unplaced } from '../../domain/plan/model.ts';
-import type { TaskSnapshot } from '../../domain/plan/cascade.ts';
-import type { Tx } from '../context.ts';
-import { indexEntity } from '../search/index.ts';
+// Queries on plans. Plans are stored as rows (status, numbers, links) plus their JSON parts.
+import { sql, type Kysely, type Updateable } from 'kysely';
+import type { DB, PlanTable } from '../../../db/schema.ts';
+import type { Finding, PlanDraft, Task } from '../../../domain/plan/model.ts';
+import type { Tx } from '../../context.ts';
+import { indexEntity } from '../../search/index.ts';
+import { taskValues, type TaskLink } from './tasks.ts';
 
 type Q = Kysely<DB> | Tx;
 
@@ -21,64 +21,8 @@ export interface PlanRow {
   findings: unknown; findings_register: string | null;
 }
 
-export interface TaskRow {
-  id: number; plan_id: number; ordinal: number; number: string; group_number: string | null; title: string; content: string | null;
-  lead: unknown; coordinators: unknown; timeframe_text: string; schedule: unknown; deliverables: unknown; notes: string | null;
-  lead_unit_id: number | null; parent_task_id: number | null; parent_snapshot: unknown; parent_change: unknown;
-}
-
 export async function getPlan(db: Q, id: number): Promise<PlanRow | undefined> {
   return db.selectFrom('plan').select(PLAN_COLUMNS).where('id', '=', id).executeTakeFirst() as Promise<PlanRow | undefined>;
-}
-
-export async function getTask(db: Q, id: number): Promise<TaskRow | undefined> {
-  return db.selectFrom('plan_task').selectAll().where('id', '=', id).executeTakeFirst() as Promise<TaskRow | undefined>;
-}
-
-export async function getTasks(db: Q, planId: number): Promise<TaskRow[]> {
-  return db.selectFrom('plan_task').selectAll().where('plan_id', '=', planId).orderBy('ordinal').execute() as Promise<TaskRow[]>;
-}
-
-export function taskFromRow(r: TaskRow, parentPlanId: number | null, parentNumber: string | null): Task {
-  return {
-    number: r.number, title: r.title, content: r.content, lead: r.lead as UnitRef[], coordinators: r.coordinators as UnitRef[],
-    timeframe: { text: r.timeframe_text, schedule: (r.schedule as Schedule | null) ?? null }, deliverables: r.deliverables as string[],
-    notes: r.notes, groupNumber: r.group_number, parentTask: parentNumber ? { planId: parentPlanId, number: parentNumber } : null,
-  };
-}
-
-/** The plan's JSON form, from its rows (documents are always rendered from this, never from SQL rows). */
-export async function loadDraft(db: Q, plan: PlanRow): Promise<{ draft: PlanDraft; tasks: TaskRow[] }> {
-  const tasks = await getTasks(db, plan.id);
-  const parentIds = tasks.map((t) => t.parent_task_id).filter((x): x is number => x !== null);
-  const parentNumbers = new Map<number, string>();
-  if (parentIds.length) {
-    for (const p of await db.selectFrom('plan_task').select(['id', 'number']).where('id', 'in', parentIds).execute()) parentNumbers.set(p.id, p.number);
-  }
-  const draft: PlanDraft = {
-    document: plan.header as DocumentHeader,
-    sections: plan.sections as Section[],
-    groups: plan.groups as TaskGroup[],
-    tasks: tasks.map((t) => taskFromRow(t, plan.parent_plan_id, t.parent_task_id ? parentNumbers.get(t.parent_task_id) ?? null : null)),
-    findings: [],
-    unplaced: plan.unplaced as Unplaced[],
-  };
-  return { draft, tasks };
-}
-
-export interface TaskLink {
-  parentTaskId: number | null;
-  parentSnapshot: TaskSnapshot | null;
-}
-
-export function taskValues(planId: number, t: Task, i: number, link: TaskLink) {
-  return {
-    plan_id: planId, ordinal: i, number: t.number, group_number: t.groupNumber, title: t.title, content: t.content,
-    lead: JSON.stringify(t.lead), coordinators: JSON.stringify(t.coordinators), timeframe_text: t.timeframe.text,
-    schedule: t.timeframe.schedule ? JSON.stringify(t.timeframe.schedule) : null, deliverables: JSON.stringify(t.deliverables), notes: t.notes,
-    lead_unit_id: t.lead.find((r) => r.unitId !== null)?.unitId ?? null,
-    parent_task_id: link.parentTaskId, parent_snapshot: link.parentSnapshot ? JSON.stringify(link.parentSnapshot) : null,
-  };
 }
 
 export function planValues(unitId: number, d: PlanDraft) {
@@ -131,6 +75,99 @@ export async function listPlans(db: Q, f: PlanListFilter) {
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
+}
+
+export interface NewPlan {
+  parentPlanId?: number | null; amendsPlanId?: number | null; version?: number; createdBy: number | null;
+  sourceName?: string | null; sourceText?: string | null; links?: Map<string, TaskLink>;
+}
+
+/** A new plan row with its tasks, indexed for search. Tasks keep their link to a parent task by number. */
+export async function insertPlanWithTasks(tx: Tx, unitId: number, draft: PlanDraft, extra: NewPlan) {
+  const row = await tx.insertInto('plan').values({
+    ...planValues(unitId, draft), parent_plan_id: extra.parentPlanId ?? null, amends_plan_id: extra.amendsPlanId ?? null,
+    version: extra.version ?? 1, created_by: extra.createdBy, source_name: extra.sourceName ?? null,
+    source_text: extra.sourceText ?? null,
+  }).returning(['id', 'unit_id', 'published', 'title', 'number', 'symbol']).executeTakeFirstOrThrow();
+  if (draft.tasks.length) {
+    const noLink: TaskLink = { parentTaskId: null, parentSnapshot: null };
+    await tx.insertInto('plan_task')
+      .values(draft.tasks.map((t, i) => taskValues(row.id, t, i, extra.links?.get(t.number) ?? noLink))).execute();
+  }
+  await reindexPlan(tx, row, draft.tasks);
+  return row;
+}
+
+/** Changes a plan's own columns (its text as edited, its status fields). */
+export async function updatePlanRow(tx: Tx, id: number, patch: Updateable<PlanTable>): Promise<void> {
+  await tx.updateTable('plan').set(patch).where('id', '=', id).execute();
+}
+
+/**
+ * Moves a plan from the status it was read in, with the other columns of the change; undefined when another
+ * request moved it first.
+ */
+export async function movePlanStatus(tx: Tx, id: number, from: string, patch: Updateable<PlanTable>) {
+  return tx.updateTable('plan').set(patch).where('id', '=', id).where('status', '=', from).returning('id').executeTakeFirst();
+}
+
+/** The unit's plan already implementing this parent plan (not an amendment, not retired), if any. */
+export async function liveChildPlanOf(db: Q, parentId: number, unitId: number) {
+  return db.selectFrom('plan').select('id').where('parent_plan_id', '=', parentId).where('unit_id', '=', unitId)
+    .where('amends_plan_id', 'is', null).where('status', 'not in', ['amended', 'superseded']).executeTakeFirst();
+}
+
+/** Units that already have a plan implementing this parent plan (not retired). */
+export async function unitsWithChildPlan(db: Q, parentId: number): Promise<Set<number>> {
+  const rows = await db.selectFrom('plan').select('unit_id').where('parent_plan_id', '=', parentId)
+    .where('status', 'not in', ['amended', 'superseded']).execute();
+  return new Set(rows.map((r) => r.unit_id));
+}
+
+/** The plans implementing this one, with their units (the plan page lists those the reader may see). */
+export async function childPlansWithUnits(db: Q, planId: number) {
+  return db.selectFrom('plan as c').innerJoin('unit as u', 'u.id', 'c.unit_id')
+    .select(['c.id', 'c.status', 'u.id as unit_id', 'u.name as unit_name', 'u.path'])
+    .where('c.parent_plan_id', '=', planId).orderBy('u.name').execute();
+}
+
+/** The latest amendment drafted for this plan, whatever its status. */
+export async function latestAmendmentOf(db: Q, planId: number) {
+  return db.selectFrom('plan').select(['id', 'status']).where('amends_plan_id', '=', planId).orderBy('id', 'desc').executeTakeFirst();
+}
+
+/** An amendment of this plan still being prepared (draft, submitted, approved). */
+export async function pendingAmendmentOf(db: Q, planId: number) {
+  return db.selectFrom('plan').select('id').where('amends_plan_id', '=', planId)
+    .where('status', 'in', ['draft', 'submitted', 'approved']).executeTakeFirst();
+}
+
+/** Another document of the unit issued under this number and symbol in this year (numbers restart each year). */
+export async function issuedNumberHolder(db: Q, f: { unitId: number; number: string; symbol: string; year: number; exceptId: number }) {
+  return db.selectFrom('plan').select('id').where('unit_id', '=', f.unitId).where('number', '=', f.number)
+    .where('symbol', '=', f.symbol).where('year', '=', f.year).where('status', 'in', ['issued', 'amended', 'superseded'])
+    .where('id', '!=', f.exceptId).executeTakeFirst();
+}
+
+/** Child plans now implement the amendment that replaced their parent. */
+export async function repointChildPlans(tx: Tx, fromParentId: number, toParentId: number): Promise<void> {
+  await tx.updateTable('plan').set({ parent_plan_id: toParentId }).where('parent_plan_id', '=', fromParentId).execute();
+}
+
+// ---------------------------------------------------------------- versions
+
+export async function listPlanVersions(db: Q, planId: number) {
+  return db.selectFrom('plan_version').select(['version', 'status', 'created_at', 'note']).where('plan_id', '=', planId)
+    .orderBy('version').execute();
+}
+
+export async function insertPlanVersion(tx: Tx, v: {
+  planId: number; version: number; status: string; draft: PlanDraft; findings: Finding[]; createdBy: number | null; note: string;
+}): Promise<void> {
+  await tx.insertInto('plan_version').values({
+    plan_id: v.planId, version: v.version, status: v.status, snapshot: JSON.stringify(v.draft),
+    findings: JSON.stringify(v.findings), created_by: v.createdBy, note: v.note,
+  }).execute();
 }
 
 // ---------------------------------------------------------------- stored findings
