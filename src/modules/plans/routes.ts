@@ -13,10 +13,7 @@ import {
 } from '../../contracts/plans.ts';
 import { invalid } from '../../domain/errors.ts';
 import { fold } from '../../domain/text.ts';
-import { checkPlan } from '../../workers/checks.ts';
 import { asBuffer, runInWorker } from '../../workers/pool.ts';
-import { unitDirectory } from '../org/index.ts';
-import { requireActor } from '../context.ts';
 import { renderOptions } from './render-options.ts';
 import * as service from './service.ts';
 
@@ -79,11 +76,7 @@ export function planRoutes(app: OpenAPIHono<AppEnv>): void {
     method: 'post', path: '/plans/lint', operationId: 'lintDraft', summary: 'Rà soát một bản nháp chưa lưu', tags,
     body: z.object({ draft: Draft, issuerCode: Code(40).optional() }).strict(),
     response: LintResultSchema,
-  }, async (c, { body }): Promise<LintResult> => {
-    const ctx = c.get('ctx');
-    requireActor(ctx);
-    return { findings: await checkPlan(body.draft, { directory: await unitDirectory(ctx.db), issuerCode: body.issuerCode }) };
-  });
+  }, (c, { body }) => service.lintDraft(c.get('ctx'), body) satisfies Promise<LintResult>);
 
   defineRoute(app, {
     method: 'post', path: '/plans', operationId: 'createPlan', summary: 'Lưu kế hoạch (dự thảo) từ bản nháp đã rà soát', tags, status: 201,
