@@ -58,10 +58,13 @@ export function returnReason(reason: string | undefined): string {
   return r;
 }
 
+/** A document number as the clerk gives it: digits only ("129"); the symbol (KH-UBND) is kept apart. */
+export const ISSUED_NUMBER = /^\d{1,6}$/;
+
 /** The number and day an issued plan carries, as the clerk gives them (number digits only, day YYYY-MM-DD). */
 export function issueNumber(input: { number?: string; date?: string }): { number: string; date: string; year: number } {
   const number = normalizeText(input.number ?? '');
-  if (!/^\d{1,6}$/.test(number)) {
+  if (!ISSUED_NUMBER.test(number)) {
     throw invalid('plan.number_invalid', 'Số văn bản phải là số (ví dụ 129).', [{ path: 'number', message: 'Nhập số văn bản do văn thư cấp.' }]);
   }
   if (!input.date || !/^\d{4}-\d{2}-\d{2}$/.test(input.date) || Number.isNaN(Date.parse(input.date))) {
