@@ -1,7 +1,7 @@
 // What the plan routes take and answer (the list, import and review, save and edit, the lifecycle, the plan page,
-// comparison with the parent plan, cascade to communes and its rule table, parent-change notices): one contract for the server
-// (declared as the routes' responses, so tests hold every answer to it), the OpenAPI document and the web app (types
-// only). Built from the service in src/modules/plans. The plan's JSON form itself is the domain's PlanDraft schema
+// comparison with the parent plan, cascade to communes and its rule table, parent-change notices): one contract for
+// the server (requests validated and responses declared by the routes, so tests hold every answer to it), the OpenAPI
+// document and the web app (types, and the pure schemas at run time). Built from the service in src/modules/plans. The plan's JSON form itself is the domain's PlanDraft schema
 // (src/domain/plan/schema.ts, also schemas/plan.schema.json): reused, not restated.
 // Pure: no node: modules, no database, nothing from src/modules.
 import { z } from '@hono/zod-openapi';
@@ -9,7 +9,8 @@ import { TASK_FIELD_LABEL, type CascadeRule, type FieldChange, type TaskSnapshot
 import { PLAN_STATUSES } from '../domain/plan/model.ts';
 import { findingSchema, planDraftSchema, taskSchema } from '../domain/plan/schema.ts';
 import {
-  Base64, Code, FileName, Id, Instant, IsoDate, IsoDay, keysOf, Limit, LongText, Name, Offset, QueryId, QueryYear, SearchQuery, ShortText,
+  Base64, Code, FileName, Id, Instant, IsoDate, IsoDay, keysOf, Limit, LongText, Name, Offset, QueryId, QueryYear,
+  SearchQuery, ShortText,
 } from './common.ts';
 
 export const PlanStatusSchema = z.enum(PLAN_STATUSES);
@@ -201,13 +202,14 @@ export const CascadeResultSchema = z.object({
 
 /** GET /plans: filters and the page. */
 export const PlanListQuerySchema = z.object({
-  unitId: QueryId.optional(), status: PlanStatusSchema.optional(), year: QueryYear.optional(), q: SearchQuery(200).optional(),
-  parentPlanId: QueryId.optional(), limit: Limit(500, 50), offset: Offset,
+  unitId: QueryId.optional(), status: PlanStatusSchema.optional(), year: QueryYear.optional(),
+  q: SearchQuery(200).optional(), parentPlanId: QueryId.optional(), limit: Limit(500, 50), offset: Offset,
 });
 
 /** POST /plans/import: a file to read into a draft (nothing is stored). */
 export const PlanImportBodySchema = z.object({
-  filename: FileName(200).regex(/\.(txt|md|markdown|html?|docx)$/i, 'Chỉ nhận tệp .txt, .md, .html, .docx.'), contentBase64: Base64(2_700_000),
+  filename: FileName(200).regex(/\.(txt|md|markdown|html?|docx)$/i, 'Chỉ nhận tệp .txt, .md, .html, .docx.'),
+  contentBase64: Base64(2_700_000),
   unitId: Id.optional(),
 }).strict();
 
@@ -227,17 +229,24 @@ export const PlanUpdateBodySchema = z.object({ draft: planDraftSchema }).strict(
 export const PlanReturnBodySchema = z.object({ reason: ShortText(2000, 5) }).strict();
 
 /** POST /plans/{id}/issue: the number and day the clerk gives, and who signs. */
-export const PlanIssueBodySchema = z.object({ number: Code(10, 1), date: IsoDate, signerName: Name(120, 2).optional() }).strict();
+export const PlanIssueBodySchema = z.object({
+  number: Code(10, 1), date: IsoDate, signerName: Name(120, 2).optional(),
+}).strict();
 
 /** GET /plans/{id}/cascade/preview: the commune or ward to preview. */
 export const CascadePreviewQuerySchema = z.object({ unitId: QueryId });
 
 /** POST /plans/{id}/cascade: the communes and wards chosen, or all of them. */
-export const CascadeBodySchema = z.object({ unitIds: z.array(Id).min(1).max(5000).optional(), all: z.boolean().optional() }).strict()
-  .refine((b) => b.all === true || (b.unitIds?.length ?? 0) > 0, { message: 'Chọn xã, phường hoặc chọn tất cả.', path: ['unitIds'] });
+export const CascadeBodySchema = z.object({ unitIds: z.array(Id).min(1).max(5000).optional(), all: z.boolean().optional() })
+  .strict()
+  .refine((b) => b.all === true || (b.unitIds?.length ?? 0) > 0, {
+    message: 'Chọn xã, phường hoặc chọn tất cả.', path: ['unitIds'],
+  });
 
 /** POST /plan-tasks/{id}/parent-change: take the parent's new wording, or keep one's own (with a reason). */
-export const ParentChangeDecisionBodySchema = z.object({ decision: z.enum(['accept', 'dismiss']), reason: ShortText(2000).optional() }).strict();
+export const ParentChangeDecisionBodySchema = z.object({
+  decision: z.enum(['accept', 'dismiss']), reason: ShortText(2000).optional(),
+}).strict();
 
 /** A rule as sent (the answers' CascadeRule is above). */
 export const CascadeRuleInputSchema = z.object({

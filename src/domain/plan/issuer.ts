@@ -11,7 +11,8 @@ export interface IssuingUnit {
 /** The issuing unit name as plans refer to it: "UBND tỉnh Thanh Hóa", "UBND phường Nam Sầm Sơn". */
 export function issuerName(unit: IssuingUnit): string {
   if (unit.kind === 'province') return `UBND tỉnh ${unit.short_name}`;
-  if (unit.kind === 'ward' || unit.kind === 'commune') return `UBND ${unit.kind === 'ward' ? 'phường' : 'xã'} ${unit.short_name}`;
+  if (unit.kind === 'ward' || unit.kind === 'commune')
+    return `UBND ${unit.kind === 'ward' ? 'phường' : 'xã'} ${unit.short_name}`;
   return unit.name;
 }
 
@@ -19,13 +20,22 @@ export function issuerName(unit: IssuingUnit): string {
 export function renderOptions(unit: IssuingUnit, parentUnit: IssuingUnit | undefined, draft: boolean) {
   const upper = (s: string) => s.toLocaleUpperCase('vi');
   if (unit.kind === 'province' || unit.kind === 'commune' || unit.kind === 'ward') {
-    return { issuerParentName: null, issuerName: `ỦY BAN NHÂN DÂN ${upper(unit.name)}`, placeName: unit.short_name, draft };
+    return {
+      issuerParentName: null,
+      issuerName: `ỦY BAN NHÂN DÂN ${upper(unit.name)}`,
+      placeName: unit.short_name,
+      draft,
+    };
   }
   const parentShort = parentUnit
-    ? (parentUnit.kind === 'province' ? `UBND TỈNH ${upper(parentUnit.short_name)}` : `UBND ${upper(parentUnit.name)}`)
+    ? parentUnit.kind === 'province'
+      ? `UBND TỈNH ${upper(parentUnit.short_name)}`
+      : `UBND ${upper(parentUnit.name)}`
     : null;
   return {
-    issuerParentName: parentShort, issuerName: upper(unit.name.replace(/\s+(xã|phường)\s+.*$/u, '')),
-    placeName: parentUnit?.short_name ?? unit.short_name, draft,
+    issuerParentName: parentShort,
+    issuerName: upper(unit.name.replace(/\s+(xã|phường)\s+.*$/u, '')),
+    placeName: parentUnit?.short_name ?? unit.short_name,
+    draft,
   };
 }

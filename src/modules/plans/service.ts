@@ -1,7 +1,6 @@
 // Use cases on plans, one file each in use-cases/: import for review, save, edit, lifecycle (draft → submitted →
 // approved → issued → amended), parent-change notices, comparison, export, and the cascade to communes. This file
 // keeps the names importers know.
-export { issuerName } from '../../domain/plan/issuer.ts';
 export { amendPlan } from './use-cases/amend.ts';
 export { cascade, previewCascade } from './use-cases/cascade.ts';
 export { getCascadeRules, setCascadeRules } from './use-cases/cascade-rules.ts';

@@ -35,8 +35,12 @@ export async function setCascadeRules(ctx: Ctx, provinceId: number, rules: Casca
     const before = await cascadeRules(tx, provinceId);
     await store.replaceCascadeRules(tx, provinceId, rules);
     await recordAudit(tx, ctx, {
-      action: 'cascade.rules', entityType: 'unit', entityId: provinceId, unitId: provinceId,
-      before: { rules: before.length }, after: { rules: rules.length },
+      action: 'cascade.rules',
+      entityType: 'unit',
+      entityId: provinceId,
+      unitId: provinceId,
+      before: { rules: before.length },
+      after: { rules: rules.length },
     });
     return { rules };
   });

@@ -12,11 +12,19 @@ export async function comparePlans(ctx: Ctx, childId: number) {
   if (!parent) throw invalid('plan.no_parent', 'Kế hoạch này không triển khai kế hoạch cấp trên nào.');
   const [c, p] = [await store.loadDraft(ctx.db, plan), await store.loadDraft(ctx.db, parent)];
   const childByNumber = new Map(c.draft.tasks.map((t) => [t.parentTask?.number ?? t.number, t]));
-  const rows = p.draft.tasks.map((pt) => ({ number: pt.number, parent: pt, child: childByNumber.get(pt.number) ?? null }));
-  const extra = c.draft.tasks.filter((t) => !p.draft.tasks.some((pt) => pt.number === (t.parentTask?.number ?? t.number)));
+  const rows = p.draft.tasks.map((pt) => ({
+    number: pt.number,
+    parent: pt,
+    child: childByNumber.get(pt.number) ?? null,
+  }));
+  const extra = c.draft.tasks.filter(
+    (t) => !p.draft.tasks.some((pt) => pt.number === (t.parentTask?.number ?? t.number)),
+  );
   return {
     parent: { id: parent.id, title: parent.title, number: parent.number, symbol: parent.symbol },
-    child: { id: plan.id, title: plan.title }, rows, extra,
+    child: { id: plan.id, title: plan.title },
+    rows,
+    extra,
   };
 }
 

@@ -8,7 +8,8 @@ import { unitDirectory } from '../../org/index.ts';
 export async function normaliseDraft(ctx: Ctx, draft: PlanDraft, issuerCode: string): Promise<PlanDraft> {
   const directory = await unitDirectory(ctx.db);
   const year = draft.document.year ?? (draft.document.date ? Number(draft.document.date.slice(0, 4)) : undefined);
-  const resolve = (r: UnitRef): UnitRef => (r.unitId !== null || r.group || !r.text.trim() ? r : directory.resolve(r.text, { withinCode: issuerCode }));
+  const resolve = (r: UnitRef): UnitRef =>
+    r.unitId !== null || r.group || !r.text.trim() ? r : directory.resolve(r.text, { withinCode: issuerCode });
   return {
     ...draft,
     tasks: draft.tasks.map((t) => ({

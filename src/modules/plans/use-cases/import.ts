@@ -17,14 +17,21 @@ export async function importForReview(ctx: Ctx, input: { filename: string; conte
   const directory = shareEntries(await unitEntries(ctx.db));
   // Reading and checking run in a worker: a hostile or huge file costs that worker, never the server.
   const owned = input.content.byteOffset === 0 && input.content.byteLength === input.content.buffer.byteLength;
-  const { draft, sourceText } = await runInWorker('importPlan', { filename: input.filename, content: input.content, directory }, {
-    subject: `Tệp "${input.filename}"`, transfer: owned ? [input.content.buffer as ArrayBuffer] : [],
-  });
+  const { draft, sourceText } = await runInWorker(
+    'importPlan',
+    { filename: input.filename, content: input.content, directory },
+    {
+      subject: `Tệp "${input.filename}"`,
+      transfer: owned ? [input.content.buffer as ArrayBuffer] : [],
+    },
+  );
   return { draft, sourceText, suggestedUnitId: draft.document.issuer?.unitId ?? input.unitId ?? null };
 }
 
 /** The checks of a draft as the form holds it (any signed-in person may ask). */
 export async function lintDraft(ctx: Ctx, input: { draft: PlanDraft; issuerCode?: string }) {
   requireActor(ctx);
-  return { findings: await checkPlan(input.draft, { directory: await unitDirectory(ctx.db), issuerCode: input.issuerCode }) };
+  return {
+    findings: await checkPlan(input.draft, { directory: await unitDirectory(ctx.db), issuerCode: input.issuerCode }),
+  };
 }

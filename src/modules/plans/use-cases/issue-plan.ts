@@ -17,7 +17,11 @@ import { computeFindings, refreshChildFindings } from '../findings.ts';
 import * as store from '../store/index.ts';
 import type { ParentChange } from './plan-detail.ts';
 
-export async function issuePlan(ctx: Ctx, id: number, input: { number?: string; date?: string; reason?: string; signerName?: string }) {
+export async function issuePlan(
+  ctx: Ctx,
+  id: number,
+  input: { number?: string; date?: string; reason?: string; signerName?: string },
+) {
   requireActor(ctx);
   const { plan, unit } = await mustReadPlan(ctx, id);
   authorizeApprove(ctx, unit);
@@ -25,16 +29,31 @@ export async function issuePlan(ctx: Ctx, id: number, input: { number?: string; 
   const loaded = await store.loadDraft(ctx.db, plan);
   const issued = issueNumber(input);
   const symbol = loaded.draft.document.symbol ?? 'KH-UBND';
-  const taken = await store.issuedNumberHolder(ctx.db, { unitId: unit.id, number: issued.number, symbol, year: issued.year, exceptId: id });
+  const taken = await store.issuedNumberHolder(ctx.db, {
+    unitId: unit.id,
+    number: issued.number,
+    symbol,
+    year: issued.year,
+    exceptId: id,
+  });
   // 409 like the unique index's answer to a request that races past this check (src/db/unique-constraints.ts).
   if (taken) {
-    throw new AppError('plan.number_taken', 409, `Số ${issued.number}/${symbol} năm ${issued.year} đã được dùng cho một văn bản khác của đơn vị.`,
-      [{ path: 'number', message: 'Số này đã được dùng trong năm: nhập số khác.' }]);
+    throw new AppError(
+      'plan.number_taken',
+      409,
+      `Số ${issued.number}/${symbol} năm ${issued.year} đã được dùng cho một văn bản khác của đơn vị.`,
+      [{ path: 'number', message: 'Số này đã được dùng trong năm: nhập số khác.' }],
+    );
   }
   const draft = issuedDraft(loaded.draft, { ...issued, symbol }, input.signerName);
   const stored = await computeFindings(ctx.db, { ...plan, status: 'issued' }, unit, draft);
   checkIssuable(stored.findings);
-  const patch: Updateable<PlanTable> = { updated_at: new Date(), ...store.planValues(unit.id, draft), issued_at: new Date(), published: true };
+  const patch: Updateable<PlanTable> = {
+    updated_at: new Date(),
+    ...store.planValues(unit.id, draft),
+    issued_at: new Date(),
+    published: true,
+  };
   return ctx.db.transaction().execute(async (tx) => {
     // Guard against a concurrent transition: only move from the state we read.
     const moved = await store.movePlanStatus(tx, id, plan.status, { ...patch, status: 'issued' });
@@ -46,18 +65,38 @@ export async function issuePlan(ctx: Ctx, id: number, input: { number?: string; 
     await ensureRegimeForPlan(tx, plan.id);
     if (plan.amends_plan_id) await replaceAmendedPlan(tx, row, plan.amends_plan_id);
     await recordAudit(tx, ctx, {
-      action: 'plan.issue', entityType: 'plan', entityId: id, unitId: unit.id, before: { status: plan.status },
-      after: { status: 'issued', ...(input.reason ? { reason: input.reason } : {}), number: input.number, date: input.date },
+      action: 'plan.issue',
+      entityType: 'plan',
+      entityId: id,
+      unitId: unit.id,
+      before: { status: plan.status },
+      after: {
+        status: 'issued',
+        ...(input.reason ? { reason: input.reason } : {}),
+        number: input.number,
+        date: input.date,
+      },
     });
     return { id, status: 'issued' as const };
   });
 }
 
 /** The issued text as a version of the plan, and the plan searchable by everyone. */
-async function keepIssuedVersion(tx: Tx, ctx: Ctx, plan: store.PlanRow, draft: PlanDraft, findings: Finding[]): Promise<void> {
+async function keepIssuedVersion(
+  tx: Tx,
+  ctx: Ctx,
+  plan: store.PlanRow,
+  draft: PlanDraft,
+  findings: Finding[],
+): Promise<void> {
   await store.insertPlanVersion(tx, {
-    planId: plan.id, version: plan.version, status: 'issued', draft, findings,
-    createdBy: ctx.actor?.userId ?? null, note: plan.amends_plan_id ? 'Sửa đổi, bổ sung' : 'Ban hành',
+    planId: plan.id,
+    version: plan.version,
+    status: 'issued',
+    draft,
+    findings,
+    createdBy: ctx.actor?.userId ?? null,
+    note: plan.amends_plan_id ? 'Sửa đổi, bổ sung' : 'Ban hành',
   });
   await store.reindexPlan(tx, { ...plan, published: true }, draft.tasks);
 }
@@ -94,7 +133,9 @@ async function noticeChildTasks(tx: Tx, oldPlanId: number, newPlanId: number): P
       const changes = c.parent_snapshot ? diffSnapshots(c.parent_snapshot as TaskSnapshot, snapshot) : [];
       await store.updateTask(tx, c.id, {
         parent_task_id: nt.id,
-        parent_change: changes.length ? JSON.stringify({ at, parentTaskId: nt.id, changes, snapshot } satisfies ParentChange) : null,
+        parent_change: changes.length
+          ? JSON.stringify({ at, parentTaskId: nt.id, changes, snapshot } satisfies ParentChange)
+          : null,
       });
     }
   }

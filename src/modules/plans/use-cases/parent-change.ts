@@ -13,7 +13,11 @@ import { refreshFindings } from '../findings.ts';
 import * as store from '../store/index.ts';
 import type { ParentChange } from './plan-detail.ts';
 
-export async function resolveParentChange(ctx: Ctx, taskId: number, input: { decision: 'accept' | 'dismiss'; reason?: string }) {
+export async function resolveParentChange(
+  ctx: Ctx,
+  taskId: number,
+  input: { decision: 'accept' | 'dismiss'; reason?: string },
+) {
   requireActor(ctx);
   const task = await store.getTask(ctx.db, taskId);
   if (!task) throw notFound('nhiệm vụ');
@@ -23,21 +27,28 @@ export async function resolveParentChange(ctx: Ctx, taskId: number, input: { dec
   if (!change) throw conflict('plan.no_parent_change', 'Nhiệm vụ này không có thay đổi nào từ kế hoạch cấp trên.');
   const reason = normalizeText(input.reason ?? '');
   if (input.decision === 'dismiss' && reason.length < 5) {
-    throw invalid('plan.reason_required', 'Hãy nêu lý do không áp dụng thay đổi.', [{ path: 'reason', message: 'Lý do cần ít nhất 5 ký tự.' }]);
+    throw invalid('plan.reason_required', 'Hãy nêu lý do không áp dụng thay đổi.', [
+      { path: 'reason', message: 'Lý do cần ít nhất 5 ký tự.' },
+    ]);
   }
   if (input.decision === 'accept' && plan.status !== 'draft' && plan.status !== 'issued') {
     throw conflict('plan.not_editable', 'Kế hoạch đang trình hoặc chờ duyệt: hãy xử lý sau.');
   }
   const patch: Updateable<PlanTaskTable> = {
-    parent_change: null, parent_snapshot: change.snapshot ? JSON.stringify(change.snapshot) : null,
+    parent_change: null,
+    parent_snapshot: change.snapshot ? JSON.stringify(change.snapshot) : null,
     ...(input.decision === 'accept' && !change.removed ? acceptedWording(change.changes, plan.year) : {}),
   };
   return ctx.db.transaction().execute(async (tx) => {
     await store.updateTask(tx, taskId, patch);
     if (input.decision === 'accept') await refreshFindings(tx, plan);
     await recordAudit(tx, ctx, {
-      action: `plan.parent_change.${input.decision}`, entityType: 'plan_task', entityId: taskId, unitId: unit.id,
-      before: { changes: change.changes }, after: { decision: input.decision, reason: reason || null },
+      action: `plan.parent_change.${input.decision}`,
+      entityType: 'plan_task',
+      entityId: taskId,
+      unitId: unit.id,
+      before: { changes: change.changes },
+      after: { decision: input.decision, reason: reason || null },
     });
     return { id: taskId, decision: input.decision };
   });

@@ -14,7 +14,12 @@ import { issuePlan } from './issue-plan.ts';
 
 export type { Transition } from '../../../domain/plan/lifecycle.ts';
 
-export interface TransitionInput { number?: string; date?: string; reason?: string; signerName?: string }
+export interface TransitionInput {
+  number?: string;
+  date?: string;
+  reason?: string;
+  signerName?: string;
+}
 
 export async function transition(ctx: Ctx, id: number, action: Transition, input: TransitionInput) {
   if (action === 'issue') return issuePlan(ctx, id, input);
@@ -46,8 +51,12 @@ export async function transition(ctx: Ctx, id: number, action: Transition, input
     if (!moved) throw conflict('plan.changed', 'Kế hoạch vừa được người khác thay đổi. Hãy tải lại trang.');
     await store.saveFindings(tx, id, stored);
     await recordAudit(tx, ctx, {
-      action: `plan.${action}`, entityType: 'plan', entityId: id, unitId: unit.id,
-      before: { status: from }, after: { status: to, ...(input.reason ? { reason: input.reason } : {}) },
+      action: `plan.${action}`,
+      entityType: 'plan',
+      entityId: id,
+      unitId: unit.id,
+      before: { status: from },
+      after: { status: to, ...(input.reason ? { reason: input.reason } : {}) },
     });
     return { id, status: to };
   });

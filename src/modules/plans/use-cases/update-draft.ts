@@ -25,7 +25,10 @@ export async function updatePlan(ctx: Ctx, id: number, edited: PlanDraft) {
     await store.reindexPlan(tx, { ...plan, title: draft.document.title }, draft.tasks);
     await store.saveFindings(tx, id, checked);
     await recordAudit(tx, ctx, {
-      action: 'plan.update', entityType: 'plan', entityId: id, unitId: unit.id,
+      action: 'plan.update',
+      entityType: 'plan',
+      entityId: id,
+      unitId: unit.id,
       before: { title: plan.title, tasks: before.draft.tasks.map((t) => t.number) },
       after: { title: draft.document.title, tasks: draft.tasks.map((t) => t.number) },
     });
@@ -40,14 +43,25 @@ async function saveTasks(tx: Tx, planId: number, stored: store.TaskRow[], draft:
   const removed = stored.filter((t) => !keep.has(t.number));
   if (removed.length) {
     // A task a commune implements stays: removing it would cut the commune's link.
-    if (await store.anyTaskImplements(tx, removed.map((r) => r.id))) {
+    if (
+      await store.anyTaskImplements(
+        tx,
+        removed.map((r) => r.id),
+      )
+    ) {
       throw conflict('plan.task_in_use', 'Không thể xóa nhiệm vụ đã được triển khai xuống kế hoạch cấp dưới.');
     }
-    await store.deleteTasks(tx, removed.map((r) => r.id));
+    await store.deleteTasks(
+      tx,
+      removed.map((r) => r.id),
+    );
   }
   for (const [i, t] of draft.tasks.entries()) {
     const old = existing.get(t.number);
-    const link = { parentTaskId: old?.parent_task_id ?? null, parentSnapshot: (old?.parent_snapshot as TaskSnapshot | null) ?? null };
+    const link = {
+      parentTaskId: old?.parent_task_id ?? null,
+      parentSnapshot: (old?.parent_snapshot as TaskSnapshot | null) ?? null,
+    };
     const values = store.taskValues(planId, t, i, link);
     if (old) await store.updateTask(tx, old.id, values);
     else await store.insertTasks(tx, [values]);

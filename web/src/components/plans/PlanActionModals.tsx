@@ -35,7 +35,8 @@ export function ReturnPlanModal({ opened, onClose, plan }: { opened: boolean; on
 export function IssuePlanModal({ opened, onClose, plan, signerName }: { opened: boolean; onClose: () => void; plan: PlanDetail['plan']; signerName: string | null }) {
   const initial = { number: '', date: toIsoDate(new Date()) as string | null, signerName: signerName ?? '' };
   const form = useApiForm(initial, (v) => ({
-    number: required(v.number, 'Nhập số văn bản do văn thư cấp.') ?? (!ISSUED_NUMBER.test(v.number.trim()) ? 'Số văn bản chỉ gồm chữ số, ví dụ 129.' : undefined),
+    number: required(v.number, 'Nhập số văn bản do văn thư cấp.')
+      ?? (!ISSUED_NUMBER.test(v.number.trim()) ? 'Số văn bản chỉ gồm chữ số, ví dụ 129.' : undefined),
     date: v.date ? undefined : 'Chọn ngày ban hành (dd/mm/yyyy).',
     signerName: v.signerName.trim() && v.signerName.trim().length < 2 ? 'Họ tên cần ít nhất 2 ký tự.' : undefined,
   }));

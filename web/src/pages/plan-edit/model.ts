@@ -93,7 +93,9 @@ export function toDraft(base: PlanDraft, f: EditForm): PlanDraft {
 export function validate(f: EditForm): Errors {
   const e: Errors = {};
   if (!f.title.trim()) e.title = 'Nhập trích yếu của kế hoạch.';
-  if (f.number.trim() && !ISSUED_NUMBER.test(f.number.trim())) e.number = 'Số văn bản chỉ gồm chữ số (để trống khi chưa ban hành).';
+  if (f.number.trim() && !ISSUED_NUMBER.test(f.number.trim())) {
+    e.number = 'Số văn bản chỉ gồm chữ số (để trống khi chưa ban hành).';
+  }
   if (f.year.trim() && parseYear(f.year) === null) e.year = 'Năm gồm 4 chữ số, ví dụ 2026.';
   const seen = new Map<string, number>();
   f.tasks.forEach((t, i) => {
