@@ -1,14 +1,17 @@
-// What the plan routes answer (the list, import and review, save and edit, the lifecycle, the plan page, comparison
-// with the parent plan, cascade to communes and its rule table, parent-change notices): one contract for the server
-// (declared as the routes' responses, so tests hold every answer to it), the OpenAPI document and the web app (types
-// only). Built from the service in src/modules/plans. The plan's JSON form itself is the domain's PlanDraft schema
+// What the plan routes take and answer (the list, import and review, save and edit, the lifecycle, the plan page,
+// comparison with the parent plan, cascade to communes and its rule table, parent-change notices): one contract for
+// the server (requests validated and responses declared by the routes, so tests hold every answer to it), the OpenAPI
+// document and the web app (types, and the pure schemas at run time). Built from the service in src/modules/plans. The plan's JSON form itself is the domain's PlanDraft schema
 // (src/domain/plan/schema.ts, also schemas/plan.schema.json): reused, not restated.
 // Pure: no node: modules, no database, nothing from src/modules.
 import { z } from '@hono/zod-openapi';
 import { TASK_FIELD_LABEL, type CascadeRule, type FieldChange, type TaskSnapshot } from '../domain/plan/cascade.ts';
 import { PLAN_STATUSES } from '../domain/plan/model.ts';
 import { findingSchema, planDraftSchema, taskSchema } from '../domain/plan/schema.ts';
-import { Instant, IsoDay, keysOf } from './common.ts';
+import {
+  Base64, Code, FileName, Id, Instant, IsoDate, IsoDay, keysOf, Limit, LongText, Name, Offset, QueryId, QueryYear,
+  SearchQuery, ShortText,
+} from './common.ts';
 
 export const PlanStatusSchema = z.enum(PLAN_STATUSES);
 
@@ -195,6 +198,70 @@ export const CascadeResultSchema = z.object({
   ms: z.number().openapi({ description: 'Thời gian tạo (mili giây)' }),
 }).openapi('CascadeResult');
 
+// ---------------------------------------------------------------- requests (what the routes take)
+
+/** GET /plans: filters and the page. */
+export const PlanListQuerySchema = z.object({
+  unitId: QueryId.optional(), status: PlanStatusSchema.optional(), year: QueryYear.optional(),
+  q: SearchQuery(200).optional(), parentPlanId: QueryId.optional(), limit: Limit(500, 50), offset: Offset,
+});
+
+/** POST /plans/import: a file to read into a draft (nothing is stored). */
+export const PlanImportBodySchema = z.object({
+  filename: FileName(200).regex(/\.(txt|md|markdown|html?|docx)$/i, 'Chỉ nhận tệp .txt, .md, .html, .docx.'),
+  contentBase64: Base64(2_700_000),
+  unitId: Id.optional(),
+}).strict();
+
+/** POST /plans/lint: a draft as the form holds it. */
+export const LintDraftBodySchema = z.object({ draft: planDraftSchema, issuerCode: Code(40).optional() }).strict();
+
+/** POST /plans: a reviewed draft saved as a plan of its unit. */
+export const PlanCreateBodySchema = z.object({
+  unitId: Id, draft: planDraftSchema, parentPlanId: Id.nullable().optional(),
+  sourceName: ShortText(200).nullable().optional(), sourceText: LongText(1_000_000, 0, false).nullable().optional(),
+}).strict();
+
+/** PUT /plans/{id}: the edited draft. */
+export const PlanUpdateBodySchema = z.object({ draft: planDraftSchema }).strict();
+
+/** POST /plans/{id}/return: why the draft goes back. */
+export const PlanReturnBodySchema = z.object({ reason: ShortText(2000, 5) }).strict();
+
+/** POST /plans/{id}/issue: the number and day the clerk gives, and who signs. */
+export const PlanIssueBodySchema = z.object({
+  number: Code(10, 1), date: IsoDate, signerName: Name(120, 2).optional(),
+}).strict();
+
+/** GET /plans/{id}/cascade/preview: the commune or ward to preview. */
+export const CascadePreviewQuerySchema = z.object({ unitId: QueryId });
+
+/** POST /plans/{id}/cascade: the communes and wards chosen, or all of them. */
+export const CascadeBodySchema = z.object({ unitIds: z.array(Id).min(1).max(5000).optional(), all: z.boolean().optional() })
+  .strict()
+  .refine((b) => b.all === true || (b.unitIds?.length ?? 0) > 0, {
+    message: 'Chọn xã, phường hoặc chọn tất cả.', path: ['unitIds'],
+  });
+
+/** POST /plan-tasks/{id}/parent-change: take the parent's new wording, or keep one's own (with a reason). */
+export const ParentChangeDecisionBodySchema = z.object({
+  decision: z.enum(['accept', 'dismiss']), reason: ShortText(2000).optional(),
+}).strict();
+
+/** A rule as sent (the answers' CascadeRule is above). */
+export const CascadeRuleInputSchema = z.object({
+  fromCode: Code(40).optional(),
+  fromText: ShortText(300).optional(),
+  toOffice: z.object({ 'xã': Code(20, 1), 'phường': Code(20, 1) }).optional(),
+  toText: LongText(300, 0, false).optional(),
+  textOnly: z.boolean().optional(),
+  in: z.array(z.enum(['title', 'content', 'deliverables', 'sections'])).optional(),
+  note: LongText(500).optional(),
+}).strict();
+
+/** PUT /units/{id}/cascade-rules: the province's whole table, in order. */
+export const CascadeRulesBodySchema = z.object({ rules: z.array(CascadeRuleInputSchema).max(500) }).strict();
+
 // ---------------------------------------------------------------- types (the web app imports these, types only)
 
 export type PlanStatus = z.infer<typeof PlanStatusSchema>;
@@ -216,6 +283,17 @@ export type CascadeRules = z.infer<typeof CascadeRulesSchema>;
 export type CascadeRulesSaved = z.infer<typeof CascadeRulesSavedSchema>;
 export type CascadePreview = z.infer<typeof CascadePreviewSchema>;
 export type CascadeResult = z.infer<typeof CascadeResultSchema>;
+/** What the web app sends (the routes' inputs before defaults apply). */
+export type PlanListQuery = z.input<typeof PlanListQuerySchema>;
+export type PlanImportBody = z.input<typeof PlanImportBodySchema>;
+export type LintDraftBody = z.input<typeof LintDraftBodySchema>;
+export type PlanCreateBody = z.input<typeof PlanCreateBodySchema>;
+export type PlanUpdateBody = z.input<typeof PlanUpdateBodySchema>;
+export type PlanReturnBody = z.input<typeof PlanReturnBodySchema>;
+export type PlanIssueBody = z.input<typeof PlanIssueBodySchema>;
+export type CascadeBody = z.input<typeof CascadeBodySchema>;
+export type ParentChangeDecisionBody = z.input<typeof ParentChangeDecisionBodySchema>;
+export type CascadeRulesBody = z.input<typeof CascadeRulesBodySchema>;
 
 // Compile-time check: the schemas restating domain types describe the same data.
 type Mutual<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -28,6 +28,23 @@ export async function recordAudit(tx: Tx, ctx: Pick<Ctx, 'actor' | 'ip'>, e: Aud
   }).execute();
 }
 
+/** Many records of one write in one INSERT (a cascade creates a plan for each of hundreds of communes). */
+export async function recordAudits(tx: Tx, ctx: Pick<Ctx, 'actor' | 'ip'>, entries: AuditEntry[]): Promise<void> {
+  if (!entries.length) return;
+  await tx.insertInto('audit_log').values(entries.map((e) => ({
+    actor_user_id: ctx.actor?.userId ?? null,
+    actor_username: ctx.actor?.username ?? null,
+    actor_unit_id: ctx.actor?.unitId ?? null,
+    action: e.action,
+    entity_type: e.entityType,
+    entity_id: e.entityId === null ? null : String(e.entityId),
+    unit_id: e.unitId,
+    before: e.before ? JSON.stringify(e.before) : null,
+    after: e.after ? JSON.stringify(e.after) : null,
+    ip: ctx.ip,
+  }))).execute();
+}
+
 export interface AuditFilter {
   scopeRoots: number[] | 'all';
   action?: string;

@@ -31,6 +31,11 @@ export async function getUnitByCode(db: Q, code: string): Promise<UnitRow | unde
   return db.selectFrom('unit').select(UNIT_COLUMNS).where('code', '=', code).executeTakeFirst();
 }
 
+/** The unit designated as focal (đầu mối) for this one: the Sở KH&CN for the province. */
+export async function getFocalUnit(db: Q, unitId: number): Promise<UnitRow | undefined> {
+  return db.selectFrom('unit').select(UNIT_COLUMNS).where('focal_for_id', '=', unitId).executeTakeFirst();
+}
+
 export async function getUnitsByIds(db: Q, ids: number[]): Promise<UnitRow[]> {
   if (!ids.length) return [];
   return db.selectFrom('unit').select(UNIT_COLUMNS).where('id', 'in', ids).execute();

@@ -10,7 +10,7 @@ import { lintPlan } from '../../domain/plan/lint.ts';
 import type { Finding, PlanDraft } from '../../domain/plan/model.ts';
 import { getUnitByCode, referenceDirectory } from '../org/index.ts';
 import type { CliCommand } from '../module.ts';
-import { renderOptions } from './render-options.ts';
+import { renderOptions } from '../../domain/plan/issuer.ts';
 import * as plans from './service.ts';
 
 const SEVERITY_LABEL = { error: 'LỖI', warning: 'CẢNH BÁO', info: 'GHI CHÚ' } as const;

@@ -22,7 +22,7 @@ import type { Tx } from '../context.ts';
 // file, and importing org's entry here would close an import cycle (org → plans → org; issue 14, item 3).
 import { unitRegister } from '../org/directory.ts';
 import { getUnit } from '../org/store.ts';
-import * as store from './store.ts';
+import * as store from './store/index.ts';
 
 type Q = Kysely<DB> | Tx;
 

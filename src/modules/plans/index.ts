@@ -4,4 +4,6 @@ export { module } from './module.ts';
 export * from './service.ts';
 export { mustReadPlan, planTarget, readableParent } from './access.ts';
 export { refreshStaleFindings } from './findings.ts';
-export { renderOptions } from './render-options.ts';
+// Pure helpers now in the domain (src/domain/plan/issuer.ts), still reachable here for modules that import them
+// through plans' entry (reporting's dashboard).
+export { issuerName, renderOptions } from '../../domain/plan/issuer.ts';

@@ -5,6 +5,9 @@ import type {
   CascadePreview, CascadeResult, CascadeRule, CascadeRules, CascadeRulesSaved, LintResult, ParentChangeResolved, PlanComparison, PlanDetail,
   PlanDraft, PlanImportResult, PlanList, PlanRef, PlanStatus, PlanTransitioned,
 } from './types.ts';
+import type {
+  CascadeBody, ParentChangeDecisionBody, PlanCreateBody, PlanImportBody, PlanIssueBody,
+} from '../../../src/contracts/plans.ts';
 
 export interface PlanListFilter {
   unitId?: number | null;
@@ -38,20 +41,19 @@ export const plansApi = {
   list: (f: PlanListFilter, limit = PLAN_PAGE_SIZE, offset = 0, signal?: AbortSignal) =>
     api.get<PlanList>('/plans', listQuery(f, limit, offset), signal),
   get: (id: number) => api.get<PlanDetail>(`/plans/${id}`),
-  import: (body: { filename: string; contentBase64: string }) => api.post<PlanImportResult>('/plans/import', body),
+  import: (body: PlanImportBody) => api.post<PlanImportResult>('/plans/import', body),
   lint: (draft: PlanDraft, issuerCode?: string) => api.post<LintResult>('/plans/lint', { draft, issuerCode }),
-  create: (body: { unitId: number; draft: PlanDraft; parentPlanId?: number | null; sourceName?: string | null; sourceText?: string | null }) =>
-    api.post<PlanRef>('/plans', body),
+  create: (body: PlanCreateBody) => api.post<PlanRef>('/plans', body),
   update: (id: number, draft: PlanDraft) => api.put<PlanRef>(`/plans/${id}`, { draft }),
   submit: (id: number) => api.post<PlanTransitioned>(`/plans/${id}/submit`),
   approve: (id: number) => api.post<PlanTransitioned>(`/plans/${id}/approve`),
   return: (id: number, reason: string) => api.post<PlanTransitioned>(`/plans/${id}/return`, { reason }),
-  issue: (id: number, body: { number: string; date: string; signerName?: string }) => api.post<PlanTransitioned>(`/plans/${id}/issue`, body),
+  issue: (id: number, body: PlanIssueBody) => api.post<PlanTransitioned>(`/plans/${id}/issue`, body),
   amend: (id: number) => api.post<PlanRef>(`/plans/${id}/amend`),
   compare: (id: number) => api.get<PlanComparison>(`/plans/${id}/compare`),
   previewCascade: (id: number, unitId: number) => api.get<CascadePreview>(`/plans/${id}/cascade/preview`, { unitId }),
-  cascade: (id: number, body: { unitIds: number[] } | { all: true }) => api.post<CascadeResult>(`/plans/${id}/cascade`, body),
-  resolveParentChange: (taskId: number, body: { decision: 'accept' | 'dismiss'; reason?: string }) =>
+  cascade: (id: number, body: CascadeBody) => api.post<CascadeResult>(`/plans/${id}/cascade`, body),
+  resolveParentChange: (taskId: number, body: ParentChangeDecisionBody) =>
     api.post<ParentChangeResolved>(`/plan-tasks/${taskId}/parent-change`, body),
   rules: (provinceId: number) => api.get<CascadeRules>(`/units/${provinceId}/cascade-rules`),
   setRules: (provinceId: number, rules: CascadeRule[]) => api.put<CascadeRulesSaved>(`/units/${provinceId}/cascade-rules`, { rules }),

@@ -11,6 +11,7 @@ import { FormError } from '../FieldError.tsx';
 import { ReasonModal, reasonCheck } from '../ReasonModal.tsx';
 import { formatDateTime } from '../../format.ts';
 import { ValueDiff } from './PlanBits.tsx';
+import type { ParentChangeDecisionBody } from '../../../../src/contracts/plans.ts';
 
 const FIELD: Record<string, string> = {
   title: 'Tên nhiệm vụ', content: 'Nội dung', lead: 'Chủ trì', coordinators: 'Phối hợp', timeframe: 'Thời gian thực hiện', deliverables: 'Sản phẩm',
@@ -25,7 +26,7 @@ export function ParentChangeNotice({ taskId, taskNumber, change, canResolve, com
   compareTo?: string;
 }) {
   const [dismissing, setDismissing] = useState(false);
-  const resolve = usePlanMutation((v: { decision: 'accept' | 'dismiss'; reason?: string }) => plansApi.resolveParentChange(taskId, v));
+  const resolve = usePlanMutation((v: ParentChangeDecisionBody) => plansApi.resolveParentChange(taskId, v));
 
   const accept = async () => {
     try {

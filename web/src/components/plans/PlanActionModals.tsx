@@ -5,11 +5,13 @@ import { notifications } from '@mantine/notifications';
 import { isApiError } from '../../api/client.ts';
 import { plansApi, usePlanMutation } from '../../api/plans.ts';
 import type { PlanDetail } from '../../api/types.ts';
+import type { PlanIssueBody } from '../../../../src/contracts/plans.ts';
 import { DateField } from '../DateField.tsx';
 import { FormError } from '../FieldError.tsx';
 import { ModalFormButtons, ReasonModal, reasonCheck } from '../ReasonModal.tsx';
 import { required, useApiForm } from '../form.ts';
 import { toIsoDate } from '../../format.ts';
+import { ISSUED_NUMBER } from '../../../../src/domain/plan/lifecycle.ts';
 
 export function ReturnPlanModal({ opened, onClose, plan }: { opened: boolean; onClose: () => void; plan: PlanDetail['plan'] }) {
   const mutation = usePlanMutation((reason: string) => plansApi.return(plan.id, reason));
@@ -33,11 +35,12 @@ export function ReturnPlanModal({ opened, onClose, plan }: { opened: boolean; on
 export function IssuePlanModal({ opened, onClose, plan, signerName }: { opened: boolean; onClose: () => void; plan: PlanDetail['plan']; signerName: string | null }) {
   const initial = { number: '', date: toIsoDate(new Date()) as string | null, signerName: signerName ?? '' };
   const form = useApiForm(initial, (v) => ({
-    number: required(v.number, 'Nhập số văn bản do văn thư cấp.') ?? (!/^\d{1,6}$/.test(v.number.trim()) ? 'Số văn bản chỉ gồm chữ số, ví dụ 129.' : undefined),
+    number: required(v.number, 'Nhập số văn bản do văn thư cấp.')
+      ?? (!ISSUED_NUMBER.test(v.number.trim()) ? 'Số văn bản chỉ gồm chữ số, ví dụ 129.' : undefined),
     date: v.date ? undefined : 'Chọn ngày ban hành (dd/mm/yyyy).',
     signerName: v.signerName.trim() && v.signerName.trim().length < 2 ? 'Họ tên cần ít nhất 2 ký tự.' : undefined,
   }));
-  const mutation = usePlanMutation((body: { number: string; date: string; signerName?: string }) => plansApi.issue(plan.id, body));
+  const mutation = usePlanMutation((body: PlanIssueBody) => plansApi.issue(plan.id, body));
   useEffect(() => { if (opened) form.reset(initial); }, [opened]);
 
   const submit = form.onSubmit(async (v) => {

@@ -11,6 +11,7 @@ import { collator, count } from '../../format.ts';
 import { CascadeDone } from './CascadeDone.tsx';
 import { ChooseCommunes } from './ChooseCommunes.tsx';
 import { Preview } from './Preview.tsx';
+import type { CascadeBody } from '../../../../src/contracts/plans.ts';
 
 type Step = 1 | 2 | 3 | 4;
 const STEPS = ['Chọn xã, phường', 'Xem trước', 'Tạo kế hoạch'];
@@ -53,7 +54,7 @@ export function Wizard({ detail }: { detail: PlanDetail }) {
     .filter((c) => c.status !== 'amended' && c.status !== 'superseded')
     .map((c) => [c.unitId, c])), [detail.children.visible]);
   const targets = mode === 'all' ? communes.filter((c) => !existing.has(c.id)) : chosen.map((id) => byId.get(id)).filter((c): c is UnitWithCount => !!c);
-  const cascade = usePlanMutation((body: { unitIds: number[] } | { all: true }) => plansApi.cascade(plan.id, body));
+  const cascade = usePlanMutation((body: CascadeBody) => plansApi.cascade(plan.id, body));
 
   const go = (s: Step) => {
     setStep(s);

@@ -1,5 +1,6 @@
 // The draft as the form holds it (text fields, one task per row with its original), back to a PlanDraft for PUT,
 // the browser's checks, and the server's issue paths mapped onto the form's fields.
+import { ISSUED_NUMBER } from '../../../../src/domain/plan/lifecycle.ts';
 import { parseTimeframe } from '../../../../src/domain/plan/timeframe.ts';
 import { isApiError } from '../../api/client.ts';
 import type { PlanDraft, PlanTask, UnitRef } from '../../api/types.ts';
@@ -92,7 +93,9 @@ export function toDraft(base: PlanDraft, f: EditForm): PlanDraft {
 export function validate(f: EditForm): Errors {
   const e: Errors = {};
   if (!f.title.trim()) e.title = 'Nhập trích yếu của kế hoạch.';
-  if (f.number.trim() && !/^\d{1,6}$/.test(f.number.trim())) e.number = 'Số văn bản chỉ gồm chữ số (để trống khi chưa ban hành).';
+  if (f.number.trim() && !ISSUED_NUMBER.test(f.number.trim())) {
+    e.number = 'Số văn bản chỉ gồm chữ số (để trống khi chưa ban hành).';
+  }
   if (f.year.trim() && parseYear(f.year) === null) e.year = 'Năm gồm 4 chữ số, ví dụ 2026.';
   const seen = new Map<string, number>();
   f.tasks.forEach((t, i) => {

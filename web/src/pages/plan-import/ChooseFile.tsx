@@ -6,6 +6,7 @@ import { plansApi, usePlanMutation } from '../../api/plans.ts';
 import { FormError } from '../../components/FieldError.tsx';
 import { readAsBase64 } from '../../components/tracking/evidence.ts';
 import type { Imported } from './PlanImportPage.tsx';
+import type { PlanImportBody } from '../../../../src/contracts/plans.ts';
 
 const ACCEPT = '.txt,.md,.markdown,.html,.htm,.docx';
 const MAX_BYTES = 2 * 1024 * 1024;
@@ -15,7 +16,7 @@ export function ChooseFile({ onImported }: { onImported: (r: Imported) => void }
   const [over, setOver] = useState(false);
   const [reading, setReading] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
-  const mutation = usePlanMutation((body: { filename: string; contentBase64: string }) => plansApi.import(body));
+  const mutation = usePlanMutation((body: PlanImportBody) => plansApi.import(body));
 
   const take = async (file: File | undefined) => {
     if (!file) return;

@@ -16,6 +16,7 @@ import { isUncertainRef } from '../../components/plans/planFormat.ts';
 import { count } from '../../format.ts';
 import { paths } from '../../paths.ts';
 import type { Imported } from './PlanImportPage.tsx';
+import type { PlanCreateBody } from '../../../../src/contracts/plans.ts';
 
 interface SaveForm extends Record<string, unknown> {
   unitId: UnitChoice | null;
@@ -50,7 +51,7 @@ export function SaveDraftForm({ imported, onRestart }: { imported: Imported; onR
   });
   const existing = (siblings.data ?? []).find((p) => p.unitId === form.values.unitId?.id && p.status !== 'amended' && p.status !== 'superseded') ?? null;
 
-  const create = usePlanMutation((body: Parameters<typeof plansApi.create>[0]) => plansApi.create(body));
+  const create = usePlanMutation((body: PlanCreateBody) => plansApi.create(body));
   const save = form.onSubmit(async (v) => {
     if (existing) {
       document.querySelector<HTMLElement>('#da-co-ke-hoach a')?.focus();

@@ -57,7 +57,7 @@ export function toRule(r: RuleRow): CascadeRule {
   return rule;
 }
 
-/** The server's checks (src/modules/plans/service.ts setCascadeRules), said next to the field concerned. */
+/** The server's checks (src/domain/plan/cascade-rules.ts), said next to the field concerned. */
 export function validateRow(r: RuleRow): RowErrors {
   const e: RowErrors = {};
   if (!r.fromCode && !r.fromText.trim()) e.from = 'Chọn đơn vị hoặc nhập cụm từ ở kế hoạch tỉnh.';
