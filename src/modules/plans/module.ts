@@ -3,6 +3,7 @@ import type { AppModule } from '../module.ts';
 export const module: AppModule = {
   name: 'plans',
   routes: async () => (await import('./routes.ts')).planRoutes,
+  todo: async () => (await import('./use-cases/todo.ts')).plansTodo,
   commands: [
     {
       name: 'import',

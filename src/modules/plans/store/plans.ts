@@ -406,3 +406,48 @@ export async function childPlans(db: Q, parentId: number): Promise<PlanRow[]> {
     .orderBy('id')
     .execute() as Promise<PlanRow[]>;
 }
+
+/**
+ * Plans of units under `roots` that wait for someone: submitted or approved (for the leader), returned drafts, plans
+ * with tasks told that their parent plan changed, and a province's issued plans with communes or wards still without a plan of
+ * their own (how many, counted here rather than by loading 166 rows).
+ */
+export async function plansAwaitingAction(db: Q, roots: number[] | 'all') {
+  let q = db
+    .selectFrom('plan as p')
+    .innerJoin('unit as u', 'u.id', 'p.unit_id')
+    .select([
+      'p.id',
+      'p.status',
+      'p.title',
+      'p.number',
+      'p.symbol',
+      'p.return_reason',
+      'p.unit_id',
+      'u.name as unit_name',
+      'u.path as unit_path',
+      sql<boolean>`EXISTS (SELECT 1 FROM plan_task t WHERE t.plan_id = p.id AND t.parent_change IS NOT NULL)`.as(
+        'parent_changed',
+      ),
+      sql<number>`CASE WHEN p.status = 'issued' AND u.kind = 'province' THEN (
+        SELECT count(*)::int FROM unit c
+        WHERE c.status = 'active' AND c.kind IN ('commune', 'ward') AND c.path @> ARRAY[p.unit_id]
+          AND NOT EXISTS (SELECT 1 FROM plan k WHERE k.parent_plan_id = p.id AND k.unit_id = c.id)
+      ) ELSE 0 END`.as('communes_without_plan'),
+    ])
+    .where((eb) =>
+      eb.or([
+        eb('p.status', 'in', ['submitted', 'approved']),
+        eb.and([eb('p.status', '=', 'draft'), eb('p.return_reason', 'is not', null)]),
+        eb.and([eb('p.status', '=', 'issued'), eb('u.kind', '=', 'province')]),
+        sql<boolean>`EXISTS (SELECT 1 FROM plan_task t WHERE t.plan_id = p.id AND t.parent_change IS NOT NULL)`,
+      ]),
+    )
+    .orderBy('p.updated_at', 'desc')
+    .limit(500);
+  if (roots !== 'all') {
+    if (!roots.length) return [];
+    q = q.where(sql<boolean>`u.path && ${sql.val(roots)}::integer[]`);
+  }
+  return q.execute();
+}

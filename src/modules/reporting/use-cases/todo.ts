@@ -23,7 +23,8 @@ export async function reportingTodo(ctx: Ctx, today: string): Promise<TodoItem[]
     const own = { unitPath: r.unit_path };
     const unitName = r.unit_id === actor.unitId ? null : r.unit_name;
     if (r.status === 'submitted') {
-      if (can(actor, 'follow', { unitPath: r.to_unit_path })) items.push({ kind: 'report.review', title, dueDate: null, link, unitName: r.unit_name });
+      if (can(actor, 'follow', { unitPath: r.to_unit_path }))
+        items.push({ kind: 'report.review', title, dueDate: null, link, unitName: r.unit_name });
     } else if (r.status === 'returned' && can(actor, 'edit', own)) {
       items.push({ kind: 'report.returned', title, dueDate: r.due_date, link, unitName });
     } else if (r.status === 'draft' && can(actor, 'approve', own)) {
@@ -58,7 +59,12 @@ async function notStarted(ctx: Ctx, today: string): Promise<TodoItem[]> {
     const lineage = regime.planId ? await store.planLineage(ctx.db, regime.planId) : [];
     const submitters = await store.resolveSubmitters(ctx.db, regime.submitters, lineage);
     if (!submitters.some((s) => s.id === unit.id)) continue;
-    items.push({ kind: 'report.submit', title: `${regime.name}, ${period.label.toLowerCase()}`, dueDate: due, link: `/che-do-bao-cao/${regime.id}` });
+    items.push({
+      kind: 'report.submit',
+      title: `${regime.name}, ${period.label.toLowerCase()}`,
+      dueDate: due,
+      link: `/che-do-bao-cao/${regime.id}`,
+    });
   }
   return items;
 }
