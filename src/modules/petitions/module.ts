@@ -1,0 +1,6 @@
+import type { AppModule } from '../module.ts';
+
+export const module: AppModule = {
+  name: 'petitions',
+  routes: async () => (await import('./routes.ts')).petitionRoutes,
+};
