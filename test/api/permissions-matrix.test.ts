@@ -17,8 +17,9 @@ import { planCases } from './matrix/plans.ts';
 import { trackingCases } from './matrix/tracking.ts';
 import { reportingCases } from './matrix/reporting.ts';
 import { backupCases } from './matrix/backup.ts';
+import { petitionCases } from './matrix/petitions.ts';
 
-const MODULES = [foundationCases, planCases, trackingCases, reportingCases, backupCases];
+const MODULES = [foundationCases, planCases, trackingCases, reportingCases, backupCases, petitionCases];
 
 let d: TestDatabase;
 let app: App;
