@@ -8,7 +8,8 @@ import { Client, testApp } from '../support/api.ts';
 import { loadConfig } from '../../src/config.ts';
 import { loadCalendar } from '../../src/modules/calendar/index.ts';
 import { isWorkingDay } from '../../src/domain/calendar/working-days.ts';
-import { applyPetitionRetention, petitionYearFigures } from '../../src/modules/petitions/index.ts';
+import { applyPetitionRetention, petitionYearFigures, seedPetitionDemo } from '../../src/modules/petitions/index.ts';
+import { createTestDatabase } from '../support/db.ts';
 import { getUnitByCode } from '../../src/modules/org/index.ts';
 
 const CAST = {
@@ -185,4 +186,16 @@ test('yearly figures by unit and topic, and retention that keeps the anonymised 
   assert.ok(cleared >= 1);
   const left = await w.d.db.selectFrom('petition').select(['sender_name', 'sender_email', 'subject']).where('closed_on', 'is not', null).execute();
   assert.ok(left.every((p) => p.sender_name === null && p.sender_email === null && p.subject));
+});
+
+test('demo content: petitions in several states, through the use cases', async () => {
+  const fresh = await createTestDatabase();
+  try {
+    assert.equal(await seedPetitionDemo(fresh.db), true);
+    const states = (await fresh.db.selectFrom('petition').select('status').orderBy('id').execute()).map((r) => r.status);
+    assert.deepEqual(states, ['answered', 'classified', 'waitingForSender', 'received']);
+    assert.equal(await seedPetitionDemo(fresh.db), false, 'only once');
+  } finally {
+    await fresh.close();
+  }
 });
