@@ -11,10 +11,11 @@ import { lintLarge, planRead200k } from './findings.ts';
 import { closeTrackingFixtures, compiledReportProvince, dashboardNational, dashboardProvince } from './tracking.ts';
 import { import300kb, renderPlanPool } from './workers.ts';
 import { backupDemo } from './backup.ts';
+import { petitionIntake } from './petition-intake.ts';
 
 const ALL: Bench[] = [
   idleMemory, parseSeed, lintSeed, lintLarge, renderPlan, renderPlanPool, import300kb, cascade166, planRead200k, dashboardProvince,
-  dashboardNational, compiledReportProvince, rateLimitCost, backupDemo,
+  dashboardNational, compiledReportProvince, rateLimitCost, backupDemo, petitionIntake,
 ];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -4,7 +4,9 @@ import { z } from '@hono/zod-openapi';
 import { CONTENT_MAX_LENGTH, CONTENT_MIN_LENGTH, hasContact, looksVietnamese } from '../domain/petitions/intake.ts';
 import { DEADLINE_TIER_LABEL } from '../domain/petitions/deadline.ts';
 import { CLOSING_OUTCOMES, CONCERN_LABEL, PETITION_KIND_LABEL, PETITION_STATUSES, TOPIC_LABEL } from '../domain/petitions/model.ts';
-import { Base64, Code, FileName, Id, Instant, IsoDay, keysOf, Limit, LongText, Name, Offset, SearchQuery, ShortText } from './common.ts';
+import {
+  Base64, Code, FileName, Id, Instant, IsoDay, keysOf, Limit, LongText, Name, Offset, QueryId, QueryYear, SearchQuery, ShortText,
+} from './common.ts';
 
 export const PetitionKindSchema = z.enum(keysOf(PETITION_KIND_LABEL));
 export const PetitionStatusSchema = z.enum(PETITION_STATUSES);
@@ -72,7 +74,7 @@ export const PublicPetitionSchema = z.object({
   answer: z.string().nullable().openapi({ description: 'Only once published' }),
   answeredOn: IsoDay.nullable(),
   mergedInto: z.string().nullable(),
-  task: z.object({ number: z.string(), title: z.string(), planTitle: z.string() }).strict().nullable(),
+  task: z.object({ number: z.string(), title: z.string(), planTitle: z.string(), planId: z.number().nullable() }).strict().nullable(),
   history: z.array(PublicEvent),
 }).strict().openapi('PublicPetition');
 export type PublicPetition = z.infer<typeof PublicPetitionSchema>;
@@ -170,3 +172,5 @@ export const ApproveBody = z.object({ publish: z.boolean().default(true) }).stri
 export const CloseBody = z.object({ outcome: z.enum(CLOSING_OUTCOMES), reason: LongText(2000, 10) }).strict();
 export const ExtendBody = z.object({ reason: LongText(1000, 10) }).strict();
 export const PublishBody = z.object({ published: z.boolean() }).strict();
+export const LinkTaskBody = z.object({ taskId: Id.nullable() }).strict();
+export const FiguresQuery = z.object({ unitId: QueryId, year: QueryYear });

@@ -374,6 +374,8 @@ export interface PetitionTable {
   task_id: number | null;
   /** fold(subject, topic, answer): what the public search matches. */
   search_folded: Generated<string>;
+  /** The deadline tier handlers were last reminded of (one reminder per tier). */
+  reminded_tier: string | null;
   anonymised_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: Timestamp;

@@ -8,7 +8,7 @@ import { Client, testApp } from '../support/api.ts';
 import { loadConfig } from '../../src/config.ts';
 import { loadCalendar } from '../../src/modules/calendar/index.ts';
 import { isWorkingDay } from '../../src/domain/calendar/working-days.ts';
-import { applyPetitionRetention, petitionYearFigures, seedPetitionDemo } from '../../src/modules/petitions/index.ts';
+import { applyPetitionRetention, petitionYearFigures, runPetitionReminders, seedPetitionDemo } from '../../src/modules/petitions/index.ts';
 import { createTestDatabase } from '../support/db.ts';
 import { getUnitByCode } from '../../src/modules/org/index.ts';
 
@@ -198,4 +198,44 @@ test('demo content: petitions in several states, through the use cases', async (
   } finally {
     await fresh.close();
   }
+});
+
+test('documents: the công văn trả lời for the holders (audited), the year\'s figures as XLSX for readers', async () => {
+  const { skhcn, skhcnLeader, skhcnViewer } = w.as;
+  const sent = await new Client(w.app).post('/api/public/petitions', petition());
+  const { id } = await w.d.db.selectFrom('petition').select('id').where('code', '=', sent.body.code).executeTakeFirstOrThrow();
+  assert.equal((await skhcn.get(`/api/petitions/${id}/answer.docx`)).status, 409, 'no answer yet');
+  await skhcn.post(`/api/petitions/${id}/answer`, { answer: 'Sở Khoa học và Công nghệ ghi nhận và sẽ hướng dẫn trong quý III.' });
+  await skhcnLeader.post(`/api/petitions/${id}/approve`, { publish: false });
+  const docx = await skhcn.get(`/api/petitions/${id}/answer.docx`);
+  assert.equal(docx.status, 200);
+  assert.match(docx.headers.get('content-type')!, /wordprocessingml/);
+  const JSZip = (await import('jszip')).default;
+  const xml = await (await JSZip.loadAsync(Buffer.from(docx.body))).file('word/document.xml')!.async('string');
+  assert.match(xml, /Kính gửi/);
+  assert.match(xml, new RegExp(sent.body.code));
+  assert.equal((await skhcnViewer.get(`/api/petitions/${id}/answer.docx`)).status, 403);
+  const sky = await getUnitByCode(w.d.db, '38.SKHCN');
+  const xlsx = await skhcn.get(`/api/petitions/figures.xlsx?unitId=${sky!.id}&year=${sent.body.receivedOn.slice(0, 4)}`);
+  assert.equal(xlsx.status, 200);
+  assert.match(xlsx.headers.get('content-type')!, /spreadsheetml/);
+  assert.doesNotMatch(Buffer.from(xlsx.body).toString('latin1'), /ngoc\.tran/);
+  // Not published: the follow-up shows the state, not the answer.
+  const pub = await new Client(w.app).get(`/api/public/petitions/${sent.body.code}`);
+  assert.equal(pub.body.status, 'answered');
+  assert.equal(pub.body.answer, null);
+});
+
+test('reminders: one notification per tier to the handling unit; an unknown task is not linked', async () => {
+  const sent = await new Client(w.app).post('/api/public/petitions', petition());
+  const { id } = await w.d.db.updateTable('petition').set({ due_date: '2026-01-05' }).where('code', '=', sent.body.code).returning('id').executeTakeFirstOrThrow();
+  assert.ok(await runPetitionReminders(w.d.db, '2026-01-06') >= 1);
+  const notes = await w.d.db.selectFrom('notification').select('title').where('link', '=', `/kien-nghi/${id}`).where('kind', '=', 'petition.overdue').execute();
+  assert.equal(notes.length, 1);
+  assert.equal(await runPetitionReminders(w.d.db, '2026-01-07'), 0, 'same tier: no second reminder');
+  assert.ok(await runPetitionReminders(w.d.db, '2026-03-02') >= 1, 'very overdue: reminded again');
+  const unknown = await w.as.skhcn.post(`/api/petitions/${id}/task`, { taskId: 2_147_483_000 });
+  assert.equal(unknown.status, 404);
+  assert.equal(unknown.body.error.issues[0].path, 'taskId');
+  assert.equal((await w.as.skhcn.post(`/api/petitions/${id}/task`, { taskId: null })).status, 200);
 });

@@ -42,6 +42,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     merged_into_id integer REFERENCES petition(id),
     task_id integer REFERENCES plan_task(id) ON DELETE SET NULL,
     search_folded text NOT NULL DEFAULT '',
+    reminded_tier text,
     anonymised_at timestamptz,
     created_at timestamptz NOT NULL DEFAULT now(),
     updated_at timestamptz NOT NULL DEFAULT now()

@@ -8,3 +8,4 @@ export { classifyPetition, mergePetition, requestInformation, resumePetition, ro
 export { approveAnswer, closePetition, draftAnswer, extendDeadline, setPublished } from './use-cases/answer.ts';
 export { applyPetitionRetention, petitionYearFigures } from './use-cases/figures.ts';
 export { seedPetitionDemo } from './demo.ts';
+export { runPetitionReminders } from './use-cases/reminders.ts';

@@ -1,12 +1,13 @@
 // HTTP of petitions: the public intake, follow-up and published answers under /public, the handlers' queue and
 // acts under /petitions. Schemas come from src/contracts/petitions.ts.
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import type { AppEnv } from '../../http/env.ts';
 import type { AppDeps } from '../../http/app.ts';
 import { defineRoute, IdParam } from '../../http/route.ts';
 import { ShortText } from '../../contracts/common.ts';
 import {
-  ApproveBody, ClassifyBody, CloseBody, DraftAnswerBody, ExtendBody, MergeBody, PetitionDetailSchema, PetitionIntakeSchema, PetitionListQuery,
+  ApproveBody, ClassifyBody, FiguresQuery, LinkTaskBody, CloseBody, DraftAnswerBody, ExtendBody, MergeBody, PetitionDetailSchema, PetitionIntakeSchema, PetitionListQuery,
   PetitionListSchema, PetitionReceiptSchema, PublicPetitionListQuery, PublicPetitionListSchema, PublicPetitionSchema, PublishBody,
   RequestInformationBody, ResumeBody, RouteBody, type PetitionDetail, type PetitionList, type PetitionReceipt, type PublicPetition,
   type PublicPetitionList,
@@ -14,8 +15,12 @@ import {
 import { IntakeThrottled, submitPetition } from './use-cases/submit.ts';
 import { followPetition, listPublishedAnswers } from './use-cases/public.ts';
 import { getPetitionDetail, listPetitionsFor } from './use-cases/read.ts';
-import { classifyPetition, mergePetition, requestInformation, resumePetition, routePetition } from './use-cases/handle.ts';
+import {
+  classifyPetition, linkPetitionTask, mergePetition, requestInformation, resumePetition, routePetition,
+} from './use-cases/handle.ts';
 import { approveAnswer, closePetition, draftAnswer, extendDeadline, setPublished } from './use-cases/answer.ts';
+import { petitionAnswerDocx, petitionFiguresXlsx } from './use-cases/documents.ts';
+import { contentDisposition } from '../../domain/tracking/evidence.ts';
 
 const tags = ['Kiến nghị'];
 const CodeParam = z.object({ code: ShortText(40, 1).openapi({ param: { name: 'code', in: 'path' }, example: 'KN-2026-000123' }) });
@@ -42,6 +47,24 @@ function mountPublicPetitionRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps): voi
     summary: 'Các trả lời kiến nghị đã công khai, theo chủ đề; tìm không cần dấu',
     query: PublicPetitionListQuery, response: PublicPetitionListSchema,
   }, (c, { query }) => listPublishedAnswers(c.get('ctx'), query) satisfies Promise<PublicPetitionList>);
+}
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const file = (c: Context<AppEnv>, f: { content: Buffer; filename: string }, type: string) => c.body(new Uint8Array(f.content), 200, {
+  'content-type': type, 'content-disposition': contentDisposition(f.filename), 'cache-control': 'private, no-store',
+});
+
+function mountPetitionDocumentRoutes(api: OpenAPIHono<AppEnv>): void {
+  // Before /petitions/{id}: the first route that matches answers.
+  defineRoute(api, {
+    method: 'get', path: '/petitions/figures.xlsx', operationId: 'exportPetitionFigures', tags, produces: XLSX,
+    summary: 'Số liệu kiến nghị trong năm của một đơn vị và các đơn vị trực thuộc (XLSX, chỉ số liệu tổng hợp)', query: FiguresQuery,
+  }, async (c, { query }) => file(c, await petitionFiguresXlsx(c.get('ctx'), query.unitId, query.year), XLSX));
+  defineRoute(api, {
+    method: 'get', path: '/petitions/{id}/answer.docx', operationId: 'downloadPetitionAnswer', tags, produces: DOCX, params: IdParam,
+    summary: 'Công văn trả lời kiến nghị (DOCX, Nghị định 30/2020), chỉ đơn vị tiếp nhận và xử lý',
+  }, async (c, { params }) => file(c, await petitionAnswerDocx(c.get('ctx'), params.id), DOCX));
 }
 
 function mountPetitionQueueRoutes(api: OpenAPIHono<AppEnv>): void {
@@ -80,10 +103,13 @@ function mountPetitionHandlingRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps): v
     (c, { params, body }) => extendDeadline(c.get('ctx'), params.id, body.reason, deps.config));
   defineRoute(api, { ...act('publish', 'publishPetitionAnswer', 'Công khai hoặc thôi công khai trả lời'), body: PublishBody },
     (c, { params, body }) => setPublished(c.get('ctx'), params.id, body.published));
+  defineRoute(api, { ...act('task', 'linkPetitionTask', 'Liên kết với nhiệm vụ của kế hoạch (đề xuất được tiếp thu)'), body: LinkTaskBody },
+    (c, { params, body }) => linkPetitionTask(c.get('ctx'), params.id, body.taskId));
 }
 
 export function petitionRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   mountPublicPetitionRoutes(api, deps);
+  mountPetitionDocumentRoutes(api);
   mountPetitionQueueRoutes(api);
   mountPetitionHandlingRoutes(api, deps);
 }

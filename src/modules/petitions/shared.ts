@@ -29,7 +29,7 @@ export function mustAllow(act: PetitionAct, p: store.PetitionRow): void {
 }
 
 export interface Transition {
-  act: PetitionAct | 'publish';
+  act: PetitionAct | 'publish' | 'linkTask';
   status: PetitionStatus;
   patch: Parameters<typeof store.updatePetition>[2];
   note?: string;

@@ -135,7 +135,7 @@ export async function getPetitionCode(db: Q, id: number) {
 /** The plan task a petition is linked to, as its public page names it. */
 export async function getLinkedTask(db: Q, taskId: number) {
   return db.selectFrom('plan_task as t').innerJoin('plan as pl', 'pl.id', 't.plan_id')
-    .select(['t.number', 't.title', 'pl.title as plan_title']).where('t.id', '=', taskId).executeTakeFirst();
+    .select(['t.number', 't.title', 't.plan_id', 'pl.title as plan_title', 'pl.published']).where('t.id', '=', taskId).executeTakeFirst();
 }
 
 export interface PublishedFilter {
@@ -167,10 +167,15 @@ export async function listPetitionFigureRows(db: Q, rootId: number, year: number
     .execute();
 }
 
-/** Open petitions past or near their due date, for reminders. */
+/** Open petitions whose clock runs, due on or before `day`: the candidates for a reminder. */
 export async function listOpenPetitionsDueBy(db: Q, day: string) {
-  return db.selectFrom('petition').select(['id', 'code', 'subject', 'handling_unit_id', 'due_date'])
-    .where('status', 'in', ['received', 'classified', 'inProgress']).where('due_date', '<=', day).orderBy('due_date').execute();
+  return db.selectFrom('petition').select(['id', 'code', 'subject', 'handling_unit_id', 'due_date', 'reminded_tier'])
+    .where('status', 'in', ['received', 'classified', 'inProgress']).where('clock_stopped_on', 'is', null)
+    .where('due_date', '<=', day).orderBy('due_date').execute();
+}
+
+export async function setRemindedTier(tx: Tx, id: number, tier: string): Promise<void> {
+  await tx.updateTable('petition').set({ reminded_tier: tier }).where('id', '=', id).execute();
 }
 
 /** Clears the sender's identity, contact, attachments and internal notes of petitions closed on or before `cutoff`. */
@@ -185,4 +190,11 @@ export async function anonymiseClosedPetitions(tx: Tx, cutoff: string): Promise<
     await tx.updateTable('petition_event').set({ note: '' }).where('petition_id', 'in', ids).where('public', '=', false).execute();
   }
   return ids;
+}
+
+/** The name of whoever approved a petition's answer (the signer of its công văn). */
+export async function getAnswerApproverName(db: Q, petitionId: number): Promise<string | null> {
+  const row = await db.selectFrom('petition as p').innerJoin('app_user as u', 'u.id', 'p.answer_approved_by')
+    .select('u.full_name').where('p.id', '=', petitionId).executeTakeFirst();
+  return row?.full_name ?? null;
 }

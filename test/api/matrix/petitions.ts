@@ -34,6 +34,8 @@ export async function petitionCases(env: MatrixEnv): Promise<Record<string, Rout
   }
   const scratchRoute = (await at(unitId.own)).id;
   const scratchMerge = (await at(unitId.own)).id;
+  const scratchTask = (await at(unitId.own)).id;
+  const siblingTask = await env.db.selectFrom('plan_task').select('id').where('plan_id', '=', env.draftPlanId.sibling).executeTakeFirstOrThrow();
   const code = (await env.db.selectFrom('petition').select('code').where('id', '=', petitionId.own).executeTakeFirstOrThrow()).code;
 
   const act = (path: string, payload: (rel: Relation) => unknown, allowed: RouteCase['allowed']): RouteCase => ({
@@ -78,5 +80,24 @@ export async function petitionCases(env: MatrixEnv): Promise<Record<string, Rout
     closePetition: act('close', () => ({ outcome: 'notInScope', reason: text }), approveInOwnSubtree),
     extendPetitionDeadline: act('extend', () => ({ reason: text }), approveInOwnSubtree),
     publishPetitionAnswer: act('publish', () => ({ published: true }), approveInOwnSubtree),
+    // Unlinking names no task; the walk links a task of the sibling ward's draft plan.
+    linkPetitionTask: {
+      ...act('task', () => ({ taskId: null }), editInOwnSubtree),
+      references: {
+        request: { method: 'POST', path: `/api/petitions/${scratchTask}/task`, body: { taskId: siblingTask.id } },
+        unknown: { method: 'POST', path: `/api/petitions/${scratchTask}/task`, body: { taskId: UNKNOWN_ID } },
+        allowed: (role) => role === 'sysadmin', hidden: hiddenToEditors,
+      },
+    },
+    // The công văn names the sender: the holders' officers and leaders only (here the ward holds its office's).
+    downloadPetitionAnswer: {
+      request: (rel) => ({ method: 'GET', path: `/api/petitions/${petitionId[rel]}/answer.docx` }), allowed: editInOwnSubtree,
+      hidden: hiddenOutsideBranch, anonymous: false, references: 'sibling',
+    },
+    // Aggregated figures of a unit's subtree: its readers.
+    exportPetitionFigures: {
+      request: (rel) => ({ method: 'GET', path: `/api/petitions/figures.xlsx?unitId=${unitId[rel]}&year=2026` }), allowed: readInOwnSubtree,
+      hidden: hiddenOutsideBranch, anonymous: false, references: 'sibling',
+    },
   };
 }

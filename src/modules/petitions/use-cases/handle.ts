@@ -12,6 +12,7 @@ import { loadCalendar } from '../../calendar/index.ts';
 import { mustRead, type Ctx } from '../../context.ts';
 import { notify } from '../../notifications/index.ts';
 import { getUnit } from '../../org/index.ts';
+import { mustReadPlan } from '../../plans/index.ts';
 import { mailSender, mustAllow, petitionFor, unitsOf, writeTransition } from '../shared.ts';
 import * as store from '../store.ts';
 
@@ -103,4 +104,21 @@ export async function mergePetition(ctx: Ctx, id: number, intoId: number) {
     });
   });
   return { id, status: 'merged' as const, mergedInto: into.code };
+}
+
+/** Links a petition to the plan task that takes it up (a proposal accepted as an action), or unlinks it. */
+export async function linkPetitionTask(ctx: Ctx, id: number, taskId: number | null) {
+  const p = await petitionFor(ctx, id, 'edit');
+  const task = taskId === null ? undefined : await store.getLinkedTask(ctx.db, taskId);
+  // Unknown here; then a task of a plan one may not read answers exactly like it (the plan's own rule).
+  if (taskId !== null) mustRead(ctx, 'nhiệm vụ', task, () => ({ unitPath: [], published: true }), 'taskId');
+  if (task) await mustReadPlan(ctx, task.plan_id, 'nhiệm vụ', 'taskId');
+  await ctx.db.transaction().execute(async (tx) => {
+    await store.lockPetition(tx, id);
+    await writeTransition(tx, ctx, p, {
+      act: 'linkTask', status: p.status, public: task !== undefined && task.published,
+      note: task ? `Được đưa vào nhiệm vụ ${task.number} của ${task.plan_title}.` : 'Bỏ liên kết với nhiệm vụ.', patch: { task_id: taskId },
+    });
+  });
+  return { id, status: p.status, taskId };
 }

@@ -25,7 +25,8 @@ export async function followPetition(ctx: Ctx, typed: string): Promise<PublicPet
     answer: p.status === 'answered' && p.published ? p.answer : null,
     answeredOn: p.status === 'answered' ? p.closed_on : null,
     mergedInto: merged?.code ?? null,
-    task: task ? { number: task.number, title: task.title, planTitle: task.plan_title } : null,
+    // Only a task of a published plan: an unpublished plan is nobody's business outside its unit.
+    task: task?.published ? { number: task.number, title: task.title, planTitle: task.plan_title, planId: task.plan_id } : null,
     history: events.filter((e) => e.public).map((e) => ({
       at: e.at.toISOString(), status: e.status as PetitionStatus, statusLabel: PETITION_STATUS_LABEL[e.status as PetitionStatus], note: e.note,
     })),
