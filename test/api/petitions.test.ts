@@ -161,7 +161,7 @@ describe('handling', () => {
     assert.equal(pub.body.dueDate, ext.body.dueDate);
   });
 
-  test('a duplicate is merged into another; closing as not in scope', async () => {
+  test('a duplicate is merged into another and reads its answer; closing as not in scope', async () => {
     const { skhcn, skhcnLeader } = w.as;
     const a = await new Client(w.app).post('/api/public/petitions', petition({ sender: { name: 'Lê Văn Hải', phone: '0987 000 111' } }));
     const b = await new Client(w.app).post('/api/public/petitions', petition({ sender: { name: 'Lê Văn Hải', phone: '0987 000 222' } }));
@@ -169,7 +169,12 @@ describe('handling', () => {
     const merged = await skhcn.post(`/api/petitions/${await id(b.body.code)}/merge`, { intoId: await id(a.body.code) });
     assert.equal(merged.status, 200, JSON.stringify(merged.body));
     assert.equal((await new Client(w.app).get(`/api/public/petitions/${b.body.code}`)).body.mergedInto, a.body.code);
-    const closed = await skhcnLeader.post(`/api/petitions/${await id(a.body.code)}/close`, { outcome: 'notInScope', reason: 'Nội dung thuộc thẩm quyền của Bộ.' });
+    await skhcn.post(`/api/petitions/${await id(a.body.code)}/answer`, { answer: 'Một trả lời chung cho các kiến nghị cùng nội dung về gắn nhãn.' });
+    assert.equal((await skhcnLeader.post(`/api/petitions/${await id(a.body.code)}/approve`, {})).status, 200);
+    const dup = await new Client(w.app).get(`/api/public/petitions/${b.body.code}`);
+    assert.match(dup.body.answer, /Một trả lời chung/, 'the duplicate\'s sender reads the one answer');
+    const c = await new Client(w.app).post('/api/public/petitions', petition({ sender: { name: 'Lê Văn Hải', phone: '0987 000 333' } }));
+    const closed = await skhcnLeader.post(`/api/petitions/${await id(c.body.code)}/close`, { outcome: 'notInScope', reason: 'Nội dung thuộc thẩm quyền của Bộ.' });
     assert.equal(closed.status, 200);
   });
 });

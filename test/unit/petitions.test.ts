@@ -112,3 +112,9 @@ test('the receiving unit: Sở KH&CN for the province, a ward\'s Phòng VH-XH', 
   assert.deepEqual(receivingUnitFor(entries, '14797'), { unitId: 7, level: 'commune' });
   assert.equal(receivingUnitFor(entries, '99999'), null);
 });
+
+test('an answer template for every topic', async () => {
+  const { ANSWER_TEMPLATES } = await import('../../src/domain/petitions/templates.ts');
+  const { TOPIC_LABEL } = await import('../../src/domain/petitions/model.ts');
+  assert.deepEqual(Object.keys(ANSWER_TEMPLATES).sort(), Object.keys(TOPIC_LABEL).sort());
+});

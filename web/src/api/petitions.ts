@@ -11,6 +11,7 @@ export {
   CLOSED_STATUS_LABEL, CONCERN_LABEL, OPEN_STATUS_LABEL, PETITION_KIND_LABEL, TOPIC_LABEL,
 } from '../../../src/domain/petitions/model.ts';
 export { CONTENT_MIN_LENGTH, hasContact, looksVietnamese } from '../../../src/domain/petitions/intake.ts';
+export { ANSWER_TEMPLATES } from '../../../src/domain/petitions/templates.ts';
 
 export const petitionKeys = {
   all: ['petitions'] as const,

@@ -15,15 +15,17 @@ export async function followPetition(ctx: Ctx, typed: string): Promise<PublicPet
   if (!p) throw notFound('kiến nghị có mã này');
   const [events, merged, task] = await Promise.all([
     store.listPetitionEvents(ctx.db, p.id),
-    p.merged_into_id ? store.getPetitionCode(ctx.db, p.merged_into_id) : undefined,
+    p.merged_into_id ? store.getPetition(ctx.db, p.merged_into_id) : undefined,
     p.task_id ? store.getLinkedTask(ctx.db, p.task_id) : undefined,
   ]);
+  // A duplicate is answered by the answer of the petition it was merged into (one answer to many alike).
+  const answered = merged?.status === 'answered' && merged.published ? merged : p.status === 'answered' && p.published ? p : undefined;
   return {
     code: p.code, kind: p.kind, kindLabel: PETITION_KIND_LABEL[p.kind], status: p.status, statusLabel: PETITION_STATUS_LABEL[p.status],
     open: isOpen(p.status), subject: p.subject, lawReference: p.law_reference, receivedOn: p.received_on, dueDate: p.due_date,
     extensionReason: p.extension_reason, handlingUnit: p.handling_name,
-    answer: p.status === 'answered' && p.published ? p.answer : null,
-    answeredOn: p.status === 'answered' ? p.closed_on : null,
+    answer: answered?.answer ?? null,
+    answeredOn: answered?.closed_on ?? (p.status === 'answered' ? p.closed_on : null),
     mergedInto: merged?.code ?? null,
     // Only a task of a published plan: an unpublished plan is nobody's business outside its unit.
     task: task?.published ? { number: task.number, title: task.title, planTitle: task.plan_title, planId: task.plan_id } : null,

@@ -3,7 +3,7 @@
 import { useState, type ReactNode } from 'react';
 import { Button, Checkbox, Paper, Select, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { CONCERN_LABEL, TOPIC_LABEL, usePetitionAct, type PetitionDetail } from '../../api/petitions.ts';
+import { ANSWER_TEMPLATES, CONCERN_LABEL, TOPIC_LABEL, usePetitionAct, type PetitionDetail } from '../../api/petitions.ts';
 import { FormError, fieldError } from '../../components/FieldError.tsx';
 import { UnitSearch, type UnitChoice } from '../../components/UnitSearch.tsx';
 
@@ -67,6 +67,9 @@ export function PetitionActions({ p }: { p: PetitionDetail }) {
       {c.draftAnswer ? (
         <Act title="Dự thảo trả lời" label="Lưu dự thảo, trình duyệt" act="answer" mutation={m} submit={() => ({ answer })}>
           <Textarea label="Nội dung trả lời" autosize minRows={4} value={answer} onChange={(e) => setAnswer(e.currentTarget.value)} error={err('answer', 'answer')} />
+          {p.topic && p.topic in ANSWER_TEMPLATES && !answer.trim() ? (
+            <Button variant="subtle" size="xs" onClick={() => setAnswer(ANSWER_TEMPLATES[p.topic as keyof typeof ANSWER_TEMPLATES])}>Dùng mẫu trả lời theo chủ đề</Button>
+          ) : null}
         </Act>
       ) : null}
       {c.approveAnswer ? (
