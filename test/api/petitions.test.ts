@@ -239,6 +239,11 @@ test('reminders: one notification per tier to the handling unit; an unknown task
   assert.equal(notes.length, 1);
   assert.equal(await runPetitionReminders(w.d.db, '2026-01-07'), 0, 'same tier: no second reminder');
   assert.ok(await runPetitionReminders(w.d.db, '2026-03-02') >= 1, 'very overdue: reminded again');
+  const very = await w.as.skhcn.get('/api/petitions?tier=veryOverdue&limit=200');
+  assert.ok(very.body.items.some((i: { id: number }) => i.id === id));
+  assert.ok(very.body.items.every((i: { tier: string }) => i.tier === 'veryOverdue'));
+  const soon = await w.as.skhcn.get('/api/petitions?tier=dueSoon&limit=200');
+  assert.ok(!soon.body.items.some((i: { id: number }) => i.id === id));
   const unknown = await w.as.skhcn.post(`/api/petitions/${id}/task`, { taskId: 2_147_483_000 });
   assert.equal(unknown.status, 404);
   assert.equal(unknown.body.error.issues[0].path, 'taskId');

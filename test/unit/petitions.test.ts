@@ -118,3 +118,18 @@ test('an answer template for every topic', async () => {
   const { TOPIC_LABEL } = await import('../../src/domain/petitions/model.ts');
   assert.deepEqual(Object.keys(ANSWER_TEMPLATES).sort(), Object.keys(TOPIC_LABEL).sort());
 });
+
+test('the tier filter selects exactly the due dates deadlineTier puts in that tier', async () => {
+  const { tierDueDates } = await import('../../src/domain/petitions/deadline.ts');
+  const { addDays } = await import('../../src/domain/calendar/lunar.ts');
+  const today = '2026-04-28';
+  for (let d = -40; d <= 20; d++) {
+    const due = addDays(today, d);
+    const tier = deadlineTier({ open: true, stopped: false, dueDate: due }, today, cal);
+    for (const t of ['onTrack', 'dueSoon', 'overdue', 'veryOverdue'] as const) {
+      const r = tierDueDates(t, today, cal)!;
+      const inRange = (!r.from || due >= r.from) && (!r.to || due <= r.to);
+      assert.equal(inRange, tier === t, `${due}: ${tier} vs filter ${t}`);
+    }
+  }
+});

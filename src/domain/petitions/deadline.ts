@@ -1,6 +1,7 @@
 // A petition's deadline on the working-day calendar: counted from the day it was received, stopped while the
 // sender is asked for more information, extended once with a reason; tiers for the queue and reminders. Pure.
 import type { CalendarConfig } from '../calendar/holidays.ts';
+import { addDays } from '../calendar/lunar.ts';
 import { addWorkingDays, workingDaysBetween } from '../calendar/working-days.ts';
 import type { PetitionKind } from './model.ts';
 import type { PetitionLevel, PetitionSettings } from './settings.ts';
@@ -40,6 +41,23 @@ export function deadlineTier(p: { open: boolean; stopped: boolean; dueDate: stri
   const left = workingDaysBetween(today, p.dueDate, cal);
   if (left >= 0) return left <= DUE_SOON_WORKING_DAYS ? 'dueSoon' : 'onTrack';
   return -left > VERY_OVERDUE_WORKING_DAYS ? 'veryOverdue' : 'overdue';
+}
+
+/**
+ * The due dates (and clock state) of open petitions in a tier today, for filtering in the database: the inverse of
+ * `deadlineTier`. `from`/`to` inclusive.
+ */
+export function tierDueDates(tier: DeadlineTier, today: string, cal: CalendarConfig): { from?: string; to?: string; stopped: boolean } | null {
+  const soon = addWorkingDays(today, DUE_SOON_WORKING_DAYS, cal);
+  const veryBefore = addWorkingDays(today, -VERY_OVERDUE_WORKING_DAYS, cal);
+  switch (tier) {
+    case 'onTrack': return { from: addDays(soon, 1), stopped: false };
+    case 'dueSoon': return { from: today, to: soon, stopped: false };
+    case 'overdue': return { from: veryBefore, to: addDays(today, -1), stopped: false };
+    case 'veryOverdue': return { to: addDays(veryBefore, -1), stopped: false };
+    case 'stopped': return { stopped: true };
+    case 'closed': return null;
+  }
 }
 
 /** Whether a closed petition was answered in time (the day of the answer counts as in time). */

@@ -83,6 +83,8 @@ export interface PetitionFilter {
   status?: PetitionStatus;
   statuses?: readonly PetitionStatus[];
   folded?: string;
+  /** Open petitions of a deadline tier: due dates inclusive, and whether the clock is stopped. */
+  due?: { from?: string; to?: string; stopped: boolean };
   limit: number;
   offset: number;
 }
@@ -98,6 +100,12 @@ export async function listPetitions(db: Q, f: PetitionFilter) {
   }
   if (f.status) q = q.where('p.status', '=', f.status);
   if (f.statuses) q = q.where('p.status', 'in', [...f.statuses]);
+  if (f.due) {
+    q = q.where('p.status', 'in', ['received', 'classified', 'inProgress', 'waitingForSender'])
+      .where('p.clock_stopped_on', f.due.stopped ? 'is not' : 'is', null);
+    if (f.due.from) q = q.where('p.due_date', '>=', f.due.from);
+    if (f.due.to) q = q.where('p.due_date', '<=', f.due.to);
+  }
   if (f.folded) q = q.where(sql<boolean>`(p.search_folded LIKE ${`%${f.folded}%`} OR lower(p.code) LIKE ${`%${f.folded}%`})`);
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await q.select(PETITION_COLUMNS).orderBy('p.due_date').orderBy('p.id').limit(f.limit).offset(f.offset).execute();

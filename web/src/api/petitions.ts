@@ -12,10 +12,11 @@ export {
 } from '../../../src/domain/petitions/model.ts';
 export { CONTENT_MIN_LENGTH, hasContact, looksVietnamese } from '../../../src/domain/petitions/intake.ts';
 export { ANSWER_TEMPLATES } from '../../../src/domain/petitions/templates.ts';
+export { DEADLINE_TIER_LABEL } from '../../../src/domain/petitions/deadline.ts';
 
 export const petitionKeys = {
   all: ['petitions'] as const,
-  list: (open: string, q: string, offset: number) => ['petitions', 'list', open, q, offset] as const,
+  list: (open: string, q: string, offset: number, tier: string) => ['petitions', 'list', open, q, offset, tier] as const,
   detail: (id: number) => ['petitions', 'detail', id] as const,
   follow: (code: string) => ['petitions', 'public', code] as const,
   published: (q: string, topic: string, offset: number) => ['petitions', 'published', q, topic, offset] as const,
@@ -26,8 +27,8 @@ export const petitionsApi = {
   follow: (code: string) => api.get<PublicPetition>(`/public/petitions/${encodeURIComponent(code)}`),
   published: (q: string, topic: string, offset: number) =>
     api.get<PublicPetitionList>('/public/petitions', { q: q || undefined, topic: topic || undefined, limit: 20, offset }),
-  list: (open: string, q: string, offset: number) =>
-    api.get<PetitionList>('/petitions', { open: open || undefined, q: q || undefined, limit: 50, offset }),
+  list: (open: string, q: string, offset: number, tier: string | null) =>
+    api.get<PetitionList>('/petitions', { open: open || undefined, q: q || undefined, tier: tier ?? undefined, limit: 50, offset }),
   detail: (id: number) => api.get<PetitionDetail>(`/petitions/${id}`),
   act: (id: number, act: string, body: Record<string, unknown>) => api.post<{ id: number; status: string }>(`/petitions/${id}/${act}`, body),
 };
@@ -40,8 +41,10 @@ export function usePublishedPetitions(q: string, topic: string, offset: number) 
   return useQuery({ queryKey: petitionKeys.published(q, topic, offset), queryFn: () => petitionsApi.published(q, topic, offset), placeholderData: keepPreviousData });
 }
 
-export function usePetitions(open: string, q: string, offset: number) {
-  return useQuery({ queryKey: petitionKeys.list(open, q, offset), queryFn: () => petitionsApi.list(open, q, offset), placeholderData: keepPreviousData });
+export function usePetitions(open: string, q: string, offset: number, tier: string | null) {
+  return useQuery({
+    queryKey: petitionKeys.list(open, q, offset, tier ?? ''), queryFn: () => petitionsApi.list(open, q, offset, tier), placeholderData: keepPreviousData,
+  });
 }
 
 export function usePetition(id: number | null) {

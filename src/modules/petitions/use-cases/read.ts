@@ -12,7 +12,7 @@ import { requireActor, type Ctx } from '../../context.ts';
 import { petitionFor, unitsOf } from '../shared.ts';
 import * as store from '../store.ts';
 import { listItem } from '../views.ts';
-import type { DeadlineTier } from '../../../domain/petitions/deadline.ts';
+import { tierDueDates, type DeadlineTier } from '../../../domain/petitions/deadline.ts';
 import type { PetitionStatus } from '../../../domain/petitions/model.ts';
 
 export interface PetitionListQuery {
@@ -34,15 +34,15 @@ async function auditIdentityView(ctx: Ctx, ids: number[], unitId: number | null)
 
 export async function listPetitionsFor(ctx: Ctx, q: PetitionListQuery): Promise<PetitionList> {
   const actor = requireActor(ctx);
-  const statuses = q.open === 'true' ? OPEN_STATUSES : q.open === 'false' ? CLOSED_STATUSES : undefined;
-  const { total, rows } = await store.listPetitions(ctx.db, {
-    scopeRoots: scopeRoots(actor, 'read'), status: q.status, statuses, folded: q.q ? fold(q.q) : undefined, limit: q.limit, offset: q.offset,
-  });
   const [cal, today] = [await loadCalendar(ctx.db), todayInVietnam()];
-  const items = rows.map((p) => listItem(p, today, cal, can(actor, 'readPersonalData', identityTarget(unitsOf(p)))))
-    .filter((i) => !q.tier || i.tier === q.tier);
+  const statuses = q.open === 'true' ? OPEN_STATUSES : q.open === 'false' || q.tier === 'closed' ? CLOSED_STATUSES : undefined;
+  const due = q.tier ? tierDueDates(q.tier, today, cal) ?? undefined : undefined;
+  const { total, rows } = await store.listPetitions(ctx.db, {
+    scopeRoots: scopeRoots(actor, 'read'), status: q.status, statuses, due, folded: q.q ? fold(q.q) : undefined, limit: q.limit, offset: q.offset,
+  });
+  const items = rows.map((p) => listItem(p, today, cal, can(actor, 'readPersonalData', identityTarget(unitsOf(p)))));
   await auditIdentityView(ctx, items.filter((i) => i.sender).map((i) => i.id), actor.unitId);
-  return { total: q.tier ? items.length : total, items };
+  return { total, items };
 }
 
 function canObject(ctx: Ctx, p: store.PetitionRow): Record<(typeof PETITION_CAN_KEYS)[number], boolean> {

@@ -1,8 +1,8 @@
 // Tra cứu kiến nghị (public): a petition's progress by its tracking code; the answer once it is published. The API
 // gives no sender's name, contact or attachment, so this page cannot show one.
 import { useEffect, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
-import { Badge, Button, Group, Loader, Paper, Stack, Text, TextInput, Timeline, Title } from '@mantine/core';
+import { Link, useNavigate, useParams } from 'react-router';
+import { Anchor, Badge, Button, Group, Loader, Paper, Stack, Text, TextInput, Timeline, Title } from '@mantine/core';
 import { isApiError } from '../../api/client.ts';
 import { useFollowPetition } from '../../api/petitions.ts';
 import { LoadError } from '../../components/FieldError.tsx';
@@ -42,7 +42,12 @@ export function PetitionFollowPage() {
                   {p.extensionReason ? <Text size="sm">Đã gia hạn: {p.extensionReason}</Text> : null}
                   <Text size="sm">Đơn vị xử lý: {p.handlingUnit}</Text>
                   {p.mergedInto ? <Text size="sm">Đã gộp với kiến nghị {p.mergedInto}.</Text> : null}
-                  {p.task ? <Text size="sm">Được đưa vào nhiệm vụ {p.task.number} "{p.task.title}" của {p.task.planTitle}.</Text> : null}
+                  {p.task ? (
+                    <Text size="sm">
+                      Được đưa vào nhiệm vụ {p.task.number} "{p.task.title}" của {p.task.planTitle}
+                      {p.task.planId ? <> (<Anchor component={Link} to={paths.publicPlan(p.task.planId)}>xem tiến độ</Anchor>)</> : null}.
+                    </Text>
+                  ) : null}
                   {p.answer ? (
                     <Stack gap={4}>
                       <Title order={3} size="h4">Trả lời{p.answeredOn ? ` ngày ${formatDay(p.answeredOn)}` : ''}</Title>

@@ -1,9 +1,9 @@
 // Kiến nghị: the handlers' queue of the receiving and handling units, nearest deadline first, with the overdue
 // tiers. Address: ?trangThai=mo|dong|tatca&q=…
 import { Link } from 'react-router';
-import { Anchor, Badge, Group, Paper, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconInbox } from '@tabler/icons-react';
-import { usePetitions, type PetitionList } from '../../api/petitions.ts';
+import { DEADLINE_TIER_LABEL, usePetitions, type PetitionList } from '../../api/petitions.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ListContent } from '../../components/ListContent.tsx';
 import { ListFilters, ListSummary } from '../../components/ListHeader.tsx';
@@ -13,6 +13,7 @@ import { formatDay } from '../../format.ts';
 import { paths } from '../../paths.ts';
 
 const OPEN = { mo: 'true', dong: 'false', tatca: '' } as const;
+const TIERS = ['dueSoon', 'overdue', 'veryOverdue', 'stopped', 'onTrack'] as const;
 export const TIER_COLOR: Record<string, string> = { onTrack: 'green', dueSoon: 'yellow', overdue: 'orange', veryOverdue: 'red', stopped: 'gray', closed: 'gray' };
 
 function Row({ p }: { p: PetitionList['items'][number] }) {
@@ -37,7 +38,8 @@ export function PetitionQueuePage() {
   const { params, setParam } = useSearchParamState();
   const state = (params.get('trangThai') ?? 'mo') as keyof typeof OPEN;
   const { text, setText, q } = useSearchText();
-  const list = usePetitions(OPEN[state] ?? 'true', q, 0);
+  const tier = params.get('han');
+  const list = usePetitions(OPEN[state] ?? 'true', q, 0, tier);
   return (
     <Stack gap="md">
       <PageHeader title="Kiến nghị của người dân, tổ chức" description="Kiến nghị, đề xuất, phản ánh về Luật Trí tuệ nhân tạo gửi đến đơn vị hoặc được chuyển cho đơn vị xử lý." />
@@ -45,7 +47,11 @@ export function PetitionQueuePage() {
         <Stack gap="sm">
           <SegmentedControl value={state} onChange={(s) => setParam('trangThai', s === 'mo' ? null : s)} aria-label="Trạng thái"
             data={[{ value: 'mo', label: 'Đang xử lý' }, { value: 'dong', label: 'Đã kết thúc' }, { value: 'tatca', label: 'Tất cả' }]} />
-          <TextInput label="Tìm theo mã hoặc tiêu đề" value={text} onChange={(e) => setText(e.currentTarget.value)} />
+          <Group grow gap="sm" align="flex-end">
+            <TextInput label="Tìm theo mã hoặc tiêu đề" value={text} onChange={(e) => setText(e.currentTarget.value)} />
+            <Select label="Hạn trả lời" clearable placeholder="Mọi mức" value={tier} onChange={(t) => setParam('han', t)}
+              data={TIERS.map((t) => ({ value: t, label: DEADLINE_TIER_LABEL[t] }))} />
+          </Group>
         </Stack>
       </ListFilters>
       <ListContent query={list} what="danh sách kiến nghị" isEmpty={!list.data?.items.length}

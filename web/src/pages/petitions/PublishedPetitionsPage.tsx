@@ -41,7 +41,10 @@ export function PublishedPetitionsPage() {
             </Stack>
           </Paper>
         ))}
-        {data && data.total > offset + data.items.length ? <Button variant="light" onClick={() => setOffset(offset + 20)}>Xem tiếp</Button> : null}
+        <Group gap="sm">
+          {offset > 0 ? <Button variant="light" onClick={() => setOffset(Math.max(0, offset - 20))}>Trang trước</Button> : null}
+          {data && data.total > offset + data.items.length ? <Button variant="light" onClick={() => setOffset(offset + 20)}>Trang sau</Button> : null}
+        </Group>
       </Stack>
     </PublicShell>
   );
