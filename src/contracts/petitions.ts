@@ -47,7 +47,7 @@ export const PetitionIntakeSchema = z.object({
     .max(ATTACHMENT_MAX_FILES, `Đính kèm tối đa ${ATTACHMENT_MAX_FILES} tệp.`).optional(),
   consent: z.literal(true, 'Cần đồng ý cho cơ quan tiếp nhận xử lý dữ liệu cá nhân của bạn để trả lời kiến nghị.'),
   /** Never shown to people: filled in only by robots. */
-  website: z.string().max(500).optional(),
+  website: ShortText(500).optional(),
 }).strict().openapi('PetitionIntake');
 export type PetitionIntake = z.infer<typeof PetitionIntakeSchema>;
 
