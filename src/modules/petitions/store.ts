@@ -6,9 +6,13 @@ import type { Tx } from '../context.ts';
 
 type Q = Kysely<DB> | Tx;
 
-/** The next number of a year's tracking codes (the row lock serialises concurrent intakes of that year). */
-export async function nextPetitionNumber(tx: Tx, year: number): Promise<number> {
-  const row = await tx.insertInto('petition_counter').values({ year, last: 1 })
+/**
+ * The next number of a year's tracking codes. Called outside the intake's transaction, like a sequence: the row is
+ * locked for this statement only, so concurrent intakes do not queue behind each other's commits (a failed intake
+ * leaves a gap in the numbers, as a sequence would).
+ */
+export async function nextPetitionNumber(db: Q, year: number): Promise<number> {
+  const row = await db.insertInto('petition_counter').values({ year, last: 1 })
     .onConflict((oc) => oc.column('year').doUpdateSet({ last: sql`petition_counter.last + 1` }))
     .returning('last').executeTakeFirstOrThrow();
   return row.last;

@@ -44,6 +44,17 @@ async function throttle(ctx: Ctx, s: PetitionSettings): Promise<void> {
   }
 }
 
+type Earlier = NonNullable<Awaited<ReturnType<typeof store.findDuplicatePetition>>>;
+
+/** The same content from the same contact within a day: a note on the first, and its receipt again. */
+async function mergeResend(ctx: Ctx, same: Earlier): Promise<PetitionReceipt> {
+  await ctx.db.transaction().execute(async (tx) => {
+    await store.insertPetitionEvent(tx, { petitionId: same.id, kind: 'resent', status: 'received', note: 'Người gửi gửi lại cùng nội dung; đã gộp vào kiến nghị này.' });
+    await recordAudit(tx, ctx, { action: 'petition.resent', entityType: 'petition', entityId: same.id, unitId: same.handling_unit_id });
+  });
+  return { code: same.code, receivedOn: same.received_on, dueDate: same.due_date };
+}
+
 /** What a robot that filled the hidden field is told: a receipt like any other, for a petition that does not exist. */
 function decoy(today: string): PetitionReceipt {
   return { code: trackingCode(Number(today.slice(0, 4)), 900_000 + Math.floor(Math.random() * 99_999)), receivedOn: today, dueDate: today };
@@ -53,7 +64,8 @@ export async function submitPetition(ctx: Ctx, input: PetitionIntake, settings: 
   await throttle(ctx, settings);
   const today = todayInVietnam();
   if (input.website?.trim()) return decoy(today);
-  if (!isPetitionKind(input.kind)) throw invalid('petition.other_channel', OTHER_CHANNEL_MESSAGE, [{ path: 'kind', message: OTHER_CHANNEL_MESSAGE }]);
+  const kind = input.kind;
+  if (!isPetitionKind(kind)) throw invalid('petition.other_channel', OTHER_CHANNEL_MESSAGE, [{ path: 'kind', message: OTHER_CHANNEL_MESSAGE }]);
   const receiver = receivingUnitFor(await unitEntries(ctx.db), input.communeCode);
   if (!receiver) {
     const message = 'Không tìm thấy xã, phường có mã này.';
@@ -64,19 +76,15 @@ export async function submitPetition(ctx: Ctx, input: PetitionIntake, settings: 
   const contact = contactKey(s);
   const content = contentKey(input.subject, input.content);
   const cal = await loadCalendar(ctx.db);
+  const since = new Date(Date.now() - DUPLICATE_WINDOW_HOURS * 3_600_000);
+  const same = await store.findDuplicatePetition(ctx.db, contact, content, since);
+  if (same) return mergeResend(ctx, same);
+  const year = Number(today.slice(0, 4));
+  const code = trackingCode(year, await store.nextPetitionNumber(ctx.db, year));
+  const dueDate = dueDateFor(today, kind, receiver.level, settings, cal);
   return ctx.db.transaction().execute(async (tx) => {
-    const since = new Date(Date.now() - DUPLICATE_WINDOW_HOURS * 3_600_000);
-    const same = await store.findDuplicatePetition(tx, contact, content, since);
-    if (same) {
-      await store.insertPetitionEvent(tx, { petitionId: same.id, kind: 'resent', status: 'received', note: 'Người gửi gửi lại cùng nội dung; đã gộp vào kiến nghị này.' });
-      await recordAudit(tx, ctx, { action: 'petition.resent', entityType: 'petition', entityId: same.id, unitId: same.handling_unit_id });
-      return { code: same.code, receivedOn: same.received_on, dueDate: same.due_date };
-    }
-    const year = Number(today.slice(0, 4));
-    const code = trackingCode(year, await store.nextPetitionNumber(tx, year));
-    const dueDate = dueDateFor(today, input.kind as never, receiver.level, settings, cal);
     const id = await store.insertPetition(tx, {
-      code, kind: input.kind as 'proposal', subject: input.subject, content: input.content, law_reference: input.lawReference || null,
+      code, kind, subject: input.subject, content: input.content, law_reference: input.lawReference || null,
       receiving_unit_id: receiver.unitId, handling_unit_id: receiver.unitId, sender_name: s.name, sender_organisation: s.organisation || null,
       sender_email: s.email || null, sender_phone: s.phone || null, sender_address: s.address || null, contact_key: contact,
       content_key: content, received_on: today, due_date: dueDate, search_folded: fold(`${input.subject} ${input.lawReference ?? ''}`),
@@ -87,7 +95,7 @@ export async function submitPetition(ctx: Ctx, input: PetitionIntake, settings: 
       unitId: receiver.unitId, kind: 'petition.received', title: `Kiến nghị mới ${code}`,
       body: `${input.subject.slice(0, 200)} (hạn trả lời ${dueDate}).`, link: `/kien-nghi/${id}`,
     });
-    await recordAudit(tx, ctx, { action: 'petition.receive', entityType: 'petition', entityId: id, unitId: receiver.unitId, after: { code, kind: input.kind, dueDate } });
+    await recordAudit(tx, ctx, { action: 'petition.receive', entityType: 'petition', entityId: id, unitId: receiver.unitId, after: { code, kind, dueDate } });
     return { code, receivedOn: today, dueDate };
   });
 }
