@@ -10,6 +10,7 @@ import { loadCalendar } from '../../src/modules/calendar/index.ts';
 import { isWorkingDay } from '../../src/domain/calendar/working-days.ts';
 import { applyPetitionRetention, petitionYearFigures, runPetitionReminders, seedPetitionDemo } from '../../src/modules/petitions/index.ts';
 import { createTestDatabase } from '../support/db.ts';
+import { actorFor } from '../../src/modules/auth/index.ts';
 import { getUnitByCode } from '../../src/modules/org/index.ts';
 
 const CAST = {
@@ -196,10 +197,15 @@ test('yearly figures by unit and topic, and retention that keeps the anonymised 
 test('demo content: petitions in several states, through the use cases', async () => {
   const fresh = await createTestDatabase();
   try {
-    assert.equal(await seedPetitionDemo(fresh.db), true);
+    const as = async (username: string) => {
+      const u = await fresh.db.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirstOrThrow();
+      return { db: fresh.db, actor: await actorFor(fresh.db, u.id), ip: 'demo' };
+    };
+    const actors = { skhcn: await as('skhcn.chuyenvien'), wardOfficer: await as('namsamson.chuyenvien'), wardLeader: await as('namsamson.lanhdao') };
+    assert.equal(await seedPetitionDemo(fresh.db, actors), true);
     const states = (await fresh.db.selectFrom('petition').select('status').orderBy('id').execute()).map((r) => r.status);
     assert.deepEqual(states, ['answered', 'classified', 'waitingForSender', 'received']);
-    assert.equal(await seedPetitionDemo(fresh.db), false, 'only once');
+    assert.equal(await seedPetitionDemo(fresh.db, actors), false, 'only once');
   } finally {
     await fresh.close();
   }

@@ -5,7 +5,6 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { DEFAULT_PETITION_SETTINGS } from '../../domain/petitions/settings.ts';
 import type { PetitionIntake } from '../../contracts/petitions.ts';
-import { actorFor } from '../auth/index.ts';
 import type { Ctx } from '../context.ts';
 import { getUnitByCode } from '../org/index.ts';
 import { approveAnswer, draftAnswer } from './use-cases/answer.ts';
@@ -36,14 +35,15 @@ const SAMPLES: PetitionIntake[] = [
   },
 ];
 
-async function ctxOf(db: Kysely<DB>, username: string): Promise<Ctx> {
-  const u = await db.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirst();
-  if (!u) throw new Error(`demo account ${username} missing`);
-  return { db, actor: await actorFor(db, u.id), ip: 'demo' };
+/** Who acts in the demo: Sở KH&CN's officer, the ward's officer and leader (src/demo.ts has them signed in). */
+export interface DemoActors {
+  skhcn: Ctx;
+  wardOfficer: Ctx;
+  wardLeader: Ctx;
 }
 
 /** Only into a database without petitions. */
-export async function seedPetitionDemo(db: Kysely<DB>): Promise<boolean> {
+export async function seedPetitionDemo(db: Kysely<DB>, { skhcn, wardOfficer, wardLeader }: DemoActors): Promise<boolean> {
   if ((await store.listPetitions(db, { scopeRoots: 'all', limit: 1, offset: 0 })).total) return false;
   const ward = await getUnitByCode(db, '16516');
   if (!ward) return false;
@@ -52,9 +52,6 @@ export async function seedPetitionDemo(db: Kysely<DB>): Promise<boolean> {
   const codes = [];
   for (const s of SAMPLES) codes.push((await submitPetition(anonymous, s, settings)).code);
   const id = async (code: string) => (await store.getPetitionByCode(db, code))!.id;
-  const skhcn = await ctxOf(db, 'skhcn.chuyenvien');
-  const wardOfficer = await ctxOf(db, 'namsamson.chuyenvien');
-  const wardLeader = await ctxOf(db, 'namsamson.lanhdao');
   const answered = await id(codes[0]!);
   await classifyPetition(skhcn, answered, { topic: 'guidance', concerns: 'legalDocument', article: 'Điều 27' });
   await routePetition(skhcn, answered, { unitId: ward.id });
