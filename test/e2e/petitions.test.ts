@@ -17,9 +17,10 @@ describe('kiến nghị: từ người dân đến trả lời công khai', { ti
 
   test('gửi ở 390 px, xử lý ở Sở KH&CN và phường Nam Sầm Sơn, tra cứu trả lời bằng mã', async () => {
     const person = await app.newPage({ phone: true });
+    let violations: Awaited<ReturnType<typeof axe>>;
     await person.goto(`${app.url}/cong-khai/kien-nghi`);
     await person.getByRole('heading', { level: 1, name: /Kiến nghị, đề xuất, phản ánh/ }).waitFor();
-    let violations = await axe(person);
+    violations = await axe(person);
     assert.deepEqual(violations, [], formatViolations(violations));
 
     // A refusal keeps what was typed: the content is too short.
@@ -73,6 +74,9 @@ describe('kiến nghị: từ người dân đến trả lời công khai', { ti
     await leader.goto(officer.url());
     await leader.getByRole('button', { name: 'Duyệt và gửi trả lời' }).click();
     await leader.getByText('Trả lời đã duyệt').waitFor();
+    await leader.getByRole('link', { name: 'Tải công văn trả lời (DOCX)' }).waitFor();
+    violations = await axe(leader);
+    assert.deepEqual(violations, [], formatViolations(violations));
 
     // The person, by the code.
     await person.goto(`${app.url}/cong-khai/kien-nghi/tra-cuu/${code}`);

@@ -3,7 +3,8 @@
 import { useState, type ReactNode } from 'react';
 import { Button, Checkbox, Paper, Select, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { ANSWER_TEMPLATES, CONCERN_LABEL, TOPIC_LABEL, usePetitionAct, type PetitionDetail } from '../../api/petitions.ts';
+import { ANSWER_TEMPLATES, CONCERN_LABEL, petitionsApi, TOPIC_LABEL, usePetitionAct, type PetitionDetail } from '../../api/petitions.ts';
+import { ApiError } from '../../api/client.ts';
 import { FormError, fieldError } from '../../components/FieldError.tsx';
 import { UnitSearch, type UnitChoice } from '../../components/UnitSearch.tsx';
 
@@ -14,15 +15,22 @@ const OUTCOMES = [
 ];
 
 function Act({ title, submit, label, mutation, act, children, color }: {
-  title: string; label: string; act: string; submit: () => Record<string, unknown>; children?: ReactNode; color?: string;
+  title: string; label: string; act: string; submit: () => Record<string, unknown> | Promise<Record<string, unknown>>; children?: ReactNode; color?: string;
   mutation: ReturnType<typeof usePetitionAct>;
 }) {
   const failed = mutation.variables?.act === act ? mutation.error : null;
   return (
     <Paper withBorder p="sm" radius="md" component="section" aria-label={title}>
-      <form onSubmit={(e) => {
+      <form onSubmit={async (e) => {
         e.preventDefault();
-        mutation.mutate({ act, body: submit() }, { onSuccess: () => notifications.show({ color: 'green', message: `${title}: đã lưu.` }) });
+        let body: Record<string, unknown>;
+        try {
+          body = await submit();
+        } catch (err) {
+          notifications.show({ color: 'red', message: err instanceof Error ? err.message : String(err) });
+          return;
+        }
+        mutation.mutate({ act, body }, { onSuccess: () => notifications.show({ color: 'green', message: `${title}: đã lưu.` }) });
       }}>
         <Stack gap="xs">
           <Title order={3} size="h5">{title}</Title>
@@ -47,6 +55,14 @@ export function PetitionActions({ p }: { p: PetitionDetail }) {
   const [outcome, setOutcome] = useState<string | null>('referred');
   const [reason, setReason] = useState('');
   const [extendReason, setExtendReason] = useState('');
+  const [duplicateOf, setDuplicateOf] = useState('');
+  /** The id of the petition a code names, as the queue finds it (one the handler may read). */
+  const idOfCode = async () => {
+    const code = duplicateOf.trim().toUpperCase();
+    const hit = (await petitionsApi.list('', code, 0, null)).items.find((i) => i.code === code);
+    if (!hit) throw new ApiError(404, 'not_found', `Không tìm thấy kiến nghị ${code} trong các kiến nghị của đơn vị.`);
+    return { intoId: hit.id };
+  };
   const err = (act: string, path: string) => (m.variables?.act === act ? fieldError(m.error, path) : undefined);
   const c = p.can;
 
@@ -83,6 +99,11 @@ export function PetitionActions({ p }: { p: PetitionDetail }) {
         </Act>
       ) : null}
       {c.resume ? <Act title="Đã nhận thông tin bổ sung" label="Tiếp tục xử lý" act="resume" mutation={m} submit={() => ({})} /> : null}
+      {c.merge ? (
+        <Act title="Gộp vào kiến nghị trùng nội dung" label="Gộp" act="merge" color="gray" mutation={m} submit={idOfCode}>
+          <TextInput label="Mã kiến nghị gộp vào" placeholder="KN-2026-000123" value={duplicateOf} onChange={(e) => setDuplicateOf(e.currentTarget.value)} error={err('merge', 'intoId')} />
+        </Act>
+      ) : null}
       {c.extend ? (
         <Act title="Gia hạn (một lần)" label="Gia hạn" act="extend" mutation={m} submit={() => ({ reason: extendReason })}>
           <Textarea label="Lý do (người gửi được biết)" autosize minRows={2} value={extendReason} onChange={(e) => setExtendReason(e.currentTarget.value)} error={err('extend', 'reason')} />

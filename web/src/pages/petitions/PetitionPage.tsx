@@ -1,7 +1,7 @@
 // One petition as its handlers see it: content, classification, deadline tier, history, and the sender only for
 // the receiving and handling units' officers and leaders (the server decides; each view is in the audit trail).
 import { useParams } from 'react-router';
-import { Badge, Grid, Group, Loader, Paper, Stack, Text, Timeline, Title } from '@mantine/core';
+import { Anchor, Badge, Grid, Group, Loader, Paper, Stack, Text, Timeline, Title } from '@mantine/core';
 import { usePetition, type PetitionDetail } from '../../api/petitions.ts';
 import { LoadError } from '../../components/FieldError.tsx';
 import { PageHeader } from '../../components/PageTitle.tsx';
@@ -23,6 +23,9 @@ function Facts({ p }: { p: PetitionDetail }) {
             <Title order={2} size="h5">{p.answerApproved ? 'Trả lời đã duyệt' : 'Dự thảo trả lời'}</Title>
             <Text style={{ whiteSpace: 'pre-wrap' }}>{p.answer}</Text>
           </Stack>
+        ) : null}
+        {p.sender && p.answer ? (
+          <Anchor href={`/api/petitions/${p.id}/answer.docx`} size="sm">Tải công văn trả lời (DOCX)</Anchor>
         ) : null}
         {p.sender ? (
           <Stack gap={2} aria-label="Người gửi">

@@ -9,7 +9,8 @@ import { ListContent } from '../../components/ListContent.tsx';
 import { ListFilters, ListSummary } from '../../components/ListHeader.tsx';
 import { PageHeader } from '../../components/PageTitle.tsx';
 import { useSearchParamState, useSearchText } from '../../components/searchParams.ts';
-import { formatDay } from '../../format.ts';
+import { formatDay, todayVn } from '../../format.ts';
+import { useSession } from '../../auth/SessionContext.tsx';
 import { paths } from '../../paths.ts';
 
 const OPEN = { mo: 'true', dong: 'false', tatca: '' } as const;
@@ -39,6 +40,8 @@ export function PetitionQueuePage() {
   const state = (params.get('trangThai') ?? 'mo') as keyof typeof OPEN;
   const { text, setText, q } = useSearchText();
   const tier = params.get('han');
+  const { user } = useSession();
+  const year = Number(todayVn().slice(0, 4));
   const list = usePetitions(OPEN[state] ?? 'true', q, 0, tier);
   return (
     <Stack gap="md">
@@ -58,7 +61,9 @@ export function PetitionQueuePage() {
         empty={<EmptyState icon={<IconInbox size={24} />} title="Không có kiến nghị nào" description="Kiến nghị gửi đến đơn vị sẽ hiện ở đây." />}>
         {() => (
           <Stack gap="sm">
-            <ListSummary>{list.data!.total} kiến nghị</ListSummary>
+            <ListSummary extra={user ? (
+              <Anchor href={`/api/petitions/figures.xlsx?unitId=${user.unitId}&year=${year}`} size="sm">Số liệu năm {year} (XLSX)</Anchor>
+            ) : null}>{list.data!.total} kiến nghị</ListSummary>
             <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="Danh sách kiến nghị">
               {list.data!.items.map((p) => <Row key={p.id} p={p} />)}
             </Stack>
