@@ -133,3 +133,19 @@ test('the tier filter selects exactly the due dates deadlineTier puts in that ti
     }
   }
 });
+
+test('tiers from the bounds walk agree with counting working days, weekends and Tết included', async () => {
+  const { workingDaysBetween } = await import('../../src/domain/calendar/working-days.ts');
+  const { addDays } = await import('../../src/domain/calendar/lunar.ts');
+  const reference = (due: string, today: string) => {
+    const left = workingDaysBetween(today, due, cal);
+    if (left >= 0) return left <= 3 ? 'dueSoon' : 'onTrack';
+    return -left > 10 ? 'veryOverdue' : 'overdue';
+  };
+  for (const today of ['2026-02-14', '2026-02-15', '2026-02-16', '2026-02-23', '2026-05-02', '2026-09-01', '2026-12-06']) {
+    for (let d = -45; d <= 25; d++) {
+      const due = addDays(today, d);
+      assert.equal(deadlineTier({ open: true, stopped: false, dueDate: due }, today, cal), reference(due, today), `${today} → ${due}`);
+    }
+  }
+});

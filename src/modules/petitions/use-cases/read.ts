@@ -12,7 +12,7 @@ import { requireActor, type Ctx } from '../../context.ts';
 import { petitionFor, unitsOf } from '../shared.ts';
 import * as store from '../store.ts';
 import { listItem } from '../views.ts';
-import { tierDueDates, type DeadlineTier } from '../../../domain/petitions/deadline.ts';
+import { tierBounds, tierDueDates, type DeadlineTier } from '../../../domain/petitions/deadline.ts';
 import type { PetitionStatus } from '../../../domain/petitions/model.ts';
 
 export interface PetitionListQuery {
@@ -40,7 +40,8 @@ export async function listPetitionsFor(ctx: Ctx, q: PetitionListQuery): Promise<
   const { total, rows } = await store.listPetitions(ctx.db, {
     scopeRoots: scopeRoots(actor, 'read'), status: q.status, statuses, due, folded: q.q ? fold(q.q) : undefined, limit: q.limit, offset: q.offset,
   });
-  const items = rows.map((p) => listItem(p, today, cal, can(actor, 'readPersonalData', identityTarget(unitsOf(p)))));
+  const bounds = tierBounds(today, cal);
+  const items = rows.map((p) => listItem(p, bounds, can(actor, 'readPersonalData', identityTarget(unitsOf(p)))));
   await auditIdentityView(ctx, items.filter((i) => i.sender).map((i) => i.id), actor.unitId);
   return { total, items };
 }
@@ -67,7 +68,7 @@ export async function getPetitionDetail(ctx: Ctx, id: number): Promise<PetitionD
   ]);
   if (identity) await auditIdentityView(ctx, [id], p.handling_unit_id);
   return {
-    ...listItem(p, todayInVietnam(), cal, identity),
+    ...listItem(p, tierBounds(todayInVietnam(), cal), identity),
     content: p.content, lawReference: p.law_reference, concerns: p.concerns, article: p.article, answer: p.answer,
     answerApproved: p.answer_approved_by !== null, published: p.published, closedOn: p.closed_on, closingReason: p.closing_reason,
     extended: p.extended, extensionReason: p.extension_reason, clockStoppedOn: p.clock_stopped_on,
