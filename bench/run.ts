@@ -12,10 +12,11 @@ import { closeTrackingFixtures, compiledReportProvince, dashboardNational, dashb
 import { import300kb, renderPlanPool } from './workers.ts';
 import { backupDemo } from './backup.ts';
 import { httpRead } from './http-read.ts';
+import { petitionIntake } from './petition-intake.ts';
 
 const ALL: Bench[] = [
   idleMemory, parseSeed, lintSeed, lintLarge, renderPlan, renderPlanPool, import300kb, cascade166, planRead200k, dashboardProvince,
-  dashboardNational, compiledReportProvince, rateLimitCost, backupDemo, httpRead,
+  dashboardNational, compiledReportProvince, rateLimitCost, backupDemo, httpRead, petitionIntake,
 ];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

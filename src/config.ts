@@ -1,5 +1,6 @@
 // Runtime configuration from environment variables (documented in the README).
 import { resolve } from 'node:path';
+import { petitionSettingsFrom, type PetitionSettings } from './domain/petitions/settings.ts';
 
 export interface Config {
   /** PostgreSQL connection string; when absent the embedded PGlite database in dataDir is used. */
@@ -21,6 +22,8 @@ export interface Config {
   rateLimit: { publicPerMinute: number; userPerMinute: number };
   smtpUrl: string | null;
   mailFrom: string;
+  /** Petitions: deadlines, intake limits, retention (THIHANH_PETITION_*). */
+  petitions: PetitionSettings;
 }
 
 function bool(v: string | undefined, fallback: boolean): boolean {
@@ -63,5 +66,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     smtpUrl: env.SMTP_URL?.trim() || null,
     mailFrom: env.MAIL_FROM ?? 'Thi Hành <no-reply@thihanh.local>',
+    petitions: petitionSettingsFrom(env),
   };
 }

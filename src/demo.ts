@@ -40,5 +40,6 @@ export async function seedDemoContent(db: Kysely<DB>): Promise<boolean> {
   await plans.transition(wardOfficer, wardPlan.id, 'submit', {});
   await plans.transition(wardLeader, wardPlan.id, 'approve', {});
   await plans.transition(wardLeader, wardPlan.id, 'issue', { number: '45', date: '2026-05-20', signerName: 'Phạm Xuân Trường' });
+  await (await import('./modules/petitions/index.ts')).seedPetitionDemo(db, { skhcn: officer, wardOfficer, wardLeader });
   return true;
 }

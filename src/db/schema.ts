@@ -331,6 +331,80 @@ export interface CalendarConfigTable {
   updated_at: Timestamp;
 }
 
+export interface PetitionCounterTable {
+  year: number;
+  last: number;
+}
+
+export interface PetitionTable {
+  id: Generated<number>;
+  code: string;
+  kind: 'recommendation' | 'proposal' | 'feedback';
+  status: ColumnType<PetitionStatusColumn, PetitionStatusColumn | undefined, PetitionStatusColumn>;
+  subject: string;
+  content: string;
+  law_reference: string | null;
+  receiving_unit_id: number;
+  handling_unit_id: number;
+  /** The sender's identity: null once retention has anonymised a closed petition. */
+  sender_name: string | null;
+  sender_organisation: string | null;
+  sender_email: string | null;
+  sender_phone: string | null;
+  sender_address: string | null;
+  contact_key: string | null;
+  content_key: string;
+  consent_at: Timestamp | null;
+  received_on: string;
+  due_date: string;
+  extended: Generated<boolean>;
+  extension_reason: string | null;
+  /** Set while the sender is asked for more information: the clock stands still. */
+  clock_stopped_on: string | null;
+  topic: string | null;
+  concerns: string | null;
+  article: string | null;
+  answer: string | null;
+  answer_drafted_by: number | null;
+  answer_approved_by: number | null;
+  closed_on: string | null;
+  closing_reason: string | null;
+  published: Generated<boolean>;
+  merged_into_id: number | null;
+  task_id: number | null;
+  /** fold(subject, topic, answer): what the public search matches. */
+  search_folded: Generated<string>;
+  /** The deadline tier handlers were last reminded of (one reminder per tier). */
+  reminded_tier: string | null;
+  anonymised_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+type PetitionStatusColumn =
+  'received' | 'classified' | 'inProgress' | 'waitingForSender' | 'answered' | 'referred' | 'notInScope' | 'withdrawn' | 'merged';
+
+export interface PetitionEventTable {
+  id: Generated<number>;
+  petition_id: number;
+  kind: string;
+  status: string;
+  note: Generated<string>;
+  public: Generated<boolean>;
+  actor_user_id: number | null;
+  at: CreatedAt;
+}
+
+export interface PetitionAttachmentTable {
+  id: Generated<number>;
+  petition_id: number;
+  filename: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  created_at: CreatedAt;
+}
+
 export interface DB {
   unit: UnitTable;
   unit_alias: UnitAliasTable;
@@ -354,4 +428,8 @@ export interface DB {
   notification: NotificationTable;
   reminder_log: ReminderLogTable;
   calendar_config: CalendarConfigTable;
+  petition_counter: PetitionCounterTable;
+  petition: PetitionTable;
+  petition_event: PetitionEventTable;
+  petition_attachment: PetitionAttachmentTable;
 }

@@ -27,8 +27,10 @@ export const ROLE_LABEL: Record<Role, string> = {
  * - manageUsers: create users, set roles, reset passwords
  * - readAudit: browse the audit trail
  * - administer: act on the whole system (backups), checked against the root unit
+ * - readPersonalData: see who sent a record from the public (a petition's sender): only the units that hold it
+ *   (`Target.holders`), never by the subtree or the focal widening
  */
-export const ACTIONS = ['read', 'follow', 'edit', 'approve', 'manageUnits', 'manageUsers', 'readAudit', 'administer'] as const;
+export const ACTIONS = ['read', 'follow', 'edit', 'approve', 'manageUnits', 'manageUsers', 'readAudit', 'administer', 'readPersonalData'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const ROLES_FOR: Record<Action, readonly Role[]> = {
@@ -41,6 +43,7 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
   readAudit: ['unitAdmin'],
   // A backup holds every unit's data and every password hash: no unit role reaches that far, only the system administrator.
   administer: [],
+  readPersonalData: ['leader', 'officer'],
 };
 
 /**
@@ -77,6 +80,8 @@ export interface Target {
    * by the people of those units.
    */
   audienceRootId?: number;
+  /** Units whose people hold the record's personal data (a petition's receiving and handling units). */
+  holders?: readonly number[];
 }
 
 function within(ancestorId: number, path: readonly number[]): boolean {
@@ -88,6 +93,7 @@ export function can(actor: Actor | null, action: Action, target: Target): boolea
   if (!actor) return false;
   if (actor.roles.includes('sysadmin')) return true;
   if (!ROLES_FOR[action].some((r) => actor.roles.includes(r))) return false;
+  if (action === 'readPersonalData') return (target.holders ?? []).includes(actor.unitId);
   if (within(actor.unitId, target.unitPath)) return true;
   if (action === 'read' && target.audienceRootId !== undefined && within(target.audienceRootId, actor.unitPath)) return true;
   const owner = target.unitPath.at(-1);

@@ -16,5 +16,6 @@ import { module as backup } from './backup/module.ts';
 import { module as search } from './search/module.ts';
 import { module as mail } from './mail/module.ts';
 import { module as todo } from './todo/module.ts';
+import { module as petitions } from './petitions/module.ts';
 
-export const MODULES: readonly AppModule[] = [auth, org, users, audit, plans, tracking, notifications, calendar, reporting, backup, search, mail, todo];
+export const MODULES: readonly AppModule[] = [auth, org, users, audit, plans, tracking, notifications, calendar, reporting, backup, search, mail, petitions, todo];

@@ -18,8 +18,9 @@ import { trackingCases } from './matrix/tracking.ts';
 import { reportingCases } from './matrix/reporting.ts';
 import { backupCases } from './matrix/backup.ts';
 import { todoCases } from './matrix/todo.ts';
+import { petitionCases } from './matrix/petitions.ts';
 
-const MODULES = [foundationCases, planCases, trackingCases, reportingCases, backupCases, todoCases];
+const MODULES = [foundationCases, planCases, trackingCases, reportingCases, backupCases, petitionCases, todoCases];
 
 let d: TestDatabase;
 let app: App;

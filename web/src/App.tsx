@@ -39,6 +39,10 @@ const router = createBrowserRouter([
   { path: '/dang-nhap', element: <LoginPage /> },
   // Public (no sign-in): the progress of an issued plan.
   { path: 'cong-khai/ke-hoach/:id', lazy: async () => ({ Component: (await import('./pages/PublicProgressPage.tsx')).PublicProgressPage }) },
+  // Public petitions: send, follow by code, published answers.
+  { path: 'cong-khai/kien-nghi', lazy: async () => ({ Component: (await import('./pages/petitions/PetitionFormPage.tsx')).PetitionFormPage }) },
+  { path: 'cong-khai/kien-nghi/tra-cuu/:code?', lazy: async () => ({ Component: (await import('./pages/petitions/PetitionFollowPage.tsx')).PetitionFollowPage }) },
+  { path: 'cong-khai/kien-nghi/tra-loi', lazy: async () => ({ Component: (await import('./pages/petitions/PublishedPetitionsPage.tsx')).PublishedPetitionsPage }) },
   {
     element: <RequireAuth />,
     children: [
@@ -67,6 +71,8 @@ const router = createBrowserRouter([
           { path: 'che-do-bao-cao/:id', lazy: async () => ({ Component: (await import('./pages/RegimePage.tsx')).RegimePage }) },
           { path: 'che-do-bao-cao/:id/ky/:key', lazy: async () => ({ Component: (await import('./pages/PeriodStatusPage.tsx')).PeriodStatusPage }) },
           { path: 'bang-dieu-khien', lazy: async () => ({ Component: (await import('./pages/dashboard/DashboardPage.tsx')).DashboardPage }) },
+          { path: 'kien-nghi', lazy: async () => ({ Component: (await import('./pages/petitions/PetitionQueuePage.tsx')).PetitionQueuePage }) },
+          { path: 'kien-nghi/:id', lazy: async () => ({ Component: (await import('./pages/petitions/PetitionPage.tsx')).PetitionPage }) },
           { path: 'thong-bao', lazy: async () => ({ Component: (await import('./pages/NotificationsPage.tsx')).NotificationsPage }) },
           // Addresses the server writes in notifications and e-mails (/assignments?…, /obstacles?…#id).
           { path: 'assignments/*', element: <ServerLinkRedirect /> },

@@ -31,6 +31,13 @@ export const paths = {
   notifications: '/thong-bao',
   /** Public (no sign-in) progress of an issued plan. */
   publicPlan: (id: number | string) => `/cong-khai/ke-hoach/${id}`,
+  /** Public (no sign-in): send a petition, follow it by its code, read the published answers. */
+  publicPetition: '/cong-khai/kien-nghi',
+  publicPetitionFollow: (code?: string) => `/cong-khai/kien-nghi/tra-cuu${code ? `/${encodeURIComponent(code)}` : ''}`,
+  publicPetitionAnswers: '/cong-khai/kien-nghi/tra-loi',
+  /** Kiến nghị: the handlers' queue and one petition. */
+  petitions: '/kien-nghi',
+  petition: (id: number | string) => `/kien-nghi/${id}`,
 } as const;
 
 /**

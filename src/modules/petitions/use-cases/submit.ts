@@ -1,0 +1,101 @@
+// Public intake: anyone sends a kiến nghị, đề xuất or phản ánh and gets a tracking code and a due date. Abuse is
+// held back without a captcha: limits per address and for everyone (counted in the database), a field only robots
+// fill in, and a resend of the same content by the same contact within a day merged into the first.
+import { AppError, invalid } from '../../../domain/errors.ts';
+import { trackingCode } from '../../../domain/petitions/code.ts';
+import { dueDateFor } from '../../../domain/petitions/deadline.ts';
+import {
+  contactKey, contentKey, DUPLICATE_WINDOW_HOURS, isPetitionKind, OTHER_CHANNEL_MESSAGE,
+} from '../../../domain/petitions/intake.ts';
+import { receivingUnitFor } from '../../../domain/petitions/routing.ts';
+import type { PetitionSettings } from '../../../domain/petitions/settings.ts';
+import { fold } from '../../../domain/text.ts';
+import { waitText } from '../../../domain/throttle.ts';
+import { todayInVietnam } from '../../../domain/tracking/assignment.ts';
+import type { PetitionIntake, PetitionReceipt } from '../../../contracts/petitions.ts';
+import { recordAudit } from '../../audit/index.ts';
+import { countHit } from '../../auth/index.ts';
+import { loadCalendar } from '../../calendar/index.ts';
+import { notify } from '../../notifications/index.ts';
+import { unitEntries } from '../../org/index.ts';
+import type { Ctx } from '../../context.ts';
+import { checkAttachments } from '../attachments.ts';
+import * as store from '../store.ts';
+
+/** 429: the answer carries Retry-After (set by the route). */
+export class IntakeThrottled extends AppError {
+  readonly retryAfter: number;
+  constructor(seconds: number, everyone: boolean) {
+    super('rate_limited', 429, everyone
+      ? `Hệ thống đang nhận quá nhiều kiến nghị. Vui lòng gửi lại sau ${waitText(seconds)}.`
+      : `Bạn đã gửi nhiều kiến nghị trong thời gian ngắn. Vui lòng gửi lại sau ${waitText(seconds)}.`);
+    this.retryAfter = seconds;
+  }
+}
+
+async function throttle(ctx: Ctx, s: PetitionSettings): Promise<void> {
+  if (s.perAddressPerHour > 0) {
+    const mine = await countHit(ctx.db, 'petition.address', ctx.ip ?? 'unknown', 3600);
+    if (mine.hits > s.perAddressPerHour) throw new IntakeThrottled(mine.resetSeconds, false);
+  }
+  if (s.perHour > 0) {
+    const all = await countHit(ctx.db, 'petition.all', '*', 3600);
+    if (all.hits > s.perHour) throw new IntakeThrottled(all.resetSeconds, true);
+  }
+}
+
+type Earlier = NonNullable<Awaited<ReturnType<typeof store.findDuplicatePetition>>>;
+
+/** The same content from the same contact within a day: a note on the first, and its receipt again. */
+async function mergeResend(ctx: Ctx, same: Earlier): Promise<PetitionReceipt> {
+  await ctx.db.transaction().execute(async (tx) => {
+    await store.insertPetitionEvent(tx, { petitionId: same.id, kind: 'resent', status: 'received', note: 'Người gửi gửi lại cùng nội dung; đã gộp vào kiến nghị này.' });
+    await recordAudit(tx, ctx, { action: 'petition.resent', entityType: 'petition', entityId: same.id, unitId: same.handling_unit_id });
+  });
+  return { code: same.code, receivedOn: same.received_on, dueDate: same.due_date };
+}
+
+/** What a robot that filled the hidden field is told: a receipt like any other, for a petition that does not exist. */
+function decoy(today: string): PetitionReceipt {
+  return { code: trackingCode(Number(today.slice(0, 4)), 900_000 + Math.floor(Math.random() * 99_999)), receivedOn: today, dueDate: today };
+}
+
+export async function submitPetition(ctx: Ctx, input: PetitionIntake, settings: PetitionSettings): Promise<PetitionReceipt> {
+  await throttle(ctx, settings);
+  const today = todayInVietnam();
+  if (input.website?.trim()) return decoy(today);
+  const kind = input.kind;
+  if (!isPetitionKind(kind)) throw invalid('petition.other_channel', OTHER_CHANNEL_MESSAGE, [{ path: 'kind', message: OTHER_CHANNEL_MESSAGE }]);
+  const receiver = receivingUnitFor(await unitEntries(ctx.db), input.communeCode);
+  if (!receiver) {
+    const message = 'Không tìm thấy xã, phường có mã này.';
+    throw invalid('petition.unknown_commune', message, [{ path: 'communeCode', message }]);
+  }
+  const files = await checkAttachments(input.attachments ?? []);
+  const s = input.sender;
+  const contact = contactKey(s);
+  const content = contentKey(input.subject, input.content);
+  const cal = await loadCalendar(ctx.db);
+  const since = new Date(Date.now() - DUPLICATE_WINDOW_HOURS * 3_600_000);
+  const same = await store.findDuplicatePetition(ctx.db, contact, content, since);
+  if (same) return mergeResend(ctx, same);
+  const year = Number(today.slice(0, 4));
+  const code = trackingCode(year, await store.nextPetitionNumber(ctx.db, year));
+  const dueDate = dueDateFor(today, kind, receiver.level, settings, cal);
+  return ctx.db.transaction().execute(async (tx) => {
+    const id = await store.insertPetition(tx, {
+      code, kind, subject: input.subject, content: input.content, law_reference: input.lawReference || null,
+      receiving_unit_id: receiver.unitId, handling_unit_id: receiver.unitId, sender_name: s.name, sender_organisation: s.organisation || null,
+      sender_email: s.email || null, sender_phone: s.phone || null, sender_address: s.address || null, contact_key: contact,
+      content_key: content, received_on: today, due_date: dueDate, search_folded: fold(`${input.subject} ${input.lawReference ?? ''}`),
+    });
+    await store.insertPetitionAttachments(tx, id, files);
+    await store.insertPetitionEvent(tx, { petitionId: id, kind: 'received', status: 'received', note: 'Đã tiếp nhận kiến nghị.', public: true });
+    await notify(tx, {
+      unitId: receiver.unitId, kind: 'petition.received', title: `Kiến nghị mới ${code}`,
+      body: `${input.subject.slice(0, 200)} (hạn trả lời ${dueDate}).`, link: `/kien-nghi/${id}`,
+    });
+    await recordAudit(tx, ctx, { action: 'petition.receive', entityType: 'petition', entityId: id, unitId: receiver.unitId, after: { code, kind, dueDate } });
+    return { code, receivedOn: today, dueDate };
+  });
+}
