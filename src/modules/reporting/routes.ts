@@ -37,8 +37,9 @@ type Api = OpenAPIHono<AppEnv>;
 
 // Answers follow src/contracts (checked at run time in tests); `satisfies` also holds the services' types to them.
 export function reportingRoutes(app: Api): void {
-  // The public progress page is read by anyone: a tighter limit than the general anonymous one.
-  app.use('/public/*', anonymousLimit({ bucket: 'public-progress', perMinute: 60 }));
+  // The public progress pages are read by anyone: a tighter limit than the general anonymous one (on these pages
+  // only: other modules' public routes, such as petitions, set their own).
+  app.use('/public/plans/*', anonymousLimit({ bucket: 'public-progress', perMinute: 60 }));
   mountRegimeRoutes(app);
   mountPeriodRoutes(app);
   mountReportRoutes(app);
