@@ -1,9 +1,9 @@
 // What the modules' command-line commands share: opening the database for one command and acting as a user.
-import { sql } from 'kysely';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/connect.ts';
 import { AppError } from './domain/errors.ts';
 import { actorFor } from './modules/auth/index.ts';
+import { findUserByUsername } from './modules/users/index.ts';
 
 export const CLI_CTX = { actor: null, ip: 'cli' };
 
@@ -18,7 +18,7 @@ export async function withDatabase<T>(config: Config, fn: (db: Database) => Prom
 
 export async function actingAs(db: Database, username: unknown) {
   if (typeof username !== 'string' || !username) throw new AppError('cli.as', 2, 'Cần --as TÊN_ĐĂNG_NHẬP: lệnh này thực hiện với quyền của một người dùng.');
-  const u = await db.db.selectFrom('app_user').select('id').where(sql`lower(username)`, '=', username.toLowerCase()).executeTakeFirst();
+  const u = await findUserByUsername(db.db, username);
   if (!u) throw new AppError('cli.as', 2, `Không có tài khoản "${username}".`);
   return { db: db.db, actor: await actorFor(db.db, u.id), ip: 'cli' };
 }

@@ -8,6 +8,7 @@ import { nameKey } from '../../domain/input-text.ts';
 import { authorize, requireActor, type Ctx, type Tx } from '../context.ts';
 import { recordAudit } from '../audit/index.ts';
 import { searchEntities } from '../search/index.ts';
+import { countActiveUsersOfUnit, moveUsersToUnit } from '../users/index.ts';
 import * as store from './store.ts';
 import { loadReferenceUnits } from './reference-data.ts';
 // Not through plans' entry: plans uses org's entry, and org reaching back through it would close an import cycle
@@ -101,7 +102,7 @@ export async function createChildUnit(ctx: Ctx, parentId: number, input: { kind:
     // merging a commune into another rightly brings same-named offices and neighbourhoods under one parent.
     await store.lockUnit(tx, parent.id);
     await assertNameFree(tx, parent, name);
-    const codes = new Set((await tx.selectFrom('unit').select('code').where('code', 'like', `${parent.code}.%`).execute()).map((r) => r.code));
+    const codes = await store.listCodesUnder(tx, parent.code);
     const code = childCode(parent.code, shortName, (c) => codes.has(c));
     const row = await store.insertUnit(tx, { parentId: parent.id, parentPath: parent.path, kind: input.kind, code, name, shortName });
     await store.reindexUnit(tx, row.id);
@@ -163,8 +164,8 @@ export async function mergeUnit(ctx: Ctx, id: number, intoId: number) {
     throw invalid('unit.merge_kind', `Không thể sáp nhập ${UNIT_KIND_LABEL[u.kind as UnitKind]} vào ${UNIT_KIND_LABEL[into.kind as UnitKind]}.`);
   }
   return ctx.db.transaction().execute(async (tx) => {
-    const children = await tx.updateTable('unit').set({ parent_id: into.id }).where('parent_id', '=', u.id).where('status', '=', 'active').returning('id').execute();
-    const users = await tx.updateTable('app_user').set({ unit_id: into.id }).where('unit_id', '=', u.id).returning('id').execute();
+    const children = await store.moveActiveChildren(tx, u.id, into.id);
+    const users = await moveUsersToUnit(tx, u.id, into.id);
     await store.updateUnit(tx, u.id, { status: 'merged', merged_into_id: into.id });
     await store.insertAlias(tx, into.id, { name: u.name, kind: 'former', note: `Sáp nhập ngày ${formatDateVi(new Date().toISOString())} (mã ${u.code})` });
     await store.recomputePaths(tx);
@@ -172,7 +173,7 @@ export async function mergeUnit(ctx: Ctx, id: number, intoId: number) {
     await store.reindexUnit(tx, u.id);
     await recordAudit(tx, ctx, {
       action: 'unit.merge', entityType: 'unit', entityId: u.id, unitId: into.id,
-      before: { status: u.status, parentId: u.parent_id }, after: { status: 'merged', mergedIntoId: into.id, movedChildren: children.map((c) => c.id), movedUsers: users.map((x) => x.id) },
+      before: { status: u.status, parentId: u.parent_id }, after: { status: 'merged', mergedIntoId: into.id, movedChildren: children, movedUsers: users },
     });
     await refreshStaleFindings(tx);
     return { unit: toView({ ...u, status: 'merged', merged_into_id: into.id }), movedChildren: children.length, movedUsers: users.length };
@@ -186,8 +187,8 @@ export async function retireUnit(ctx: Ctx, id: number, reason: string) {
   if (u.status !== 'active') throw conflict('unit.inactive', 'Đơn vị này đã giải thể hoặc sáp nhập.');
   const children = await store.listChildren(ctx.db, u.id);
   if (children.length) throw conflict('unit.has_children', `Còn ${children.length} đơn vị trực thuộc đang hoạt động: hãy giải thể hoặc sáp nhập chúng trước.`);
-  const activeUsers = await ctx.db.selectFrom('app_user').select('id').where('unit_id', '=', u.id).where('is_active', '=', true).execute();
-  if (activeUsers.length) throw conflict('unit.has_users', `Còn ${activeUsers.length} tài khoản đang hoạt động thuộc đơn vị: hãy chuyển hoặc khóa các tài khoản đó trước.`);
+  const activeUsers = await countActiveUsersOfUnit(ctx.db, u.id);
+  if (activeUsers) throw conflict('unit.has_users', `Còn ${activeUsers} tài khoản đang hoạt động thuộc đơn vị: hãy chuyển hoặc khóa các tài khoản đó trước.`);
   return ctx.db.transaction().execute(async (tx) => {
     await store.updateUnit(tx, u.id, { status: 'retired' });
     await recordAudit(tx, ctx, { action: 'unit.retire', entityType: 'unit', entityId: u.id, unitId: u.id, before: { status: u.status }, after: { status: 'retired', reason: normalizeText(reason) } });

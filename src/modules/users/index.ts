@@ -4,3 +4,7 @@ export {
   DEMO_ACCOUNTS, DEMO_PASSWORD, ensureDemoAccounts, getUser, insertUser, listUsers, setTemporaryPassword, type UserView,
 } from './service.ts';
 export { CreateUserSchema } from './schema.ts';
+export {
+  countActiveUsersOfUnit, countUsers, findUserByUsername, getUserWithUnit, moveUsersToUnit, setPasswordHash, touchLastLogin,
+  type UserWithUnit,
+} from './store.ts';

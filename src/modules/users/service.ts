@@ -1,12 +1,12 @@
 // User administration: accounts belong to a unit and hold roles there.
-import { sql } from 'kysely';
 import { conflict, forbidden, invalid, notFound } from '../../domain/errors.ts';
 import { grantableRoles, ROLE_LABEL, type Role } from '../../domain/permissions.ts';
 import { normalizeText } from '../../domain/text.ts';
 import { recordAudit } from '../audit/index.ts';
 import { authorize, mustRead, requireActor, type Ctx, type Tx } from '../context.ts';
-import { hashPassword, passwordProblems, temporaryPassword } from '../auth/index.ts';
+import { deleteSessionsOfUser, hashPassword, passwordProblems, temporaryPassword } from '../auth/index.ts';
 import { getUnit, getUnitByCode } from '../org/index.ts';
+import * as store from './store.ts';
 
 export interface UserView {
   id: number;
@@ -23,14 +23,7 @@ export interface UserView {
   lastLoginAt: string | null;
 }
 
-function baseQuery(ctx: Ctx) {
-  return ctx.db.selectFrom('app_user as u').innerJoin('unit as n', 'n.id', 'u.unit_id')
-    .select(['u.id', 'u.username', 'u.full_name', 'u.email', 'u.phone', 'u.unit_id', 'n.name as unit_name', 'n.path as unit_path',
-      'u.roles', 'u.is_active', 'u.is_demo', 'u.must_change_password', 'u.last_login_at']);
-}
-type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
-
-function toView(r: Row): UserView {
+function toView(r: store.UserRow): UserView {
   return {
     id: r.id, username: r.username, fullName: r.full_name, email: r.email, phone: r.phone, unitId: r.unit_id, unitName: r.unit_name,
     roles: r.roles, isActive: r.is_active, isDemo: r.is_demo, mustChangePassword: r.must_change_password,
@@ -43,19 +36,13 @@ export async function listUsers(ctx: Ctx, unitId: number, opts: { includeSubunit
   const unit = await getUnit(ctx.db, unitId);
   if (!unit) throw notFound('đơn vị');
   authorize(ctx, 'read', { unitPath: unit.path });
-  let q = baseQuery(ctx).orderBy('u.full_name');
-  q = opts.includeSubunits ? q.where(sql<boolean>`n.path @> ARRAY[${unitId}]::integer[]`) : q.where('u.unit_id', '=', unitId);
-  if (opts.q) {
-    const like = `%${opts.q.toLowerCase()}%`;
-    q = q.where(sql<boolean>`(f_unaccent(lower(u.full_name)) LIKE f_unaccent(${like}) OR lower(u.username) LIKE ${like})`);
-  }
-  return (await q.limit(500).execute()).map(toView);
+  return (await store.listUserRows(ctx.db, { unitId, ...opts })).map(toView);
 }
 
 /** An account the caller may read: their own, or one of a unit in their scope (anything else is "not found"). */
 async function mustUser(ctx: Ctx, id: number) {
   const actor = requireActor(ctx);
-  const r = await baseQuery(ctx).where('u.id', '=', id).executeTakeFirst();
+  const r = await store.getUserRow(ctx.db, id);
   return r?.id === actor.userId ? r : mustRead(ctx, 'tài khoản', r, (u) => ({ unitPath: u.unit_path }));
 }
 
@@ -93,8 +80,7 @@ export async function createUser(ctx: Ctx, input: CreateUserInput) {
 /** Shared by the API, the CLI (`thihanh user add`) and demo seeding. */
 export async function insertUser(tx: Tx, ctx: Pick<Ctx, 'actor' | 'ip'>, input: CreateUserInput & { roles: Role[]; isDemo?: boolean }) {
   const username = input.username.trim();
-  const exists = await tx.selectFrom('app_user').select('id').where(sql`lower(username)`, '=', username.toLowerCase()).executeTakeFirst();
-  if (exists) throw conflict('user.username_taken', `Tên đăng nhập "${username}" đã được sử dụng.`);
+  if (await store.findUserByUsername(tx, username)) throw conflict('user.username_taken', `Tên đăng nhập "${username}" đã được sử dụng.`);
   let password = input.password;
   let mustChange = false;
   if (!password) {
@@ -104,13 +90,13 @@ export async function insertUser(tx: Tx, ctx: Pick<Ctx, 'actor' | 'ip'>, input: 
     const problems = passwordProblems(password, username);
     if (problems.length) throw invalid('auth.weak_password', problems[0]!, problems.map((m) => ({ path: 'password', message: m })));
   }
-  const row = await tx.insertInto('app_user').values({
+  const id = await store.insertAppUser(tx, {
     username, full_name: normalizeText(input.fullName), email: input.email?.trim() || null, phone: input.phone?.trim() || null,
     unit_id: input.unitId, roles: input.roles, password_hash: await hashPassword(password), must_change_password: mustChange,
     is_demo: input.isDemo ?? false,
-  }).returning(['id']).executeTakeFirstOrThrow();
-  await recordAudit(tx, ctx, { action: 'user.create', entityType: 'user', entityId: row.id, unitId: input.unitId, after: { username, fullName: input.fullName, roles: input.roles, unitId: input.unitId } });
-  return { id: row.id, username, temporaryPassword: mustChange ? password : null };
+  });
+  await recordAudit(tx, ctx, { action: 'user.create', entityType: 'user', entityId: id, unitId: input.unitId, after: { username, fullName: input.fullName, roles: input.roles, unitId: input.unitId } });
+  return { id, username, temporaryPassword: mustChange ? password : null };
 }
 
 export interface UpdateUserInput {
@@ -145,8 +131,8 @@ export async function updateUser(ctx: Ctx, id: number, input: UpdateUserInput) {
     ...(input.isActive !== undefined ? { is_active: input.isActive } : {}),
   };
   await ctx.db.transaction().execute(async (tx) => {
-    await tx.updateTable('app_user').set({ ...patch, updated_at: new Date() }).where('id', '=', id).execute();
-    if (input.isActive === false) await tx.deleteFrom('session').where('user_id', '=', id).execute();
+    await store.updateAppUser(tx, id, patch);
+    if (input.isActive === false) await deleteSessionsOfUser(tx, id);
     await recordAudit(tx, ctx, {
       action: 'user.update', entityType: 'user', entityId: id, unitId: input.unitId ?? current.unit_id,
       before: { fullName: current.full_name, email: current.email, phone: current.phone, unitId: current.unit_id, roles: current.roles, isActive: current.is_active },
@@ -170,8 +156,8 @@ export async function resetPassword(ctx: Ctx, id: number) {
 
 export async function setTemporaryPassword(tx: Tx, ctx: Pick<Ctx, 'actor' | 'ip'>, id: number, unitId: number, password?: string) {
   const pw = password ?? temporaryPassword();
-  await tx.updateTable('app_user').set({ password_hash: await hashPassword(pw), must_change_password: password === undefined, password_changed_at: new Date(), updated_at: new Date() }).where('id', '=', id).execute();
-  await tx.deleteFrom('session').where('user_id', '=', id).execute();
+  await store.setPasswordHash(tx, id, await hashPassword(pw), password === undefined);
+  await deleteSessionsOfUser(tx, id);
   await recordAudit(tx, ctx, { action: 'user.password_reset', entityType: 'user', entityId: id, unitId });
   return { temporaryPassword: pw };
 }
@@ -189,8 +175,7 @@ export const DEMO_PASSWORD = 'ThiHanh@2026';
 export async function ensureDemoAccounts(ctx: Ctx): Promise<string[]> {
   const created: string[] = [];
   for (const d of DEMO_ACCOUNTS) {
-    const exists = await ctx.db.selectFrom('app_user').select('id').where('username', '=', d.username).executeTakeFirst();
-    if (exists) continue;
+    if (await store.findUserByUsername(ctx.db, d.username)) continue;
     const unit = await getUnitByCode(ctx.db, d.unitCode);
     if (!unit) continue;
     await ctx.db.transaction().execute((tx) => insertUser(tx, ctx, { username: d.username, fullName: d.fullName, unitId: unit.id, roles: d.roles, password: DEMO_PASSWORD, isDemo: true }));
