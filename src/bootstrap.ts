@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from './db/schema.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { systemActor } from './domain/permissions.ts';
 import { countUnits, getUnitByCode, reloadReferenceData } from './modules/org/index.ts';
 import { ensureDemoAccounts, findUserByUsername, insertUser } from './modules/users/index.ts';
 import { seedDemoContent } from './demo.ts';
@@ -28,7 +29,7 @@ async function ensureEnvAdmin(db: Kysely<DB>, env: NodeJS.ProcessEnv): Promise<s
   if (await findUserByUsername(db, username)) return null;
   const unit = await getUnitByCode(db, '38') ?? await getUnitByCode(db, 'TW');
   if (!unit) return null;
-  await db.transaction().execute((tx) => insertUser(tx, { actor: null, ip: 'env' }, {
+  await db.transaction().execute((tx) => insertUser(tx, { actor: systemActor('startup'), ip: 'env' }, {
     username, fullName: env.THIHANH_ADMIN_NAME?.trim() || 'Quản trị hệ thống', unitId: unit.id, roles: ['sysadmin'], password,
   }));
   return username;
@@ -36,7 +37,7 @@ async function ensureEnvAdmin(db: Kysely<DB>, env: NodeJS.ProcessEnv): Promise<s
 
 export async function prepareDatabase(db: Kysely<DB>, opts: { demo: boolean; demoContent?: boolean; env?: NodeJS.ProcessEnv }): Promise<PrepareResult> {
   const migrations = await migrateToLatest(db);
-  const ctx = { db, actor: null, ip: null };
+  const ctx = { db, actor: systemActor('startup'), ip: null };
   let referenceLoaded = false;
   if (await countUnits(db) === 0) {
     await reloadReferenceData(ctx);

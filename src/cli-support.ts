@@ -2,10 +2,12 @@
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/connect.ts';
 import { AppError } from './domain/errors.ts';
+import { systemActor } from './domain/permissions.ts';
 import { actorFor } from './modules/auth/index.ts';
 import { findUserByUsername } from './modules/users/index.ts';
 
-export const CLI_CTX = { actor: null, ip: 'cli' };
+/** Commands run at the server act as its local operator, through the same rule as everyone (see `can()`). */
+export const CLI_CTX = { actor: systemActor('localOperator'), ip: 'cli' };
 
 export async function withDatabase<T>(config: Config, fn: (db: Database) => Promise<T>): Promise<T> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });

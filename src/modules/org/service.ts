@@ -2,7 +2,8 @@
 import type { UnitKind } from '../../domain/org/unit.ts';
 import { UNIT_KIND_LABEL } from '../../domain/org/unit.ts';
 import { allowedChildKinds, canMerge, childCode } from '../../domain/org/rules.ts';
-import { conflict, forbidden, invalid, notFound } from '../../domain/errors.ts';
+import { conflict, forbidden, invalid, notFound, unauthorized } from '../../domain/errors.ts';
+import { can } from '../../domain/permissions.ts';
 import { formatDateVi, normalizeText } from '../../domain/text.ts';
 import { nameKey } from '../../domain/input-text.ts';
 import { authorize, requireActor, type Ctx, type Tx } from '../context.ts';
@@ -123,8 +124,7 @@ async function assertNameFree(tx: Tx, parent: store.UnitRow, name: string, self?
 
 /** Admins administer units strictly below their own; renaming one's own unit is for the level above. */
 function assertBelowOwn(ctx: Ctx, u: store.UnitRow): void {
-  const actor = requireActor(ctx);
-  if (!actor.roles.includes('sysadmin') && u.id === actor.unitId) {
+  if (!can(requireActor(ctx), 'reshapeUnit', { unitPath: u.path })) {
     throw forbidden('Chỉ đơn vị cấp trên mới được đổi tên, sáp nhập hoặc giải thể đơn vị của bạn.');
   }
 }
@@ -197,10 +197,11 @@ export async function retireUnit(ctx: Ctx, id: number, reason: string) {
   });
 }
 
-/** Reloads reference-data/ into the tree (system administrators; the CLI runs it with a system context). */
+/** Reloads reference-data/ into the tree (system administrators, the local operator, the server preparing its database). */
 export async function reloadReferenceData(ctx: Ctx) {
-  const actor = ctx.actor;
-  if (actor && !actor.roles.includes('sysadmin')) throw forbidden('Chỉ quản trị hệ thống được nạp lại dữ liệu tham chiếu.');
+  if (!can(ctx.actor, 'administer', { unitPath: [] })) {
+    throw ctx.actor ? forbidden('Chỉ quản trị hệ thống được nạp lại dữ liệu tham chiếu.') : unauthorized();
+  }
   return ctx.db.transaction().execute(async (tx) => {
     const result = await store.loadReferenceTree(tx, loadReferenceUnits());
     await recordAudit(tx, ctx, { action: 'reference.reload', entityType: 'reference', entityId: null, unitId: null, after: { ...result } });

@@ -5,7 +5,7 @@ import { CLI_CTX, withDatabase } from '../../cli-support.ts';
 import { getUnitByCode } from '../org/index.ts';
 import type { CliCommand } from '../module.ts';
 import { CreateUserSchema } from './schema.ts';
-import { insertUser, setTemporaryPassword } from './service.ts';
+import { createUser, resetPassword } from './service.ts';
 import { findUserByUsername } from './store.ts';
 
 export const userAdd: CliCommand = {
@@ -20,7 +20,7 @@ export const userAdd: CliCommand = {
         roles: values.role ?? [], password: values.password,
       });
       if (!parsed.success) throw new AppError('validation', 2, issuesOf(parsed.error).map((i) => `${i.path}: ${i.message}`).join('\n'));
-      const r = await d.db.transaction().execute((tx) => insertUser(tx, CLI_CTX, parsed.data));
+      const r = await createUser({ db: d.db, ...CLI_CTX }, parsed.data);
       console.log(`Đã tạo tài khoản ${r.username} thuộc ${unit.name}.`);
       if (r.temporaryPassword) console.log(`Mật khẩu tạm: ${r.temporaryPassword} (phải đổi khi đăng nhập lần đầu)`);
       return 0;
@@ -34,7 +34,7 @@ export const userResetPassword: CliCommand = {
     return withDatabase(config, async (d) => {
       const u = await findUserByUsername(d.db, String(values.username ?? ''));
       if (!u) throw new AppError('cli.user', 2, `Không có tài khoản "${values.username ?? ''}".`);
-      const r = await d.db.transaction().execute((tx) => setTemporaryPassword(tx, CLI_CTX, u.id, u.unit_id, values.password as string | undefined));
+      const r = await resetPassword({ db: d.db, ...CLI_CTX }, u.id, values.password as string | undefined);
       console.log(values.password ? `Đã đặt mật khẩu mới cho ${u.username}.` : `Mật khẩu tạm của ${u.username}: ${r.temporaryPassword} (phải đổi khi đăng nhập)`);
       return 0;
     });

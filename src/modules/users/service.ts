@@ -1,6 +1,6 @@
 // User administration: accounts belong to a unit and hold roles there.
 import { conflict, forbidden, invalid, notFound } from '../../domain/errors.ts';
-import { grantableRoles, ROLE_LABEL, type Role } from '../../domain/permissions.ts';
+import { can, grantableRoles, ROLE_LABEL, type Role } from '../../domain/permissions.ts';
 import { normalizeText } from '../../domain/text.ts';
 import { recordAudit } from '../audit/index.ts';
 import { authorize, mustRead, requireActor, type Ctx, type Tx } from '../context.ts';
@@ -121,7 +121,9 @@ export async function updateUser(ctx: Ctx, id: number, input: UpdateUserInput) {
   if (id === actor.userId && (input.isActive === false || (roles && !roles.some((r) => actor.roles.includes(r))))) {
     throw forbidden('Bạn không thể tự khóa tài khoản hoặc tự bỏ vai trò quản trị của mình.');
   }
-  if (current.roles.includes('sysadmin') && !actor.roles.includes('sysadmin')) throw forbidden('Chỉ quản trị hệ thống được sửa tài khoản quản trị hệ thống.');
+  if (current.roles.includes('sysadmin') && !can(actor, 'manageSystemAdmins', { unitPath: current.unit_path })) {
+    throw forbidden('Chỉ quản trị hệ thống được sửa tài khoản quản trị hệ thống.');
+  }
   const patch = {
     ...(input.fullName !== undefined ? { full_name: normalizeText(input.fullName) } : {}),
     ...(input.email !== undefined ? { email: input.email?.trim() || null } : {}),
@@ -147,11 +149,14 @@ export async function updateUser(ctx: Ctx, id: number, input: UpdateUserInput) {
   return getUser(ctx, id);
 }
 
-export async function resetPassword(ctx: Ctx, id: number) {
+/** A temporary password (to change at next sign-in), or the one the local operator chose (`thihanh user reset-password`). */
+export async function resetPassword(ctx: Ctx, id: number, password?: string) {
   const current = await mustUser(ctx, id);
   authorize(ctx, 'manageUsers', { unitPath: current.unit_path });
-  if (current.roles.includes('sysadmin') && !requireActor(ctx).roles.includes('sysadmin')) throw forbidden('Chỉ quản trị hệ thống được đặt lại mật khẩu quản trị hệ thống.');
-  return ctx.db.transaction().execute((tx) => setTemporaryPassword(tx, ctx, id, current.unit_id));
+  if (current.roles.includes('sysadmin') && !can(ctx.actor, 'manageSystemAdmins', { unitPath: current.unit_path })) {
+    throw forbidden('Chỉ quản trị hệ thống được đặt lại mật khẩu quản trị hệ thống.');
+  }
+  return ctx.db.transaction().execute((tx) => setTemporaryPassword(tx, ctx, id, current.unit_id, password));
 }
 
 export async function setTemporaryPassword(tx: Tx, ctx: Pick<Ctx, 'actor' | 'ip'>, id: number, unitId: number, password?: string) {
