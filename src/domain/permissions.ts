@@ -133,6 +133,12 @@ export function scopeRoots(actor: Actor, action: Action): number[] | 'all' {
   return FOCAL_ACTIONS.has(action) ? [actor.unitId, ...actor.focalForIds] : [actor.unitId];
 }
 
+/** Whether the actor may do `action` on some unit's records (what menus offer: "Quản lý tài khoản", "Nhật ký"…). */
+export function canSomewhere(actor: Actor, action: Action): boolean {
+  const roots = scopeRoots(actor, action);
+  return roots === 'all' || roots.length > 0;
+}
+
 /** Roles the actor may grant: sysadmin only with `manageSystemAdmins`. */
 export function grantableRoles(actor: Actor): Role[] {
   const system = can(actor, 'manageSystemAdmins', { unitPath: [] });

@@ -4,7 +4,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { AppError, invalid, unauthorized } from '../../domain/errors.ts';
-import { ROLES, type Actor, type Role } from '../../domain/permissions.ts';
+import { can, canSomewhere, grantableRoles, ROLES, type Actor, type Role } from '../../domain/permissions.ts';
+import type { SessionCan, SessionUser } from '../../contracts/auth.ts';
 import { recordAudit } from '../audit/index.ts';
 import { requireActor, type Ctx } from '../context.ts';
 import { hashPassword, passwordProblems, verifyPassword } from './passwords.ts';
@@ -24,19 +25,7 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 // A fixed hash to verify against when the user does not exist, so timing does not reveal valid usernames.
 let dummyHash: Promise<string> | undefined;
 
-export interface SessionUser {
-  id: number;
-  username: string;
-  fullName: string;
-  email: string | null;
-  unitId: number;
-  unitName: string;
-  unitCode: string;
-  unitKind: string;
-  roles: Role[];
-  mustChangePassword: boolean;
-  isDemo: boolean;
-}
+export type { SessionUser };
 
 export interface SessionInfo {
   user: SessionUser;
@@ -48,18 +37,28 @@ export interface SessionInfo {
 const loadUser = getUserWithUnit;
 type LoadedUser = UserWithUnit;
 
+const rolesOf = (u: LoadedUser) => u.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+
+function sessionCan(actor: Actor): SessionCan {
+  return {
+    followWork: canSomewhere(actor, 'read'), draftPlans: canSomewhere(actor, 'edit'),
+    editOwnUnit: can(actor, 'edit', { unitPath: actor.unitPath }), manageUsers: canSomewhere(actor, 'manageUsers'),
+    readAudit: canSomewhere(actor, 'readAudit'), grantRoles: grantableRoles(actor),
+  };
+}
+
 function toSessionUser(u: LoadedUser): SessionUser {
   return {
     id: u.id, username: u.username, fullName: u.full_name, email: u.email, unitId: u.unit_id, unitName: u.unit_name,
-    unitCode: u.unit_code, unitKind: u.unit_kind, roles: u.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r)),
-    mustChangePassword: u.must_change_password, isDemo: u.is_demo,
+    unitCode: u.unit_code, unitKind: u.unit_kind, roles: rolesOf(u), mustChangePassword: u.must_change_password, isDemo: u.is_demo,
+    can: sessionCan(toActor(u)),
   };
 }
 
 export function toActor(u: LoadedUser): Actor {
   return {
     userId: u.id, username: u.username, unitId: u.unit_id, unitPath: u.unit_path,
-    roles: toSessionUser(u).roles, focalForIds: u.focal_for_id ? [u.focal_for_id] : [],
+    roles: rolesOf(u), focalForIds: u.focal_for_id ? [u.focal_for_id] : [],
   };
 }
 

@@ -4,6 +4,7 @@ import { UNIT_KIND_LABEL } from '../../domain/org/unit.ts';
 import { allowedChildKinds, canMerge, childCode } from '../../domain/org/rules.ts';
 import { conflict, forbidden, invalid, notFound, unauthorized } from '../../domain/errors.ts';
 import { can } from '../../domain/permissions.ts';
+import type { Unit, UnitDetail, UnitPermissions } from '../../contracts/org.ts';
 import { formatDateVi, normalizeText } from '../../domain/text.ts';
 import { nameKey } from '../../domain/input-text.ts';
 import { authorize, requireActor, type Ctx, type Tx } from '../context.ts';
@@ -16,21 +17,11 @@ import { loadReferenceUnits } from './reference-data.ts';
 // (org → plans → org). Goes when checks on stored findings stop depending on the unit register (issue 14, item 3).
 import { refreshStaleFindings } from '../plans/findings.ts';
 
-export interface UnitView {
-  id: number;
-  parentId: number | null;
-  kind: string;
-  kindLabel: string;
-  code: string;
-  name: string;
-  shortName: string;
-  status: string;
-  mergedIntoId: number | null;
-}
+export type UnitView = Unit;
 
 export function toView(u: store.UnitRow): UnitView {
   return {
-    id: u.id, parentId: u.parent_id, kind: u.kind, kindLabel: UNIT_KIND_LABEL[u.kind as UnitKind] ?? u.kind,
+    id: u.id, parentId: u.parent_id, kind: u.kind as UnitKind, kindLabel: UNIT_KIND_LABEL[u.kind as UnitKind] ?? u.kind,
     code: u.code, name: u.name, shortName: u.short_name, status: u.status, mergedIntoId: u.merged_into_id,
   };
 }
@@ -41,8 +32,18 @@ async function mustGet(ctx: Ctx, id: number): Promise<store.UnitRow> {
   return u;
 }
 
+/** What the caller may do with the unit (its page shows the buttons from these). */
+function unitPermissions(ctx: Ctx, u: store.UnitRow): UnitPermissions {
+  const active = u.status === 'active';
+  return {
+    addChild: active && allowedChildKinds(u.kind as UnitKind).length > 0 && can(ctx.actor, 'manageUnits', { unitPath: u.path }),
+    reshape: active && can(ctx.actor, 'reshapeUnit', { unitPath: u.path }),
+    manageUsers: can(ctx.actor, 'manageUsers', { unitPath: u.path }),
+  };
+}
+
 /** Unit names and the tree are public information: reading them goes through the rule as published records. */
-export async function getUnitDetail(ctx: Ctx, id: number) {
+export async function getUnitDetail(ctx: Ctx, id: number): Promise<UnitDetail> {
   const u = await mustGet(ctx, id);
   authorize(ctx, 'read', { unitPath: u.path, published: true });
   const [ancestors, children, aliases] = await Promise.all([
@@ -56,9 +57,10 @@ export async function getUnitDetail(ctx: Ctx, id: number) {
     unit: toView(u),
     ancestors: u.path.filter((x) => x !== u.id).map((x) => byId.get(x)).filter((x) => x !== undefined).map(toView),
     children: children.map((c) => ({ ...toView(c), childCount: c.child_count })),
-    aliases: aliases.map((a) => ({ name: a.name, kind: a.kind, note: a.note })),
+    aliases: aliases.map((a) => ({ name: a.name, kind: a.kind as UnitDetail['aliases'][number]['kind'], note: a.note })),
     mergedInto: mergedInto ? toView(mergedInto) : null,
     allowedChildKinds: allowedChildKinds(u.kind as UnitKind),
+    can: unitPermissions(ctx, u),
   };
 }
 

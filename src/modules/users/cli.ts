@@ -4,7 +4,7 @@ import { issuesOf } from '../../http/validation.ts';
 import { CLI_CTX, withDatabase } from '../../cli-support.ts';
 import { getUnitByCode } from '../org/index.ts';
 import type { CliCommand } from '../module.ts';
-import { CreateUserSchema } from './schema.ts';
+import { CreateUserSchema } from '../../contracts/users.ts';
 import { createUser, resetPassword } from './service.ts';
 import { findUserByUsername } from './store.ts';
 

@@ -11,7 +11,6 @@ import { reportingApi, usePeriodStatus, useRegime, useRegimes, useReportingMutat
 import { useUnit } from '../api/units.ts';
 import { REPORT_STATUSES, type ReportingRegime, type ReportListItem, type ReportStatus } from '../api/types.ts';
 import { useCurrentUser } from '../auth/SessionContext.tsx';
-import { hasRole } from '../auth/permissions.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { FormError, LoadError } from '../components/FieldError.tsx';
 import { PageHeader } from '../components/PageTitle.tsx';
@@ -80,7 +79,7 @@ function DutyCard({ regime }: { regime: ReportingRegime }) {
   const mine = reports.data?.find((r) => r.periodKey === period?.key && r.unitId === user.unitId) ?? null;
   const create = useReportingMutation(() => reportingApi.createReport(regime.id, period!.key));
   const [error, setError] = useState<unknown>(null);
-  const canCreate = hasRole(user, 'officer', 'leader');
+  const canCreate = user.can.editOwnUnit;
 
   if (detail.isLoading) return <Group><Loader size="xs" aria-hidden /><Text size="sm">Đang tải {regime.name}…</Text></Group>;
   if (detail.error) return <LoadError error={detail.error} what={regime.name} />;

@@ -7,7 +7,6 @@ import { useUnitChoice } from '../components/unitChoice.ts';
 import { usersApi, useUnitUsers, useUserMutation } from '../api/users.ts';
 import type { User } from '../api/types.ts';
 import { useCurrentUser } from '../auth/SessionContext.tsx';
-import { canManageUsersIn, unitPath } from '../auth/permissions.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ListContent } from '../components/ListContent.tsx';
@@ -39,7 +38,7 @@ export function UsersPage() {
   const [dialog, setDialog] = useState<Dialog>(null);
 
   const { unit, choice, remember } = useUnitChoice(unitId);
-  const canManage = unit.data ? canManageUsersIn(me, unitPath(unit.data)) : false;
+  const canManage = unit.data?.can.manageUsers ?? false;
   const list = useUnitUsers(unitId, { subunits, q });
   const users = useMemo(() => [...(list.data ?? [])].sort((a, b) => collator.compare(a.fullName, b.fullName)), [list.data]);
 
