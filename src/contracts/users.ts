@@ -36,6 +36,13 @@ export const UserSchema = z.object({
   id: z.number(), username: z.string(), fullName: z.string(), email: z.string().nullable(), phone: z.string().nullable(),
   unitId: z.number(), unitName: z.string(), roles: z.array(z.string()), isActive: z.boolean(), isDemo: z.boolean(),
   mustChangePassword: z.boolean(), lastLoginAt: z.string().nullable(),
+  /** What the caller may do with the account, by the one rule (the web app shows its actions from these). */
+  can: z.object({
+    /** Change its name, contact, unit, roles; reset its password. */
+    edit: z.boolean(),
+    /** Lock or unlock it (never one's own). */
+    lock: z.boolean(),
+  }),
 }).openapi('User');
 
 export const CreatedUserSchema = z.object({ id: z.number(), username: z.string(), temporaryPassword: z.string().nullable() });

@@ -7,27 +7,23 @@ import { authorize, mustRead, requireActor, type Ctx, type Tx } from '../context
 import { deleteSessionsOfUser, hashPassword, passwordProblems, temporaryPassword } from '../auth/index.ts';
 import { getUnit, getUnitByCode } from '../org/index.ts';
 import * as store from './store.ts';
+import type { User } from '../../contracts/users.ts';
 
-export interface UserView {
-  id: number;
-  username: string;
-  fullName: string;
-  email: string | null;
-  phone: string | null;
-  unitId: number;
-  unitName: string;
-  roles: string[];
-  isActive: boolean;
-  isDemo: boolean;
-  mustChangePassword: boolean;
-  lastLoginAt: string | null;
+export type UserView = User;
+
+/** Accounts of system administrators are changed only by them: the rule `manageSystemAdmins`. */
+function mayEdit(ctx: Ctx, r: Pick<store.UserRow, 'roles' | 'unit_path'>): boolean {
+  const target = { unitPath: r.unit_path };
+  return can(ctx.actor, 'manageUsers', target) && (!r.roles.includes('sysadmin') || can(ctx.actor, 'manageSystemAdmins', target));
 }
 
-function toView(r: store.UserRow): UserView {
+function toView(ctx: Ctx, r: store.UserRow): UserView {
+  const edit = mayEdit(ctx, r);
   return {
     id: r.id, username: r.username, fullName: r.full_name, email: r.email, phone: r.phone, unitId: r.unit_id, unitName: r.unit_name,
     roles: r.roles, isActive: r.is_active, isDemo: r.is_demo, mustChangePassword: r.must_change_password,
     lastLoginAt: r.last_login_at ? r.last_login_at.toISOString() : null,
+    can: { edit, lock: edit && r.id !== ctx.actor?.userId },
   };
 }
 
@@ -36,7 +32,7 @@ export async function listUsers(ctx: Ctx, unitId: number, opts: { includeSubunit
   const unit = await getUnit(ctx.db, unitId);
   if (!unit) throw notFound('đơn vị');
   authorize(ctx, 'read', { unitPath: unit.path });
-  return (await store.listUserRows(ctx.db, { unitId, ...opts })).map(toView);
+  return (await store.listUserRows(ctx.db, { unitId, ...opts })).map((r) => toView(ctx, r));
 }
 
 /** An account the caller may read: their own, or one of a unit in their scope (anything else is "not found"). */
@@ -47,7 +43,7 @@ async function mustUser(ctx: Ctx, id: number) {
 }
 
 export async function getUser(ctx: Ctx, id: number): Promise<UserView> {
-  return toView(await mustUser(ctx, id));
+  return toView(ctx, await mustUser(ctx, id));
 }
 
 function checkRoles(ctx: Ctx, roles: string[]): Role[] {
