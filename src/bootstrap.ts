@@ -2,9 +2,9 @@
 import type { Kysely } from 'kysely';
 import type { DB } from './db/schema.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { getUnitByCode, reloadReferenceData } from './modules/org/index.ts';
-import { sql } from 'kysely';
-import { ensureDemoAccounts, insertUser } from './modules/users/index.ts';
+import { systemActor } from './domain/permissions.ts';
+import { countUnits, getUnitByCode, reloadReferenceData } from './modules/org/index.ts';
+import { ensureDemoAccounts, findUserByUsername, insertUser } from './modules/users/index.ts';
 import { seedDemoContent } from './demo.ts';
 import { refreshStaleFindings } from './modules/plans/index.ts';
 
@@ -26,11 +26,10 @@ async function ensureEnvAdmin(db: Kysely<DB>, env: NodeJS.ProcessEnv): Promise<s
   const username = env.THIHANH_ADMIN_USERNAME?.trim();
   const password = env.THIHANH_ADMIN_PASSWORD;
   if (!username || !password) return null;
-  const exists = await db.selectFrom('app_user').select('id').where(sql`lower(username)`, '=', username.toLowerCase()).executeTakeFirst();
-  if (exists) return null;
+  if (await findUserByUsername(db, username)) return null;
   const unit = await getUnitByCode(db, '38') ?? await getUnitByCode(db, 'TW');
   if (!unit) return null;
-  await db.transaction().execute((tx) => insertUser(tx, { actor: null, ip: 'env' }, {
+  await db.transaction().execute((tx) => insertUser(tx, { actor: systemActor('startup'), ip: 'env' }, {
     username, fullName: env.THIHANH_ADMIN_NAME?.trim() || 'Quản trị hệ thống', unitId: unit.id, roles: ['sysadmin'], password,
   }));
   return username;
@@ -38,10 +37,9 @@ async function ensureEnvAdmin(db: Kysely<DB>, env: NodeJS.ProcessEnv): Promise<s
 
 export async function prepareDatabase(db: Kysely<DB>, opts: { demo: boolean; demoContent?: boolean; env?: NodeJS.ProcessEnv }): Promise<PrepareResult> {
   const migrations = await migrateToLatest(db);
-  const ctx = { db, actor: null, ip: null };
-  const { count } = await db.selectFrom('unit').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  const ctx = { db, actor: systemActor('startup'), ip: null };
   let referenceLoaded = false;
-  if (Number(count) === 0) {
+  if (await countUnits(db) === 0) {
     await reloadReferenceData(ctx);
     referenceLoaded = true;
   }

@@ -5,7 +5,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { AppError } from './domain/errors.ts';
 import { ROLE_LABEL } from './domain/permissions.ts';
 import type { CliCommand } from './modules/module.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/users/index.ts';
+import { countUsers, DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/users/index.ts';
 import { exitIfLingering, startServer, stopOnSignals, STOPPED_DURING_START } from './server.ts';
 
 const DEMO_UNIT_LABEL: Record<string, string> = { '16516': 'phường Nam Sầm Sơn', '38.SKHCN': 'Sở Khoa học và Công nghệ', '38': 'UBND tỉnh Thanh Hóa' };
@@ -32,8 +32,7 @@ export const serve: CliCommand = {
       console.log('CHẾ ĐỘ DEMO: có sẵn các tài khoản minh họa (không dùng cho dữ liệu thật; tắt bằng THIHANH_DEMO=0):');
       for (const d of DEMO_ACCOUNTS) console.log(`  ${d.username.padEnd(22)} mật khẩu ${DEMO_PASSWORD}   (${d.roles.map((r) => ROLE_LABEL[r]).join(', ')}, ${DEMO_UNIT_LABEL[d.unitCode] ?? d.unitCode})`);
     } else {
-      const { n } = await server.database.db.selectFrom('app_user').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      if (Number(n) === 0) console.log('Chưa có tài khoản nào. Tạo quản trị hệ thống: thihanh user add --username admin --name "Họ tên" --unit 38 --role sysadmin');
+      if (await countUsers(server.database.db) === 0) console.log('Chưa có tài khoản nào. Tạo quản trị hệ thống: thihanh user add --username admin --name "Họ tên" --unit 38 --role sysadmin');
     }
     // The listening server keeps the process alive until a stop signal; then it ends by itself, exit code 0.
     await new Promise((resolve) => (stopAsked.aborted ? resolve(null) : stopAsked.addEventListener('abort', resolve, { once: true })));

@@ -6,23 +6,24 @@ import type { Kysely } from 'kysely';
 import type { DB } from './db/schema.ts';
 import { actorFor } from './modules/auth/index.ts';
 import { getUnitByCode } from './modules/org/index.ts';
+import { findUserByUsername } from './modules/users/index.ts';
 import * as plans from './modules/plans/index.ts';
 
 const SEEDS = new URL('../reference-data/seed-plans/', import.meta.url);
 
 async function ctxOf(db: Kysely<DB>, username: string) {
-  const u = await db.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirst();
+  const u = await findUserByUsername(db, username);
   if (!u) throw new Error(`demo account ${username} missing`);
   return { db, actor: await actorFor(db, u.id), ip: 'demo' };
 }
 
 export async function seedDemoContent(db: Kysely<DB>): Promise<boolean> {
-  const any = await db.selectFrom('plan').select('id').limit(1).executeTakeFirst();
-  if (any) return false;
   const province = await getUnitByCode(db, '38');
   const ward = await getUnitByCode(db, '16516');
   if (!province || !ward) return false;
   const officer = await ctxOf(db, 'skhcn.chuyenvien');
+  // The officer of Sở KH&CN follows the whole province: any plan there means the content is in place.
+  if ((await plans.listPlansFor(officer, { limit: 1, offset: 0 })).total > 0) return false;
   const provinceLeader = await ctxOf(db, 'tinh.lanhdao');
   const wardOfficer = await ctxOf(db, 'namsamson.chuyenvien');
   const wardLeader = await ctxOf(db, 'namsamson.lanhdao');
@@ -34,12 +35,13 @@ export async function seedDemoContent(db: Kysely<DB>): Promise<boolean> {
   await plans.transition(officer, id, 'submit', {});
   await plans.transition(provinceLeader, id, 'approve', {});
   await plans.transition(provinceLeader, id, 'issue', { number: '129', date: '2026-05-04', signerName: 'Nguyễn Hoài Anh' });
-  await plans.cascade(officer, id, { all: true });
+  const { created } = await plans.cascade(officer, id, { all: true });
 
-  const wardPlan = await db.selectFrom('plan').select('id').where('parent_plan_id', '=', id).where('unit_id', '=', ward.id).executeTakeFirstOrThrow();
-  await plans.transition(wardOfficer, wardPlan.id, 'submit', {});
-  await plans.transition(wardLeader, wardPlan.id, 'approve', {});
-  await plans.transition(wardLeader, wardPlan.id, 'issue', { number: '45', date: '2026-05-20', signerName: 'Phạm Xuân Trường' });
+  const wardPlan = created.find((c) => c.unitId === ward.id);
+  if (!wardPlan) throw new Error('demo: the cascade made no plan for phường Nam Sầm Sơn');
+  await plans.transition(wardOfficer, wardPlan.planId, 'submit', {});
+  await plans.transition(wardLeader, wardPlan.planId, 'approve', {});
+  await plans.transition(wardLeader, wardPlan.planId, 'issue', { number: '45', date: '2026-05-20', signerName: 'Phạm Xuân Trường' });
   await (await import('./modules/petitions/index.ts')).seedPetitionDemo(db, { skhcn: officer, wardOfficer, wardLeader });
   return true;
 }

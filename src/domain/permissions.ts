@@ -23,14 +23,19 @@ export const ROLE_LABEL: Record<Role, string> = {
  *   raised to it, remind, compile; never a change to the content of the units followed
  * - edit: create or change one's own unit's drafts, progress, reports
  * - approve: approve, sign, issue, return (leader's acts)
- * - manageUnits: add, rename, merge, retire units below one's own
+ * - manageUnits: add units below one's own (and below the units under it)
+ * - reshapeUnit: rename, merge, retire a unit: for the levels above it, never the unit's own admins
  * - manageUsers: create users, set roles, reset passwords
+ * - manageSystemAdmins: grant the system administrator role, change or reset a system administrator's account
  * - readAudit: browse the audit trail
- * - administer: act on the whole system (backups), checked against the root unit
+ * - administer: act on the whole system (backups, reloading the reference data), checked against the root unit
  * - readPersonalData: see who sent a record from the public (a petition's sender): only the units that hold it
  *   (`Target.holders`), never by the subtree or the focal widening
  */
-export const ACTIONS = ['read', 'follow', 'edit', 'approve', 'manageUnits', 'manageUsers', 'readAudit', 'administer', 'readPersonalData'] as const;
+export const ACTIONS = [
+  'read', 'follow', 'edit', 'approve', 'manageUnits', 'reshapeUnit', 'manageUsers', 'manageSystemAdmins', 'readAudit', 'administer',
+  'readPersonalData',
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const ROLES_FOR: Record<Action, readonly Role[]> = {
@@ -39,7 +44,10 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
   edit: ['leader', 'officer'],
   approve: ['leader'],
   manageUnits: ['unitAdmin'],
+  reshapeUnit: ['unitAdmin'],
   manageUsers: ['unitAdmin'],
+  // A unit admin who could make system administrators would be one.
+  manageSystemAdmins: [],
   readAudit: ['unitAdmin'],
   // A backup holds every unit's data and every password hash: no unit role reaches that far, only the system administrator.
   administer: [],
@@ -59,7 +67,19 @@ const FOCAL_ACTIONS: ReadonlySet<Action> = new Set(['read', 'follow']);
  */
 const SERVED_UNIT_ACTIONS: ReadonlySet<Action> = new Set(['edit']);
 
+/**
+ * Who acts at the server itself, without an account, and how the audit trail names them: the operator of the
+ * command line (`thihanh user add` creates the first system administrator, so it cannot need one), and the
+ * server preparing its database at start (reference data, the administrator from the environment, demo accounts).
+ */
+export const SYSTEM_ACTOR_LABEL = {
+  localOperator: 'Quản trị tại máy chủ (dòng lệnh)',
+  startup: 'Hệ thống (khởi tạo cơ sở dữ liệu)',
+} as const;
+export type SystemActorName = keyof typeof SYSTEM_ACTOR_LABEL;
+
 export interface Actor {
+  /** 0 for a system actor (no account). */
   userId: number;
   username: string;
   unitId: number;
@@ -68,6 +88,13 @@ export interface Actor {
   unitPath: readonly number[];
   /** Units the actor's unit is the focal unit for. */
   focalForIds: readonly number[];
+  /** Set for a system actor: no account, no unit. */
+  system?: SystemActorName;
+}
+
+/** A system actor: whoever runs the server's own commands holds its database and files, so `can()` refuses them nothing. */
+export function systemActor(name: SystemActorName): Actor {
+  return { userId: 0, username: SYSTEM_ACTOR_LABEL[name], unitId: 0, roles: [], unitPath: [], focalForIds: [], system: name };
 }
 
 export interface Target {
@@ -91,10 +118,12 @@ function within(ancestorId: number, path: readonly number[]): boolean {
 export function can(actor: Actor | null, action: Action, target: Target): boolean {
   if (action === 'read' && target.published) return true;
   if (!actor) return false;
-  if (actor.roles.includes('sysadmin')) return true;
+  if (actor.system || actor.roles.includes('sysadmin')) return true;
   if (!ROLES_FOR[action].some((r) => actor.roles.includes(r))) return false;
   if (action === 'readPersonalData') return (target.holders ?? []).includes(actor.unitId);
-  if (within(actor.unitId, target.unitPath)) return true;
+  // A unit is renamed, merged or retired by the level above it: the actor's unit must be above the unit itself.
+  const path = action === 'reshapeUnit' ? target.unitPath.slice(0, -1) : target.unitPath;
+  if (within(actor.unitId, path)) return true;
   if (action === 'read' && target.audienceRootId !== undefined && within(target.audienceRootId, actor.unitPath)) return true;
   const owner = target.unitPath.at(-1);
   if (SERVED_UNIT_ACTIONS.has(action) && owner !== undefined && actor.focalForIds.includes(owner)) return true;
@@ -106,12 +135,19 @@ export function can(actor: Actor | null, action: Action, target: Target): boolea
  * records (`edit` by the focal unit) are not a subtree and are not listed here.
  */
 export function scopeRoots(actor: Actor, action: Action): number[] | 'all' {
-  if (actor.roles.includes('sysadmin')) return 'all';
+  if (actor.system || actor.roles.includes('sysadmin')) return 'all';
   if (!ROLES_FOR[action].some((r) => actor.roles.includes(r))) return [];
   return FOCAL_ACTIONS.has(action) ? [actor.unitId, ...actor.focalForIds] : [actor.unitId];
 }
 
-/** Roles a unit admin may grant: never sysadmin. */
+/** Whether the actor may do `action` on some unit's records (what menus offer: "Quản lý tài khoản", "Nhật ký"…). */
+export function canSomewhere(actor: Actor, action: Action): boolean {
+  const roots = scopeRoots(actor, action);
+  return roots === 'all' || roots.length > 0;
+}
+
+/** Roles the actor may grant: sysadmin only with `manageSystemAdmins`. */
 export function grantableRoles(actor: Actor): Role[] {
-  return actor.roles.includes('sysadmin') ? [...ROLES] : ROLES.filter((r) => r !== 'sysadmin');
+  const system = can(actor, 'manageSystemAdmins', { unitPath: [] });
+  return ROLES.filter((r) => r !== 'sysadmin' || system);
 }

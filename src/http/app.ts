@@ -8,8 +8,8 @@ import { cacheForever, compressJson } from './compression.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { ping } from '../db/ping.ts';
 import type { Config } from '../config.ts';
 import type { AppEnv } from './env.ts';
 import { errorBody, notFoundHandler, onError } from './errors.ts';
@@ -54,7 +54,7 @@ export function createApi(deps: AppDeps): OpenAPIHono<AppEnv> {
     method: 'get', path: '/health', operationId: 'health', summary: 'Tình trạng máy chủ và cơ sở dữ liệu', tags: ['Hệ thống'],
     response: z.object({ status: z.literal('ok'), backend: z.string(), time: z.string().openapi({ format: 'date-time' }) }).strict(),
   }, async () => {
-    await sql`SELECT 1`.execute(deps.db);
+    await ping(deps.db);
     return { status: 'ok', backend: deps.backend, time: new Date().toISOString() };
   });
 

@@ -4,6 +4,11 @@ import { openDatabase } from '../../src/db/connect.ts';
 import { createFreshDatabase } from '../../src/db/fresh-database.ts';
 import { prepareDatabase } from '../../src/bootstrap.ts';
 import { verifyPassword } from '../../src/modules/auth/passwords.ts';
+import { loadConfig } from '../../src/config.ts';
+import { userAdd } from '../../src/modules/users/cli.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 async function fresh() {
   if (!process.env.DATABASE_URL) return { ...(await openDatabase({})), drop: async () => {} };
@@ -43,5 +48,34 @@ test('the first administrator can come from the environment, once, with a passwo
   } finally {
     await d.close();
     await d.drop();
+  }
+});
+
+test('thihanh user add acts as the local operator: allowed by the one rule, and the audit record names it', async () => {
+  // The command opens the database itself: a directory for PGlite, a fresh database on PostgreSQL.
+  const dataDir = mkdtempSync(join(tmpdir(), 'thihanh-user-add-'));
+  const f = process.env.DATABASE_URL ? await createFreshDatabase(process.env.DATABASE_URL, 'thihanh_useradd') : null;
+  const config = { ...loadConfig({}), databaseUrl: f?.url ?? null, dataDir, demo: false, demoContent: false };
+  const log = console.log;
+  console.log = () => {};
+  try {
+    const code = await userAdd.run({
+      values: { username: 'quantri', name: 'Lê Văn Quản', unit: '38', role: ['sysadmin'], password: 'Admin#2026-ThanhHoa' }, positionals: [],
+    }, config);
+    assert.equal(code, 0);
+  } finally {
+    console.log = log;
+  }
+  const d = await openDatabase({ databaseUrl: f?.url ?? null, dataDir });
+  try {
+    const u = await d.db.selectFrom('app_user').select(['id', 'roles']).where('username', '=', 'quantri').executeTakeFirstOrThrow();
+    assert.deepEqual(u.roles, ['sysadmin']);
+    const audit = await d.db.selectFrom('audit_log').select(['actor_user_id', 'actor_username', 'ip'])
+      .where('action', '=', 'user.create').where('entity_id', '=', String(u.id)).executeTakeFirstOrThrow();
+    assert.deepEqual(audit, { actor_user_id: null, actor_username: 'Quản trị tại máy chủ (dòng lệnh)', ip: 'cli' });
+  } finally {
+    await d.close();
+    await f?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { can, scopeRoots, grantableRoles, type Actor } from '../../src/domain/permissions.ts';
+import { can, scopeRoots, grantableRoles, systemActor, type Actor } from '../../src/domain/permissions.ts';
 
 // Tree: 1 Trung ương → 2 Tỉnh → {3 Sở KH&CN (focal for 2), 4 Sở Tài chính, 5 Phường A → 6 Phòng VH-XH, 7 Phường B}
 const path = { central: [1], province: [1, 2], skhcn: [1, 2, 3], stc: [1, 2, 4], wardA: [1, 2, 5], officeA: [1, 2, 5, 6], wardB: [1, 2, 7] };
@@ -81,4 +81,36 @@ test('system administrators may do everything; others cannot grant that role', (
   assert.equal(scopeRoots(sys, 'readAudit'), 'all');
   assert.ok(grantableRoles(sys).includes('sysadmin'));
   assert.ok(!grantableRoles(actor(path.wardA, ['unitAdmin'])).includes('sysadmin'));
+});
+
+test('a unit is renamed, merged or retired by the levels above it, never by its own admins', () => {
+  const wardAdmin = actor(path.wardA, ['unitAdmin']);
+  assert.equal(can(wardAdmin, 'reshapeUnit', { unitPath: path.officeA }), true, 'its own office');
+  assert.equal(can(wardAdmin, 'reshapeUnit', { unitPath: path.wardA }), false, 'its own ward');
+  assert.equal(can(wardAdmin, 'manageUnits', { unitPath: path.wardA }), true, 'but it adds units under its ward');
+  assert.equal(can(wardAdmin, 'reshapeUnit', { unitPath: path.wardB }), false, 'a sibling ward');
+  assert.equal(can(actor(path.province, ['unitAdmin']), 'reshapeUnit', { unitPath: path.wardA }), true);
+  assert.equal(can(actor(path.wardA, ['leader']), 'reshapeUnit', { unitPath: path.officeA }), false, 'an admin act');
+  assert.equal(can(actor(path.central, ['sysadmin']), 'reshapeUnit', { unitPath: path.central }), true);
+});
+
+test('only system administrators touch system administrators\' accounts and reload the reference data', () => {
+  const provinceAdmin = actor(path.province, ['unitAdmin']);
+  assert.equal(can(provinceAdmin, 'manageSystemAdmins', { unitPath: path.wardA }), false);
+  assert.equal(can(provinceAdmin, 'manageUsers', { unitPath: path.wardA }), true);
+  assert.equal(can(actor(path.central, ['sysadmin']), 'manageSystemAdmins', { unitPath: path.wardA }), true);
+  assert.equal(can(provinceAdmin, 'administer', { unitPath: [] }), false);
+  assert.equal(can(null, 'administer', { unitPath: [] }), false);
+  assert.equal(can(actor(path.central, ['sysadmin']), 'administer', { unitPath: [] }), true);
+});
+
+test('the local operator (command line) and the server at start act through the same rule, refused nothing', () => {
+  for (const op of [systemActor('localOperator'), systemActor('startup')]) {
+    assert.equal(can(op, 'manageUsers', { unitPath: path.wardA }), true);
+    assert.equal(can(op, 'manageSystemAdmins', { unitPath: path.province }), true);
+    assert.equal(can(op, 'administer', { unitPath: [] }), true);
+    assert.equal(scopeRoots(op, 'read'), 'all');
+    assert.ok(grantableRoles(op).includes('sysadmin'));
+  }
+  assert.equal(systemActor('localOperator').username, 'Quản trị tại máy chủ (dòng lệnh)');
 });

@@ -14,10 +14,12 @@ export interface AuditEntry {
 
 /** Written inside the same transaction as the change it records. */
 export async function recordAudit(tx: Tx, ctx: Pick<Ctx, 'actor' | 'ip'>, e: AuditEntry): Promise<void> {
+  // A system actor has no account nor unit: the record names it by its label ("Quản trị tại máy chủ (dòng lệnh)").
+  const person = ctx.actor && !ctx.actor.system ? ctx.actor : null;
   await tx.insertInto('audit_log').values({
-    actor_user_id: ctx.actor?.userId ?? null,
+    actor_user_id: person?.userId ?? null,
     actor_username: ctx.actor?.username ?? null,
-    actor_unit_id: ctx.actor?.unitId ?? null,
+    actor_unit_id: person?.unitId ?? null,
     action: e.action,
     entity_type: e.entityType,
     entity_id: e.entityId === null ? null : String(e.entityId),

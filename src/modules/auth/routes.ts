@@ -1,29 +1,16 @@
-import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../../http/env.ts';
 import { defineRoute } from '../../http/route.ts';
-import { ShortText } from '../../contracts/common.ts';
+import { ChangePasswordBodySchema, LoginBodySchema, MeSchema } from '../../contracts/auth.ts';
 import { unauthorized } from '../../domain/errors.ts';
 import { changeOwnPassword, login, LoginThrottled, logout, SESSION_COOKIE } from './service.ts';
-
-// A password is a secret, not text: taken byte for byte (cleaning it would lock out whoever set it); it never reaches
-// the database, only the hash.
-const Password = z.string().min(1).max(200);
-
-const Me = z.object({
-  user: z.object({
-    id: z.number(), username: z.string(), fullName: z.string(), email: z.string().nullable(), unitId: z.number(), unitName: z.string(),
-    unitCode: z.string(), unitKind: z.string(), roles: z.array(z.string()), mustChangePassword: z.boolean(), isDemo: z.boolean(),
-  }),
-  csrfToken: z.string(),
-  expiresAt: z.string(),
-}).openapi('Me');
 
 export function authRoutes(app: OpenAPIHono<AppEnv>): void {
   const tags = ['Đăng nhập'];
   defineRoute(app, {
     method: 'post', path: '/auth/login', operationId: 'login', summary: 'Đăng nhập bằng tên đăng nhập và mật khẩu', tags,
-    body: z.object({ username: ShortText(100, 1), password: Password }).strict(), response: Me,
+    body: LoginBodySchema, response: MeSchema,
   }, async (c, { body }) => {
     const config = c.get('config');
     const { token, session } = await login(c.get('ctx'), { ...body, userAgent: c.req.header('user-agent') ?? null }, config.sessionTtlHours)
@@ -43,7 +30,7 @@ export function authRoutes(app: OpenAPIHono<AppEnv>): void {
     return { ok: true };
   });
 
-  defineRoute(app, { method: 'get', path: '/auth/me', operationId: 'me', summary: 'Người dùng đang đăng nhập và mã chống CSRF', tags, response: Me }, (c) => {
+  defineRoute(app, { method: 'get', path: '/auth/me', operationId: 'me', summary: 'Người dùng đang đăng nhập và mã chống CSRF', tags, response: MeSchema }, (c) => {
     const s = c.get('session');
     if (!s) throw unauthorized();
     return { user: s.user, csrfToken: s.csrfToken, expiresAt: s.expiresAt.toISOString() };
@@ -51,7 +38,7 @@ export function authRoutes(app: OpenAPIHono<AppEnv>): void {
 
   defineRoute(app, {
     method: 'post', path: '/auth/password', operationId: 'changePassword', summary: 'Đổi mật khẩu của mình', tags,
-    body: z.object({ currentPassword: Password, newPassword: Password }).strict(),
+    body: ChangePasswordBodySchema,
   }, async (c, { body }) => {
     await changeOwnPassword(c.get('ctx'), body, c.get('sessionToken'));
     return { ok: true };

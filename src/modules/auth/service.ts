@@ -1,14 +1,19 @@
 // Login, sessions, logout, password change. Sessions live in the database (revocable, shared by all
 // server processes); the cookie holds a random token whose sha256 is the session id.
 import { createHash, randomBytes } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { AppError, invalid, unauthorized } from '../../domain/errors.ts';
-import { ROLES, type Actor, type Role } from '../../domain/permissions.ts';
+import { can, canSomewhere, grantableRoles, ROLES, type Actor, type Role } from '../../domain/permissions.ts';
+import type { SessionCan, SessionUser } from '../../contracts/auth.ts';
 import { recordAudit } from '../audit/index.ts';
 import { requireActor, type Ctx } from '../context.ts';
 import { hashPassword, passwordProblems, verifyPassword } from './passwords.ts';
-import { loginFailures, purgeThrottling, recordLoginAttempt } from './store.ts';
+import { findUserByUsername, getUserWithUnit, setPasswordHash, touchLastLogin, type UserWithUnit } from '../users/index.ts';
+import {
+  deleteExpiredSessions, deleteSession, deleteSessionsOfUser, getSession, insertSession, loginFailures, purgeThrottling,
+  recordLoginAttempt, touchSession,
+} from './store.ts';
 import { loginWait, waitText, type LoginWait } from '../../domain/throttle.ts';
 
 export const SESSION_COOKIE = 'thihanh_session';
@@ -20,19 +25,7 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 // A fixed hash to verify against when the user does not exist, so timing does not reveal valid usernames.
 let dummyHash: Promise<string> | undefined;
 
-export interface SessionUser {
-  id: number;
-  username: string;
-  fullName: string;
-  email: string | null;
-  unitId: number;
-  unitName: string;
-  unitCode: string;
-  unitKind: string;
-  roles: Role[];
-  mustChangePassword: boolean;
-  isDemo: boolean;
-}
+export type { SessionUser };
 
 export interface SessionInfo {
   user: SessionUser;
@@ -41,27 +34,31 @@ export interface SessionInfo {
   expiresAt: Date;
 }
 
-async function loadUser(db: Kysely<DB>, userId: number) {
-  return db.selectFrom('app_user as u').innerJoin('unit as n', 'n.id', 'u.unit_id')
-    .select(['u.id', 'u.username', 'u.full_name', 'u.email', 'u.unit_id', 'u.roles', 'u.is_active', 'u.must_change_password', 'u.is_demo', 'u.password_hash',
-      'n.name as unit_name', 'n.code as unit_code', 'n.kind as unit_kind', 'n.path as unit_path', 'n.focal_for_id'])
-    .where('u.id', '=', userId).executeTakeFirst();
-}
+const loadUser = getUserWithUnit;
+type LoadedUser = UserWithUnit;
 
-type LoadedUser = NonNullable<Awaited<ReturnType<typeof loadUser>>>;
+const rolesOf = (u: LoadedUser) => u.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+
+function sessionCan(actor: Actor): SessionCan {
+  return {
+    followWork: canSomewhere(actor, 'read'), draftPlans: canSomewhere(actor, 'edit'),
+    editOwnUnit: can(actor, 'edit', { unitPath: actor.unitPath }), manageUsers: canSomewhere(actor, 'manageUsers'),
+    readAudit: canSomewhere(actor, 'readAudit'), grantRoles: grantableRoles(actor),
+  };
+}
 
 function toSessionUser(u: LoadedUser): SessionUser {
   return {
     id: u.id, username: u.username, fullName: u.full_name, email: u.email, unitId: u.unit_id, unitName: u.unit_name,
-    unitCode: u.unit_code, unitKind: u.unit_kind, roles: u.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r)),
-    mustChangePassword: u.must_change_password, isDemo: u.is_demo,
+    unitCode: u.unit_code, unitKind: u.unit_kind, roles: rolesOf(u), mustChangePassword: u.must_change_password, isDemo: u.is_demo,
+    can: sessionCan(toActor(u)),
   };
 }
 
 export function toActor(u: LoadedUser): Actor {
   return {
     userId: u.id, username: u.username, unitId: u.unit_id, unitPath: u.unit_path,
-    roles: toSessionUser(u).roles, focalForIds: u.focal_for_id ? [u.focal_for_id] : [],
+    roles: rolesOf(u), focalForIds: u.focal_for_id ? [u.focal_for_id] : [],
   };
 }
 
@@ -89,8 +86,7 @@ export async function login(ctx: Ctx, input: { username: string; password: strin
   // Refused attempts are not recorded: an attacker who keeps knocking does not push the wait further.
   const wait = loginWait(await loginFailures(ctx.db, username, ip));
   if (wait) throw new LoginThrottled(wait);
-  const row = await ctx.db.selectFrom('app_user').select(['id', 'password_hash', 'is_active'])
-    .where(sql`lower(username)`, '=', username.toLowerCase()).executeTakeFirst();
+  const row = await findUserByUsername(ctx.db, username);
   dummyHash ??= hashPassword('khong-phai-mat-khau-that');
   const ok = row ? await verifyPassword(row.password_hash, input.password) : (await verifyPassword(await dummyHash, input.password), false);
   if (!row || !ok || !row.is_active) {
@@ -104,8 +100,8 @@ export async function login(ctx: Ctx, input: { username: string; password: strin
   const user = (await loadUser(ctx.db, row.id))!;
   await ctx.db.transaction().execute(async (tx) => {
     await recordLoginAttempt(tx, { username, ip, success: true });
-    await tx.insertInto('session').values({ id: sha256(token), user_id: row.id, csrf_token: csrfToken, expires_at: expiresAt, ip, user_agent: input.userAgent?.slice(0, 300) ?? null }).execute();
-    await tx.updateTable('app_user').set({ last_login_at: new Date() }).where('id', '=', row.id).execute();
+    await insertSession(tx, { id: sha256(token), userId: row.id, csrfToken, expiresAt, ip, userAgent: input.userAgent?.slice(0, 300) ?? null });
+    await touchLastLogin(tx, row.id);
     await recordAudit(tx, { actor: toActor(user), ip }, { action: 'auth.login', entityType: 'user', entityId: row.id, unitId: user.unit_id });
   });
   return { token, session: { user: toSessionUser(user), actor: toActor(user), csrfToken, expiresAt } satisfies SessionInfo };
@@ -115,31 +111,31 @@ export async function login(ctx: Ctx, input: { username: string; password: strin
 export async function sessionFromToken(db: Kysely<DB>, token: string | undefined): Promise<SessionInfo | null> {
   if (!token || token.length > 200) return null;
   const id = sha256(token);
-  const s = await db.selectFrom('session').select(['user_id', 'csrf_token', 'expires_at', 'last_seen_at']).where('id', '=', id).executeTakeFirst();
+  const s = await getSession(db, id);
   if (!s) return null;
   const now = Date.now();
   if (s.expires_at.getTime() <= now || s.last_seen_at.getTime() + IDLE_MINUTES * 60_000 <= now) {
-    await db.deleteFrom('session').where('id', '=', id).execute();
+    await deleteSession(db, id);
     return null;
   }
   const u = await loadUser(db, s.user_id);
   if (!u || !u.is_active) return null;
   // Touch at most once a minute: a write per request would serialise PGlite for nothing.
-  if (now - s.last_seen_at.getTime() > 60_000) await db.updateTable('session').set({ last_seen_at: new Date() }).where('id', '=', id).execute();
+  if (now - s.last_seen_at.getTime() > 60_000) await touchSession(db, id);
   return { user: toSessionUser(u), actor: toActor(u), csrfToken: s.csrf_token, expiresAt: s.expires_at };
 }
 
 export async function logout(ctx: Ctx, token: string | undefined): Promise<void> {
   if (!token) return;
   await ctx.db.transaction().execute(async (tx) => {
-    const deleted = await tx.deleteFrom('session').where('id', '=', sha256(token)).returning('user_id').executeTakeFirst();
-    if (deleted && ctx.actor) await recordAudit(tx, ctx, { action: 'auth.logout', entityType: 'user', entityId: deleted.user_id, unitId: ctx.actor.unitId });
+    const userId = await deleteSession(tx, sha256(token));
+    if (userId !== undefined && ctx.actor) await recordAudit(tx, ctx, { action: 'auth.logout', entityType: 'user', entityId: userId, unitId: ctx.actor.unitId });
   });
 }
 
 export async function changeOwnPassword(ctx: Ctx, input: { currentPassword: string; newPassword: string }, keepToken: string | undefined): Promise<void> {
   const actor = requireActor(ctx);
-  const row = await ctx.db.selectFrom('app_user').select(['password_hash', 'username']).where('id', '=', actor.userId).executeTakeFirstOrThrow();
+  const row = (await loadUser(ctx.db, actor.userId))!;
   if (!(await verifyPassword(row.password_hash, input.currentPassword))) {
     throw invalid('auth.wrong_password', 'Mật khẩu hiện tại không đúng.', [{ path: 'currentPassword', message: 'Mật khẩu hiện tại không đúng.' }]);
   }
@@ -148,16 +144,14 @@ export async function changeOwnPassword(ctx: Ctx, input: { currentPassword: stri
   if (problems.length) throw invalid('auth.weak_password', problems[0]!, problems.map((m) => ({ path: 'newPassword', message: m })));
   const hashValue = await hashPassword(input.newPassword);
   await ctx.db.transaction().execute(async (tx) => {
-    await tx.updateTable('app_user').set({ password_hash: hashValue, must_change_password: false, password_changed_at: new Date(), updated_at: new Date() }).where('id', '=', actor.userId).execute();
+    await setPasswordHash(tx, actor.userId, hashValue, false);
     // Other sessions of this user end: a changed password should lock out whoever else had it.
-    let q = tx.deleteFrom('session').where('user_id', '=', actor.userId);
-    if (keepToken) q = q.where('id', '!=', sha256(keepToken));
-    await q.execute();
+    await deleteSessionsOfUser(tx, actor.userId, keepToken ? sha256(keepToken) : undefined);
     await recordAudit(tx, ctx, { action: 'user.password_change', entityType: 'user', entityId: actor.userId, unitId: actor.unitId });
   });
 }
 
 export async function purgeExpired(db: Kysely<DB>): Promise<void> {
-  await db.deleteFrom('session').where('expires_at', '<', new Date()).execute();
+  await deleteExpiredSessions(db);
   await purgeThrottling(db);
 }

@@ -61,3 +61,35 @@ export async function purgeThrottling(db: Kysely<DB>): Promise<void> {
   await db.deleteFrom('rate_counter').where('window_start', '<', secondsAgo(3600)).execute();
   await db.deleteFrom('login_attempt').where('at', '<', secondsAgo(7 * 86_400)).execute();
 }
+
+// Sessions: the id is the sha256 of the cookie's token.
+
+export async function insertSession(tx: Kysely<DB>, s: { id: string; userId: number; csrfToken: string; expiresAt: Date; ip: string; userAgent: string | null }) {
+  await tx.insertInto('session').values({
+    id: s.id, user_id: s.userId, csrf_token: s.csrfToken, expires_at: s.expiresAt, ip: s.ip, user_agent: s.userAgent,
+  }).execute();
+}
+
+export async function getSession(db: Kysely<DB>, id: string) {
+  return db.selectFrom('session').select(['user_id', 'csrf_token', 'expires_at', 'last_seen_at']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function touchSession(db: Kysely<DB>, id: string): Promise<void> {
+  await db.updateTable('session').set({ last_seen_at: new Date() }).where('id', '=', id).execute();
+}
+
+/** Ends one session; returns whose it was. */
+export async function deleteSession(db: Kysely<DB>, id: string): Promise<number | undefined> {
+  return (await db.deleteFrom('session').where('id', '=', id).returning('user_id').executeTakeFirst())?.user_id;
+}
+
+/** Ends every session of a user, but the one kept (the caller's own, after a password change). */
+export async function deleteSessionsOfUser(db: Kysely<DB>, userId: number, keepId?: string): Promise<void> {
+  let q = db.deleteFrom('session').where('user_id', '=', userId);
+  if (keepId) q = q.where('id', '!=', keepId);
+  await q.execute();
+}
+
+export async function deleteExpiredSessions(db: Kysely<DB>): Promise<void> {
+  await db.deleteFrom('session').where('expires_at', '<', new Date()).execute();
+}

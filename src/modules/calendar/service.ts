@@ -8,13 +8,12 @@ import { addDays, daysInMonth, parseIsoDate, weekday } from '../../domain/calend
 import { isWorkingDay, workingDaysBetween } from '../../domain/calendar/working-days.ts';
 import { recordAudit } from '../audit/index.ts';
 import { authorize, requireActor, type Ctx } from '../context.ts';
-import { loadCalendar } from './store.ts';
+import { getCalendarOverrides, loadCalendar, saveCalendarOverrides } from './store.ts';
 
 const WEEKDAY = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
 
 async function storedOverrides(ctx: Ctx): Promise<Partial<CalendarConfig>> {
-  const row = await ctx.db.selectFrom('calendar_config').select(['config', 'updated_at']).where('id', '=', 1).executeTakeFirst();
-  return (row?.config as Partial<CalendarConfig> | undefined) ?? {};
+  return (await getCalendarOverrides(ctx.db)) ?? {};
 }
 
 /** The days off of a year with their Vietnamese names: holidays, compensatory days, announced days, make-up days. */
@@ -88,12 +87,11 @@ export async function setCalendarOverrides(ctx: Ctx, overrides: Partial<Calendar
   authorize(ctx, 'manageUnits', { unitPath: [] });
   validateCalendarOverrides(overrides);
   return ctx.db.transaction().execute(async (tx) => {
-    const before = await tx.selectFrom('calendar_config').select('config').where('id', '=', 1).executeTakeFirst();
-    await tx.insertInto('calendar_config').values({ id: 1, config: JSON.stringify(overrides), updated_at: new Date() })
-      .onConflict((oc) => oc.column('id').doUpdateSet({ config: JSON.stringify(overrides), updated_at: new Date() })).execute();
+    const before = await getCalendarOverrides(tx);
+    await saveCalendarOverrides(tx, overrides);
     await recordAudit(tx, ctx, {
       action: 'calendar.update', entityType: 'calendar_config', entityId: 1, unitId: null,
-      before: { config: (before?.config as Record<string, unknown> | undefined) ?? null }, after: { config: overrides as Record<string, unknown> },
+      before: { config: (before as Record<string, unknown> | undefined) ?? null }, after: { config: overrides as Record<string, unknown> },
     });
     return { overrides };
   });

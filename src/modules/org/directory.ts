@@ -1,22 +1,19 @@
 // The register as a UnitDirectory (for reading unit names in documents), cached until the tree changes.
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { UnitDirectory } from '../../domain/org/resolve.ts';
 import type { UnitEntry, UnitKind } from '../../domain/org/unit.ts';
 import type { Tx } from '../context.ts';
+import { listActiveUnitNames, listAliasNames, registerSignature } from './store.ts';
 
 let cachedEntries: { signature: string; entries: UnitEntry[] } | undefined;
 let cached: { entries: UnitEntry[]; directory: UnitDirectory } | undefined;
 
 /** The register's entries with the signature of the state they were read from, reloaded when the tree changes. */
 async function registerEntries(db: Kysely<DB> | Tx): Promise<{ signature: string; entries: UnitEntry[] }> {
-  const sig = await sql<{ s: string }>`SELECT (SELECT count(*) FROM unit)::text || ':' || coalesce((SELECT max(updated_at) FROM unit)::text, '') || ':' || (SELECT count(*) FROM unit_alias)::text AS s`.execute(db);
-  const signature = sig.rows[0]!.s;
+  const signature = await registerSignature(db);
   if (cachedEntries?.signature === signature) return cachedEntries;
-  const [units, aliases] = await Promise.all([
-    db.selectFrom('unit').select(['id', 'parent_id', 'kind', 'code', 'name', 'short_name']).where('status', '=', 'active').execute(),
-    db.selectFrom('unit_alias').select(['unit_id', 'name']).execute(),
-  ]);
+  const [units, aliases] = await Promise.all([listActiveUnitNames(db), listAliasNames(db)]);
   const byUnit = new Map<number, string[]>();
   for (const a of aliases) byUnit.set(a.unit_id, [...(byUnit.get(a.unit_id) ?? []), a.name]);
   const entries: UnitEntry[] = units.map((u) => ({

@@ -180,3 +180,34 @@ export async function countUnitsByKind(db: Q): Promise<Record<string, number>> {
   const rows = await db.selectFrom('unit').select(['kind', (eb) => eb.fn.countAll<number>().as('n')]).where('status', '=', 'active').groupBy('kind').execute();
   return Object.fromEntries(rows.map((r) => [r.kind, Number(r.n)]));
 }
+
+export async function countUnits(db: Q): Promise<number> {
+  const { n } = await db.selectFrom('unit').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+/** Codes already taken under a parent's code (a new child's code must differ from them). */
+export async function listCodesUnder(db: Q, parentCode: string): Promise<Set<string>> {
+  return new Set((await db.selectFrom('unit').select('code').where('code', 'like', `${parentCode}.%`).execute()).map((r) => r.code));
+}
+
+/** Moves the active children of a unit under another (a merge); returns the ids moved. */
+export async function moveActiveChildren(tx: Tx, fromId: number, toId: number): Promise<number[]> {
+  const rows = await tx.updateTable('unit').set({ parent_id: toId }).where('parent_id', '=', fromId).where('status', '=', 'active')
+    .returning('id').execute();
+  return rows.map((r) => r.id);
+}
+
+/** Changes whenever a unit or an alias is added or changed: what the cached register is checked against. */
+export async function registerSignature(db: Q): Promise<string> {
+  const sig = await sql<{ s: string }>`SELECT (SELECT count(*) FROM unit)::text || ':' || coalesce((SELECT max(updated_at) FROM unit)::text, '') || ':' || (SELECT count(*) FROM unit_alias)::text AS s`.execute(db);
+  return sig.rows[0]!.s;
+}
+
+export async function listActiveUnitNames(db: Q) {
+  return db.selectFrom('unit').select(['id', 'parent_id', 'kind', 'code', 'name', 'short_name']).where('status', '=', 'active').execute();
+}
+
+export async function listAliasNames(db: Q) {
+  return db.selectFrom('unit_alias').select(['unit_id', 'name']).execute();
+}

@@ -1,12 +1,12 @@
-import { sql } from 'kysely';
 import { AppError } from '../../domain/errors.ts';
 import { prepareDatabase } from '../../bootstrap.ts';
 import { issuesOf } from '../../http/validation.ts';
 import { CLI_CTX, withDatabase } from '../../cli-support.ts';
 import { getUnitByCode } from '../org/index.ts';
 import type { CliCommand } from '../module.ts';
-import { CreateUserSchema } from './schema.ts';
-import { insertUser, setTemporaryPassword } from './service.ts';
+import { CreateUserSchema } from '../../contracts/users.ts';
+import { createUser, resetPassword } from './service.ts';
+import { findUserByUsername } from './store.ts';
 
 export const userAdd: CliCommand = {
   options: { username: { type: 'string' }, name: { type: 'string' }, unit: { type: 'string' }, role: { type: 'string', multiple: true }, email: { type: 'string' }, password: { type: 'string' } },
@@ -20,7 +20,7 @@ export const userAdd: CliCommand = {
         roles: values.role ?? [], password: values.password,
       });
       if (!parsed.success) throw new AppError('validation', 2, issuesOf(parsed.error).map((i) => `${i.path}: ${i.message}`).join('\n'));
-      const r = await d.db.transaction().execute((tx) => insertUser(tx, CLI_CTX, parsed.data));
+      const r = await createUser({ db: d.db, ...CLI_CTX }, parsed.data);
       console.log(`Đã tạo tài khoản ${r.username} thuộc ${unit.name}.`);
       if (r.temporaryPassword) console.log(`Mật khẩu tạm: ${r.temporaryPassword} (phải đổi khi đăng nhập lần đầu)`);
       return 0;
@@ -32,10 +32,9 @@ export const userResetPassword: CliCommand = {
   options: { username: { type: 'string' }, password: { type: 'string' } },
   async run({ values }, config) {
     return withDatabase(config, async (d) => {
-      const u = await d.db.selectFrom('app_user').select(['id', 'unit_id', 'username'])
-        .where(sql`lower(username)`, '=', String(values.username ?? '').toLowerCase()).executeTakeFirst();
+      const u = await findUserByUsername(d.db, String(values.username ?? ''));
       if (!u) throw new AppError('cli.user', 2, `Không có tài khoản "${values.username ?? ''}".`);
-      const r = await d.db.transaction().execute((tx) => setTemporaryPassword(tx, CLI_CTX, u.id, u.unit_id, values.password as string | undefined));
+      const r = await resetPassword({ db: d.db, ...CLI_CTX }, u.id, values.password as string | undefined);
       console.log(values.password ? `Đã đặt mật khẩu mới cho ${u.username}.` : `Mật khẩu tạm của ${u.username}: ${r.temporaryPassword} (phải đổi khi đăng nhập)`);
       return 0;
     });

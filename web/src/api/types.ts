@@ -4,103 +4,19 @@
 export { ROLES, type Role } from '../../../src/domain/permissions.ts';
 import type { UnitKind } from '../../../src/domain/org/unit.ts';
 export type { UnitKind };
-export type UnitStatus = 'active' | 'merged' | 'retired';
+// Sign-in, units, accounts and the audit trail: the server's contracts (src/contracts/{auth,org,users,audit}.ts), zod
+// schemas every answer of these routes is checked against in the tests. Types only, so nothing of the server is bundled.
+import type { Me, SessionCan, SessionUser } from '../../../src/contracts/auth.ts';
+import type {
+  MergeResult, Unit, UnitAlias, UnitDetail, UnitPermissions, UnitSearchHit, UnitStatus, UnitWithCount,
+} from '../../../src/contracts/org.ts';
+import type { CreatedUser, CreateUserInput, UpdateUserInput, User } from '../../../src/contracts/users.ts';
+import type { AuditRow } from '../../../src/contracts/audit.ts';
 
-export interface SessionUser {
-  id: number;
-  username: string;
-  fullName: string;
-  email: string | null;
-  unitId: number;
-  unitName: string;
-  unitCode: string;
-  unitKind: string;
-  roles: string[];
-  mustChangePassword: boolean;
-  isDemo: boolean;
-}
-
-export interface Me {
-  user: SessionUser;
-  csrfToken: string;
-  expiresAt: string;
-}
-
-export interface Unit {
-  id: number;
-  parentId: number | null;
-  kind: UnitKind;
-  kindLabel: string;
-  code: string;
-  name: string;
-  shortName: string;
-  status: UnitStatus | string;
-  mergedIntoId: number | null;
-}
-
-export interface UnitWithCount extends Unit {
-  childCount: number;
-}
-
-export interface UnitAlias {
-  name: string;
-  kind: 'former' | 'abbreviation' | 'other' | string;
-  note: string | null;
-}
-
-export interface UnitDetail {
-  unit: Unit;
-  ancestors: Unit[];
-  children: UnitWithCount[];
-  aliases: UnitAlias[];
-  mergedInto: Unit | null;
-  allowedChildKinds: UnitKind[];
-}
-
-export interface UnitSearchHit extends Unit {
-  parentName: string | null;
-  /** The text that matched (a former name, an abbreviation, the code…). */
-  matched: string;
-  /** What kind of text matched: name | shortName | code | former | abbreviation | other. */
-  matchedKind: string;
-  score: number;
-}
-
-export interface User {
-  id: number;
-  username: string;
-  fullName: string;
-  email: string | null;
-  phone: string | null;
-  unitId: number;
-  unitName: string;
-  roles: string[];
-  isActive: boolean;
-  isDemo: boolean;
-  mustChangePassword: boolean;
-  lastLoginAt: string | null;
-}
-
-export interface CreatedUser {
-  id: number;
-  username: string;
-  temporaryPassword: string | null;
-}
-
-export interface AuditRow {
-  id: number;
-  at: string;
-  actor_username: string | null;
-  actor_unit_id?: number | null;
-  action: string;
-  entity_type: string;
-  entity_id: string | null;
-  unit_id?: number | null;
-  unit_name: string | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  ip: string | null;
-}
+export type {
+  AuditRow, CreatedUser, CreateUserInput, Me, MergeResult, SessionCan, SessionUser, Unit, UnitAlias, UnitDetail, UnitPermissions,
+  UnitSearchHit, UnitStatus, UnitWithCount, UpdateUserInput, User,
+};
 
 // ---------------------------------------------------------------- Kế hoạch (see schemas/plan.schema.json)
 

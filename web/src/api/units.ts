@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.ts';
-import type { Unit, UnitDetail, UnitKind, UnitSearchHit, UnitWithCount } from './types.ts';
+import type { MergeResult, Unit, UnitDetail, UnitKind, UnitSearchHit, UnitWithCount } from './types.ts';
 
 export const unitKeys = {
   all: ['units'] as const,
@@ -17,7 +17,7 @@ export const unitsApi = {
   createChild: (id: number, body: { kind: UnitKind; name: string; shortName?: string }) => api.post<Unit>(`/units/${id}/children`, body),
   rename: (id: number, body: { name: string; shortName?: string }) => api.post<Unit>(`/units/${id}/rename`, body),
   merge: (id: number, intoId: number) =>
-    api.post<{ unit: Unit; movedChildren: number; movedUsers: number }>(`/units/${id}/merge`, { intoId }),
+    api.post<MergeResult>(`/units/${id}/merge`, { intoId }),
   retire: (id: number, reason: string) => api.post<Unit>(`/units/${id}/retire`, { reason }),
 };
 

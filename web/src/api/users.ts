@@ -1,25 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.ts';
-import type { CreatedUser, Role, User } from './types.ts';
+import type { CreatedUser, CreateUserInput, UpdateUserInput, User } from './types.ts';
 
-export interface CreateUserInput {
-  username: string;
-  fullName: string;
-  email?: string | null;
-  phone?: string | null;
-  unitId: number;
-  roles: Role[];
-  password?: string;
-}
-
-export interface UpdateUserInput {
-  fullName?: string;
-  email?: string | null;
-  phone?: string | null;
-  unitId?: number;
-  roles?: Role[];
-  isActive?: boolean;
-}
+export type { CreateUserInput, UpdateUserInput };
 
 export const userKeys = {
   all: ['users'] as const,

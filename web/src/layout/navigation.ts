@@ -1,11 +1,10 @@
 // The navigation menu. To add a feature area (kế hoạch, theo dõi, báo cáo, phản ánh…): add its page under
-// pages/, its route in App.tsx and an entry here; `visible` hides entries the user's roles cannot use.
+// pages/, its route in App.tsx and an entry here; `visible` hides entries the server's `can` says the user cannot use.
 import type { ComponentType } from 'react';
 import {
   IconBell, IconBuildingCommunity, IconMailbox, IconChartBar, IconChecklist, IconClipboardList, IconHistory, IconHome, IconMessageReport, IconReportAnalytics, IconUsers,
 } from '@tabler/icons-react';
 import type { SessionUser } from '../api/types.ts';
-import { canFollowWork, canManageUsersAnywhere, canReadAudit } from '../auth/permissions.ts';
 import { paths } from '../paths.ts';
 
 export interface NavItem {
@@ -25,16 +24,18 @@ export interface NavSection {
   items: NavItem[];
 }
 
+const followsWork = (u: SessionUser) => u.can.followWork;
+
 export const NAV_SECTIONS: NavSection[] = [
   {
     items: [
       { label: 'Trang chủ', to: paths.home, icon: IconHome },
       { label: 'Kế hoạch', to: paths.plans, icon: IconClipboardList, matchPrefix: true },
-      { label: 'Công việc', to: paths.assignments, icon: IconChecklist, matchPrefix: true, visible: canFollowWork },
-      { label: 'Khó khăn, kiến nghị', to: paths.obstacles, icon: IconMessageReport, visible: canFollowWork },
-      { label: 'Kiến nghị của người dân', to: paths.petitions, icon: IconMailbox, matchPrefix: true, visible: canFollowWork },
-      { label: 'Báo cáo', to: paths.reports, icon: IconReportAnalytics, matchPrefix: true, alsoActive: ['/che-do-bao-cao'], visible: canFollowWork },
-      { label: 'Bảng điều khiển', to: paths.dashboard, icon: IconChartBar, visible: canFollowWork },
+      { label: 'Công việc', to: paths.assignments, icon: IconChecklist, matchPrefix: true, visible: followsWork },
+      { label: 'Khó khăn, kiến nghị', to: paths.obstacles, icon: IconMessageReport, visible: followsWork },
+      { label: 'Kiến nghị của người dân', to: paths.petitions, icon: IconMailbox, matchPrefix: true, visible: followsWork },
+      { label: 'Báo cáo', to: paths.reports, icon: IconReportAnalytics, matchPrefix: true, alsoActive: ['/che-do-bao-cao'], visible: followsWork },
+      { label: 'Bảng điều khiển', to: paths.dashboard, icon: IconChartBar, visible: followsWork },
       { label: 'Thông báo', to: paths.notifications, icon: IconBell },
       { label: 'Đơn vị', to: paths.units, icon: IconBuildingCommunity, matchPrefix: true },
     ],
@@ -42,8 +43,8 @@ export const NAV_SECTIONS: NavSection[] = [
   {
     title: 'Quản trị',
     items: [
-      { label: 'Quản lý tài khoản', to: paths.users, icon: IconUsers, visible: canManageUsersAnywhere },
-      { label: 'Nhật ký', to: paths.audit, icon: IconHistory, visible: canReadAudit },
+      { label: 'Quản lý tài khoản', to: paths.users, icon: IconUsers, visible: (u) => u.can.manageUsers },
+      { label: 'Nhật ký', to: paths.audit, icon: IconHistory, visible: (u) => u.can.readAudit },
     ],
   },
 ];

@@ -6,7 +6,6 @@ import {
   IconUsers,
 } from '@tabler/icons-react';
 import { useCurrentUser } from '../auth/SessionContext.tsx';
-import { canFollowWork, canManageUsersAnywhere, canReadAudit } from '../auth/permissions.ts';
 import { PageHeader } from '../components/PageTitle.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { roleLabel, unitKindLabel } from '../format.ts';
@@ -66,7 +65,7 @@ export function HomePage() {
           <Title order={2} size="h4" id="loi-tat" mb="sm">Lối tắt</Title>
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
             <Shortcut to={paths.plans} icon={<IconClipboardList size={22} />} title="Kế hoạch" description="Kế hoạch triển khai thi hành luật của tỉnh, xã, phường; nhập từ tệp, rà soát “06 rõ”." />
-            {canFollowWork(user) ? (
+            {user.can.followWork ? (
               <>
                 <Shortcut to={paths.assignments} icon={<IconChecklist size={22} />} title="Công việc" description="Nhiệm vụ được giao cho đơn vị, hạn, tình trạng; cập nhật tiến độ, sản phẩm, minh chứng." />
                 <Shortcut to={paths.reports} icon={<IconReportAnalytics size={22} />} title="Báo cáo" description="Lập, duyệt, gửi báo cáo năm (trước 15/12); tiếp nhận, tổng hợp báo cáo của cấp dưới." />
@@ -76,10 +75,10 @@ export function HomePage() {
             ) : null}
             <Shortcut to={paths.unit(user.unitId)} icon={<IconMapPin size={22} />} title="Đơn vị của tôi" description="Thông tin, tên cũ, các phòng, thôn, tổ dân phố và cán bộ." />
             <Shortcut to={paths.units} icon={<IconBuildingCommunity size={22} />} title="Tra cứu đơn vị" description="Tìm xã, phường, sở, ngành theo tên mới, tên cũ hoặc mã." />
-            {canManageUsersAnywhere(user) ? (
+            {user.can.manageUsers ? (
               <Shortcut to={paths.users} icon={<IconUsers size={22} />} title="Quản lý tài khoản" description="Tạo tài khoản, phân vai trò, khóa và đặt lại mật khẩu." />
             ) : null}
-            {canReadAudit(user) ? (
+            {user.can.readAudit ? (
               <Shortcut to={paths.audit} icon={<IconHistory size={22} />} title="Nhật ký" description="Ai đã thay đổi gì, khi nào." />
             ) : null}
             <Shortcut to={paths.changePassword} icon={<IconKey size={22} />} title="Đổi mật khẩu" description="Đặt mật khẩu mới cho tài khoản của bạn." />

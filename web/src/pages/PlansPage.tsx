@@ -9,7 +9,6 @@ import { usePlan, usePlanList } from '../api/plans.ts';
 import { useUnitChoice } from '../components/unitChoice.ts';
 import { PLAN_STATUSES, type PlanListItem, type PlanStatus } from '../api/types.ts';
 import { useCurrentUser } from '../auth/SessionContext.tsx';
-import { canDraftPlans } from '../auth/permissions.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ListContent, LoadMore } from '../components/ListContent.tsx';
 import { ListFilters, ListSummary } from '../components/ListHeader.tsx';
@@ -58,7 +57,7 @@ export function PlansPage() {
       <PageHeader
         title="Kế hoạch"
         description="Kế hoạch triển khai thi hành luật của tỉnh và các xã, phường."
-        actions={canDraftPlans(user) ? (
+        actions={user.can.draftPlans ? (
           <Button component={Link} to={paths.planImport} leftSection={<IconFileImport size={18} aria-hidden />}>Nhập kế hoạch từ tệp</Button>
         ) : null}
       />
@@ -135,7 +134,7 @@ export function PlansPage() {
               title={filtered ? 'Không có kế hoạch nào khớp' : 'Chưa có kế hoạch nào'}
               description={filtered ? 'Hãy thử từ khóa khác hoặc bỏ bớt bộ lọc.' : 'Nhập kế hoạch từ tệp văn bản (.docx, .txt, .md, .html) để bắt đầu.'}
               action={filtered ? <Button variant="light" onClick={clearAll}>Bỏ mọi bộ lọc</Button>
-                : canDraftPlans(user) ? <Button variant="light" component={Link} to={paths.planImport}>Nhập kế hoạch</Button> : undefined}
+                : user.can.draftPlans ? <Button variant="light" component={Link} to={paths.planImport}>Nhập kế hoạch</Button> : undefined}
             />
           )}
         >

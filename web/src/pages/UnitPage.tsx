@@ -5,8 +5,6 @@ import { IconArrowMerge, IconCirclePlus, IconInfoCircle, IconPencil, IconTrash }
 import { isApiError } from '../api/client.ts';
 import { useUnit } from '../api/units.ts';
 import type { UnitDetail } from '../api/types.ts';
-import { useCurrentUser } from '../auth/SessionContext.tsx';
-import { canAddChild, canAdministerUnit, canManageUsersIn, unitPath } from '../auth/permissions.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { LoadError } from '../components/FieldError.tsx';
 import { PageHeader, usePageTitle } from '../components/PageTitle.tsx';
@@ -49,15 +47,14 @@ export function UnitPage() {
 }
 
 function UnitView({ detail }: { detail: UnitDetail }) {
-  const user = useCurrentUser();
   const navigate = useNavigate();
   const [dialog, setDialog] = useState<Dialog>(null);
   const { unit, ancestors, children, aliases, mergedInto, allowedChildKinds } = detail;
   const former = aliases.filter((a) => a.kind === 'former');
   const otherNames = aliases.filter((a) => a.kind !== 'former');
   const groups = groupChildren(children);
-  const mayAdd = canAddChild(user, detail);
-  const mayAdminister = canAdministerUnit(user, detail);
+  // What the signed-in person may do here, decided on the server by the one rule.
+  const { addChild: mayAdd, reshape: mayAdminister } = detail.can;
   const close = () => setDialog(null);
 
   const breadcrumbs = (
@@ -185,7 +182,7 @@ function UnitView({ detail }: { detail: UnitDetail }) {
             </Section>
 
             <Section title="Cán bộ, công chức" id="can-bo">
-              <UnitPeople unitId={unit.id} canManage={canManageUsersIn(user, unitPath(detail))} />
+              <UnitPeople unitId={unit.id} canManage={detail.can.manageUsers} />
             </Section>
           </Stack>
         </SimpleGrid>

@@ -7,7 +7,6 @@ import { useUnitChoice } from '../components/unitChoice.ts';
 import { usersApi, useUnitUsers, useUserMutation } from '../api/users.ts';
 import type { User } from '../api/types.ts';
 import { useCurrentUser } from '../auth/SessionContext.tsx';
-import { canManageUsersIn, unitPath } from '../auth/permissions.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ListContent } from '../components/ListContent.tsx';
@@ -39,14 +38,14 @@ export function UsersPage() {
   const [dialog, setDialog] = useState<Dialog>(null);
 
   const { unit, choice, remember } = useUnitChoice(unitId);
-  const canManage = unit.data ? canManageUsersIn(me, unitPath(unit.data)) : false;
+  const canManage = unit.data?.can.manageUsers ?? false;
   const list = useUnitUsers(unitId, { subunits, q });
   const users = useMemo(() => [...(list.data ?? [])].sort((a, b) => collator.compare(a.fullName, b.fullName)), [list.data]);
 
   const reset = useUserMutation((id: number) => usersApi.resetPassword(id));
   const setActive = useUserMutation((v: { id: number; isActive: boolean }) => usersApi.update(v.id, { isActive: v.isActive }));
 
-  const actionsFor = (u: User) => (canManage ? (
+  const actionsFor = (u: User) => (u.can.edit ? (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
         <ActionIcon variant="subtle" color="gray" c="dark.6" size={36} aria-label={`Thao tác với tài khoản ${u.username}`}>
@@ -56,7 +55,7 @@ export function UsersPage() {
       <Menu.Dropdown>
         <Menu.Item leftSection={<IconPencil size={16} aria-hidden />} onClick={() => setDialog({ kind: 'edit', user: u })}>Sửa thông tin, vai trò</Menu.Item>
         <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={() => setDialog({ kind: 'reset', user: u })}>Đặt lại mật khẩu</Menu.Item>
-        {u.id !== me.id ? (
+        {u.can.lock ? (
           <Menu.Item
             leftSection={u.isActive ? <IconLock size={16} aria-hidden /> : <IconLockOpen size={16} aria-hidden />}
             color={u.isActive ? 'red.9' : undefined}

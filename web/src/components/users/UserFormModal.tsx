@@ -5,7 +5,6 @@ import { notifications } from '@mantine/notifications';
 import { usersApi, useUserMutation, type UpdateUserInput } from '../../api/users.ts';
 import type { CreatedUser, Role, User } from '../../api/types.ts';
 import { useCurrentUser } from '../../auth/SessionContext.tsx';
-import { grantableRoles } from '../../auth/permissions.ts';
 import { roleLabel } from '../../format.ts';
 import { FormError, fieldError } from '../FieldError.tsx';
 import { required, useApiForm, type Errors } from '../form.ts';
@@ -77,7 +76,7 @@ export function UserFormModal({ opened, onClose, mode, user, defaultUnit, onCrea
     if (opened) form.reset(initial);
   }, [opened, user?.id]);
 
-  const roles = grantableRoles(me);
+  const roles = me.can.grantRoles;
   const isSelf = user?.id === me.id;
 
   const submit = form.onSubmit(async (v) => {
