@@ -7,6 +7,7 @@ import type { DB } from './db/schema.ts';
 import { actorFor } from './modules/auth/index.ts';
 import { getUnitByCode } from './modules/org/index.ts';
 import * as plans from './modules/plans/index.ts';
+import { seedAiSystemsDemo } from './modules/ai-systems/index.ts';
 
 const SEEDS = new URL('../reference-data/seed-plans/', import.meta.url);
 
@@ -40,5 +41,6 @@ export async function seedDemoContent(db: Kysely<DB>): Promise<boolean> {
   await plans.transition(wardOfficer, wardPlan.id, 'submit', {});
   await plans.transition(wardLeader, wardPlan.id, 'approve', {});
   await plans.transition(wardLeader, wardPlan.id, 'issue', { number: '45', date: '2026-05-20', signerName: 'Phạm Xuân Trường' });
+  await seedAiSystemsDemo((username) => ctxOf(db, username));
   return true;
 }

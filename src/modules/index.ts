@@ -15,5 +15,6 @@ import { module as reporting } from './reporting/module.ts';
 import { module as backup } from './backup/module.ts';
 import { module as search } from './search/module.ts';
 import { module as mail } from './mail/module.ts';
+import { module as aiSystems } from './ai-systems/module.ts';
 
-export const MODULES: readonly AppModule[] = [auth, org, users, audit, plans, tracking, notifications, calendar, reporting, backup, search, mail];
+export const MODULES: readonly AppModule[] = [auth, org, users, audit, plans, tracking, notifications, calendar, reporting, backup, search, mail, aiSystems];
