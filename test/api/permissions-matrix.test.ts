@@ -17,8 +17,9 @@ import { planCases } from './matrix/plans.ts';
 import { trackingCases } from './matrix/tracking.ts';
 import { reportingCases } from './matrix/reporting.ts';
 import { backupCases } from './matrix/backup.ts';
+import { aiSystemsCases } from './matrix/ai-systems.ts';
 
-const MODULES = [foundationCases, planCases, trackingCases, reportingCases, backupCases];
+const MODULES = [foundationCases, planCases, trackingCases, reportingCases, backupCases, aiSystemsCases];
 
 let d: TestDatabase;
 let app: App;
