@@ -289,3 +289,6 @@ export type ImpactAssessmentView = z.infer<typeof ImpactAssessmentSchema>;
 export type PublicAiSystem = z.infer<typeof PublicAiSystemSchema>;
 export type AiCoverage = z.infer<typeof CoverageSchema>;
 export type QuestionnaireView = z.infer<typeof QuestionnaireSchema>;
+/** What a client sends (defaults left to the server). */
+export type UseCreateBody = z.input<typeof UseCreateSchema>;
+export type IncidentBody = z.input<typeof IncidentInputSchema>;

@@ -39,6 +39,7 @@ const router = createBrowserRouter([
   { path: '/dang-nhap', element: <LoginPage /> },
   // Public (no sign-in): the progress of an issued plan.
   { path: 'cong-khai/ke-hoach/:id', lazy: async () => ({ Component: (await import('./pages/PublicProgressPage.tsx')).PublicProgressPage }) },
+  { path: 'cong-khai/he-thong-ai/:id?', lazy: async () => ({ Component: (await import('./pages/ai-systems/PublicAiSystemsPage.tsx')).PublicAiSystemsPage }) },
   {
     element: <RequireAuth />,
     children: [
@@ -67,6 +68,11 @@ const router = createBrowserRouter([
           { path: 'che-do-bao-cao/:id', lazy: async () => ({ Component: (await import('./pages/RegimePage.tsx')).RegimePage }) },
           { path: 'che-do-bao-cao/:id/ky/:key', lazy: async () => ({ Component: (await import('./pages/PeriodStatusPage.tsx')).PeriodStatusPage }) },
           { path: 'bang-dieu-khien', lazy: async () => ({ Component: (await import('./pages/dashboard/DashboardPage.tsx')).DashboardPage }) },
+          { path: 'he-thong-ai', lazy: async () => ({ Component: (await import('./pages/ai-systems/AiSystemsPage.tsx')).AiSystemsPage }) },
+          { path: 'he-thong-ai/dang-ky', lazy: async () => ({ Component: (await import('./pages/ai-systems/AiSystemRegisterPage.tsx')).AiSystemRegisterPage }) },
+          { path: 'he-thong-ai/tinh-hinh', lazy: async () => ({ Component: (await import('./pages/ai-systems/AiCoveragePage.tsx')).AiCoveragePage }) },
+          { path: 'he-thong-ai/:id', lazy: async () => ({ Component: (await import('./pages/ai-systems/AiSystemPage.tsx')).AiSystemPage }) },
+          { path: 'he-thong-ai/:id/danh-gia-tac-dong', lazy: async () => ({ Component: (await import('./pages/ai-systems/ImpactAssessmentPage.tsx')).ImpactAssessmentPage }) },
           { path: 'thong-bao', lazy: async () => ({ Component: (await import('./pages/NotificationsPage.tsx')).NotificationsPage }) },
           // Addresses the server writes in notifications and e-mails (/assignments?…, /obstacles?…#id).
           { path: 'assignments/*', element: <ServerLinkRedirect /> },

@@ -2,7 +2,7 @@
 // pages/, its route in App.tsx and an entry here; `visible` hides entries the user's roles cannot use.
 import type { ComponentType } from 'react';
 import {
-  IconBell, IconBuildingCommunity, IconChartBar, IconChecklist, IconClipboardList, IconHistory, IconHome, IconMessageReport, IconReportAnalytics, IconUsers,
+  IconBell, IconBrain, IconBuildingCommunity, IconChartBar, IconChecklist, IconClipboardList, IconHistory, IconHome, IconMessageReport, IconReportAnalytics, IconUsers,
 } from '@tabler/icons-react';
 import type { SessionUser } from '../api/types.ts';
 import { canFollowWork, canManageUsersAnywhere, canReadAudit } from '../auth/permissions.ts';
@@ -34,6 +34,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { label: 'Khó khăn, kiến nghị', to: paths.obstacles, icon: IconMessageReport, visible: canFollowWork },
       { label: 'Báo cáo', to: paths.reports, icon: IconReportAnalytics, matchPrefix: true, alsoActive: ['/che-do-bao-cao'], visible: canFollowWork },
       { label: 'Bảng điều khiển', to: paths.dashboard, icon: IconChartBar, visible: canFollowWork },
+      { label: 'Hệ thống AI', to: paths.aiSystems, icon: IconBrain, matchPrefix: true },
       { label: 'Thông báo', to: paths.notifications, icon: IconBell },
       { label: 'Đơn vị', to: paths.units, icon: IconBuildingCommunity, matchPrefix: true },
     ],
