@@ -40,14 +40,14 @@ function StatusSection({ use }: { use: AiUseDetail }) {
               <Button variant="default" loading={update.isPending} disabled={status === use.status}
                 onClick={() => update.mutate({ status: status as 'planned', ...(blocked && reason.trim() ? { overrideReason: reason } : {}) })}>Lưu trạng thái</Button>
               {use.can.publish ? <Button variant="default" loading={publish.isPending} onClick={() => publish.mutate(undefined)}>Công khai</Button> : null}
-              <Button variant="subtle" color="red" onClick={() => setRetiring(true)}>Ngừng sử dụng</Button>
+              <Button variant="subtle" color="red" c="#a61b1b" onClick={() => setRetiring(true)}>Ngừng sử dụng</Button>
             </Group>
             <FormError error={publish.error} />
           </>
         ) : null}
       </Stack>
       <ReasonModal opened={retiring} onClose={() => setRetiring(false)} title="Ngừng sử dụng hệ thống" intro="Hệ thống sẽ chuyển sang trạng thái đã ngừng sử dụng."
-        label="Lý do" check={reasonCheck('Nhập lý do ngừng sử dụng.')} confirmLabel="Ngừng sử dụng" confirmColor="red" onConfirm={(r) => aiApi.retire(use.id, r)} />
+        label="Lý do" check={reasonCheck('Nhập lý do ngừng sử dụng.')} confirmLabel="Ngừng sử dụng" onConfirm={(r) => aiApi.retire(use.id, r)} />
     </Section>
   );
 }

@@ -48,8 +48,8 @@ export function ImpactAssessmentPage() {
         <FormError error={error ?? publish.error} fields={['content']} />
         <Group>
           {a.can.edit ? <Button loading={save.isPending} onClick={() => save.mutate(content)}>{status === 'draft' || !status ? 'Lưu dự thảo' : 'Lưu thành phiên bản mới'}</Button> : null}
-          {a.can.approve && status === 'draft' ? <Button color="green" loading={approve.isPending} onClick={() => approve.mutate(undefined)}>Phê duyệt</Button> : null}
-          {a.can.approve && status === 'approved' ? <Button color="blue" loading={publish.isPending} onClick={() => publish.mutate(undefined)}>Công khai</Button> : null}
+          {a.can.approve && status === 'draft' ? <Button loading={approve.isPending} onClick={() => approve.mutate(undefined)}>Phê duyệt</Button> : null}
+          {a.can.approve && status === 'approved' ? <Button loading={publish.isPending} onClick={() => publish.mutate(undefined)}>Công khai</Button> : null}
         </Group>
         {a.versions.length > 1 ? (
           <Section title="Các phiên bản" id="ai02-versions">

@@ -50,7 +50,7 @@ export function IncidentsSection({ use }: { use: AiUseDetail }) {
               <Textarea label="Mô tả" autosize minRows={3} value={v.description} error={err('description')} onChange={(e) => form.setValue('description', e.currentTarget.value)} />
               <TextInput label="Người, tổ chức bị ảnh hưởng" value={v.affected} error={err('affected')} onChange={(e) => form.setValue('affected', e.currentTarget.value)} />
               <FormError error={form.serverError} fields={Object.keys(EMPTY)} />
-              <Group><Button type="submit" color="red" loading={form.submitting}>Gửi báo cáo sự cố</Button></Group>
+              <Group><Button type="submit" loading={form.submitting}>Gửi báo cáo sự cố</Button></Group>
             </Stack>
           </form>
         ) : null}

@@ -13,7 +13,7 @@ import { LEVEL_TONE } from './labels.ts';
 function SystemCard({ s, open }: { s: PublicAiSystem; open: boolean }) {
   return (
     <Card withBorder radius="md" padding="md" id={`ai-${s.id}`} data-testid="public-ai-system" component="article">
-      <Title order={2} size="h4"><Anchor href={paths.publicAiSystem(s.id)}>{s.name}</Anchor></Title>
+      <Title order={2} size="h4"><Anchor underline="always" href={paths.publicAiSystem(s.id)}>{s.name}</Anchor></Title>
       <Text size="sm" c="dimmed">{s.unitName} · {s.provider} · {s.statusLabel}</Text>
       <Group gap={6} my={6}><StatusBadge tone={s.level ? LEVEL_TONE[s.level]! : 'gray'} size="sm">{s.levelLabel}</StatusBadge></Group>
       <Text size="sm">{s.summary}</Text>
@@ -26,7 +26,7 @@ function SystemCard({ s, open }: { s: PublicAiSystem; open: boolean }) {
         </Stack>
       ) : null}
       <Text size="sm" mt="xs">
-        {s.assessment ? <Anchor href={s.assessment.url}>Báo cáo đánh giá tác động (Mẫu AI02, phiên bản {s.assessment.version})</Anchor> : 'Chưa có báo cáo đánh giá tác động công khai.'}
+        {s.assessment ? <Anchor underline="always" href={s.assessment.url}>Báo cáo đánh giá tác động (Mẫu AI02, phiên bản {s.assessment.version})</Anchor> : 'Chưa có báo cáo đánh giá tác động công khai.'}
       </Text>
       <Text size="sm" c="dimmed" mt={4}>{s.feedback}</Text>
     </Card>
@@ -42,11 +42,11 @@ export function PublicAiSystemsPage() {
     <Container size="md" py="lg">
       <Stack gap="md">
         <Title order={1} fz={{ base: 24, sm: 30 }}>Hệ thống trí tuệ nhân tạo các cơ quan nhà nước đang sử dụng</Title>
-        <Text c="dimmed">Công khai theo Luật Trí tuệ nhân tạo và Nghị định 142/2026/NĐ-CP. Dữ liệu máy đọc: <Anchor href={aiUrls.publicJson()}>JSON</Anchor>, <Anchor href={aiUrls.publicCsv()}>CSV</Anchor>.</Text>
+        <Text c="dimmed">Công khai theo Luật Trí tuệ nhân tạo và Nghị định 142/2026/NĐ-CP. Dữ liệu máy đọc: <Anchor underline="always" href={aiUrls.publicJson()}>JSON</Anchor>, <Anchor underline="always" href={aiUrls.publicCsv()}>CSV</Anchor>.</Text>
         {q.error ? <LoadError error={q.error} what="danh sách công khai" /> : null}
         {q.data && items.length === 0 ? <Text>Không có hệ thống nào.</Text> : null}
         {items.map((s) => <SystemCard key={s.id} s={s} open={id !== null} />)}
-        {id ? <Anchor href={paths.publicAiSystems}>← Tất cả hệ thống</Anchor> : null}
+        {id ? <Anchor underline="always" href={paths.publicAiSystems}>← Tất cả hệ thống</Anchor> : null}
       </Stack>
     </Container>
   );
