@@ -64,11 +64,22 @@ const BASE = {
   startDate: null, contract: '', internalNotes: '', publicSummary: '', status: 'planned' as const,
 };
 
+/** Sở KH&CN drafts for UBND tỉnh (the unit it serves): the province's hotline assistant, in pilot. */
+async function provinceHotline(officer: Ctx, unitId: number): Promise<void> {
+  const { id } = await createAiUse(officer, {
+    ...BASE, unitId, status: 'piloting',
+    product: { name: 'Trợ lý ảo Tổng đài 1022', provider: 'Trung tâm Phục vụ hành chính công tỉnh (minh họa)', providerContact: '', version: '1.0', function: 'Trả lời tự động cuộc gọi, tin nhắn của người dân, doanh nghiệp.', modelType: 'Mô hình ngôn ngữ, nhận dạng giọng nói', trainingData: '', providerLevel: 'medium', aiSystemId: null },
+    purpose: 'Trả lời người dân, doanh nghiệp gọi Tổng đài 1022 về thủ tục và phản ánh.', outputUse: 'Câu trả lời tham khảo; phản ánh được chuyển cán bộ xử lý.',
+    internalNotes: 'Thử nghiệm 6 tháng.', publicSummary: 'Trợ lý ảo trả lời cuộc gọi Tổng đài 1022; phản ánh do cán bộ xử lý.',
+  });
+  await classifyAiUse(officer, id, { onHighRiskList: false, interactsWithPublic: true, clearlyAiTool: false, rightsImpact: [], decisionUse: 'reference', significantHarm: false, humanReviewBeforeEffect: true });
+}
+
 /** Only into a database without uses; `ctxOf` gives a demo account's context by its user name. */
 export async function seedAiSystemsDemo(ctxOf: (username: string) => Promise<Ctx>): Promise<boolean> {
   const wardOfficer = await ctxOf('namsamson.chuyenvien');
-  const [ward, skhcn] = await Promise.all([getUnitByCode(wardOfficer.db, '16516'), getUnitByCode(wardOfficer.db, '38.SKHCN')]);
-  if (!ward || !skhcn) return false;
+  const [ward, skhcn, province] = await Promise.all(['16516', '38.SKHCN', '38'].map((code) => getUnitByCode(wardOfficer.db, code)));
+  if (!ward || !skhcn || !province) return false;
   await citizenChatbot(wardOfficer, await ctxOf('namsamson.lanhdao'), ward.id);
   await createAiUse(wardOfficer, {
     ...BASE, unitId: ward.id,
@@ -83,5 +94,6 @@ export async function seedAiSystemsDemo(ctxOf: (username: string) => Promise<Ctx
   });
   await classifyAiUse(officer, summary.id, { onHighRiskList: false, interactsWithPublic: false, clearlyAiTool: true, rightsImpact: [], decisionUse: 'none', significantHarm: false, humanReviewBeforeEffect: true });
   await publishAiUse(await ctxOf('skhcn.lanhdao'), summary.id);
+  await provinceHotline(officer, province.id);
   return true;
 }
