@@ -169,6 +169,16 @@ describe('register, classify, assess, publish', () => {
   });
 });
 
+describe('questionnaire versions', () => {
+  test('a use classified under an older version is flagged for review', async () => {
+    await w.d.db.updateTable('ai_use').set({ questionnaire_version: '2025.0' }).where('id', '=', useId).execute();
+    const item = (await w.as.ward.get('/api/ai-systems')).body.items.find((x: { id: number }) => x.id === useId);
+    assert.equal(item.needsReview, true);
+    await w.d.db.updateTable('ai_use').set({ questionnaire_version: '2026.1' }).where('id', '=', useId).execute();
+    assert.equal((await w.as.ward.get(`/api/ai-systems/${useId}`)).body.needsReview, false);
+  });
+});
+
 describe('incidents and coverage', () => {
   test('a serious incident gets its deadlines and reaches the focal units at once', async () => {
     const r = await w.as.ward.post(`/api/ai-systems/${useId}/incidents`, {

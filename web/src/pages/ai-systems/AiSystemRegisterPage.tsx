@@ -12,7 +12,7 @@ import { paths } from '../../paths.ts';
 import { AUTOMATION_OPTIONS } from './labels.ts';
 
 const EMPTY = {
-  mode: 'existing', productId: '', name: '', provider: '', version: '', function: '',
+  mode: 'existing', productId: '', name: '', provider: '', version: '', function: '', modelType: '', trainingData: '', providerLevel: '', aiSystemId: '',
   purpose: '', scope: '', usersServed: '', inputData: '', personalData: false, sensitiveData: false, outputUse: '', automation: 'assistive',
   humanOversight: '', startDate: '', contract: '', internalNotes: '', publicSummary: '',
 };
@@ -20,7 +20,12 @@ type Values = typeof EMPTY;
 const USE_TEXTS = ['purpose', 'scope', 'usersServed', 'inputData', 'outputUse', 'humanOversight', 'publicSummary'] as const;
 
 function bodyOf(v: Values, unitId: number): UseCreateInput {
-  const product = v.mode === 'new' ? { product: { name: v.name, provider: v.provider, version: v.version, function: v.function } } : { productId: Number(v.productId) || undefined };
+  const product = v.mode === 'new' ? {
+    product: {
+      name: v.name, provider: v.provider, version: v.version, function: v.function, modelType: v.modelType, trainingData: v.trainingData,
+      providerLevel: (v.providerLevel || null) as 'high' | 'medium' | 'low' | null, aiSystemId: v.aiSystemId || null,
+    },
+  } : { productId: Number(v.productId) || undefined };
   return {
     unitId, ...product, purpose: v.purpose, scope: v.scope, usersServed: v.usersServed, inputData: v.inputData, personalData: v.personalData,
     sensitiveData: v.sensitiveData, outputUse: v.outputUse, automation: v.automation as UseCreateInput['automation'], humanOversight: v.humanOversight,
@@ -83,6 +88,11 @@ export function AiSystemRegisterPage() {
                   {text('provider', 'Nhà cung cấp', { path: 'product.provider' })}
                   {text('version', 'Phiên bản', { path: 'product.version' })}
                   {text('function', 'Chức năng chính', { area: true, path: 'product.function' })}
+                  {text('modelType', 'Loại mô hình', { path: 'product.modelType' })}
+                  {text('trainingData', 'Dữ liệu huấn luyện (nếu biết)', { area: true, path: 'product.trainingData' })}
+                  <Select label="Mức rủi ro nhà cung cấp tự phân loại" clearable value={v.providerLevel || null} onChange={(l) => form.setValue('providerLevel', l ?? '')}
+                    data={[{ value: 'high', label: 'Rủi ro cao' }, { value: 'medium', label: 'Rủi ro trung bình' }, { value: 'low', label: 'Rủi ro thấp' }]} />
+                  {text('aiSystemId', 'Mã định danh hệ thống AI (Cổng một cửa, nếu có)', { path: 'product.aiSystemId' })}
                 </>
               )}
             </Stack>
