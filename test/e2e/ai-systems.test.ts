@@ -40,15 +40,15 @@ describe('hệ thống AI: đăng ký, phân loại, đánh giá tác động, c
   test('the officer registers the chatbot; a refused form keeps what was typed', async () => {
     await officer.goto(`${app.url}/he-thong-ai/dang-ky`);
     await officer.getByText('Sản phẩm mới', { exact: true }).click();
-    await officer.getByLabel('Tên sản phẩm').fill(NAME);
-    await officer.getByLabel('Nhà cung cấp').fill('Công ty Thử nghiệm');
+    await officer.getByLabel('Tên sản phẩm', { exact: true }).fill(NAME);
+    await officer.getByLabel('Nhà cung cấp', { exact: true }).fill('Công ty Thử nghiệm');
     await officer.getByLabel('Chức năng chính').fill('AI');
     await officer.getByLabel('Mục đích sử dụng').fill('Trả lời người dân và sàng lọc sơ bộ hồ sơ trực tuyến.');
     await officer.getByLabel('Kết quả đầu ra được dùng vào việc gì').fill('Kết quả kiểm tra hồ sơ làm căn cứ tiếp nhận hoặc yêu cầu bổ sung.');
     await officer.getByLabel('Ghi chú nội bộ').fill(NOTE);
     await officer.getByRole('button', { name: 'Đăng ký' }).click();
     await officer.getByText(/ít nhất 5|Tối thiểu|tối thiểu/).first().waitFor();
-    assert.equal(await officer.getByLabel('Tên sản phẩm').inputValue(), NAME, 'the name stays');
+    assert.equal(await officer.getByLabel('Tên sản phẩm', { exact: true }).inputValue(), NAME, 'the name stays');
     await check(officer, 'đăng ký hệ thống AI', 'ai-register');
     await officer.getByLabel('Chức năng chính').fill('Trả lời người dân, kiểm tra sơ bộ hồ sơ.');
     await officer.getByRole('button', { name: 'Đăng ký' }).click();
