@@ -274,6 +274,7 @@ const CountsSchema = z.object({
   assessmentsOverdue: z.number().int(),
   openIncidents: z.number().int(),
   openSeriousIncidents: z.number().int(),
+  lateIncidents: z.number().int().openapi({ description: 'Sự cố nghiêm trọng còn mở khi đã quá hạn báo cáo chính thức' }),
 });
 export const CoverageSchema = z.object({
   unit: UnitName,

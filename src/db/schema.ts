@@ -413,6 +413,7 @@ export interface AiIncidentTable {
   affected: Generated<string>;
   consequences: ColumnType<string[], string[] | undefined, string[]>;
   status: ColumnType<'open' | 'closed', 'open' | 'closed' | undefined, 'open' | 'closed'>;
+  closed_at: Date | null;
   /** [{ kind, dueAt }] */
   deadlines: Json<unknown>;
   reported_by: number | null;

@@ -209,10 +209,18 @@ describe('incidents and coverage', () => {
     assert.equal(row.uses, 1);
     assert.equal(row.assessmentsApproved, 1);
     assert.equal(row.openSeriousIncidents, 1);
+    assert.equal(row.lateIncidents, 1, 'detected in September: its official report was due on 28/09');
     assert.ok(r.body.rows.filter((x: { kind: string }) => x.kind === 'ward' || x.kind === 'commune').length === 166);
     assert.ok(r.body.totals.unitsWithoutUses > 150);
     const xlsx = await w.as.skhcn.get('/api/ai-systems/coverage.xlsx');
     ok(xlsx, 'xlsx');
     assert.equal((await w.as.otherWard.get(`/api/ai-systems/coverage?unitId=${w.unitIds['16516']}`)).status, 403);
+    const incident = (await w.as.ward.get(`/api/ai-systems/${useId}`)).body.incidents[0];
+    assert.equal((await w.as.otherWard.post(`/api/ai-incidents/${incident.id}/close`)).status, 404);
+    ok(await w.as.ward.post(`/api/ai-incidents/${incident.id}/close`), 'close');
+    assert.equal((await w.as.ward.post(`/api/ai-incidents/${incident.id}/close`)).status, 409);
+    const after = (await w.as.skhcn.get('/api/ai-systems/coverage')).body.rows.find((x: { code: string }) => x.code === '16516');
+    assert.equal(after.openSeriousIncidents, 0);
+    assert.equal(after.lateIncidents, 0);
   });
 });

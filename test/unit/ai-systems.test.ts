@@ -122,14 +122,15 @@ describe('incident deadlines', () => {
 describe('coverage', () => {
   test('rolls uses up to their unit, skips retired ones, counts who registered nothing', () => {
     const units = [{ id: 1, name: 'Tỉnh', code: '38', kind: 'province' }, { id: 2, name: 'Nam Sầm Sơn', code: '16516', kind: 'ward' }, { id: 3, name: 'Hạc Thành', code: '14797', kind: 'ward' }];
-    const use = (coveredUnitId: number, over: object = {}) => ({ coveredUnitId, status: 'inUse' as const, level: 'medium' as const, state: 'approved' as const, openIncidents: 0, openSeriousIncidents: 0, ...over });
-    const c = computeCoverage(units, [use(2), use(2, { status: 'retired' }), use(1, { level: null, state: 'unclassified', openIncidents: 1, openSeriousIncidents: 1 })]);
+    const use = (coveredUnitId: number, over: object = {}) => ({ coveredUnitId, status: 'inUse' as const, level: 'medium' as const, state: 'approved' as const, openIncidents: 0, openSeriousIncidents: 0, lateIncidents: 0, ...over });
+    const c = computeCoverage(units, [use(2), use(2, { status: 'retired' }), use(1, { level: null, state: 'unclassified', openIncidents: 1, openSeriousIncidents: 1, lateIncidents: 1 })]);
     assert.equal(c.rows[1]!.uses, 1);
     assert.equal(c.rows[1]!.assessmentsApproved, 1);
     assert.equal(c.rows[0]!.levels.unclassified, 1);
     assert.equal(c.totals.uses, 2);
     assert.equal(c.totals.unitsWithoutUses, 1);
     assert.equal(c.totals.openSeriousIncidents, 1);
+    assert.equal(c.totals.lateIncidents, 1);
   });
 
   test('assessment states', () => {

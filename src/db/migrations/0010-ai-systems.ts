@@ -91,6 +91,7 @@ async function assessmentsAndIncidents(db: Kysely<unknown>): Promise<void> {
     affected text NOT NULL DEFAULT '',
     consequences text[] NOT NULL DEFAULT '{}',
     status text NOT NULL DEFAULT 'open' CHECK (status IN ('open','closed')),
+    closed_at timestamptz,
     deadlines jsonb NOT NULL DEFAULT '[]',
     reported_by integer REFERENCES app_user(id),
     created_at timestamptz NOT NULL DEFAULT now()

@@ -6,14 +6,14 @@ import { ALL_BORDERS, columnHeaderRow, font, landscapeSheet, officialWorkbook, t
 
 const HEADERS = [
   'STT', 'Cơ quan, đơn vị', 'Loại', 'Số hệ thống AI', 'Rủi ro cao', 'Rủi ro trung bình', 'Rủi ro thấp', 'Chưa phân loại',
-  'Cần đánh giá tác động', 'Đánh giá đã phê duyệt', 'Đang dùng khi chưa có đánh giá', 'Sự cố đang mở', 'Sự cố nghiêm trọng đang mở',
+  'Cần đánh giá tác động', 'Đánh giá đã phê duyệt', 'Đang dùng khi chưa có đánh giá', 'Sự cố đang mở', 'Sự cố nghiêm trọng đang mở', 'Sự cố quá hạn báo cáo',
 ];
-const WIDTHS = [6, 44, 16, 10, 9, 11, 9, 11, 12, 12, 14, 10, 13];
+const WIDTHS = [6, 44, 16, 10, 9, 11, 9, 11, 12, 12, 14, 10, 13, 12];
 const HEADER_ROW = 4;
 
 const counts = (r: Omit<CoverageRow, 'id' | 'name' | 'code' | 'kind'>) => [
   r.uses, r.levels.high, r.levels.medium, r.levels.low, r.levels.unclassified, r.assessmentsDue, r.assessmentsApproved, r.assessmentsOverdue,
-  r.openIncidents, r.openSeriousIncidents,
+  r.openIncidents, r.openSeriousIncidents, r.lateIncidents,
 ];
 
 export async function renderAiCoverageXlsx(c: Coverage & { unit: { name: string } }): Promise<Buffer> {

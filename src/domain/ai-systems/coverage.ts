@@ -36,6 +36,8 @@ export interface CoverageUse {
   state: AssessmentState;
   openIncidents: number;
   openSeriousIncidents: number;
+  /** Serious incidents still open past their official-report deadline. */
+  lateIncidents: number;
 }
 
 export interface CoverageRow extends CoverageUnit {
@@ -46,6 +48,7 @@ export interface CoverageRow extends CoverageUnit {
   assessmentsOverdue: number;
   openIncidents: number;
   openSeriousIncidents: number;
+  lateIncidents: number;
 }
 
 export interface Coverage {
@@ -55,7 +58,7 @@ export interface Coverage {
 
 const emptyCounts = () => ({
   uses: 0, levels: { high: 0, medium: 0, low: 0, unclassified: 0 }, assessmentsDue: 0, assessmentsApproved: 0, assessmentsOverdue: 0,
-  openIncidents: 0, openSeriousIncidents: 0,
+  openIncidents: 0, openSeriousIncidents: 0, lateIncidents: 0,
 });
 
 function add(to: ReturnType<typeof emptyCounts>, u: CoverageUse): void {
@@ -67,6 +70,7 @@ function add(to: ReturnType<typeof emptyCounts>, u: CoverageUse): void {
   if (u.state === 'overdue') to.assessmentsOverdue++;
   to.openIncidents += u.openIncidents;
   to.openSeriousIncidents += u.openSeriousIncidents;
+  to.lateIncidents += u.lateIncidents;
 }
 
 /** One row per covered unit, in the order given; retired uses are not counted. */

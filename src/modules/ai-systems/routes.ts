@@ -106,6 +106,10 @@ function mountIncidentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
     params: IdParam, body: IncidentInputSchema, response: IncidentCreatedSchema,
   }, (c, { params, body }) => uc.reportAiIncident(c.get('ctx'), params.id, body, deps.config));
   defineRoute(app, {
+    method: 'post', path: '/ai-incidents/{id}/close', operationId: 'closeAiIncident', summary: 'Đóng sự cố (đã báo cáo chính thức về khắc phục)', tags,
+    params: IdParam, response: z.object({ id: z.number(), status: z.literal('closed') }),
+  }, (c, { params }) => uc.closeAiIncident(c.get('ctx'), params.id));
+  defineRoute(app, {
     method: 'get', path: '/ai-incidents/{id}/report.docx', operationId: 'exportAiIncidentDocx', summary: 'Báo cáo sự cố nghiêm trọng (DOCX)', tags,
     params: IdParam, produces: DOCX,
   }, async (c, { params }) => {

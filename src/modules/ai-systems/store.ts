@@ -173,6 +173,10 @@ export async function insertIncident(tx: Tx, v: {
   return row.id;
 }
 
+export async function closeIncident(tx: Tx, id: number): Promise<void> {
+  await tx.updateTable('ai_incident').set({ status: 'closed', closed_at: sql<Date>`now()` }).where('id', '=', id).execute();
+}
+
 /** Leaders and officers of units, with an e-mail address (the incident mail goes to them). */
 export async function staffEmails(db: Q, unitIds: number[]): Promise<string[]> {
   if (!unitIds.length) return [];
@@ -209,6 +213,9 @@ export async function listCoverageUses(db: Q, rootId: number) {
       (eb) => eb.selectFrom('ai_incident as i').select((e) => e.fn.countAll<string>().as('c')).whereRef('i.use_id', '=', 'u.id').where('i.status', '=', 'open').as('open_incidents'),
       (eb) => eb.selectFrom('ai_incident as i').select((e) => e.fn.countAll<string>().as('c')).whereRef('i.use_id', '=', 'u.id').where('i.status', '=', 'open')
         .where('i.severity', '=', 'serious').as('open_serious'),
+      // Past its last deadline (the official report) and still open: late.
+      (eb) => eb.selectFrom('ai_incident as i').select((e) => e.fn.countAll<string>().as('c')).whereRef('i.use_id', '=', 'u.id').where('i.status', '=', 'open')
+        .where('i.severity', '=', 'serious').where(sql<boolean>`(i.deadlines->-1->>'dueAt')::timestamptz < now()`).as('late_incidents'),
     ])
     .where(sql<boolean>`n.path @> ARRAY[${rootId}]::integer[]`).execute();
 }

@@ -75,6 +75,10 @@ export async function aiSystemsCases(env: MatrixEnv): Promise<Record<string, Rou
     reportAiIncident: onUse('POST', '/incidents', editInOwnSubtree, {
       occurredAt: '2026-06-02T08:00:00+07:00', detectedAt: '2026-06-02T09:00:00+07:00', severity: 'other', description: 'Sự cố để kiểm thử phân quyền',
     }),
+    closeAiIncident: {
+      request: (r) => ({ method: 'POST', path: `/api/ai-incidents/${incidentId[r]}/close` }), allowed: editInOwnSubtree, hidden: hiddenOutsideBranch,
+      anonymous: false, references: 'sibling',
+    },
     exportAiIncidentDocx: {
       request: (r) => ({ method: 'GET', path: `/api/ai-incidents/${incidentId[r]}/report.docx` }), allowed: readInOwnSubtree, hidden: hiddenOutsideBranch,
       anonymous: false, references: 'sibling',

@@ -35,6 +35,7 @@ export const aiApi = {
   approveAssessment: (id: number) => api.post(`/ai-systems/${id}/impact-assessment/approve`),
   publishAssessment: (id: number) => api.post(`/ai-systems/${id}/impact-assessment/publish`),
   reportIncident: (id: number, body: IncidentBody) => api.post<{ id: number; deadlines: Array<{ kind: string; dueAt: string }> }>(`/ai-systems/${id}/incidents`, body),
+  closeIncident: (id: number) => api.post(`/ai-incidents/${id}/close`),
   coverage: (unitId: number | null) => api.get<AiCoverage>('/ai-systems/coverage', { unitId: unitId ?? undefined }),
   publicList: () => api.get<{ total: number; items: PublicAiSystem[] }>('/public/ai-systems'),
 };

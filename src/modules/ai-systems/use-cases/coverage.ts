@@ -27,6 +27,7 @@ export async function aiCoverageFor(db: Kysely<DB>, unitId: number): Promise<AiC
     state: assessmentState({ status: r.status, impactAssessmentRequired: r.assessment_required, hasApprovedAssessment: Boolean(r.approved), assessmentDue: r.assessment_due }),
     openIncidents: Number(r.open_incidents ?? 0),
     openSeriousIncidents: Number(r.open_serious ?? 0),
+    lateIncidents: Number(r.late_incidents ?? 0),
   }));
   const coverage = computeCoverage(units, uses);
   return { unit: { id: root.id, name: root.name }, ...coverage };

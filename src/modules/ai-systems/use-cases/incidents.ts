@@ -3,7 +3,7 @@
 // app and by e-mail.
 import type { IncidentInput } from '../../../contracts/ai-systems.ts';
 import type { Config } from '../../../config.ts';
-import { invalid } from '../../../domain/errors.ts';
+import { conflict, invalid } from '../../../domain/errors.ts';
 import { DEADLINE_KIND_LABEL, incidentDeadlines, type IncidentDeadline } from '../../../domain/ai-systems/incidents.ts';
 import { SEVERITY_LABEL } from '../../../domain/ai-systems/model.ts';
 import { recordAudit } from '../../audit/index.ts';
@@ -63,6 +63,18 @@ async function mailIncident(ctx: Ctx, u: store.UseRow, unitIds: number[], n: { t
   } catch (err) {
     console.error(`thư báo sự cố hệ thống AI ${u.id} chưa gửi được:`, err instanceof Error ? err.message : err);
   }
+}
+
+/** The official report on remediation is done (Đ19.4): the incident leaves the open ones. */
+export async function closeAiIncident(ctx: Ctx, id: number): Promise<{ id: number; status: 'closed' }> {
+  const i = await mustIncident(ctx, id);
+  authorize(ctx, 'edit', { unitPath: i.unit_path });
+  if (i.status === 'closed') throw conflict('ai_incident.closed', 'Sự cố này đã đóng.');
+  return ctx.db.transaction().execute(async (tx) => {
+    await store.closeIncident(tx, id);
+    await recordAudit(tx, ctx, { action: 'ai_incident.close', entityType: 'ai_incident', entityId: id, unitId: i.unit_id, before: { status: 'open' }, after: { status: 'closed' } });
+    return { id, status: 'closed' as const };
+  });
 }
 
 /** An incident is its unit's record; the report DOCX reads it through here. */

@@ -15,7 +15,7 @@ type Row = AiCoverage['rows'][number];
 /** The tile's colour: nothing registered (grey), an assessment overdue (red) or due (orange), all in order (green). */
 function tone(r: Row): { bg: string; fg: string } {
   if (r.uses === 0) return { bg: '#eceff2', fg: '#3d454d' };
-  if (r.assessmentsOverdue > 0 || r.openSeriousIncidents > 0) return { bg: '#fde8e8', fg: '#a61b1b' };
+  if (r.assessmentsOverdue > 0 || r.lateIncidents > 0 || r.openSeriousIncidents > 0) return { bg: '#fde8e8', fg: '#a61b1b' };
   if (r.assessmentsDue > 0) return { bg: '#fff0e0', fg: '#8f3b00' };
   return { bg: '#e3f6e8', fg: '#1d6b32' };
 }
@@ -58,7 +58,7 @@ export function AiCoveragePage() {
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>Đơn vị</Table.Th><Table.Th>Hệ thống</Table.Th><Table.Th>Cao / TB / Thấp / Chưa</Table.Th>
-                  <Table.Th>Đánh giá đã duyệt</Table.Th><Table.Th>Cần lập</Table.Th><Table.Th>Quá hạn</Table.Th><Table.Th>Sự cố mở</Table.Th>
+                  <Table.Th>Đánh giá đã duyệt</Table.Th><Table.Th>Cần lập</Table.Th><Table.Th>Quá hạn</Table.Th><Table.Th>Sự cố mở</Table.Th><Table.Th>Sự cố quá hạn báo cáo</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -68,6 +68,7 @@ export function AiCoveragePage() {
                     <Table.Td>{r.levels.high} / {r.levels.medium} / {r.levels.low} / {r.levels.unclassified}</Table.Td>
                     <Table.Td>{r.assessmentsApproved}</Table.Td><Table.Td>{r.assessmentsDue}</Table.Td><Table.Td>{r.assessmentsOverdue}</Table.Td>
                     <Table.Td>{r.openIncidents}{r.openSeriousIncidents ? ` (${r.openSeriousIncidents} nghiêm trọng)` : ''}</Table.Td>
+                    <Table.Td>{r.lateIncidents}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

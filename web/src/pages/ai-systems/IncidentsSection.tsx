@@ -18,6 +18,7 @@ export function IncidentsSection({ use }: { use: AiUseDetail }) {
     description: v.description.trim().length >= 10 ? undefined : 'Mô tả sự cố (ít nhất 10 ký tự).',
   }));
   const report = useAiMutation((b: IncidentBody) => aiApi.reportIncident(use.id, b));
+  const close = useAiMutation((id: number) => aiApi.closeIncident(id));
   const v = form.values;
   const err = (k: keyof typeof EMPTY) => form.error(k) ?? fieldError(form.serverError, k);
   const submit = form.onSubmit(async (x) => {
@@ -36,8 +37,12 @@ export function IncidentsSection({ use }: { use: AiUseDetail }) {
             <Text size="sm">{i.description}</Text>
             {i.deadlines.map((d) => <Text key={d.kind} size="sm">{d.label}: <b>{formatDateTime(d.dueAt)}</b></Text>)}
             {i.severity === 'serious' ? <Text size="sm"><a href={aiUrls.incidentDocx(i.id)}>Tải báo cáo sự cố (DOCX)</a></Text> : null}
+            {i.status === 'open' && use.can.edit ? (
+              <Group><Button size="xs" variant="default" loading={close.isPending && close.variables === i.id} onClick={() => close.mutate(i.id)}>Đóng sự cố (đã báo cáo chính thức)</Button></Group>
+            ) : <Text size="sm" c="dimmed">{i.status === 'closed' ? 'Đã đóng.' : ''}</Text>}
           </Stack>
         ))}
+        <FormError error={close.error} />
         {use.can.edit ? (
           <form ref={form.formRef} onSubmit={submit} noValidate>
             <Stack gap="sm">
