@@ -1,10 +1,9 @@
 // Rows to answers: what a use, an incident, an assessment version look like to the people who read them.
 import type { AiIncident, AiUseListItem } from '../../../contracts/ai-systems.ts';
 import { assessmentState, ASSESSMENT_STATE_LABEL } from '../../../domain/ai-systems/coverage.ts';
-import { DEADLINE_KIND_LABEL, type IncidentDeadline } from '../../../domain/ai-systems/incidents.ts';
+import { DEADLINE_KIND_LABEL, type Consequence, type IncidentDeadline } from '../../../domain/ai-systems/incidents.ts';
 import { ASSESSMENT_STATUS_LABEL, RISK_LEVEL_LABEL, SEVERITY_LABEL, UNCLASSIFIED_LABEL, USE_STATUS_LABEL } from '../../../domain/ai-systems/model.ts';
 import { CURRENT_QUESTIONNAIRE } from '../../../domain/ai-systems/questionnaire.ts';
-import type { Consequence } from '../../../domain/ai-systems/incidents.ts';
 import type { Target } from '../../../domain/permissions.ts';
 import type { AssessmentRow, IncidentRow, UseRow } from '../store.ts';
 
