@@ -8,6 +8,7 @@ import { actorFor } from './modules/auth/index.ts';
 import { getUnitByCode } from './modules/org/index.ts';
 import { findUserByUsername } from './modules/users/index.ts';
 import * as plans from './modules/plans/index.ts';
+import { seedAiSystemsDemo } from './modules/ai-systems/index.ts';
 
 const SEEDS = new URL('../reference-data/seed-plans/', import.meta.url);
 
@@ -43,5 +44,6 @@ export async function seedDemoContent(db: Kysely<DB>): Promise<boolean> {
   await plans.transition(wardLeader, wardPlan.planId, 'approve', {});
   await plans.transition(wardLeader, wardPlan.planId, 'issue', { number: '45', date: '2026-05-20', signerName: 'Phạm Xuân Trường' });
   await (await import('./modules/petitions/index.ts')).seedPetitionDemo(db, { skhcn: officer, wardOfficer, wardLeader });
+  await seedAiSystemsDemo((username) => ctxOf(db, username));
   return true;
 }

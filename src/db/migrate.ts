@@ -10,6 +10,7 @@ import * as m0006 from './migrations/0006-uniqueness.ts';
 import * as m0007 from './migrations/0007-stored-findings.ts';
 import * as m0008 from './migrations/0008-rate-limit.ts';
 import * as m0009 from './migrations/0009-petitions.ts';
+import * as m0010 from './migrations/0010-ai-systems.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0007-stored-findings': m0007,
   '0008-rate-limit': m0008,
   '0009-petitions': m0009,
+  '0010-ai-systems': m0010,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {

@@ -58,6 +58,19 @@ export const UNIQUE_CONSTRAINTS: Readonly<Record<string, UniqueAnswer>> = {
     message: 'Tên đăng nhập này đã được sử dụng.',
     issues: [{ path: 'username', message: 'Chọn tên đăng nhập khác.' }],
   },
+  ai_product_name_idx: {
+    code: 'ai_product.exists',
+    message: 'Sản phẩm AI này (cùng tên, nhà cung cấp, phiên bản) đã có trong danh mục: chọn sản phẩm đó.',
+    issues: [{ path: 'product.name', message: 'Sản phẩm đã có trong danh mục.' }],
+  },
+  ai_use_uuid_key: {
+    code: 'ai_use.uuid_taken',
+    message: 'Mã định danh của việc sử dụng hệ thống AI bị trùng. Hãy thử lại.',
+  },
+  ai_impact_assessment_use_id_version_key: {
+    code: 'ai_assessment.changed',
+    message: 'Báo cáo đánh giá tác động vừa được người khác thay đổi. Hãy tải lại trang.',
+  },
 };
 
 /** For a constraint without an entry (a bug the test catches): the client can reload and retry. */

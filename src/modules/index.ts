@@ -17,5 +17,8 @@ import { module as search } from './search/module.ts';
 import { module as mail } from './mail/module.ts';
 import { module as todo } from './todo/module.ts';
 import { module as petitions } from './petitions/module.ts';
+import { module as aiSystems } from './ai-systems/module.ts';
 
-export const MODULES: readonly AppModule[] = [auth, org, users, audit, plans, tracking, notifications, calendar, reporting, backup, search, mail, petitions, todo];
+export const MODULES: readonly AppModule[] = [
+  auth, org, users, audit, plans, tracking, notifications, calendar, reporting, backup, search, mail, petitions, aiSystems, todo,
+];

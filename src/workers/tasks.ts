@@ -9,6 +9,7 @@ import type { CompiledReport, ReminderLetter } from '../domain/reporting/model.t
 import type { PlanRenderOptions } from '../documents/render/plan-docx.ts';
 import type { PlanXlsxOptions } from '../documents/render/plan-xlsx.ts';
 import type { CompiledReportInput } from '../documents/render/report-docx.ts';
+import type { Ai02Document, IncidentReportDocument } from '../documents/render/ai-systems-docx.ts';
 import { directoryOf, type DirectoryShare } from './directory.ts';
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: string; status: number; message: string; issues: AppError['issues'] } };
@@ -95,4 +96,16 @@ export function renderCompiledReportXlsx(task: { report: CompiledReport }): Prom
 
 export function renderReminderLetterDocx(task: { letter: ReminderLetter }): Promise<Envelope<Uint8Array>> {
   return envelope(async () => (await import('../documents/render/reminder-docx.ts')).renderReminderLetterDocx(task.letter));
+}
+
+export function renderAi02Docx(task: { document: Ai02Document }): Promise<Envelope<Uint8Array>> {
+  return envelope(async () => (await import('../documents/render/ai-systems-docx.ts')).renderAi02Docx(task.document));
+}
+
+export function renderAiIncidentDocx(task: { document: IncidentReportDocument }): Promise<Envelope<Uint8Array>> {
+  return envelope(async () => (await import('../documents/render/ai-systems-docx.ts')).renderIncidentReportDocx(task.document));
+}
+
+export function renderAiCoverageXlsx(task: { coverage: Parameters<typeof import('../documents/render/ai-coverage-xlsx.ts').renderAiCoverageXlsx>[0] }): Promise<Envelope<Uint8Array>> {
+  return envelope(async () => (await import('../documents/render/ai-coverage-xlsx.ts')).renderAiCoverageXlsx(task.coverage));
 }

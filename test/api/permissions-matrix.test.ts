@@ -19,8 +19,9 @@ import { reportingCases } from './matrix/reporting.ts';
 import { backupCases } from './matrix/backup.ts';
 import { todoCases } from './matrix/todo.ts';
 import { petitionCases } from './matrix/petitions.ts';
+import { aiSystemsCases } from './matrix/ai-systems.ts';
 
-const MODULES = [foundationCases, planCases, trackingCases, reportingCases, backupCases, petitionCases, todoCases];
+const MODULES = [foundationCases, planCases, trackingCases, reportingCases, backupCases, petitionCases, aiSystemsCases, todoCases];
 
 let d: TestDatabase;
 let app: App;

@@ -43,6 +43,7 @@ const router = createBrowserRouter([
   { path: 'cong-khai/kien-nghi', lazy: async () => ({ Component: (await import('./pages/petitions/PetitionFormPage.tsx')).PetitionFormPage }) },
   { path: 'cong-khai/kien-nghi/tra-cuu/:code?', lazy: async () => ({ Component: (await import('./pages/petitions/PetitionFollowPage.tsx')).PetitionFollowPage }) },
   { path: 'cong-khai/kien-nghi/tra-loi', lazy: async () => ({ Component: (await import('./pages/petitions/PublishedPetitionsPage.tsx')).PublishedPetitionsPage }) },
+  { path: 'cong-khai/he-thong-ai/:id?', lazy: async () => ({ Component: (await import('./pages/ai-systems/PublicAiSystemsPage.tsx')).PublicAiSystemsPage }) },
   {
     element: <RequireAuth />,
     children: [
@@ -73,6 +74,11 @@ const router = createBrowserRouter([
           { path: 'bang-dieu-khien', lazy: async () => ({ Component: (await import('./pages/dashboard/DashboardPage.tsx')).DashboardPage }) },
           { path: 'kien-nghi', lazy: async () => ({ Component: (await import('./pages/petitions/PetitionQueuePage.tsx')).PetitionQueuePage }) },
           { path: 'kien-nghi/:id', lazy: async () => ({ Component: (await import('./pages/petitions/PetitionPage.tsx')).PetitionPage }) },
+          { path: 'he-thong-ai', lazy: async () => ({ Component: (await import('./pages/ai-systems/AiSystemsPage.tsx')).AiSystemsPage }) },
+          { path: 'he-thong-ai/dang-ky', lazy: async () => ({ Component: (await import('./pages/ai-systems/AiSystemRegisterPage.tsx')).AiSystemRegisterPage }) },
+          { path: 'he-thong-ai/tinh-hinh', lazy: async () => ({ Component: (await import('./pages/ai-systems/AiCoveragePage.tsx')).AiCoveragePage }) },
+          { path: 'he-thong-ai/:id', lazy: async () => ({ Component: (await import('./pages/ai-systems/AiSystemPage.tsx')).AiSystemPage }) },
+          { path: 'he-thong-ai/:id/danh-gia-tac-dong', lazy: async () => ({ Component: (await import('./pages/ai-systems/ImpactAssessmentPage.tsx')).ImpactAssessmentPage }) },
           { path: 'thong-bao', lazy: async () => ({ Component: (await import('./pages/NotificationsPage.tsx')).NotificationsPage }) },
           // Addresses the server writes in notifications and e-mails (/assignments?…, /obstacles?…#id).
           { path: 'assignments/*', element: <ServerLinkRedirect /> },

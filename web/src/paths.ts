@@ -29,6 +29,15 @@ export const paths = {
   dashboard: '/bang-dieu-khien',
   dashboardOf: (planId: number | string, year?: number) => `/bang-dieu-khien?keHoach=${planId}${year ? `&nam=${year}` : ''}`,
   notifications: '/thong-bao',
+  /** Hệ thống AI: the uses of my unit and below; registering one; one use; its AI02; coverage. */
+  aiSystems: '/he-thong-ai',
+  aiSystemRegister: '/he-thong-ai/dang-ky',
+  aiSystem: (id: number | string) => `/he-thong-ai/${id}`,
+  aiAssessment: (id: number | string) => `/he-thong-ai/${id}/danh-gia-tac-dong`,
+  aiCoverage: '/he-thong-ai/tinh-hinh',
+  /** Public (no sign-in) register of AI systems, and one of them. */
+  publicAiSystems: '/cong-khai/he-thong-ai',
+  publicAiSystem: (id: number | string) => `/cong-khai/he-thong-ai/${id}`,
   /** Public (no sign-in) progress of an issued plan. */
   publicPlan: (id: number | string) => `/cong-khai/ke-hoach/${id}`,
   /** Public (no sign-in): send a petition, follow it by its code, read the published answers. */

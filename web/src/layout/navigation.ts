@@ -2,7 +2,7 @@
 // pages/, its route in App.tsx and an entry here; `visible` hides entries the server's `can` says the user cannot use.
 import type { ComponentType } from 'react';
 import {
-  IconBell, IconBuildingCommunity, IconMailbox, IconChartBar, IconChecklist, IconClipboardList, IconHistory, IconHome, IconMessageReport, IconReportAnalytics, IconUsers,
+  IconBell, IconBrain, IconBuildingCommunity, IconMailbox, IconChartBar, IconChecklist, IconClipboardList, IconHistory, IconHome, IconMessageReport, IconReportAnalytics, IconUsers,
 } from '@tabler/icons-react';
 import type { SessionUser } from '../api/types.ts';
 import { paths } from '../paths.ts';
@@ -36,6 +36,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { label: 'Kiến nghị của người dân', to: paths.petitions, icon: IconMailbox, matchPrefix: true, visible: followsWork },
       { label: 'Báo cáo', to: paths.reports, icon: IconReportAnalytics, matchPrefix: true, alsoActive: ['/che-do-bao-cao'], visible: followsWork },
       { label: 'Bảng điều khiển', to: paths.dashboard, icon: IconChartBar, visible: followsWork },
+      { label: 'Hệ thống AI', to: paths.aiSystems, icon: IconBrain, matchPrefix: true },
       { label: 'Thông báo', to: paths.notifications, icon: IconBell },
       { label: 'Đơn vị', to: paths.units, icon: IconBuildingCommunity, matchPrefix: true },
     ],

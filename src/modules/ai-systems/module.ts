@@ -1,0 +1,6 @@
+import type { AppModule } from '../module.ts';
+
+export const module: AppModule = {
+  name: 'ai-systems',
+  routes: async () => (await import('./routes.ts')).aiSystemsRoutes,
+};
