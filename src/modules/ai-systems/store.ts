@@ -225,3 +225,22 @@ export async function userFullName(db: Q, userId: number): Promise<string | null
   const row = await db.selectFrom('app_user').select('full_name').where('id', '=', userId).executeTakeFirst();
   return row?.full_name ?? null;
 }
+
+/** Open serious incidents of units under `roots` (or everywhere), with the operating unit's path and name. */
+export async function openSeriousIncidents(db: Q, roots: number[] | 'all') {
+  let q = db
+    .selectFrom('ai_incident as i')
+    .innerJoin('unit as n', 'n.id', 'i.unit_id')
+    .innerJoin('ai_use as u', 'u.id', 'i.use_id')
+    .innerJoin('ai_product as p', 'p.id', 'u.product_id')
+    .select([...incidentColumns, 'n.path as unit_path', 'n.name as unit_name', 'p.name as product_name'])
+    .where('i.status', '=', 'open')
+    .where('i.severity', '=', 'serious')
+    .orderBy('i.detected_at')
+    .limit(200);
+  if (roots !== 'all') {
+    if (!roots.length) return [];
+    q = q.where(sql<boolean>`n.path && ${sql.val(roots)}::integer[]`);
+  }
+  return q.execute();
+}
