@@ -7,6 +7,7 @@ import {
 } from '@tabler/icons-react';
 import { useCurrentUser } from '../auth/SessionContext.tsx';
 import { PageHeader } from '../components/PageTitle.tsx';
+import { TodoList } from '../components/home/TodoList.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { roleLabel, unitKindLabel } from '../format.ts';
 import { paths } from '../paths.ts';
@@ -44,6 +45,10 @@ export function HomePage() {
             Đây là tài khoản minh họa: chỉ dùng để dùng thử, không nhập dữ liệu thật.
           </Alert>
         ) : null}
+        <section aria-labelledby="viec-can-lam">
+          <Title order={2} size="h4" id="viec-can-lam" mb="sm">Việc cần làm</Title>
+          <TodoList />
+        </section>
         <Card withBorder padding="lg" radius="md">
           <Stack gap={6}>
             <Text size="sm" c="dimmed">Đơn vị của bạn</Text>
