@@ -97,6 +97,12 @@ describe('điện thoại trên mạng 4G: tải nhanh, nén, lưu đệm', { ti
       assert.equal(headers['cache-control'], 'public, max-age=31536000, immutable', r.url());
     }
     assert.ok(home.jsBytes <= JS_BUDGET_BYTES, `first page JavaScript ${kb(home.jsBytes)} ≤ ${kb(JS_BUDGET_BYTES)}`);
+    // The home page starts from what waits for the person: the list the API gives, one link per item.
+    const todo = (await (await page.context().request.get(`${app.url}/api/me/todo`)).json()) as { items: Array<{ link: string }> };
+    const section = page.locator('section[aria-labelledby="viec-can-lam"]');
+    if (todo.items.length) await section.locator(`a[href="${todo.items[0]!.link}"]`).first().waitFor();
+    else await section.getByText('Không có việc nào đang chờ bạn.').waitFor();
+    assert.equal(await section.getByRole('link').count(), todo.items.length);
     const shell = await page.context().request.get(`${app.url}/`);
     assert.equal(shell.headers()['cache-control'], 'no-cache');
 
