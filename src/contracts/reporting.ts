@@ -273,6 +273,7 @@ export const CompiledReportSchema = z.object({
   summary: z.object({ expected: z.number().int(), received: z.number().int(), onTime: z.number().int(), late: z.number().int(), missing: z.number().int() }),
   tasks: z.array(z.object({ number: z.string(), title: z.string(), lines: z.array(z.string()), unitsDone: z.number().int(), unitsTotal: z.number().int() })),
   indicators: z.array(IndicatorDefSchema.extend({ total: z.number() })),
+  themes: z.array(z.object({ title: z.string(), lines: z.array(z.string()) })).optional(),
   obstacles: z.array(z.string()),
   proposals: z.array(z.string()),
   annex: z.array(z.object({

@@ -47,3 +47,9 @@ export function formatDateVi(iso: string): string {
   const [y, m, d] = iso.slice(0, 10).split('-');
   return `${d}/${m}/${y}`;
 }
+
+const COUNT_FORMAT = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
+/** A count as Vietnamese text writes it: "28.450". */
+export function formatCountVi(n: number): string {
+  return COUNT_FORMAT.format(n);
+}

@@ -59,10 +59,23 @@ export type StartBackground = (server: ServerContext) => { stop(): void | Promis
  */
 export type TodoSource = (ctx: Ctx, today: string) => Promise<TodoItem[]>;
 
+/** A section a module adds to the compiled report of a unit's year: petitions received, AI systems registered… */
+export interface ReportSection {
+  title: string;
+  lines: string[];
+}
+
+/**
+ * The section of a module's records for the compiled report of `unitId`'s subtree over `year` (null when the module
+ * has nothing to say there). Figures only: a report goes to other bodies and is published.
+ */
+export type ReportSectionSource = (db: Kysely<DB>, scope: { unitId: number; year: number; today: string }) => Promise<ReportSection | null>;
+
 export interface AppModule {
   name: string;
   routes?(): Promise<MountRoutes>;
   commands?: readonly CommandEntry[];
   background?(): Promise<StartBackground>;
   todo?(): Promise<TodoSource>;
+  reportSection?(): Promise<ReportSectionSource>;
 }

@@ -223,20 +223,28 @@ export function closingText(report: CompiledReport): string {
 export function compiledReportBodyItems(report: CompiledReportInput): { beforeTable: BodyItem[]; afterTable: BodyItem[] } {
   const issuer = issuerPhrase(report.issuerName);
   const leadership = report.leadership?.map((t) => t.trim()).filter(Boolean) ?? [];
+  const hasIndicators = report.indicators.length > 0;
+  // Section II: tasks, the indicators (if any), the other parts of the work (themes), then who reported.
+  const situationClause = (hasIndicators ? 2 : 1) + (report.themes ?? []).length + 1;
   const beforeTable: BodyItem[] = [
     { kind: 'paragraph', text: openingText(report) },
     { kind: 'section', number: 'I', title: 'Công tác lãnh đạo, chỉ đạo, triển khai thực hiện' },
     ...(leadership.length
       ? leadership.map((text): BodyItem => ({ kind: 'paragraph', text }))
-      : [{ kind: 'paragraph', text: `${issuer} đã tổng hợp kết quả từ báo cáo của ${formatCount(report.summary.received)}/${formatCount(report.summary.expected)} cơ quan, đơn vị (tình hình gửi báo cáo tại mục II.3).` } as BodyItem]),
+      : [{ kind: 'paragraph', text: `${issuer} đã tổng hợp kết quả từ báo cáo của ${formatCount(report.summary.received)}/${formatCount(report.summary.expected)} cơ quan, đơn vị (tình hình gửi báo cáo tại mục II.${situationClause}).` } as BodyItem]),
     { kind: 'section', number: 'II', title: 'Kết quả thực hiện' },
     { kind: 'clause', number: '1', text: 'Kết quả thực hiện các nhiệm vụ', heading: true },
     ...taskResultItems(report),
   ];
-  const hasIndicators = report.indicators.length > 0;
   if (hasIndicators) beforeTable.push({ kind: 'clause', number: '2', text: 'Các chỉ tiêu chủ yếu', heading: true });
+  let clause = hasIndicators ? 2 : 1;
+  const themes = (report.themes ?? []).flatMap((t): BodyItem[] => [
+    { kind: 'clause', number: String(++clause), text: t.title, heading: true },
+    ...t.lines.map((text): BodyItem => ({ kind: 'paragraph', text })),
+  ]);
   const afterTable: BodyItem[] = [
-    { kind: 'clause', number: hasIndicators ? '3' : '2', text: 'Tình hình gửi báo cáo', heading: true },
+    ...themes,
+    { kind: 'clause', number: String(++clause), text: 'Tình hình gửi báo cáo', heading: true },
     ...reportingSituationItems(report),
   ];
   if (report.annex.length > 0) afterTable.push({ kind: 'paragraph', text: '(Chi tiết tại Phụ lục kèm theo.)', italic: true });

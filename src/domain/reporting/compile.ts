@@ -100,6 +100,8 @@ export interface CompileInput {
   units: ExpectedUnitReport[];
   /** Notable deliverables named per task before the rest is summed up. */
   maxLinesPerTask?: number;
+  /** Sections other modules add for the period (petitions received, AI systems registered…), in their order. */
+  themes?: NonNullable<CompiledReport['themes']>;
 }
 
 const isDoneStatus = (s: TaskStatus) => s === 'doneOnTime' || s === 'doneLate';
@@ -157,6 +159,7 @@ export function buildCompiledReport(input: CompileInput): CompiledReport {
     summary: { expected: input.units.length, received: got.length, onTime: count('onTime'), late: count('late'), missing: count('missing') },
     tasks,
     indicators: input.indicators.map((d) => ({ ...d, total: totals[d.code] ?? 0 })),
+    themes: (input.themes ?? []).filter((t) => t.lines.length > 0),
     obstacles,
     proposals,
     annex: input.units.map(annexRow),

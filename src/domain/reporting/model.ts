@@ -109,6 +109,8 @@ export interface CompiledReport extends OutgoingDocument {
   /** Results per task of the plan, merged across units, with notable deliverables named. */
   tasks: Array<{ number: string; title: string; lines: string[]; unitsDone: number; unitsTotal: number }>;
   indicators: Array<IndicatorDef & { total: number }>;
+  /** What other parts of the work add for the period, each as a numbered clause of section II. */
+  themes?: Array<{ title: string; lines: string[] }>;
   obstacles: string[];
   proposals: string[];
   annex: CompiledUnitRow[];

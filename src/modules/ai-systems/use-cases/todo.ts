@@ -21,7 +21,10 @@ export async function aiSystemsTodo(ctx: Ctx, today: string): Promise<TodoItem[]
   for (const u of uses.rows) {
     if (u.status === 'retired') continue;
     const state = listItem(u).assessmentState;
-    if ((state === 'due' || state === 'overdue') && (can(actor, 'edit', useTarget(u)) || can(actor, 'approve', useTarget(u)))) {
+    if (
+      (state === 'due' || state === 'overdue') &&
+      (can(actor, 'edit', useTarget(u)) || can(actor, 'approve', useTarget(u)))
+    ) {
       items.push({
         kind: 'aiSystem.assessment',
         title: `${u.product_name}: ${u.purpose}`,

@@ -15,6 +15,7 @@ import { todayFor } from '../clock.ts';
 import { issuerInfoFor, planRefFor } from '../regimes.ts';
 import { periodScope, prefillFor, statesOf, VN, type PeriodScope } from '../period-scope.ts';
 import * as store from '../store/index.ts';
+import { MODULES } from '../../index.ts';
 
 async function expectedReports(ctx: Ctx, s: PeriodScope, today: string, withOverdue: boolean): Promise<ExpectedUnitReport[]> {
   const reports = await store.reportsWithContent(ctx.db, s.regime.id, s.period.key);
@@ -78,10 +79,21 @@ export async function compiledReport(ctx: Ctx, regimeId: number, key: string): P
   const planTasks = s.regime.planId
     ? await store.listPlanTaskHeadings(ctx.db, s.regime.planId)
     : [];
+  const themes = await themesOf(ctx, s.regime.submitters.scopeUnitId, Number(s.period.dataWindow.to.slice(0, 4)), today);
   return buildCompiledReport({
     issuer, plan: plan?.ref ?? null, regimeName: s.regime.name, recipients: s.regime.recipients, indicators: s.regime.indicators, period: s.period,
-    planTasks, own: own.content, ownIndicatorValues: own.indicatorValues, units,
+    planTasks, own: own.content, ownIndicatorValues: own.indicatorValues, units, themes,
   });
+}
+
+/**
+ * What the other modules add to the report for the units it covers (the regime's scope) and the year its data window
+ * ends in: petitions received and answered, AI systems registered… (`reportSection` of each module's entry).
+ */
+async function themesOf(ctx: Ctx, scopeUnitId: number, year: number, today: string) {
+  const sources = await Promise.all(MODULES.filter((m) => m.reportSection).map((m) => m.reportSection!()));
+  const sections = await Promise.all(sources.map((source) => source(ctx.db, { unitId: scopeUnitId, year, today })));
+  return sections.filter((x): x is NonNullable<typeof x> => x !== null);
 }
 
 /** The Công văn đôn đốc to the units that have not sent their report, with what each one is missing. */
