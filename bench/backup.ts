@@ -14,15 +14,27 @@ async function withDatabase<T>(ctx: BenchContext, fn: (d: Database) => Promise<T
   if (ctx.backend === 'postgres') {
     const fresh = await createFreshDatabase(ctx.databaseUrl!, 'thihanh_bench');
     const d = await openDatabase({ databaseUrl: fresh.url });
-    try { return await fn(d); } finally { await d.close(); await fresh.drop(); }
+    try {
+      return await fn(d);
+    } finally {
+      await d.close();
+      await fresh.drop();
+    }
   }
   const dir = mkdtempSync(join(tmpdir(), 'thihanh-bench-'));
   const d = await openDatabase({ dataDir: dir });
-  try { return await fn(d); } finally { await d.close(); rmSync(dir, { recursive: true, force: true }); }
+  try {
+    return await fn(d);
+  } finally {
+    await d.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export const backupDemo: Bench = {
-  name: 'backup-demo', description: 'thihanh backup and restore of the demo data (province plan cascaded to 166 communes/wards)', backends: ['pglite', 'postgres'],
+  name: 'backup-demo',
+  description: 'thihanh backup and restore of the demo data (province plan cascaded to 166 communes/wards)',
+  backends: ['pglite', 'postgres'],
   async run(ctx: BenchContext) {
     const dir = mkdtempSync(join(tmpdir(), 'thihanh-bench-backup-'));
     const file = join(dir, 'demo.tar.gz');
@@ -40,9 +52,15 @@ export const backupDemo: Bench = {
       });
       const evidence = written.manifest.tables.find((x) => x.name === 'evidence_file')!;
       return {
-        n: 1, backup_ms: Math.round(written.ms), restore_ms: Math.round(restoreMs), file_kb: Math.round(written.bytes / 1024),
-        data_kb: Math.round(written.manifest.tables.reduce((s, x) => s + x.bytes, 0) / 1024), rows: totalRows(written.manifest),
-        plans: written.manifest.tables.find((x) => x.name === 'plan')!.rows, evidence_files: evidence.rows, rss_mb: rssMb(),
+        n: 1,
+        backup_ms: Math.round(written.ms),
+        restore_ms: Math.round(restoreMs),
+        file_kb: Math.round(written.bytes / 1024),
+        data_kb: Math.round(written.manifest.tables.reduce((s, x) => s + x.bytes, 0) / 1024),
+        rows: totalRows(written.manifest),
+        plans: written.manifest.tables.find((x) => x.name === 'plan')!.rows,
+        evidence_files: evidence.rows,
+        rss_mb: rssMb(),
       };
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -35,7 +35,12 @@ export async function timeIt(n: number, fn: (i: number) => Promise<unknown> | un
     times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);
-  return { n, p50_ms: round(percentile(times, 50)), p95_ms: round(percentile(times, 95)), max_ms: round(times.at(-1)!) };
+  return {
+    n,
+    p50_ms: round(percentile(times, 50)),
+    p95_ms: round(percentile(times, 95)),
+    max_ms: round(times.at(-1)!),
+  };
 }
 
 /** Resident set size of a process in MB (this one by default), from /proc. */

@@ -10,12 +10,21 @@ import { withFreshPostgresDatabase } from './databases.ts';
 const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 
 async function measure(env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, [CLI, 'serve'], { env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, 'serve'], {
+    env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   try {
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
-      child.stdout!.on('data', (b) => { out += b; const m = out.match(/đang chạy tại (http:\/\/\S+)/); if (m) resolve(m[1]!); });
-      child.stderr!.on('data', (b) => { out += b; });
+      child.stdout!.on('data', (b) => {
+        out += b;
+        const m = out.match(/đang chạy tại (http:\/\/\S+)/);
+        if (m) resolve(m[1]!);
+      });
+      child.stderr!.on('data', (b) => {
+        out += b;
+      });
       child.on('exit', (c) => reject(new Error(`server exited ${c}: ${out}`)));
     });
     // A little real use first: log in, search, read a unit.
@@ -30,7 +39,13 @@ async function measure(env: NodeJS.ProcessEnv) {
       await new Promise((r) => setTimeout(r, 300));
     }
     samples.sort((a, b) => a - b);
-    return { n: samples.length, p50_ms: null, p95_ms: null, rss_mb: percentile(samples, 50), rss_max_mb: samples.at(-1) };
+    return {
+      n: samples.length,
+      p50_ms: null,
+      p95_ms: null,
+      rss_mb: percentile(samples, 50),
+      rss_max_mb: samples.at(-1),
+    };
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));

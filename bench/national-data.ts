@@ -15,9 +15,17 @@ export interface NationalShape {
   years: number[];
 }
 
-export const NATIONAL: NationalShape = { provinces: 33, communesPerProvince: 100, tasksPerPlan: 10, years: [2024, 2025, 2026] };
+export const NATIONAL: NationalShape = {
+  provinces: 33,
+  communesPerProvince: 100,
+  tasksPerPlan: 10,
+  years: [2024, 2025, 2026],
+};
 
-export async function generateNational(db: Kysely<DB>, shape: NationalShape = NATIONAL): Promise<Record<string, number>> {
+export async function generateNational(
+  db: Kysely<DB>,
+  shape: NationalShape = NATIONAL,
+): Promise<Record<string, number>> {
   return db.transaction().execute(async (tx) => {
     const P = shape.provinces;
     const C = shape.communesPerProvince;
@@ -28,7 +36,9 @@ export async function generateNational(db: Kysely<DB>, shape: NationalShape = NA
       SELECT tw.id, '{}', 'province', 'P' || lpad(p::text, 2, '0'), 'Tỉnh Mô Phỏng ' || p, 'Mô Phỏng ' || p
       FROM generate_series(1, ${P}::int) p, (SELECT id FROM unit WHERE code = 'TW') tw`.execute(tx);
     await sql`INSERT INTO unit (parent_id, path, kind, code, name, short_name)
-      SELECT pr.id, '{}', 'agency', pr.code || '.SKHCN', 'Sở Khoa học và Công nghệ', 'SKHCN' FROM unit pr WHERE pr.kind = 'province' AND pr.code LIKE 'P%'`.execute(tx);
+      SELECT pr.id, '{}', 'agency', pr.code || '.SKHCN', 'Sở Khoa học và Công nghệ', 'SKHCN' FROM unit pr WHERE pr.kind = 'province' AND pr.code LIKE 'P%'`.execute(
+      tx,
+    );
     await sql`INSERT INTO unit (parent_id, path, kind, code, name, short_name)
       SELECT pr.id, '{}', CASE WHEN c % 8 = 0 THEN 'ward' ELSE 'commune' END, pr.code || '.' || lpad(c::text, 3, '0'),
         CASE WHEN c % 8 = 0 THEN 'Phường ' ELSE 'Xã ' END || pr.short_name || ' ' || c, pr.short_name || ' ' || c
@@ -40,10 +50,14 @@ export async function generateNational(db: Kysely<DB>, shape: NationalShape = NA
       WHERE cm.kind IN ('commune', 'ward')`.execute(tx);
     await recomputePaths(tx);
     await sql`UPDATE unit f SET focal_for_id = p.id FROM unit p
-      WHERE f.focal_for_id IS NULL AND ((f.code = p.code || '.SKHCN' AND p.kind = 'province') OR (f.code = p.code || '.PVHXH' AND p.kind IN ('commune','ward')))`.execute(tx);
+      WHERE f.focal_for_id IS NULL AND ((f.code = p.code || '.SKHCN' AND p.kind = 'province') OR (f.code = p.code || '.PVHXH' AND p.kind IN ('commune','ward')))`.execute(
+      tx,
+    );
 
     // One issued plan per province, and one per commune implementing it.
-    const header = (title: string) => sql`jsonb_build_object('type', 'KH', 'number', '1', 'symbol', 'KH-UBND', 'date', '2024-03-01', 'year', 2024,
+    const header = (
+      title: string,
+    ) => sql`jsonb_build_object('type', 'KH', 'number', '1', 'symbol', 'KH-UBND', 'date', '2024-03-01', 'year', 2024,
       'place', null, 'issuer', null, 'issuerParent', null, 'title', ${title}::text, 'basis', '[]'::jsonb, 'signer', null, 'recipients', '[]'::jsonb)`;
     await sql`INSERT INTO plan (unit_id, status, number, symbol, issued_date, year, title, header, sections, groups, published, issued_at)
       SELECT pr.id, 'issued', '1', 'KH-UBND', '2024-03-01', 2024, 'Triển khai thi hành Luật Trí tuệ Nhân tạo trên địa bàn ' || lower(pr.name),
@@ -56,7 +70,10 @@ export async function generateNational(db: Kysely<DB>, shape: NationalShape = NA
       WHERE cm.kind IN ('commune', 'ward') AND NOT EXISTS (SELECT 1 FROM plan x WHERE x.unit_id = cm.id)`.execute(tx);
 
     // Tasks: province tasks led by the focal Sở; commune tasks led by Phòng Văn hóa - Xã hội, linked to the parent task.
-    const lead = (alias: string) => sql.raw(`jsonb_build_array(jsonb_build_object('text', ${alias}.name, 'unitId', ${alias}.id, 'unitCode', ${alias}.code, 'unitName', ${alias}.name, 'confidence', 1, 'group', false))`);
+    const lead = (alias: string) =>
+      sql.raw(
+        `jsonb_build_array(jsonb_build_object('text', ${alias}.name, 'unitId', ${alias}.id, 'unitCode', ${alias}.code, 'unitName', ${alias}.name, 'confidence', 1, 'group', false))`,
+      );
     await sql`INSERT INTO plan_task (plan_id, ordinal, number, title, lead, coordinators, timeframe_text, schedule, deliverables, lead_unit_id)
       SELECT p.id, t, t::text, 'Nhiệm vụ ' || t || ' của kế hoạch', ${lead('f')}, '[]', 'Hàng năm',
         '{"kind":"recurring","start":null,"end":null,"recurrence":"yearly","dueDay":{"month":12,"day":15},"dueDates":[]}', '["Báo cáo"]', f.id
@@ -112,7 +129,11 @@ if (import.meta.main) {
   const d = await openDatabase({ databaseUrl: process.env.DATABASE_URL || null });
   await prepareDatabase(d.db, { demo: false });
   const t = performance.now();
-  const counts = await generateNational(d.db, { ...NATIONAL, provinces: arg('provinces', NATIONAL.provinces), communesPerProvince: arg('communes', NATIONAL.communesPerProvince) });
+  const counts = await generateNational(d.db, {
+    ...NATIONAL,
+    provinces: arg('provinces', NATIONAL.provinces),
+    communesPerProvince: arg('communes', NATIONAL.communesPerProvince),
+  });
   console.log(JSON.stringify({ generated: counts, ms: Math.round(performance.now() - t), backend: d.backend }));
   await d.close();
 }

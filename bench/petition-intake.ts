@@ -16,12 +16,21 @@ async function open(ctx: BenchContext): Promise<Database & { url: string | null 
   if (ctx.backend === 'pglite') return { ...(await openDatabase({})), url: null };
   const fresh = await createFreshDatabase(ctx.databaseUrl!, 'thihanh_bench');
   const database = await openDatabase({ databaseUrl: fresh.url });
-  return { ...database, url: fresh.url, close: async () => { await database.close(); await fresh.drop(); } };
+  return {
+    ...database,
+    url: fresh.url,
+    close: async () => {
+      await database.close();
+      await fresh.drop();
+    },
+  };
 }
 
 let n = 0;
 const body = () => ({
-  kind: 'proposal', subject: `Đề xuất hướng dẫn Điều 27 số ${n}`, consent: true,
+  kind: 'proposal',
+  subject: `Đề xuất hướng dẫn Điều 27 số ${n}`,
+  consent: true,
   content: `Đề nghị hướng dẫn cụ thể việc gắn nhãn nội dung do trí tuệ nhân tạo tạo ra theo Điều 27 của Luật (${n}).`,
   sender: { name: 'Người Gửi Đo Hiệu Năng', email: `bench.${n++}@example.vn` },
 });
@@ -30,9 +39,11 @@ const body = () => ({
 async function rate(total: number, concurrency: number, one: () => Promise<unknown>): Promise<number> {
   let left = total;
   const t = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (left-- > 0) await one();
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (left-- > 0) await one();
+    }),
+  );
   return Math.round(total / ((performance.now() - t) / 1000));
 }
 
@@ -41,7 +52,8 @@ const BARE = `INSERT INTO petition (code, kind, subject, content, receiving_unit
 
 export const petitionIntake: Bench = {
   name: 'petition-intake',
-  description: 'Public petitions per second through the route (durable commit) beside a bare INSERT; the queue over 20,000',
+  description:
+    'Public petitions per second through the route (durable commit) beside a bare INSERT; the queue over 20,000',
   backends: ['pglite', 'postgres'],
   async run(ctx) {
     const database = await open(ctx);
@@ -50,7 +62,10 @@ export const petitionIntake: Bench = {
       await prepareDatabase(database.db, { demo: false });
       const unit = (await getUnitByCode(database.db, '38.SKHCN'))!;
       const defaults = loadConfig({});
-      const app = testApp(database.db, ctx.backend, { rateLimit: { publicPerMinute: 0, userPerMinute: 0 }, petitions: { ...defaults.petitions, perAddressPerHour: 0, perHour: 0 } });
+      const app = testApp(database.db, ctx.backend, {
+        rateLimit: { publicPerMinute: 0, userPerMinute: 0 },
+        petitions: { ...defaults.petitions, perAddressPerHour: 0, perHour: 0 },
+      });
       // A new address each time: the general per-address limits of /public/* are not what is measured.
       const submit = async () => {
         const r = await new Client(app).post('/api/public/petitions', body());
@@ -59,9 +74,24 @@ export const petitionIntake: Bench = {
       let k = 0;
       const bare = async () => {
         const i = k++;
-        const values = [`BN-${i}`, `Đề xuất ${i}`, 'Nội dung đề xuất đủ dài để đo.', unit.id, 'Người Gửi', `bare.${i}@example.vn`, `e:bare.${i}`, `k${i}`, '2026-06-01', '2026-06-22', 'de xuat'];
+        const values = [
+          `BN-${i}`,
+          `Đề xuất ${i}`,
+          'Nội dung đề xuất đủ dài để đo.',
+          unit.id,
+          'Người Gửi',
+          `bare.${i}@example.vn`,
+          `e:bare.${i}`,
+          `k${i}`,
+          '2026-06-01',
+          '2026-06-22',
+          'de xuat',
+        ];
         if (pool) await pool.query(BARE, values);
-        else await sql.raw(BARE.replace(/\$(\d+)/g, (_, d) => `'${String(values[Number(d) - 1]).replace(/'/g, "''")}'`)).execute(database.db);
+        else
+          await sql
+            .raw(BARE.replace(/\$(\d+)/g, (_, d) => `'${String(values[Number(d) - 1]).replace(/'/g, "''")}'`))
+            .execute(database.db);
       };
       await rate(50, 1, submit);
       const intake = { sequential_per_s: await rate(300, 1, submit), concurrent8_per_s: await rate(600, 8, submit) };
@@ -74,10 +104,14 @@ export const petitionIntake: Bench = {
         FROM generate_series(1, 20000) g`.execute(database.db);
       await makeUser(database.db, 'bench.skhcn', '38.SKHCN', ['officer']);
       const officer = await new Client(app).login('bench.skhcn');
-      const queue = await timeIt(50, async () => {
-        const r = await officer.get('/api/petitions?open=true&limit=50');
-        if (r.status !== 200) throw new Error(`queue ${r.status}`);
-      }, 5);
+      const queue = await timeIt(
+        50,
+        async () => {
+          const r = await officer.get('/api/petitions?open=true&limit=50');
+          if (r.status !== 200) throw new Error(`queue ${r.status}`);
+        },
+        5,
+      );
       const search = await timeIt(30, () => officer.get('/api/petitions?q=phan anh so 1999&limit=50'), 3);
       return { intake, bare_insert: bareInsert, queue_20k_open_page: queue, queue_20k_search: search };
     } finally {

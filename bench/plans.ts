@@ -18,16 +18,22 @@ const PROVINCE = readFileSync(new URL('ke-hoach-tinh-thanh-hoa-thi-hanh-luat-tri
 const WARD = readFileSync(new URL('ke-hoach-phuong-nam-sam-son-thi-hanh-luat-tri-tue-nhan-tao.md', SEED_DIR));
 
 export const parseSeed: Bench = {
-  name: 'parse-seed', description: 'Import both seed plans (text → structured plan)', backends: ['pglite'],
+  name: 'parse-seed',
+  description: 'Import both seed plans (text → structured plan)',
+  backends: ['pglite'],
   async run() {
     const { directory } = referenceDirectory();
-    const t = await timeIt(50, async (i) => importPlan(i % 2 ? { filename: 'w.md', content: WARD } : { filename: 'p.txt', content: PROVINCE }, directory));
+    const t = await timeIt(50, async (i) =>
+      importPlan(i % 2 ? { filename: 'w.md', content: WARD } : { filename: 'p.txt', content: PROVINCE }, directory),
+    );
     return { ...t, rss_mb: rssMb() };
   },
 };
 
 export const lintSeed: Bench = {
-  name: 'lint-seed', description: 'Check the ward seed against the province seed (06 rõ, names, phrases, parent)', backends: ['pglite'],
+  name: 'lint-seed',
+  description: 'Check the ward seed against the province seed (06 rõ, names, phrases, parent)',
+  backends: ['pglite'],
   async run() {
     const { directory } = referenceDirectory();
     const parent = await importPlan({ filename: 'p.txt', content: PROVINCE }, directory);
@@ -38,12 +44,22 @@ export const lintSeed: Bench = {
 };
 
 export const renderPlan: Bench = {
-  name: 'render-plan-docx', description: 'Render the province plan as a Nghị định 30/2020 DOCX', backends: ['pglite'],
+  name: 'render-plan-docx',
+  description: 'Render the province plan as a Nghị định 30/2020 DOCX',
+  backends: ['pglite'],
   async run() {
     const { directory } = referenceDirectory();
     const plan = await importPlan({ filename: 'p.txt', content: PROVINCE }, directory);
     let bytes = 0;
-    const t = await timeIt(30, async () => { bytes = (await renderPlanDocx(plan, { issuerParentName: null, issuerName: 'ỦY BAN NHÂN DÂN TỈNH THANH HÓA', placeName: 'Thanh Hóa' })).length; });
+    const t = await timeIt(30, async () => {
+      bytes = (
+        await renderPlanDocx(plan, {
+          issuerParentName: null,
+          issuerName: 'ỦY BAN NHÂN DÂN TỈNH THANH HÓA',
+          placeName: 'Thanh Hóa',
+        })
+      ).length;
+    });
     return { ...t, rss_mb: rssMb(), bytes };
   },
 };
@@ -54,8 +70,28 @@ async function issuedProvincePlan(database: Database) {
   const skhcn = (await getUnitByCode(database.db, '38.SKHCN'))!;
   const province = (await getUnitByCode(database.db, '38'))!;
   const hash = await hashPassword('Bench#2026-mat-khau');
-  const officer = await database.db.insertInto('app_user').values({ username: 'bench.officer', full_name: 'Bench', unit_id: skhcn.id, roles: ['officer'], password_hash: hash }).returning('id').executeTakeFirstOrThrow();
-  const leader = await database.db.insertInto('app_user').values({ username: 'bench.leader', full_name: 'Bench', unit_id: province.id, roles: ['leader'], password_hash: hash }).returning('id').executeTakeFirstOrThrow();
+  const officer = await database.db
+    .insertInto('app_user')
+    .values({
+      username: 'bench.officer',
+      full_name: 'Bench',
+      unit_id: skhcn.id,
+      roles: ['officer'],
+      password_hash: hash,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const leader = await database.db
+    .insertInto('app_user')
+    .values({
+      username: 'bench.leader',
+      full_name: 'Bench',
+      unit_id: province.id,
+      roles: ['leader'],
+      password_hash: hash,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const ctxOf = async (id: number) => ({ db: database.db, actor: await actorFor(database.db, id), ip: 'bench' });
   const officerCtx = await ctxOf(officer.id);
   const leaderCtx = await ctxOf(leader.id);
@@ -68,7 +104,9 @@ async function issuedProvincePlan(database: Database) {
 }
 
 export const cascade166: Bench = {
-  name: 'cascade-166', description: 'Cascade the issued province plan to all 166 communes/wards in one action', backends: ['pglite', 'postgres'],
+  name: 'cascade-166',
+  description: 'Cascade the issued province plan to all 166 communes/wards in one action',
+  backends: ['pglite', 'postgres'],
   async run(ctx: BenchContext) {
     // Fresh database per run: audit rows reference the bench users, so a run cannot reuse the previous one's.
     const one = async (database: Database) => {
@@ -80,17 +118,34 @@ export const cascade166: Bench = {
     const results: Array<{ ms: number; created: number }> = [];
     for (let i = 0; i < 3; i++) {
       if (ctx.backend === 'postgres') {
-        results.push(await withFreshPostgresDatabase(ctx.databaseUrl!, async (url) => {
-          const database = await openDatabase({ databaseUrl: url });
-          try { return await one(database); } finally { await database.close(); }
-        }));
+        results.push(
+          await withFreshPostgresDatabase(ctx.databaseUrl!, async (url) => {
+            const database = await openDatabase({ databaseUrl: url });
+            try {
+              return await one(database);
+            } finally {
+              await database.close();
+            }
+          }),
+        );
       } else {
         const database = await openDatabase({});
-        try { results.push(await one(database)); } finally { await database.close(); }
+        try {
+          results.push(await one(database));
+        } finally {
+          await database.close();
+        }
       }
     }
     const ms = results.map((r) => r.ms).sort((a, b) => a - b);
-    return { n: ms.length, p50_ms: Math.round(ms[1]!), p95_ms: Math.round(ms[2]!), max_ms: Math.round(ms[2]!), rss_mb: rssMb(), plans_created: results[0]!.created, target_ms: ctx.backend === 'postgres' ? 3000 : 5000 };
+    return {
+      n: ms.length,
+      p50_ms: Math.round(ms[1]!),
+      p95_ms: Math.round(ms[2]!),
+      max_ms: Math.round(ms[2]!),
+      rss_mb: rssMb(),
+      plans_created: results[0]!.created,
+      target_ms: ctx.backend === 'postgres' ? 3000 : 5000,
+    };
   },
 };
-

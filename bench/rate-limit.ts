@@ -11,14 +11,23 @@ import { Client, makeUser, testApp } from '../test/support/api.ts';
 import { timeIt, type Bench, type BenchContext } from './harness.ts';
 
 const autocannon = createRequire(import.meta.url)('autocannon') as (opts: object) => Promise<{
-  requests: { average: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number;
+  requests: { average: number };
+  latency: { p50: number; p99: number };
+  non2xx: number;
+  errors: number;
 }>;
 
 async function open(ctx: BenchContext): Promise<Database> {
   if (ctx.backend === 'pglite') return openDatabase({});
   const fresh = await createFreshDatabase(ctx.databaseUrl!, 'thihanh_bench');
   const database = await openDatabase({ databaseUrl: fresh.url });
-  return { ...database, close: async () => { await database.close(); await fresh.drop(); } };
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      await fresh.drop();
+    },
+  };
 }
 
 /** A real server on a free port; answers req/s and latency of GET /api/auth/me for one signed-in user. */
@@ -29,8 +38,19 @@ async function load(database: Database, backend: string, userPerMinute: number) 
   await new Promise((r) => server.once('listening', r));
   try {
     const { port } = server.address() as AddressInfo;
-    const r = await autocannon({ url: `http://127.0.0.1:${port}/api/auth/me`, connections: 10, duration: 5, headers: { cookie: user.cookie! } });
-    return { req_per_s: Math.round(r.requests.average), p50_ms: r.latency.p50, p99_ms: r.latency.p99, non2xx: r.non2xx, errors: r.errors };
+    const r = await autocannon({
+      url: `http://127.0.0.1:${port}/api/auth/me`,
+      connections: 10,
+      duration: 5,
+      headers: { cookie: user.cookie! },
+    });
+    return {
+      req_per_s: Math.round(r.requests.average),
+      p50_ms: r.latency.p50,
+      p99_ms: r.latency.p99,
+      non2xx: r.non2xx,
+      errors: r.errors,
+    };
   } finally {
     await new Promise((r) => server.close(r));
     // autocannon drops its connections when the time is up; let the requests it left in flight finish.
@@ -48,7 +68,10 @@ export const rateLimitCost: Bench = {
       await prepareDatabase(database.db, { demo: false });
       await makeUser(database.db, 'bench.user', '38.SKHCN', ['officer']);
       const upsert = await timeIt(2000, (i) => countHit(database.db, 'bench', `k${i % 100}`, 60), 50);
-      const client = (userPerMinute: number) => new Client(testApp(database.db, ctx.backend, { rateLimit: { publicPerMinute: 0, userPerMinute } })).login('bench.user');
+      const client = (userPerMinute: number) =>
+        new Client(testApp(database.db, ctx.backend, { rateLimit: { publicPerMinute: 0, userPerMinute } })).login(
+          'bench.user',
+        );
       const [off, on] = [await client(0), await client(1_000_000_000)];
       // Alternating rounds, so that load from elsewhere on the machine falls on both alike.
       const rounds: { off: number[]; on: number[] } = { off: [], on: [] };
@@ -58,7 +81,9 @@ export const rateLimitCost: Bench = {
       }
       const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
       return {
-        upsert, request_p50_ms_limits_off: median(rounds.off), request_p50_ms_limits_on: median(rounds.on),
+        upsert,
+        request_p50_ms_limits_off: median(rounds.off),
+        request_p50_ms_limits_on: median(rounds.on),
         server_limits_off: await load(database, ctx.backend, 0),
         server_limits_on: await load(database, ctx.backend, 1_000_000_000),
       };

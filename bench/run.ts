@@ -15,8 +15,22 @@ import { httpRead } from './http-read.ts';
 import { petitionIntake } from './petition-intake.ts';
 
 const ALL: Bench[] = [
-  idleMemory, parseSeed, lintSeed, lintLarge, renderPlan, renderPlanPool, import300kb, cascade166, planRead200k, dashboardProvince,
-  dashboardNational, compiledReportProvince, rateLimitCost, backupDemo, httpRead, petitionIntake,
+  idleMemory,
+  parseSeed,
+  lintSeed,
+  lintLarge,
+  renderPlan,
+  renderPlanPool,
+  import300kb,
+  cascade166,
+  planRead200k,
+  dashboardProvince,
+  dashboardNational,
+  compiledReportProvince,
+  rateLimitCost,
+  backupDemo,
+  httpRead,
+  petitionIntake,
 ];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -40,13 +54,19 @@ if (only === 'postgres' && !databaseUrl) {
   console.error('--backend=postgres cần biến môi trường DATABASE_URL.');
   process.exit(2);
 }
-const backends: Backend[] = (databaseUrl ? (['pglite', 'postgres'] as Backend[]) : (['pglite'] as Backend[])).filter((b) => !only || b === only);
+const backends: Backend[] = (databaseUrl ? (['pglite', 'postgres'] as Backend[]) : (['pglite'] as Backend[])).filter(
+  (b) => !only || b === only,
+);
 
 if (backends.length > 1) {
   // One process per backend: a server hosts one database, and the PGlite fixture's heap and WASM memory in the same
   // process would otherwise add garbage-collection pauses and resident memory to the PostgreSQL figures.
   for (const backend of backends) {
-    const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2), `--backend=${backend}`], { stdio: 'inherit' });
+    const child = spawnSync(
+      process.execPath,
+      [...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2), `--backend=${backend}`],
+      { stdio: 'inherit' },
+    );
     if (child.status !== 0) process.exitCode = child.status ?? 1;
   }
 } else {

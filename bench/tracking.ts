@@ -33,7 +33,13 @@ async function build(ctx: BenchContext): Promise<Fixture> {
     url = fresh.url;
     database = await openDatabase({ databaseUrl: fresh.url });
     const close = database.close;
-    database = { ...database, close: async () => { await close(); await fresh.drop(); } };
+    database = {
+      ...database,
+      close: async () => {
+        await close();
+        await fresh.drop();
+      },
+    };
   } else {
     database = await openDatabase({});
   }
@@ -43,7 +49,9 @@ async function build(ctx: BenchContext): Promise<Fixture> {
   // A yearly regime for every province plan (as issuing creates), then three years of reports from the communes:
   // most accepted, some late, about one in five missing.
   const provincePlans = await db.selectFrom('plan').select('id').where('parent_plan_id', 'is', null).execute();
-  await db.transaction().execute(async (tx) => { for (const p of provincePlans) await ensureRegimeForPlan(tx, p.id); });
+  await db.transaction().execute(async (tx) => {
+    for (const p of provincePlans) await ensureRegimeForPlan(tx, p.id);
+  });
   for (const year of NATIONAL.years) {
     await sql`INSERT INTO unit_report (regime_id, period_key, unit_id, to_unit_id, status, due_date, content, submitted_at, late)
       SELECT g.id, ${String(year)}, c.id, g.owner_unit_id,
@@ -59,11 +67,26 @@ async function build(ctx: BenchContext): Promise<Fixture> {
   const app = testApp(db, ctx.backend);
   await makeUser(db, 'bench.focal', '38.SKHCN', ['officer']);
   await makeUser(db, 'bench.central', 'TW', ['viewer']);
-  const thanhHoa = await db.selectFrom('plan as p').innerJoin('unit as u', 'u.id', 'p.unit_id').select('p.id').where('u.code', '=', '38').where('p.parent_plan_id', 'is', null).executeTakeFirstOrThrow();
-  const regime = await db.selectFrom('reporting_regime').select('id').where('plan_id', '=', thanhHoa.id).executeTakeFirstOrThrow();
+  const thanhHoa = await db
+    .selectFrom('plan as p')
+    .innerJoin('unit as u', 'u.id', 'p.unit_id')
+    .select('p.id')
+    .where('u.code', '=', '38')
+    .where('p.parent_plan_id', 'is', null)
+    .executeTakeFirstOrThrow();
+  const regime = await db
+    .selectFrom('reporting_regime')
+    .select('id')
+    .where('plan_id', '=', thanhHoa.id)
+    .executeTakeFirstOrThrow();
   return {
-    database, url, counts, provincePlanId: thanhHoa.id, provinceRegimeId: regime.id,
-    focal: await new Client(app).login('bench.focal'), central: await new Client(app).login('bench.central'),
+    database,
+    url,
+    counts,
+    provincePlanId: thanhHoa.id,
+    provinceRegimeId: regime.id,
+    focal: await new Client(app).login('bench.focal'),
+    central: await new Client(app).login('bench.central'),
     setupMs: Math.round(performance.now() - started),
   };
 }
@@ -90,16 +113,26 @@ async function ok(r: Promise<{ status: number; body: unknown }>) {
 }
 
 export const dashboardProvince: Bench = {
-  name: 'dashboard-province', description: 'GET /api/dashboard/focal for Thanh Hóa (166 communes) on national data', backends: ['pglite', 'postgres'],
+  name: 'dashboard-province',
+  description: 'GET /api/dashboard/focal for Thanh Hóa (166 communes) on national data',
+  backends: ['pglite', 'postgres'],
   async run(ctx) {
     const f = await fixture(ctx);
     const t = await timeIt(30, () => ok(f.focal.get(`/api/dashboard/focal?planId=${f.provincePlanId}&year=2026`)), 3);
-    return { ...t, rss_mb: rssMb(), target_p95_ms: ctx.backend === 'postgres' ? 50 : null, setup_ms: f.setupMs, data: f.counts };
+    return {
+      ...t,
+      rss_mb: rssMb(),
+      target_p95_ms: ctx.backend === 'postgres' ? 50 : null,
+      setup_ms: f.setupMs,
+      data: f.counts,
+    };
   },
 };
 
 export const dashboardNational: Bench = {
-  name: 'dashboard-national', description: 'GET /api/dashboard/national (34 provinces, ~3,500 communes)', backends: ['pglite', 'postgres'],
+  name: 'dashboard-national',
+  description: 'GET /api/dashboard/national (34 provinces, ~3,500 communes)',
+  backends: ['pglite', 'postgres'],
   async run(ctx) {
     const f = await fixture(ctx);
     const t = await timeIt(20, () => ok(f.central.get('/api/dashboard/national?year=2026')), 2);
@@ -108,15 +141,21 @@ export const dashboardNational: Bench = {
 };
 
 export const compiledReportProvince: Bench = {
-  name: 'compiled-report-province', description: "The province's compiled report for 2026 as DOCX (187 submitters)", backends: ['pglite', 'postgres'],
+  name: 'compiled-report-province',
+  description: "The province's compiled report for 2026 as DOCX (187 submitters)",
+  backends: ['pglite', 'postgres'],
   async run(ctx) {
     const f = await fixture(ctx);
     let bytes = 0;
-    const t = await timeIt(5, async () => {
-      const r = await f.focal.request('GET', `/api/regimes/${f.provinceRegimeId}/periods/2026/compiled.docx`);
-      if (r.status !== 200) throw new Error(`HTTP ${r.status}`);
-      bytes = (r.body as ArrayBuffer).byteLength;
-    }, 1);
+    const t = await timeIt(
+      5,
+      async () => {
+        const r = await f.focal.request('GET', `/api/regimes/${f.provinceRegimeId}/periods/2026/compiled.docx`);
+        if (r.status !== 200) throw new Error(`HTTP ${r.status}`);
+        bytes = (r.body as ArrayBuffer).byteLength;
+      },
+      1,
+    );
     return { ...t, rss_mb: rssMb(), bytes, target_ms: ctx.backend === 'postgres' ? 2000 : null };
   },
 };

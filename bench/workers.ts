@@ -11,12 +11,16 @@ import { closeWorkers, runInWorker } from '../src/workers/pool.ts';
 import { largePlanText } from '../test/fixtures/large-plan.ts';
 import { rssMb, timeIt, type Bench } from './harness.ts';
 
-const PROVINCE = readFileSync(new URL('../test/fixtures/plans/ke-hoach-tinh-thanh-hoa-thi-hanh-luat-tri-tue-nhan-tao.txt', import.meta.url));
+const PROVINCE = readFileSync(
+  new URL('../test/fixtures/plans/ke-hoach-tinh-thanh-hoa-thi-hanh-luat-tri-tue-nhan-tao.txt', import.meta.url),
+);
 const OPTIONS = { issuerParentName: null, issuerName: 'ỦY BAN NHÂN DÂN TỈNH THANH HÓA', placeName: 'Thanh Hóa' };
 const round = (x: number) => Math.round(x * 10) / 10;
 
 export const renderPlanPool: Bench = {
-  name: 'render-plan-docx-pool', description: 'Render the province plan DOCX in the worker pool (compare render-plan-docx, inline)', backends: ['pglite'],
+  name: 'render-plan-docx-pool',
+  description: 'Render the province plan DOCX in the worker pool (compare render-plan-docx, inline)',
+  backends: ['pglite'],
   async run() {
     const { directory } = referenceDirectory();
     const plan = await importPlan({ filename: 'p.txt', content: PROVINCE }, directory);
@@ -24,9 +28,17 @@ export const renderPlanPool: Bench = {
       const started = performance.now();
       await runInWorker('renderPlanDocx', { draft: plan, options: OPTIONS }, { subject: 'bench' });
       const coldMs = performance.now() - started;
-      const pool = await timeIt(30, () => runInWorker('renderPlanDocx', { draft: plan, options: OPTIONS }, { subject: 'bench' }));
+      const pool = await timeIt(30, () =>
+        runInWorker('renderPlanDocx', { draft: plan, options: OPTIONS }, { subject: 'bench' }),
+      );
       const inline = await timeIt(30, () => renderPlanDocx(plan, OPTIONS));
-      return { ...pool, inline_p50_ms: inline.p50_ms, inline_p95_ms: inline.p95_ms, first_call_ms: round(coldMs), rss_mb: rssMb() };
+      return {
+        ...pool,
+        inline_p50_ms: inline.p50_ms,
+        inline_p95_ms: inline.p95_ms,
+        first_call_ms: round(coldMs),
+        rss_mb: rssMb(),
+      };
     } finally {
       await closeWorkers();
     }
@@ -34,7 +46,9 @@ export const renderPlanPool: Bench = {
 };
 
 export const import300kb: Bench = {
-  name: 'import-300kb-pool', description: 'Import 300 KB of plan text in the pool; longest main-thread block meanwhile', backends: ['pglite'],
+  name: 'import-300kb-pool',
+  description: 'Import 300 KB of plan text in the pool; longest main-thread block meanwhile',
+  backends: ['pglite'],
   async run() {
     const { entries } = referenceDirectory();
     const directory = shareEntries(entries);
@@ -43,9 +57,15 @@ export const import300kb: Bench = {
     let tasks = 0;
     try {
       delay.enable();
-      const t = await timeIt(5, async () => {
-        tasks = (await runInWorker('importPlan', { filename: 'kh.txt', content: text, directory }, { subject: 'bench' })).draft.tasks.length;
-      }, 1);
+      const t = await timeIt(
+        5,
+        async () => {
+          tasks = (
+            await runInWorker('importPlan', { filename: 'kh.txt', content: text, directory }, { subject: 'bench' })
+          ).draft.tasks.length;
+        },
+        1,
+      );
       delay.disable();
       return { ...t, tasks, main_thread_max_block_ms: round(delay.max / 1e6), rss_mb: rssMb() };
     } finally {

@@ -45,7 +45,9 @@ export function isWebStale(): boolean {
 export function buildWeb(opts: { quiet?: boolean } = {}): Promise<void> {
   const vite = join(ROOT, 'node_modules', '.bin', process.platform === 'win32' ? 'vite.cmd' : 'vite');
   if (!existsSync(vite)) {
-    return Promise.reject(new Error(`Không tìm thấy Vite (${vite}). Hãy chạy "npm install" (gồm cả devDependencies) trước.`));
+    return Promise.reject(
+      new Error(`Không tìm thấy Vite (${vite}). Hãy chạy "npm install" (gồm cả devDependencies) trước.`),
+    );
   }
   return new Promise((resolvePromise, reject) => {
     const child = spawn(vite, ['build', '--config', join('web', 'vite.config.ts')], {
@@ -54,8 +56,12 @@ export function buildWeb(opts: { quiet?: boolean } = {}): Promise<void> {
       env: process.env,
     });
     let output = '';
-    child.stdout?.on('data', (d: Buffer) => { output += d.toString(); });
-    child.stderr?.on('data', (d: Buffer) => { output += d.toString(); });
+    child.stdout?.on('data', (d: Buffer) => {
+      output += d.toString();
+    });
+    child.stderr?.on('data', (d: Buffer) => {
+      output += d.toString();
+    });
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       if (code === 0) {
@@ -106,7 +112,9 @@ async function withLock<T>(fn: () => Promise<T>): Promise<T> {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       try {
         if (Date.now() - statSync(LOCK_DIR).mtimeMs > 10 * 60_000) rmSync(LOCK_DIR, { recursive: true, force: true });
-      } catch { /* removed meanwhile */ }
+      } catch {
+        /* removed meanwhile */
+      }
       if (Date.now() > deadline) throw new Error(`Đợi khóa dựng giao diện quá lâu (${LOCK_DIR}).`);
       await sleep(250);
     }

@@ -27,19 +27,32 @@ async function ensureEnvAdmin(db: Kysely<DB>, env: NodeJS.ProcessEnv): Promise<s
   const password = env.THIHANH_ADMIN_PASSWORD;
   if (!username || !password) return null;
   if (await findUserByUsername(db, username)) return null;
-  const unit = await getUnitByCode(db, '38') ?? await getUnitByCode(db, 'TW');
+  const unit = (await getUnitByCode(db, '38')) ?? (await getUnitByCode(db, 'TW'));
   if (!unit) return null;
-  await db.transaction().execute((tx) => insertUser(tx, { actor: systemActor('startup'), ip: 'env' }, {
-    username, fullName: env.THIHANH_ADMIN_NAME?.trim() || 'Quản trị hệ thống', unitId: unit.id, roles: ['sysadmin'], password,
-  }));
+  await db.transaction().execute((tx) =>
+    insertUser(
+      tx,
+      { actor: systemActor('startup'), ip: 'env' },
+      {
+        username,
+        fullName: env.THIHANH_ADMIN_NAME?.trim() || 'Quản trị hệ thống',
+        unitId: unit.id,
+        roles: ['sysadmin'],
+        password,
+      },
+    ),
+  );
   return username;
 }
 
-export async function prepareDatabase(db: Kysely<DB>, opts: { demo: boolean; demoContent?: boolean; env?: NodeJS.ProcessEnv }): Promise<PrepareResult> {
+export async function prepareDatabase(
+  db: Kysely<DB>,
+  opts: { demo: boolean; demoContent?: boolean; env?: NodeJS.ProcessEnv },
+): Promise<PrepareResult> {
   const migrations = await migrateToLatest(db);
   const ctx = { db, actor: systemActor('startup'), ip: null };
   let referenceLoaded = false;
-  if (await countUnits(db) === 0) {
+  if ((await countUnits(db)) === 0) {
     await reloadReferenceData(ctx);
     referenceLoaded = true;
   }

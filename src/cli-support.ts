@@ -19,7 +19,8 @@ export async function withDatabase<T>(config: Config, fn: (db: Database) => Prom
 }
 
 export async function actingAs(db: Database, username: unknown) {
-  if (typeof username !== 'string' || !username) throw new AppError('cli.as', 2, 'Cần --as TÊN_ĐĂNG_NHẬP: lệnh này thực hiện với quyền của một người dùng.');
+  if (typeof username !== 'string' || !username)
+    throw new AppError('cli.as', 2, 'Cần --as TÊN_ĐĂNG_NHẬP: lệnh này thực hiện với quyền của một người dùng.');
   const u = await findUserByUsername(db.db, username);
   if (!u) throw new AppError('cli.as', 2, `Không có tài khoản "${username}".`);
   return { db: db.db, actor: await actorFor(db.db, u.id), ip: 'cli' };

@@ -28,12 +28,22 @@ const CORE: CommandEntry[] = [
   },
 ];
 
-const commands = new Map<string, CommandEntry>([...CORE, ...MODULES.flatMap((m) => m.commands ?? [])].map((c) => [c.name, c]));
+const commands = new Map<string, CommandEntry>(
+  [...CORE, ...MODULES.flatMap((m) => m.commands ?? [])].map((c) => [c.name, c]),
+);
 
 function help(): string {
-  const lines = ['Thi Hành — dòng lệnh', '', 'Cách dùng: thihanh LỆNH [tùy chọn]   (thêm --help sau lệnh để xem chi tiết)', ''];
+  const lines = [
+    'Thi Hành — dòng lệnh',
+    '',
+    'Cách dùng: thihanh LỆNH [tùy chọn]   (thêm --help sau lệnh để xem chi tiết)',
+    '',
+  ];
   for (const [name, c] of commands) lines.push(`  ${name.padEnd(22)} ${c.help}`);
-  lines.push('', 'Biến môi trường: DATABASE_URL (PostgreSQL), THIHANH_DATA_DIR (mặc định ./data), PORT, HOST, THIHANH_DEMO.');
+  lines.push(
+    '',
+    'Biến môi trường: DATABASE_URL (PostgreSQL), THIHANH_DATA_DIR (mặc định ./data), PORT, HOST, THIHANH_DEMO.',
+  );
   return lines.join('\n');
 }
 

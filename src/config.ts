@@ -37,13 +37,16 @@ function proxies(v: string | undefined): number {
   if (['', '0', 'false', 'no', 'off'].includes(t)) return 0;
   if (['true', 'yes', 'on'].includes(t)) return 1;
   if (/^\d{1,2}$/.test(t)) return Number(t);
-  throw new Error(`THIHANH_TRUST_PROXY không hợp lệ: ${v} (số proxy tin cậy đứng trước máy chủ, ví dụ 1; 0 nếu không có).`);
+  throw new Error(
+    `THIHANH_TRUST_PROXY không hợp lệ: ${v} (số proxy tin cậy đứng trước máy chủ, ví dụ 1; 0 nếu không có).`,
+  );
 }
 
 function perMinute(name: string, v: string | undefined, fallback: number): number {
   if (v === undefined || v.trim() === '') return fallback;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} không hợp lệ: ${v} (số yêu cầu mỗi phút, 0 để bỏ giới hạn).`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`${name} không hợp lệ: ${v} (số yêu cầu mỗi phút, 0 để bỏ giới hạn).`);
   return n;
 }
 

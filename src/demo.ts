@@ -35,15 +35,27 @@ export async function seedDemoContent(db: Kysely<DB>): Promise<boolean> {
   const { id } = await plans.createPlan(officer, { unitId: province.id, draft, sourceName: filename, sourceText });
   await plans.transition(officer, id, 'submit', {});
   await plans.transition(provinceLeader, id, 'approve', {});
-  await plans.transition(provinceLeader, id, 'issue', { number: '129', date: '2026-05-04', signerName: 'Nguyễn Hoài Anh' });
+  await plans.transition(provinceLeader, id, 'issue', {
+    number: '129',
+    date: '2026-05-04',
+    signerName: 'Nguyễn Hoài Anh',
+  });
   const { created } = await plans.cascade(officer, id, { all: true });
 
   const wardPlan = created.find((c) => c.unitId === ward.id);
   if (!wardPlan) throw new Error('demo: the cascade made no plan for phường Nam Sầm Sơn');
   await plans.transition(wardOfficer, wardPlan.planId, 'submit', {});
   await plans.transition(wardLeader, wardPlan.planId, 'approve', {});
-  await plans.transition(wardLeader, wardPlan.planId, 'issue', { number: '45', date: '2026-05-20', signerName: 'Phạm Xuân Trường' });
-  await (await import('./modules/petitions/index.ts')).seedPetitionDemo(db, { skhcn: officer, wardOfficer, wardLeader });
+  await plans.transition(wardLeader, wardPlan.planId, 'issue', {
+    number: '45',
+    date: '2026-05-20',
+    signerName: 'Phạm Xuân Trường',
+  });
+  await (await import('./modules/petitions/index.ts')).seedPetitionDemo(db, {
+    skhcn: officer,
+    wardOfficer,
+    wardLeader,
+  });
   await seedAiSystemsDemo((username) => ctxOf(db, username));
   return true;
 }

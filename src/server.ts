@@ -16,7 +16,9 @@ import type { StartBackground } from './modules/module.ts';
 import { runShutdownHooks } from './shutdown.ts';
 
 // The modules' background work (session housekeeping, reminders, daily backups), loaded with the server.
-const BACKGROUND: StartBackground[] = (await Promise.all(MODULES.map((m) => m.background?.()))).filter((b): b is StartBackground => b !== undefined);
+const BACKGROUND: StartBackground[] = (await Promise.all(MODULES.map((m) => m.background?.()))).filter(
+  (b): b is StartBackground => b !== undefined,
+);
 
 export interface RunningServer {
   url: string;
@@ -61,8 +63,12 @@ function throwIfStopped(signal: AbortSignal | undefined): void {
 async function prepareInChildProcess(config: Config, signal?: AbortSignal): Promise<PrepareResult> {
   // The child reads its configuration from the environment: give it this server's, whatever its origin.
   const env: NodeJS.ProcessEnv = {
-    ...process.env, [LOCK_OWNER_ENV]: String(process.pid),
-    DATABASE_URL: config.databaseUrl ?? '', THIHANH_DATA_DIR: config.dataDir, THIHANH_DEMO: config.demo ? '1' : '0', THIHANH_DEMO_CONTENT: config.demoContent ? '1' : '0',
+    ...process.env,
+    [LOCK_OWNER_ENV]: String(process.pid),
+    DATABASE_URL: config.databaseUrl ?? '',
+    THIHANH_DATA_DIR: config.dataDir,
+    THIHANH_DEMO: config.demo ? '1' : '0',
+    THIHANH_DEMO_CONTENT: config.demoContent ? '1' : '0',
   };
   throwIfStopped(signal);
   const child = spawn(process.execPath, [...process.execArgv, CLI, 'prepare', '--json'], {
@@ -73,7 +79,9 @@ async function prepareInChildProcess(config: Config, signal?: AbortSignal): Prom
   const stopChild = () => child.kill('SIGTERM');
   signal?.addEventListener('abort', stopChild, { once: true });
   let out = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => { out += chunk; });
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    out += chunk;
+  });
   const code = await new Promise<number | null>((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (c) => resolve(c));
@@ -81,13 +89,21 @@ async function prepareInChildProcess(config: Config, signal?: AbortSignal): Prom
   throwIfStopped(signal);
   if (code !== 0) {
     // The child has printed its reason (a Vietnamese AppError message) on the shared stderr.
-    throw new AppError('prepare.failed', 1, `Không chuẩn bị được cơ sở dữ liệu (tiến trình chuẩn bị kết thúc với mã ${code}).`);
+    throw new AppError(
+      'prepare.failed',
+      1,
+      `Không chuẩn bị được cơ sở dữ liệu (tiến trình chuẩn bị kết thúc với mã ${code}).`,
+    );
   }
   const last = out.trim().split('\n').at(-1) ?? '';
   try {
     return JSON.parse(last) as PrepareResult;
   } catch {
-    throw new AppError('prepare.failed', 1, `Tiến trình chuẩn bị cơ sở dữ liệu trả về kết quả không đọc được: ${last.slice(0, 200)}`);
+    throw new AppError(
+      'prepare.failed',
+      1,
+      `Tiến trình chuẩn bị cơ sở dữ liệu trả về kết quả không đọc được: ${last.slice(0, 200)}`,
+    );
   }
 }
 
@@ -95,12 +111,24 @@ async function prepareInChildProcess(config: Config, signal?: AbortSignal): Prom
 function addressProblem(err: NodeJS.ErrnoException, config: Config): AppError | null {
   switch (err.code) {
     case 'EADDRINUSE':
-      return new AppError('server.port_in_use', 1, `Cổng ${config.port} đang được dùng bởi một chương trình khác. Hãy dừng chương trình đó hoặc đặt biến môi trường PORT sang cổng khác.`);
+      return new AppError(
+        'server.port_in_use',
+        1,
+        `Cổng ${config.port} đang được dùng bởi một chương trình khác. Hãy dừng chương trình đó hoặc đặt biến môi trường PORT sang cổng khác.`,
+      );
     case 'EACCES':
-      return new AppError('server.port_denied', 1, `Không có quyền mở cổng ${config.port} (các cổng dưới 1024 cần quyền quản trị). Hãy đặt biến môi trường PORT sang cổng khác, ví dụ 3000.`);
+      return new AppError(
+        'server.port_denied',
+        1,
+        `Không có quyền mở cổng ${config.port} (các cổng dưới 1024 cần quyền quản trị). Hãy đặt biến môi trường PORT sang cổng khác, ví dụ 3000.`,
+      );
     case 'EADDRNOTAVAIL':
     case 'ENOTFOUND':
-      return new AppError('server.host_unavailable', 1, `Máy này không có địa chỉ ${config.host} để mở máy chủ. Hãy đặt biến môi trường HOST sang địa chỉ của máy, ví dụ 127.0.0.1 hoặc 0.0.0.0.`);
+      return new AppError(
+        'server.host_unavailable',
+        1,
+        `Máy này không có địa chỉ ${config.host} để mở máy chủ. Hãy đặt biến môi trường HOST sang địa chỉ của máy, ví dụ 127.0.0.1 hoặc 0.0.0.0.`,
+      );
     default:
       return null;
   }
@@ -173,13 +201,25 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   // process can slip in between preparing and serving. Prepared here: opening the database takes the lock.
   const release = inChild && !config.databaseUrl ? await lockDataDir(config.dataDir) : null;
   /** What a failed start undoes: the lock, then (once open) the database with it. */
-  let undo = async () => { await release?.(); };
+  let undo = async () => {
+    await release?.();
+  };
   try {
     const preparedInChild = inChild ? await prepareInChildProcess(config, signal) : null;
     const opened = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, lock: !inChild });
-    const database: Database = release ? { ...opened, close: async () => { await opened.close(); await release(); } } : opened;
+    const database: Database = release
+      ? {
+          ...opened,
+          close: async () => {
+            await opened.close();
+            await release();
+          },
+        }
+      : opened;
     undo = () => database.close();
-    const prepared = preparedInChild ?? await prepareDatabase(database.db, { demo: config.demo, demoContent: config.demoContent, env: process.env });
+    const prepared =
+      preparedInChild ??
+      (await prepareDatabase(database.db, { demo: config.demo, demoContent: config.demoContent, env: process.env }));
     throwIfStopped(signal);
     const app = createApp({ db: database.db, config, backend: database.backend });
     const server = createAdaptorServer({ fetch: app.fetch, hostname: config.host }) as HttpServer;

@@ -15,26 +15,39 @@ export const ChangePasswordBodySchema = z.object({ currentPassword: Password, ne
  * What the signed-in person may do somewhere, for the menus and home page: computed with the one rule on the server,
  * so the web app never re-decides. Controls on one record follow that record's own `can`.
  */
-export const SessionCanSchema = z.object({
-  /** Reads some unit's records: work, obstacles, reports, dashboard. */
-  followWork: z.boolean(),
-  /** Drafts plans somewhere ("Nhập kế hoạch"). */
-  draftPlans: z.boolean(),
-  /** Writes their own unit's records (its reports). */
-  editOwnUnit: z.boolean(),
-  /** Administers accounts somewhere ("Quản lý tài khoản"). */
-  manageUsers: z.boolean(),
-  /** Browses the audit trail ("Nhật ký"). */
-  readAudit: z.boolean(),
-  /** Roles they may grant (a unit admin never grants sysadmin). */
-  grantRoles: z.array(z.enum(ROLES)),
-}).openapi('SessionPermissions');
+export const SessionCanSchema = z
+  .object({
+    /** Reads some unit's records: work, obstacles, reports, dashboard. */
+    followWork: z.boolean(),
+    /** Drafts plans somewhere ("Nhập kế hoạch"). */
+    draftPlans: z.boolean(),
+    /** Writes their own unit's records (its reports). */
+    editOwnUnit: z.boolean(),
+    /** Administers accounts somewhere ("Quản lý tài khoản"). */
+    manageUsers: z.boolean(),
+    /** Browses the audit trail ("Nhật ký"). */
+    readAudit: z.boolean(),
+    /** Roles they may grant (a unit admin never grants sysadmin). */
+    grantRoles: z.array(z.enum(ROLES)),
+  })
+  .openapi('SessionPermissions');
 
-export const SessionUserSchema = z.object({
-  id: z.number(), username: z.string(), fullName: z.string(), email: z.string().nullable(), unitId: z.number(), unitName: z.string(),
-  unitCode: z.string(), unitKind: z.string(), roles: z.array(z.enum(ROLES)), mustChangePassword: z.boolean(), isDemo: z.boolean(),
-  can: SessionCanSchema,
-}).openapi('SessionUser');
+export const SessionUserSchema = z
+  .object({
+    id: z.number(),
+    username: z.string(),
+    fullName: z.string(),
+    email: z.string().nullable(),
+    unitId: z.number(),
+    unitName: z.string(),
+    unitCode: z.string(),
+    unitKind: z.string(),
+    roles: z.array(z.enum(ROLES)),
+    mustChangePassword: z.boolean(),
+    isDemo: z.boolean(),
+    can: SessionCanSchema,
+  })
+  .openapi('SessionUser');
 
 export const MeSchema = z.object({ user: SessionUserSchema, csrfToken: z.string(), expiresAt: Instant }).openapi('Me');
 

@@ -39,9 +39,19 @@ export const Code = (max: number, min = 0) => text('line', max, min).regex(/^\S*
  * A file's name as the person's computer gives it. A file is not a form: stray control characters and direction
  * overrides are dropped rather than refused (the evidence service then also removes folders and reserved characters).
  */
-export const FileName = (max: number) => z.string().overwrite((v) => cleanText(scrubImportedText(v), 'line')).min(1).max(max);
+export const FileName = (max: number) =>
+  z
+    .string()
+    .overwrite((v) => cleanText(scrubImportedText(v), 'line'))
+    .min(1)
+    .max(max);
 /** A file's content as base64 (as FileReader and Buffer write it). */
-export const Base64 = (max: number) => z.string().min(1).max(max).regex(/^[A-Za-z0-9+/=_\s-]*$/, 'Nội dung tệp phải được mã hóa base64.');
+export const Base64 = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .regex(/^[A-Za-z0-9+/=_\s-]*$/, 'Nội dung tệp phải được mã hóa base64.');
 
 // ---------------------------------------------------------------- numbers and days people send
 // One definition each, so every route refuses the same way and the web app validates with the same rules.
@@ -52,11 +62,18 @@ export const Id = z.number().int().positive().max(INT4_MAX);
 /** A record's id in a query string or a path (?unitId=12): coerced from text, then the same rule. */
 export const QueryId = z.coerce.number().int().positive().max(INT4_MAX);
 /** A calendar day as people send it: YYYY-MM-DD. */
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải theo dạng YYYY-MM-DD.').openapi({ format: 'date' });
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải theo dạng YYYY-MM-DD.')
+  .openapi({ format: 'date' });
 /** A calendar year the product plans for. */
 export const Year = z.number().int().min(1900, 'Năm phải từ 1900 đến 2199.').max(2199, 'Năm phải từ 1900 đến 2199.');
 /** A year in a query string (?year=2026). */
-export const QueryYear = z.coerce.number().int().min(1900, 'Năm phải từ 1900 đến 2199.').max(2199, 'Năm phải từ 1900 đến 2199.');
+export const QueryYear = z.coerce
+  .number()
+  .int()
+  .min(1900, 'Năm phải từ 1900 đến 2199.')
+  .max(2199, 'Năm phải từ 1900 đến 2199.');
 /** How many items a list answer may carry (?limit=): `Limit(500, 50)` allows 1–500, 50 when absent. */
 export const Limit = (max = 200, fallback = 50) => z.coerce.number().int().min(1).max(max).default(fallback);
 /** Where a list page starts (?offset=). */

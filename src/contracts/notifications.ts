@@ -4,5 +4,10 @@ import { z } from '@hono/zod-openapi';
 import { Limit, Offset } from './common.ts';
 
 export const NotificationListQuerySchema = z.object({
-  unread: z.enum(['true', 'false']).transform((v) => v === 'true').optional(), limit: Limit(200, 50), offset: Offset,
+  unread: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  limit: Limit(200, 50),
+  offset: Offset,
 });

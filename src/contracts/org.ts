@@ -7,36 +7,55 @@ import { Id, Limit, Name, SearchQuery, ShortText } from './common.ts';
 export const UnitKindSchema = z.enum(UNIT_KINDS);
 export const UNIT_STATUSES = ['active', 'merged', 'retired'] as const;
 
-export const UnitSchema = z.object({
-  id: z.number(), parentId: z.number().nullable(), kind: UnitKindSchema, kindLabel: z.string(), code: z.string(),
-  name: z.string(), shortName: z.string(), status: z.enum(UNIT_STATUSES), mergedIntoId: z.number().nullable(),
-}).strict().openapi('Unit');
+export const UnitSchema = z
+  .object({
+    id: z.number(),
+    parentId: z.number().nullable(),
+    kind: UnitKindSchema,
+    kindLabel: z.string(),
+    code: z.string(),
+    name: z.string(),
+    shortName: z.string(),
+    status: z.enum(UNIT_STATUSES),
+    mergedIntoId: z.number().nullable(),
+  })
+  .strict()
+  .openapi('Unit');
 
-export const UnitWithCountSchema = UnitSchema.extend({ childCount: z.number().int() }).strict().openapi('UnitWithCount');
+export const UnitWithCountSchema = UnitSchema.extend({ childCount: z.number().int() })
+  .strict()
+  .openapi('UnitWithCount');
 
-export const UnitAliasSchema = z.object({ name: z.string(), kind: z.enum(['former', 'abbreviation', 'other']), note: z.string().nullable() })
+export const UnitAliasSchema = z
+  .object({ name: z.string(), kind: z.enum(['former', 'abbreviation', 'other']), note: z.string().nullable() })
   .strict();
 
 /** What the caller may do with a unit, by the one rule (the web app shows its buttons from these). */
-export const UnitPermissionsSchema = z.object({
-  /** Add a unit under it (an active unit that may have children). */
-  addChild: z.boolean(),
-  /** Rename, merge, retire it (an active unit, for the levels above it). */
-  reshape: z.boolean(),
-  /** Create and administer its accounts. */
-  manageUsers: z.boolean(),
-}).strict().openapi('UnitPermissions');
+export const UnitPermissionsSchema = z
+  .object({
+    /** Add a unit under it (an active unit that may have children). */
+    addChild: z.boolean(),
+    /** Rename, merge, retire it (an active unit, for the levels above it). */
+    reshape: z.boolean(),
+    /** Create and administer its accounts. */
+    manageUsers: z.boolean(),
+  })
+  .strict()
+  .openapi('UnitPermissions');
 
 /** A unit's page: public (the register is public; people are listed by /users, for those who may see them). */
-export const UnitDetailSchema = z.object({
-  unit: UnitSchema,
-  ancestors: z.array(UnitSchema),
-  children: z.array(UnitWithCountSchema),
-  aliases: z.array(UnitAliasSchema),
-  mergedInto: UnitSchema.nullable(),
-  allowedChildKinds: z.array(UnitKindSchema),
-  can: UnitPermissionsSchema,
-}).strict().openapi('UnitDetail');
+export const UnitDetailSchema = z
+  .object({
+    unit: UnitSchema,
+    ancestors: z.array(UnitSchema),
+    children: z.array(UnitWithCountSchema),
+    aliases: z.array(UnitAliasSchema),
+    mergedInto: UnitSchema.nullable(),
+    allowedChildKinds: z.array(UnitKindSchema),
+    can: UnitPermissionsSchema,
+  })
+  .strict()
+  .openapi('UnitDetail');
 
 /** A search hit: the unit, its parent's name and what matched (a former name, a code…). Public, so strict. */
 export const UnitSearchHitSchema = UnitSchema.extend({
@@ -44,9 +63,15 @@ export const UnitSearchHitSchema = UnitSchema.extend({
   matched: z.string().openapi({ description: 'Tên hoặc mã đã khớp với từ khóa' }),
   matchedKind: z.string().openapi({ description: 'name | shortName | code | former | abbreviation | other' }),
   score: z.number(),
-}).strict().openapi('UnitSearchHit');
+})
+  .strict()
+  .openapi('UnitSearchHit');
 
-export const MergeResultSchema = z.object({ unit: UnitSchema, movedChildren: z.number().int(), movedUsers: z.number().int() });
+export const MergeResultSchema = z.object({
+  unit: UnitSchema,
+  movedChildren: z.number().int(),
+  movedUsers: z.number().int(),
+});
 
 const UnitName = Name(200, 2);
 const ShortName = Name(200, 0).optional();

@@ -3,9 +3,29 @@
 import { z } from '@hono/zod-openapi';
 import { CONTENT_MAX_LENGTH, CONTENT_MIN_LENGTH, hasContact, looksVietnamese } from '../domain/petitions/intake.ts';
 import { DEADLINE_TIER_LABEL } from '../domain/petitions/deadline.ts';
-import { CLOSING_OUTCOMES, CONCERN_LABEL, PETITION_KIND_LABEL, PETITION_STATUSES, TOPIC_LABEL } from '../domain/petitions/model.ts';
 import {
-  Base64, Code, FileName, Id, Instant, IsoDay, keysOf, Limit, LongText, Name, Offset, QueryId, QueryYear, SearchQuery, ShortText,
+  CLOSING_OUTCOMES,
+  CONCERN_LABEL,
+  PETITION_KIND_LABEL,
+  PETITION_STATUSES,
+  TOPIC_LABEL,
+} from '../domain/petitions/model.ts';
+import {
+  Base64,
+  Code,
+  FileName,
+  Id,
+  Instant,
+  IsoDay,
+  keysOf,
+  Limit,
+  LongText,
+  Name,
+  Offset,
+  QueryId,
+  QueryYear,
+  SearchQuery,
+  ShortText,
 } from './common.ts';
 
 export const PetitionKindSchema = z.enum(keysOf(PETITION_KIND_LABEL));
@@ -22,73 +42,116 @@ export const ATTACHMENT_MAX_BYTES = 1024 * 1024;
 
 const Phone = ShortText(30).regex(/^\+?[\d\s.()-]{8,20}$/, 'Số điện thoại gồm 8–15 chữ số, ví dụ 0912 345 678.');
 
-export const SenderSchema = z.object({
-  name: Name(200, 2),
-  organisation: ShortText(300).optional(),
-  email: ShortText(254).email('Địa chỉ email không hợp lệ.').optional(),
-  phone: Phone.optional(),
-  address: ShortText(500).optional(),
-}).strict().refine(hasContact, {
-  message: 'Cần ít nhất một cách để trả lời: email, số điện thoại hoặc địa chỉ.', path: ['email'],
-});
+export const SenderSchema = z
+  .object({
+    name: Name(200, 2),
+    organisation: ShortText(300).optional(),
+    email: ShortText(254).email('Địa chỉ email không hợp lệ.').optional(),
+    phone: Phone.optional(),
+    address: ShortText(500).optional(),
+  })
+  .strict()
+  .refine(hasContact, {
+    message: 'Cần ít nhất một cách để trả lời: email, số điện thoại hoặc địa chỉ.',
+    path: ['email'],
+  });
 
-export const PetitionIntakeSchema = z.object({
-  // Any text: a kind other than the three gets a 422 that says where complaints and denunciations go.
-  kind: ShortText(40, 1).openapi({ description: 'recommendation | proposal | feedback', example: 'proposal' }),
-  subject: ShortText(300, 5),
-  content: LongText(CONTENT_MAX_LENGTH)
-    .min(CONTENT_MIN_LENGTH, `Nội dung cần ít nhất ${CONTENT_MIN_LENGTH} ký tự: nêu cụ thể vấn đề và điều, khoản được kiến nghị.`)
-    .refine(looksVietnamese, 'Nội dung cần viết bằng tiếng Việt (Quyết định 48/2025/QĐ-TTg).'),
-  lawReference: ShortText(300).optional(),
-  /** A commune's or ward's code: its Phòng Văn hóa - Xã hội receives; without it, Sở Khoa học và Công nghệ. */
-  communeCode: Code(20).optional(),
-  sender: SenderSchema,
-  attachments: z.array(z.object({ filename: FileName(255), contentBase64: Base64(1_400_000) }).strict())
-    .max(ATTACHMENT_MAX_FILES, `Đính kèm tối đa ${ATTACHMENT_MAX_FILES} tệp.`).optional(),
-  consent: z.literal(true, 'Cần đồng ý cho cơ quan tiếp nhận xử lý dữ liệu cá nhân của bạn để trả lời kiến nghị.'),
-  /** Never shown to people: filled in only by robots. */
-  website: ShortText(500).optional(),
-}).strict().openapi('PetitionIntake');
+export const PetitionIntakeSchema = z
+  .object({
+    // Any text: a kind other than the three gets a 422 that says where complaints and denunciations go.
+    kind: ShortText(40, 1).openapi({ description: 'recommendation | proposal | feedback', example: 'proposal' }),
+    subject: ShortText(300, 5),
+    content: LongText(CONTENT_MAX_LENGTH)
+      .min(
+        CONTENT_MIN_LENGTH,
+        `Nội dung cần ít nhất ${CONTENT_MIN_LENGTH} ký tự: nêu cụ thể vấn đề và điều, khoản được kiến nghị.`,
+      )
+      .refine(looksVietnamese, 'Nội dung cần viết bằng tiếng Việt (Quyết định 48/2025/QĐ-TTg).'),
+    lawReference: ShortText(300).optional(),
+    /** A commune's or ward's code: its Phòng Văn hóa - Xã hội receives; without it, Sở Khoa học và Công nghệ. */
+    communeCode: Code(20).optional(),
+    sender: SenderSchema,
+    attachments: z
+      .array(z.object({ filename: FileName(255), contentBase64: Base64(1_400_000) }).strict())
+      .max(ATTACHMENT_MAX_FILES, `Đính kèm tối đa ${ATTACHMENT_MAX_FILES} tệp.`)
+      .optional(),
+    consent: z.literal(true, 'Cần đồng ý cho cơ quan tiếp nhận xử lý dữ liệu cá nhân của bạn để trả lời kiến nghị.'),
+    /** Never shown to people: filled in only by robots. */
+    website: ShortText(500).optional(),
+  })
+  .strict()
+  .openapi('PetitionIntake');
 export type PetitionIntake = z.infer<typeof PetitionIntakeSchema>;
 
-export const PetitionReceiptSchema = z.object({ code: z.string(), receivedOn: IsoDay, dueDate: IsoDay }).strict().openapi('PetitionReceipt');
+export const PetitionReceiptSchema = z
+  .object({ code: z.string(), receivedOn: IsoDay, dueDate: IsoDay })
+  .strict()
+  .openapi('PetitionReceipt');
 export type PetitionReceipt = z.infer<typeof PetitionReceiptSchema>;
 
 // ---------------------------------------------------------------- public follow-up and list (no personal data)
 
-const PublicEvent = z.object({ at: Instant, status: PetitionStatusSchema, statusLabel: z.string(), note: z.string() }).strict();
+const PublicEvent = z
+  .object({ at: Instant, status: PetitionStatusSchema, statusLabel: z.string(), note: z.string() })
+  .strict();
 
-export const PublicPetitionSchema = z.object({
-  code: z.string(),
-  kind: PetitionKindSchema,
-  kindLabel: z.string(),
-  status: PetitionStatusSchema,
-  statusLabel: z.string(),
-  open: z.boolean(),
-  subject: z.string(),
-  lawReference: z.string().nullable(),
-  receivedOn: IsoDay,
-  dueDate: IsoDay,
-  extensionReason: z.string().nullable(),
-  handlingUnit: z.string(),
-  answer: z.string().nullable().openapi({ description: 'Only once published' }),
-  answeredOn: IsoDay.nullable(),
-  mergedInto: z.string().nullable(),
-  task: z.object({ number: z.string(), title: z.string(), planTitle: z.string(), planId: z.number().nullable() }).strict().nullable(),
-  history: z.array(PublicEvent),
-}).strict().openapi('PublicPetition');
+export const PublicPetitionSchema = z
+  .object({
+    code: z.string(),
+    kind: PetitionKindSchema,
+    kindLabel: z.string(),
+    status: PetitionStatusSchema,
+    statusLabel: z.string(),
+    open: z.boolean(),
+    subject: z.string(),
+    lawReference: z.string().nullable(),
+    receivedOn: IsoDay,
+    dueDate: IsoDay,
+    extensionReason: z.string().nullable(),
+    handlingUnit: z.string(),
+    answer: z.string().nullable().openapi({ description: 'Only once published' }),
+    answeredOn: IsoDay.nullable(),
+    mergedInto: z.string().nullable(),
+    task: z
+      .object({ number: z.string(), title: z.string(), planTitle: z.string(), planId: z.number().nullable() })
+      .strict()
+      .nullable(),
+    history: z.array(PublicEvent),
+  })
+  .strict()
+  .openapi('PublicPetition');
 export type PublicPetition = z.infer<typeof PublicPetitionSchema>;
 
-export const PublicPetitionListQuery = z.object({ q: SearchQuery(200).optional(), topic: TopicSchema.optional(), limit: Limit(100, 20), offset: Offset });
+export const PublicPetitionListQuery = z.object({
+  q: SearchQuery(200).optional(),
+  topic: TopicSchema.optional(),
+  limit: Limit(100, 20),
+  offset: Offset,
+});
 
-export const PublicPetitionListSchema = z.object({
-  total: z.number(),
-  topics: z.array(z.object({ topic: z.string(), label: z.string(), count: z.number() }).strict()),
-  items: z.array(z.object({
-    code: z.string(), kind: PetitionKindSchema, kindLabel: z.string(), subject: z.string(), topic: z.string().nullable(),
-    topicLabel: z.string(), handlingUnit: z.string(), receivedOn: IsoDay, answeredOn: IsoDay.nullable(), answer: z.string(),
-  }).strict()),
-}).strict().openapi('PublicPetitionList');
+export const PublicPetitionListSchema = z
+  .object({
+    total: z.number(),
+    topics: z.array(z.object({ topic: z.string(), label: z.string(), count: z.number() }).strict()),
+    items: z.array(
+      z
+        .object({
+          code: z.string(),
+          kind: PetitionKindSchema,
+          kindLabel: z.string(),
+          subject: z.string(),
+          topic: z.string().nullable(),
+          topicLabel: z.string(),
+          handlingUnit: z.string(),
+          receivedOn: IsoDay,
+          answeredOn: IsoDay.nullable(),
+          answer: z.string(),
+        })
+        .strict(),
+    ),
+  })
+  .strict()
+  .openapi('PublicPetitionList');
 export type PublicPetitionList = z.infer<typeof PublicPetitionListSchema>;
 
 // ---------------------------------------------------------------- the handlers' queue
@@ -125,11 +188,22 @@ export const PetitionListItemSchema = z.object({
   sender: SenderSummary,
 });
 
-export const PetitionListSchema = z.object({ total: z.number(), items: z.array(PetitionListItemSchema) }).openapi('PetitionList');
+export const PetitionListSchema = z
+  .object({ total: z.number(), items: z.array(PetitionListItemSchema) })
+  .openapi('PetitionList');
 export type PetitionList = z.infer<typeof PetitionListSchema>;
 
 export const PETITION_CAN_KEYS = [
-  'classify', 'route', 'requestInformation', 'resume', 'merge', 'draftAnswer', 'approveAnswer', 'close', 'extend', 'publish',
+  'classify',
+  'route',
+  'requestInformation',
+  'resume',
+  'merge',
+  'draftAnswer',
+  'approveAnswer',
+  'close',
+  'extend',
+  'publish',
 ] as const;
 
 export const PetitionDetailSchema = PetitionListItemSchema.extend({
@@ -147,22 +221,38 @@ export const PetitionDetailSchema = PetitionListItemSchema.extend({
   clockStoppedOn: IsoDay.nullable(),
   mergedInto: z.object({ id: z.number(), code: z.string() }).nullable(),
   duplicates: z.array(z.object({ id: z.number(), code: z.string() })),
-  senderContact: z.object({ email: z.string().nullable(), phone: z.string().nullable(), address: z.string().nullable() }).nullable(),
+  senderContact: z
+    .object({ email: z.string().nullable(), phone: z.string().nullable(), address: z.string().nullable() })
+    .nullable(),
   attachments: z.array(z.object({ id: z.number(), filename: z.string(), mime: z.string(), size: z.number() })),
-  history: z.array(z.object({
-    at: Instant, kind: z.string(), status: PetitionStatusSchema, statusLabel: z.string(), note: z.string(), public: z.boolean(),
-    actor: z.string().nullable(),
-  })),
-  can: z.object(Object.fromEntries(PETITION_CAN_KEYS.map((k) => [k, z.boolean()])) as Record<(typeof PETITION_CAN_KEYS)[number], z.ZodBoolean>),
+  history: z.array(
+    z.object({
+      at: Instant,
+      kind: z.string(),
+      status: PetitionStatusSchema,
+      statusLabel: z.string(),
+      note: z.string(),
+      public: z.boolean(),
+      actor: z.string().nullable(),
+    }),
+  ),
+  can: z.object(
+    Object.fromEntries(PETITION_CAN_KEYS.map((k) => [k, z.boolean()])) as Record<
+      (typeof PETITION_CAN_KEYS)[number],
+      z.ZodBoolean
+    >,
+  ),
 }).openapi('PetitionDetail');
 export type PetitionDetail = z.infer<typeof PetitionDetailSchema>;
 
-export const ClassifyBody = z.object({
-  topic: TopicSchema,
-  concerns: ConcernSchema,
-  article: ShortText(200).optional(),
-  lawReference: ShortText(300).optional(),
-}).strict();
+export const ClassifyBody = z
+  .object({
+    topic: TopicSchema,
+    concerns: ConcernSchema,
+    article: ShortText(200).optional(),
+    lawReference: ShortText(300).optional(),
+  })
+  .strict();
 export const RouteBody = z.object({ unitId: Id, note: ShortText(500).optional() }).strict();
 export const RequestInformationBody = z.object({ message: LongText(2000, 10) }).strict();
 export const ResumeBody = z.object({ note: LongText(2000).optional() }).strict();

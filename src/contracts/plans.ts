@@ -9,8 +9,22 @@ import { TASK_FIELD_LABEL, type CascadeRule, type FieldChange, type TaskSnapshot
 import { PLAN_STATUSES } from '../domain/plan/model.ts';
 import { findingSchema, planDraftSchema, taskSchema } from '../domain/plan/schema.ts';
 import {
-  Base64, Code, FileName, Id, Instant, IsoDate, IsoDay, keysOf, Limit, LongText, Name, Offset, QueryId, QueryYear,
-  SearchQuery, ShortText,
+  Base64,
+  Code,
+  FileName,
+  Id,
+  Instant,
+  IsoDate,
+  IsoDay,
+  keysOf,
+  Limit,
+  LongText,
+  Name,
+  Offset,
+  QueryId,
+  QueryYear,
+  SearchQuery,
+  ShortText,
 } from './common.ts';
 
 export const PlanStatusSchema = z.enum(PLAN_STATUSES);
@@ -21,206 +35,312 @@ export const TaskSnapshotFieldSchema = z.enum(keysOf(TASK_FIELD_LABEL));
 // ---------------------------------------------------------------- list
 
 /** One plan of the list (anonymous callers see published plans only): strict, it is a public answer. */
-export const PlanListItemSchema = z.object({
-  id: z.number(),
-  unitId: z.number(),
-  unitName: z.string(),
-  unitKind: z.string(),
-  parentPlanId: z.number().nullable(),
-  status: PlanStatusSchema,
-  statusLabel: z.string(),
-  version: z.number(),
-  number: z.string().nullable(),
-  symbol: z.string().nullable(),
-  issuedDate: IsoDay.nullable(),
-  year: z.number().nullable(),
-  title: z.string(),
-  published: z.boolean(),
-  taskCount: z.number().int(),
-  childCount: z.number().int(),
-  updatedAt: Instant,
-}).strict().openapi('PlanListItem');
+export const PlanListItemSchema = z
+  .object({
+    id: z.number(),
+    unitId: z.number(),
+    unitName: z.string(),
+    unitKind: z.string(),
+    parentPlanId: z.number().nullable(),
+    status: PlanStatusSchema,
+    statusLabel: z.string(),
+    version: z.number(),
+    number: z.string().nullable(),
+    symbol: z.string().nullable(),
+    issuedDate: IsoDay.nullable(),
+    year: z.number().nullable(),
+    title: z.string(),
+    published: z.boolean(),
+    taskCount: z.number().int(),
+    childCount: z.number().int(),
+    updatedAt: Instant,
+  })
+  .strict()
+  .openapi('PlanListItem');
 
 /** One page of the plan list: strict, it is a public answer. */
-export const PlanListSchema = z.object({
-  total: z.number().int(),
-  items: z.array(PlanListItemSchema),
-}).strict().openapi('PlanList');
+export const PlanListSchema = z
+  .object({
+    total: z.number().int(),
+    items: z.array(PlanListItemSchema),
+  })
+  .strict()
+  .openapi('PlanList');
 
 // ---------------------------------------------------------------- import, review, save
 
-export const PlanImportResultSchema = z.object({
-  draft: planDraftSchema,
-  sourceText: z.string().nullable().openapi({ description: 'Văn bản gốc (tệp văn bản); null với .docx' }),
-  suggestedUnitId: z.number().nullable().openapi({ description: 'Đơn vị ban hành nhận ra trong tệp' }),
-}).openapi('PlanImportResult');
+export const PlanImportResultSchema = z
+  .object({
+    draft: planDraftSchema,
+    sourceText: z.string().nullable().openapi({ description: 'Văn bản gốc (tệp văn bản); null với .docx' }),
+    suggestedUnitId: z.number().nullable().openapi({ description: 'Đơn vị ban hành nhận ra trong tệp' }),
+  })
+  .openapi('PlanImportResult');
 
 export const LintResultSchema = z.object({ findings: z.array(findingSchema) }).openapi('LintResult');
 
 /** The plan created, saved or drafted as an amendment. */
 export const PlanRefSchema = z.object({ id: z.number() }).openapi('PlanRef');
 
-export const PlanTransitionedSchema = z.object({ id: z.number(), status: PlanStatusSchema }).openapi('PlanTransitioned');
+export const PlanTransitionedSchema = z
+  .object({ id: z.number(), status: PlanStatusSchema })
+  .openapi('PlanTransitioned');
 
 // ---------------------------------------------------------------- parent changes
 
-export const TaskSnapshotSchema = z.object({
-  title: z.string(),
-  content: z.string().nullable(),
-  lead: z.array(z.string()),
-  coordinators: z.array(z.string()),
-  timeframe: z.string(),
-  deliverables: z.array(z.string()),
-}).openapi('TaskSnapshot');
+export const TaskSnapshotSchema = z
+  .object({
+    title: z.string(),
+    content: z.string().nullable(),
+    lead: z.array(z.string()),
+    coordinators: z.array(z.string()),
+    timeframe: z.string(),
+    deliverables: z.array(z.string()),
+  })
+  .openapi('TaskSnapshot');
 
-export const FieldChangeSchema = z.object({
-  field: TaskSnapshotFieldSchema,
-  before: z.unknown().openapi({ description: 'Giá trị của trường trong TaskSnapshot (chuỗi, danh sách chuỗi hoặc null)' }),
-  after: z.unknown(),
-}).openapi('FieldChange');
+export const FieldChangeSchema = z
+  .object({
+    field: TaskSnapshotFieldSchema,
+    before: z
+      .unknown()
+      .openapi({ description: 'Giá trị của trường trong TaskSnapshot (chuỗi, danh sách chuỗi hoặc null)' }),
+    after: z.unknown(),
+  })
+  .openapi('FieldChange');
 
 /** What changed in the parent plan's task since the commune last accepted it (stored on the child task). */
-export const ParentChangeSchema = z.object({
-  at: Instant,
-  parentTaskId: z.number(),
-  removed: z.boolean().optional().openapi({ description: 'Kế hoạch sửa đổi của cấp trên không còn nhiệm vụ này' }),
-  changes: z.array(FieldChangeSchema),
-  snapshot: TaskSnapshotSchema.nullable().openapi({ description: 'Nhiệm vụ cấp trên như hiện nay (chấp nhận thì lấy làm mốc so sánh mới)' }),
-}).openapi('ParentChange');
+export const ParentChangeSchema = z
+  .object({
+    at: Instant,
+    parentTaskId: z.number(),
+    removed: z.boolean().optional().openapi({ description: 'Kế hoạch sửa đổi của cấp trên không còn nhiệm vụ này' }),
+    changes: z.array(FieldChangeSchema),
+    snapshot: TaskSnapshotSchema.nullable().openapi({
+      description: 'Nhiệm vụ cấp trên như hiện nay (chấp nhận thì lấy làm mốc so sánh mới)',
+    }),
+  })
+  .openapi('ParentChange');
 
-export const ParentChangeResolvedSchema = z.object({ id: z.number(), decision: z.enum(['accept', 'dismiss']) }).openapi('ParentChangeResolved');
+export const ParentChangeResolvedSchema = z
+  .object({ id: z.number(), decision: z.enum(['accept', 'dismiss']) })
+  .openapi('ParentChangeResolved');
 
 // ---------------------------------------------------------------- the plan page
 
-export const PlanInfoSchema = z.object({
-  id: z.number(),
-  status: PlanStatusSchema,
-  statusLabel: z.string(),
-  version: z.number(),
-  unitId: z.number(),
-  unitName: z.string(),
-  unitCode: z.string(),
-  unitKind: z.string(),
-  issuerName: z.string().openapi({ description: '"UBND tỉnh Thanh Hóa", "UBND phường Nam Sầm Sơn"' }),
-  parentPlanId: z.number().nullable(),
-  amendsPlanId: z.number().nullable(),
-  amendedBy: z.object({ id: z.number(), status: PlanStatusSchema }).strict().nullable().openapi({ description: 'Văn bản sửa đổi mới nhất của kế hoạch này' }),
-  published: z.boolean(),
-  number: z.string().nullable(),
-  symbol: z.string().nullable(),
-  issuedDate: IsoDay.nullable(),
-  year: z.number().nullable(),
-  title: z.string(),
-  sourceName: z.string().nullable().openapi({ description: 'Tên tệp đã nhập; null với người ngoài đơn vị' }),
-  returnReason: z.string().nullable().openapi({ description: 'Lý do trả lại dự thảo; null với người ngoài đơn vị' }),
-  updatedAt: Instant,
-}).strict().openapi('PlanInfo');
+export const PlanInfoSchema = z
+  .object({
+    id: z.number(),
+    status: PlanStatusSchema,
+    statusLabel: z.string(),
+    version: z.number(),
+    unitId: z.number(),
+    unitName: z.string(),
+    unitCode: z.string(),
+    unitKind: z.string(),
+    issuerName: z.string().openapi({ description: '"UBND tỉnh Thanh Hóa", "UBND phường Nam Sầm Sơn"' }),
+    parentPlanId: z.number().nullable(),
+    amendsPlanId: z.number().nullable(),
+    amendedBy: z
+      .object({ id: z.number(), status: PlanStatusSchema })
+      .strict()
+      .nullable()
+      .openapi({ description: 'Văn bản sửa đổi mới nhất của kế hoạch này' }),
+    published: z.boolean(),
+    number: z.string().nullable(),
+    symbol: z.string().nullable(),
+    issuedDate: IsoDay.nullable(),
+    year: z.number().nullable(),
+    title: z.string(),
+    sourceName: z.string().nullable().openapi({ description: 'Tên tệp đã nhập; null với người ngoài đơn vị' }),
+    returnReason: z.string().nullable().openapi({ description: 'Lý do trả lại dự thảo; null với người ngoài đơn vị' }),
+    updatedAt: Instant,
+  })
+  .strict()
+  .openapi('PlanInfo');
 
-export const PlanPermissionsSchema = z.object({
-  review: z.boolean().openapi({ description: 'Thấy kết quả rà soát và ghi chú làm việc của đơn vị; false với người ngoài đơn vị ban hành' }),
-  edit: z.boolean(),
-  submit: z.boolean(),
-  approve: z.boolean(),
-  return: z.boolean(),
-  issue: z.boolean(),
-  amend: z.boolean(),
-  cascade: z.boolean(),
-}).strict().openapi('PlanPermissions');
+export const PlanPermissionsSchema = z
+  .object({
+    review: z
+      .boolean()
+      .openapi({
+        description: 'Thấy kết quả rà soát và ghi chú làm việc của đơn vị; false với người ngoài đơn vị ban hành',
+      }),
+    edit: z.boolean(),
+    submit: z.boolean(),
+    approve: z.boolean(),
+    return: z.boolean(),
+    issue: z.boolean(),
+    amend: z.boolean(),
+    cascade: z.boolean(),
+  })
+  .strict()
+  .openapi('PlanPermissions');
 
 /**
  * The plan page. A published plan is read by the public too: strict, and readers from outside the issuing unit
  * (can.review false) get the document without the unit's working notes (review findings, return reason, the
  * uploaded file's name, version notes, pending notices from the parent plan).
  */
-export const PlanDetailSchema = z.object({
-  plan: PlanInfoSchema,
-  draft: planDraftSchema,
-  taskIds: z.array(z.object({ id: z.number(), number: z.string(), parentChange: ParentChangeSchema.nullable() }).strict()),
-  parent: z.object({ id: z.number(), title: z.string(), number: z.string().nullable(), symbol: z.string().nullable(), issuedDate: IsoDay.nullable() }).strict().nullable(),
-  children: z.object({
-    total: z.number().int().openapi({ description: 'Tất cả kế hoạch triển khai (kể cả của đơn vị người xem không đọc được)' }),
-    visible: z.array(z.object({ id: z.number(), status: PlanStatusSchema, unitId: z.number(), unitName: z.string() }).strict()),
-  }).strict(),
-  versions: z.array(z.object({ version: z.number(), status: z.string(), created_at: Instant, note: z.string().nullable() }).strict()),
-  can: PlanPermissionsSchema,
-}).strict().superRefine((d, ctx) => {
-  if (d.can.review) return;
-  const leak = (path: Array<string | number>) => ctx.addIssue({ code: 'custom', path, message: 'Ghi chú làm việc của đơn vị không được gửi cho người ngoài đơn vị.' });
-  if (d.draft.findings.length) leak(['draft', 'findings']);
-  if (d.plan.sourceName !== null) leak(['plan', 'sourceName']);
-  if (d.plan.returnReason !== null) leak(['plan', 'returnReason']);
-  d.versions.forEach((v, i) => { if (v.note !== null) leak(['versions', i, 'note']); });
-  d.taskIds.forEach((t, i) => { if (t.parentChange !== null) leak(['taskIds', i, 'parentChange']); });
-}).openapi('PlanDetail');
+export const PlanDetailSchema = z
+  .object({
+    plan: PlanInfoSchema,
+    draft: planDraftSchema,
+    taskIds: z.array(
+      z.object({ id: z.number(), number: z.string(), parentChange: ParentChangeSchema.nullable() }).strict(),
+    ),
+    parent: z
+      .object({
+        id: z.number(),
+        title: z.string(),
+        number: z.string().nullable(),
+        symbol: z.string().nullable(),
+        issuedDate: IsoDay.nullable(),
+      })
+      .strict()
+      .nullable(),
+    children: z
+      .object({
+        total: z
+          .number()
+          .int()
+          .openapi({ description: 'Tất cả kế hoạch triển khai (kể cả của đơn vị người xem không đọc được)' }),
+        visible: z.array(
+          z.object({ id: z.number(), status: PlanStatusSchema, unitId: z.number(), unitName: z.string() }).strict(),
+        ),
+      })
+      .strict(),
+    versions: z.array(
+      z.object({ version: z.number(), status: z.string(), created_at: Instant, note: z.string().nullable() }).strict(),
+    ),
+    can: PlanPermissionsSchema,
+  })
+  .strict()
+  .superRefine((d, ctx) => {
+    if (d.can.review) return;
+    const leak = (path: Array<string | number>) =>
+      ctx.addIssue({
+        code: 'custom',
+        path,
+        message: 'Ghi chú làm việc của đơn vị không được gửi cho người ngoài đơn vị.',
+      });
+    if (d.draft.findings.length) leak(['draft', 'findings']);
+    if (d.plan.sourceName !== null) leak(['plan', 'sourceName']);
+    if (d.plan.returnReason !== null) leak(['plan', 'returnReason']);
+    d.versions.forEach((v, i) => {
+      if (v.note !== null) leak(['versions', i, 'note']);
+    });
+    d.taskIds.forEach((t, i) => {
+      if (t.parentChange !== null) leak(['taskIds', i, 'parentChange']);
+    });
+  })
+  .openapi('PlanDetail');
 
 /** A child plan beside its parent, task by task (published plans: strict, like the plan page). */
-export const PlanComparisonSchema = z.object({
-  parent: z.object({ id: z.number(), title: z.string(), number: z.string().nullable(), symbol: z.string().nullable() }).strict(),
-  child: z.object({ id: z.number(), title: z.string() }).strict(),
-  rows: z.array(z.object({
-    number: z.string().openapi({ description: 'Số nhiệm vụ của kế hoạch cấp trên' }),
-    parent: taskSchema,
-    child: taskSchema.nullable(),
-  }).strict()),
-  extra: z.array(taskSchema).openapi({ description: 'Nhiệm vụ riêng của kế hoạch cấp dưới' }),
-}).strict().openapi('PlanComparison');
+export const PlanComparisonSchema = z
+  .object({
+    parent: z
+      .object({ id: z.number(), title: z.string(), number: z.string().nullable(), symbol: z.string().nullable() })
+      .strict(),
+    child: z.object({ id: z.number(), title: z.string() }).strict(),
+    rows: z.array(
+      z
+        .object({
+          number: z.string().openapi({ description: 'Số nhiệm vụ của kế hoạch cấp trên' }),
+          parent: taskSchema,
+          child: taskSchema.nullable(),
+        })
+        .strict(),
+    ),
+    extra: z.array(taskSchema).openapi({ description: 'Nhiệm vụ riêng của kế hoạch cấp dưới' }),
+  })
+  .strict()
+  .openapi('PlanComparison');
 
 // ---------------------------------------------------------------- cascade
 
-export const CascadeRuleSchema = z.object({
-  fromCode: z.string().optional().openapi({ description: 'Mã đơn vị cấp tỉnh ("38.SKHCN")' }),
-  fromText: z.string().optional().openapi({ description: 'Cụm từ trong kế hoạch cấp trên ("các sở, ban, ngành")' }),
-  toOffice: z.object({ 'xã': z.string(), 'phường': z.string() }).optional().openapi({ description: 'Mã phòng đích ở xã / ở phường' }),
-  toText: z.string().optional().openapi({ description: 'Văn bản thay thế, với {loai}, {ten}, {thon}, {dauMoi}; "" bỏ tên' }),
-  textOnly: z.boolean().optional(),
-  in: z.array(z.enum(['title', 'content', 'deliverables', 'sections'])).optional(),
-  note: z.string().optional(),
-}).openapi('CascadeRule');
+export const CascadeRuleSchema = z
+  .object({
+    fromCode: z.string().optional().openapi({ description: 'Mã đơn vị cấp tỉnh ("38.SKHCN")' }),
+    fromText: z.string().optional().openapi({ description: 'Cụm từ trong kế hoạch cấp trên ("các sở, ban, ngành")' }),
+    toOffice: z
+      .object({ xã: z.string(), phường: z.string() })
+      .optional()
+      .openapi({ description: 'Mã phòng đích ở xã / ở phường' }),
+    toText: z
+      .string()
+      .optional()
+      .openapi({ description: 'Văn bản thay thế, với {loai}, {ten}, {thon}, {dauMoi}; "" bỏ tên' }),
+    textOnly: z.boolean().optional(),
+    in: z.array(z.enum(['title', 'content', 'deliverables', 'sections'])).optional(),
+    note: z.string().optional(),
+  })
+  .openapi('CascadeRule');
 
 const OfficeChoice = z.object({ code: z.string(), name: z.string() });
 
-export const CascadeRulesSchema = z.object({
-  rules: z.array(CascadeRuleSchema),
-  isDefault: z.boolean().openapi({ description: 'Tỉnh chưa sửa bảng: đây là bảng mặc định' }),
-  offices: z.object({ 'xã': z.array(OfficeChoice), 'phường': z.array(OfficeChoice) }).openapi({ description: 'Các phòng của xã, của phường (đích của quy tắc)' }),
-}).openapi('CascadeRules');
+export const CascadeRulesSchema = z
+  .object({
+    rules: z.array(CascadeRuleSchema),
+    isDefault: z.boolean().openapi({ description: 'Tỉnh chưa sửa bảng: đây là bảng mặc định' }),
+    offices: z
+      .object({ xã: z.array(OfficeChoice), phường: z.array(OfficeChoice) })
+      .openapi({ description: 'Các phòng của xã, của phường (đích của quy tắc)' }),
+  })
+  .openapi('CascadeRules');
 
 export const CascadeRulesSavedSchema = z.object({ rules: z.array(CascadeRuleSchema) }).openapi('CascadeRulesSaved');
 
-export const CascadePreviewSchema = z.object({
-  draft: planDraftSchema,
-  rules: z.array(CascadeRuleSchema),
-}).openapi('CascadePreview');
+export const CascadePreviewSchema = z
+  .object({
+    draft: planDraftSchema,
+    rules: z.array(CascadeRuleSchema),
+  })
+  .openapi('CascadePreview');
 
-export const CascadeResultSchema = z.object({
-  created: z.array(z.object({ unitId: z.number(), planId: z.number() })),
-  skipped: z.array(z.object({ unitId: z.number(), unitName: z.string(), reason: z.string() })),
-  ms: z.number().openapi({ description: 'Thời gian tạo (mili giây)' }),
-}).openapi('CascadeResult');
+export const CascadeResultSchema = z
+  .object({
+    created: z.array(z.object({ unitId: z.number(), planId: z.number() })),
+    skipped: z.array(z.object({ unitId: z.number(), unitName: z.string(), reason: z.string() })),
+    ms: z.number().openapi({ description: 'Thời gian tạo (mili giây)' }),
+  })
+  .openapi('CascadeResult');
 
 // ---------------------------------------------------------------- requests (what the routes take)
 
 /** GET /plans: filters and the page. */
 export const PlanListQuerySchema = z.object({
-  unitId: QueryId.optional(), status: PlanStatusSchema.optional(), year: QueryYear.optional(),
-  q: SearchQuery(200).optional(), parentPlanId: QueryId.optional(), limit: Limit(500, 50), offset: Offset,
+  unitId: QueryId.optional(),
+  status: PlanStatusSchema.optional(),
+  year: QueryYear.optional(),
+  q: SearchQuery(200).optional(),
+  parentPlanId: QueryId.optional(),
+  limit: Limit(500, 50),
+  offset: Offset,
 });
 
 /** POST /plans/import: a file to read into a draft (nothing is stored). */
-export const PlanImportBodySchema = z.object({
-  filename: FileName(200).regex(/\.(txt|md|markdown|html?|docx)$/i, 'Chỉ nhận tệp .txt, .md, .html, .docx.'),
-  contentBase64: Base64(2_700_000),
-  unitId: Id.optional(),
-}).strict();
+export const PlanImportBodySchema = z
+  .object({
+    filename: FileName(200).regex(/\.(txt|md|markdown|html?|docx)$/i, 'Chỉ nhận tệp .txt, .md, .html, .docx.'),
+    contentBase64: Base64(2_700_000),
+    unitId: Id.optional(),
+  })
+  .strict();
 
 /** POST /plans/lint: a draft as the form holds it. */
 export const LintDraftBodySchema = z.object({ draft: planDraftSchema, issuerCode: Code(40).optional() }).strict();
 
 /** POST /plans: a reviewed draft saved as a plan of its unit. */
-export const PlanCreateBodySchema = z.object({
-  unitId: Id, draft: planDraftSchema, parentPlanId: Id.nullable().optional(),
-  sourceName: ShortText(200).nullable().optional(), sourceText: LongText(1_000_000, 0, false).nullable().optional(),
-}).strict();
+export const PlanCreateBodySchema = z
+  .object({
+    unitId: Id,
+    draft: planDraftSchema,
+    parentPlanId: Id.nullable().optional(),
+    sourceName: ShortText(200).nullable().optional(),
+    sourceText: LongText(1_000_000, 0, false).nullable().optional(),
+  })
+  .strict();
 
 /** PUT /plans/{id}: the edited draft. */
 export const PlanUpdateBodySchema = z.object({ draft: planDraftSchema }).strict();
@@ -229,35 +349,46 @@ export const PlanUpdateBodySchema = z.object({ draft: planDraftSchema }).strict(
 export const PlanReturnBodySchema = z.object({ reason: ShortText(2000, 5) }).strict();
 
 /** POST /plans/{id}/issue: the number and day the clerk gives, and who signs. */
-export const PlanIssueBodySchema = z.object({
-  number: Code(10, 1), date: IsoDate, signerName: Name(120, 2).optional(),
-}).strict();
+export const PlanIssueBodySchema = z
+  .object({
+    number: Code(10, 1),
+    date: IsoDate,
+    signerName: Name(120, 2).optional(),
+  })
+  .strict();
 
 /** GET /plans/{id}/cascade/preview: the commune or ward to preview. */
 export const CascadePreviewQuerySchema = z.object({ unitId: QueryId });
 
 /** POST /plans/{id}/cascade: the communes and wards chosen, or all of them. */
-export const CascadeBodySchema = z.object({ unitIds: z.array(Id).min(1).max(5000).optional(), all: z.boolean().optional() })
+export const CascadeBodySchema = z
+  .object({ unitIds: z.array(Id).min(1).max(5000).optional(), all: z.boolean().optional() })
   .strict()
   .refine((b) => b.all === true || (b.unitIds?.length ?? 0) > 0, {
-    message: 'Chọn xã, phường hoặc chọn tất cả.', path: ['unitIds'],
+    message: 'Chọn xã, phường hoặc chọn tất cả.',
+    path: ['unitIds'],
   });
 
 /** POST /plan-tasks/{id}/parent-change: take the parent's new wording, or keep one's own (with a reason). */
-export const ParentChangeDecisionBodySchema = z.object({
-  decision: z.enum(['accept', 'dismiss']), reason: ShortText(2000).optional(),
-}).strict();
+export const ParentChangeDecisionBodySchema = z
+  .object({
+    decision: z.enum(['accept', 'dismiss']),
+    reason: ShortText(2000).optional(),
+  })
+  .strict();
 
 /** A rule as sent (the answers' CascadeRule is above). */
-export const CascadeRuleInputSchema = z.object({
-  fromCode: Code(40).optional(),
-  fromText: ShortText(300).optional(),
-  toOffice: z.object({ 'xã': Code(20, 1), 'phường': Code(20, 1) }).optional(),
-  toText: LongText(300, 0, false).optional(),
-  textOnly: z.boolean().optional(),
-  in: z.array(z.enum(['title', 'content', 'deliverables', 'sections'])).optional(),
-  note: LongText(500).optional(),
-}).strict();
+export const CascadeRuleInputSchema = z
+  .object({
+    fromCode: Code(40).optional(),
+    fromText: ShortText(300).optional(),
+    toOffice: z.object({ xã: Code(20, 1), phường: Code(20, 1) }).optional(),
+    toText: LongText(300, 0, false).optional(),
+    textOnly: z.boolean().optional(),
+    in: z.array(z.enum(['title', 'content', 'deliverables', 'sections'])).optional(),
+    note: LongText(500).optional(),
+  })
+  .strict();
 
 /** PUT /units/{id}/cascade-rules: the province's whole table, in order. */
 export const CascadeRulesBodySchema = z.object({ rules: z.array(CascadeRuleInputSchema).max(500) }).strict();

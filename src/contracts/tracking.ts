@@ -7,12 +7,28 @@ import { z } from '@hono/zod-openapi';
 import { PLAN_STATUSES } from '../domain/plan/model.ts';
 import { scheduleSchema } from '../domain/plan/schema.ts';
 import {
-  ASSIGNMENT_ROLE_LABEL, DELIVERABLE_KINDS, OBSTACLE_KIND_LABEL, OBSTACLE_STATUSES, TASK_STATUSES,
-  type AssignmentRole, type ObstacleKind,
+  ASSIGNMENT_ROLE_LABEL,
+  DELIVERABLE_KINDS,
+  OBSTACLE_KIND_LABEL,
+  OBSTACLE_STATUSES,
+  TASK_STATUSES,
+  type AssignmentRole,
+  type ObstacleKind,
 } from '../domain/tracking/model.ts';
 import { EVIDENCE_MAX_FILES } from '../domain/tracking/evidence.ts';
 import {
-  Base64, FileName, Instant, IsoDate, IsoDay, keysOf, Limit, LongText, Offset, QueryId, QueryYear, ShortText,
+  Base64,
+  FileName,
+  Instant,
+  IsoDate,
+  IsoDay,
+  keysOf,
+  Limit,
+  LongText,
+  Offset,
+  QueryId,
+  QueryYear,
+  ShortText,
 } from './common.ts';
 
 export const TaskStatusSchema = z.enum(TASK_STATUSES);
@@ -26,191 +42,254 @@ const UnitNameCode = z.object({ id: z.number(), name: z.string(), code: z.string
 
 // ---------------------------------------------------------------- assignments
 
-export const AssignmentListItemSchema = z.object({
-  id: z.number(),
-  role: AssignmentRoleSchema,
-  roleLabel: z.string(),
-  unit: UnitNameCode,
-  task: z.object({ id: z.number(), number: z.string(), title: z.string(), timeframe: z.string() }),
-  plan: z.object({ id: z.number(), title: z.string(), number: z.string().nullable(), symbol: z.string().nullable(), unitName: z.string() }),
-  dueDate: IsoDay.nullable().openapi({ description: 'Hạn trong năm; null khi thời hạn không cho ngày nào trong năm' }),
-  status: TaskStatusSchema,
-  statusLabel: z.string(),
-  percent: z.number(),
-  completedOn: IsoDay.nullable(),
-  lastUpdate: z.object({ id: z.number(), occurredOn: IsoDay, percent: z.number(), narrative: z.string(), at: Instant }).nullable(),
-}).openapi('AssignmentListItem');
+export const AssignmentListItemSchema = z
+  .object({
+    id: z.number(),
+    role: AssignmentRoleSchema,
+    roleLabel: z.string(),
+    unit: UnitNameCode,
+    task: z.object({ id: z.number(), number: z.string(), title: z.string(), timeframe: z.string() }),
+    plan: z.object({
+      id: z.number(),
+      title: z.string(),
+      number: z.string().nullable(),
+      symbol: z.string().nullable(),
+      unitName: z.string(),
+    }),
+    dueDate: IsoDay.nullable().openapi({
+      description: 'Hạn trong năm; null khi thời hạn không cho ngày nào trong năm',
+    }),
+    status: TaskStatusSchema,
+    statusLabel: z.string(),
+    percent: z.number(),
+    completedOn: IsoDay.nullable(),
+    lastUpdate: z
+      .object({ id: z.number(), occurredOn: IsoDay, percent: z.number(), narrative: z.string(), at: Instant })
+      .nullable(),
+  })
+  .openapi('AssignmentListItem');
 
-export const AssignmentListSchema = z.object({
-  year: z.number().int(),
-  today: IsoDay,
-  total: z.number().int(),
-  counts: z.record(TaskStatusSchema, z.number().int()),
-  items: z.array(AssignmentListItemSchema),
-}).openapi('AssignmentList');
+export const AssignmentListSchema = z
+  .object({
+    year: z.number().int(),
+    today: IsoDay,
+    total: z.number().int(),
+    counts: z.record(TaskStatusSchema, z.number().int()),
+    items: z.array(AssignmentListItemSchema),
+  })
+  .openapi('AssignmentList');
 
-export const DeliverableSchema = z.object({
-  id: z.number(),
-  kind: DeliverableKindSchema,
-  kindLabel: z.string(),
-  title: z.string(),
-  occurredOn: IsoDay,
-  participants: z.number().nullable(),
-  documentNumber: z.string().nullable(),
-  link: z.string().nullable(),
-}).openapi('Deliverable');
+export const DeliverableSchema = z
+  .object({
+    id: z.number(),
+    kind: DeliverableKindSchema,
+    kindLabel: z.string(),
+    title: z.string(),
+    occurredOn: IsoDay,
+    participants: z.number().nullable(),
+    documentNumber: z.string().nullable(),
+    link: z.string().nullable(),
+  })
+  .openapi('Deliverable');
 
 /** Metadata of an uploaded evidence file (never its content). */
-const EvidenceMeta = z.object({ id: z.number(), filename: z.string(), mime: z.string(), size: z.number().int(), sha256: z.string() });
+const EvidenceMeta = z.object({
+  id: z.number(),
+  filename: z.string(),
+  mime: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+});
 
 export const EvidenceFileSchema = EvidenceMeta.extend({
   url: z.string().openapi({ description: '/api/evidence/{id}' }),
 }).openapi('EvidenceFile');
 
-export const ProgressUpdateSchema = z.object({
-  id: z.number(),
-  occurredOn: IsoDay,
-  percent: z.number(),
-  completed: z.boolean(),
-  narrative: z.string(),
-  author: z.object({ id: z.number(), name: z.string().nullable() }).nullable(),
-  createdAt: Instant,
-  deliverables: z.array(DeliverableSchema),
-  evidence: z.array(EvidenceFileSchema),
-}).openapi('ProgressUpdate');
-
-export const ObstacleSchema = z.object({
-  id: z.number(),
-  kind: ObstacleKindSchema,
-  kindLabel: z.string(),
-  content: z.string(),
-  status: ObstacleStatusSchema,
-  statusLabel: z.string(),
-  raisedOn: IsoDay,
-  raisedBy: z.string().nullable(),
-  createdAt: Instant,
-  unit: UnitName,
-  toUnit: UnitName,
-  assignmentId: z.number().nullable(),
-  task: z.object({ id: z.number(), number: z.string().nullable(), title: z.string().nullable() }).nullable(),
-  plan: z.object({ id: z.number(), title: z.string().nullable(), number: z.string().nullable(), symbol: z.string().nullable() }).nullable(),
-  answer: z.string().nullable(),
-  answeredAt: Instant.nullable(),
-  answeredBy: z.string().nullable(),
-  can: z.object({ answer: z.boolean() }),
-}).openapi('Obstacle');
-
-export const AssignmentDetailSchema = z.object({
-  assignment: z.object({
+export const ProgressUpdateSchema = z
+  .object({
     id: z.number(),
-    role: AssignmentRoleSchema,
-    roleLabel: z.string(),
-    unit: UnitNameCode,
-    year: z.number().int(),
-    today: IsoDay,
-    dueDate: IsoDay.nullable(),
-    status: TaskStatusSchema,
+    occurredOn: IsoDay,
+    percent: z.number(),
+    completed: z.boolean(),
+    narrative: z.string(),
+    author: z.object({ id: z.number(), name: z.string().nullable() }).nullable(),
+    createdAt: Instant,
+    deliverables: z.array(DeliverableSchema),
+    evidence: z.array(EvidenceFileSchema),
+  })
+  .openapi('ProgressUpdate');
+
+export const ObstacleSchema = z
+  .object({
+    id: z.number(),
+    kind: ObstacleKindSchema,
+    kindLabel: z.string(),
+    content: z.string(),
+    status: ObstacleStatusSchema,
     statusLabel: z.string(),
+    raisedOn: IsoDay,
+    raisedBy: z.string().nullable(),
+    createdAt: Instant,
+    unit: UnitName,
+    toUnit: UnitName,
+    assignmentId: z.number().nullable(),
+    task: z.object({ id: z.number(), number: z.string().nullable(), title: z.string().nullable() }).nullable(),
+    plan: z
+      .object({
+        id: z.number(),
+        title: z.string().nullable(),
+        number: z.string().nullable(),
+        symbol: z.string().nullable(),
+      })
+      .nullable(),
+    answer: z.string().nullable(),
+    answeredAt: Instant.nullable(),
+    answeredBy: z.string().nullable(),
+    can: z.object({ answer: z.boolean() }),
+  })
+  .openapi('Obstacle');
+
+export const AssignmentDetailSchema = z
+  .object({
+    assignment: z.object({
+      id: z.number(),
+      role: AssignmentRoleSchema,
+      roleLabel: z.string(),
+      unit: UnitNameCode,
+      year: z.number().int(),
+      today: IsoDay,
+      dueDate: IsoDay.nullable(),
+      status: TaskStatusSchema,
+      statusLabel: z.string(),
+      percent: z.number(),
+      completedOn: IsoDay.nullable(),
+      current: z.object({ percent: z.number(), completedOn: IsoDay.nullable() }),
+      lastUpdateAt: Instant.nullable(),
+    }),
+    task: z.object({
+      id: z.number(),
+      number: z.string(),
+      title: z.string(),
+      content: z.string().nullable(),
+      timeframe: z.string(),
+      schedule: scheduleSchema.nullable(),
+      lead: z.array(z.string()),
+      coordinators: z.array(z.string()),
+      deliverables: z.array(z.string()),
+    }),
+    plan: z.object({
+      id: z.number(),
+      title: z.string(),
+      number: z.string().nullable(),
+      symbol: z.string().nullable(),
+      issuedDate: IsoDay.nullable(),
+      status: z.enum(PLAN_STATUSES),
+      unit: UnitName,
+    }),
+    updates: z.array(ProgressUpdateSchema).openapi({ description: 'Mới nhất trước' }),
+    obstacles: z.array(ObstacleSchema),
+    can: z.object({ update: z.boolean() }),
+  })
+  .openapi('AssignmentDetail');
+
+export const ProgressUpdateResultSchema = z
+  .object({
+    id: z.number(),
+    assignmentId: z.number(),
     percent: z.number(),
     completedOn: IsoDay.nullable(),
-    current: z.object({ percent: z.number(), completedOn: IsoDay.nullable() }),
-    lastUpdateAt: Instant.nullable(),
-  }),
-  task: z.object({
-    id: z.number(),
-    number: z.string(),
-    title: z.string(),
-    content: z.string().nullable(),
-    timeframe: z.string(),
-    schedule: scheduleSchema.nullable(),
-    lead: z.array(z.string()),
-    coordinators: z.array(z.string()),
-    deliverables: z.array(z.string()),
-  }),
-  plan: z.object({
-    id: z.number(),
-    title: z.string(),
-    number: z.string().nullable(),
-    symbol: z.string().nullable(),
-    issuedDate: IsoDay.nullable(),
-    status: z.enum(PLAN_STATUSES),
-    unit: UnitName,
-  }),
-  updates: z.array(ProgressUpdateSchema).openapi({ description: 'Mới nhất trước' }),
-  obstacles: z.array(ObstacleSchema),
-  can: z.object({ update: z.boolean() }),
-}).openapi('AssignmentDetail');
-
-export const ProgressUpdateResultSchema = z.object({
-  id: z.number(),
-  assignmentId: z.number(),
-  percent: z.number(),
-  completedOn: IsoDay.nullable(),
-  evidence: z.array(EvidenceMeta),
-  obstacles: z.array(z.object({ id: z.number(), kind: ObstacleKindSchema, toUnitId: z.number() })),
-}).openapi('ProgressUpdateResult');
+    evidence: z.array(EvidenceMeta),
+    obstacles: z.array(z.object({ id: z.number(), kind: ObstacleKindSchema, toUnitId: z.number() })),
+  })
+  .openapi('ProgressUpdateResult');
 
 // ---------------------------------------------------------------- obstacles
 
-export const ObstacleListSchema = z.object({
-  box: z.enum(['inbox', 'outbox']),
-  total: z.number().int(),
-  items: z.array(ObstacleSchema),
-}).openapi('ObstacleList');
+export const ObstacleListSchema = z
+  .object({
+    box: z.enum(['inbox', 'outbox']),
+    total: z.number().int(),
+    items: z.array(ObstacleSchema),
+  })
+  .openapi('ObstacleList');
 
-export const ObstacleAnswerSchema = z.object({
-  id: z.number(),
-  status: z.literal('answered'),
-  answer: z.string(),
-}).openapi('ObstacleAnswer');
+export const ObstacleAnswerSchema = z
+  .object({
+    id: z.number(),
+    status: z.literal('answered'),
+    answer: z.string(),
+  })
+  .openapi('ObstacleAnswer');
 
 // ---------------------------------------------------------------- notifications
 
-export const AppNotificationSchema = z.object({
-  id: z.number(),
-  kind: z.string(),
-  title: z.string(),
-  body: z.string(),
-  link: z.string().nullable().openapi({ description: 'Địa chỉ trong ứng dụng (/assignments?…, /obstacles?…#id, /bao-cao/{id}, /che-do-bao-cao/{id})' }),
-  read: z.boolean(),
-  readAt: Instant.nullable(),
-  createdAt: Instant,
-  to: z.enum(['user', 'unit']),
-  toUnitName: z.string().nullable().openapi({ description: 'Tên phòng, ban của đơn vị khi thông báo gửi đến phòng, ban đó' }),
-}).openapi('Notification');
+export const AppNotificationSchema = z
+  .object({
+    id: z.number(),
+    kind: z.string(),
+    title: z.string(),
+    body: z.string(),
+    link: z
+      .string()
+      .nullable()
+      .openapi({
+        description: 'Địa chỉ trong ứng dụng (/assignments?…, /obstacles?…#id, /bao-cao/{id}, /che-do-bao-cao/{id})',
+      }),
+    read: z.boolean(),
+    readAt: Instant.nullable(),
+    createdAt: Instant,
+    to: z.enum(['user', 'unit']),
+    toUnitName: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Tên phòng, ban của đơn vị khi thông báo gửi đến phòng, ban đó' }),
+  })
+  .openapi('Notification');
 
-export const NotificationListSchema = z.object({
-  unread: z.number().int(),
-  items: z.array(AppNotificationSchema),
-}).openapi('NotificationList');
+export const NotificationListSchema = z
+  .object({
+    unread: z.number().int(),
+    items: z.array(AppNotificationSchema),
+  })
+  .openapi('NotificationList');
 
-export const NotificationReadSchema = z.object({ id: z.number(), read: z.boolean(), readAt: Instant }).openapi('NotificationRead');
+export const NotificationReadSchema = z
+  .object({ id: z.number(), read: z.boolean(), readAt: Instant })
+  .openapi('NotificationRead');
 
 // ---------------------------------------------------------------- working calendar
 
 const DayOff = z.object({
   date: IsoDay,
-  kind: z.string().openapi({ description: 'newYear, lunarNewYear, hungKings, victoryDay, labourDay, nationalDay, annual, compensatory, announced' }),
+  kind: z
+    .string()
+    .openapi({
+      description:
+        'newYear, lunarNewYear, hungKings, victoryDay, labourDay, nationalDay, annual, compensatory, announced',
+    }),
   name: z.string(),
   detail: z.string().optional(),
   weekday: z.string().openapi({ description: '"Thứ Hai" … "Chủ nhật"' }),
 });
 
-export const CalendarYearSchema = z.object({
-  year: z.number().int(),
-  holidays: z.array(DayOff),
-  compensatoryDays: z.array(DayOff),
-  announcedDaysOff: z.array(DayOff),
-  makeUpWorkingDays: z.array(z.object({ date: IsoDay, name: z.string(), weekday: z.string() })),
-  workingDays: z.number().int(),
-  source: z.string().nullable(),
-  // The administrators' adjustments as stored (their shape is CalendarOverrides, checked when they are set).
-  overrides: z.record(z.string(), z.unknown()),
-}).openapi('CalendarYear');
+export const CalendarYearSchema = z
+  .object({
+    year: z.number().int(),
+    holidays: z.array(DayOff),
+    compensatoryDays: z.array(DayOff),
+    announcedDaysOff: z.array(DayOff),
+    makeUpWorkingDays: z.array(z.object({ date: IsoDay, name: z.string(), weekday: z.string() })),
+    workingDays: z.number().int(),
+    source: z.string().nullable(),
+    // The administrators' adjustments as stored (their shape is CalendarOverrides, checked when they are set).
+    overrides: z.record(z.string(), z.unknown()),
+  })
+  .openapi('CalendarYear');
 
 // ---------------------------------------------------------------- what people send
 
-const Link = ShortText(2000).url('Đường dẫn không hợp lệ.')
+const Link = ShortText(2000)
+  .url('Đường dẫn không hợp lệ.')
   .refine((u) => /^https?:\/\//i.test(u), 'Đường dẫn phải bắt đầu bằng http:// hoặc https://.');
 const OptionalText = (max: number) => ShortText(max).nullable().optional();
 const ListLimit = Limit(2000, 200);
@@ -226,35 +305,43 @@ export const AssignmentListQuerySchema = z.object({
 
 export const AssignmentDetailQuerySchema = z.object({ year: QueryYear.optional() });
 
-export const DeliverableInputSchema = z.object({
-  kind: DeliverableKindSchema,
-  title: ShortText(500, 1),
-  occurredOn: IsoDate,
-  participants: z.number().int().min(0).max(10_000_000).nullable().optional(),
-  documentNumber: OptionalText(100),
-  link: Link.nullable().optional(),
-}).strict();
+export const DeliverableInputSchema = z
+  .object({
+    kind: DeliverableKindSchema,
+    title: ShortText(500, 1),
+    occurredOn: IsoDate,
+    participants: z.number().int().min(0).max(10_000_000).nullable().optional(),
+    documentNumber: OptionalText(100),
+    link: Link.nullable().optional(),
+  })
+  .strict();
 
 // 10 MB of file is 13 981 016 base64 characters; the service names the file and its size when it is larger.
-export const EvidenceInputSchema = z.object({
-  filename: FileName(255),
-  mime: ShortText(200, 1),
-  contentBase64: Base64(14_500_000),
-}).strict();
+export const EvidenceInputSchema = z
+  .object({
+    filename: FileName(255),
+    mime: ShortText(200, 1),
+    contentBase64: Base64(14_500_000),
+  })
+  .strict();
 
 export const ObstacleInputSchema = z.object({ kind: ObstacleKindSchema, content: LongText(5000, 5) }).strict();
 
 /** A progress update as sent (the service then checks its days, its files by their bytes and their total size). */
-export const ProgressUpdateInputSchema = z.object({
-  percent: z.number().int().min(0).max(100),
-  narrative: LongText(20_000).default(''),
-  completed: z.boolean().default(false),
-  occurredOn: IsoDate,
-  deliverables: z.array(DeliverableInputSchema).max(50).default([]),
-  evidence: z.array(EvidenceInputSchema)
-    .max(EVIDENCE_MAX_FILES, `Mỗi lần cập nhật đính kèm tối đa ${EVIDENCE_MAX_FILES} tệp minh chứng.`).default([]),
-  obstacles: z.array(ObstacleInputSchema).max(20).default([]),
-}).strict();
+export const ProgressUpdateInputSchema = z
+  .object({
+    percent: z.number().int().min(0).max(100),
+    narrative: LongText(20_000).default(''),
+    completed: z.boolean().default(false),
+    occurredOn: IsoDate,
+    deliverables: z.array(DeliverableInputSchema).max(50).default([]),
+    evidence: z
+      .array(EvidenceInputSchema)
+      .max(EVIDENCE_MAX_FILES, `Mỗi lần cập nhật đính kèm tối đa ${EVIDENCE_MAX_FILES} tệp minh chứng.`)
+      .default([]),
+    obstacles: z.array(ObstacleInputSchema).max(20).default([]),
+  })
+  .strict();
 
 export const ObstacleListQuerySchema = z.object({
   box: z.enum(['inbox', 'outbox']).default('inbox'),

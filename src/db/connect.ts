@@ -45,7 +45,11 @@ export interface OpenOptions {
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
     // A server that does not answer (network partition) fails a connection in 5 s rather than holding the request.
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, connectionTimeoutMillis: 5_000 });
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: opts.poolSize ?? 10,
+      connectionTimeoutMillis: 5_000,
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: resilientPool(pool) }) });
     return { db, backend: 'postgres', close: () => db.destroy() };
   }
@@ -58,7 +62,11 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const lite = await PGlite.create(opts.dataDir ? `${opts.dataDir}/pglite` : undefined, {
       extensions: { unaccent, pg_trgm },
       loadDataDir: opts.loadDataDir,
-      startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${opts.sharedBuffers ?? PGLITE_SHARED_BUFFERS}`],
+      startParams: [
+        ...PGlite.defaultStartParams,
+        '-c',
+        `shared_buffers=${opts.sharedBuffers ?? PGLITE_SHARED_BUFFERS}`,
+      ],
     });
     // PGlite is single-connection: a pool of one serialises queries and keeps transactions intact.
     const pool = new pg.Pool({ ...(createPgConfig(lite) as unknown as pg.PoolConfig), max: 1 });

@@ -28,9 +28,27 @@ export class DatabaseUnavailableError extends Error {
 }
 
 // 57P01–57P03: the backend was terminated or the server is shutting down/starting; class 08: connection exceptions.
-const LOST_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '08007',
-  'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
-const LOST_MESSAGES = /connection terminated|not queryable|terminating connection|client was closed|connection ended|timeout exceeded when trying to connect/i;
+const LOST_CODES = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  '08007',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+]);
+const LOST_MESSAGES =
+  /connection terminated|not queryable|terminating connection|client was closed|connection ended|timeout exceeded when trying to connect/i;
 
 export function isConnectionLost(err: unknown): boolean {
   if (err instanceof DatabaseUnavailableError) return true;
@@ -87,7 +105,11 @@ async function acquire(pool: pg.Pool): Promise<pg.PoolClient> {
 }
 
 /** The fate of a transaction whose COMMIT got no answer, asked on a new connection. */
-export async function transactionOutcome(pool: pg.Pool, txid: string, waitMs = OUTCOME_WAIT_MS): Promise<'committed' | 'aborted' | 'unknown'> {
+export async function transactionOutcome(
+  pool: pg.Pool,
+  txid: string,
+  waitMs = OUTCOME_WAIT_MS,
+): Promise<'committed' | 'aborted' | 'unknown'> {
   const deadline = Date.now() + waitMs;
   while (Date.now() < deadline) {
     let client: pg.PoolClient | undefined;
@@ -134,7 +156,7 @@ class ResilientClient implements PostgresPoolClient {
     if (/^\s*commit\s*$/i.test(text)) return this.#commit(text);
     if (/^\s*rollback\s*$/i.test(text)) return this.#rollback(text);
     try {
-      return await this.#client.query(text, values as unknown[]) as unknown as Result;
+      return (await this.#client.query(text, values as unknown[])) as unknown as Result;
     } catch (err) {
       if (!isConnectionLost(err)) throw err;
       if (this.#real) noteLoss(this.#real);
@@ -152,7 +174,7 @@ class ResilientClient implements PostgresPoolClient {
     lost.release(true);
     this.#real = await acquire(this.#pool);
     try {
-      return await this.#real.query(text, values as unknown[]) as unknown as Result;
+      return (await this.#real.query(text, values as unknown[])) as unknown as Result;
     } catch (err) {
       if (isConnectionLost(err)) throw new DatabaseUnavailableError('none', first);
       throw err;
@@ -164,7 +186,9 @@ class ResilientClient implements PostgresPoolClient {
     if (/read only/i.test(text)) return this.#plainBegin(text);
     try {
       // Simple protocol (no parameters): both statements in one round trip.
-      const results = await this.#client.query(`${text}; SELECT txid_current()::text AS txid`) as unknown as pg.QueryResult[];
+      const results = (await this.#client.query(
+        `${text}; SELECT txid_current()::text AS txid`,
+      )) as unknown as pg.QueryResult[];
       this.#txid = (results[1]?.rows[0] as { txid?: string } | undefined)?.txid ?? null;
       this.#inTransaction = true;
       return results[0] as unknown as Result;
@@ -176,7 +200,7 @@ class ResilientClient implements PostgresPoolClient {
 
   async #plainBegin(text: string): Promise<Result> {
     try {
-      const result = await this.#client.query(text) as unknown as Result;
+      const result = (await this.#client.query(text)) as unknown as Result;
       this.#inTransaction = true;
       return result;
     } catch (err) {
@@ -190,7 +214,7 @@ class ResilientClient implements PostgresPoolClient {
     this.#txid = null;
     this.#inTransaction = false;
     try {
-      return await this.#client.query(text) as unknown as Result;
+      return (await this.#client.query(text)) as unknown as Result;
     } catch (err) {
       if (!isConnectionLost(err)) throw err;
       if (this.#real) noteLoss(this.#real);
@@ -207,7 +231,7 @@ class ResilientClient implements PostgresPoolClient {
     // A server that lost the connection has rolled the transaction back itself.
     if (!this.#real || dead.has(this.#real)) return fake('ROLLBACK');
     try {
-      return await this.#real.query(text) as unknown as Result;
+      return (await this.#real.query(text)) as unknown as Result;
     } catch (err) {
       if (isConnectionLost(err)) return fake('ROLLBACK');
       throw err;

@@ -20,7 +20,11 @@ export interface FreshDatabase {
 }
 
 /** A new database on the server of `serverUrl` (optionally a copy of `template`); names are random. */
-export async function createFreshDatabase(serverUrl: string, prefix: string, template?: string): Promise<FreshDatabase> {
+export async function createFreshDatabase(
+  serverUrl: string,
+  prefix: string,
+  template?: string,
+): Promise<FreshDatabase> {
   const name = `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
   await admin(serverUrl, `CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
   const u = new URL(serverUrl);

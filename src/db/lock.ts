@@ -90,7 +90,12 @@ function procReadable(): boolean {
 function tryCreate(file: string): boolean {
   try {
     const fd = openSync(file, 'wx');
-    const owner: Owner = { pid: process.pid, host: hostname(), since: new Date().toISOString(), identity: processIdentity(process.pid) };
+    const owner: Owner = {
+      pid: process.pid,
+      host: hostname(),
+      since: new Date().toISOString(),
+      identity: processIdentity(process.pid),
+    };
     writeSync(fd, JSON.stringify(owner));
     closeSync(fd);
     return true;
@@ -145,8 +150,16 @@ export async function lockDataDir(dataDir: string): Promise<() => Promise<void>>
   const inherited = Number(process.env[LOCK_OWNER_ENV]);
   if (inherited) {
     // Sent by a server to work under its lock: never take a lock of one's own, even when that server is gone.
-    if (inherited !== process.ppid || readOwner(file)?.pid !== inherited || !stillRuns(inherited, processIdentity(inherited))) {
-      throw new AppError('datadir.parent_gone', 1, 'Tiến trình máy chủ đã dừng: dừng theo, không ghi thêm vào thư mục dữ liệu.');
+    if (
+      inherited !== process.ppid ||
+      readOwner(file)?.pid !== inherited ||
+      !stillRuns(inherited, processIdentity(inherited))
+    ) {
+      throw new AppError(
+        'datadir.parent_gone',
+        1,
+        'Tiến trình máy chủ đã dừng: dừng theo, không ghi thêm vào thư mục dữ liệu.',
+      );
     }
     workWhileParentLives(inherited);
     return async () => {};
@@ -157,13 +170,22 @@ export async function lockDataDir(dataDir: string): Promise<() => Promise<void>>
     const sameHost = !owner || owner.host === hostname();
     if (owner && sameHost && !ownerRunning(owner, file)) {
       // The previous owner is gone: take the directory over.
-      try { unlinkSync(file); } catch { /* another starter removed it first */ }
+      try {
+        unlinkSync(file);
+      } catch {
+        /* another starter removed it first */
+      }
       continue;
     }
-    const who = owner ? ` (tiến trình ${owner.pid}${owner.host !== hostname() ? ` trên máy ${owner.host}` : ''}, từ ${owner.since})` : '';
-    throw new AppError('datadir.locked', 409,
+    const who = owner
+      ? ` (tiến trình ${owner.pid}${owner.host !== hostname() ? ` trên máy ${owner.host}` : ''}, từ ${owner.since})`
+      : '';
+    throw new AppError(
+      'datadir.locked',
+      409,
       `Thư mục dữ liệu ${dataDir} đang được một tiến trình Thi Hành khác sử dụng${who} (máy chủ đang chạy?). ` +
-      'Hãy dừng tiến trình đó, hoặc dùng thư mục khác (THIHANH_DATA_DIR), hoặc dùng PostgreSQL (DATABASE_URL). Không có dữ liệu nào bị thay đổi.');
+        'Hãy dừng tiến trình đó, hoặc dùng thư mục khác (THIHANH_DATA_DIR), hoặc dùng PostgreSQL (DATABASE_URL). Không có dữ liệu nào bị thay đổi.',
+    );
   }
   throw new AppError('datadir.locked', 409, `Không giành được khóa thư mục dữ liệu ${dataDir}. Hãy thử lại.`);
 }

@@ -13,7 +13,11 @@ export interface UnitTable {
   code: string;
   name: string;
   short_name: string;
-  status: ColumnType<'active' | 'retired' | 'merged', 'active' | 'retired' | 'merged' | undefined, 'active' | 'retired' | 'merged'>;
+  status: ColumnType<
+    'active' | 'retired' | 'merged',
+    'active' | 'retired' | 'merged' | undefined,
+    'active' | 'retired' | 'merged'
+  >;
   merged_into_id: number | null;
   /** Unit whose follow-up this unit performs (Sở KH&CN for the province): widens its users' scope. */
   focal_for_id: number | null;
@@ -248,7 +252,11 @@ export interface ObstacleTable {
   task_id: number | null;
   kind: 'difficulty' | 'proposal';
   content: string;
-  status: ColumnType<'open' | 'answered' | 'closed', 'open' | 'answered' | 'closed' | undefined, 'open' | 'answered' | 'closed'>;
+  status: ColumnType<
+    'open' | 'answered' | 'closed',
+    'open' | 'answered' | 'closed' | undefined,
+    'open' | 'answered' | 'closed'
+  >;
   answer: string | null;
   answered_by: number | null;
   answered_at: Date | null;
@@ -262,7 +270,11 @@ export interface ReportingRegimeTable {
   code: string;
   owner_unit_id: number;
   plan_id: number | null;
-  kind: ColumnType<'periodic' | 'adHoc' | 'thematic', 'periodic' | 'adHoc' | 'thematic' | undefined, 'periodic' | 'adHoc' | 'thematic'>;
+  kind: ColumnType<
+    'periodic' | 'adHoc' | 'thematic',
+    'periodic' | 'adHoc' | 'thematic' | undefined,
+    'periodic' | 'adHoc' | 'thematic'
+  >;
   name: string;
   content: string;
   /** PeriodSchedule (src/domain/reporting/period.ts) */
@@ -285,7 +297,11 @@ export interface UnitReportTable {
   period_key: string;
   unit_id: number;
   to_unit_id: number;
-  status: ColumnType<'draft' | 'approved' | 'submitted' | 'accepted' | 'returned', 'draft' | 'approved' | 'submitted' | 'accepted' | 'returned' | undefined, 'draft' | 'approved' | 'submitted' | 'accepted' | 'returned'>;
+  status: ColumnType<
+    'draft' | 'approved' | 'submitted' | 'accepted' | 'returned',
+    'draft' | 'approved' | 'submitted' | 'accepted' | 'returned' | undefined,
+    'draft' | 'approved' | 'submitted' | 'accepted' | 'returned'
+  >;
   due_date: string;
   content: Json<unknown>;
   indicator_values: Json<unknown>;
@@ -381,7 +397,15 @@ export interface PetitionTable {
   updated_at: Timestamp;
 }
 type PetitionStatusColumn =
-  'received' | 'classified' | 'inProgress' | 'waitingForSender' | 'answered' | 'referred' | 'notInScope' | 'withdrawn' | 'merged';
+  | 'received'
+  | 'classified'
+  | 'inProgress'
+  | 'waitingForSender'
+  | 'answered'
+  | 'referred'
+  | 'notInScope'
+  | 'withdrawn'
+  | 'merged';
 
 export interface PetitionEventTable {
   id: Generated<number>;
@@ -438,7 +462,11 @@ export interface AiUseTable {
   personal_data: Generated<boolean>;
   sensitive_data: Generated<boolean>;
   output_use: Generated<string>;
-  automation: ColumnType<'assistive' | 'partial' | 'full', 'assistive' | 'partial' | 'full' | undefined, 'assistive' | 'partial' | 'full'>;
+  automation: ColumnType<
+    'assistive' | 'partial' | 'full',
+    'assistive' | 'partial' | 'full' | undefined,
+    'assistive' | 'partial' | 'full'
+  >;
   human_oversight: Generated<string>;
   start_date: string | null;
   status: ColumnType<UseStatusColumn, UseStatusColumn | undefined, UseStatusColumn>;
@@ -464,7 +492,11 @@ export interface AiImpactAssessmentTable {
   id: Generated<number>;
   use_id: number;
   version: number;
-  status: ColumnType<'draft' | 'approved' | 'published', 'draft' | 'approved' | 'published' | undefined, 'draft' | 'approved' | 'published'>;
+  status: ColumnType<
+    'draft' | 'approved' | 'published',
+    'draft' | 'approved' | 'published' | undefined,
+    'draft' | 'approved' | 'published'
+  >;
   /** Mẫu AI02 field key → text (src/domain/ai-systems/impact-assessment.ts). */
   content: Json<unknown>;
   created_by: number | null;

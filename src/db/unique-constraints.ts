@@ -50,7 +50,8 @@ export const UNIQUE_CONSTRAINTS: Readonly<Record<string, UniqueAnswer>> = {
   },
   unit_code_key: {
     code: 'unit.code_taken',
-    message: 'Mã đơn vị này vừa được dùng cho một đơn vị khác (thường do một đơn vị cùng tên vừa được tạo). Hãy tải lại trang rồi thử lại.',
+    message:
+      'Mã đơn vị này vừa được dùng cho một đơn vị khác (thường do một đơn vị cùng tên vừa được tạo). Hãy tải lại trang rồi thử lại.',
     issues: [{ path: 'name', message: 'Kiểm tra lại: có thể đơn vị này đã được tạo.' }],
   },
   app_user_username_idx: {

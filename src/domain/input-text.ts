@@ -49,7 +49,8 @@ export function cleanText(s: string, rule: TextRule): string {
 /** What is wrong with an already cleaned text, as a Vietnamese message naming FIELD; null when nothing is. */
 export function textProblem(s: string, rule: TextRule): string | null {
   const surrogate = LONE_SURROGATE.exec(s);
-  if (surrogate) return `Trường "${FIELD}" chứa ký tự không hợp lệ (nửa cặp mã UTF-16 ${codePoint(surrogate[0])}) ở ký tự thứ ${surrogate.index + 1}.`;
+  if (surrogate)
+    return `Trường "${FIELD}" chứa ký tự không hợp lệ (nửa cặp mã UTF-16 ${codePoint(surrogate[0])}) ở ký tự thứ ${surrogate.index + 1}.`;
   const control = (rule === 'long' ? CONTROL_IN_LONG : CONTROL).exec(s);
   if (control) {
     const cp = control[0].codePointAt(0)!;
@@ -72,10 +73,12 @@ export interface IssueSink {
 }
 
 /** A superRefine step: the value arrives cleaned (the schema's overwrite step ran first). */
-export const refineText = (rule: TextRule) => (value: string, ctx: IssueSink): void => {
-  const problem = textProblem(value, rule);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value, params: { textRule: rule } });
-};
+export const refineText =
+  (rule: TextRule) =>
+  (value: string, ctx: IssueSink): void => {
+    const problem = textProblem(value, rule);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value, params: { textRule: rule } });
+  };
 
 /** Two names are the same name when they are equal after cleaning, ignoring case. */
 export function nameKey(s: string): string {

@@ -33,7 +33,16 @@ export const ROLE_LABEL: Record<Role, string> = {
  *   (`Target.holders`), never by the subtree or the focal widening
  */
 export const ACTIONS = [
-  'read', 'follow', 'edit', 'approve', 'manageUnits', 'reshapeUnit', 'manageUsers', 'manageSystemAdmins', 'readAudit', 'administer',
+  'read',
+  'follow',
+  'edit',
+  'approve',
+  'manageUnits',
+  'reshapeUnit',
+  'manageUsers',
+  'manageSystemAdmins',
+  'readAudit',
+  'administer',
   'readPersonalData',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -94,7 +103,15 @@ export interface Actor {
 
 /** A system actor: whoever runs the server's own commands holds its database and files, so `can()` refuses them nothing. */
 export function systemActor(name: SystemActorName): Actor {
-  return { userId: 0, username: SYSTEM_ACTOR_LABEL[name], unitId: 0, roles: [], unitPath: [], focalForIds: [], system: name };
+  return {
+    userId: 0,
+    username: SYSTEM_ACTOR_LABEL[name],
+    unitId: 0,
+    roles: [],
+    unitPath: [],
+    focalForIds: [],
+    system: name,
+  };
 }
 
 export interface Target {
@@ -124,7 +141,8 @@ export function can(actor: Actor | null, action: Action, target: Target): boolea
   // A unit is renamed, merged or retired by the level above it: the actor's unit must be above the unit itself.
   const path = action === 'reshapeUnit' ? target.unitPath.slice(0, -1) : target.unitPath;
   if (within(actor.unitId, path)) return true;
-  if (action === 'read' && target.audienceRootId !== undefined && within(target.audienceRootId, actor.unitPath)) return true;
+  if (action === 'read' && target.audienceRootId !== undefined && within(target.audienceRootId, actor.unitPath))
+    return true;
   const owner = target.unitPath.at(-1);
   if (SERVED_UNIT_ACTIONS.has(action) && owner !== undefined && actor.focalForIds.includes(owner)) return true;
   return FOCAL_ACTIONS.has(action) && actor.focalForIds.some((id) => within(id, target.unitPath));

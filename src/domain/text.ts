@@ -2,7 +2,10 @@
 
 /** Canonical storage form: NFC, trimmed, inner whitespace collapsed. */
 export function normalizeText(s: string): string {
-  return s.normalize('NFC').replace(/[\u00A0\s]+/g, ' ').trim();
+  return s
+    .normalize('NFC')
+    .replace(/[\u00A0\s]+/g, ' ')
+    .trim();
 }
 
 /**

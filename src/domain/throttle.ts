@@ -41,7 +41,10 @@ export interface LoginWait {
 /** Whether this attempt must wait, and how long; null when it may try now. */
 export function loginWait(f: LoginFailures): LoginWait | null {
   if (f.address >= ADDRESS_MAX_FAILURES) {
-    return { reason: 'address', seconds: Math.max(1, Math.ceil(ADDRESS_WINDOW_SECONDS - (f.sinceOldestAddressFailure ?? 0))) };
+    return {
+      reason: 'address',
+      seconds: Math.max(1, Math.ceil(ADDRESS_WINDOW_SECONDS - (f.sinceOldestAddressFailure ?? 0))),
+    };
   }
   const delay = pairDelaySeconds(f.pair);
   const left = delay - (f.sincePairFailure ?? delay);

@@ -2,7 +2,12 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
-import { EVIDENCE_MAX_BYTES, EVIDENCE_MAX_TOTAL_BYTES, formatSize, UPDATE_REQUEST_MAX_BYTES } from '../domain/tracking/evidence.ts';
+import {
+  EVIDENCE_MAX_BYTES,
+  EVIDENCE_MAX_TOTAL_BYTES,
+  formatSize,
+  UPDATE_REQUEST_MAX_BYTES,
+} from '../domain/tracking/evidence.ts';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { cacheForever, compressJson } from './compression.ts';
 import { existsSync, readFileSync } from 'node:fs';
@@ -23,7 +28,9 @@ export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url
 
 // Route files load once, when this file is first imported, so that building an app stays synchronous (tests and the
 // server build one with createApp) while the CLI, which reads the same module list, never loads them.
-const MOUNTS: MountRoutes[] = (await Promise.all(MODULES.map((m) => m.routes?.()))).filter((m): m is MountRoutes => m !== undefined);
+const MOUNTS: MountRoutes[] = (await Promise.all(MODULES.map((m) => m.routes?.()))).filter(
+  (m): m is MountRoutes => m !== undefined,
+);
 
 export interface AppDeps {
   db: Kysely<DB>;
@@ -36,33 +43,61 @@ export function createApi(deps: AppDeps): OpenAPIHono<AppEnv> {
   installVietnameseErrors();
   const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
   api.use('*', sessionMiddleware(deps.db, deps.config));
-  const tooLarge = (mb: number) => (c: Parameters<typeof notFoundHandler>[0]) => c.json(errorBody('payload_too_large', `Dữ liệu gửi lên quá lớn (tối đa ${mb} MB).`), 413);
+  const tooLarge = (mb: number) => (c: Parameters<typeof notFoundHandler>[0]) =>
+    c.json(errorBody('payload_too_large', `Dữ liệu gửi lên quá lớn (tối đa ${mb} MB).`), 413);
   // Imported documents arrive base64-encoded in JSON: up to about 2 MB of file on that route, 2 MB of JSON elsewhere.
   // Evidence files (base64 in JSON) may be larger: up to 20 MB of files per progress update.
   const largeBody = (path: string) => /\/plans\/import$|\/assignments\/\d+\/updates$/.test(path);
   api.use('/plans/import', bodyLimit({ maxSize: 3 * 1024 * 1024, onError: tooLarge(3) }));
-  api.use('/assignments/:id/updates', bodyLimit({
-    maxSize: UPDATE_REQUEST_MAX_BYTES,
-    onError: (c) => c.json(errorBody('payload_too_large', `Minh chứng gửi lên quá lớn: tối đa ${formatSize(EVIDENCE_MAX_BYTES)} mỗi tệp và ${formatSize(EVIDENCE_MAX_TOTAL_BYTES)} mỗi lần cập nhật.`), 413),
-  }));
-  api.use('*', async (c, next) => (largeBody(c.req.path) ? next() : bodyLimit({ maxSize: 2 * 1024 * 1024, onError: tooLarge(2) })(c, next)));
+  api.use(
+    '/assignments/:id/updates',
+    bodyLimit({
+      maxSize: UPDATE_REQUEST_MAX_BYTES,
+      onError: (c) =>
+        c.json(
+          errorBody(
+            'payload_too_large',
+            `Minh chứng gửi lên quá lớn: tối đa ${formatSize(EVIDENCE_MAX_BYTES)} mỗi tệp và ${formatSize(EVIDENCE_MAX_TOTAL_BYTES)} mỗi lần cập nhật.`,
+          ),
+          413,
+        ),
+    }),
+  );
+  api.use('*', async (c, next) =>
+    largeBody(c.req.path) ? next() : bodyLimit({ maxSize: 2 * 1024 * 1024, onError: tooLarge(2) })(c, next),
+  );
   api.use('*', csrfMiddleware);
   // Anonymous traffic per address, signed-in traffic per user; failed logins are throttled by the login itself.
   api.use('*', rateLimit(deps.config.rateLimit));
 
-  defineRoute(api, {
-    method: 'get', path: '/health', operationId: 'health', summary: 'Tình trạng máy chủ và cơ sở dữ liệu', tags: ['Hệ thống'],
-    response: z.object({ status: z.literal('ok'), backend: z.string(), time: z.string().openapi({ format: 'date-time' }) }).strict(),
-  }, async () => {
-    await ping(deps.db);
-    return { status: 'ok', backend: deps.backend, time: new Date().toISOString() };
-  });
+  defineRoute(
+    api,
+    {
+      method: 'get',
+      path: '/health',
+      operationId: 'health',
+      summary: 'Tình trạng máy chủ và cơ sở dữ liệu',
+      tags: ['Hệ thống'],
+      response: z
+        .object({ status: z.literal('ok'), backend: z.string(), time: z.string().openapi({ format: 'date-time' }) })
+        .strict(),
+    },
+    async () => {
+      await ping(deps.db);
+      return { status: 'ok', backend: deps.backend, time: new Date().toISOString() };
+    },
+  );
 
   for (const mount of MOUNTS) mount(api, deps);
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'Thi Hành API', version: '0.1.0', description: 'API của Thi Hành: kế hoạch, nhiệm vụ, báo cáo thi hành luật. Mọi lỗi trả về JSON { error: { code, message, issues } }.' },
+    info: {
+      title: 'Thi Hành API',
+      version: '0.1.0',
+      description:
+        'API của Thi Hành: kế hoạch, nhiệm vụ, báo cáo thi hành luật. Mọi lỗi trả về JSON { error: { code, message, issues } }.',
+    },
   });
   api.notFound(notFoundHandler);
   api.onError(onError);
@@ -71,15 +106,26 @@ export function createApi(deps: AppDeps): OpenAPIHono<AppEnv> {
 
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>();
-  app.use('*', secureHeaders({
-    contentSecurityPolicy: {
-      defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:', 'blob:'],
-      connectSrc: ["'self'"], fontSrc: ["'self'", 'data:'], objectSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'self'"], formAction: ["'self'"],
-    },
-    referrerPolicy: 'same-origin',
-    // A route that sets a header of its own keeps it (evidence downloads: default-src 'none'; sandbox).
-    overwrite: false,
-  }));
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+      referrerPolicy: 'same-origin',
+      // A route that sets a header of its own keeps it (evidence downloads: default-src 'none'; sandbox).
+      overwrite: false,
+    }),
+  );
   app.use('/api/*', compressJson());
   app.route('/api', createApi(deps));
   app.onError(onError);
@@ -90,7 +136,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     const index = () => readFileSync(`${WEB_DIST}index.html`, 'utf8');
     // Client-side routes: every other GET returns the app shell, which names the current hashed assets: the browser
     // asks again each time (no-cache, answered from its cache when unchanged), so a new version reaches it at once.
-    app.get('*', (c) => (c.req.path.startsWith('/api/') ? notFoundHandler(c) : c.html(index(), 200, { 'Cache-Control': 'no-cache' })));
+    app.get('*', (c) =>
+      c.req.path.startsWith('/api/') ? notFoundHandler(c) : c.html(index(), 200, { 'Cache-Control': 'no-cache' }),
+    );
   } else {
     app.get('/', (c) => c.text('Chưa có giao diện web: chạy "npm run build:web".', 503));
   }

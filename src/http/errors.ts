@@ -42,7 +42,10 @@ export function onError(err: Error, c: Context) {
   // Only errors the database layer classified: a mail server refusing a connection is not the database being away.
   if (err instanceof DatabaseUnavailableError) return databaseUnavailable(c, err);
   console.error(`[500] ${c.req.method} ${c.req.path}`, err);
-  return c.json(errorBody('internal', 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại; nếu lỗi lặp lại, hãy báo quản trị hệ thống.'), 500);
+  return c.json(
+    errorBody('internal', 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại; nếu lỗi lặp lại, hãy báo quản trị hệ thống.'),
+    500,
+  );
 }
 
 export function notFoundHandler(c: Context) {
@@ -57,10 +60,19 @@ function databaseUnavailable(c: Context, err: DatabaseUnavailableError) {
   const write = c.req.method !== 'GET' && c.req.method !== 'HEAD';
   c.header('Retry-After', String(RETRY_AFTER_SECONDS));
   if (write && outcome === 'notCommitted') {
-    return c.json(errorBody('database_unavailable.not_saved', `${UNAVAILABLE} Thao tác vừa rồi chưa được lưu: hãy thực hiện lại.`), 503);
+    return c.json(
+      errorBody('database_unavailable.not_saved', `${UNAVAILABLE} Thao tác vừa rồi chưa được lưu: hãy thực hiện lại.`),
+      503,
+    );
   }
   if (write && outcome === 'unknown') {
-    return c.json(errorBody('database_unavailable.unknown', `${UNAVAILABLE} Mất kết nối đúng lúc lưu nên chưa xác định được thao tác vừa rồi đã được lưu hay chưa: hãy tải lại trang để kiểm tra trước khi thực hiện lại.`), 503);
+    return c.json(
+      errorBody(
+        'database_unavailable.unknown',
+        `${UNAVAILABLE} Mất kết nối đúng lúc lưu nên chưa xác định được thao tác vừa rồi đã được lưu hay chưa: hãy tải lại trang để kiểm tra trước khi thực hiện lại.`,
+      ),
+      503,
+    );
   }
   return c.json(errorBody('database_unavailable', UNAVAILABLE), 503);
 }

@@ -14,7 +14,11 @@ export interface Hop {
   socketTls: boolean;
 }
 
-const list = (header: string | undefined) => (header ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const list = (header: string | undefined) =>
+  (header ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /**
  * With `trusted` proxies in front, each appending its peer to X-Forwarded-For, the client is the `trusted`-th

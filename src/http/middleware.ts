@@ -17,16 +17,25 @@ function origin(c: Parameters<MiddlewareHandler>[0], trustProxy: number) {
     // Behind a proxy that is not declared, every client has the proxy's address: one address's limits then apply
     // to the whole site. Say so once; the header itself is still ignored (a client could have written it).
     warnedUntrustedProxy = true;
-    console.warn('Yêu cầu có X-Forwarded-For nhưng THIHANH_TRUST_PROXY chưa đặt: nếu máy chủ đứng sau proxy của bạn, đặt THIHANH_TRUST_PROXY bằng số proxy (thường là 1), nếu không mọi người dùng bị tính chung một địa chỉ.');
+    console.warn(
+      'Yêu cầu có X-Forwarded-For nhưng THIHANH_TRUST_PROXY chưa đặt: nếu máy chủ đứng sau proxy của bạn, đặt THIHANH_TRUST_PROXY bằng số proxy (thường là 1), nếu không mọi người dùng bị tính chung một địa chỉ.',
+    );
   }
   let socketAddress: string | undefined;
   try {
     socketAddress = getConnInfo(c).remote.address;
-  } catch { /* app.request() in tests has no socket */ }
-  return clientOrigin({
-    forwardedFor: c.req.header('x-forwarded-for'), forwardedProto: c.req.header('x-forwarded-proto'),
-    socketAddress, socketTls: new URL(c.req.url).protocol === 'https:',
-  }, trustProxy);
+  } catch {
+    /* app.request() in tests has no socket */
+  }
+  return clientOrigin(
+    {
+      forwardedFor: c.req.header('x-forwarded-for'),
+      forwardedProto: c.req.header('x-forwarded-proto'),
+      socketAddress,
+      socketTls: new URL(c.req.url).protocol === 'https:',
+    },
+    trustProxy,
+  );
 }
 
 /** Resolves the session cookie into the acting user and builds the use-case context. */
@@ -57,13 +66,21 @@ export const csrfMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (origin) {
     const host = c.req.header('host');
     let originHost: string | null = null;
-    try { originHost = new URL(origin).host; } catch { /* malformed */ }
-    if (!host || originHost !== host) return c.json(errorBody('csrf', 'Yêu cầu bị từ chối: nguồn gửi không hợp lệ.'), 403);
+    try {
+      originHost = new URL(origin).host;
+    } catch {
+      /* malformed */
+    }
+    if (!host || originHost !== host)
+      return c.json(errorBody('csrf', 'Yêu cầu bị từ chối: nguồn gửi không hợp lệ.'), 403);
   }
   const session = c.get('session');
   if (session) {
     if (c.req.header('x-csrf-token') !== session.csrfToken) {
-      return c.json(errorBody('csrf', 'Phiên làm việc không hợp lệ hoặc đã hết hạn. Hãy tải lại trang rồi thử lại.'), 403);
+      return c.json(
+        errorBody('csrf', 'Phiên làm việc không hợp lệ hoặc đã hết hạn. Hãy tải lại trang rồi thử lại.'),
+        403,
+      );
     }
   } else {
     const type = c.req.header('content-type') ?? '';
@@ -77,21 +94,32 @@ export const csrfMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
 type Ctx = Parameters<MiddlewareHandler<AppEnv>>[0];
 
 /** Counts the request in the database (shared by every server process on it); a 429 answer once past `max`. */
-async function overLimit(c: Ctx, bucket: string, key: string, max: number, windowSeconds: number): Promise<Response | null> {
+async function overLimit(
+  c: Ctx,
+  bucket: string,
+  key: string,
+  max: number,
+  windowSeconds: number,
+): Promise<Response | null> {
   const { hits, resetSeconds } = await countHit(c.get('ctx').db, bucket, key, windowSeconds);
   c.header('RateLimit-Limit', String(max));
   c.header('RateLimit-Remaining', String(Math.max(0, max - hits)));
   if (hits <= max) return null;
   c.header('Retry-After', String(resetSeconds));
-  return c.json(errorBody('rate_limited', `Bạn gửi quá nhiều yêu cầu. Vui lòng thử lại sau ${waitText(resetSeconds)}.`), 429);
+  return c.json(
+    errorBody('rate_limited', `Bạn gửi quá nhiều yêu cầu. Vui lòng thử lại sau ${waitText(resetSeconds)}.`),
+    429,
+  );
 }
 
 /** The general limit, one upsert per request: signed-in callers per user, anonymous ones per address. */
 export function rateLimit(limits: Config['rateLimit']): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const { actor, ip } = c.get('ctx');
-    const [bucket, key, max] = actor ? ['user', String(actor.userId), limits.userPerMinute] : ['public', ip ?? 'unknown', limits.publicPerMinute];
-    return (max > 0 && await overLimit(c, bucket, key, max, 60)) || next();
+    const [bucket, key, max] = actor
+      ? ['user', String(actor.userId), limits.userPerMinute]
+      : ['public', ip ?? 'unknown', limits.publicPerMinute];
+    return (max > 0 && (await overLimit(c, bucket, key, max, 60))) || next();
   };
 }
 
@@ -103,6 +131,6 @@ export function anonymousLimit(opts: { bucket: string; perMinute: number }): Mid
   return async (c, next) => {
     const { actor, ip } = c.get('ctx');
     const lifted = c.get('config').rateLimit.publicPerMinute === 0;
-    return (!actor && !lifted && await overLimit(c, opts.bucket, ip ?? 'unknown', opts.perMinute, 60)) || next();
+    return (!actor && !lifted && (await overLimit(c, opts.bucket, ip ?? 'unknown', opts.perMinute, 60))) || next();
   };
 }

@@ -3,15 +3,20 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from './env.ts';
 
-export const ErrorSchema = z.object({
-  error: z.object({
-    code: z.string().openapi({ example: 'validation' }),
-    message: z.string().openapi({ example: 'Dữ liệu không hợp lệ.' }),
-    issues: z.array(z.object({ path: z.string(), message: z.string() })),
-  }),
-}).openapi('Error');
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'validation' }),
+      message: z.string().openapi({ example: 'Dữ liệu không hợp lệ.' }),
+      issues: z.array(z.object({ path: z.string(), message: z.string() })),
+    }),
+  })
+  .openapi('Error');
 
-const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ErrorSchema } } });
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ErrorSchema } },
+});
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type Empty = z.ZodObject<{}>;
@@ -74,23 +79,36 @@ export function defineRoute<P extends z.ZodType = Empty, Q extends z.ZodType = E
   } as Parameters<typeof createRoute>[0]);
   // The generic handler signature of OpenAPIHono is tied to literal route types; our inputs are typed by
   // RouteInput instead, so the registration itself is untyped.
-  (app as unknown as { openapi: (r: unknown, h: (c: Context<AppEnv>) => Promise<Response>) => void }).openapi(route, async (c) => {
-    const v = c.req as unknown as { valid: (t: string) => unknown };
-    const input = {
-      params: spec.params ? v.valid('param') : {},
-      query: spec.query ? v.valid('query') : {},
-      body: spec.body ? v.valid('json') : {},
-    } as RouteInput<P, Q, B>;
-    const result = await handler(c, input);
-    if (result instanceof Response) return result;
-    if (spec.response && checkResponses()) {
-      // The declared response is a contract (it is what the OpenAPI document promises, and for public routes a
-      // strict schema is what keeps internal fields and personal data out). Tests hold every answer to it.
-      const checked = spec.response.safeParse(result);
-      if (!checked.success) throw new Error(`Response of ${spec.operationId} does not match its schema: ${JSON.stringify(checked.error.issues.slice(0, 5))}`);
-    }
-    return c.json(result as object, status);
-  });
+  (app as unknown as { openapi: (r: unknown, h: (c: Context<AppEnv>) => Promise<Response>) => void }).openapi(
+    route,
+    async (c) => {
+      const v = c.req as unknown as { valid: (t: string) => unknown };
+      const input = {
+        params: spec.params ? v.valid('param') : {},
+        query: spec.query ? v.valid('query') : {},
+        body: spec.body ? v.valid('json') : {},
+      } as RouteInput<P, Q, B>;
+      const result = await handler(c, input);
+      if (result instanceof Response) return result;
+      if (spec.response && checkResponses()) {
+        // The declared response is a contract (it is what the OpenAPI document promises, and for public routes a
+        // strict schema is what keeps internal fields and personal data out). Tests hold every answer to it.
+        const checked = spec.response.safeParse(result);
+        if (!checked.success)
+          throw new Error(
+            `Response of ${spec.operationId} does not match its schema: ${JSON.stringify(checked.error.issues.slice(0, 5))}`,
+          );
+      }
+      return c.json(result as object, status);
+    },
+  );
 }
 
-export const IdParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647).openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
+export const IdParam = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2_147_483_647)
+    .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
+});

@@ -5,7 +5,13 @@ import { errorBody } from './errors.ts';
 import { FIELD } from '../domain/input-text.ts';
 
 const TYPE_NAMES: Record<string, string> = {
-  string: 'chuỗi ký tự', number: 'số', int: 'số nguyên', boolean: 'đúng/sai', object: 'đối tượng', array: 'danh sách', date: 'ngày',
+  string: 'chuỗi ký tự',
+  number: 'số',
+  int: 'số nguyên',
+  boolean: 'đúng/sai',
+  object: 'đối tượng',
+  array: 'danh sách',
+  date: 'ngày',
 };
 
 /** Clear messages for the issues people actually hit; zod's Vietnamese locale covers the rest. */
@@ -18,7 +24,8 @@ export function installVietnameseErrors(): void {
           if (iss.input === undefined || iss.input === null) return 'Trường này là bắt buộc.';
           return `Giá trị phải là ${TYPE_NAMES[iss.expected] ?? iss.expected}.`;
         case 'too_small':
-          if (iss.origin === 'string') return Number(iss.minimum) <= 1 ? 'Trường này không được để trống.' : `Cần ít nhất ${iss.minimum} ký tự.`;
+          if (iss.origin === 'string')
+            return Number(iss.minimum) <= 1 ? 'Trường này không được để trống.' : `Cần ít nhất ${iss.minimum} ký tự.`;
           if (iss.origin === 'array') return `Cần ít nhất ${iss.minimum} mục.`;
           return `Giá trị phải từ ${iss.minimum} trở lên.`;
         case 'too_big':
@@ -55,8 +62,11 @@ export function issuesOf(error: z.ZodError) {
 export function validationHook(result: { success: boolean; error?: z.ZodError; target?: string }, c: Context) {
   if (result.success || !result.error) return;
   const issues = issuesOf(result.error);
-  const where = result.target === 'query' ? 'tham số truy vấn' : result.target === 'param' ? 'đường dẫn' : 'dữ liệu gửi lên';
+  const where =
+    result.target === 'query' ? 'tham số truy vấn' : result.target === 'param' ? 'đường dẫn' : 'dữ liệu gửi lên';
   // A message that already names its field (text hygiene) is not prefixed with the path a second time.
-  const summary = issues.map((i) => (i.message.includes(`"${i.path}"`) ? i.message : `${i.path}: ${i.message}`)).join('; ');
+  const summary = issues
+    .map((i) => (i.message.includes(`"${i.path}"`) ? i.message : `${i.path}: ${i.message}`))
+    .join('; ');
   return c.json(errorBody('validation', `Dữ liệu không hợp lệ (${where}): ${summary}`, issues), 400);
 }

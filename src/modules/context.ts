@@ -26,7 +26,13 @@ export function authorize(ctx: Ctx, action: Action, target: Target): void {
  * report: its unit's or the unit it was sent to): any one suffices. Call it where the record is loaded, before the
  * action's own check (`authorize`: 403 for what one may read but not do).
  */
-export function mustRead<T>(ctx: Pick<Ctx, 'actor'>, what: string, record: T | undefined, readers: (record: T) => Target | readonly Target[], field?: string): T {
+export function mustRead<T>(
+  ctx: Pick<Ctx, 'actor'>,
+  what: string,
+  record: T | undefined,
+  readers: (record: T) => Target | readonly Target[],
+  field?: string,
+): T {
   if (record !== undefined && [readers(record)].flat().some((t) => can(ctx.actor, 'read', t))) return record;
   const message = `Không tìm thấy ${what}.`;
   throw new AppError('not_found', 404, message, field ? [{ path: field, message }] : []);

@@ -20,5 +20,19 @@ import { module as petitions } from './petitions/module.ts';
 import { module as aiSystems } from './ai-systems/module.ts';
 
 export const MODULES: readonly AppModule[] = [
-  auth, org, users, audit, plans, tracking, notifications, calendar, reporting, backup, search, mail, petitions, aiSystems, todo,
+  auth,
+  org,
+  users,
+  audit,
+  plans,
+  tracking,
+  notifications,
+  calendar,
+  reporting,
+  backup,
+  search,
+  mail,
+  petitions,
+  aiSystems,
+  todo,
 ];

@@ -69,7 +69,10 @@ export interface ReportSection {
  * The section of a module's records for the compiled report of `unitId`'s subtree over `year` (null when the module
  * has nothing to say there). Figures only: a report goes to other bodies and is published.
  */
-export type ReportSectionSource = (db: Kysely<DB>, scope: { unitId: number; year: number; today: string }) => Promise<ReportSection | null>;
+export type ReportSectionSource = (
+  db: Kysely<DB>,
+  scope: { unitId: number; year: number; today: string },
+) => Promise<ReportSection | null>;
 
 export interface AppModule {
   name: string;

@@ -23,7 +23,15 @@ export async function checkPlan(draft: PlanDraft, ctx: LintContext): Promise<Fin
     const { lintPlan } = await import('../domain/plan/lint.ts');
     return lintPlan(draft, ctx);
   }
-  return runInWorker('lintPlan', {
-    draft, parent: ctx.parent, issuerCode: ctx.issuerCode, status: ctx.status, directory: shareDirectory(ctx.directory),
-  }, { subject: 'Việc rà soát kế hoạch' });
+  return runInWorker(
+    'lintPlan',
+    {
+      draft,
+      parent: ctx.parent,
+      issuerCode: ctx.issuerCode,
+      status: ctx.status,
+      directory: shareDirectory(ctx.directory),
+    },
+    { subject: 'Việc rà soát kế hoạch' },
+  );
 }

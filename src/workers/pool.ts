@@ -9,7 +9,9 @@ import { onShutdown } from '../shutdown.ts';
 import type { Envelope } from './tasks.ts';
 
 type Tasks = typeof import('./tasks.ts');
-export type TaskName = { [K in keyof Tasks]: Tasks[K] extends (input: never) => Promise<Envelope<unknown>> ? K : never }[keyof Tasks];
+export type TaskName = {
+  [K in keyof Tasks]: Tasks[K] extends (input: never) => Promise<Envelope<unknown>> ? K : never;
+}[keyof Tasks];
 export type TaskInput<N extends TaskName> = Parameters<Tasks[N]>[0];
 export type TaskOutput<N extends TaskName> = Awaited<ReturnType<Tasks[N]>> extends Envelope<infer T> ? T : never;
 
@@ -93,19 +95,35 @@ export interface RunOptions {
 function refusal(err: unknown, subject: string, limits: PoolLimits, timeLimitMs: number): unknown {
   const e = err as { name?: string; code?: string };
   if (e?.name === 'AbortError') {
-    return new AppError('worker.timeout', 422, `${subject} bị từ chối: không xử lý xong trong ${Math.max(1, Math.round(timeLimitMs / 1000))} giây cho phép (nội dung quá lớn hoặc có cấu trúc bất thường). Hãy chia nhỏ tệp hoặc lưu lại bằng Word rồi gửi lại.`);
+    return new AppError(
+      'worker.timeout',
+      422,
+      `${subject} bị từ chối: không xử lý xong trong ${Math.max(1, Math.round(timeLimitMs / 1000))} giây cho phép (nội dung quá lớn hoặc có cấu trúc bất thường). Hãy chia nhỏ tệp hoặc lưu lại bằng Word rồi gửi lại.`,
+    );
   }
   if (e?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-    return new AppError('worker.out_of_memory', 413, `${subject} bị từ chối: xử lý cần quá ${limits.memoryMb} MB bộ nhớ cho phép (nội dung quá lớn hoặc có cấu trúc bất thường). Hãy chia nhỏ tệp rồi gửi lại.`);
+    return new AppError(
+      'worker.out_of_memory',
+      413,
+      `${subject} bị từ chối: xử lý cần quá ${limits.memoryMb} MB bộ nhớ cho phép (nội dung quá lớn hoặc có cấu trúc bất thường). Hãy chia nhỏ tệp rồi gửi lại.`,
+    );
   }
   return err;
 }
 
 /** Runs one task in the pool; the task's own refusals (AppError) come back as they were thrown. */
-export async function runInWorker<N extends TaskName>(name: N, input: TaskInput<N>, opts: RunOptions): Promise<TaskOutput<N>> {
+export async function runInWorker<N extends TaskName>(
+  name: N,
+  input: TaskInput<N>,
+  opts: RunOptions,
+): Promise<TaskOutput<N>> {
   const { piscina, limits } = thePool();
   if (piscina.queueSize >= MAX_QUEUED_TASKS) {
-    throw new AppError('worker.busy', 503, 'Hệ thống đang bận xử lý nhiều tệp và văn bản cùng lúc. Vui lòng thử lại sau ít phút.');
+    throw new AppError(
+      'worker.busy',
+      503,
+      'Hệ thống đang bận xử lý nhiều tệp và văn bản cùng lúc. Vui lòng thử lại sau ít phút.',
+    );
   }
   const timeLimitMs = Math.min(opts.timeLimitMs ?? Infinity, limits.timeLimitS * 1000);
   let answer: Envelope<TaskOutput<N>>;

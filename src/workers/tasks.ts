@@ -12,13 +12,16 @@ import type { CompiledReportInput } from '../documents/render/report-docx.ts';
 import type { Ai02Document, IncidentReportDocument } from '../documents/render/ai-systems-docx.ts';
 import { directoryOf, type DirectoryShare } from './directory.ts';
 
-export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: string; status: number; message: string; issues: AppError['issues'] } };
+export type Envelope<T> =
+  | { ok: true; value: T }
+  | { ok: false; error: { code: string; status: number; message: string; issues: AppError['issues'] } };
 
 async function envelope<T>(work: () => Promise<T>): Promise<Envelope<T>> {
   try {
     return { ok: true, value: await work() };
   } catch (err) {
-    if (err instanceof AppError) return { ok: false, error: { code: err.code, status: err.status, message: err.message, issues: err.issues } };
+    if (err instanceof AppError)
+      return { ok: false, error: { code: err.code, status: err.status, message: err.message, issues: err.issues } };
     throw err;
   }
 }
@@ -39,7 +42,9 @@ export interface ImportResult {
 function unreadable(filename: string, err: unknown): AppError {
   const deep = err instanceof RangeError && /call stack/i.test(err.message);
   const why = deep ? 'các thẻ lồng nhau quá sâu' : 'tệp hỏng hoặc không đúng định dạng';
-  return invalid('plan.import_failed', `Không đọc được tệp "${filename}": ${why}.`, [{ path: 'content', message: 'Tệp hỏng hoặc không đúng định dạng (.txt, .md, .html, .docx).' }]);
+  return invalid('plan.import_failed', `Không đọc được tệp "${filename}": ${why}.`, [
+    { path: 'content', message: 'Tệp hỏng hoặc không đúng định dạng (.txt, .md, .html, .docx).' },
+  ]);
 }
 
 /** Import for review: the file read into a draft, then checked; both here, so the draft crosses back only once. */
@@ -74,28 +79,46 @@ export interface LintTask {
 export function lintPlan(task: LintTask): Promise<Envelope<Finding[]>> {
   return envelope(async () => {
     const { lintPlan: check } = await import('../domain/plan/lint.ts');
-    return check(task.draft, { directory: directoryOf(task.directory), parent: task.parent, issuerCode: task.issuerCode, status: task.status });
+    return check(task.draft, {
+      directory: directoryOf(task.directory),
+      parent: task.parent,
+      issuerCode: task.issuerCode,
+      status: task.status,
+    });
   });
 }
 
 export function renderPlanDocx(task: { draft: PlanDraft; options: PlanRenderOptions }): Promise<Envelope<Uint8Array>> {
-  return envelope(async () => (await import('../documents/render/plan-docx.ts')).renderPlanDocx(task.draft, task.options));
+  return envelope(async () =>
+    (await import('../documents/render/plan-docx.ts')).renderPlanDocx(task.draft, task.options),
+  );
 }
 
-export function renderPlanTasksXlsx(task: { draft: PlanDraft; options: PlanXlsxOptions }): Promise<Envelope<Uint8Array>> {
-  return envelope(async () => (await import('../documents/render/plan-xlsx.ts')).renderPlanTasksXlsx(task.draft, task.options));
+export function renderPlanTasksXlsx(task: {
+  draft: PlanDraft;
+  options: PlanXlsxOptions;
+}): Promise<Envelope<Uint8Array>> {
+  return envelope(async () =>
+    (await import('../documents/render/plan-xlsx.ts')).renderPlanTasksXlsx(task.draft, task.options),
+  );
 }
 
 export function renderCompiledReportDocx(task: { report: CompiledReportInput }): Promise<Envelope<Uint8Array>> {
-  return envelope(async () => (await import('../documents/render/report-docx.ts')).renderCompiledReportDocx(task.report));
+  return envelope(async () =>
+    (await import('../documents/render/report-docx.ts')).renderCompiledReportDocx(task.report),
+  );
 }
 
 export function renderCompiledReportXlsx(task: { report: CompiledReport }): Promise<Envelope<Uint8Array>> {
-  return envelope(async () => (await import('../documents/render/report-xlsx.ts')).renderCompiledReportXlsx(task.report));
+  return envelope(async () =>
+    (await import('../documents/render/report-xlsx.ts')).renderCompiledReportXlsx(task.report),
+  );
 }
 
 export function renderReminderLetterDocx(task: { letter: ReminderLetter }): Promise<Envelope<Uint8Array>> {
-  return envelope(async () => (await import('../documents/render/reminder-docx.ts')).renderReminderLetterDocx(task.letter));
+  return envelope(async () =>
+    (await import('../documents/render/reminder-docx.ts')).renderReminderLetterDocx(task.letter),
+  );
 }
 
 export function renderAi02Docx(task: { document: Ai02Document }): Promise<Envelope<Uint8Array>> {
@@ -103,9 +126,15 @@ export function renderAi02Docx(task: { document: Ai02Document }): Promise<Envelo
 }
 
 export function renderAiIncidentDocx(task: { document: IncidentReportDocument }): Promise<Envelope<Uint8Array>> {
-  return envelope(async () => (await import('../documents/render/ai-systems-docx.ts')).renderIncidentReportDocx(task.document));
+  return envelope(async () =>
+    (await import('../documents/render/ai-systems-docx.ts')).renderIncidentReportDocx(task.document),
+  );
 }
 
-export function renderAiCoverageXlsx(task: { coverage: Parameters<typeof import('../documents/render/ai-coverage-xlsx.ts').renderAiCoverageXlsx>[0] }): Promise<Envelope<Uint8Array>> {
-  return envelope(async () => (await import('../documents/render/ai-coverage-xlsx.ts')).renderAiCoverageXlsx(task.coverage));
+export function renderAiCoverageXlsx(task: {
+  coverage: Parameters<typeof import('../documents/render/ai-coverage-xlsx.ts').renderAiCoverageXlsx>[0];
+}): Promise<Envelope<Uint8Array>> {
+  return envelope(async () =>
+    (await import('../documents/render/ai-coverage-xlsx.ts')).renderAiCoverageXlsx(task.coverage),
+  );
 }

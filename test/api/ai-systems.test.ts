@@ -22,16 +22,32 @@ let useId: number;
 let productId: number;
 
 const PRODUCT = {
-  name: 'Trợ lý ảo Một cửa', provider: 'Công ty Thử nghiệm', version: '1.0', function: 'Trả lời người dân, kiểm tra sơ bộ hồ sơ.',
+  name: 'Trợ lý ảo Một cửa',
+  provider: 'Công ty Thử nghiệm',
+  version: '1.0',
+  function: 'Trả lời người dân, kiểm tra sơ bộ hồ sơ.',
 };
 const USE = {
-  purpose: 'Trả lời người dân và sàng lọc sơ bộ hồ sơ trực tuyến.', scope: 'Bộ phận Một cửa', usersServed: 'Người dân', inputData: 'Câu hỏi, hồ sơ',
-  personalData: true, outputUse: 'Kết quả kiểm tra hồ sơ làm căn cứ tiếp nhận', automation: 'partial', humanOversight: 'Cán bộ duyệt',
-  contract: 'Hợp đồng MẬT-001', internalNotes: 'GHI-CHÚ-NỘI-BỘ', publicSummary: 'Trợ lý ảo trả lời về thủ tục hành chính.',
+  purpose: 'Trả lời người dân và sàng lọc sơ bộ hồ sơ trực tuyến.',
+  scope: 'Bộ phận Một cửa',
+  usersServed: 'Người dân',
+  inputData: 'Câu hỏi, hồ sơ',
+  personalData: true,
+  outputUse: 'Kết quả kiểm tra hồ sơ làm căn cứ tiếp nhận',
+  automation: 'partial',
+  humanOversight: 'Cán bộ duyệt',
+  contract: 'Hợp đồng MẬT-001',
+  internalNotes: 'GHI-CHÚ-NỘI-BỘ',
+  publicSummary: 'Trợ lý ảo trả lời về thủ tục hành chính.',
 };
 const ANSWERS = {
-  onHighRiskList: false, interactsWithPublic: true, clearlyAiTool: false, rightsImpact: ['decisions'], decisionUse: 'direct',
-  significantHarm: false, humanReviewBeforeEffect: true,
+  onHighRiskList: false,
+  interactsWithPublic: true,
+  clearlyAiTool: false,
+  rightsImpact: ['decisions'],
+  decisionUse: 'direct',
+  significantHarm: false,
+  humanReviewBeforeEffect: true,
 };
 
 before(async () => {
@@ -60,7 +76,12 @@ describe('register, classify, assess, publish', () => {
     const r = await w.as.ward.post('/api/ai-systems', { unitId: w.unitIds['16516'], ...USE });
     assert.equal(r.status, 422);
     assert.equal(r.body.error.issues[0].path, 'productId');
-    const bad = await w.as.ward.post('/api/ai-systems', { unitId: w.unitIds['16516'], productId, ...USE, purpose: 'ab' });
+    const bad = await w.as.ward.post('/api/ai-systems', {
+      unitId: w.unitIds['16516'],
+      productId,
+      ...USE,
+      purpose: 'ab',
+    });
     assert.equal(bad.status, 400);
     assert.ok(bad.body.error.issues.some((i: { path: string }) => i.path === 'purpose'));
     const dup = await w.as.otherWard.post('/api/ai-systems', { unitId: w.unitIds['14797'], product: PRODUCT, ...USE });
@@ -68,7 +89,9 @@ describe('register, classify, assess, publish', () => {
   });
 
   test('classification says an assessment is mandatory and why', async () => {
-    const incomplete = await w.as.ward.post(`/api/ai-systems/${useId}/classification`, { answers: { onHighRiskList: false } });
+    const incomplete = await w.as.ward.post(`/api/ai-systems/${useId}/classification`, {
+      answers: { onHighRiskList: false },
+    });
     assert.equal(incomplete.status, 422);
     assert.ok(incomplete.body.error.issues.some((i: { path: string }) => i.path === 'answers.decisionUse'));
     const r = await w.as.ward.post(`/api/ai-systems/${useId}/classification`, { answers: ANSWERS });
@@ -86,7 +109,10 @@ describe('register, classify, assess, publish', () => {
     const r = await w.as.ward.patch(`/api/ai-systems/${useId}`, { status: 'inUse' });
     assert.equal(r.status, 409);
     assert.equal(r.body.error.code, 'ai_use.assessment_required');
-    const override = await w.as.ward.patch(`/api/ai-systems/${useId}`, { status: 'inUse', overrideReason: 'Cần vận hành ngay để phục vụ người dân.' });
+    const override = await w.as.ward.patch(`/api/ai-systems/${useId}`, {
+      status: 'inUse',
+      overrideReason: 'Cần vận hành ngay để phục vụ người dân.',
+    });
     assert.equal(override.status, 403, 'only the leader overrides');
   });
 
@@ -100,7 +126,11 @@ describe('register, classify, assess, publish', () => {
     const early = await w.as.wardLeader.post(`/api/ai-systems/${useId}/impact-assessment/approve`);
     assert.equal(early.status, 422);
     assert.ok(early.body.error.issues.some((i: { path: string }) => i.path === 'content.legalBasis'));
-    const full = Object.fromEntries(view.body.sections.flatMap((s: { fields: Array<{ key: string }> }) => s.fields.map((f) => [f.key, view.body.prefill[f.key] || `Nội dung ${f.key}`])));
+    const full = Object.fromEntries(
+      view.body.sections.flatMap((s: { fields: Array<{ key: string }> }) =>
+        s.fields.map((f) => [f.key, view.body.prefill[f.key] || `Nội dung ${f.key}`]),
+      ),
+    );
     const saved = await w.as.ward.put(`/api/ai-systems/${useId}/impact-assessment`, { content: full });
     ok(saved, 'save full');
     assert.equal(saved.body.version, 1);
@@ -134,7 +164,11 @@ describe('register, classify, assess, publish', () => {
     assert.ok(text.includes(PRODUCT.name));
     assert.doesNotMatch(text, /GHI-CHÚ-NỘI-BỘ|MẬT-001/);
     ok(await anon.get(item.assessment.url), 'public AI02');
-    assert.equal((await w.as.otherWard.get(`/api/ai-systems/${useId}`)).status, 404, 'the internal record stays internal');
+    assert.equal(
+      (await w.as.otherWard.get(`/api/ai-systems/${useId}`)).status,
+      404,
+      'the internal record stays internal',
+    );
   });
 
   test('now it may go in use; a change of scope makes the assessment due again', async () => {
@@ -145,7 +179,12 @@ describe('register, classify, assess, publish', () => {
     assert.deepEqual(r.body.changed, ['scope']);
     const d = (await w.as.ward.get(`/api/ai-systems/${useId}`)).body;
     assert.equal(d.assessmentState, 'overdue');
-    const v2 = await w.as.ward.put(`/api/ai-systems/${useId}/impact-assessment`, { content: { ...(await w.as.ward.get(`/api/ai-systems/${useId}/impact-assessment`)).body.current.content, impactScope: 'Toàn bộ thủ tục' } });
+    const v2 = await w.as.ward.put(`/api/ai-systems/${useId}/impact-assessment`, {
+      content: {
+        ...(await w.as.ward.get(`/api/ai-systems/${useId}/impact-assessment`)).body.current.content,
+        impactScope: 'Toàn bộ thủ tục',
+      },
+    });
     assert.equal(v2.body.version, 2);
     ok(await w.as.wardLeader.post(`/api/ai-systems/${useId}/impact-assessment/approve`), 'approve v2');
     assert.equal((await w.as.ward.get(`/api/ai-systems/${useId}`)).body.assessmentState, 'approved');
@@ -155,11 +194,18 @@ describe('register, classify, assess, publish', () => {
     const products = await w.as.otherWard.get('/api/ai-products?q=tro ly');
     const p = products.body.items.find((x: { id: number }) => x.id === productId);
     assert.equal(p.template.purpose, USE.purpose);
-    const r = await w.as.otherWard.post('/api/ai-systems', { unitId: w.unitIds['14797'], productId, purpose: p.template.purpose });
+    const r = await w.as.otherWard.post('/api/ai-systems', {
+      unitId: w.unitIds['14797'],
+      productId,
+      purpose: p.template.purpose,
+    });
     ok(r, 'from template', 201);
     ok(await w.as.otherWard.post(`/api/ai-systems/${r.body.id}/classification`, { answers: ANSWERS }), 'classify');
     const reason = 'Phục vụ cao điểm cấp đổi giấy tờ; báo cáo đánh giá tác động hoàn thành trong tháng.';
-    ok(await w.as.otherLeader.patch(`/api/ai-systems/${r.body.id}`, { status: 'inUse', overrideReason: reason }), 'override');
+    ok(
+      await w.as.otherLeader.patch(`/api/ai-systems/${r.body.id}`, { status: 'inUse', overrideReason: reason }),
+      'override',
+    );
     const d = (await w.as.otherLeader.get(`/api/ai-systems/${r.body.id}`)).body;
     assert.equal(d.status, 'inUse');
     assert.equal(d.overrideReason, reason);
@@ -182,18 +228,29 @@ describe('questionnaire versions', () => {
 describe('incidents and coverage', () => {
   test('a serious incident gets its deadlines and reaches the focal units at once', async () => {
     const r = await w.as.ward.post(`/api/ai-systems/${useId}/incidents`, {
-      occurredAt: '2026-09-04T08:00:00+07:00', detectedAt: '2026-09-04T10:00:00+07:00', severity: 'serious',
+      occurredAt: '2026-09-04T08:00:00+07:00',
+      detectedAt: '2026-09-04T10:00:00+07:00',
+      severity: 'serious',
       description: 'Trợ lý ảo trả lời sai điều kiện hưởng trợ cấp cho nhiều người dân.',
     });
     ok(r, 'incident', 201);
-    assert.deepEqual(r.body.deadlines.map((d: { kind: string }) => d.kind), ['preliminaryUrgent', 'preliminary', 'official']);
+    assert.deepEqual(
+      r.body.deadlines.map((d: { kind: string }) => d.kind),
+      ['preliminaryUrgent', 'preliminary', 'official'],
+    );
     assert.equal(r.body.deadlines[0].dueAt, new Date('2026-09-07T10:00:00+07:00').toISOString());
     for (const who of ['skhcn', 'vhxh', 'wardLeader'] as const) {
       const n = await w.as[who].get('/api/notifications');
-      assert.ok(n.body.items.some((x: { kind: string }) => x.kind === 'ai_incident.serious'), `${who} is told`);
+      assert.ok(
+        n.body.items.some((x: { kind: string }) => x.kind === 'ai_incident.serious'),
+        `${who} is told`,
+      );
     }
     const minor = await w.as.ward.post(`/api/ai-systems/${useId}/incidents`, {
-      occurredAt: '2026-09-05T08:00:00+07:00', detectedAt: '2026-09-05T07:00:00+07:00', severity: 'other', description: 'Trả lời chậm trong giờ cao điểm.',
+      occurredAt: '2026-09-05T08:00:00+07:00',
+      detectedAt: '2026-09-05T07:00:00+07:00',
+      severity: 'other',
+      description: 'Trả lời chậm trong giờ cao điểm.',
     });
     assert.equal(minor.status, 422);
     assert.equal(minor.body.error.issues[0].path, 'detectedAt');
@@ -219,7 +276,9 @@ describe('incidents and coverage', () => {
     assert.equal((await w.as.otherWard.post(`/api/ai-incidents/${incident.id}/close`)).status, 404);
     ok(await w.as.ward.post(`/api/ai-incidents/${incident.id}/close`), 'close');
     assert.equal((await w.as.ward.post(`/api/ai-incidents/${incident.id}/close`)).status, 409);
-    const after = (await w.as.skhcn.get('/api/ai-systems/coverage')).body.rows.find((x: { code: string }) => x.code === '16516');
+    const after = (await w.as.skhcn.get('/api/ai-systems/coverage')).body.rows.find(
+      (x: { code: string }) => x.code === '16516',
+    );
     assert.equal(after.openSeriousIncidents, 0);
     assert.equal(after.lateIncidents, 0);
   });

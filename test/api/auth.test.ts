@@ -7,9 +7,15 @@ import { Client, makeUser, TEST_PASSWORD, type App } from '../support/api.ts';
 let d: TestDatabase;
 let app: App;
 before(async () => {
-  ({ d, app } = await openWorld({
-    canBo: ['can.bo', '16516', ['officer']], biKhoa: ['bi.khoa', '16516', ['officer']], doiMatKhau: ['doi.mat.khau', '16516', ['officer']],
-  }, [], { signIn: false }));
+  ({ d, app } = await openWorld(
+    {
+      canBo: ['can.bo', '16516', ['officer']],
+      biKhoa: ['bi.khoa', '16516', ['officer']],
+      doiMatKhau: ['doi.mat.khau', '16516', ['officer']],
+    },
+    [],
+    { signIn: false },
+  ));
 });
 after(() => d.close());
 
@@ -26,7 +32,11 @@ describe('login and sessions', () => {
     const me = await c.get('/api/auth/me');
     assert.equal(me.status, 200);
     assert.equal(me.body.user.username, 'can.bo');
-    const row = await d.db.selectFrom('app_user').select('password_hash').where('username', '=', 'can.bo').executeTakeFirstOrThrow();
+    const row = await d.db
+      .selectFrom('app_user')
+      .select('password_hash')
+      .where('username', '=', 'can.bo')
+      .executeTakeFirstOrThrow();
     assert.match(row.password_hash, /^\$argon2id\$/);
   });
 
@@ -40,12 +50,16 @@ describe('login and sessions', () => {
 
   test('five failures slow the address that made them, not the account', async () => {
     const attacker = new Client(app);
-    for (let i = 0; i < 5; i++) assert.equal((await attacker.post('/api/auth/login', { username: 'bi.khoa', password: `sai${i}` })).status, 401);
+    for (let i = 0; i < 5; i++)
+      assert.equal((await attacker.post('/api/auth/login', { username: 'bi.khoa', password: `sai${i}` })).status, 401);
     const r = await attacker.post('/api/auth/login', { username: 'bi.khoa', password: TEST_PASSWORD });
     assert.equal(r.status, 429);
     assert.match(r.body.error.message, /thử lại sau 15 giây/);
     assert.equal(r.headers.get('retry-after'), '15');
-    assert.equal((await new Client(app).post('/api/auth/login', { username: 'bi.khoa', password: TEST_PASSWORD })).status, 200);
+    assert.equal(
+      (await new Client(app).post('/api/auth/login', { username: 'bi.khoa', password: TEST_PASSWORD })).status,
+      200,
+    );
   });
 
   test('state-changing requests without the CSRF token are refused; with it they pass', async () => {
@@ -81,7 +95,10 @@ describe('login and sessions', () => {
     assert.equal((await c.post('/api/auth/logout')).status, 200);
     assert.equal((await c.get('/api/auth/me')).status, 401);
     const e = await new Client(app).login('can.bo');
-    await d.db.updateTable('session').set({ expires_at: new Date(Date.now() - 1000) }).execute();
+    await d.db
+      .updateTable('session')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .execute();
     assert.equal((await e.get('/api/auth/me')).status, 401);
   });
 
@@ -104,13 +121,23 @@ describe('user administration', () => {
     await makeUser(d.db, 'qt.nss', '16516', ['unitAdmin']);
     const a = await new Client(app).login('qt.nss');
     const unit = (await a.get('/api/units/search?q=16516.PVHXH&limit=1')).body[0];
-    const r = await a.post('/api/users', { username: 'vhxh.moi', fullName: 'Lê Văn Mới', unitId: unit.id, roles: ['officer'] });
+    const r = await a.post('/api/users', {
+      username: 'vhxh.moi',
+      fullName: 'Lê Văn Mới',
+      unitId: unit.id,
+      roles: ['officer'],
+    });
     assert.equal(r.status, 201, JSON.stringify(r.body));
     assert.ok(r.body.temporaryPassword);
     const c = new Client(app);
     const login = await c.post('/api/auth/login', { username: 'vhxh.moi', password: r.body.temporaryPassword });
     assert.equal(login.body.user.mustChangePassword, true);
-    const audit = await d.db.selectFrom('audit_log').select(['action', 'actor_username', 'after']).where('entity_type', '=', 'user').where('entity_id', '=', String(r.body.id)).execute();
+    const audit = await d.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_username', 'after'])
+      .where('entity_type', '=', 'user')
+      .where('entity_id', '=', String(r.body.id))
+      .execute();
     assert.equal(audit[0]!.action, 'user.create');
     assert.equal(audit[0]!.actor_username, 'qt.nss');
     const list = await a.get(`/api/units/${unit.id}/users`);
@@ -120,14 +147,24 @@ describe('user administration', () => {
   test('a unit admin cannot grant the system administrator role, nor duplicate a username', async () => {
     const a = await new Client(app).login('qt.nss');
     const unit = (await a.get('/api/units/search?q=16516&limit=1')).body[0];
-    const r = await a.post('/api/users', { username: 'tham.vong', fullName: 'Tham Vọng', unitId: unit.id, roles: ['sysadmin'] });
+    const r = await a.post('/api/users', {
+      username: 'tham.vong',
+      fullName: 'Tham Vọng',
+      unitId: unit.id,
+      roles: ['sysadmin'],
+    });
     assert.equal(r.status, 403);
-    const dup = await a.post('/api/users', { username: 'VHXH.MOI', fullName: 'Trùng Tên', unitId: unit.id, roles: ['viewer'] });
+    const dup = await a.post('/api/users', {
+      username: 'VHXH.MOI',
+      fullName: 'Trùng Tên',
+      unitId: unit.id,
+      roles: ['viewer'],
+    });
     assert.equal(dup.status, 409);
     assert.match(dup.body.error.message, /đã được sử dụng/);
   });
 
-  test('the audit view lists changes in the admin\'s subtree only', async () => {
+  test("the audit view lists changes in the admin's subtree only", async () => {
     const a = await new Client(app).login('qt.nss');
     const r = await a.get('/api/audit?entityType=user&limit=50');
     assert.equal(r.status, 200);
@@ -135,7 +172,11 @@ describe('user administration', () => {
     const ward = await d.db.selectFrom('unit').select(['id']).where('code', '=', '16516').executeTakeFirstOrThrow();
     const unitIds = new Set(r.body.map((x: any) => x.unit_id));
     for (const id of unitIds) {
-      const u = await d.db.selectFrom('unit').select('path').where('id', '=', id as number).executeTakeFirstOrThrow();
+      const u = await d.db
+        .selectFrom('unit')
+        .select('path')
+        .where('id', '=', id as number)
+        .executeTakeFirstOrThrow();
       assert.ok(u.path.includes(ward.id), 'every row belongs to the ward subtree');
     }
     const officer = await new Client(app).login('can.bo');

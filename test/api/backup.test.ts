@@ -42,13 +42,21 @@ async function emptyDatabase(): Promise<Database & { url?: string; dataDir?: str
   if (backend === 'postgres') {
     const fresh: FreshDatabase = await createFreshDatabase(process.env.DATABASE_URL!, 'thihanh_restore');
     const db = await openDatabase({ databaseUrl: fresh.url, poolSize: 2 });
-    cleanups.push(async () => { await db.close().catch(() => {}); await fresh.drop(); });
+    cleanups.push(async () => {
+      await db.close().catch(() => {});
+      await fresh.drop();
+    });
     return { ...db, url: fresh.url };
   }
   const dataDir = mkdtempSync(join(work, 'pglite-'));
   const db = await openDatabase({ dataDir });
   let closed = false;
-  const close = async () => { if (!closed) { closed = true; await db.close(); } };
+  const close = async () => {
+    if (!closed) {
+      closed = true;
+      await db.close();
+    }
+  };
   cleanups.push(close);
   return { ...db, close, dataDir };
 }
@@ -59,7 +67,10 @@ async function tableCounts(db: Kysely<any>): Promise<Map<string, number>> {
     WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`.execute(db);
   const out = new Map<string, number>();
   for (const { name } of tables.rows) {
-    out.set(name, (await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(`public.${name}`)}`.execute(db)).rows[0]!.n);
+    out.set(
+      name,
+      (await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(`public.${name}`)}`.execute(db)).rows[0]!.n,
+    );
   }
   return out;
 }
@@ -79,7 +90,8 @@ async function updateCounts(db: Kysely<any>) {
 }
 
 /** A PDF the evidence check accepts, with incompressible bytes so files weigh in the backup. */
-const pdf = (kb: number) => Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(kb * 1024), Buffer.from('\n%%EOF\n')]);
+const pdf = (kb: number) =>
+  Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(kb * 1024), Buffer.from('\n%%EOF\n')]);
 
 /** The demo data (the province plan issued and cascaded, the ward's plan issued), a sysadmin and a ward officer. */
 const demo = stage(async () => {
@@ -103,8 +115,15 @@ interface Snapshot {
 const duringWrites = stage(async () => {
   const w = await demo.copy();
   const { d } = w;
-  const a = await d.db.selectFrom('assignment as a').innerJoin('unit as u', 'u.id', 'a.unit_id').innerJoin('plan as p', 'p.id', 'a.plan_id')
-    .select('a.id').where('u.code', 'like', '16516.%').where('p.status', '=', 'issued').orderBy('a.id').executeTakeFirstOrThrow();
+  const a = await d.db
+    .selectFrom('assignment as a')
+    .innerJoin('unit as u', 'u.id', 'a.unit_id')
+    .innerJoin('plan as p', 'p.id', 'a.plan_id')
+    .select('a.id')
+    .where('u.code', 'like', '16516.%')
+    .where('p.status', '=', 'issued')
+    .orderBy('a.id')
+    .executeTakeFirstOrThrow();
   const before0 = await updateCounts(d.db);
   let writes = 0;
   let writing = true;
@@ -112,15 +131,25 @@ const duringWrites = stage(async () => {
   const loop = (async () => {
     while (writing) {
       const r = await w.as.ward.post(`/api/assignments/${a.id}/updates`, {
-        percent: Math.min(99, writes), narrative: `Cập nhật tiến độ lần ${writes + 1} trong khi sao lưu.`, occurredOn: '2026-06-01',
-        evidence: [{ filename: `Biên bản ${writes + 1}.pdf`, mime: 'application/pdf', contentBase64: pdf(writes % 3 === 0 ? 700 : 40).toString('base64') }],
+        percent: Math.min(99, writes),
+        narrative: `Cập nhật tiến độ lần ${writes + 1} trong khi sao lưu.`,
+        occurredOn: '2026-06-01',
+        evidence: [
+          {
+            filename: `Biên bản ${writes + 1}.pdf`,
+            mime: 'application/pdf',
+            contentBase64: pdf(writes % 3 === 0 ? 700 : 40).toString('base64'),
+          },
+        ],
       });
       assert.equal(r.status, 201, JSON.stringify(r.body));
       writes++;
       // In-process requests on PGlite resolve through microtasks alone: let timers (and the backup) have turns.
       await new Promise((r) => setImmediate(r));
     }
-  })().catch((err) => { failed = err; });
+  })().catch((err) => {
+    failed = err;
+  });
   const waitFor = async (n: number) => {
     while (writes < n) {
       if (failed) throw failed;
@@ -135,7 +164,14 @@ const duringWrites = stage(async () => {
   writing = false;
   await loop;
   if (failed) throw failed;
-  const snapshot: Snapshot = { file, manifest: written.manifest, bytes: written.bytes, writes, before0, sourceAtEnd: await tableCounts(d.db) };
+  const snapshot: Snapshot = {
+    file,
+    manifest: written.manifest,
+    bytes: written.bytes,
+    writes,
+    before0,
+    sourceAtEnd: await tableCounts(d.db),
+  };
   return { ...w, snapshot };
 });
 
@@ -171,7 +207,11 @@ describe('a backup taken while progress updates with evidence are written', () =
     for (const t of manifest.tables) {
       if (!written.has(t.name)) assert.equal(t.rows, sourceAtEnd.get(t.name), t.name);
     }
-    assert.equal(manifest.tables.find((t) => t.name === 'plan')!.rows, 167, 'the province plan and its 166 communes and wards');
+    assert.equal(
+      manifest.tables.find((t) => t.name === 'plan')!.rows,
+      167,
+      'the province plan and its 166 communes and wards',
+    );
   });
 
   test('restored into a new database: every table has the count of the snapshot, every evidence file its bytes', async () => {
@@ -187,7 +227,11 @@ describe('a backup taken while progress updates with evidence are written', () =
       assert.equal(n, m ? m.rows : sourceAtEnd.get(name), name);
     }
     const counts = await updateCounts(target.db);
-    assert.equal(counts.updates - before0.updates, counts.audits - before0.audits, 'every restored update has its audit record');
+    assert.equal(
+      counts.updates - before0.updates,
+      counts.audits - before0.audits,
+      'every restored update has its audit record',
+    );
     const source = await evidenceHashes(d.db);
     const copy = await evidenceHashes(target.db);
     assert.equal(copy.size, manifest.tables.find((t) => t.name === 'evidence_file')!.rows);
@@ -199,9 +243,20 @@ describe('a backup taken while progress updates with evidence are written', () =
 
   test('the restored database works: identity sequences continue after the restored ids, the audit trail stays append-only', async () => {
     const { target } = await restoredCopy((await duringWrites.shared()).snapshot);
-    const unit = await target.db.selectFrom('unit').select(['id']).where('code', '=', '16516').executeTakeFirstOrThrow();
-    const row = await target.db.insertInto('unit_alias').values({ unit_id: unit.id, name: 'Tên thử sau phục hồi', kind: 'other' }).returning('id').executeTakeFirstOrThrow();
-    const max = await target.db.selectFrom('unit_alias').select((eb) => eb.fn.max('id').as('m')).executeTakeFirstOrThrow();
+    const unit = await target.db
+      .selectFrom('unit')
+      .select(['id'])
+      .where('code', '=', '16516')
+      .executeTakeFirstOrThrow();
+    const row = await target.db
+      .insertInto('unit_alias')
+      .values({ unit_id: unit.id, name: 'Tên thử sau phục hồi', kind: 'other' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const max = await target.db
+      .selectFrom('unit_alias')
+      .select((eb) => eb.fn.max('id').as('m'))
+      .executeTakeFirstOrThrow();
     assert.equal(row.id, max.m);
     await assert.rejects(sql`DELETE FROM audit_log`.execute(target.db), /append-only/);
   });
@@ -211,7 +266,10 @@ describe('a backup taken while progress updates with evidence are written', () =
     const { file, manifest, sourceAtEnd } = snapshot;
     const { target } = await restoredCopy(snapshot);
     const beforeRefusal = await tableCounts(target.db);
-    await assert.rejects(restoreBackup(target.db, file), (e: any) => e.code === 'restore.not_empty' && e.status === 409 && /--force/.test(e.message));
+    await assert.rejects(
+      restoreBackup(target.db, file),
+      (e: any) => e.code === 'restore.not_empty' && e.status === 409 && /--force/.test(e.message),
+    );
     assert.deepEqual(await tableCounts(target.db), beforeRefusal, 'nothing changed');
     await restoreBackup(target.db, file, { force: true });
     for (const [name, n] of await tableCounts(target.db)) {
@@ -223,14 +281,30 @@ describe('a backup taken while progress updates with evidence are written', () =
     const { file } = (await duringWrites.shared()).snapshot;
     const empty = await emptyDatabase();
     const newer = join(work, 'newer.tar.gz');
-    await rewriteManifest(file, newer, (m) => ({ ...m, migrations: [...m.migrations, '9999-future'], app: { ...m.app, version: '9.0.0' } }));
-    await assert.rejects(restoreBackup(empty.db, newer), (e: any) => e.code === 'backup.newer_schema' && /9999-future/.test(e.message) && /9\.0\.0/.test(e.message));
+    await rewriteManifest(file, newer, (m) => ({
+      ...m,
+      migrations: [...m.migrations, '9999-future'],
+      app: { ...m.app, version: '9.0.0' },
+    }));
+    await assert.rejects(
+      restoreBackup(empty.db, newer),
+      (e: any) => e.code === 'backup.newer_schema' && /9999-future/.test(e.message) && /9\.0\.0/.test(e.message),
+    );
     const truncated = join(work, 'truncated.tar.gz');
     writeFileSync(truncated, readFileSync(file).subarray(0, Math.floor(statSync(file).size / 2)));
     await assert.rejects(restoreBackup(empty.db, truncated), (e: any) => e.code === 'backup.damaged');
     const tampered = join(work, 'tampered.tar.gz');
-    await rewriteManifest(file, tampered, (m) => m, (name, body) => (name.startsWith('tables/unit/') ? Buffer.from(body.toString().replace('Nam Sầm Sơn', 'Nam Sầm Sớn')) : body));
-    await assert.rejects(restoreBackup(empty.db, tampered), (e: any) => e.code === 'backup.damaged' && /sha256/.test(e.message));
+    await rewriteManifest(
+      file,
+      tampered,
+      (m) => m,
+      (name, body) =>
+        name.startsWith('tables/unit/') ? Buffer.from(body.toString().replace('Nam Sầm Sơn', 'Nam Sầm Sớn')) : body,
+    );
+    await assert.rejects(
+      restoreBackup(empty.db, tampered),
+      (e: any) => e.code === 'backup.damaged' && /sha256/.test(e.message),
+    );
     assert.equal((await tableCounts(empty.db)).size, 0, 'no table was created');
   });
 });
@@ -239,7 +313,9 @@ test('a backup of an older schema is restored, then migrated up', async () => {
   const older = await emptyDatabase();
   const previous = MIGRATION_NAMES.at(-2)!;
   await migrateTo(older.db, previous);
-  await sql`INSERT INTO unit (parent_id, path, kind, code, name, short_name) VALUES (NULL, '{}', 'province', '38', 'Tỉnh Thanh Hóa', 'Thanh Hóa')`.execute(older.db);
+  await sql`INSERT INTO unit (parent_id, path, kind, code, name, short_name) VALUES (NULL, '{}', 'province', '38', 'Tỉnh Thanh Hóa', 'Thanh Hóa')`.execute(
+    older.db,
+  );
   await sql`UPDATE unit SET path = ARRAY[id]`.execute(older.db);
   const file = join(work, 'older.tar.gz');
   const { manifest } = await writeBackupFile(older.db, older.backend, file);
@@ -260,13 +336,21 @@ test('daily backups: named by their time in Vietnam, audited, the oldest beyond 
   assert.deepEqual(readdirSync(dir), ['thihanh-20261206-020000.tar.gz']);
   assert.equal(statSync(second.path).mode & 0o777, 0o600);
   await verifyBackup(second.path);
-  const audit = await d.db.selectFrom('audit_log').select(['ip', 'actor_user_id']).where('action', '=', 'system.backup').orderBy('id', 'desc').executeTakeFirstOrThrow();
+  const audit = await d.db
+    .selectFrom('audit_log')
+    .select(['ip', 'actor_user_id'])
+    .where('action', '=', 'system.backup')
+    .orderBy('id', 'desc')
+    .executeTakeFirstOrThrow();
   assert.deepEqual(audit, { ip: 'scheduler', actor_user_id: null });
 });
 
 describe('the admin backup route', () => {
   test('the system administrator downloads a complete backup, and it is audited', async (t) => {
-    const { d, as: { admin } } = await demo.fresh(t);
+    const {
+      d,
+      as: { admin },
+    } = await demo.fresh(t);
     const r = await admin.request('POST', '/api/admin/backup');
     assert.equal(r.status, 200);
     assert.equal(r.headers.get('content-type'), 'application/gzip');
@@ -275,20 +359,35 @@ describe('the admin backup route', () => {
     writeFileSync(file, Buffer.from(r.body as ArrayBuffer));
     const m = await verifyBackup(file);
     assert.equal(m.tables.find((t) => t.name === 'unit')!.rows, (await tableCounts(d.db)).get('unit'));
-    const audit = await d.db.selectFrom('audit_log').select(['actor_username', 'after']).where('action', '=', 'system.backup').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const audit = await d.db
+      .selectFrom('audit_log')
+      .select(['actor_username', 'after'])
+      .where('action', '=', 'system.backup')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     assert.equal(audit.actor_username, 'quantri');
   });
 
   test('others are refused: 403 signed in, 401 anonymous or with a forged local token', async (t) => {
-    const { d, app, as: { ward } } = await demo.fresh(t);
+    const {
+      d,
+      app,
+      as: { ward },
+    } = await demo.fresh(t);
     assert.equal((await ward.request('POST', '/api/admin/backup')).status, 403);
     const unitAdmin = await makeUser(d.db, 'tinh.quantri', '38', ['unitAdmin', 'leader']);
     assert.ok(unitAdmin.id);
-    assert.equal((await (await new Client(app).login('tinh.quantri')).request('POST', '/api/admin/backup')).status, 403, 'a unit administrator, even of the province');
+    assert.equal(
+      (await (await new Client(app).login('tinh.quantri')).request('POST', '/api/admin/backup')).status,
+      403,
+      'a unit administrator, even of the province',
+    );
     const anon = await new Client(app).request('POST', '/api/admin/backup');
     assert.equal(anon.status, 401);
     assert.match(anon.body.error.message, /đăng nhập/);
-    const forged = await new Client(app).request('POST', '/api/admin/backup', undefined, { 'x-thihanh-local-token': `${'a'.repeat(32)}.${'b'.repeat(64)}` });
+    const forged = await new Client(app).request('POST', '/api/admin/backup', undefined, {
+      'x-thihanh-local-token': `${'a'.repeat(32)}.${'b'.repeat(64)}`,
+    });
     assert.equal(forged.status, 401);
     assert.match(forged.body.error.message, /dùng một lần/);
   });
@@ -297,15 +396,24 @@ describe('the admin backup route', () => {
 /** Runs the CLI as an operator would; asynchronously, since the server it may call runs in this process. */
 function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
   const child = spawn('bash', ['scripts/with-node.sh', 'node', 'src/cli.ts', ...args], {
-    cwd: ROOT, env: { ...process.env, DATABASE_URL: '', THIHANH_DEMO: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: '', THIHANH_DEMO: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout.setEncoding('utf8').on('data', (c: string) => { out += c; });
-  child.stderr.setEncoding('utf8').on('data', (c: string) => { out += c; });
+  child.stdout.setEncoding('utf8').on('data', (c: string) => {
+    out += c;
+  });
+  child.stderr.setEncoding('utf8').on('data', (c: string) => {
+    out += c;
+  });
   const timer = setTimeout(() => child.kill('SIGKILL'), 300_000);
   return new Promise((resolve, reject) => {
     child.once('error', reject);
-    child.once('close', (code) => { clearTimeout(timer); resolve({ code, out }); });
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, out });
+    });
   });
 }
 
@@ -342,7 +450,9 @@ if (backend === 'pglite') {
     const config = { ...loadConfig({}), dataDir, port: 0, demo: false, demoContent: false };
     const server = await startServer(config, { prepare: 'inProcess' });
     let stopped = false;
-    cleanups.push(async () => { if (!stopped) await server.stop(); });
+    cleanups.push(async () => {
+      if (!stopped) await server.stop();
+    });
     const file = join(work, 'cli-pglite.tar.gz');
     const b = await cli(['backup', '--out', file], { THIHANH_DATA_DIR: dataDir });
     assert.equal(b.code, 0, b.out);
@@ -352,7 +462,11 @@ if (backend === 'pglite') {
     const locked = await cli(['restore', file, '--force'], { THIHANH_DATA_DIR: dataDir });
     assert.notEqual(locked.code, 0, 'the server owns the directory');
     assert.match(locked.out, /đang được một tiến trình Thi Hành khác sử dụng/);
-    const audit = await server.database.db.selectFrom('audit_log').select(['actor_username', 'ip']).where('action', '=', 'system.backup').executeTakeFirstOrThrow();
+    const audit = await server.database.db
+      .selectFrom('audit_log')
+      .select(['actor_username', 'ip'])
+      .where('action', '=', 'system.backup')
+      .executeTakeFirstOrThrow();
     assert.deepEqual(audit, { actor_username: null, ip: 'cli' });
     await server.stop();
     stopped = true;
@@ -371,7 +485,9 @@ if (backend === 'pglite') {
       await restored.close();
     }
     // No server now: the CLI opens the directory itself.
-    const direct = await cli(['backup', '--out', join(work, 'cli-pglite-direct.tar.gz')], { THIHANH_DATA_DIR: dataDir });
+    const direct = await cli(['backup', '--out', join(work, 'cli-pglite-direct.tar.gz')], {
+      THIHANH_DATA_DIR: dataDir,
+    });
     assert.equal(direct.code, 0, direct.out);
     assert.doesNotMatch(direct.out, /máy chủ sẽ tạo/);
   });

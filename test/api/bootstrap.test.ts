@@ -36,14 +36,31 @@ test('a fresh database gets the schema and reference data; no account exists out
 test('the first administrator can come from the environment, once, with a password that passes the policy', async () => {
   const d = await fresh();
   try {
-    await assert.rejects(prepareDatabase(d.db, { demo: false, env: { THIHANH_ADMIN_USERNAME: 'quantri', THIHANH_ADMIN_PASSWORD: '123' } }), /ít nhất 10 ký tự/);
-    await prepareDatabase(d.db, { demo: false, env: { THIHANH_ADMIN_USERNAME: 'quantri', THIHANH_ADMIN_PASSWORD: 'Admin#2026-ThanhHoa' } });
-    const u = await d.db.selectFrom('app_user').select(['roles', 'password_hash']).where('username', '=', 'quantri').executeTakeFirstOrThrow();
+    await assert.rejects(
+      prepareDatabase(d.db, { demo: false, env: { THIHANH_ADMIN_USERNAME: 'quantri', THIHANH_ADMIN_PASSWORD: '123' } }),
+      /ít nhất 10 ký tự/,
+    );
+    await prepareDatabase(d.db, {
+      demo: false,
+      env: { THIHANH_ADMIN_USERNAME: 'quantri', THIHANH_ADMIN_PASSWORD: 'Admin#2026-ThanhHoa' },
+    });
+    const u = await d.db
+      .selectFrom('app_user')
+      .select(['roles', 'password_hash'])
+      .where('username', '=', 'quantri')
+      .executeTakeFirstOrThrow();
     assert.deepEqual(u.roles, ['sysadmin']);
     assert.equal(await verifyPassword(u.password_hash, 'Admin#2026-ThanhHoa'), true);
     // A later start with another password does not overwrite the account.
-    await prepareDatabase(d.db, { demo: false, env: { THIHANH_ADMIN_USERNAME: 'quantri', THIHANH_ADMIN_PASSWORD: 'KhacHan#2026-khac' } });
-    const again = await d.db.selectFrom('app_user').select('password_hash').where('username', '=', 'quantri').executeTakeFirstOrThrow();
+    await prepareDatabase(d.db, {
+      demo: false,
+      env: { THIHANH_ADMIN_USERNAME: 'quantri', THIHANH_ADMIN_PASSWORD: 'KhacHan#2026-khac' },
+    });
+    const again = await d.db
+      .selectFrom('app_user')
+      .select('password_hash')
+      .where('username', '=', 'quantri')
+      .executeTakeFirstOrThrow();
     assert.equal(await verifyPassword(again.password_hash, 'Admin#2026-ThanhHoa'), true);
   } finally {
     await d.close();
@@ -59,19 +76,37 @@ test('thihanh user add acts as the local operator: allowed by the one rule, and 
   const log = console.log;
   console.log = () => {};
   try {
-    const code = await userAdd.run({
-      values: { username: 'quantri', name: 'Lê Văn Quản', unit: '38', role: ['sysadmin'], password: 'Admin#2026-ThanhHoa' }, positionals: [],
-    }, config);
+    const code = await userAdd.run(
+      {
+        values: {
+          username: 'quantri',
+          name: 'Lê Văn Quản',
+          unit: '38',
+          role: ['sysadmin'],
+          password: 'Admin#2026-ThanhHoa',
+        },
+        positionals: [],
+      },
+      config,
+    );
     assert.equal(code, 0);
   } finally {
     console.log = log;
   }
   const d = await openDatabase({ databaseUrl: f?.url ?? null, dataDir });
   try {
-    const u = await d.db.selectFrom('app_user').select(['id', 'roles']).where('username', '=', 'quantri').executeTakeFirstOrThrow();
+    const u = await d.db
+      .selectFrom('app_user')
+      .select(['id', 'roles'])
+      .where('username', '=', 'quantri')
+      .executeTakeFirstOrThrow();
     assert.deepEqual(u.roles, ['sysadmin']);
-    const audit = await d.db.selectFrom('audit_log').select(['actor_user_id', 'actor_username', 'ip'])
-      .where('action', '=', 'user.create').where('entity_id', '=', String(u.id)).executeTakeFirstOrThrow();
+    const audit = await d.db
+      .selectFrom('audit_log')
+      .select(['actor_user_id', 'actor_username', 'ip'])
+      .where('action', '=', 'user.create')
+      .where('entity_id', '=', String(u.id))
+      .executeTakeFirstOrThrow();
     assert.deepEqual(audit, { actor_user_id: null, actor_username: 'Quản trị tại máy chủ (dòng lệnh)', ip: 'cli' });
   } finally {
     await d.close();

@@ -10,7 +10,15 @@ import { fileURLToPath } from 'node:url';
 const CLI = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'thihanh-lock-'));
 // The embedded database, whatever backend the rest of the suite runs on.
-const env = { ...process.env, THIHANH_DATA_DIR: dataDir, DATABASE_URL: '', HOST: '127.0.0.1', PORT: '0', THIHANH_DEMO: '1', THIHANH_DEMO_CONTENT: '0' };
+const env = {
+  ...process.env,
+  THIHANH_DATA_DIR: dataDir,
+  DATABASE_URL: '',
+  HOST: '127.0.0.1',
+  PORT: '0',
+  THIHANH_DEMO: '1',
+  THIHANH_DEMO_CONTENT: '0',
+};
 const children: ChildProcess[] = [];
 
 after(() => {
@@ -27,10 +35,18 @@ function startServer(): Promise<{ child: ChildProcess; url: string }> {
     child.stdout!.on('data', (b) => {
       out += b;
       const m = out.match(/đang chạy tại (http:\/\/\S+)/);
-      if (m) { clearTimeout(timer); resolve({ child, url: m[1]! }); }
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, url: m[1]! });
+      }
     });
-    child.stderr!.on('data', (b) => { out += b; });
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited ${code}: ${out}`)); });
+    child.stderr!.on('data', (b) => {
+      out += b;
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited ${code}: ${out}`));
+    });
   });
 }
 
@@ -38,21 +54,31 @@ function run(args: string[]): Promise<{ status: number | null; stderr: string }>
   const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
   children.push(child);
   let stderr = '';
-  child.stderr!.setEncoding('utf8').on('data', (b: string) => { stderr += b; });
+  child.stderr!.setEncoding('utf8').on('data', (b: string) => {
+    stderr += b;
+  });
   return new Promise((resolve) => child.once('close', (status) => resolve({ status, stderr })));
 }
 
 async function login(url: string) {
-  const r = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'namsamson.chuyenvien', password: 'ThiHanh@2026' }) });
+  const r = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'namsamson.chuyenvien', password: 'ThiHanh@2026' }),
+  });
   assert.equal(r.status, 200);
-  return { cookie: r.headers.get('set-cookie')!.split(';')[0]!, csrf: ((await r.json()) as { csrfToken: string }).csrfToken };
+  return {
+    cookie: r.headers.get('set-cookie')!.split(';')[0]!,
+    csrf: ((await r.json()) as { csrfToken: string }).csrfToken,
+  };
 }
 
-test('a second server and a writing CLI command on the same data directory refuse; the first server\'s data is intact', async () => {
+test("a second server and a writing CLI command on the same data directory refuse; the first server's data is intact", async () => {
   const first = await startServer();
   const s = await login(first.url);
   const pw = await fetch(`${first.url}/api/auth/password`, {
-    method: 'POST', headers: { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf },
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf },
     body: JSON.stringify({ currentPassword: 'ThiHanh@2026', newPassword: 'DaDoiMatKhau#2026' }),
   });
   assert.equal(pw.status, 200);
@@ -63,19 +89,35 @@ test('a second server and a writing CLI command on the same data directory refus
   assert.notEqual(second.status, 0);
   assert.match(second.stderr, /đang được một tiến trình Thi Hành khác sử dụng/);
 
-  const cli = await run([CLI, 'user', 'reset-password', '--username', 'namsamson.chuyenvien', '--password', 'CliGhiDe#2026x']);
+  const cli = await run([
+    CLI,
+    'user',
+    'reset-password',
+    '--username',
+    'namsamson.chuyenvien',
+    '--password',
+    'CliGhiDe#2026x',
+  ]);
   assert.notEqual(cli.status, 0);
   assert.match(cli.stderr, /đang được một tiến trình Thi Hành khác sử dụng/);
 
   // The first server still works and still has its write.
-  const again = await fetch(`${first.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'namsamson.chuyenvien', password: 'DaDoiMatKhau#2026' }) });
+  const again = await fetch(`${first.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'namsamson.chuyenvien', password: 'DaDoiMatKhau#2026' }),
+  });
   assert.equal(again.status, 200);
 
   // After a clean stop the directory is free, and the write survived on disk.
   first.child.kill('SIGTERM');
   await new Promise((r) => first.child.once('exit', r));
   const restarted = await startServer();
-  const persisted = await fetch(`${restarted.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'namsamson.chuyenvien', password: 'DaDoiMatKhau#2026' }) });
+  const persisted = await fetch(`${restarted.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'namsamson.chuyenvien', password: 'DaDoiMatKhau#2026' }),
+  });
   assert.equal(persisted.status, 200);
   restarted.child.kill('SIGTERM');
   await new Promise((r) => restarted.child.once('exit', r));
@@ -85,8 +127,15 @@ test('a lock left by a crashed process is taken over on the next start', async (
   const dir = mkdtempSync(join(tmpdir(), 'thihanh-stale-'));
   try {
     // A PID that cannot be running: the previous owner died without releasing the directory.
-    writeFileSync(join(dir, 'thihanh.lock'), JSON.stringify({ pid: 2 ** 22 + 12345, host: hostname(), since: '2026-01-01T00:00:00Z' }));
-    const r = spawnSync(process.execPath, [CLI, 'migrate'], { env: { ...env, THIHANH_DATA_DIR: dir }, encoding: 'utf8', timeout: 60_000 });
+    writeFileSync(
+      join(dir, 'thihanh.lock'),
+      JSON.stringify({ pid: 2 ** 22 + 12345, host: hostname(), since: '2026-01-01T00:00:00Z' }),
+    );
+    const r = spawnSync(process.execPath, [CLI, 'migrate'], {
+      env: { ...env, THIHANH_DATA_DIR: dir },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     assert.equal(r.status, 0, r.stderr);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -98,11 +147,18 @@ test('a lock left by a crashed process is taken over on the next start', async (
 const { processIdentity } = await import('../../src/db/lock.ts');
 
 function writeLock(dir: string, owner: { pid: number; identity?: string | null }) {
-  writeFileSync(join(dir, 'thihanh.lock'), JSON.stringify({ host: hostname(), since: '2026-01-01T00:00:00Z', ...owner }));
+  writeFileSync(
+    join(dir, 'thihanh.lock'),
+    JSON.stringify({ host: hostname(), since: '2026-01-01T00:00:00Z', ...owner }),
+  );
 }
 
 function migrateIn(dir: string) {
-  return spawnSync(process.execPath, [CLI, 'migrate'], { env: { ...env, THIHANH_DATA_DIR: dir }, encoding: 'utf8', timeout: 60_000 });
+  return spawnSync(process.execPath, [CLI, 'migrate'], {
+    env: { ...env, THIHANH_DATA_DIR: dir },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 }
 
 test('a lock naming PID 1 started at another time is taken over; naming PID 1 as it runs, or in the old format, it refuses', async () => {
@@ -143,12 +199,21 @@ test('a restarted server that finds a lock naming its own PID with another start
       process.exitCode = await main(['serve']);`;
     // A file, not \`node -e\`: the server passes its own node arguments on to the child that prepares the database.
     writeFileSync(join(dir, 'restarted.mjs'), script);
-    const child = spawn(process.execPath, [join(dir, 'restarted.mjs')], { env: { ...env, THIHANH_DATA_DIR: dir }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(dir, 'restarted.mjs')], {
+      env: { ...env, THIHANH_DATA_DIR: dir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     children.push(child);
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
-      child.stdout!.on('data', (b) => { out += b; const m = out.match(/đang chạy tại (http:\/\/\S+)/); if (m) resolve(m[1]!); });
-      child.stderr!.on('data', (b) => { out += b; });
+      child.stdout!.on('data', (b) => {
+        out += b;
+        const m = out.match(/đang chạy tại (http:\/\/\S+)/);
+        if (m) resolve(m[1]!);
+      });
+      child.stderr!.on('data', (b) => {
+        out += b;
+      });
       child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
     });
     assert.equal((await fetch(`${url}/api/health`)).status, 200);
@@ -179,22 +244,37 @@ test('in one process, a second lock on a held directory refuses; an old-format l
 test('a server killed with -9 while its child prepares the database takes the child with it: no orphan keeps writing', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'thihanh-orphan-'));
   try {
-    const server = spawn(process.execPath, [CLI, 'serve'], { env: { ...env, THIHANH_DATA_DIR: dir }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const server = spawn(process.execPath, [CLI, 'serve'], {
+      env: { ...env, THIHANH_DATA_DIR: dir },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     children.push(server);
     let stderr = '';
-    server.stderr!.setEncoding('utf8').on('data', (b: string) => { stderr += b; });
+    server.stderr!.setEncoding('utf8').on('data', (b: string) => {
+      stderr += b;
+    });
     let child = 0;
-    for (const deadline = Date.now() + 60_000; !child && Date.now() < deadline;) {
-      child = Number(spawnSync('pgrep', ['-P', String(server.pid)], { encoding: 'utf8' }).stdout.trim().split('\n')[0]) || 0;
+    for (const deadline = Date.now() + 60_000; !child && Date.now() < deadline; ) {
+      child =
+        Number(
+          spawnSync('pgrep', ['-P', String(server.pid)], { encoding: 'utf8' })
+            .stdout.trim()
+            .split('\n')[0],
+        ) || 0;
       if (!child) await new Promise((r) => setTimeout(r, 50));
     }
     assert.ok(child, 'the server started a child to prepare the database');
     // Killed while the child writes the database.
-    for (const deadline = Date.now() + 60_000; !existsSync(join(dir, 'pglite')) && Date.now() < deadline;) await new Promise((r) => setTimeout(r, 50));
+    for (const deadline = Date.now() + 60_000; !existsSync(join(dir, 'pglite')) && Date.now() < deadline; )
+      await new Promise((r) => setTimeout(r, 50));
     server.kill('SIGKILL');
     // An exited child not yet reaped by init is a zombie (state Z): only a running one counts.
     const running = (pid: number) => {
-      try { return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[0] !== 'Z'; } catch { return false; }
+      try {
+        return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[0] !== 'Z';
+      } catch {
+        return false;
+      }
     };
     const t0 = Date.now();
     while (running(child) && Date.now() - t0 < 10_000) await new Promise((r) => setTimeout(r, 100));

@@ -23,7 +23,11 @@ class Browser {
     this.base = base;
   }
   async login(username: string): Promise<this> {
-    const r = await fetch(`${this.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: TEST_PASSWORD }) });
+    const r = await fetch(`${this.base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: TEST_PASSWORD }),
+    });
     assert.equal(r.status, 200, await r.clone().text());
     this.cookie = /thihanh_session=[^;]*/.exec(r.headers.get('set-cookie') ?? '')![0];
     this.csrf = ((await r.json()) as { csrfToken: string }).csrfToken;
@@ -32,10 +36,18 @@ class Browser {
   async send(method: string, path: string, body?: unknown): Promise<{ status: number; body: any; headers: Headers }> {
     const headers: Record<string, string> = { cookie: this.cookie, 'x-csrf-token': this.csrf };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const r = await fetch(`${this.base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const r = await fetch(`${this.base}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await r.text();
     let parsed: unknown = text;
-    try { parsed = JSON.parse(text); } catch { /* not JSON */ }
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      /* not JSON */
+    }
     return { status: r.status, body: parsed, headers: r.headers };
   }
 }
@@ -50,7 +62,10 @@ if (backend === 'postgres') {
 
   /** Ends every backend of the app's database, as a restart does; returns how many. */
   async function terminateAll(by: pg.Client = admin): Promise<number> {
-    const r = await by.query('SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [d.name]);
+    const r = await by.query(
+      'SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+      [d.name],
+    );
     return Number(r.rows[0].n);
   }
 
@@ -68,12 +83,19 @@ if (backend === 'postgres') {
     assert.equal(health.headers.get('retry-after'), '5');
     assert.equal(health.body.error.code, 'database_unavailable');
     assert.match(health.body.error.message, /Hệ thống tạm thời không kết nối được cơ sở dữ liệu/);
-    const write = await unitAdmin.send('POST', `/api/units/${wardId}/children`, { kind: 'neighbourhood', name: 'Tổ dân phố Lúc Mất Kết Nối' });
+    const write = await unitAdmin.send('POST', `/api/units/${wardId}/children`, {
+      kind: 'neighbourhood',
+      name: 'Tổ dân phố Lúc Mất Kết Nối',
+    });
     assert.equal(write.status, 503);
     const plans = await officer.send('GET', '/api/plans?limit=5');
     assert.equal(plans.status, 503);
     // The background work fails its pass and lives on: the scheduler's own tick runs now and only logs.
-    const scheduler = startReminderScheduler(server.database.db, { smtpUrl: null, mailFrom: 'x@y.vn' }, { firstRunMs: 0 });
+    const scheduler = startReminderScheduler(
+      server.database.db,
+      { smtpUrl: null, mailFrom: 'x@y.vn' },
+      { firstRunMs: 0 },
+    );
     await assert.rejects(purgeExpired(server.database.db), DatabaseUnavailableError);
     await sleep(200);
     await assert.rejects(scheduler.runNow(), DatabaseUnavailableError);
@@ -97,7 +119,10 @@ if (backend === 'postgres') {
     wardId = ward.unitId;
     // The load below is eight clients in a tight loop as one user: the per-user throttle is not under test here, and on a
     // fast machine it would answer 429 before the faults do.
-    server = await startServer({ ...loadConfig({ DATABASE_URL: appUrl(), PORT: '0', THIHANH_DEMO: '0', THIHANH_RATE_LIMIT_USER: '0' }) }, { prepare: 'inProcess' });
+    server = await startServer(
+      { ...loadConfig({ DATABASE_URL: appUrl(), PORT: '0', THIHANH_DEMO: '0', THIHANH_RATE_LIMIT_USER: '0' }) },
+      { prepare: 'inProcess' },
+    );
     admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await admin.connect();
     officer = await new Browser(server.url).login('nss.cv');
@@ -120,9 +145,22 @@ if (backend === 'postgres') {
       const worker = async (w: number) => {
         while (running) {
           const i = n++;
-          const r = i % 10 === 9
-            ? await unitAdmin.send('POST', `/api/units/${wardId}/children`, { kind: 'neighbourhood', name: `Tổ dân phố Thử Tải ${w}-${i}` })
-            : await officer.send('GET', [`/api/plans?limit=5`, `/api/units/search?q=nam+sam+son&limit=3`, '/api/health', '/api/notifications', '/api/auth/me'][i % 5]!);
+          const r =
+            i % 10 === 9
+              ? await unitAdmin.send('POST', `/api/units/${wardId}/children`, {
+                  kind: 'neighbourhood',
+                  name: `Tổ dân phố Thử Tải ${w}-${i}`,
+                })
+              : await officer.send(
+                  'GET',
+                  [
+                    `/api/plans?limit=5`,
+                    `/api/units/search?q=nam+sam+son&limit=3`,
+                    '/api/health',
+                    '/api/notifications',
+                    '/api/auth/me',
+                  ][i % 5]!,
+                );
           statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
           if (r.status === 503) {
             assert.equal(r.headers.get('retry-after'), '5');
@@ -143,20 +181,30 @@ if (backend === 'postgres') {
       running = false;
       await Promise.all(workers);
       const recovery = kills.map((k) => (oks.find((t) => t > k.at) ?? Infinity) - k.at);
-      console.log(`db-faults: ${n} requests, statuses ${JSON.stringify(Object.fromEntries(statuses))}, 503s ${JSON.stringify(Object.fromEntries(unavailable))}, backends killed ${kills.map((k) => k.killed).join('/')}, first 2xx after each kill (ms) ${recovery.join('/')}`);
+      console.log(
+        `db-faults: ${n} requests, statuses ${JSON.stringify(Object.fromEntries(statuses))}, 503s ${JSON.stringify(Object.fromEntries(unavailable))}, backends killed ${kills.map((k) => k.killed).join('/')}, first 2xx after each kill (ms) ${recovery.join('/')}`,
+      );
       const bad = [...statuses.keys()].filter((s) => !(s >= 200 && s < 300) && !(s >= 400 && s < 500) && s !== 503);
       assert.deepEqual(bad, [], 'no status other than 2xx, 4xx and 503');
       assert.equal(statuses.get(429), undefined, 'the throttle is off in this test');
-      assert.ok(kills.every((k) => k.killed > 0), 'each round ended live connections of the app');
+      assert.ok(
+        kills.every((k) => k.killed > 0),
+        'each round ended live connections of the app',
+      );
       assert.ok(Math.max(...recovery) < 15_000, `recovered in ${Math.max(...recovery)} ms`);
       assert.equal((await officer.send('GET', '/api/health')).status, 200);
     });
 
     test('an idle pool whose backends were all terminated: the next read still answers 200', async () => {
       await officer.send('GET', '/api/plans?limit=5');
-      assert.ok(await terminateAll() > 0);
-      const answers = await Promise.all([1, 2, 3].map(() => officer.send('GET', '/api/units/search?q=nam+sam+son&limit=3')));
-      assert.deepEqual(answers.map((a) => a.status), [200, 200, 200]);
+      assert.ok((await terminateAll()) > 0);
+      const answers = await Promise.all(
+        [1, 2, 3].map(() => officer.send('GET', '/api/units/search?q=nam+sam+son&limit=3')),
+      );
+      assert.deepEqual(
+        answers.map((a) => a.status),
+        [200, 200, 200],
+      );
     });
 
     test('while the database refuses connections: 503 with Retry-After and a Vietnamese message, then recovery on its own', async () => {
@@ -173,13 +221,17 @@ if (backend === 'postgres') {
       const inside = new pg.Client({ connectionString: appUrl() });
       inside.on('error', () => {}); // its own backend is spared by terminateAll, but not by the final DROP … FORCE
       await inside.connect();
-      await inside.query(`CREATE FUNCTION dbf_sleep() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(3); RETURN NULL; END $$`);
-      await inside.query(`CREATE CONSTRAINT TRIGGER dbf_slow AFTER INSERT ON audit_log DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION dbf_sleep()`);
+      await inside.query(
+        `CREATE FUNCTION dbf_sleep() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(3); RETURN NULL; END $$`,
+      );
+      await inside.query(
+        `CREATE CONSTRAINT TRIGGER dbf_slow AFTER INSERT ON audit_log DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION dbf_sleep()`,
+      );
       try {
         const name = 'Tổ dân phố Ghi Dở';
         const pending = unitAdmin.send('POST', `/api/units/${wardId}/children`, { kind: 'neighbourhood', name });
         await sleep(1_000);
-        assert.ok(await terminateAll(inside) > 0);
+        assert.ok((await terminateAll(inside)) > 0);
         const r = await pending;
         assert.equal(r.status, 503, JSON.stringify(r.body));
         assert.equal(r.body.error.code, 'database_unavailable.not_saved', JSON.stringify(r.body));

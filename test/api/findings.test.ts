@@ -6,7 +6,18 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { TestDatabase } from '../support/db.ts';
 import { Client, type App } from '../support/api.ts';
-import { closeStages, createPlanFromSeed, editDraft, issuePlan, ok, openWorld, stage, type Cast, type Stage, type World } from '../support/factories.ts';
+import {
+  closeStages,
+  createPlanFromSeed,
+  editDraft,
+  issuePlan,
+  ok,
+  openWorld,
+  stage,
+  type Cast,
+  type Stage,
+  type World,
+} from '../support/factories.ts';
 import { prepareDatabase } from '../../src/bootstrap.ts';
 import { resetWork, work } from '../../src/domain/work.ts';
 
@@ -25,7 +36,9 @@ const CAST = {
 type FindingsWorld = World<typeof CAST> & { provincePlanId: number; wardPlanId: number };
 
 // The stages the tests start from, each built through the API on the one before.
-const signedIn = stage(async () => ({ ...(await openWorld(CAST, ['38', '16516'])), provincePlanId: 0, wardPlanId: 0 }) as FindingsWorld);
+const signedIn = stage(
+  async () => ({ ...(await openWorld(CAST, ['38', '16516'])), provincePlanId: 0, wardPlanId: 0 }) as FindingsWorld,
+);
 const provinceDraft = stage(async () => {
   const w = await signedIn.copy();
   w.provincePlanId = await createPlanFromSeed(w.as.skhcn, w.unitIds['38']!);
@@ -39,7 +52,11 @@ const provinceIssued = stage(async () => {
 /** The ward's seed, naming a place not in the register yet, saved as a child of the province plan. */
 const wardChild = stage(async () => {
   const w = await provinceIssued.copy();
-  const r = await w.as.ward.post('/api/plans', { unitId: w.unitIds['16516'], draft: withNewPlace(await imported(w.as.ward, WARD)), parentPlanId: w.provincePlanId });
+  const r = await w.as.ward.post('/api/plans', {
+    unitId: w.unitIds['16516'],
+    draft: withNewPlace(await imported(w.as.ward, WARD)),
+    parentPlanId: w.provincePlanId,
+  });
   ok(r, 'ward plan', 201);
   w.wardPlanId = r.body.id;
   return w;
@@ -56,11 +73,23 @@ const parentAmended = stage(async () => {
 after(() => closeStages(signedIn, provinceDraft, provinceIssued, wardChild, parentAmended));
 
 function addTask7(draft: any) {
-  draft.tasks.push({ ...draft.tasks[0], number: '7', title: 'Xây dựng kho dữ liệu giống lúa đặc sản vùng ven biển', parentTask: null });
+  draft.tasks.push({
+    ...draft.tasks[0],
+    number: '7',
+    title: 'Xây dựng kho dữ liệu giống lúa đặc sản vùng ven biển',
+    parentTask: null,
+  });
 }
 
 function withNewPlace(draft: any) {
-  draft.tasks[0].coordinators.push({ text: NEW_PLACE, unitId: null, unitCode: null, unitName: null, confidence: 0, group: false });
+  draft.tasks[0].coordinators.push({
+    text: NEW_PLACE,
+    unitId: null,
+    unitCode: null,
+    unitName: null,
+    confidence: 0,
+    group: false,
+  });
   return draft;
 }
 
@@ -85,16 +114,23 @@ async function given(s: Stage<FindingsWorld>, t: TestContext) {
 }
 
 async function imported(c: Client, name: string) {
-  const r = await c.post('/api/plans/import', { filename: name, contentBase64: readFileSync(new URL(name, SEEDS)).toString('base64') });
+  const r = await c.post('/api/plans/import', {
+    filename: name,
+    contentBase64: readFileSync(new URL(name, SEEDS)).toString('base64'),
+  });
   assert.equal(r.status, 200, JSON.stringify(r.body));
   return r.body.draft;
 }
 
 async function storedRow(id: number) {
-  return d.db.selectFrom('plan').select(['findings', 'findings_register', 'status']).where('id', '=', id).executeTakeFirstOrThrow();
+  return d.db
+    .selectFrom('plan')
+    .select(['findings', 'findings_register', 'status'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
 }
 
-const codes = (findings: any) => (findings as Array<{ code: string; message: string }>);
+const codes = (findings: any) => findings as Array<{ code: string; message: string }>;
 
 async function issue(id: number, number: string) {
   assert.equal((await skhcn.post(`/api/plans/${id}/submit`)).status, 200);
@@ -125,7 +161,11 @@ describe('stored findings', () => {
     await issue(provincePlanId, '129');
     const row = await storedRow(provincePlanId);
     assert.equal(row.status, 'issued');
-    const version = await d.db.selectFrom('plan_version').select('findings').where('plan_id', '=', provincePlanId).executeTakeFirstOrThrow();
+    const version = await d.db
+      .selectFrom('plan_version')
+      .select('findings')
+      .where('plan_id', '=', provincePlanId)
+      .executeTakeFirstOrThrow();
     assert.deepEqual(version.findings, row.findings);
     resetWork();
     const anonymous = await new Client(app).get(`/api/plans/${provincePlanId}`);
@@ -153,22 +193,35 @@ describe('stored findings', () => {
 
   test('issuing an amendment of the parent recomputes the children against it', async (t) => {
     await given(wardChild, t);
-    const uncovered = (f: any) => codes(f).filter((x) => x.code === 'cascade.parentTask.uncovered' && x.message.includes('Nhiệm vụ 7 '));
+    const uncovered = (f: any) =>
+      codes(f).filter((x) => x.code === 'cascade.parentTask.uncovered' && x.message.includes('Nhiệm vụ 7 '));
     assert.equal(uncovered((await storedRow(wardPlanId)).findings).length, 0);
     const amendment = await skhcn.post(`/api/plans/${provincePlanId}/amend`);
     assert.equal(amendment.status, 201, JSON.stringify(amendment.body));
     const draft = (await skhcn.get(`/api/plans/${amendment.body.id}`)).body.draft;
     addTask7(draft);
     assert.equal((await skhcn.put(`/api/plans/${amendment.body.id}`, { draft })).status, 200);
-    assert.equal(uncovered((await storedRow(wardPlanId)).findings).length, 0, 'a parent draft does not touch the children');
+    assert.equal(
+      uncovered((await storedRow(wardPlanId)).findings).length,
+      0,
+      'a parent draft does not touch the children',
+    );
     await issue(amendment.body.id, '130');
-    assert.equal(uncovered((await storedRow(wardPlanId)).findings).length, 1, 'the ward plan is checked against the amendment');
+    assert.equal(
+      uncovered((await storedRow(wardPlanId)).findings).length,
+      1,
+      'the ward plan is checked against the amendment',
+    );
   });
 
   test('prepare computes the findings of rows that have none, once', async (t) => {
     await given(parentAmended, t);
     const expected = (await storedRow(wardPlanId)).findings;
-    await d.db.updateTable('plan').set({ findings: null, findings_register: null }).where('id', '=', wardPlanId).execute();
+    await d.db
+      .updateTable('plan')
+      .set({ findings: null, findings_register: null })
+      .where('id', '=', wardPlanId)
+      .execute();
     const first = await prepareDatabase(d.db, { demo: false });
     assert.ok(first.findingsRefreshed >= 1);
     assert.deepEqual((await storedRow(wardPlanId)).findings, expected);

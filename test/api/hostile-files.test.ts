@@ -16,7 +16,11 @@ import { makeUser, TEST_PASSWORD } from '../support/api.ts';
 import { declaring, docxWith, stored, writeZip, zeros } from '../support/hostile-zip.ts';
 
 const MB = 1024 * 1024;
-const PLAN = ['ỦY BAN NHÂN DÂN TỈNH THANH HÓA', 'KẾ HOẠCH', 'Triển khai thi hành Luật Trí tuệ nhân tạo trên địa bàn tỉnh Thanh Hóa'];
+const PLAN = [
+  'ỦY BAN NHÂN DÂN TỈNH THANH HÓA',
+  'KẾ HOẠCH',
+  'Triển khai thi hành Luật Trí tuệ nhân tạo trên địa bàn tỉnh Thanh Hóa',
+];
 
 let server: RunningServer;
 let dataDir: string;
@@ -28,7 +32,11 @@ interface Session {
 }
 
 async function login(username: string, password: string): Promise<Session> {
-  const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const res = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   assert.equal(res.status, 200, `login ${username}`);
   const cookie = /thihanh_session=[^;]*/.exec(res.headers.get('set-cookie') ?? '')![0];
   return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
@@ -46,7 +54,9 @@ async function importFile(session: Session, filename: string, content: Buffer) {
 }
 
 /** Polls /api/health every 100 ms while `work` runs; returns its result with the slowest answer seen. */
-async function whileHealthPolled<T>(work: () => Promise<T>): Promise<{ result: T; slowestHealthMs: number; polls: number; failures: number }> {
+async function whileHealthPolled<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; slowestHealthMs: number; polls: number; failures: number }> {
   let slowest = 0;
   let polls = 0;
   let failures = 0;
@@ -84,7 +94,10 @@ before(async () => {
     databaseUrl = fresh.url;
     dropDatabase = fresh.drop;
   }
-  server = await startServer({ ...loadConfig({}), databaseUrl, dataDir, port: 0, demo: true, demoContent: false }, { prepare: 'inProcess' });
+  server = await startServer(
+    { ...loadConfig({}), databaseUrl, dataDir, port: 0, demo: true, demoContent: false },
+    { prepare: 'inProcess' },
+  );
   officer = await login('namsamson.chuyenvien', 'ThiHanh@2026');
 });
 
@@ -99,10 +112,15 @@ describe('DOCX bombs are refused before they are inflated', () => {
   test('a DOCX whose document.xml inflates to 300 MB: 413 in under 10 s, health answering throughout', async () => {
     const bomb = await docxWith(PLAN, [zeros('word/document.xml', 300 * MB)]);
     assert.ok(bomb.length < 1 * MB, `the bomb is small on the wire (${bomb.length} bytes)`);
-    const { result, slowestHealthMs, polls, failures } = await whileHealthPolled(() => importFile(officer, 'bom.docx', bomb));
+    const { result, slowestHealthMs, polls, failures } = await whileHealthPolled(() =>
+      importFile(officer, 'bom.docx', bomb),
+    );
     assert.equal(result.status, 413, JSON.stringify(result.body));
     assert.equal(result.body.error.code, 'plan.import_refused');
-    assert.match(result.body.error.message, /^Tệp DOCX bị từ chối: phần nội dung \(word\/document\.xml\) khi giải nén vượt quá 20 MB/);
+    assert.match(
+      result.body.error.message,
+      /^Tệp DOCX bị từ chối: phần nội dung \(word\/document\.xml\) khi giải nén vượt quá 20 MB/,
+    );
     assert.ok(result.ms < 10_000, `answered in ${Math.round(result.ms)} ms`);
     assert.equal(failures, 0);
     assert.ok(polls >= 1);
@@ -135,7 +153,10 @@ describe('DOCX bombs are refused before they are inflated', () => {
 
   test('a bomb nested as an embedded file is never inflated: the document itself is read', async () => {
     const inner = await docxWith(PLAN, [zeros('word/document.xml', 300 * MB)]);
-    const nested = await docxWith(PLAN, [stored('word/embeddings/oleObject1.docx', inner), stored('word/media/image1.zip', inner)]);
+    const nested = await docxWith(PLAN, [
+      stored('word/embeddings/oleObject1.docx', inner),
+      stored('word/media/image1.zip', inner),
+    ]);
     const r = await importFile(officer, 'long-nhau.docx', nested);
     assert.equal(r.status, 200, JSON.stringify(r.body));
     assert.equal(r.body.draft.document.title, 'Triển khai thi hành Luật Trí tuệ nhân tạo trên địa bàn tỉnh Thanh Hóa');
@@ -143,9 +164,16 @@ describe('DOCX bombs are refused before they are inflated', () => {
 
   test('a document.xml that is itself a zip is not a Word document: 422 in Vietnamese', async () => {
     const inner = await docxWith(PLAN, []);
-    const r = await importFile(officer, 'zip-trong-xml.docx', await docxWith(PLAN, [stored('word/document.xml', inner)]));
+    const r = await importFile(
+      officer,
+      'zip-trong-xml.docx',
+      await docxWith(PLAN, [stored('word/document.xml', inner)]),
+    );
     assert.equal(r.status, 422, JSON.stringify(r.body));
-    assert.match(r.body.error.message, /^Không đọc được tệp "zip-trong-xml\.docx": tệp hỏng hoặc không đúng định dạng\.$/);
+    assert.match(
+      r.body.error.message,
+      /^Không đọc được tệp "zip-trong-xml\.docx": tệp hỏng hoặc không đúng định dạng\.$/,
+    );
   });
 });
 
@@ -167,7 +195,9 @@ describe('text and HTML', () => {
     assert.equal(result.body.draft.unplaced.length, 0);
     const longestBlockMs = delay.max / 1e6;
     // Figures for the report (timings are measured, not asserted tightly: the machine is shared).
-    console.log(`[hostile-files] 300 KB import: ${Math.round(result.ms)} ms, longest main-thread block ${longestBlockMs.toFixed(1)} ms (idle: ${(idle.max / 1e6).toFixed(1)} ms), slowest health ${Math.round(slowestHealthMs)} ms`);
+    console.log(
+      `[hostile-files] 300 KB import: ${Math.round(result.ms)} ms, longest main-thread block ${longestBlockMs.toFixed(1)} ms (idle: ${(idle.max / 1e6).toFixed(1)} ms), slowest health ${Math.round(slowestHealthMs)} ms`,
+    );
     assert.ok(slowestHealthMs < 2_000);
   });
 
@@ -181,7 +211,7 @@ describe('text and HTML', () => {
     assert.equal(health.status, 200);
   });
 
-  test('300,000 tags left open are refused in seconds (the parser\'s repair of them would take minutes)', async () => {
+  test("300,000 tags left open are refused in seconds (the parser's repair of them would take minutes)", async () => {
     const open = Buffer.from('<div>'.repeat(300_000));
     const { result, slowestHealthMs } = await whileHealthPolled(() => importFile(officer, 'mo-the.html', open));
     assert.equal(result.status, 422, JSON.stringify(result.body));
@@ -206,7 +236,9 @@ describe('the pool', () => {
     await closeWorkers();
     process.env.THIHANH_WORKER_MEMORY_MB = '16';
     try {
-      const html = Buffer.from(`<html><body>${'<p>Nhiệm vụ <b>tuyên truyền</b> phổ biến Luật</p>'.repeat(25_000)}</body></html>`);
+      const html = Buffer.from(
+        `<html><body>${'<p>Nhiệm vụ <b>tuyên truyền</b> phổ biến Luật</p>'.repeat(25_000)}</body></html>`,
+      );
       const r = await importFile(officer, 'lon.html', html);
       assert.equal(r.status, 413, JSON.stringify(r.body));
       assert.equal(r.body.error.code, 'worker.out_of_memory');

@@ -38,7 +38,10 @@ function refusedNul(r: { status: number; body: any }, path: string) {
   assert.equal(r.body.error.code, 'validation');
   const issue = r.body.error.issues.find((i: { path: string }) => i.path === path);
   assert.ok(issue, `an issue at ${path}: ${JSON.stringify(r.body.error.issues)}`);
-  assert.match(issue.message, new RegExp(`^Trường "${path.replace(/\./g, '\\.')}" chứa ký tự điều khiển không hợp lệ \\(NUL, U\\+0000\\)`));
+  assert.match(
+    issue.message,
+    new RegExp(`^Trường "${path.replace(/\./g, '\\.')}" chứa ký tự điều khiển không hợp lệ \\(NUL, U\\+0000\\)`),
+  );
   assert.match(r.body.error.message, /NUL/);
 }
 
@@ -61,13 +64,27 @@ describe('a NUL is a 400 naming its field, never a 500', () => {
     const before = (await officer.get(`/api/assignments/${assignment.id}`)).body.updates.length;
     const base = { percent: 20, occurredOn: '2026-06-01' };
     refusedNul(await officer.post(url, { ...base, narrative: `Đã tổ chức${NUL} hội nghị` }), 'narrative');
-    refusedNul(await officer.post(url, { ...base, obstacles: [{ kind: 'difficulty', content: `Thiếu kinh phí${NUL}` }] }), 'obstacles.0.content');
-    refusedNul(await officer.post(url, { ...base, deliverables: [{ kind: 'conference', title: `Hội nghị${NUL}`, occurredOn: '2026-06-01' }] }), 'deliverables.0.title');
+    refusedNul(
+      await officer.post(url, { ...base, obstacles: [{ kind: 'difficulty', content: `Thiếu kinh phí${NUL}` }] }),
+      'obstacles.0.content',
+    );
+    refusedNul(
+      await officer.post(url, {
+        ...base,
+        deliverables: [{ kind: 'conference', title: `Hội nghị${NUL}`, occurredOn: '2026-06-01' }],
+      }),
+      'deliverables.0.title',
+    );
     assert.equal((await officer.get(`/api/assignments/${assignment.id}`)).body.updates.length, before);
     // Clean text is stored in its canonical form: NFC, line breaks as LF.
     const ok = await officer.post(url, { ...base, narrative: 'Đã phổ biến\r\nLuật Trí tuệ nhân tạo'.normalize('NFD') });
     assert.equal(ok.status, 201, JSON.stringify(ok.body));
-    const stored = await d.db.selectFrom('progress_update').select('narrative').where('assignment_id', '=', assignment.id).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const stored = await d.db
+      .selectFrom('progress_update')
+      .select('narrative')
+      .where('assignment_id', '=', assignment.id)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     assert.equal(stored.narrative, 'Đã phổ biến\nLuật Trí tuệ nhân tạo');
   });
 
@@ -98,7 +115,12 @@ describe('invisible text does not make a name', () => {
     const url = `/api/units/${wardId}/children`;
     const first = await unitAdmin.post(url, { kind: 'neighbourhood', name: 'Tổ dân phố Sầm' });
     assert.equal(first.status, 201, JSON.stringify(first.body));
-    for (const name of ['Tổ dân\u200b phố Sầm', 'tổ dân  phố\u00AD sầm', '\uFEFFTổ dân phố Sầm\u2060', 'Tổ dân phố Sầm'.normalize('NFD')]) {
+    for (const name of [
+      'Tổ dân\u200b phố Sầm',
+      'tổ dân  phố\u00AD sầm',
+      '\uFEFFTổ dân phố Sầm\u2060',
+      'Tổ dân phố Sầm'.normalize('NFD'),
+    ]) {
       const again = await unitAdmin.post(url, { kind: 'neighbourhood', name });
       assert.equal(again.status, 409, `${JSON.stringify(name)} → ${again.status}`);
       assert.equal(again.body.error.code, 'unit.duplicate_name');
@@ -108,7 +130,12 @@ describe('invisible text does not make a name', () => {
     assert.equal(second.status, 201);
     const renamed = await unitAdmin.post(`/api/units/${second.body.id}/rename`, { name: 'Tổ dân phố\u200b Sầm' });
     assert.equal(renamed.status, 409, JSON.stringify(renamed.body));
-    const rows = await d.db.selectFrom('unit').select('name').where('parent_id', '=', wardId).where('name', 'like', 'Tổ dân phố%').execute();
+    const rows = await d.db
+      .selectFrom('unit')
+      .select('name')
+      .where('parent_id', '=', wardId)
+      .where('name', 'like', 'Tổ dân phố%')
+      .execute();
     assert.deepEqual(rows.map((r) => r.name).sort(), ['Tổ dân phố Sầm', 'Tổ dân phố Vinh Sơn']);
   });
 
@@ -129,11 +156,21 @@ describe('invisible text does not make a name', () => {
   });
 
   test("a right-to-left override in a person's name is refused; zero-width characters are removed", async () => {
-    const rlo = await unitAdmin.post('/api/users', { username: 'nguyen.van.b', fullName: 'Nguyễn Văn \u202EB', unitId: wardId, roles: ['viewer'] });
+    const rlo = await unitAdmin.post('/api/users', {
+      username: 'nguyen.van.b',
+      fullName: 'Nguyễn Văn \u202EB',
+      unitId: wardId,
+      roles: ['viewer'],
+    });
     assert.equal(rlo.status, 400);
     assert.equal(rlo.body.error.issues[0].path, 'fullName');
     assert.match(rlo.body.error.issues[0].message, /hướng chữ \(U\+202E\)/);
-    const ok = await unitAdmin.post('/api/users', { username: 'nguyen.van.b', fullName: 'Nguyễn\u200b Văn B', unitId: wardId, roles: ['viewer'] });
+    const ok = await unitAdmin.post('/api/users', {
+      username: 'nguyen.van.b',
+      fullName: 'Nguyễn\u200b Văn B',
+      unitId: wardId,
+      roles: ['viewer'],
+    });
     assert.equal(ok.status, 201, JSON.stringify(ok.body));
     const patch = await unitAdmin.patch(`/api/users/${ok.body.id}`, { fullName: 'Nguyễn Văn \u2067B' });
     assert.equal(patch.status, 400);
@@ -145,13 +182,24 @@ describe('invisible text does not make a name', () => {
 describe('imported files', () => {
   test('stray control characters are dropped, not refused, and the draft saves', async () => {
     const source = readFileSync(new URL(PROVINCE, SEEDS), 'utf8');
-    const dirty = source.replace('KẾ HOẠCH', `KẾ${NUL} HOẠCH\u0007`).replace(/\n/g, (m, i: number) => (i % 7 === 0 ? `${NUL}\u001b${m}` : m)).replace(/Luật/, 'Lu\u202Eật');
-    const imp = await officer.post('/api/plans/import', { filename: 'ke-hoach.txt', contentBase64: Buffer.from(dirty).toString('base64') });
+    const dirty = source
+      .replace('KẾ HOẠCH', `KẾ${NUL} HOẠCH\u0007`)
+      .replace(/\n/g, (m, i: number) => (i % 7 === 0 ? `${NUL}\u001b${m}` : m))
+      .replace(/Luật/, 'Lu\u202Eật');
+    const imp = await officer.post('/api/plans/import', {
+      filename: 'ke-hoach.txt',
+      contentBase64: Buffer.from(dirty).toString('base64'),
+    });
     assert.equal(imp.status, 200, JSON.stringify(imp.body).slice(0, 300));
     const json = JSON.stringify(imp.body);
     assert.doesNotMatch(json, /\\u0000|\\u0007|\\u001b|\u202E/);
     assert.ok(imp.body.draft.tasks.length > 5, 'the plan is still read');
-    const saved = await officer.post('/api/plans', { unitId: wardId, draft: imp.body.draft, sourceName: 'ke-hoach.txt', sourceText: imp.body.sourceText });
+    const saved = await officer.post('/api/plans', {
+      unitId: wardId,
+      draft: imp.body.draft,
+      sourceName: 'ke-hoach.txt',
+      sourceText: imp.body.sourceText,
+    });
     assert.equal(saved.status, 201, JSON.stringify(saved.body).slice(0, 300));
   });
 });

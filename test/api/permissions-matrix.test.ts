@@ -11,7 +11,16 @@ import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { Client, makeUser, testApp, type App } from '../support/api.ts';
 import type { Role } from '../../src/domain/permissions.ts';
 import { readFileSync } from 'node:fs';
-import { RELATIONS, ROLES, UNIT_CODE, type MatrixEnv, type Relation, type Req, type RouteCase, type Who } from './matrix/types.ts';
+import {
+  RELATIONS,
+  ROLES,
+  UNIT_CODE,
+  type MatrixEnv,
+  type Relation,
+  type Req,
+  type RouteCase,
+  type Who,
+} from './matrix/types.ts';
 import { foundationCases } from './matrix/foundation.ts';
 import { planCases } from './matrix/plans.ts';
 import { trackingCases } from './matrix/tracking.ts';
@@ -21,7 +30,16 @@ import { todoCases } from './matrix/todo.ts';
 import { petitionCases } from './matrix/petitions.ts';
 import { aiSystemsCases } from './matrix/ai-systems.ts';
 
-const MODULES = [foundationCases, planCases, trackingCases, reportingCases, backupCases, petitionCases, aiSystemsCases, todoCases];
+const MODULES = [
+  foundationCases,
+  planCases,
+  trackingCases,
+  reportingCases,
+  backupCases,
+  petitionCases,
+  aiSystemsCases,
+  todoCases,
+];
 
 let d: TestDatabase;
 let app: App;
@@ -41,10 +59,20 @@ before(async () => {
   }
   await makeUser(d.db, 'fixture.sysadmin', '38', ['sysadmin']);
   const sys = await new Client(app).login('fixture.sysadmin');
-  const seed = readFileSync(new URL('../fixtures/plans/ke-hoach-tinh-thanh-hoa-thi-hanh-luat-tri-tue-nhan-tao.txt', import.meta.url));
-  const { draft } = (await sys.post('/api/plans/import', { filename: 'kh.txt', contentBase64: seed.toString('base64') })).body;
+  const seed = readFileSync(
+    new URL('../fixtures/plans/ke-hoach-tinh-thanh-hoa-thi-hanh-luat-tri-tue-nhan-tao.txt', import.meta.url),
+  );
+  const { draft } = (
+    await sys.post('/api/plans/import', { filename: 'kh.txt', contentBase64: seed.toString('base64') })
+  ).body;
   const draftPlanId = {} as Record<Relation, number>;
-  for (const rel of RELATIONS) draftPlanId[rel] = (await sys.post('/api/plans', { unitId: unitId[rel], draft: { ...draft, document: { ...draft.document, title: `Dự thảo mật của ${rel}` } } })).body.id;
+  for (const rel of RELATIONS)
+    draftPlanId[rel] = (
+      await sys.post('/api/plans', {
+        unitId: unitId[rel],
+        draft: { ...draft, document: { ...draft.document, title: `Dự thảo mật của ${rel}` } },
+      })
+    ).body.id;
   env = { app, db: d.db, sys, unitId, targetUserId, draftPlanId };
   for (const module of MODULES) {
     const cases = await module(env);
@@ -62,25 +90,50 @@ async function send(client: Client, req: Req) {
   return client.request(req.method, req.path, req.body ?? (req.method === 'GET' ? undefined : {}));
 }
 
-type Operation = { operationId: string; parameters?: Array<{ name: string; in: string }>; requestBody?: { content?: Record<string, { schema?: { properties?: Record<string, unknown> } }> } };
+type Operation = {
+  operationId: string;
+  parameters?: Array<{ name: string; in: string }>;
+  requestBody?: { content?: Record<string, { schema?: { properties?: Record<string, unknown> } }> };
+};
 
 /** Whether an operation takes an id: in its path, its query or its JSON body (`id`, `…Id`, `…Ids`). */
 function takesId(op: Operation): boolean {
-  const names = [...(op.parameters ?? []).map((p) => p.name), ...Object.keys(op.requestBody?.content?.['application/json']?.schema?.properties ?? {})];
+  const names = [
+    ...(op.parameters ?? []).map((p) => p.name),
+    ...Object.keys(op.requestBody?.content?.['application/json']?.schema?.properties ?? {}),
+  ];
   return names.some((n) => n === 'id' || /[a-z]Ids?$/.test(n));
 }
 
 test('the matrix covers every route in the OpenAPI document, and every route that takes an id with a sibling reference', async () => {
   const doc = (await new Client(app).get('/api/openapi.json')).body;
-  const ops = Object.values(doc.paths as Record<string, Record<string, Operation>>).flatMap((methods) => Object.values(methods));
+  const ops = Object.values(doc.paths as Record<string, Record<string, Operation>>).flatMap((methods) =>
+    Object.values(methods),
+  );
   const operations = ops.map((o) => o.operationId);
   assert.ok(operations.length >= 38);
-  assert.deepEqual(operations.filter((o) => !(o in CASES)), [], 'routes without a permission expectation');
-  assert.deepEqual(Object.keys(CASES).filter((k) => !operations.includes(k)), [], 'expectations for routes that do not exist');
+  assert.deepEqual(
+    operations.filter((o) => !(o in CASES)),
+    [],
+    'routes without a permission expectation',
+  );
+  assert.deepEqual(
+    Object.keys(CASES).filter((k) => !operations.includes(k)),
+    [],
+    'expectations for routes that do not exist',
+  );
   const withIds = ops.filter(takesId).map((o) => o.operationId);
   assert.ok(withIds.length >= 45, `${withIds.length} routes take an id`);
-  assert.deepEqual(withIds.filter((o) => CASES[o]?.references === 'none'), [], 'routes that take an id but are not walked with a sibling\'s ids');
-  assert.deepEqual(operations.filter((o) => !withIds.includes(o) && CASES[o]?.references !== 'none'), [], 'routes said to take an id that take none');
+  assert.deepEqual(
+    withIds.filter((o) => CASES[o]?.references === 'none'),
+    [],
+    "routes that take an id but are not walked with a sibling's ids",
+  );
+  assert.deepEqual(
+    operations.filter((o) => !withIds.includes(o) && CASES[o]?.references !== 'none'),
+    [],
+    'routes said to take an id that take none',
+  );
 });
 
 type Outcome = 'allow' | 'deny' | 'hidden';
@@ -94,8 +147,12 @@ function expectation(c: RouteCase, who: Who, rel: Relation): Outcome {
 /** What is wrong with an answer, or null. A hidden record answers a plain 404: no content of it. */
 function mismatch(outcome: Outcome, who: Who, r: { status: number; body: any }): string | null {
   if (r.status >= 500) return 'a server error';
-  if (outcome === 'hidden') return r.status === 404 && r.body?.error?.code === 'not_found' && Object.keys(r.body).join() === 'error' ? null : '404 not_found';
-  if (outcome === 'deny') return r.status === (who === 'anonymous' ? 401 : 403) || (who !== 'anonymous' && r.status === 401) ? null : 'deny';
+  if (outcome === 'hidden')
+    return r.status === 404 && r.body?.error?.code === 'not_found' && Object.keys(r.body).join() === 'error'
+      ? null
+      : '404 not_found';
+  if (outcome === 'deny')
+    return r.status === (who === 'anonymous' ? 401 : 403) || (who !== 'anonymous' && r.status === 401) ? null : 'deny';
   return r.status === 401 || r.status === 403 || r.status === 404 ? 'allow' : null;
 }
 
@@ -107,10 +164,14 @@ test('every route × role × relation gives the expected allow/deny/hidden', asy
       for (const role of ROLES) {
         const r = await send(clients.get(role)!, c.request(rel));
         const wrong = mismatch(expectation(c, role, rel), role, r);
-        if (wrong) failures.push(`${operationId} ${role}@${rel}: expected ${wrong}, got ${r.status} ${JSON.stringify(r.body?.error ?? '')}`);
+        if (wrong)
+          failures.push(
+            `${operationId} ${role}@${rel}: expected ${wrong}, got ${r.status} ${JSON.stringify(r.body?.error ?? '')}`,
+          );
         checked++;
         // Logging in as someone else or logging out must not change who acts in the next case.
-        if (operationId === 'logout' || operationId === 'login') clients.set(role, await new Client(app).login(`actor.${role}`));
+        if (operationId === 'logout' || operationId === 'login')
+          clients.set(role, await new Client(app).login(`actor.${role}`));
       }
       const anon = await send(new Client(app), c.request(rel));
       const wrong = mismatch(expectation(c, 'anonymous', rel), 'anonymous', anon);
@@ -131,14 +192,27 @@ test('relation "referenced record belongs to a sibling": a sibling\'s record nam
     // A system administrator last: its request may go through and change the record the others name.
     for (const who of [...ROLES.filter((r) => r !== 'sysadmin'), 'anonymous', 'sysadmin'] as const) {
       const client = who === 'anonymous' ? new Client(app) : clients.get(who)!;
-      const outcome: Outcome = ref.hidden(who) ? 'hidden' : who === 'anonymous' ? (c.anonymous ? 'allow' : 'deny') : ref.allowed(who) ? 'allow' : 'deny';
+      const outcome: Outcome = ref.hidden(who)
+        ? 'hidden'
+        : who === 'anonymous'
+          ? c.anonymous
+            ? 'allow'
+            : 'deny'
+          : ref.allowed(who)
+            ? 'allow'
+            : 'deny';
       const r = await send(client, ref.request);
       const wrong = mismatch(outcome, who, r);
-      if (wrong) failures.push(`${operationId} ${who}@sibling-reference: expected ${wrong}, got ${r.status} ${JSON.stringify(r.body?.error ?? '')}`);
+      if (wrong)
+        failures.push(
+          `${operationId} ${who}@sibling-reference: expected ${wrong}, got ${r.status} ${JSON.stringify(r.body?.error ?? '')}`,
+        );
       if (outcome === 'hidden' && ref.unknown) {
         const twin = await send(client, ref.unknown);
         if (twin.status !== r.status || JSON.stringify(twin.body) !== JSON.stringify(r.body)) {
-          failures.push(`${operationId} ${who}@sibling-reference: answers ${r.status} ${JSON.stringify(r.body)} where an unknown id answers ${twin.status} ${JSON.stringify(twin.body)}`);
+          failures.push(
+            `${operationId} ${who}@sibling-reference: answers ${r.status} ${JSON.stringify(r.body)} where an unknown id answers ${twin.status} ${JSON.stringify(twin.body)}`,
+          );
         }
       }
       checked++;
@@ -158,8 +232,17 @@ test('the province focal unit (Sở KH&CN) follows the communes but does not adm
   assert.equal((await focal.get(`/api/units/${env.unitId.own}/users`)).status, 200, 'reads a ward');
   assert.equal((await focal.get(`/api/users/${env.targetUserId.child}`)).status, 200, 'reads a ward office');
   const other = await new Client(app).login('stc.cv');
-  assert.equal((await other.get(`/api/units/${env.unitId.own}/users`)).status, 403, 'Sở Tài chính is not the focal unit');
+  assert.equal(
+    (await other.get(`/api/units/${env.unitId.own}/users`)).status,
+    403,
+    'Sở Tài chính is not the focal unit',
+  );
   const focalAdmin = await new Client(app).login('skhcn.qt');
-  const r = await focalAdmin.post('/api/users', { username: `moi.${Date.now()}`, fullName: 'Người Mới', unitId: env.unitId.own, roles: ['viewer'] });
+  const r = await focalAdmin.post('/api/users', {
+    username: `moi.${Date.now()}`,
+    fullName: 'Người Mới',
+    unitId: env.unitId.own,
+    roles: ['viewer'],
+  });
   assert.equal(r.status, 403, 'following up is not administering');
 });

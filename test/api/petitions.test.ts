@@ -8,20 +8,29 @@ import { Client, testApp } from '../support/api.ts';
 import { loadConfig } from '../../src/config.ts';
 import { loadCalendar } from '../../src/modules/calendar/index.ts';
 import { isWorkingDay } from '../../src/domain/calendar/working-days.ts';
-import { applyPetitionRetention, petitionYearFigures, runPetitionReminders, seedPetitionDemo } from '../../src/modules/petitions/index.ts';
+import {
+  applyPetitionRetention,
+  petitionYearFigures,
+  runPetitionReminders,
+  seedPetitionDemo,
+} from '../../src/modules/petitions/index.ts';
 import { createTestDatabase } from '../support/db.ts';
 import { actorFor } from '../../src/modules/auth/index.ts';
 import { getUnitByCode } from '../../src/modules/org/index.ts';
 
 const CAST = {
-  skhcn: ['skhcn.cv', '38.SKHCN', ['officer']], skhcnLeader: ['skhcn.ld', '38.SKHCN', ['leader']], skhcnViewer: ['skhcn.xem', '38.SKHCN', ['viewer']],
-  province: ['tinh.ld', '38', ['leader']], ward: ['nss.cv', '16516', ['officer']], wardLeader: ['nss.ld', '16516', ['leader']],
+  skhcn: ['skhcn.cv', '38.SKHCN', ['officer']],
+  skhcnLeader: ['skhcn.ld', '38.SKHCN', ['leader']],
+  skhcnViewer: ['skhcn.xem', '38.SKHCN', ['viewer']],
+  province: ['tinh.ld', '38', ['leader']],
+  ward: ['nss.cv', '16516', ['officer']],
+  wardLeader: ['nss.ld', '16516', ['leader']],
   otherWard: ['hacthanh.cv', '14797', ['officer']],
 } as const satisfies Record<string, [string, string, Array<'officer' | 'leader' | 'viewer'>]>;
 
 let w: World<typeof CAST>;
 before(async () => {
-  w = await openWorld(CAST as never, ['16516', '14797', '38.SKHCN']) as World<typeof CAST>;
+  w = (await openWorld(CAST as never, ['16516', '14797', '38.SKHCN'])) as World<typeof CAST>;
 });
 after(() => w.close());
 
@@ -29,7 +38,8 @@ let n = 0;
 const petition = (over: Record<string, unknown> = {}) => ({
   kind: 'proposal',
   subject: `Đề xuất hướng dẫn Điều 27 Luật Trí tuệ nhân tạo (${n++})`,
-  content: 'Đề nghị hướng dẫn cụ thể việc gắn nhãn nội dung do trí tuệ nhân tạo tạo ra theo Điều 27 của Luật, nhất là với doanh nghiệp nhỏ.',
+  content:
+    'Đề nghị hướng dẫn cụ thể việc gắn nhãn nội dung do trí tuệ nhân tạo tạo ra theo Điều 27 của Luật, nhất là với doanh nghiệp nhỏ.',
   lawReference: 'Luật Trí tuệ nhân tạo, Điều 27',
   sender: { name: 'Trần Thị Bích Ngọc', email: 'ngoc.tran@example.vn', phone: '0912 345 678' },
   consent: true,
@@ -55,32 +65,49 @@ describe('public intake', () => {
   });
 
   test('short content, no way to answer, no consent: 400 naming each field in Vietnamese', async () => {
-    const r = await new Client(w.app).post('/api/public/petitions', petition({ content: 'Ngắn quá', sender: { name: 'An' }, consent: false }));
+    const r = await new Client(w.app).post(
+      '/api/public/petitions',
+      petition({ content: 'Ngắn quá', sender: { name: 'An' }, consent: false }),
+    );
     assert.equal(r.status, 400);
     const paths = r.body.error.issues.map((i: { path: string }) => i.path);
     assert.ok(paths.includes('content') && paths.includes('sender.email') && paths.includes('consent'), paths.join());
     assert.match(r.body.error.message, /Nội dung cần ít nhất 30 ký tự/);
-    const english = await new Client(w.app).post('/api/public/petitions', petition({ content: 'Please explain how the labelling rule applies to small companies in our town.' }));
+    const english = await new Client(w.app).post(
+      '/api/public/petitions',
+      petition({ content: 'Please explain how the labelling rule applies to small companies in our town.' }),
+    );
     assert.equal(english.status, 400);
     assert.match(english.body.error.message, /tiếng Việt/);
   });
 
   test('the hidden field answers like a receipt but stores nothing; a resend within a day is merged', async () => {
-    const before = await w.d.db.selectFrom('petition').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await w.d.db
+      .selectFrom('petition')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const bot = await new Client(w.app).post('/api/public/petitions', petition({ website: 'http://spam.example' }));
     assert.equal(bot.status, 201);
     const body = petition();
     const first = await new Client(w.app).post('/api/public/petitions', body);
-    const again = await new Client(w.app).post('/api/public/petitions', { ...body, content: `  ${body.content.toUpperCase()} ` });
+    const again = await new Client(w.app).post('/api/public/petitions', {
+      ...body,
+      content: `  ${body.content.toUpperCase()} `,
+    });
     assert.equal(again.status, 201);
     assert.equal(again.body.code, first.body.code);
-    const afterwards = await w.d.db.selectFrom('petition').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const afterwards = await w.d.db
+      .selectFrom('petition')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     assert.equal(Number(afterwards.n), Number(before.n) + 1);
   });
 
   test('per-address and global limits answer 429 with Retry-After', async () => {
     const defaults = loadConfig({});
-    const app = testApp(w.d.db, w.d.backend, { petitions: { ...defaults.petitions, perAddressPerHour: 2, perHour: 1000 } });
+    const app = testApp(w.d.db, w.d.backend, {
+      petitions: { ...defaults.petitions, perAddressPerHour: 2, perHour: 1000 },
+    });
     const c = new Client(app);
     for (let i = 0; i < 2; i++) assert.equal((await c.post('/api/public/petitions', petition())).status, 201);
     const r = await c.post('/api/public/petitions', petition());
@@ -103,14 +130,30 @@ describe('handling', () => {
     const item = queue.body.items.find((i: { code: string }) => i.code === code);
     assert.equal(item.sender.name, 'Trần Thị Bích Ngọc', 'the receiving unit sees the sender');
     const id = item.id as number;
-    assert.equal((await skhcn.post(`/api/petitions/${id}/classify`, { topic: 'guidance', concerns: 'legalDocument', article: 'Điều 27' })).status, 200);
+    assert.equal(
+      (
+        await skhcn.post(`/api/petitions/${id}/classify`, {
+          topic: 'guidance',
+          concerns: 'legalDocument',
+          article: 'Điều 27',
+        })
+      ).status,
+      200,
+    );
     const routed = await skhcn.post(`/api/petitions/${id}/route`, { unitId: w.unitIds['16516'] });
     assert.equal(routed.status, 200, JSON.stringify(routed.body));
     const d = await ward.get(`/api/petitions/${id}`);
     assert.equal(d.body.senderContact.email, 'ngoc.tran@example.vn', 'the handling ward sees the contact');
     assert.equal(d.body.can.draftAnswer, true);
     assert.equal(d.body.can.approveAnswer, false);
-    assert.equal((await ward.post(`/api/petitions/${id}/answer`, { answer: 'Sở Khoa học và Công nghệ sẽ ban hành hướng dẫn gắn nhãn trong quý III.' })).status, 200);
+    assert.equal(
+      (
+        await ward.post(`/api/petitions/${id}/answer`, {
+          answer: 'Sở Khoa học và Công nghệ sẽ ban hành hướng dẫn gắn nhãn trong quý III.',
+        })
+      ).status,
+      200,
+    );
     assert.equal((await ward.post(`/api/petitions/${id}/approve`, {})).status, 403, 'an officer does not approve');
     const approved = await wardLeader.post(`/api/petitions/${id}/approve`, {});
     assert.equal(approved.status, 200, JSON.stringify(approved.body));
@@ -120,17 +163,28 @@ describe('handling', () => {
     assert.match(pub.body.answer, /hướng dẫn gắn nhãn/);
     assert.equal(pub.body.handlingUnit, (await getUnitByCode(w.d.db, '16516'))!.name);
     const list = await new Client(w.app).get('/api/public/petitions?q=gan nhan');
-    assert.ok(list.body.items.some((i: { code: string }) => i.code === code), 'found without accents');
+    assert.ok(
+      list.body.items.some((i: { code: string }) => i.code === code),
+      'found without accents',
+    );
     for (const json of [JSON.stringify(pub.body), JSON.stringify(list.body)]) {
       assert.doesNotMatch(json, /Bích Ngọc|ngoc\.tran|0912/);
     }
-    const views = await w.d.db.selectFrom('audit_log').select('actor_username').where('action', '=', 'petition.sender_view').execute();
+    const views = await w.d.db
+      .selectFrom('audit_log')
+      .select('actor_username')
+      .where('action', '=', 'petition.sender_view')
+      .execute();
     assert.ok(views.some((v) => v.actor_username === 'nss.cv') && views.some((v) => v.actor_username === 'skhcn.cv'));
   });
 
   test('the identity stays with the holders; another ward does not see the petition at all', async () => {
     const sent = await new Client(w.app).post('/api/public/petitions', petition());
-    const row = await w.d.db.selectFrom('petition').select('id').where('code', '=', sent.body.code).executeTakeFirstOrThrow();
+    const row = await w.d.db
+      .selectFrom('petition')
+      .select('id')
+      .where('code', '=', sent.body.code)
+      .executeTakeFirstOrThrow();
     const viewer = await w.as.skhcnViewer.get(`/api/petitions/${row.id}`);
     assert.equal(viewer.status, 200);
     assert.equal(viewer.body.sender, null);
@@ -147,16 +201,35 @@ describe('handling', () => {
   test('asking the sender stops the clock, going on restarts it; one extension with a reason', async () => {
     const { skhcn, skhcnLeader } = w.as;
     const sent = await new Client(w.app).post('/api/public/petitions', petition());
-    const { id } = await w.d.db.selectFrom('petition').select('id').where('code', '=', sent.body.code).executeTakeFirstOrThrow();
-    assert.equal((await skhcn.post(`/api/petitions/${id}/request-information`, { message: 'Đề nghị nêu rõ loại nội dung cần gắn nhãn.' })).status, 200);
+    const { id } = await w.d.db
+      .selectFrom('petition')
+      .select('id')
+      .where('code', '=', sent.body.code)
+      .executeTakeFirstOrThrow();
+    assert.equal(
+      (
+        await skhcn.post(`/api/petitions/${id}/request-information`, {
+          message: 'Đề nghị nêu rõ loại nội dung cần gắn nhãn.',
+        })
+      ).status,
+      200,
+    );
     assert.equal((await skhcn.get(`/api/petitions/${id}`)).body.tier, 'stopped');
-    assert.equal((await skhcn.post(`/api/petitions/${id}/answer`, { answer: 'Chưa thể trả lời khi đang chờ bổ sung.' })).status, 409);
+    assert.equal(
+      (await skhcn.post(`/api/petitions/${id}/answer`, { answer: 'Chưa thể trả lời khi đang chờ bổ sung.' })).status,
+      409,
+    );
     const resumed = await skhcn.post(`/api/petitions/${id}/resume`, {});
     assert.equal(resumed.body.dueDate, sent.body.dueDate, 'stopped and restarted on the same day: no day lost');
-    const ext = await skhcnLeader.post(`/api/petitions/${id}/extend`, { reason: 'Cần xin ý kiến Bộ Khoa học và Công nghệ.' });
+    const ext = await skhcnLeader.post(`/api/petitions/${id}/extend`, {
+      reason: 'Cần xin ý kiến Bộ Khoa học và Công nghệ.',
+    });
     assert.equal(ext.status, 200);
     assert.ok(ext.body.dueDate > sent.body.dueDate);
-    assert.equal((await skhcnLeader.post(`/api/petitions/${id}/extend`, { reason: 'Lần thứ hai thì không được.' })).status, 409);
+    assert.equal(
+      (await skhcnLeader.post(`/api/petitions/${id}/extend`, { reason: 'Lần thứ hai thì không được.' })).status,
+      409,
+    );
     const pub = await new Client(w.app).get(`/api/public/petitions/${sent.body.code}`);
     assert.equal(pub.body.extensionReason, 'Cần xin ý kiến Bộ Khoa học và Công nghệ.');
     assert.equal(pub.body.dueDate, ext.body.dueDate);
@@ -164,18 +237,33 @@ describe('handling', () => {
 
   test('a duplicate is merged into another and reads its answer; closing as not in scope', async () => {
     const { skhcn, skhcnLeader } = w.as;
-    const a = await new Client(w.app).post('/api/public/petitions', petition({ sender: { name: 'Lê Văn Hải', phone: '0987 000 111' } }));
-    const b = await new Client(w.app).post('/api/public/petitions', petition({ sender: { name: 'Lê Văn Hải', phone: '0987 000 222' } }));
-    const id = async (code: string) => (await w.d.db.selectFrom('petition').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+    const a = await new Client(w.app).post(
+      '/api/public/petitions',
+      petition({ sender: { name: 'Lê Văn Hải', phone: '0987 000 111' } }),
+    );
+    const b = await new Client(w.app).post(
+      '/api/public/petitions',
+      petition({ sender: { name: 'Lê Văn Hải', phone: '0987 000 222' } }),
+    );
+    const id = async (code: string) =>
+      (await w.d.db.selectFrom('petition').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
     const merged = await skhcn.post(`/api/petitions/${await id(b.body.code)}/merge`, { intoId: await id(a.body.code) });
     assert.equal(merged.status, 200, JSON.stringify(merged.body));
     assert.equal((await new Client(w.app).get(`/api/public/petitions/${b.body.code}`)).body.mergedInto, a.body.code);
-    await skhcn.post(`/api/petitions/${await id(a.body.code)}/answer`, { answer: 'Một trả lời chung cho các kiến nghị cùng nội dung về gắn nhãn.' });
+    await skhcn.post(`/api/petitions/${await id(a.body.code)}/answer`, {
+      answer: 'Một trả lời chung cho các kiến nghị cùng nội dung về gắn nhãn.',
+    });
     assert.equal((await skhcnLeader.post(`/api/petitions/${await id(a.body.code)}/approve`, {})).status, 200);
     const dup = await new Client(w.app).get(`/api/public/petitions/${b.body.code}`);
-    assert.match(dup.body.answer, /Một trả lời chung/, 'the duplicate\'s sender reads the one answer');
-    const c = await new Client(w.app).post('/api/public/petitions', petition({ sender: { name: 'Lê Văn Hải', phone: '0987 000 333' } }));
-    const closed = await skhcnLeader.post(`/api/petitions/${await id(c.body.code)}/close`, { outcome: 'notInScope', reason: 'Nội dung thuộc thẩm quyền của Bộ.' });
+    assert.match(dup.body.answer, /Một trả lời chung/, "the duplicate's sender reads the one answer");
+    const c = await new Client(w.app).post(
+      '/api/public/petitions',
+      petition({ sender: { name: 'Lê Văn Hải', phone: '0987 000 333' } }),
+    );
+    const closed = await skhcnLeader.post(`/api/petitions/${await id(c.body.code)}/close`, {
+      outcome: 'notInScope',
+      reason: 'Nội dung thuộc thẩm quyền của Bộ.',
+    });
     assert.equal(closed.status, 200);
   });
 });
@@ -186,11 +274,18 @@ test('yearly figures by unit and topic, and retention that keeps the anonymised 
   const f = await petitionYearFigures(w.d.db, province.id, year);
   assert.ok(f.total.received >= 5);
   assert.ok(f.total.answeredOnTime >= 1);
-  assert.equal(f.total.received, f.total.answeredOnTime + f.total.answeredLate + f.total.closedOtherwise + f.total.open);
+  assert.equal(
+    f.total.received,
+    f.total.answeredOnTime + f.total.answeredLate + f.total.closedOtherwise + f.total.open,
+  );
   assert.ok(f.byTopic.some((t) => t.key === 'guidance'));
   const cleared = await applyPetitionRetention(w.d.db, 0);
   assert.ok(cleared >= 1);
-  const left = await w.d.db.selectFrom('petition').select(['sender_name', 'sender_email', 'subject']).where('closed_on', 'is not', null).execute();
+  const left = await w.d.db
+    .selectFrom('petition')
+    .select(['sender_name', 'sender_email', 'subject'])
+    .where('closed_on', 'is not', null)
+    .execute();
   assert.ok(left.every((p) => p.sender_name === null && p.sender_email === null && p.subject));
 });
 
@@ -198,12 +293,22 @@ test('demo content: petitions in several states, through the use cases', async (
   const fresh = await createTestDatabase();
   try {
     const as = async (username: string) => {
-      const u = await fresh.db.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirstOrThrow();
+      const u = await fresh.db
+        .selectFrom('app_user')
+        .select('id')
+        .where('username', '=', username)
+        .executeTakeFirstOrThrow();
       return { db: fresh.db, actor: await actorFor(fresh.db, u.id), ip: 'demo' };
     };
-    const actors = { skhcn: await as('skhcn.chuyenvien'), wardOfficer: await as('namsamson.chuyenvien'), wardLeader: await as('namsamson.lanhdao') };
+    const actors = {
+      skhcn: await as('skhcn.chuyenvien'),
+      wardOfficer: await as('namsamson.chuyenvien'),
+      wardLeader: await as('namsamson.lanhdao'),
+    };
     assert.equal(await seedPetitionDemo(fresh.db, actors), true);
-    const states = (await fresh.db.selectFrom('petition').select('status').orderBy('id').execute()).map((r) => r.status);
+    const states = (await fresh.db.selectFrom('petition').select('status').orderBy('id').execute()).map(
+      (r) => r.status,
+    );
     assert.deepEqual(states, ['answered', 'classified', 'waitingForSender', 'received']);
     assert.equal(await seedPetitionDemo(fresh.db, actors), false, 'only once');
   } finally {
@@ -211,12 +316,18 @@ test('demo content: petitions in several states, through the use cases', async (
   }
 });
 
-test('documents: the công văn trả lời for the holders (audited), the year\'s figures as XLSX for readers', async () => {
+test("documents: the công văn trả lời for the holders (audited), the year's figures as XLSX for readers", async () => {
   const { skhcn, skhcnLeader, skhcnViewer } = w.as;
   const sent = await new Client(w.app).post('/api/public/petitions', petition());
-  const { id } = await w.d.db.selectFrom('petition').select('id').where('code', '=', sent.body.code).executeTakeFirstOrThrow();
+  const { id } = await w.d.db
+    .selectFrom('petition')
+    .select('id')
+    .where('code', '=', sent.body.code)
+    .executeTakeFirstOrThrow();
   assert.equal((await skhcn.get(`/api/petitions/${id}/answer.docx`)).status, 409, 'no answer yet');
-  await skhcn.post(`/api/petitions/${id}/answer`, { answer: 'Sở Khoa học và Công nghệ ghi nhận và sẽ hướng dẫn trong quý III.' });
+  await skhcn.post(`/api/petitions/${id}/answer`, {
+    answer: 'Sở Khoa học và Công nghệ ghi nhận và sẽ hướng dẫn trong quý III.',
+  });
   await skhcnLeader.post(`/api/petitions/${id}/approve`, { publish: false });
   const docx = await skhcn.get(`/api/petitions/${id}/answer.docx`);
   assert.equal(docx.status, 200);
@@ -227,7 +338,9 @@ test('documents: the công văn trả lời for the holders (audited), the year\
   assert.match(xml, new RegExp(sent.body.code));
   assert.equal((await skhcnViewer.get(`/api/petitions/${id}/answer.docx`)).status, 403);
   const sky = await getUnitByCode(w.d.db, '38.SKHCN');
-  const xlsx = await skhcn.get(`/api/petitions/figures.xlsx?unitId=${sky!.id}&year=${sent.body.receivedOn.slice(0, 4)}`);
+  const xlsx = await skhcn.get(
+    `/api/petitions/figures.xlsx?unitId=${sky!.id}&year=${sent.body.receivedOn.slice(0, 4)}`,
+  );
   assert.equal(xlsx.status, 200);
   assert.match(xlsx.headers.get('content-type')!, /spreadsheetml/);
   assert.doesNotMatch(Buffer.from(xlsx.body).toString('latin1'), /ngoc\.tran/);
@@ -239,12 +352,22 @@ test('documents: the công văn trả lời for the holders (audited), the year\
 
 test('reminders: one notification per tier to the handling unit; an unknown task is not linked', async () => {
   const sent = await new Client(w.app).post('/api/public/petitions', petition());
-  const { id } = await w.d.db.updateTable('petition').set({ due_date: '2026-01-05' }).where('code', '=', sent.body.code).returning('id').executeTakeFirstOrThrow();
-  assert.ok(await runPetitionReminders(w.d.db, '2026-01-06') >= 1);
-  const notes = await w.d.db.selectFrom('notification').select('title').where('link', '=', `/kien-nghi/${id}`).where('kind', '=', 'petition.overdue').execute();
+  const { id } = await w.d.db
+    .updateTable('petition')
+    .set({ due_date: '2026-01-05' })
+    .where('code', '=', sent.body.code)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  assert.ok((await runPetitionReminders(w.d.db, '2026-01-06')) >= 1);
+  const notes = await w.d.db
+    .selectFrom('notification')
+    .select('title')
+    .where('link', '=', `/kien-nghi/${id}`)
+    .where('kind', '=', 'petition.overdue')
+    .execute();
   assert.equal(notes.length, 1);
   assert.equal(await runPetitionReminders(w.d.db, '2026-01-07'), 0, 'same tier: no second reminder');
-  assert.ok(await runPetitionReminders(w.d.db, '2026-03-02') >= 1, 'very overdue: reminded again');
+  assert.ok((await runPetitionReminders(w.d.db, '2026-03-02')) >= 1, 'very overdue: reminded again');
   const very = await w.as.skhcn.get('/api/petitions?tier=veryOverdue&limit=200');
   assert.ok(very.body.items.some((i: { id: number }) => i.id === id));
   assert.ok(very.body.items.every((i: { tier: string }) => i.tier === 'veryOverdue'));

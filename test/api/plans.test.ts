@@ -8,7 +8,17 @@ import ExcelJS from 'exceljs';
 import type { TestDatabase } from '../support/db.ts';
 import { Client, makeUser, type App } from '../support/api.ts';
 import {
-  cascade, closeStages, createPlanFromSeed, editDraft, issuePlan, ok, openWorld, stage, type Cast, type Stage, type World,
+  cascade,
+  closeStages,
+  createPlanFromSeed,
+  editDraft,
+  issuePlan,
+  ok,
+  openWorld,
+  stage,
+  type Cast,
+  type Stage,
+  type World,
 } from '../support/factories.ts';
 import { planDraftSchema } from '../../src/domain/plan/schema.ts';
 
@@ -37,7 +47,13 @@ const provinceDraft = stage(async () => {
 });
 const provinceIssued = stage(async () => {
   const w = await provinceDraft.copy();
-  await issuePlan(w.planId, { officer: w.as.skhcn, leader: w.as.leader, number: '129', date: '2026-05-04', signerName: 'Nguyễn Hoài Anh' });
+  await issuePlan(w.planId, {
+    officer: w.as.skhcn,
+    leader: w.as.leader,
+    number: '129',
+    date: '2026-05-04',
+    signerName: 'Nguyễn Hoài Anh',
+  });
   return w;
 });
 const cascadedToAll = stage(async () => {
@@ -90,11 +106,17 @@ describe('province plan: import, review, lifecycle', () => {
   test('importing the province seed gives its 6 tasks for review, without saving anything', async () => {
     await given(signedIn);
     const r = await importFile(skhcn, PROVINCE);
-    assert.deepEqual(r.draft.tasks.map((t: any) => t.number), ['1', '2', '3.1', '3.2', '4', '5']);
+    assert.deepEqual(
+      r.draft.tasks.map((t: any) => t.number),
+      ['1', '2', '3.1', '3.2', '4', '5'],
+    );
     assert.equal(r.draft.document.symbol, 'KH-UBND');
     assert.equal(r.draft.document.number, null);
     assert.equal(r.draft.tasks[0].lead[0].unitCode, '38.SKHCN');
-    const count = await d.db.selectFrom('plan').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const count = await d.db
+      .selectFrom('plan')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     assert.equal(Number(count.n), 0);
   });
 
@@ -111,8 +133,16 @@ describe('province plan: import, review, lifecycle', () => {
     // A draft out of reach does not exist for the caller (404, as an unknown id).
     assert.equal((await new Client(app).get(`/api/plans/${planId}`)).status, 404, 'anonymous cannot see a draft');
     assert.equal((await ward.get(`/api/plans/${planId}`)).status, 404, 'a ward cannot see the province draft');
-    const audit = await d.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'plan').where('entity_id', '=', String(planId)).execute();
-    assert.deepEqual(audit.map((a) => a.action), ['plan.create']);
+    const audit = await d.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_type', '=', 'plan')
+      .where('entity_id', '=', String(planId))
+      .execute();
+    assert.deepEqual(
+      audit.map((a) => a.action),
+      ['plan.create'],
+    );
   });
 
   test('invalid drafts are refused with the field named, and nothing is saved', async () => {
@@ -131,14 +161,26 @@ describe('province plan: import, review, lifecycle', () => {
     await given(provinceDraft, t);
     assert.equal((await skhcn.post(`/api/plans/${planId}/approve`)).status, 403, 'an officer cannot approve');
     assert.equal((await skhcn.post(`/api/plans/${planId}/submit`)).status, 200);
-    assert.equal((await skhcn.put(`/api/plans/${planId}`, { draft: (await skhcn.get(`/api/plans/${planId}`)).body.draft })).status, 409, 'a submitted plan is locked');
+    assert.equal(
+      (await skhcn.put(`/api/plans/${planId}`, { draft: (await skhcn.get(`/api/plans/${planId}`)).body.draft })).status,
+      409,
+      'a submitted plan is locked',
+    );
     const skhcnLeader = await makeUser(d.db, 'skhcn.ld', '38.SKHCN', ['leader']);
     assert.ok(skhcnLeader.id);
-    assert.equal((await (await new Client(app).login('skhcn.ld')).post(`/api/plans/${planId}/approve`)).status, 403, 'the focal Sở does not approve for UBND tỉnh');
+    assert.equal(
+      (await (await new Client(app).login('skhcn.ld')).post(`/api/plans/${planId}/approve`)).status,
+      403,
+      'the focal Sở does not approve for UBND tỉnh',
+    );
     assert.equal((await leader.post(`/api/plans/${planId}/approve`)).status, 200);
     const badDate = await leader.post(`/api/plans/${planId}/issue`, { number: '129', date: '2026-13-45' });
     assert.equal(badDate.status, 422);
-    const issued = await leader.post(`/api/plans/${planId}/issue`, { number: '129', date: '2026-05-04', signerName: 'Nguyễn Hoài Anh' });
+    const issued = await leader.post(`/api/plans/${planId}/issue`, {
+      number: '129',
+      date: '2026-05-04',
+      signerName: 'Nguyễn Hoài Anh',
+    });
     assert.equal(issued.status, 200, JSON.stringify(issued.body));
     const detail = await new Client(app).get(`/api/plans/${planId}`);
     assert.equal(detail.status, 200, 'an issued plan is public');
@@ -158,7 +200,11 @@ describe('province plan: import, review, lifecycle', () => {
     assert.equal(inside.body.can.review, true);
     assert.equal(inside.body.draft.findings.filter((f: any) => f.severity === 'error').length, 0);
     const otherBranch = await otherWard.get(`/api/plans/${planId}`);
-    assert.deepEqual(otherBranch.body.draft.findings, [], 'a ward reads the province plan as published, without its notes');
+    assert.deepEqual(
+      otherBranch.body.draft.findings,
+      [],
+      'a ward reads the province plan as published, without its notes',
+    );
   });
 
   test('an issued plan cannot be edited directly', async () => {
@@ -203,7 +249,10 @@ describe('cascade to the 166 communes and wards', () => {
     await given(provinceIssued);
     const r = await skhcn.get(`/api/plans/${planId}/cascade/preview?unitId=${wardId}`);
     assert.equal(r.status, 200, JSON.stringify(r.body));
-    assert.equal(r.body.draft.document.title, 'Triển khai thi hành Luật Trí tuệ Nhân tạo trên địa bàn phường Nam Sầm Sơn');
+    assert.equal(
+      r.body.draft.document.title,
+      'Triển khai thi hành Luật Trí tuệ Nhân tạo trên địa bàn phường Nam Sầm Sơn',
+    );
     assert.ok(r.body.draft.tasks.every((t: any) => t.lead[0].unitCode === '16516.PVHXH'));
     assert.equal(r.body.draft.findings.filter((f: any) => f.severity === 'error').length, 0);
   });
@@ -213,48 +262,88 @@ describe('cascade to the 166 communes and wards', () => {
     const got = await skhcn.get(`/api/units/${provinceId}/cascade-rules`);
     assert.equal(got.status, 200);
     assert.equal(got.body.isDefault, true);
-    assert.deepEqual(got.body.offices['xã'].map((o: any) => o.code), ['VP', 'PKT', 'PVHXH', 'TTPVHCC', 'CA', 'BCHQS', 'ĐU', 'HĐND', 'MTTQ']);
-    assert.equal(got.body.offices['phường'].find((o: any) => o.code === 'PKTHTĐT').name, 'Phòng Kinh tế, Hạ tầng và Đô thị phường');
+    assert.deepEqual(
+      got.body.offices['xã'].map((o: any) => o.code),
+      ['VP', 'PKT', 'PVHXH', 'TTPVHCC', 'CA', 'BCHQS', 'ĐU', 'HĐND', 'MTTQ'],
+    );
+    assert.equal(
+      got.body.offices['phường'].find((o: any) => o.code === 'PKTHTĐT').name,
+      'Phòng Kinh tế, Hạ tầng và Đô thị phường',
+    );
     assert.equal(got.body.offices['phường'].find((o: any) => o.code === 'CA').name, 'Công an phường');
     const rules = got.body.rules as any[];
     const stc = rules.findIndex((r) => r.fromCode === '38.STC');
-    assert.deepEqual(rules[stc].toOffice, { 'xã': 'PKT', 'phường': 'PKTHTĐT' });
+    assert.deepEqual(rules[stc].toOffice, { xã: 'PKT', phường: 'PKTHTĐT' });
 
-    const bad = await skhcn.put(`/api/units/${provinceId}/cascade-rules`, { rules: [...rules, { toText: 'Văn phòng' }] });
+    const bad = await skhcn.put(`/api/units/${provinceId}/cascade-rules`, {
+      rules: [...rules, { toText: 'Văn phòng' }],
+    });
     assert.equal(bad.status, 422);
     assert.equal(bad.body.error.issues[0].path, `rules.${rules.length}`);
     assert.match(bad.body.error.message, new RegExp(`Dòng ${rules.length + 1}: cần mã đơn vị hoặc cụm từ nguồn`));
     assert.equal((await skhcn.get(`/api/units/${provinceId}/cascade-rules`)).body.isDefault, true, 'nothing saved');
-    assert.equal((await ward.put(`/api/units/${provinceId}/cascade-rules`, { rules })).status, 403, 'a ward does not edit the province table');
+    assert.equal(
+      (await ward.put(`/api/units/${provinceId}/cascade-rules`, { rules })).status,
+      403,
+      'a ward does not edit the province table',
+    );
 
-    const edited = rules.map((r, i) => (i === stc ? { ...r, toOffice: { 'xã': 'PKT', 'phường': 'VP' } } : r));
+    const edited = rules.map((r, i) => (i === stc ? { ...r, toOffice: { xã: 'PKT', phường: 'VP' } } : r));
     assert.equal((await skhcn.put(`/api/units/${provinceId}/cascade-rules`, { rules: edited })).status, 200);
     const preview = (await skhcn.get(`/api/plans/${planId}/cascade/preview?unitId=${wardId}`)).body.draft;
-    assert.deepEqual(preview.tasks.find((t: any) => t.number === '3.1').coordinators.map((u: any) => u.unitCode).filter(Boolean), ['16516.VP']);
+    assert.deepEqual(
+      preview.tasks
+        .find((t: any) => t.number === '3.1')
+        .coordinators.map((u: any) => u.unitCode)
+        .filter(Boolean),
+      ['16516.VP'],
+    );
     const audit = await d.db.selectFrom('audit_log').select(['action']).where('action', '=', 'cascade.rules').execute();
     assert.equal(audit.length, 1);
     // Back to the defaults for the cascade below.
     assert.equal((await skhcn.put(`/api/units/${provinceId}/cascade-rules`, { rules })).status, 200);
-    assert.equal((await skhcn.get(`/api/plans/${planId}/cascade/preview?unitId=${wardId}`)).body.draft.tasks.find((t: any) => t.number === '3.1').coordinators[0].unitCode, '16516.PKTHTĐT');
+    assert.equal(
+      (await skhcn.get(`/api/plans/${planId}/cascade/preview?unitId=${wardId}`)).body.draft.tasks.find(
+        (t: any) => t.number === '3.1',
+      ).coordinators[0].unitCode,
+      '16516.PKTHTĐT',
+    );
   });
 
   test('one action creates a draft for every commune and ward, each naming its own offices', async (t) => {
     await given(provinceIssued, t);
-    assert.equal((await ward.post(`/api/plans/${planId}/cascade`, { all: true })).status, 403, 'a ward cannot cascade the province plan');
+    assert.equal(
+      (await ward.post(`/api/plans/${planId}/cascade`, { all: true })).status,
+      403,
+      'a ward cannot cascade the province plan',
+    );
     const r = await skhcn.post(`/api/plans/${planId}/cascade`, { all: true });
     assert.equal(r.status, 201, JSON.stringify(r.body));
     assert.equal(r.body.created.length, 166);
-    const rows = await d.db.selectFrom('plan as p').innerJoin('unit as u', 'u.id', 'p.unit_id').select(['p.id', 'u.code', 'u.kind']).where('p.parent_plan_id', '=', planId).execute();
+    const rows = await d.db
+      .selectFrom('plan as p')
+      .innerJoin('unit as u', 'u.id', 'p.unit_id')
+      .select(['p.id', 'u.code', 'u.kind'])
+      .where('p.parent_plan_id', '=', planId)
+      .execute();
     assert.equal(rows.length, 166);
-    const tasks = await d.db.selectFrom('plan_task as t').innerJoin('plan as p', 'p.id', 't.plan_id').innerJoin('unit as u', 'u.id', 'p.unit_id')
-      .select(['u.code', 'u.kind', 't.number', 't.lead', 't.coordinators', 't.parent_task_id']).where('p.parent_plan_id', '=', planId).execute();
+    const tasks = await d.db
+      .selectFrom('plan_task as t')
+      .innerJoin('plan as p', 'p.id', 't.plan_id')
+      .innerJoin('unit as u', 'u.id', 'p.unit_id')
+      .select(['u.code', 'u.kind', 't.number', 't.lead', 't.coordinators', 't.parent_task_id'])
+      .where('p.parent_plan_id', '=', planId)
+      .execute();
     assert.equal(tasks.length, 166 * 6);
     for (const t of tasks) {
       assert.equal((t.lead as any[])[0].unitCode, `${t.code}.PVHXH`);
       assert.ok(t.parent_task_id);
       if (t.number === '3.1') {
         const economic = t.kind === 'ward' ? `${t.code}.PKTHTĐT` : `${t.code}.PKT`;
-        assert.ok((t.coordinators as any[]).some((c) => c.unitCode === economic), `${t.code} 3.1 coordinated by ${economic}`);
+        assert.ok(
+          (t.coordinators as any[]).some((c) => c.unitCode === economic),
+          `${t.code} 3.1 coordinated by ${economic}`,
+        );
       }
     }
     const again = await skhcn.post(`/api/plans/${planId}/cascade`, { all: true });
@@ -283,7 +372,10 @@ describe('cascade to the 166 communes and wards', () => {
     const ids = new Set([...page1.body.items, ...page4.body.items].map((p: any) => p.id));
     assert.equal(ids.size, 66);
     const edited = detail.body.draft;
-    edited.tasks[0].deliverables = [...edited.tasks[0].deliverables, 'Tin, bài trên trang thông tin điện tử của phường'];
+    edited.tasks[0].deliverables = [
+      ...edited.tasks[0].deliverables,
+      'Tin, bài trên trang thông tin điện tử của phường',
+    ];
     assert.equal((await ward.put(`/api/plans/${wardPlanId}`, { draft: edited })).status, 200);
     const compare = await ward.get(`/api/plans/${wardPlanId}/compare`);
     assert.equal(compare.body.rows.length, 6);
@@ -310,14 +402,25 @@ describe('amendment and parent-change notices', () => {
     const notices = detail.body.taskIds.filter((t: any) => t.parentChange);
     assert.deepEqual(notices.map((t: any) => t.number).sort(), ['1', '4']);
     const t1 = notices.find((t: any) => t.number === '1');
-    assert.deepEqual(t1.parentChange.changes.map((c: any) => c.field), ['timeframe']);
+    assert.deepEqual(
+      t1.parentChange.changes.map((c: any) => c.field),
+      ['timeframe'],
+    );
     assert.equal(t1.parentChange.changes[0].after, 'Quý III/2026');
 
     const dismissNoReason = await ward.post(`/api/plan-tasks/${t1.id}/parent-change`, { decision: 'dismiss' });
     assert.equal(dismissNoReason.status, 422);
     assert.equal((await ward.post(`/api/plan-tasks/${t1.id}/parent-change`, { decision: 'accept' })).status, 200);
     const t4 = notices.find((t: any) => t.number === '4');
-    assert.equal((await ward.post(`/api/plan-tasks/${t4.id}/parent-change`, { decision: 'dismiss', reason: 'Phường chưa có dữ liệu để báo cáo chất lượng' })).status, 200);
+    assert.equal(
+      (
+        await ward.post(`/api/plan-tasks/${t4.id}/parent-change`, {
+          decision: 'dismiss',
+          reason: 'Phường chưa có dữ liệu để báo cáo chất lượng',
+        })
+      ).status,
+      200,
+    );
     const after = await ward.get(`/api/plans/${wardPlanId}`);
     assert.equal(after.body.taskIds.filter((t: any) => t.parentChange).length, 0);
     assert.equal(after.body.draft.tasks[0].timeframe.text, 'Quý III/2026');
@@ -325,12 +428,17 @@ describe('amendment and parent-change notices', () => {
   });
   test('a commune amends its own issued plan: the draft lives beside the issued one until it is issued', async (t) => {
     await given(amended, t);
-    const amendedParent = (await skhcn.get(`/api/plans?parentPlanId=${planId}&limit=1`));
+    const amendedParent = await skhcn.get(`/api/plans?parentPlanId=${planId}&limit=1`);
     assert.equal(amendedParent.body.total, 0, 'children moved to the amendment');
-    const wardPlanId = (await ward.get('/api/plans?status=draft&limit=5')).body.items.find((p: any) => p.unitName === 'Phường Nam Sầm Sơn').id;
+    const wardPlanId = (await ward.get('/api/plans?status=draft&limit=5')).body.items.find(
+      (p: any) => p.unitName === 'Phường Nam Sầm Sơn',
+    ).id;
     assert.equal((await ward.post(`/api/plans/${wardPlanId}/submit`)).status, 200);
     assert.equal((await wardLeader.post(`/api/plans/${wardPlanId}/approve`)).status, 200);
-    assert.equal((await wardLeader.post(`/api/plans/${wardPlanId}/issue`, { number: '45', date: '2026-05-20' })).status, 200);
+    assert.equal(
+      (await wardLeader.post(`/api/plans/${wardPlanId}/issue`, { number: '45', date: '2026-05-20' })).status,
+      200,
+    );
     const amend = await ward.post(`/api/plans/${wardPlanId}/amend`);
     assert.equal(amend.status, 201, JSON.stringify(amend.body));
     const again = await ward.post(`/api/plans/${wardPlanId}/amend`);
@@ -346,7 +454,13 @@ describe('the ward seed, imported as it was made by hand', () => {
     assert.ok(r.draft.findings.some((f: any) => f.severity === 'error'));
     assert.equal(r.draft.tasks.length, 6);
     assert.ok(codes.size >= 5, [...codes].join(', '));
-    assert.ok(r.draft.findings.some((f: any) => /Chuyển giao công nghệ/.test(f.message)), 'wrong law in the title');
-    assert.ok(r.draft.findings.some((f: any) => /Nam Sâm Sơn/.test(f.message)), 'misspelled ward name');
+    assert.ok(
+      r.draft.findings.some((f: any) => /Chuyển giao công nghệ/.test(f.message)),
+      'wrong law in the title',
+    );
+    assert.ok(
+      r.draft.findings.some((f: any) => /Nam Sâm Sơn/.test(f.message)),
+      'misspelled ward name',
+    );
   });
 });

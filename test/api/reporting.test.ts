@@ -17,8 +17,20 @@ import type { DB } from '../../src/db/schema.ts';
 import type { TestDatabase } from '../support/db.ts';
 import { Client, makeUser, type App } from '../support/api.ts';
 import {
-  cascade, closeStages, findAssignment, issuePlan, issueProvincePlan, ok, openWorld, recordProgress, regimeOfPlan, stage, unitReport,
-  type Cast, type Stage, type World,
+  cascade,
+  closeStages,
+  findAssignment,
+  issuePlan,
+  issueProvincePlan,
+  ok,
+  openWorld,
+  recordProgress,
+  regimeOfPlan,
+  stage,
+  unitReport,
+  type Cast,
+  type Stage,
+  type World,
 } from '../support/factories.ts';
 import { setReportingClock } from '../../src/modules/reporting/clock.ts';
 import { runReminders } from '../../src/modules/reporting/reminders.ts';
@@ -29,19 +41,40 @@ const SEEDS = new URL('../fixtures/plans/', import.meta.url);
 const CONFERENCE = 'Hội nghị phổ biến Luật Trí tuệ nhân tạo';
 
 const CAST = {
-  skhcn: ['skhcn.cv', '38.SKHCN', ['officer']], leader: ['tinh.ld', '38', ['leader']],
-  ward: ['nss.cv', '16516', ['officer']], wardLeader: ['nss.ld', '16516', ['leader']],
-  economic: ['nss.ktht', '16516.PKTHTĐT', ['officer']], economicLeader: ['nss.ktht.ld', '16516.PKTHTĐT', ['leader']],
-  hacThanh: ['hacthanh.cv', '14797', ['officer']], hacThanhLeader: ['hacthanh.ld', '14797', ['leader']],
-  bimSon: ['bimson.cv', '14812', ['officer']], bimSonLeader: ['bimson.ld', '14812', ['leader']],
+  skhcn: ['skhcn.cv', '38.SKHCN', ['officer']],
+  leader: ['tinh.ld', '38', ['leader']],
+  ward: ['nss.cv', '16516', ['officer']],
+  wardLeader: ['nss.ld', '16516', ['leader']],
+  economic: ['nss.ktht', '16516.PKTHTĐT', ['officer']],
+  economicLeader: ['nss.ktht.ld', '16516.PKTHTĐT', ['leader']],
+  hacThanh: ['hacthanh.cv', '14797', ['officer']],
+  hacThanhLeader: ['hacthanh.ld', '14797', ['leader']],
+  bimSon: ['bimson.cv', '14812', ['officer']],
+  bimSonLeader: ['bimson.ld', '14812', ['leader']],
 } satisfies Cast;
-const UNIT_CODES = ['38', '38.SKHCN', '38.STC', '38.CAT', '16516', '16516.PVHXH', '16516.PKTHTĐT', '16516.CA', '14797', '14812'];
+const UNIT_CODES = [
+  '38',
+  '38.SKHCN',
+  '38.STC',
+  '38.CAT',
+  '16516',
+  '16516.PVHXH',
+  '16516.PKTHTĐT',
+  '16516.CA',
+  '14797',
+  '14812',
+];
 
 type ReportingWorld = World<typeof CAST> & {
   /** The reporting clock of the stage's last step. */
   clock: string;
-  provincePlanId: number; wardPlanId: number; regimeId: number; wardRegimeId: number;
-  wardReportId: number; hacThanhReportId: number; bimSonReportId: number;
+  provincePlanId: number;
+  wardPlanId: number;
+  regimeId: number;
+  wardRegimeId: number;
+  wardReportId: number;
+  hacThanhReportId: number;
+  bimSonReportId: number;
 };
 
 function setClock(w: ReportingWorld, date: string) {
@@ -51,14 +84,27 @@ function setClock(w: ReportingWorld, date: string) {
 
 // The stages of the year the tests start from, each built through the API on the one before (as the tests did).
 const signedIn = stage(async () => {
-  const w = { ...(await openWorld(CAST, UNIT_CODES)), provincePlanId: 0, wardPlanId: 0, regimeId: 0, wardRegimeId: 0, wardReportId: 0, hacThanhReportId: 0, bimSonReportId: 0 } as ReportingWorld;
+  const w = {
+    ...(await openWorld(CAST, UNIT_CODES)),
+    provincePlanId: 0,
+    wardPlanId: 0,
+    regimeId: 0,
+    wardRegimeId: 0,
+    wardReportId: 0,
+    hacThanhReportId: 0,
+    bimSonReportId: 0,
+  } as ReportingWorld;
   setClock(w, '2026-05-04');
   return w;
 });
 const provinceIssued = stage(async () => {
   const w = await signedIn.copy();
   setClock(w, w.clock);
-  w.provincePlanId = await issueProvincePlan(w.unitIds['38']!, { officer: w.as.skhcn, leader: w.as.leader, signerName: 'Nguyễn Hoài Anh' });
+  w.provincePlanId = await issueProvincePlan(w.unitIds['38']!, {
+    officer: w.as.skhcn,
+    leader: w.as.leader,
+    signerName: 'Nguyễn Hoài Anh',
+  });
   w.regimeId = await regimeOfPlan(w.as.skhcn, w.provincePlanId);
   return w;
 });
@@ -76,7 +122,11 @@ const workRecorded = stage(async () => {
   setClock(w, '2026-11-21');
   const query = `planId=${w.wardPlanId}&year=2026`;
   await recordProgress(w.as.ward, (await findAssignment(w.as.ward, query, '1', '16516.PVHXH')).id, CONFERENCE_UPDATE);
-  await recordProgress(w.as.economic, (await findAssignment(w.as.ward, query, '3.1', '16516.PKTHTĐT')).id, ARTICLE_UPDATE);
+  await recordProgress(
+    w.as.economic,
+    (await findAssignment(w.as.ward, query, '3.1', '16516.PKTHTĐT')).id,
+    ARTICLE_UPDATE,
+  );
   return w;
 });
 /** The economic office's report accepted by the ward's focal office. */
@@ -85,7 +135,11 @@ const officeReported = stage(async () => {
   setClock(w, '2026-11-25');
   await makeUser(w.d.db, 'nss.vhxh', '16516.PVHXH', ['officer']);
   const focal = await new Client(w.app).login('nss.vhxh');
-  await unitReport(w.wardRegimeId, 'accepted', { officer: w.as.economic, leader: w.as.economicLeader, receiver: focal });
+  await unitReport(w.wardRegimeId, 'accepted', {
+    officer: w.as.economic,
+    leader: w.as.economicLeader,
+    receiver: focal,
+  });
   return w;
 });
 const wardDrafted = stage(async () => {
@@ -108,7 +162,10 @@ const wardSent = stage(async () => {
 const hacThanhReturned = stage(async () => {
   const w = await wardSent.copy();
   setClock(w, w.clock);
-  w.hacThanhReportId = await unitReport(w.regimeId, 'submitted', { officer: w.as.hacThanh, leader: w.as.hacThanhLeader });
+  w.hacThanhReportId = await unitReport(w.regimeId, 'submitted', {
+    officer: w.as.hacThanh,
+    leader: w.as.hacThanhLeader,
+  });
   setClock(w, '2026-12-04');
   ok(await w.as.skhcn.post(`/api/reports/${w.hacThanhReportId}/return`, { reason: RETURN_REASON }), 'report return');
   return w;
@@ -120,7 +177,10 @@ const periodClosed = stage(async () => {
   w.bimSonReportId = await unitReport(w.regimeId, 'approved', { officer: w.as.bimSon, leader: w.as.bimSonLeader });
   setClock(w, '2026-12-16');
   await makeUser(w.d.db, 'quangtrung.cv', '14818', ['officer']);
-  ok(await w.as.hacThanh.put(`/api/reports/${w.hacThanhReportId}`, { indicatorValues: { conferenceParticipants: 85 } }), 'returned report edit');
+  ok(
+    await w.as.hacThanh.put(`/api/reports/${w.hacThanhReportId}`, { indicatorValues: { conferenceParticipants: 85 } }),
+    'returned report edit',
+  );
   ok(await w.as.bimSon.post(`/api/reports/${w.bimSonReportId}/submit`), 'late submit');
   return w;
 });
@@ -131,19 +191,46 @@ const communePlansIssued = stage(async () => {
   await issueAllCommunePlans(w.d.db, w.provincePlanId);
   return w;
 });
-const STAGES = [signedIn, provinceIssued, wardIssued, workRecorded, officeReported, wardDrafted, wardSent, hacThanhReturned, periodClosed, communePlansIssued];
+const STAGES = [
+  signedIn,
+  provinceIssued,
+  wardIssued,
+  workRecorded,
+  officeReported,
+  wardDrafted,
+  wardSent,
+  hacThanhReturned,
+  periodClosed,
+  communePlansIssued,
+];
 
 const CONFERENCE_UPDATE = {
-  percent: 60, occurredOn: '2026-11-20', narrative: 'Tổ chức hội nghị phổ biến Luật cho cán bộ, công chức phường và tổ trưởng tổ dân phố',
+  percent: 60,
+  occurredOn: '2026-11-20',
+  narrative: 'Tổ chức hội nghị phổ biến Luật cho cán bộ, công chức phường và tổ trưởng tổ dân phố',
   deliverables: [{ kind: 'conference', title: CONFERENCE, occurredOn: '2026-11-20', participants: 120 }],
-  obstacles: [{ kind: 'proposal', content: 'Đề nghị Sở Khoa học và Công nghệ cung cấp tài liệu tuyên truyền thống nhất về Luật' }],
+  obstacles: [
+    { kind: 'proposal', content: 'Đề nghị Sở Khoa học và Công nghệ cung cấp tài liệu tuyên truyền thống nhất về Luật' },
+  ],
 };
 const ARTICLE_UPDATE = {
-  percent: 100, completed: true, occurredOn: '2026-11-18', narrative: 'Lồng ghép nội dung trí tuệ nhân tạo vào kế hoạch phát triển kinh tế - xã hội của phường',
-  deliverables: [{ kind: 'article', title: 'Tin bài về chuyển đổi số và trí tuệ nhân tạo trên trang thông tin điện tử phường', occurredOn: '2026-11-18' }],
+  percent: 100,
+  completed: true,
+  occurredOn: '2026-11-18',
+  narrative: 'Lồng ghép nội dung trí tuệ nhân tạo vào kế hoạch phát triển kinh tế - xã hội của phường',
+  deliverables: [
+    {
+      kind: 'article',
+      title: 'Tin bài về chuyển đổi số và trí tuệ nhân tạo trên trang thông tin điện tử phường',
+      occurredOn: '2026-11-18',
+    },
+  ],
 };
 const WARD_SECTIONS = {
-  narrative: { leadership: 'Ủy ban nhân dân phường ban hành Kế hoạch số 15/KH-UBND ngày 20/5/2026.', assessment: 'Cơ bản hoàn thành các nhiệm vụ năm 2026.' },
+  narrative: {
+    leadership: 'Ủy ban nhân dân phường ban hành Kế hoạch số 15/KH-UBND ngày 20/5/2026.',
+    assessment: 'Cơ bản hoàn thành các nhiệm vụ năm 2026.',
+  },
   indicatorValues: { legalDocumentsReviewed: 3 },
 };
 const RETURN_REASON = 'Thiếu số liệu người tham dự hội nghị';
@@ -175,8 +262,20 @@ const at = (date: string) => setReportingClock(d.db, `${date}T09:00:00+07:00`);
 /** The test runs on this world (a copy of its own when it writes, the stage's shared copy when it only reads), at its clock. */
 async function given(s: Stage<ReportingWorld>, t?: TestContext) {
   const w = t ? await s.fresh(t) : await s.shared();
-  ({ d, app, unitIds, provincePlanId, wardPlanId, regimeId, wardRegimeId, wardReportId, hacThanhReportId, bimSonReportId } = w);
-  ({ skhcn, leader, ward, wardLeader, economic, economicLeader, hacThanh, hacThanhLeader, bimSon, bimSonLeader } = w.as);
+  ({
+    d,
+    app,
+    unitIds,
+    provincePlanId,
+    wardPlanId,
+    regimeId,
+    wardRegimeId,
+    wardReportId,
+    hacThanhReportId,
+    bimSonReportId,
+  } = w);
+  ({ skhcn, leader, ward, wardLeader, economic, economicLeader, hacThanh, hacThanhLeader, bimSon, bimSonLeader } =
+    w.as);
   at(w.clock);
 }
 
@@ -190,7 +289,9 @@ async function timed<T>(name: string, fn: () => Promise<T>): Promise<T> {
 after(async () => {
   for (const [name, list] of Object.entries(timings)) {
     const sorted = [...list].sort((a, b) => a - b);
-    console.log(`# ${d.backend} ${name}: n=${list.length} min=${sorted[0]!.toFixed(1)} median=${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} max=${sorted.at(-1)!.toFixed(1)} ms`);
+    console.log(
+      `# ${d.backend} ${name}: n=${list.length} min=${sorted[0]!.toFixed(1)} median=${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} max=${sorted.at(-1)!.toFixed(1)} ms`,
+    );
   }
   await closeStages(...STAGES);
 });
@@ -198,13 +299,24 @@ after(async () => {
 describe('regimes come with the issued plans', () => {
   test('issuing KH 129/KH-UBND creates its yearly regime, owned by Sở KH&CN, due before 15/12', async (t) => {
     await given(signedIn, t);
-    const imp = await skhcn.post('/api/plans/import', { filename: PROVINCE, contentBase64: readFileSync(new URL(PROVINCE, SEEDS)).toString('base64') });
-    const created = await skhcn.post('/api/plans', { unitId: unitIds['38'], draft: imp.body.draft, sourceName: PROVINCE });
+    const imp = await skhcn.post('/api/plans/import', {
+      filename: PROVINCE,
+      contentBase64: readFileSync(new URL(PROVINCE, SEEDS)).toString('base64'),
+    });
+    const created = await skhcn.post('/api/plans', {
+      unitId: unitIds['38'],
+      draft: imp.body.draft,
+      sourceName: PROVINCE,
+    });
     assert.equal(created.status, 201, JSON.stringify(created.body));
     provincePlanId = created.body.id;
     assert.equal((await skhcn.post(`/api/plans/${provincePlanId}/submit`)).status, 200);
     assert.equal((await leader.post(`/api/plans/${provincePlanId}/approve`)).status, 200);
-    const issued = await leader.post(`/api/plans/${provincePlanId}/issue`, { number: '129', date: '2026-05-04', signerName: 'Nguyễn Hoài Anh' });
+    const issued = await leader.post(`/api/plans/${provincePlanId}/issue`, {
+      number: '129',
+      date: '2026-05-04',
+      signerName: 'Nguyễn Hoài Anh',
+    });
     assert.equal(issued.status, 200, JSON.stringify(issued.body));
 
     const list = await skhcn.get(`/api/regimes?planId=${provincePlanId}`);
@@ -217,12 +329,17 @@ describe('regimes come with the issued plans', () => {
     assert.equal(detail.regime.name, 'Báo cáo kết quả thực hiện Kế hoạch số 129/KH-UBND ngày 04/5/2026');
     assert.deepEqual(detail.regime.recipients, ['Ủy ban nhân dân tỉnh', 'Bộ Khoa học và Công nghệ']);
     assert.deepEqual(detail.regime.schedule.reminderDays, [7, 3, 1]);
-    assert.ok(detail.regime.indicators.some((i: any) => i.code === 'conferences' && i.fromDeliverables.kind === 'conference'));
+    assert.ok(
+      detail.regime.indicators.some((i: any) => i.code === 'conferences' && i.fromDeliverables.kind === 'conference'),
+    );
     // 166 communes and wards + the two agencies with tasks (Sở Tài chính, Công an tỉnh); Sở KH&CN compiles.
     assert.equal(detail.submitterCount, 168);
     const y2026 = detail.periods.find((p: any) => p.key === '2026');
     assert.deepEqual(y2026.dataWindow, { from: '2025-12-15', to: '2026-12-14' });
-    assert.deepEqual(y2026.dueDates.map((t: any) => t.dueDate), ['2026-12-14', '2026-12-07']);
+    assert.deepEqual(
+      y2026.dueDates.map((t: any) => t.dueDate),
+      ['2026-12-14', '2026-12-07'],
+    );
     assert.equal(detail.can.followUp, true);
     // A ward sees the regime it reports under, but not the status of others.
     const wardView = await ward.get(`/api/regimes/${regimeId}`);
@@ -240,25 +357,47 @@ describe('regimes come with the issued plans', () => {
     at('2026-05-20');
     assert.equal((await ward.post(`/api/plans/${wardPlanId}/submit`)).status, 200);
     assert.equal((await wardLeader.post(`/api/plans/${wardPlanId}/approve`)).status, 200);
-    assert.equal((await wardLeader.post(`/api/plans/${wardPlanId}/issue`, { number: '15', date: '2026-05-20' })).status, 200);
+    assert.equal(
+      (await wardLeader.post(`/api/plans/${wardPlanId}/issue`, { number: '15', date: '2026-05-20' })).status,
+      200,
+    );
     const mine = (await ward.get('/api/regimes')).body;
     const wardRegime = mine.find((r: any) => r.planId === wardPlanId);
     assert.ok(wardRegime, 'the ward sees its own regime');
-    assert.ok(mine.some((r: any) => r.id === regimeId), 'and the province regime it reports under');
+    assert.ok(
+      mine.some((r: any) => r.id === regimeId),
+      'and the province regime it reports under',
+    );
     wardRegimeId = wardRegime.id;
     assert.equal(wardRegime.ownerUnitId, unitIds['16516.PVHXH']);
     assert.deepEqual(wardRegime.recipients, ['Ủy ban nhân dân phường']);
     const detail = (await ward.get(`/api/regimes/${wardRegimeId}`)).body;
-    assert.equal(detail.submitterCount, 2, 'the economic office and the police coordinate tasks; the focal office compiles');
-    assert.equal(detail.periods.find((p: any) => p.key === '2026').dueDates.find((t: any) => t.kinds.includes('office')).dueDate, '2026-12-07');
+    assert.equal(
+      detail.submitterCount,
+      2,
+      'the economic office and the police coordinate tasks; the focal office compiles',
+    );
+    assert.equal(
+      detail.periods.find((p: any) => p.key === '2026').dueDates.find((t: any) => t.kinds.includes('office')).dueDate,
+      '2026-12-07',
+    );
     // Another ward sees neither.
-    assert.equal((await hacThanh.get('/api/regimes')).body.some((r: any) => r.id === wardRegimeId), false);
+    assert.equal(
+      (await hacThanh.get('/api/regimes')).body.some((r: any) => r.id === wardRegimeId),
+      false,
+    );
   });
 });
 
 async function assignmentOf(unitCode: string, planId: number, taskNumber: string): Promise<number> {
-  const row = await d.db.selectFrom('assignment as a').innerJoin('plan_task as t', 't.id', 'a.task_id').select('a.id')
-    .where('a.unit_id', '=', unitIds[unitCode]!).where('a.plan_id', '=', planId).where('t.number', '=', taskNumber).executeTakeFirstOrThrow();
+  const row = await d.db
+    .selectFrom('assignment as a')
+    .innerJoin('plan_task as t', 't.id', 'a.task_id')
+    .select('a.id')
+    .where('a.unit_id', '=', unitIds[unitCode]!)
+    .where('a.plan_id', '=', planId)
+    .where('t.number', '=', taskNumber)
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -284,12 +423,17 @@ describe('unit reports', () => {
     assert.equal(created.body.dueDate, '2026-12-07');
     const id = created.body.id;
     const r = (await economic.get(`/api/reports/${id}`)).body.report;
-    assert.deepEqual(r.content.tasks.map((t: any) => [t.taskNumber, t.parentTaskNumber, t.status]), [['3.1', '3.1', 'doneOnTime']]);
+    assert.deepEqual(
+      r.content.tasks.map((t: any) => [t.taskNumber, t.parentTaskNumber, t.status]),
+      [['3.1', '3.1', 'doneOnTime']],
+    );
     assert.equal(r.indicatorValues.articles, 1);
     assert.equal((await economic.post(`/api/reports/${id}/approve`)).status, 403, 'an officer does not approve');
     assert.equal((await economicLeader.post(`/api/reports/${id}/approve`)).status, 200);
     assert.equal((await economic.post(`/api/reports/${id}/submit`)).status, 200);
-    const focal = await new Client(app).login((await makeUser(d.db, 'nss.vhxh', '16516.PVHXH', ['officer']), 'nss.vhxh'));
+    const focal = await new Client(app).login(
+      (await makeUser(d.db, 'nss.vhxh', '16516.PVHXH', ['officer']), 'nss.vhxh'),
+    );
     assert.equal((await hacThanh.post(`/api/reports/${id}/accept`)).status, 404);
     assert.equal((await focal.post(`/api/reports/${id}/accept`)).status, 200);
   });
@@ -297,8 +441,15 @@ describe('unit reports', () => {
   test('the ward officer drafts the ward report: prefilled with the conference, the office report and the proposal', async (t) => {
     await given(officeReported, t);
     at('2026-12-01');
-    assert.equal((await ward.post(`/api/regimes/${regimeId}/periods/2026/reports`, { unitId: unitIds['14797'] })).status, 403, 'not for another ward');
-    assert.equal((await ward.post(`/api/regimes/${regimeId}/periods/2026/reports`, { unitId: unitIds['38.SKHCN'] })).status, 403);
+    assert.equal(
+      (await ward.post(`/api/regimes/${regimeId}/periods/2026/reports`, { unitId: unitIds['14797'] })).status,
+      403,
+      'not for another ward',
+    );
+    assert.equal(
+      (await ward.post(`/api/regimes/${regimeId}/periods/2026/reports`, { unitId: unitIds['38.SKHCN'] })).status,
+      403,
+    );
     const created = await ward.post(`/api/regimes/${regimeId}/periods/2026/reports`, {});
     assert.equal(created.status, 201, JSON.stringify(created.body));
     wardReportId = created.body.id;
@@ -316,7 +467,10 @@ describe('unit reports', () => {
     assert.ok(t1.results.some((r: string) => /hội nghị phổ biến Luật/.test(r)));
     const t31 = report.content.tasks.find((t: any) => t.taskNumber === '3.1');
     assert.equal(t31.deliverables.length, 1, "the office's article comes through its report");
-    assert.deepEqual(report.content.children.map((c: any) => c.unitName), ['Phòng Kinh tế, Hạ tầng và Đô thị phường Nam Sầm Sơn']);
+    assert.deepEqual(
+      report.content.children.map((c: any) => c.unitName),
+      ['Phòng Kinh tế, Hạ tầng và Đô thị phường Nam Sầm Sơn'],
+    );
     assert.equal(report.indicatorValues.conferences, 1);
     assert.equal(report.indicatorValues.conferenceParticipants, 120);
     assert.equal(report.indicatorValues.articles, 1);
@@ -336,7 +490,11 @@ describe('unit reports', () => {
     assert.equal((await ward.put(`/api/reports/${wardReportId}`, { indicatorValues: { nope: 1 } })).status, 422);
     assert.equal((await ward.post(`/api/reports/${wardReportId}/submit`)).status, 409, 'not approved yet');
     assert.equal((await ward.post(`/api/reports/${wardReportId}/approve`)).status, 403);
-    assert.equal((await skhcn.post(`/api/reports/${wardReportId}/approve`)).status, 403, 'the focal Sở does not approve for the ward');
+    assert.equal(
+      (await skhcn.post(`/api/reports/${wardReportId}/approve`)).status,
+      403,
+      'the focal Sở does not approve for the ward',
+    );
     assert.equal((await wardLeader.post(`/api/reports/${wardReportId}/approve`)).status, 200);
     const locked = await ward.put(`/api/reports/${wardReportId}`, { narrative: { results: 'x' } });
     assert.equal(locked.status, 409);
@@ -345,15 +503,36 @@ describe('unit reports', () => {
     const sent = await ward.post(`/api/reports/${wardReportId}/submit`);
     assert.equal(sent.status, 200);
     assert.equal(sent.body.late, false);
-    const notice = await d.db.selectFrom('notification').select(['title']).where('unit_id', '=', unitIds['38.SKHCN']!).where('kind', '=', 'report.submitted').execute();
-    assert.deepEqual(notice.map((n) => n.title), ['Phường Nam Sầm Sơn đã gửi báo cáo năm 2026']);
-    assert.equal((await ward.post(`/api/reports/${wardReportId}/accept`)).status, 403, 'the ward does not accept its own report');
+    const notice = await d.db
+      .selectFrom('notification')
+      .select(['title'])
+      .where('unit_id', '=', unitIds['38.SKHCN']!)
+      .where('kind', '=', 'report.submitted')
+      .execute();
+    assert.deepEqual(
+      notice.map((n) => n.title),
+      ['Phường Nam Sầm Sơn đã gửi báo cáo năm 2026'],
+    );
+    assert.equal(
+      (await ward.post(`/api/reports/${wardReportId}/accept`)).status,
+      403,
+      'the ward does not accept its own report',
+    );
     assert.equal((await skhcn.post(`/api/reports/${wardReportId}/accept`)).status, 200, 'the focal Sở officer accepts');
-    const audit = await d.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'unit_report').where('entity_id', '=', String(wardReportId)).orderBy('id').execute();
-    assert.deepEqual(audit.map((a) => a.action), ['report.create', 'report.update', 'report.approve', 'report.submit', 'report.accept']);
+    const audit = await d.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_type', '=', 'unit_report')
+      .where('entity_id', '=', String(wardReportId))
+      .orderBy('id')
+      .execute();
+    assert.deepEqual(
+      audit.map((a) => a.action),
+      ['report.create', 'report.update', 'report.approve', 'report.submit', 'report.accept'],
+    );
   });
 
-  test("Hạc Thành sends its report; the Sở KH&CN officer returns it with a reason; the ward is told", async (t) => {
+  test('Hạc Thành sends its report; the Sở KH&CN officer returns it with a reason; the ward is told', async (t) => {
     await given(wardSent, t);
     const created = await hacThanh.post(`/api/regimes/${regimeId}/periods/2026/reports`, {});
     assert.equal(created.status, 201);
@@ -362,14 +541,22 @@ describe('unit reports', () => {
     assert.equal((await hacThanh.post(`/api/reports/${hacThanhReportId}/submit`)).status, 200);
     at('2026-12-04');
     assert.equal((await skhcn.post(`/api/reports/${hacThanhReportId}/return`, { reason: 'x' })).status, 400);
-    assert.equal((await hacThanh.post(`/api/reports/${hacThanhReportId}/return`, { reason: 'Tự trả lại báo cáo' })).status, 403);
-    const returned = await skhcn.post(`/api/reports/${hacThanhReportId}/return`, { reason: 'Thiếu số liệu người tham dự hội nghị' });
+    assert.equal(
+      (await hacThanh.post(`/api/reports/${hacThanhReportId}/return`, { reason: 'Tự trả lại báo cáo' })).status,
+      403,
+    );
+    const returned = await skhcn.post(`/api/reports/${hacThanhReportId}/return`, {
+      reason: 'Thiếu số liệu người tham dự hội nghị',
+    });
     assert.equal(returned.status, 200, JSON.stringify(returned.body));
     assert.equal(returned.body.dueDate, '2026-12-14', 'the regime date still leaves time');
     const notes = (await hacThanh.get('/api/notifications')).body.items;
     assert.ok(notes.some((n: any) => /bị trả lại/.test(n.title) && /Thiếu số liệu người tham dự/.test(n.body)));
     const list = (await hacThanh.get(`/api/reports?regimeId=${regimeId}&period=2026`)).body;
-    assert.deepEqual(list.map((r: any) => [r.unitName, r.status, r.returnReason]), [['Phường Hạc Thành', 'returned', 'Thiếu số liệu người tham dự hội nghị']]);
+    assert.deepEqual(
+      list.map((r: any) => [r.unitName, r.status, r.returnReason]),
+      [['Phường Hạc Thành', 'returned', 'Thiếu số liệu người tham dự hội nghị']],
+    );
   });
 
   test('after the due date the period locks: no new drafts, no edits, except a returned report; a late submission is late', async (t) => {
@@ -380,11 +567,18 @@ describe('unit reports', () => {
     bimSonReportId = created.body.id;
     assert.equal((await bimSonLeader.post(`/api/reports/${bimSonReportId}/approve`)).status, 200);
     at('2026-12-16');
-    const late = await (await makeUserClient('quangtrung.cv', '14818')).post(`/api/regimes/${regimeId}/periods/2026/reports`, {});
+    const late = await (await makeUserClient('quangtrung.cv', '14818')).post(
+      `/api/regimes/${regimeId}/periods/2026/reports`,
+      {},
+    );
     assert.equal(late.status, 409);
     assert.match(late.body.error.message, /đã hết hạn gửi báo cáo \(hạn cuối 14\/12\/2026\)/);
     // The returned report stays editable (its new date passed too, but it was asked back).
-    assert.equal((await hacThanh.put(`/api/reports/${hacThanhReportId}`, { indicatorValues: { conferenceParticipants: 85 } })).status, 200);
+    assert.equal(
+      (await hacThanh.put(`/api/reports/${hacThanhReportId}`, { indicatorValues: { conferenceParticipants: 85 } }))
+        .status,
+      200,
+    );
     const sent = await bimSon.post(`/api/reports/${bimSonReportId}/submit`);
     assert.equal(sent.status, 200);
     assert.equal(sent.body.late, true);
@@ -401,12 +595,22 @@ describe('the receiving unit follows up', () => {
     await given(periodClosed);
     at('2026-12-16');
     let r: any;
-    for (let i = 0; i < 20; i++) r = await timed('status', () => skhcn.get(`/api/regimes/${regimeId}/periods/2026/status`));
+    for (let i = 0; i < 20; i++)
+      r = await timed('status', () => skhcn.get(`/api/regimes/${regimeId}/periods/2026/status`));
     assert.equal(r.status, 200, JSON.stringify(r.body));
     const s = r.body;
     assert.equal(s.units.length, 168);
     assert.deepEqual(
-      { expected: s.totals.expected, received: s.totals.received, onTime: s.totals.onTime, late: s.totals.late, returned: s.totals.returned, missing: s.totals.missing, pending: s.totals.pending, accepted: s.totals.accepted },
+      {
+        expected: s.totals.expected,
+        received: s.totals.received,
+        onTime: s.totals.onTime,
+        late: s.totals.late,
+        returned: s.totals.returned,
+        missing: s.totals.missing,
+        pending: s.totals.pending,
+        accepted: s.totals.accepted,
+      },
       { expected: 168, received: 2, onTime: 1, late: 1, returned: 1, missing: 165, pending: 0, accepted: 1 },
     );
     const byName = new Map(s.units.map((u: any) => [u.unitName, u]));
@@ -422,7 +626,14 @@ describe('the receiving unit follows up', () => {
     assert.equal((ind.get('conferenceParticipants') as any).total, 120);
     assert.equal((ind.get('legalDocumentsReviewed') as any).total, 3);
     assert.equal((ind.get('conferences') as any).byGroup.ward, 1);
-    assert.deepEqual(s.groups.map((g: any) => [g.group, g.totals.expected]), [['agency', 2], ['ward', 19], ['commune', 147]]);
+    assert.deepEqual(
+      s.groups.map((g: any) => [g.group, g.totals.expected]),
+      [
+        ['agency', 2],
+        ['ward', 19],
+        ['commune', 147],
+      ],
+    );
     // Before the due date, the same units were pending, not missing.
     at('2026-12-05');
     const early = (await skhcn.get(`/api/regimes/${regimeId}/periods/2026/status`)).body;
@@ -443,7 +654,8 @@ describe('the receiving unit follows up', () => {
     let r: any;
     // After the cut-off (14/12) today belongs to the 2027 period; the Sở still follows 2026.
     assert.equal((await skhcn.get(`/api/dashboard/focal?planId=${provincePlanId}`)).body.year, 2027);
-    for (let i = 0; i < 20; i++) r = await timed('dashboard', () => skhcn.get(`/api/dashboard/focal?planId=${provincePlanId}&year=2026`));
+    for (let i = 0; i < 20; i++)
+      r = await timed('dashboard', () => skhcn.get(`/api/dashboard/focal?planId=${provincePlanId}&year=2026`));
     assert.equal(r.status, 200, JSON.stringify(r.body));
     const db = r.body;
     assert.equal(db.year, 2026);
@@ -467,14 +679,16 @@ describe('the receiving unit follows up', () => {
     await given(communePlansIssued);
     const anon = new Client(app);
     let r: any;
-    for (let i = 0; i < 10; i++) r = await timed('public', () => new Client(app).get(`/api/public/plans/${provincePlanId}/progress?year=2026`));
+    for (let i = 0; i < 10; i++)
+      r = await timed('public', () => new Client(app).get(`/api/public/plans/${provincePlanId}/progress?year=2026`));
     assert.equal(r.status, 200);
     assert.equal(r.body.tasks.length, 6);
     assert.ok(r.body.tasks[0].units >= 167);
     assert.ok(r.body.tasks[0].share > 25, `share ${r.body.tasks[0].share}`);
     assert.equal((await anon.get(`/api/public/plans/${provincePlanId}/progress`)).body.year, 2027);
     const text = JSON.stringify(r.body);
-    for (const secret of ['nss.cv', 'Người thử', 'Thiếu số liệu', 'tổ trưởng tổ dân phố']) assert.ok(!text.includes(secret), secret);
+    for (const secret of ['nss.cv', 'Người thử', 'Thiếu số liệu', 'tổ trưởng tổ dân phố'])
+      assert.ok(!text.includes(secret), secret);
     const draft = await d.db.selectFrom('plan').select('id').where('status', '=', 'draft').executeTakeFirst();
     if (draft) assert.equal((await anon.get(`/api/public/plans/${draft.id}/progress`)).status, 404);
     assert.equal((await anon.get('/api/public/plans/999999/progress')).status, 404);
@@ -483,7 +697,9 @@ describe('the receiving unit follows up', () => {
 
 /** Issues every cascaded commune plan through the API would take minutes; the rows the issue creates are written directly. */
 async function issueAllCommunePlans(db: Kysely<DB> = d.db, planId = provincePlanId) {
-  await sql`UPDATE plan SET status = 'issued', published = true, number = '1', issued_date = '2026-06-01' WHERE parent_plan_id = ${planId} AND status = 'draft'`.execute(db);
+  await sql`UPDATE plan SET status = 'issued', published = true, number = '1', issued_date = '2026-06-01' WHERE parent_plan_id = ${planId} AND status = 'draft'`.execute(
+    db,
+  );
   await sql`INSERT INTO assignment (task_id, plan_id, unit_id, role)
     SELECT t.id, t.plan_id, t.lead_unit_id, 'lead' FROM plan_task t JOIN plan p ON p.id = t.plan_id
     WHERE p.parent_plan_id = ${planId} AND t.lead_unit_id IS NOT NULL
@@ -507,22 +723,40 @@ describe('documents of the receiving level', () => {
     assert.equal(c.issuerParentName, 'UBND TỈNH THANH HÓA');
     assert.equal(c.symbol, 'BC-SKHCN');
     assert.deepEqual(c.recipients, ['Ủy ban nhân dân tỉnh', 'Bộ Khoa học và Công nghệ']);
-    assert.equal(c.title, 'Kết quả thực hiện Kế hoạch số 129/KH-UBND ngày 04/5/2026 của Ủy ban nhân dân tỉnh về triển khai thi hành Luật Trí tuệ Nhân tạo trên địa bàn tỉnh Thanh Hóa năm 2026');
-    assert.match(c.basisText, /^Thực hiện Kế hoạch số 129\/KH-UBND ngày 04\/5\/2026 .*Sở Khoa học và Công nghệ báo cáo kết quả thực hiện năm 2026 như sau:$/);
+    assert.equal(
+      c.title,
+      'Kết quả thực hiện Kế hoạch số 129/KH-UBND ngày 04/5/2026 của Ủy ban nhân dân tỉnh về triển khai thi hành Luật Trí tuệ Nhân tạo trên địa bàn tỉnh Thanh Hóa năm 2026',
+    );
+    assert.match(
+      c.basisText,
+      /^Thực hiện Kế hoạch số 129\/KH-UBND ngày 04\/5\/2026 .*Sở Khoa học và Công nghệ báo cáo kết quả thực hiện năm 2026 như sau:$/,
+    );
     const t1 = c.tasks.find((t: any) => t.number === '1');
     assert.ok(t1.lines.includes(`Phường Nam Sầm Sơn: ${CONFERENCE} (120 người, 20/11/2026)`), t1.lines.join('\n'));
     assert.deepEqual(c.summary, { expected: 168, received: 3, onTime: 1, late: 1, missing: 165 });
     assert.equal(c.indicators.find((i: any) => i.code === 'conferences').total, 1);
-    assert.ok(c.proposals.some((p: string) => /Phường Nam Sầm Sơn: Đề nghị Sở Khoa học và Công nghệ cung cấp tài liệu/.test(p)));
+    assert.ok(
+      c.proposals.some((p: string) => /Phường Nam Sầm Sơn: Đề nghị Sở Khoa học và Công nghệ cung cấp tài liệu/.test(p)),
+    );
     assert.equal(c.annex.length, 168);
     assert.equal(c.annex.find((a: any) => a.unitName === 'Phường Nam Sầm Sơn').deliverables, 2);
 
     const docx = await skhcn.request('GET', `/api/regimes/${regimeId}/periods/2026/compiled.docx`);
     assert.equal(docx.status, 200);
     assert.match(docx.headers.get('content-type')!, /wordprocessingml/);
-    const xml = await (await JSZip.loadAsync(Buffer.from(docx.body as ArrayBuffer))).file('word/document.xml')!.async('string');
+    const xml = await (await JSZip.loadAsync(Buffer.from(docx.body as ArrayBuffer)))
+      .file('word/document.xml')!
+      .async('string');
     const text = xml.replace(/<[^>]+>/g, '');
-    for (const s of ['Kính gửi', 'Ủy ban nhân dân tỉnh', 'Bộ Khoa học và Công nghệ', CONFERENCE, '120 người', 'BC-SKHCN']) assert.ok(text.includes(s), s);
+    for (const s of [
+      'Kính gửi',
+      'Ủy ban nhân dân tỉnh',
+      'Bộ Khoa học và Công nghệ',
+      CONFERENCE,
+      '120 người',
+      'BC-SKHCN',
+    ])
+      assert.ok(text.includes(s), s);
     const xlsx = await skhcn.request('GET', `/api/regimes/${regimeId}/periods/2026/compiled.xlsx`);
     assert.equal(xlsx.status, 200);
     const wb = new ExcelJS.Workbook();
@@ -545,18 +779,35 @@ describe('documents of the receiving level', () => {
     assert.ok(!names.includes('Ủy ban nhân dân phường Nam Sầm Sơn'));
     assert.ok(!names.includes('Ủy ban nhân dân phường Bỉm Sơn'));
     const hac = l.missing.find((m: any) => m.unitName === 'Ủy ban nhân dân phường Hạc Thành');
-    assert.match(hac.items[0], /bị trả lại ngày 04\/12\/2026 \(lý do: Thiếu số liệu người tham dự hội nghị\), chưa gửi lại/);
+    assert.match(
+      hac.items[0],
+      /bị trả lại ngày 04\/12\/2026 \(lý do: Thiếu số liệu người tham dự hội nghị\), chưa gửi lại/,
+    );
     const quangTrung = l.missing.find((m: any) => m.unitName === 'Ủy ban nhân dân phường Quang Trung');
     assert.equal(quangTrung.items[0], 'Báo cáo kết quả thực hiện năm 2026: chưa gửi');
-    assert.ok(quangTrung.items.some((i: string) => /^Nhiệm vụ 1\. .*chưa hoàn thành, quá hạn$/.test(i)) || quangTrung.items.length >= 1);
+    assert.ok(
+      quangTrung.items.some((i: string) => /^Nhiệm vụ 1\. .*chưa hoàn thành, quá hạn$/.test(i)) ||
+        quangTrung.items.length >= 1,
+    );
     assert.ok(l.recipients.includes('Ủy ban nhân dân các xã, phường (có tên tại danh sách kèm theo)'));
     assert.equal(l.newDeadline, '2026-12-23', '5 working days after 16/12/2026');
-    assert.match(l.basisText, /gửi báo cáo kết quả thực hiện năm 2026 về Sở Khoa học và Công nghệ trước ngày 15\/12\/2026/);
+    assert.match(
+      l.basisText,
+      /gửi báo cáo kết quả thực hiện năm 2026 về Sở Khoa học và Công nghệ trước ngày 15\/12\/2026/,
+    );
     const docx = await skhcn.request('GET', `/api/regimes/${regimeId}/periods/2026/reminder.docx`);
     assert.equal(docx.status, 200);
-    const xml = await (await JSZip.loadAsync(Buffer.from(docx.body as ArrayBuffer))).file('word/document.xml')!.async('string');
+    const xml = await (await JSZip.loadAsync(Buffer.from(docx.body as ArrayBuffer)))
+      .file('word/document.xml')!
+      .async('string');
     const text = xml.replace(/<[^>]+>/g, '');
-    for (const s of ['Ủy ban nhân dân phường Quang Trung', 'Ủy ban nhân dân phường Hạc Thành', 'Sở Tài chính', '23/12/2026']) assert.ok(text.includes(s), s);
+    for (const s of [
+      'Ủy ban nhân dân phường Quang Trung',
+      'Ủy ban nhân dân phường Hạc Thành',
+      'Sở Tài chính',
+      '23/12/2026',
+    ])
+      assert.ok(text.includes(s), s);
     assert.ok(!text.includes('Ủy ban nhân dân phường Nam Sầm Sơn'));
   });
 });
@@ -565,13 +816,25 @@ describe('ad hoc requests', () => {
   test('the focal unit asks chosen units for an ad hoc report with its own deadline; they are told and can report', async (t) => {
     await given(communePlansIssued, t);
     at('2026-12-16');
-    const bad = await skhcn.post('/api/regimes', { name: 'Báo cáo nhanh', content: 'Tình hình ứng dụng AI', dueDate: '2026-12-01', submitterUnitIds: [unitIds['16516']] });
+    const bad = await skhcn.post('/api/regimes', {
+      name: 'Báo cáo nhanh',
+      content: 'Tình hình ứng dụng AI',
+      dueDate: '2026-12-01',
+      submitterUnitIds: [unitIds['16516']],
+    });
     assert.equal(bad.status, 422, 'a deadline in the past');
-    const outside = await ward.post('/api/regimes', { name: 'Báo cáo nhanh', content: 'Tình hình ứng dụng AI', dueDate: '2026-12-30', submitterUnitIds: [unitIds['14797']] });
+    const outside = await ward.post('/api/regimes', {
+      name: 'Báo cáo nhanh',
+      content: 'Tình hình ứng dụng AI',
+      dueDate: '2026-12-30',
+      submitterUnitIds: [unitIds['14797']],
+    });
     assert.equal(outside.status, 422, 'a ward asks only its own offices');
     const created = await skhcn.post('/api/regimes', {
       name: 'Báo cáo nhanh tình hình ứng dụng trí tuệ nhân tạo trong giải quyết thủ tục hành chính',
-      content: 'Số hệ thống AI đang dùng, khó khăn, đề xuất', dueDate: '2026-12-28', submitterUnitIds: [unitIds['16516'], unitIds['14797']],
+      content: 'Số hệ thống AI đang dùng, khó khăn, đề xuất',
+      dueDate: '2026-12-28',
+      submitterUnitIds: [unitIds['16516'], unitIds['14797']],
       window: { from: '2026-01-01', to: '2026-12-25' },
     });
     assert.equal(created.status, 201, JSON.stringify(created.body));
@@ -586,7 +849,11 @@ describe('ad hoc requests', () => {
     const status = (await skhcn.get(`/api/regimes/${created.body.id}/periods/2026/status`)).body;
     assert.equal(status.totals.expected, 2);
     assert.equal(status.totals.pending, 2);
-    assert.equal((await bimSon.post(`/api/regimes/${created.body.id}/periods/2026/reports`, {})).status, 422, 'not asked');
+    assert.equal(
+      (await bimSon.post(`/api/regimes/${created.body.id}/periods/2026/reports`, {})).status,
+      422,
+      'not asked',
+    );
   });
 });
 
@@ -595,12 +862,17 @@ describe('reminders by e-mail and in the app', () => {
     await given(communePlansIssued, t);
     const received: Array<{ to: string[]; body: string }> = [];
     const server = new SMTPServer({
-      authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
       onData(stream, session, callback) {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address), body: Buffer.concat(chunks).toString('utf8') });
+          received.push({
+            to: session.envelope.rcptTo.map((r) => r.address),
+            body: Buffer.concat(chunks).toString('utf8'),
+          });
           callback();
         });
       },
@@ -609,9 +881,21 @@ describe('reminders by e-mail and in the app', () => {
     const port = (server.server.address() as AddressInfo).port;
     const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, mailFrom: 'Thi Hành <no-reply@thihanh.test>' })!;
     try {
-      await d.db.updateTable('app_user').set({ email: 'quangtrung@example.vn' }).where('username', '=', 'quangtrung.cv').execute();
-      await d.db.updateTable('app_user').set({ email: 'namsamson@example.vn' }).where('username', '=', 'nss.cv').execute();
-      await d.db.updateTable('app_user').set({ email: 'hacthanh@example.vn' }).where('username', '=', 'hacthanh.cv').execute();
+      await d.db
+        .updateTable('app_user')
+        .set({ email: 'quangtrung@example.vn' })
+        .where('username', '=', 'quangtrung.cv')
+        .execute();
+      await d.db
+        .updateTable('app_user')
+        .set({ email: 'namsamson@example.vn' })
+        .where('username', '=', 'nss.cv')
+        .execute();
+      await d.db
+        .updateTable('app_user')
+        .set({ email: 'hacthanh@example.vn' })
+        .where('username', '=', 'hacthanh.cv')
+        .execute();
       // 07/12/2026: 7 days before 14/12 for the communes (the ward's offices were due that day).
       const first = await runReminders(d.db, { mailer, now: new Date('2026-12-07T08:00:00+07:00') });
       assert.equal(first.failed, 0);
@@ -620,12 +904,28 @@ describe('reminders by e-mail and in the app', () => {
       assert.equal(toQuangTrung.length, 1);
       assert.match(toQuangTrung[0]!.body, /Subject: =\?UTF-8\?|Subject: \[Thi H/);
       assert.ok(!received.some((m) => m.to.includes('namsamson@example.vn')), 'Nam Sầm Sơn has sent its report');
-      assert.ok(received.some((m) => m.to.includes('hacthanh@example.vn')), 'a returned report is not received');
-      const notes = await d.db.selectFrom('notification').select(['title']).where('unit_id', '=', unitIds['16516']!).where('kind', '=', 'report.reminder').execute();
+      assert.ok(
+        received.some((m) => m.to.includes('hacthanh@example.vn')),
+        'a returned report is not received',
+      );
+      const notes = await d.db
+        .selectFrom('notification')
+        .select(['title'])
+        .where('unit_id', '=', unitIds['16516']!)
+        .where('kind', '=', 'report.reminder')
+        .execute();
       assert.equal(notes.length, 0);
       const qt = await d.db.selectFrom('unit').select('id').where('code', '=', '14818').executeTakeFirstOrThrow();
-      const qtNotes = await d.db.selectFrom('notification').select(['title']).where('unit_id', '=', qt.id).where('kind', '=', 'report.reminder').execute();
-      assert.deepEqual(qtNotes.map((n) => n.title), ['Nhắc gửi báo cáo năm 2026: còn 7 ngày (hạn cuối 14/12/2026)']);
+      const qtNotes = await d.db
+        .selectFrom('notification')
+        .select(['title'])
+        .where('unit_id', '=', qt.id)
+        .where('kind', '=', 'report.reminder')
+        .execute();
+      assert.deepEqual(
+        qtNotes.map((n) => n.title),
+        ['Nhắc gửi báo cáo năm 2026: còn 7 ngày (hạn cuối 14/12/2026)'],
+      );
       // The same day again, and the next day (still the 7-day stage): nothing new.
       const again = await runReminders(d.db, { mailer, now: new Date('2026-12-08T08:00:00+07:00') });
       assert.deepEqual([again.app, again.email], [0, 0]);
@@ -633,8 +933,16 @@ describe('reminders by e-mail and in the app', () => {
       const third = await runReminders(d.db, { mailer, now: new Date('2026-12-11T08:00:00+07:00') });
       assert.ok(third.email >= 2);
       assert.equal(received.filter((m) => m.to.includes('quangtrung@example.vn')).length, 2);
-      const log = await d.db.selectFrom('reminder_log').select(['offset_days', 'channel']).where('unit_id', '=', qt.id).orderBy('id').execute();
-      assert.deepEqual(log.map((l) => `${l.offset_days}/${l.channel}`), ['7/app', '7/email', '3/app', '3/email']);
+      const log = await d.db
+        .selectFrom('reminder_log')
+        .select(['offset_days', 'channel'])
+        .where('unit_id', '=', qt.id)
+        .orderBy('id')
+        .execute();
+      assert.deepEqual(
+        log.map((l) => `${l.offset_days}/${l.channel}`),
+        ['7/app', '7/email', '3/app', '3/email'],
+      );
     } finally {
       mailer.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -646,28 +954,66 @@ describe('robustness on real records', () => {
   test('malformed input to the reporting routes, with ids that exist, is a 4xx in Vietnamese, never a 500', async (t) => {
     await given(communePlansIssued, t);
     const junk: unknown[] = [
-      {}, null, [], 'x', 0, { narrative: { results: 5 } }, { narrative: { nope: 'x' } }, { indicatorValues: { conferences: -1 } }, { indicatorValues: { conferences: 1e12 } },
-      { indicatorValues: [] }, { number: 7 }, { reason: '' }, { reason: 'x'.repeat(3000) }, { unitId: -1 }, { unitId: 2 ** 40 }, { unitId: 'abc' },
-      { name: 'Báo cáo thử', content: 'Nội dung thử', dueDate: '2026-02-30' }, { name: 'Báo cáo thử', content: 'Nội dung thử', dueDate: '2026-12-30', submitterKinds: ['office'], window: { from: '2026-12-31', to: '2026-01-01' } },
-      { name: 'Báo cáo thử', content: 'Nội dung thử', dueDate: '2099-12-30', submitterKinds: ['office'] }, { name: 'Báo cáo thử', content: 'Nội dung thử', dueDate: '2026-12-30', planId: 2_000_000 },
+      {},
+      null,
+      [],
+      'x',
+      0,
+      { narrative: { results: 5 } },
+      { narrative: { nope: 'x' } },
+      { indicatorValues: { conferences: -1 } },
+      { indicatorValues: { conferences: 1e12 } },
+      { indicatorValues: [] },
+      { number: 7 },
+      { reason: '' },
+      { reason: 'x'.repeat(3000) },
+      { unitId: -1 },
+      { unitId: 2 ** 40 },
+      { unitId: 'abc' },
+      { name: 'Báo cáo thử', content: 'Nội dung thử', dueDate: '2026-02-30' },
+      {
+        name: 'Báo cáo thử',
+        content: 'Nội dung thử',
+        dueDate: '2026-12-30',
+        submitterKinds: ['office'],
+        window: { from: '2026-12-31', to: '2026-01-01' },
+      },
+      { name: 'Báo cáo thử', content: 'Nội dung thử', dueDate: '2099-12-30', submitterKinds: ['office'] },
+      { name: 'Báo cáo thử', content: 'Nội dung thử', dueDate: '2026-12-30', planId: 2_000_000 },
       { name: 'Báo cáo thử', content: 'Nội dung thử', dueDate: '2026-12-30', submitterUnitIds: [2_147_483_647] },
     ];
     const paths: Array<[string, string]> = [
-      ['PUT', `/api/reports/${hacThanhReportId}`], ['POST', `/api/reports/${wardReportId}/return`], ['POST', `/api/reports/${bimSonReportId}/accept`],
-      ['POST', `/api/regimes/${regimeId}/periods/2026/reports`], ['POST', `/api/regimes/${regimeId}/periods/2025/reports`], ['POST', '/api/regimes'],
-      ['POST', `/api/reports/${hacThanhReportId}/prefill`], ['POST', `/api/reports/${hacThanhReportId}/approve`],
+      ['PUT', `/api/reports/${hacThanhReportId}`],
+      ['POST', `/api/reports/${wardReportId}/return`],
+      ['POST', `/api/reports/${bimSonReportId}/accept`],
+      ['POST', `/api/regimes/${regimeId}/periods/2026/reports`],
+      ['POST', `/api/regimes/${regimeId}/periods/2025/reports`],
+      ['POST', '/api/regimes'],
+      ['POST', `/api/reports/${hacThanhReportId}/prefill`],
+      ['POST', `/api/reports/${hacThanhReportId}/approve`],
     ];
     const failures: string[] = [];
     for (const [method, path] of paths) {
       for (const body of junk) {
         for (const c of [skhcn, hacThanh]) {
           const r = await c.request(method, path, JSON.stringify(body));
-          if (r.status >= 500 || (r.status >= 400 && !/[à-ỹ]/iu.test(r.body?.error?.message ?? ''))) failures.push(`${method} ${path} ${JSON.stringify(body).slice(0, 60)} → ${r.status} ${JSON.stringify(r.body).slice(0, 120)}`);
+          if (r.status >= 500 || (r.status >= 400 && !/[à-ỹ]/iu.test(r.body?.error?.message ?? '')))
+            failures.push(
+              `${method} ${path} ${JSON.stringify(body).slice(0, 60)} → ${r.status} ${JSON.stringify(r.body).slice(0, 120)}`,
+            );
         }
       }
     }
-    for (const path of ['/api/reports?period=abc', '/api/reports?regimeId=0', `/api/regimes/${regimeId}/periods/2026-M13/status`, `/api/regimes/${regimeId}/periods/1999/status`,
-      `/api/regimes/${regimeId}/periods/2026-H1/compiled`, `/api/dashboard/focal?planId=${provincePlanId}&year=1800`, `/api/dashboard/focal?planId=${provincePlanId}&year=2030`, '/api/dashboard/focal']) {
+    for (const path of [
+      '/api/reports?period=abc',
+      '/api/reports?regimeId=0',
+      `/api/regimes/${regimeId}/periods/2026-M13/status`,
+      `/api/regimes/${regimeId}/periods/1999/status`,
+      `/api/regimes/${regimeId}/periods/2026-H1/compiled`,
+      `/api/dashboard/focal?planId=${provincePlanId}&year=1800`,
+      `/api/dashboard/focal?planId=${provincePlanId}&year=2030`,
+      '/api/dashboard/focal',
+    ]) {
       const r = await skhcn.get(path);
       if (r.status >= 500) failures.push(`GET ${path} → ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
     }

@@ -7,7 +7,15 @@ import assert from 'node:assert/strict';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { Client, makeUser, testApp, type App } from '../support/api.ts';
 import { makeContent, type Content } from '../support/content.ts';
-import { bodyMutations, HOSTILE_PARAMS, operationsOf, rawBodies, sample, type Doc, type Operation } from '../support/fuzz.ts';
+import {
+  bodyMutations,
+  HOSTILE_PARAMS,
+  operationsOf,
+  rawBodies,
+  sample,
+  type Doc,
+  type Operation,
+} from '../support/fuzz.ts';
 
 let d: TestDatabase;
 let app: App;
@@ -23,8 +31,14 @@ before(async () => {
   await makeUser(d.db, 'fuzz.admin', '38', ['sysadmin']);
   admin = await new Client(app).login('fuzz.admin');
   doc = (await admin.get('/api/openapi.json')).body;
-  operations = Object.entries(doc.paths as Record<string, Record<string, { operationId: string }>>)
-    .flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ method: method.toUpperCase(), path, operationId: op.operationId })));
+  operations = Object.entries(doc.paths as Record<string, Record<string, { operationId: string }>>).flatMap(
+    ([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => ({
+        method: method.toUpperCase(),
+        path,
+        operationId: op.operationId,
+      })),
+  );
   content = await makeContent(app, d.db, 'fuzz');
   targetUserId = (await makeUser(d.db, 'fuzz.target', '16516', ['officer'])).id;
 });
@@ -42,22 +56,61 @@ function rng(seed: number) {
   };
 }
 
-const STRINGS = ['', ' ', 'a', 'Nam Sầm Sơn', '%', "'; DROP TABLE unit; --", '<script>alert(1)</script>', 'x'.repeat(5000), '\u0000', '😀', '-1', '1e309', 'NaN', 'null', '{}'];
+const STRINGS = [
+  '',
+  ' ',
+  'a',
+  'Nam Sầm Sơn',
+  '%',
+  "'; DROP TABLE unit; --",
+  '<script>alert(1)</script>',
+  'x'.repeat(5000),
+  '\u0000',
+  '😀',
+  '-1',
+  '1e309',
+  'NaN',
+  'null',
+  '{}',
+];
 const IDS = ['abc', '-1', '0', '1.5', '1e3', '99999999999', '2147483648', '1', '5', '%20', 'null'];
 
 function randomValue(r: () => number, depth = 0): unknown {
   const k = Math.floor(r() * (depth > 2 ? 6 : 9));
   switch (k) {
-    case 0: return STRINGS[Math.floor(r() * STRINGS.length)];
-    case 1: return Math.floor(r() * 2 ** 40) * (r() < 0.5 ? -1 : 1);
-    case 2: return r() < 0.5;
-    case 3: return null;
-    case 4: return r() * 1e6;
-    case 5: return Number.MAX_SAFE_INTEGER;
-    case 6: return Array.from({ length: Math.floor(r() * 4) }, () => randomValue(r, depth + 1));
+    case 0:
+      return STRINGS[Math.floor(r() * STRINGS.length)];
+    case 1:
+      return Math.floor(r() * 2 ** 40) * (r() < 0.5 ? -1 : 1);
+    case 2:
+      return r() < 0.5;
+    case 3:
+      return null;
+    case 4:
+      return r() * 1e6;
+    case 5:
+      return Number.MAX_SAFE_INTEGER;
+    case 6:
+      return Array.from({ length: Math.floor(r() * 4) }, () => randomValue(r, depth + 1));
     default: {
       const o: Record<string, unknown> = {};
-      const keys = ['username', 'password', 'name', 'kind', 'intoId', 'unitId', 'roles', 'reason', 'fullName', 'email', 'isActive', 'q', 'shortName', '__proto__', 'constructor'];
+      const keys = [
+        'username',
+        'password',
+        'name',
+        'kind',
+        'intoId',
+        'unitId',
+        'roles',
+        'reason',
+        'fullName',
+        'email',
+        'isActive',
+        'q',
+        'shortName',
+        '__proto__',
+        'constructor',
+      ];
       for (let i = 0; i < Math.floor(r() * 5); i++) o[keys[Math.floor(r() * keys.length)]!] = randomValue(r, depth + 1);
       return o;
     }
@@ -70,7 +123,10 @@ function fillPath(path: string, r: () => number): string {
 
 function randomQuery(r: () => number): string {
   const keys = ['q', 'limit', 'kind', 'subunits', 'unitId', 'from', 'to', 'beforeId', 'action'];
-  const parts = Array.from({ length: Math.floor(r() * 4) }, () => `${keys[Math.floor(r() * keys.length)]}=${encodeURIComponent(String(randomValue(r, 3)))}`);
+  const parts = Array.from(
+    { length: Math.floor(r() * 4) },
+    () => `${keys[Math.floor(r() * keys.length)]}=${encodeURIComponent(String(randomValue(r, 3)))}`,
+  );
   return parts.length ? `?${parts.join('&')}` : '';
 }
 
@@ -83,13 +139,27 @@ test('random and malformed requests to every route get a 4xx JSON answer in Viet
     for (let i = 0; i < 24; i++) {
       const client = i % 3 === 0 ? new Client(app) : admin;
       const path = `/api${fillPath(op.path, r)}${op.method === 'GET' ? randomQuery(r) : ''}`;
-      const body = op.method === 'GET' ? undefined : i % 4 === 1 ? rawBodies[Math.floor(r() * rawBodies.length)] : JSON.stringify(randomValue(r));
+      const body =
+        op.method === 'GET'
+          ? undefined
+          : i % 4 === 1
+            ? rawBodies[Math.floor(r() * rawBodies.length)]
+            : JSON.stringify(randomValue(r));
       const res = await client.request(op.method, path, body);
       sent++;
       const isError = res.status >= 400;
-      if (res.status >= 500) failures.push(`${op.operationId} ${op.method} ${path} ${body?.slice(0, 80)} → ${res.status}`);
-      else if (isError && !(res.body?.error?.code && /[ạảãáàâấầẩẫậăắằẳẵặđéèẻẽẹêếềểễệíìỉĩịóòỏõọôốồổỗộơớờởỡợúùủũụưứừửữựýỳỷỹỵ]/i.test(res.body.error.message))) {
-        failures.push(`${op.operationId} → ${res.status} without a Vietnamese JSON error: ${JSON.stringify(res.body).slice(0, 120)}`);
+      if (res.status >= 500)
+        failures.push(`${op.operationId} ${op.method} ${path} ${body?.slice(0, 80)} → ${res.status}`);
+      else if (
+        isError &&
+        !(
+          res.body?.error?.code &&
+          /[ạảãáàâấầẩẫậăắằẳẵặđéèẻẽẹêếềểễệíìỉĩịóòỏõọôốồổỗộơớờởỡợúùủũụưứừửữựýỳỷỹỵ]/i.test(res.body.error.message)
+        )
+      ) {
+        failures.push(
+          `${op.operationId} → ${res.status} without a Vietnamese JSON error: ${JSON.stringify(res.body).slice(0, 120)}`,
+        );
       }
     }
   }
@@ -158,27 +228,45 @@ class Actor {
   }
 
   /** After a logout the session is gone: the next request starts another. */
-  drop(): void { this.current = null; }
+  drop(): void {
+    this.current = null;
+  }
 }
 
-interface Probe { path: string; body?: string | Uint8Array; type?: string | null }
+interface Probe {
+  path: string;
+  body?: string | Uint8Array;
+  type?: string | null;
+}
 
 /** A real record for each path id, so that mutated bodies get past "not found" into the services. */
 function realParam(path: string, name: string): string {
   if (name === 'key' || name === 'year') return '2026';
   const byResource: Record<string, number> = {
-    units: content.wardId, users: targetUserId, plans: content.wardPlanId, 'plan-tasks': content.planTaskId, assignments: content.assignmentId,
-    obstacles: content.obstacleId, regimes: content.regimeId, reports: content.reportId, public: content.provincePlanId,
+    units: content.wardId,
+    users: targetUserId,
+    plans: content.wardPlanId,
+    'plan-tasks': content.planTaskId,
+    assignments: content.assignmentId,
+    obstacles: content.obstacleId,
+    regimes: content.regimeId,
+    reports: content.reportId,
+    public: content.provincePlanId,
   };
   return String(byResource[path.split('/')[1]!] ?? 1);
 }
 
 const REAL_QUERY: Record<string, () => number> = {
-  planId: () => content.provincePlanId, unitId: () => content.wardId, regimeId: () => content.regimeId, rootUnitId: () => content.provinceId,
+  planId: () => content.provincePlanId,
+  unitId: () => content.wardId,
+  regimeId: () => content.regimeId,
+  rootUnitId: () => content.provinceId,
 };
 
 function baseQuery(op: Operation): string[] {
-  return op.query.filter((q) => q.required).map((q) => `${q.name}=${encodeURIComponent(String(REAL_QUERY[q.name]?.() ?? sample(doc, q.schema)))}`);
+  return op.query
+    .filter((q) => q.required)
+    .map((q) => `${q.name}=${encodeURIComponent(String(REAL_QUERY[q.name]?.() ?? sample(doc, q.schema)))}`);
 }
 
 function url(op: Operation, params: Record<string, string> = {}, query = baseQuery(op)): string {
@@ -204,11 +292,13 @@ function* probesOf(op: Operation, actor: number, actors: number): Generator<Prob
   const exampleText = example === undefined ? undefined : JSON.stringify(example.lean);
   if (op.method === 'GET') yield { path: url(op) };
   for (const name of op.pathParams) {
-    for (const v of HOSTILE_PARAMS) if (mine(CORE_PATH.has(v))) yield { path: url(op, { [name]: v }), body: exampleText };
+    for (const v of HOSTILE_PARAMS)
+      if (mine(CORE_PATH.has(v))) yield { path: url(op, { [name]: v }), body: exampleText };
   }
   for (const q of op.query) {
     const others = baseQuery(op).filter((p) => !p.startsWith(`${q.name}=`));
-    for (const v of HOSTILE_PARAMS) if (mine(CORE_QUERY.has(v))) yield { path: url(op, {}, [...others, `${q.name}=${v}`]) };
+    for (const v of HOSTILE_PARAMS)
+      if (mine(CORE_QUERY.has(v))) yield { path: url(op, {}, [...others, `${q.name}=${v}`]) };
     if (mine(false)) yield { path: url(op, {}, [...others, `${q.name}=1`, `${q.name}=2`]) };
   }
   if (op.method === 'GET') return;
@@ -220,14 +310,25 @@ function* probesOf(op: Operation, actor: number, actors: number): Generator<Prob
   yield { path: url(op), body: JSON.stringify(example.full) };
   for (const body of bodyMutations(example, BODY_BUDGET, actor)) yield { path: url(op), body };
   for (const body of rawBodies(example.lean)) if (mine(false)) yield { path: url(op), body };
-  for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=utf-16', null]) {
-    if (mine(false)) yield { path: url(op), body: type?.startsWith('application/x-www') ? 'a=1&b=%00' : exampleText, type };
+  for (const type of [
+    'text/plain',
+    'application/x-www-form-urlencoded',
+    'multipart/form-data; boundary=x',
+    'application/json; charset=utf-16',
+    null,
+  ]) {
+    if (mine(false))
+      yield { path: url(op), body: type?.startsWith('application/x-www') ? 'a=1&b=%00' : exampleText, type };
   }
 }
 
 test('the fuzz walk: every route, as anonymous, officer and sysadmin, hostile input everywhere; zero 5xx and the server keeps answering', async () => {
   const ops = operationsOf(doc);
-  const actors = [new Actor('anonymous', null), new Actor('officer', { unitCode: '16516.PVHXH', role: 'officer' }), new Actor('sysadmin', { unitCode: '38', role: 'sysadmin' })];
+  const actors = [
+    new Actor('anonymous', null),
+    new Actor('officer', { unitCode: '16516.PVHXH', role: 'officer' }),
+    new Actor('sysadmin', { unitCode: '38', role: 'sysadmin' }),
+  ];
   const failures: string[] = [];
   let sent = 0;
   let serverErrors = 0;
@@ -248,25 +349,43 @@ test('the fuzz walk: every route, as anonymous, officer and sysadmin, hostile in
         sent++;
         if (res.status < 300) reached.add(op.operationId);
         const text = await res.text();
-        const what = () => `${actor.name} ${op.operationId} ${op.method} ${probe.path.slice(0, 120)} ${String(probe.body ?? '').slice(0, 100)} → ${res.status}`;
+        const what = () =>
+          `${actor.name} ${op.operationId} ${op.method} ${probe.path.slice(0, 120)} ${String(probe.body ?? '').slice(0, 100)} → ${res.status}`;
         if (res.status >= 500) {
           serverErrors++;
           failures.push(`${what()} ${text.slice(0, 200)}`);
         } else if (res.status >= 400) {
           let body: any = null;
-          try { body = JSON.parse(text); } catch { /* reported below */ }
-          if (!(body?.error?.code && VI.test(body.error.message))) failures.push(`${what()} without a Vietnamese JSON error: ${text.slice(0, 120)}`);
+          try {
+            body = JSON.parse(text);
+          } catch {
+            /* reported below */
+          }
+          if (!(body?.error?.code && VI.test(body.error.message)))
+            failures.push(`${what()} without a Vietnamese JSON error: ${text.slice(0, 120)}`);
         }
         if (op.operationId === 'logout') actor.drop();
-        if (sent % 1000 === 0) assert.equal((await new Client(app).get('/api/health')).status, 200, `health after ${sent} requests`);
+        if (sent % 1000 === 0)
+          assert.equal((await new Client(app).get('/api/health')).status, 200, `health after ${sent} requests`);
       }
       time.set(op.operationId, (time.get(op.operationId) ?? 0) + performance.now() - opStarted);
     }
   }
   const seconds = (performance.now() - started) / 1000;
-  const slowest = [...time].sort((x, y) => y[1] - x[1]).slice(0, 5).map(([id, ms]) => `${id} ${(ms / 1000).toFixed(1)} s`).join(', ');
-  console.log(`fuzz: ${sent} requests, ${serverErrors} × 5xx (${ops.length} operations, ${reached.size} answered 2xx at least once, ${d.backend}, ${seconds.toFixed(1)} s; slowest: ${slowest})`);
-  console.log(`fuzz: never 2xx: ${ops.map((o) => o.operationId).filter((id) => !reached.has(id)).join(', ')}`);
+  const slowest = [...time]
+    .sort((x, y) => y[1] - x[1])
+    .slice(0, 5)
+    .map(([id, ms]) => `${id} ${(ms / 1000).toFixed(1)} s`)
+    .join(', ');
+  console.log(
+    `fuzz: ${sent} requests, ${serverErrors} × 5xx (${ops.length} operations, ${reached.size} answered 2xx at least once, ${d.backend}, ${seconds.toFixed(1)} s; slowest: ${slowest})`,
+  );
+  console.log(
+    `fuzz: never 2xx: ${ops
+      .map((o) => o.operationId)
+      .filter((id) => !reached.has(id))
+      .join(', ')}`,
+  );
   assert.deepEqual(failures.slice(0, 40), []);
   assert.equal(serverErrors, 0);
   assert.equal((await new Client(app).get('/api/health')).status, 200);

@@ -17,10 +17,17 @@ const VI = /[ạảãáàâấầẩẫậăắằẳẵặđéèẻẽẹêế�
 let d: TestDatabase;
 let app: App;
 before(async () => {
-  ({ d, app } = await openWorld({
-    wardLeader: ['nss.ld', '16516', ['leader']], ward: ['nss.cv', '16516', ['officer']], otherWard: ['hacthanh.cv', '14797', ['officer']],
-    skhcn: ['skhcn.cv', '38.SKHCN', ['officer']], leader: ['tinh.ld', '38', ['leader']],
-  }, [], { signIn: false }));
+  ({ d, app } = await openWorld(
+    {
+      wardLeader: ['nss.ld', '16516', ['leader']],
+      ward: ['nss.cv', '16516', ['officer']],
+      otherWard: ['hacthanh.cv', '14797', ['officer']],
+      skhcn: ['skhcn.cv', '38.SKHCN', ['officer']],
+      leader: ['tinh.ld', '38', ['leader']],
+    },
+    [],
+    { signIn: false },
+  ));
 });
 after(() => d.close());
 
@@ -44,10 +51,16 @@ describe('login throttling', () => {
     assert.equal(last.body.error.code, 'auth.throttled');
     assert.match(last.body.error.message, VI);
     assert.match(last.body.error.message, /thử lại sau \d+ giây/);
-    assert.ok(Number(last.headers.get('retry-after')) >= 1 && Number(last.headers.get('retry-after')) <= 15, last.headers.get('retry-after')!);
+    assert.ok(
+      Number(last.headers.get('retry-after')) >= 1 && Number(last.headers.get('retry-after')) <= 15,
+      last.headers.get('retry-after')!,
+    );
 
     // The leader, from her own address, gets in at once while A keeps knocking.
-    const [leader, knock] = await Promise.all([login(new Client(app), 'nss.ld', TEST_PASSWORD), login(attacker, 'nss.ld', 'doan-mo-50')]);
+    const [leader, knock] = await Promise.all([
+      login(new Client(app), 'nss.ld', TEST_PASSWORD),
+      login(attacker, 'nss.ld', 'doan-mo-50'),
+    ]);
     assert.equal(leader.status, 200);
     assert.equal(knock.status, 429);
     // From A even the right password waits: A learns nothing about its guesses.
@@ -68,12 +81,20 @@ describe('login throttling', () => {
   test('100 failures from one address across many accounts stop that address; another address is unaffected', async () => {
     const office = new Client(app);
     for (let batch = 0; batch < 10; batch++) {
-      const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => login(office, `khach.${batch * 10 + i}`, 'doan-mo')));
-      assert.deepEqual(answers.map((a) => a.status), Array(10).fill(401));
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => login(office, `khach.${batch * 10 + i}`, 'doan-mo')),
+      );
+      assert.deepEqual(
+        answers.map((a) => a.status),
+        Array(10).fill(401),
+      );
     }
     const stopped = await login(office, 'nss.cv', TEST_PASSWORD);
     assert.equal(stopped.status, 429);
-    assert.match(stopped.body.error.message, /Địa chỉ mạng của bạn đã đăng nhập sai quá nhiều lần\. Vui lòng thử lại sau \d+ phút\./);
+    assert.match(
+      stopped.body.error.message,
+      /Địa chỉ mạng của bạn đã đăng nhập sai quá nhiều lần\. Vui lòng thử lại sau \d+ phút\./,
+    );
     const retryAfter = Number(stopped.headers.get('retry-after'));
     assert.ok(retryAfter > 3500 && retryAfter <= 3600, String(retryAfter));
     assert.equal((await login(new Client(app), 'nss.cv', TEST_PASSWORD)).status, 200);
@@ -88,10 +109,21 @@ describe('the client behind proxies', () => {
     const proxied = testApp(d.db, d.backend, { trustProxy: loadConfig({ THIHANH_TRUST_PROXY: '1' }).trustProxy });
     const c = new Client(proxied, '203.0.113.7');
     for (let i = 0; i < 5; i++) {
-      assert.equal((await login(c, 'hacthanh.cv', 'doan-mo', { 'x-forwarded-for': `198.51.100.${i}, 203.0.113.7` })).status, 401);
+      assert.equal(
+        (await login(c, 'hacthanh.cv', 'doan-mo', { 'x-forwarded-for': `198.51.100.${i}, 203.0.113.7` })).status,
+        401,
+      );
     }
-    const ips = await d.db.selectFrom('login_attempt').select('ip').distinct().where('username', '=', 'hacthanh.cv').execute();
-    assert.deepEqual(ips.map((r) => r.ip), ['203.0.113.7']);
+    const ips = await d.db
+      .selectFrom('login_attempt')
+      .select('ip')
+      .distinct()
+      .where('username', '=', 'hacthanh.cv')
+      .execute();
+    assert.deepEqual(
+      ips.map((r) => r.ip),
+      ['203.0.113.7'],
+    );
     const spoofed = await login(c, 'hacthanh.cv', TEST_PASSWORD, { 'x-forwarded-for': '198.51.100.99, 203.0.113.7' });
     assert.equal(spoofed.status, 429, 'a new spoofed entry does not make a new client');
     assert.equal((await login(c, 'hacthanh.cv', TEST_PASSWORD, { 'x-forwarded-for': '198.51.100.99' })).status, 200);
@@ -150,9 +182,17 @@ describe('request limits', () => {
     assert.equal(refused.status, 429);
     assert.ok(Number(refused.headers.get('retry-after')) >= 1);
     assert.equal(refused.headers.get('ratelimit-limit'), '5');
-    assert.equal((await (await new Client(limited, user.ip).login('tinh.ld')).get('/api/auth/me')).status, 200, 'the limit is per user, not per address');
-    const userId = (await d.db.selectFrom('app_user').select('id').where('username', '=', 'skhcn.cv').executeTakeFirstOrThrow()).id;
-    await sql`UPDATE rate_counter SET window_start = window_start - interval '61 seconds' WHERE bucket = 'user' AND key = ${String(userId)}`.execute(d.db);
+    assert.equal(
+      (await (await new Client(limited, user.ip).login('tinh.ld')).get('/api/auth/me')).status,
+      200,
+      'the limit is per user, not per address',
+    );
+    const userId = (
+      await d.db.selectFrom('app_user').select('id').where('username', '=', 'skhcn.cv').executeTakeFirstOrThrow()
+    ).id;
+    await sql`UPDATE rate_counter SET window_start = window_start - interval '61 seconds' WHERE bucket = 'user' AND key = ${String(userId)}`.execute(
+      d.db,
+    );
     const again = await user.get('/api/auth/me');
     assert.equal(again.status, 200);
     assert.equal(again.headers.get('ratelimit-remaining'), '4');
@@ -161,10 +201,19 @@ describe('request limits', () => {
   test('counters of windows that ended long ago are purged', async () => {
     await new Client(app, '192.0.2.20').get('/api/units/search?q=sam%20son&limit=1');
     await new Client(app, '192.0.2.21').get('/api/units/search?q=sam%20son&limit=1');
-    await sql`UPDATE rate_counter SET window_start = window_start - interval '2 hours' WHERE key = '192.0.2.20'`.execute(d.db);
+    await sql`UPDATE rate_counter SET window_start = window_start - interval '2 hours' WHERE key = '192.0.2.20'`.execute(
+      d.db,
+    );
     await purgeExpired(d.db);
-    const keys = await d.db.selectFrom('rate_counter').select('key').where('key', 'in', ['192.0.2.20', '192.0.2.21']).execute();
-    assert.deepEqual(keys.map((k) => k.key), ['192.0.2.21']);
+    const keys = await d.db
+      .selectFrom('rate_counter')
+      .select('key')
+      .where('key', 'in', ['192.0.2.20', '192.0.2.21'])
+      .execute();
+    assert.deepEqual(
+      keys.map((k) => k.key),
+      ['192.0.2.21'],
+    );
   });
 });
 
@@ -173,18 +222,34 @@ describe('content security policy', () => {
     const PROVINCE = 'ke-hoach-tinh-thanh-hoa-thi-hanh-luat-tri-tue-nhan-tao.txt';
     const officer = await new Client(app).login('skhcn.cv');
     const leader = await new Client(app).login('tinh.ld');
-    const provinceId = (await d.db.selectFrom('unit').select('id').where('code', '=', '38').executeTakeFirstOrThrow()).id;
+    const provinceId = (await d.db.selectFrom('unit').select('id').where('code', '=', '38').executeTakeFirstOrThrow())
+      .id;
     const file = readFileSync(new URL(`../fixtures/plans/${PROVINCE}`, import.meta.url)).toString('base64');
     const imp = await officer.post('/api/plans/import', { filename: PROVINCE, contentBase64: file });
     const plan = await officer.post('/api/plans', { unitId: provinceId, draft: imp.body.draft, sourceName: PROVINCE });
     assert.equal(plan.status, 201, JSON.stringify(plan.body));
     assert.equal((await officer.post(`/api/plans/${plan.body.id}/submit`)).status, 200);
     assert.equal((await leader.post(`/api/plans/${plan.body.id}/approve`)).status, 200);
-    assert.equal((await leader.post(`/api/plans/${plan.body.id}/issue`, { number: '129', date: '2026-05-04', signerName: 'Nguyễn Hoài Anh' })).status, 200);
-    const assignment = (await officer.get(`/api/assignments?planId=${plan.body.id}&year=2026`)).body.items.find((i: any) => i.unit.code === '38.SKHCN');
-    const pdf = Buffer.from('%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n');
+    assert.equal(
+      (
+        await leader.post(`/api/plans/${plan.body.id}/issue`, {
+          number: '129',
+          date: '2026-05-04',
+          signerName: 'Nguyễn Hoài Anh',
+        })
+      ).status,
+      200,
+    );
+    const assignment = (await officer.get(`/api/assignments?planId=${plan.body.id}&year=2026`)).body.items.find(
+      (i: any) => i.unit.code === '38.SKHCN',
+    );
+    const pdf = Buffer.from(
+      '%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n',
+    );
     const update = await officer.post(`/api/assignments/${assignment.id}/updates`, {
-      percent: 10, narrative: 'Đã tổ chức họp triển khai.', occurredOn: '2026-06-01',
+      percent: 10,
+      narrative: 'Đã tổ chức họp triển khai.',
+      occurredOn: '2026-06-01',
       evidence: [{ filename: 'bien-ban.pdf', mime: 'application/pdf', contentBase64: pdf.toString('base64') }],
     });
     assert.equal(update.status, 201, JSON.stringify(update.body));

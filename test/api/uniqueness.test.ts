@@ -23,7 +23,11 @@ let wardAdmin: Client;
 let wardId: number;
 
 before(async () => {
-  const w = await openWorld({ ward: ['nss.cv', '16516', ['officer']], wardLeader: ['nss.ld', '16516', ['leader']], wardAdmin: ['nss.qt', '16516', ['unitAdmin']] });
+  const w = await openWorld({
+    ward: ['nss.cv', '16516', ['officer']],
+    wardLeader: ['nss.ld', '16516', ['leader']],
+    wardAdmin: ['nss.qt', '16516', ['unitAdmin']],
+  });
   ({ d, app } = w);
   ({ ward, wardLeader, wardAdmin } = w.as);
   wardId = w.unitIds['16516']!;
@@ -31,7 +35,10 @@ before(async () => {
 after(() => d.close());
 
 async function importDraft(c: Client, name: string) {
-  const r = await c.post('/api/plans/import', { filename: name, contentBase64: readFileSync(new URL(name, SEEDS)).toString('base64') });
+  const r = await c.post('/api/plans/import', {
+    filename: name,
+    contentBase64: readFileSync(new URL(name, SEEDS)).toString('base64'),
+  });
   assert.equal(r.status, 200, JSON.stringify(r.body));
   return r.body.draft;
 }
@@ -63,16 +70,38 @@ function oneWins(answers: Answer[], ok: number, code: string): Answer {
 describe('concurrent requests against one rule', () => {
   test('two leaders issue two plans of one ward with the same number at once: one is issued, the other gets 409', async () => {
     const [a, b] = [await approvedWardPlan(), await approvedWardPlan()];
-    const answers = await Promise.all([a, b].map((id) => wardLeader.post(`/api/plans/${id}/issue`, { number: '77', date: '2026-06-01' })));
+    const answers = await Promise.all(
+      [a, b].map((id) => wardLeader.post(`/api/plans/${id}/issue`, { number: '77', date: '2026-06-01' })),
+    );
     const lost = oneWins(answers, 200, 'plan.number_taken');
     assert.equal(lost.body.error.issues[0].path, 'number');
-    const rows = await d.db.selectFrom('plan').select(['id', 'status', 'number']).where('id', 'in', [a, b]).orderBy('id').execute();
-    assert.deepEqual(rows.map((r) => r.status).sort(), ['approved', 'issued'], 'the loser stays approved, to be issued with another number');
+    const rows = await d.db
+      .selectFrom('plan')
+      .select(['id', 'status', 'number'])
+      .where('id', 'in', [a, b])
+      .orderBy('id')
+      .execute();
+    assert.deepEqual(
+      rows.map((r) => r.status).sort(),
+      ['approved', 'issued'],
+      'the loser stays approved, to be issued with another number',
+    );
     const loser = rows.find((r) => r.status === 'approved')!;
-    assert.equal((await wardLeader.post(`/api/plans/${loser.id}/issue`, { number: '77', date: '2026-07-01' })).status, 409, 'the same number stays taken in that year');
-    assert.equal((await wardLeader.post(`/api/plans/${loser.id}/issue`, { number: '78', date: '2026-07-01' })).status, 200);
+    assert.equal(
+      (await wardLeader.post(`/api/plans/${loser.id}/issue`, { number: '77', date: '2026-07-01' })).status,
+      409,
+      'the same number stays taken in that year',
+    );
+    assert.equal(
+      (await wardLeader.post(`/api/plans/${loser.id}/issue`, { number: '78', date: '2026-07-01' })).status,
+      200,
+    );
     const sameNumberNextYear = await approvedWardPlan();
-    assert.equal((await wardLeader.post(`/api/plans/${sameNumberNextYear}/issue`, { number: '77', date: '2027-01-05' })).status, 200, 'numbering restarts each year');
+    assert.equal(
+      (await wardLeader.post(`/api/plans/${sameNumberNextYear}/issue`, { number: '77', date: '2027-01-05' })).status,
+      200,
+      'numbering restarts each year',
+    );
   });
 
   test('two amendments of one issued plan at once: one draft, one 409', async () => {
@@ -90,42 +119,91 @@ describe('concurrent requests against one rule', () => {
     const skhcn = await new Client(app).login('skhcn.cv');
     const leader = await new Client(app).login('tinh.ld');
     const provinceId = (await skhcn.get('/api/units/search?q=38&limit=1')).body[0].id;
-    const parent = (await skhcn.post('/api/plans', { unitId: provinceId, draft: await importDraft(skhcn, PROVINCE) })).body.id;
+    const parent = (await skhcn.post('/api/plans', { unitId: provinceId, draft: await importDraft(skhcn, PROVINCE) }))
+      .body.id;
     assert.equal((await skhcn.post(`/api/plans/${parent}/submit`)).status, 200);
     assert.equal((await leader.post(`/api/plans/${parent}/approve`)).status, 200);
     assert.equal((await leader.post(`/api/plans/${parent}/issue`, { number: '129', date: '2026-05-04' })).status, 200);
     const draft = await importDraft(ward, WARD);
-    const answers = await Promise.all([1, 2].map(() => ward.post('/api/plans', { unitId: wardId, draft, parentPlanId: parent })));
+    const answers = await Promise.all(
+      [1, 2].map(() => ward.post('/api/plans', { unitId: wardId, draft, parentPlanId: parent })),
+    );
     oneWins(answers, 201, 'plan.child_exists');
-    assert.equal((await d.db.selectFrom('plan').select('id').where('parent_plan_id', '=', parent).where('unit_id', '=', wardId).execute()).length, 1);
+    assert.equal(
+      (
+        await d.db
+          .selectFrom('plan')
+          .select('id')
+          .where('parent_plan_id', '=', parent)
+          .where('unit_id', '=', wardId)
+          .execute()
+      ).length,
+      1,
+    );
 
     // The province plan's yearly report: the ward starts its report for 2026 twice at once.
     setReportingClock(d.db, '2026-06-15T03:00:00Z');
-    const regime = await d.db.selectFrom('reporting_regime').select('id').where('plan_id', '=', parent).executeTakeFirstOrThrow();
-    const reports = await Promise.all([1, 2].map(() => ward.post(`/api/regimes/${regime.id}/periods/2026/reports`, {})));
+    const regime = await d.db
+      .selectFrom('reporting_regime')
+      .select('id')
+      .where('plan_id', '=', parent)
+      .executeTakeFirstOrThrow();
+    const reports = await Promise.all(
+      [1, 2].map(() => ward.post(`/api/regimes/${regime.id}/periods/2026/reports`, {})),
+    );
     oneWins(reports, 201, 'report.exists');
-    assert.equal((await d.db.selectFrom('unit_report').select('id').where('regime_id', '=', regime.id).where('unit_id', '=', wardId).execute()).length, 1);
+    assert.equal(
+      (
+        await d.db
+          .selectFrom('unit_report')
+          .select('id')
+          .where('regime_id', '=', regime.id)
+          .where('unit_id', '=', wardId)
+          .execute()
+      ).length,
+      1,
+    );
   });
 
   test('two tổ dân phố with the same name (any case) at once: one is created, one 409', async () => {
-    const answers = await Promise.all(['Tổ dân phố Thống Nhất', 'tổ dân phố thống nhất'].map((name) => wardAdmin.post(`/api/units/${wardId}/children`, { kind: 'neighbourhood', name })));
+    const answers = await Promise.all(
+      ['Tổ dân phố Thống Nhất', 'tổ dân phố thống nhất'].map((name) =>
+        wardAdmin.post(`/api/units/${wardId}/children`, { kind: 'neighbourhood', name }),
+      ),
+    );
     oneWins(answers, 201, 'unit.duplicate_name');
-    const rows = await d.db.selectFrom('unit').select('id').where('parent_id', '=', wardId).where(sql`lower(name)`, '=', 'tổ dân phố thống nhất').execute();
+    const rows = await d.db
+      .selectFrom('unit')
+      .select('id')
+      .where('parent_id', '=', wardId)
+      .where(sql`lower(name)`, '=', 'tổ dân phố thống nhất')
+      .execute();
     assert.equal(rows.length, 1);
   });
 
   test('two accounts with the same username (any case) at once: one is created, one 409', async () => {
-    const answers = await Promise.all(['nss.moi', 'NSS.Moi'].map((username) => wardAdmin.post('/api/users', { username, fullName: 'Lê Văn Mới', unitId: wardId, roles: ['officer'] })));
+    const answers = await Promise.all(
+      ['nss.moi', 'NSS.Moi'].map((username) =>
+        wardAdmin.post('/api/users', { username, fullName: 'Lê Văn Mới', unitId: wardId, roles: ['officer'] }),
+      ),
+    );
     oneWins(answers, 201, 'user.username_taken');
-    assert.equal((await d.db.selectFrom('app_user').select('id').where(sql`lower(username)`, '=', 'nss.moi').execute()).length, 1);
+    assert.equal(
+      (await d.db.selectFrom('app_user').select('id').where(sql`lower(username)`, '=', 'nss.moi').execute()).length,
+      1,
+    );
   });
 });
 
 describe('the rules themselves', () => {
   test('every unique constraint of the schema has its own Vietnamese answer', async () => {
-    const { rows } = await sql<{ name: string }>`SELECT c.relname AS name FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+    const { rows } = await sql<{
+      name: string;
+    }>`SELECT c.relname AS name FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
       JOIN pg_class t ON t.oid = i.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace
-      WHERE i.indisunique AND NOT i.indisprimary AND n.nspname = 'public' AND t.relname NOT LIKE 'kysely_%'`.execute(d.db);
+      WHERE i.indisunique AND NOT i.indisprimary AND n.nspname = 'public' AND t.relname NOT LIKE 'kysely_%'`.execute(
+      d.db,
+    );
     assert.ok(rows.length >= 11, `found ${rows.length}`);
     const missing = rows.map((r) => r.name).filter((n) => !UNIQUE_CONSTRAINTS[n]);
     assert.deepEqual(missing, [], 'add these to src/db/unique-constraints.ts');
@@ -136,17 +214,59 @@ describe('the rules themselves', () => {
     await sql`DROP INDEX plan_issued_number_idx`.execute(d.db);
     await sql`DROP INDEX plan_pending_amendment_idx`.execute(d.db);
     // What the race left behind before 0006: the same number issued twice.
-    const dup = await d.db.insertInto('plan').values({ unit_id: wardId, status: 'issued', number: '500', symbol: 'KH-UBND', year: 2026, title: 'Trùng số 1', header: '{}', sections: '[]', groups: '[]', unplaced: '[]' })
-      .returning('id').executeTakeFirstOrThrow();
-    const dup2 = await d.db.insertInto('plan').values({ unit_id: wardId, status: 'issued', number: '500', symbol: 'KH-UBND', year: 2026, title: 'Trùng số 2', header: '{}', sections: '[]', groups: '[]', unplaced: '[]' })
-      .returning('id').executeTakeFirstOrThrow();
+    const dup = await d.db
+      .insertInto('plan')
+      .values({
+        unit_id: wardId,
+        status: 'issued',
+        number: '500',
+        symbol: 'KH-UBND',
+        year: 2026,
+        title: 'Trùng số 1',
+        header: '{}',
+        sections: '[]',
+        groups: '[]',
+        unplaced: '[]',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const dup2 = await d.db
+      .insertInto('plan')
+      .values({
+        unit_id: wardId,
+        status: 'issued',
+        number: '500',
+        symbol: 'KH-UBND',
+        year: 2026,
+        title: 'Trùng số 2',
+        header: '{}',
+        sections: '[]',
+        groups: '[]',
+        unplaced: '[]',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await migrate0006(d.db as never);
     const kept = await d.db.selectFrom('plan').select('id').where('number', '=', '500').execute();
     assert.deepEqual(kept.map((r) => r.id).sort(), [dup.id, dup2.id].sort(), 'nothing deleted or renumbered');
     const again = await wardLeader.post(`/api/plans/${id}/issue`, { number: '500', date: '2026-08-01' });
     assert.equal(again.status, 409, JSON.stringify(again.body));
     await assert.rejects(
-      d.db.insertInto('plan').values({ unit_id: wardId, status: 'issued', number: '500', symbol: 'KH-UBND', year: 2026, title: 'Trùng số 3', header: '{}', sections: '[]', groups: '[]', unplaced: '[]' }).execute(),
+      d.db
+        .insertInto('plan')
+        .values({
+          unit_id: wardId,
+          status: 'issued',
+          number: '500',
+          symbol: 'KH-UBND',
+          year: 2026,
+          title: 'Trùng số 3',
+          header: '{}',
+          sections: '[]',
+          groups: '[]',
+          unplaced: '[]',
+        })
+        .execute(),
       (err: any) => err.code === '23505' && err.constraint === 'plan_issued_number_idx',
     );
   });

@@ -72,8 +72,12 @@ describe('quản trị đơn vị: tài khoản, đơn vị trực thuộc, nh�
     await page.goto(`${app.url}/tai-khoan`);
     const unit = page.getByRole('combobox', { name: /^Đơn vị/ });
     await unit.waitFor();
-    await page.waitForFunction(() => (globalThis as unknown as { document: { querySelector(s: string): { value: string } | null } })
-      .document.querySelector('input[role="combobox"]')?.value === 'Phường Nam Sầm Sơn');
+    await page.waitForFunction(
+      () =>
+        (
+          globalThis as unknown as { document: { querySelector(s: string): { value: string } | null } }
+        ).document.querySelector('input[role="combobox"]')?.value === 'Phường Nam Sầm Sơn',
+    );
     await unit.fill('quang phu');
     await page.getByRole('option', { name: /^Phường Quảng Phú/ }).waitFor();
     await page.keyboard.press('ArrowDown');
@@ -115,7 +119,11 @@ describe('quản trị đơn vị: tài khoản, đơn vị trực thuộc, nh�
     const page = await app.newPage({ phone: true });
     await login(page, app.url, ADMIN.username, ADMIN.password);
     await page.goto(`${app.url}/don-vi?q=16516`);
-    await page.getByRole('list', { name: 'Kết quả tìm kiếm' }).getByRole('link', { name: /^Phường Nam Sầm Sơn/ }).first().click();
+    await page
+      .getByRole('list', { name: 'Kết quả tìm kiếm' })
+      .getByRole('link', { name: /^Phường Nam Sầm Sơn/ })
+      .first()
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Phường Nam Sầm Sơn' }).waitFor();
     // One's own unit is renamed, merged or retired by the level above: not offered here.
     assert.equal(await page.getByRole('button', { name: 'Đổi tên' }).count(), 0);
@@ -127,7 +135,10 @@ describe('quản trị đơn vị: tài khoản, đơn vị trực thuộc, nh�
     await dialog.getByLabel(/^Tên đơn vị/).fill('Tổ dân phố Trung Kỳ');
     await dialog.getByRole('button', { name: 'Thêm đơn vị' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await page.getByRole('region', { name: 'Đơn vị trực thuộc' }).getByRole('link', { name: 'Tổ dân phố Trung Kỳ' }).click();
+    await page
+      .getByRole('region', { name: 'Đơn vị trực thuộc' })
+      .getByRole('link', { name: 'Tổ dân phố Trung Kỳ' })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Tổ dân phố Trung Kỳ' }).waitFor();
 
     await page.getByRole('button', { name: 'Đổi tên' }).click();
@@ -155,7 +166,11 @@ describe('quản trị đơn vị: tài khoản, đơn vị trực thuộc, nh�
     const unit = await getUnitByCode(db, '16516');
     await db.transaction().execute(async (tx) => {
       for (let i = 0; i < 60; i++) {
-        await recordAudit(tx, { actor: null, ip: 'e2e' }, { action: 'user.password_reset', entityType: 'user', entityId: 4, unitId: unit!.id });
+        await recordAudit(
+          tx,
+          { actor: null, ip: 'e2e' },
+          { action: 'user.password_reset', entityType: 'user', entityId: 4, unitId: unit!.id },
+        );
       }
     });
 
@@ -173,7 +188,12 @@ describe('quản trị đơn vị: tài khoản, đơn vị trực thuộc, nh�
     assert.deepEqual(violations, [], formatViolations(violations));
 
     // Dates are typed dd/mm/yyyy.
-    const today = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
+    const today = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Ho_Chi_Minh',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+    }).format(new Date());
     await page.getByRole('textbox', { name: 'Đến ngày' }).fill('01/01/2000');
     await page.getByRole('button', { name: 'Lọc', exact: true }).click();
     await page.getByText('Không có bản ghi nào').waitFor();
@@ -190,7 +210,10 @@ describe('quản trị đơn vị: tài khoản, đơn vị trực thuộc, nh�
     await renamed.first().waitFor();
     assert.equal(await page.getByRole('row').count(), 2);
     const text = await renamed.first().innerText();
-    assert.match(text, /Tổ dân phố Trung Kỳ\s*→\s*mới: Tổ dân phố Trung Kỳ 1|Tổ dân phố Trung Kỳ.*→.*Tổ dân phố Trung Kỳ 1/s);
+    assert.match(
+      text,
+      /Tổ dân phố Trung Kỳ\s*→\s*mới: Tổ dân phố Trung Kỳ 1|Tổ dân phố Trung Kỳ.*→.*Tổ dân phố Trung Kỳ 1/s,
+    );
     await screenshot(page, 'audit-desktop');
   });
 

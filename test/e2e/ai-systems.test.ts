@@ -8,7 +8,16 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { assertAccessible, assertFitsPhone, createAccount, DEMO_PASSWORD, login, screenshot, startApp, type TestApp } from './support.ts';
+import {
+  assertAccessible,
+  assertFitsPhone,
+  createAccount,
+  DEMO_PASSWORD,
+  login,
+  screenshot,
+  startApp,
+  type TestApp,
+} from './support.ts';
 import { convertWithLibreOffice, pdfText } from '../../src/documents/render/docx-inspect.ts';
 
 const NAME = 'Trợ lý ảo Một cửa phường';
@@ -31,7 +40,13 @@ describe('hệ thống AI: đăng ký, phân loại, đánh giá tác động, c
 
   before(async () => {
     app = await startApp();
-    await createAccount(app, { username: 'hacthanh.cv', fullName: 'Cán bộ Hạc Thành', unitCode: '14797', roles: ['officer'], password: DEMO_PASSWORD });
+    await createAccount(app, {
+      username: 'hacthanh.cv',
+      fullName: 'Cán bộ Hạc Thành',
+      unitCode: '14797',
+      roles: ['officer'],
+      password: DEMO_PASSWORD,
+    });
     officer = await app.newPage({ phone: true });
     await login(officer, app.url, 'namsamson.chuyenvien');
   });
@@ -44,10 +59,15 @@ describe('hệ thống AI: đăng ký, phân loại, đánh giá tác động, c
     await officer.getByLabel('Nhà cung cấp', { exact: true }).fill('Công ty Thử nghiệm');
     await officer.getByLabel('Chức năng chính').fill('AI');
     await officer.getByLabel('Mục đích sử dụng').fill('Trả lời người dân và sàng lọc sơ bộ hồ sơ trực tuyến.');
-    await officer.getByLabel('Kết quả đầu ra được dùng vào việc gì').fill('Kết quả kiểm tra hồ sơ làm căn cứ tiếp nhận hoặc yêu cầu bổ sung.');
+    await officer
+      .getByLabel('Kết quả đầu ra được dùng vào việc gì')
+      .fill('Kết quả kiểm tra hồ sơ làm căn cứ tiếp nhận hoặc yêu cầu bổ sung.');
     await officer.getByLabel('Ghi chú nội bộ').fill(NOTE);
     await officer.getByRole('button', { name: 'Đăng ký' }).click();
-    await officer.getByText(/ít nhất 5|Tối thiểu|tối thiểu/).first().waitFor();
+    await officer
+      .getByText(/ít nhất 5|Tối thiểu|tối thiểu/)
+      .first()
+      .waitFor();
     assert.equal(await officer.getByLabel('Tên sản phẩm', { exact: true }).inputValue(), NAME, 'the name stays');
     await check(officer, 'đăng ký hệ thống AI', 'ai-register');
     await officer.getByLabel('Chức năng chính').fill('Trả lời người dân, kiểm tra sơ bộ hồ sơ.');
@@ -58,8 +78,15 @@ describe('hệ thống AI: đăng ký, phân loại, đánh giá tác động, c
   });
 
   test('another ward cannot read it before publication', async () => {
-    const res = await fetch(`${app.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'hacthanh.cv', password: DEMO_PASSWORD }) });
-    const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const res = await fetch(`${app.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'hacthanh.cv', password: DEMO_PASSWORD }),
+    });
+    const cookie = res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     assert.equal((await fetch(`${app.url}/api/ai-systems/${useId}`, { headers: { cookie } })).status, 404);
   });
 
@@ -68,7 +95,11 @@ describe('hệ thống AI: đăng ký, phân loại, đánh giá tác động, c
     await answer(officer, /tương tác trực tiếp với người dân/, 'Có');
     await answer(officer, /luôn nhận biết rõ/, 'Không');
     await officer.getByLabel('Làm căn cứ ra quyết định quản lý nhà nước hoặc cung cấp dịch vụ công').check();
-    await answer(officer, /Kết quả đầu ra được sử dụng như thế nào/, 'Được sử dụng trực tiếp làm căn cứ ra quyết định hành chính');
+    await answer(
+      officer,
+      /Kết quả đầu ra được sử dụng như thế nào/,
+      'Được sử dụng trực tiếp làm căn cứ ra quyết định hành chính',
+    );
     await answer(officer, /thiệt hại đáng kể/, 'Không');
     await answer(officer, /Người có thẩm quyền xem xét độc lập/, 'Có');
     await officer.getByRole('button', { name: 'Phân loại' }).click();
@@ -92,7 +123,10 @@ describe('hệ thống AI: đăng ký, phân loại, đánh giá tác động, c
     await leader.goto(`${app.url}/he-thong-ai/${useId}/danh-gia-tac-dong`);
     await leader.getByRole('button', { name: 'Phê duyệt' }).click();
     await leader.getByRole('button', { name: 'Công khai' }).click();
-    await leader.getByText(/Đã công khai/).first().waitFor();
+    await leader
+      .getByText(/Đã công khai/)
+      .first()
+      .waitFor();
   });
 
   test('the public register shows it without internal notes; its AI02 opens in LibreOffice with its sections', async () => {
@@ -106,7 +140,8 @@ describe('hệ thống AI: đăng ký, phân loại, đánh giá tác động, c
     const docx = await visitor.request.get(`${app.url}/api/public/ai-systems/${useId}/impact-assessment.docx`);
     assert.equal(docx.status(), 200);
     const text = await pdfText(await convertWithLibreOffice(Buffer.from(await docx.body()), 'pdf'));
-    for (const s of ['I. THÔNG TIN CHUNG', 'III. ĐÁNH GIÁ RỦI RO', 'VII. CAM KẾT', 'LÃNH ĐẠO CƠ QUAN, ĐƠN VỊ']) assert.ok(text.includes(s), s);
+    for (const s of ['I. THÔNG TIN CHUNG', 'III. ĐÁNH GIÁ RỦI RO', 'VII. CAM KẾT', 'LÃNH ĐẠO CƠ QUAN, ĐƠN VỊ'])
+      assert.ok(text.includes(s), s);
   });
 
   test('a serious incident gets a 72-hour deadline and reaches the province focal officer', async () => {
@@ -121,7 +156,10 @@ describe('hệ thống AI: đăng ký, phân loại, đánh giá tác động, c
     const focal = await app.newPage({ phone: true });
     await login(focal, app.url, 'skhcn.chuyenvien');
     await focal.goto(`${app.url}/thong-bao`);
-    await focal.getByText(new RegExp(`Sự cố nghiêm trọng: ${NAME}`)).first().waitFor();
+    await focal
+      .getByText(new RegExp(`Sự cố nghiêm trọng: ${NAME}`))
+      .first()
+      .waitFor();
     await focal.goto(`${app.url}/he-thong-ai/tinh-hinh`);
     const row = focal.locator('tr[data-unit-code="16516"]');
     await row.waitFor();

@@ -13,7 +13,13 @@ import { DEFAULT_CASCADE_RULES, type CascadeRule } from '../../src/domain/plan/c
 import { ROOT } from '../../scripts/build-web.ts';
 import { apiAs, assertAccessible, assertFitsPhone, login, screenshot, startApp, type TestApp } from './support.ts';
 
-const PROVINCE_FILE = join(ROOT, 'test', 'fixtures', 'plans', 'ke-hoach-tinh-thanh-hoa-thi-hanh-luat-tri-tue-nhan-tao.txt');
+const PROVINCE_FILE = join(
+  ROOT,
+  'test',
+  'fixtures',
+  'plans',
+  'ke-hoach-tinh-thanh-hoa-thi-hanh-luat-tri-tue-nhan-tao.txt',
+);
 
 describe('bảng quy tắc triển khai xuống xã, phường: sửa, lưu, báo lỗi từng quy tắc', { timeout: 300_000 }, () => {
   let app: TestApp;
@@ -26,12 +32,19 @@ describe('bảng quy tắc triển khai xuống xã, phường: sửa, lưu, bá
     const officer = await apiAs(app.url, 'skhcn.chuyenvien');
     const content = await readFile(PROVINCE_FILE);
     const imported = await officer.post<{ draft: unknown; sourceText: string | null }>('/plans/import', {
-      filename: 'ke-hoach-tinh.txt', contentBase64: content.toString('base64'),
+      filename: 'ke-hoach-tinh.txt',
+      contentBase64: content.toString('base64'),
     });
-    const province = (await officer.get<Array<{ id: number; code: string }>>('/units/search?q=38&kind=province')).find((u) => u.code === '38');
+    const province = (await officer.get<Array<{ id: number; code: string }>>('/units/search?q=38&kind=province')).find(
+      (u) => u.code === '38',
+    );
     assert.ok(province, 'có Tỉnh Thanh Hóa (mã 38)');
     provinceId = province.id;
-    const { id } = await officer.post<{ id: number }>('/plans', { unitId: provinceId, draft: imported.draft, sourceText: imported.sourceText });
+    const { id } = await officer.post<{ id: number }>('/plans', {
+      unitId: provinceId,
+      draft: imported.draft,
+      sourceText: imported.sourceText,
+    });
     await officer.post(`/plans/${id}/submit`);
     const leader = await apiAs(app.url, 'tinh.lanhdao');
     await leader.post(`/plans/${id}/approve`);
@@ -58,7 +71,11 @@ describe('bảng quy tắc triển khai xuống xã, phường: sửa, lưu, bá
   }
 
   /** The Sở Tài chính's rule in the read-only list (a list on a phone). */
-  const stcItem = (page: Page) => page.getByRole('list', { name: 'Quy tắc chuyển đơn vị' }).getByRole('listitem').filter({ hasText: 'Sở Tài chính (38.STC)' });
+  const stcItem = (page: Page) =>
+    page
+      .getByRole('list', { name: 'Quy tắc chuyển đơn vị' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Sở Tài chính (38.STC)' });
 
   test('Sở KH&CN sửa quy tắc của Sở Tài chính, lưu, tải lại; quy tắc thiếu nguồn bị báo lỗi tại chỗ', async () => {
     const page = await app.newPage({ phone: true });
@@ -67,7 +84,10 @@ describe('bảng quy tắc triển khai xuống xã, phường: sửa, lưu, bá
 
     // The default table, read-only until "Sửa bảng quy tắc".
     await openRules(page, 'go');
-    await page.getByText(/^Đang dùng bảng quy tắc mặc định của hệ thống\./).first().waitFor();
+    await page
+      .getByText(/^Đang dùng bảng quy tắc mặc định của hệ thống\./)
+      .first()
+      .waitFor();
     await stcItem(page).getByText('→ Xã: Phòng Kinh tế xã', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Sửa bảng quy tắc' }).click();
     await page.getByRole('heading', { name: `Sửa bảng quy tắc (${DEFAULT_CASCADE_RULES.length} quy tắc)` }).waitFor();
@@ -76,7 +96,9 @@ describe('bảng quy tắc triển khai xuống xã, phường: sửa, lưu, bá
 
     // Every rule closed, one line each: the Sở Tài chính (2nd rule) says where it sends work, no field is rendered.
     const stc = page.getByRole('group', { name: /^Quy tắc 2: .*\(38\.STC\)$/ });
-    await stc.getByText('Xã: Phòng Kinh tế xã · Phường: Phòng Kinh tế, Hạ tầng và Đô thị phường', { exact: true }).waitFor();
+    await stc
+      .getByText('Xã: Phòng Kinh tế xã · Phường: Phòng Kinh tế, Hạ tầng và Đô thị phường', { exact: true })
+      .waitFor();
     assert.equal(await rules.count(), DEFAULT_CASCADE_RULES.length);
     assert.equal(await form.getByRole('combobox').count(), 0, 'không quy tắc nào mở sẵn');
     assert.equal(await stc.getByRole('button', { name: 'Sửa quy tắc 2' }).getAttribute('aria-expanded'), 'false');
@@ -103,7 +125,10 @@ describe('bảng quy tắc triển khai xuống xã, phường: sửa, lưu, bá
     assert.equal(await stc.getByRole('button', { name: 'Thu gọn quy tắc 2' }).getAttribute('aria-expanded'), 'true');
     const toXa = stc.getByRole('combobox', { name: 'Chuyển thành ở xã' });
     assert.equal(await toXa.inputValue(), 'Phòng Kinh tế xã (PKT)');
-    assert.equal(await stc.getByRole('combobox', { name: 'Chuyển thành ở phường' }).inputValue(), 'Phòng Kinh tế, Hạ tầng và Đô thị phường (PKTHTĐT)');
+    assert.equal(
+      await stc.getByRole('combobox', { name: 'Chuyển thành ở phường' }).inputValue(),
+      'Phòng Kinh tế, Hạ tầng và Đô thị phường (PKTHTĐT)',
+    );
     await toXa.click();
     await page.getByRole('option', { name: 'Phòng Văn hóa - Xã hội xã (PVHXH)' }).click();
     assert.equal(await toXa.inputValue(), 'Phòng Văn hóa - Xã hội xã (PVHXH)');
@@ -114,19 +139,27 @@ describe('bảng quy tắc triển khai xuống xã, phường: sửa, lưu, bá
     // Saved while filtered: the rules the filter hides are saved too (the API's table below is the whole one).
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await page.getByText('Đã lưu bảng quy tắc').waitFor();
-    await page.getByText(/^Bảng quy tắc riêng của tỉnh\./).first().waitFor();
+    await page
+      .getByText(/^Bảng quy tắc riêng của tỉnh\./)
+      .first()
+      .waitFor();
     await stcItem(page).getByText('→ Xã: Phòng Văn hóa - Xã hội xã', { exact: true }).waitFor();
     await stcItem(page).getByText('→ Phường: Phòng Kinh tế, Hạ tầng và Đô thị phường', { exact: true }).waitFor();
 
     // Stored as typed: the same table, only the xã office of the Sở Tài chính changed.
     const saved = await officer.get<{ rules: CascadeRule[]; isDefault: boolean }>(`/units/${provinceId}/cascade-rules`);
     assert.equal(saved.isDefault, false);
-    const expected = DEFAULT_CASCADE_RULES.map((r) => (r.fromCode === '38.STC' ? { ...r, toOffice: { 'xã': 'PVHXH', 'phường': 'PKTHTĐT' } } : r));
+    const expected = DEFAULT_CASCADE_RULES.map((r) =>
+      r.fromCode === '38.STC' ? { ...r, toOffice: { xã: 'PVHXH', phường: 'PKTHTĐT' } } : r,
+    );
     assert.deepEqual(saved.rules, expected);
 
     // After a reload, the province's own table.
     await openRules(page, 'reload');
-    await page.getByText(/^Bảng quy tắc riêng của tỉnh\./).first().waitFor();
+    await page
+      .getByText(/^Bảng quy tắc riêng của tỉnh\./)
+      .first()
+      .waitFor();
     await stcItem(page).getByText('→ Xã: Phòng Văn hóa - Xã hội xã', { exact: true }).waitFor();
 
     // A new rule with a replacement text and a note but neither a unit nor a phrase: refused next to it.
@@ -137,7 +170,10 @@ describe('bảng quy tắc triển khai xuống xã, phường: sửa, lưu, bá
     const n = DEFAULT_CASCADE_RULES.length + 1;
     const added = page.getByRole('group', { name: new RegExp(`^Quy tắc ${n}:`) });
     // A new rule opens with its fields.
-    assert.equal(await added.getByRole('button', { name: `Thu gọn quy tắc ${n}` }).getAttribute('aria-expanded'), 'true');
+    assert.equal(
+      await added.getByRole('button', { name: `Thu gọn quy tắc ${n}` }).getAttribute('aria-expanded'),
+      'true',
+    );
     await added.getByLabel('Văn bản thay thế', { exact: true }).fill('các phòng chuyên môn thuộc UBND {loai}');
     await added.getByLabel('Ghi chú', { exact: true }).fill('Quy tắc thử, chưa có nguồn');
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
@@ -147,15 +183,24 @@ describe('bảng quy tắc triển khai xuống xã, phường: sửa, lưu, bá
     assert.equal(await from.getAttribute('aria-invalid'), 'true');
     // The keyboard is taken to the field in error; what was typed is still there.
     assert.equal(await page.evaluate('document.activeElement?.getAttribute("aria-invalid")'), 'true');
-    assert.equal(await page.evaluate('document.activeElement?.closest("fieldset")?.querySelector("legend")?.textContent'), `Quy tắc ${n}: (chưa có đơn vị, cụm từ)`);
-    assert.equal(await added.getByLabel('Văn bản thay thế', { exact: true }).inputValue(), 'các phòng chuyên môn thuộc UBND {loai}');
+    assert.equal(
+      await page.evaluate('document.activeElement?.closest("fieldset")?.querySelector("legend")?.textContent'),
+      `Quy tắc ${n}: (chưa có đơn vị, cụm từ)`,
+    );
+    assert.equal(
+      await added.getByLabel('Văn bản thay thế', { exact: true }).inputValue(),
+      'các phòng chuyên môn thuộc UBND {loai}',
+    );
     assert.equal(await added.getByLabel('Ghi chú', { exact: true }).inputValue(), 'Quy tắc thử, chưa có nguồn');
     assert.equal(await page.getByRole('group', { name: /^Quy tắc / }).count(), n, 'không quy tắc nào bị mất');
     await assertAccessible(page, 'bảng quy tắc có lỗi');
     await assertFitsPhone(page, 'bảng quy tắc có lỗi');
     await screenshot(page, 'cascade-rules-error-phone', { fullPage: false });
     // Nothing was sent.
-    assert.deepEqual((await officer.get<{ rules: CascadeRule[] }>(`/units/${provinceId}/cascade-rules`)).rules, expected);
+    assert.deepEqual(
+      (await officer.get<{ rules: CascadeRule[] }>(`/units/${provinceId}/cascade-rules`)).rules,
+      expected,
+    );
 
     // Typing the phrase clears the message; "Hủy" leaves the saved table as it was.
     await added.getByLabel('Cụm từ ở kế hoạch tỉnh', { exact: true }).fill('các phòng, ban');

@@ -14,16 +14,36 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import type { Download, Page } from 'playwright-core';
-import { axe, createAccount, DEMO_PASSWORD, login, screenshot, startApp, apiAs, assertAccessible, assertFitsPhone, type TestApp } from './support.ts';
+import {
+  axe,
+  createAccount,
+  DEMO_PASSWORD,
+  login,
+  screenshot,
+  startApp,
+  apiAs,
+  assertAccessible,
+  assertFitsPhone,
+  type TestApp,
+} from './support.ts';
 import { ROOT } from '../../scripts/build-web.ts';
 
-const PROVINCE_FILE = join(ROOT, 'test', 'fixtures', 'plans', 'ke-hoach-tinh-thanh-hoa-thi-hanh-luat-tri-tue-nhan-tao.txt');
+const PROVINCE_FILE = join(
+  ROOT,
+  'test',
+  'fixtures',
+  'plans',
+  'ke-hoach-tinh-thanh-hoa-thi-hanh-luat-tri-tue-nhan-tao.txt',
+);
 const CONFERENCE = 'Hội nghị quán triệt Luật Trí tuệ nhân tạo phường Nam Sầm Sơn';
 const DIFFICULTY = 'Thiếu tài liệu tuyên truyền Luật Trí tuệ nhân tạo bằng ngôn ngữ dễ hiểu cho người dân';
 const ANSWER = 'Sở Khoa học và Công nghệ sẽ gửi bộ tài liệu phổ biến Luật trước ngày 30/11.';
 const RETURN_REASON = 'Chưa nêu số liệu hội nghị, tập huấn; đề nghị bổ sung mục II.';
 /** A real 1×1 PNG. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 /** Named and typed as a Word file, but not one: a ZIP header and nothing else. */
 const FAKE_DOCX = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('không phải tệp Word thật')]);
 
@@ -41,13 +61,23 @@ async function docxText(download: Download): Promise<string> {
   const zip = await JSZip.loadAsync(file);
   const xml = await zip.file('word/document.xml')?.async('string');
   assert.ok(xml, 'có word/document.xml');
-  return xml.replace(/<w:tab\/>/g, ' ').replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '')
-    .replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'");
+  return xml
+    .replace(/<w:tab\/>/g, ' ')
+    .replace(/<\/w:p>/g, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'");
 }
 
 async function openMenu(page: Page, item: string): Promise<void> {
   await page.getByRole('button', { name: 'Mở menu điều hướng' }).click();
-  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: item, exact: true }).click();
+  await page
+    .getByRole('navigation', { name: 'Điều hướng chính' })
+    .getByRole('link', { name: item, exact: true })
+    .click();
 }
 
 describe('chu kỳ năm: cập nhật tiến độ, báo cáo phường, tiếp nhận và tổng hợp ở tỉnh', { timeout: 600_000 }, () => {
@@ -64,33 +94,59 @@ describe('chu kỳ năm: cập nhật tiến độ, báo cáo phường, tiếp 
     const officer = await apiAs(app.url, 'skhcn.chuyenvien');
     const content = await readFile(PROVINCE_FILE);
     const imported = await officer.post<{ draft: unknown; sourceText: string | null }>('/plans/import', {
-      filename: 'ke-hoach-tinh-thanh-hoa-thi-hanh-luat-tri-tue-nhan-tao.txt', contentBase64: content.toString('base64'),
+      filename: 'ke-hoach-tinh-thanh-hoa-thi-hanh-luat-tri-tue-nhan-tao.txt',
+      contentBase64: content.toString('base64'),
     });
     const unitByCode = async (code: string) => {
-      const hit = (await officer.get<Array<{ id: number; code: string; name: string }>>(`/units/search?q=${code}`)).find((u) => u.code === code);
+      const hit = (
+        await officer.get<Array<{ id: number; code: string; name: string }>>(`/units/search?q=${code}`)
+      ).find((u) => u.code === code);
       assert.ok(hit, `có đơn vị mã ${code}`);
       return hit;
     };
     const province = await unitByCode('38');
-    const { id } = await officer.post<{ id: number }>('/plans', { unitId: province.id, draft: imported.draft, sourceName: 'ke-hoach-tinh.txt', sourceText: imported.sourceText });
+    const { id } = await officer.post<{ id: number }>('/plans', {
+      unitId: province.id,
+      draft: imported.draft,
+      sourceName: 'ke-hoach-tinh.txt',
+      sourceText: imported.sourceText,
+    });
     await officer.post(`/plans/${id}/submit`);
     const provinceLeader = await apiAs(app.url, 'tinh.lanhdao');
     await provinceLeader.post(`/plans/${id}/approve`);
     await provinceLeader.post(`/plans/${id}/issue`, { number: '129', date: '2026-05-04' });
     provincePlanId = id;
     // Cascaded to every commune and ward.
-    const cascade = await officer.post<{ created: unknown[]; skipped: unknown[] }>(`/plans/${id}/cascade`, { all: true });
+    const cascade = await officer.post<{ created: unknown[]; skipped: unknown[] }>(`/plans/${id}/cascade`, {
+      all: true,
+    });
     assert.equal(cascade.created.length, 166, 'kế hoạch được triển khai xuống 166 xã, phường');
-    const { items: children, total } = await officer.get<{ total: number; items: Array<{ id: number; unitId: number }> }>(`/plans?parentPlanId=${id}&limit=500`);
+    const { items: children, total } = await officer.get<{
+      total: number;
+      items: Array<{ id: number; unitId: number }>;
+    }>(`/plans?parentPlanId=${id}&limit=500`);
     assert.equal(total, 166);
 
     // Nam Sầm Sơn's and Hạc Thành's plans: submitted by their officer, approved and issued by their leader.
     const namSamSon = await unitByCode('16516');
     const hacThanh = await unitByCode('14797');
-    await createAccount(app, { username: 'hacthanh.chuyenvien', fullName: 'Lê Văn Hùng', unitCode: '14797', roles: ['officer'], password: DEMO_PASSWORD });
-    await createAccount(app, { username: 'hacthanh.lanhdao', fullName: 'Trịnh Thị Mai', unitCode: '14797', roles: ['leader'], password: DEMO_PASSWORD });
+    await createAccount(app, {
+      username: 'hacthanh.chuyenvien',
+      fullName: 'Lê Văn Hùng',
+      unitCode: '14797',
+      roles: ['officer'],
+      password: DEMO_PASSWORD,
+    });
+    await createAccount(app, {
+      username: 'hacthanh.lanhdao',
+      fullName: 'Trịnh Thị Mai',
+      unitCode: '14797',
+      roles: ['leader'],
+      password: DEMO_PASSWORD,
+    });
     for (const [unit, who, number, date] of [
-      [namSamSon, 'namsamson', '45', '2026-05-20'], [hacThanh, 'hacthanh', '52', '2026-05-22'],
+      [namSamSon, 'namsamson', '45', '2026-05-20'],
+      [hacThanh, 'hacthanh', '52', '2026-05-22'],
     ] as const) {
       const plan = children.find((p) => p.unitId === unit.id);
       assert.ok(plan, `có kế hoạch của ${unit.name}`);
@@ -102,7 +158,9 @@ describe('chu kỳ năm: cập nhật tiến độ, báo cáo phường, tiếp 
 
     // Hạc Thành reports for the current period, through the API.
     const htOfficer = await apiAs(app.url, 'hacthanh.chuyenvien');
-    const regime = (await htOfficer.get<Array<{ id: number; planId: number | null; kind: string }>>('/regimes')).find((r) => r.planId === provincePlanId && r.kind === 'periodic');
+    const regime = (await htOfficer.get<Array<{ id: number; planId: number | null; kind: string }>>('/regimes')).find(
+      (r) => r.planId === provincePlanId && r.kind === 'periodic',
+    );
     assert.ok(regime, 'kế hoạch của tỉnh có chế độ báo cáo năm');
     regimeId = regime.id;
     const detail = await htOfficer.get<{ periods: Array<{ key: string; current: boolean }> }>(`/regimes/${regimeId}`);
@@ -124,22 +182,38 @@ describe('chu kỳ năm: cập nhật tiến độ, báo cáo phường, tiếp 
     await openMenu(page, 'Công việc');
     await page.getByRole('heading', { level: 1, name: 'Công việc' }).waitFor();
     const list = page.getByRole('list', { name: 'Danh sách công việc' });
-    await list.getByRole('link', { name: /^1\. Tổ chức quán triệt/ }).first().waitFor();
+    await list
+      .getByRole('link', { name: /^1\. Tổ chức quán triệt/ })
+      .first()
+      .waitFor();
     // The four states are the filters, with their counts.
-    for (const s of ['Hoàn thành đúng hạn', 'Hoàn thành quá hạn', 'Đang thực hiện trong hạn', 'Chưa hoàn thành, quá hạn']) {
+    for (const s of [
+      'Hoàn thành đúng hạn',
+      'Hoàn thành quá hạn',
+      'Đang thực hiện trong hạn',
+      'Chưa hoàn thành, quá hạn',
+    ]) {
       await page.getByRole('radio', { name: new RegExp(`^${s} \\(\\d+\\)$`) }).waitFor({ state: 'attached' });
     }
     await check(page, 'công việc', 'cycle-work-list-phone');
 
-    await list.getByRole('link', { name: /^1\. Tổ chức quán triệt/ }).first().click();
+    await list
+      .getByRole('link', { name: /^1\. Tổ chức quán triệt/ })
+      .first()
+      .click();
     await page.getByRole('heading', { level: 1, name: /^1\. Tổ chức quán triệt/ }).waitFor();
-    await page.getByRole('region', { name: 'Nhiệm vụ trong kế hoạch' }).getByRole('link', { name: /^45\/KH-UBND ngày 20\/05\/2026/ }).waitFor();
+    await page
+      .getByRole('region', { name: 'Nhiệm vụ trong kế hoạch' })
+      .getByRole('link', { name: /^45\/KH-UBND ngày 20\/05\/2026/ })
+      .waitFor();
     await check(page, 'nhiệm vụ được giao', 'cycle-assignment-phone');
 
     await page.getByRole('link', { name: 'Cập nhật tiến độ' }).click();
     await page.getByRole('heading', { level: 1, name: 'Cập nhật tiến độ' }).waitFor();
     await page.getByLabel(/^Tiến độ \(%\)/).fill('40');
-    await page.getByLabel('Kết quả thực hiện').fill('Đã tổ chức hội nghị quán triệt Luật cho cán bộ, công chức phường và các tổ dân phố.');
+    await page
+      .getByLabel('Kết quả thực hiện')
+      .fill('Đã tổ chức hội nghị quán triệt Luật cho cán bộ, công chức phường và các tổ dân phố.');
     // A conference asks its date (today by default) and its participants; a document would ask its number.
     await page.getByRole('button', { name: 'Thêm sản phẩm' }).click();
     await page.getByRole('menuitem', { name: 'Hội nghị, hội thảo, tọa đàm' }).click();
@@ -148,7 +222,10 @@ describe('chu kỳ năm: cập nhật tiến độ, báo cáo phường, tiếp 
     await row.getByLabel(/^Số người tham dự/).fill('120');
     assert.equal(await row.getByLabel(/^Số, ký hiệu văn bản/).count(), 0, 'hội nghị không hỏi số văn bản');
     await page.getByRole('button', { name: 'Thêm khó khăn' }).click();
-    await page.getByRole('group', { name: /^Khó khăn, vướng mắc 1/ }).getByLabel(/^Nội dung/).fill(DIFFICULTY);
+    await page
+      .getByRole('group', { name: /^Khó khăn, vướng mắc 1/ })
+      .getByLabel(/^Nội dung/)
+      .fill(DIFFICULTY);
 
     // A file of a type not accepted is refused at once, in words.
     const files = page.getByLabel('Chọn tệp minh chứng');
@@ -157,15 +234,29 @@ describe('chu kỳ năm: cập nhật tiến độ, báo cáo phường, tiếp 
     await page.getByRole('button', { name: 'Bỏ tệp ghi-chu.txt' }).click();
     // A "Word file" that is not one passes the browser's check (its first bytes are a ZIP's), not the server's:
     // the server says so, and everything typed is still there.
-    await files.setInputFiles({ name: 'bien-ban-hoi-nghi.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: FAKE_DOCX });
+    await files.setInputFiles({
+      name: 'bien-ban-hoi-nghi.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: FAKE_DOCX,
+    });
     await page.getByRole('button', { name: 'Lưu cập nhật' }).click();
-    await page.getByRole('alert').filter({ hasText: /bien-ban-hoi-nghi\.docx.*không phải tệp Word \(DOCX\) thật/ }).first().waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /bien-ban-hoi-nghi\.docx.*không phải tệp Word \(DOCX\) thật/ })
+      .first()
+      .waitFor();
     await page.getByText('Chưa lưu được cập nhật').waitFor();
     assert.match(page.url(), /\/cap-nhat$/, 'vẫn ở biểu mẫu');
     assert.equal(await row.getByLabel(/^Tên hội nghị, hội thảo/).inputValue(), CONFERENCE);
     assert.equal(await row.getByLabel(/^Số người tham dự/).inputValue(), '120');
     assert.equal(await page.getByLabel(/^Tiến độ \(%\)/).inputValue(), '40');
-    assert.equal(await page.getByRole('group', { name: /^Khó khăn, vướng mắc 1/ }).getByLabel(/^Nội dung/).inputValue(), DIFFICULTY);
+    assert.equal(
+      await page
+        .getByRole('group', { name: /^Khó khăn, vướng mắc 1/ })
+        .getByLabel(/^Nội dung/)
+        .inputValue(),
+      DIFFICULTY,
+    );
     await check(page, 'cập nhật tiến độ, máy chủ từ chối tệp', 'cycle-update-refused-phone');
 
     await page.getByRole('button', { name: 'Bỏ tệp bien-ban-hoi-nghi.docx' }).click();
@@ -182,7 +273,10 @@ describe('chu kỳ năm: cập nhật tiến độ, báo cáo phường, tiếp 
     await obstacles.getByText(/→ Sở Khoa học và Công nghệ/).waitFor();
     await check(page, 'nhiệm vụ sau khi cập nhật', 'cycle-assignment-updated-phone');
     // The evidence downloads as it was sent.
-    const [png] = await Promise.all([page.waitForEvent('download'), history.getByRole('link', { name: /anh-hoi-nghi\.png/ }).click()]);
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      history.getByRole('link', { name: /anh-hoi-nghi\.png/ }).click(),
+    ]);
     assert.deepEqual(await readFile(await png.path()), PNG);
 
     // The ward's report for the current period: a draft prefilled with the conference and the difficulty.
@@ -195,11 +289,18 @@ describe('chu kỳ năm: cập nhật tiến độ, báo cáo phường, tiếp 
     const facts = page.getByRole('region', { name: 'Số liệu điền sẵn' });
     await facts.getByText(CONFERENCE).waitFor();
     await facts.getByText(DIFFICULTY).first().waitFor();
-    await page.getByLabel('I. Công tác lãnh đạo, chỉ đạo, triển khai thực hiện').fill('UBND phường ban hành Kế hoạch số 45/KH-UBND ngày 20/5/2026 triển khai thi hành Luật.');
-    await page.getByLabel('V. Đề xuất, kiến nghị').fill('Đề nghị Sở Khoa học và Công nghệ tổ chức tập huấn cho cán bộ phường.');
+    await page
+      .getByLabel('I. Công tác lãnh đạo, chỉ đạo, triển khai thực hiện')
+      .fill('UBND phường ban hành Kế hoạch số 45/KH-UBND ngày 20/5/2026 triển khai thi hành Luật.');
+    await page
+      .getByLabel('V. Đề xuất, kiến nghị')
+      .fill('Đề nghị Sở Khoa học và Công nghệ tổ chức tập huấn cho cán bộ phường.');
     await page.getByRole('button', { name: 'Lưu báo cáo' }).click();
     await page.getByText('Đã lưu báo cáo.').waitFor();
-    assert.equal(await page.getByLabel('V. Đề xuất, kiến nghị').inputValue(), 'Đề nghị Sở Khoa học và Công nghệ tổ chức tập huấn cho cán bộ phường.');
+    assert.equal(
+      await page.getByLabel('V. Đề xuất, kiến nghị').inputValue(),
+      'Đề nghị Sở Khoa học và Công nghệ tổ chức tập huấn cho cán bộ phường.',
+    );
     // Conferences are counted from the deliverables.
     const conferences = page.getByRole('row', { name: /^Hội nghị, hội thảo, tọa đàm quán triệt/ });
     assert.match(await conferences.innerText(), /\b1\b/);
@@ -213,7 +314,10 @@ describe('chu kỳ năm: cập nhật tiến độ, báo cáo phường, tiếp 
     await leader.goto(`${app.url}/bao-cao`);
     await leader.getByRole('link', { name: /^Mở báo cáo năm \d{4}$/ }).click();
     await leader.getByRole('button', { name: 'Duyệt báo cáo' }).click();
-    await leader.getByRole('dialog', { name: 'Duyệt báo cáo' }).getByRole('button', { name: 'Duyệt', exact: true }).click();
+    await leader
+      .getByRole('dialog', { name: 'Duyệt báo cáo' })
+      .getByRole('button', { name: 'Duyệt', exact: true })
+      .click();
     await leader.getByText('Lãnh đạo đã duyệt', { exact: true }).first().waitFor();
     await check(leader, 'báo cáo đã duyệt', 'cycle-report-approved-phone');
 
@@ -221,7 +325,10 @@ describe('chu kỳ năm: cập nhật tiến độ, báo cáo phường, tiếp 
     await login(officer, app.url, 'namsamson.chuyenvien');
     await officer.goto(leader.url());
     await officer.getByRole('button', { name: 'Gửi báo cáo' }).click();
-    await officer.getByRole('dialog', { name: 'Gửi báo cáo' }).getByRole('button', { name: 'Gửi', exact: true }).click();
+    await officer
+      .getByRole('dialog', { name: 'Gửi báo cáo' })
+      .getByRole('button', { name: 'Gửi', exact: true })
+      .click();
     await officer.getByText(/Đã gửi báo cáo đến Sở Khoa học và Công nghệ đúng hạn/).waitFor();
     await officer.getByText('Đã gửi', { exact: true }).first().waitFor();
   });
@@ -242,7 +349,10 @@ describe('chu kỳ năm: cập nhật tiến độ, báo cáo phường, tiếp 
 
     // The period status: Nam Sầm Sơn received on time.
     await openMenu(page, 'Báo cáo');
-    await page.getByRole('region', { name: 'Báo cáo gửi đến đơn vị' }).getByRole('link', { name: 'Tình hình nhận báo cáo' }).click();
+    await page
+      .getByRole('region', { name: 'Báo cáo gửi đến đơn vị' })
+      .getByRole('link', { name: 'Tình hình nhận báo cáo' })
+      .click();
     await page.getByRole('heading', { level: 1, name: /^Tình hình nhận báo cáo năm \d{4}$/ }).waitFor();
     const units = page.getByRole('region', { name: 'Các đơn vị phải báo cáo' });
     await page.getByLabel('Tìm đơn vị').fill('nam sam son');
@@ -271,25 +381,41 @@ describe('chu kỳ năm: cập nhật tiến độ, báo cáo phường, tiếp 
     await content.getByText('Kết quả thực hiện', { exact: false }).first().waitFor();
     assert.equal(await content.getByRole('textbox').count(), 0, 'Sở không có ô sửa nội dung báo cáo của phường');
     assert.equal(await content.getByRole('spinbutton').count(), 0, 'Sở không sửa chỉ tiêu của phường');
-    for (const control of ['Lưu báo cáo', 'Cập nhật số liệu điền sẵn']) assert.equal(await page.getByRole('button', { name: control }).count(), 0, `không có nút "${control}"`);
+    for (const control of ['Lưu báo cáo', 'Cập nhật số liệu điền sẵn'])
+      assert.equal(await page.getByRole('button', { name: control }).count(), 0, `không có nút "${control}"`);
     await page.goBack();
     await page.getByLabel('Tìm đơn vị').fill('hac thanh');
-    await units.getByRole('listitem').filter({ hasText: 'Phường Hạc Thành' }).getByText('Bị trả lại', { exact: true }).first().waitFor();
+    await units
+      .getByRole('listitem')
+      .filter({ hasText: 'Phường Hạc Thành' })
+      .getByText('Bị trả lại', { exact: true })
+      .first()
+      .waitFor();
 
     // The compiled report names the conference; the reminder letter names the units still missing.
-    const [compiled] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Báo cáo tổng hợp (DOCX)' }).click()]);
+    const [compiled] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Báo cáo tổng hợp (DOCX)' }).click(),
+    ]);
     assert.match(compiled.suggestedFilename(), /\.docx$/);
     const report = await docxText(compiled);
     assert.ok(report.includes('129/KH-UBND'), 'báo cáo tổng hợp dẫn Kế hoạch 129/KH-UBND');
     assert.ok(report.includes(CONFERENCE), 'báo cáo tổng hợp nêu hội nghị của phường Nam Sầm Sơn');
     assert.ok(report.includes('Phường Nam Sầm Sơn'), 'báo cáo tổng hợp nêu phường Nam Sầm Sơn');
-    const [reminder] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Công văn đôn đốc (DOCX)' }).click()]);
+    const [reminder] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Công văn đôn đốc (DOCX)' }).click(),
+    ]);
     const letter = await docxText(reminder);
     assert.ok(/V\/v đôn đốc gửi báo cáo/.test(letter), 'công văn có dòng V/v đôn đốc');
-    for (const missing of ['Hạc Thành', 'Mường Lát', 'Bỉm Sơn']) assert.ok(letter.includes(missing), `công văn nêu ${missing} (chưa gửi)`);
+    for (const missing of ['Hạc Thành', 'Mường Lát', 'Bỉm Sơn'])
+      assert.ok(letter.includes(missing), `công văn nêu ${missing} (chưa gửi)`);
     assert.ok(letter.includes(RETURN_REASON.replace(/\.$/, '')), 'công văn nêu lý do trả lại báo cáo của Hạc Thành');
     assert.ok(!letter.includes('Nam Sầm Sơn'), 'phường Nam Sầm Sơn đã gửi: không bị đôn đốc');
-    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Phụ lục số liệu (XLSX)' }).click()]);
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Phụ lục số liệu (XLSX)' }).click(),
+    ]);
     assert.match(xlsx.suggestedFilename(), /\.xlsx$/);
 
     // The difficulty, answered.
@@ -309,11 +435,17 @@ describe('chu kỳ năm: cập nhật tiến độ, báo cáo phường, tiếp 
     await page.getByRole('heading', { level: 1, name: 'Bảng điều khiển' }).waitFor();
     const byTask = page.getByRole('region', { name: 'Tiến độ theo nhiệm vụ' });
     await byTask.getByRole('img', { name: /Biểu đồ cột chồng/ }).waitFor();
-    await byTask.getByRole('table', { name: 'Số liệu theo nhiệm vụ' }).getByRole('rowheader', { name: /^1\. Tổ chức quán triệt/ }).waitFor();
+    await byTask
+      .getByRole('table', { name: 'Số liệu theo nhiệm vụ' })
+      .getByRole('rowheader', { name: /^1\. Tổ chức quán triệt/ })
+      .waitFor();
     const byUnit = page.getByRole('region', { name: /^Tiến độ theo xã, phường/ });
     await byUnit.getByLabel('Tìm đơn vị').fill('nam sam son');
     await byUnit.getByRole('rowheader', { name: 'Phường Nam Sầm Sơn' }).waitFor();
-    await page.getByRole('region', { name: /^Báo cáo năm \d{4}$/ }).getByText(/Đúng hạn: 1/).waitFor();
+    await page
+      .getByRole('region', { name: /^Báo cáo năm \d{4}$/ })
+      .getByText(/Đúng hạn: 1/)
+      .waitFor();
     await check(page, 'bảng điều khiển', 'cycle-dashboard-phone');
 
     // From the plan, its public page.
@@ -325,11 +457,16 @@ describe('chu kỳ năm: cập nhật tiến độ, báo cáo phường, tiếp 
   test('trang công khai (không đăng nhập): tiến độ theo nhiệm vụ, không có thông tin nội bộ', async () => {
     const page = await app.newPage({ phone: true });
     await page.goto(`${app.url}/cong-khai/ke-hoach/${provincePlanId}`);
-    await page.getByRole('heading', { level: 1, name: 'Triển khai thi hành Luật Trí tuệ Nhân tạo trên địa bàn tỉnh Thanh Hóa' }).waitFor();
+    await page
+      .getByRole('heading', { level: 1, name: 'Triển khai thi hành Luật Trí tuệ Nhân tạo trên địa bàn tỉnh Thanh Hóa' })
+      .waitFor();
     await page.getByText(/Kế hoạch số 129\/KH-UBND ngày 04\/05\/2026/).waitFor();
     const tasks = page.getByRole('list', { name: 'Tiến độ theo nhiệm vụ' });
     await tasks.getByText(/^1\. Tổ chức quán triệt/).waitFor();
-    await tasks.getByText(/đơn vị đã hoàn thành/).first().waitFor();
+    await tasks
+      .getByText(/đơn vị đã hoàn thành/)
+      .first()
+      .waitFor();
     const text = await page.locator('body').innerText();
     for (const internal of [DIFFICULTY, ANSWER, CONFERENCE, RETURN_REASON, 'Nguyễn Thị Thu Trang', 'Phòng Văn hóa']) {
       assert.ok(!text.includes(internal), `trang công khai không có "${internal}"`);
@@ -341,9 +478,16 @@ describe('chu kỳ năm: cập nhật tiến độ, báo cáo phường, tiếp 
     const ht = await app.newPage({ phone: true });
     await login(ht, app.url, 'hacthanh.chuyenvien');
     await ht.getByRole('button', { name: /^Thông báo: \d+ chưa đọc$/ }).click();
-    await ht.getByRole('dialog', { name: 'Thông báo' }).getByText(/^(Chưa đọc: )?Báo cáo năm \d{4} bị trả lại$/).click();
+    await ht
+      .getByRole('dialog', { name: 'Thông báo' })
+      .getByText(/^(Chưa đọc: )?Báo cáo năm \d{4} bị trả lại$/)
+      .click();
     await ht.waitForURL(`${app.url}/bao-cao/${hacThanhReportId}`);
-    await ht.getByRole('alert').filter({ hasText: 'đã trả lại báo cáo' }).getByText(`Lý do: ${RETURN_REASON}`).waitFor();
+    await ht
+      .getByRole('alert')
+      .filter({ hasText: 'đã trả lại báo cáo' })
+      .getByText(`Lý do: ${RETURN_REASON}`)
+      .waitFor();
     // A returned report may be edited and sent again.
     await ht.getByRole('button', { name: 'Lưu báo cáo' }).waitFor();
     await check(ht, 'báo cáo bị trả lại', 'cycle-report-returned-phone');
@@ -368,7 +512,10 @@ describe('chu kỳ năm: cập nhật tiến độ, báo cáo phường, tiếp 
     const page = await app.newPage();
     await login(page, app.url, 'skhcn.chuyenvien');
     await page.goto(`${app.url}/che-do-bao-cao/${regimeId}/ky/${periodKey}?q=`);
-    await page.getByRole('table', { name: 'Các đơn vị phải báo cáo' }).getByRole('row', { name: /Phường Nam Sầm Sơn/ }).waitFor();
+    await page
+      .getByRole('table', { name: 'Các đơn vị phải báo cáo' })
+      .getByRole('row', { name: /Phường Nam Sầm Sơn/ })
+      .waitFor();
     await assertAccessible(page, 'tình hình nhận báo cáo (máy tính)');
     await screenshot(page, 'cycle-period-status-desktop', { fullPage: false });
     await page.goto(`${app.url}/bang-dieu-khien`);

@@ -55,11 +55,17 @@ describe('nền tảng: đăng nhập, tra cứu đơn vị', { timeout: 240_000
 
     await page.getByLabel('Tìm đơn vị').fill('nam sam son');
     const results = page.getByRole('list', { name: 'Kết quả tìm kiếm' });
-    await results.getByRole('link', { name: /^Phường Nam Sầm Sơn/ }).first().waitFor();
+    await results
+      .getByRole('link', { name: /^Phường Nam Sầm Sơn/ })
+      .first()
+      .waitFor();
     assert.match(page.url(), /\?q=nam\+sam\+son$/);
     violations = await axe(page);
     assert.deepEqual(violations, [], formatViolations(violations));
-    await results.getByRole('link', { name: /^Phường Nam Sầm Sơn/ }).first().click();
+    await results
+      .getByRole('link', { name: /^Phường Nam Sầm Sơn/ })
+      .first()
+      .click();
 
     await page.getByRole('heading', { level: 1, name: 'Phường Nam Sầm Sơn' }).waitFor();
     assert.equal(await page.title(), 'Phường Nam Sầm Sơn · Thi Hành');
@@ -88,14 +94,21 @@ describe('nền tảng: đăng nhập, tra cứu đơn vị', { timeout: 240_000
     const page = await app.newPage({ phone: true });
     await login(page, app.url, 'namsamson.chuyenvien');
     await page.goto(`${app.url}/don-vi?q=${encodeURIComponent('quang vinh')}`);
-    const hit = page.getByRole('list', { name: 'Kết quả tìm kiếm' }).getByRole('listitem').filter({ hasText: 'Phường Nam Sầm Sơn' });
+    const hit = page
+      .getByRole('list', { name: 'Kết quả tìm kiếm' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Phường Nam Sầm Sơn' });
     await hit.first().waitFor();
     assert.match(await hit.first().innerText(), /khớp tên cũ: Phường Quảng Vinh/);
     assert.equal(await page.getByLabel('Tìm đơn vị').inputValue(), 'quang vinh');
 
     // By code too.
     await page.getByLabel('Tìm đơn vị').fill('16516');
-    await page.getByRole('list', { name: 'Kết quả tìm kiếm' }).getByRole('link', { name: /^Phường Nam Sầm Sơn/ }).first().waitFor();
+    await page
+      .getByRole('list', { name: 'Kết quả tìm kiếm' })
+      .getByRole('link', { name: /^Phường Nam Sầm Sơn/ })
+      .first()
+      .waitFor();
   });
 
   test('trang không tồn tại: 404 thân thiện', async () => {

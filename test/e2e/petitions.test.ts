@@ -31,16 +31,23 @@ describe('kiến nghị: từ người dân đến trả lời công khai', { ti
     await person.getByLabel(/^Email/).fill('ngoc.tran@example.vn');
     await person.getByLabel(/^Số điện thoại/).fill('0912 345 678');
     await person.getByRole('button', { name: 'Gửi kiến nghị' }).click();
-    await person.getByText(/Nội dung cần ít nhất 30 ký tự/).first().waitFor();
+    await person
+      .getByText(/Nội dung cần ít nhất 30 ký tự/)
+      .first()
+      .waitFor();
     assert.equal(await person.getByLabel(/^Họ và tên/).inputValue(), 'Trần Thị Bích Ngọc');
 
-    await person.getByLabel(/^Nội dung/).fill('Đề nghị hướng dẫn cụ thể việc gắn nhãn nội dung do trí tuệ nhân tạo tạo ra theo Điều 27 của Luật, nhất là với hộ kinh doanh nhỏ.');
+    await person
+      .getByLabel(/^Nội dung/)
+      .fill(
+        'Đề nghị hướng dẫn cụ thể việc gắn nhãn nội dung do trí tuệ nhân tạo tạo ra theo Điều 27 của Luật, nhất là với hộ kinh doanh nhỏ.',
+      );
     await person.getByLabel(/^Văn bản, điều khoản/).fill('Luật Trí tuệ nhân tạo, Điều 27');
     await person.getByRole('checkbox', { name: /Tôi đồng ý/ }).check();
     await person.getByRole('button', { name: 'Gửi kiến nghị' }).click();
     const code = (await person.getByTestId('ma-tra-cuu').innerText()).trim();
     assert.match(code, /^KN-\d{4}-\d{6}$/);
-    const width = await person.evaluate('document.documentElement.scrollWidth') as number;
+    const width = (await person.evaluate('document.documentElement.scrollWidth')) as number;
     assert.ok(width <= 390, `no sideways scrolling at 390 px (${width})`);
     await screenshot(person, 'petition-receipt-phone');
 
@@ -57,7 +64,10 @@ describe('kiến nghị: từ người dân đến trả lời công khai', { ti
     await skhcn.getByRole('button', { name: 'Lưu phân loại' }).click();
     await skhcn.getByText('Phân loại: đã lưu.').waitFor();
     await skhcn.getByLabel('Đơn vị có thẩm quyền').fill('nam sam son');
-    await skhcn.getByRole('option', { name: /^Phường Nam Sầm Sơn/ }).first().click();
+    await skhcn
+      .getByRole('option', { name: /^Phường Nam Sầm Sơn/ })
+      .first()
+      .click();
     await skhcn.getByRole('button', { name: 'Chuyển xử lý' }).click();
     await skhcn.getByText(/đơn vị xử lý: Phường Nam Sầm Sơn/).waitFor();
 
@@ -66,7 +76,11 @@ describe('kiến nghị: từ người dân đến trả lời công khai', { ti
     await login(officer, app.url, 'namsamson.chuyenvien');
     await officer.goto(`${app.url}/kien-nghi`);
     await officer.getByRole('link', { name: 'Hướng dẫn gắn nhãn theo Điều 27' }).click();
-    await officer.getByLabel('Nội dung trả lời').fill('UBND phường sẽ phối hợp Sở Khoa học và Công nghệ tổ chức hướng dẫn gắn nhãn cho hộ kinh doanh trong quý III.');
+    await officer
+      .getByLabel('Nội dung trả lời')
+      .fill(
+        'UBND phường sẽ phối hợp Sở Khoa học và Công nghệ tổ chức hướng dẫn gắn nhãn cho hộ kinh doanh trong quý III.',
+      );
     await officer.getByRole('button', { name: 'Lưu dự thảo, trình duyệt' }).click();
     await officer.getByText('Dự thảo trả lời: đã lưu.').waitFor();
     const leader = await app.newPage();

@@ -98,7 +98,9 @@ describe('điện thoại trên mạng 4G: tải nhanh, nén, lưu đệm', { ti
     }
     assert.ok(home.jsBytes <= JS_BUDGET_BYTES, `first page JavaScript ${kb(home.jsBytes)} ≤ ${kb(JS_BUDGET_BYTES)}`);
     // The home page starts from what waits for the person: the list the API gives, one link per item.
-    const todo = (await (await page.context().request.get(`${app.url}/api/me/todo`)).json()) as { items: Array<{ link: string }> };
+    const todo = (await (await page.context().request.get(`${app.url}/api/me/todo`)).json()) as {
+      items: Array<{ link: string }>;
+    };
     const section = page.locator('section[aria-labelledby="viec-can-lam"]');
     if (todo.items.length) await section.locator(`a[href="${todo.items[0]!.link}"]`).first().waitFor();
     else await section.getByText('Không có việc nào đang chờ bạn.').waitFor();

@@ -27,14 +27,23 @@ describe('kế hoạch: nhập, rà soát, triển khai xuống xã, phường, 
     // province's leader as 129/KH-UBND of 04/05/2026.
     const officer = await apiAs(app.url, 'skhcn.chuyenvien');
     const content = await readFile(PROVINCE_FILE);
-    const imported = await officer.post<{ draft: unknown; sourceText: string | null; suggestedUnitId: number | null }>('/plans/import', {
-      filename: 'ke-hoach-tinh-thanh-hoa-thi-hanh-luat-tri-tue-nhan-tao.txt', contentBase64: content.toString('base64'),
-    });
-    const province = (await officer.get<Array<{ id: number; code: string; kind: string }>>('/units/search?q=38&kind=province')).find((u) => u.code === '38');
+    const imported = await officer.post<{ draft: unknown; sourceText: string | null; suggestedUnitId: number | null }>(
+      '/plans/import',
+      {
+        filename: 'ke-hoach-tinh-thanh-hoa-thi-hanh-luat-tri-tue-nhan-tao.txt',
+        contentBase64: content.toString('base64'),
+      },
+    );
+    const province = (
+      await officer.get<Array<{ id: number; code: string; kind: string }>>('/units/search?q=38&kind=province')
+    ).find((u) => u.code === '38');
     assert.ok(province, 'có Tỉnh Thanh Hóa (mã 38)');
     assert.equal(imported.suggestedUnitId, province.id);
     const { id } = await officer.post<{ id: number }>('/plans', {
-      unitId: province.id, draft: imported.draft, sourceName: 'ke-hoach-tinh-thanh-hoa-thi-hanh-luat-tri-tue-nhan-tao.txt', sourceText: imported.sourceText,
+      unitId: province.id,
+      draft: imported.draft,
+      sourceName: 'ke-hoach-tinh-thanh-hoa-thi-hanh-luat-tri-tue-nhan-tao.txt',
+      sourceText: imported.sourceText,
     });
     await officer.post(`/plans/${id}/submit`);
     const leader = await apiAs(app.url, 'tinh.lanhdao');
@@ -79,16 +88,31 @@ describe('kế hoạch: nhập, rà soát, triển khai xuống xã, phường, 
     // The review: the wrong law in the title is an error, the misspelt ward name a warning, each with its fix.
     const review = page.getByRole('region', { name: 'Kết quả rà soát' });
     const errors = review.getByRole('region', { name: /^Lỗi cần sửa/ });
-    await errors.getByText(/Luật Chuyển giao công nghệ/).first().waitFor();
-    await errors.getByText(/Cách sửa:.*Triển khai thi hành Luật Trí tuệ Nhân tạo/).first().waitFor();
+    await errors
+      .getByText(/Luật Chuyển giao công nghệ/)
+      .first()
+      .waitFor();
+    await errors
+      .getByText(/Cách sửa:.*Triển khai thi hành Luật Trí tuệ Nhân tạo/)
+      .first()
+      .waitFor();
     const warnings = review.getByRole('region', { name: /^Cảnh báo/ });
-    await warnings.getByText(/“phường Nam Sâm Sơn”; tên đúng là “phường Nam Sầm Sơn”/).first().waitFor();
-    await warnings.getByText(/Trung tâm cung ứng dịch vụ công phường/).first().waitFor();
+    await warnings
+      .getByText(/“phường Nam Sâm Sơn”; tên đúng là “phường Nam Sầm Sơn”/)
+      .first()
+      .waitFor();
+    await warnings
+      .getByText(/Trung tâm cung ứng dịch vụ công phường/)
+      .first()
+      .waitFor();
     // Uncertain readings are marked in words, not by colour alone.
     await page.getByText('(chưa có trong danh mục)').first().waitFor();
     // The issuing unit comes from the document, the parent plan from "Thực hiện Kế hoạch số 129/KH-UBND…".
     assert.equal(await page.getByRole('combobox', { name: /^Đơn vị ban hành/ }).inputValue(), 'Phường Nam Sầm Sơn');
-    assert.match(await page.getByRole('combobox', { name: 'Kế hoạch cấp trên' }).inputValue(), /^129\/KH-UBND ngày 04\/05\/2026/);
+    assert.match(
+      await page.getByRole('combobox', { name: 'Kế hoạch cấp trên' }).inputValue(),
+      /^129\/KH-UBND ngày 04\/05\/2026/,
+    );
     await assertAccessible(page, 'trang nhập, rà soát');
     await assertFitsPhone(page, 'trang nhập, rà soát');
     await screenshot(page, 'plans-import-review-phone');
@@ -105,10 +129,16 @@ describe('kế hoạch: nhập, rà soát, triển khai xuống xã, phường, 
     // Saved as a draft of the ward, implementing the province plan.
     await page.getByRole('button', { name: 'Lưu dự thảo' }).click();
     await page.waitForURL(/\/ke-hoach\/\d+$/);
-    await page.getByRole('heading', { level: 1, name: /Luật Chuyển giao công nghệ trên địa bàn phường Nam Sâm Sơn/ }).waitFor();
+    await page
+      .getByRole('heading', { level: 1, name: /Luật Chuyển giao công nghệ trên địa bàn phường Nam Sâm Sơn/ })
+      .waitFor();
     const info = page.getByRole('region', { name: 'Thông tin văn bản' });
     await info.getByRole('link', { name: /^129\/KH-UBND ngày 04\/05\/2026/ }).waitFor();
-    await page.getByRole('region', { name: 'Kết quả rà soát' }).getByText(/Luật Chuyển giao công nghệ/).first().waitFor();
+    await page
+      .getByRole('region', { name: 'Kết quả rà soát' })
+      .getByText(/Luật Chuyển giao công nghệ/)
+      .first()
+      .waitFor();
     await page.getByRole('link', { name: 'Sửa dự thảo' }).waitFor();
     await page.getByRole('button', { name: 'Trình' }).waitFor();
     await assertAccessible(page, 'kế hoạch của phường');
@@ -118,7 +148,11 @@ describe('kế hoạch: nhập, rà soát, triển khai xuống xã, phường, 
     // Side by side with the province plan (stacked on a phone).
     await info.getByRole('link', { name: 'So sánh với kế hoạch cấp trên' }).click();
     await page.getByRole('heading', { level: 1, name: 'So sánh với kế hoạch cấp trên' }).waitFor();
-    await page.getByRole('region', { name: /^Nhiệm vụ 1\./ }).getByText('Chủ trì').first().waitFor();
+    await page
+      .getByRole('region', { name: /^Nhiệm vụ 1\./ })
+      .getByText('Chủ trì')
+      .first()
+      .waitFor();
     await assertAccessible(page, 'so sánh');
     await assertFitsPhone(page, 'so sánh');
     await screenshot(page, 'plans-compare-phone');
@@ -133,13 +167,17 @@ describe('kế hoạch: nhập, rà soát, triển khai xuống xã, phường, 
     await page.getByRole('heading', { level: 1, name: PROVINCE_TITLE }).waitFor();
 
     const info = page.getByRole('region', { name: 'Thông tin văn bản' });
-    for (const text of ['129/KH-UBND', '04/05/2026', 'Tỉnh Thanh Hóa', 'Đã ban hành']) await info.getByText(text, { exact: true }).first().waitFor();
+    for (const text of ['129/KH-UBND', '04/05/2026', 'Tỉnh Thanh Hóa', 'Đã ban hành'])
+      await info.getByText(text, { exact: true }).first().waitFor();
     // Each task carries its "06 rõ" marks.
     const tasks = page.getByRole('region', { name: 'Nhiệm vụ' });
     await tasks.getByRole('list', { name: '06 rõ' }).first().waitFor();
     assert.equal(await tasks.getByRole('list', { name: '06 rõ' }).count(), 6);
     // The ward's draft is among the plans made from this one.
-    await page.getByRole('region', { name: 'Kế hoạch của xã, phường' }).getByRole('link', { name: /Phường Nam Sầm Sơn/ }).waitFor();
+    await page
+      .getByRole('region', { name: 'Kế hoạch của xã, phường' })
+      .getByRole('link', { name: /Phường Nam Sầm Sơn/ })
+      .waitFor();
     await assertAccessible(page, 'kế hoạch của tỉnh');
     await assertFitsPhone(page, 'kế hoạch của tỉnh');
     await screenshot(page, 'plans-province-phone');
@@ -153,7 +191,11 @@ describe('kế hoạch: nhập, rà soát, triển khai xuống xã, phường, 
     await namSamSon.waitFor();
     assert.ok(await namSamSon.isDisabled(), 'phường đã có kế hoạch không chọn lại được');
     await page.getByRole('link', { name: /Đã có kế hoạch \(Dự thảo\)/ }).waitFor();
-    for (const [typed, name] of [['muong lat', 'Xã Mường Lát'], ['hac thanh', 'Phường Hạc Thành'], ['bim son', 'Phường Bỉm Sơn']] as const) {
+    for (const [typed, name] of [
+      ['muong lat', 'Xã Mường Lát'],
+      ['hac thanh', 'Phường Hạc Thành'],
+      ['bim son', 'Phường Bỉm Sơn'],
+    ] as const) {
       await search.fill(typed);
       await page.getByRole('checkbox', { name }).check();
     }
@@ -182,24 +224,37 @@ describe('kế hoạch: nhập, rà soát, triển khai xuống xã, phường, 
     await page.getByText('Đã tạo 3 kế hoạch').waitFor();
     await page.getByText(/Thời gian xử lý: [\d,]+ (mili giây|giây)/).waitFor();
     const created = page.getByRole('list', { name: 'Kế hoạch đã tạo' });
-    for (const name of ['Xã Mường Lát', 'Phường Hạc Thành', 'Phường Bỉm Sơn']) await created.getByRole('link', { name: new RegExp(name) }).waitFor();
+    for (const name of ['Xã Mường Lát', 'Phường Hạc Thành', 'Phường Bỉm Sơn'])
+      await created.getByRole('link', { name: new RegExp(name) }).waitFor();
     await assertAccessible(page, 'triển khai: kết quả');
     await screenshot(page, 'plans-cascade-3-phone');
 
     // The commune plan made for Mường Lát opens, and says what it implements.
     await created.getByRole('link', { name: /Xã Mường Lát/ }).click();
-    await page.getByRole('heading', { level: 1, name: 'Triển khai thi hành Luật Trí tuệ Nhân tạo trên địa bàn xã Mường Lát' }).waitFor();
+    await page
+      .getByRole('heading', { level: 1, name: 'Triển khai thi hành Luật Trí tuệ Nhân tạo trên địa bàn xã Mường Lát' })
+      .waitFor();
     // The Sở follows the commune's draft; the commune holds the pen: no edit control, and the edit page says so.
     for (const control of ['Sửa dự thảo', 'Trình']) {
-      assert.equal(await page.getByRole('link', { name: control, exact: true }).count() + await page.getByRole('button', { name: control, exact: true }).count(), 0, `Sở không thấy "${control}" trên dự thảo của xã`);
+      assert.equal(
+        (await page.getByRole('link', { name: control, exact: true }).count()) +
+          (await page.getByRole('button', { name: control, exact: true }).count()),
+        0,
+        `Sở không thấy "${control}" trên dự thảo của xã`,
+      );
     }
     const communePlanUrl = page.url();
     await page.goto(`${communePlanUrl}/sua`);
     await page.getByText('Bạn không có quyền sửa dự thảo của đơn vị này.').waitFor();
     assert.equal(await page.getByRole('textbox').count(), 0, 'không có ô nhập nào');
     await page.goto(communePlanUrl);
-    await page.getByRole('heading', { level: 1, name: 'Triển khai thi hành Luật Trí tuệ Nhân tạo trên địa bàn xã Mường Lát' }).waitFor();
-    await page.getByRole('region', { name: 'Thông tin văn bản' }).getByRole('link', { name: /^129\/KH-UBND/ }).click();
+    await page
+      .getByRole('heading', { level: 1, name: 'Triển khai thi hành Luật Trí tuệ Nhân tạo trên địa bàn xã Mường Lát' })
+      .waitFor();
+    await page
+      .getByRole('region', { name: 'Thông tin văn bản' })
+      .getByRole('link', { name: /^129\/KH-UBND/ })
+      .click();
 
     // Back on the province plan: four plans implement it now; download the plan as a DOCX.
     await page.getByRole('heading', { level: 1, name: PROVINCE_TITLE }).waitFor();

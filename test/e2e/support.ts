@@ -47,7 +47,15 @@ export async function startTestServer(opts: { demoContent?: boolean } = {}): Pro
     databaseUrl = fresh.url;
     dropDatabase = fresh.drop;
   }
-  const config = { ...loadConfig({}), databaseUrl, dataDir, host: '127.0.0.1', port: 0, demo: true, demoContent: opts.demoContent ?? false };
+  const config = {
+    ...loadConfig({}),
+    databaseUrl,
+    dataDir,
+    host: '127.0.0.1',
+    port: 0,
+    demo: true,
+    demoContent: opts.demoContent ?? false,
+  };
   let server: RunningServer;
   try {
     server = await startServer(config);
@@ -74,7 +82,15 @@ export async function startTestServer(opts: { demoContent?: boolean } = {}): Pro
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -120,7 +136,8 @@ export async function startApp(opts: { demoContent?: boolean } = {}): Promise<Te
       page.on('pageerror', (err) => pageErrors.push(`pageerror: ${err.message}`));
       page.on('console', (msg) => {
         // Expected answers (wrong password → 401, no permission → 403) show as failed resources: not app errors.
-        if (msg.type() === 'error' && !/Failed to load resource/.test(msg.text())) pageErrors.push(`console: ${msg.text()}`);
+        if (msg.type() === 'error' && !/Failed to load resource/.test(msg.text()))
+          pageErrors.push(`console: ${msg.text()}`);
       });
       return page;
     },
@@ -136,16 +153,33 @@ export async function startApp(opts: { demoContent?: boolean } = {}): Promise<Te
  * Adds an account directly in the database (there is no demo administrator), as `thihanh user add` does.
  * With a password the account is ready to use; without one it gets a temporary password to change.
  */
-export async function createAccount(app: TestApp | TestServer, input: {
-  username: string; fullName: string; unitCode: string; roles: Role[]; password?: string;
-}): Promise<{ id: number; temporaryPassword: string | null }> {
+export async function createAccount(
+  app: TestApp | TestServer,
+  input: {
+    username: string;
+    fullName: string;
+    unitCode: string;
+    roles: Role[];
+    password?: string;
+  },
+): Promise<{ id: number; temporaryPassword: string | null }> {
   const server = 'server' in app && 'browser' in app ? app.server : app;
   const db = server.server.database.db;
   const unit = await getUnitByCode(db, input.unitCode);
   if (!unit) throw new Error(`Không có đơn vị mã ${input.unitCode}`);
-  return db.transaction().execute((tx) => insertUser(tx, { actor: null, ip: 'e2e' }, {
-    username: input.username, fullName: input.fullName, unitId: unit.id, roles: input.roles, password: input.password,
-  }));
+  return db.transaction().execute((tx) =>
+    insertUser(
+      tx,
+      { actor: null, ip: 'e2e' },
+      {
+        username: input.username,
+        fullName: input.fullName,
+        unitId: unit.id,
+        roles: input.roles,
+        password: input.password,
+      },
+    ),
+  );
 }
 
 /** Signs in through the login page and waits for the signed-in shell. */
@@ -196,11 +230,25 @@ export async function axe(page: Page, opts: { include?: string } = {}): Promise<
   const violations = await page.evaluate(async (include) => {
     const w = globalThis as unknown as {
       document: unknown;
-      axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> }> }> };
+      axe: {
+        run: (
+          ctx: unknown,
+          opts: unknown,
+        ) => Promise<{
+          violations: Array<{
+            id: string;
+            impact: string | null;
+            help: string;
+            nodes: Array<{ target: unknown[]; failureSummary?: string }>;
+          }>;
+        }>;
+      };
     };
     const result = await w.axe.run(include ? { include: [include] } : w.document, { resultTypes: ['violations'] });
     return result.violations.map((v) => ({
-      id: v.id, impact: v.impact, help: v.help,
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
       nodes: v.nodes.slice(0, 5).map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`.trim()),
     }));
   }, opts.include ?? null);
@@ -224,15 +272,24 @@ export async function screenshot(page: Page, name: string, opts: { fullPage?: bo
 /** A signed-in API client (session cookie + CSRF token), for setting up data as a given account. */
 export async function apiAs(baseUrl: string, username: string) {
   const res = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
   });
   assert.equal(res.status, 200, `đăng nhập ${username}: ${res.status}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const { csrfToken } = await res.json() as { csrfToken: string };
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
   const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const r = await fetch(`${baseUrl}/api${path}`, {
       method,
-      headers: { cookie, 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        cookie,
+        'x-csrf-token': csrfToken,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await r.text();

@@ -19,7 +19,13 @@ export type App = ReturnType<typeof createApp>;
  */
 export function testApp(db: Kysely<DB>, backend = 'test', overrides: Partial<Config> = {}): App {
   const defaults = loadConfig({});
-  const config: Config = { ...defaults, trustProxy: 1, demo: true, rateLimit: { ...defaults.rateLimit, userPerMinute: 1_000_000 }, ...overrides };
+  const config: Config = {
+    ...defaults,
+    trustProxy: 1,
+    demo: true,
+    rateLimit: { ...defaults.rateLimit, userPerMinute: 1_000_000 },
+    ...overrides,
+  };
   return createApp({ db, config, backend });
 }
 
@@ -41,7 +47,12 @@ export class Client {
     this.ip = ip ?? `10.0.${Math.floor(ipCounter / 250)}.${(ipCounter++ % 250) + 1}`;
   }
 
-  async request<T = any>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<Answer<T>> {
+  async request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<Answer<T>> {
     const headers: Record<string, string> = { 'x-forwarded-for': this.ip, ...extraHeaders };
     if (this.cookie) headers.cookie = this.cookie;
     if (this.csrf && method !== 'GET') headers['x-csrf-token'] = this.csrf;
@@ -62,10 +73,18 @@ export class Client {
     return { status: res.status, body: parsed as T, headers: res.headers };
   }
 
-  get<T = any>(path: string) { return this.request<T>('GET', path); }
-  post<T = any>(path: string, body?: unknown) { return this.request<T>('POST', path, body ?? {}); }
-  patch<T = any>(path: string, body?: unknown) { return this.request<T>('PATCH', path, body ?? {}); }
-  put<T = any>(path: string, body?: unknown) { return this.request<T>('PUT', path, body ?? {}); }
+  get<T = any>(path: string) {
+    return this.request<T>('GET', path);
+  }
+  post<T = any>(path: string, body?: unknown) {
+    return this.request<T>('POST', path, body ?? {});
+  }
+  patch<T = any>(path: string, body?: unknown) {
+    return this.request<T>('PATCH', path, body ?? {});
+  }
+  put<T = any>(path: string, body?: unknown) {
+    return this.request<T>('PUT', path, body ?? {});
+  }
 
   async login(username: string, password = TEST_PASSWORD): Promise<this> {
     const r = await this.post('/api/auth/login', { username, password });
@@ -79,12 +98,25 @@ export const TEST_PASSWORD = 'KiemThu@2026!';
 let cachedHash: Promise<string> | undefined;
 
 /** Creates a user directly (fixtures), at the unit with the given code. */
-export async function makeUser(db: Kysely<DB>, username: string, unitCode: string, roles: Role[]): Promise<{ id: number; unitId: number }> {
+export async function makeUser(
+  db: Kysely<DB>,
+  username: string,
+  unitCode: string,
+  roles: Role[],
+): Promise<{ id: number; unitId: number }> {
   const unit = await getUnitByCode(db, unitCode);
   if (!unit) throw new Error(`no unit ${unitCode}`);
   cachedHash ??= hashPassword(TEST_PASSWORD);
-  const row = await db.insertInto('app_user').values({
-    username, full_name: `Người thử ${username}`, unit_id: unit.id, roles, password_hash: await cachedHash,
-  }).returning('id').executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('app_user')
+    .values({
+      username,
+      full_name: `Người thử ${username}`,
+      unit_id: unit.id,
+      roles,
+      password_hash: await cachedHash,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return { id: row.id, unitId: unit.id };
 }

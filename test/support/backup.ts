@@ -6,12 +6,22 @@ import tar from 'tar-stream';
 import { MANIFEST_NAME, type Manifest } from '../../src/modules/backup/format.ts';
 import { readEntries } from '../../src/modules/backup/read.ts';
 
-export async function rewriteManifest(src: string, dst: string, manifest: (m: Manifest) => Manifest, body: (name: string, b: Buffer) => Buffer = (_n, b) => b): Promise<void> {
+export async function rewriteManifest(
+  src: string,
+  dst: string,
+  manifest: (m: Manifest) => Manifest,
+  body: (name: string, b: Buffer) => Buffer = (_n, b) => b,
+): Promise<void> {
   const pack = tar.pack();
   const done = pipeline(pack, createGzip(), createWriteStream(dst));
   for await (const e of readEntries(src)) {
-    const out = e.name === MANIFEST_NAME ? Buffer.from(JSON.stringify(manifest(JSON.parse(e.body.toString('utf8')) as Manifest))) : body(e.name, e.body);
-    await new Promise<void>((resolve, reject) => pack.entry({ name: e.name, size: out.length }, out, (err) => (err ? reject(err) : resolve())));
+    const out =
+      e.name === MANIFEST_NAME
+        ? Buffer.from(JSON.stringify(manifest(JSON.parse(e.body.toString('utf8')) as Manifest)))
+        : body(e.name, e.body);
+    await new Promise<void>((resolve, reject) =>
+      pack.entry({ name: e.name, size: out.length }, out, (err) => (err ? reject(err) : resolve())),
+    );
   }
   pack.finalize();
   await done;

@@ -33,20 +33,36 @@ function ok(r: { status: number; body: unknown }, what: string, status = 200) {
 /** Creates the users it needs under the given prefix (usernames must be unique in the database). */
 export async function makeContent(app: App, db: Kysely<DB>, prefix = 'content'): Promise<Content> {
   const users: Array<[string, string, 'officer' | 'leader']> = [
-    ['skhcn', '38.SKHCN', 'officer'], ['tinh', '38', 'leader'], ['nss', '16516', 'officer'], ['nssld', '16516', 'leader'], ['vhxh', '16516.PVHXH', 'officer'],
+    ['skhcn', '38.SKHCN', 'officer'],
+    ['tinh', '38', 'leader'],
+    ['nss', '16516', 'officer'],
+    ['nssld', '16516', 'leader'],
+    ['vhxh', '16516.PVHXH', 'officer'],
   ];
   const c: Record<string, Client> = {};
   for (const [name, code, role] of users) {
     await makeUser(db, `${prefix}.${name}`, code, [role]);
     c[name] = await new Client(app).login(`${prefix}.${name}`);
   }
-  const ids = Object.fromEntries((await db.selectFrom('unit').select(['id', 'code']).where('code', 'in', ['38', '16516']).execute()).map((u) => [u.code, u.id]));
+  const ids = Object.fromEntries(
+    (await db.selectFrom('unit').select(['id', 'code']).where('code', 'in', ['38', '16516']).execute()).map((u) => [
+      u.code,
+      u.id,
+    ]),
+  );
   const provinceId = ids['38']!;
   const wardId = ids['16516']!;
 
-  const imp = await c.skhcn!.post('/api/plans/import', { filename: PROVINCE, contentBase64: readFileSync(new URL(PROVINCE, SEEDS)).toString('base64') });
+  const imp = await c.skhcn!.post('/api/plans/import', {
+    filename: PROVINCE,
+    contentBase64: readFileSync(new URL(PROVINCE, SEEDS)).toString('base64'),
+  });
   ok(imp, 'import');
-  const created = await c.skhcn!.post('/api/plans', { unitId: provinceId, draft: imp.body.draft, sourceName: PROVINCE });
+  const created = await c.skhcn!.post('/api/plans', {
+    unitId: provinceId,
+    draft: imp.body.draft,
+    sourceName: PROVINCE,
+  });
   ok(created, 'create', 201);
   const provincePlanId = created.body.id as number;
   ok(await c.skhcn!.post(`/api/plans/${provincePlanId}/submit`), 'submit');
@@ -63,20 +79,38 @@ export async function makeContent(app: App, db: Kysely<DB>, prefix = 'content'):
   ok(list, 'assignments');
   const assignmentId = list.body.items[0].id as number;
   const update = await c.vhxh!.post(`/api/assignments/${assignmentId}/updates`, {
-    percent: 10, narrative: 'Đã triển khai', occurredOn: '2026-06-01', obstacles: [{ kind: 'difficulty', content: 'Thiếu kinh phí tổ chức hội nghị' }],
+    percent: 10,
+    narrative: 'Đã triển khai',
+    occurredOn: '2026-06-01',
+    obstacles: [{ kind: 'difficulty', content: 'Thiếu kinh phí tổ chức hội nghị' }],
   });
   ok(update, 'progress update', 201);
   const obstacle = await db.selectFrom('obstacle').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
-  const planTask = await db.selectFrom('plan_task').select('id').where('plan_id', '=', wardPlanId).orderBy('id').executeTakeFirstOrThrow();
+  const planTask = await db
+    .selectFrom('plan_task')
+    .select('id')
+    .where('plan_id', '=', wardPlanId)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
 
   const regimes = await c.nss!.get('/api/regimes');
   ok(regimes, 'regimes');
-  const regime = (regimes.body as Array<{ id: number; planId: number | null }>).find((r) => r.planId === provincePlanId);
+  const regime = (regimes.body as Array<{ id: number; planId: number | null }>).find(
+    (r) => r.planId === provincePlanId,
+  );
   assert.ok(regime, 'the issued province plan has its yearly regime');
   const report = await c.nss!.post(`/api/regimes/${regime.id}/periods/2026/reports`, {});
   ok(report, 'report', 201);
   return {
-    provinceId, wardId, provincePlanId, wardPlanId, planTaskId: planTask.id, assignmentId, obstacleId: obstacle.id,
-    regimeId: regime.id, reportId: report.body.id, officer: c.vhxh!,
+    provinceId,
+    wardId,
+    provincePlanId,
+    wardPlanId,
+    planTaskId: planTask.id,
+    assignmentId,
+    obstacleId: obstacle.id,
+    regimeId: regime.id,
+    reportId: report.body.id,
+    officer: c.vhxh!,
   };
 }

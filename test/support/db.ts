@@ -42,7 +42,8 @@ export async function createTestDatabase(from?: Frozen): Promise<TestDatabase> {
     const fresh = await createFreshDatabase(process.env.DATABASE_URL, 'thihanh_t', template);
     const d = await openDatabase({ databaseUrl: fresh.url, poolSize: 5 });
     return {
-      ...d, name: fresh.name,
+      ...d,
+      name: fresh.name,
       async close() {
         await d.close();
         await fresh.drop();
@@ -63,7 +64,8 @@ export async function createTestDatabase(from?: Frozen): Promise<TestDatabase> {
   })();
   const d = await openDatabase({ loadDataDir: from && 'dump' in from ? from.dump : await pgliteTemplate });
   return {
-    ...d, name: 'pglite-memory',
+    ...d,
+    name: 'pglite-memory',
     async freeze() {
       const dump = await d.dump!();
       await d.close();

@@ -44,14 +44,28 @@ export interface WorldOptions {
 }
 
 /** A fresh database with the cast created and (unless told otherwise) signed in. */
-export async function openWorld<C extends Cast>(cast: C, unitCodes: string[] = [], options: WorldOptions = {}): Promise<World<C>> {
+export async function openWorld<C extends Cast>(
+  cast: C,
+  unitCodes: string[] = [],
+  options: WorldOptions = {},
+): Promise<World<C>> {
   const d = await createTestDatabase();
   const app = testApp(d.db, d.backend, options.app);
   for (const [username, code, roles] of Object.values(cast)) await makeUser(d.db, username, code, roles);
   const signIn = options.signIn ?? true;
-  const entries = await Promise.all(Object.entries(cast).map(async ([name, [username]]) => [name, signIn ? await new Client(app).login(username) : new Client(app)] as const));
+  const entries = await Promise.all(
+    Object.entries(cast).map(
+      async ([name, [username]]) => [name, signIn ? await new Client(app).login(username) : new Client(app)] as const,
+    ),
+  );
   const codes = [...new Set([...unitCodes, ...Object.values(cast).map(([, code]) => code)])];
-  return { d, app, as: Object.fromEntries(entries) as World<C>['as'], unitIds: await unitIdsOf(d, codes), close: () => d.close() };
+  return {
+    d,
+    app,
+    as: Object.fromEntries(entries) as World<C>['as'],
+    unitIds: await unitIdsOf(d, codes),
+    close: () => d.close(),
+  };
 }
 
 type Sessions = Record<string, { ip: string; cookie: string | null; csrf: string | null }>;
@@ -63,12 +77,14 @@ const sessionsOf = (w: World): Sessions =>
 async function cloneWorld<W extends World>(w: W, sessions: Sessions, frozen: Frozen): Promise<W> {
   const d = await createTestDatabase(frozen);
   const app = testApp(d.db, d.backend);
-  const as = Object.fromEntries(Object.entries(sessions).map(([name, s]) => {
-    const copy = new Client(app, s.ip);
-    copy.cookie = s.cookie;
-    copy.csrf = s.csrf;
-    return [name, copy];
-  }));
+  const as = Object.fromEntries(
+    Object.entries(sessions).map(([name, s]) => {
+      const copy = new Client(app, s.ip);
+      copy.cookie = s.cookie;
+      copy.csrf = s.csrf;
+      return [name, copy];
+    }),
+  );
   return { ...w, d, app, as, close: () => d.close() };
 }
 
@@ -153,7 +169,10 @@ export async function issuePlan(planId: number, w: IssueWith): Promise<void> {
 }
 
 /** KH 129/KH-UBND of 04/5/2026 (the province seed) saved by the officer and issued by the leader. */
-export async function issueProvincePlan(provinceId: number, w: Omit<IssueWith, 'number' | 'date'> & Partial<IssueWith>): Promise<number> {
+export async function issueProvincePlan(
+  provinceId: number,
+  w: Omit<IssueWith, 'number' | 'date'> & Partial<IssueWith>,
+): Promise<number> {
   const planId = await createPlanFromSeed(w.officer, provinceId);
   await issuePlan(planId, { number: '129', date: '2026-05-04', ...w });
   return planId;
@@ -187,7 +206,12 @@ export async function findAssignment(c: Client, query: string, taskNumber: strin
 
 /** A progress update (with its deliverables, evidence and obstacles if given); its answer. */
 export async function recordProgress(c: Client, assignmentId: number, body: Record<string, unknown>): Promise<any> {
-  const r = await c.post(`/api/assignments/${assignmentId}/updates`, { percent: 0, narrative: '', occurredOn: '2026-06-01', ...body });
+  const r = await c.post(`/api/assignments/${assignmentId}/updates`, {
+    percent: 0,
+    narrative: '',
+    occurredOn: '2026-06-01',
+    ...body,
+  });
   ok(r, 'progress update', 201);
   return r.body;
 }
@@ -215,14 +239,21 @@ export interface ReportWith {
 
 /** A unit report of a regime's period brought to the given state through its workflow; its id. */
 export async function unitReport(regimeId: number, state: ReportState, w: ReportWith): Promise<number> {
-  const created = await w.officer.post(`/api/regimes/${regimeId}/periods/${w.period ?? '2026'}/reports`, w.unitId ? { unitId: w.unitId } : {});
+  const created = await w.officer.post(
+    `/api/regimes/${regimeId}/periods/${w.period ?? '2026'}/reports`,
+    w.unitId ? { unitId: w.unitId } : {},
+  );
   ok(created, 'report', 201);
   const id = created.body.id as number;
   if (state === 'draft') return id;
   ok(await w.leader!.post(`/api/reports/${id}/approve`), 'report approve');
   if (state === 'approved') return id;
   ok(await w.officer.post(`/api/reports/${id}/submit`), 'report submit');
-  if (state === 'returned') ok(await w.receiver!.post(`/api/reports/${id}/return`, { reason: w.returnReason ?? 'Thiếu số liệu' }), 'report return');
+  if (state === 'returned')
+    ok(
+      await w.receiver!.post(`/api/reports/${id}/return`, { reason: w.returnReason ?? 'Thiếu số liệu' }),
+      'report return',
+    );
   if (state === 'accepted') ok(await w.receiver!.post(`/api/reports/${id}/accept`), 'report accept');
   return id;
 }

@@ -14,15 +14,21 @@ export interface Operation {
 }
 
 export function operationsOf(doc: Doc): Operation[] {
-  return Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => {
-    const params = (op.parameters ?? []) as Array<{ in: string; name: string; schema: Schema; required?: boolean }>;
-    return {
-      method: method.toUpperCase(), path, operationId: op.operationId as string,
-      pathParams: params.filter((p) => p.in === 'path').map((p) => p.name),
-      query: params.filter((p) => p.in === 'query').map((p) => ({ name: p.name, schema: p.schema, required: p.required === true })),
-      body: (op.requestBody?.content?.['application/json']?.schema as Schema | undefined) ?? null,
-    };
-  }));
+  return Object.entries(doc.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, op]) => {
+      const params = (op.parameters ?? []) as Array<{ in: string; name: string; schema: Schema; required?: boolean }>;
+      return {
+        method: method.toUpperCase(),
+        path,
+        operationId: op.operationId as string,
+        pathParams: params.filter((p) => p.in === 'path').map((p) => p.name),
+        query: params
+          .filter((p) => p.in === 'query')
+          .map((p) => ({ name: p.name, schema: p.schema, required: p.required === true })),
+        body: (op.requestBody?.content?.['application/json']?.schema as Schema | undefined) ?? null,
+      };
+    }),
+  );
 }
 
 function resolve(doc: Doc, s: Schema): Schema {
@@ -74,20 +80,27 @@ export function sample(doc: Doc, schema: Schema, lean = false, depth = 0): unkno
   if (s.const !== undefined) return s.const;
   if (s.enum) return s.enum[0];
   switch (s.type) {
-    case 'string': return sampleString(s);
-    case 'integer': case 'number': return sampleNumber(s);
-    case 'boolean': return false;
-    case 'null': return null;
+    case 'string':
+      return sampleString(s);
+    case 'integer':
+    case 'number':
+      return sampleNumber(s);
+    case 'boolean':
+      return false;
+    case 'null':
+      return null;
     case 'array':
       if (s.prefixItems) return (s.prefixItems as Schema[]).map((p) => sample(doc, p, lean, depth + 1));
       if (lean && !s.minItems) return [];
       return s.items && s.maxItems !== 0 ? [sample(doc, s.items, lean, depth + 1)] : [];
     case 'object': {
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries((s.properties ?? {}) as Record<string, Schema>)) out[k] = sample(doc, v, lean, depth + 1);
+      for (const [k, v] of Object.entries((s.properties ?? {}) as Record<string, Schema>))
+        out[k] = sample(doc, v, lean, depth + 1);
       return out;
     }
-    default: return {};
+    default:
+      return {};
   }
 }
 
@@ -97,7 +110,8 @@ export type Path = Array<string | number>;
 export function placesOf(value: unknown, path: Path = []): Path[] {
   const here = path.length ? [path] : [];
   if (Array.isArray(value)) return [...here, ...value.flatMap((v, i) => placesOf(v, [...path, i]))];
-  if (value && typeof value === 'object') return [...here, ...Object.entries(value).flatMap(([k, v]) => placesOf(v, [...path, k]))];
+  if (value && typeof value === 'object')
+    return [...here, ...Object.entries(value).flatMap(([k, v]) => placesOf(v, [...path, k]))];
   return here;
 }
 
@@ -126,7 +140,13 @@ export const CORE = 'a\u0000b';
 
 /** Hostile strings: C0 and C1 controls, a direction override, invisible text, stacked marks, broken UTF-16, 100 KB. */
 export const HOSTILE_STRINGS = [
-  CORE, '\u0001\u0008\u001b[31m\u007f\u0085\u009f', 'Tên \u202Eđảo\u2066', '\u200b\u200b\uFEFF', `e${'\u0301'.repeat(40)}`, 'a\ud800b', 'x'.repeat(100 * 1024),
+  CORE,
+  '\u0001\u0008\u001b[31m\u007f\u0085\u009f',
+  'Tên \u202Eđảo\u2066',
+  '\u200b\u200b\uFEFF',
+  `e${'\u0301'.repeat(40)}`,
+  'a\ud800b',
+  'x'.repeat(100 * 1024),
 ];
 
 /** What each kind of place gets instead of its value (CORE first): hostile strings, wrong types, out-of-range numbers. */
@@ -135,11 +155,26 @@ export function mutationsFor(current: unknown, top: boolean): unknown[] {
   const extra = top ? [RAW(deep(10_000)), RAW('{"__proto__":{"polluted":true}}')] : [];
   if (typeof current === 'string') return [...HOSTILE_STRINGS, ...wrongTypes, ...extra];
   if (typeof current === 'number') {
-    return [CORE, 0, -1, 2 ** 31, 2 ** 63, 1.5, RAW('1e309'), RAW('123456789012345678901234567890'), 'NaN', null, [], {}, ...extra];
+    return [
+      CORE,
+      0,
+      -1,
+      2 ** 31,
+      2 ** 63,
+      1.5,
+      RAW('1e309'),
+      RAW('123456789012345678901234567890'),
+      'NaN',
+      null,
+      [],
+      {},
+      ...extra,
+    ];
   }
   if (typeof current === 'boolean') return [CORE, 'true', 0, null, {}, ...extra];
   if (Array.isArray(current)) return [CORE, {}, null, Array.from({ length: 5000 }, () => current[0] ?? 1), ...extra];
-  if (current && typeof current === 'object') return [CORE, [], 0, null, { 'a\u0000': 1, [`${'k'.repeat(1000)}`]: 'v' }, ...extra];
+  if (current && typeof current === 'object')
+    return [CORE, [], 0, null, { 'a\u0000': 1, [`${'k'.repeat(1000)}`]: 'v' }, ...extra];
   return [CORE, ...wrongTypes, ...extra];
 }
 
@@ -153,7 +188,11 @@ export function bodyMutations(examples: { lean: unknown; full: unknown }, budget
   const leanPlaces = new Set(placesOf(examples.lean).map((p) => JSON.stringify(p)));
   const baseOf = (p: Path) => (leanPlaces.has(JSON.stringify(p)) ? examples.lean : examples.full);
   const places = placesOf(examples.full);
-  const others = places.flatMap((p) => mutationsFor(valueAt(examples.full, p), p.length === 1).slice(1).map((m) => [p, m] as const));
+  const others = places.flatMap((p) =>
+    mutationsFor(valueAt(examples.full, p), p.length === 1)
+      .slice(1)
+      .map((m) => [p, m] as const),
+  );
   const stride = Math.max(1, Math.ceil(others.length / budget));
   return [
     ...places.map((p) => serialise(replaceAt(baseOf(p), p, CORE))),
@@ -167,16 +206,52 @@ export function rawBodies(example: unknown): Array<string | Uint8Array> {
   const bytes = (s: string) => new Uint8Array(Buffer.from(s, 'latin1'));
   const invalidUtf8 = (s: string) => {
     const at = s.indexOf('":"');
-    return at < 0 ? bytes('{"a":"\xff\xfe\xc3\x28"}') : new Uint8Array(Buffer.concat([Buffer.from(s.slice(0, at + 3)), Buffer.from([0xff, 0xc3, 0x28, 0xed, 0xa0, 0x80]), Buffer.from(s.slice(at + 3))]));
+    return at < 0
+      ? bytes('{"a":"\xff\xfe\xc3\x28"}')
+      : new Uint8Array(
+          Buffer.concat([
+            Buffer.from(s.slice(0, at + 3)),
+            Buffer.from([0xff, 0xc3, 0x28, 0xed, 0xa0, 0x80]),
+            Buffer.from(s.slice(at + 3)),
+          ]),
+        );
   };
   return [
-    '', '{', '{"a":', 'not json', '\u0000', '[1,2', `${text}}`, `${text.slice(0, -1)},}`, 'null', '[]', '"x"', '1e309',
-    deep(10_000), `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`, JSON.stringify('x'.repeat(1024 * 1024)),
-    invalidUtf8(text), bytes('\xef\xbb\xbf{}'),
+    '',
+    '{',
+    '{"a":',
+    'not json',
+    '\u0000',
+    '[1,2',
+    `${text}}`,
+    `${text.slice(0, -1)},}`,
+    'null',
+    '[]',
+    '"x"',
+    '1e309',
+    deep(10_000),
+    `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`,
+    JSON.stringify('x'.repeat(1024 * 1024)),
+    invalidUtf8(text),
+    bytes('\xef\xbb\xbf{}'),
   ];
 }
 
 /** Query and path values that are hostile to a parser or a database. */
 export const HOSTILE_PARAMS = [
-  '%00', 'a%00b', '%C3%28', '%FF', '%E2%80%AE%1B', '%ED%A0%80', '%', '0', '-1', '2147483648', '9223372036854775808', '1e309', 'NaN', 'abc', 'x'.repeat(10_000),
+  '%00',
+  'a%00b',
+  '%C3%28',
+  '%FF',
+  '%E2%80%AE%1B',
+  '%ED%A0%80',
+  '%',
+  '0',
+  '-1',
+  '2147483648',
+  '9223372036854775808',
+  '1e309',
+  'NaN',
+  'abc',
+  'x'.repeat(10_000),
 ];

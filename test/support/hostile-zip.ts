@@ -28,7 +28,8 @@ export function deflated(name: string, data: Uint8Array): ZipEntry {
 export function zeros(name: string, bytes: number): ZipEntry {
   const chunk = Buffer.alloc(1024 * 1024);
   let crc = 0;
-  for (let left = bytes; left > 0; left -= chunk.length) crc = crc32(left >= chunk.length ? chunk : chunk.subarray(0, left), crc);
+  for (let left = bytes; left > 0; left -= chunk.length)
+    crc = crc32(left >= chunk.length ? chunk : chunk.subarray(0, left), crc);
   const data = deflateRawSync(Buffer.alloc(bytes), { level: 9, strategy: constants.Z_RLE });
   return { name, data, method: 8, size: bytes, crc };
 }
@@ -79,7 +80,9 @@ export function writeZip(entries: ZipEntry[]): Buffer {
 
 /** The parts of a real DOCX holding the given paragraphs. */
 export async function docxParts(paragraphs: string[]): Promise<ZipEntry[]> {
-  const doc = new Document({ sections: [{ children: paragraphs.map((p) => new Paragraph({ children: [new TextRun(p)] })) }] });
+  const doc = new Document({
+    sections: [{ children: paragraphs.map((p) => new Paragraph({ children: [new TextRun(p)] })) }],
+  });
   const parts = unzipSync(new Uint8Array(await Packer.toBuffer(doc)));
   return Object.entries(parts).map(([name, data]) => deflated(name, data));
 }

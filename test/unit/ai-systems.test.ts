@@ -2,22 +2,43 @@
 // statuses, incident deadlines on the working-day calendar, coverage arithmetic.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { answerIssues, classify, CURRENT_QUESTIONNAIRE, QUESTIONNAIRES, type Answers } from '../../src/domain/ai-systems/questionnaire.ts';
-import { AI02_FIELD_KEYS, AI02_SECTIONS, missingAi02Fields, normaliseAi02, prefillAi02 } from '../../src/domain/ai-systems/impact-assessment.ts';
+import {
+  answerIssues,
+  classify,
+  CURRENT_QUESTIONNAIRE,
+  QUESTIONNAIRES,
+  type Answers,
+} from '../../src/domain/ai-systems/questionnaire.ts';
+import {
+  AI02_FIELD_KEYS,
+  AI02_SECTIONS,
+  missingAi02Fields,
+  normaliseAi02,
+  prefillAi02,
+} from '../../src/domain/ai-systems/impact-assessment.ts';
 import { canMove, changedReassessmentFields, inUseBlocker } from '../../src/domain/ai-systems/model.ts';
 import { incidentDeadlines, vietnamDay } from '../../src/domain/ai-systems/incidents.ts';
 import { assessmentState, computeCoverage } from '../../src/domain/ai-systems/coverage.ts';
 import { DEFAULT_CALENDAR_CONFIG } from '../../src/domain/calendar/holidays.ts';
 
 const base: Answers = {
-  onHighRiskList: false, interactsWithPublic: false, clearlyAiTool: true, rightsImpact: [], decisionUse: 'none', significantHarm: false, humanReviewBeforeEffect: true,
+  onHighRiskList: false,
+  interactsWithPublic: false,
+  clearlyAiTool: true,
+  rightsImpact: [],
+  decisionUse: 'none',
+  significantHarm: false,
+  humanReviewBeforeEffect: true,
 };
 
 describe('risk questionnaire', () => {
   test('is versioned data: every rule cites an article, the current version is the last one', () => {
     assert.equal(CURRENT_QUESTIONNAIRE, QUESTIONNAIRES.at(-1));
     for (const r of CURRENT_QUESTIONNAIRE.rules) assert.match(r.reason.article, /Điều \d+/);
-    assert.ok(CURRENT_QUESTIONNAIRE.rules.some((r) => r.reason.ourReading), 'our readings are marked');
+    assert.ok(
+      CURRENT_QUESTIONNAIRE.rules.some((r) => r.reason.ourReading),
+      'our readings are marked',
+    );
   });
 
   test('an office tool that decides nothing is low risk and needs no assessment', () => {
@@ -29,7 +50,13 @@ describe('risk questionnaire', () => {
   });
 
   test('a citizen chatbot that pre-screens applications is medium risk with a mandatory assessment (Đ20.1.b)', () => {
-    const c = classify(CURRENT_QUESTIONNAIRE, { ...base, interactsWithPublic: true, clearlyAiTool: false, rightsImpact: ['decisions'], decisionUse: 'direct' });
+    const c = classify(CURRENT_QUESTIONNAIRE, {
+      ...base,
+      interactsWithPublic: true,
+      clearlyAiTool: false,
+      rightsImpact: ['decisions'],
+      decisionUse: 'direct',
+    });
     assert.equal(c.level, 'medium');
     assert.equal(c.impactAssessmentRequired, true);
     assert.ok(c.reasons.some((r) => /Điều 20 khoản 1 điểm b/.test(r.article) && !r.ourReading));
@@ -37,7 +64,11 @@ describe('risk questionnaire', () => {
   });
 
   test('output used only as reference needs no assessment; the list decides "high"', () => {
-    assert.equal(classify(CURRENT_QUESTIONNAIRE, { ...base, rightsImpact: ['scoring'], decisionUse: 'reference' }).impactAssessmentRequired, false);
+    assert.equal(
+      classify(CURRENT_QUESTIONNAIRE, { ...base, rightsImpact: ['scoring'], decisionUse: 'reference' })
+        .impactAssessmentRequired,
+      false,
+    );
     const high = classify(CURRENT_QUESTIONNAIRE, { ...base, onHighRiskList: true });
     assert.equal(high.level, 'high');
     assert.equal(high.impactAssessmentRequired, true);
@@ -59,16 +90,36 @@ describe('risk questionnaire', () => {
 
 describe('Mẫu AI02', () => {
   test('has the seven sections of the form with their fields', () => {
-    assert.deepEqual(AI02_SECTIONS.map((s) => s.number), ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII']);
-    assert.deepEqual(AI02_SECTIONS.map((s) => s.fields.length), [9, 6, 7, 3, 3, 1, 1]);
+    assert.deepEqual(
+      AI02_SECTIONS.map((s) => s.number),
+      ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII'],
+    );
+    assert.deepEqual(
+      AI02_SECTIONS.map((s) => s.fields.length),
+      [9, 6, 7, 3, 3, 1, 1],
+    );
     assert.equal(new Set(AI02_FIELD_KEYS).size, AI02_FIELD_KEYS.length);
   });
 
   test('is prefilled from the use record; what is left to write is listed', () => {
     const content = prefillAi02({
-      unitName: 'Phường Nam Sầm Sơn', productName: 'Trợ lý ảo', provider: 'Công ty A', productFunction: 'Trả lời', purpose: 'Trả lời người dân', scope: 'Một cửa',
-      usersServed: 'Người dân', level: 'medium', startDate: '2026-09-01', aiSystemId: null, outputUse: 'Câu trả lời', inputData: 'Câu hỏi', personalData: true,
-      sensitiveData: false, automation: 'partial', humanOversight: 'Cán bộ duyệt', feedbackLink: '/cong-khai/he-thong-ai/1',
+      unitName: 'Phường Nam Sầm Sơn',
+      productName: 'Trợ lý ảo',
+      provider: 'Công ty A',
+      productFunction: 'Trả lời',
+      purpose: 'Trả lời người dân',
+      scope: 'Một cửa',
+      usersServed: 'Người dân',
+      level: 'medium',
+      startDate: '2026-09-01',
+      aiSystemId: null,
+      outputUse: 'Câu trả lời',
+      inputData: 'Câu hỏi',
+      personalData: true,
+      sensitiveData: false,
+      automation: 'partial',
+      humanOversight: 'Cán bộ duyệt',
+      feedbackLink: '/cong-khai/he-thong-ai/1',
     });
     assert.equal(content.riskLevel, 'Rủi ro trung bình');
     assert.equal(content.startDate, '01/09/2026');
@@ -87,7 +138,12 @@ describe('use statuses', () => {
     assert.ok(canMove('planned', 'inUse'));
     assert.ok(!canMove('retired', 'planned'));
     assert.ok(!canMove('inUse', 'planned'));
-    const u = { level: 'medium' as const, impactAssessmentRequired: true, hasApprovedAssessment: false, assessmentDue: false };
+    const u = {
+      level: 'medium' as const,
+      impactAssessmentRequired: true,
+      hasApprovedAssessment: false,
+      assessmentDue: false,
+    };
     assert.equal(inUseBlocker(u), 'assessment');
     assert.equal(inUseBlocker({ ...u, hasApprovedAssessment: true }), null);
     assert.equal(inUseBlocker({ ...u, hasApprovedAssessment: true, assessmentDue: true }), 'assessment');
@@ -107,7 +163,10 @@ describe('incident deadlines', () => {
     // Detected on Friday 4/9/2026, 10:00 in Việt Nam (2/9 National Day and 1/9 are days off that year).
     const detected = new Date('2026-09-04T10:00:00+07:00');
     const d = incidentDeadlines('serious', detected, DEFAULT_CALENDAR_CONFIG);
-    assert.deepEqual(d.map((x) => x.kind), ['preliminaryUrgent', 'preliminary', 'official']);
+    assert.deepEqual(
+      d.map((x) => x.kind),
+      ['preliminaryUrgent', 'preliminary', 'official'],
+    );
     assert.equal(d[0]!.dueAt, new Date('2026-09-07T10:00:00+07:00').toISOString());
     assert.equal(vietnamDay(new Date(d[1]!.dueAt)), '2026-09-11', 'Mon 7 … Fri 11');
     assert.equal(vietnamDay(new Date(d[2]!.dueAt)), '2026-09-28', '26/9 is a Saturday: moved to Monday');
@@ -121,9 +180,26 @@ describe('incident deadlines', () => {
 
 describe('coverage', () => {
   test('rolls uses up to their unit, skips retired ones, counts who registered nothing', () => {
-    const units = [{ id: 1, name: 'Tỉnh', code: '38', kind: 'province' }, { id: 2, name: 'Nam Sầm Sơn', code: '16516', kind: 'ward' }, { id: 3, name: 'Hạc Thành', code: '14797', kind: 'ward' }];
-    const use = (coveredUnitId: number, over: object = {}) => ({ coveredUnitId, status: 'inUse' as const, level: 'medium' as const, state: 'approved' as const, openIncidents: 0, openSeriousIncidents: 0, lateIncidents: 0, ...over });
-    const c = computeCoverage(units, [use(2), use(2, { status: 'retired' }), use(1, { level: null, state: 'unclassified', openIncidents: 1, openSeriousIncidents: 1, lateIncidents: 1 })]);
+    const units = [
+      { id: 1, name: 'Tỉnh', code: '38', kind: 'province' },
+      { id: 2, name: 'Nam Sầm Sơn', code: '16516', kind: 'ward' },
+      { id: 3, name: 'Hạc Thành', code: '14797', kind: 'ward' },
+    ];
+    const use = (coveredUnitId: number, over: object = {}) => ({
+      coveredUnitId,
+      status: 'inUse' as const,
+      level: 'medium' as const,
+      state: 'approved' as const,
+      openIncidents: 0,
+      openSeriousIncidents: 0,
+      lateIncidents: 0,
+      ...over,
+    });
+    const c = computeCoverage(units, [
+      use(2),
+      use(2, { status: 'retired' }),
+      use(1, { level: null, state: 'unclassified', openIncidents: 1, openSeriousIncidents: 1, lateIncidents: 1 }),
+    ]);
     assert.equal(c.rows[1]!.uses, 1);
     assert.equal(c.rows[1]!.assessmentsApproved, 1);
     assert.equal(c.rows[0]!.levels.unclassified, 1);
@@ -134,7 +210,12 @@ describe('coverage', () => {
   });
 
   test('assessment states', () => {
-    const u = { status: 'inUse' as const, impactAssessmentRequired: true, hasApprovedAssessment: false, assessmentDue: false };
+    const u = {
+      status: 'inUse' as const,
+      impactAssessmentRequired: true,
+      hasApprovedAssessment: false,
+      assessmentDue: false,
+    };
     assert.equal(assessmentState(u), 'overdue');
     assert.equal(assessmentState({ ...u, status: 'planned' }), 'due');
     assert.equal(assessmentState({ ...u, hasApprovedAssessment: true }), 'approved');

@@ -31,7 +31,13 @@ test('retention keeps the newest files it wrote and nothing else is touched', as
     writeFileSync(join(dir, 'notes.txt'), 'x');
     const deleted = await pruneBackups(dir, 3);
     assert.deepEqual(deleted.sort(), ['thihanh-20261201-020000.tar.gz', 'thihanh-20261202-020000.tar.gz']);
-    assert.deepEqual(readdirSync(dir).sort(), ['notes.txt', 'thihanh-20261203-020000.tar.gz', 'thihanh-20261204-020000.tar.gz', 'thihanh-20261205-020000.tar.gz', 'thihanh-manual.tar.gz']);
+    assert.deepEqual(readdirSync(dir).sort(), [
+      'notes.txt',
+      'thihanh-20261203-020000.tar.gz',
+      'thihanh-20261204-020000.tar.gz',
+      'thihanh-20261205-020000.tar.gz',
+      'thihanh-manual.tar.gz',
+    ]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -39,9 +45,19 @@ test('retention keeps the newest files it wrote and nothing else is touched', as
 
 test('settings: off without THIHANH_BACKUP_DIR; defaults 14 files at 02:00; bad values fall back', () => {
   assert.equal(backupScheduleFromEnv({}), null);
-  assert.deepEqual(backupScheduleFromEnv({ THIHANH_BACKUP_DIR: '/srv/backups' }), { dir: '/srv/backups', keep: 14, hour: 2 });
-  assert.deepEqual(backupScheduleFromEnv({ THIHANH_BACKUP_DIR: '/srv/backups', THIHANH_BACKUP_KEEP: '7', THIHANH_BACKUP_HOUR: '23' }), { dir: '/srv/backups', keep: 7, hour: 23 });
-  assert.deepEqual(backupScheduleFromEnv({ THIHANH_BACKUP_DIR: '/srv/backups', THIHANH_BACKUP_KEEP: '0', THIHANH_BACKUP_HOUR: '24' }), { dir: '/srv/backups', keep: 14, hour: 2 });
+  assert.deepEqual(backupScheduleFromEnv({ THIHANH_BACKUP_DIR: '/srv/backups' }), {
+    dir: '/srv/backups',
+    keep: 14,
+    hour: 2,
+  });
+  assert.deepEqual(
+    backupScheduleFromEnv({ THIHANH_BACKUP_DIR: '/srv/backups', THIHANH_BACKUP_KEEP: '7', THIHANH_BACKUP_HOUR: '23' }),
+    { dir: '/srv/backups', keep: 7, hour: 23 },
+  );
+  assert.deepEqual(
+    backupScheduleFromEnv({ THIHANH_BACKUP_DIR: '/srv/backups', THIHANH_BACKUP_KEEP: '0', THIHANH_BACKUP_HOUR: '24' }),
+    { dir: '/srv/backups', keep: 14, hour: 2 },
+  );
 });
 
 test('a local token is accepted once, and only as written by the CLI (private file, right secret, fresh)', () => {
@@ -71,6 +87,12 @@ test('a local token is accepted once, and only as written by the CLI (private fi
 test('schema versions: an older backup is accepted, a newer or foreign one refused', () => {
   const known = ['0001-a', '0002-b', '0003-c'];
   assert.doesNotThrow(() => checkSchemaVersion(['0001-a', '0002-b'], known, '0.1.0'));
-  assert.throws(() => checkSchemaVersion([...known, '0004-d'], known, '0.2.0'), (e: any) => e.code === 'backup.newer_schema' && /0004-d/.test(e.message));
-  assert.throws(() => checkSchemaVersion(['0002-b'], known, '0.1.0'), (e: any) => e.code === 'backup.damaged');
+  assert.throws(
+    () => checkSchemaVersion([...known, '0004-d'], known, '0.2.0'),
+    (e: any) => e.code === 'backup.newer_schema' && /0004-d/.test(e.message),
+  );
+  assert.throws(
+    () => checkSchemaVersion(['0002-b'], known, '0.1.0'),
+    (e: any) => e.code === 'backup.damaged',
+  );
 });

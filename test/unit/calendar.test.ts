@@ -57,7 +57,8 @@ test('ISO dates: weekday and day arithmetic agree with the JavaScript UTC calend
 });
 
 test('ISO dates: malformed or impossible dates are rejected', () => {
-  for (const bad of ['2026-02-29', '2026-13-01', '2026-4-30', '30/04/2026', '']) throwsCode(() => toJulianDay(bad), 'invalid_date');
+  for (const bad of ['2026-02-29', '2026-13-01', '2026-4-30', '30/04/2026', ''])
+    throwsCode(() => toJulianDay(bad), 'invalid_date');
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -157,7 +158,10 @@ test('Tết 2026: 5 days from 29 tháng Chạp (16/02) to mùng 4 (20/02), 9 day
   assert.equal(isWorkingDay('2026-02-13', cal), true);
   for (const d of range('2026-02-14', '2026-02-22')) assert.equal(isWorkingDay(d, cal), false, d);
   assert.equal(isWorkingDay('2026-02-23', cal), true);
-  assert.equal(holidaysOf(2026).some((h) => h.kind === 'compensatory' && h.date.startsWith('2026-02')), false);
+  assert.equal(
+    holidaysOf(2026).some((h) => h.kind === 'compensatory' && h.date.startsWith('2026-02')),
+    false,
+  );
 });
 
 test('2026: Giỗ Tổ on Sunday 26/04 is compensated on Monday 27/04; 30/4–1/5 fall on Thursday–Friday', () => {
@@ -188,7 +192,9 @@ test('2027: 01/5 on Saturday is compensated on Monday 03/5; Tết on a weekend a
 });
 
 test('a weekend pair of holidays is compensated on two consecutive working days (30/4–1/5/2022)', () => {
-  const comp = holidaysOf(2022).filter((h) => h.kind === 'compensatory').map((h) => h.date);
+  const comp = holidaysOf(2022)
+    .filter((h) => h.kind === 'compensatory')
+    .map((h) => h.date);
   assert.ok(comp.includes('2022-05-02') && comp.includes('2022-05-03'));
   assert.ok(comp.includes('2022-01-03'), '01/01/2022 was a Saturday');
   assert.ok(daysOff(2023).includes('2023-01-02'), '01/01/2023 was a Sunday');
@@ -203,7 +209,10 @@ test('Quốc khánh: 02/9 plus the adjacent day the government usually picks', (
   assert.deepEqual(sept(2025), ['2025-09-01', '2025-09-02'], '2025: Monday + Tuesday');
   const after: CalendarConfig = { ...cal, years: { '2026': { nationalDayAdjacent: 'after' } } };
   assert.deepEqual(sept(2026), ['2026-09-01', '2026-09-02']);
-  assert.deepEqual(daysOff(2026, after).filter((d) => d.startsWith('2026-09')), ['2026-09-02', '2026-09-03']);
+  assert.deepEqual(
+    daysOff(2026, after).filter((d) => d.startsWith('2026-09')),
+    ['2026-09-02', '2026-09-03'],
+  );
 });
 
 test('per-year overrides: a swapped bridge day with a make-up Saturday (30/4–4/5/2025)', () => {
@@ -242,7 +251,10 @@ test('per-year overrides: Tết 2024 from 29 tháng Chạp (08/02) to mùng 5 (1
 test('per-year overrides: a removed day off becomes a working day again', () => {
   const config: CalendarConfig = { ...cal, years: { '2026': { removeDaysOff: ['2026-04-27'] } } };
   assert.equal(isWorkingDay('2026-04-27', config), true);
-  assert.equal(holidaysOf(2026, config).some((h) => h.date === '2026-04-27'), false);
+  assert.equal(
+    holidaysOf(2026, config).some((h) => h.date === '2026-04-27'),
+    false,
+  );
 });
 
 test('additional annual holidays are configurable and compensated like the statutory ones', () => {

@@ -1,7 +1,14 @@
 // The input normaliser: what a name, a short text, a long text and a search query become, and what is refused.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { cleanText, MAX_MARKS_PER_LETTER, nameKey, scrubImportedText, textProblem, type TextRule } from '../../src/domain/input-text.ts';
+import {
+  cleanText,
+  MAX_MARKS_PER_LETTER,
+  nameKey,
+  scrubImportedText,
+  textProblem,
+  type TextRule,
+} from '../../src/domain/input-text.ts';
 import { Code, FileName, LongText, Name, SearchQuery, ShortText } from '../../src/contracts/common.ts';
 import { installVietnameseErrors, issuesOf } from '../../src/http/validation.ts';
 import { planDraftSchema } from '../../src/domain/plan/schema.ts';
@@ -40,7 +47,8 @@ describe('cleaning', () => {
 
   it('is idempotent', () => {
     for (const s of ['Tổ dân\u200b phố', NFD, 'a\r\nb', ' x  y ']) {
-      for (const rule of ['name', 'line', 'long', 'query'] as const) assert.equal(cleanText(cleanText(s, rule), rule), cleanText(s, rule));
+      for (const rule of ['name', 'line', 'long', 'query'] as const)
+        assert.equal(cleanText(cleanText(s, rule), rule), cleanText(s, rule));
     }
   });
 
@@ -62,7 +70,8 @@ describe('refusals', () => {
 
   it('other C0 and C1 controls are refused; tab and newline are allowed in long text only as themselves', () => {
     for (const c of ['\u0001', '\u001b', '\u007f', '\u0085', '\u009f']) {
-      for (const rule of ['name', 'line', 'long', 'query'] as const) assert.ok(check(`Tên ${c}x`, rule), `${rule} U+${c.charCodeAt(0).toString(16)}`);
+      for (const rule of ['name', 'line', 'long', 'query'] as const)
+        assert.ok(check(`Tên ${c}x`, rule), `${rule} U+${c.charCodeAt(0).toString(16)}`);
     }
     assert.equal(check('Dòng 1\n\tDòng 2\r\n', 'long'), null);
     // In one-line texts tab and newline are whitespace: collapsed, not refused.
@@ -127,8 +136,25 @@ describe('the schema primitives', () => {
     const issues = issuesOf(r.error!);
     assert.match(issues[0]!.message, /^Trường "\(toàn bộ\)" chứa ký tự điều khiển không hợp lệ \(NUL, U\+0000\)/);
     const draft = planDraftSchema.safeParse({
-      document: { type: 'KH', number: null, symbol: null, date: null, year: null, place: null, issuer: null, issuerParent: null, title: 'Kế\u0000 hoạch', basis: [], signer: null, recipients: [] },
-      sections: [], groups: [], tasks: [], findings: [], unplaced: [],
+      document: {
+        type: 'KH',
+        number: null,
+        symbol: null,
+        date: null,
+        year: null,
+        place: null,
+        issuer: null,
+        issuerParent: null,
+        title: 'Kế\u0000 hoạch',
+        basis: [],
+        signer: null,
+        recipients: [],
+      },
+      sections: [],
+      groups: [],
+      tasks: [],
+      findings: [],
+      unplaced: [],
     });
     assert.equal(draft.success, false);
     const [issue] = issuesOf(draft.error!);
@@ -141,7 +167,10 @@ describe('imported text', () => {
   it('drops control characters and overrides instead of refusing the file, and keeps the lines', () => {
     assert.equal(scrubImportedText('Kế\u0000 hoạch\u0007\r\nDòng\f2\v3\u202E\t'), 'Kế hoạch\r\nDòng 2 3\t');
     assert.equal(scrubImportedText(NFD), 'Nam Sầm Sơn');
-    assert.equal(scrubImportedText(`e${'\u0301'.repeat(20)}`), `e${'\u0301'.repeat(MAX_MARKS_PER_LETTER)}`.normalize('NFC'));
+    assert.equal(
+      scrubImportedText(`e${'\u0301'.repeat(20)}`),
+      `e${'\u0301'.repeat(MAX_MARKS_PER_LETTER)}`.normalize('NFC'),
+    );
     assert.equal(scrubImportedText('a\uD800b'), 'a\uFFFDb');
   });
 

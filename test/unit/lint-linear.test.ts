@@ -41,8 +41,43 @@ function random(seed: number): () => number {
 
 /** Standard phrases with one word dropped, misspelled or doubled, between ordinary words and punctuation. */
 function nearMisses(size: number, seed: number): string {
-  const words = ['Ủy', 'ban', 'nhân', 'dân', 'phường', 'khó', 'khăn', 'vướng', 'mắc', 'mắt', 'tổ', 'chức', 'thực', 'hiện', 'triển',
-    'khai', 'kinh', 'tế', 'xã', 'hội', 'về', 'qua', 'của', 'đảm', 'bảo', 'đúng', 'tiến', 'độ', 'an', 'toàn', 'thông', 'tin', 'theo', 'quy', 'định'];
+  const words = [
+    'Ủy',
+    'ban',
+    'nhân',
+    'dân',
+    'phường',
+    'khó',
+    'khăn',
+    'vướng',
+    'mắc',
+    'mắt',
+    'tổ',
+    'chức',
+    'thực',
+    'hiện',
+    'triển',
+    'khai',
+    'kinh',
+    'tế',
+    'xã',
+    'hội',
+    'về',
+    'qua',
+    'của',
+    'đảm',
+    'bảo',
+    'đúng',
+    'tiến',
+    'độ',
+    'an',
+    'toàn',
+    'thông',
+    'tin',
+    'theo',
+    'quy',
+    'định',
+  ];
   const marks = [' ', ' ', ' ', ' ', ', ', '. ', ' - ', '; '];
   const next = random(seed);
   const parts: string[] = [];
@@ -61,14 +96,26 @@ let province: PlanDraft;
 
 before(async () => {
   const directory = referenceDirectory();
-  ward = await importPlan({ filename: 'w.md', content: readFixture('ke-hoach-phuong-nam-sam-son-thi-hanh-luat-tri-tue-nhan-tao.md') }, directory);
-  province = await importPlan({ filename: 'p.txt', content: readFixture('ke-hoach-tinh-thanh-hoa-thi-hanh-luat-tri-tue-nhan-tao.txt') }, directory);
-  seedText = [...ward.sections.flatMap((s) => s.blocks.map((b) => b.text)), ...ward.tasks.map((t) => `${t.title}. ${t.content ?? ''}`)].join(' ');
+  ward = await importPlan(
+    { filename: 'w.md', content: readFixture('ke-hoach-phuong-nam-sam-son-thi-hanh-luat-tri-tue-nhan-tao.md') },
+    directory,
+  );
+  province = await importPlan(
+    { filename: 'p.txt', content: readFixture('ke-hoach-tinh-thanh-hoa-thi-hanh-luat-tri-tue-nhan-tao.txt') },
+    directory,
+  );
+  seedText = [
+    ...ward.sections.flatMap((s) => s.blocks.map((b) => b.text)),
+    ...ward.tasks.map((t) => `${t.title}. ${t.content ?? ''}`),
+  ].join(' ');
 });
 
 const TEXTS: Array<[string, (size: number) => string]> = [
   ['the ward seed, repeated', (n) => fill(`${seedText} `, n)],
-  ['one huge sentence of phrase words', (n) => fill('tổ chức thực hiện kinh tế xã hội khó khăn vướng mắc an toàn thông tin ', n)],
+  [
+    'one huge sentence of phrase words',
+    (n) => fill('tổ chức thực hiện kinh tế xã hội khó khăn vướng mắc an toàn thông tin ', n),
+  ],
   ['many tiny sentences', (n) => fill('Ủy ban. Tổ chức. Của của. ', n)],
   ['near misses of standard phrases', (n) => nearMisses(n, 42)],
   ['near misses, another draw', (n) => nearMisses(n, 7)],
@@ -92,11 +139,30 @@ describe('phrase matching grows linearly', () => {
 });
 
 function withContent(base: PlanDraft, content: string, coordinators: UnitRef[] = []): PlanDraft {
-  const tasks: Task[] = base.tasks.map((t, i) => (i === 0 ? { ...t, content, coordinators: [...t.coordinators, ...coordinators] } : t));
-  return { ...base, tasks, sections: base.sections.map((s) => ({ ...s, blocks: s.kind === 'organisation' ? [...s.blocks, { label: null, heading: false, text: content.slice(0, content.length / 4) }] : s.blocks })) };
+  const tasks: Task[] = base.tasks.map((t, i) =>
+    i === 0 ? { ...t, content, coordinators: [...t.coordinators, ...coordinators] } : t,
+  );
+  return {
+    ...base,
+    tasks,
+    sections: base.sections.map((s) => ({
+      ...s,
+      blocks:
+        s.kind === 'organisation'
+          ? [...s.blocks, { label: null, heading: false, text: content.slice(0, content.length / 4) }]
+          : s.blocks,
+    })),
+  };
 }
 
-const ref = (text: string): UnitRef => ({ text, unitId: null, unitCode: null, unitName: null, confidence: 0, group: false });
+const ref = (text: string): UnitRef => ({
+  text,
+  unitId: null,
+  unitCode: null,
+  unitName: null,
+  confidence: 0,
+  group: false,
+});
 
 describe('the whole review grows linearly', () => {
   for (const [name, make] of TEXTS) {
@@ -112,7 +178,12 @@ describe('the whole review grows linearly', () => {
     const ctx = { directory: referenceDirectory(), parent: province, issuerCode: '16516' };
     const many = (n: number): PlanDraft => ({
       ...ward,
-      tasks: Array.from({ length: n }, (_, i) => ({ ...ward.tasks[i % ward.tasks.length]!, number: String(i + 1), title: `Tổ chức hội nghị số ${i} về trí tuệ nhân tạo`, parentTask: null })),
+      tasks: Array.from({ length: n }, (_, i) => ({
+        ...ward.tasks[i % ward.tasks.length]!,
+        number: String(i + 1),
+        title: `Tổ chức hội nghị số ${i} về trí tuệ nhân tạo`,
+        parentTask: null,
+      })),
     });
     const small = steps(() => lintPlan(many(500), ctx));
     const large = steps(() => lintPlan(many(5000), ctx));
@@ -121,7 +192,8 @@ describe('the whole review grows linearly', () => {
 
   test('unit lists: long lists of names and of unknown names', { timeout: 300_000 }, () => {
     const ctx = { directory: referenceDirectory(), parent: province, issuerCode: '16516' };
-    const names = (n: number) => Array.from({ length: n }, (_, i) => ref(i % 2 ? 'Phòng Văn hóa - Xã hội' : `Ban chỉ đạo số ${i}`));
+    const names = (n: number) =>
+      Array.from({ length: n }, (_, i) => ref(i % 2 ? 'Phòng Văn hóa - Xã hội' : `Ban chỉ đạo số ${i}`));
     const small = steps(() => lintPlan(withContent(ward, 'Nội dung.', names(200)), ctx));
     const large = steps(() => lintPlan(withContent(ward, 'Nội dung.', names(2000)), ctx));
     assert.ok(large <= MAX_RATIO * small, `${small} steps for 200 names, ${large} for 2000`);
@@ -131,7 +203,11 @@ describe('the whole review grows linearly', () => {
     const small = steps(() => splitUnitList(fill('phối hợp, ', SMALL), referenceDirectory()));
     const large = steps(() => splitUnitList(fill('phối hợp, ', LARGE), referenceDirectory()));
     assert.ok(large > 0 && large <= MAX_RATIO * small, `${small} steps for 100 KB, ${large} for 1 MB`);
-    assert.equal(splitUnitList(fill('phối hợp, ', LARGE), referenceDirectory()).length, 1, 'the list is read as one piece, as before');
+    assert.equal(
+      splitUnitList(fill('phối hợp, ', LARGE), referenceDirectory()).length,
+      1,
+      'the list is read as one piece, as before',
+    );
   });
 });
 
@@ -147,7 +223,11 @@ describe('regular expressions of the review on 1 MB of adversarial text', () => 
   ];
   for (const [name, text] of cases) {
     test(name, { timeout: 120_000 }, () => {
-      const findings = lintPlan(withContent(ward, text), { directory: referenceDirectory(), parent: province, issuerCode: '16516' });
+      const findings = lintPlan(withContent(ward, text), {
+        directory: referenceDirectory(),
+        parent: province,
+        issuerCode: '16516',
+      });
       assert.ok(findings.length > 0);
     });
   }

@@ -22,7 +22,10 @@ test('the reference tree has every unit under an existing parent, with unique co
 test('former units are kept as aliases with their old code and district', () => {
   const nss = loadReferenceUnits().find((u) => u.code === '16516')!;
   assert.equal(nss.name, 'Phường Nam Sầm Sơn');
-  const formers = nss.aliases.filter((a) => a.kind === 'former').map((a) => a.name).sort();
+  const formers = nss.aliases
+    .filter((a) => a.kind === 'former')
+    .map((a) => a.name)
+    .sort();
   assert.deepEqual(formers, ['Phường Quảng Vinh', 'Xã Quảng Giao', 'Xã Quảng Minh', 'Xã Đại Hùng'].sort());
   assert.match(nss.aliases.find((a) => a.name === 'Phường Quảng Vinh')!.note!, /16534, Thành phố Sầm Sơn/);
 });
@@ -39,7 +42,10 @@ test('tree rules: what may be added and merged', () => {
   assert.deepEqual(allowedChildKinds('office'), []);
   assert.equal(canMerge('commune', 'ward'), true);
   assert.equal(canMerge('office', 'commune'), false);
-  assert.equal(childCode('16516', 'Tổ dân phố Đồng Xuân', (c) => c === '16516.TODANPHODONGXUAN'), '16516.TODANPHODONGXUAN2');
+  assert.equal(
+    childCode('16516', 'Tổ dân phố Đồng Xuân', (c) => c === '16516.TODANPHODONGXUAN'),
+    '16516.TODANPHODONGXUAN2',
+  );
 });
 
 test('Vietnamese text helpers', () => {

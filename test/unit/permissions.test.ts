@@ -3,9 +3,22 @@ import assert from 'node:assert/strict';
 import { can, scopeRoots, grantableRoles, systemActor, type Actor } from '../../src/domain/permissions.ts';
 
 // Tree: 1 Trung ương → 2 Tỉnh → {3 Sở KH&CN (focal for 2), 4 Sở Tài chính, 5 Phường A → 6 Phòng VH-XH, 7 Phường B}
-const path = { central: [1], province: [1, 2], skhcn: [1, 2, 3], stc: [1, 2, 4], wardA: [1, 2, 5], officeA: [1, 2, 5, 6], wardB: [1, 2, 7] };
+const path = {
+  central: [1],
+  province: [1, 2],
+  skhcn: [1, 2, 3],
+  stc: [1, 2, 4],
+  wardA: [1, 2, 5],
+  officeA: [1, 2, 5, 6],
+  wardB: [1, 2, 7],
+};
 const actor = (unitPath: number[], roles: Actor['roles'], focalForIds: number[] = []): Actor => ({
-  userId: 1, username: 'u', unitId: unitPath.at(-1)!, unitPath, roles, focalForIds,
+  userId: 1,
+  username: 'u',
+  unitId: unitPath.at(-1)!,
+  unitPath,
+  roles,
+  focalForIds,
 });
 
 test('published records are readable by anyone, unpublished ones only inside the scope', () => {
@@ -35,7 +48,11 @@ test('the focal unit follows the whole province but administers only itself', ()
   const focal = actor(path.skhcn, ['officer', 'unitAdmin'], [2]);
   assert.equal(can(focal, 'read', { unitPath: path.wardB }), true);
   assert.equal(can(focal, 'manageUsers', { unitPath: path.wardB }), false);
-  assert.equal(can(actor(path.skhcn, ['leader'], [2]), 'approve', { unitPath: path.province }), false, 'the province plan is approved by the province leaders');
+  assert.equal(
+    can(actor(path.skhcn, ['leader'], [2]), 'approve', { unitPath: path.province }),
+    false,
+    'the province plan is approved by the province leaders',
+  );
   assert.equal(can(focal, 'readAudit', { unitPath: path.wardB }), false);
   assert.equal(can(actor(path.stc, ['officer']), 'read', { unitPath: path.wardB }), false);
   assert.deepEqual(scopeRoots(focal, 'read'), [3, 2]);
@@ -51,7 +68,11 @@ test('the focal unit follows a commune (returns, reminds, compiles) but never ho
     assert.equal(can(officer, 'follow', { unitPath }), true, `follows ${unitPath.join('/')}`);
     assert.equal(can(officer, 'edit', { unitPath }), false, `does not edit ${unitPath.join('/')}`);
   }
-  assert.equal(can(officer, 'edit', { unitPath: path.stc }), false, 'another agency of the province is not its record either');
+  assert.equal(
+    can(officer, 'edit', { unitPath: path.stc }),
+    false,
+    'another agency of the province is not its record either',
+  );
   // It staffs UBND tỉnh: the province's own drafts (the plan, its cascade rules) are written by the Sở.
   assert.equal(can(officer, 'edit', { unitPath: path.province }), true);
   assert.equal(can(officer, 'edit', { unitPath: path.skhcn }), true);
@@ -60,7 +81,11 @@ test('the focal unit follows a commune (returns, reminds, compiles) but never ho
   const wardOfficer = actor(path.wardA, ['officer']);
   assert.equal(can(wardOfficer, 'follow', { unitPath: path.officeA }), true, 'a ward follows its own offices');
   assert.equal(can(wardOfficer, 'follow', { unitPath: path.wardB }), false);
-  assert.equal(can(actor(path.stc, ['officer']), 'follow', { unitPath: path.wardA }), false, 'only the focal unit follows the province');
+  assert.equal(
+    can(actor(path.stc, ['officer']), 'follow', { unitPath: path.wardA }),
+    false,
+    'only the focal unit follows the province',
+  );
 });
 
 test('a record addressed to a subtree is readable inside it, and only there', () => {
@@ -94,7 +119,7 @@ test('a unit is renamed, merged or retired by the levels above it, never by its 
   assert.equal(can(actor(path.central, ['sysadmin']), 'reshapeUnit', { unitPath: path.central }), true);
 });
 
-test('only system administrators touch system administrators\' accounts and reload the reference data', () => {
+test("only system administrators touch system administrators' accounts and reload the reference data", () => {
   const provinceAdmin = actor(path.province, ['unitAdmin']);
   assert.equal(can(provinceAdmin, 'manageSystemAdmins', { unitPath: path.wardA }), false);
   assert.equal(can(provinceAdmin, 'manageUsers', { unitPath: path.wardA }), true);

@@ -2,7 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseTrackingCode, trackingCode } from '../../src/domain/petitions/code.ts';
 import { deadlineTier, dueDateAfterPause, dueDateFor, extendedDueDate } from '../../src/domain/petitions/deadline.ts';
-import { contactKey, contentKey, hasContact, isPetitionKind, looksVietnamese } from '../../src/domain/petitions/intake.ts';
+import {
+  contactKey,
+  contentKey,
+  hasContact,
+  isPetitionKind,
+  looksVietnamese,
+} from '../../src/domain/petitions/intake.ts';
 import { allowedFrom, isOpen, statusAfter } from '../../src/domain/petitions/model.ts';
 import { petitionFigures, retentionCutoff } from '../../src/domain/petitions/figures.ts';
 import { holdersOf, identityTarget } from '../../src/domain/petitions/access.ts';
@@ -41,7 +47,10 @@ test('due dates fall on working days, skip Tết, stop with the clock and extend
 });
 
 test('settings from the environment: days per level and kind, limits, retention', () => {
-  const got = petitionSettingsFrom({ THIHANH_PETITION_DAYS: '{"commune":{"feedback":7}}', THIHANH_PETITION_RETENTION_MONTHS: '24' });
+  const got = petitionSettingsFrom({
+    THIHANH_PETITION_DAYS: '{"commune":{"feedback":7}}',
+    THIHANH_PETITION_RETENTION_MONTHS: '24',
+  });
   assert.equal(got.processingDays.commune.feedback, 7);
   assert.equal(got.processingDays.province.feedback, 10);
   assert.equal(got.retentionMonths, 24);
@@ -74,13 +83,41 @@ test('states are open or closed; acts only from some states', () => {
 
 test('figures add up; retention counts months back', () => {
   const rows = [
-    { unitId: 1, unitName: 'A', topic: 'guidance', status: 'answered' as const, dueDate: '2026-03-10', closedOn: '2026-03-10' },
-    { unitId: 1, unitName: 'A', topic: 'guidance', status: 'answered' as const, dueDate: '2026-03-10', closedOn: '2026-03-11' },
+    {
+      unitId: 1,
+      unitName: 'A',
+      topic: 'guidance',
+      status: 'answered' as const,
+      dueDate: '2026-03-10',
+      closedOn: '2026-03-10',
+    },
+    {
+      unitId: 1,
+      unitName: 'A',
+      topic: 'guidance',
+      status: 'answered' as const,
+      dueDate: '2026-03-10',
+      closedOn: '2026-03-11',
+    },
     { unitId: 2, unitName: 'B', topic: null, status: 'inProgress' as const, dueDate: '2026-03-01', closedOn: null },
-    { unitId: 2, unitName: 'B', topic: null, status: 'withdrawn' as const, dueDate: '2026-03-01', closedOn: '2026-02-01' },
+    {
+      unitId: 2,
+      unitName: 'B',
+      topic: null,
+      status: 'withdrawn' as const,
+      dueDate: '2026-03-01',
+      closedOn: '2026-02-01',
+    },
   ];
   const f = petitionFigures(rows, '2026-03-05', (t) => t ?? 'Chưa phân loại');
-  assert.deepEqual(f.total, { received: 4, answeredOnTime: 1, answeredLate: 1, closedOtherwise: 1, open: 1, overdue: 1 });
+  assert.deepEqual(f.total, {
+    received: 4,
+    answeredOnTime: 1,
+    answeredLate: 1,
+    closedOtherwise: 1,
+    open: 1,
+    overdue: 1,
+  });
   assert.equal(f.byUnit.length, 2);
   assert.equal(f.byTopic.find((t) => t.key === 'unclassified')?.received, 2);
   assert.equal(retentionCutoff('2026-03-31', 60), '2021-03-31');
@@ -93,7 +130,12 @@ test('the sender is known to the holders only: receiving and handling units (and
   const p = { receivingPath: [1, 3], receivingKind: 'agency', handlingPath: [1, 5, 6], handlingKind: 'office' };
   assert.deepEqual(holdersOf(p).sort(), [3, 5, 6]);
   const actor = (unitPath: number[], roles: Actor['roles'], focalForIds: number[] = []): Actor => ({
-    userId: 1, username: 'u', unitId: unitPath.at(-1)!, unitPath, roles, focalForIds,
+    userId: 1,
+    username: 'u',
+    unitId: unitPath.at(-1)!,
+    unitPath,
+    roles,
+    focalForIds,
   });
   const target = identityTarget(p);
   assert.ok(can(actor([1, 3], ['officer'], [1]), 'readPersonalData', target));
@@ -104,9 +146,23 @@ test('the sender is known to the holders only: receiving and handling units (and
   assert.ok(!can(null, 'readPersonalData', target));
 });
 
-test('the receiving unit: Sở KH&CN for the province, a ward\'s Phòng VH-XH', () => {
-  const e = (id: number, parentId: number | null, kind: UnitEntry['kind'], code: string): UnitEntry => ({ id, parentId, kind, code, name: code, shortName: code, aliases: [] });
-  const entries = [e(1, null, 'province', '38'), e(3, 1, 'agency', '38.SKHCN'), e(5, 1, 'ward', '16516'), e(6, 5, 'office', '16516.PVHXH'), e(7, 1, 'commune', '14797')];
+test("the receiving unit: Sở KH&CN for the province, a ward's Phòng VH-XH", () => {
+  const e = (id: number, parentId: number | null, kind: UnitEntry['kind'], code: string): UnitEntry => ({
+    id,
+    parentId,
+    kind,
+    code,
+    name: code,
+    shortName: code,
+    aliases: [],
+  });
+  const entries = [
+    e(1, null, 'province', '38'),
+    e(3, 1, 'agency', '38.SKHCN'),
+    e(5, 1, 'ward', '16516'),
+    e(6, 5, 'office', '16516.PVHXH'),
+    e(7, 1, 'commune', '14797'),
+  ];
   assert.deepEqual(receivingUnitFor(entries), { unitId: 3, level: 'province' });
   assert.deepEqual(receivingUnitFor(entries, '16516'), { unitId: 6, level: 'commune' });
   assert.deepEqual(receivingUnitFor(entries, '14797'), { unitId: 7, level: 'commune' });
@@ -142,10 +198,22 @@ test('tiers from the bounds walk agree with counting working days, weekends and 
     if (left >= 0) return left <= 3 ? 'dueSoon' : 'onTrack';
     return -left > 10 ? 'veryOverdue' : 'overdue';
   };
-  for (const today of ['2026-02-14', '2026-02-15', '2026-02-16', '2026-02-23', '2026-05-02', '2026-09-01', '2026-12-06']) {
+  for (const today of [
+    '2026-02-14',
+    '2026-02-15',
+    '2026-02-16',
+    '2026-02-23',
+    '2026-05-02',
+    '2026-09-01',
+    '2026-12-06',
+  ]) {
     for (let d = -45; d <= 25; d++) {
       const due = addDays(today, d);
-      assert.equal(deadlineTier({ open: true, stopped: false, dueDate: due }, today, cal), reference(due, today), `${today} → ${due}`);
+      assert.equal(
+        deadlineTier({ open: true, stopped: false, dueDate: due }, today, cal),
+        reference(due, today),
+        `${today} → ${due}`,
+      );
     }
   }
 });

@@ -41,7 +41,10 @@ describe('lint: ward seed', () => {
     assert.equal(f.severity, 'error');
     assert.match(f.message, /Luật sửa đổi, bổ sung một số điều của Luật Chuyển giao công nghệ/);
     assert.match(f.message, /Luật Trí tuệ Nhân tạo/);
-    assert.equal(f.fix, 'Sửa trích yếu thành “Triển khai thi hành Luật Trí tuệ Nhân tạo trên địa bàn phường Nam Sầm Sơn”.');
+    assert.equal(
+      f.fix,
+      'Sửa trích yếu thành “Triển khai thi hành Luật Trí tuệ Nhân tạo trên địa bàn phường Nam Sầm Sơn”.',
+    );
   });
 
   it('finds the ward name misspelled against the register', () => {
@@ -53,13 +56,19 @@ describe('lint: ward seed', () => {
 
   it('finds another law named in the requirements', () => {
     const f = byCode(findings, 'plan.law.otherInBody');
-    assert.deepEqual(f.map((x) => [x.severity, x.location.section]), [['warning', 'I']]);
+    assert.deepEqual(
+      f.map((x) => [x.severity, x.location.section]),
+      [['warning', 'I']],
+    );
     assert.match(f[0]!.message, /“Luật Chuyển đổi số”/);
   });
 
   it('finds standard phrases with a word missing or a word too many', () => {
     const missing = byCode(findings, 'phrase.missingWord').map((f) => f.fix);
-    assert.deepEqual(missing.sort(), ['Sửa “Ủy ban nhân” thành “Ủy ban nhân dân”.', 'Sửa “đảm đúng tiến độ” thành “đảm bảo đúng tiến độ”.'].sort());
+    assert.deepEqual(
+      missing.sort(),
+      ['Sửa “Ủy ban nhân” thành “Ủy ban nhân dân”.', 'Sửa “đảm đúng tiến độ” thành “đảm bảo đúng tiến độ”.'].sort(),
+    );
     const clash = byCode(findings, 'phrase.clashingWords');
     assert.equal(clash.length, 1);
     assert.match(clash[0]!.message, /“về qua”/);
@@ -86,7 +95,10 @@ describe('lint: ward seed', () => {
   });
 
   it('finds deliverables written as activities', () => {
-    assert.deepEqual(byCode(findings, 'task.deliverable.activity').map((f) => f.location.task), ['3.2', '4']);
+    assert.deepEqual(
+      byCode(findings, 'task.deliverable.activity').map((f) => f.location.task),
+      ['3.2', '4'],
+    );
   });
 
   it('finds a body it reports to missing from the recipients', () => {
@@ -104,7 +116,16 @@ describe('lint: ward seed', () => {
   });
 
   it('raises nothing on what is right', () => {
-    for (const code of ['task.lead.missing', 'task.timeframe.missing', 'task.timeframe.unreadable', 'task.deliverable.missing', 'task.action.missing', 'unit.misspelled', 'phrase.misspelled', 'phrase.repeatedWord']) {
+    for (const code of [
+      'task.lead.missing',
+      'task.timeframe.missing',
+      'task.timeframe.unreadable',
+      'task.deliverable.missing',
+      'task.action.missing',
+      'unit.misspelled',
+      'phrase.misspelled',
+      'phrase.repeatedWord',
+    ]) {
       assert.deepEqual(byCode(findings, code), [], code);
     }
   });
@@ -125,14 +146,32 @@ describe('lint: province seed', () => {
 
   it('finds its real defects and no false alarms', () => {
     const findings = lintPlan(plan, { directory: referenceDirectory() });
-    assert.deepEqual(byCode(findings, 'phrase.missingWord').map((f) => [f.location.section, f.fix]), [['IV', 'Sửa “đảm đúng tiến độ” thành “đảm bảo đúng tiến độ”.']]);
-    assert.deepEqual(byCode(findings, 'plan.law.otherInBody').map((f) => f.location.section), ['I']);
+    assert.deepEqual(
+      byCode(findings, 'phrase.missingWord').map((f) => [f.location.section, f.fix]),
+      [['IV', 'Sửa “đảm đúng tiến độ” thành “đảm bảo đúng tiến độ”.']],
+    );
+    assert.deepEqual(
+      byCode(findings, 'plan.law.otherInBody').map((f) => f.location.section),
+      ['I'],
+    );
     assert.deepEqual(byCode(findings, 'plan.title.lawMismatch'), []);
-    assert.deepEqual(byCode(findings, 'unit.capitalization').map((f) => f.location.task), ['4']);
-    assert.deepEqual(byCode(findings, 'unit.unknown').map((f) => f.message.includes('Báo và Phát thanh - Truyền hình Thanh Hóa')), [true]);
-    assert.deepEqual(byCode(findings, 'task.timeframe.noDeadline').map((f) => f.location.task), ['2']);
+    assert.deepEqual(
+      byCode(findings, 'unit.capitalization').map((f) => f.location.task),
+      ['4'],
+    );
+    assert.deepEqual(
+      byCode(findings, 'unit.unknown').map((f) => f.message.includes('Báo và Phát thanh - Truyền hình Thanh Hóa')),
+      [true],
+    );
+    assert.deepEqual(
+      byCode(findings, 'task.timeframe.noDeadline').map((f) => f.location.task),
+      ['2'],
+    );
     assert.deepEqual(byCode(findings, 'plan.recipients.missingReportee'), []);
-    assert.deepEqual(findings.filter((f) => f.severity === 'error'), []);
+    assert.deepEqual(
+      findings.filter((f) => f.severity === 'error'),
+      [],
+    );
   });
 
   it('an issued plan needs its number and date', () => {
@@ -140,7 +179,10 @@ describe('lint: province seed', () => {
     const [f] = byCode(findings, 'plan.issued.numberMissing');
     assert.equal(f?.severity, 'error');
     assert.match(f?.message ?? '', /chưa có số và ngày ban hành/);
-    assert.deepEqual(byCode(lintPlan(plan, { directory: referenceDirectory(), status: 'draft' }), 'plan.issued.numberMissing'), []);
+    assert.deepEqual(
+      byCode(lintPlan(plan, { directory: referenceDirectory(), status: 'draft' }), 'plan.issued.numberMissing'),
+      [],
+    );
   });
 });
 
@@ -162,25 +204,40 @@ describe('lint: a child plan against its parent', () => {
 
   it('finds a basis whose date or number disagrees with the parent', () => {
     const wrongDate = { ...parent, document: { ...parent.document, date: '2026-05-14' } };
-    const [f] = byCode(lintPlan(ward, { directory: referenceDirectory(), parent: wrongDate }), 'plan.basis.parentMismatch');
+    const [f] = byCode(
+      lintPlan(ward, { directory: referenceDirectory(), parent: wrongDate }),
+      'plan.basis.parentMismatch',
+    );
     assert.match(f?.message ?? '', /ngày 04\/05\/2026 \(kế hoạch cấp trên: 14\/05\/2026\)/);
     const wrongNumber = { ...parent, document: { ...parent.document, number: '130' } };
-    const [g] = byCode(lintPlan(ward, { directory: referenceDirectory(), parent: wrongNumber }), 'plan.basis.parentMismatch');
+    const [g] = byCode(
+      lintPlan(ward, { directory: referenceDirectory(), parent: wrongNumber }),
+      'plan.basis.parentMismatch',
+    );
     assert.match(g?.message ?? '', /số 129 \(kế hoạch cấp trên: 130\)/);
   });
 
   it('finds parent tasks without a child task', () => {
     const child = { ...ward, tasks: ward.tasks.filter((t) => t.number !== '4') };
     const f = byCode(lintPlan(child, { directory: referenceDirectory(), parent }), 'cascade.parentTask.uncovered');
-    assert.deepEqual(f.map((x) => x.location.task), ['4']);
+    assert.deepEqual(
+      f.map((x) => x.location.task),
+      ['4'],
+    );
     assert.match(f[0]!.message, /Xây dựng Cơ sở dữ liệu phục vụ trí tuệ nhân tạo/);
   });
 
   it('finds a task led by a unit outside the issuing ward', () => {
     const d = referenceDirectory();
     const outside = ward.tasks.map((t) => (t.number === '2' ? { ...t, lead: [d.resolve('Sở Tư pháp')] } : t));
-    const f = byCode(lintPlan({ ...ward, tasks: outside }, { directory: d, issuerCode: '16516' }), 'task.lead.outsideIssuer');
-    assert.deepEqual(f.map((x) => [x.location.task, x.severity]), [['2', 'error']]);
+    const f = byCode(
+      lintPlan({ ...ward, tasks: outside }, { directory: d, issuerCode: '16516' }),
+      'task.lead.outsideIssuer',
+    );
+    assert.deepEqual(
+      f.map((x) => [x.location.task, x.severity]),
+      [['2', 'error']],
+    );
     assert.match(f[0]!.message, /Sở Tư pháp.*Phường Nam Sầm Sơn/);
   });
 });
@@ -190,17 +247,42 @@ describe('lint: general rules on a written plan', () => {
   const ref = (text: string): UnitRef => d.resolve(text, { withinCode: '14797' });
   function taskOf(partial: Partial<Task> & { number: string }): Task {
     return {
-      title: 'Tổ chức tuyên truyền', content: null, lead: [ref('Phòng Văn hóa - Xã hội')], coordinators: [],
-      timeframe: parseTimeframe('Quý III/2026'), deliverables: ['Hội nghị'], notes: null, groupNumber: null, parentTask: null, ...partial,
+      title: 'Tổ chức tuyên truyền',
+      content: null,
+      lead: [ref('Phòng Văn hóa - Xã hội')],
+      coordinators: [],
+      timeframe: parseTimeframe('Quý III/2026'),
+      deliverables: ['Hội nghị'],
+      notes: null,
+      groupNumber: null,
+      parentTask: null,
+      ...partial,
     };
   }
   function planOf(tasks: Task[], text: string[] = []): PlanDraft {
     return {
       document: {
-        type: 'KH', number: null, symbol: 'KH-UBND', date: null, year: 2026, place: 'Hạc Thành', issuer: d.resolve('UBND phường Hạc Thành'), issuerParent: null,
-        title: 'Triển khai Luật Dữ liệu trên địa bàn phường Hạc Thanh', basis: [], signer: null, recipients: [],
+        type: 'KH',
+        number: null,
+        symbol: 'KH-UBND',
+        date: null,
+        year: 2026,
+        place: 'Hạc Thành',
+        issuer: d.resolve('UBND phường Hạc Thành'),
+        issuerParent: null,
+        title: 'Triển khai Luật Dữ liệu trên địa bàn phường Hạc Thanh',
+        basis: [],
+        signer: null,
+        recipients: [],
       },
-      sections: [{ kind: 'organisation', number: 'III', heading: 'TỔ CHỨC THỰC HIỆN', blocks: text.map((t) => ({ label: null, heading: false, text: t })) }],
+      sections: [
+        {
+          kind: 'organisation',
+          number: 'III',
+          heading: 'TỔ CHỨC THỰC HIỆN',
+          blocks: text.map((t) => ({ label: null, heading: false, text: t })),
+        },
+      ],
       groups: [],
       tasks,
       findings: [],
@@ -211,17 +293,36 @@ describe('lint: general rules on a written plan', () => {
   it('checks the "06 rõ" of every task', () => {
     const plan = planOf([
       taskOf({ number: '1', lead: [], timeframe: parseTimeframe(''), deliverables: [] }),
-      taskOf({ number: '2', title: 'Công tác tuyên truyền', lead: [ref('Các phòng, ban, ngành')], timeframe: parseTimeframe('Khi có yêu cầu'), deliverables: ['Kết quả thực hiện'] }),
+      taskOf({
+        number: '2',
+        title: 'Công tác tuyên truyền',
+        lead: [ref('Các phòng, ban, ngành')],
+        timeframe: parseTimeframe('Khi có yêu cầu'),
+        deliverables: ['Kết quả thực hiện'],
+      }),
       taskOf({ number: '3', lead: [ref('Phòng Văn hóa - Xã hội'), ref('Công an phường')] }),
       taskOf({ number: '3' }),
     ]);
     const findings = lintPlan(plan, { directory: d });
-    const codes = (task: string) => findings.filter((f) => f.location.task === task).map((f) => f.code).sort();
+    const codes = (task: string) =>
+      findings
+        .filter((f) => f.location.task === task)
+        .map((f) => f.code)
+        .sort();
     assert.deepEqual(codes('1'), ['task.deliverable.missing', 'task.lead.missing', 'task.timeframe.missing']);
-    assert.deepEqual(codes('2'), ['task.action.missing', 'task.deliverable.vague', 'task.lead.group', 'task.timeframe.unreadable']);
+    assert.deepEqual(codes('2'), [
+      'task.action.missing',
+      'task.deliverable.vague',
+      'task.lead.group',
+      'task.timeframe.unreadable',
+    ]);
     assert.ok(codes('3').includes('task.lead.multiple'));
     assert.ok(codes('3').includes('task.number.duplicate'));
-    assert.ok(findings.filter((f) => f.code.endsWith('.missing') && f.location.task === '1').every((f) => f.severity === 'error'));
+    assert.ok(
+      findings
+        .filter((f) => f.code.endsWith('.missing') && f.location.task === '1')
+        .every((f) => f.severity === 'error'),
+    );
   });
 
   it('finds misspelled unit names, place names and phrases it was not written for', () => {
@@ -233,7 +334,12 @@ describe('lint: general rules on a written plan', () => {
       ],
     );
     const findings = lintPlan(plan, { directory: d });
-    assert.deepEqual(byCode(findings, 'unit.misspelled').map((f) => f.location.field).sort(), ['coordinators', 'lead']);
+    assert.deepEqual(
+      byCode(findings, 'unit.misspelled')
+        .map((f) => f.location.field)
+        .sort(),
+      ['coordinators', 'lead'],
+    );
     assert.match(byCode(findings, 'text.placeName.misspelled')[0]?.fix ?? '', /phường Hạc Thành/);
     const phrases = findings.filter((f) => f.code.startsWith('phrase.')).map((f) => [f.code, f.fix]);
     assert.deepEqual(phrases, [
@@ -245,21 +351,44 @@ describe('lint: general rules on a written plan', () => {
   });
 
   it('leaves correct text alone', () => {
-    const text = 'Các cơ quan, đơn vị chủ động tổ chức triển khai thực hiện, bảo đảm đúng tiến độ, chất lượng, hiệu quả; kịp thời phản ánh về Phòng Văn hóa - Xã hội để tổng hợp, báo cáo Ủy ban nhân dân phường xem xét, giải quyết theo quy định.';
+    const text =
+      'Các cơ quan, đơn vị chủ động tổ chức triển khai thực hiện, bảo đảm đúng tiến độ, chất lượng, hiệu quả; kịp thời phản ánh về Phòng Văn hóa - Xã hội để tổng hợp, báo cáo Ủy ban nhân dân phường xem xét, giải quyết theo quy định.';
     assert.deepEqual(findPhraseIssues(text), []);
-    assert.deepEqual(findPhraseIssues('Định kỳ hằng năm, an toàn, tin cậy và có trách nhiệm; Uỷ ban nhân dân tỉnh Thanh Hoá.'), []);
+    assert.deepEqual(
+      findPhraseIssues('Định kỳ hằng năm, an toàn, tin cậy và có trách nhiệm; Uỷ ban nhân dân tỉnh Thanh Hoá.'),
+      [],
+    );
   });
 });
 
 describe('lint helpers', () => {
   it('reads law names, including amending laws', () => {
-    assert.deepEqual(lawMentions('Triển khai thi hành Luật sửa đổi, bổ sung một số điều của Luật Chuyển giao công nghệ trên địa bàn phường').map((m) => m.name), ['Luật sửa đổi, bổ sung một số điều của Luật Chuyển giao công nghệ']);
-    assert.deepEqual(lawMentions('phù hợp với quy định của Luật Chuyển đổi số.').map((m) => m.name), ['Luật Chuyển đổi số']);
-    assert.deepEqual(lawMentions('các văn bản quy định chi tiết thi hành Luật Trí tuệ nhân tạo và các văn bản khác; đi vào cuộc sống của Luật.').map((m) => m.name), ['Luật Trí tuệ nhân tạo']);
-    assert.deepEqual(lawMentions('Căn cứ Luật Khoa học, Công nghệ và Đổi mới sáng tạo ngày 27/6/2025').map((m) => m.name), ['Luật Khoa học, Công nghệ và Đổi mới sáng tạo']);
+    assert.deepEqual(
+      lawMentions(
+        'Triển khai thi hành Luật sửa đổi, bổ sung một số điều của Luật Chuyển giao công nghệ trên địa bàn phường',
+      ).map((m) => m.name),
+      ['Luật sửa đổi, bổ sung một số điều của Luật Chuyển giao công nghệ'],
+    );
+    assert.deepEqual(
+      lawMentions('phù hợp với quy định của Luật Chuyển đổi số.').map((m) => m.name),
+      ['Luật Chuyển đổi số'],
+    );
+    assert.deepEqual(
+      lawMentions(
+        'các văn bản quy định chi tiết thi hành Luật Trí tuệ nhân tạo và các văn bản khác; đi vào cuộc sống của Luật.',
+      ).map((m) => m.name),
+      ['Luật Trí tuệ nhân tạo'],
+    );
+    assert.deepEqual(
+      lawMentions('Căn cứ Luật Khoa học, Công nghệ và Đổi mới sáng tạo ngày 27/6/2025').map((m) => m.name),
+      ['Luật Khoa học, Công nghệ và Đổi mới sáng tạo'],
+    );
   });
 
   it('normalises old-style tone placement only where it moves', () => {
-    assert.equal(normalizeToneMarks('Thanh Hoá, Uỷ ban, khoẻ, hoàn thành, quý'), 'Thanh Hóa, Ủy ban, khỏe, hoàn thành, quý');
+    assert.equal(
+      normalizeToneMarks('Thanh Hoá, Uỷ ban, khoẻ, hoàn thành, quý'),
+      'Thanh Hóa, Ủy ban, khỏe, hoàn thành, quý',
+    );
   });
 });

@@ -37,8 +37,20 @@ import {
   textWidthTwips,
   withEndMarker,
 } from '../../src/documents/render/nd30.ts';
-import { basisClause, buildPlanDocument, issuerPhrase, joinUnits, planBodyItems, renderPlanDocx } from '../../src/documents/render/plan-docx.ts';
-import { PROVINCE_RENDER_OPTIONS, PROVINCE_TASK_LEADS, datedProvincePlan, provincePlan } from '../fixtures/province-plan.ts';
+import {
+  basisClause,
+  buildPlanDocument,
+  issuerPhrase,
+  joinUnits,
+  planBodyItems,
+  renderPlanDocx,
+} from '../../src/documents/render/plan-docx.ts';
+import {
+  PROVINCE_RENDER_OPTIONS,
+  PROVINCE_TASK_LEADS,
+  datedProvincePlan,
+  provincePlan,
+} from '../fixtures/province-plan.ts';
 
 const OPENING =
   'Thực hiện Quyết định số 367/QĐ-TTg ngày 28/02/2026 của Thủ tướng Chính phủ về việc ban hành Kế hoạch triển khai thi hành Luật Trí tuệ Nhân tạo; trên cơ sở tham mưu đề xuất của Sở Khoa học và Công nghệ tại Tờ trình số 1241/TTr-SKH-CN ngày 03/4/2026, Ủy ban nhân dân tỉnh ban hành Kế hoạch triển khai thực hiện như sau:';
@@ -68,7 +80,18 @@ describe('nd30 helpers', () => {
   });
 
   it('letters points in Vietnamese alphabet order, without f', () => {
-    assert.deepEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map(pointLabel), ['a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h', 'i', 'k']);
+    assert.deepEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map(pointLabel), [
+      'a',
+      'b',
+      'c',
+      'd',
+      'đ',
+      'e',
+      'g',
+      'h',
+      'i',
+      'k',
+    ]);
     assert.deepEqual([1, 2, 3, 4, 9].map(romanNumeral), ['I', 'II', 'III', 'IV', 'IX']);
   });
 
@@ -98,14 +121,22 @@ describe('nd30 helpers', () => {
   it('writes header names as running text does (capitals per ND30 Phụ lục II)', () => {
     assert.equal(nameInRunningText('SỞ KHOA HỌC VÀ CÔNG NGHỆ'), 'Sở Khoa học và Công nghệ');
     assert.equal(nameInRunningText('SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH'), 'Sở Văn hóa, Thể thao và Du lịch');
-    assert.equal(nameInRunningText('PHÒNG VĂN HÓA - XÃ HỘI PHƯỜNG NAM SẦM SƠN'), 'Phòng Văn hóa - Xã hội phường Nam Sầm Sơn');
+    assert.equal(
+      nameInRunningText('PHÒNG VĂN HÓA - XÃ HỘI PHƯỜNG NAM SẦM SƠN'),
+      'Phòng Văn hóa - Xã hội phường Nam Sầm Sơn',
+    );
     assert.equal(nameInRunningText('UBND TỈNH THANH HÓA'), 'Ủy ban nhân dân tỉnh Thanh Hóa');
     assert.equal(issuerPhrase('SỞ KHOA HỌC VÀ CÔNG NGHỆ'), 'Sở Khoa học và Công nghệ');
   });
 
   it('breaks a long issuer name into even lines rather than leaving one word alone', () => {
-    assert.deepEqual(balanceLines('SỞ KHOA HỌC VÀ CÔNG NGHỆ', HEADER_COLUMNS[0] - 2 * CELL_MARGIN, 13, 'bold'), ['SỞ KHOA HỌC', 'VÀ CÔNG NGHỆ']);
-    assert.deepEqual(balanceLines('TỈNH THANH HÓA', HEADER_COLUMNS[0] - 2 * CELL_MARGIN, 13, 'bold'), ['TỈNH THANH HÓA']);
+    assert.deepEqual(balanceLines('SỞ KHOA HỌC VÀ CÔNG NGHỆ', HEADER_COLUMNS[0] - 2 * CELL_MARGIN, 13, 'bold'), [
+      'SỞ KHOA HỌC',
+      'VÀ CÔNG NGHỆ',
+    ]);
+    assert.deepEqual(balanceLines('TỈNH THANH HÓA', HEADER_COLUMNS[0] - 2 * CELL_MARGIN, 13, 'bold'), [
+      'TỈNH THANH HÓA',
+    ]);
   });
 
   it('leaves room for the Quốc hiệu on one line in the right header column', () => {
@@ -117,17 +148,45 @@ describe('nd30 helpers', () => {
   it('writes each basis with the lead words of its kind', () => {
     const base = { documentType: 'TTr', number: '1241', symbol: 'TTr-SKH-CN', date: '2026-04-03', title: null };
     assert.equal(
-      basisClause({ ...base, kind: 'proposedBy', issuer: 'Sở Khoa học và Công nghệ', text: 'Tờ trình số 1241/TTr-SKH-CN ngày 03/4/2026' }),
+      basisClause({
+        ...base,
+        kind: 'proposedBy',
+        issuer: 'Sở Khoa học và Công nghệ',
+        text: 'Tờ trình số 1241/TTr-SKH-CN ngày 03/4/2026',
+      }),
       'trên cơ sở tham mưu đề xuất của Sở Khoa học và Công nghệ tại Tờ trình số 1241/TTr-SKH-CN ngày 03/4/2026',
     );
     assert.equal(
-      basisClause({ ...base, kind: 'proposedBy', issuer: 'Sở Khoa học và Công nghệ', text: 'Sở Khoa học và Công nghệ tại Tờ trình số 1241/TTr-SKH-CN ngày 03/4/2026' }),
+      basisClause({
+        ...base,
+        kind: 'proposedBy',
+        issuer: 'Sở Khoa học và Công nghệ',
+        text: 'Sở Khoa học và Công nghệ tại Tờ trình số 1241/TTr-SKH-CN ngày 03/4/2026',
+      }),
       'trên cơ sở tham mưu đề xuất của Sở Khoa học và Công nghệ tại Tờ trình số 1241/TTr-SKH-CN ngày 03/4/2026',
     );
-    assert.equal(basisClause({ ...base, kind: 'legalBasis', documentType: 'Luật', issuer: null, text: 'Luật Trí tuệ nhân tạo ngày 10 tháng 12 năm 2025' }), 'Căn cứ Luật Trí tuệ nhân tạo ngày 10 tháng 12 năm 2025');
-    assert.equal(basisClause({ ...base, kind: 'implements', issuer: null, text: 'Thực hiện Công văn số 12/UBND-VX' }), 'Thực hiện Công văn số 12/UBND-VX');
-    assert.equal(basisClause({ ...base, kind: 'legalBasis', issuer: null, text: 'Căn cứ Luật Trí tuệ nhân tạo;' }), 'Căn cứ Luật Trí tuệ nhân tạo');
-    assert.equal(basisClause({ ...base, kind: 'proposedBy', issuer: null, text: 'Trên cơ sở đề xuất của Sở Tài chính' }), 'Trên cơ sở đề xuất của Sở Tài chính');
+    assert.equal(
+      basisClause({
+        ...base,
+        kind: 'legalBasis',
+        documentType: 'Luật',
+        issuer: null,
+        text: 'Luật Trí tuệ nhân tạo ngày 10 tháng 12 năm 2025',
+      }),
+      'Căn cứ Luật Trí tuệ nhân tạo ngày 10 tháng 12 năm 2025',
+    );
+    assert.equal(
+      basisClause({ ...base, kind: 'implements', issuer: null, text: 'Thực hiện Công văn số 12/UBND-VX' }),
+      'Thực hiện Công văn số 12/UBND-VX',
+    );
+    assert.equal(
+      basisClause({ ...base, kind: 'legalBasis', issuer: null, text: 'Căn cứ Luật Trí tuệ nhân tạo;' }),
+      'Căn cứ Luật Trí tuệ nhân tạo',
+    );
+    assert.equal(
+      basisClause({ ...base, kind: 'proposedBy', issuer: null, text: 'Trên cơ sở đề xuất của Sở Tài chính' }),
+      'Trên cơ sở đề xuất của Sở Tài chính',
+    );
   });
 
   it('joins units with "và" before a closing generic group', () => {
@@ -178,8 +237,20 @@ describe('renderPlanDocx: province plan (undated draft)', () => {
   });
 
   it('sizes each element as the decree says', () => {
-    assert.deepEqual(runWithText(s, QUOC_HIEU), { text: QUOC_HIEU, font: 'Times New Roman', size: 26, bold: true, italic: false });
-    assert.deepEqual(runWithText(s, TIEU_NGU), { text: TIEU_NGU, font: 'Times New Roman', size: 28, bold: true, italic: false });
+    assert.deepEqual(runWithText(s, QUOC_HIEU), {
+      text: QUOC_HIEU,
+      font: 'Times New Roman',
+      size: 26,
+      bold: true,
+      italic: false,
+    });
+    assert.deepEqual(runWithText(s, TIEU_NGU), {
+      text: TIEU_NGU,
+      font: 'Times New Roman',
+      size: 28,
+      bold: true,
+      italic: false,
+    });
     assert.equal(runWithText(s, 'ỦY BAN NHÂN DÂN').size, 26);
     assert.equal(runWithText(s, 'ỦY BAN NHÂN DÂN').bold, true);
     assert.equal(runWithText(s, 'TỈNH THANH HÓA').bold, true, 'the issuer is its own name: both lines bold');
@@ -226,7 +297,8 @@ describe('renderPlanDocx: province plan (undated draft)', () => {
     assert.ok(header?.includes('TỈNH THANH HÓA'));
     const borders = [...s.documentXml.matchAll(/<w:tblBorders>([\s\S]*?)<\/w:tblBorders>/g)].map((m) => m[1]!);
     assert.equal(borders.length, 2, 'header and signature tables');
-    for (const b of borders) assert.deepEqual([...new Set([...b.matchAll(/w:val="([^"]+)"/g)].map((m) => m[1]))], ['none'], 'borderless');
+    for (const b of borders)
+      assert.deepEqual([...new Set([...b.matchAll(/w:val="([^"]+)"/g)].map((m) => m[1]))], ['none'], 'borderless');
     assert.match(s.documentXml, /<w:gridCol w:w="3600"\/><w:gridCol w:w="5755"\/>/);
   });
 
@@ -235,12 +307,21 @@ describe('renderPlanDocx: province plan (undated draft)', () => {
   });
 
   it('prints sections I–IV, the task group and every task with its lettered lines', () => {
-    for (const h of ['I. MỤC ĐÍCH, YÊU CẦU', 'II. NỘI DUNG KẾ HOẠCH', 'III. KINH PHÍ THỰC HIỆN', 'IV. TỔ CHỨC THỰC HIỆN', '1. Mục đích', '2. Yêu cầu']) {
+    for (const h of [
+      'I. MỤC ĐÍCH, YÊU CẦU',
+      'II. NỘI DUNG KẾ HOẠCH',
+      'III. KINH PHÍ THỰC HIỆN',
+      'IV. TỔ CHỨC THỰC HIỆN',
+      '1. Mục đích',
+      '2. Yêu cầu',
+    ]) {
       assert.ok(s.paragraphs.includes(h), h);
       assert.equal(runWithText(s, h).bold, true, h);
     }
     const p = s.paragraphs;
-    const group = p.indexOf('3. Rà soát, thực hiện các nhiệm vụ quản lý nhà nước được giao trong Luật theo phạm vi nhiệm vụ, quyền hạn được phân công');
+    const group = p.indexOf(
+      '3. Rà soát, thực hiện các nhiệm vụ quản lý nhà nước được giao trong Luật theo phạm vi nhiệm vụ, quyền hạn được phân công',
+    );
     const t31 = p.findIndex((x) => x.startsWith('3.1. Lồng ghép'));
     const t32 = p.findIndex((x) => x.startsWith('3.2. Xây dựng hướng dẫn'));
     assert.ok(group > 0 && group < t31 && t31 < t32, 'group heading before 3.1 and 3.2');
@@ -261,7 +342,10 @@ describe('renderPlanDocx: province plan (undated draft)', () => {
     for (const [number, lead] of Object.entries(PROVINCE_TASK_LEADS)) {
       const at = p.findIndex((x, i) => i > content && x.startsWith(`${number}. `));
       assert.ok(at > 0, `task ${number}`);
-      assert.ok(p.slice(at + 1, at + 3).some((x) => x.endsWith(`Cơ quan chủ trì: ${lead}.`)), `task ${number} led by ${lead}`);
+      assert.ok(
+        p.slice(at + 1, at + 3).some((x) => x.endsWith(`Cơ quan chủ trì: ${lead}.`)),
+        `task ${number} led by ${lead}`,
+      );
     }
     assert.ok(!p.some((x) => /^f\) /.test(x)), 'no point f)');
   });
@@ -285,11 +369,17 @@ describe('renderPlanDocx: province plan (undated draft)', () => {
     ]);
     const tm = p.indexOf('TM. ỦY BAN NHÂN DÂN');
     assert.equal(p[tm + 1], 'CHỦ TỊCH');
-    assert.equal(p.slice(tm + 2).find((x) => x.trim()), 'Nguyễn Hoài Anh');
+    assert.equal(
+      p.slice(tm + 2).find((x) => x.trim()),
+      'Nguyễn Hoài Anh',
+    );
   });
 
   it('records title, creator and language in the core properties', () => {
-    assert.match(s.coreXml, /<dc:title>Kế hoạch triển khai thi hành Luật Trí tuệ Nhân tạo trên địa bàn tỉnh Thanh Hóa<\/dc:title>/);
+    assert.match(
+      s.coreXml,
+      /<dc:title>Kế hoạch triển khai thi hành Luật Trí tuệ Nhân tạo trên địa bàn tỉnh Thanh Hóa<\/dc:title>/,
+    );
     assert.match(s.coreXml, /<dc:creator>Thi Hành<\/dc:creator>/);
     assert.match(s.coreXml, /<dc:language>vi-VN<\/dc:language>/);
   });
@@ -310,7 +400,9 @@ describe('renderPlanDocx: variants', () => {
     assert.equal(runWithText(s, 'PHƯỜNG NAM SẦM SƠN').bold, true);
     assert.ok(s.paragraphs.some((p) => p.startsWith('Nam Sầm Sơn, ngày')));
     assert.ok(
-      s.paragraphs.includes('Ủy ban nhân dân phường Nam Sầm Sơn ban hành Kế hoạch triển khai thi hành Luật Trí tuệ Nhân tạo trên địa bàn tỉnh Thanh Hóa như sau:'),
+      s.paragraphs.includes(
+        'Ủy ban nhân dân phường Nam Sầm Sơn ban hành Kế hoạch triển khai thi hành Luật Trí tuệ Nhân tạo trên địa bàn tỉnh Thanh Hóa như sau:',
+      ),
     );
   });
 
@@ -325,19 +417,36 @@ describe('renderPlanDocx: variants', () => {
   });
 
   it('prints a cơ quan chủ quản in regular type above a bold issuer', async () => {
-    const opts = { issuerParentName: 'UBND TỈNH THANH HÓA', issuerName: 'SỞ KHOA HỌC VÀ CÔNG NGHỆ', placeName: 'Thanh Hóa' };
+    const opts = {
+      issuerParentName: 'UBND TỈNH THANH HÓA',
+      issuerName: 'SỞ KHOA HỌC VÀ CÔNG NGHỆ',
+      placeName: 'Thanh Hóa',
+    };
     const s = await inspectDocx(await renderPlanDocx(provincePlan(), opts));
     const parent = runWithText(s, 'UBND TỈNH THANH HÓA');
     assert.equal(parent.bold, false);
     assert.equal(parent.size, 26);
     assert.equal(runWithText(s, 'SỞ KHOA HỌC').bold, true);
     assert.equal(runWithText(s, 'VÀ CÔNG NGHỆ').bold, true);
-    assert.ok(s.paragraphs.some((p) => p.endsWith('Sở Khoa học và Công nghệ ban hành Kế hoạch triển khai thực hiện như sau:')));
+    assert.ok(
+      s.paragraphs.some((p) => p.endsWith('Sở Khoa học và Công nghệ ban hành Kế hoạch triển khai thực hiện như sau:')),
+    );
   });
 
   it('keeps an opening written as text, and marks drafts', async () => {
     const plan = provincePlan();
-    plan.sections.unshift({ kind: 'other', number: '', heading: '', blocks: [{ label: null, heading: false, text: 'Căn cứ Luật Trí tuệ nhân tạo; Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:' }] });
+    plan.sections.unshift({
+      kind: 'other',
+      number: '',
+      heading: '',
+      blocks: [
+        {
+          label: null,
+          heading: false,
+          text: 'Căn cứ Luật Trí tuệ nhân tạo; Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:',
+        },
+      ],
+    });
     const s = await inspectDocx(await renderPlanDocx(plan, { ...PROVINCE_RENDER_OPTIONS, draft: true }));
     assert.ok(s.paragraphs.includes('Căn cứ Luật Trí tuệ nhân tạo; Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:'));
     assert.ok(s.paragraphs.includes('I. MỤC ĐÍCH, YÊU CẦU'), 'the opening section takes no numeral');
@@ -356,8 +465,15 @@ describe('renderPlanDocx: variants', () => {
     const plan = provincePlan();
     plan.sections = plan.sections.filter((x) => x.kind !== 'content');
     const items = planBodyItems(plan, PROVINCE_RENDER_OPTIONS);
-    const sections = items.filter((i) => i.kind === 'section').map((i) => (i.kind === 'section' ? `${i.number}. ${i.title}` : ''));
-    assert.deepEqual(sections, ['I. MỤC ĐÍCH, YÊU CẦU', 'II. NỘI DUNG KẾ HOẠCH', 'III. KINH PHÍ THỰC HIỆN', 'IV. TỔ CHỨC THỰC HIỆN']);
+    const sections = items
+      .filter((i) => i.kind === 'section')
+      .map((i) => (i.kind === 'section' ? `${i.number}. ${i.title}` : ''));
+    assert.deepEqual(sections, [
+      'I. MỤC ĐÍCH, YÊU CẦU',
+      'II. NỘI DUNG KẾ HOẠCH',
+      'III. KINH PHÍ THỰC HIỆN',
+      'IV. TỔ CHỨC THỰC HIỆN',
+    ]);
     assert.ok(buildPlanDocument(plan, PROVINCE_RENDER_OPTIONS));
   });
 });
@@ -376,20 +492,31 @@ describe('nd30 primitives in a công văn', () => {
       }),
       ...kinhGuiBlock(['Các sở, ban, ngành cấp tỉnh', '- Ủy ban nhân dân các xã, phường;']),
       ...bodyParagraphs([{ kind: 'paragraph', text: 'Đề nghị các cơ quan, đơn vị gửi báo cáo.' }], { endMarker: true }),
-      signatureTable({ recipients: ['Như trên', 'Lưu: VT, VX'], signerLines: ['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], signerName: 'Lê Văn A' }),
+      signatureTable({
+        recipients: ['Như trên', 'Lưu: VT, VX'],
+        signerLines: ['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'],
+        signerName: 'Lê Văn A',
+      }),
     ]);
     const s = await inspectDocx(await packDocx(doc));
     const p = s.paragraphs;
     assert.equal(p[p.indexOf('Số: 12/UBND-VX') + 1], 'V/v đôn đốc thực hiện Kế hoạch số 05/KH-UBND');
     // The V/v is printed as balanced lines (one run each, explicit breaks), all 13 pt.
-    const vv = s.runs.filter((r) => r.text.startsWith('V/v') || r.text.startsWith('số 05/KH-UBND') || r.text.endsWith('05/KH-UBND'));
+    const vv = s.runs.filter(
+      (r) => r.text.startsWith('V/v') || r.text.startsWith('số 05/KH-UBND') || r.text.endsWith('05/KH-UBND'),
+    );
     assert.ok(vv.length >= 1 && vv.every((r) => r.size === 26));
     assert.ok(p.includes('Thanh Hóa, ngày 09 tháng 01 năm 2026'));
     const at = p.indexOf('Kính gửi:');
     assert.deepEqual(p.slice(at + 1, at + 3), ['- Các sở, ban, ngành cấp tỉnh;', '- Ủy ban nhân dân các xã, phường.']);
     assert.ok(p.includes('Đề nghị các cơ quan, đơn vị gửi báo cáo./.'));
-    assert.deepEqual(p.slice(p.indexOf('Nơi nhận:') + 1, p.indexOf('Nơi nhận:') + 3), ['- Như trên;', '- Lưu: VT, VX.']);
-    const one = await inspectDocx(await packDocx(nd30Document({ title: 'Báo cáo' }, kinhGuiBlock(['Ủy ban nhân dân tỉnh Thanh Hóa']))));
+    assert.deepEqual(p.slice(p.indexOf('Nơi nhận:') + 1, p.indexOf('Nơi nhận:') + 3), [
+      '- Như trên;',
+      '- Lưu: VT, VX.',
+    ]);
+    const one = await inspectDocx(
+      await packDocx(nd30Document({ title: 'Báo cáo' }, kinhGuiBlock(['Ủy ban nhân dân tỉnh Thanh Hóa']))),
+    );
     assert.ok(one.paragraphs.includes('Kính gửi: Ủy ban nhân dân tỉnh Thanh Hóa.'));
   });
 });
@@ -399,7 +526,10 @@ describe('renderPlanDocx: printed with LibreOffice', async () => {
   let pdf: Buffer;
   before(async () => {
     // The DOCX must be proven to open in LibreOffice: missing tools are a failure, not a skip.
-    if (!available) throw new Error('Cần LibreOffice và poppler-utils: apt-get install libreoffice-writer-nogui poppler-utils fonts-liberation2');
+    if (!available)
+      throw new Error(
+        'Cần LibreOffice và poppler-utils: apt-get install libreoffice-writer-nogui poppler-utils fonts-liberation2',
+      );
     pdf = await convertWithLibreOffice(await renderPlanDocx(datedProvincePlan(), PROVINCE_RENDER_OPTIONS), 'pdf');
   });
 

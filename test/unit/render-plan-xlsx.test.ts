@@ -2,9 +2,23 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import { TASK_COLUMNS, attachmentLine, renderPlanTasksXlsx } from '../../src/documents/render/plan-xlsx.ts';
-import { PROVINCE_RENDER_OPTIONS, PROVINCE_TASK_LEADS, datedProvincePlan, provincePlan } from '../fixtures/province-plan.ts';
+import {
+  PROVINCE_RENDER_OPTIONS,
+  PROVINCE_TASK_LEADS,
+  datedProvincePlan,
+  provincePlan,
+} from '../fixtures/province-plan.ts';
 
-const HEADERS = ['STT', 'Nhiệm vụ', 'Nội dung', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện', 'Sản phẩm', 'Ghi chú'];
+const HEADERS = [
+  'STT',
+  'Nhiệm vụ',
+  'Nội dung',
+  'Cơ quan chủ trì',
+  'Cơ quan phối hợp',
+  'Thời gian thực hiện',
+  'Sản phẩm',
+  'Ghi chú',
+];
 
 function rowTexts(row: ExcelJS.Row): string[] {
   return HEADERS.map((_, i) => String(row.getCell(i + 1).value ?? ''));
@@ -29,8 +43,14 @@ describe('renderPlanTasksXlsx: province plan', () => {
     assert.equal(ws.getCell('A1').value, 'DANH MỤC NHIỆM VỤ');
     assert.equal(ws.getCell('A1').font.bold, true);
     assert.equal(ws.getCell('A2').value, 'Triển khai thi hành Luật Trí tuệ Nhân tạo trên địa bàn tỉnh Thanh Hóa');
-    assert.match(String(ws.getCell('A3').value), /^\(Kèm theo Kế hoạch số +\/KH-UBND ngày +tháng +năm 2026 của Ủy ban nhân dân tỉnh\)$/);
-    assert.equal(attachmentLine(datedProvincePlan(), PROVINCE_RENDER_OPTIONS.issuerName), '(Kèm theo Kế hoạch số 05/KH-UBND ngày 04 tháng 5 năm 2026 của Ủy ban nhân dân tỉnh)');
+    assert.match(
+      String(ws.getCell('A3').value),
+      /^\(Kèm theo Kế hoạch số +\/KH-UBND ngày +tháng +năm 2026 của Ủy ban nhân dân tỉnh\)$/,
+    );
+    assert.equal(
+      attachmentLine(datedProvincePlan(), PROVINCE_RENDER_OPTIONS.issuerName),
+      '(Kèm theo Kế hoạch số 05/KH-UBND ngày 04 tháng 5 năm 2026 của Ủy ban nhân dân tỉnh)',
+    );
   });
 
   it('has a bold, bordered header row, frozen', () => {
@@ -57,8 +77,15 @@ describe('renderPlanTasksXlsx: province plan', () => {
     for (const [number, lead] of Object.entries(PROVINCE_TASK_LEADS)) {
       assert.equal(rows.get(number)?.[3], lead, `task ${number}`);
     }
-    assert.equal(rows.get('3')?.[1], 'Rà soát, thực hiện các nhiệm vụ quản lý nhà nước được giao trong Luật theo phạm vi nhiệm vụ, quyền hạn được phân công');
-    assert.deepEqual(rows.get('2')?.slice(4, 7), ['Các cơ quan, tổ chức có liên quan', 'Thường xuyên', 'Báo cáo UBND tỉnh kết quả thực hiện']);
+    assert.equal(
+      rows.get('3')?.[1],
+      'Rà soát, thực hiện các nhiệm vụ quản lý nhà nước được giao trong Luật theo phạm vi nhiệm vụ, quyền hạn được phân công',
+    );
+    assert.deepEqual(rows.get('2')?.slice(4, 7), [
+      'Các cơ quan, tổ chức có liên quan',
+      'Thường xuyên',
+      'Báo cáo UBND tỉnh kết quả thực hiện',
+    ]);
     assert.equal(rows.get('4')?.[4], 'Công an tỉnh và các cơ quan, đơn vị liên quan');
     assert.equal(rows.get('5')?.[5], 'Hàng năm');
   });

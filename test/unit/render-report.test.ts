@@ -20,7 +20,12 @@ import {
   type RunInfo,
 } from '../../src/documents/render/docx-inspect.ts';
 import { END_MARKER, QUOC_HIEU, TIEU_NGU } from '../../src/documents/render/nd30.ts';
-import { deadlinePhrase, renderReminderLetterDocx, subjectLine, subjectLines } from '../../src/documents/render/reminder-docx.ts';
+import {
+  deadlinePhrase,
+  renderReminderLetterDocx,
+  subjectLine,
+  subjectLines,
+} from '../../src/documents/render/reminder-docx.ts';
 import {
   UNIT_REPORT_STATE_LABEL,
   annexReferenceLine,
@@ -75,7 +80,8 @@ function tableWithHeader(xml: string, header: string): ParsedRow[] {
   return t;
 }
 
-const pct = (done: number, total: number) => `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format((done / total) * 100)}%`;
+const pct = (done: number, total: number) =>
+  `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format((done / total) * 100)}%`;
 
 // ---------------------------------------------------------------------------------------------------------------------
 
@@ -89,7 +95,11 @@ describe('report helpers', () => {
   });
 
   it('puts "Như trên" first in the Nơi nhận', () => {
-    assert.deepEqual(copyToWithNhuTren(['UBND tỉnh (để b/c)', '- Như trên;', 'Lưu: VT, QLCN']), ['Như trên', 'UBND tỉnh (để b/c)', 'Lưu: VT, QLCN']);
+    assert.deepEqual(copyToWithNhuTren(['UBND tỉnh (để b/c)', '- Như trên;', 'Lưu: VT, QLCN']), [
+      'Như trên',
+      'UBND tỉnh (để b/c)',
+      'Lưu: VT, QLCN',
+    ]);
     assert.deepEqual(copyToWithNhuTren(['Lưu: VT']), ['Như trên', 'Lưu: VT']);
   });
 
@@ -100,7 +110,10 @@ describe('report helpers', () => {
     assert.equal(deadlinePhrase('trước ngày 19/12/2026'), 'trước ngày 19/12/2026');
     const lines = subjectLines(reminderLetter().subject);
     assert.ok(lines.length >= 2, lines.join(' | '));
-    assert.ok(lines.some((l) => l.includes('129/KH-UBND')), 'the symbol stays on one line');
+    assert.ok(
+      lines.some((l) => l.includes('129/KH-UBND')),
+      'the symbol stays on one line',
+    );
   });
 
   it('builds a consistent fixture from the reference data', () => {
@@ -114,7 +127,10 @@ describe('report helpers', () => {
     assert.equal(r.summary.received, n('onTime') + n('late') + n('returned'));
     for (const st of ['onTime', 'late', 'missing', 'returned', 'pending']) assert.ok(n(st) > 0, st);
     const nss = r.annex.find((x) => x.unitName === NAM_SAM_SON);
-    assert.deepEqual([nss?.state, nss?.indicatorValues['HN'], nss?.indicatorValues['NTG']], ['onTime', 1, NAM_SAM_SON_PARTICIPANTS]);
+    assert.deepEqual(
+      [nss?.state, nss?.indicatorValues['HN'], nss?.indicatorValues['NTG']],
+      ['onTime', 1, NAM_SAM_SON_PARTICIPANTS],
+    );
     assert.equal(reminderLetter().missing.length, n('missing') + n('returned'));
   });
 });
@@ -139,7 +155,9 @@ describe('renderCompiledReportDocx: Thanh Hóa 2026, 187 units', () => {
 
   it('renders the 187-row report well under 2 s', (t) => {
     const best = Math.min(...times);
-    t.diagnostic(`renderCompiledReportDocx, 187 rows: best ${best.toFixed(0)} ms of ${times.map((x) => x.toFixed(0)).join(', ')} ms; ${docx.length} bytes`);
+    t.diagnostic(
+      `renderCompiledReportDocx, 187 rows: best ${best.toFixed(0)} ms of ${times.map((x) => x.toFixed(0)).join(', ')} ms; ${docx.length} bytes`,
+    );
     assert.ok(best < 2000, `${best.toFixed(0)} ms`);
   });
 
@@ -159,11 +177,18 @@ describe('renderCompiledReportDocx: Thanh Hóa 2026, 187 units', () => {
   });
 
   it('sizes each header and title element as the decree says', () => {
-    assert.deepEqual(runWithText(s, QUOC_HIEU), { text: QUOC_HIEU, font: 'Times New Roman', size: 26, bold: true, italic: false });
+    assert.deepEqual(runWithText(s, QUOC_HIEU), {
+      text: QUOC_HIEU,
+      font: 'Times New Roman',
+      size: 26,
+      bold: true,
+      italic: false,
+    });
     assert.equal(runWithText(s, TIEU_NGU).size, 28);
     const parent = runWithText(s, 'UBND TỈNH THANH HÓA');
     assert.deepEqual([parent.size, parent.bold], [26, false]);
-    for (const l of ['SỞ KHOA HỌC', 'VÀ CÔNG NGHỆ']) assert.deepEqual([runWithText(s, l).size, runWithText(s, l).bold], [26, true], l);
+    for (const l of ['SỞ KHOA HỌC', 'VÀ CÔNG NGHỆ'])
+      assert.deepEqual([runWithText(s, l).size, runWithText(s, l).bold], [26, true], l);
     const so = runWithText(s, 'Số: 215/BC-SKHCN');
     assert.deepEqual([so.size, so.bold], [26, false]);
     const date = runWithText(s, 'Thanh Hóa, ngày 22 tháng 12 năm 2026');
@@ -194,15 +219,30 @@ describe('renderCompiledReportDocx: Thanh Hóa 2026, 187 units', () => {
 
   it('prints sections I–IV in order, in bold capitals', () => {
     const p = s.paragraphs;
-    const heads = ['I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO, TRIỂN KHAI THỰC HIỆN', 'II. KẾT QUẢ THỰC HIỆN', 'III. ĐÁNH GIÁ CHUNG', 'IV. ĐỀ XUẤT, KIẾN NGHỊ'];
+    const heads = [
+      'I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO, TRIỂN KHAI THỰC HIỆN',
+      'II. KẾT QUẢ THỰC HIỆN',
+      'III. ĐÁNH GIÁ CHUNG',
+      'IV. ĐỀ XUẤT, KIẾN NGHỊ',
+    ];
     const at = heads.map((h) => p.indexOf(h));
     for (const [i, h] of heads.entries()) {
       assert.ok(at[i]! > 0, h);
       assert.deepEqual([runWithText(s, h).bold, runWithText(s, h).size], [true, 28], h);
     }
-    assert.deepEqual([...at].sort((a, b) => a - b), at, 'in order');
+    assert.deepEqual(
+      [...at].sort((a, b) => a - b),
+      at,
+      'in order',
+    );
     for (const l of report.leadership!) assert.ok(p.slice(at[0]!, at[1]!).includes(l), l);
-    for (const h of ['1. Kết quả thực hiện các nhiệm vụ', '2. Các chỉ tiêu chủ yếu', '3. Tình hình gửi báo cáo', '1. Kết quả đạt được', '2. Khó khăn, vướng mắc']) {
+    for (const h of [
+      '1. Kết quả thực hiện các nhiệm vụ',
+      '2. Các chỉ tiêu chủ yếu',
+      '3. Tình hình gửi báo cáo',
+      '1. Kết quả đạt được',
+      '2. Khó khăn, vướng mắc',
+    ]) {
       assert.ok(p.includes(h), h);
       assert.equal(runWithText(s, h).bold, true, h);
     }
@@ -215,15 +255,27 @@ describe('renderCompiledReportDocx: Thanh Hóa 2026, 187 units', () => {
       assert.ok(starts[i]! > 0, `task ${t.number}`);
       const end = starts[i + 1] ?? p.indexOf('2. Các chỉ tiêu chủ yếu');
       const block = p.slice(starts[i]!, end);
-      for (const l of t.lines) assert.ok(block.some((x) => x === `- ${l}.`), `task ${t.number}: ${l}`);
-      assert.ok(block.includes(`- Kết quả: ${t.unitsDone}/${t.unitsTotal} đơn vị hoàn thành (đạt ${pct(t.unitsDone, t.unitsTotal)}).`), `task ${t.number} count`);
+      for (const l of t.lines)
+        assert.ok(
+          block.some((x) => x === `- ${l}.`),
+          `task ${t.number}: ${l}`,
+        );
+      assert.ok(
+        block.includes(
+          `- Kết quả: ${t.unitsDone}/${t.unitsTotal} đơn vị hoàn thành (đạt ${pct(t.unitsDone, t.unitsTotal)}).`,
+        ),
+        `task ${t.number} count`,
+      );
     });
     assert.match(p[starts[0]!]!, /^a\) Nhiệm vụ 1: Tổ chức quán triệt/);
   });
 
   it("names phường Nam Sầm Sơn's conference in task 1", () => {
     const p = s.paragraphs;
-    const task1 = p.slice(p.findIndex((x) => x.includes('Nhiệm vụ 1: ')), p.findIndex((x) => x.includes('Nhiệm vụ 2: ')));
+    const task1 = p.slice(
+      p.findIndex((x) => x.includes('Nhiệm vụ 1: ')),
+      p.findIndex((x) => x.includes('Nhiệm vụ 2: ')),
+    );
     const line = task1.find((x) => x.includes(NAM_SAM_SON_CONFERENCE));
     assert.ok(line, 'conference in task 1');
     assert.match(line, /phường Nam Sầm Sơn/);
@@ -248,11 +300,14 @@ describe('renderCompiledReportDocx: Thanh Hóa 2026, 187 units', () => {
     assert.ok(p.includes(`- Tổng số cơ quan, đơn vị phải báo cáo: ${sum.expected}.`));
     const returned = report.annex.filter((r) => r.state === 'returned').length;
     assert.ok(
-      p.includes(`- Số báo cáo đã nhận: ${sum.received}/${sum.expected} (đạt ${pct(sum.received, sum.expected)}), trong đó: đúng hạn ${sum.onTime}; quá hạn ${sum.late}; bị trả lại để hoàn thiện ${returned}.`),
+      p.includes(
+        `- Số báo cáo đã nhận: ${sum.received}/${sum.expected} (đạt ${pct(sum.received, sum.expected)}), trong đó: đúng hạn ${sum.onTime}; quá hạn ${sum.late}; bị trả lại để hoàn thiện ${returned}.`,
+      ),
     );
     const missingLine = p.find((x) => x.startsWith(`- Chưa gửi báo cáo: ${sum.missing} cơ quan, đơn vị (`));
     assert.ok(missingLine);
-    for (const r of report.annex.filter((x) => x.state === 'missing')) assert.ok(missingLine.includes(r.unitName), r.unitName);
+    for (const r of report.annex.filter((x) => x.state === 'missing'))
+      assert.ok(missingLine.includes(r.unitName), r.unitName);
     assert.ok(p.includes('- Chưa đến hạn báo cáo: 2 cơ quan, đơn vị.'));
   });
 
@@ -274,14 +329,24 @@ describe('renderCompiledReportDocx: Thanh Hóa 2026, 187 units', () => {
     );
     const at = p.indexOf('Nơi nhận:');
     assert.ok(p.indexOf(marked[0]!) < at);
-    assert.deepEqual(p.slice(at + 1, at + 6), ['- Như trên;', '- Giám đốc Sở (để b/c);', '- Các sở, ban, ngành cấp tỉnh;', '- UBND các xã, phường;', '- Lưu: VT, QLCN.']);
+    assert.deepEqual(p.slice(at + 1, at + 6), [
+      '- Như trên;',
+      '- Giám đốc Sở (để b/c);',
+      '- Các sở, ban, ngành cấp tỉnh;',
+      '- UBND các xã, phường;',
+      '- Lưu: VT, QLCN.',
+    ]);
     const label = runWithText(s, 'Nơi nhận:');
     assert.deepEqual([label.size, label.bold, label.italic], [24, true, true]);
     assert.equal(runWithText(s, '- Như trên;').size, 22);
     const kt = p.indexOf('KT. GIÁM ĐỐC');
     assert.equal(p[kt + 1], 'PHÓ GIÁM ĐỐC');
-    assert.equal(p.slice(kt + 2).find((x) => x.trim()), 'Lê Minh Hải');
-    for (const l of ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Lê Minh Hải']) assert.deepEqual([runWithText(s, l).size, runWithText(s, l).bold], [28, true], l);
+    assert.equal(
+      p.slice(kt + 2).find((x) => x.trim()),
+      'Lê Minh Hải',
+    );
+    for (const l of ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Lê Minh Hải'])
+      assert.deepEqual([runWithText(s, l).size, runWithText(s, l).bold], [28, true], l);
   });
 
   it('puts the annex in its own landscape section, numbered from 1', () => {
@@ -301,7 +366,10 @@ describe('renderCompiledReportDocx: Thanh Hóa 2026, 187 units', () => {
     const p = s.paragraphs;
     const at = p.indexOf('Phụ lục');
     assert.equal(p[at + 1], 'TÌNH HÌNH BÁO CÁO VÀ KẾT QUẢ THỰC HIỆN CỦA CÁC CƠ QUAN, ĐƠN VỊ NĂM 2026');
-    assert.equal(p[at + 2], '(Kèm theo Báo cáo số 215/BC-SKHCN ngày 22 tháng 12 năm 2026 của Sở Khoa học và Công nghệ)');
+    assert.equal(
+      p[at + 2],
+      '(Kèm theo Báo cáo số 215/BC-SKHCN ngày 22 tháng 12 năm 2026 của Sở Khoa học và Công nghệ)',
+    );
     assert.deepEqual([runWithText(s, 'Phụ lục').size, runWithText(s, 'Phụ lục').bold], [28, true]);
     assert.equal(runWithText(s, p[at + 1]!).bold, true);
     const ref = runWithText(s, p[at + 2]!);
@@ -310,15 +378,35 @@ describe('renderCompiledReportDocx: Thanh Hóa 2026, 187 units', () => {
 
   it('has one annex row per unit (187), header rows repeated on each page, and a totals row', () => {
     const rows = tableWithHeader(s.documentXml, 'Tình trạng báo cáo');
-    const headers = ['STT', 'Đơn vị', 'Tình trạng báo cáo', 'Ngày gửi', 'Nhiệm vụ hoàn thành', 'Sản phẩm', ...report.indicators.map((i) => `${i.name} (${i.unit})`)];
+    const headers = [
+      'STT',
+      'Đơn vị',
+      'Tình trạng báo cáo',
+      'Ngày gửi',
+      'Nhiệm vụ hoàn thành',
+      'Sản phẩm',
+      ...report.indicators.map((i) => `${i.name} (${i.unit})`),
+    ];
     assert.deepEqual(rows[0]!.cells, headers);
-    assert.deepEqual(rows[1]!.cells, headers.map((_, i) => `(${i + 1})`));
+    assert.deepEqual(
+      rows[1]!.cells,
+      headers.map((_, i) => `(${i + 1})`),
+    );
     assert.deepEqual(rows.map((r) => r.header).slice(0, 3), [true, true, false], 'the two header rows repeat');
-    assert.ok(rows.every((r) => r.cantSplit), 'no row splits across pages');
+    assert.ok(
+      rows.every((r) => r.cantSplit),
+      'no row splits across pages',
+    );
     const data = rows.slice(2, -1);
     assert.equal(data.length, 187);
-    assert.deepEqual(data.map((r) => r.cells[0]), Array.from({ length: 187 }, (_, i) => String(i + 1)));
-    assert.deepEqual(data.map((r) => r.cells[1]), report.annex.map((r) => r.unitName));
+    assert.deepEqual(
+      data.map((r) => r.cells[0]),
+      Array.from({ length: 187 }, (_, i) => String(i + 1)),
+    );
+    assert.deepEqual(
+      data.map((r) => r.cells[1]),
+      report.annex.map((r) => r.unitName),
+    );
     const labels = new Set(data.map((r) => r.cells[2]));
     assert.deepEqual([...labels].sort(), ['Bị trả lại', 'Chưa gửi', 'Chưa đến hạn', 'Quá hạn', 'Đúng hạn'].sort());
     data.forEach((r, i) => assert.equal(r.cells[2], UNIT_REPORT_STATE_LABEL[report.annex[i]!.state]));
@@ -329,7 +417,10 @@ describe('renderCompiledReportDocx: Thanh Hóa 2026, 187 units', () => {
     const fig = report.annex.filter((r) => r.state === 'onTime' || r.state === 'late' || r.state === 'returned');
     assert.equal(totals[1], 'Tổng cộng');
     assert.equal(totals[4], `${fig.reduce((a, r) => a + r.tasksDone, 0)}/${fig.reduce((a, r) => a + r.tasksTotal, 0)}`);
-    assert.deepEqual(totals.slice(6), report.indicators.map((i) => formatCount(i.total)));
+    assert.deepEqual(
+      totals.slice(6),
+      report.indicators.map((i) => formatCount(i.total)),
+    );
   });
 
   it("shows phường Nam Sầm Sơn's row with its conference and participants", () => {
@@ -337,9 +428,19 @@ describe('renderCompiledReportDocx: Thanh Hóa 2026, 187 units', () => {
     const nss = rows.find((r) => r.cells[1] === NAM_SAM_SON);
     assert.ok(nss);
     const row = report.annex.find((r) => r.unitName === NAM_SAM_SON)!;
-    assert.deepEqual(nss.cells.slice(2, 8), ['Đúng hạn', shortDate(row.submittedOn), `${row.tasksDone}/${row.tasksTotal}`, String(row.deliverables), '1', String(NAM_SAM_SON_PARTICIPANTS)]);
+    assert.deepEqual(nss.cells.slice(2, 8), [
+      'Đúng hạn',
+      shortDate(row.submittedOn),
+      `${row.tasksDone}/${row.tasksTotal}`,
+      String(row.deliverables),
+      '1',
+      String(NAM_SAM_SON_PARTICIPANTS),
+    ]);
     const missing = rows.find((r) => r.cells[2] === 'Chưa gửi')!;
-    assert.deepEqual(missing.cells.slice(3), Array.from({ length: missing.cells.length - 3 }, () => '-'));
+    assert.deepEqual(
+      missing.cells.slice(3),
+      Array.from({ length: missing.cells.length - 3 }, () => '-'),
+    );
   });
 
   it('records title and language in the core properties', () => {
@@ -359,12 +460,19 @@ describe('renderCompiledReportDocx: variants', () => {
     assert.match(p[i + 1]!, /^Sở Khoa học và Công nghệ đã tổng hợp kết quả từ báo cáo của 177\/187 cơ quan, đơn vị/);
     const iii = p.indexOf('III. ĐÁNH GIÁ CHUNG, KHÓ KHĂN, VƯỚNG MẮC');
     assert.equal(p[iii + 1], 'Không có.');
-    assert.match(annexReferenceLine(r), /^\(Kèm theo Báo cáo số +\/BC-SKHCN ngày +tháng +năm 2026 của Sở Khoa học và Công nghệ\)$/);
+    assert.match(
+      annexReferenceLine(r),
+      /^\(Kèm theo Báo cáo số +\/BC-SKHCN ngày +tháng +năm 2026 của Sở Khoa học và Công nghệ\)$/,
+    );
     assert.ok(p.includes(annexReferenceLine(r)));
   });
 
   it('has no annex section without rows, and keeps a basis that already ends the sentence', async () => {
-    const r: CompiledReport = { ...compiledReportWithoutNarrative(), annex: [], basisText: 'Thực hiện Kế hoạch số 129/KH-UBND, Sở báo cáo như sau:' };
+    const r: CompiledReport = {
+      ...compiledReportWithoutNarrative(),
+      annex: [],
+      basisText: 'Thực hiện Kế hoạch số 129/KH-UBND, Sở báo cáo như sau:',
+    };
     const s = await inspectDocx(await renderCompiledReportDocx(r));
     assert.equal([...s.documentXml.matchAll(/<w:sectPr\b/g)].length, 1);
     assert.ok(!s.paragraphs.includes('Phụ lục'));
@@ -398,14 +506,21 @@ describe('renderReminderLetterDocx: công văn đôn đốc', () => {
     assert.equal(vv.length, 1);
     assert.deepEqual([vv[0]!.size, vv[0]!.bold, vv[0]!.italic], [26, false, false]);
     const para = /<w:p\b(?:(?!<w:p\b)[\s\S])*?V\/v[\s\S]*?<\/w:p>/.exec(row.xml)![0];
-    assert.equal((para.match(/<w:br\/>/g) ?? []).length, subjectLines(letter.subject).length - 1, 'explicit breaks between the balanced lines');
+    assert.equal(
+      (para.match(/<w:br\/>/g) ?? []).length,
+      subjectLines(letter.subject).length - 1,
+      'explicit breaks between the balanced lines',
+    );
   });
 
   it('has no tên loại: "Kính gửi:" follows the header directly', () => {
     const p = s.paragraphs;
     assert.ok(!p.some((x) => /^(BÁO CÁO|CÔNG VĂN|KẾ HOẠCH)$/.test(x.trim())));
     const date = p.indexOf('Thanh Hóa, ngày 16 tháng 12 năm 2026');
-    assert.equal(p.slice(date + 1).find((x) => x.trim()), 'Kính gửi:');
+    assert.equal(
+      p.slice(date + 1).find((x) => x.trim()),
+      'Kính gửi:',
+    );
   });
 
   it('sends it to the late units, one per line, the last ending with "."', () => {
@@ -413,7 +528,10 @@ describe('renderReminderLetterDocx: công văn đôn đốc', () => {
     const at = p.indexOf('Kính gửi:');
     const n = letter.recipients.length;
     assert.ok(n >= 10);
-    assert.deepEqual(p.slice(at + 1, at + 1 + n), letter.recipients.map((r, i) => `- ${r}${i === n - 1 ? '.' : ';'}`));
+    assert.deepEqual(
+      p.slice(at + 1, at + 1 + n),
+      letter.recipients.map((r, i) => `- ${r}${i === n - 1 ? '.' : ';'}`),
+    );
     assert.equal(p[at + 1 + n], withStop(letter.basisText));
   });
 
@@ -425,15 +543,26 @@ describe('renderReminderLetterDocx: công văn đôn đốc', () => {
       const cells = rows[i + 1]!.cells;
       assert.equal(cells[0], String(i + 1));
       assert.equal(cells[1], m.unitName);
-      const expected = m.items.length === 1 ? [`${m.items[0]}.`] : m.items.map((x, j) => `- ${x}${j === m.items.length - 1 ? '.' : ';'}`);
+      const expected =
+        m.items.length === 1
+          ? [`${m.items[0]}.`]
+          : m.items.map((x, j) => `- ${x}${j === m.items.length - 1 ? '.' : ';'}`);
       assert.deepEqual(cells[2]!.split('\n'), expected, m.unitName);
     });
-    assert.ok(s.paragraphs.includes(`Qua theo dõi, tổng hợp, đến nay còn ${letter.missing.length} cơ quan, đơn vị chưa gửi hoặc chưa gửi đầy đủ báo cáo theo yêu cầu, cụ thể như sau:`));
+    assert.ok(
+      s.paragraphs.includes(
+        `Qua theo dõi, tổng hợp, đến nay còn ${letter.missing.length} cơ quan, đơn vị chưa gửi hoặc chưa gửi đầy đủ báo cáo theo yêu cầu, cụ thể như sau:`,
+      ),
+    );
   });
 
   it('sets the new deadline, closes with the standard sentence and "./."', () => {
     const p = s.paragraphs;
-    assert.ok(p.some((x) => x.includes('khẩn trương hoàn thiện, gửi báo cáo về Sở Khoa học và Công nghệ trước ngày 19/12/2026.')));
+    assert.ok(
+      p.some((x) =>
+        x.includes('khẩn trương hoàn thiện, gửi báo cáo về Sở Khoa học và Công nghệ trước ngày 19/12/2026.'),
+      ),
+    );
     assert.ok(p.some((x) => x.includes('Chủ tịch Ủy ban nhân dân các xã, phường có tên nêu trên')));
     const marked = p.filter((x) => x.includes(END_MARKER));
     assert.equal(marked.length, 1);
@@ -443,10 +572,18 @@ describe('renderReminderLetterDocx: công văn đôn đốc', () => {
   it('signs KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC with Nơi nhận "- Như trên;" first', () => {
     const p = s.paragraphs;
     const at = p.indexOf('Nơi nhận:');
-    assert.deepEqual(p.slice(at + 1, at + 5), ['- Như trên;', '- UBND tỉnh (để b/c);', '- Giám đốc Sở (để b/c);', '- Lưu: VT, QLCN.']);
+    assert.deepEqual(p.slice(at + 1, at + 5), [
+      '- Như trên;',
+      '- UBND tỉnh (để b/c);',
+      '- Giám đốc Sở (để b/c);',
+      '- Lưu: VT, QLCN.',
+    ]);
     const kt = p.indexOf('KT. GIÁM ĐỐC');
     assert.equal(p[kt + 1], 'PHÓ GIÁM ĐỐC');
-    assert.equal(p.slice(kt + 2).find((x) => x.trim()), 'Lê Minh Hải');
+    assert.equal(
+      p.slice(kt + 2).find((x) => x.trim()),
+      'Lê Minh Hải',
+    );
   });
 });
 
@@ -459,15 +596,33 @@ describe('renderReminderLetterDocx: a ward reminding its offices', () => {
       placeName: 'Nam Sầm Sơn',
       symbol: 'UBND-VP',
       recipients: ['Phòng Văn hóa - Xã hội phường Nam Sầm Sơn'],
-      missing: [{ unitName: 'Phòng Văn hóa - Xã hội phường Nam Sầm Sơn', items: ['Báo cáo kết quả thực hiện năm 2026: chưa gửi'] }],
+      missing: [
+        {
+          unitName: 'Phòng Văn hóa - Xã hội phường Nam Sầm Sơn',
+          items: ['Báo cáo kết quả thực hiện năm 2026: chưa gửi'],
+        },
+      ],
       newDeadline: 'trước ngày 12/12/2026',
     };
     const s = await inspectDocx(await renderReminderLetterDocx(letter));
     const p = s.paragraphs;
     assert.ok(p.includes('Kính gửi: Phòng Văn hóa - Xã hội phường Nam Sầm Sơn.'), 'one recipient on the Kính gửi line');
-    assert.ok(p.some((x) => x.includes('Chủ tịch Ủy ban nhân dân phường Nam Sầm Sơn yêu cầu Thủ trưởng các cơ quan, đơn vị có tên nêu trên khẩn trương hoàn thiện, gửi báo cáo trước ngày 12/12/2026.')));
-    assert.ok(p.includes('Quá thời hạn nêu trên, cơ quan, đơn vị nào chưa thực hiện thì Thủ trưởng cơ quan, đơn vị đó chịu trách nhiệm trước Chủ tịch Ủy ban nhân dân phường Nam Sầm Sơn./.'));
-    assert.deepEqual(tableWithHeader(s.documentXml, 'Nội dung chưa gửi')[1]!.cells.slice(1), ['Phòng Văn hóa - Xã hội phường Nam Sầm Sơn', 'Báo cáo kết quả thực hiện năm 2026: chưa gửi.']);
+    assert.ok(
+      p.some((x) =>
+        x.includes(
+          'Chủ tịch Ủy ban nhân dân phường Nam Sầm Sơn yêu cầu Thủ trưởng các cơ quan, đơn vị có tên nêu trên khẩn trương hoàn thiện, gửi báo cáo trước ngày 12/12/2026.',
+        ),
+      ),
+    );
+    assert.ok(
+      p.includes(
+        'Quá thời hạn nêu trên, cơ quan, đơn vị nào chưa thực hiện thì Thủ trưởng cơ quan, đơn vị đó chịu trách nhiệm trước Chủ tịch Ủy ban nhân dân phường Nam Sầm Sơn./.',
+      ),
+    );
+    assert.deepEqual(tableWithHeader(s.documentXml, 'Nội dung chưa gửi')[1]!.cells.slice(1), [
+      'Phòng Văn hóa - Xã hội phường Nam Sầm Sơn',
+      'Báo cáo kết quả thực hiện năm 2026: chưa gửi.',
+    ]);
   });
 });
 
@@ -498,7 +653,13 @@ describe('renderCompiledReportXlsx: the annex as a spreadsheet', () => {
   it('has a frozen, bordered header row', () => {
     const values = (ws.getRow(H).values as unknown[]).slice(1);
     assert.deepEqual(values, [
-      'STT', 'Đơn vị', 'Tình trạng báo cáo', 'Ngày gửi', 'Nhiệm vụ hoàn thành', 'Nhiệm vụ được giao', 'Sản phẩm',
+      'STT',
+      'Đơn vị',
+      'Tình trạng báo cáo',
+      'Ngày gửi',
+      'Nhiệm vụ hoàn thành',
+      'Nhiệm vụ được giao',
+      'Sản phẩm',
       ...report.indicators.map((i) => `${i.name} (${i.unit})`),
     ]);
     assert.equal(ws.getRow(H).getCell(2).font.bold, true);
@@ -552,14 +713,19 @@ async function pageSizes(pdf: Buffer): Promise<{ width: number; height: number }
     const file = path.join(dir, 'doc.pdf');
     await writeFile(file, pdf);
     const { stdout } = await run('pdfinfo', ['-f', '1', '-l', '9999', file]);
-    return [...stdout.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
+    return [...stdout.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => ({
+      width: Number(m[1]),
+      height: Number(m[2]),
+    }));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
-const isA4Portrait = (p: { width: number; height: number }) => Math.abs(p.width - 595.3) < 1 && Math.abs(p.height - 841.9) < 1;
-const isA4Landscape = (p: { width: number; height: number }) => Math.abs(p.width - 841.9) < 1 && Math.abs(p.height - 595.3) < 1;
+const isA4Portrait = (p: { width: number; height: number }) =>
+  Math.abs(p.width - 595.3) < 1 && Math.abs(p.height - 841.9) < 1;
+const isA4Landscape = (p: { width: number; height: number }) =>
+  Math.abs(p.width - 841.9) < 1 && Math.abs(p.height - 595.3) < 1;
 
 async function assertFontsEmbedded(pdf: Buffer): Promise<void> {
   const fonts = await pdfFonts(pdf);
@@ -576,7 +742,10 @@ describe('printed with LibreOffice', () => {
   before(async () => {
     // Looked up here, not in the describe body, so LibreOffice does not start while the render is being timed.
     const available = (await hasTool('soffice')) && (await hasTool('pdfinfo'));
-    if (!available) throw new Error('Cần LibreOffice và poppler-utils: apt-get install libreoffice-writer-nogui poppler-utils fonts-liberation2');
+    if (!available)
+      throw new Error(
+        'Cần LibreOffice và poppler-utils: apt-get install libreoffice-writer-nogui poppler-utils fonts-liberation2',
+      );
     const report = compiledReport();
     // The XLSX is checked by reading it back above: the machines have LibreOffice Writer only, no Calc.
     [reportPdf, letterPdf] = await Promise.all([
@@ -617,7 +786,8 @@ describe('printed with LibreOffice', () => {
     for (let page = first; page <= sizes.length; page++) {
       const text = await pdfText(reportPdf, { page });
       assert.match(text, /Tình trạng/, `header on page ${page}`);
-      if (page > first) assert.equal(text.trim().split('\n')[0]!.trim(), String(page - first + 1), `annex page number on page ${page}`);
+      if (page > first)
+        assert.equal(text.trim().split('\n')[0]!.trim(), String(page - first + 1), `annex page number on page ${page}`);
     }
     assert.match(await pdfText(reportPdf, { page: first }), /Phụ lục/);
     assert.match(await pdfText(reportPdf, { page: sizes.length }), /Tổng cộng/);

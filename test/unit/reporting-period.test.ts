@@ -101,7 +101,10 @@ test('calendar periods when the regime cuts off at the end of the month', () => 
   assert.equal(periodFor('2026-12-31', q).key, '2026-Q4');
   const y = schedule('yearly', { dataWindow: { cutoffDay: 'endOfMonth' } });
   assert.deepEqual(windowOf('2026', y), ['2026-01-01', '2026-12-31']);
-  throwsCode(() => periodByKey('2026', schedule('yearly', { dataWindow: { cutoffDay: 31 } })), 'invalid_reporting_schedule');
+  throwsCode(
+    () => periodByKey('2026', schedule('yearly', { dataWindow: { cutoffDay: 31 } })),
+    'invalid_reporting_schedule',
+  );
 });
 
 test('windows tile time: each period starts the day after the previous one ends', () => {
@@ -137,7 +140,8 @@ test('period keys', () => {
   assert.deepEqual(parsePeriodKey('2026-H1'), { frequency: 'halfYearly', year: 2026, index: 1 });
   assert.deepEqual(parsePeriodKey('2026-Q3'), { frequency: 'quarterly', year: 2026, index: 3 });
   assert.deepEqual(parsePeriodKey('2026-M12'), { frequency: 'monthly', year: 2026, index: 12 });
-  for (const bad of ['2026-Q5', '2026-H3', '2026-M13', '26', '2026-q1', '2026-03']) throwsCode(() => parsePeriodKey(bad), 'invalid_period_key');
+  for (const bad of ['2026-Q5', '2026-H3', '2026-M13', '26', '2026-q1', '2026-03'])
+    throwsCode(() => parsePeriodKey(bad), 'invalid_period_key');
   throwsCode(() => periodByKey('2026-Q3', schedule('yearly')), 'period_frequency_mismatch');
 });
 
@@ -169,7 +173,18 @@ test('lower tiers are due earlier, by working days, so each level has time to co
   assert.equal(dueDateFor(p, 'ward', y, cal), '2026-12-08');
   throwsCode(() => dueDateFor(p, 'neighbourhood', y, cal), 'reporting_level_not_in_regime');
   throwsCode(
-    () => dueDatesOf(p, { ...y, tiers: [{ kinds: ['ward'], leadWorkingDays: 0 }, { kinds: ['ward'], leadWorkingDays: 1 }] }, cal),
+    () =>
+      dueDatesOf(
+        p,
+        {
+          ...y,
+          tiers: [
+            { kinds: ['ward'], leadWorkingDays: 0 },
+            { kinds: ['ward'], leadWorkingDays: 1 },
+          ],
+        },
+        cal,
+      ),
     'invalid_reporting_schedule',
   );
 });
@@ -208,6 +223,8 @@ test('day-of-month due dates relative to the last month of the period', () => {
   const y = schedule('yearly', { dueDate: { kind: 'dayOfMonth', monthOffset: -1, day: 25, exclusive: false } });
   assert.equal(regimeDueDate(periodByKey('2026', y), y, cal), '2026-11-25');
   // Day 31 in a 30-day month means its last day.
-  const e = schedule('quarterly', { dueDate: { kind: 'dayOfMonth', monthOffset: 0, day: 31, exclusive: false, onDayOff: 'none' } });
+  const e = schedule('quarterly', {
+    dueDate: { kind: 'dayOfMonth', monthOffset: 0, day: 31, exclusive: false, onDayOff: 'none' },
+  });
   assert.equal(regimeDueDate(periodByKey('2026-Q3', e), e, cal), '2026-09-30');
 });

@@ -10,10 +10,18 @@ import type { AppEnv } from '../../src/http/env.ts';
 function appAnswering(body: unknown) {
   const app = new OpenAPIHono<AppEnv>();
   app.onError(onError);
-  defineRoute(app, {
-    method: 'get', path: '/progress', operationId: 'progress', summary: 'x', tags: [],
-    response: z.object({ share: z.number() }).strict(),
-  }, () => body);
+  defineRoute(
+    app,
+    {
+      method: 'get',
+      path: '/progress',
+      operationId: 'progress',
+      summary: 'x',
+      tags: [],
+      response: z.object({ share: z.number() }).strict(),
+    },
+    () => body,
+  );
   return app;
 }
 
@@ -29,7 +37,7 @@ test('an extra field (a name in a public answer) is caught while checking, and a
     process.env.THIHANH_CHECK_RESPONSES = '1';
     const checked = await appAnswering({ share: 50, officerName: 'Nguyễn Văn A' }).request('/progress');
     assert.equal(checked.status, 500);
-    const body = await checked.json() as { error: { code: string; message: string } };
+    const body = (await checked.json()) as { error: { code: string; message: string } };
     assert.doesNotMatch(JSON.stringify(body), /Nguyễn Văn A/, 'the error never echoes the answer');
     process.env.THIHANH_CHECK_RESPONSES = '0';
     assert.equal((await appAnswering({ share: 50, officerName: 'Nguyễn Văn A' }).request('/progress')).status, 200);

@@ -10,22 +10,43 @@ import { referenceEntries } from '../fixtures/plans/reference-directory.ts';
 
 test('every hook runs once; a failing hook is named and the others still run; registering a name again replaces it', async () => {
   const ran: string[] = [];
-  onShutdown('test: replaced', () => { ran.push('old'); });
-  onShutdown('test: replaced', () => { ran.push('new'); });
-  onShutdown('test: failing', async () => { throw new Error('no'); });
-  const unregister = onShutdown('test: unregistered', () => { ran.push('unregistered'); });
+  onShutdown('test: replaced', () => {
+    ran.push('old');
+  });
+  onShutdown('test: replaced', () => {
+    ran.push('new');
+  });
+  onShutdown('test: failing', async () => {
+    throw new Error('no');
+  });
+  const unregister = onShutdown('test: unregistered', () => {
+    ran.push('unregistered');
+  });
   unregister();
-  onShutdown('test: slow', async () => { await new Promise((r) => setTimeout(r, 20)); ran.push('slow'); });
+  onShutdown('test: slow', async () => {
+    await new Promise((r) => setTimeout(r, 20));
+    ran.push('slow');
+  });
   const failed = await runShutdownHooks();
-  assert.deepEqual(failed.filter((n) => n.startsWith('test: ')), ['test: failing']);
+  assert.deepEqual(
+    failed.filter((n) => n.startsWith('test: ')),
+    ['test: failing'],
+  );
   assert.deepEqual(ran.sort(), ['new', 'slow']);
   assert.deepEqual(await runShutdownHooks(), [], 'hooks run once');
   assert.deepEqual(ran.sort(), ['new', 'slow']);
 });
 
 test('the worker pool is ended by the shutdown hooks, and a later task starts a new one', async () => {
-  const seed = readFileSync(new URL('../fixtures/plans/ke-hoach-tinh-thanh-hoa-thi-hanh-luat-tri-tue-nhan-tao.txt', import.meta.url));
-  const task = () => runInWorker('importPlan', { filename: 'kh.txt', content: new Uint8Array(seed), directory: shareEntries(referenceEntries()) }, { subject: 'Tệp "kh.txt"' });
+  const seed = readFileSync(
+    new URL('../fixtures/plans/ke-hoach-tinh-thanh-hoa-thi-hanh-luat-tri-tue-nhan-tao.txt', import.meta.url),
+  );
+  const task = () =>
+    runInWorker(
+      'importPlan',
+      { filename: 'kh.txt', content: new Uint8Array(seed), directory: shareEntries(referenceEntries()) },
+      { subject: 'Tệp "kh.txt"' },
+    );
   await task();
   assert.ok(workerCount() >= 1);
   assert.deepEqual(await runShutdownHooks(), []);

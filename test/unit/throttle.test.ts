@@ -2,13 +2,29 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { clientOrigin, type Hop } from '../../src/http/forwarded.ts';
 import { loadConfig } from '../../src/config.ts';
-import { ADDRESS_MAX_FAILURES, FREE_PAIR_FAILURES, loginWait, pairDelaySeconds, PAIR_MAX_DELAY_SECONDS, waitText } from '../../src/domain/throttle.ts';
+import {
+  ADDRESS_MAX_FAILURES,
+  FREE_PAIR_FAILURES,
+  loginWait,
+  pairDelaySeconds,
+  PAIR_MAX_DELAY_SECONDS,
+  waitText,
+} from '../../src/domain/throttle.ts';
 
-const hop = (h: Partial<Hop>): Hop => ({ forwardedFor: undefined, forwardedProto: undefined, socketAddress: '10.1.1.1', socketTls: false, ...h });
+const hop = (h: Partial<Hop>): Hop => ({
+  forwardedFor: undefined,
+  forwardedProto: undefined,
+  socketAddress: '10.1.1.1',
+  socketTls: false,
+  ...h,
+});
 
 describe('the client address and scheme behind trusted proxies', () => {
   it('without trusted proxies the socket is the client and the headers mean nothing', () => {
-    assert.deepEqual(clientOrigin(hop({ forwardedFor: '1.2.3.4', forwardedProto: 'https' }), 0), { ip: '10.1.1.1', secure: false });
+    assert.deepEqual(clientOrigin(hop({ forwardedFor: '1.2.3.4', forwardedProto: 'https' }), 0), {
+      ip: '10.1.1.1',
+      secure: false,
+    });
     assert.deepEqual(clientOrigin(hop({ socketTls: true }), 0), { ip: '10.1.1.1', secure: true });
   });
 
@@ -25,7 +41,11 @@ describe('the client address and scheme behind trusted proxies', () => {
 
   it('the scheme comes from the outermost trusted proxy', () => {
     assert.equal(clientOrigin(hop({ forwardedProto: 'https' }), 1).secure, true);
-    assert.equal(clientOrigin(hop({ forwardedProto: 'HTTPS' }), 2).secure, true, 'one proxy set it, the next passed it on');
+    assert.equal(
+      clientOrigin(hop({ forwardedProto: 'HTTPS' }), 2).secure,
+      true,
+      'one proxy set it, the next passed it on',
+    );
     assert.equal(clientOrigin(hop({ forwardedProto: 'https, http' }), 1).secure, false, 'the client wrote https');
     assert.equal(clientOrigin(hop({ forwardedProto: 'http, https' }), 1).secure, true);
     assert.equal(clientOrigin(hop({ forwardedProto: 'http' }), 1).secure, false);
@@ -40,7 +60,10 @@ describe('the client address and scheme behind trusted proxies', () => {
 
   it('request limits are configurable, 0 turns one off', () => {
     assert.deepEqual(loadConfig({}).rateLimit, { publicPerMinute: 300, userPerMinute: 1200 });
-    assert.deepEqual(loadConfig({ THIHANH_RATE_LIMIT_PUBLIC: '60', THIHANH_RATE_LIMIT_USER: '0' }).rateLimit, { publicPerMinute: 60, userPerMinute: 0 });
+    assert.deepEqual(loadConfig({ THIHANH_RATE_LIMIT_PUBLIC: '60', THIHANH_RATE_LIMIT_USER: '0' }).rateLimit, {
+      publicPerMinute: 60,
+      userPerMinute: 0,
+    });
     assert.throws(() => loadConfig({ THIHANH_RATE_LIMIT_USER: 'nhiều' }), /THIHANH_RATE_LIMIT_USER không hợp lệ/);
   });
 });
@@ -58,7 +81,10 @@ describe('login waits', () => {
     assert.equal(loginWait({ ...none, pair: 4, sincePairFailure: 0 }), null);
     assert.deepEqual(loginWait({ ...none, pair: 6, sincePairFailure: 10.2 }), { reason: 'pair', seconds: 20 });
     assert.equal(loginWait({ ...none, pair: 6, sincePairFailure: 30 }), null);
-    assert.deepEqual(loginWait({ ...none, address: ADDRESS_MAX_FAILURES, sinceOldestAddressFailure: 600 }), { reason: 'address', seconds: 3000 });
+    assert.deepEqual(loginWait({ ...none, address: ADDRESS_MAX_FAILURES, sinceOldestAddressFailure: 600 }), {
+      reason: 'address',
+      seconds: 3000,
+    });
     assert.equal(loginWait({ ...none, address: ADDRESS_MAX_FAILURES - 1, sinceOldestAddressFailure: 600 }), null);
   });
 

@@ -18,8 +18,14 @@ describe('parseTimeframe', () => {
     ['Quý IV năm 2026', schedule({ kind: 'period', start: '2026-10-01', end: '2026-12-31' })],
     ['Quý II', schedule({ kind: 'period', start: '2026-04-01', end: '2026-06-30' }), 2026],
     ['Tháng 6/2026', schedule({ kind: 'period', start: '2026-06-01', end: '2026-06-30' })],
-    ['Trước ngày 15/12 hằng năm', schedule({ kind: 'recurring', recurrence: 'yearly', dueDay: { month: 12, day: 15 } })],
-    ['Định kỳ trước ngày 15 tháng 12 hằng năm', schedule({ kind: 'recurring', recurrence: 'yearly', dueDay: { month: 12, day: 15 } })],
+    [
+      'Trước ngày 15/12 hằng năm',
+      schedule({ kind: 'recurring', recurrence: 'yearly', dueDay: { month: 12, day: 15 } }),
+    ],
+    [
+      'Định kỳ trước ngày 15 tháng 12 hằng năm',
+      schedule({ kind: 'recurring', recurrence: 'yearly', dueDay: { month: 12, day: 15 } }),
+    ],
     ['Trước ngày 30/6/2026', schedule({ kind: 'deadline', end: '2026-06-30', dueDates: ['2026-06-30'] })],
     ['Trước ngày 30/6', schedule({ kind: 'deadline', end: '2026-06-30', dueDates: ['2026-06-30'] }), 2026],
     ['2026 - 2030', schedule({ kind: 'period', start: '2026-01-01', end: '2030-12-31' })],
@@ -48,7 +54,12 @@ describe('deadlinesInYear', () => {
     assert.deepEqual(deadlinesInYear(onwards, 2025), []);
     assert.deepEqual(deadlinesInYear(onwards, 2027), ['2027-12-31']);
     assert.deepEqual(deadlinesInYear(parseTimeframe('Trước ngày 15/12 hằng năm').schedule, 2026), ['2026-12-15']);
-    assert.deepEqual(deadlinesInYear(parseTimeframe('Hằng quý').schedule, 2026), ['2026-03-31', '2026-06-30', '2026-09-30', '2026-12-31']);
+    assert.deepEqual(deadlinesInYear(parseTimeframe('Hằng quý').schedule, 2026), [
+      '2026-03-31',
+      '2026-06-30',
+      '2026-09-30',
+      '2026-12-31',
+    ]);
     assert.deepEqual(deadlinesInYear(parseTimeframe('Quý II/2026').schedule, 2026), ['2026-06-30']);
     assert.deepEqual(deadlinesInYear(parseTimeframe('Quý II/2026').schedule, 2027), []);
     assert.deepEqual(deadlinesInYear(parseTimeframe('Trước ngày 30/6/2026').schedule, 2026), ['2026-06-30']);

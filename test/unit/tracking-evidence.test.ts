@@ -3,7 +3,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import JSZip from 'jszip';
 import {
-  asciiFilename, contentDisposition, EVIDENCE_MAX_TOTAL_BYTES, evidenceSetProblem, formatSize, sanitizeFilename, sniff, typeOfMime, UPDATE_REQUEST_MAX_BYTES, zipKind,
+  asciiFilename,
+  contentDisposition,
+  EVIDENCE_MAX_TOTAL_BYTES,
+  evidenceSetProblem,
+  formatSize,
+  sanitizeFilename,
+  sniff,
+  typeOfMime,
+  UPDATE_REQUEST_MAX_BYTES,
+  zipKind,
 } from '../../src/domain/tracking/evidence.ts';
 import { obstacleRecipient } from '../../src/domain/tracking/obstacles.ts';
 import { checkEvidence } from '../../src/modules/tracking/evidence.ts';
@@ -50,7 +59,10 @@ test('file names: no folders, no control characters, the right extension', () =>
 
 test('download headers name the file in ASCII and in UTF-8', () => {
   assert.equal(asciiFilename('Biên bản Hội nghị.pdf'), 'bien_ban_hoi_nghi.pdf');
-  assert.equal(contentDisposition("Báo cáo (bản 2)'.pdf"), `attachment; filename="bao_cao_ban_2_.pdf"; filename*=UTF-8''B%C3%A1o%20c%C3%A1o%20%28b%E1%BA%A3n%202%29%27.pdf`);
+  assert.equal(
+    contentDisposition("Báo cáo (bản 2)'.pdf"),
+    `attachment; filename="bao_cao_ban_2_.pdf"; filename*=UTF-8''B%C3%A1o%20c%C3%A1o%20%28b%E1%BA%A3n%202%29%27.pdf`,
+  );
   assert.equal(formatSize(10 * 1024 * 1024 + 1), '10,0 MB');
   assert.equal(formatSize(2048), '2 KB');
 });
@@ -60,25 +72,55 @@ test('checkEvidence: real files pass with their hash; fakes and oversized files 
   zip.file('[Content_Types].xml', '<Types/>');
   zip.file('xl/workbook.xml', '<workbook/>');
   const xlsx = await zip.generateAsync({ type: 'nodebuffer' });
-  const ok = await checkEvidence({ filename: 'Danh sách đại biểu', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', contentBase64: xlsx.toString('base64') }, 0);
+  const ok = await checkEvidence(
+    {
+      filename: 'Danh sách đại biểu',
+      mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      contentBase64: xlsx.toString('base64'),
+    },
+    0,
+  );
   assert.equal(ok.filename, 'Danh sách đại biểu.xlsx');
   assert.equal(ok.size, xlsx.length);
   assert.match(ok.sha256, /^[0-9a-f]{64}$/);
   const refuse = async (input: { filename: string; mime: string; contentBase64: string }, code: RegExp) => {
-    await assert.rejects(checkEvidence(input, 2), (e: unknown) => e instanceof AppError && e.status === 422 && code.test(e.code) && /[ệạảếờ]/.test(e.message));
+    await assert.rejects(
+      checkEvidence(input, 2),
+      (e: unknown) => e instanceof AppError && e.status === 422 && code.test(e.code) && /[ệạảếờ]/.test(e.message),
+    );
   };
-  await refuse({ filename: 'a.pdf', mime: 'application/pdf', contentBase64: Buffer.from('GIF89a').toString('base64') }, /content_mismatch/);
-  await refuse({ filename: 'a.png', mime: 'image/png', contentBase64: Buffer.from('%PDF-1.4').toString('base64') }, /content_mismatch/);
-  await refuse({ filename: 'a.xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', contentBase64: Buffer.from('PK\u0003\u0004garbage').toString('base64') }, /content_mismatch/);
+  await refuse(
+    { filename: 'a.pdf', mime: 'application/pdf', contentBase64: Buffer.from('GIF89a').toString('base64') },
+    /content_mismatch/,
+  );
+  await refuse(
+    { filename: 'a.png', mime: 'image/png', contentBase64: Buffer.from('%PDF-1.4').toString('base64') },
+    /content_mismatch/,
+  );
+  await refuse(
+    {
+      filename: 'a.xlsx',
+      mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      contentBase64: Buffer.from('PK\u0003\u0004garbage').toString('base64'),
+    },
+    /content_mismatch/,
+  );
   await refuse({ filename: 'a.pdf', mime: 'application/pdf', contentBase64: '%%%' }, /bad_encoding/);
   await refuse({ filename: 'a.pdf', mime: 'application/pdf', contentBase64: 'A'.repeat(13_981_016) }, /too_large/);
-  await refuse({ filename: 'a.svg', mime: 'image/svg+xml', contentBase64: Buffer.from('<svg/>').toString('base64') }, /type_not_allowed/);
+  await refuse(
+    { filename: 'a.svg', mime: 'image/svg+xml', contentBase64: Buffer.from('<svg/>').toString('base64') },
+    /type_not_allowed/,
+  );
 });
 
 test('obstacles go to the focal unit of the level that issued the plan', () => {
   // TW 1 → tỉnh 2 (Sở KH&CN 3 is its focal unit; Sở Tài chính 4) → phường 10 (Phòng VH-XH 11 is its focal office; Phòng KT-HT-ĐT 12)
-  const focal = new Map([[2, 3], [10, 11]]);
-  const to = (raisingUnitId: number, issuerPath: number[], f = focal) => obstacleRecipient({ raisingUnitId, issuerPath, focalOf: (id) => f.get(id) ?? null });
+  const focal = new Map([
+    [2, 3],
+    [10, 11],
+  ]);
+  const to = (raisingUnitId: number, issuerPath: number[], f = focal) =>
+    obstacleRecipient({ raisingUnitId, issuerPath, focalOf: (id) => f.get(id) ?? null });
   const ward = [1, 2, 10];
   const province = [1, 2];
   assert.equal(to(12, ward), 11, 'an office of the ward → the ward focal office');
@@ -96,7 +138,10 @@ test('the files of one update: at most 5 and 20 MB together; the request limit l
   assert.equal(evidenceSetProblem([10 * MB, 10 * MB]), null);
   assert.equal(evidenceSetProblem([1, 1, 1, 1, 1]), null);
   assert.match(evidenceSetProblem([1, 1, 1, 1, 1, 1])!, /tối đa 5 tệp minh chứng; hãy bỏ bớt 1 tệp/);
-  assert.equal(evidenceSetProblem([10 * MB, 10 * MB, 1]), 'Tổng dung lượng minh chứng 20,0 MB vượt quá 20,0 MB cho một lần cập nhật; hãy gửi bớt tệp ở lần cập nhật sau.');
+  assert.equal(
+    evidenceSetProblem([10 * MB, 10 * MB, 1]),
+    'Tổng dung lượng minh chứng 20,0 MB vượt quá 20,0 MB cho một lần cập nhật; hãy gửi bớt tệp ở lần cập nhật sau.',
+  );
   // Every accepted set fits in the request: base64 of the largest total plus the JSON around it.
   const largest = Buffer.alloc(EVIDENCE_MAX_TOTAL_BYTES).toString('base64').length;
   assert.ok(UPDATE_REQUEST_MAX_BYTES > largest + 512 * 1024, `${UPDATE_REQUEST_MAX_BYTES} vs ${largest}`);

@@ -70,7 +70,13 @@ describe('UnitDirectory.resolve on the reference register', () => {
   });
 
   it('marks generic groups, keeps unknown names with low confidence', () => {
-    for (const text of ['Các sở, ban, ngành tỉnh', 'UBND các xã, phường', 'các cơ quan, đơn vị có liên quan', 'các tổ dân phố', 'Các cơ quan, đơn vị liên quan']) {
+    for (const text of [
+      'Các sở, ban, ngành tỉnh',
+      'UBND các xã, phường',
+      'các cơ quan, đơn vị có liên quan',
+      'các tổ dân phố',
+      'Các cơ quan, đơn vị liên quan',
+    ]) {
       const ref = d.resolve(text);
       assert.equal(ref.group, true, text);
       assert.equal(ref.unitId, null, text);
@@ -104,10 +110,18 @@ describe('splitUnitList', () => {
   const d = referenceDirectory();
   const cases: Array<[string, string[]]> = [
     ['Sở Tài chính và các cơ quan, tổ chức có liên quan.', ['Sở Tài chính', 'các cơ quan, tổ chức có liên quan']],
-    ['Phòng Kinh tế, Hạ tầng và Đô thị; các cơ quan, tổ chức có liên quan.', ['Phòng Kinh tế, Hạ tầng và Đô thị', 'các cơ quan, tổ chức có liên quan']],
+    [
+      'Phòng Kinh tế, Hạ tầng và Đô thị; các cơ quan, tổ chức có liên quan.',
+      ['Phòng Kinh tế, Hạ tầng và Đô thị', 'các cơ quan, tổ chức có liên quan'],
+    ],
     [
       'Các sở, ban, ngành tỉnh, Báo và Phát thanh - Truyền hình Thanh Hóa, UBND các xã, phường và các đơn vị có liên quan.',
-      ['Các sở, ban, ngành tỉnh', 'Báo và Phát thanh - Truyền hình Thanh Hóa', 'UBND các xã, phường', 'các đơn vị có liên quan'],
+      [
+        'Các sở, ban, ngành tỉnh',
+        'Báo và Phát thanh - Truyền hình Thanh Hóa',
+        'UBND các xã, phường',
+        'các đơn vị có liên quan',
+      ],
     ],
     [
       'Các phòng, ban, ngành, Trung tâm cung ứng dịch vụ công phường, các tổ dân phố và các đơn vị có liên quan.',
@@ -115,7 +129,10 @@ describe('splitUnitList', () => {
     ],
     ['Công an tỉnh và các cơ quan, đơn vị liên quan.', ['Công an tỉnh', 'các cơ quan, đơn vị liên quan']],
     ['Sở Văn hóa, Thể thao và Du lịch, Sở Tài chính', ['Sở Văn hóa, Thể thao và Du lịch', 'Sở Tài chính']],
-    ['Sở Khoa học và Công nghệ, Sở Giáo dục và Đào tạo và UBND các xã, phường', ['Sở Khoa học và Công nghệ', 'Sở Giáo dục và Đào tạo', 'UBND các xã, phường']],
+    [
+      'Sở Khoa học và Công nghệ, Sở Giáo dục và Đào tạo và UBND các xã, phường',
+      ['Sở Khoa học và Công nghệ', 'Sở Giáo dục và Đào tạo', 'UBND các xã, phường'],
+    ],
     ['Sở Khoa học và Công nghệ.', ['Sở Khoa học và Công nghệ']],
   ];
   for (const [text, expected] of cases) {
@@ -124,17 +141,47 @@ describe('splitUnitList', () => {
 
   it('resolves each unit of a list in context', () => {
     const refs = d.resolveList('Công an phường và các cơ quan, đơn vị liên quan.', { withinCode: NAM_SAM_SON });
-    assert.deepEqual(refs.map((r) => [r.unitCode, r.group]), [['16516.CA', false], [null, true]]);
+    assert.deepEqual(
+      refs.map((r) => [r.unitCode, r.group]),
+      [
+        ['16516.CA', false],
+        [null, true],
+      ],
+    );
   });
 });
 
 describe('a small register', () => {
   const entries: UnitEntry[] = [
-    { id: 1, parentId: null, kind: 'province', code: '38', name: 'Tỉnh Thanh Hóa', shortName: 'Thanh Hóa', aliases: ['UBND tỉnh'] },
+    {
+      id: 1,
+      parentId: null,
+      kind: 'province',
+      code: '38',
+      name: 'Tỉnh Thanh Hóa',
+      shortName: 'Thanh Hóa',
+      aliases: ['UBND tỉnh'],
+    },
     { id: 2, parentId: 1, kind: 'agency', code: '38.SYT', name: 'Sở Y tế', shortName: 'SYT', aliases: [] },
     { id: 3, parentId: 1, kind: 'commune', code: '15001', name: 'Xã Nga Sơn', shortName: 'Nga Sơn', aliases: [] },
-    { id: 4, parentId: 3, kind: 'office', code: '15001.PKT', name: 'Phòng Kinh tế xã Nga Sơn', shortName: 'Phòng Kinh tế', aliases: [] },
-    { id: 5, parentId: 3, kind: 'neighbourhood', code: '15001.T1', name: 'Thôn Đông', shortName: 'Thôn Đông', aliases: [] },
+    {
+      id: 4,
+      parentId: 3,
+      kind: 'office',
+      code: '15001.PKT',
+      name: 'Phòng Kinh tế xã Nga Sơn',
+      shortName: 'Phòng Kinh tế',
+      aliases: [],
+    },
+    {
+      id: 5,
+      parentId: 3,
+      kind: 'neighbourhood',
+      code: '15001.T1',
+      name: 'Thôn Đông',
+      shortName: 'Thôn Đông',
+      aliases: [],
+    },
   ];
   const d = new UnitDirectory(entries);
 

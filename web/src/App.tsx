@@ -38,12 +38,29 @@ const queryClient = new QueryClient({
 const router = createBrowserRouter([
   { path: '/dang-nhap', element: <LoginPage /> },
   // Public (no sign-in): the progress of an issued plan.
-  { path: 'cong-khai/ke-hoach/:id', lazy: async () => ({ Component: (await import('./pages/PublicProgressPage.tsx')).PublicProgressPage }) },
+  {
+    path: 'cong-khai/ke-hoach/:id',
+    lazy: async () => ({ Component: (await import('./pages/PublicProgressPage.tsx')).PublicProgressPage }),
+  },
   // Public petitions: send, follow by code, published answers.
-  { path: 'cong-khai/kien-nghi', lazy: async () => ({ Component: (await import('./pages/petitions/PetitionFormPage.tsx')).PetitionFormPage }) },
-  { path: 'cong-khai/kien-nghi/tra-cuu/:code?', lazy: async () => ({ Component: (await import('./pages/petitions/PetitionFollowPage.tsx')).PetitionFollowPage }) },
-  { path: 'cong-khai/kien-nghi/tra-loi', lazy: async () => ({ Component: (await import('./pages/petitions/PublishedPetitionsPage.tsx')).PublishedPetitionsPage }) },
-  { path: 'cong-khai/he-thong-ai/:id?', lazy: async () => ({ Component: (await import('./pages/ai-systems/PublicAiSystemsPage.tsx')).PublicAiSystemsPage }) },
+  {
+    path: 'cong-khai/kien-nghi',
+    lazy: async () => ({ Component: (await import('./pages/petitions/PetitionFormPage.tsx')).PetitionFormPage }),
+  },
+  {
+    path: 'cong-khai/kien-nghi/tra-cuu/:code?',
+    lazy: async () => ({ Component: (await import('./pages/petitions/PetitionFollowPage.tsx')).PetitionFollowPage }),
+  },
+  {
+    path: 'cong-khai/kien-nghi/tra-loi',
+    lazy: async () => ({
+      Component: (await import('./pages/petitions/PublishedPetitionsPage.tsx')).PublishedPetitionsPage,
+    }),
+  },
+  {
+    path: 'cong-khai/he-thong-ai/:id?',
+    lazy: async () => ({ Component: (await import('./pages/ai-systems/PublicAiSystemsPage.tsx')).PublicAiSystemsPage }),
+  },
   {
     element: <RequireAuth />,
     children: [
@@ -58,28 +75,101 @@ const router = createBrowserRouter([
           { path: 'tai-khoan', lazy: async () => ({ Component: (await import('./pages/UsersPage.tsx')).UsersPage }) },
           { path: 'nhat-ky', lazy: async () => ({ Component: (await import('./pages/AuditPage.tsx')).AuditPage }) },
           { path: 'ke-hoach', lazy: async () => ({ Component: (await import('./pages/PlansPage.tsx')).PlansPage }) },
-          { path: 'ke-hoach/nhap', lazy: async () => ({ Component: (await import('./pages/plan-import/PlanImportPage.tsx')).PlanImportPage }) },
-          { path: 'ke-hoach/:id', lazy: async () => ({ Component: (await import('./pages/plan/PlanPage.tsx')).PlanPage }) },
-          { path: 'ke-hoach/:id/sua', lazy: async () => ({ Component: (await import('./pages/plan-edit/PlanEditPage.tsx')).PlanEditPage }) },
-          { path: 'ke-hoach/:id/trien-khai', lazy: async () => ({ Component: (await import('./pages/plan-cascade/PlanCascadePage.tsx')).PlanCascadePage }) },
-          { path: 'ke-hoach/:id/so-sanh', lazy: async () => ({ Component: (await import('./pages/PlanComparePage.tsx')).PlanComparePage }) },
-          { path: 'cong-viec', lazy: async () => ({ Component: (await import('./pages/AssignmentsPage.tsx')).AssignmentsPage }) },
-          { path: 'cong-viec/:id', lazy: async () => ({ Component: (await import('./pages/AssignmentPage.tsx')).AssignmentPage }) },
-          { path: 'cong-viec/:id/cap-nhat', lazy: async () => ({ Component: (await import('./pages/assignment-update/AssignmentUpdatePage.tsx')).AssignmentUpdatePage }) },
-          { path: 'kho-khan', lazy: async () => ({ Component: (await import('./pages/ObstaclesPage.tsx')).ObstaclesPage }) },
+          {
+            path: 'ke-hoach/nhap',
+            lazy: async () => ({ Component: (await import('./pages/plan-import/PlanImportPage.tsx')).PlanImportPage }),
+          },
+          {
+            path: 'ke-hoach/:id',
+            lazy: async () => ({ Component: (await import('./pages/plan/PlanPage.tsx')).PlanPage }),
+          },
+          {
+            path: 'ke-hoach/:id/sua',
+            lazy: async () => ({ Component: (await import('./pages/plan-edit/PlanEditPage.tsx')).PlanEditPage }),
+          },
+          {
+            path: 'ke-hoach/:id/trien-khai',
+            lazy: async () => ({
+              Component: (await import('./pages/plan-cascade/PlanCascadePage.tsx')).PlanCascadePage,
+            }),
+          },
+          {
+            path: 'ke-hoach/:id/so-sanh',
+            lazy: async () => ({ Component: (await import('./pages/PlanComparePage.tsx')).PlanComparePage }),
+          },
+          {
+            path: 'cong-viec',
+            lazy: async () => ({ Component: (await import('./pages/AssignmentsPage.tsx')).AssignmentsPage }),
+          },
+          {
+            path: 'cong-viec/:id',
+            lazy: async () => ({ Component: (await import('./pages/AssignmentPage.tsx')).AssignmentPage }),
+          },
+          {
+            path: 'cong-viec/:id/cap-nhat',
+            lazy: async () => ({
+              Component: (await import('./pages/assignment-update/AssignmentUpdatePage.tsx')).AssignmentUpdatePage,
+            }),
+          },
+          {
+            path: 'kho-khan',
+            lazy: async () => ({ Component: (await import('./pages/ObstaclesPage.tsx')).ObstaclesPage }),
+          },
           { path: 'bao-cao', lazy: async () => ({ Component: (await import('./pages/ReportsPage.tsx')).ReportsPage }) },
-          { path: 'bao-cao/:id', lazy: async () => ({ Component: (await import('./pages/report/ReportPage.tsx')).ReportPage }) },
-          { path: 'che-do-bao-cao/:id', lazy: async () => ({ Component: (await import('./pages/RegimePage.tsx')).RegimePage }) },
-          { path: 'che-do-bao-cao/:id/ky/:key', lazy: async () => ({ Component: (await import('./pages/PeriodStatusPage.tsx')).PeriodStatusPage }) },
-          { path: 'bang-dieu-khien', lazy: async () => ({ Component: (await import('./pages/dashboard/DashboardPage.tsx')).DashboardPage }) },
-          { path: 'kien-nghi', lazy: async () => ({ Component: (await import('./pages/petitions/PetitionQueuePage.tsx')).PetitionQueuePage }) },
-          { path: 'kien-nghi/:id', lazy: async () => ({ Component: (await import('./pages/petitions/PetitionPage.tsx')).PetitionPage }) },
-          { path: 'he-thong-ai', lazy: async () => ({ Component: (await import('./pages/ai-systems/AiSystemsPage.tsx')).AiSystemsPage }) },
-          { path: 'he-thong-ai/dang-ky', lazy: async () => ({ Component: (await import('./pages/ai-systems/AiSystemRegisterPage.tsx')).AiSystemRegisterPage }) },
-          { path: 'he-thong-ai/tinh-hinh', lazy: async () => ({ Component: (await import('./pages/ai-systems/AiCoveragePage.tsx')).AiCoveragePage }) },
-          { path: 'he-thong-ai/:id', lazy: async () => ({ Component: (await import('./pages/ai-systems/AiSystemPage.tsx')).AiSystemPage }) },
-          { path: 'he-thong-ai/:id/danh-gia-tac-dong', lazy: async () => ({ Component: (await import('./pages/ai-systems/ImpactAssessmentPage.tsx')).ImpactAssessmentPage }) },
-          { path: 'thong-bao', lazy: async () => ({ Component: (await import('./pages/NotificationsPage.tsx')).NotificationsPage }) },
+          {
+            path: 'bao-cao/:id',
+            lazy: async () => ({ Component: (await import('./pages/report/ReportPage.tsx')).ReportPage }),
+          },
+          {
+            path: 'che-do-bao-cao/:id',
+            lazy: async () => ({ Component: (await import('./pages/RegimePage.tsx')).RegimePage }),
+          },
+          {
+            path: 'che-do-bao-cao/:id/ky/:key',
+            lazy: async () => ({ Component: (await import('./pages/PeriodStatusPage.tsx')).PeriodStatusPage }),
+          },
+          {
+            path: 'bang-dieu-khien',
+            lazy: async () => ({ Component: (await import('./pages/dashboard/DashboardPage.tsx')).DashboardPage }),
+          },
+          {
+            path: 'kien-nghi',
+            lazy: async () => ({
+              Component: (await import('./pages/petitions/PetitionQueuePage.tsx')).PetitionQueuePage,
+            }),
+          },
+          {
+            path: 'kien-nghi/:id',
+            lazy: async () => ({ Component: (await import('./pages/petitions/PetitionPage.tsx')).PetitionPage }),
+          },
+          {
+            path: 'he-thong-ai',
+            lazy: async () => ({ Component: (await import('./pages/ai-systems/AiSystemsPage.tsx')).AiSystemsPage }),
+          },
+          {
+            path: 'he-thong-ai/dang-ky',
+            lazy: async () => ({
+              Component: (await import('./pages/ai-systems/AiSystemRegisterPage.tsx')).AiSystemRegisterPage,
+            }),
+          },
+          {
+            path: 'he-thong-ai/tinh-hinh',
+            lazy: async () => ({ Component: (await import('./pages/ai-systems/AiCoveragePage.tsx')).AiCoveragePage }),
+          },
+          {
+            path: 'he-thong-ai/:id',
+            lazy: async () => ({ Component: (await import('./pages/ai-systems/AiSystemPage.tsx')).AiSystemPage }),
+          },
+          {
+            path: 'he-thong-ai/:id/danh-gia-tac-dong',
+            lazy: async () => ({
+              Component: (await import('./pages/ai-systems/ImpactAssessmentPage.tsx')).ImpactAssessmentPage,
+            }),
+          },
+          {
+            path: 'thong-bao',
+            lazy: async () => ({ Component: (await import('./pages/NotificationsPage.tsx')).NotificationsPage }),
+          },
           // Addresses the server writes in notifications and e-mails (/assignments?…, /obstacles?…#id).
           { path: 'assignments/*', element: <ServerLinkRedirect /> },
           { path: 'assignments', element: <ServerLinkRedirect /> },

@@ -8,12 +8,23 @@ import { REPORT_STATUS_LABEL } from '../../src/domain/reporting/model.ts';
 import { AI_PLAN_YEARLY_SCHEDULE, periodFor } from '../../src/domain/reporting/period.ts';
 import { SUBMISSION_STATE_LABEL } from '../../src/domain/reporting/rollup.ts';
 import {
-  ASSIGNMENT_ROLE_LABEL, DELIVERABLE_KIND_LABEL, OBSTACLE_KIND_LABEL, OBSTACLE_STATUS_LABEL, TASK_STATUS_LABEL,
+  ASSIGNMENT_ROLE_LABEL,
+  DELIVERABLE_KIND_LABEL,
+  OBSTACLE_KIND_LABEL,
+  OBSTACLE_STATUS_LABEL,
+  TASK_STATUS_LABEL,
 } from '../../src/domain/tracking/model.ts';
 
 export {
-  ASSIGNMENT_ROLE_LABEL, DELIVERABLE_KIND_LABEL, OBSTACLE_KIND_LABEL, OBSTACLE_STATUS_LABEL, REPORT_STATUS_LABEL, ROLE_LABEL,
-  SUBMISSION_STATE_LABEL, TASK_STATUS_LABEL, UNIT_KIND_LABEL,
+  ASSIGNMENT_ROLE_LABEL,
+  DELIVERABLE_KIND_LABEL,
+  OBSTACLE_KIND_LABEL,
+  OBSTACLE_STATUS_LABEL,
+  REPORT_STATUS_LABEL,
+  ROLE_LABEL,
+  SUBMISSION_STATE_LABEL,
+  TASK_STATUS_LABEL,
+  UNIT_KIND_LABEL,
 };
 
 export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
@@ -26,7 +37,13 @@ export function sortByVi<T>(items: readonly T[], key: (item: T) => string): T[] 
 }
 
 const dateParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  timeZone: TIME_ZONE,
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
 });
 
 function parts(value: string | Date): Record<string, string> | null {

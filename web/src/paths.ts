@@ -21,13 +21,15 @@ export const paths = {
   assignmentUpdate: (id: number | string) => `/cong-viec/${id}/cap-nhat`,
   /** Khó khăn, kiến nghị: hop=den (inbox) | di (outbox). */
   obstacles: '/kho-khan',
-  obstacle: (id: number | string, box: 'inbox' | 'outbox') => `/kho-khan?hop=${box === 'inbox' ? 'den' : 'di'}#kk-${id}`,
+  obstacle: (id: number | string, box: 'inbox' | 'outbox') =>
+    `/kho-khan?hop=${box === 'inbox' ? 'den' : 'di'}#kk-${id}`,
   reports: '/bao-cao',
   report: (id: number | string) => `/bao-cao/${id}`,
   regime: (id: number | string) => `/che-do-bao-cao/${id}`,
   periodStatus: (id: number | string, key: string) => `/che-do-bao-cao/${id}/ky/${key}`,
   dashboard: '/bang-dieu-khien',
-  dashboardOf: (planId: number | string, year?: number) => `/bang-dieu-khien?keHoach=${planId}${year ? `&nam=${year}` : ''}`,
+  dashboardOf: (planId: number | string, year?: number) =>
+    `/bang-dieu-khien?keHoach=${planId}${year ? `&nam=${year}` : ''}`,
   notifications: '/thong-bao',
   /** Hệ thống AI: the uses of my unit and below; registering one; one use; its AI02; coverage. */
   aiSystems: '/he-thong-ai',
@@ -79,4 +81,3 @@ export function webLink(link: string | null | undefined): string | null {
   if (link.startsWith('/')) return `${url.pathname}${url.search}${url.hash}`;
   return null;
 }
-

@@ -2,7 +2,16 @@
 import { createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
 
 const thBlue: MantineColorsTuple = [
-  '#e7f1fb', '#cfe1f5', '#a0c2ea', '#6ea1df', '#4585d5', '#2b72cf', '#1c66c9', '#1864ab', '#0f4f8c', '#073f73',
+  '#e7f1fb',
+  '#cfe1f5',
+  '#a0c2ea',
+  '#6ea1df',
+  '#4585d5',
+  '#2b72cf',
+  '#1c66c9',
+  '#1864ab',
+  '#0f4f8c',
+  '#073f73',
 ];
 
 export const theme = createTheme({
@@ -10,7 +19,9 @@ export const theme = createTheme({
   primaryShade: { light: 7, dark: 4 },
   colors: { thBlue },
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif',
-  headings: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif' },
+  headings: {
+    fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif',
+  },
   defaultRadius: 'md',
   cursorType: 'pointer',
   focusRing: 'auto',

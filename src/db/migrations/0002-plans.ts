@@ -32,7 +32,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   )`.execute(db);
   await sql`CREATE INDEX plan_unit_idx ON plan (unit_id)`.execute(db);
   await sql`CREATE INDEX plan_parent_idx ON plan (parent_plan_id)`.execute(db);
-  await sql`CREATE UNIQUE INDEX plan_child_per_unit_idx ON plan (parent_plan_id, unit_id) WHERE parent_plan_id IS NOT NULL AND status NOT IN ('amended','superseded')`.execute(db);
+  await sql`CREATE UNIQUE INDEX plan_child_per_unit_idx ON plan (parent_plan_id, unit_id) WHERE parent_plan_id IS NOT NULL AND status NOT IN ('amended','superseded')`.execute(
+    db,
+  );
 
   await sql`CREATE TABLE plan_task (
     id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

@@ -49,8 +49,13 @@ async function laterDuplicates(db: Kysely<unknown>, r: UniqueRule): Promise<numb
 export async function up(db: Kysely<unknown>): Promise<void> {
   for (const r of RULES) {
     const spared = await laterDuplicates(db, r);
-    if (spared.length) console.warn(`[migrate 0006] ${r.table}: ${spared.length} bản ghi trùng có từ trước được giữ nguyên, ngoài ràng buộc ${r.name} (id: ${spared.join(', ')})`);
+    if (spared.length)
+      console.warn(
+        `[migrate 0006] ${r.table}: ${spared.length} bản ghi trùng có từ trước được giữ nguyên, ngoài ràng buộc ${r.name} (id: ${spared.join(', ')})`,
+      );
     const except = spared.length ? ` AND id <> ALL ('{${spared.join(',')}}'::integer[])` : '';
-    await sql`CREATE UNIQUE INDEX ${sql.id(r.name)} ON ${sql.table(r.table)} (${sql.raw(r.key)}) WHERE ${sql.raw(r.where + except)}`.execute(db);
+    await sql`CREATE UNIQUE INDEX ${sql.id(r.name)} ON ${sql.table(r.table)} (${sql.raw(r.key)}) WHERE ${sql.raw(r.where + except)}`.execute(
+      db,
+    );
   }
 }

@@ -6,10 +6,25 @@ import { fold, normalizeText } from '../../domain/text.ts';
 
 /** Document type names and their abbreviations (Nghị định 30/2020, Phụ lục III). Công văn has none: "CV" by convention. */
 const DOC_TYPES: Array<[string, string]> = [
-  ['Quyết định', 'QĐ'], ['Kế hoạch', 'KH'], ['Tờ trình', 'TTr'], ['Công văn', 'CV'], ['Nghị quyết', 'NQ'],
-  ['Nghị định', 'NĐ'], ['Chỉ thị', 'CT'], ['Thông tư liên tịch', 'TTLT'], ['Thông tư', 'TT'], ['Thông báo', 'TB'],
-  ['Hướng dẫn', 'HD'], ['Chương trình', 'CTr'], ['Báo cáo', 'BC'], ['Đề án', 'ĐA'], ['Kết luận', 'KL'],
-  ['Công điện', 'CĐ'], ['Quy chế', 'QC'], ['Quy định', 'QyĐ'], ['Văn bản', 'CV'],
+  ['Quyết định', 'QĐ'],
+  ['Kế hoạch', 'KH'],
+  ['Tờ trình', 'TTr'],
+  ['Công văn', 'CV'],
+  ['Nghị quyết', 'NQ'],
+  ['Nghị định', 'NĐ'],
+  ['Chỉ thị', 'CT'],
+  ['Thông tư liên tịch', 'TTLT'],
+  ['Thông tư', 'TT'],
+  ['Thông báo', 'TB'],
+  ['Hướng dẫn', 'HD'],
+  ['Chương trình', 'CTr'],
+  ['Báo cáo', 'BC'],
+  ['Đề án', 'ĐA'],
+  ['Kết luận', 'KL'],
+  ['Công điện', 'CĐ'],
+  ['Quy chế', 'QC'],
+  ['Quy định', 'QyĐ'],
+  ['Văn bản', 'CV'],
 ];
 
 const TYPE_NAMES = DOC_TYPES.map(([n]) => n).join('|');
@@ -24,13 +39,16 @@ const REF = new RegExp(
 const LAW_ITEM = /^(Bộ luật|Luật)\s+(.+?)(?:\s+(?:số\s+[\d/A-Z\p{Lu}]+\s*)?ngày\s+(.+))?$/u;
 
 const DATE_AFTER = /^\s*,?\s*ngày\s*(\d{1,2}\s*(?:\/|-|tháng)\s*\d{1,2}\s*(?:\/|-|năm)\s*\d{4})/iu;
-const ISSUER_AFTER = /^\s*,?\s*(?:của|do)\s+(.+?)(?=\s+(?:về việc|về|ban hành|phê duyệt|quy định|hướng dẫn|triển khai|thực hiện|V\/v)\s|\s*[,;(]|\s*\.?$)/u;
+const ISSUER_AFTER =
+  /^\s*,?\s*(?:của|do)\s+(.+?)(?=\s+(?:về việc|về|ban hành|phê duyệt|quy định|hướng dẫn|triển khai|thực hiện|V\/v)\s|\s*[,;(]|\s*\.?$)/u;
 /** "… đề xuất của Sở Khoa học và Công nghệ tại Tờ trình số …": the issuer written before the reference. */
 const ISSUER_BEFORE = /(?:của|do)\s+([^,;]+?)\s+(?:tại|theo|ở)\s*$/u;
-const TITLE_END = /\s*;|\s*\((?:sau đây|gọi tắt|viết tắt|Quyết định số|Kế hoạch số|Công văn số|Nghị quyết số|Chỉ thị số)|,\s*(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Chủ tịch|trên cơ sở|theo đề nghị)|\.\s*$/iu;
+const TITLE_END =
+  /\s*;|\s*\((?:sau đây|gọi tắt|viết tắt|Quyết định số|Kế hoạch số|Công văn số|Nghị quyết số|Chỉ thị số)|,\s*(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Chủ tịch|trên cơ sở|theo đề nghị)|\.\s*$/iu;
 
 /** The opening's own issuer: "…, Ủy ban nhân dân tỉnh ban hành Kế hoạch …". */
-const OPENING_ISSUER = /(?:^|[,;:]\s*)((?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Chủ tịch|Sở|Ban|Phòng|Bộ)[^,;:]*?)\s+ban hành\s+(?:Kế hoạch|kế hoạch|Quyết định|Chương trình)/u;
+const OPENING_ISSUER =
+  /(?:^|[,;:]\s*)((?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Chủ tịch|Sở|Ban|Phòng|Bộ)[^,;:]*?)\s+ban hành\s+(?:Kế hoạch|kế hoạch|Quyết định|Chương trình)/u;
 
 function kindOfClause(clause: string): BasisKind | null {
   const f = fold(clause);
@@ -97,7 +115,7 @@ function readLaw(item: string, kind: BasisKind): BasisReference | null {
     documentType: 'Luật',
     number: null,
     symbol: null,
-    date: m[3] ? parseViDate(`ngày ${m[3]}`)?.iso ?? null : null,
+    date: m[3] ? (parseViDate(`ngày ${m[3]}`)?.iso ?? null) : null,
     issuer: null,
     title,
     text: t,
@@ -132,7 +150,10 @@ export function parseOpeningParagraph(paragraph: string, inherited: BasisKind | 
     // A repeat in parentheses ("… (Quyết định số 127/QĐ-TTg), …") names the same document again: skip it.
     const matches = [...clause.matchAll(REF)].filter((m, i, all) => {
       const inParens = /\(\s*$/u.test(clause.slice(0, m.index));
-      return !(inParens && all.slice(0, i).some((p) => p.groups!.number === m.groups!.number && p.groups!.symbol === m.groups!.symbol));
+      return !(
+        inParens &&
+        all.slice(0, i).some((p) => p.groups!.number === m.groups!.number && p.groups!.symbol === m.groups!.symbol)
+      );
     });
     if (matches.length > 0) {
       matches.forEach((m, i) => {
@@ -151,8 +172,14 @@ export function parseOpeningParagraph(paragraph: string, inherited: BasisKind | 
       // "Theo đề nghị của Bộ trưởng Bộ Công an." names a proposer but no document.
       const who = /^(?:của\s+)?(.+?)\.?$/u.exec(item.replace(/^(?:của)\s+/u, ''));
       refs.push({
-        kind: effective, documentType: null, number: null, symbol: null, date: null,
-        issuer: kind === 'proposedBy' && who ? normalizeText(who[1]!) : null, title: null, text: normalizeText(clause.replace(/[.;]+$/u, '')),
+        kind: effective,
+        documentType: null,
+        number: null,
+        symbol: null,
+        date: null,
+        issuer: kind === 'proposedBy' && who ? normalizeText(who[1]!) : null,
+        title: null,
+        text: normalizeText(clause.replace(/[.;]+$/u, '')),
       });
     }
   }

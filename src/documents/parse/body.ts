@@ -17,7 +17,8 @@ export interface BodyResult {
 const ROMAN_HEADING = /^([IVXLC]+)\.\s*(\S.*)$/u;
 const RECIPIENTS = /^Nơi nhận\s*:?\s*(.*)$/iu;
 const SIGNER_PREFIX = /^(TM|KT|Q|TL|TUQ)\.\s*/u;
-const SIGNER_ROLE = /^(PHÓ\s+)?(CHỦ TỊCH|GIÁM ĐỐC|THỦ TƯỚNG|BỘ TRƯỞNG|TRƯỞNG PHÒNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|THỦ TRƯỞNG)(\s.*)?$/u;
+const SIGNER_ROLE =
+  /^(PHÓ\s+)?(CHỦ TỊCH|GIÁM ĐỐC|THỦ TƯỚNG|BỘ TRƯỞNG|TRƯỞNG PHÒNG|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|THỦ TRƯỞNG)(\s.*)?$/u;
 const PERSON_NAME = /^(\p{Lu}[\p{Ll}]*)(\s+\p{Lu}[\p{Ll}]*){1,5}$/u;
 const SIGNED_MARK = /^\(?\s*(đã ký|đã ký và đóng dấu|ký|chữ ký số)\s*\)?$/iu;
 const APPENDIX = /^PHỤ LỤC\b/iu;
@@ -69,7 +70,15 @@ export function parseBody(ctx: ParseContext): BodyResult {
     const roman = line.cells ? null : ROMAN_HEADING.exec(text);
     if (roman) {
       ctx.next();
-      open = { section: { kind: sectionKind(roman[2]!), number: roman[1]!, heading: normalizeText(roman[2]!).replace(/[.:]$/u, ''), blocks: [] }, indexes: [] };
+      open = {
+        section: {
+          kind: sectionKind(roman[2]!),
+          number: roman[1]!,
+          heading: normalizeText(roman[2]!).replace(/[.:]$/u, ''),
+          blocks: [],
+        },
+        indexes: [],
+      };
       opened.push(open);
       continue;
     }
@@ -125,10 +134,25 @@ function hasTaskTable(ctx: ParseContext, indexes: number[]): boolean {
   const rows = indexes.filter((i) => ctx.lines[i]!.cells !== null);
   const byTable = new Map<number, number[]>();
   for (const i of rows) byTable.set(ctx.lines[i]!.table ?? -1, [...(byTable.get(ctx.lines[i]!.table ?? -1) ?? []), i]);
-  return [...byTable.values()].some((t) => t.length > 1 && /chu tri|phoi hop/.test(fold(t.slice(0, 3).map((i) => ctx.lines[i]!.text).join(' '))));
+  return [...byTable.values()].some(
+    (t) =>
+      t.length > 1 &&
+      /chu tri|phoi hop/.test(
+        fold(
+          t
+            .slice(0, 3)
+            .map((i) => ctx.lines[i]!.text)
+            .join(' '),
+        ),
+      ),
+  );
 }
 
-function readSection(ctx: ParseContext, o: OpenSection, tasksInTables: boolean): { tasks: Task[]; groups: TaskGroup[] } {
+function readSection(
+  ctx: ParseContext,
+  o: OpenSection,
+  tasksInTables: boolean,
+): { tasks: Task[]; groups: TaskGroup[] } {
   const tasks: Task[] = [];
   const groups: TaskGroup[] = [];
   const blocks: Block[] = [];
@@ -143,7 +167,13 @@ function readSection(ctx: ParseContext, o: OpenSection, tasksInTables: boolean):
       groups.push(...r.groups);
       blocks.push(...r.blocks);
       if (!r.isTaskTable) {
-        ctx.finding('import.table.notTasks', 'info', `Bảng tại dòng ${ctx.lines[run[0]!]!.line} không phải bảng nhiệm vụ; nội dung được giữ như đoạn văn.`, { section: o.section.number, line: ctx.lines[run[0]!]!.line }, null);
+        ctx.finding(
+          'import.table.notTasks',
+          'info',
+          `Bảng tại dòng ${ctx.lines[run[0]!]!.line} không phải bảng nhiệm vụ; nội dung được giữ như đoạn văn.`,
+          { section: o.section.number, line: ctx.lines[run[0]!]!.line },
+          null,
+        );
       }
     } else if (o.section.kind === 'content') {
       const r = readContent(ctx, run, tasksInTables);
@@ -198,7 +228,11 @@ export function readClosing(ctx: ParseContext): { recipients: string[]; signer: 
 function readRecipients(ctx: ParseContext): string[] {
   const first = ctx.next();
   const out: string[] = [];
-  const clean = (s: string) => normalizeText(s.replace(/^[-+•–*]\s*/u, '')).replace(/\s*[;,]$/u, '').replace(/\.\/?\.?$/u, '').replace(/\.$/u, '');
+  const clean = (s: string) =>
+    normalizeText(s.replace(/^[-+•–*]\s*/u, ''))
+      .replace(/\s*[;,]$/u, '')
+      .replace(/\.\/?\.?$/u, '')
+      .replace(/\.$/u, '');
   const inline = RECIPIENTS.exec(first.text)![1]!;
   if (inline) out.push(clean(inline));
   while (!ctx.done) {

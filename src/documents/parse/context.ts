@@ -52,7 +52,13 @@ export class ParseContext {
     this.notes.set(index, reason);
   }
 
-  finding(code: string, severity: Severity, message: string, location: FindingLocation = {}, fix: string | null = null): void {
+  finding(
+    code: string,
+    severity: Severity,
+    message: string,
+    location: FindingLocation = {},
+    fix: string | null = null,
+  ): void {
     this.findings.push({ code, severity, location, message, fix });
   }
 
@@ -61,7 +67,11 @@ export class ParseContext {
     const out: Unplaced[] = [];
     this.lines.forEach((l, i) => {
       if (this.taken.has(i)) return;
-      out.push({ line: l.line, text: l.text, reason: this.notes.get(i) ?? 'Không xác định được vị trí của dòng này trong cấu trúc kế hoạch.' });
+      out.push({
+        line: l.line,
+        text: l.text,
+        reason: this.notes.get(i) ?? 'Không xác định được vị trí của dòng này trong cấu trúc kế hoạch.',
+      });
     });
     return out;
   }

@@ -16,7 +16,10 @@ const LABELS: Array<[TaskField, RegExp]> = [
   ['lead', /^(?:(?:co quan|don vi|bo phan|phong|so)\s+)?chu tri(?:\s+thuc hien)?\s*:/],
   ['coordinators', /^(?:(?:co quan|don vi|bo phan)\s+)?phoi hop(?:\s+thuc hien)?\s*:/],
   ['timeframe', /^(?:thoi gian|thoi han|tien do)(?:\s+(?:thuc hien|hoan thanh|trien khai))?\s*:/],
-  ['deliverables', /^(?:san pham|ket qua)(?:\s+(?:dau ra|du kien|chu yeu|can dat|thuc hien))?(?:\s*\/\s*(?:ket qua|san pham))?\s*:/],
+  [
+    'deliverables',
+    /^(?:san pham|ket qua)(?:\s+(?:dau ra|du kien|chu yeu|can dat|thuc hien))?(?:\s*\/\s*(?:ket qua|san pham))?\s*:/,
+  ],
   ['content', /^noi dung(?:\s+(?:thuc hien|cong viec|nhiem vu))?\s*:/],
   ['notes', /^ghi chu\s*:/],
 ];

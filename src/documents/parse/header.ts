@@ -30,8 +30,17 @@ export interface TopOfDocument {
 }
 
 const TYPE_NAMES: Array<[string, string]> = [
-  ['KẾ HOẠCH', 'KH'], ['QUYẾT ĐỊNH', 'QĐ'], ['BÁO CÁO', 'BC'], ['TỜ TRÌNH', 'TTr'], ['CHƯƠNG TRÌNH', 'CTr'],
-  ['THÔNG BÁO', 'TB'], ['HƯỚNG DẪN', 'HD'], ['CHỈ THỊ', 'CT'], ['NGHỊ QUYẾT', 'NQ'], ['ĐỀ ÁN', 'ĐA'], ['PHƯƠNG ÁN', 'PA'],
+  ['KẾ HOẠCH', 'KH'],
+  ['QUYẾT ĐỊNH', 'QĐ'],
+  ['BÁO CÁO', 'BC'],
+  ['TỜ TRÌNH', 'TTr'],
+  ['CHƯƠNG TRÌNH', 'CTr'],
+  ['THÔNG BÁO', 'TB'],
+  ['HƯỚNG DẪN', 'HD'],
+  ['CHỈ THỊ', 'CT'],
+  ['NGHỊ QUYẾT', 'NQ'],
+  ['ĐỀ ÁN', 'ĐA'],
+  ['PHƯƠNG ÁN', 'PA'],
 ];
 
 /** "KẾ HOẠCH" alone on its line (any case). */
@@ -45,9 +54,11 @@ const NUMBER_ONLY_LINE = /^Số\s*:?\s*[\s._…]*$/iu;
 const PLACE_DATE = /^([^,]{2,60}?),\s*(ngày\b.*)$/iu;
 const MOTTO = /^(cong hoa xa hoi chu nghia viet nam|doc lap\s*-?\s*tu do\s*-?\s*hanh phuc)/;
 /** Authority line of a Quyết định, or the issuing body block. */
-const AUTHORITY = /^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|CHỦ TỊCH|THỦ TƯỚNG|BỘ TRƯỞNG|GIÁM ĐỐC|HỘI ĐỒNG NHÂN DÂN|BỘ |SỞ |BAN |PHÒNG |VĂN PHÒNG )/u;
+const AUTHORITY =
+  /^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|CHỦ TỊCH|THỦ TƯỚNG|BỘ TRƯỞNG|GIÁM ĐỐC|HỘI ĐỒNG NHÂN DÂN|BỘ |SỞ |BAN |PHÒNG |VĂN PHÒNG )/u;
 /** Where a title stops: the opening, a section, the decision formula, the annex note. */
-const AFTER_TITLE = /^(Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Trên cơ sở|[IVXLC]+\.\s|\d+\.\s|QUYẾT ĐỊNH\s*:|\(Kèm theo|\(Ban hành kèm theo|Kính gửi)/iu;
+const AFTER_TITLE =
+  /^(Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Trên cơ sở|[IVXLC]+\.\s|\d+\.\s|QUYẾT ĐỊNH\s*:|\(Kèm theo|\(Ban hành kèm theo|Kính gửi)/iu;
 
 function isUpper(s: string): boolean {
   const l = s.replace(/[^\p{L}]/gu, '');
@@ -59,7 +70,10 @@ function headerPieces(line: LogicalLine): string[] {
   if (!line.cells) return [line.text];
   const out: string[] = [];
   for (const cell of line.cells) {
-    const parts = cell.split('\n').map((s) => normalizeText(s)).filter((s) => s && !/^[-_=–—*.\s]+$/.test(s));
+    const parts = cell
+      .split('\n')
+      .map((s) => normalizeText(s))
+      .filter((s) => s && !/^[-_=–—*.\s]+$/.test(s));
     let run: string[] = [];
     const flush = () => {
       if (run.length) out.push(run.join(' '));
@@ -79,15 +93,29 @@ function headerPieces(line: LogicalLine): string[] {
 
 /** "UBND TỈNH THANH HÓA SỞ KHOA HỌC VÀ CÔNG NGHỆ" → parent "UBND TỈNH THANH HÓA", issuer "SỞ KHOA HỌC VÀ CÔNG NGHỆ". */
 function splitIssuer(text: string): { issuer: string; parent: string | null } {
-  const m = /^((?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND)\s+(?:TỈNH|THÀNH PHỐ|XÃ|PHƯỜNG|ĐẶC KHU)\s+.+?)\s+((?:SỞ|BAN|PHÒNG|VĂN PHÒNG|TRUNG TÂM|THANH TRA|CÔNG AN|BỘ CHỈ HUY|BAN CHỈ HUY)\s.+)$/u.exec(text);
+  const m =
+    /^((?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND)\s+(?:TỈNH|THÀNH PHỐ|XÃ|PHƯỜNG|ĐẶC KHU)\s+.+?)\s+((?:SỞ|BAN|PHÒNG|VĂN PHÒNG|TRUNG TÂM|THANH TRA|CÔNG AN|BỘ CHỈ HUY|BAN CHỈ HUY)\s.+)$/u.exec(
+      text,
+    );
   if (m) return { parent: m[1]!, issuer: m[2]! };
   return { issuer: text, parent: null };
 }
 
 function emptyTop(): TopOfDocument {
   return {
-    type: null, typeLine: null, number: null, symbol: null, hasNumberLine: false, date: null, year: null, place: null,
-    issuer: null, issuerParent: null, authority: null, title: null, lineOf: {},
+    type: null,
+    typeLine: null,
+    number: null,
+    symbol: null,
+    hasNumberLine: false,
+    date: null,
+    year: null,
+    place: null,
+    issuer: null,
+    issuerParent: null,
+    authority: null,
+    title: null,
+    lineOf: {},
   };
 }
 

@@ -54,7 +54,13 @@ function readDecisionArticles(ctx: ParseContext): Section {
   const section: Section = { kind: 'other', number: '', heading: formula.text.replace(/:$/u, ''), blocks: [] };
   while (!ctx.done) {
     const line = ctx.peek()!;
-    if (line.cells || /^Nơi nhận/iu.test(line.text) || /^(TM|KT|Q|TL|TUQ)\.\s?/u.test(line.text) || typeOfLine(line.text)) break;
+    if (
+      line.cells ||
+      /^Nơi nhận/iu.test(line.text) ||
+      /^(TM|KT|Q|TL|TUQ)\.\s?/u.test(line.text) ||
+      typeOfLine(line.text)
+    )
+      break;
     if (/^[IVXLC]+\.\s/u.test(line.text)) break;
     section.blocks.push(blockOf(ctx.next()));
   }
@@ -115,7 +121,7 @@ export function importLines(lines: LogicalLine[], directory: UnitDirectory): Pla
   const recipients = [...(decision?.recipients ?? []), ...body.recipients];
   return {
     document: {
-      type: plan.type === 'QĐ' || decision ? 'KH' : plan.type ?? top.type ?? 'KH',
+      type: plan.type === 'QĐ' || decision ? 'KH' : (plan.type ?? top.type ?? 'KH'),
       ...identity,
       issuer,
       issuerParent: top.issuerParent,
@@ -164,9 +170,9 @@ function readIssuingDecision(
 
 /** Identity: a plan issued by a decision is known by the decision's number and date. */
 function planIdentity(top: TopOfDocument, plan: TopOfDocument, decision: IssuingDecision | null): PlanIdentity {
-  const number = plan.number ?? (decision ? decision.top.number ?? decision.ref?.number ?? null : null);
-  const symbol = plan.symbol ?? (decision ? decision.top.symbol ?? decision.ref?.symbol ?? null : null);
-  const date = plan.date ?? (decision ? decision.top.date ?? decision.ref?.date ?? null : null);
+  const number = plan.number ?? (decision ? (decision.top.number ?? decision.ref?.number ?? null) : null);
+  const symbol = plan.symbol ?? (decision ? (decision.top.symbol ?? decision.ref?.symbol ?? null) : null);
+  const date = plan.date ?? (decision ? (decision.top.date ?? decision.ref?.date ?? null) : null);
   const year = plan.year ?? top.year ?? (date ? Number(date.slice(0, 4)) : null);
   const place = plan.place ?? top.place;
   return { number, symbol, date, year, place };
@@ -177,16 +183,40 @@ function reportHeaderFindings(ctx: ParseContext, top: TopOfDocument, identity: P
   const { number, date, year, place } = identity;
   const headerLine = top.lineOf.type ?? 1;
   if (!top.issuer && !top.hasNumberLine && !top.place) {
-    ctx.finding('import.header.missing', 'warning', 'Văn bản không có phần đầu (tên cơ quan ban hành, số và ký hiệu, địa danh và ngày tháng).', { line: headerLine, field: 'document' }, 'Bổ sung phần đầu văn bản theo Nghị định 30/2020/NĐ-CP.');
+    ctx.finding(
+      'import.header.missing',
+      'warning',
+      'Văn bản không có phần đầu (tên cơ quan ban hành, số và ký hiệu, địa danh và ngày tháng).',
+      { line: headerLine, field: 'document' },
+      'Bổ sung phần đầu văn bản theo Nghị định 30/2020/NĐ-CP.',
+    );
   }
   if (top.hasNumberLine && !number) {
-    ctx.finding('import.header.numberPending', 'info', 'Văn bản chưa có số (dự thảo).', { line: top.lineOf.number, field: 'number' }, null);
+    ctx.finding(
+      'import.header.numberPending',
+      'info',
+      'Văn bản chưa có số (dự thảo).',
+      { line: top.lineOf.number, field: 'number' },
+      null,
+    );
   }
   if (place && !date) {
-    ctx.finding('import.header.datePending', 'info', year ? `Văn bản chưa ghi ngày, tháng ban hành (chỉ có năm ${year}).` : 'Văn bản chưa ghi ngày ban hành.', { line: top.lineOf.date, field: 'date' }, null);
+    ctx.finding(
+      'import.header.datePending',
+      'info',
+      year ? `Văn bản chưa ghi ngày, tháng ban hành (chỉ có năm ${year}).` : 'Văn bản chưa ghi ngày ban hành.',
+      { line: top.lineOf.date, field: 'date' },
+      null,
+    );
   }
   if (!title) {
-    ctx.finding('import.header.titleMissing', 'warning', 'Không tìm thấy trích yếu (tên) của kế hoạch.', { line: headerLine, field: 'title' }, 'Ghi trích yếu ngay dưới tên loại văn bản "KẾ HOẠCH".');
+    ctx.finding(
+      'import.header.titleMissing',
+      'warning',
+      'Không tìm thấy trích yếu (tên) của kế hoạch.',
+      { line: headerLine, field: 'title' },
+      'Ghi trích yếu ngay dưới tên loại văn bản "KẾ HOẠCH".',
+    );
   }
 }
 
@@ -194,7 +224,8 @@ function reportIssuedByDecision(ctx: ParseContext, decision: IssuingDecision): v
   const d = decision.top;
   const ident = [d.number ?? decision.ref?.number, d.symbol ?? decision.ref?.symbol].filter(Boolean).join('/');
   ctx.finding(
-    'import.issuedByDecision', 'info',
+    'import.issuedByDecision',
+    'info',
     `Kế hoạch được ban hành kèm theo Quyết định${ident ? ` số ${ident}` : ''}${d.title ? ` (${normalizeText(d.title)})` : ''}; số, ký hiệu và ngày của kế hoạch lấy theo Quyết định, căn cứ của Quyết định được ghi làm căn cứ của kế hoạch.`,
     { line: d.lineOf.type ?? 1, field: 'document' },
     null,
@@ -210,12 +241,18 @@ function resolveIssuer(ctx: ParseContext, top: TopOfDocument, plan: TopOfDocumen
   const line = top.lineOf.issuer ?? top.lineOf.type;
   let ref: UnitRef | null = written ? ctx.directory.resolve(written) : null;
   const inferred = opening.issuer ? ctx.directory.resolve(opening.issuer.text) : null;
-  const completes = ref !== null && ref.unitId === null && inferred?.unitId != null && written !== null && sameStart(opening.issuer!.text, written);
+  const completes =
+    ref !== null &&
+    ref.unitId === null &&
+    inferred?.unitId != null &&
+    written !== null &&
+    sameStart(opening.issuer!.text, written);
   if (opening.issuer && inferred && (!ref || completes)) {
     const fromHeader = ref !== null;
     ref = { ...inferred, confidence: Math.round(inferred.confidence * (fromHeader ? 0.95 : 0.8) * 100) / 100 };
     ctx.finding(
-      'import.header.issuerInferred', 'info',
+      'import.header.issuerInferred',
+      'info',
       fromHeader
         ? `Phần đầu chỉ ghi "${written}"; cơ quan ban hành được bổ sung từ câu mở đầu: "${opening.issuer.text}".`
         : `Phần đầu không có tên cơ quan ban hành; đã lấy từ câu mở đầu: "${opening.issuer.text}" (cần kiểm tra).`,
@@ -224,7 +261,13 @@ function resolveIssuer(ctx: ParseContext, top: TopOfDocument, plan: TopOfDocumen
     );
   }
   if (ref && ref.unitId === null) {
-    ctx.finding('import.header.issuerUnresolved', 'warning', `Cơ quan ban hành "${ref.text}" không có trong danh mục đơn vị.`, { line, field: 'issuer' }, null);
+    ctx.finding(
+      'import.header.issuerUnresolved',
+      'warning',
+      `Cơ quan ban hành "${ref.text}" không có trong danh mục đơn vị.`,
+      { line, field: 'issuer' },
+      null,
+    );
   }
   return ref;
 }

@@ -92,7 +92,13 @@ function splitPipeRow(line: string): string[] {
   if (t.startsWith('|')) t = t.slice(1);
   if (t.endsWith('|')) t = t.slice(0, -1);
   // "<br>" inside a cell separates its paragraphs (one unit per line in a "Chủ trì" column): kept as "\n".
-  return t.split('|').map((c) => stripInlineMarkup(c).split('\n').map((p) => normalizeText(p)).filter(Boolean).join('\n'));
+  return t.split('|').map((c) =>
+    stripInlineMarkup(c)
+      .split('\n')
+      .map((p) => normalizeText(p))
+      .filter(Boolean)
+      .join('\n'),
+  );
 }
 
 export function textLines(source: string, format: 'txt' | 'md'): LogicalLine[] {
@@ -125,7 +131,16 @@ export function textLines(source: string, format: 'txt' | 'md'): LogicalLine[] {
       }
       if (!inTable) table++;
       inTable = true;
-      raw.push({ line, text: cells.filter(Boolean).join(' | ').replace(/\n/g, ' '), cells, table, heading: null, bold: false, breakBefore: true, hardBreakBefore: true });
+      raw.push({
+        line,
+        text: cells.filter(Boolean).join(' | ').replace(/\n/g, ' '),
+        cells,
+        table,
+        heading: null,
+        bold: false,
+        breakBefore: true,
+        hardBreakBefore: true,
+      });
       pendingBreak = true;
       pendingHard = true;
       return;
@@ -153,7 +168,16 @@ export function textLines(source: string, format: 'txt' | 'md'): LogicalLine[] {
       pendingBreak = true;
       return;
     }
-    raw.push({ line, text, cells: null, table: null, heading, bold, breakBefore: pendingBreak, hardBreakBefore: pendingHard });
+    raw.push({
+      line,
+      text,
+      cells: null,
+      table: null,
+      heading,
+      bold,
+      breakBefore: pendingBreak,
+      hardBreakBefore: pendingHard,
+    });
     pendingBreak = false;
     pendingHard = false;
   });
@@ -164,7 +188,25 @@ export function textLines(source: string, format: 'txt' | 'md'): LogicalLine[] {
 // HTML and DOCX
 
 const BLOCK_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'dt', 'dd', 'caption']);
-const CONTAINER_TAGS = new Set(['div', 'section', 'article', 'main', 'body', 'html', 'ul', 'ol', 'dl', 'header', 'footer', 'center', 'tbody', 'thead', 'tfoot', 'span', 'font']);
+const CONTAINER_TAGS = new Set([
+  'div',
+  'section',
+  'article',
+  'main',
+  'body',
+  'html',
+  'ul',
+  'ol',
+  'dl',
+  'header',
+  'footer',
+  'center',
+  'tbody',
+  'thead',
+  'tfoot',
+  'span',
+  'font',
+]);
 
 function lineOfOffset(starts: number[], offset: number): number {
   let lo = 0;
@@ -182,7 +224,7 @@ function isElement(n: HtmlNode): n is HTMLElement {
 }
 
 function tagOf(n: HtmlNode): string {
-  return isElement(n) ? n.rawTagName?.toLowerCase() ?? '' : '';
+  return isElement(n) ? (n.rawTagName?.toLowerCase() ?? '') : '';
 }
 
 /** Text of an element with <br> and inner paragraphs as line breaks. */
@@ -202,7 +244,10 @@ function blockText(el: HtmlNode): string {
 function isAllBold(el: HTMLElement): boolean {
   const text = normalizeText(el.text);
   if (!text) return false;
-  const bold = el.querySelectorAll('strong, b').map((b) => normalizeText(b.text)).join(' ');
+  const bold = el
+    .querySelectorAll('strong, b')
+    .map((b) => normalizeText(b.text))
+    .join(' ');
   return normalizeText(bold) === text;
 }
 
@@ -216,7 +261,11 @@ function tableGrid(table: HTMLElement): Array<{ el: HTMLElement; cells: string[]
     let col = 0;
     for (const cell of tr.childNodes.filter((c): c is HTMLElement => tagOf(c) === 'td' || tagOf(c) === 'th')) {
       while (grid[r]![col] !== undefined) col++;
-      const text = blockText(cell).split('\n').map((s) => normalizeText(s)).filter(Boolean).join('\n');
+      const text = blockText(cell)
+        .split('\n')
+        .map((s) => normalizeText(s))
+        .filter(Boolean)
+        .join('\n');
       const colspan = Math.max(1, Number(cell.getAttribute('colspan') ?? 1) || 1);
       const rowspan = Math.max(1, Number(cell.getAttribute('rowspan') ?? 1) || 1);
       for (let dr = 0; dr < rowspan; dr++) {
@@ -238,7 +287,10 @@ export function htmlLines(source: string, options: { lineNumbers: 'source' | 'bl
   const html = scrubImportedText(source);
   // Elements left open at the end stay as written: the parser's repair of them grows with the square of their
   // nesting (300,000 unclosed <div> ran past a minute), and dissolving them gains nothing for reading lines.
-  const root = parseHtml(html, { blockTextElements: { script: false, style: false, pre: true }, parseNoneClosedTags: true });
+  const root = parseHtml(html, {
+    blockTextElements: { script: false, style: false, pre: true },
+    parseNoneClosedTags: true,
+  });
   const starts = [0];
   for (let i = 0; i < html.length; i++) if (html[i] === '\n') starts.push(i + 1);
   // HTML written on a few long lines (as generated) has no useful line numbers: number the blocks instead.
@@ -250,9 +302,21 @@ export function htmlLines(source: string, options: { lineNumbers: 'source' | 'bl
 
   const pushText = (el: HtmlNode, text: string, heading: number | null, bold: boolean, prefix = '') => {
     const line = lineOf(el);
-    const parts = text.split('\n').map((s) => normalizeText(s)).filter((s) => s && !isLayoutOnly(s));
+    const parts = text
+      .split('\n')
+      .map((s) => normalizeText(s))
+      .filter((s) => s && !isLayoutOnly(s));
     parts.forEach((p, i) => {
-      raw.push({ line, text: i === 0 ? `${prefix}${p}` : p, cells: null, table: null, heading, bold, breakBefore: i === 0, hardBreakBefore: i === 0 && heading !== null });
+      raw.push({
+        line,
+        text: i === 0 ? `${prefix}${p}` : p,
+        cells: null,
+        table: null,
+        heading,
+        bold,
+        breakBefore: i === 0,
+        hardBreakBefore: i === 0 && heading !== null,
+      });
     });
   };
 
@@ -273,13 +337,34 @@ export function htmlLines(source: string, options: { lineNumbers: 'source' | 'bl
         // out side by side, not data: read it as the plain lines a text copy of the plan would have.
         if (/^Nơi nhận\s*:/u.test(row.cells.find((c) => c.trim())?.trim() ?? '')) {
           for (const cell of [...new Set(row.cells)]) {
-            for (const text of cell.split('\n').map((t) => t.trim()).filter(Boolean)) {
-              raw.push({ line, text, cells: null, table: null, heading: null, bold: false, breakBefore: true, hardBreakBefore: true });
+            for (const text of cell
+              .split('\n')
+              .map((t) => t.trim())
+              .filter(Boolean)) {
+              raw.push({
+                line,
+                text,
+                cells: null,
+                table: null,
+                heading: null,
+                bold: false,
+                breakBefore: true,
+                hardBreakBefore: true,
+              });
             }
           }
           continue;
         }
-        raw.push({ line, text: row.cells.filter(Boolean).join(' | ').replace(/\n/g, ' '), cells: row.cells, table, heading: null, bold: false, breakBefore: true, hardBreakBefore: true });
+        raw.push({
+          line,
+          text: row.cells.filter(Boolean).join(' | ').replace(/\n/g, ' '),
+          cells: row.cells,
+          table,
+          heading: null,
+          bold: false,
+          breakBefore: true,
+          hardBreakBefore: true,
+        });
       }
       return;
     }
@@ -288,7 +373,11 @@ export function htmlLines(source: string, options: { lineNumbers: 'source' | 'bl
       for (const c of node.childNodes) walk(c, counter);
       return;
     }
-    if (BLOCK_TAGS.has(tag) || (tag === 'div' && !node.childNodes.some((c) => BLOCK_TAGS.has(tagOf(c)) || CONTAINER_TAGS.has(tagOf(c)) || tagOf(c) === 'table'))) {
+    if (
+      BLOCK_TAGS.has(tag) ||
+      (tag === 'div' &&
+        !node.childNodes.some((c) => BLOCK_TAGS.has(tagOf(c)) || CONTAINER_TAGS.has(tagOf(c)) || tagOf(c) === 'table'))
+    ) {
       const heading = /^h[1-6]$/.test(tag) ? Number(tag[1]) : null;
       // Word's automatic numbering reaches us as <ol><li>: write the number back so tasks keep it.
       let prefix = '';
@@ -297,7 +386,8 @@ export function htmlLines(source: string, options: { lineNumbers: 'source' | 'bl
         prefix = listIndex.ordered ? `${listIndex.n}. ` : '- ';
       }
       pushText(node, blockText(node), heading, isAllBold(node), prefix);
-      for (const c of node.childNodes) if (tagOf(c) === 'ul' || tagOf(c) === 'ol' || tagOf(c) === 'table') walk(c, null);
+      for (const c of node.childNodes)
+        if (tagOf(c) === 'ul' || tagOf(c) === 'ol' || tagOf(c) === 'table') walk(c, null);
       return;
     }
     for (const c of node.childNodes) walk(c, listIndex);
@@ -309,7 +399,8 @@ export function htmlLines(source: string, options: { lineNumbers: 'source' | 'bl
 // ---------------------------------------------------------------------------------------------------------------
 // Joining hard-wrapped lines
 
-const DOC_TYPE_LINE = /^(KẾ HOẠCH|QUYẾT ĐỊNH|BÁO CÁO|TỜ TRÌNH|CÔNG VĂN|CHƯƠNG TRÌNH|THÔNG BÁO|HƯỚNG DẪN|CHỈ THỊ|NGHỊ QUYẾT|ĐỀ ÁN|PHƯƠNG ÁN|PHỤ LỤC)(\s*:)?$/u;
+const DOC_TYPE_LINE =
+  /^(KẾ HOẠCH|QUYẾT ĐỊNH|BÁO CÁO|TỜ TRÌNH|CÔNG VĂN|CHƯƠNG TRÌNH|THÔNG BÁO|HƯỚNG DẪN|CHỈ THỊ|NGHỊ QUYẾT|ĐỀ ÁN|PHƯƠNG ÁN|PHỤ LỤC)(\s*:)?$/u;
 
 /** Starts of paragraphs and items: a line beginning like this never continues the previous one. */
 const STRUCTURAL_START = new RegExp(
@@ -329,7 +420,8 @@ const STRUCTURAL_START = new RegExp(
 );
 
 /** Upper-case lines that begin a new element: signature titles, the issuing authority line of a Quyết định. */
-const UPPER_START = /^(PHÓ |CHỦ TỊCH|GIÁM ĐỐC|THỦ TƯỚNG|BỘ TRƯỞNG|TRƯỞNG |CHÁNH VĂN PHÒNG|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|CỘNG HÒA|CỘNG HOÀ|ĐỘC LẬP|KẾ HOẠCH$)/u;
+const UPPER_START =
+  /^(PHÓ |CHỦ TỊCH|GIÁM ĐỐC|THỦ TƯỚNG|BỘ TRƯỞNG|TRƯỞNG |CHÁNH VĂN PHÒNG|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|CỘNG HÒA|CỘNG HOÀ|ĐỘC LẬP|KẾ HOẠCH$)/u;
 
 /** A line that is only a label and needs its text from the next line ("Điều 1.", "a)", "KT."). */
 const LABEL_ONLY = /^(\d+(\.\d+)*\.|[a-zđ]\)|[IVXLC]+\.|Điều\s+\d+\.?|[-+•]|(TM|KT|Q|TL|TUQ)\.)$/u;
@@ -377,7 +469,15 @@ function joinLines(raw: RawLine[]): LogicalLine[] {
       prevOut.lines.push(r.line);
       prevOut.bold = prevOut.bold && r.bold;
     } else {
-      out.push({ line: r.line, lines: [r.line], text: r.text, cells: r.cells, table: r.table, heading: r.heading, bold: r.bold });
+      out.push({
+        line: r.line,
+        lines: [r.line],
+        text: r.text,
+        cells: r.cells,
+        table: r.table,
+        heading: r.heading,
+        bold: r.bold,
+      });
     }
     last = r;
   }

@@ -130,7 +130,13 @@ export function readTaskTable(rows: LogicalLine[]): TaskTable | null {
     if (distinct.size === 1) {
       const text = normalizeText([...distinct][0]!.replace(/\n/g, ' '));
       const m = /^([IVXLC]+|[A-Z]|\d+(?:\.\d+)*)[.)]\s*(.+)$/u.exec(text);
-      items.push({ kind: 'group', row: r, line: row.line, number: m ? m[1]! : String(items.filter((i) => i.kind === 'group').length + 1), title: m ? m[2]! : text });
+      items.push({
+        kind: 'group',
+        row: r,
+        line: row.line,
+        number: m ? m[1]! : String(items.filter((i) => i.kind === 'group').length + 1),
+        title: m ? m[2]! : text,
+      });
       continue;
     }
     const values: Partial<Record<TaskField, string>> = {};
@@ -139,7 +145,13 @@ export function readTaskTable(rows: LogicalLine[]): TaskTable | null {
       if (v.column === 'number' || v.column === 'title') continue;
       const raw = cells[i] ?? '';
       const unitColumn = v.column === 'lead' || v.column === 'coordinators';
-      const value = normalizeText(raw.split('\n').map((s) => s.trim()).filter(Boolean).join(unitColumn ? '; ' : ' '));
+      const value = normalizeText(
+        raw
+          .split('\n')
+          .map((s) => s.trim())
+          .filter(Boolean)
+          .join(unitColumn ? '; ' : ' '),
+      );
       if (value) values[v.column] = value;
       labels[v.column] = v.label;
     }

@@ -37,7 +37,8 @@ export function blockOf(line: LogicalLine): Block {
   const label = m ? m[1]! : null;
   const body = m ? normalizeText(m[2]!) : text;
   const words = body.split(/\s+/).length;
-  const heading = line.heading !== null || (line.bold && words <= 15) || (numbered !== null && words <= 10 && !/[.;:]$/u.test(body));
+  const heading =
+    line.heading !== null || (line.bold && words <= 15) || (numbered !== null && words <= 10 && !/[.;:]$/u.test(body));
   return { label, heading, text: body, line: line.line };
 }
 
@@ -50,21 +51,24 @@ function resolveUnits(ctx: ParseContext, text: string, line: number, task: strin
     if (ref.group) continue;
     if (m.how === 'ambiguous') {
       ctx.finding(
-        'import.unit.ambiguous', 'warning',
+        'import.unit.ambiguous',
+        'warning',
         `Nhiệm vụ ${task}: "${ref.text}" là tên dùng chung của nhiều đơn vị, chưa xác định được đơn vị cụ thể.`,
         { task, line, field },
         'Ghi rõ tên đơn vị hành chính (ví dụ "… phường Nam Sầm Sơn").',
       );
     } else if (ref.unitId === null) {
       ctx.finding(
-        'import.unit.unresolved', 'warning',
+        'import.unit.unresolved',
+        'warning',
         `Nhiệm vụ ${task}: không tìm thấy "${ref.text}" trong danh mục đơn vị (độ tin cậy ${ref.confidence.toFixed(2)}).`,
         { task, line, field },
         'Kiểm tra tên đơn vị hoặc bổ sung đơn vị vào danh mục.',
       );
     } else if (ref.confidence < 0.95) {
       ctx.finding(
-        'import.unit.uncertain', 'info',
+        'import.unit.uncertain',
+        'info',
         `Nhiệm vụ ${task}: "${ref.text}" được hiểu là "${ref.unitName}" (độ tin cậy ${ref.confidence.toFixed(2)}).`,
         { task, line, field },
         null,
@@ -80,7 +84,10 @@ export function buildTask(ctx: ParseContext, d: TaskDraft): Task {
   for (const f of d.fields) {
     const prev = values.get(f.field);
     // The same label twice (a wrapped value, a second "Sản phẩm:") adds to the first.
-    values.set(f.field, prev ? { ...prev, value: `${prev.value}; ${f.value}` } : { value: f.value, line: f.line, label: f.label });
+    values.set(
+      f.field,
+      prev ? { ...prev, value: `${prev.value}; ${f.value}` } : { value: f.value, line: f.line, label: f.label },
+    );
   }
   const content: string[] = values.get('content') ? [values.get('content')!.value] : [];
   const notes: string[] = values.get('notes') ? [values.get('notes')!.value] : [];
@@ -89,7 +96,8 @@ export function buildTask(ctx: ParseContext, d: TaskDraft): Task {
     else {
       notes.push(x.text);
       ctx.finding(
-        'import.task.unlabeledText', 'info',
+        'import.task.unlabeledText',
+        'info',
         `Nhiệm vụ ${d.number}: đoạn không có nhãn sau mục "${values.get(x.afterField)?.label ?? x.afterField}" được đưa vào ghi chú.`,
         { task: d.number, line: x.line, field: 'notes' },
         null,
@@ -103,7 +111,8 @@ export function buildTask(ctx: ParseContext, d: TaskDraft): Task {
   const tf = parseTimeframe(timeframe?.value ?? '', { year: ctx.year });
   if (timeframe && tf.schedule === null) {
     ctx.finding(
-      'import.timeframe.unreadable', 'warning',
+      'import.timeframe.unreadable',
+      'warning',
       `Nhiệm vụ ${d.number}: chưa đọc được thời gian thực hiện "${tf.text}".`,
       { task: d.number, line: timeframe.line, field: 'timeframe' },
       'Ghi thời gian theo dạng "Trước ngày 30/6/2026", "Quý II/2026", "Hằng năm" hoặc "Năm 2026 và các năm tiếp theo".',
@@ -116,7 +125,9 @@ export function buildTask(ctx: ParseContext, d: TaskDraft): Task {
     title: d.title.replace(/[.;:]+$/u, ''),
     content: content.length ? normalizeText(content.join(' ')) : null,
     lead: lead ? resolveUnits(ctx, lead.value, lead.line, d.number, 'lead') : [],
-    coordinators: coordinators ? resolveUnits(ctx, coordinators.value, coordinators.line, d.number, 'coordinators') : [],
+    coordinators: coordinators
+      ? resolveUnits(ctx, coordinators.value, coordinators.line, d.number, 'coordinators')
+      : [],
     timeframe: tf,
     deliverables: deliverables ? splitDeliverables(deliverables.value) : [],
     notes: notes.length ? normalizeText(notes.join(' ')) : null,
@@ -158,7 +169,9 @@ export function readContent(ctx: ParseContext, indexes: number[], tasksInTables:
     }
     ctx.take(n.index);
     const groupNumber = closestGroup(n.number, groupNumbers);
-    tasks.push(buildTask(ctx, { number: n.number, title: n.title, line: n.line, fields: n.fields, extra: n.extra, groupNumber }));
+    tasks.push(
+      buildTask(ctx, { number: n.number, title: n.title, line: n.line, fields: n.fields, extra: n.extra, groupNumber }),
+    );
   }
   return { tasks, groups, blocks };
 }
@@ -188,7 +201,14 @@ function readNodes(ctx: ParseContext, indexes: number[]): { nodes: Node[]; loose
     const lettered = /^([a-zđ])\)\s+(\S.*)$/u.exec(line.text);
     const nextLine = indexes[k + 1] !== undefined ? ctx.lines[indexes[k + 1]!]! : null;
     if (lettered && !fields && numbered && nextLine && readFields(nextLine.text)) {
-      current = { number: `${numbered.number}.${lettered[1]}`, title: normalizeText(lettered[2]!), line: line.line, index: i, fields: [], extra: [] };
+      current = {
+        number: `${numbered.number}.${lettered[1]}`,
+        title: normalizeText(lettered[2]!),
+        line: line.line,
+        index: i,
+        fields: [],
+        extra: [],
+      };
       nodes.push(current);
       lastField = null;
       return;
@@ -256,7 +276,12 @@ export function readTable(ctx: ParseContext, indexes: number[]): ContentResult &
       groups: [],
       blocks: indexes.map((i) => {
         const l = ctx.take(i);
-        return { label: null, heading: false, text: (l.cells ?? [l.text]).map((c) => c.replace(/\n/g, ' ')).join(' | '), line: l.line };
+        return {
+          label: null,
+          heading: false,
+          text: (l.cells ?? [l.text]).map((c) => c.replace(/\n/g, ' ')).join(' | '),
+          line: l.line,
+        };
       }),
     };
   }

@@ -51,7 +51,9 @@ interface Entry {
 const mb = (n: number) => `${Math.round(n / MB)} MB`;
 
 function refuse(status: 413 | 422, why: string): never {
-  throw new AppError('plan.import_refused', status, `Tệp DOCX bị từ chối: ${why}`, [{ path: 'contentBase64', message: why }]);
+  throw new AppError('plan.import_refused', status, `Tệp DOCX bị từ chối: ${why}`, [
+    { path: 'contentBase64', message: why },
+  ]);
 }
 
 const corrupt = (what: string): never => refuse(422, `tệp nén bị hỏng hoặc không phải tệp Word (.docx) (${what}).`);
@@ -64,7 +66,8 @@ export function isReadPart(name: string): boolean {
 }
 
 function limitOf(name: string): { bytes: number; label: string } {
-  if (name === 'word/document.xml') return { bytes: DOCX_LIMITS.documentXmlBytes, label: 'phần nội dung (word/document.xml)' };
+  if (name === 'word/document.xml')
+    return { bytes: DOCX_LIMITS.documentXmlBytes, label: 'phần nội dung (word/document.xml)' };
   return { bytes: DOCX_LIMITS.partBytes, label: `phần "${name.slice(0, 80)}"` };
 }
 
@@ -79,7 +82,8 @@ function endOfCentralDirectory(buf: Uint8Array, view: DataView): { count: number
     if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff) {
       refuse(422, 'tệp nén dạng ZIP64 (dành cho tệp nhiều gigabyte) không phải là tệp Word thông thường.');
     }
-    if (view.getUint16(p + 4, true) !== 0 || view.getUint16(p + 6, true) !== 0) refuse(422, 'tệp nén chia nhiều phần không được hỗ trợ.');
+    if (view.getUint16(p + 4, true) !== 0 || view.getUint16(p + 6, true) !== 0)
+      refuse(422, 'tệp nén chia nhiều phần không được hỗ trợ.');
     return { count, size, offset };
   }
   return corrupt('không tìm thấy mục lục của tệp nén');
@@ -91,14 +95,18 @@ export function readCentralDirectory(buf: Uint8Array): Entry[] {
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   const eocd = endOfCentralDirectory(buf, view);
   // The count field has 16 bits and a writer may wrap it: the walk below counts what the directory really holds.
-  const tooMany = () => refuse(413, `tệp nén có hơn ${DOCX_LIMITS.entries.toLocaleString('vi-VN')} phần (một tệp Word thông thường có vài chục phần).`);
+  const tooMany = () =>
+    refuse(
+      413,
+      `tệp nén có hơn ${DOCX_LIMITS.entries.toLocaleString('vi-VN')} phần (một tệp Word thông thường có vài chục phần).`,
+    );
   if (eocd.count > DOCX_LIMITS.entries) tooMany();
   const end = eocd.offset + eocd.size;
   if (end > buf.length) corrupt('mục lục nằm ngoài tệp');
   const entries: Entry[] = [];
   const names = new Set<string>();
   const decoder = new TextDecoder('utf-8', { fatal: false });
-  for (let p = eocd.offset; p < end;) {
+  for (let p = eocd.offset; p < end; ) {
     if (entries.length >= DOCX_LIMITS.entries) tooMany();
     if (p + CENTRAL_HEADER > end || view.getUint32(p, true) !== SIG_CENTRAL) corrupt('mục lục không đọc được');
     const nameLength = view.getUint16(p + 28, true);
@@ -128,7 +136,11 @@ function checkDeclared(parts: Entry[]): void {
     const limit = limitOf(e.name);
     if (e.flags & 1) refuse(422, 'tệp được đặt mật khẩu; hãy gửi bản không đặt mật khẩu.');
     if (e.method !== 0 && e.method !== 8) refuse(422, `${limit.label} dùng kiểu nén không được hỗ trợ.`);
-    if (e.size > limit.bytes) refuse(413, `${limit.label} khi giải nén vượt quá ${mb(limit.bytes)} (khai báo ${mb(e.size)}); kế hoạch dài nhất cũng chỉ vài MB.`);
+    if (e.size > limit.bytes)
+      refuse(
+        413,
+        `${limit.label} khi giải nén vượt quá ${mb(limit.bytes)} (khai báo ${mb(e.size)}); kế hoạch dài nhất cũng chỉ vài MB.`,
+      );
     checkRatio(e, limit.label);
     total += e.size;
     if (total > DOCX_LIMITS.totalBytes) refuse(413, `nội dung khi giải nén vượt quá ${mb(DOCX_LIMITS.totalBytes)}.`);
@@ -137,14 +149,18 @@ function checkDeclared(parts: Entry[]): void {
 
 function checkRatio(e: Entry, label: string): void {
   if (e.size > DOCX_LIMITS.ratioFloorBytes && e.size > Math.max(e.compressedSize, 1) * DOCX_LIMITS.ratio) {
-    refuse(413, `${label} nén với tỷ lệ hơn ${DOCX_LIMITS.ratio}:1, điều một tệp Word thật không bao giờ có (dấu hiệu của "bom nén").`);
+    refuse(
+      413,
+      `${label} nén với tỷ lệ hơn ${DOCX_LIMITS.ratio}:1, điều một tệp Word thật không bao giờ có (dấu hiệu của "bom nén").`,
+    );
   }
 }
 
 function compressedData(buf: Uint8Array, e: Entry): Uint8Array {
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   const p = e.localOffset;
-  if (p + LOCAL_HEADER > buf.length || view.getUint32(p, true) !== SIG_LOCAL) corrupt(`không đọc được phần "${e.name.slice(0, 80)}"`);
+  if (p + LOCAL_HEADER > buf.length || view.getUint32(p, true) !== SIG_LOCAL)
+    corrupt(`không đọc được phần "${e.name.slice(0, 80)}"`);
   const start = p + LOCAL_HEADER + view.getUint16(p + 26, true) + view.getUint16(p + 28, true);
   if (start + e.compressedSize > buf.length) corrupt(`phần "${e.name.slice(0, 80)}" nằm ngoài tệp`);
   return buf.subarray(start, start + e.compressedSize);
@@ -165,19 +181,26 @@ export function inflateCounted(buf: Uint8Array, e: Entry): Uint8Array {
   let total = 0;
   const inflater = new Inflate((chunk) => {
     total += chunk.length;
-    if (total > limit.bytes) refuse(413, `${limit.label} khi giải nén vượt quá ${mb(limit.bytes)}; kế hoạch dài nhất cũng chỉ vài MB.`);
+    if (total > limit.bytes)
+      refuse(413, `${limit.label} khi giải nén vượt quá ${mb(limit.bytes)}; kế hoạch dài nhất cũng chỉ vài MB.`);
     // The declared size passed the limits and the ratio; never inflating past it keeps both true of the output.
-    if (total > e.size) refuse(422, `${limit.label} khi giải nén lớn hơn kích thước khai báo (${e.size.toLocaleString('vi-VN')} byte): tệp nén đã bị sửa đổi.`);
+    if (total > e.size)
+      refuse(
+        422,
+        `${limit.label} khi giải nén lớn hơn kích thước khai báo (${e.size.toLocaleString('vi-VN')} byte): tệp nén đã bị sửa đổi.`,
+      );
     chunks.push(chunk);
   });
   try {
-    for (let i = 0; i < data.length; i += INFLATE_STEP) inflater.push(data.subarray(i, i + INFLATE_STEP), i + INFLATE_STEP >= data.length);
+    for (let i = 0; i < data.length; i += INFLATE_STEP)
+      inflater.push(data.subarray(i, i + INFLATE_STEP), i + INFLATE_STEP >= data.length);
     if (data.length === 0) inflater.push(new Uint8Array(0), true);
   } catch (err) {
     if (err instanceof AppError) throw err;
     corrupt(`không giải nén được ${limit.label}`);
   }
-  if (total !== e.size) refuse(422, `kích thước khai báo của ${limit.label} không khớp với nội dung: tệp nén đã bị sửa đổi.`);
+  if (total !== e.size)
+    refuse(422, `kích thước khai báo của ${limit.label} không khớp với nội dung: tệp nén đã bị sửa đổi.`);
   const out = new Uint8Array(total);
   let at = 0;
   for (const c of chunks) {

@@ -63,7 +63,13 @@ export function runs(xml: string): RunInfo[] {
     const rPr = /<w:rPr>([\s\S]*?)<\/w:rPr>/.exec(body)?.[1] ?? '';
     const text = [...body.matchAll(/<w:t(?:\s[^>]*)?>([\s\S]*?)<\/w:t>/g)].map((t) => unescapeXml(t[1]!)).join('');
     const size = attr(rPr, 'w:sz', 'w:val');
-    out.push({ text, font: attr(rPr, 'w:rFonts', 'w:ascii'), size: size === null ? null : Number(size), bold: toggle(rPr, 'b'), italic: toggle(rPr, 'i') });
+    out.push({
+      text,
+      font: attr(rPr, 'w:rFonts', 'w:ascii'),
+      size: size === null ? null : Number(size),
+      bold: toggle(rPr, 'b'),
+      italic: toggle(rPr, 'i'),
+    });
   }
   return out;
 }
@@ -99,7 +105,9 @@ export async function inspectDocx(docx: Buffer): Promise<DocxSummary> {
   const stylesXml = await read('word/styles.xml');
   const coreXml = await read('docProps/core.xml');
   const rels = await read('word/_rels/document.xml.rels');
-  const target = new Map([...rels.matchAll(/<Relationship\b[^>]*\bId="([^"]+)"[^>]*\bTarget="([^"]+)"/g)].map((m) => [m[1]!, m[2]!]));
+  const target = new Map(
+    [...rels.matchAll(/<Relationship\b[^>]*\bId="([^"]+)"[^>]*\bTarget="([^"]+)"/g)].map((m) => [m[1]!, m[2]!]),
+  );
   const sectPr = /<w:sectPr\b[\s\S]*?<\/w:sectPr>/.exec(documentXml)?.[0] ?? '';
   const headers: Record<string, string> = {};
   for (const m of sectPr.matchAll(/<w:headerReference\b[^>]*>/g)) {
@@ -123,7 +131,11 @@ export async function inspectDocx(docx: Buffer): Promise<DocxSummary> {
     stylesXml,
     coreXml,
     headers,
-    page: { width: num('w:pgSz', 'w:w') ?? 0, height: num('w:pgSz', 'w:h') ?? 0, orientation: attr(sectPr, 'w:pgSz', 'w:orient') },
+    page: {
+      width: num('w:pgSz', 'w:w') ?? 0,
+      height: num('w:pgSz', 'w:h') ?? 0,
+      orientation: attr(sectPr, 'w:pgSz', 'w:orient'),
+    },
     margins: {
       top: num('w:pgMar', 'w:top') ?? 0,
       right: num('w:pgMar', 'w:right') ?? 0,
@@ -134,7 +146,9 @@ export async function inspectDocx(docx: Buffer): Promise<DocxSummary> {
     },
     titlePage: titlePageTag !== null && !/w:val="(false|0)"/.test(titlePageTag[1] ?? ''),
     fonts: [...fonts],
-    sizes: [...new Set([...documentXml.matchAll(/<w:sz w:val="(\d+)"/g)].map((m) => Number(m[1])))].sort((a, b) => a - b),
+    sizes: [...new Set([...documentXml.matchAll(/<w:sz w:val="(\d+)"/g)].map((m) => Number(m[1])))].sort(
+      (a, b) => a - b,
+    ),
     paragraphs: paragraphTexts(documentXml),
     runs: runs(documentXml),
   };
@@ -186,13 +200,21 @@ export const SOFFICE = process.env.SOFFICE_PATH ?? 'soffice';
  * Converts a document with LibreOffice headless. Each call gets its own profile directory: two conversions sharing a
  * profile make one of them exit 1 without output (research/stack.md, point 10).
  */
-export async function convertWithLibreOffice(input: Buffer, to: 'pdf' | 'docx' | 'odt' = 'pdf', opts: { inputExt?: string; timeoutMs?: number } = {}): Promise<Buffer> {
+export async function convertWithLibreOffice(
+  input: Buffer,
+  to: 'pdf' | 'docx' | 'odt' = 'pdf',
+  opts: { inputExt?: string; timeoutMs?: number } = {},
+): Promise<Buffer> {
   return withTempDir(async (dir) => {
     const src = path.join(dir, `input.${opts.inputExt ?? 'docx'}`);
     const out = path.join(dir, 'out');
     await writeFile(src, input);
     const profile = `file://${path.join(dir, 'profile')}`;
-    const res = await runTool(SOFFICE, [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', to, '--outdir', out, src], opts.timeoutMs ?? 120_000);
+    const res = await runTool(
+      SOFFICE,
+      [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', to, '--outdir', out, src],
+      opts.timeoutMs ?? 120_000,
+    );
     const produced = (await readdir(out).catch(() => [] as string[])).find((f) => f.endsWith(`.${to}`));
     if (!produced) throw new Error(`LibreOffice did not convert (exit ${res.code}): ${res.stderr || res.stdout}`);
     return readFile(path.join(out, produced));
@@ -221,7 +243,13 @@ export async function pdfInfo(pdf: Buffer): Promise<PdfInfo> {
       if (m) raw[m[1]!.trim()] = m[2]!.trim();
     }
     const size = /([\d.]+) x ([\d.]+) pts(?: \(([^)]+)\))?/.exec(raw['Page size'] ?? '');
-    return { pages: Number(raw['Pages'] ?? 0), width: Number(size?.[1] ?? 0), height: Number(size?.[2] ?? 0), paper: size?.[3] ?? null, raw };
+    return {
+      pages: Number(raw['Pages'] ?? 0),
+      width: Number(size?.[1] ?? 0),
+      height: Number(size?.[2] ?? 0),
+      paper: size?.[3] ?? null,
+      raw,
+    };
   });
 }
 
@@ -261,12 +289,20 @@ export async function pdfFonts(pdf: Buffer): Promise<PdfFont[]> {
 }
 
 /** Renders one PDF page to a PNG file (for looking at the result) and returns its path. */
-export async function pdfPageToPng(pdf: Buffer, outPrefix: string, opts: { page?: number; dpi?: number } = {}): Promise<string> {
+export async function pdfPageToPng(
+  pdf: Buffer,
+  outPrefix: string,
+  opts: { page?: number; dpi?: number } = {},
+): Promise<string> {
   return withTempDir(async (dir) => {
     const file = path.join(dir, 'doc.pdf');
     await writeFile(file, pdf);
     const page = String(opts.page ?? 1);
-    const res = await runTool('pdftoppm', ['-png', '-r', String(opts.dpi ?? 80), '-f', page, '-l', page, '-singlefile', file, outPrefix], 60_000);
+    const res = await runTool(
+      'pdftoppm',
+      ['-png', '-r', String(opts.dpi ?? 80), '-f', page, '-l', page, '-singlefile', file, outPrefix],
+      60_000,
+    );
     if (res.code !== 0) throw new Error(`pdftoppm failed: ${res.stderr}`);
     return `${outPrefix}.png`;
   });

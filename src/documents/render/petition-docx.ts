@@ -1,7 +1,16 @@
 // Công văn trả lời kiến nghị as DOCX, laid out as Mẫu 1.5 of Nghị định 30/2020 (a công văn): "V/v trả lời kiến
 // nghị …" under the Số, "Kính gửi:" the sender, what was received and when, the answer, the standard closing.
 import type { Document, FileChild } from 'docx';
-import { bodyParagraphs, headerTable, kinhGuiBlock, nd30Document, packDocx, signatureTable, withFinalStop, type BodyItem } from './nd30.ts';
+import {
+  bodyParagraphs,
+  headerTable,
+  kinhGuiBlock,
+  nd30Document,
+  packDocx,
+  signatureTable,
+  withFinalStop,
+  type BodyItem,
+} from './nd30.ts';
 import { shortDate } from './report-docx.ts';
 
 export interface PetitionAnswerLetter {
@@ -24,18 +33,33 @@ export interface PetitionAnswerLetter {
 }
 
 export function petitionAnswerItems(l: PetitionAnswerLetter): BodyItem[] {
-  const intro = `Ngày ${shortDate(l.receivedOn)}, ${l.issuerName} nhận được ${l.kindLabel.toLowerCase()} của ${l.recipient} `
-    + `(mã tra cứu ${l.code}) về "${l.subject}". Sau khi xem xét, ${l.issuerName} trả lời như sau:`;
-  const answer = l.answer.split(/\n+/).map((t) => t.trim()).filter(Boolean).map((text): BodyItem => ({ kind: 'paragraph', text }));
-  return [{ kind: 'paragraph', text: intro }, ...answer, { kind: 'paragraph', text: withFinalStop(`${l.issuerName} trân trọng trả lời`) }];
+  const intro =
+    `Ngày ${shortDate(l.receivedOn)}, ${l.issuerName} nhận được ${l.kindLabel.toLowerCase()} của ${l.recipient} ` +
+    `(mã tra cứu ${l.code}) về "${l.subject}". Sau khi xem xét, ${l.issuerName} trả lời như sau:`;
+  const answer = l.answer
+    .split(/\n+/)
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .map((text): BodyItem => ({ kind: 'paragraph', text }));
+  return [
+    { kind: 'paragraph', text: intro },
+    ...answer,
+    { kind: 'paragraph', text: withFinalStop(`${l.issuerName} trân trọng trả lời`) },
+  ];
 }
 
 export function buildPetitionAnswerDocument(l: PetitionAnswerLetter): Document {
   const subject = `V/v trả lời ${l.kindLabel.toLowerCase()} ${l.code}`;
   const children: FileChild[] = [
     headerTable({
-      parentName: l.issuerParentName, issuerName: l.issuerName, number: l.number, symbol: l.symbol, place: l.placeName,
-      date: l.date, year: l.date ? Number(l.date.slice(0, 4)) : null, subject,
+      parentName: l.issuerParentName,
+      issuerName: l.issuerName,
+      number: l.number,
+      symbol: l.symbol,
+      place: l.placeName,
+      date: l.date,
+      year: l.date ? Number(l.date.slice(0, 4)) : null,
+      subject,
     }),
     ...kinhGuiBlock([l.recipient]),
     ...bodyParagraphs(petitionAnswerItems(l), { endMarker: true }),

@@ -11,15 +11,42 @@ export interface PetitionFiguresSheet {
   byTopic: FigureGroup[];
 }
 
-const HEADERS = ['STT', '', 'Tiếp nhận', 'Trả lời đúng hạn', 'Trả lời quá hạn', 'Kết thúc khác', 'Đang xử lý', 'Trong đó quá hạn'];
+const HEADERS = [
+  'STT',
+  '',
+  'Tiếp nhận',
+  'Trả lời đúng hạn',
+  'Trả lời quá hạn',
+  'Kết thúc khác',
+  'Đang xử lý',
+  'Trong đó quá hạn',
+];
 const numbers = (f: Figures) => [f.received, f.answeredOnTime, f.answeredLate, f.closedOtherwise, f.open, f.overdue];
 
-function table(wb: ExcelJS.Workbook, name: string, what: string, data: PetitionFiguresSheet, groups: FigureGroup[]): void {
+function table(
+  wb: ExcelJS.Workbook,
+  name: string,
+  what: string,
+  data: PetitionFiguresSheet,
+  groups: FigureGroup[],
+): void {
   const ws = landscapeSheet(wb, name, 4, 2);
   ws.columns = [{ width: 6 }, { width: 48 }, ...Array.from({ length: 6 }, () => ({ width: 14 }))];
-  titleRow(ws, 1, HEADERS.length, `KẾT QUẢ TIẾP NHẬN, XỬ LÝ KIẾN NGHỊ, ĐỀ XUẤT, PHẢN ÁNH VỀ LUẬT TRÍ TUỆ NHÂN TẠO NĂM ${data.year}`, font(13, { bold: true }), 36);
+  titleRow(
+    ws,
+    1,
+    HEADERS.length,
+    `KẾT QUẢ TIẾP NHẬN, XỬ LÝ KIẾN NGHỊ, ĐỀ XUẤT, PHẢN ÁNH VỀ LUẬT TRÍ TUỆ NHÂN TẠO NĂM ${data.year}`,
+    font(13, { bold: true }),
+    36,
+  );
   titleRow(ws, 2, HEADERS.length, `${data.unitName} · ${what}`, font(12, { italic: true }), 20);
-  columnHeaderRow(ws, 4, HEADERS.map((h, i) => (i === 1 ? what : h)), 36);
+  columnHeaderRow(
+    ws,
+    4,
+    HEADERS.map((h, i) => (i === 1 ? what : h)),
+    36,
+  );
   const rows = [...groups.map((g, i) => [i + 1, g.label, ...numbers(g)]), ['', 'Tổng cộng', ...numbers(data.total)]];
   rows.forEach((values, i) => {
     const row = ws.getRow(5 + i);

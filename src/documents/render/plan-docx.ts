@@ -2,7 +2,16 @@
 // planBodyItems() gives the body as data, buildPlanDocument() the docx Document, renderPlanDocx() the file.
 
 import type { Document } from 'docx';
-import type { BasisReference, Block, PlanDraft, Section, Task, TaskField, TaskGroup, UnitRef } from '../../domain/plan/model.ts';
+import type {
+  BasisReference,
+  Block,
+  PlanDraft,
+  Section,
+  Task,
+  TaskField,
+  TaskGroup,
+  UnitRef,
+} from '../../domain/plan/model.ts';
 import { fold, normalizeText } from '../../domain/text.ts';
 import {
   bodyParagraphs,
@@ -137,7 +146,13 @@ export function taskLines(t: Task): string[] {
     [label('lead', 'Cơ quan chủ trì'), joinUnits(t.lead)],
     [label('coordinators', 'Cơ quan phối hợp'), joinUnits(t.coordinators)],
     [label('timeframe', 'Thời gian thực hiện'), normalizeText(t.timeframe.text)],
-    [label('deliverables', 'Sản phẩm'), t.deliverables.map((d) => normalizeText(d).replace(/[;.]+$/, '')).filter(Boolean).join('; ')],
+    [
+      label('deliverables', 'Sản phẩm'),
+      t.deliverables
+        .map((d) => normalizeText(d).replace(/[;.]+$/, ''))
+        .filter(Boolean)
+        .join('; '),
+    ],
   ];
   return lines.filter(([, v]) => v).map(([k, v]) => `${k}: ${withFinalStop(upperFirst(v))}`);
 }
@@ -161,7 +176,12 @@ function compareNumbers(a: string, b: string): number {
 
 /** Tasks in the plan's order, each group heading printed once before its first task; empty groups by number. */
 export function contentItems(groups: readonly TaskGroup[], tasks: readonly Task[]): BodyItem[] {
-  const groupItem = (g: TaskGroup): BodyItem => ({ kind: 'clause', number: g.number, text: normalizeText(g.title), heading: true });
+  const groupItem = (g: TaskGroup): BodyItem => ({
+    kind: 'clause',
+    number: g.number,
+    text: normalizeText(g.title),
+    heading: true,
+  });
   const used = new Set(tasks.map((t) => t.groupNumber).filter((n): n is string => n !== null));
   const pending = groups.filter((g) => !used.has(g.number)).sort((a, b) => compareNumbers(a.number, b.number));
   const printed = new Set<string>();
@@ -231,10 +251,13 @@ export function buildPlanDocument(plan: PlanDraft, opts: PlanRenderOptions): Doc
     signerName: d.signer?.name ?? null,
   });
   const title = normalizeText(d.title);
-  return nd30Document(
-    { title: title ? `${TYPE_NAME} ${lowerFirst(title)}` : TYPE_NAME, subject: title },
-    [...(opts.draft ? [draftStamp()] : []), header, ...titleBlock(TYPE_NAME, title), ...body, signature],
-  );
+  return nd30Document({ title: title ? `${TYPE_NAME} ${lowerFirst(title)}` : TYPE_NAME, subject: title }, [
+    ...(opts.draft ? [draftStamp()] : []),
+    header,
+    ...titleBlock(TYPE_NAME, title),
+    ...body,
+    signature,
+  ]);
 }
 
 /** The plan as a DOCX file (Mẫu 1.4). */

@@ -42,7 +42,10 @@ export function taskRowValues(t: Task): string[] {
     joinUnits(t.lead),
     joinUnits(t.coordinators),
     normalizeText(t.timeframe.text),
-    t.deliverables.map((x) => normalizeText(x).replace(/[;.]+$/, '')).filter(Boolean).join('; '),
+    t.deliverables
+      .map((x) => normalizeText(x).replace(/[;.]+$/, ''))
+      .filter(Boolean)
+      .join('; '),
     normalizeText(t.notes ?? ''),
   ];
 }
@@ -63,23 +66,34 @@ function rowsInOrder(groups: readonly TaskGroup[], tasks: readonly Task[]): ({ g
 }
 
 export function buildPlanTasksWorkbook(plan: PlanDraft, opts: PlanXlsxOptions): ExcelJS.Workbook {
-  const wb = officialWorkbook(`Danh mục nhiệm vụ - Kế hoạch ${normalizeText(plan.document.title)}`, normalizeText(plan.document.title));
+  const wb = officialWorkbook(
+    `Danh mục nhiệm vụ - Kế hoạch ${normalizeText(plan.document.title)}`,
+    normalizeText(plan.document.title),
+  );
   const lastCol = TASK_COLUMNS.length;
   const ws = landscapeSheet(wb, 'Nhiệm vụ', HEADER_ROW, 0);
   ws.columns = TASK_COLUMNS.map((c) => ({ width: c.width }));
 
-  const title = (row: number, text: string, f: Partial<ExcelJS.Font>, height: number) => titleRow(ws, row, lastCol, text, f, height);
+  const title = (row: number, text: string, f: Partial<ExcelJS.Font>, height: number) =>
+    titleRow(ws, row, lastCol, text, f, height);
   title(1, 'DANH MỤC NHIỆM VỤ', font(14, { bold: true }), 22);
   title(2, normalizeText(plan.document.title), font(13, { bold: true }), 20);
   title(3, attachmentLine(plan, opts.issuerName), font(13, { italic: true }), 20);
 
-  columnHeaderRow(ws, HEADER_ROW, TASK_COLUMNS.map((c) => c.header), 32);
+  columnHeaderRow(
+    ws,
+    HEADER_ROW,
+    TASK_COLUMNS.map((c) => c.header),
+    32,
+  );
 
   let r = HEADER_ROW + 1;
   for (const item of rowsInOrder(plan.groups, plan.tasks)) {
     const row = ws.getRow(r++);
     const isGroup = 'group' in item;
-    row.values = isGroup ? [item.group.number, normalizeText(item.group.title), '', '', '', '', '', ''] : taskRowValues(item.task);
+    row.values = isGroup
+      ? [item.group.number, normalizeText(item.group.title), '', '', '', '', '', '']
+      : taskRowValues(item.task);
     for (let c = 1; c <= lastCol; c++) {
       const cell = row.getCell(c);
       cell.font = font(12, { bold: isGroup });

@@ -61,7 +61,9 @@ export function reminderIntroItems(letter: ReminderLetter): BodyItem[] {
 
 /** "Thủ trưởng các cơ quan, đơn vị[, Chủ tịch Ủy ban nhân dân các xã, phường] có tên nêu trên". */
 function addressees(letter: ReminderLetter): string {
-  const communes = letter.missing.some((m) => /^(Ủy ban nhân dân|UBND)\s+(các\s+)?(xã|phường)\b/u.test(m.unitName.trim()));
+  const communes = letter.missing.some((m) =>
+    /^(Ủy ban nhân dân|UBND)\s+(các\s+)?(xã|phường)\b/u.test(m.unitName.trim()),
+  );
   return `Thủ trưởng các cơ quan, đơn vị${communes ? ', Chủ tịch Ủy ban nhân dân các xã, phường' : ''} có tên nêu trên`;
 }
 
@@ -77,7 +79,10 @@ export function reminderRequestItems(letter: ReminderLetter): BodyItem[] {
         kind: 'paragraph',
         text: `Để bảo đảm thời hạn tổng hợp, báo cáo theo quy định, ${head} yêu cầu ${who} khẩn trương hoàn thiện, gửi báo cáo ${deadline}.`,
       },
-      { kind: 'paragraph', text: `Quá thời hạn nêu trên, cơ quan, đơn vị nào chưa thực hiện thì Thủ trưởng cơ quan, đơn vị đó chịu trách nhiệm trước ${head}.` },
+      {
+        kind: 'paragraph',
+        text: `Quá thời hạn nêu trên, cơ quan, đơn vị nào chưa thực hiện thì Thủ trưởng cơ quan, đơn vị đó chịu trách nhiệm trước ${head}.`,
+      },
     ];
   }
   return [
@@ -99,13 +104,26 @@ export function missingTable(letter: ReminderLetter): Table {
   const cols = [700, 3900, 0];
   cols[2] = TEXT_WIDTH - cols[0]! - cols[1]!;
   const size = TABLE_SIZE;
-  const head = ['STT', 'Cơ quan, đơn vị', 'Nội dung chưa gửi'].map((h, i) => gridCell(cols[i]!, [h], { size, bold: true, align: 'center' }));
+  const head = ['STT', 'Cơ quan, đơn vị', 'Nội dung chưa gửi'].map((h, i) =>
+    gridCell(cols[i]!, [h], { size, bold: true, align: 'center' }),
+  );
   const rows = letter.missing.map((m, i) => {
-    const items = m.items.map((s) => s.trim().replace(/^[-–+•]\s*/, '').replace(/[;.]+$/, '')).filter(Boolean);
+    const items = m.items
+      .map((s) =>
+        s
+          .trim()
+          .replace(/^[-–+•]\s*/, '')
+          .replace(/[;.]+$/, ''),
+      )
+      .filter(Boolean);
     return [
       gridCell(cols[0]!, [String(i + 1)], { size, align: 'center', vAlign: 'top' }),
       gridCell(cols[1]!, [m.unitName.trim()], { size, vAlign: 'top' }),
-      gridCell(cols[2]!, items.length === 1 ? [`${items[0]}.`] : items.map((s, j) => `- ${s}${j === items.length - 1 ? '.' : ';'}`), { size, vAlign: 'top' }),
+      gridCell(
+        cols[2]!,
+        items.length === 1 ? [`${items[0]}.`] : items.map((s, j) => `- ${s}${j === items.length - 1 ? '.' : ';'}`),
+        { size, vAlign: 'top' },
+      ),
     ];
   });
   return gridTable(cols, [head], rows);
@@ -132,7 +150,11 @@ export function buildReminderLetterDocument(letter: ReminderLetter): Document {
     missingTable(letter),
     ...bodyParagraphs(reminderRequestItems(letter), { endMarker: true }),
   ];
-  const signature = signatureTable({ recipients: copyToWithNhuTren(letter.copyTo), signerLines: letter.signer.lines, signerName: letter.signer.name });
+  const signature = signatureTable({
+    recipients: copyToWithNhuTren(letter.copyTo),
+    signerLines: letter.signer.lines,
+    signerName: letter.signer.name,
+  });
   return nd30Document({ title: `Công văn ${subject}`, subject }, [...children, signature]);
 }
 

@@ -123,7 +123,12 @@ export function indicatorHeader(ind: { name: string; unit: string }): string {
 }
 
 /** Totals of the annex rows: tasks, deliverables and each indicator (sum, or max for 'max' indicators). */
-export function annexTotals(report: CompiledReport): { tasksDone: number; tasksTotal: number; deliverables: number; indicators: Record<string, number> } {
+export function annexTotals(report: CompiledReport): {
+  tasksDone: number;
+  tasksTotal: number;
+  deliverables: number;
+  indicators: Record<string, number>;
+} {
   const rows = report.annex.filter(hasFigures);
   const indicators: Record<string, number> = {};
   for (const ind of report.indicators) {
@@ -185,33 +190,54 @@ export function reportingSituationItems(report: CompiledReport): BodyItem[] {
   if (returned > 0) parts.push(`bị trả lại để hoàn thiện ${formatCount(returned)}`);
   const items: BodyItem[] = [
     { kind: 'dash', text: `Tổng số cơ quan, đơn vị phải báo cáo: ${formatCount(s.expected)}.` },
-    { kind: 'dash', text: `Số báo cáo đã nhận: ${formatCount(s.received)}/${formatCount(s.expected)} (đạt ${percent(s.received, s.expected)}), trong đó: ${parts.join('; ')}.` },
     {
       kind: 'dash',
-      text: s.missing > 0 ? `Chưa gửi báo cáo: ${formatCount(s.missing)} cơ quan, đơn vị${missing.length ? ` (${nameList(missing)})` : ''}.` : 'Không có cơ quan, đơn vị chưa gửi báo cáo.',
+      text: `Số báo cáo đã nhận: ${formatCount(s.received)}/${formatCount(s.expected)} (đạt ${percent(s.received, s.expected)}), trong đó: ${parts.join('; ')}.`,
+    },
+    {
+      kind: 'dash',
+      text:
+        s.missing > 0
+          ? `Chưa gửi báo cáo: ${formatCount(s.missing)} cơ quan, đơn vị${missing.length ? ` (${nameList(missing)})` : ''}.`
+          : 'Không có cơ quan, đơn vị chưa gửi báo cáo.',
     },
   ];
-  if (pending.length > 0) items.push({ kind: 'dash', text: `Chưa đến hạn báo cáo: ${formatCount(pending.length)} cơ quan, đơn vị.` });
+  if (pending.length > 0)
+    items.push({ kind: 'dash', text: `Chưa đến hạn báo cáo: ${formatCount(pending.length)} cơ quan, đơn vị.` });
   return items;
 }
 
 function dashes(texts: readonly string[], empty = 'Không có.'): BodyItem[] {
   const clean = texts.map((t) => t.trim().replace(/^[-–+•]\s*/, '')).filter(Boolean);
-  return clean.length ? clean.map((t) => ({ kind: 'dash', text: withFinalStop(upperFirst(t)) })) : [{ kind: 'paragraph', text: empty }];
+  return clean.length
+    ? clean.map((t) => ({ kind: 'dash', text: withFinalStop(upperFirst(t)) }))
+    : [{ kind: 'paragraph', text: empty }];
 }
 
 /** Per task: "a) Nhiệm vụ 1: …", its lines, then "x/y đơn vị hoàn thành". */
 export function taskResultItems(report: CompiledReport): BodyItem[] {
   return report.tasks.flatMap((t, i): BodyItem[] => [
     { kind: 'point', label: pointLabel(i), text: `Nhiệm vụ ${t.number}: ${t.title.trim().replace(/[.;:]+$/, '')}.` },
-    ...t.lines.map((l): BodyItem => ({ kind: 'dash', text: withFinalStop(upperFirst(l.trim().replace(/^[-–+•]\s*/, ''))) })),
-    { kind: 'dash', text: `Kết quả: ${t.unitsDone}/${t.unitsTotal} đơn vị hoàn thành (đạt ${percent(t.unitsDone, t.unitsTotal)}).` },
+    ...t.lines.map(
+      (l): BodyItem => ({ kind: 'dash', text: withFinalStop(upperFirst(l.trim().replace(/^[-–+•]\s*/, ''))) }),
+    ),
+    {
+      kind: 'dash',
+      text: `Kết quả: ${t.unitsDone}/${t.unitsTotal} đơn vị hoàn thành (đạt ${percent(t.unitsDone, t.unitsTotal)}).`,
+    },
   ]);
 }
 
 /** The closing sentence, before the signature: "Trên đây là báo cáo …, kính báo cáo … xem xét, chỉ đạo./." */
 export function closingText(report: CompiledReport): string {
-  const to = report.recipients.map((r) => r.trim().replace(/^[-–]\s*/, '').replace(/[;.,]+$/, '')).filter(Boolean);
+  const to = report.recipients
+    .map((r) =>
+      r
+        .trim()
+        .replace(/^[-–]\s*/, '')
+        .replace(/[;.,]+$/, ''),
+    )
+    .filter(Boolean);
   const what = lowerFirst(report.title.trim().replace(/[.;]+$/, ''));
   return `Trên đây là báo cáo ${what} của ${issuerPhrase(report.issuerName)}, kính báo cáo ${to.join(', ') || 'cấp có thẩm quyền'} xem xét, chỉ đạo.`;
 }
@@ -220,7 +246,10 @@ export function closingText(report: CompiledReport): string {
  * The body as three runs of items around the indicator table: before it (opening, I., II. tasks and the heading of
  * the indicators), after it (reporting situation, III., IV., closing). The table goes between them.
  */
-export function compiledReportBodyItems(report: CompiledReportInput): { beforeTable: BodyItem[]; afterTable: BodyItem[] } {
+export function compiledReportBodyItems(report: CompiledReportInput): {
+  beforeTable: BodyItem[];
+  afterTable: BodyItem[];
+} {
   const issuer = issuerPhrase(report.issuerName);
   const leadership = report.leadership?.map((t) => t.trim()).filter(Boolean) ?? [];
   const hasIndicators = report.indicators.length > 0;
@@ -231,7 +260,12 @@ export function compiledReportBodyItems(report: CompiledReportInput): { beforeTa
     { kind: 'section', number: 'I', title: 'Công tác lãnh đạo, chỉ đạo, triển khai thực hiện' },
     ...(leadership.length
       ? leadership.map((text): BodyItem => ({ kind: 'paragraph', text }))
-      : [{ kind: 'paragraph', text: `${issuer} đã tổng hợp kết quả từ báo cáo của ${formatCount(report.summary.received)}/${formatCount(report.summary.expected)} cơ quan, đơn vị (tình hình gửi báo cáo tại mục II.${situationClause}).` } as BodyItem]),
+      : [
+          {
+            kind: 'paragraph',
+            text: `${issuer} đã tổng hợp kết quả từ báo cáo của ${formatCount(report.summary.received)}/${formatCount(report.summary.expected)} cơ quan, đơn vị (tình hình gửi báo cáo tại mục II.${situationClause}).`,
+          } as BodyItem,
+        ]),
     { kind: 'section', number: 'II', title: 'Kết quả thực hiện' },
     { kind: 'clause', number: '1', text: 'Kết quả thực hiện các nhiệm vụ', heading: true },
     ...taskResultItems(report),
@@ -247,7 +281,8 @@ export function compiledReportBodyItems(report: CompiledReportInput): { beforeTa
     { kind: 'clause', number: String(++clause), text: 'Tình hình gửi báo cáo', heading: true },
     ...reportingSituationItems(report),
   ];
-  if (report.annex.length > 0) afterTable.push({ kind: 'paragraph', text: '(Chi tiết tại Phụ lục kèm theo.)', italic: true });
+  if (report.annex.length > 0)
+    afterTable.push({ kind: 'paragraph', text: '(Chi tiết tại Phụ lục kèm theo.)', italic: true });
   const assessment = report.assessment?.map((t) => t.trim()).filter(Boolean) ?? [];
   if (assessment.length) {
     afterTable.push(
@@ -258,13 +293,15 @@ export function compiledReportBodyItems(report: CompiledReportInput): { beforeTa
       ...dashes(report.obstacles),
     );
   } else {
-    afterTable.push({ kind: 'section', number: 'III', title: 'Đánh giá chung, khó khăn, vướng mắc' }, ...dashes(report.obstacles));
+    afterTable.push(
+      { kind: 'section', number: 'III', title: 'Đánh giá chung, khó khăn, vướng mắc' },
+      ...dashes(report.obstacles),
+    );
   }
-  afterTable.push(
-    { kind: 'section', number: 'IV', title: 'Đề xuất, kiến nghị' },
-    ...dashes(report.proposals),
-    { kind: 'paragraph', text: closingText(report) },
-  );
+  afterTable.push({ kind: 'section', number: 'IV', title: 'Đề xuất, kiến nghị' }, ...dashes(report.proposals), {
+    kind: 'paragraph',
+    text: closingText(report),
+  });
   return { beforeTable, afterTable };
 }
 
@@ -272,7 +309,14 @@ export function compiledReportBodyItems(report: CompiledReportInput): { beforeTa
 // Ruled tables (indicator table in the body, annex table)
 
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
-const GRID = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE } as const;
+const GRID = {
+  top: LINE,
+  bottom: LINE,
+  left: LINE,
+  right: LINE,
+  insideHorizontal: LINE,
+  insideVertical: LINE,
+} as const;
 const CELL_SPACING = { before: 20, after: 20, line: 240, lineRule: LineRuleType.AUTO } as const;
 
 type Align = 'left' | 'center' | 'right';
@@ -282,7 +326,11 @@ const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: A
  * A cell of a ruled table. The run carries its font and size as nd30.run() does, but writes bold/italic only when on:
  * a 187-row annex has some 2,000 cells and the docx packer's time grows with the number of XML elements.
  */
-export function gridCell(width: number, lines: readonly string[], style: { size: number; bold?: boolean; italic?: boolean; align?: Align; vAlign?: 'top' | 'center' }): TableCell {
+export function gridCell(
+  width: number,
+  lines: readonly string[],
+  style: { size: number; bold?: boolean; italic?: boolean; align?: Align; vAlign?: 'top' | 'center' },
+): TableCell {
   const align = style.align ?? 'left';
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
@@ -307,7 +355,12 @@ export function gridCell(width: number, lines: readonly string[], style: { size:
 }
 
 /** A bordered table with fixed columns; the header rows repeat on every page and no row splits across pages. */
-export function gridTable(columns: readonly number[], header: TableCell[][], body: TableCell[][], footer: TableCell[][] = []): Table {
+export function gridTable(
+  columns: readonly number[],
+  header: TableCell[][],
+  body: TableCell[][],
+  footer: TableCell[][] = [],
+): Table {
   const total = columns.reduce((a, b) => a + b, 0);
   return new Table({
     width: { size: total, type: WidthType.DXA },
@@ -332,7 +385,9 @@ export function indicatorTable(report: CompiledReport): Table {
   const cols = [700, 5155, 1900, 1600];
   cols[1] = TEXT_WIDTH - cols[0]! - cols[2]! - cols[3]!;
   const size = BODY_TABLE_SIZE;
-  const head = ['STT', 'Chỉ tiêu', 'Đơn vị tính', 'Kết quả'].map((h, i) => gridCell(cols[i]!, [h], { size, bold: true, align: 'center' }));
+  const head = ['STT', 'Chỉ tiêu', 'Đơn vị tính', 'Kết quả'].map((h, i) =>
+    gridCell(cols[i]!, [h], { size, bold: true, align: 'center' }),
+  );
   const rows = report.indicators.map((ind, i) => [
     gridCell(cols[0]!, [String(i + 1)], { size, align: 'center' }),
     gridCell(cols[1]!, [ind.name.trim()], { size }),
@@ -350,7 +405,14 @@ const ANNEX_SIZE = 12;
 const ANNEX_FIXED = { stt: 600, unit: 3150, state: 1500, date: 1250, tasks: 1150, deliverables: 1200 } as const;
 const INDICATOR_MIN = 1100;
 
-export const ANNEX_HEADERS = ['STT', 'Đơn vị', 'Tình trạng báo cáo', 'Ngày gửi', 'Nhiệm vụ hoàn thành', 'Sản phẩm'] as const;
+export const ANNEX_HEADERS = [
+  'STT',
+  'Đơn vị',
+  'Tình trạng báo cáo',
+  'Ngày gửi',
+  'Nhiệm vụ hoàn thành',
+  'Sản phẩm',
+] as const;
 
 /** Landscape when the columns do not fit the portrait text width at their minimum widths [ND30 I.1: tables]. */
 export function annexLayout(report: CompiledReport): { landscape: boolean; columns: number[] } {
@@ -373,12 +435,26 @@ export function annexTable(report: CompiledReport, columns: readonly number[]): 
   const size = ANNEX_SIZE;
   const headers = [...ANNEX_HEADERS, ...report.indicators.map(indicatorHeader)];
   const head = headers.map((h, i) => gridCell(columns[i]!, [h], { size, bold: true, align: 'center' }));
-  const numbering = headers.map((_, i) => gridCell(columns[i]!, [`(${i + 1})`], { size: 11, italic: true, align: 'center' }));
+  const numbering = headers.map((_, i) =>
+    gridCell(columns[i]!, [`(${i + 1})`], { size: 11, italic: true, align: 'center' }),
+  );
   const align = (i: number): Align => (i === 1 ? 'left' : i >= 4 ? 'right' : 'center');
-  const body = report.annex.map((row, r) => annexRowTexts(report, row, r).map((text, i) => gridCell(columns[i]!, [text], { size, align: align(i) })));
+  const body = report.annex.map((row, r) =>
+    annexRowTexts(report, row, r).map((text, i) => gridCell(columns[i]!, [text], { size, align: align(i) })),
+  );
   const t = annexTotals(report);
-  const totals = ['', 'Tổng cộng', '', '', `${t.tasksDone}/${t.tasksTotal}`, formatCount(t.deliverables), ...report.indicators.map((ind) => formatCount(t.indicators[ind.code] ?? 0))];
-  const footer = [totals.map((text, i) => gridCell(columns[i]!, [text], { size, bold: true, align: i === 1 ? 'left' : align(i) }))];
+  const totals = [
+    '',
+    'Tổng cộng',
+    '',
+    '',
+    `${t.tasksDone}/${t.tasksTotal}`,
+    formatCount(t.deliverables),
+    ...report.indicators.map((ind) => formatCount(t.indicators[ind.code] ?? 0)),
+  ];
+  const footer = [
+    totals.map((text, i) => gridCell(columns[i]!, [text], { size, bold: true, align: i === 1 ? 'left' : align(i) })),
+  ];
   return gridTable(columns, [head, numbering], body, footer);
 }
 
@@ -423,7 +499,11 @@ export function buildCompiledReportDocument(report: CompiledReportInput): Docume
   const body: FileChild[] = [...bodyParagraphs(beforeTable)];
   if (report.indicators.length > 0) body.push(indicatorTable(report));
   body.push(...bodyParagraphs(afterTable, { endMarker: true }));
-  const signature = signatureTable({ recipients: copyToWithNhuTren(report.copyTo), signerLines: report.signer.lines, signerName: report.signer.name });
+  const signature = signatureTable({
+    recipients: copyToWithNhuTren(report.copyTo),
+    signerLines: report.signer.lines,
+    signerName: report.signer.name,
+  });
   const title = report.title.trim();
   return nd30Document(
     { title: `${TYPE_NAME} ${lowerFirst(title)}`, subject: title },
@@ -436,4 +516,3 @@ export function buildCompiledReportDocument(report: CompiledReportInput): Docume
 export async function renderCompiledReportDocx(report: CompiledReportInput): Promise<Buffer> {
   return packDocx(buildCompiledReportDocument(report));
 }
-

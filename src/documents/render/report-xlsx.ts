@@ -6,7 +6,14 @@ import type ExcelJS from 'exceljs';
 import { ALL_BORDERS, columnHeaderRow, font, landscapeSheet, officialWorkbook, titleRow } from './xlsx-sheet.ts';
 import type { CompiledReport } from '../../domain/reporting/model.ts';
 import { textWidthTwips } from './nd30.ts';
-import { UNIT_REPORT_STATE_LABEL, annexReferenceLine, annexTitle, annexTotals, hasFigures, indicatorHeader } from './report-docx.ts';
+import {
+  UNIT_REPORT_STATE_LABEL,
+  annexReferenceLine,
+  annexTitle,
+  annexTotals,
+  hasFigures,
+  indicatorHeader,
+} from './report-docx.ts';
 
 /** Fixed columns; indicator columns follow. Tasks are two numeric columns here so they can be summed. */
 export const REPORT_XLSX_COLUMNS = [
@@ -48,7 +55,12 @@ function wrappedLines(text: string, width: number, sizePt: number, bold: boolean
  * Row height in points for wrapped text: spreadsheets do not grow a row on their own when the file sets its height,
  * so the lines are counted (Times New Roman metrics) and the row sized to them.
  */
-function wrappedHeight(texts: readonly { text: string; width: number }[], sizePt: number, bold = false, minHeight = 18): number {
+function wrappedHeight(
+  texts: readonly { text: string; width: number }[],
+  sizePt: number,
+  bold = false,
+  minHeight = 18,
+): number {
   const lines = Math.max(1, ...texts.map((t) => wrappedLines(t.text, t.width, sizePt, bold)));
   return Math.max(minHeight, Math.ceil(lines * sizePt * 1.2 + 6));
 }
@@ -65,16 +77,30 @@ export function buildCompiledReportWorkbook(report: CompiledReport): ExcelJS.Wor
   const lastCol = headers.length;
   const H = REPORT_XLSX_HEADER_ROW;
   const ws = landscapeSheet(wb, 'Phụ lục', H, 2);
-  ws.columns = [...REPORT_XLSX_COLUMNS.map((c) => ({ width: c.width })), ...report.indicators.map(() => ({ width: INDICATOR_WIDTH }))];
+  ws.columns = [
+    ...REPORT_XLSX_COLUMNS.map((c) => ({ width: c.width })),
+    ...report.indicators.map(() => ({ width: INDICATOR_WIDTH })),
+  ];
 
-  const title = (row: number, text: string, f: Partial<ExcelJS.Font>, height: number) => titleRow(ws, row, lastCol, text, f, height);
+  const title = (row: number, text: string, f: Partial<ExcelJS.Font>, height: number) =>
+    titleRow(ws, row, lastCol, text, f, height);
   title(1, 'Phụ lục', font(14, { bold: true }), 22);
   title(2, annexTitle(report), font(13, { bold: true }), 20);
   title(3, annexReferenceLine(report), font(13, { italic: true }), 20);
   ws.getRow(4).height = 8;
 
   const widths = [...REPORT_XLSX_COLUMNS.map((c) => c.width), ...report.indicators.map(() => INDICATOR_WIDTH)];
-  columnHeaderRow(ws, H, headers, wrappedHeight(headers.map((text, i) => ({ text, width: widths[i]! })), 12, true, 32));
+  columnHeaderRow(
+    ws,
+    H,
+    headers,
+    wrappedHeight(
+      headers.map((text, i) => ({ text, width: widths[i]! })),
+      12,
+      true,
+      32,
+    ),
+  );
 
   const first = H + 1;
   report.annex.forEach((u, i) => {
@@ -95,7 +121,11 @@ export function buildCompiledReportWorkbook(report: CompiledReport): ExcelJS.Wor
       const cell = row.getCell(c);
       cell.font = font(12);
       cell.border = ALL_BORDERS;
-      cell.alignment = { vertical: 'top', horizontal: c === 2 ? 'left' : c <= 4 ? 'center' : 'right', wrapText: c === 2 };
+      cell.alignment = {
+        vertical: 'top',
+        horizontal: c === 2 ? 'left' : c <= 4 ? 'center' : 'right',
+        wrapText: c === 2,
+      };
       if (c === 4) cell.numFmt = 'dd/mm/yyyy';
       if (c >= 5) cell.numFmt = '#,##0';
     }
@@ -105,14 +135,21 @@ export function buildCompiledReportWorkbook(report: CompiledReport): ExcelJS.Wor
   const last = first + report.annex.length - 1;
   const totals = ws.getRow(last + 1);
   const t = annexTotals(report);
-  const results = [t.tasksDone, t.tasksTotal, t.deliverables, ...report.indicators.map((ind) => t.indicators[ind.code] ?? 0)];
+  const results = [
+    t.tasksDone,
+    t.tasksTotal,
+    t.deliverables,
+    ...report.indicators.map((ind) => t.indicators[ind.code] ?? 0),
+  ];
   const fns = ['SUM', 'SUM', 'SUM', ...report.indicators.map((ind) => (ind.aggregate === 'max' ? 'MAX' : 'SUM'))];
   totals.getCell(2).value = 'Tổng cộng';
   for (let c = 1; c <= lastCol; c++) {
     const cell = totals.getCell(c);
     if (c >= 5) {
       const col = ws.getColumn(c).letter;
-      cell.value = report.annex.length ? { formula: `${fns[c - 5]}(${col}${first}:${col}${last})`, result: results[c - 5] } : 0;
+      cell.value = report.annex.length
+        ? { formula: `${fns[c - 5]}(${col}${first}:${col}${last})`, result: results[c - 5] }
+        : 0;
       cell.numFmt = '#,##0';
     }
     cell.font = font(12, { bold: true });

@@ -4,7 +4,12 @@ import ExcelJS from 'exceljs';
 import { CREATOR, FONT } from './nd30.ts';
 
 export const THIN_BORDER: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
-export const ALL_BORDERS: Partial<ExcelJS.Borders> = { top: THIN_BORDER, left: THIN_BORDER, bottom: THIN_BORDER, right: THIN_BORDER };
+export const ALL_BORDERS: Partial<ExcelJS.Borders> = {
+  top: THIN_BORDER,
+  left: THIN_BORDER,
+  bottom: THIN_BORDER,
+  right: THIN_BORDER,
+};
 
 export function font(size: number, extra: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.Font> {
   return { name: FONT, size, color: { argb: 'FF000000' }, ...extra };
@@ -20,11 +25,24 @@ export function officialWorkbook(title: string, subject: string): ExcelJS.Workbo
 }
 
 /** A landscape A4 sheet whose column header is row `headerRow`, frozen with `frozenColumns` columns. */
-export function landscapeSheet(wb: ExcelJS.Workbook, name: string, headerRow: number, frozenColumns = 0): ExcelJS.Worksheet {
+export function landscapeSheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  headerRow: number,
+  frozenColumns = 0,
+): ExcelJS.Worksheet {
   const col = String.fromCharCode(65 + frozenColumns);
   return wb.addWorksheet(name, {
     properties: { defaultRowHeight: 18 },
-    views: [{ state: 'frozen', ySplit: headerRow, xSplit: frozenColumns, topLeftCell: `${col}${headerRow + 1}`, activeCell: `${col}${headerRow + 1}` }],
+    views: [
+      {
+        state: 'frozen',
+        ySplit: headerRow,
+        xSplit: frozenColumns,
+        topLeftCell: `${col}${headerRow + 1}`,
+        activeCell: `${col}${headerRow + 1}`,
+      },
+    ],
     pageSetup: {
       paperSize: 9, // A4
       orientation: 'landscape',
@@ -41,7 +59,14 @@ export function landscapeSheet(wb: ExcelJS.Workbook, name: string, headerRow: nu
 }
 
 /** A centred line merged across the table's columns (titles above the table). */
-export function titleRow(ws: ExcelJS.Worksheet, row: number, lastCol: number, text: string, f: Partial<ExcelJS.Font>, height: number): void {
+export function titleRow(
+  ws: ExcelJS.Worksheet,
+  row: number,
+  lastCol: number,
+  text: string,
+  f: Partial<ExcelJS.Font>,
+  height: number,
+): void {
   ws.mergeCells(row, 1, row, lastCol);
   const cell = ws.getCell(row, 1);
   cell.value = text;

@@ -14,7 +14,12 @@ export const ASSESSMENT_STATE_LABEL: Record<AssessmentState, string> = {
 };
 
 /** Where a use stands with its impact assessment. "Overdue": in use (by override) without a valid approved one. */
-export function assessmentState(u: { status: UseStatus; impactAssessmentRequired: boolean | null; hasApprovedAssessment: boolean; assessmentDue: boolean }): AssessmentState {
+export function assessmentState(u: {
+  status: UseStatus;
+  impactAssessmentRequired: boolean | null;
+  hasApprovedAssessment: boolean;
+  assessmentDue: boolean;
+}): AssessmentState {
   if (u.impactAssessmentRequired === null) return 'unclassified';
   if (!u.impactAssessmentRequired) return 'notRequired';
   if (u.hasApprovedAssessment && !u.assessmentDue) return 'approved';
@@ -57,8 +62,14 @@ export interface Coverage {
 }
 
 const emptyCounts = () => ({
-  uses: 0, levels: { high: 0, medium: 0, low: 0, unclassified: 0 }, assessmentsDue: 0, assessmentsApproved: 0, assessmentsOverdue: 0,
-  openIncidents: 0, openSeriousIncidents: 0, lateIncidents: 0,
+  uses: 0,
+  levels: { high: 0, medium: 0, low: 0, unclassified: 0 },
+  assessmentsDue: 0,
+  assessmentsApproved: 0,
+  assessmentsOverdue: 0,
+  openIncidents: 0,
+  openSeriousIncidents: 0,
+  lateIncidents: 0,
 });
 
 function add(to: ReturnType<typeof emptyCounts>, u: CoverageUse): void {

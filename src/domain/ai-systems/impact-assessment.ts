@@ -1,6 +1,12 @@
 // Mẫu AI02 (decree 142 Đ20.3): the impact assessment report of a state agency's AI system, as data. Seven sections,
 // every field the form lists; a field's content is plain text typed by the officer, prefilled from the use record.
-import { AUTOMATION_LABEL, RISK_LEVEL_LABEL, UNCLASSIFIED_LABEL, type AutomationLevel, type RiskLevel } from './model.ts';
+import {
+  AUTOMATION_LABEL,
+  RISK_LEVEL_LABEL,
+  UNCLASSIFIED_LABEL,
+  type AutomationLevel,
+  type RiskLevel,
+} from './model.ts';
 
 export interface Ai02Field {
   key: string;
@@ -19,7 +25,9 @@ const f = (key: string, label: string, required = true): Ai02Field => ({ key, la
 
 export const AI02_SECTIONS: readonly Ai02Section[] = [
   {
-    number: 'I', title: 'Thông tin chung', fields: [
+    number: 'I',
+    title: 'Thông tin chung',
+    fields: [
       f('unitName', 'Tên cơ quan, đơn vị triển khai'),
       f('systemName', 'Tên hệ thống'),
       f('provider', 'Nhà cung cấp'),
@@ -32,7 +40,9 @@ export const AI02_SECTIONS: readonly Ai02Section[] = [
     ],
   },
   {
-    number: 'II', title: 'Mô tả hệ thống', fields: [
+    number: 'II',
+    title: 'Mô tả hệ thống',
+    fields: [
       f('aiRole', 'Vai trò của AI trong nghiệp vụ'),
       f('inputData', 'Dữ liệu đầu vào (nguồn, loại, có dữ liệu cá nhân, nhạy cảm không)'),
       f('output', 'Kết quả đầu ra'),
@@ -42,7 +52,9 @@ export const AI02_SECTIONS: readonly Ai02Section[] = [
     ],
   },
   {
-    number: 'III', title: 'Đánh giá rủi ro', fields: [
+    number: 'III',
+    title: 'Đánh giá rủi ro',
+    fields: [
       f('riskPrivacy', 'Quyền riêng tư và dữ liệu cá nhân'),
       f('riskBias', 'Thiên lệch, phân biệt đối xử'),
       f('riskAccuracy', 'Độ chính xác, độ tin cậy'),
@@ -53,14 +65,18 @@ export const AI02_SECTIONS: readonly Ai02Section[] = [
     ],
   },
   {
-    number: 'IV', title: 'Biện pháp kiểm soát', fields: [
+    number: 'IV',
+    title: 'Biện pháp kiểm soát',
+    fields: [
       f('controlTechnical', 'Biện pháp kỹ thuật'),
       f('controlOrganisational', 'Biện pháp tổ chức, quản lý'),
       f('controlAffected', 'Biện pháp bảo vệ quyền lợi người bị ảnh hưởng'),
     ],
   },
   {
-    number: 'V', title: 'Kế hoạch giám sát sau triển khai', fields: [
+    number: 'V',
+    title: 'Kế hoạch giám sát sau triển khai',
+    fields: [
       f('reviewFrequency', 'Tần suất rà soát'),
       f('incidentHandling', 'Cơ chế phát hiện, báo cáo, xử lý sự cố'),
       f('feedbackChannel', 'Cơ chế tiếp nhận phản ánh, khiếu nại hoặc kiến nghị'),
@@ -101,14 +117,19 @@ const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice
 
 /** What the use record already says, in the form's fields; the officer completes the rest. */
 export function prefillAi02(u: UseForPrefill): Ai02Content {
-  const data = [u.inputData.trim(), `Có dữ liệu cá nhân: ${u.personalData ? 'có' : 'không'}; dữ liệu nhạy cảm: ${u.sensitiveData ? 'có' : 'không'}.`];
+  const data = [
+    u.inputData.trim(),
+    `Có dữ liệu cá nhân: ${u.personalData ? 'có' : 'không'}; dữ liệu nhạy cảm: ${u.sensitiveData ? 'có' : 'không'}.`,
+  ];
   const content: Ai02Content = Object.fromEntries(AI02_FIELD_KEYS.map((k) => [k, '']));
   return {
     ...content,
     unitName: u.unitName,
     systemName: u.productName,
     provider: u.provider,
-    purpose: [u.purpose, u.scope && `Phạm vi: ${u.scope}`, u.productFunction && `Chức năng chính: ${u.productFunction}`].filter(Boolean).join('\n'),
+    purpose: [u.purpose, u.scope && `Phạm vi: ${u.scope}`, u.productFunction && `Chức năng chính: ${u.productFunction}`]
+      .filter(Boolean)
+      .join('\n'),
     usersServed: u.usersServed,
     riskLevel: u.level ? RISK_LEVEL_LABEL[u.level] : UNCLASSIFIED_LABEL,
     startDate: u.startDate ? dmy(u.startDate) : '',

@@ -34,7 +34,11 @@ export const AUTOMATION_LABEL = {
 } as const;
 export type AutomationLevel = keyof typeof AUTOMATION_LABEL;
 
-export const ASSESSMENT_STATUS_LABEL = { draft: 'Dự thảo', approved: 'Đã phê duyệt', published: 'Đã công khai' } as const;
+export const ASSESSMENT_STATUS_LABEL = {
+  draft: 'Dự thảo',
+  approved: 'Đã phê duyệt',
+  published: 'Đã công khai',
+} as const;
 export type AssessmentStatus = keyof typeof ASSESSMENT_STATUS_LABEL;
 
 export const SEVERITY_LABEL = { serious: 'Sự cố nghiêm trọng', other: 'Sự cố khác' } as const;
@@ -44,8 +48,12 @@ export type Severity = keyof typeof SEVERITY_LABEL;
  * What an "in use" move needs (decree 142 Đ20.4: the head of the unit approves the assessment before use). A use
  * not yet classified cannot tell whether it needs one, so it is held back too. Null when the move may go ahead.
  */
-export function inUseBlocker(u: { level: RiskLevel | null; impactAssessmentRequired: boolean | null; hasApprovedAssessment: boolean; assessmentDue: boolean }):
-  'unclassified' | 'assessment' | null {
+export function inUseBlocker(u: {
+  level: RiskLevel | null;
+  impactAssessmentRequired: boolean | null;
+  hasApprovedAssessment: boolean;
+  assessmentDue: boolean;
+}): 'unclassified' | 'assessment' | null {
   if (u.level === null || u.impactAssessmentRequired === null) return 'unclassified';
   if (u.impactAssessmentRequired && (!u.hasApprovedAssessment || u.assessmentDue)) return 'assessment';
   return null;
@@ -55,9 +63,15 @@ export function inUseBlocker(u: { level: RiskLevel | null; impactAssessmentRequi
 export const REASSESSMENT_FIELDS = ['purpose', 'outputUse', 'inputData', 'scope'] as const;
 export type ReassessmentField = (typeof REASSESSMENT_FIELDS)[number];
 export const REASSESSMENT_FIELD_LABEL: Record<ReassessmentField, string> = {
-  purpose: 'mục đích', outputUse: 'chức năng (cách dùng kết quả)', inputData: 'dữ liệu chính', scope: 'phạm vi',
+  purpose: 'mục đích',
+  outputUse: 'chức năng (cách dùng kết quả)',
+  inputData: 'dữ liệu chính',
+  scope: 'phạm vi',
 };
 
-export function changedReassessmentFields(before: Record<ReassessmentField, string>, patch: Partial<Record<ReassessmentField, string>>): ReassessmentField[] {
+export function changedReassessmentFields(
+  before: Record<ReassessmentField, string>,
+  patch: Partial<Record<ReassessmentField, string>>,
+): ReassessmentField[] {
   return REASSESSMENT_FIELDS.filter((f) => patch[f] !== undefined && patch[f]!.trim() !== before[f].trim());
 }

@@ -58,21 +58,25 @@ export const QUESTIONNAIRE_2026_1: Questionnaire = {
   implements: `${LAW}; ${DECREE}`,
   questions: [
     {
-      id: 'onHighRiskList', kind: 'yesNo',
+      id: 'onHighRiskList',
+      kind: 'yesNo',
       text: 'Hệ thống có thuộc Danh mục hệ thống trí tuệ nhân tạo có rủi ro cao do Thủ tướng Chính phủ ban hành không?',
       help: 'Nhà cung cấp tự phân loại và ghi trong hồ sơ; đối chiếu Danh mục hiện hành (giáo dục, y tế, ngân hàng, giao thông…).',
     },
     {
-      id: 'interactsWithPublic', kind: 'yesNo',
+      id: 'interactsWithPublic',
+      kind: 'yesNo',
       text: 'Hệ thống có tương tác trực tiếp với người dân hoặc cung cấp nội dung do hệ thống tạo ra cho công chúng không?',
       help: 'Ví dụ: trợ lý ảo trả lời người dân, tổng đài tự động, nội dung hình ảnh, âm thanh, video do AI tạo ra.',
     },
     {
-      id: 'clearlyAiTool', kind: 'yesNo',
+      id: 'clearlyAiTool',
+      kind: 'yesNo',
       text: 'Người sử dụng luôn nhận biết rõ đang làm việc với công cụ AI (công cụ văn phòng, chỉnh sửa kỹ thuật, xử lý nền không tương tác)?',
     },
     {
-      id: 'rightsImpact', kind: 'multi',
+      id: 'rightsImpact',
+      kind: 'multi',
       text: 'Kết quả của hệ thống được dùng vào việc nào sau đây?',
       options: [
         { value: 'decisions', label: 'Làm căn cứ ra quyết định quản lý nhà nước hoặc cung cấp dịch vụ công' },
@@ -82,7 +86,8 @@ export const QUESTIONNAIRE_2026_1: Questionnaire = {
       ],
     },
     {
-      id: 'decisionUse', kind: 'choice',
+      id: 'decisionUse',
+      kind: 'choice',
       text: 'Kết quả đầu ra được sử dụng như thế nào đối với quyết định hành chính?',
       options: [
         { value: 'none', label: 'Không liên quan đến quyết định hành chính' },
@@ -91,21 +96,29 @@ export const QUESTIONNAIRE_2026_1: Questionnaire = {
       ],
     },
     {
-      id: 'significantHarm', kind: 'yesNo',
+      id: 'significantHarm',
+      kind: 'yesNo',
       text: 'Sai sót của hệ thống có thể gây thiệt hại đáng kể đến tính mạng, sức khỏe, tài sản, quyền và lợi ích hợp pháp hoặc lợi ích công cộng không?',
     },
     {
-      id: 'humanReviewBeforeEffect', kind: 'yesNo',
+      id: 'humanReviewBeforeEffect',
+      kind: 'yesNo',
       text: 'Người có thẩm quyền xem xét độc lập, có thể can thiệp, từ chối hoặc thay đổi kết quả trước khi kết quả có hiệu lực?',
     },
   ],
   rules: [
     {
-      when: yes('onHighRiskList'), level: 'high',
-      reason: { article: `Điều 9 khoản 1 điểm a ${LAW}; Điều 6 khoản 3 ${DECREE}`, text: 'Hệ thống thuộc Danh mục hệ thống trí tuệ nhân tạo có rủi ro cao: mức rủi ro cao.', ourReading: false },
+      when: yes('onHighRiskList'),
+      level: 'high',
+      reason: {
+        article: `Điều 9 khoản 1 điểm a ${LAW}; Điều 6 khoản 3 ${DECREE}`,
+        text: 'Hệ thống thuộc Danh mục hệ thống trí tuệ nhân tạo có rủi ro cao: mức rủi ro cao.',
+        ourReading: false,
+      },
     },
     {
-      when: { all: [no('onHighRiskList'), yes('interactsWithPublic'), no('clearlyAiTool')] }, level: 'medium',
+      when: { all: [no('onHighRiskList'), yes('interactsWithPublic'), no('clearlyAiTool')] },
+      level: 'medium',
       reason: {
         article: `Điều 9 khoản 1 điểm b ${LAW}; Điều 9 ${DECREE}`,
         text: 'Hệ thống tương tác với người dân hoặc tạo nội dung cho công chúng, người dùng có thể không nhận biết là AI: mức rủi ro trung bình; phải thông báo cho người dùng khi họ tương tác với AI.',
@@ -113,11 +126,21 @@ export const QUESTIONNAIRE_2026_1: Questionnaire = {
       },
     },
     {
-      when: yes('onHighRiskList'), impactAssessment: true,
-      reason: { article: `Điều 20 khoản 1 điểm a ${DECREE}`, text: 'Cơ quan nhà nước vận hành hệ thống rủi ro cao phải lập báo cáo đánh giá tác động (Mẫu AI02).', ourReading: false },
+      when: yes('onHighRiskList'),
+      impactAssessment: true,
+      reason: {
+        article: `Điều 20 khoản 1 điểm a ${DECREE}`,
+        text: 'Cơ quan nhà nước vận hành hệ thống rủi ro cao phải lập báo cáo đánh giá tác động (Mẫu AI02).',
+        ourReading: false,
+      },
     },
     {
-      when: { all: [{ q: 'rightsImpact', includesAny: ['decisions', 'scoring', 'allocation', 'detection'] }, { q: 'decisionUse', is: 'direct' }] },
+      when: {
+        all: [
+          { q: 'rightsImpact', includesAny: ['decisions', 'scoring', 'allocation', 'detection'] },
+          { q: 'decisionUse', is: 'direct' },
+        ],
+      },
       impactAssessment: true,
       reason: {
         article: `Điều 20 khoản 1 điểm b, khoản 7 ${DECREE}`,
@@ -126,7 +149,12 @@ export const QUESTIONNAIRE_2026_1: Questionnaire = {
       },
     },
     {
-      when: { all: [{ q: 'decisionUse', is: 'direct' }, { not: { q: 'rightsImpact', includesAny: ['decisions', 'scoring', 'allocation', 'detection'] } }] },
+      when: {
+        all: [
+          { q: 'decisionUse', is: 'direct' },
+          { not: { q: 'rightsImpact', includesAny: ['decisions', 'scoring', 'allocation', 'detection'] } },
+        ],
+      },
       impactAssessment: true,
       reason: {
         article: `Điều 20 khoản 1 điểm b ${DECREE}`,
@@ -175,10 +203,13 @@ export function answerIssues(q: Questionnaire, answers: Answers): AnswerIssue[] 
     const path = `answers.${x.id}`;
     if (a === undefined) issues.push({ path, message: 'Chưa trả lời câu hỏi này.' });
     else if (x.kind === 'yesNo' && typeof a !== 'boolean') issues.push({ path, message: 'Trả lời Có hoặc Không.' });
-    else if (x.kind === 'choice' && (typeof a !== 'string' || !values(x).has(a))) issues.push({ path, message: 'Chọn một phương án.' });
-    else if (x.kind === 'multi' && (!Array.isArray(a) || a.some((v) => !values(x).has(v)))) issues.push({ path, message: 'Phương án không hợp lệ.' });
+    else if (x.kind === 'choice' && (typeof a !== 'string' || !values(x).has(a)))
+      issues.push({ path, message: 'Chọn một phương án.' });
+    else if (x.kind === 'multi' && (!Array.isArray(a) || a.some((v) => !values(x).has(v))))
+      issues.push({ path, message: 'Phương án không hợp lệ.' });
   }
-  for (const id of Object.keys(answers)) if (!q.questions.some((x) => x.id === id)) issues.push({ path: `answers.${id}`, message: 'Không có câu hỏi này.' });
+  for (const id of Object.keys(answers))
+    if (!q.questions.some((x) => x.id === id)) issues.push({ path: `answers.${id}`, message: 'Không có câu hỏi này.' });
   return issues;
 }
 
@@ -199,5 +230,10 @@ export function classify(q: Questionnaire, answers: Answers): Classification {
   const level = matched.reduce<RiskLevel>((acc, r) => (r.level && RANK[r.level] > RANK[acc] ? r.level : acc), 'low');
   const reasons = matched.map((r) => ({ ...r.reason }));
   if (!matched.some((r) => r.level)) reasons.unshift({ ...q.lowReason });
-  return { level, impactAssessmentRequired: matched.some((r) => r.impactAssessment), reasons, questionnaireVersion: q.version };
+  return {
+    level,
+    impactAssessmentRequired: matched.some((r) => r.impactAssessment),
+    reasons,
+    questionnaireVersion: q.version,
+  };
 }

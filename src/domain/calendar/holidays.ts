@@ -85,7 +85,15 @@ export interface CalendarConfig {
    * Adjacent Quốc khánh day by the weekday of 02/9 (index 0 = Sunday … 6 = Saturday), used when a year has no
    * announcement. Default: the side that joins 02/9 to a weekend, as announced in 2021–2025.
    */
-  nationalDayAdjacentByWeekday: readonly [AdjacentDay, AdjacentDay, AdjacentDay, AdjacentDay, AdjacentDay, AdjacentDay, AdjacentDay];
+  nationalDayAdjacentByWeekday: readonly [
+    AdjacentDay,
+    AdjacentDay,
+    AdjacentDay,
+    AdjacentDay,
+    AdjacentDay,
+    AdjacentDay,
+    AdjacentDay,
+  ];
   /** Compensate holidays that fall on Saturday or Sunday (Điều 111 khoản 3). */
   compensateWeekendHolidays: boolean;
   /** Fixed days off beyond Điều 112 (for a future amendment); they are compensated like the statutory ones. */
@@ -137,7 +145,10 @@ function tetDaysBefore(year: number, config: CalendarConfig): number {
 }
 
 function nationalDayAdjacent(year: number, config: CalendarConfig): AdjacentDay {
-  return config.years[String(year)]?.nationalDayAdjacent ?? config.nationalDayAdjacentByWeekday[weekday(isoDate(year, 9, 2))]!;
+  return (
+    config.years[String(year)]?.nationalDayAdjacent ??
+    config.nationalDayAdjacentByWeekday[weekday(isoDate(year, 9, 2))]!
+  );
 }
 
 function tetDays(year: number, config: CalendarConfig): Holiday[] {
@@ -149,7 +160,9 @@ function tetDays(year: number, config: CalendarConfig): Holiday[] {
     const l = solarToLunar(date);
     // "mùng 1 Tết Bính Ngọ" is how people say it; the old year's days keep their month: "29 tháng Chạp".
     const detail =
-      l.year === year ? `${lunarDayName(l.day)} Tết ${canChiOfYear(l.year)}` : `${l.day} ${lunarMonthName(l.month, l.leap)} năm ${canChiOfYear(l.year)}`;
+      l.year === year
+        ? `${lunarDayName(l.day)} Tết ${canChiOfYear(l.year)}`
+        : `${l.day} ${lunarMonthName(l.month, l.leap)} năm ${canChiOfYear(l.year)}`;
     days.push({ date, kind: 'lunarNewYear', name: 'Tết Nguyên đán', detail });
   }
   return days;
@@ -203,7 +216,12 @@ export function holidaysOf(year: number, config: CalendarConfig = DEFAULT_CALEND
       let d = addDays(h.date, 1);
       while (isWeekend(d) || taken.has(d)) d = addDays(d, 1);
       taken.add(d);
-      result.push({ date: d, kind: 'compensatory', name: `Nghỉ bù ${h.name}`, detail: `bù cho ngày ${formatDateVi(h.date)}` });
+      result.push({
+        date: d,
+        kind: 'compensatory',
+        name: `Nghỉ bù ${h.name}`,
+        detail: `bù cho ngày ${formatDateVi(h.date)}`,
+      });
     }
   }
   const override = config.years[String(year)];
@@ -219,9 +237,11 @@ export function holidaysOf(year: number, config: CalendarConfig = DEFAULT_CALEND
 }
 
 /** Weekend days that are working days in `year` (đi làm bù), from the year's announcement. */
-export function makeUpWorkingDaysOf(year: number, config: CalendarConfig = DEFAULT_CALENDAR_CONFIG): MakeUpWorkingDay[] {
+export function makeUpWorkingDaysOf(
+  year: number,
+  config: CalendarConfig = DEFAULT_CALENDAR_CONFIG,
+): MakeUpWorkingDay[] {
   const days = config.years[String(year)]?.makeUpWorkingDays ?? [];
   for (const d of days) parseIsoDate(d.date);
   return [...days].sort(byDate);
 }
-

@@ -23,7 +23,15 @@ function jdnOf(year: number, month: number, day: number): number {
   const a = Math.floor((14 - month) / 12);
   const y = year + 4800 - a;
   const m = month + 12 * a - 3;
-  return day + Math.floor((153 * m + 2) / 5) + 365 * y + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) - 32045;
+  return (
+    day +
+    Math.floor((153 * m + 2) / 5) +
+    365 * y +
+    Math.floor(y / 4) -
+    Math.floor(y / 100) +
+    Math.floor(y / 400) -
+    32045
+  );
 }
 
 function ymdOf(jd: number): [number, number, number] {
@@ -288,7 +296,20 @@ export function tetOf(year: number, timeZone = VIETNAM_TIME_ZONE): string {
 
 const CAN = ['Giáp', 'Ất', 'Bính', 'Đinh', 'Mậu', 'Kỷ', 'Canh', 'Tân', 'Nhâm', 'Quý'] as const;
 const CHI = ['Tý', 'Sửu', 'Dần', 'Mão', 'Thìn', 'Tỵ', 'Ngọ', 'Mùi', 'Thân', 'Dậu', 'Tuất', 'Hợi'] as const;
-const MONTH_NAMES = ['Giêng', 'Hai', 'Ba', 'Tư', 'Năm', 'Sáu', 'Bảy', 'Tám', 'Chín', 'Mười', 'Mười một', 'Chạp'] as const;
+const MONTH_NAMES = [
+  'Giêng',
+  'Hai',
+  'Ba',
+  'Tư',
+  'Năm',
+  'Sáu',
+  'Bảy',
+  'Tám',
+  'Chín',
+  'Mười',
+  'Mười một',
+  'Chạp',
+] as const;
 
 /** Sexagenary (can chi) name of a lunar year: 2026 → "Bính Ngọ". */
 export function canChiOfYear(year: number): string {

@@ -71,7 +71,10 @@ function step(date: string, direction: 1 | -1, cal: CalendarConfig): string {
     d = addDays(d, direction);
     if (isWorkingDay(d, cal)) return d;
   }
-  throw invalid('invalid_calendar_config', `Không tìm thấy ngày làm việc nào trong ${MAX_DAYS_OFF_IN_A_ROW} ngày quanh ngày ${date}.`);
+  throw invalid(
+    'invalid_calendar_config',
+    `Không tìm thấy ngày làm việc nào trong ${MAX_DAYS_OFF_IN_A_ROW} ngày quanh ngày ${date}.`,
+  );
 }
 
 /** The first working day strictly after `date`. */

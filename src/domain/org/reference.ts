@@ -17,12 +17,30 @@ export interface ReferenceUnit {
   aliases: ReferenceAlias[];
 }
 
-export interface CommuneRow { code: string; name: string; type: string }
-export interface FormerUnitRow {
-  new_code: string; old_code: string; old_name: string; old_type: string; old_district: string; change: string;
+export interface CommuneRow {
+  code: string;
+  name: string;
+  type: string;
 }
-export interface AgencyRow { short_code: string; name: string; kind: string }
-export interface CommuneOfficeRow { short_code: string; name: string; kind: string; applies_to: string }
+export interface FormerUnitRow {
+  new_code: string;
+  old_code: string;
+  old_name: string;
+  old_type: string;
+  old_district: string;
+  change: string;
+}
+export interface AgencyRow {
+  short_code: string;
+  name: string;
+  kind: string;
+}
+export interface CommuneOfficeRow {
+  short_code: string;
+  name: string;
+  kind: string;
+  applies_to: string;
+}
 
 export const CENTRAL_CODE = 'TW';
 export const PROVINCE_CODE = '38';
@@ -66,17 +84,26 @@ export function officeBaseName(name: string, type: 'xã' | 'phường'): string 
 }
 
 /** An office every commune of a type has, as the cascade rules name it: "PVHXH" → "Phòng Văn hóa - Xã hội xã". */
-export interface OfficeChoice { code: string; name: string }
+export interface OfficeChoice {
+  code: string;
+  name: string;
+}
 
 /** The offices of a xã and of a phường (Nghị định 150/2025), in the reference order, named with the commune's type. */
 export function officeChoices(rows: readonly CommuneOfficeRow[]): Record<'xã' | 'phường', OfficeChoice[]> {
-  const of = (type: 'xã' | 'phường') => rows
-    .filter((o) => o.applies_to.split(';').map((s) => s.trim()).includes(type))
-    .map((o) => {
-      const base = officeBaseName(o.name, type);
-      return { code: o.short_code, name: base.endsWith(` ${type}`) ? base : `${base} ${type}` };
-    });
-  return { 'xã': of('xã'), 'phường': of('phường') };
+  const of = (type: 'xã' | 'phường') =>
+    rows
+      .filter((o) =>
+        o.applies_to
+          .split(';')
+          .map((s) => s.trim())
+          .includes(type),
+      )
+      .map((o) => {
+        const base = officeBaseName(o.name, type);
+        return { code: o.short_code, name: base.endsWith(` ${type}`) ? base : `${base} ${type}` };
+      });
+  return { xã: of('xã'), phường: of('phường') };
 }
 
 /**
@@ -94,12 +121,20 @@ export function buildReferenceUnits(input: {
   ];
   for (const [code, name, abbr] of NATIONAL_BODIES) {
     units.push({
-      code: `${CENTRAL_CODE}.${code}`, parentCode: CENTRAL_CODE, kind: 'national', name, shortName: code,
+      code: `${CENTRAL_CODE}.${code}`,
+      parentCode: CENTRAL_CODE,
+      kind: 'national',
+      name,
+      shortName: code,
       aliases: abbr.map((a) => ({ name: a, kind: 'abbreviation' as const, note: null })),
     });
   }
   units.push({
-    code: PROVINCE_CODE, parentCode: CENTRAL_CODE, kind: 'province', name: 'Tỉnh Thanh Hóa', shortName: 'Thanh Hóa',
+    code: PROVINCE_CODE,
+    parentCode: CENTRAL_CODE,
+    kind: 'province',
+    name: 'Tỉnh Thanh Hóa',
+    shortName: 'Thanh Hóa',
     aliases: [
       { name: 'Ủy ban nhân dân tỉnh Thanh Hóa', kind: 'other', note: null },
       { name: 'UBND tỉnh Thanh Hóa', kind: 'abbreviation', note: null },
@@ -108,8 +143,16 @@ export function buildReferenceUnits(input: {
   });
   for (const a of input.agencies) {
     units.push({
-      code: `${PROVINCE_CODE}.${a.short_code}`, parentCode: PROVINCE_CODE, kind: 'agency', name: a.name, shortName: a.short_code,
-      aliases: [a.short_code, ...(AGENCY_ALIASES[a.short_code] ?? [])].map((n) => ({ name: n, kind: 'abbreviation' as const, note: null })),
+      code: `${PROVINCE_CODE}.${a.short_code}`,
+      parentCode: PROVINCE_CODE,
+      kind: 'agency',
+      name: a.name,
+      shortName: a.short_code,
+      aliases: [a.short_code, ...(AGENCY_ALIASES[a.short_code] ?? [])].map((n) => ({
+        name: n,
+        kind: 'abbreviation' as const,
+        note: null,
+      })),
     });
   }
   const formerByCode = new Map<string, FormerUnitRow[]>();
@@ -129,9 +172,20 @@ export function buildReferenceUnits(input: {
       if (f.change === 'Giữ nguyên') continue;
       const oldFull = `${capitalise(f.old_type)} ${f.old_name}`;
       if (oldFull === full) continue;
-      aliases.push({ name: oldFull, kind: 'former', note: `Mã ${f.old_code}, ${f.old_district}; ${f.change.toLowerCase()}` });
+      aliases.push({
+        name: oldFull,
+        kind: 'former',
+        note: `Mã ${f.old_code}, ${f.old_district}; ${f.change.toLowerCase()}`,
+      });
     }
-    units.push({ code: c.code, parentCode: PROVINCE_CODE, kind: type === 'xã' ? 'commune' : 'ward', name: full, shortName: c.name, aliases });
+    units.push({
+      code: c.code,
+      parentCode: PROVINCE_CODE,
+      kind: type === 'xã' ? 'commune' : 'ward',
+      name: full,
+      shortName: c.name,
+      aliases,
+    });
     for (const o of input.communeOffices) {
       const appliesTo = o.applies_to.split(';').map((s) => s.trim());
       if (!appliesTo.includes(type)) continue;
@@ -139,7 +193,11 @@ export function buildReferenceUnits(input: {
       const endsWithType = base.endsWith(` ${type}`);
       const name = endsWithType ? `${base} ${c.name}` : `${base} ${type} ${c.name}`;
       units.push({
-        code: `${c.code}.${o.short_code}`, parentCode: c.code, kind: 'office', name, shortName: base,
+        code: `${c.code}.${o.short_code}`,
+        parentCode: c.code,
+        kind: 'office',
+        name,
+        shortName: base,
         aliases: [{ name: `${o.short_code} ${type} ${c.name}`, kind: 'abbreviation', note: null }],
       });
     }

@@ -24,9 +24,14 @@ export function canMerge(source: UnitKind, target: UnitKind): boolean {
 
 /** Codes of units added by people: "<parent code>.<slug>" with a counter when needed. */
 export function childCode(parentCode: string, shortName: string, taken: (code: string) => boolean): string {
-  const slug = shortName
-    .normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd')
-    .toUpperCase().replace(/[^A-Z0-9]+/g, '').slice(0, 16) || 'DV';
+  const slug =
+    shortName
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/đ/gi, 'd')
+      .toUpperCase()
+      .replace(/[^A-Z0-9]+/g, '')
+      .slice(0, 16) || 'DV';
   let code = `${parentCode}.${slug}`;
   for (let i = 2; taken(code); i++) code = `${parentCode}.${slug}${i}`;
   return code;

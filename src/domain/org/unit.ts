@@ -10,7 +10,16 @@
  * - office: an office or body of a commune/ward (phòng, trung tâm, công an…)
  * - neighbourhood: tổ dân phố / thôn, added by unit admins
  */
-export const UNIT_KINDS = ['central', 'national', 'province', 'agency', 'commune', 'ward', 'office', 'neighbourhood'] as const;
+export const UNIT_KINDS = [
+  'central',
+  'national',
+  'province',
+  'agency',
+  'commune',
+  'ward',
+  'office',
+  'neighbourhood',
+] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
 export interface UnitEntry {

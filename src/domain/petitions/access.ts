@@ -15,7 +15,10 @@ export interface PetitionUnits {
  */
 export function holdersOf(p: PetitionUnits): number[] {
   const ids = new Set<number>();
-  for (const [path, kind] of [[p.receivingPath, p.receivingKind], [p.handlingPath, p.handlingKind]] as const) {
+  for (const [path, kind] of [
+    [p.receivingPath, p.receivingKind],
+    [p.handlingPath, p.handlingKind],
+  ] as const) {
     const id = path.at(-1);
     if (id !== undefined) ids.add(id);
     const parent = path.at(-2);

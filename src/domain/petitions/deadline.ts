@@ -7,7 +7,13 @@ import type { PetitionKind } from './model.ts';
 import type { PetitionLevel, PetitionSettings } from './settings.ts';
 
 /** The due date: N working days after the day of receipt (that day not counted), always a working day. */
-export function dueDateFor(receivedOn: string, kind: PetitionKind, level: PetitionLevel, s: PetitionSettings, cal: CalendarConfig): string {
+export function dueDateFor(
+  receivedOn: string,
+  kind: PetitionKind,
+  level: PetitionLevel,
+  s: PetitionSettings,
+  cal: CalendarConfig,
+): string {
   return addWorkingDays(receivedOn, s.processingDays[level][kind], cal);
 }
 
@@ -50,7 +56,7 @@ export interface TierBounds {
 
 export function tierBounds(today: string, cal: CalendarConfig): TierBounds {
   let soonLast = today;
-  for (let left = 0; ;) {
+  for (let left = 0; ; ) {
     const next = addDays(soonLast, 1);
     const l = left + (isWorkingDay(next, cal) ? 1 : 0);
     if (l > DUE_SOON_WORKING_DAYS) break;
@@ -59,7 +65,7 @@ export function tierBounds(today: string, cal: CalendarConfig): TierBounds {
   }
   let sameDayFirst = today;
   let day = today;
-  for (let past = 0; ;) {
+  for (let past = 0; ; ) {
     past += isWorkingDay(day, cal) ? 1 : 0;
     day = addDays(day, -1);
     if (past === 0) sameDayFirst = day;
@@ -75,20 +81,34 @@ export function tierOf(p: { open: boolean; stopped: boolean; dueDate: string }, 
   return p.dueDate <= b.veryLast ? 'veryOverdue' : 'overdue';
 }
 
-export function deadlineTier(p: { open: boolean; stopped: boolean; dueDate: string }, today: string, cal: CalendarConfig): DeadlineTier {
+export function deadlineTier(
+  p: { open: boolean; stopped: boolean; dueDate: string },
+  today: string,
+  cal: CalendarConfig,
+): DeadlineTier {
   return tierOf(p, tierBounds(today, cal));
 }
 
 /** The due dates (and clock state) of open petitions in a tier, for filtering in the database; inclusive bounds. */
-export function tierDueDates(tier: DeadlineTier, today: string, cal: CalendarConfig): { from?: string; to?: string; stopped: boolean } | null {
+export function tierDueDates(
+  tier: DeadlineTier,
+  today: string,
+  cal: CalendarConfig,
+): { from?: string; to?: string; stopped: boolean } | null {
   const b = tierBounds(today, cal);
   switch (tier) {
-    case 'onTrack': return { from: addDays(b.soonLast, 1), stopped: false };
-    case 'dueSoon': return { from: b.sameDayFirst, to: b.soonLast, stopped: false };
-    case 'overdue': return { from: addDays(b.veryLast, 1), to: addDays(b.sameDayFirst, -1), stopped: false };
-    case 'veryOverdue': return { to: b.veryLast, stopped: false };
-    case 'stopped': return { stopped: true };
-    case 'closed': return null;
+    case 'onTrack':
+      return { from: addDays(b.soonLast, 1), stopped: false };
+    case 'dueSoon':
+      return { from: b.sameDayFirst, to: b.soonLast, stopped: false };
+    case 'overdue':
+      return { from: addDays(b.veryLast, 1), to: addDays(b.sameDayFirst, -1), stopped: false };
+    case 'veryOverdue':
+      return { to: b.veryLast, stopped: false };
+    case 'stopped':
+      return { stopped: true };
+    case 'closed':
+      return null;
   }
 }
 

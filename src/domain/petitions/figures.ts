@@ -28,7 +28,14 @@ export interface FigureGroup extends Figures {
   label: string;
 }
 
-const empty = (): Figures => ({ received: 0, answeredOnTime: 0, answeredLate: 0, closedOtherwise: 0, open: 0, overdue: 0 });
+const empty = (): Figures => ({
+  received: 0,
+  answeredOnTime: 0,
+  answeredLate: 0,
+  closedOtherwise: 0,
+  open: 0,
+  overdue: 0,
+});
 
 function add(f: Figures, r: FigureRow, today: string): void {
   f.received++;

@@ -62,7 +62,15 @@ export type ClosingOutcome = (typeof CLOSING_OUTCOMES)[number];
 
 /** The acts of handling, each allowed from some states only. */
 export type PetitionAct =
-  | 'classify' | 'route' | 'requestInformation' | 'resume' | 'merge' | 'draftAnswer' | 'approveAnswer' | 'close' | 'extend';
+  | 'classify'
+  | 'route'
+  | 'requestInformation'
+  | 'resume'
+  | 'merge'
+  | 'draftAnswer'
+  | 'approveAnswer'
+  | 'close'
+  | 'extend';
 
 const FROM: Record<PetitionAct, readonly PetitionStatus[]> = {
   classify: ['received', 'classified', 'inProgress'],
@@ -77,9 +85,15 @@ const FROM: Record<PetitionAct, readonly PetitionStatus[]> = {
 };
 
 export const ACT_LABEL: Record<PetitionAct, string> = {
-  classify: 'phân loại', route: 'chuyển đơn vị xử lý', requestInformation: 'đề nghị bổ sung thông tin',
-  resume: 'tiếp tục xử lý', merge: 'gộp kiến nghị trùng', draftAnswer: 'soạn dự thảo trả lời',
-  approveAnswer: 'duyệt và gửi trả lời', close: 'kết thúc xử lý', extend: 'gia hạn',
+  classify: 'phân loại',
+  route: 'chuyển đơn vị xử lý',
+  requestInformation: 'đề nghị bổ sung thông tin',
+  resume: 'tiếp tục xử lý',
+  merge: 'gộp kiến nghị trùng',
+  draftAnswer: 'soạn dự thảo trả lời',
+  approveAnswer: 'duyệt và gửi trả lời',
+  close: 'kết thúc xử lý',
+  extend: 'gia hạn',
 };
 
 /** Whether an act may be done in a state; approving also needs a draft answer. */
@@ -90,14 +104,23 @@ export function allowedFrom(act: PetitionAct, status: PetitionStatus): boolean {
 /** The state an act leads to (closing and merging name their own). */
 export function statusAfter(act: PetitionAct, current: PetitionStatus, outcome?: ClosingOutcome): PetitionStatus {
   switch (act) {
-    case 'classify': return current === 'received' ? 'classified' : current;
-    case 'route': return current === 'received' ? 'classified' : current;
-    case 'requestInformation': return 'waitingForSender';
-    case 'resume': return 'inProgress';
-    case 'merge': return 'merged';
-    case 'draftAnswer': return 'inProgress';
-    case 'approveAnswer': return 'answered';
-    case 'close': return outcome ?? 'notInScope';
-    case 'extend': return current;
+    case 'classify':
+      return current === 'received' ? 'classified' : current;
+    case 'route':
+      return current === 'received' ? 'classified' : current;
+    case 'requestInformation':
+      return 'waitingForSender';
+    case 'resume':
+      return 'inProgress';
+    case 'merge':
+      return 'merged';
+    case 'draftAnswer':
+      return 'inProgress';
+    case 'approveAnswer':
+      return 'answered';
+    case 'close':
+      return outcome ?? 'notInScope';
+    case 'extend':
+      return current;
   }
 }

@@ -36,7 +36,8 @@ export const DEFAULT_PETITION_SETTINGS: PetitionSettings = {
 function count(name: string, v: string | undefined, fallback: number, max: number): number {
   if (v === undefined || v.trim() === '') return fallback;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0 || n > max) throw new Error(`${name} không hợp lệ: ${v} (số nguyên từ 0 đến ${max}).`);
+  if (!Number.isInteger(n) || n < 0 || n > max)
+    throw new Error(`${name} không hợp lệ: ${v} (số nguyên từ 0 đến ${max}).`);
   return n;
 }
 
@@ -54,7 +55,8 @@ function processingDays(v: string | undefined): PetitionSettings['processingDays
   for (const level of ['province', 'commune'] as const) {
     const given = (parsed as Record<string, Record<string, unknown>>)?.[level] ?? {};
     for (const kind of Object.keys(out[level]) as PetitionKind[]) {
-      if (given[kind] !== undefined) out[level][kind] = count(`THIHANH_PETITION_DAYS.${level}.${kind}`, String(given[kind]), 15, 120);
+      if (given[kind] !== undefined)
+        out[level][kind] = count(`THIHANH_PETITION_DAYS.${level}.${kind}`, String(given[kind]), 15, 120);
     }
   }
   return out;
@@ -65,8 +67,18 @@ export function petitionSettingsFrom(env: Record<string, string | undefined>): P
   return {
     processingDays: processingDays(env.THIHANH_PETITION_DAYS),
     extensionDays: count('THIHANH_PETITION_EXTENSION_DAYS', env.THIHANH_PETITION_EXTENSION_DAYS, d.extensionDays, 60),
-    perAddressPerHour: count('THIHANH_PETITION_PER_ADDRESS', env.THIHANH_PETITION_PER_ADDRESS, d.perAddressPerHour, 10_000),
+    perAddressPerHour: count(
+      'THIHANH_PETITION_PER_ADDRESS',
+      env.THIHANH_PETITION_PER_ADDRESS,
+      d.perAddressPerHour,
+      10_000,
+    ),
     perHour: count('THIHANH_PETITION_PER_HOUR', env.THIHANH_PETITION_PER_HOUR, d.perHour, 1_000_000),
-    retentionMonths: count('THIHANH_PETITION_RETENTION_MONTHS', env.THIHANH_PETITION_RETENTION_MONTHS, d.retentionMonths, 600),
+    retentionMonths: count(
+      'THIHANH_PETITION_RETENTION_MONTHS',
+      env.THIHANH_PETITION_RETENTION_MONTHS,
+      d.retentionMonths,
+      600,
+    ),
   };
 }

@@ -35,8 +35,16 @@ export type TextPlace = 'title' | 'content' | 'deliverables' | 'sections';
 /** The default table, from the two seed plans and Nghị định 150/2025 (offices of a commune). Editable per province. */
 export const DEFAULT_CASCADE_RULES: CascadeRule[] = [
   // Units: provincial agencies → the commune's offices.
-  { fromCode: '38.SKHCN', toOffice: { xã: 'PVHXH', phường: 'PVHXH' }, note: 'Đơn vị đầu mối: Sở KH&CN → Phòng Văn hóa - Xã hội' },
-  { fromCode: '38.STC', toOffice: { xã: 'PKT', phường: 'PKTHTĐT' }, note: 'Tài chính - kế hoạch thuộc Phòng Kinh tế (xã) / Phòng Kinh tế, Hạ tầng và Đô thị (phường)' },
+  {
+    fromCode: '38.SKHCN',
+    toOffice: { xã: 'PVHXH', phường: 'PVHXH' },
+    note: 'Đơn vị đầu mối: Sở KH&CN → Phòng Văn hóa - Xã hội',
+  },
+  {
+    fromCode: '38.STC',
+    toOffice: { xã: 'PKT', phường: 'PKTHTĐT' },
+    note: 'Tài chính - kế hoạch thuộc Phòng Kinh tế (xã) / Phòng Kinh tế, Hạ tầng và Đô thị (phường)',
+  },
   { fromCode: '38.CAT', toOffice: { xã: 'CA', phường: 'CA' } },
   { fromCode: '38.BCHQS', toOffice: { xã: 'BCHQS', phường: 'BCHQS' } },
   { fromCode: '38.SVHTTDL', toOffice: { xã: 'PVHXH', phường: 'PVHXH' } },
@@ -52,12 +60,20 @@ export const DEFAULT_CASCADE_RULES: CascadeRule[] = [
   { fromCode: '38.SXD', toOffice: { xã: 'PKT', phường: 'PKTHTĐT' } },
   { fromCode: '38.SCT', toOffice: { xã: 'PKT', phường: 'PKTHTĐT' } },
   { fromCode: '38.UBMTTQ', toOffice: { xã: 'MTTQ', phường: 'MTTQ' } },
-  { fromCode: 'TW.BKHCN', toText: '{dauMoi}', note: 'Tỉnh báo cáo Bộ KH&CN; xã, phường báo cáo đơn vị đầu mối của tỉnh (Sở KH&CN)' },
+  {
+    fromCode: 'TW.BKHCN',
+    toText: '{dauMoi}',
+    note: 'Tỉnh báo cáo Bộ KH&CN; xã, phường báo cáo đơn vị đầu mối của tỉnh (Sở KH&CN)',
+  },
   // Groups of units.
   { fromText: 'Các sở, ban, ngành tỉnh', toText: 'Các phòng, ban, đơn vị thuộc UBND {loai}' },
   { fromText: 'các sở, ban, ngành cấp tỉnh', toText: 'các phòng, ban, đơn vị thuộc UBND {loai}' },
   { fromText: 'các sở, ban, ngành', toText: 'các phòng, ban, đơn vị thuộc UBND {loai}' },
-  { fromText: 'Báo và Phát thanh - Truyền hình Thanh Hóa', toText: '', note: 'Cơ quan báo chí của tỉnh: cấp xã không có; tin, bài của xã, phường đăng trên trang thông tin điện tử, nền tảng số của mình (xem Sản phẩm)' },
+  {
+    fromText: 'Báo và Phát thanh - Truyền hình Thanh Hóa',
+    toText: '',
+    note: 'Cơ quan báo chí của tỉnh: cấp xã không có; tin, bài của xã, phường đăng trên trang thông tin điện tử, nền tảng số của mình (xem Sản phẩm)',
+  },
   { fromText: 'UBND các xã, phường', toText: 'các {thon}' },
   { fromText: 'Ủy ban nhân dân các xã, phường', toText: 'các {thon}' },
   // Place and level in running text. The province named in full stays the province ("UBND tỉnh Thanh Hóa").
@@ -70,19 +86,73 @@ export const DEFAULT_CASCADE_RULES: CascadeRule[] = [
   { fromText: 'điều kiện thực tiễn của tỉnh', toText: 'điều kiện thực tiễn của {loai}', textOnly: true },
   { fromText: 'ngân sách của tỉnh', toText: 'ngân sách của {loai}', textOnly: true },
   { fromText: 'Chủ tịch UBND tỉnh', toText: 'Chủ tịch UBND {loai}', textOnly: true, in: ['sections'] },
-  { fromText: 'Chủ tịch Ủy ban nhân dân tỉnh', toText: 'Chủ tịch Ủy ban nhân dân {loai}', textOnly: true, in: ['sections'] },
+  {
+    fromText: 'Chủ tịch Ủy ban nhân dân tỉnh',
+    toText: 'Chủ tịch Ủy ban nhân dân {loai}',
+    textOnly: true,
+    in: ['sections'],
+  },
   { fromText: 'UBND tỉnh', toText: 'UBND {loai}', textOnly: true, in: ['sections'] },
   { fromText: 'Ủy ban nhân dân tỉnh', toText: 'Ủy ban nhân dân {loai}', textOnly: true, in: ['sections'] },
-  { fromText: 'Giám đốc các sở, thủ trưởng các ban, ngành, đơn vị cấp tỉnh; Chủ tịch UBND các xã, phường,', toText: 'Thủ trưởng các phòng, ban, cơ quan, đơn vị thuộc UBND {loai}', textOnly: true, in: ['sections'] },
-  { fromText: 'Giám đốc các sở, thủ trưởng các ban, ngành, đơn vị cấp tỉnh; Chủ tịch UBND các xã, phường', toText: 'Thủ trưởng các phòng, ban, cơ quan, đơn vị thuộc UBND {loai}', textOnly: true, in: ['sections'] },
-  { fromText: 'các cơ quan, đơn vị, địa phương', toText: 'các phòng, ban, cơ quan, đơn vị', textOnly: true, in: ['sections'] },
-  { fromText: 'các ngành, đơn vị', toText: 'các phòng, ban, cơ quan, đơn vị', textOnly: true, in: ['sections'], note: 'Cấp xã không có "ngành": phân công cho các phòng, ban' },
-  { fromText: 'các cơ quan, đơn vị thuộc chính quyền cấp cơ sở', toText: 'các cơ quan, đơn vị', textOnly: true, in: ['sections'], note: 'Ở tỉnh: ngân sách của cấp xã; ở xã, phường chính là ngân sách của mình' },
+  {
+    fromText: 'Giám đốc các sở, thủ trưởng các ban, ngành, đơn vị cấp tỉnh; Chủ tịch UBND các xã, phường,',
+    toText: 'Thủ trưởng các phòng, ban, cơ quan, đơn vị thuộc UBND {loai}',
+    textOnly: true,
+    in: ['sections'],
+  },
+  {
+    fromText: 'Giám đốc các sở, thủ trưởng các ban, ngành, đơn vị cấp tỉnh; Chủ tịch UBND các xã, phường',
+    toText: 'Thủ trưởng các phòng, ban, cơ quan, đơn vị thuộc UBND {loai}',
+    textOnly: true,
+    in: ['sections'],
+  },
+  {
+    fromText: 'các cơ quan, đơn vị, địa phương',
+    toText: 'các phòng, ban, cơ quan, đơn vị',
+    textOnly: true,
+    in: ['sections'],
+  },
+  {
+    fromText: 'các ngành, đơn vị',
+    toText: 'các phòng, ban, cơ quan, đơn vị',
+    textOnly: true,
+    in: ['sections'],
+    note: 'Cấp xã không có "ngành": phân công cho các phòng, ban',
+  },
+  {
+    fromText: 'các cơ quan, đơn vị thuộc chính quyền cấp cơ sở',
+    toText: 'các cơ quan, đơn vị',
+    textOnly: true,
+    in: ['sections'],
+    note: 'Ở tỉnh: ngân sách của cấp xã; ở xã, phường chính là ngân sách của mình',
+  },
   // What a commune does where the province builds.
-  { fromText: 'Xây dựng Cơ sở dữ liệu phục vụ trí tuệ nhân tạo tỉnh Thanh Hóa, cập nhật và kết nối thống nhất với Cơ sở dữ liệu quốc gia về trí tuệ nhân tạo', toText: 'Cung cấp thông tin phục vụ Cơ sở dữ liệu phục vụ trí tuệ nhân tạo tỉnh Thanh Hóa', textOnly: true, note: 'Cấp xã cung cấp thông tin, không xây dựng cơ sở dữ liệu' },
-  { fromText: 'Cơ sở dữ liệu phục vụ trí tuệ nhân tạo tỉnh Thanh Hóa', toText: 'Thông tin cung cấp cho Cơ sở dữ liệu phục vụ trí tuệ nhân tạo tỉnh Thanh Hóa', textOnly: true, in: ['deliverables'] },
-  { fromText: 'Xây dựng hướng dẫn chuyên ngành', toText: 'Triển khai hướng dẫn chuyên ngành', textOnly: true, note: 'Cấp xã triển khai hướng dẫn của cấp trên' },
-  { fromText: 'các bài đăng trên báo', toText: 'các tin, bài đăng trên trang thông tin điện tử, nền tảng số của {loai}', textOnly: true, in: ['deliverables'], note: 'Xã, phường không có báo, tạp chí riêng' },
+  {
+    fromText:
+      'Xây dựng Cơ sở dữ liệu phục vụ trí tuệ nhân tạo tỉnh Thanh Hóa, cập nhật và kết nối thống nhất với Cơ sở dữ liệu quốc gia về trí tuệ nhân tạo',
+    toText: 'Cung cấp thông tin phục vụ Cơ sở dữ liệu phục vụ trí tuệ nhân tạo tỉnh Thanh Hóa',
+    textOnly: true,
+    note: 'Cấp xã cung cấp thông tin, không xây dựng cơ sở dữ liệu',
+  },
+  {
+    fromText: 'Cơ sở dữ liệu phục vụ trí tuệ nhân tạo tỉnh Thanh Hóa',
+    toText: 'Thông tin cung cấp cho Cơ sở dữ liệu phục vụ trí tuệ nhân tạo tỉnh Thanh Hóa',
+    textOnly: true,
+    in: ['deliverables'],
+  },
+  {
+    fromText: 'Xây dựng hướng dẫn chuyên ngành',
+    toText: 'Triển khai hướng dẫn chuyên ngành',
+    textOnly: true,
+    note: 'Cấp xã triển khai hướng dẫn của cấp trên',
+  },
+  {
+    fromText: 'các bài đăng trên báo',
+    toText: 'các tin, bài đăng trên trang thông tin điện tử, nền tảng số của {loai}',
+    textOnly: true,
+    in: ['deliverables'],
+    note: 'Xã, phường không có báo, tạp chí riêng',
+  },
   { fromText: 'tạp chí', toText: '', textOnly: true, in: ['deliverables'] },
 ];
 
@@ -141,7 +211,9 @@ interface Replacement {
 
 /** A written phrase, matched as whole words ("UBND tỉnh" is not the start of "UBND tỉnhs"). */
 const phrase = (from: string, to: string): Replacement => ({
-  source: `(?<![\\p{L}\\p{N}])${escapeRegExp(normalizeText(from))}(?![\\p{L}\\p{N}])`, to, keepCase: true,
+  source: `(?<![\\p{L}\\p{N}])${escapeRegExp(normalizeText(from))}(?![\\p{L}\\p{N}])`,
+  to,
+  keepCase: true,
 });
 
 /** Names that keep their capital wherever they stand ("báo cáo Sở …", "phối hợp với Công an phường"). */
@@ -172,7 +244,12 @@ function compileReplacements(replacements: Replacement[]): Replacer {
       return PROPER_NAME.test(r.to) ? r.to : r.to.charAt(0).toLocaleLowerCase('vi') + r.to.slice(1);
     });
     // A dropped name leaves its separators behind: "A, , B" → "A, B"; "A và , B" reads "A, B".
-    return normalizeText(out.replace(/\s+,/g, ',').replace(/,(\s*,)+/g, ',').replace(/^[\s,;]+/u, ''));
+    return normalizeText(
+      out
+        .replace(/\s+,/g, ',')
+        .replace(/,(\s*,)+/g, ',')
+        .replace(/^[\s,;]+/u, ''),
+    );
   };
 }
 
@@ -180,7 +257,12 @@ export function replaceAll(text: string, replacements: Replacement[]): string {
   return compileReplacements(replacements)(text);
 }
 
-function ruleReplacements(rules: CascadeRule[], place: TextPlace, commune: UnitEntry, focalUnitName?: string): Replacement[] {
+function ruleReplacements(
+  rules: CascadeRule[],
+  place: TextPlace,
+  commune: UnitEntry,
+  focalUnitName?: string,
+): Replacement[] {
   return rules
     .filter((r) => r.fromText && r.toText !== undefined && (!r.in || r.in.includes(place)))
     .map((r) => phrase(r.fromText!, fill(r.toText!, commune, focalUnitName)));
@@ -196,12 +278,18 @@ function officeRef(target: CascadeTarget, shortCode: string): UnitRef | null {
 }
 
 /** Maps one unit reference of the parent plan; null drops it. */
-export function mapUnitRef(ref: UnitRef, opts: CascadeOptions, target: CascadeTarget, focalUnitName?: string): UnitRef | null {
+export function mapUnitRef(
+  ref: UnitRef,
+  opts: CascadeOptions,
+  target: CascadeTarget,
+  focalUnitName?: string,
+): UnitRef | null {
   const type = communeType(target.commune);
   if (ref.unitCode) {
     const rule = opts.rules.find((r) => !r.textOnly && r.fromCode === ref.unitCode);
     if (rule?.toOffice) return officeRef(target, rule.toOffice[type]);
-    if (rule?.toText !== undefined) return rule.toText ? textRef(fill(rule.toText, target.commune, focalUnitName), opts, target) : null;
+    if (rule?.toText !== undefined)
+      return rule.toText ? textRef(fill(rule.toText, target.commune, focalUnitName), opts, target) : null;
   }
   const written = ref.text.toLocaleLowerCase('vi');
   const textRule = opts.rules
@@ -209,7 +297,10 @@ export function mapUnitRef(ref: UnitRef, opts: CascadeOptions, target: CascadeTa
     .sort((a, b) => b.fromText!.length - a.fromText!.length)[0];
   if (textRule) {
     if (textRule.toOffice) return officeRef(target, textRule.toOffice[type]);
-    const replaced = ref.text.replace(new RegExp(escapeRegExp(textRule.fromText!), 'iu'), fill(textRule.toText ?? '', target.commune, focalUnitName));
+    const replaced = ref.text.replace(
+      new RegExp(escapeRegExp(textRule.fromText!), 'iu'),
+      fill(textRule.toText ?? '', target.commune, focalUnitName),
+    );
     return replaced.trim() ? textRef(normalizeText(replaced), opts, target) : null;
   }
   // Generic groups ("các cơ quan, tổ chức có liên quan") read the same at every level.
@@ -225,7 +316,14 @@ function dedupeRefs(refs: Array<UnitRef | null>): UnitRef[] {
   const out: UnitRef[] = [];
   for (const r of refs) {
     if (!r) continue;
-    if (out.some((o) => (o.unitId !== null && o.unitId === r.unitId) || o.text.toLocaleLowerCase('vi') === r.text.toLocaleLowerCase('vi'))) continue;
+    if (
+      out.some(
+        (o) =>
+          (o.unitId !== null && o.unitId === r.unitId) ||
+          o.text.toLocaleLowerCase('vi') === r.text.toLocaleLowerCase('vi'),
+      )
+    )
+      continue;
     out.push(r);
   }
   return out;
@@ -258,7 +356,12 @@ function tidyItem(s: string): string {
 }
 
 /** Derives the draft plan of one commune/ward from the province plan. */
-export function cascadePlan(parent: PlanDraft, info: ParentPlanInfo, target: CascadeTarget, opts: CascadeOptions): PlanDraft {
+export function cascadePlan(
+  parent: PlanDraft,
+  info: ParentPlanInfo,
+  target: CascadeTarget,
+  opts: CascadeOptions,
+): PlanDraft {
   const c = target.commune;
   const type = communeType(c);
   const communeName = `${type} ${c.shortName}`;
@@ -266,26 +369,51 @@ export function cascadePlan(parent: PlanDraft, info: ParentPlanInfo, target: Cas
   const local = placeLocaliser(opts, c, info.focalUnitName, unitNames);
   const parentRef = referenceToParent(parent, info);
 
-  const basis: BasisReference[] = [{
-    kind: 'implements', documentType: 'KH', number: info.number, symbol: info.symbol, date: info.date,
-    issuer: info.issuerName, title: parent.document.title, text: `Thực hiện ${parentRef}`, planId: info.id,
-  }];
+  const basis: BasisReference[] = [
+    {
+      kind: 'implements',
+      documentType: 'KH',
+      number: info.number,
+      symbol: info.symbol,
+      date: info.date,
+      issuer: info.issuerName,
+      title: parent.document.title,
+      text: `Thực hiện ${parentRef}`,
+      planId: info.id,
+    },
+  ];
 
   const opening: Section = {
-    kind: 'other', number: '', heading: '',
-    blocks: [{ label: null, heading: false, text: `Thực hiện ${parentRef}; Ủy ban nhân dân ${communeName} ban hành Kế hoạch triển khai thực hiện như sau:` }],
+    kind: 'other',
+    number: '',
+    heading: '',
+    blocks: [
+      {
+        label: null,
+        heading: false,
+        text: `Thực hiện ${parentRef}; Ủy ban nhân dân ${communeName} ban hành Kế hoạch triển khai thực hiện như sau:`,
+      },
+    ],
   };
   const localiseSection = sectionLocaliser(parent, info, opts, c, unitNames, parentRef);
-  const sections: Section[] = [
-    opening,
-    ...parent.sections.filter((s) => s.kind !== 'other').map(localiseSection),
-  ];
+  const sections: Section[] = [opening, ...parent.sections.filter((s) => s.kind !== 'other').map(localiseSection)];
 
   return {
     document: {
-      type: 'KH', number: null, symbol: 'KH-UBND', date: null, year: parent.document.year ?? (info.date ? Number(info.date.slice(0, 4)) : null),
+      type: 'KH',
+      number: null,
+      symbol: 'KH-UBND',
+      date: null,
+      year: parent.document.year ?? (info.date ? Number(info.date.slice(0, 4)) : null),
       place: c.shortName,
-      issuer: { text: `Ủy ban nhân dân ${communeName}`, unitId: c.id, unitCode: c.code, unitName: c.name, confidence: 1, group: false },
+      issuer: {
+        text: `Ủy ban nhân dân ${communeName}`,
+        unitId: c.id,
+        unitCode: c.code,
+        unitName: c.name,
+        confidence: 1,
+        group: false,
+      },
       issuerParent: null,
       title: local(parent.document.title, 'title'),
       basis,
@@ -352,14 +480,25 @@ function sectionLocaliser(
   unitNames: Replacement[],
   parentRef: string,
 ): (s: Section) => Section {
-  const implemented = parent.document.basis.filter((b) => b.kind === 'implements' && b.number && b.symbol).map((b) => {
-    const head = `(?:(?:Quyết định|Kế hoạch|Chỉ thị|Nghị quyết|Công văn)\\s+)?số\\s+${escapeRegExp(`${b.number}/${b.symbol}`)}(?:\\s+ngày\\s+[0-9/]+)?`;
-    return [
-      { source: `${head}(?:\\s+của\\s+[^,;]*?)?\\s+về\\s+[^,;]*(?=[,;.]|$)`, to: parentRef, keepCase: false },
-      { source: `${head}(?:\\s+của(?:\\s+(?!về\\s)[^\\s,;]+)+)?(?=[,;.]|$)`, to: shortReferenceToParent(info), keepCase: false },
-    ];
-  }).flat();
-  const localiseSections = compileReplacements([...ruleReplacements(opts.rules, 'sections', c, info.focalUnitName), ...unitNames, ...implemented]);
+  const implemented = parent.document.basis
+    .filter((b) => b.kind === 'implements' && b.number && b.symbol)
+    .map((b) => {
+      const head = `(?:(?:Quyết định|Kế hoạch|Chỉ thị|Nghị quyết|Công văn)\\s+)?số\\s+${escapeRegExp(`${b.number}/${b.symbol}`)}(?:\\s+ngày\\s+[0-9/]+)?`;
+      return [
+        { source: `${head}(?:\\s+của\\s+[^,;]*?)?\\s+về\\s+[^,;]*(?=[,;.]|$)`, to: parentRef, keepCase: false },
+        {
+          source: `${head}(?:\\s+của(?:\\s+(?!về\\s)[^\\s,;]+)+)?(?=[,;.]|$)`,
+          to: shortReferenceToParent(info),
+          keepCase: false,
+        },
+      ];
+    })
+    .flat();
+  const localiseSections = compileReplacements([
+    ...ruleReplacements(opts.rules, 'sections', c, info.focalUnitName),
+    ...unitNames,
+    ...implemented,
+  ]);
   // Defects of the parent's own wording (its "đảm đúng tiến độ", its stray "Luật Chuyển đổi số") are inherited,
   // not corrected: the cascade only localises units, place and level and never edits what the province decided.
   // A silent fix would make 166 drafts differ from their parent in ways the parent-change diff cannot explain,
@@ -419,10 +558,16 @@ export interface TaskSnapshot {
   deliverables: string[];
 }
 
-export function snapshotOf(t: Pick<Task, 'title' | 'content' | 'lead' | 'coordinators' | 'timeframe' | 'deliverables'>): TaskSnapshot {
+export function snapshotOf(
+  t: Pick<Task, 'title' | 'content' | 'lead' | 'coordinators' | 'timeframe' | 'deliverables'>,
+): TaskSnapshot {
   return {
-    title: t.title, content: t.content, lead: t.lead.map((r) => r.text), coordinators: t.coordinators.map((r) => r.text),
-    timeframe: t.timeframe.text, deliverables: [...t.deliverables],
+    title: t.title,
+    content: t.content,
+    lead: t.lead.map((r) => r.text),
+    coordinators: t.coordinators.map((r) => r.text),
+    timeframe: t.timeframe.text,
+    deliverables: [...t.deliverables],
   };
 }
 
@@ -441,5 +586,10 @@ export function diffSnapshots(before: TaskSnapshot, after: TaskSnapshot): FieldC
 }
 
 export const TASK_FIELD_LABEL: Record<keyof TaskSnapshot, string> = {
-  title: 'Nhiệm vụ', content: 'Nội dung', lead: 'Cơ quan chủ trì', coordinators: 'Cơ quan phối hợp', timeframe: 'Thời gian thực hiện', deliverables: 'Sản phẩm',
+  title: 'Nhiệm vụ',
+  content: 'Nội dung',
+  lead: 'Cơ quan chủ trì',
+  coordinators: 'Cơ quan phối hợp',
+  timeframe: 'Thời gian thực hiện',
+  deliverables: 'Sản phẩm',
 };

@@ -34,35 +34,75 @@ function unitVerdict(text: string, rctx: ResolveContext, directory: UnitDirector
   return v;
 }
 
-function checkUnitRef(ref: UnitRef, loc: FindingLocation, plan: PlanDraft, ctx: LintContext, out: Findings, role: string, memo: UnitMemo): void {
+function checkUnitRef(
+  ref: UnitRef,
+  loc: FindingLocation,
+  plan: PlanDraft,
+  ctx: LintContext,
+  out: Findings,
+  role: string,
+  memo: UnitMemo,
+): void {
   if (ref.group) return;
   const rctx = unitContext(plan, ctx);
   const { m, suggestions } = unitVerdict(ref.text, rctx, ctx.directory, memo);
   if (m.how === 'ambiguous') {
-    out.add('unit.ambiguous', 'warning', loc, `${role} ${quote(ref.text)} là tên dùng chung của nhiều đơn vị; chưa xác định được đơn vị cụ thể.`, 'Ghi tên đầy đủ kèm tên đơn vị hành chính.');
+    out.add(
+      'unit.ambiguous',
+      'warning',
+      loc,
+      `${role} ${quote(ref.text)} là tên dùng chung của nhiều đơn vị; chưa xác định được đơn vị cụ thể.`,
+      'Ghi tên đầy đủ kèm tên đơn vị hành chính.',
+    );
     return;
   }
   if (m.entry === null) {
     out.add(
-      'unit.unknown', 'warning', loc,
+      'unit.unknown',
+      'warning',
+      loc,
       `${role} ${quote(ref.text)} không có trong danh mục đơn vị.`,
-      suggestions.length ? `Kiểm tra lại tên đơn vị; có thể là: ${suggestions.map(quote).join(' hoặc ')}.` : 'Kiểm tra lại tên đơn vị hoặc bổ sung đơn vị vào danh mục.',
+      suggestions.length
+        ? `Kiểm tra lại tên đơn vị; có thể là: ${suggestions.map(quote).join(' hoặc ')}.`
+        : 'Kiểm tra lại tên đơn vị hoặc bổ sung đơn vị vào danh mục.',
     );
     return;
   }
   const official = m.matched ?? m.entry.name;
   if (m.how === 'case') {
-    out.add('unit.capitalization', 'info', loc, `${role} ${quote(ref.text)} viết hoa chưa đúng tên chính thức ${quote(official)}.`, `Viết đúng: ${quote(official)}.`);
+    out.add(
+      'unit.capitalization',
+      'info',
+      loc,
+      `${role} ${quote(ref.text)} viết hoa chưa đúng tên chính thức ${quote(official)}.`,
+      `Viết đúng: ${quote(official)}.`,
+    );
   } else if (m.how === 'accent' || m.how === 'typo') {
-    out.add('unit.misspelled', 'warning', loc, `${role} ${quote(ref.text)} viết sai so với tên trong danh mục ${quote(official)}.`, `Sửa thành ${quote(official)}.`);
+    out.add(
+      'unit.misspelled',
+      'warning',
+      loc,
+      `${role} ${quote(ref.text)} viết sai so với tên trong danh mục ${quote(official)}.`,
+      `Sửa thành ${quote(official)}.`,
+    );
   }
 }
 
 export function checkUnits(plan: PlanDraft, ctx: LintContext, out: Findings): void {
   const memo: UnitMemo = new Map();
   for (const t of plan.tasks) {
-    for (const l of t.lead) checkUnitRef(l, taskLocation(plan, t, 'lead'), plan, ctx, out, `Nhiệm vụ ${t.number}: cơ quan chủ trì`, memo);
-    for (const c of t.coordinators) checkUnitRef(c, taskLocation(plan, t, 'coordinators'), plan, ctx, out, `Nhiệm vụ ${t.number}: cơ quan phối hợp`, memo);
+    for (const l of t.lead)
+      checkUnitRef(l, taskLocation(plan, t, 'lead'), plan, ctx, out, `Nhiệm vụ ${t.number}: cơ quan chủ trì`, memo);
+    for (const c of t.coordinators)
+      checkUnitRef(
+        c,
+        taskLocation(plan, t, 'coordinators'),
+        plan,
+        ctx,
+        out,
+        `Nhiệm vụ ${t.number}: cơ quan phối hợp`,
+        memo,
+      );
   }
   if (!ctx.issuerCode) return;
   // A child plan can only assign its own units.
@@ -71,13 +111,20 @@ export function checkUnits(plan: PlanDraft, ctx: LintContext, out: Findings): vo
       if (l.group || !l.unitCode) continue;
       if (!UnitDirectory.isWithin(l.unitCode, ctx.issuerCode)) {
         const issuer = ctx.directory.getByCode(ctx.issuerCode)?.name ?? ctx.issuerCode;
-        out.add('task.lead.outsideIssuer', 'error', taskLocation(plan, t, 'lead'), `Nhiệm vụ ${t.number}: cơ quan chủ trì ${quote(l.text)} không thuộc ${issuer}, nên không thể giao trong kế hoạch này.`, `Giao cho một phòng, đơn vị thuộc ${issuer}; đơn vị ngoài chỉ có thể phối hợp.`);
+        out.add(
+          'task.lead.outsideIssuer',
+          'error',
+          taskLocation(plan, t, 'lead'),
+          `Nhiệm vụ ${t.number}: cơ quan chủ trì ${quote(l.text)} không thuộc ${issuer}, nên không thể giao trong kế hoạch này.`,
+          `Giao cho một phòng, đơn vị thuộc ${issuer}; đơn vị ngoài chỉ có thể phối hợp.`,
+        );
       }
     }
   }
 }
 
-const PLACE_NAME = /(?<![\p{L}])(tỉnh|xã|phường|Tỉnh|Xã|Phường|đặc khu)\s+((?:\p{Lu}[\p{Ll}\p{M}]*)(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,4})/gu;
+const PLACE_NAME =
+  /(?<![\p{L}])(tỉnh|xã|phường|Tỉnh|Xã|Phường|đặc khu)\s+((?:\p{Lu}[\p{Ll}\p{M}]*)(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,4})/gu;
 
 interface PlaceSlip {
   /** "phường Nam Sâm Sơn" as written. */
@@ -97,9 +144,9 @@ interface PlaceName {
 
 /** Kinds of unit a written word names: "xã Đồng Tiến" is a commune, "phường Đông Tiến" a ward. */
 const PLACE_KINDS: Record<string, PlaceKind[]> = {
-  'tỉnh': ['province'],
-  'xã': ['commune'],
-  'phường': ['ward'],
+  tỉnh: ['province'],
+  xã: ['commune'],
+  phường: ['ward'],
   'đặc khu': ['commune', 'ward'],
 };
 
@@ -114,7 +161,10 @@ function placeIndex(directory: UnitDirectory): Map<string, PlaceName[]> {
   for (const e of directory.entries) {
     if (e.kind !== 'province' && e.kind !== 'commune' && e.kind !== 'ward') continue;
     const key = fold(e.shortName);
-    index.set(key, [...(index.get(key) ?? []), { shortName: e.shortName, kind: e.kind, spelling: placeSpelling(e.shortName) }]);
+    index.set(key, [
+      ...(index.get(key) ?? []),
+      { shortName: e.shortName, kind: e.kind, spelling: placeSpelling(e.shortName) },
+    ]);
   }
   placeIndexes.set(directory, index);
   return index;
@@ -160,16 +210,22 @@ export function checkPlaceNames(plan: PlanDraft, ctx: LintContext, out: Findings
   if (issuer) all.push({ text: issuer, location: { field: 'issuer' } });
   for (const { text, location } of all) {
     for (const slip of placeSlips(text, ctx.directory)) {
-      out.add('text.placeName.misspelled', 'warning', location, `Tên đơn vị hành chính viết sai: ${quote(slip.written)}; tên đúng là ${quote(slip.official)}.`, `Sửa thành ${quote(slip.official)}.`);
+      out.add(
+        'text.placeName.misspelled',
+        'warning',
+        location,
+        `Tên đơn vị hành chính viết sai: ${quote(slip.written)}; tên đúng là ${quote(slip.official)}.`,
+        `Sửa thành ${quote(slip.official)}.`,
+      );
     }
   }
 }
 
-
 // ---------------------------------------------------------------------------------------------------------------
 // Recipients.
 
-const REPORT_TO = /báo cáo\s+(?:về\s+)?((?:Chủ tịch\s+)?(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Sở|Bộ|Thủ tướng)[^.;()]*?)(?=\s+(?:theo quy định|xem xét|để|kết quả|tình hình)|[.;()]|$)/gu;
+const REPORT_TO =
+  /báo cáo\s+(?:về\s+)?((?:Chủ tịch\s+)?(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Sở|Bộ|Thủ tướng)[^.;()]*?)(?=\s+(?:theo quy định|xem xét|để|kết quả|tình hình)|[.;()]|$)/gu;
 
 /** Units the plan reports to (named in its text) should receive it ("Nơi nhận"). */
 export function checkRecipients(plan: PlanDraft, ctx: LintContext, out: Findings): void {
@@ -189,10 +245,11 @@ export function checkRecipients(plan: PlanDraft, ctx: LintContext, out: Findings
     else for (const part of ctx.directory.resolveList(name, rctx)) if (part.unitCode) received.add(part.unitCode);
   }
   // A recipient line that starts with the unit's name ("Sở Khoa học và Công nghệ tỉnh Thanh Hóa (b/c)").
-  const namedInRecipients = (ref: UnitRef) => [ref.unitName, cleanWritten(ref.text)].some((n) => {
-    const c = n ? canonicalName(n) : '';
-    return c.includes(' ') && receivedNames.some((r) => r.startsWith(`${c} `));
-  });
+  const namedInRecipients = (ref: UnitRef) =>
+    [ref.unitName, cleanWritten(ref.text)].some((n) => {
+      const c = n ? canonicalName(n) : '';
+      return c.includes(' ') && receivedNames.some((r) => r.startsWith(`${c} `));
+    });
   const reported = new Set<string>();
   for (const s of plan.sections) {
     if (s.kind !== 'organisation') continue;
@@ -204,11 +261,20 @@ export function checkRecipients(plan: PlanDraft, ctx: LintContext, out: Findings
           if (issuerCode && ref.unitCode === issuerCode) continue;
           if (received.has(ref.unitCode) || reported.has(ref.unitCode) || namedInRecipients(ref)) continue;
           reported.add(ref.unitCode);
-          const loc: FindingLocation = { section: s.number, field: 'recipients', ...(b.line !== undefined ? { line: b.line } : {}) };
-          out.add('plan.recipients.missingReportee', 'warning', loc, `Kế hoạch yêu cầu báo cáo ${quote(ref.text)} nhưng ${quote(ref.unitName ?? ref.text)} không có trong Nơi nhận.`, `Bổ sung vào Nơi nhận: "- ${ref.unitName ?? ref.text} (để b/c);".`);
+          const loc: FindingLocation = {
+            section: s.number,
+            field: 'recipients',
+            ...(b.line !== undefined ? { line: b.line } : {}),
+          };
+          out.add(
+            'plan.recipients.missingReportee',
+            'warning',
+            loc,
+            `Kế hoạch yêu cầu báo cáo ${quote(ref.text)} nhưng ${quote(ref.unitName ?? ref.text)} không có trong Nơi nhận.`,
+            `Bổ sung vào Nơi nhận: "- ${ref.unitName ?? ref.text} (để b/c);".`,
+          );
         }
       }
     }
   }
 }
-

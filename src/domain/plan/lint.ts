@@ -3,7 +3,15 @@
 import type { UnitDirectory } from '../org/resolve.ts';
 import { fold, normalizeText } from '../text.ts';
 import type { Finding, PlanDraft } from './model.ts';
-import { ACTION_VERBS, ACTIVITY_VERBS, findPhraseIssues, normalizeToneMarks, startsWithAny, VAGUE_DELIVERABLES, type PhraseIssue } from './phrases.ts';
+import {
+  ACTION_VERBS,
+  ACTIVITY_VERBS,
+  findPhraseIssues,
+  normalizeToneMarks,
+  startsWithAny,
+  VAGUE_DELIVERABLES,
+  type PhraseIssue,
+} from './phrases.ts';
 import { hasDeadline } from './timeframe.ts';
 import { work } from '../work.ts';
 import { Findings, quote, taskLocation, texts, type LintContext, type Located } from './lint-common.ts';
@@ -19,45 +27,125 @@ function checkTasks(plan: PlanDraft, out: Findings): void {
   const numbers = new Map<string, number>();
   for (const t of plan.tasks) numbers.set(t.number, (numbers.get(t.number) ?? 0) + 1);
   for (const [n, count] of numbers) {
-    if (count > 1) out.add('task.number.duplicate', 'error', { task: n }, `Số thứ tự nhiệm vụ ${n} bị trùng (${count} nhiệm vụ).`, 'Đánh số lại các nhiệm vụ cho không trùng nhau.');
+    if (count > 1)
+      out.add(
+        'task.number.duplicate',
+        'error',
+        { task: n },
+        `Số thứ tự nhiệm vụ ${n} bị trùng (${count} nhiệm vụ).`,
+        'Đánh số lại các nhiệm vụ cho không trùng nhau.',
+      );
   }
   for (const t of plan.tasks) {
     const name = `Nhiệm vụ ${t.number}`;
     if (!t.title.trim()) {
-      out.add('task.title.missing', 'error', taskLocation(plan, t, 'title'), `${name} chưa có tên (nội dung công việc).`, 'Ghi rõ việc phải làm, bắt đầu bằng động từ (ví dụ: "Tổ chức…", "Xây dựng…").');
+      out.add(
+        'task.title.missing',
+        'error',
+        taskLocation(plan, t, 'title'),
+        `${name} chưa có tên (nội dung công việc).`,
+        'Ghi rõ việc phải làm, bắt đầu bằng động từ (ví dụ: "Tổ chức…", "Xây dựng…").',
+      );
     } else if (!startsWithAny(t.title, ACTION_VERBS)) {
-      out.add('task.action.missing', 'warning', taskLocation(plan, t, 'title'), `${name}: tên nhiệm vụ ${quote(t.title)} chưa nêu rõ hành động phải làm (chưa "rõ việc").`, 'Mở đầu tên nhiệm vụ bằng động từ chỉ hành động: "Tổ chức…", "Xây dựng…", "Rà soát…", "Triển khai…".');
+      out.add(
+        'task.action.missing',
+        'warning',
+        taskLocation(plan, t, 'title'),
+        `${name}: tên nhiệm vụ ${quote(t.title)} chưa nêu rõ hành động phải làm (chưa "rõ việc").`,
+        'Mở đầu tên nhiệm vụ bằng động từ chỉ hành động: "Tổ chức…", "Xây dựng…", "Rà soát…", "Triển khai…".',
+      );
     }
 
     const leads = t.lead;
     if (leads.length === 0) {
-      out.add('task.lead.missing', 'error', taskLocation(plan, t, 'lead'), `${name} chưa có cơ quan chủ trì (chưa "rõ người, rõ trách nhiệm").`, 'Ghi một cơ quan, đơn vị chủ trì cụ thể.');
+      out.add(
+        'task.lead.missing',
+        'error',
+        taskLocation(plan, t, 'lead'),
+        `${name} chưa có cơ quan chủ trì (chưa "rõ người, rõ trách nhiệm").`,
+        'Ghi một cơ quan, đơn vị chủ trì cụ thể.',
+      );
     } else if (leads.every((l) => l.group)) {
-      out.add('task.lead.group', 'warning', taskLocation(plan, t, 'lead'), `${name}: chủ trì là một nhóm chung (${leads.map((l) => quote(l.text)).join(', ')}), chưa rõ đơn vị chịu trách nhiệm chính.`, 'Giao một cơ quan, đơn vị cụ thể chủ trì; các đơn vị khác phối hợp.');
+      out.add(
+        'task.lead.group',
+        'warning',
+        taskLocation(plan, t, 'lead'),
+        `${name}: chủ trì là một nhóm chung (${leads.map((l) => quote(l.text)).join(', ')}), chưa rõ đơn vị chịu trách nhiệm chính.`,
+        'Giao một cơ quan, đơn vị cụ thể chủ trì; các đơn vị khác phối hợp.',
+      );
     } else if (leads.filter((l) => !l.group).length > 1) {
-      out.add('task.lead.multiple', 'info', taskLocation(plan, t, 'lead'), `${name} có ${leads.length} cơ quan chủ trì; nên giao một cơ quan chủ trì để rõ trách nhiệm.`, null);
+      out.add(
+        'task.lead.multiple',
+        'info',
+        taskLocation(plan, t, 'lead'),
+        `${name} có ${leads.length} cơ quan chủ trì; nên giao một cơ quan chủ trì để rõ trách nhiệm.`,
+        null,
+      );
     }
 
     const tf = t.timeframe;
     if (!tf.text.trim()) {
-      out.add('task.timeframe.missing', 'error', taskLocation(plan, t, 'timeframe'), `${name} chưa có thời gian thực hiện (chưa "rõ thời gian").`, 'Ghi thời hạn hoàn thành, ví dụ "Trước ngày 30/6/2026" hoặc "Hằng năm, trước ngày 15/12".');
+      out.add(
+        'task.timeframe.missing',
+        'error',
+        taskLocation(plan, t, 'timeframe'),
+        `${name} chưa có thời gian thực hiện (chưa "rõ thời gian").`,
+        'Ghi thời hạn hoàn thành, ví dụ "Trước ngày 30/6/2026" hoặc "Hằng năm, trước ngày 15/12".',
+      );
     } else if (tf.schedule === null) {
-      out.add('task.timeframe.unreadable', 'warning', taskLocation(plan, t, 'timeframe'), `${name}: thời gian ${quote(tf.text)} chưa xác định được mốc thời gian.`, 'Ghi thời hạn theo ngày, tháng, quý hoặc năm cụ thể.');
+      out.add(
+        'task.timeframe.unreadable',
+        'warning',
+        taskLocation(plan, t, 'timeframe'),
+        `${name}: thời gian ${quote(tf.text)} chưa xác định được mốc thời gian.`,
+        'Ghi thời hạn theo ngày, tháng, quý hoặc năm cụ thể.',
+      );
     } else if (!hasDeadline(tf.schedule)) {
-      out.add('task.timeframe.noDeadline', 'info', taskLocation(plan, t, 'timeframe'), `${name}: thời gian ${quote(tf.text)} không có mốc hoàn thành; việc theo dõi dựa vào kỳ báo cáo định kỳ.`, 'Có thể ghi thêm mốc báo cáo, ví dụ "Thường xuyên; báo cáo trước ngày 15/12 hằng năm".');
+      out.add(
+        'task.timeframe.noDeadline',
+        'info',
+        taskLocation(plan, t, 'timeframe'),
+        `${name}: thời gian ${quote(tf.text)} không có mốc hoàn thành; việc theo dõi dựa vào kỳ báo cáo định kỳ.`,
+        'Có thể ghi thêm mốc báo cáo, ví dụ "Thường xuyên; báo cáo trước ngày 15/12 hằng năm".',
+      );
     }
 
     if (t.deliverables.length === 0) {
-      out.add('task.deliverable.missing', 'error', taskLocation(plan, t, 'deliverables'), `${name} chưa có sản phẩm (chưa "rõ kết quả").`, 'Ghi sản phẩm cụ thể: văn bản, báo cáo, hội nghị, cơ sở dữ liệu…');
+      out.add(
+        'task.deliverable.missing',
+        'error',
+        taskLocation(plan, t, 'deliverables'),
+        `${name} chưa có sản phẩm (chưa "rõ kết quả").`,
+        'Ghi sản phẩm cụ thể: văn bản, báo cáo, hội nghị, cơ sở dữ liệu…',
+      );
     } else {
-      const vague = t.deliverables.filter((x) => VAGUE_DELIVERABLES.some((v) => fold(x).replace(/[.;,]+$/, '') === fold(v)));
+      const vague = t.deliverables.filter((x) =>
+        VAGUE_DELIVERABLES.some((v) => fold(x).replace(/[.;,]+$/, '') === fold(v)),
+      );
       if (vague.length === t.deliverables.length) {
-        out.add('task.deliverable.vague', 'warning', taskLocation(plan, t, 'deliverables'), `${name}: sản phẩm ${t.deliverables.map(quote).join(', ')} chưa cụ thể.`, 'Nêu sản phẩm đo được: tên văn bản, báo cáo, số hội nghị, hệ thống…');
+        out.add(
+          'task.deliverable.vague',
+          'warning',
+          taskLocation(plan, t, 'deliverables'),
+          `${name}: sản phẩm ${t.deliverables.map(quote).join(', ')} chưa cụ thể.`,
+          'Nêu sản phẩm đo được: tên văn bản, báo cáo, số hội nghị, hệ thống…',
+        );
       }
       for (const x of t.deliverables) {
         const verb = startsWithAny(x, ACTIVITY_VERBS);
         if (verb) {
-          out.add('task.deliverable.activity', 'warning', taskLocation(plan, t, 'deliverables'), `${name}: sản phẩm ${quote(x)} là một hoạt động (“${x.split(/\s+/).slice(0, verb.split(' ').length).join(' ')}…”), chưa phải sản phẩm đầu ra.`, `Ghi kết quả của hoạt động, ví dụ ${quote(x.slice(verb.length).trim().replace(/^\p{Ll}/u, (c) => c.toUpperCase()))} hoặc văn bản, báo cáo cụ thể.`);
+          out.add(
+            'task.deliverable.activity',
+            'warning',
+            taskLocation(plan, t, 'deliverables'),
+            `${name}: sản phẩm ${quote(x)} là một hoạt động (“${x.split(/\s+/).slice(0, verb.split(' ').length).join(' ')}…”), chưa phải sản phẩm đầu ra.`,
+            `Ghi kết quả của hoạt động, ví dụ ${quote(
+              x
+                .slice(verb.length)
+                .trim()
+                .replace(/^\p{Ll}/u, (c) => c.toUpperCase()),
+            )} hoặc văn bản, báo cáo cụ thể.`,
+          );
         }
       }
     }
@@ -96,7 +184,10 @@ interface ParentWording {
 
 const INHERITED = ' Lỗi này có từ kế hoạch cấp trên.';
 
-const parentWordingCache = new WeakMap<PlanDraft, { sections: PlanDraft['sections']; tasks: PlanDraft['tasks']; wording: ParentWording }>();
+const parentWordingCache = new WeakMap<
+  PlanDraft,
+  { sections: PlanDraft['sections']; tasks: PlanDraft['tasks']; wording: ParentWording }
+>();
 
 /** Computed once per parent: a province plan is linted against each of its 166 children. */
 function parentWording(parent: PlanDraft): ParentWording {
@@ -106,7 +197,8 @@ function parentWording(parent: PlanDraft): ParentWording {
   for (const { text } of texts(parent)) {
     for (const issue of findPhraseIssues(normalizeText(text))) wording.phrases.add(phraseKey(issue));
   }
-  for (const s of parent.sections) for (const b of s.blocks) for (const m of lawMentions(b.text)) wording.laws.add(m.key);
+  for (const s of parent.sections)
+    for (const b of s.blocks) for (const m of lawMentions(b.text)) wording.laws.add(m.key);
   for (const t of parent.tasks) for (const m of lawMentions(`${t.title}. ${t.content ?? ''}`)) wording.laws.add(m.key);
   parentWordingCache.set(parent, { sections: parent.sections, tasks: parent.tasks, wording });
   return wording;
@@ -124,16 +216,40 @@ function checkPhrases(plan: PlanDraft, out: Findings, inherited: ParentWording |
       const from = inherited?.phrases.has(phraseKey(issue)) ? INHERITED : '';
       switch (issue.kind) {
         case 'missingWord':
-          out.add('phrase.missingWord', 'warning', location, `Thiếu chữ trong cụm từ ${quote(issue.found)} (${where}); cụm từ chuẩn là ${quote(issue.expected ?? '')}.${from}`, `Sửa ${quote(issue.found)} thành ${quote(issue.expected ?? '')}.`);
+          out.add(
+            'phrase.missingWord',
+            'warning',
+            location,
+            `Thiếu chữ trong cụm từ ${quote(issue.found)} (${where}); cụm từ chuẩn là ${quote(issue.expected ?? '')}.${from}`,
+            `Sửa ${quote(issue.found)} thành ${quote(issue.expected ?? '')}.`,
+          );
           break;
         case 'misspelled':
-          out.add('phrase.misspelled', 'warning', location, `Viết sai cụm từ ${quote(issue.found)} (${where}); cụm từ chuẩn là ${quote(issue.expected ?? '')}.${from}`, `Sửa thành ${quote(issue.expected ?? '')}.`);
+          out.add(
+            'phrase.misspelled',
+            'warning',
+            location,
+            `Viết sai cụm từ ${quote(issue.found)} (${where}); cụm từ chuẩn là ${quote(issue.expected ?? '')}.${from}`,
+            `Sửa thành ${quote(issue.expected ?? '')}.`,
+          );
           break;
         case 'clashingWords':
-          out.add('phrase.clashingWords', 'warning', location, `Thừa từ: hai giới từ ${quote(issue.found)} đứng liền nhau (${where}).${from}`, `Bỏ một trong hai từ ${quote(issue.found)}.`);
+          out.add(
+            'phrase.clashingWords',
+            'warning',
+            location,
+            `Thừa từ: hai giới từ ${quote(issue.found)} đứng liền nhau (${where}).${from}`,
+            `Bỏ một trong hai từ ${quote(issue.found)}.`,
+          );
           break;
         case 'repeatedWord':
-          out.add('phrase.repeatedWord', 'warning', location, `Lặp từ ${quote(issue.found)} (${where}).${from}`, `Bỏ bớt một chữ ${quote(issue.expected ?? '')}.`);
+          out.add(
+            'phrase.repeatedWord',
+            'warning',
+            location,
+            `Lặp từ ${quote(issue.found)} (${where}).${from}`,
+            `Bỏ bớt một chữ ${quote(issue.expected ?? '')}.`,
+          );
           break;
       }
     }
@@ -149,7 +265,28 @@ interface LawMention {
   key: string;
 }
 
-const LAW_STOP = new Set(['trên', 'tại', 'ngày', 'về', 'đến', 'theo', 'để', 'trong', 'thì', 'đã', 'được', 'của', 'cho', 'với', 'từ', 'do', 'là', 'có', 'và', 'hoặc']);
+const LAW_STOP = new Set([
+  'trên',
+  'tại',
+  'ngày',
+  'về',
+  'đến',
+  'theo',
+  'để',
+  'trong',
+  'thì',
+  'đã',
+  'được',
+  'của',
+  'cho',
+  'với',
+  'từ',
+  'do',
+  'là',
+  'có',
+  'và',
+  'hoặc',
+]);
 /** Words that end a law name only before a number: "Luật Chuyển đổi số" but "Luật … số 134/2025/QH15", "năm 2025". */
 const LAW_STOP_BEFORE_NUMBER = new Set(['số', 'năm']);
 
@@ -186,7 +323,9 @@ export function lawMentions(text: string): LawMention[] {
     }
     if (words.length === 0) continue;
     const joined = words.join(' ').replace(/,$/u, '');
-    const name = (amend ? `${m[1]} ${amend[0]}${joined}` : `${m[1]} ${joined}`).replace(/\s+/g, ' ').replace(/[,.;:]+$/u, '');
+    const name = (amend ? `${m[1]} ${amend[0]}${joined}` : `${m[1]} ${joined}`)
+      .replace(/\s+/g, ' ')
+      .replace(/[,.;:]+$/u, '');
     out.push({ name, key: fold(name) });
     re.lastIndex = start + m[0].length + (amend ? amend[0].length : 0) + joined.length;
   }
@@ -222,17 +361,28 @@ function checkLaws(plan: PlanDraft, directory: UnitDirectory, out: Findings, inh
     if (tl.key === planKey) continue;
     const fixed = correctPlaceNames(d.title.replace(tl.name, display), directory);
     out.add(
-      'plan.title.lawMismatch', 'error', { field: 'title' },
+      'plan.title.lawMismatch',
+      'error',
+      { field: 'title' },
       `Trích yếu nêu ${quote(tl.name)} nhưng căn cứ và nội dung kế hoạch triển khai ${quote(display)}.`,
       `Sửa trích yếu thành ${quote(fixed)}.`,
     );
   }
 
   // Other laws named in the body: copied text from another plan, or a law the plan does not implement.
-  const legal = new Set(d.basis.filter((b) => b.kind === 'legalBasis').flatMap((b) => lawMentions(`${b.title ?? ''} ${b.text}`).map((m) => m.key)));
+  const legal = new Set(
+    d.basis
+      .filter((b) => b.kind === 'legalBasis')
+      .flatMap((b) => lawMentions(`${b.title ?? ''} ${b.text}`).map((m) => m.key)),
+  );
   const titleKeys = new Set(titleLaws.map((m) => m.key));
   const body: Located[] = [];
-  for (const s of plan.sections) for (const b of s.blocks) body.push({ text: b.text, location: { section: s.number || s.heading, field: 'text', ...(b.line !== undefined ? { line: b.line } : {}) } });
+  for (const s of plan.sections)
+    for (const b of s.blocks)
+      body.push({
+        text: b.text,
+        location: { section: s.number || s.heading, field: 'text', ...(b.line !== undefined ? { line: b.line } : {}) },
+      });
   for (const t of plan.tasks) {
     body.push({ text: t.title, location: taskLocation(plan, t, 'title') });
     if (t.content) body.push({ text: t.content, location: taskLocation(plan, t, 'content') });
@@ -241,7 +391,13 @@ function checkLaws(plan: PlanDraft, directory: UnitDirectory, out: Findings, inh
     for (const m of lawMentions(text)) {
       if (m.key === planKey || legal.has(m.key) || titleKeys.has(m.key)) continue;
       const from = inherited?.laws.has(m.key) ? INHERITED : '';
-      out.add('plan.law.otherInBody', 'warning', location, `Nội dung nhắc đến ${quote(m.name)}, khác với luật mà kế hoạch triển khai (${quote(display)}).${from}`, `Kiểm tra lại: thay bằng ${quote(display)} hoặc bỏ nếu không liên quan.`);
+      out.add(
+        'plan.law.otherInBody',
+        'warning',
+        location,
+        `Nội dung nhắc đến ${quote(m.name)}, khác với luật mà kế hoạch triển khai (${quote(display)}).${from}`,
+        `Kiểm tra lại: thay bằng ${quote(display)} hoặc bỏ nếu không liên quan.`,
+      );
     }
   }
 
@@ -251,7 +407,9 @@ function checkLaws(plan: PlanDraft, directory: UnitDirectory, out: Findings, inh
     const forms = [...c.forms.entries()];
     const preferred = [...forms].sort((a, b) => capitals(a[0]) - capitals(b[0]))[0]![0];
     out.add(
-      'plan.law.inconsistentCase', 'info', { field: 'text' },
+      'plan.law.inconsistentCase',
+      'info',
+      { field: 'text' },
       `Tên luật được viết không thống nhất: ${forms.map(([f, n]) => `${quote(f)} (${n} lần)`).join(', ')}.`,
       `Viết thống nhất ${quote(preferred)} (theo Nghị định 30/2020/NĐ-CP, tên văn bản chỉ viết hoa chữ cái đầu và danh từ riêng).`,
     );
@@ -273,9 +431,17 @@ function checkTerms(plan: PlanDraft, out: Findings): void {
       else used.set(key, [t.number]);
     }
     if (used.size > 1) {
-      const parts = [...used.entries()].map(([l, tasks]) => `${quote(l.charAt(0).toUpperCase() + l.slice(1))} (nhiệm vụ ${tasks.join(', ')})`);
+      const parts = [...used.entries()].map(
+        ([l, tasks]) => `${quote(l.charAt(0).toUpperCase() + l.slice(1))} (nhiệm vụ ${tasks.join(', ')})`,
+      );
       const major = [...used.entries()].sort((a, b) => b[1].length - a[1].length)[0]![0];
-      out.add('plan.terms.inconsistent', 'info', { field }, `Cách gọi không thống nhất giữa các nhiệm vụ: ${parts.join(' và ')}.`, `Dùng một cách gọi cho cả kế hoạch, ví dụ ${quote(major.charAt(0).toUpperCase() + major.slice(1))}.`);
+      out.add(
+        'plan.terms.inconsistent',
+        'info',
+        { field },
+        `Cách gọi không thống nhất giữa các nhiệm vụ: ${parts.join(' và ')}.`,
+        `Dùng một cách gọi cho cả kế hoạch, ví dụ ${quote(major.charAt(0).toUpperCase() + major.slice(1))}.`,
+      );
     }
   }
   // Pairs of accepted variants that one document should not mix.
@@ -283,14 +449,22 @@ function checkTerms(plan: PlanDraft, out: Findings): void {
     ['hằng năm', 'hàng năm', 'hằng năm'],
     ['bảo đảm', 'đảm bảo', 'bảo đảm'],
   ];
-  const all = texts(plan).map((x) => x.text).concat(plan.tasks.map((t) => t.timeframe.text));
+  const all = texts(plan)
+    .map((x) => x.text)
+    .concat(plan.tasks.map((t) => t.timeframe.text));
   const lower = all.map((t) => normalizeToneMarks(normalizeText(t)).toLowerCase());
   for (const [a, b, preferred] of pairs) {
     const re = (w: string) => new RegExp(`(?<![\\p{L}])${w}(?![\\p{L}])`, 'gu');
     const ca = lower.reduce((n, t) => n + (t.match(re(a))?.length ?? 0), 0);
     const cb = lower.reduce((n, t) => n + (t.match(re(b))?.length ?? 0), 0);
     if (ca > 0 && cb > 0) {
-      out.add('plan.terms.inconsistent', 'info', { field: 'text' }, `Dùng lẫn ${quote(a)} (${ca} lần) và ${quote(b)} (${cb} lần) trong cùng kế hoạch.`, `Dùng thống nhất ${quote(preferred)}.`);
+      out.add(
+        'plan.terms.inconsistent',
+        'info',
+        { field: 'text' },
+        `Dùng lẫn ${quote(a)} (${ca} lần) và ${quote(b)} (${cb} lần) trong cùng kế hoạch.`,
+        `Dùng thống nhất ${quote(preferred)}.`,
+      );
     }
   }
 }
@@ -300,16 +474,50 @@ function checkTerms(plan: PlanDraft, out: Findings): void {
 
 function checkHeader(plan: PlanDraft, ctx: LintContext, out: Findings): void {
   const d = plan.document;
-  if (!d.title.trim()) out.add('plan.title.missing', 'error', { field: 'title' }, 'Kế hoạch chưa có trích yếu.', 'Ghi trích yếu dưới tên loại văn bản, ví dụ "Triển khai thi hành Luật … trên địa bàn …".');
-  if (!d.issuer) out.add('plan.issuer.missing', 'warning', { field: 'issuer' }, 'Chưa xác định được cơ quan ban hành kế hoạch.', 'Ghi tên cơ quan ban hành ở góc trái phần đầu văn bản.');
-  if (!d.place) out.add('plan.place.missing', 'info', { field: 'place' }, 'Chưa có địa danh và ngày tháng ban hành.', 'Ghi địa danh, ngày tháng năm ở phần đầu văn bản (ví dụ "Thanh Hóa, ngày … tháng … năm 2026").');
+  if (!d.title.trim())
+    out.add(
+      'plan.title.missing',
+      'error',
+      { field: 'title' },
+      'Kế hoạch chưa có trích yếu.',
+      'Ghi trích yếu dưới tên loại văn bản, ví dụ "Triển khai thi hành Luật … trên địa bàn …".',
+    );
+  if (!d.issuer)
+    out.add(
+      'plan.issuer.missing',
+      'warning',
+      { field: 'issuer' },
+      'Chưa xác định được cơ quan ban hành kế hoạch.',
+      'Ghi tên cơ quan ban hành ở góc trái phần đầu văn bản.',
+    );
+  if (!d.place)
+    out.add(
+      'plan.place.missing',
+      'info',
+      { field: 'place' },
+      'Chưa có địa danh và ngày tháng ban hành.',
+      'Ghi địa danh, ngày tháng năm ở phần đầu văn bản (ví dụ "Thanh Hóa, ngày … tháng … năm 2026").',
+    );
   if (ctx.status === 'issued') {
     const missing = [d.number ? null : 'số', d.date ? null : 'ngày ban hành'].filter(Boolean);
     if (missing.length) {
-      out.add('plan.issued.numberMissing', 'error', { field: d.number ? 'date' : 'number' }, `Kế hoạch đã ban hành nhưng chưa có ${missing.join(' và ')}.`, 'Cập nhật số, ký hiệu và ngày ban hành theo văn bản đã ký.');
+      out.add(
+        'plan.issued.numberMissing',
+        'error',
+        { field: d.number ? 'date' : 'number' },
+        `Kế hoạch đã ban hành nhưng chưa có ${missing.join(' và ')}.`,
+        'Cập nhật số, ký hiệu và ngày ban hành theo văn bản đã ký.',
+      );
     }
   }
-  if (plan.tasks.length === 0) out.add('plan.tasks.missing', 'warning', {}, 'Kế hoạch chưa có nhiệm vụ nào được phân công.', 'Bổ sung các nhiệm vụ với cơ quan chủ trì, thời gian và sản phẩm.');
+  if (plan.tasks.length === 0)
+    out.add(
+      'plan.tasks.missing',
+      'warning',
+      {},
+      'Kế hoạch chưa có nhiệm vụ nào được phân công.',
+      'Bổ sung các nhiệm vụ với cơ quan chủ trì, thời gian và sản phẩm.',
+    );
 }
 
 /** Reviews a plan. Findings carry a stable code, a location and a Vietnamese message with a suggested fix. */

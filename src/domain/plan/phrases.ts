@@ -110,7 +110,16 @@ const PHRASE_DEFS: PhraseDef[] = [
 ];
 
 /** Pairs of prepositions that never follow each other in correct text ("phản ánh về qua phòng …"). */
-const CLASHING_PREPOSITIONS = new Set(['về qua', 'qua về', 'về tại', 'tại về', 'đến qua', 'qua đến', 'tới qua', 'qua tới']);
+const CLASHING_PREPOSITIONS = new Set([
+  'về qua',
+  'qua về',
+  'về tại',
+  'tại về',
+  'đến qua',
+  'qua đến',
+  'tới qua',
+  'qua tới',
+]);
 
 /** Words legitimately written twice in a row. */
 const REDUPLICATIONS = new Set(['từ', 'thường', 'nhiều', 'ít', 'xa', 'dần']);
@@ -193,7 +202,13 @@ function expand(def: PhraseDef): PhraseForm[] {
     const display = words.join(' ');
     const toks = tokenize(display);
     const tokens = toks.map((t) => t.lower);
-    return { tokens, folded: tokens.map(fold), punct: toks.map((t) => t.punctAfter), fixed: def.fixed ?? false, display };
+    return {
+      tokens,
+      folded: tokens.map(fold),
+      punct: toks.map((t) => t.punctAfter),
+      fixed: def.fixed ?? false,
+      display,
+    };
   });
 }
 
@@ -206,7 +221,10 @@ const EXACT = new TokenAutomaton(FORMS.map((f) => f.tokens));
 const BY_FIRST = new Map<string, PhraseForm[]>();
 const BY_SECOND = new Map<string, PhraseForm[]>();
 for (const f of FORMS) {
-  for (const [map, word] of [[BY_FIRST, f.tokens[0]], [BY_SECOND, f.tokens[1]]] as const) {
+  for (const [map, word] of [
+    [BY_FIRST, f.tokens[0]],
+    [BY_SECOND, f.tokens[1]],
+  ] as const) {
     if (word === undefined) continue;
     const list = map.get(word) ?? [];
     list.push(f);
@@ -286,9 +304,12 @@ export function findPhraseIssues(input: string): PhraseIssue[] {
   const text = normalizeText(input);
   const tokens = tokenize(text);
   const covered = new Array<boolean>(tokens.length).fill(false);
-  EXACT.scan(tokens.map((t) => t.lower), (start, form) => {
-    for (let k = 0; k < FORMS[form]!.tokens.length; k++) covered[start + k] = true;
-  });
+  EXACT.scan(
+    tokens.map((t) => t.lower),
+    (start, form) => {
+      for (let k = 0; k < FORMS[form]!.tokens.length; k++) covered[start + k] = true;
+    },
+  );
   const scan: PhraseScan = { text, tokens, covered, issues: [], spans: [], seen: new Set<number>() };
   for (let i = 0; i < tokens.length; i++) {
     for (const f of candidatesAt(tokens, i)) {
@@ -328,10 +349,14 @@ function findMisspelled(scan: PhraseScan, i: number, f: PhraseForm): void {
     // One-letter typos only on words long enough, or inside longer phrases that give context ("vướng mắt").
     const long = f.folded[k]!.length >= 4 || (n >= 3 && f.folded[k]!.length >= 3);
     // Lengths two apart are never one edit apart: a huge written word costs nothing here.
-    const typo = long && Math.abs(t.folded.length - f.folded[k]!.length) <= 1 && editDistance(t.folded, f.folded[k]!) === 1;
+    const typo =
+      long && Math.abs(t.folded.length - f.folded[k]!.length) <= 1 && editDistance(t.folded, f.folded[k]!) === 1;
     ok = accentOnly || typo;
   }
-  const variant = tokens.slice(i, i + n).map((t) => t.lower).join(' ');
+  const variant = tokens
+    .slice(i, i + n)
+    .map((t) => t.lower)
+    .join(' ');
   if (ok && off === 1 && n >= 2 && !STANDARD.has(variant)) {
     const found = sliceText(text, tokens, i, i + n);
     const expected = restoreCase(writtenWords(scan, i, i + n), f);
@@ -351,7 +376,9 @@ function findMissingWord(scan: PhraseScan, i: number, f: PhraseForm): void {
     const rest = f.tokens.filter((_, k) => k !== skip);
     if (!sameTokens(tokens, i, rest)) continue;
     // Punctuation of the phrase without the missing word; around the gap either side's punctuation counts.
-    const restPunct = f.punct.filter((_, k) => k !== skip).map((p, k) => p || (k === skip - 1 && f.punct[skip] === true));
+    const restPunct = f.punct
+      .filter((_, k) => k !== skip)
+      .map((p, k) => p || (k === skip - 1 && f.punct[skip] === true));
     if (crossesPunctuation(tokens, i, n - 1, restPunct)) continue;
     if (covered.slice(i, i + n - 1).every(Boolean)) continue;
     if (STANDARD.has(rest.join(' '))) continue;
@@ -391,7 +418,9 @@ function shortestOfOverlapping(scan: PhraseScan): PhraseIssue[] {
   const { issues, spans } = scan;
   const taken = new Uint8Array(scan.tokens.length);
   const kept: number[] = [];
-  const byLength = issues.map((_, k) => k).sort((a, b) => issues[a]!.end - issues[a]!.start - (issues[b]!.end - issues[b]!.start) || a - b);
+  const byLength = issues
+    .map((_, k) => k)
+    .sort((a, b) => issues[a]!.end - issues[a]!.start - (issues[b]!.end - issues[b]!.start) || a - b);
   for (const k of byLength) {
     const [first, last] = spans[k]!;
     let free = true;
@@ -404,23 +433,99 @@ function shortestOfOverlapping(scan: PhraseScan): PhraseIssue[] {
   return kept.map((k) => issues[k]!).sort((a, b) => a.start - b.start);
 }
 
-
-
-
 // ---------------------------------------------------------------------------------------------------------------
 // Word lists for the "06 rõ" checks.
 
 /** Verbs that open a task title: a task says what is to be done ("rõ việc"). */
 export const ACTION_VERBS = [
-  'tổ chức', 'rà soát', 'xây dựng', 'triển khai', 'lồng ghép', 'cung cấp', 'đôn đốc', 'theo dõi', 'hướng dẫn', 'ban hành',
-  'tuyên truyền', 'phổ biến', 'kiểm tra', 'tổng hợp', 'báo cáo', 'thực hiện', 'nghiên cứu', 'đào tạo', 'bồi dưỡng',
-  'tập huấn', 'phát triển', 'ứng dụng', 'nâng cao', 'hoàn thiện', 'cập nhật', 'kết nối', 'đẩy mạnh', 'tăng cường',
-  'thúc đẩy', 'khảo sát', 'đánh giá', 'sơ kết', 'tổng kết', 'tham mưu', 'phối hợp', 'quán triệt', 'thông tin',
-  'truyền thông', 'bố trí', 'huy động', 'thiết lập', 'vận hành', 'duy trì', 'chuẩn hóa', 'số hóa', 'thu thập', 'chia sẻ',
-  'tiếp nhận', 'xử lý', 'giải quyết', 'ký kết', 'mua sắm', 'đầu tư', 'nâng cấp', 'hỗ trợ', 'khuyến khích', 'thành lập',
-  'kiện toàn', 'sửa đổi', 'bổ sung', 'góp ý', 'lấy ý kiến', 'công bố', 'công khai', 'lập', 'trình', 'chỉ đạo', 'giám sát',
-  'thanh tra', 'xác định', 'đề xuất', 'kiến nghị', 'ưu tiên', 'bảo đảm', 'đảm bảo', 'phát động', 'biên soạn', 'in ấn',
-  'phát hành', 'xúc tiến', 'hợp tác', 'thử nghiệm', 'áp dụng', 'điều tra', 'thống kê', 'quản lý', 'hướng dẫn', 'chuyển đổi',
+  'tổ chức',
+  'rà soát',
+  'xây dựng',
+  'triển khai',
+  'lồng ghép',
+  'cung cấp',
+  'đôn đốc',
+  'theo dõi',
+  'hướng dẫn',
+  'ban hành',
+  'tuyên truyền',
+  'phổ biến',
+  'kiểm tra',
+  'tổng hợp',
+  'báo cáo',
+  'thực hiện',
+  'nghiên cứu',
+  'đào tạo',
+  'bồi dưỡng',
+  'tập huấn',
+  'phát triển',
+  'ứng dụng',
+  'nâng cao',
+  'hoàn thiện',
+  'cập nhật',
+  'kết nối',
+  'đẩy mạnh',
+  'tăng cường',
+  'thúc đẩy',
+  'khảo sát',
+  'đánh giá',
+  'sơ kết',
+  'tổng kết',
+  'tham mưu',
+  'phối hợp',
+  'quán triệt',
+  'thông tin',
+  'truyền thông',
+  'bố trí',
+  'huy động',
+  'thiết lập',
+  'vận hành',
+  'duy trì',
+  'chuẩn hóa',
+  'số hóa',
+  'thu thập',
+  'chia sẻ',
+  'tiếp nhận',
+  'xử lý',
+  'giải quyết',
+  'ký kết',
+  'mua sắm',
+  'đầu tư',
+  'nâng cấp',
+  'hỗ trợ',
+  'khuyến khích',
+  'thành lập',
+  'kiện toàn',
+  'sửa đổi',
+  'bổ sung',
+  'góp ý',
+  'lấy ý kiến',
+  'công bố',
+  'công khai',
+  'lập',
+  'trình',
+  'chỉ đạo',
+  'giám sát',
+  'thanh tra',
+  'xác định',
+  'đề xuất',
+  'kiến nghị',
+  'ưu tiên',
+  'bảo đảm',
+  'đảm bảo',
+  'phát động',
+  'biên soạn',
+  'in ấn',
+  'phát hành',
+  'xúc tiến',
+  'hợp tác',
+  'thử nghiệm',
+  'áp dụng',
+  'điều tra',
+  'thống kê',
+  'quản lý',
+  'hướng dẫn',
+  'chuyển đổi',
 ];
 
 /**
@@ -428,14 +533,41 @@ export const ACTION_VERBS = [
  * Words that are also nouns of documents ("Báo cáo", "Hướng dẫn", "Kế hoạch") are left out on purpose.
  */
 export const ACTIVITY_VERBS = [
-  'triển khai', 'cung cấp', 'tổ chức', 'thực hiện', 'rà soát', 'xây dựng', 'đôn đốc', 'theo dõi', 'tham mưu', 'phối hợp',
-  'đẩy mạnh', 'tăng cường', 'nâng cao', 'tiếp tục', 'duy trì', 'hỗ trợ', 'tuyên truyền', 'lồng ghép',
+  'triển khai',
+  'cung cấp',
+  'tổ chức',
+  'thực hiện',
+  'rà soát',
+  'xây dựng',
+  'đôn đốc',
+  'theo dõi',
+  'tham mưu',
+  'phối hợp',
+  'đẩy mạnh',
+  'tăng cường',
+  'nâng cao',
+  'tiếp tục',
+  'duy trì',
+  'hỗ trợ',
+  'tuyên truyền',
+  'lồng ghép',
 ];
 
 /** "Sản phẩm" texts that name no product. */
 export const VAGUE_DELIVERABLES = [
-  'kết quả thực hiện', 'hoàn thành', 'hoàn thành nhiệm vụ', 'theo kế hoạch', 'theo yêu cầu', 'theo quy định',
-  'đảm bảo tiến độ', 'bảo đảm tiến độ', 'thường xuyên', 'các nội dung có liên quan', 'hiệu quả', 'có kết quả', 'tốt',
+  'kết quả thực hiện',
+  'hoàn thành',
+  'hoàn thành nhiệm vụ',
+  'theo kế hoạch',
+  'theo yêu cầu',
+  'theo quy định',
+  'đảm bảo tiến độ',
+  'bảo đảm tiến độ',
+  'thường xuyên',
+  'các nội dung có liên quan',
+  'hiệu quả',
+  'có kết quả',
+  'tốt',
 ];
 
 /** Folded forms of the word lists above, computed once per list. */

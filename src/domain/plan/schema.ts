@@ -9,39 +9,72 @@ import { cleanText, refineText } from '../input-text.ts';
  * breaks, no direction overrides, no stacked marks (src/domain/input-text.ts). Not trimmed: the draft keeps its text
  * as written.
  */
-const text = () => z.string().overwrite((v) => cleanText(v, 'long')).superRefine(refineText('long'));
+const text = () =>
+  z
+    .string()
+    .overwrite((v) => cleanText(v, 'long'))
+    .superRefine(refineText('long'));
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('Date as YYYY-MM-DD.');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .describe('Date as YYYY-MM-DD.');
 
 export const unitRefSchema = z
   .object({
     text: text().describe('The name exactly as written (NFC), e.g. "Sở Khoa học và công nghệ".'),
-    unitId: z.number().int().nullable().describe('Register unit it resolved to; null when unresolved or a generic group.'),
+    unitId: z
+      .number()
+      .int()
+      .nullable()
+      .describe('Register unit it resolved to; null when unresolved or a generic group.'),
     unitCode: text().nullable().describe('Code of the resolved unit: "38.SKHCN", "16516.PVHXH".'),
     unitName: text().nullable().describe('Official name of the resolved unit, for display and spelling checks.'),
-    confidence: z.number().min(0).max(1).describe('0..1; 1 = exact official name or code. For a group: how sure the text names a group.'),
+    confidence: z
+      .number()
+      .min(0)
+      .max(1)
+      .describe('0..1; 1 = exact official name or code. For a group: how sure the text names a group.'),
     group: z.boolean().describe('A generic group of units rather than one unit ("Các sở, ban, ngành tỉnh").'),
   })
-  .meta({ id: 'UnitRef', description: 'Reference to a unit named in a document, resolved against the organisation register when possible.' });
+  .meta({
+    id: 'UnitRef',
+    description: 'Reference to a unit named in a document, resolved against the organisation register when possible.',
+  });
 
 export const basisReferenceSchema = z
   .object({
     kind: z.enum(['legalBasis', 'implements', 'proposedBy']).describe('"Căn cứ" / "Thực hiện" / "Theo đề nghị".'),
-    documentType: text().nullable().describe('Document type abbreviation per Nghị định 30/2020 (QĐ, KH, TTr, CV…), or "Luật".'),
+    documentType: text()
+      .nullable()
+      .describe('Document type abbreviation per Nghị định 30/2020 (QĐ, KH, TTr, CV…), or "Luật".'),
     number: text().nullable().describe('Number as written ("367").'),
     symbol: text().nullable().describe('Symbol ("QĐ-TTg").'),
     date: isoDate.nullable(),
     issuer: text().nullable().describe('Issuer as written ("Thủ tướng Chính phủ").'),
     title: text().nullable().describe('Trích yếu of the referenced document when written.'),
     text: text().describe('The reference as written.'),
-    planId: z.number().int().nullable().optional().describe('The referenced plan when it is in the system (set by the plans service).'),
+    planId: z
+      .number()
+      .int()
+      .nullable()
+      .optional()
+      .describe('The referenced plan when it is in the system (set by the plans service).'),
   })
-  .meta({ id: 'BasisReference', description: '"Căn cứ …" / "Thực hiện …" / "Theo đề nghị của …" reference to another document.' });
+  .meta({
+    id: 'BasisReference',
+    description: '"Căn cứ …" / "Thực hiện …" / "Theo đề nghị của …" reference to another document.',
+  });
 
 export const signerSchema = z
   .object({
-    authority: z.enum(['TM', 'KT', 'Q', 'TL', 'TUQ']).nullable().describe('Signing authority prefix of the signer (Nghị định 30/2020, Điều 13).'),
-    lines: z.array(text()).describe('Upper-case lines above the signature: ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"].'),
+    authority: z
+      .enum(['TM', 'KT', 'Q', 'TL', 'TUQ'])
+      .nullable()
+      .describe('Signing authority prefix of the signer (Nghị định 30/2020, Điều 13).'),
+    lines: z
+      .array(text())
+      .describe('Upper-case lines above the signature: ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"].'),
     name: text().nullable(),
   })
   .meta({ id: 'Signer' });
@@ -75,7 +108,9 @@ export const blockSchema = z
 export const sectionSchema = z
   .object({
     kind: z.enum(['purpose', 'content', 'budget', 'organisation', 'other']),
-    number: text().describe('Roman numeral as written: "I"; empty for unnumbered parts (the articles of a Quyết định, an annex).'),
+    number: text().describe(
+      'Roman numeral as written: "I"; empty for unnumbered parts (the articles of a Quyết định, an annex).',
+    ),
     heading: text().describe('Heading as written: "MỤC ĐÍCH, YÊU CẦU".'),
     blocks: z.array(blockSchema).describe('Running text of the section; tasks live in PlanDraft.tasks.'),
   })
@@ -87,7 +122,10 @@ export const scheduleSchema = z
     start: isoDate.nullable().describe('Open start when null.'),
     end: isoDate.nullable().describe('Open-ended when null.'),
     recurrence: z.enum(['yearly', 'quarterly', 'monthly']).nullable(),
-    dueDay: z.object({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }).nullable().describe('Due day within each recurrence ("trước ngày 15/12 hằng năm").'),
+    dueDay: z
+      .object({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) })
+      .nullable()
+      .describe('Due day within each recurrence ("trước ngày 15/12 hằng năm").'),
     dueDates: z.array(isoDate).describe('Explicit due dates for dated timeframes.'),
   })
   .meta({ id: 'Schedule', description: 'A timeframe read into dates.' });
@@ -112,13 +150,21 @@ export const taskSchema = z
     deliverables: z.array(text()).describe('Sản phẩm, one item each.'),
     notes: text().nullable(),
     groupNumber: text().nullable().describe('Number of the group heading this task sits under ("3" for "3.1").'),
-    parentTask: z.object({ planId: z.number().int().nullable(), number: text() }).nullable().describe("In a child plan: the parent plan's task this one implements."),
+    parentTask: z
+      .object({ planId: z.number().int().nullable(), number: text() })
+      .nullable()
+      .describe("In a child plan: the parent plan's task this one implements."),
     line: z.number().int().optional().describe('1-based source line of the task heading, when imported.'),
-    labels: z.partialRecord(taskFieldSchema, text()).optional().describe('Field labels as written ("Cơ quan chủ trì" / "Đơn vị chủ trì"), when imported.'),
+    labels: z
+      .partialRecord(taskFieldSchema, text())
+      .optional()
+      .describe('Field labels as written ("Cơ quan chủ trì" / "Đơn vị chủ trì"), when imported.'),
   })
   .meta({ id: 'Task' });
 
-export const taskGroupSchema = z.object({ number: text(), title: text() }).meta({ id: 'TaskGroup', description: 'A numbered heading that only groups tasks.' });
+export const taskGroupSchema = z
+  .object({ number: text(), title: text() })
+  .meta({ id: 'TaskGroup', description: 'A numbered heading that only groups tasks.' });
 
 export const findingSchema = z
   .object({

@@ -106,7 +106,8 @@ function readSchedule(written: string, planYear: number | null): Schedule | null
   const quarter = /\bquy\s+(iv|iii|ii|i|[1-4])\b(?:\s*(?:\/|-|nam)\s*(\d{4}))?/.exec(f);
   if (quarter) {
     const q = ROMAN[quarter[1]!] ?? Number(quarter[1]);
-    if (recurrence === 'yearly') return schedule({ kind: 'recurring', recurrence, dueDay: { month: q * 3, day: daysInMonth(2001, q * 3) } });
+    if (recurrence === 'yearly')
+      return schedule({ kind: 'recurring', recurrence, dueDay: { month: q * 3, day: daysInMonth(2001, q * 3) } });
     const year = quarter[2] ? Number(quarter[2]) : planYear;
     if (year === null) return null;
     return schedule({ kind: 'period', start: `${year}-${pad(q * 3 - 2)}-01`, end: endOfMonth(year, q * 3) });
@@ -116,7 +117,8 @@ function readSchedule(written: string, planYear: number | null): Schedule | null
   const month = /\bthang\s+(\d{1,2})\b(?:\s*(?:\/|-|nam)\s*(\d{4}))?/.exec(f);
   if (month && Number(month[1]) >= 1 && Number(month[1]) <= 12) {
     const m = Number(month[1]);
-    if (recurrence === 'yearly') return schedule({ kind: 'recurring', recurrence, dueDay: { month: m, day: daysInMonth(2001, m) } });
+    if (recurrence === 'yearly')
+      return schedule({ kind: 'recurring', recurrence, dueDay: { month: m, day: daysInMonth(2001, m) } });
     const year = month[2] ? Number(month[2]) : planYear;
     if (year === null) return null;
     return schedule({ kind: 'period', start: `${year}-${pad(m)}-01`, end: endOfMonth(year, m) });
@@ -129,7 +131,9 @@ function readSchedule(written: string, planYear: number | null): Schedule | null
   }
 
   // "Năm 2026 và các năm tiếp theo", "Từ năm 2026": open-ended, done again each year.
-  const onwards = /\b(\d{4})\b.*\b(cac nam tiep theo|nhung nam tiep theo|cac nam sau|tro di)\b|\btu nam (\d{4})\b/.exec(f);
+  const onwards = /\b(\d{4})\b.*\b(cac nam tiep theo|nhung nam tiep theo|cac nam sau|tro di)\b|\btu nam (\d{4})\b/.exec(
+    f,
+  );
   if (onwards) {
     const y = onwards[1] ?? onwards[3]!;
     return schedule({ kind: 'period', start: `${y}-01-01`, recurrence: 'yearly' });
@@ -150,7 +154,9 @@ function readSchedule(written: string, planYear: number | null): Schedule | null
 
   if (recurrence) return schedule({ kind: 'recurring', recurrence });
   if (/\bthuong xuyen\b|\blien tuc\b|\bhang ngay\b|\bthuong nien\b/.test(f)) {
-    return /\bthuong nien\b/.test(f) ? schedule({ kind: 'recurring', recurrence: 'yearly' }) : schedule({ kind: 'continuous' });
+    return /\bthuong nien\b/.test(f)
+      ? schedule({ kind: 'recurring', recurrence: 'yearly' })
+      : schedule({ kind: 'continuous' });
   }
   return null;
 }
@@ -169,7 +175,10 @@ function endedBefore(s: Schedule, year: number): boolean {
 
 /** Due dates of a recurrence within one year: the due day if written, else the end of each period. */
 function recurringDates(recurrence: Recurrence, dueDay: Schedule['dueDay'], year: number): string[] {
-  if (recurrence === 'yearly') return [dueDay ? isoDate(year, dueDay.month, Math.min(dueDay.day, daysInMonth(year, dueDay.month)))! : `${year}-12-31`];
+  if (recurrence === 'yearly')
+    return [
+      dueDay ? isoDate(year, dueDay.month, Math.min(dueDay.day, daysInMonth(year, dueDay.month)))! : `${year}-12-31`,
+    ];
   if (recurrence === 'quarterly') return [3, 6, 9, 12].map((m) => endOfMonth(year, m));
   return Array.from({ length: 12 }, (_, i) => endOfMonth(year, i + 1));
 }
@@ -195,7 +204,8 @@ export function deadlinesInYear(s: Schedule | null, year: number): string[] {
       for (const d of s.dueDates) if (inYear(d, year)) out.add(d);
       break;
     case 'recurring':
-      if (s.recurrence && startedBy(s, year) && !endedBefore(s, year)) for (const d of recurringDates(s.recurrence, s.dueDay, year)) out.add(d);
+      if (s.recurrence && startedBy(s, year) && !endedBefore(s, year))
+        for (const d of recurringDates(s.recurrence, s.dueDay, year)) out.add(d);
       break;
     case 'continuous':
       break;

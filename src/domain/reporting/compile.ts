@@ -2,7 +2,15 @@
 // received, and the Công văn đôn đốc (Mẫu 1.5: research C.3) naming exactly what each late unit has not sent. Pure.
 import type { DeliverableRecord, TaskStatus } from '../tracking/model.ts';
 import type { ReportingPeriod } from './period.ts';
-import type { CompiledReport, CompiledUnitRow, IndicatorDef, OutgoingDocument, ReminderLetter, ReportStatus, UnitReportContent } from './model.ts';
+import type {
+  CompiledReport,
+  CompiledUnitRow,
+  IndicatorDef,
+  OutgoingDocument,
+  ReminderLetter,
+  ReportStatus,
+  UnitReportContent,
+} from './model.ts';
 import { aggregateIndicators } from './indicators.ts';
 import { compareTaskNumbers } from './prefill.ts';
 import type { SubmissionState } from './rollup.ts';
@@ -63,8 +71,16 @@ export interface IssuerInfo {
 }
 
 /** The issuer's part of a document's header: not numbered or dated until it is issued. */
-function undatedHeader(issuer: IssuerInfo): Pick<OutgoingDocument, 'issuerName' | 'issuerParentName' | 'placeName' | 'date' | 'number'> {
-  return { issuerName: issuer.name, issuerParentName: issuer.parentName, placeName: issuer.placeName, date: null, number: null };
+function undatedHeader(
+  issuer: IssuerInfo,
+): Pick<OutgoingDocument, 'issuerName' | 'issuerParentName' | 'placeName' | 'date' | 'number'> {
+  return {
+    issuerName: issuer.name,
+    issuerParentName: issuer.parentName,
+    placeName: issuer.placeName,
+    date: null,
+    number: null,
+  };
 }
 
 /** One expected unit of the period, with what it sent (if anything). */
@@ -118,7 +134,9 @@ function periodPhrase(period: ReportingPeriod): string {
 
 /** "Kết quả thực hiện Kế hoạch số 129/KH-UBND ngày 04/5/2026 của UBND tỉnh về … năm 2026". */
 export function reportTitle(plan: PlanRef | null, regimeName: string, period: ReportingPeriod): string {
-  return plan ? `Kết quả thực hiện ${planCitation(plan)} ${periodPhrase(period)}` : `${stripStop(regimeName)} ${periodPhrase(period)}`;
+  return plan
+    ? `Kết quả thực hiện ${planCitation(plan)} ${periodPhrase(period)}`
+    : `${stripStop(regimeName)} ${periodPhrase(period)}`;
 }
 
 /** A report whose content the compiled report draws on: the issuer's own, or a unit's. */
@@ -138,10 +156,7 @@ export function buildCompiledReport(input: CompileInput): CompiledReport {
   const tasks = compileTasks(input.planTasks, contents, input.maxLinesPerTask ?? 40);
   const { obstacles, proposals } = compileObstacles(contents);
 
-  const values = [
-    ...(input.own ? [input.ownIndicatorValues ?? {}] : []),
-    ...got.map((u) => u.indicatorValues),
-  ];
+  const values = [...(input.own ? [input.ownIndicatorValues ?? {}] : []), ...got.map((u) => u.indicatorValues)];
   const totals = aggregateIndicators(input.indicators, values);
   const count = (st: SubmissionState) => input.units.filter((u) => u.state === st).length;
   const basisText = plan
@@ -156,7 +171,13 @@ export function buildCompiledReport(input: CompileInput): CompiledReport {
     periodLabel: period.label,
     window: { ...period.dataWindow },
     // As the annex counts them: received includes reports sent back to be completed; missing is past due only.
-    summary: { expected: input.units.length, received: got.length, onTime: count('onTime'), late: count('late'), missing: count('missing') },
+    summary: {
+      expected: input.units.length,
+      received: got.length,
+      onTime: count('onTime'),
+      late: count('late'),
+      missing: count('missing'),
+    },
     tasks,
     indicators: input.indicators.map((d) => ({ ...d, total: totals[d.code] ?? 0 })),
     themes: (input.themes ?? []).filter((t) => t.lines.length > 0),
@@ -181,40 +202,53 @@ function compileTasks(
   const taskOrder = new Map<string, { number: string; title: string }>();
   for (const t of planTasks) taskOrder.set(t.number, t);
   for (const c of contents) {
-    for (const l of c.content.tasks ?? []) if (!taskOrder.has(l.taskNumber)) taskOrder.set(l.taskNumber, { number: l.taskNumber, title: l.taskTitle });
+    for (const l of c.content.tasks ?? [])
+      if (!taskOrder.has(l.taskNumber)) taskOrder.set(l.taskNumber, { number: l.taskNumber, title: l.taskTitle });
   }
-  return [...taskOrder.values()].sort((a, b) => compareTaskNumbers(a.number, b.number)).map((t) => {
-    const named: string[] = [];
-    let more = 0;
-    const moreUnits = new Set<string>();
-    let unitsDone = 0;
-    let unitsTotal = 0;
-    for (const c of contents) {
-      const l = (c.content.tasks ?? []).find((x) => x.taskNumber === t.number);
-      if (!l) continue;
-      if (!c.own) {
-        unitsTotal++;
-        if (isDoneStatus(l.status)) unitsDone++;
+  return [...taskOrder.values()]
+    .sort((a, b) => compareTaskNumbers(a.number, b.number))
+    .map((t) => {
+      const named: string[] = [];
+      let more = 0;
+      const moreUnits = new Set<string>();
+      let unitsDone = 0;
+      let unitsTotal = 0;
+      for (const c of contents) {
+        const l = (c.content.tasks ?? []).find((x) => x.taskNumber === t.number);
+        if (!l) continue;
+        if (!c.own) {
+          unitsTotal++;
+          if (isDoneStatus(l.status)) unitsDone++;
+        }
+        if (c.own) for (const r of l.results) named.push(`${c.unitName}: ${stripStop(r)}`);
+        for (const d of l.deliverables) {
+          if (named.length < max) named.push(`${c.unitName}: ${describeDeliverable(d)}`);
+          else {
+            more++;
+            moreUnits.add(c.unitName);
+          }
+        }
       }
-      if (c.own) for (const r of l.results) named.push(`${c.unitName}: ${stripStop(r)}`);
-      for (const d of l.deliverables) {
-        if (named.length < max) named.push(`${c.unitName}: ${describeDeliverable(d)}`);
-        else { more++; moreUnits.add(c.unitName); }
-      }
-    }
-    if (more) named.push(`Và ${more} sản phẩm khác của ${moreUnits.size} cơ quan, đơn vị (chi tiết tại Phụ lục kèm theo)`);
-    return { number: t.number, title: t.title, lines: named, unitsDone, unitsTotal };
-  });
+      if (more)
+        named.push(`Và ${more} sản phẩm khác của ${moreUnits.size} cơ quan, đơn vị (chi tiết tại Phụ lục kèm theo)`);
+      return { number: t.number, title: t.title, lines: named, unitsDone, unitsTotal };
+    });
 }
 
 /** Difficulties and proposals, each line labelled with its unit: the narrative's when typed, else the listed ones. */
 function compileObstacles(contents: readonly ContentToCompile[]): { obstacles: string[]; proposals: string[] } {
-  const labelled = (unitName: string, text: string) => text.split(/\n+/).map((s) => s.trim()).filter(Boolean).map((s) => `${unitName}: ${stripStop(s)}`);
+  const labelled = (unitName: string, text: string) =>
+    text
+      .split(/\n+/)
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((s) => `${unitName}: ${stripStop(s)}`);
   const obstacles: string[] = [];
   const proposals: string[] = [];
   for (const c of contents) {
     const n = c.content.narrative;
-    const fromList = (kind: 'difficulty' | 'proposal') => (c.content.obstacles ?? []).filter((o) => o.kind === kind).map((o) => o.content);
+    const fromList = (kind: 'difficulty' | 'proposal') =>
+      (c.content.obstacles ?? []).filter((o) => o.kind === kind).map((o) => o.content);
     const pick = (typed: string | undefined, listed: string[]) => {
       const lines = labelled(c.unitName, typed ?? '');
       return lines.length ? lines : listed.flatMap((x) => labelled(c.unitName, x));
@@ -265,7 +299,9 @@ export function missingItems(u: ExpectedUnitReport, reportName: string): string[
   const items: string[] = [];
   if (u.status === 'returned') {
     const when = u.reviewedOn ? ` ngày ${shortDateVi(u.reviewedOn)}` : '';
-    items.push(`${reportName}: bị trả lại${when}${u.returnReason ? ` (lý do: ${stripStop(u.returnReason)})` : ''}, chưa gửi lại`);
+    items.push(
+      `${reportName}: bị trả lại${when}${u.returnReason ? ` (lý do: ${stripStop(u.returnReason)})` : ''}, chưa gửi lại`,
+    );
   } else if (u.status === 'approved') {
     items.push(`${reportName}: đã được lãnh đạo duyệt nhưng chưa gửi`);
   } else if (u.status === 'draft') {
@@ -281,7 +317,9 @@ export function buildReminderLetter(input: ReminderInput): ReminderLetter {
   const { issuer, plan, period } = input;
   const late = input.units.filter((u) => !received(u));
   const reportName = `Báo cáo kết quả thực hiện ${periodPhrase(period)}`;
-  const subjectWhat = plan ? `${planShortName(plan)} ${periodPhrase(period)}` : `${lowerFirst(stripStop(input.regimeName))} ${periodPhrase(period)}`;
+  const subjectWhat = plan
+    ? `${planShortName(plan)} ${periodPhrase(period)}`
+    : `${lowerFirst(stripStop(input.regimeName))} ${periodPhrase(period)}`;
   const lateIds = new Set(late.map((u) => u.unitId));
   // Address whole groups by their collective name when every unit of the group is late and there are many;
   // otherwise name the units.

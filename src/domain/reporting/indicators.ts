@@ -10,19 +10,69 @@ import type { IndicatorDef } from './model.ts';
  * the others are typed by the unit.
  */
 export const LAW_IMPLEMENTATION_INDICATORS: IndicatorDef[] = [
-  { code: 'conferences', name: 'Hội nghị, hội thảo, tọa đàm quán triệt, phổ biến đã tổ chức', unit: 'cuộc', aggregate: 'sum', fromDeliverables: { kind: 'conference', measure: 'count' } },
-  { code: 'conferenceParticipants', name: 'Lượt người tham dự hội nghị, hội thảo, tọa đàm', unit: 'lượt người', aggregate: 'sum', fromDeliverables: { kind: 'conference', measure: 'participants' } },
-  { code: 'articles', name: 'Tin, bài, phóng sự tuyên truyền đã đăng, phát', unit: 'tin, bài', aggregate: 'sum', fromDeliverables: { kind: 'article', measure: 'count' } },
-  { code: 'trainings', name: 'Lớp tập huấn, bồi dưỡng đã tổ chức', unit: 'lớp', aggregate: 'sum', fromDeliverables: { kind: 'training', measure: 'count' } },
-  { code: 'trainingParticipants', name: 'Lượt người được tập huấn, bồi dưỡng', unit: 'lượt người', aggregate: 'sum', fromDeliverables: { kind: 'training', measure: 'participants' } },
-  { code: 'documentsIssued', name: 'Văn bản chỉ đạo, triển khai đã ban hành', unit: 'văn bản', aggregate: 'sum', fromDeliverables: { kind: 'document', measure: 'count' } },
+  {
+    code: 'conferences',
+    name: 'Hội nghị, hội thảo, tọa đàm quán triệt, phổ biến đã tổ chức',
+    unit: 'cuộc',
+    aggregate: 'sum',
+    fromDeliverables: { kind: 'conference', measure: 'count' },
+  },
+  {
+    code: 'conferenceParticipants',
+    name: 'Lượt người tham dự hội nghị, hội thảo, tọa đàm',
+    unit: 'lượt người',
+    aggregate: 'sum',
+    fromDeliverables: { kind: 'conference', measure: 'participants' },
+  },
+  {
+    code: 'articles',
+    name: 'Tin, bài, phóng sự tuyên truyền đã đăng, phát',
+    unit: 'tin, bài',
+    aggregate: 'sum',
+    fromDeliverables: { kind: 'article', measure: 'count' },
+  },
+  {
+    code: 'trainings',
+    name: 'Lớp tập huấn, bồi dưỡng đã tổ chức',
+    unit: 'lớp',
+    aggregate: 'sum',
+    fromDeliverables: { kind: 'training', measure: 'count' },
+  },
+  {
+    code: 'trainingParticipants',
+    name: 'Lượt người được tập huấn, bồi dưỡng',
+    unit: 'lượt người',
+    aggregate: 'sum',
+    fromDeliverables: { kind: 'training', measure: 'participants' },
+  },
+  {
+    code: 'documentsIssued',
+    name: 'Văn bản chỉ đạo, triển khai đã ban hành',
+    unit: 'văn bản',
+    aggregate: 'sum',
+    fromDeliverables: { kind: 'document', measure: 'count' },
+  },
   { code: 'legalDocumentsReviewed', name: 'Văn bản quy phạm pháp luật đã rà soát', unit: 'văn bản', aggregate: 'sum' },
-  { code: 'legalDocumentsProposed', name: 'Văn bản quy phạm pháp luật đề nghị sửa đổi, bổ sung, thay thế, bãi bỏ', unit: 'văn bản', aggregate: 'sum' },
-  { code: 'datasets', name: 'Bộ dữ liệu cung cấp cho Cơ sở dữ liệu phục vụ trí tuệ nhân tạo của tỉnh', unit: 'bộ dữ liệu', aggregate: 'sum', fromDeliverables: { kind: 'dataset', measure: 'count' } },
+  {
+    code: 'legalDocumentsProposed',
+    name: 'Văn bản quy phạm pháp luật đề nghị sửa đổi, bổ sung, thay thế, bãi bỏ',
+    unit: 'văn bản',
+    aggregate: 'sum',
+  },
+  {
+    code: 'datasets',
+    name: 'Bộ dữ liệu cung cấp cho Cơ sở dữ liệu phục vụ trí tuệ nhân tạo của tỉnh',
+    unit: 'bộ dữ liệu',
+    aggregate: 'sum',
+    fromDeliverables: { kind: 'dataset', measure: 'count' },
+  },
 ];
 
 /** Values of the indicators that are counted from deliverables; typed indicators are left out. */
-export function indicatorValuesFrom(defs: readonly IndicatorDef[], deliverables: readonly DeliverableRecord[]): Record<string, number> {
+export function indicatorValuesFrom(
+  defs: readonly IndicatorDef[],
+  deliverables: readonly DeliverableRecord[],
+): Record<string, number> {
   const out: Record<string, number> = {};
   for (const def of defs) {
     const src = def.fromDeliverables;
@@ -37,7 +87,10 @@ export function indicatorValuesFrom(defs: readonly IndicatorDef[], deliverables:
  * Aggregates values of several units by each indicator's rule (sum or max). Only finite, non-negative numbers
  * count; an indicator no unit reported is 0.
  */
-export function aggregateIndicators(defs: readonly IndicatorDef[], rows: ReadonlyArray<Readonly<Record<string, number>>>): Record<string, number> {
+export function aggregateIndicators(
+  defs: readonly IndicatorDef[],
+  rows: ReadonlyArray<Readonly<Record<string, number>>>,
+): Record<string, number> {
   const out: Record<string, number> = {};
   for (const def of defs) {
     let acc = 0;
@@ -55,7 +108,11 @@ export function aggregateIndicators(defs: readonly IndicatorDef[], rows: Readonl
  * Keeps only the values of known indicators, as non-negative numbers. Typed values override computed ones;
  * computed values fill what was not typed.
  */
-export function mergeIndicatorValues(defs: readonly IndicatorDef[], computed: Record<string, number>, typed: Record<string, unknown>): Record<string, number> {
+export function mergeIndicatorValues(
+  defs: readonly IndicatorDef[],
+  computed: Record<string, number>,
+  typed: Record<string, unknown>,
+): Record<string, number> {
   const out: Record<string, number> = {};
   for (const def of defs) {
     const t = typed[def.code];

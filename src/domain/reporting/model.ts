@@ -63,7 +63,13 @@ export interface UnitReportContent {
     nextSteps: string;
   };
   /** Reports this unit received from its own offices for the same period, merged into the prefill. */
-  children?: Array<{ unitId: number; unitName: string; reportId: number; status: ReportStatus; submittedOn: string | null }>;
+  children?: Array<{
+    unitId: number;
+    unitName: string;
+    reportId: number;
+    status: ReportStatus;
+    submittedOn: string | null;
+  }>;
 }
 
 /** A row of the per-unit annex of a compiled report. */

@@ -128,7 +128,8 @@ const ROMAN = ['I', 'II', 'III', 'IV'] as const;
 
 export function parsePeriodKey(key: string): { frequency: Frequency; year: number; index: number } {
   const m = KEY.exec(key);
-  if (!m) throw invalid('invalid_period_key', `Kỳ báo cáo "${key}" không hợp lệ (ví dụ: 2026, 2026-H1, 2026-Q3, 2026-M03).`);
+  if (!m)
+    throw invalid('invalid_period_key', `Kỳ báo cáo "${key}" không hợp lệ (ví dụ: 2026, 2026-H1, 2026-Q3, 2026-M03).`);
   const year = Number(m[1]);
   const part = m[2];
   if (!part) return { frequency: 'yearly', year, index: 1 };
@@ -293,9 +294,15 @@ export function dueDatesOf(
 }
 
 /** Due date of a period for units of one kind; throws when the regime has no tier for that kind. */
-export function dueDateFor(period: ReportingPeriod, level: UnitKind, schedule: ReportingSchedule, cal: CalendarConfig): string {
+export function dueDateFor(
+  period: ReportingPeriod,
+  level: UnitKind,
+  schedule: ReportingSchedule,
+  cal: CalendarConfig,
+): string {
   const tier = dueDatesOf(period, schedule, cal).find((t) => t.kinds.includes(level));
-  if (!tier) throw invalid(
+  if (!tier)
+    throw invalid(
       'reporting_level_not_in_regime',
       `Chế độ báo cáo này không quy định thời hạn cho cấp "${UNIT_KIND_LABEL[level]}".`,
     );

@@ -63,7 +63,12 @@ export function assignmentYearState(
 ): { dueDate: string | null; percent: number; completedOn: string | null; status: TaskStatus } {
   const dueDate = dueDateFor(schedule, year, calendar, reporting);
   const progress = progressInYear(updates, schedule, year, reporting);
-  return { dueDate, percent: progress.completedOn ? 100 : progress.percent, completedOn: progress.completedOn, status: assignmentStatus({ dueDate, completedOn: progress.completedOn, today }) };
+  return {
+    dueDate,
+    percent: progress.completedOn ? 100 : progress.percent,
+    completedOn: progress.completedOn,
+    status: assignmentStatus({ dueDate, completedOn: progress.completedOn, today }),
+  };
 }
 
 const isDone = (s: TaskStatus) => s === 'doneOnTime' || s === 'doneLate';
@@ -89,7 +94,8 @@ export function compareTaskNumbers(a: string, b: string): number {
   return 0;
 }
 
-const deliverableKey = (d: DeliverableRecord) => `${d.kind}|${d.title}|${d.occurredOn}|${d.participants ?? ''}|${d.documentNumber ?? ''}`;
+const deliverableKey = (d: DeliverableRecord) =>
+  `${d.kind}|${d.title}|${d.occurredOn}|${d.participants ?? ''}|${d.documentNumber ?? ''}`;
 
 interface LineAcc {
   taskNumber: string;
@@ -122,7 +128,14 @@ export interface PrefillInput {
   narrative?: UnitReportContent['narrative'];
 }
 
-export const EMPTY_NARRATIVE: UnitReportContent['narrative'] = { leadership: '', results: '', assessment: '', obstacles: '', proposals: '', nextSteps: '' };
+export const EMPTY_NARRATIVE: UnitReportContent['narrative'] = {
+  leadership: '',
+  results: '',
+  assessment: '',
+  obstacles: '',
+  proposals: '',
+  nextSteps: '',
+};
 
 /** Builds the content of a unit report. Lines are keyed by the task of the regime's plan, in plan order. */
 export function prefillContent(input: PrefillInput): UnitReportContent {
@@ -145,7 +158,17 @@ export function prefillContent(input: PrefillInput): UnitReportContent {
     tasks,
     obstacles,
     narrative: input.narrative ? { ...EMPTY_NARRATIVE, ...input.narrative } : suggestedNarrative(tasks, obstacles),
-    ...(children.length ? { children: children.map((c) => ({ unitId: c.unitId, unitName: c.unitName, reportId: c.reportId, status: c.status, submittedOn: c.submittedOn })) } : {}),
+    ...(children.length
+      ? {
+          children: children.map((c) => ({
+            unitId: c.unitId,
+            unitName: c.unitName,
+            reportId: c.reportId,
+            status: c.status,
+            submittedOn: c.submittedOn,
+          })),
+        }
+      : {}),
   };
 }
 
@@ -153,7 +176,17 @@ export function prefillContent(input: PrefillInput): UnitReportContent {
 function lineOf(lines: Map<string, LineAcc>, number: string, title: string, parent: string | null): LineAcc {
   let acc = lines.get(number);
   if (!acc) {
-    acc = { taskNumber: number, taskTitle: title, parentTaskNumber: parent, lead: false, statuses: [], percents: [], results: [], deliverables: new Map(), deadlines: [] };
+    acc = {
+      taskNumber: number,
+      taskTitle: title,
+      parentTaskNumber: parent,
+      lead: false,
+      statuses: [],
+      percents: [],
+      results: [],
+      deliverables: new Map(),
+      deadlines: [],
+    };
     lines.set(number, acc);
   }
   acc.parentTaskNumber ??= parent;
@@ -175,7 +208,14 @@ function addAssignments(input: PrefillInput, lines: Map<string, LineAcc>): Map<n
   const asOf = today < window.to ? today : window.to;
   for (const a of input.assignments) {
     const acc = lineOf(lines, a.taskNumber, a.taskTitle, a.parentTaskNumber);
-    const st = assignmentYearState(a.schedule, updatesOf.get(a.assignmentId) ?? [], input.year, asOf, input.calendar, input.reporting);
+    const st = assignmentYearState(
+      a.schedule,
+      updatesOf.get(a.assignmentId) ?? [],
+      input.year,
+      asOf,
+      input.calendar,
+      input.reporting,
+    );
     if (st.dueDate) acc.deadlines.push(st.dueDate);
     acc.statuses.push(st.status);
     acc.percents.push(st.percent);
@@ -191,7 +231,8 @@ function addResultsAndDeliverables(input: PrefillInput, byAssignment: ReadonlyMa
   for (const u of [...input.updates].sort((x, y) => x.occurredOn.localeCompare(y.occurredOn))) {
     const acc = byAssignment.get(u.assignmentId);
     const text = u.narrative.trim();
-    if (acc && text && inWindow(u.occurredOn, window) && !acc.results.some((r) => r.text === text)) acc.results.push({ on: u.occurredOn, text });
+    if (acc && text && inWindow(u.occurredOn, window) && !acc.results.some((r) => r.text === text))
+      acc.results.push({ on: u.occurredOn, text });
   }
   for (const d of input.deliverables) {
     const acc = byAssignment.get(d.assignmentId);
@@ -216,7 +257,8 @@ function mergeChildReports(
       acc.statuses.push(l.status);
       acc.percents.push(l.percent);
       if (l.deadline) acc.deadlines.push(l.deadline);
-      for (const r of l.results) if (!acc.results.some((x) => x.text === r)) acc.results.push({ on: window.to, text: r });
+      for (const r of l.results)
+        if (!acc.results.some((x) => x.text === r)) acc.results.push({ on: window.to, text: r });
       for (const d of l.deliverables) acc.deliverables.set(deliverableKey(d), d);
     }
     for (const o of c.content.obstacles ?? []) obstacles.push(o);
@@ -231,20 +273,30 @@ function taskLineOf(acc: LineAcc): ReportTaskLine {
     status: mergeStatus(acc.statuses),
     percent: acc.percents.length ? Math.round(acc.percents.reduce((s, p) => s + p, 0) / acc.percents.length) : 0,
     results: acc.results.map((r) => r.text),
-    deliverables: [...acc.deliverables.values()].sort((x, y) => x.occurredOn.localeCompare(y.occurredOn) || x.title.localeCompare(y.title)),
+    deliverables: [...acc.deliverables.values()].sort(
+      (x, y) => x.occurredOn.localeCompare(y.occurredOn) || x.title.localeCompare(y.title),
+    ),
     parentTaskNumber: acc.parentTaskNumber,
     deadline: acc.deadlines.sort()[0] ?? null,
   };
 }
 
 /** A first wording of the sections from the facts, for people to complete. */
-export function suggestedNarrative(tasks: readonly ReportTaskLine[], obstacles: readonly ReportObstacle[]): UnitReportContent['narrative'] {
+export function suggestedNarrative(
+  tasks: readonly ReportTaskLine[],
+  obstacles: readonly ReportObstacle[],
+): UnitReportContent['narrative'] {
   const count = (s: TaskStatus) => tasks.filter((t) => t.status === s).length;
   const done = count('doneOnTime') + count('doneLate');
   const results = tasks.length
     ? `Tổng số ${tasks.length} nhiệm vụ; đã hoàn thành ${done}/${tasks.length} (${TASK_STATUS_LABEL.doneOnTime.toLowerCase()} ${count('doneOnTime')}, ${TASK_STATUS_LABEL.doneLate.toLowerCase()} ${count('doneLate')}), ${TASK_STATUS_LABEL.inProgress.toLowerCase()} ${count('inProgress')}, ${TASK_STATUS_LABEL.overdue.toLowerCase()} ${count('overdue')}.`
     : '';
-  const pick = (kind: ReportObstacle['kind']) => obstacles.filter((o) => o.kind === kind).map((o) => o.content.trim()).filter(Boolean).join('\n');
+  const pick = (kind: ReportObstacle['kind']) =>
+    obstacles
+      .filter((o) => o.kind === kind)
+      .map((o) => o.content.trim())
+      .filter(Boolean)
+      .join('\n');
   return { ...EMPTY_NARRATIVE, results, obstacles: pick('difficulty'), proposals: pick('proposal') };
 }
 

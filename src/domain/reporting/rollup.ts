@@ -26,9 +26,14 @@ export interface ReportFact {
   late: boolean | null;
 }
 
-export const isReceived = (status: ReportStatus | null | undefined): boolean => status === 'submitted' || status === 'accepted';
+export const isReceived = (status: ReportStatus | null | undefined): boolean =>
+  status === 'submitted' || status === 'accepted';
 
-export function submissionState(report: ReportFact | null | undefined, dueDate: string, today: string): SubmissionState {
+export function submissionState(
+  report: ReportFact | null | undefined,
+  dueDate: string,
+  today: string,
+): SubmissionState {
   if (report && isReceived(report.status)) return report.late ? 'late' : 'onTime';
   if (report?.status === 'returned') return 'returned';
   return today > dueDate ? 'missing' : 'pending';
@@ -61,7 +66,17 @@ export interface RollupRow {
 const rate = (n: number, d: number) => (d ? Math.round((n / d) * 1000) / 10 : 0);
 
 export function totalsOf(rows: readonly RollupRow[]): RollupTotals {
-  const t = { expected: rows.length, received: 0, onTime: 0, late: 0, returned: 0, missing: 0, pending: 0, accepted: 0, drafting: 0 };
+  const t = {
+    expected: rows.length,
+    received: 0,
+    onTime: 0,
+    late: 0,
+    returned: 0,
+    missing: 0,
+    pending: 0,
+    accepted: 0,
+    drafting: 0,
+  };
   for (const r of rows) {
     t[r.state]++;
     if (r.state === 'onTime' || r.state === 'late') t.received++;
@@ -72,7 +87,9 @@ export function totalsOf(rows: readonly RollupRow[]): RollupTotals {
 }
 
 /** Totals per group (e.g. per unit kind: sở, ban, ngành / xã / phường), in the order groups first appear. */
-export function totalsBy<K extends string>(rows: ReadonlyArray<RollupRow & { group: K }>): Array<{ group: K; totals: RollupTotals }> {
+export function totalsBy<K extends string>(
+  rows: ReadonlyArray<RollupRow & { group: K }>,
+): Array<{ group: K; totals: RollupTotals }> {
   const groups = new Map<K, RollupRow[]>();
   for (const r of rows) {
     const list = groups.get(r.group) ?? [];

@@ -17,7 +17,14 @@ import { isoDate, daysInMonth } from '../calendar/lunar.ts';
 import { adjustToWorkingDay } from '../calendar/working-days.ts';
 import type { Schedule, Task, UnitRef } from '../plan/model.ts';
 import { deadlinesInYear } from '../plan/timeframe.ts';
-import { AI_PLAN_YEARLY_SCHEDULE, periodByKey, periodFor, regimeDueDate, type ReportingPeriod, type ReportingSchedule } from '../reporting/period.ts';
+import {
+  AI_PLAN_YEARLY_SCHEDULE,
+  periodByKey,
+  periodFor,
+  regimeDueDate,
+  type ReportingPeriod,
+  type ReportingSchedule,
+} from '../reporting/period.ts';
 import type { AssignmentRole, TaskStatus } from './model.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -40,7 +47,10 @@ function resolvedIds(refs: readonly UnitRef[] | null | undefined): number[] {
 export function assignmentsForTask(task: Pick<Task, 'lead' | 'coordinators'>): AssignmentPair[] {
   const out: AssignmentPair[] = [];
   const seen = new Set<number>();
-  for (const [refs, role] of [[task.lead, 'lead'], [task.coordinators, 'coordinator']] as const) {
+  for (const [refs, role] of [
+    [task.lead, 'lead'],
+    [task.coordinators, 'coordinator'],
+  ] as const) {
     for (const unitId of resolvedIds(refs)) {
       if (seen.has(unitId)) continue;
       seen.add(unitId);
@@ -68,12 +78,19 @@ export function isRepeating(s: Schedule | null): boolean {
 const yearOf = (iso: string | null): number | null => (iso ? Number(iso.slice(0, 4)) : null);
 
 /** The yearly reporting period "Năm {year}" of a reporting schedule (data window 15/12 of year-1 → 14/12). */
-export function reportingPeriodOf(year: number, reporting: ReportingSchedule = AI_PLAN_YEARLY_SCHEDULE): ReportingPeriod {
+export function reportingPeriodOf(
+  year: number,
+  reporting: ReportingSchedule = AI_PLAN_YEARLY_SCHEDULE,
+): ReportingPeriod {
   return periodByKey(String(year), reporting);
 }
 
 /** The reporting due date of the yearly period: "trước ngày 15/12" → 14/12, or the working day before it. */
-export function reportingDueDate(year: number, calendar: CalendarConfig, reporting: ReportingSchedule = AI_PLAN_YEARLY_SCHEDULE): string {
+export function reportingDueDate(
+  year: number,
+  calendar: CalendarConfig,
+  reporting: ReportingSchedule = AI_PLAN_YEARLY_SCHEDULE,
+): string {
   return regimeDueDate(reportingPeriodOf(year, reporting), reporting, calendar);
 }
 
@@ -132,7 +149,11 @@ export function dueDateFor(
  * - not done, today on or before the due date → inProgress; after it → overdue.
  * Without a due date (nothing asked in the period) a task is in progress until done.
  */
-export function assignmentStatus(input: { dueDate: string | null; completedOn: string | null; today: string }): TaskStatus {
+export function assignmentStatus(input: {
+  dueDate: string | null;
+  completedOn: string | null;
+  today: string;
+}): TaskStatus {
   const { dueDate, completedOn, today } = input;
   if (completedOn) return dueDate === null || completedOn <= dueDate ? 'doneOnTime' : 'doneLate';
   return dueDate === null || today <= dueDate ? 'inProgress' : 'overdue';
@@ -158,7 +179,7 @@ export interface Progress {
 export function progressOf(updates: readonly UpdateFact[]): Progress {
   const sorted = [...updates].sort((a, b) => (a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : 0));
   let completedOn: string | null = null;
-  for (const u of sorted) completedOn = u.completed ? completedOn ?? u.occurredOn : null;
+  for (const u of sorted) completedOn = u.completed ? (completedOn ?? u.occurredOn) : null;
   const last = sorted[sorted.length - 1];
   return { percent: last?.percent ?? 0, completedOn, lastOn: last?.occurredOn ?? null };
 }
@@ -185,7 +206,13 @@ export function progressInYear(
  * period began.
  */
 export function concernsYear(
-  input: { dueDate: string | null; schedule: Schedule | null; completedOn: string | null; year: number; since?: string | null },
+  input: {
+    dueDate: string | null;
+    schedule: Schedule | null;
+    completedOn: string | null;
+    year: number;
+    since?: string | null;
+  },
   reporting: ReportingSchedule = AI_PLAN_YEARLY_SCHEDULE,
 ): boolean {
   const { dueDate, schedule, completedOn, year, since } = input;

@@ -24,15 +24,29 @@ export const EVIDENCE_MIME: Record<EvidenceType, string> = {
   png: 'image/png',
 };
 
-export const EVIDENCE_LABEL: Record<EvidenceType, string> = { pdf: 'PDF', docx: 'Word (DOCX)', xlsx: 'Excel (XLSX)', jpeg: 'ảnh JPEG', png: 'ảnh PNG' };
+export const EVIDENCE_LABEL: Record<EvidenceType, string> = {
+  pdf: 'PDF',
+  docx: 'Word (DOCX)',
+  xlsx: 'Excel (XLSX)',
+  jpeg: 'ảnh JPEG',
+  png: 'ảnh PNG',
+};
 
 /** File name extensions of each type; the first is the one added to names that have none. */
 export const EVIDENCE_EXTENSIONS: Record<EvidenceType, readonly string[]> = {
-  pdf: ['pdf'], docx: ['docx'], xlsx: ['xlsx'], jpeg: ['jpg', 'jpeg'], png: ['png'],
+  pdf: ['pdf'],
+  docx: ['docx'],
+  xlsx: ['xlsx'],
+  jpeg: ['jpg', 'jpeg'],
+  png: ['png'],
 };
 
 /** Other names browsers and phones give the same types. */
-const MIME_ALIASES: Record<string, EvidenceType> = { 'image/jpg': 'jpeg', 'image/pjpeg': 'jpeg', 'application/x-pdf': 'pdf' };
+const MIME_ALIASES: Record<string, EvidenceType> = {
+  'image/jpg': 'jpeg',
+  'image/pjpeg': 'jpeg',
+  'application/x-pdf': 'pdf',
+};
 
 /** The evidence type a declared MIME type stands for, or null when it is not an accepted type. */
 export function typeOfMime(mime: string): EvidenceType | null {
@@ -41,7 +55,8 @@ export function typeOfMime(mime: string): EvidenceType | null {
   return direct ?? MIME_ALIASES[m] ?? null;
 }
 
-const startsWith = (buf: Uint8Array, sig: readonly number[]) => buf.length >= sig.length && sig.every((b, i) => buf[i] === b);
+const startsWith = (buf: Uint8Array, sig: readonly number[]) =>
+  buf.length >= sig.length && sig.every((b, i) => buf[i] === b);
 
 const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
 const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -88,13 +103,18 @@ export function sanitizeFilename(name: string, type: EvidenceType): string | nul
   if (ext && KNOWN_EXTENSIONS.has(ext) && !EVIDENCE_EXTENSIONS[type].includes(ext)) return null;
   if (ext && EVIDENCE_EXTENSIONS[type].includes(ext)) base = base.slice(0, -(ext.length + 1)).replace(/[\s.]+$/g, '');
   const wanted = ext && EVIDENCE_EXTENSIONS[type].includes(ext) ? ext : EVIDENCE_EXTENSIONS[type][0]!;
-  const stem = ([...base].slice(0, 140).join('').trim() || 'minh-chung');
+  const stem = [...base].slice(0, 140).join('').trim() || 'minh-chung';
   return `${stem}.${wanted}`;
 }
 
 /** An ASCII-only form of a stored name for the plain `filename=` parameter (the UTF-8 one goes in `filename*=`). */
 export function asciiFilename(name: string): string {
-  return fold(name).replace(/[^A-Za-z0-9._-]+/g, '_').replace(/_+/g, '_').replace(/^_|_$/g, '') || 'minh-chung';
+  return (
+    fold(name)
+      .replace(/[^A-Za-z0-9._-]+/g, '_')
+      .replace(/_+/g, '_')
+      .replace(/^_|_$/g, '') || 'minh-chung'
+  );
 }
 
 /** Content-Disposition for a download: attachment, with both the ASCII and the UTF-8 name (RFC 6266). */
@@ -105,7 +125,8 @@ export function contentDisposition(name: string): string {
 
 /** Why the files of one update are too many or too large together, or null. */
 export function evidenceSetProblem(sizes: readonly number[]): string | null {
-  if (sizes.length > EVIDENCE_MAX_FILES) return `Mỗi lần cập nhật đính kèm tối đa ${EVIDENCE_MAX_FILES} tệp minh chứng; hãy bỏ bớt ${sizes.length - EVIDENCE_MAX_FILES} tệp.`;
+  if (sizes.length > EVIDENCE_MAX_FILES)
+    return `Mỗi lần cập nhật đính kèm tối đa ${EVIDENCE_MAX_FILES} tệp minh chứng; hãy bỏ bớt ${sizes.length - EVIDENCE_MAX_FILES} tệp.`;
   const total = sizes.reduce((a, b) => a + b, 0);
   if (total > EVIDENCE_MAX_TOTAL_BYTES) {
     return `Tổng dung lượng minh chứng ${formatSize(total)} vượt quá ${formatSize(EVIDENCE_MAX_TOTAL_BYTES)} cho một lần cập nhật; hãy gửi bớt tệp ở lần cập nhật sau.`;

@@ -15,7 +15,16 @@ export type AssignmentRole = 'lead' | 'coordinator';
 
 export const ASSIGNMENT_ROLE_LABEL: Record<AssignmentRole, string> = { lead: 'Chủ trì', coordinator: 'Phối hợp' };
 
-export const DELIVERABLE_KINDS = ['conference', 'document', 'article', 'training', 'plan', 'report', 'dataset', 'other'] as const;
+export const DELIVERABLE_KINDS = [
+  'conference',
+  'document',
+  'article',
+  'training',
+  'plan',
+  'report',
+  'dataset',
+  'other',
+] as const;
 export type DeliverableKind = (typeof DELIVERABLE_KINDS)[number];
 
 export const DELIVERABLE_KIND_LABEL: Record<DeliverableKind, string> = {
@@ -44,4 +53,8 @@ export type ObstacleKind = keyof typeof OBSTACLE_KIND_LABEL;
 
 export const OBSTACLE_STATUSES = ['open', 'answered', 'closed'] as const;
 export type ObstacleStatus = (typeof OBSTACLE_STATUSES)[number];
-export const OBSTACLE_STATUS_LABEL: Record<ObstacleStatus, string> = { open: 'Chưa trả lời', answered: 'Đã trả lời', closed: 'Đã đóng' };
+export const OBSTACLE_STATUS_LABEL: Record<ObstacleStatus, string> = {
+  open: 'Chưa trả lời',
+  answered: 'Đã trả lời',
+  closed: 'Đã đóng',
+};

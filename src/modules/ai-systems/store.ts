@@ -9,16 +9,34 @@ type Q = Kysely<DB> | Tx;
 // ---------------------------------------------------------------- products
 
 const productColumns = [
-  'p.id', 'p.name', 'p.provider', 'p.provider_contact', 'p.version', 'p.function', 'p.model_type', 'p.training_data',
-  'p.provider_level', 'p.ai_system_id', 'p.template',
+  'p.id',
+  'p.name',
+  'p.provider',
+  'p.provider_contact',
+  'p.version',
+  'p.function',
+  'p.model_type',
+  'p.training_data',
+  'p.provider_level',
+  'p.ai_system_id',
+  'p.template',
 ] as const;
 
 export async function listProducts(db: Q, opts: { q?: string; limit: number }) {
-  let q = db.selectFrom('ai_product as p')
-    .select([...productColumns, (eb) => eb.selectFrom('ai_use as u').select((e) => e.fn.countAll<string>().as('n')).whereRef('u.product_id', '=', 'p.id').as('uses')]);
+  let q = db.selectFrom('ai_product as p').select([
+    ...productColumns,
+    (eb) =>
+      eb
+        .selectFrom('ai_use as u')
+        .select((e) => e.fn.countAll<string>().as('n'))
+        .whereRef('u.product_id', '=', 'p.id')
+        .as('uses'),
+  ]);
   if (opts.q) {
     const like = `%${opts.q.toLowerCase()}%`;
-    q = q.where(sql<boolean>`(f_unaccent(lower(p.name)) LIKE f_unaccent(${like}) OR f_unaccent(lower(p.provider)) LIKE f_unaccent(${like}))`);
+    q = q.where(
+      sql<boolean>`(f_unaccent(lower(p.name)) LIKE f_unaccent(${like}) OR f_unaccent(lower(p.provider)) LIKE f_unaccent(${like}))`,
+    );
   }
   return q.orderBy('p.name').orderBy('p.id').limit(opts.limit).execute();
 }
@@ -28,39 +46,81 @@ export async function getProduct(db: Q, id: number) {
 }
 
 export async function findProduct(db: Q, name: string, provider: string, version: string) {
-  return db.selectFrom('ai_product').select('id')
-    .where(sql<boolean>`lower(name) = lower(${name}) AND lower(provider) = lower(${provider}) AND version = ${version}`).executeTakeFirst();
+  return db
+    .selectFrom('ai_product')
+    .select('id')
+    .where(sql<boolean>`lower(name) = lower(${name}) AND lower(provider) = lower(${provider}) AND version = ${version}`)
+    .executeTakeFirst();
 }
 
 export interface NewProduct {
-  name: string; provider: string; providerContact: string; version: string; function: string; modelType: string; trainingData: string;
-  providerLevel: 'high' | 'medium' | 'low' | null; aiSystemId: string | null; template: Record<string, unknown>;
+  name: string;
+  provider: string;
+  providerContact: string;
+  version: string;
+  function: string;
+  modelType: string;
+  trainingData: string;
+  providerLevel: 'high' | 'medium' | 'low' | null;
+  aiSystemId: string | null;
+  template: Record<string, unknown>;
 }
 
 export async function insertProduct(tx: Tx, p: NewProduct, userId: number): Promise<number> {
-  const row = await tx.insertInto('ai_product').values({
-    name: p.name, provider: p.provider, provider_contact: p.providerContact, version: p.version, function: p.function, model_type: p.modelType,
-    training_data: p.trainingData, provider_level: p.providerLevel, ai_system_id: p.aiSystemId, template: JSON.stringify(p.template), created_by: userId,
-  }).returning('id').executeTakeFirstOrThrow();
+  const row = await tx
+    .insertInto('ai_product')
+    .values({
+      name: p.name,
+      provider: p.provider,
+      provider_contact: p.providerContact,
+      version: p.version,
+      function: p.function,
+      model_type: p.modelType,
+      training_data: p.trainingData,
+      provider_level: p.providerLevel,
+      ai_system_id: p.aiSystemId,
+      template: JSON.stringify(p.template),
+      created_by: userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
 // ---------------------------------------------------------------- uses
 
 function useQuery(db: Q) {
-  return db.selectFrom('ai_use as u')
+  return db
+    .selectFrom('ai_use as u')
     .innerJoin('ai_product as p', 'p.id', 'u.product_id')
     .innerJoin('unit as n', 'n.id', 'u.unit_id')
     .selectAll('u')
     .select([
-      'p.name as product_name', 'p.provider as product_provider', 'p.provider_contact as product_provider_contact', 'p.version as product_version',
-      'p.function as product_function', 'p.model_type as product_model_type', 'p.training_data as product_training_data',
-      'p.provider_level as product_provider_level', 'p.ai_system_id as product_ai_system_id',
-      'n.name as unit_name', 'n.path as unit_path',
-      (eb) => eb.selectFrom('ai_impact_assessment as a').select((e) => e.fn.max('a.version').as('v'))
-        .whereRef('a.use_id', '=', 'u.id').where('a.status', 'in', ['approved', 'published']).as('approved_version'),
-      (eb) => eb.selectFrom('ai_impact_assessment as a').select((e) => e.fn.max('a.version').as('v'))
-        .whereRef('a.use_id', '=', 'u.id').where('a.status', '=', 'published').as('published_version'),
+      'p.name as product_name',
+      'p.provider as product_provider',
+      'p.provider_contact as product_provider_contact',
+      'p.version as product_version',
+      'p.function as product_function',
+      'p.model_type as product_model_type',
+      'p.training_data as product_training_data',
+      'p.provider_level as product_provider_level',
+      'p.ai_system_id as product_ai_system_id',
+      'n.name as unit_name',
+      'n.path as unit_path',
+      (eb) =>
+        eb
+          .selectFrom('ai_impact_assessment as a')
+          .select((e) => e.fn.max('a.version').as('v'))
+          .whereRef('a.use_id', '=', 'u.id')
+          .where('a.status', 'in', ['approved', 'published'])
+          .as('approved_version'),
+      (eb) =>
+        eb
+          .selectFrom('ai_impact_assessment as a')
+          .select((e) => e.fn.max('a.version').as('v'))
+          .whereRef('a.use_id', '=', 'u.id')
+          .where('a.status', '=', 'published')
+          .as('published_version'),
     ]);
 }
 
@@ -89,22 +149,43 @@ export async function listUses(db: Q, f: UseFilter): Promise<{ total: number; ro
   if (f.level) q = q.where('u.level', '=', f.level as never);
   if (f.q) {
     const like = `%${f.q.toLowerCase()}%`;
-    q = q.where(sql<boolean>`(f_unaccent(lower(p.name)) LIKE f_unaccent(${like}) OR f_unaccent(lower(u.purpose)) LIKE f_unaccent(${like}) OR f_unaccent(lower(n.name)) LIKE f_unaccent(${like}))`);
+    q = q.where(
+      sql<boolean>`(f_unaccent(lower(p.name)) LIKE f_unaccent(${like}) OR f_unaccent(lower(u.purpose)) LIKE f_unaccent(${like}) OR f_unaccent(lower(n.name)) LIKE f_unaccent(${like}))`,
+    );
   }
-  const total = await q.clearSelect().select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-  const rows = await q.orderBy('u.updated_at', 'desc').orderBy('u.id', 'desc').limit(f.limit).offset(f.offset).execute();
+  const total = await q
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  const rows = await q
+    .orderBy('u.updated_at', 'desc')
+    .orderBy('u.id', 'desc')
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
   return { total: Number(total.n), rows };
 }
 
 export type UseValues = Omit<DB['ai_use'], 'id' | 'uuid' | 'created_at' | 'updated_at'>;
 
-export async function insertUse(tx: Tx, v: Partial<{ [K in keyof DB['ai_use']]: unknown }> & { product_id: number; unit_id: number; purpose: string }): Promise<number> {
-  const row = await tx.insertInto('ai_use').values(v as never).returning('id').executeTakeFirstOrThrow();
+export async function insertUse(
+  tx: Tx,
+  v: Partial<{ [K in keyof DB['ai_use']]: unknown }> & { product_id: number; unit_id: number; purpose: string },
+): Promise<number> {
+  const row = await tx
+    .insertInto('ai_use')
+    .values(v as never)
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
 export async function updateUse(tx: Tx, id: number, patch: Record<string, unknown>): Promise<void> {
-  await tx.updateTable('ai_use').set({ ...patch, updated_at: sql<Date>`now()` } as never).where('id', '=', id).execute();
+  await tx
+    .updateTable('ai_use')
+    .set({ ...patch, updated_at: sql<Date>`now()` } as never)
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Serialises changes to one use (classification, assessment, status) across concurrent requests. */
@@ -114,110 +195,262 @@ export async function lockUse(tx: Tx, id: number): Promise<void> {
 
 // ---------------------------------------------------------------- impact assessments
 
-const assessmentColumns = ['id', 'use_id', 'version', 'status', 'content', 'approver_name', 'approved_at', 'published_at', 'updated_at'] as const;
+const assessmentColumns = [
+  'id',
+  'use_id',
+  'version',
+  'status',
+  'content',
+  'approver_name',
+  'approved_at',
+  'published_at',
+  'updated_at',
+] as const;
 
 export async function listAssessments(db: Q, useId: number) {
-  return db.selectFrom('ai_impact_assessment').select(assessmentColumns).where('use_id', '=', useId).orderBy('version', 'desc').execute();
+  return db
+    .selectFrom('ai_impact_assessment')
+    .select(assessmentColumns)
+    .where('use_id', '=', useId)
+    .orderBy('version', 'desc')
+    .execute();
 }
 
 export type AssessmentRow = Awaited<ReturnType<typeof listAssessments>>[number];
 
 export async function getAssessmentVersion(db: Q, useId: number, version: number) {
-  return db.selectFrom('ai_impact_assessment').select(assessmentColumns).where('use_id', '=', useId).where('version', '=', version).executeTakeFirst();
+  return db
+    .selectFrom('ai_impact_assessment')
+    .select(assessmentColumns)
+    .where('use_id', '=', useId)
+    .where('version', '=', version)
+    .executeTakeFirst();
 }
 
-export async function insertAssessment(tx: Tx, useId: number, version: number, content: Record<string, string>, userId: number): Promise<number> {
-  const row = await tx.insertInto('ai_impact_assessment').values({ use_id: useId, version, content: JSON.stringify(content), created_by: userId })
-    .returning('id').executeTakeFirstOrThrow();
+export async function insertAssessment(
+  tx: Tx,
+  useId: number,
+  version: number,
+  content: Record<string, string>,
+  userId: number,
+): Promise<number> {
+  const row = await tx
+    .insertInto('ai_impact_assessment')
+    .values({ use_id: useId, version, content: JSON.stringify(content), created_by: userId })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function updateAssessment(tx: Tx, id: number, patch: {
-  content?: Record<string, string>; status?: 'approved' | 'published'; approvedBy?: number; approverName?: string; approved?: boolean; published?: boolean;
-}): Promise<void> {
-  await tx.updateTable('ai_impact_assessment').set({
-    ...(patch.content ? { content: JSON.stringify(patch.content) } : {}),
-    ...(patch.status ? { status: patch.status } : {}),
-    ...(patch.approved ? { approved_by: patch.approvedBy ?? null, approver_name: patch.approverName ?? null, approved_at: sql<Date>`now()` } : {}),
-    ...(patch.published ? { published_at: sql<Date>`now()` } : {}),
-    updated_at: sql<Date>`now()`,
-  }).where('id', '=', id).execute();
+export async function updateAssessment(
+  tx: Tx,
+  id: number,
+  patch: {
+    content?: Record<string, string>;
+    status?: 'approved' | 'published';
+    approvedBy?: number;
+    approverName?: string;
+    approved?: boolean;
+    published?: boolean;
+  },
+): Promise<void> {
+  await tx
+    .updateTable('ai_impact_assessment')
+    .set({
+      ...(patch.content ? { content: JSON.stringify(patch.content) } : {}),
+      ...(patch.status ? { status: patch.status } : {}),
+      ...(patch.approved
+        ? {
+            approved_by: patch.approvedBy ?? null,
+            approver_name: patch.approverName ?? null,
+            approved_at: sql<Date>`now()`,
+          }
+        : {}),
+      ...(patch.published ? { published_at: sql<Date>`now()` } : {}),
+      updated_at: sql<Date>`now()`,
+    })
+    .where('id', '=', id)
+    .execute();
 }
 
 // ---------------------------------------------------------------- incidents
 
 const incidentColumns = [
-  'i.id', 'i.use_id', 'i.unit_id', 'i.occurred_at', 'i.detected_at', 'i.severity', 'i.description', 'i.affected', 'i.consequences', 'i.status',
-  'i.deadlines', 'i.created_at',
+  'i.id',
+  'i.use_id',
+  'i.unit_id',
+  'i.occurred_at',
+  'i.detected_at',
+  'i.severity',
+  'i.description',
+  'i.affected',
+  'i.consequences',
+  'i.status',
+  'i.deadlines',
+  'i.created_at',
 ] as const;
 
 export async function listIncidents(db: Q, useId: number) {
-  return db.selectFrom('ai_incident as i').select(incidentColumns).where('i.use_id', '=', useId).orderBy('i.detected_at', 'desc').execute();
+  return db
+    .selectFrom('ai_incident as i')
+    .select(incidentColumns)
+    .where('i.use_id', '=', useId)
+    .orderBy('i.detected_at', 'desc')
+    .execute();
 }
 
 export type IncidentRow = Awaited<ReturnType<typeof listIncidents>>[number];
 
 export async function getIncident(db: Q, id: number) {
-  return db.selectFrom('ai_incident as i').innerJoin('unit as n', 'n.id', 'i.unit_id')
-    .select([...incidentColumns, 'n.path as unit_path']).where('i.id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('ai_incident as i')
+    .innerJoin('unit as n', 'n.id', 'i.unit_id')
+    .select([...incidentColumns, 'n.path as unit_path'])
+    .where('i.id', '=', id)
+    .executeTakeFirst();
 }
 
-export async function insertIncident(tx: Tx, v: {
-  useId: number; unitId: number; occurredAt: Date; detectedAt: Date; severity: 'serious' | 'other'; description: string; affected: string;
-  consequences: string[]; deadlines: unknown[]; userId: number;
-}): Promise<number> {
-  const row = await tx.insertInto('ai_incident').values({
-    use_id: v.useId, unit_id: v.unitId, occurred_at: v.occurredAt, detected_at: v.detectedAt, severity: v.severity, description: v.description,
-    affected: v.affected, consequences: v.consequences, deadlines: JSON.stringify(v.deadlines), reported_by: v.userId,
-  }).returning('id').executeTakeFirstOrThrow();
+export async function insertIncident(
+  tx: Tx,
+  v: {
+    useId: number;
+    unitId: number;
+    occurredAt: Date;
+    detectedAt: Date;
+    severity: 'serious' | 'other';
+    description: string;
+    affected: string;
+    consequences: string[];
+    deadlines: unknown[];
+    userId: number;
+  },
+): Promise<number> {
+  const row = await tx
+    .insertInto('ai_incident')
+    .values({
+      use_id: v.useId,
+      unit_id: v.unitId,
+      occurred_at: v.occurredAt,
+      detected_at: v.detectedAt,
+      severity: v.severity,
+      description: v.description,
+      affected: v.affected,
+      consequences: v.consequences,
+      deadlines: JSON.stringify(v.deadlines),
+      reported_by: v.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
 export async function closeIncident(tx: Tx, id: number): Promise<void> {
-  await tx.updateTable('ai_incident').set({ status: 'closed', closed_at: sql<Date>`now()` }).where('id', '=', id).execute();
+  await tx
+    .updateTable('ai_incident')
+    .set({ status: 'closed', closed_at: sql<Date>`now()` })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Leaders and officers of units, with an e-mail address (the incident mail goes to them). */
 export async function staffEmails(db: Q, unitIds: number[]): Promise<string[]> {
   if (!unitIds.length) return [];
-  const rows = await db.selectFrom('app_user').select('email').where('unit_id', 'in', unitIds).where('is_active', '=', true)
-    .where(sql<boolean>`roles && ARRAY['leader','officer']::text[]`).where('email', 'is not', null).execute();
+  const rows = await db
+    .selectFrom('app_user')
+    .select('email')
+    .where('unit_id', 'in', unitIds)
+    .where('is_active', '=', true)
+    .where(sql<boolean>`roles && ARRAY['leader','officer']::text[]`)
+    .where('email', 'is not', null)
+    .execute();
   return rows.map((r) => r.email!).filter(Boolean);
 }
 
 /** Units that follow a unit: those whose focal_for_id is on its path (Sở KH&CN for the province, Phòng VH-XH for a ward). */
 export async function focalUnitsOver(db: Q, path: readonly number[]): Promise<Array<{ id: number; name: string }>> {
   if (!path.length) return [];
-  return db.selectFrom('unit').select(['id', 'name']).where('focal_for_id', 'in', [...path]).where('status', '=', 'active').execute();
+  return db
+    .selectFrom('unit')
+    .select(['id', 'name'])
+    .where('focal_for_id', 'in', [...path])
+    .where('status', '=', 'active')
+    .execute();
 }
 
 // ---------------------------------------------------------------- public register and coverage
 
 export async function listPublishedUses(db: Q) {
-  return useQuery(db).where('u.published_at', 'is not', null).where('u.status', '<>', 'retired')
-    .orderBy('n.name').orderBy('p.name').orderBy('u.id').execute();
+  return useQuery(db)
+    .where('u.published_at', 'is not', null)
+    .where('u.status', '<>', 'retired')
+    .orderBy('n.name')
+    .orderBy('p.name')
+    .orderBy('u.id')
+    .execute();
 }
 
 /** The published version of a published use's assessment (for the public DOCX). */
 export async function getPublishedAssessment(db: Q, useId: number) {
-  return db.selectFrom('ai_impact_assessment').select(assessmentColumns).where('use_id', '=', useId).where('status', '=', 'published')
-    .orderBy('version', 'desc').limit(1).executeTakeFirst();
+  return db
+    .selectFrom('ai_impact_assessment')
+    .select(assessmentColumns)
+    .where('use_id', '=', useId)
+    .where('status', '=', 'published')
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 /** Every use under a unit, with what coverage counts: its unit's path, status, classification, assessment, open incidents. */
 export async function listCoverageUses(db: Q, rootId: number) {
-  return db.selectFrom('ai_use as u').innerJoin('unit as n', 'n.id', 'u.unit_id')
+  return db
+    .selectFrom('ai_use as u')
+    .innerJoin('unit as n', 'n.id', 'u.unit_id')
     .select([
-      'u.id', 'u.status', 'u.level', 'u.assessment_required', 'u.assessment_due', 'n.path',
-      (eb) => eb.exists(eb.selectFrom('ai_impact_assessment as a').select('a.id').whereRef('a.use_id', '=', 'u.id').where('a.status', 'in', ['approved', 'published'])).as('approved'),
-      (eb) => eb.selectFrom('ai_incident as i').select((e) => e.fn.countAll<string>().as('c')).whereRef('i.use_id', '=', 'u.id').where('i.status', '=', 'open').as('open_incidents'),
-      (eb) => eb.selectFrom('ai_incident as i').select((e) => e.fn.countAll<string>().as('c')).whereRef('i.use_id', '=', 'u.id').where('i.status', '=', 'open')
-        .where('i.severity', '=', 'serious').as('open_serious'),
+      'u.id',
+      'u.status',
+      'u.level',
+      'u.assessment_required',
+      'u.assessment_due',
+      'n.path',
+      (eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom('ai_impact_assessment as a')
+              .select('a.id')
+              .whereRef('a.use_id', '=', 'u.id')
+              .where('a.status', 'in', ['approved', 'published']),
+          )
+          .as('approved'),
+      (eb) =>
+        eb
+          .selectFrom('ai_incident as i')
+          .select((e) => e.fn.countAll<string>().as('c'))
+          .whereRef('i.use_id', '=', 'u.id')
+          .where('i.status', '=', 'open')
+          .as('open_incidents'),
+      (eb) =>
+        eb
+          .selectFrom('ai_incident as i')
+          .select((e) => e.fn.countAll<string>().as('c'))
+          .whereRef('i.use_id', '=', 'u.id')
+          .where('i.status', '=', 'open')
+          .where('i.severity', '=', 'serious')
+          .as('open_serious'),
       // Past its last deadline (the official report) and still open: late.
-      (eb) => eb.selectFrom('ai_incident as i').select((e) => e.fn.countAll<string>().as('c')).whereRef('i.use_id', '=', 'u.id').where('i.status', '=', 'open')
-        .where('i.severity', '=', 'serious').where(sql<boolean>`(i.deadlines->-1->>'dueAt')::timestamptz < now()`).as('late_incidents'),
+      (eb) =>
+        eb
+          .selectFrom('ai_incident as i')
+          .select((e) => e.fn.countAll<string>().as('c'))
+          .whereRef('i.use_id', '=', 'u.id')
+          .where('i.status', '=', 'open')
+          .where('i.severity', '=', 'serious')
+          .where(sql<boolean>`(i.deadlines->-1->>'dueAt')::timestamptz < now()`)
+          .as('late_incidents'),
     ])
-    .where(sql<boolean>`n.path @> ARRAY[${rootId}]::integer[]`).execute();
+    .where(sql<boolean>`n.path @> ARRAY[${rootId}]::integer[]`)
+    .execute();
 }
 
 /** The full name of an account (the approving leader's, printed under the signature). */

@@ -8,7 +8,8 @@ import { listAudit } from './store.ts';
 
 export async function listAuditFor(ctx: Ctx, query: AuditQuery): Promise<AuditRow[]> {
   const roots = scopeRoots(requireActor(ctx), 'readAudit');
-  if (roots !== 'all' && roots.length === 0) throw forbidden('Chỉ quản trị đơn vị hoặc quản trị hệ thống được xem nhật ký.');
+  if (roots !== 'all' && roots.length === 0)
+    throw forbidden('Chỉ quản trị đơn vị hoặc quản trị hệ thống được xem nhật ký.');
   if (query.unitId) {
     const unit = await getUnit(ctx.db, query.unitId);
     if (!unit) throw notFound('đơn vị');

@@ -16,35 +16,43 @@ export interface AuditEntry {
 export async function recordAudit(tx: Tx, ctx: Pick<Ctx, 'actor' | 'ip'>, e: AuditEntry): Promise<void> {
   // A system actor has no account nor unit: the record names it by its label ("Quản trị tại máy chủ (dòng lệnh)").
   const person = ctx.actor && !ctx.actor.system ? ctx.actor : null;
-  await tx.insertInto('audit_log').values({
-    actor_user_id: person?.userId ?? null,
-    actor_username: ctx.actor?.username ?? null,
-    actor_unit_id: person?.unitId ?? null,
-    action: e.action,
-    entity_type: e.entityType,
-    entity_id: e.entityId === null ? null : String(e.entityId),
-    unit_id: e.unitId,
-    before: e.before ? JSON.stringify(e.before) : null,
-    after: e.after ? JSON.stringify(e.after) : null,
-    ip: ctx.ip,
-  }).execute();
+  await tx
+    .insertInto('audit_log')
+    .values({
+      actor_user_id: person?.userId ?? null,
+      actor_username: ctx.actor?.username ?? null,
+      actor_unit_id: person?.unitId ?? null,
+      action: e.action,
+      entity_type: e.entityType,
+      entity_id: e.entityId === null ? null : String(e.entityId),
+      unit_id: e.unitId,
+      before: e.before ? JSON.stringify(e.before) : null,
+      after: e.after ? JSON.stringify(e.after) : null,
+      ip: ctx.ip,
+    })
+    .execute();
 }
 
 /** Many records of one write in one INSERT (a cascade creates a plan for each of hundreds of communes). */
 export async function recordAudits(tx: Tx, ctx: Pick<Ctx, 'actor' | 'ip'>, entries: AuditEntry[]): Promise<void> {
   if (!entries.length) return;
-  await tx.insertInto('audit_log').values(entries.map((e) => ({
-    actor_user_id: ctx.actor?.userId ?? null,
-    actor_username: ctx.actor?.username ?? null,
-    actor_unit_id: ctx.actor?.unitId ?? null,
-    action: e.action,
-    entity_type: e.entityType,
-    entity_id: e.entityId === null ? null : String(e.entityId),
-    unit_id: e.unitId,
-    before: e.before ? JSON.stringify(e.before) : null,
-    after: e.after ? JSON.stringify(e.after) : null,
-    ip: ctx.ip,
-  }))).execute();
+  await tx
+    .insertInto('audit_log')
+    .values(
+      entries.map((e) => ({
+        actor_user_id: ctx.actor?.userId ?? null,
+        actor_username: ctx.actor?.username ?? null,
+        actor_unit_id: ctx.actor?.unitId ?? null,
+        action: e.action,
+        entity_type: e.entityType,
+        entity_id: e.entityId === null ? null : String(e.entityId),
+        unit_id: e.unitId,
+        before: e.before ? JSON.stringify(e.before) : null,
+        after: e.after ? JSON.stringify(e.after) : null,
+        ip: ctx.ip,
+      })),
+    )
+    .execute();
 }
 
 export interface AuditFilter {
@@ -61,10 +69,23 @@ export interface AuditFilter {
 }
 
 export async function listAudit(db: Kysely<DB>, f: AuditFilter) {
-  let q = db.selectFrom('audit_log as a')
+  let q = db
+    .selectFrom('audit_log as a')
     .leftJoin('unit as u', 'u.id', 'a.unit_id')
-    .select(['a.id', 'a.at', 'a.actor_username', 'a.actor_unit_id', 'a.action', 'a.entity_type', 'a.entity_id',
-      'a.unit_id', 'u.name as unit_name', 'a.before', 'a.after', 'a.ip'])
+    .select([
+      'a.id',
+      'a.at',
+      'a.actor_username',
+      'a.actor_unit_id',
+      'a.action',
+      'a.entity_type',
+      'a.entity_id',
+      'a.unit_id',
+      'u.name as unit_name',
+      'a.before',
+      'a.after',
+      'a.ip',
+    ])
     .orderBy('a.id', 'desc')
     .limit(f.limit);
   if (f.scopeRoots !== 'all') {

@@ -21,8 +21,10 @@ export function passwordProblems(password: string, username?: string): string[] 
   if (password.length < 10) problems.push('Mật khẩu cần ít nhất 10 ký tự.');
   if (password.length > 200) problems.push('Mật khẩu dài tối đa 200 ký tự.');
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(password)).length;
-  if (classes < 3) problems.push('Mật khẩu cần có ít nhất 3 trong 4 loại: chữ thường, chữ hoa, chữ số, ký tự đặc biệt.');
-  if (username && password.toLowerCase().includes(username.toLowerCase())) problems.push('Mật khẩu không được chứa tên đăng nhập.');
+  if (classes < 3)
+    problems.push('Mật khẩu cần có ít nhất 3 trong 4 loại: chữ thường, chữ hoa, chữ số, ký tự đặc biệt.');
+  if (username && password.toLowerCase().includes(username.toLowerCase()))
+    problems.push('Mật khẩu không được chứa tên đăng nhập.');
   return problems;
 }
 

@@ -11,7 +11,12 @@ const secondsAgo = (seconds: number) => sql<Date>`now() - ${interval(seconds)}`;
 export async function loginFailures(db: Kysely<DB>, username: string, ip: string): Promise<LoginFailures> {
   const name = username.toLowerCase();
   const pairSince = secondsAgo(PAIR_WINDOW_SECONDS);
-  const { rows } = await sql<{ pair: number; since_pair: number | null; address: number; since_address: number | null }>`
+  const { rows } = await sql<{
+    pair: number;
+    since_pair: number | null;
+    address: number;
+    since_address: number | null;
+  }>`
     WITH pair AS (
       SELECT count(*)::int AS n, extract(epoch FROM now() - max(at))::float8 AS since
       FROM login_attempt
@@ -22,12 +27,22 @@ export async function loginFailures(db: Kysely<DB>, username: string, ip: string
       SELECT count(*)::int AS n, extract(epoch FROM now() - min(at))::float8 AS since
       FROM login_attempt WHERE ip = ${ip} AND NOT success AND at >= ${secondsAgo(ADDRESS_WINDOW_SECONDS)}
     )
-    SELECT pair.n AS pair, pair.since AS since_pair, address.n AS address, address.since AS since_address FROM pair, address`.execute(db);
+    SELECT pair.n AS pair, pair.since AS since_pair, address.n AS address, address.since AS since_address FROM pair, address`.execute(
+    db,
+  );
   const r = rows[0]!;
-  return { pair: r.pair, sincePairFailure: r.since_pair, address: r.address, sinceOldestAddressFailure: r.since_address };
+  return {
+    pair: r.pair,
+    sincePairFailure: r.since_pair,
+    address: r.address,
+    sinceOldestAddressFailure: r.since_address,
+  };
 }
 
-export async function recordLoginAttempt(db: Kysely<DB>, attempt: { username: string; ip: string; success: boolean }): Promise<void> {
+export async function recordLoginAttempt(
+  db: Kysely<DB>,
+  attempt: { username: string; ip: string; success: boolean },
+): Promise<void> {
   await db.insertInto('login_attempt').values(attempt).execute();
 }
 
@@ -45,13 +60,19 @@ export interface Hit {
  */
 export async function countHit(db: Kysely<DB>, bucket: string, key: string, windowSeconds: number): Promise<Hit> {
   const ended = sql<boolean>`rate_counter.window_start <= ${secondsAgo(windowSeconds)}`;
-  const row = await db.insertInto('rate_counter')
+  const row = await db
+    .insertInto('rate_counter')
     .values({ bucket, key, window_start: sql`now()`, hits: 1 })
-    .onConflict((oc) => oc.columns(['bucket', 'key']).doUpdateSet({
-      window_start: sql`CASE WHEN ${ended} THEN now() ELSE rate_counter.window_start END`,
-      hits: sql`CASE WHEN ${ended} THEN 1 ELSE rate_counter.hits + 1 END`,
-    }))
-    .returning(['hits', sql<number>`ceil(extract(epoch FROM window_start + ${interval(windowSeconds)} - now()))::int`.as('reset')])
+    .onConflict((oc) =>
+      oc.columns(['bucket', 'key']).doUpdateSet({
+        window_start: sql`CASE WHEN ${ended} THEN now() ELSE rate_counter.window_start END`,
+        hits: sql`CASE WHEN ${ended} THEN 1 ELSE rate_counter.hits + 1 END`,
+      }),
+    )
+    .returning([
+      'hits',
+      sql<number>`ceil(extract(epoch FROM window_start + ${interval(windowSeconds)} - now()))::int`.as('reset'),
+    ])
     .executeTakeFirstOrThrow();
   return { hits: row.hits, resetSeconds: Math.max(1, row.reset) };
 }
@@ -59,19 +80,37 @@ export async function countHit(db: Kysely<DB>, bucket: string, key: string, wind
 /** Drops counters whose window ended long ago (every window is far shorter than an hour) and old attempts. */
 export async function purgeThrottling(db: Kysely<DB>): Promise<void> {
   await db.deleteFrom('rate_counter').where('window_start', '<', secondsAgo(3600)).execute();
-  await db.deleteFrom('login_attempt').where('at', '<', secondsAgo(7 * 86_400)).execute();
+  await db
+    .deleteFrom('login_attempt')
+    .where('at', '<', secondsAgo(7 * 86_400))
+    .execute();
 }
 
 // Sessions: the id is the sha256 of the cookie's token.
 
-export async function insertSession(tx: Kysely<DB>, s: { id: string; userId: number; csrfToken: string; expiresAt: Date; ip: string; userAgent: string | null }) {
-  await tx.insertInto('session').values({
-    id: s.id, user_id: s.userId, csrf_token: s.csrfToken, expires_at: s.expiresAt, ip: s.ip, user_agent: s.userAgent,
-  }).execute();
+export async function insertSession(
+  tx: Kysely<DB>,
+  s: { id: string; userId: number; csrfToken: string; expiresAt: Date; ip: string; userAgent: string | null },
+) {
+  await tx
+    .insertInto('session')
+    .values({
+      id: s.id,
+      user_id: s.userId,
+      csrf_token: s.csrfToken,
+      expires_at: s.expiresAt,
+      ip: s.ip,
+      user_agent: s.userAgent,
+    })
+    .execute();
 }
 
 export async function getSession(db: Kysely<DB>, id: string) {
-  return db.selectFrom('session').select(['user_id', 'csrf_token', 'expires_at', 'last_seen_at']).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('session')
+    .select(['user_id', 'csrf_token', 'expires_at', 'last_seen_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function touchSession(db: Kysely<DB>, id: string): Promise<void> {

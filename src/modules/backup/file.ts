@@ -32,13 +32,22 @@ export async function atomicWrite<T>(target: string, write: (out: Writable) => P
     out.destroy();
     await rm(tmp, { force: true });
     if ((err as NodeJS.ErrnoException).code === 'EACCES' || (err as NodeJS.ErrnoException).code === 'ENOSPC') {
-      throw new AppError('backup.out', STORAGE_FAILED, `Không ghi được tệp sao lưu ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOSPC' ? 'hết dung lượng đĩa' : 'không có quyền ghi'}.`);
+      throw new AppError(
+        'backup.out',
+        STORAGE_FAILED,
+        `Không ghi được tệp sao lưu ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOSPC' ? 'hết dung lượng đĩa' : 'không có quyền ghi'}.`,
+      );
     }
     throw err;
   }
 }
 
-export async function writeBackupFile(db: Kysely<any>, backend: string, target: string, progress?: Progress): Promise<{ manifest: Manifest; bytes: number; path: string }> {
+export async function writeBackupFile(
+  db: Kysely<any>,
+  backend: string,
+  target: string,
+  progress?: Progress,
+): Promise<{ manifest: Manifest; bytes: number; path: string }> {
   const manifest = await atomicWrite(target, (out) => writeBackup(db, backend, out, progress));
   const path = resolve(target);
   return { manifest, bytes: (await stat(path)).size, path };

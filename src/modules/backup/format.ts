@@ -18,7 +18,9 @@ export const FETCH_ROWS_BULKY = 4;
 export const INSERT_ROWS = 2000;
 export const INSERT_BYTES = 16 * 1024 * 1024;
 
-export const APP_VERSION: string = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+export const APP_VERSION: string = (
+  JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
 const TableEntry = z.object({
   name: z.string().regex(/^[a-z_][a-z0-9_]*$/),
@@ -53,7 +55,8 @@ export function parseChunkName(name: string): { table: string; n: number } | nul
   return m ? { table: m[1]!, n: Number(m[2]) } : null;
 }
 
-export const damaged = (why: string) => new AppError('backup.damaged', 422, `Tệp sao lưu bị hỏng hoặc không phải tệp sao lưu của Thi Hành: ${why}`);
+export const damaged = (why: string) =>
+  new AppError('backup.damaged', 422, `Tệp sao lưu bị hỏng hoặc không phải tệp sao lưu của Thi Hành: ${why}`);
 
 export function parseManifest(text: string): Manifest {
   let json: unknown;
@@ -65,8 +68,11 @@ export function parseManifest(text: string): Manifest {
   const r = ManifestSchema.safeParse(json);
   if (!r.success) throw damaged('manifest.json không đúng cấu trúc.');
   if (r.data.formatVersion > FORMAT_VERSION) {
-    throw new AppError('backup.newer_format', 422,
-      `Tệp sao lưu có định dạng phiên bản ${r.data.formatVersion}, mới hơn phiên bản ${FORMAT_VERSION} mà bản Thi Hành này đọc được (tệp do Thi Hành ${r.data.app.version} tạo). Hãy cập nhật Thi Hành trước khi phục hồi.`);
+    throw new AppError(
+      'backup.newer_format',
+      422,
+      `Tệp sao lưu có định dạng phiên bản ${r.data.formatVersion}, mới hơn phiên bản ${FORMAT_VERSION} mà bản Thi Hành này đọc được (tệp do Thi Hành ${r.data.app.version} tạo). Hãy cập nhật Thi Hành trước khi phục hồi.`,
+    );
   }
   return r.data;
 }
@@ -78,9 +84,12 @@ export function parseManifest(text: string): Manifest {
 export function checkSchemaVersion(backup: readonly string[], known: readonly string[], appVersion: string): void {
   const unknown = backup.filter((m) => !known.includes(m));
   if (unknown.length) {
-    throw new AppError('backup.newer_schema', 409,
+    throw new AppError(
+      'backup.newer_schema',
+      409,
       `Tệp sao lưu có cấu trúc dữ liệu mới hơn bản Thi Hành này (có ${unknown.join(', ')}; tệp do Thi Hành ${appVersion} tạo). ` +
-      'Hãy cập nhật Thi Hành lên phiên bản đã tạo tệp sao lưu rồi phục hồi. Không có dữ liệu nào bị thay đổi.');
+        'Hãy cập nhật Thi Hành lên phiên bản đã tạo tệp sao lưu rồi phục hồi. Không có dữ liệu nào bị thay đổi.',
+    );
   }
   if (backup.some((m, i) => known[i] !== m)) {
     throw damaged('danh sách cập nhật cấu trúc dữ liệu không khớp với bản Thi Hành này.');

@@ -42,7 +42,14 @@ export function consumeLocalToken(dataDir: string, header: string): boolean {
   const ownUser = typeof process.getuid !== 'function' || st.uid === process.getuid();
   const fresh = Date.now() - st.mtimeMs < TOKEN_MAX_AGE_MS;
   const expected = Buffer.from(m[2]!, 'utf8');
-  return st.isFile() && ownUser && (st.mode & 0o077) === 0 && fresh && content.length === expected.length && timingSafeEqual(content, expected);
+  return (
+    st.isFile() &&
+    ownUser &&
+    (st.mode & 0o077) === 0 &&
+    fresh &&
+    content.length === expected.length &&
+    timingSafeEqual(content, expected)
+  );
 }
 
 // Where the server listens, for the CLI: written by a server that owns a PGlite data directory, removed on stop.
@@ -53,8 +60,11 @@ export function announceServer(dataDir: string, url: string): () => void {
   writeFileSync(file, JSON.stringify({ url, pid: process.pid, since: new Date().toISOString() }), { mode: 0o600 });
   return () => {
     try {
-      if ((JSON.parse(readFileSync(file, 'utf8')) as { pid: number }).pid === process.pid) rmSync(file, { force: true });
-    } catch { /* already gone */ }
+      if ((JSON.parse(readFileSync(file, 'utf8')) as { pid: number }).pid === process.pid)
+        rmSync(file, { force: true });
+    } catch {
+      /* already gone */
+    }
   };
 }
 

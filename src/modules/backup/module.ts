@@ -11,19 +11,27 @@ export const module: AppModule = {
     {
       name: 'backup',
       help: 'Sao lưu toàn bộ dữ liệu (kể cả tệp minh chứng) ra một tệp .tar.gz, khi máy chủ đang chạy cũng được',
-      usage: 'thihanh backup --out TỆP.tar.gz\n  PostgreSQL: kết nối trực tiếp (DATABASE_URL). PGlite: mở thư mục dữ liệu, hoặc nhờ máy chủ đang giữ thư mục đó tạo bản sao lưu.',
+      usage:
+        'thihanh backup --out TỆP.tar.gz\n  PostgreSQL: kết nối trực tiếp (DATABASE_URL). PGlite: mở thư mục dữ liệu, hoặc nhờ máy chủ đang giữ thư mục đó tạo bản sao lưu.',
       async load() {
         const { backupCommand } = await import('./commands.ts');
-        return { options: { out: { type: 'string' } }, run: ({ values }, config) => backupCommand(config, values.out as string | undefined) };
+        return {
+          options: { out: { type: 'string' } },
+          run: ({ values }, config) => backupCommand(config, values.out as string | undefined),
+        };
       },
     },
     {
       name: 'restore',
       help: 'Phục hồi dữ liệu từ tệp sao lưu vào cơ sở dữ liệu trống (--force: thay dữ liệu đang có)',
-      usage: 'thihanh restore TỆP.tar.gz [--force]\n  PGlite: máy chủ phải dừng (lệnh giữ thư mục dữ liệu trong khi phục hồi). Tệp từ phiên bản cũ hơn được cập nhật cấu trúc sau khi phục hồi.',
+      usage:
+        'thihanh restore TỆP.tar.gz [--force]\n  PGlite: máy chủ phải dừng (lệnh giữ thư mục dữ liệu trong khi phục hồi). Tệp từ phiên bản cũ hơn được cập nhật cấu trúc sau khi phục hồi.',
       async load() {
         const { restoreCommand } = await import('./commands.ts');
-        return { options: { force: { type: 'boolean' } }, run: ({ values, positionals }, config) => restoreCommand(config, positionals[0], values.force === true) };
+        return {
+          options: { force: { type: 'boolean' } },
+          run: ({ values, positionals }, config) => restoreCommand(config, positionals[0], values.force === true),
+        };
       },
     },
   ],

@@ -19,7 +19,10 @@ export interface Entry {
 export async function* readEntries(path: string): AsyncGenerator<Entry> {
   const extract = tar.extract();
   let failure: unknown = null;
-  const done = pipeline(createReadStream(path), createGunzip(), extract).catch((err) => { failure = err; extract.destroy(err as Error); });
+  const done = pipeline(createReadStream(path), createGunzip(), extract).catch((err) => {
+    failure = err;
+    extract.destroy(err as Error);
+  });
   try {
     for await (const entry of extract) {
       if ((entry.header.size ?? 0) > MAX_ENTRY_BYTES) throw damaged(`mục ${entry.header.name} quá lớn.`);
@@ -88,8 +91,15 @@ export async function verifyBackup(path: string): Promise<Manifest> {
   if (withData.join() !== order.join()) throw damaged('danh sách bảng không khớp với manifest.json.');
   for (const t of manifest.tables) {
     const s = seen.get(t.name);
-    const actual = s ? { rows: s.rows, bytes: s.bytes, chunks: s.chunks, sha256: s.hash.digest('hex') } : { rows: 0, bytes: 0, chunks: 0, sha256: createHash('sha256').digest('hex') };
-    if (actual.rows !== t.rows || actual.bytes !== t.bytes || actual.chunks !== t.chunks || actual.sha256 !== t.sha256) {
+    const actual = s
+      ? { rows: s.rows, bytes: s.bytes, chunks: s.chunks, sha256: s.hash.digest('hex') }
+      : { rows: 0, bytes: 0, chunks: 0, sha256: createHash('sha256').digest('hex') };
+    if (
+      actual.rows !== t.rows ||
+      actual.bytes !== t.bytes ||
+      actual.chunks !== t.chunks ||
+      actual.sha256 !== t.sha256
+    ) {
       throw damaged(`dữ liệu bảng ${t.name} không khớp với mã kiểm tra (sha256) trong manifest.json.`);
     }
   }

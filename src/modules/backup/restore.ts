@@ -5,7 +5,15 @@
 import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../../domain/errors.ts';
 import { MIGRATION_NAMES, migrateTo, migrateToLatest } from '../../db/migrate.ts';
-import { checkSchemaVersion, damaged, INSERT_BYTES, INSERT_ROWS, MANIFEST_NAME, parseChunkName, type Manifest } from './format.ts';
+import {
+  checkSchemaVersion,
+  damaged,
+  INSERT_BYTES,
+  INSERT_ROWS,
+  MANIFEST_NAME,
+  parseChunkName,
+  type Manifest,
+} from './format.ts';
 import { readEntries, verifyBackup } from './read.ts';
 import { restoreOrder } from './order.ts';
 import * as store from './store.ts';
@@ -24,10 +32,16 @@ export interface RestoreResult {
 }
 
 function notEmpty(existing: { name: string; rows: number }[]): AppError {
-  const shown = existing.slice(0, 5).map((t) => `${t.name}: ${t.rows} dòng`).join(', ');
-  return new AppError('restore.not_empty', 409,
+  const shown = existing
+    .slice(0, 5)
+    .map((t) => `${t.name}: ${t.rows} dòng`)
+    .join(', ');
+  return new AppError(
+    'restore.not_empty',
+    409,
     `Cơ sở dữ liệu đích đã có dữ liệu (${shown}${existing.length > 5 ? ', …' : ''}). Phục hồi sẽ thay toàn bộ dữ liệu này bằng dữ liệu trong tệp sao lưu: ` +
-    'nếu đúng là muốn vậy, chạy lại với --force. Không có dữ liệu nào bị thay đổi.');
+      'nếu đúng là muốn vậy, chạy lại với --force. Không có dữ liệu nào bị thay đổi.',
+  );
 }
 
 /** The schema the backup was taken with, table by table, must be the one its migrations built here. */
@@ -44,10 +58,17 @@ function matchTables(manifest: Manifest, tables: store.TableInfo[]): Map<string,
   return byName;
 }
 
-async function loadRows(tx: Transaction<any>, path: string, tables: Map<string, store.TableInfo>, opts: RestoreOptions): Promise<number> {
+async function loadRows(
+  tx: Transaction<any>,
+  path: string,
+  tables: Map<string, store.TableInfo>,
+  opts: RestoreOptions,
+): Promise<number> {
   let total = 0;
   let current = null as { table: store.TableInfo; rows: number } | null;
-  const finish = () => { if (current) opts.progress?.({ table: current.table.name, rows: current.rows }); };
+  const finish = () => {
+    if (current) opts.progress?.({ table: current.table.name, rows: current.rows });
+  };
   for await (const e of readEntries(path)) {
     if (e.name === MANIFEST_NAME) continue;
     const c = parseChunkName(e.name)!;

@@ -29,7 +29,11 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
 export function backupScheduleFromEnv(env: NodeJS.ProcessEnv = process.env): BackupSchedule | null {
   const dir = env.THIHANH_BACKUP_DIR?.trim();
   if (!dir) return null;
-  return { dir: resolve(dir), keep: intFrom(env, 'THIHANH_BACKUP_KEEP', 14, 1, 10_000), hour: intFrom(env, 'THIHANH_BACKUP_HOUR', 2, 0, 23) };
+  return {
+    dir: resolve(dir),
+    keep: intFrom(env, 'THIHANH_BACKUP_KEEP', 14, 1, 10_000),
+    hour: intFrom(env, 'THIHANH_BACKUP_HOUR', 2, 0, 23),
+  };
 }
 
 /** thihanh-YYYYMMDD-HHMMSS.tar.gz in Vietnam's time: names sort as their dates. */
@@ -47,13 +51,21 @@ export function nextRunAt(now: Date, hour: number): Date {
 
 /** Deletes the oldest backups of `dir` beyond `keep` (only files named as this scheduler names them). */
 export async function pruneBackups(dir: string, keep: number): Promise<string[]> {
-  const files = (await readdir(dir)).filter((f) => FILE.test(f)).sort().reverse();
+  const files = (await readdir(dir))
+    .filter((f) => FILE.test(f))
+    .sort()
+    .reverse();
   const old = files.slice(keep);
   for (const f of old) await rm(join(dir, f), { force: true });
   return old;
 }
 
-export async function runScheduledBackup(db: Kysely<any>, backend: string, s: BackupSchedule, now = new Date()): Promise<{ path: string; manifest: Manifest; bytes: number; pruned: string[] }> {
+export async function runScheduledBackup(
+  db: Kysely<any>,
+  backend: string,
+  s: BackupSchedule,
+  now = new Date(),
+): Promise<{ path: string; manifest: Manifest; bytes: number; pruned: string[] }> {
   const path = join(s.dir, backupFileName(now));
   await recordBackup(db, { actor: null, ip: 'scheduler' }, path);
   const written = await writeBackupFile(db, backend, path);
@@ -68,7 +80,11 @@ export function startDailyBackups(db: Kysely<any>, backend: string, s: BackupSch
     timer = setTimeout(() => {
       const started = Date.now();
       runScheduledBackup(db, backend, s)
-        .then((r) => console.log(`Đã sao lưu tự động: ${r.path} (${r.bytes} byte, ${totalRows(r.manifest)} dòng, ${Date.now() - started} ms)${r.pruned.length ? `; đã xóa ${r.pruned.length} bản cũ` : ''}.`))
+        .then((r) =>
+          console.log(
+            `Đã sao lưu tự động: ${r.path} (${r.bytes} byte, ${totalRows(r.manifest)} dòng, ${Date.now() - started} ms)${r.pruned.length ? `; đã xóa ${r.pruned.length} bản cũ` : ''}.`,
+          ),
+        )
         .catch((err: Error) => console.error(`Sao lưu tự động thất bại (${s.dir}): ${err.message}`))
         .finally(plan);
     }, nextRunAt(new Date(), s.hour).getTime() - Date.now());

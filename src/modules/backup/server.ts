@@ -4,7 +4,13 @@ import type { Kysely } from 'kysely';
 import { announceServer } from './local-token.ts';
 import { backupScheduleFromEnv, startDailyBackups } from './schedule.ts';
 
-export function startBackupServices(o: { db: Kysely<any>; backend: string; dataDir: string; url: string; env?: NodeJS.ProcessEnv }): { stop(): void } {
+export function startBackupServices(o: {
+  db: Kysely<any>;
+  backend: string;
+  dataDir: string;
+  url: string;
+  env?: NodeJS.ProcessEnv;
+}): { stop(): void } {
   const unannounce = o.backend === 'pglite' ? announceServer(o.dataDir, o.url) : () => {};
   const schedule = backupScheduleFromEnv(o.env ?? process.env);
   const daily = schedule ? startDailyBackups(o.db, o.backend, schedule) : null;

@@ -27,9 +27,15 @@ async function rootUnit(db: Kysely<any>) {
  */
 export async function recordBackup(db: Kysely<any>, who: Pick<Ctx, 'actor' | 'ip'>, where: string): Promise<void> {
   const root = await store.rootUnitPath(db);
-  await db.transaction().execute((tx) => recordAudit(tx, who, {
-    action: 'system.backup', entityType: 'system', entityId: null, unitId: root?.id ?? null, after: { where },
-  }));
+  await db.transaction().execute((tx) =>
+    recordAudit(tx, who, {
+      action: 'system.backup',
+      entityType: 'system',
+      entityId: null,
+      unitId: root?.id ?? null,
+      after: { where },
+    }),
+  );
 }
 
 export interface BackupCaller {
@@ -45,10 +51,19 @@ export interface BackupCaller {
 export async function backupCaller(ctx: Ctx, dataDir: string | null, token: string | undefined): Promise<BackupCaller> {
   if (token === undefined) return { ctx, auditAs: ctx };
   if (!dataDir || !consumeLocalToken(dataDir, token)) {
-    throw unauthorized('Mã xác thực dùng một lần của dòng lệnh không hợp lệ hoặc đã hết hạn: hãy chạy lại thihanh backup trên máy chủ này.');
+    throw unauthorized(
+      'Mã xác thực dùng một lần của dòng lệnh không hợp lệ hoặc đã hết hạn: hãy chạy lại thihanh backup trên máy chủ này.',
+    );
   }
   const root = await rootUnit(ctx.db);
-  const operator: Actor = { userId: 0, username: 'thihanh-cli', unitId: root.id, roles: ['sysadmin'], unitPath: root.path, focalForIds: [] };
+  const operator: Actor = {
+    userId: 0,
+    username: 'thihanh-cli',
+    unitId: root.id,
+    roles: ['sysadmin'],
+    unitPath: root.path,
+    focalForIds: [],
+  };
   return { ctx: { ...ctx, actor: operator, ip: 'cli' }, auditAs: { actor: null, ip: 'cli' } };
 }
 

@@ -75,7 +75,9 @@ export interface SequenceState {
 
 export async function sequenceStates(db: Q): Promise<SequenceState[]> {
   const r = await sql<{ name: string; last_value: number | null }>`
-    SELECT sequencename::text AS name, last_value FROM pg_sequences WHERE schemaname = 'public' ORDER BY sequencename`.execute(db);
+    SELECT sequencename::text AS name, last_value FROM pg_sequences WHERE schemaname = 'public' ORDER BY sequencename`.execute(
+    db,
+  );
   return r.rows.map((x) => ({ name: x.name, lastValue: x.last_value === null ? null : Number(x.last_value) }));
 }
 
@@ -91,11 +93,15 @@ export async function openRowCursor(tx: Transaction<any>, t: TableInfo): Promise
   const cols = sql.join(t.columns.map((c) => sql.id(c)));
   const order = t.primaryKey.length ? sql`ORDER BY ${sql.join(t.primaryKey.map((c) => sql.ref(`r.${c}`)))}` : sql``;
   await sql`DECLARE backup_rows NO SCROLL CURSOR FOR
-    SELECT row_to_json(r)::text AS j FROM (SELECT ${cols} FROM ${sql.table(`public.${t.name}`)}) r ${order}`.execute(tx);
+    SELECT row_to_json(r)::text AS j FROM (SELECT ${cols} FROM ${sql.table(`public.${t.name}`)}) r ${order}`.execute(
+    tx,
+  );
 }
 
 export async function fetchRows(tx: Transaction<any>, count: number): Promise<string[]> {
-  const r = await sql<{ j: string }>`FETCH ${sql.raw(String(Math.max(1, Math.floor(count))))} FROM backup_rows`.execute(tx);
+  const r = await sql<{ j: string }>`FETCH ${sql.raw(String(Math.max(1, Math.floor(count))))} FROM backup_rows`.execute(
+    tx,
+  );
   return r.rows.map((x) => x.j);
 }
 
@@ -123,7 +129,9 @@ export async function countRows(db: Q, table: string): Promise<number> {
 export async function publicSchemaHasObjects(db: Q): Promise<boolean> {
   const r = await sql<{ n: number }>`
     SELECT (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public')
-         + (SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public') AS n`.execute(db);
+         + (SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public') AS n`.execute(
+    db,
+  );
   return Number(r.rows[0]!.n) > 0;
 }
 
@@ -151,8 +159,13 @@ export async function insertRows(tx: Transaction<any>, t: TableInfo, jsonArray: 
     SELECT ${values} FROM json_populate_recordset(NULL::${table}, ${jsonArray}::json) x`.execute(tx);
   if (!t.selfReferences.length) return;
   const keep = sql.join([...t.primaryKey, ...t.selfReferences].map((c) => sql.ref(`x.${c}`)));
-  const any = sql.join(t.selfReferences.map((c) => sql`${sql.ref(`x.${c}`)} IS NOT NULL`), sql` OR `);
-  await sql`INSERT INTO ${sql.table(pendingTable(t))} SELECT ${keep} FROM json_populate_recordset(NULL::${table}, ${jsonArray}::json) x WHERE ${any}`.execute(tx);
+  const any = sql.join(
+    t.selfReferences.map((c) => sql`${sql.ref(`x.${c}`)} IS NOT NULL`),
+    sql` OR `,
+  );
+  await sql`INSERT INTO ${sql.table(pendingTable(t))} SELECT ${keep} FROM json_populate_recordset(NULL::${table}, ${jsonArray}::json) x WHERE ${any}`.execute(
+    tx,
+  );
 }
 
 const pendingTable = (t: TableInfo) => `restore_pending_${t.name}`;
@@ -168,8 +181,13 @@ export async function prepareSelfReferences(tx: Transaction<any>, t: TableInfo):
 export async function setSelfReferences(tx: Transaction<any>, t: TableInfo): Promise<void> {
   if (!t.selfReferences.length) return;
   const sets = sql.join(t.selfReferences.map((c) => sql`${sql.id(c)} = ${sql.ref(`p.${c}`)}`));
-  const match = sql.join(t.primaryKey.map((c) => sql`${sql.ref(`t.${c}`)} = ${sql.ref(`p.${c}`)}`), sql` AND `);
-  await sql`UPDATE ${sql.table(`public.${t.name}`)} AS t SET ${sets} FROM ${sql.table(pendingTable(t))} p WHERE ${match}`.execute(tx);
+  const match = sql.join(
+    t.primaryKey.map((c) => sql`${sql.ref(`t.${c}`)} = ${sql.ref(`p.${c}`)}`),
+    sql` AND `,
+  );
+  await sql`UPDATE ${sql.table(`public.${t.name}`)} AS t SET ${sets} FROM ${sql.table(pendingTable(t))} p WHERE ${match}`.execute(
+    tx,
+  );
 }
 
 export async function restoreSequence(tx: Transaction<any>, s: SequenceState): Promise<void> {
@@ -179,6 +197,9 @@ export async function restoreSequence(tx: Transaction<any>, s: SequenceState): P
 
 /** The path of the root of the organisation tree: what system-wide acts are checked against. */
 export async function rootUnitPath(db: Q): Promise<{ id: number; path: number[] } | null> {
-  const r = await sql<{ id: number; path: number[] }>`SELECT id, path FROM unit WHERE parent_id IS NULL ORDER BY id LIMIT 1`.execute(db);
+  const r = await sql<{
+    id: number;
+    path: number[];
+  }>`SELECT id, path FROM unit WHERE parent_id IS NULL ORDER BY id LIMIT 1`.execute(db);
   return r.rows[0] ?? null;
 }

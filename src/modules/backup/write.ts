@@ -8,7 +8,16 @@ import type { Writable } from 'node:stream';
 import type { Kysely, Transaction } from 'kysely';
 import tar from 'tar-stream';
 import {
-  APP_VERSION, CHUNK_BYTES, chunkName, FETCH_ROWS, FETCH_ROWS_BULKY, FORMAT, FORMAT_VERSION, MANIFEST_NAME, type Manifest, type ManifestTable,
+  APP_VERSION,
+  CHUNK_BYTES,
+  chunkName,
+  FETCH_ROWS,
+  FETCH_ROWS_BULKY,
+  FORMAT,
+  FORMAT_VERSION,
+  MANIFEST_NAME,
+  type Manifest,
+  type ManifestTable,
 } from './format.ts';
 import * as store from './store.ts';
 import { restoreOrder } from './order.ts';
@@ -22,7 +31,12 @@ function addEntry(pack: tar.Pack, name: string, body: Buffer, mtime: Date): Prom
   });
 }
 
-async function writeTable(tx: Transaction<any>, pack: tar.Pack, t: store.TableInfo, mtime: Date): Promise<ManifestTable> {
+async function writeTable(
+  tx: Transaction<any>,
+  pack: tar.Pack,
+  t: store.TableInfo,
+  mtime: Date,
+): Promise<ManifestTable> {
   const hash = createHash('sha256');
   let rows = 0;
   let bytes = 0;
@@ -56,30 +70,52 @@ async function writeTable(tx: Transaction<any>, pack: tar.Pack, t: store.TableIn
 }
 
 /** Writes a whole backup of `db` to `out` (gzip'd tar); returns its manifest. */
-export async function writeBackup(db: Kysely<any>, backend: string, out: Writable, progress?: Progress): Promise<Manifest> {
+export async function writeBackup(
+  db: Kysely<any>,
+  backend: string,
+  out: Writable,
+  progress?: Progress,
+): Promise<Manifest> {
   const pack = tar.pack();
   const written = pipeline(pack, createGzip({ level: 6 }), out);
   // A failure of the file side must end the snapshot too, and the other way round.
   let failed: unknown = null;
-  written.catch((err) => { failed = err; });
+  written.catch((err) => {
+    failed = err;
+  });
   try {
-    const manifest = await db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(async (tx) => {
-      const createdAt = new Date();
-      const tables = restoreOrder(await store.listTables(tx));
-      const entries: ManifestTable[] = [];
-      for (const [index, t] of tables.entries()) {
-        if (failed) throw failed;
-        entries.push(await writeTable(tx, pack, t, createdAt));
-        progress?.({ table: t.name, index, total: tables.length, rows: entries.at(-1)!.rows });
-      }
-      const m: Manifest = {
-        format: FORMAT, formatVersion: FORMAT_VERSION, app: { name: 'thihanh', version: APP_VERSION }, backend,
-        serverVersion: await store.serverVersion(tx), createdAt: createdAt.toISOString(),
-        migrations: await store.appliedMigrations(tx), tables: entries, sequences: await store.sequenceStates(tx),
-      };
-      return m;
-    });
-    await addEntry(pack, MANIFEST_NAME, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), new Date(manifest.createdAt));
+    const manifest = await db
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .setAccessMode('read only')
+      .execute(async (tx) => {
+        const createdAt = new Date();
+        const tables = restoreOrder(await store.listTables(tx));
+        const entries: ManifestTable[] = [];
+        for (const [index, t] of tables.entries()) {
+          if (failed) throw failed;
+          entries.push(await writeTable(tx, pack, t, createdAt));
+          progress?.({ table: t.name, index, total: tables.length, rows: entries.at(-1)!.rows });
+        }
+        const m: Manifest = {
+          format: FORMAT,
+          formatVersion: FORMAT_VERSION,
+          app: { name: 'thihanh', version: APP_VERSION },
+          backend,
+          serverVersion: await store.serverVersion(tx),
+          createdAt: createdAt.toISOString(),
+          migrations: await store.appliedMigrations(tx),
+          tables: entries,
+          sequences: await store.sequenceStates(tx),
+        };
+        return m;
+      });
+    await addEntry(
+      pack,
+      MANIFEST_NAME,
+      Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`),
+      new Date(manifest.createdAt),
+    );
     pack.finalize();
     await written;
     return manifest;

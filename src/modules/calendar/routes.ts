@@ -8,14 +8,31 @@ import * as service from './service.ts';
 
 export function calendarRoutes(app: OpenAPIHono<AppEnv>): void {
   const tags = ['Lịch làm việc'];
-  defineRoute(app, {
-    method: 'get', path: '/calendar/{year}', operationId: 'getCalendar', summary: 'Ngày nghỉ lễ, Tết, nghỉ bù và ngày làm bù của một năm', tags,
-    params: CalendarYearParamSchema,
-    response: CalendarYearSchema,
-  }, (c, { params }) => service.calendarOfYear(c.get('ctx'), params.year) satisfies Promise<CalendarYear>);
+  defineRoute(
+    app,
+    {
+      method: 'get',
+      path: '/calendar/{year}',
+      operationId: 'getCalendar',
+      summary: 'Ngày nghỉ lễ, Tết, nghỉ bù và ngày làm bù của một năm',
+      tags,
+      params: CalendarYearParamSchema,
+      response: CalendarYearSchema,
+    },
+    (c, { params }) => service.calendarOfYear(c.get('ctx'), params.year) satisfies Promise<CalendarYear>,
+  );
 
-  defineRoute(app, {
-    method: 'put', path: '/calendar', operationId: 'setCalendar', summary: 'Điều chỉnh lịch nghỉ theo thông báo hằng năm (quản trị hệ thống)', tags,
-    body: CalendarOverridesSchema, response: z.object({ overrides: CalendarOverridesSchema }),
-  }, (c, { body }) => service.setCalendarOverrides(c.get('ctx'), body as Partial<CalendarConfig>));
+  defineRoute(
+    app,
+    {
+      method: 'put',
+      path: '/calendar',
+      operationId: 'setCalendar',
+      summary: 'Điều chỉnh lịch nghỉ theo thông báo hằng năm (quản trị hệ thống)',
+      tags,
+      body: CalendarOverridesSchema,
+      response: z.object({ overrides: CalendarOverridesSchema }),
+    },
+    (c, { body }) => service.setCalendarOverrides(c.get('ctx'), body as Partial<CalendarConfig>),
+  );
 }

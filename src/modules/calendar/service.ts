@@ -2,7 +2,11 @@
 // (the yearly announcements of Tết and holiday arrangements: hoán đổi, làm bù), stored in calendar_config (id 1).
 import { invalid } from '../../domain/errors.ts';
 import {
-  DEFAULT_CALENDAR_CONFIG, holidaysOf, isWeekend, makeUpWorkingDaysOf, type CalendarConfig,
+  DEFAULT_CALENDAR_CONFIG,
+  holidaysOf,
+  isWeekend,
+  makeUpWorkingDaysOf,
+  type CalendarConfig,
 } from '../../domain/calendar/holidays.ts';
 import { addDays, daysInMonth, parseIsoDate, weekday } from '../../domain/calendar/lunar.ts';
 import { isWorkingDay, workingDaysBetween } from '../../domain/calendar/working-days.ts';
@@ -35,7 +39,8 @@ export async function calendarOfYear(ctx: Ctx, year: number) {
   };
 }
 
-const issue = (path: string, message: string) => invalid('calendar.invalid', `Cấu hình lịch không hợp lệ: ${message}`, [{ path, message }]);
+const issue = (path: string, message: string) =>
+  invalid('calendar.invalid', `Cấu hình lịch không hợp lệ: ${message}`, [{ path, message }]);
 
 function checkDateIn(date: string, year: number, path: string): void {
   try {
@@ -49,8 +54,10 @@ function checkDateIn(date: string, year: number, path: string): void {
 /** Checks what the schema cannot: dates that exist and belong to their year, make-up days on weekends, ranges. */
 export function validateCalendarOverrides(c: Partial<CalendarConfig>): void {
   for (const [i, a] of (c.additionalAnnualHolidays ?? []).entries()) {
-    if (a.day > daysInMonth(2025, a.month)) throw issue(`additionalAnnualHolidays.${i}.day`, `ngày ${a.day}/${a.month} không có trong mọi năm.`);
-    if (a.fromYear !== undefined && a.toYear !== undefined && a.fromYear > a.toYear) throw issue(`additionalAnnualHolidays.${i}`, 'năm bắt đầu sau năm kết thúc.');
+    if (a.day > daysInMonth(2025, a.month))
+      throw issue(`additionalAnnualHolidays.${i}.day`, `ngày ${a.day}/${a.month} không có trong mọi năm.`);
+    if (a.fromYear !== undefined && a.toYear !== undefined && a.fromYear > a.toYear)
+      throw issue(`additionalAnnualHolidays.${i}`, 'năm bắt đầu sau năm kết thúc.');
   }
   for (const [key, y] of Object.entries(c.years ?? {})) {
     const year = Number(key);
@@ -59,7 +66,8 @@ export function validateCalendarOverrides(c: Partial<CalendarConfig>): void {
     for (const [i, d] of (y.removeDaysOff ?? []).entries()) checkDateIn(d, year, `${base}.removeDaysOff.${i}`);
     for (const [i, d] of (y.makeUpWorkingDays ?? []).entries()) {
       checkDateIn(d.date, year, `${base}.makeUpWorkingDays.${i}.date`);
-      if (!isWeekend(d.date)) throw issue(`${base}.makeUpWorkingDays.${i}.date`, `ngày làm bù ${d.date} phải là thứ Bảy hoặc Chủ nhật.`);
+      if (!isWeekend(d.date))
+        throw issue(`${base}.makeUpWorkingDays.${i}.date`, `ngày làm bù ${d.date} phải là thứ Bảy hoặc Chủ nhật.`);
     }
     const off = new Set((y.addDaysOff ?? []).map((d) => d.date));
     const both = (y.makeUpWorkingDays ?? []).find((d) => off.has(d.date));
@@ -67,7 +75,12 @@ export function validateCalendarOverrides(c: Partial<CalendarConfig>): void {
   }
   // The whole configuration must give a calendar for the years it names and the years around today.
   const merged: CalendarConfig = { ...DEFAULT_CALENDAR_CONFIG, ...c };
-  const years = new Set([...Object.keys(c.years ?? {}).map(Number), new Date().getUTCFullYear() - 1, new Date().getUTCFullYear(), new Date().getUTCFullYear() + 1]);
+  const years = new Set([
+    ...Object.keys(c.years ?? {}).map(Number),
+    new Date().getUTCFullYear() - 1,
+    new Date().getUTCFullYear(),
+    new Date().getUTCFullYear() + 1,
+  ]);
   for (const year of years) {
     holidaysOf(year, merged);
     makeUpWorkingDaysOf(year, merged);
@@ -90,8 +103,12 @@ export async function setCalendarOverrides(ctx: Ctx, overrides: Partial<Calendar
     const before = await getCalendarOverrides(tx);
     await saveCalendarOverrides(tx, overrides);
     await recordAudit(tx, ctx, {
-      action: 'calendar.update', entityType: 'calendar_config', entityId: 1, unitId: null,
-      before: { config: (before as Record<string, unknown> | undefined) ?? null }, after: { config: overrides as Record<string, unknown> },
+      action: 'calendar.update',
+      entityType: 'calendar_config',
+      entityId: 1,
+      unitId: null,
+      before: { config: (before as Record<string, unknown> | undefined) ?? null },
+      after: { config: overrides as Record<string, unknown> },
     });
     return { overrides };
   });

@@ -16,6 +16,9 @@ export async function getCalendarOverrides(db: Kysely<DB> | Tx): Promise<Partial
 }
 
 export async function saveCalendarOverrides(tx: Tx, overrides: Partial<CalendarConfig>): Promise<void> {
-  await tx.insertInto('calendar_config').values({ id: 1, config: JSON.stringify(overrides), updated_at: new Date() })
-    .onConflict((oc) => oc.column('id').doUpdateSet({ config: JSON.stringify(overrides), updated_at: new Date() })).execute();
+  await tx
+    .insertInto('calendar_config')
+    .values({ id: 1, config: JSON.stringify(overrides), updated_at: new Date() })
+    .onConflict((oc) => oc.column('id').doUpdateSet({ config: JSON.stringify(overrides), updated_at: new Date() }))
+    .execute();
 }

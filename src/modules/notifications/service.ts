@@ -13,8 +13,15 @@ export async function listNotificationsFor(ctx: Ctx, q: { unread?: boolean; limi
   return {
     unread,
     items: rows.map((n) => ({
-      id: n.id, kind: n.kind, title: n.title, body: n.body, link: n.link, read: n.read_at !== null, readAt: n.read_at?.toISOString() ?? null,
-      createdAt: n.created_at.toISOString(), to: n.user_id !== null ? 'user' as const : 'unit' as const,
+      id: n.id,
+      kind: n.kind,
+      title: n.title,
+      body: n.body,
+      link: n.link,
+      read: n.read_at !== null,
+      readAt: n.read_at?.toISOString() ?? null,
+      createdAt: n.created_at.toISOString(),
+      to: n.user_id !== null ? ('user' as const) : ('unit' as const),
       // Named when it reached one of my unit's offices rather than my unit itself.
       toUnitName: n.unit_id !== null && n.unit_id !== actor.unitId ? n.unit_name : null,
     })),
@@ -30,7 +37,12 @@ export async function markNotificationRead(ctx: Ctx, id: number) {
   if (n.read_at) return { id, read: true, readAt: n.read_at.toISOString() };
   return ctx.db.transaction().execute(async (tx) => {
     const readAt = await markRead(tx, id);
-    await recordAudit(tx, ctx, { action: 'notification.read', entityType: 'notification', entityId: id, unitId: n.unit_id ?? actor.unitId });
+    await recordAudit(tx, ctx, {
+      action: 'notification.read',
+      entityType: 'notification',
+      entityId: id,
+      unitId: n.unit_id ?? actor.unitId,
+    });
     return { id, read: true, readAt: (readAt ?? new Date()).toISOString() };
   });
 }

@@ -29,7 +29,11 @@ export const unitsFind: CliCommand = {
     });
     if (values.json) console.log(JSON.stringify(hits, null, 2));
     else if (!hits.length) console.log('Không tìm thấy đơn vị nào.');
-    else for (const h of hits) console.log(`${h.code.padEnd(16)} ${h.name}${h.parentName ? ` — ${h.parentName}` : ''}${h.matched !== h.name && h.matched !== h.shortName ? ` (khớp: ${h.matched})` : ''}`);
+    else
+      for (const h of hits)
+        console.log(
+          `${h.code.padEnd(16)} ${h.name}${h.parentName ? ` — ${h.parentName}` : ''}${h.matched !== h.name && h.matched !== h.shortName ? ` (khớp: ${h.matched})` : ''}`,
+        );
     return 0;
   },
 };

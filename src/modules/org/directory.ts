@@ -17,7 +17,13 @@ async function registerEntries(db: Kysely<DB> | Tx): Promise<{ signature: string
   const byUnit = new Map<number, string[]>();
   for (const a of aliases) byUnit.set(a.unit_id, [...(byUnit.get(a.unit_id) ?? []), a.name]);
   const entries: UnitEntry[] = units.map((u) => ({
-    id: u.id, parentId: u.parent_id, kind: u.kind as UnitKind, code: u.code, name: u.name, shortName: u.short_name, aliases: byUnit.get(u.id) ?? [],
+    id: u.id,
+    parentId: u.parent_id,
+    kind: u.kind as UnitKind,
+    code: u.code,
+    name: u.name,
+    shortName: u.short_name,
+    aliases: byUnit.get(u.id) ?? [],
   }));
   cachedEntries = { signature, entries };
   return cachedEntries;

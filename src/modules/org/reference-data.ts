@@ -2,14 +2,24 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { buildReferenceUnits, officeChoices, type CommuneOfficeRow, type OfficeChoice, type ReferenceUnit } from '../../domain/org/reference.ts';
+import {
+  buildReferenceUnits,
+  officeChoices,
+  type CommuneOfficeRow,
+  type OfficeChoice,
+  type ReferenceUnit,
+} from '../../domain/org/reference.ts';
 import { UnitDirectory } from '../../domain/org/resolve.ts';
 import type { UnitEntry } from '../../domain/org/unit.ts';
 
 export const REFERENCE_DATA_DIR = fileURLToPath(new URL('../../../reference-data/', import.meta.url));
 
 export function readCsv<T>(file: string): T[] {
-  return parse(readFileSync(REFERENCE_DATA_DIR + file, 'utf8'), { columns: true, skip_empty_lines: true, trim: true }) as T[];
+  return parse(readFileSync(REFERENCE_DATA_DIR + file, 'utf8'), {
+    columns: true,
+    skip_empty_lines: true,
+    trim: true,
+  }) as T[];
 }
 
 let cached: ReferenceUnit[] | undefined;
@@ -44,8 +54,13 @@ export function referenceDirectory(): { entries: UnitEntry[]; directory: UnitDir
   const units = loadReferenceUnits();
   const idByCode = new Map(units.map((u, i) => [u.code, i + 1]));
   const entries: UnitEntry[] = units.map((u, i) => ({
-    id: i + 1, parentId: u.parentCode === null ? null : idByCode.get(u.parentCode) ?? null, kind: u.kind, code: u.code,
-    name: u.name, shortName: u.shortName, aliases: u.aliases.map((a) => a.name),
+    id: i + 1,
+    parentId: u.parentCode === null ? null : (idByCode.get(u.parentCode) ?? null),
+    kind: u.kind,
+    code: u.code,
+    name: u.name,
+    shortName: u.shortName,
+    aliases: u.aliases.map((a) => a.name),
   }));
   directoryCache = { entries, directory: new UnitDirectory(entries) };
   return directoryCache;

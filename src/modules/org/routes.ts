@@ -2,41 +2,126 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../http/env.ts';
 import { defineRoute, IdParam } from '../../http/route.ts';
 import {
-  CreateChildUnitSchema, MergeResultSchema, MergeUnitSchema, RenameUnitSchema, RetireUnitSchema, UnitDetailSchema, UnitSchema,
-  UnitSearchHitSchema, UnitSearchQuerySchema, UnitWithCountSchema,
+  CreateChildUnitSchema,
+  MergeResultSchema,
+  MergeUnitSchema,
+  RenameUnitSchema,
+  RetireUnitSchema,
+  UnitDetailSchema,
+  UnitSchema,
+  UnitSearchHitSchema,
+  UnitSearchQuerySchema,
+  UnitWithCountSchema,
 } from '../../contracts/org.ts';
 import * as service from './service.ts';
 
 export function orgRoutes(app: OpenAPIHono<AppEnv>): void {
   const tags = ['Đơn vị'];
-  defineRoute(app, { method: 'get', path: '/units', operationId: 'listRootUnits', summary: 'Các đơn vị gốc của cây tổ chức', tags, response: z.array(UnitWithCountSchema) },
-    (c) => service.listRoots(c.get('ctx')));
+  defineRoute(
+    app,
+    {
+      method: 'get',
+      path: '/units',
+      operationId: 'listRootUnits',
+      summary: 'Các đơn vị gốc của cây tổ chức',
+      tags,
+      response: z.array(UnitWithCountSchema),
+    },
+    (c) => service.listRoots(c.get('ctx')),
+  );
 
-  defineRoute(app, {
-    method: 'get', path: '/units/search', operationId: 'searchUnits', summary: 'Tìm đơn vị theo tên (không dấu), tên cũ hoặc mã', tags,
-    query: UnitSearchQuerySchema, response: z.array(UnitSearchHitSchema),
-  }, (c, { query }) => service.searchUnits(c.get('ctx'), query.q, query.limit, query.kind === undefined ? undefined : [query.kind].flat()));
+  defineRoute(
+    app,
+    {
+      method: 'get',
+      path: '/units/search',
+      operationId: 'searchUnits',
+      summary: 'Tìm đơn vị theo tên (không dấu), tên cũ hoặc mã',
+      tags,
+      query: UnitSearchQuerySchema,
+      response: z.array(UnitSearchHitSchema),
+    },
+    (c, { query }) =>
+      service.searchUnits(
+        c.get('ctx'),
+        query.q,
+        query.limit,
+        query.kind === undefined ? undefined : [query.kind].flat(),
+      ),
+  );
 
-  defineRoute(app, { method: 'get', path: '/units/{id}', operationId: 'getUnit', summary: 'Thông tin đơn vị, đơn vị cấp trên, trực thuộc và tên cũ', tags, params: IdParam, response: UnitDetailSchema },
-    (c, { params }) => service.getUnitDetail(c.get('ctx'), params.id));
+  defineRoute(
+    app,
+    {
+      method: 'get',
+      path: '/units/{id}',
+      operationId: 'getUnit',
+      summary: 'Thông tin đơn vị, đơn vị cấp trên, trực thuộc và tên cũ',
+      tags,
+      params: IdParam,
+      response: UnitDetailSchema,
+    },
+    (c, { params }) => service.getUnitDetail(c.get('ctx'), params.id),
+  );
 
-  defineRoute(app, {
-    method: 'post', path: '/units/{id}/children', operationId: 'createChildUnit', summary: 'Thêm đơn vị trực thuộc (thôn, tổ dân phố…)', tags, params: IdParam, status: 201,
-    body: CreateChildUnitSchema, response: UnitSchema,
-  }, (c, { params, body }) => service.createChildUnit(c.get('ctx'), params.id, body));
+  defineRoute(
+    app,
+    {
+      method: 'post',
+      path: '/units/{id}/children',
+      operationId: 'createChildUnit',
+      summary: 'Thêm đơn vị trực thuộc (thôn, tổ dân phố…)',
+      tags,
+      params: IdParam,
+      status: 201,
+      body: CreateChildUnitSchema,
+      response: UnitSchema,
+    },
+    (c, { params, body }) => service.createChildUnit(c.get('ctx'), params.id, body),
+  );
 
-  defineRoute(app, {
-    method: 'post', path: '/units/{id}/rename', operationId: 'renameUnit', summary: 'Đổi tên đơn vị (tên cũ được lưu)', tags, params: IdParam,
-    body: RenameUnitSchema, response: UnitSchema,
-  }, (c, { params, body }) => service.renameUnit(c.get('ctx'), params.id, body));
+  defineRoute(
+    app,
+    {
+      method: 'post',
+      path: '/units/{id}/rename',
+      operationId: 'renameUnit',
+      summary: 'Đổi tên đơn vị (tên cũ được lưu)',
+      tags,
+      params: IdParam,
+      body: RenameUnitSchema,
+      response: UnitSchema,
+    },
+    (c, { params, body }) => service.renameUnit(c.get('ctx'), params.id, body),
+  );
 
-  defineRoute(app, {
-    method: 'post', path: '/units/{id}/merge', operationId: 'mergeUnit', summary: 'Sáp nhập đơn vị vào đơn vị khác', tags, params: IdParam,
-    body: MergeUnitSchema, response: MergeResultSchema,
-  }, (c, { params, body }) => service.mergeUnit(c.get('ctx'), params.id, body.intoId));
+  defineRoute(
+    app,
+    {
+      method: 'post',
+      path: '/units/{id}/merge',
+      operationId: 'mergeUnit',
+      summary: 'Sáp nhập đơn vị vào đơn vị khác',
+      tags,
+      params: IdParam,
+      body: MergeUnitSchema,
+      response: MergeResultSchema,
+    },
+    (c, { params, body }) => service.mergeUnit(c.get('ctx'), params.id, body.intoId),
+  );
 
-  defineRoute(app, {
-    method: 'post', path: '/units/{id}/retire', operationId: 'retireUnit', summary: 'Giải thể đơn vị', tags, params: IdParam,
-    body: RetireUnitSchema, response: UnitSchema,
-  }, (c, { params, body }) => service.retireUnit(c.get('ctx'), params.id, body.reason));
+  defineRoute(
+    app,
+    {
+      method: 'post',
+      path: '/units/{id}/retire',
+      operationId: 'retireUnit',
+      summary: 'Giải thể đơn vị',
+      tags,
+      params: IdParam,
+      body: RetireUnitSchema,
+      response: UnitSchema,
+    },
+    (c, { params, body }) => service.retireUnit(c.get('ctx'), params.id, body.reason),
+  );
 }

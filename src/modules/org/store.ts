@@ -21,7 +21,18 @@ export interface UnitRow {
   focal_for_id: number | null;
 }
 
-const UNIT_COLUMNS = ['id', 'parent_id', 'path', 'kind', 'code', 'name', 'short_name', 'status', 'merged_into_id', 'focal_for_id'] as const;
+const UNIT_COLUMNS = [
+  'id',
+  'parent_id',
+  'path',
+  'kind',
+  'code',
+  'name',
+  'short_name',
+  'status',
+  'merged_into_id',
+  'focal_for_id',
+] as const;
 
 export async function getUnit(db: Q, id: number): Promise<UnitRow | undefined> {
   return db.selectFrom('unit').select(UNIT_COLUMNS).where('id', '=', id).executeTakeFirst();
@@ -41,11 +52,22 @@ export async function getUnitsByIds(db: Q, ids: number[]): Promise<UnitRow[]> {
   return db.selectFrom('unit').select(UNIT_COLUMNS).where('id', 'in', ids).execute();
 }
 
-export async function listChildren(db: Q, parentId: number | null, includeInactive = false): Promise<Array<UnitRow & { child_count: number }>> {
-  let q = db.selectFrom('unit as u')
+export async function listChildren(
+  db: Q,
+  parentId: number | null,
+  includeInactive = false,
+): Promise<Array<UnitRow & { child_count: number }>> {
+  let q = db
+    .selectFrom('unit as u')
     .select(UNIT_COLUMNS.map((c) => `u.${c}` as const))
-    .select((eb) => eb.selectFrom('unit as c').select(eb.fn.countAll<number>().as('n'))
-      .whereRef('c.parent_id', '=', 'u.id').where('c.status', '=', 'active').as('child_count'));
+    .select((eb) =>
+      eb
+        .selectFrom('unit as c')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('c.parent_id', '=', 'u.id')
+        .where('c.status', '=', 'active')
+        .as('child_count'),
+    );
   q = parentId === null ? q.where('u.parent_id', 'is', null) : q.where('u.parent_id', '=', parentId);
   if (!includeInactive) q = q.where('u.status', '=', 'active');
   const rows = await q.execute();
@@ -53,14 +75,31 @@ export async function listChildren(db: Q, parentId: number | null, includeInacti
 }
 
 export async function listAliases(db: Q, unitId: number) {
-  return db.selectFrom('unit_alias').select(['id', 'name', 'kind', 'note', 'created_at'])
-    .where('unit_id', '=', unitId).orderBy('kind').orderBy('name').execute();
+  return db
+    .selectFrom('unit_alias')
+    .select(['id', 'name', 'kind', 'note', 'created_at'])
+    .where('unit_id', '=', unitId)
+    .orderBy('kind')
+    .orderBy('name')
+    .execute();
 }
 
-export async function insertUnit(tx: Tx, u: { parentId: number; parentPath: number[]; kind: UnitKind; code: string; name: string; shortName: string }): Promise<UnitRow> {
-  const row = await tx.insertInto('unit').values({
-    parent_id: u.parentId, path: [], kind: u.kind, code: u.code, name: u.name, short_name: u.shortName,
-  }).returning(UNIT_COLUMNS).executeTakeFirstOrThrow();
+export async function insertUnit(
+  tx: Tx,
+  u: { parentId: number; parentPath: number[]; kind: UnitKind; code: string; name: string; shortName: string },
+): Promise<UnitRow> {
+  const row = await tx
+    .insertInto('unit')
+    .values({
+      parent_id: u.parentId,
+      path: [],
+      kind: u.kind,
+      code: u.code,
+      name: u.name,
+      short_name: u.shortName,
+    })
+    .returning(UNIT_COLUMNS)
+    .executeTakeFirstOrThrow();
   const path = [...u.parentPath, row.id];
   await tx.updateTable('unit').set({ path }).where('id', '=', row.id).execute();
   return { ...row, path };
@@ -71,11 +110,23 @@ export async function lockUnit(tx: Tx, id: number): Promise<void> {
   await tx.selectFrom('unit').select('id').where('id', '=', id).forUpdate().execute();
 }
 
-export async function updateUnit(tx: Tx, id: number, patch: Partial<Pick<UnitRow, 'name' | 'short_name' | 'status' | 'merged_into_id' | 'focal_for_id' | 'parent_id'>>): Promise<void> {
-  await tx.updateTable('unit').set({ ...patch, updated_at: new Date() }).where('id', '=', id).execute();
+export async function updateUnit(
+  tx: Tx,
+  id: number,
+  patch: Partial<Pick<UnitRow, 'name' | 'short_name' | 'status' | 'merged_into_id' | 'focal_for_id' | 'parent_id'>>,
+): Promise<void> {
+  await tx
+    .updateTable('unit')
+    .set({ ...patch, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
 }
 
-export async function insertAlias(tx: Tx, unitId: number, a: { name: string; kind: 'former' | 'abbreviation' | 'other'; note: string | null }): Promise<void> {
+export async function insertAlias(
+  tx: Tx,
+  unitId: number,
+  a: { name: string; kind: 'former' | 'abbreviation' | 'other'; note: string | null },
+): Promise<void> {
   await tx.insertInto('unit_alias').values({ unit_id: unitId, name: a.name, kind: a.kind, note: a.note }).execute();
 }
 
@@ -87,12 +138,19 @@ export async function recomputePaths(tx: Tx): Promise<void> {
     UPDATE unit SET path = t.path FROM t WHERE unit.id = t.id AND unit.path IS DISTINCT FROM t.path`.execute(tx);
 }
 
-export function unitSearchTexts(u: { name: string; short_name: string; code: string }, aliases: Array<{ name: string; kind: string }>): SearchText[] {
+export function unitSearchTexts(
+  u: { name: string; short_name: string; code: string },
+  aliases: Array<{ name: string; kind: string }>,
+): SearchText[] {
   return [
     { text: u.name, weight: 1, label: 'name' },
     { text: u.short_name, weight: 1, label: 'shortName' },
     { text: u.code, weight: 1, label: 'code' },
-    ...aliases.map((a) => ({ text: a.name, weight: a.kind === 'former' ? 0.8 : 0.9, label: a.kind === 'former' ? 'former' : a.kind })),
+    ...aliases.map((a) => ({
+      text: a.name,
+      weight: a.kind === 'former' ? 0.8 : 0.9,
+      label: a.kind === 'former' ? 'former' : a.kind,
+    })),
   ];
 }
 
@@ -115,7 +173,11 @@ export interface ReferenceLoadResult {
  * unit that people renamed keeps its new name (the reference only fills what is missing or unchanged).
  */
 export async function loadReferenceTree(tx: Tx, units: ReferenceUnit[]): Promise<ReferenceLoadResult> {
-  const existing = new Map((await tx.selectFrom('unit').select(['id', 'code', 'name', 'short_name', 'parent_id', 'kind']).execute()).map((u) => [u.code, u]));
+  const existing = new Map(
+    (await tx.selectFrom('unit').select(['id', 'code', 'name', 'short_name', 'parent_id', 'kind']).execute()).map(
+      (u) => [u.code, u],
+    ),
+  );
   const idByCode = new Map([...existing.values()].map((u) => [u.code, u.id]));
   let inserted = 0;
   let updated = 0;
@@ -131,9 +193,20 @@ export async function loadReferenceTree(tx: Tx, units: ReferenceUnit[]): Promise
       i++;
     }
     if (!batch.length) throw new Error(`Dữ liệu tham chiếu: không tìm thấy đơn vị cấp trên của ${fresh[i]!.code}`);
-    const rows = await tx.insertInto('unit').values(batch.map((u) => ({
-      parent_id: u.parentCode ? idByCode.get(u.parentCode)! : null, path: [], kind: u.kind, code: u.code, name: u.name, short_name: u.shortName,
-    }))).returning(['id', 'code']).execute();
+    const rows = await tx
+      .insertInto('unit')
+      .values(
+        batch.map((u) => ({
+          parent_id: u.parentCode ? idByCode.get(u.parentCode)! : null,
+          path: [],
+          kind: u.kind,
+          code: u.code,
+          name: u.name,
+          short_name: u.shortName,
+        })),
+      )
+      .returning(['id', 'code'])
+      .execute();
     for (const r of rows) idByCode.set(r.code, r.id);
     inserted += rows.length;
   }
@@ -142,21 +215,35 @@ export async function loadReferenceTree(tx: Tx, units: ReferenceUnit[]): Promise
     if (!e) continue;
     const parentId = u.parentCode ? idByCode.get(u.parentCode)! : null;
     if (e.kind !== u.kind || e.parent_id !== parentId) {
-      await tx.updateTable('unit').set({ kind: u.kind, parent_id: parentId, updated_at: new Date() }).where('id', '=', e.id).execute();
+      await tx
+        .updateTable('unit')
+        .set({ kind: u.kind, parent_id: parentId, updated_at: new Date() })
+        .where('id', '=', e.id)
+        .execute();
       updated++;
     }
   }
   await recomputePaths(tx);
 
-  const have = new Set((await tx.selectFrom('unit_alias').select(['unit_id', 'name']).execute()).map((a) => `${a.unit_id}\u0000${a.name}`));
-  const aliasRows = units.flatMap((u) => u.aliases
-    .map((a) => ({ unit_id: idByCode.get(u.code)!, name: a.name, kind: a.kind, note: a.note }))
-    .filter((a) => !have.has(`${a.unit_id}\u0000${a.name}`)));
-  for (let i = 0; i < aliasRows.length; i += 1000) await tx.insertInto('unit_alias').values(aliasRows.slice(i, i + 1000)).execute();
+  const have = new Set(
+    (await tx.selectFrom('unit_alias').select(['unit_id', 'name']).execute()).map((a) => `${a.unit_id}\u0000${a.name}`),
+  );
+  const aliasRows = units.flatMap((u) =>
+    u.aliases
+      .map((a) => ({ unit_id: idByCode.get(u.code)!, name: a.name, kind: a.kind, note: a.note }))
+      .filter((a) => !have.has(`${a.unit_id}\u0000${a.name}`)),
+  );
+  for (let i = 0; i < aliasRows.length; i += 1000)
+    await tx
+      .insertInto('unit_alias')
+      .values(aliasRows.slice(i, i + 1000))
+      .execute();
 
   // Focal units of the seed plans: Sở KH&CN follows the province; each Phòng Văn hóa - Xã hội its commune.
   await sql`UPDATE unit f SET focal_for_id = p.id FROM unit p
-    WHERE f.focal_for_id IS NULL AND ((f.code = p.code || '.SKHCN' AND p.kind = 'province') OR (f.code = p.code || '.PVHXH' AND p.kind IN ('commune','ward')))`.execute(tx);
+    WHERE f.focal_for_id IS NULL AND ((f.code = p.code || '.SKHCN' AND p.kind = 'province') OR (f.code = p.code || '.PVHXH' AND p.kind IN ('commune','ward')))`.execute(
+    tx,
+  );
 
   await reindexAllUnits(tx);
   // Fresh statistics so the planner uses the trigram index for searches right away.
@@ -173,39 +260,71 @@ export async function reindexAllUnits(tx: Tx): Promise<void> {
     list.push(a);
     byUnit.set(a.unit_id, list);
   }
-  await indexEntities(tx, 'unit', all.map((u) => ({ entityId: u.id, unitId: u.id, texts: unitSearchTexts(u, byUnit.get(u.id) ?? []), published: true })));
+  await indexEntities(
+    tx,
+    'unit',
+    all.map((u) => ({
+      entityId: u.id,
+      unitId: u.id,
+      texts: unitSearchTexts(u, byUnit.get(u.id) ?? []),
+      published: true,
+    })),
+  );
 }
 
 export async function countUnitsByKind(db: Q): Promise<Record<string, number>> {
-  const rows = await db.selectFrom('unit').select(['kind', (eb) => eb.fn.countAll<number>().as('n')]).where('status', '=', 'active').groupBy('kind').execute();
+  const rows = await db
+    .selectFrom('unit')
+    .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('status', '=', 'active')
+    .groupBy('kind')
+    .execute();
   return Object.fromEntries(rows.map((r) => [r.kind, Number(r.n)]));
 }
 
 export async function countUnits(db: Q): Promise<number> {
-  const { n } = await db.selectFrom('unit').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const { n } = await db
+    .selectFrom('unit')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(n);
 }
 
 /** Codes already taken under a parent's code (a new child's code must differ from them). */
 export async function listCodesUnder(db: Q, parentCode: string): Promise<Set<string>> {
-  return new Set((await db.selectFrom('unit').select('code').where('code', 'like', `${parentCode}.%`).execute()).map((r) => r.code));
+  return new Set(
+    (await db.selectFrom('unit').select('code').where('code', 'like', `${parentCode}.%`).execute()).map((r) => r.code),
+  );
 }
 
 /** Moves the active children of a unit under another (a merge); returns the ids moved. */
 export async function moveActiveChildren(tx: Tx, fromId: number, toId: number): Promise<number[]> {
-  const rows = await tx.updateTable('unit').set({ parent_id: toId }).where('parent_id', '=', fromId).where('status', '=', 'active')
-    .returning('id').execute();
+  const rows = await tx
+    .updateTable('unit')
+    .set({ parent_id: toId })
+    .where('parent_id', '=', fromId)
+    .where('status', '=', 'active')
+    .returning('id')
+    .execute();
   return rows.map((r) => r.id);
 }
 
 /** Changes whenever a unit or an alias is added or changed: what the cached register is checked against. */
 export async function registerSignature(db: Q): Promise<string> {
-  const sig = await sql<{ s: string }>`SELECT (SELECT count(*) FROM unit)::text || ':' || coalesce((SELECT max(updated_at) FROM unit)::text, '') || ':' || (SELECT count(*) FROM unit_alias)::text AS s`.execute(db);
+  const sig = await sql<{
+    s: string;
+  }>`SELECT (SELECT count(*) FROM unit)::text || ':' || coalesce((SELECT max(updated_at) FROM unit)::text, '') || ':' || (SELECT count(*) FROM unit_alias)::text AS s`.execute(
+    db,
+  );
   return sig.rows[0]!.s;
 }
 
 export async function listActiveUnitNames(db: Q) {
-  return db.selectFrom('unit').select(['id', 'parent_id', 'kind', 'code', 'name', 'short_name']).where('status', '=', 'active').execute();
+  return db
+    .selectFrom('unit')
+    .select(['id', 'parent_id', 'kind', 'code', 'name', 'short_name'])
+    .where('status', '=', 'active')
+    .execute();
 }
 
 export async function listAliasNames(db: Q) {

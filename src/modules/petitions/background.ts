@@ -10,9 +10,20 @@ export const startPetitionBackground: StartBackground = ({ db, config }) => {
     await runPetitionReminders(db);
     if (hours++ % 24 === 0) await applyPetitionRetention(db, config.petitions.retentionMonths);
   };
-  const timer = setInterval(() => void pass().catch((err) => logDatabaseFault('nhắc hạn, xóa dữ liệu cá nhân của kiến nghị thất bại', err)), 3_600_000);
+  const timer = setInterval(
+    () => void pass().catch((err) => logDatabaseFault('nhắc hạn, xóa dữ liệu cá nhân của kiến nghị thất bại', err)),
+    3_600_000,
+  );
   timer.unref();
-  const first = setTimeout(() => void pass().catch((err) => logDatabaseFault('nhắc hạn kiến nghị thất bại', err)), 30_000);
+  const first = setTimeout(
+    () => void pass().catch((err) => logDatabaseFault('nhắc hạn kiến nghị thất bại', err)),
+    30_000,
+  );
   first.unref();
-  return { stop: () => { clearInterval(timer); clearTimeout(first); } };
+  return {
+    stop: () => {
+      clearInterval(timer);
+      clearTimeout(first);
+    },
+  };
 };

@@ -21,7 +21,13 @@ function printFindings(findings: Finding[]): void {
     return;
   }
   for (const f of findings) {
-    const where = [f.location.section && `mục ${f.location.section}`, f.location.task && `nhiệm vụ ${f.location.task}`, f.location.line && `dòng ${f.location.line}`].filter(Boolean).join(', ');
+    const where = [
+      f.location.section && `mục ${f.location.section}`,
+      f.location.task && `nhiệm vụ ${f.location.task}`,
+      f.location.line && `dòng ${f.location.line}`,
+    ]
+      .filter(Boolean)
+      .join(', ');
     console.log(`${SEVERITY_LABEL[f.severity].padEnd(9)} ${where ? `[${where}] ` : ''}${f.message}`);
     if (f.fix) console.log(`          → ${f.fix}`);
   }
@@ -34,13 +40,17 @@ async function importFile(path: string): Promise<PlanDraft> {
   if (!existsSync(path)) throw new AppError('cli.file', 2, `Không tìm thấy tệp ${path}.`);
   const { directory } = referenceDirectory();
   const draft = await importPlan({ filename: basename(path), content: readFileSync(path) }, directory);
-  const findings = [...draft.findings, ...lintPlan(draft, { directory, issuerCode: draft.document.issuer?.unitCode ?? undefined })];
+  const findings = [
+    ...draft.findings,
+    ...lintPlan(draft, { directory, issuerCode: draft.document.issuer?.unitCode ?? undefined }),
+  ];
   return { ...draft, findings };
 }
 
 function planId(arg: string | undefined): number {
   const id = Number(arg);
-  if (!Number.isInteger(id) || id <= 0) throw new AppError('cli.plan', 2, `"${arg ?? ''}" không phải mã kế hoạch (số nguyên dương).`);
+  if (!Number.isInteger(id) || id <= 0)
+    throw new AppError('cli.plan', 2, `"${arg ?? ''}" không phải mã kế hoạch (số nguyên dương).`);
   return id;
 }
 
@@ -54,9 +64,17 @@ export const importCommand: CliCommand = {
     }
     const d = draft.document;
     console.log(`${d.type} ${d.number ?? '(chưa số)'}/${d.symbol ?? ''} — ${d.title}`);
-    console.log(`Ban hành: ${d.issuer?.unitName ?? d.issuer?.text ?? '(không rõ)'}; ${d.place ?? ''}${d.date ? `, ngày ${d.date}` : ''}`);
-    for (const t of draft.tasks) console.log(`  ${t.number.padEnd(5)} ${t.title}\n        Chủ trì: ${t.lead.map((r) => r.text).join('; ') || '—'} | Thời gian: ${t.timeframe.text || '—'}`);
-    if (draft.unplaced.length) console.log(`Không xếp được ${draft.unplaced.length} dòng: ${draft.unplaced.map((u) => `dòng ${u.line}`).join(', ')}`);
+    console.log(
+      `Ban hành: ${d.issuer?.unitName ?? d.issuer?.text ?? '(không rõ)'}; ${d.place ?? ''}${d.date ? `, ngày ${d.date}` : ''}`,
+    );
+    for (const t of draft.tasks)
+      console.log(
+        `  ${t.number.padEnd(5)} ${t.title}\n        Chủ trì: ${t.lead.map((r) => r.text).join('; ') || '—'} | Thời gian: ${t.timeframe.text || '—'}`,
+      );
+    if (draft.unplaced.length)
+      console.log(
+        `Không xếp được ${draft.unplaced.length} dòng: ${draft.unplaced.map((u) => `dòng ${u.line}`).join(', ')}`,
+      );
     printFindings(draft.findings);
     return 0;
   },
@@ -96,9 +114,12 @@ export const cascadeCommand: CliCommand = {
         if (!u) throw new AppError('cli.unit', 2, `Không tìm thấy đơn vị có mã "${code}".`);
         unitIds.push(u.id);
       }
-      if (!values.all && !unitIds.length) throw new AppError('cli.unit', 2, 'Chọn --all hoặc ít nhất một --unit MÃ_XÃ.');
+      if (!values.all && !unitIds.length)
+        throw new AppError('cli.unit', 2, 'Chọn --all hoặc ít nhất một --unit MÃ_XÃ.');
       const r = await plans.cascade(ctx, id, values.all ? { all: true } : { unitIds });
-      console.log(`Đã tạo ${r.created.length} dự thảo kế hoạch (${r.ms} ms); bỏ qua ${r.skipped.length} đơn vị đã có kế hoạch.`);
+      console.log(
+        `Đã tạo ${r.created.length} dự thảo kế hoạch (${r.ms} ms); bỏ qua ${r.skipped.length} đơn vị đã có kế hoạch.`,
+      );
       return 0;
     });
   },
@@ -109,14 +130,20 @@ export const exportCommand: CliCommand = {
   async run({ values, positionals }, config) {
     const id = planId(positionals[0]);
     const format = String(values.format ?? 'docx');
-    if (!['docx', 'xlsx', 'json'].includes(format)) throw new AppError('cli.format', 2, 'Định dạng phải là docx, xlsx hoặc json.');
+    if (!['docx', 'xlsx', 'json'].includes(format))
+      throw new AppError('cli.format', 2, 'Định dạng phải là docx, xlsx hoặc json.');
     if (!values.out) throw new AppError('cli.out', 2, 'Cần --out TỆP.');
     return withDatabase(config, async (d) => {
       await prepareDatabase(d.db, { demo: false });
       const ctx = values.as ? await actingAs(d, values.as) : { db: d.db, actor: null, ip: 'cli' };
       const { plan, unit, draft, parentUnit } = await plans.planForExport(ctx, id);
       const opts = renderOptions(unit, parentUnit, plan.status !== 'issued');
-      const body = format === 'docx' ? await renderPlanDocx(draft, opts) : format === 'xlsx' ? await renderPlanTasksXlsx(draft, opts) : Buffer.from(JSON.stringify({ ...draft, findings: [] }, null, 2));
+      const body =
+        format === 'docx'
+          ? await renderPlanDocx(draft, opts)
+          : format === 'xlsx'
+            ? await renderPlanTasksXlsx(draft, opts)
+            : Buffer.from(JSON.stringify({ ...draft, findings: [] }, null, 2));
       writeFileSync(String(values.out), body);
       console.log(`Đã ghi ${values.out} (${body.length} byte).`);
       return 0;

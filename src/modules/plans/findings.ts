@@ -41,13 +41,19 @@ async function parentDraftOf(db: Q, parentId: number | null, parents?: ParentDra
 
 /** The checks of a plan as it is about to be stored (its status after the write, its parent, today's register). */
 export async function computeFindings(
-  db: Q, plan: { parent_plan_id: number | null; status: string }, unit: { code: string }, draft: PlanDraft,
+  db: Q,
+  plan: { parent_plan_id: number | null; status: string },
+  unit: { code: string },
+  draft: PlanDraft,
   opts: { parents?: ParentDrafts; register?: Awaited<ReturnType<typeof unitRegister>> } = {},
 ): Promise<store.StoredFindings> {
-  const { directory, signature } = opts.register ?? await unitRegister(db);
+  const { directory, signature } = opts.register ?? (await unitRegister(db));
   const parent = await parentDraftOf(db, plan.parent_plan_id, opts.parents);
   // Large drafts are checked in the worker pool: a long text never holds the main thread.
-  return { findings: await checkPlan(draft, { directory, parent, issuerCode: unit.code, status: plan.status }), register: signature };
+  return {
+    findings: await checkPlan(draft, { directory, parent, issuerCode: unit.code, status: plan.status }),
+    register: signature,
+  };
 }
 
 /** The findings as stored; a row not yet computed (only between migration and `prepare`) has none to show. */

@@ -23,7 +23,12 @@ export interface PeriodScope {
   submitters: SubmitterRow[];
 }
 
-export async function periodScope(ctx: Ctx, regime: ReportingRegime, owner: UnitRow, key: string): Promise<PeriodScope> {
+export async function periodScope(
+  ctx: Ctx,
+  regime: ReportingRegime,
+  owner: UnitRow,
+  key: string,
+): Promise<PeriodScope> {
   const period = periodOf(regime, key);
   const lineage = regime.planId ? await store.planLineage(ctx.db, regime.planId) : null;
   const cal = await loadCalendar(ctx.db);
@@ -60,7 +65,12 @@ export const VN = (d: Date | null) => (d ? vnDate(d) : null);
  * The facts of a unit for a period: its own assignments and those of the offices that compile for it (a ward's
  * Phòng Văn hóa - Xã hội), plus the reports its offices sent for the same period.
  */
-export async function prefillFor(ctx: Ctx, s: { regime: ReportingRegime; period: ReportingPeriod; lineage: number[] | null }, unit: UnitRow, narrative?: UnitReportContent['narrative']) {
+export async function prefillFor(
+  ctx: Ctx,
+  s: { regime: ReportingRegime; period: ReportingPeriod; lineage: number[] | null },
+  unit: UnitRow,
+  narrative?: UnitReportContent['narrative'],
+) {
   const db = ctx.db;
   const window = s.period.dataWindow;
   const focal = await store.focalUnitsOf(db, unit.id);
@@ -75,12 +85,24 @@ export async function prefillFor(ctx: Ctx, s: { regime: ReportingRegime; period:
     loadCalendar(db),
   ]);
   const content = prefillContent({
-    window, year: s.period.year, today: todayFor(ctx.db), calendar, reporting: s.regime.kind === 'adHoc' ? undefined : s.regime.schedule,
-    assignments, updates, deliverables, obstacles, children, narrative,
+    window,
+    year: s.period.year,
+    today: todayFor(ctx.db),
+    calendar,
+    reporting: s.regime.kind === 'adHoc' ? undefined : s.regime.schedule,
+    assignments,
+    updates,
+    deliverables,
+    obstacles,
+    children,
+    narrative,
   });
   const computed = indicatorValuesFrom(s.regime.indicators, deliverablesOf(content));
   // Typed indicators (no deliverable kind) come up from the offices' reports.
   const typedDefs = s.regime.indicators.filter((d) => !d.fromDeliverables);
-  const fromChildren = aggregateIndicators(typedDefs, children.filter((c) => isReceived(c.status)).map((c) => c.indicatorValues ?? {}));
+  const fromChildren = aggregateIndicators(
+    typedDefs,
+    children.filter((c) => isReceived(c.status)).map((c) => c.indicatorValues ?? {}),
+  );
   return { content, indicatorValues: { ...fromChildren, ...computed } };
 }

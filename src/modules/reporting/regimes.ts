@@ -7,7 +7,11 @@ import type { CalendarConfig } from '../../domain/calendar/holidays.ts';
 import type { UnitKind } from '../../domain/org/unit.ts';
 import { shortDateVi, type IssuerInfo, type PlanRef } from '../../domain/reporting/compile.ts';
 import {
-  dueDatesOf, periodByKey, periodFor, regimeDueDate, type ReportingPeriod,
+  dueDatesOf,
+  periodByKey,
+  periodFor,
+  regimeDueDate,
+  type ReportingPeriod,
 } from '../../domain/reporting/period.ts';
 import type { Tx } from '../context.ts';
 import { getUnit, type UnitRow } from '../org/index.ts';
@@ -31,7 +35,7 @@ export const REPORT_OUTLINE = [
 ];
 
 export const kindWord = (kind: string) =>
-  (kind === 'ward' ? 'phường' : kind === 'commune' ? 'xã' : kind === 'province' ? 'tỉnh' : '');
+  kind === 'ward' ? 'phường' : kind === 'commune' ? 'xã' : kind === 'province' ? 'tỉnh' : '';
 
 /** How a reporting unit names the issuer of the plan it implements: "Ủy ban nhân dân tỉnh". */
 export function issuerPhrase(unit: UnitRow): string {
@@ -45,9 +49,17 @@ export const adHocKey = (regime: ReportingRegime) => (regime.adHocDue ?? '').sli
 /** The period of a regime named by its key (404 when an ad hoc request has no such period). */
 export function periodOf(regime: ReportingRegime, key: string): ReportingPeriod {
   if (regime.kind === 'adHoc') {
-    if (!regime.adHocDue || key !== adHocKey(regime)) throw notFound(`kỳ báo cáo ${key} của yêu cầu báo cáo này (kỳ duy nhất: ${adHocKey(regime)})`);
+    if (!regime.adHocDue || key !== adHocKey(regime))
+      throw notFound(`kỳ báo cáo ${key} của yêu cầu báo cáo này (kỳ duy nhất: ${adHocKey(regime)})`);
     const window = regime.schedule.window ?? { from: `${Number(key) - 1}-12-15`, to: regime.adHocDue };
-    return { key, frequency: 'yearly', year: Number(key), index: 1, dataWindow: window, label: `Đến ngày ${shortDateVi(window.to)}` };
+    return {
+      key,
+      frequency: 'yearly',
+      year: Number(key),
+      index: 1,
+      dataWindow: window,
+      label: `Đến ngày ${shortDateVi(window.to)}`,
+    };
   }
   return periodByKey(key, regime.schedule);
 }
@@ -59,7 +71,11 @@ export function currentPeriod(regime: ReportingRegime, today: string): Reporting
 }
 
 /** Due dates of a period by unit kind; a kind without a tier reports on the regime's own date. */
-export function dueDateResolver(regime: ReportingRegime, period: ReportingPeriod, cal: CalendarConfig): (kind: string) => string {
+export function dueDateResolver(
+  regime: ReportingRegime,
+  period: ReportingPeriod,
+  cal: CalendarConfig,
+): (kind: string) => string {
   if (regime.kind === 'adHoc' && regime.adHocDue) {
     const due = regime.adHocDue;
     return () => due;
@@ -75,11 +91,22 @@ export async function issuerInfoFor(db: Q, unit: UnitRow): Promise<IssuerInfo> {
   const opts = renderOptions(unit, parent, false);
   const local = unit.kind === 'province' || unit.kind === 'commune' || unit.kind === 'ward';
   const abbreviation = local ? 'UBND' : (unit.code.split('.').at(-1) ?? unit.short_name).toLocaleUpperCase('vi');
-  const displayName = local ? `Ủy ban nhân dân ${kindWord(unit.kind)} ${unit.short_name}` : unit.name.replace(/\s+(xã|phường)\s+.*$/u, '');
-  const signerLines = local ? ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'] : unit.kind === 'office' ? ['TRƯỞNG PHÒNG'] : ['GIÁM ĐỐC'];
+  const displayName = local
+    ? `Ủy ban nhân dân ${kindWord(unit.kind)} ${unit.short_name}`
+    : unit.name.replace(/\s+(xã|phường)\s+.*$/u, '');
+  const signerLines = local
+    ? ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH']
+    : unit.kind === 'office'
+      ? ['TRƯỞNG PHÒNG']
+      : ['GIÁM ĐỐC'];
   return {
-    name: opts.issuerName, parentName: opts.issuerParentName, placeName: opts.placeName,
-    displayName, abbreviation, signerLines, archive: local ? 'Lưu: VT' : `Lưu: VT, ${abbreviation}`,
+    name: opts.issuerName,
+    parentName: opts.issuerParentName,
+    placeName: opts.placeName,
+    displayName,
+    abbreviation,
+    signerLines,
+    archive: local ? 'Lưu: VT' : `Lưu: VT, ${abbreviation}`,
   };
 }
 
@@ -89,5 +116,14 @@ export async function planRefFor(db: Q, planId: number | null): Promise<{ ref: P
   const plan = await store.getPlanHeading(db, planId);
   if (!plan) return null;
   const unit = (await getUnit(db, plan.unit_id))!;
-  return { ref: { number: plan.number, symbol: plan.symbol, date: plan.issued_date, title: plan.title, issuerPhrase: issuerPhrase(unit) }, unit };
+  return {
+    ref: {
+      number: plan.number,
+      symbol: plan.symbol,
+      date: plan.issued_date,
+      title: plan.title,
+      issuerPhrase: issuerPhrase(unit),
+    },
+    unit,
+  };
 }

@@ -12,7 +12,10 @@ export { reminderStage, runReminders, type ReminderRunOptions, type ReminderRunR
 
 /** Offsets from THIHANH_REMINDER_DAYS ("7,3,1"), or the default. */
 export function reminderOffsetsFromEnv(env: NodeJS.ProcessEnv = process.env): number[] {
-  const list = (env.THIHANH_REMINDER_DAYS ?? '').split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n >= 0 && n <= 60);
+  const list = (env.THIHANH_REMINDER_DAYS ?? '')
+    .split(',')
+    .map((s) => Number(s.trim()))
+    .filter((n) => Number.isInteger(n) && n >= 0 && n <= 60);
   return list.length ? list : DEFAULT_REMINDER_DAYS;
 }
 
@@ -36,10 +39,13 @@ export function startReminderScheduler(
   const offsets = opts.offsets ?? reminderOffsetsFromEnv();
   let running: Promise<ReminderRunResult> | null = null;
   const runNow = () => {
-    running ??= runReminders(db, { mailer, offsets }).finally(() => { running = null; });
+    running ??= runReminders(db, { mailer, offsets }).finally(() => {
+      running = null;
+    });
     return running;
   };
-  const tick = () => void runNow().catch((err) => logDatabaseFault('lượt nhắc báo cáo thất bại, sẽ chạy lại ở lượt sau', err));
+  const tick = () =>
+    void runNow().catch((err) => logDatabaseFault('lượt nhắc báo cáo thất bại, sẽ chạy lại ở lượt sau', err));
   const first = setTimeout(tick, opts.firstRunMs ?? 60_000);
   const every = setInterval(tick, opts.intervalMs ?? 3_600_000);
   first.unref();

@@ -7,14 +7,46 @@ import { defineRoute, IdParam } from '../../http/route.ts';
 import { anonymousLimit } from '../../http/middleware.ts';
 import { fold } from '../../domain/text.ts';
 import {
-  AdHocRequestSchema, FocalDashboardQuerySchema, NationalDashboardQuerySchema, PeriodParamsSchema as PeriodParams,
+  AdHocRequestSchema,
+  FocalDashboardQuerySchema,
+  NationalDashboardQuerySchema,
+  PeriodParamsSchema as PeriodParams,
   PublicProgressQuerySchema,
-  RegimeListQuerySchema, ReportCreateSchema, ReportListQuerySchema, ReportPatchSchema, ReportReturnSchema,
-  CompiledReportSchema, FocalDashboardSchema, NationalDashboardSchema, PeriodStatusSchema, PublicProgressSchema, ReportingRegimeCreatedSchema,
-  ReportingRegimeDetailSchema, ReportingRegimeListSchema, ReminderLetterSchema, ReportCreatedSchema, ReportDetailSchema, ReportListSchema, ReportRefreshedSchema,
-  ReportTransitionedSchema, ReportUpdatedSchema, type CompiledReport, type FocalDashboard, type NationalDashboard, type PeriodStatus,
-  type PublicProgress, type ReportingRegime, type ReportingRegimeCreated, type ReportingRegimeDetail, type ReminderLetter, type ReportCreated, type ReportDetail,
-  type ReportListItem, type ReportRefreshed, type ReportTransitioned, type ReportUpdated,
+  RegimeListQuerySchema,
+  ReportCreateSchema,
+  ReportListQuerySchema,
+  ReportPatchSchema,
+  ReportReturnSchema,
+  CompiledReportSchema,
+  FocalDashboardSchema,
+  NationalDashboardSchema,
+  PeriodStatusSchema,
+  PublicProgressSchema,
+  ReportingRegimeCreatedSchema,
+  ReportingRegimeDetailSchema,
+  ReportingRegimeListSchema,
+  ReminderLetterSchema,
+  ReportCreatedSchema,
+  ReportDetailSchema,
+  ReportListSchema,
+  ReportRefreshedSchema,
+  ReportTransitionedSchema,
+  ReportUpdatedSchema,
+  type CompiledReport,
+  type FocalDashboard,
+  type NationalDashboard,
+  type PeriodStatus,
+  type PublicProgress,
+  type ReportingRegime,
+  type ReportingRegimeCreated,
+  type ReportingRegimeDetail,
+  type ReminderLetter,
+  type ReportCreated,
+  type ReportDetail,
+  type ReportListItem,
+  type ReportRefreshed,
+  type ReportTransitioned,
+  type ReportUpdated,
 } from '../../contracts/reporting.ts';
 import * as service from './service.ts';
 import { focalDashboard, nationalDashboard, publicProgress } from './use-cases/dashboard.ts';
@@ -30,7 +62,11 @@ function download(c: Context<AppEnv>, body: Buffer, type: string, name: string):
   });
 }
 
-const slug = (s: string) => fold(s).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80) || 'bao-cao';
+const slug = (s: string) =>
+  fold(s)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80) || 'bao-cao';
 
 const tags = ['Báo cáo'];
 type Api = OpenAPIHono<AppEnv>;
@@ -47,129 +83,331 @@ export function reportingRoutes(app: Api): void {
 }
 
 function mountRegimeRoutes(app: Api): void {
-  defineRoute(app, {
-    method: 'get', path: '/regimes', operationId: 'listRegimes', summary: 'Chế độ báo cáo: do đơn vị mình theo dõi, hoặc đơn vị mình phải báo cáo', tags,
-    query: RegimeListQuerySchema,
-    response: ReportingRegimeListSchema,
-  }, (c, { query }) => service.listRegimesFor(c.get('ctx'), query) satisfies Promise<ReportingRegime[]>);
+  defineRoute(
+    app,
+    {
+      method: 'get',
+      path: '/regimes',
+      operationId: 'listRegimes',
+      summary: 'Chế độ báo cáo: do đơn vị mình theo dõi, hoặc đơn vị mình phải báo cáo',
+      tags,
+      query: RegimeListQuerySchema,
+      response: ReportingRegimeListSchema,
+    },
+    (c, { query }) => service.listRegimesFor(c.get('ctx'), query) satisfies Promise<ReportingRegime[]>,
+  );
 
-  defineRoute(app, {
-    method: 'post', path: '/regimes', operationId: 'createRegime', status: 201, tags,
-    summary: 'Yêu cầu báo cáo đột xuất: nội dung, thời hạn, các đơn vị phải báo cáo (đơn vị đầu mối)',
-    body: AdHocRequestSchema,
-    response: ReportingRegimeCreatedSchema,
-  }, (c, { body }) => service.createAdHocRegime(c.get('ctx'), body) satisfies Promise<ReportingRegimeCreated>);
+  defineRoute(
+    app,
+    {
+      method: 'post',
+      path: '/regimes',
+      operationId: 'createRegime',
+      status: 201,
+      tags,
+      summary: 'Yêu cầu báo cáo đột xuất: nội dung, thời hạn, các đơn vị phải báo cáo (đơn vị đầu mối)',
+      body: AdHocRequestSchema,
+      response: ReportingRegimeCreatedSchema,
+    },
+    (c, { body }) => service.createAdHocRegime(c.get('ctx'), body) satisfies Promise<ReportingRegimeCreated>,
+  );
 
-  defineRoute(app, {
-    method: 'get', path: '/regimes/{id}', operationId: 'getRegime', summary: 'Chế độ báo cáo: nội dung, thời hạn, các kỳ', tags, params: IdParam,
-    response: ReportingRegimeDetailSchema,
-  }, (c, { params }) => service.getRegimeDetail(c.get('ctx'), params.id) satisfies Promise<ReportingRegimeDetail>);
+  defineRoute(
+    app,
+    {
+      method: 'get',
+      path: '/regimes/{id}',
+      operationId: 'getRegime',
+      summary: 'Chế độ báo cáo: nội dung, thời hạn, các kỳ',
+      tags,
+      params: IdParam,
+      response: ReportingRegimeDetailSchema,
+    },
+    (c, { params }) => service.getRegimeDetail(c.get('ctx'), params.id) satisfies Promise<ReportingRegimeDetail>,
+  );
 }
 
 /** A period of a regime: its status for the receiving unit, the units' reports for it, and its documents. */
 function mountPeriodRoutes(app: Api): void {
   // Documents are rendered in the worker pool (src/workers): the main thread keeps answering meanwhile.
-  defineRoute(app, {
-    method: 'get', path: '/regimes/{id}/periods/{key}/status', operationId: 'getPeriodStatus', tags, params: PeriodParams,
-    summary: 'Tình hình báo cáo của một kỳ (đơn vị nhận): phải báo cáo, đã nhận, đúng hạn, quá hạn, chưa gửi, bị trả lại; chỉ tiêu tổng hợp',
-    response: PeriodStatusSchema,
-  }, (c, { params }) => service.periodStatus(c.get('ctx'), params.id, params.key) satisfies Promise<PeriodStatus>);
+  defineRoute(
+    app,
+    {
+      method: 'get',
+      path: '/regimes/{id}/periods/{key}/status',
+      operationId: 'getPeriodStatus',
+      tags,
+      params: PeriodParams,
+      summary:
+        'Tình hình báo cáo của một kỳ (đơn vị nhận): phải báo cáo, đã nhận, đúng hạn, quá hạn, chưa gửi, bị trả lại; chỉ tiêu tổng hợp',
+      response: PeriodStatusSchema,
+    },
+    (c, { params }) => service.periodStatus(c.get('ctx'), params.id, params.key) satisfies Promise<PeriodStatus>,
+  );
 
-  defineRoute(app, {
-    method: 'post', path: '/regimes/{id}/periods/{key}/reports', operationId: 'createReport', status: 201, tags, params: PeriodParams,
-    summary: 'Lập báo cáo của đơn vị cho một kỳ (dự thảo, điền sẵn từ tiến độ, sản phẩm, khó khăn)',
-    body: ReportCreateSchema, response: ReportCreatedSchema,
-  }, (c, { params, body }) => service.createReport(c.get('ctx'), params.id, params.key, body) satisfies Promise<ReportCreated>);
+  defineRoute(
+    app,
+    {
+      method: 'post',
+      path: '/regimes/{id}/periods/{key}/reports',
+      operationId: 'createReport',
+      status: 201,
+      tags,
+      params: PeriodParams,
+      summary: 'Lập báo cáo của đơn vị cho một kỳ (dự thảo, điền sẵn từ tiến độ, sản phẩm, khó khăn)',
+      body: ReportCreateSchema,
+      response: ReportCreatedSchema,
+    },
+    (c, { params, body }) =>
+      service.createReport(c.get('ctx'), params.id, params.key, body) satisfies Promise<ReportCreated>,
+  );
 
-  defineRoute(app, {
-    method: 'get', path: '/regimes/{id}/periods/{key}/compiled', operationId: 'getCompiledReport', tags, params: PeriodParams,
-    summary: 'Báo cáo tổng hợp của đơn vị nhận (dữ liệu), từ các báo cáo đã nhận', response: CompiledReportSchema,
-  }, (c, { params }) => service.compiledReport(c.get('ctx'), params.id, params.key) satisfies Promise<CompiledReport>);
+  defineRoute(
+    app,
+    {
+      method: 'get',
+      path: '/regimes/{id}/periods/{key}/compiled',
+      operationId: 'getCompiledReport',
+      tags,
+      params: PeriodParams,
+      summary: 'Báo cáo tổng hợp của đơn vị nhận (dữ liệu), từ các báo cáo đã nhận',
+      response: CompiledReportSchema,
+    },
+    (c, { params }) => service.compiledReport(c.get('ctx'), params.id, params.key) satisfies Promise<CompiledReport>,
+  );
 
-  defineRoute(app, {
-    method: 'get', path: '/regimes/{id}/periods/{key}/compiled.docx', operationId: 'exportCompiledReportDocx', tags, params: PeriodParams, produces: DOCX,
-    summary: 'Báo cáo tổng hợp (DOCX, thể thức Nghị định 30/2020)',
-  }, async (c, { params }) => {
-    const report = await service.compiledReport(c.get('ctx'), params.id, params.key);
-    return download(c, asBuffer(await runInWorker('renderCompiledReportDocx', { report }, { subject: 'Báo cáo tổng hợp (DOCX)' })), DOCX, `bao-cao-${slug(report.title)}.docx`);
-  });
+  defineRoute(
+    app,
+    {
+      method: 'get',
+      path: '/regimes/{id}/periods/{key}/compiled.docx',
+      operationId: 'exportCompiledReportDocx',
+      tags,
+      params: PeriodParams,
+      produces: DOCX,
+      summary: 'Báo cáo tổng hợp (DOCX, thể thức Nghị định 30/2020)',
+    },
+    async (c, { params }) => {
+      const report = await service.compiledReport(c.get('ctx'), params.id, params.key);
+      return download(
+        c,
+        asBuffer(await runInWorker('renderCompiledReportDocx', { report }, { subject: 'Báo cáo tổng hợp (DOCX)' })),
+        DOCX,
+        `bao-cao-${slug(report.title)}.docx`,
+      );
+    },
+  );
 
-  defineRoute(app, {
-    method: 'get', path: '/regimes/{id}/periods/{key}/compiled.xlsx', operationId: 'exportCompiledReportXlsx', tags, params: PeriodParams, produces: XLSX,
-    summary: 'Phụ lục số liệu của báo cáo tổng hợp (XLSX)',
-  }, async (c, { params }) => {
-    const report = await service.compiledReport(c.get('ctx'), params.id, params.key);
-    return download(c, asBuffer(await runInWorker('renderCompiledReportXlsx', { report }, { subject: 'Báo cáo tổng hợp (XLSX)' })), XLSX, `bao-cao-${slug(report.title)}.xlsx`);
-  });
+  defineRoute(
+    app,
+    {
+      method: 'get',
+      path: '/regimes/{id}/periods/{key}/compiled.xlsx',
+      operationId: 'exportCompiledReportXlsx',
+      tags,
+      params: PeriodParams,
+      produces: XLSX,
+      summary: 'Phụ lục số liệu của báo cáo tổng hợp (XLSX)',
+    },
+    async (c, { params }) => {
+      const report = await service.compiledReport(c.get('ctx'), params.id, params.key);
+      return download(
+        c,
+        asBuffer(await runInWorker('renderCompiledReportXlsx', { report }, { subject: 'Báo cáo tổng hợp (XLSX)' })),
+        XLSX,
+        `bao-cao-${slug(report.title)}.xlsx`,
+      );
+    },
+  );
 
-  defineRoute(app, {
-    method: 'get', path: '/regimes/{id}/periods/{key}/reminder', operationId: 'getReminderLetter', tags, params: PeriodParams,
-    summary: 'Công văn đôn đốc (dữ liệu): các đơn vị chưa gửi báo cáo và nội dung còn thiếu', response: ReminderLetterSchema,
-  }, (c, { params }) => service.reminderLetter(c.get('ctx'), params.id, params.key) satisfies Promise<ReminderLetter>);
+  defineRoute(
+    app,
+    {
+      method: 'get',
+      path: '/regimes/{id}/periods/{key}/reminder',
+      operationId: 'getReminderLetter',
+      tags,
+      params: PeriodParams,
+      summary: 'Công văn đôn đốc (dữ liệu): các đơn vị chưa gửi báo cáo và nội dung còn thiếu',
+      response: ReminderLetterSchema,
+    },
+    (c, { params }) => service.reminderLetter(c.get('ctx'), params.id, params.key) satisfies Promise<ReminderLetter>,
+  );
 
-  defineRoute(app, {
-    method: 'get', path: '/regimes/{id}/periods/{key}/reminder.docx', operationId: 'exportReminderLetterDocx', tags, params: PeriodParams, produces: DOCX,
-    summary: 'Công văn đôn đốc các đơn vị chưa gửi báo cáo (DOCX)',
-  }, async (c, { params }) => {
-    const letter = await service.reminderLetter(c.get('ctx'), params.id, params.key);
-    return download(c, asBuffer(await runInWorker('renderReminderLetterDocx', { letter }, { subject: 'Công văn đôn đốc (DOCX)' })), DOCX, `cong-van-don-doc-${slug(letter.subject.replace(/^V\/v\s*/u, ''))}.docx`);
-  });
+  defineRoute(
+    app,
+    {
+      method: 'get',
+      path: '/regimes/{id}/periods/{key}/reminder.docx',
+      operationId: 'exportReminderLetterDocx',
+      tags,
+      params: PeriodParams,
+      produces: DOCX,
+      summary: 'Công văn đôn đốc các đơn vị chưa gửi báo cáo (DOCX)',
+    },
+    async (c, { params }) => {
+      const letter = await service.reminderLetter(c.get('ctx'), params.id, params.key);
+      return download(
+        c,
+        asBuffer(await runInWorker('renderReminderLetterDocx', { letter }, { subject: 'Công văn đôn đốc (DOCX)' })),
+        DOCX,
+        `cong-van-don-doc-${slug(letter.subject.replace(/^V\/v\s*/u, ''))}.docx`,
+      );
+    },
+  );
 }
 
 function mountReportRoutes(app: Api): void {
-  defineRoute(app, {
-    method: 'get', path: '/reports', operationId: 'listReports', summary: 'Báo cáo của đơn vị mình, và báo cáo gửi đến đơn vị mình', tags,
-    query: ReportListQuerySchema,
-    response: ReportListSchema,
-  }, (c, { query }) => service.listReportsFor(c.get('ctx'), query) satisfies Promise<ReportListItem[]>);
+  defineRoute(
+    app,
+    {
+      method: 'get',
+      path: '/reports',
+      operationId: 'listReports',
+      summary: 'Báo cáo của đơn vị mình, và báo cáo gửi đến đơn vị mình',
+      tags,
+      query: ReportListQuerySchema,
+      response: ReportListSchema,
+    },
+    (c, { query }) => service.listReportsFor(c.get('ctx'), query) satisfies Promise<ReportListItem[]>,
+  );
 
-  defineRoute(app, {
-    method: 'get', path: '/reports/{id}', operationId: 'getReport', summary: 'Báo cáo của đơn vị: nội dung, chỉ tiêu, trạng thái', tags, params: IdParam,
-    response: ReportDetailSchema,
-  }, (c, { params }) => service.getReportDetail(c.get('ctx'), params.id) satisfies Promise<ReportDetail>);
+  defineRoute(
+    app,
+    {
+      method: 'get',
+      path: '/reports/{id}',
+      operationId: 'getReport',
+      summary: 'Báo cáo của đơn vị: nội dung, chỉ tiêu, trạng thái',
+      tags,
+      params: IdParam,
+      response: ReportDetailSchema,
+    },
+    (c, { params }) => service.getReportDetail(c.get('ctx'), params.id) satisfies Promise<ReportDetail>,
+  );
 
-  defineRoute(app, {
-    method: 'put', path: '/reports/{id}', operationId: 'updateReport', summary: 'Sửa báo cáo (dự thảo hoặc bị trả lại): các phần nội dung, giá trị chỉ tiêu', tags, params: IdParam,
-    body: ReportPatchSchema,
-    response: ReportUpdatedSchema,
-  }, (c, { params, body }) => service.updateReport(c.get('ctx'), params.id, body) satisfies Promise<ReportUpdated>);
+  defineRoute(
+    app,
+    {
+      method: 'put',
+      path: '/reports/{id}',
+      operationId: 'updateReport',
+      summary: 'Sửa báo cáo (dự thảo hoặc bị trả lại): các phần nội dung, giá trị chỉ tiêu',
+      tags,
+      params: IdParam,
+      body: ReportPatchSchema,
+      response: ReportUpdatedSchema,
+    },
+    (c, { params, body }) => service.updateReport(c.get('ctx'), params.id, body) satisfies Promise<ReportUpdated>,
+  );
 
-  defineRoute(app, {
-    method: 'post', path: '/reports/{id}/prefill', operationId: 'refreshReport', summary: 'Cập nhật lại số liệu điền sẵn (giữ nội dung đã viết)', tags, params: IdParam,
-    response: ReportRefreshedSchema,
-  }, (c, { params }) => service.refreshReport(c.get('ctx'), params.id) satisfies Promise<ReportRefreshed>);
+  defineRoute(
+    app,
+    {
+      method: 'post',
+      path: '/reports/{id}/prefill',
+      operationId: 'refreshReport',
+      summary: 'Cập nhật lại số liệu điền sẵn (giữ nội dung đã viết)',
+      tags,
+      params: IdParam,
+      response: ReportRefreshedSchema,
+    },
+    (c, { params }) => service.refreshReport(c.get('ctx'), params.id) satisfies Promise<ReportRefreshed>,
+  );
   const transitioned = { tags, params: IdParam, response: ReportTransitionedSchema };
-  defineRoute(app, { method: 'post', path: '/reports/{id}/approve', operationId: 'approveReport', summary: 'Lãnh đạo đơn vị duyệt báo cáo', ...transitioned },
-    (c, { params }) => service.transitionReport(c.get('ctx'), params.id, 'approve') satisfies Promise<ReportTransitioned>);
-  defineRoute(app, { method: 'post', path: '/reports/{id}/submit', operationId: 'submitReport', summary: 'Gửi báo cáo đã duyệt đến đơn vị nhận', ...transitioned },
-    (c, { params }) => service.transitionReport(c.get('ctx'), params.id, 'submit') satisfies Promise<ReportTransitioned>);
-  defineRoute(app, { method: 'post', path: '/reports/{id}/accept', operationId: 'acceptReport', summary: 'Đơn vị nhận tiếp nhận báo cáo', ...transitioned },
-    (c, { params }) => service.transitionReport(c.get('ctx'), params.id, 'accept') satisfies Promise<ReportTransitioned>);
-  defineRoute(app, {
-    method: 'post', path: '/reports/{id}/return', operationId: 'returnReport', summary: 'Đơn vị nhận trả lại báo cáo, nêu lý do', ...transitioned,
-    body: ReportReturnSchema,
-  }, (c, { params, body }) => service.transitionReport(c.get('ctx'), params.id, 'return', body) satisfies Promise<ReportTransitioned>);
+  defineRoute(
+    app,
+    {
+      method: 'post',
+      path: '/reports/{id}/approve',
+      operationId: 'approveReport',
+      summary: 'Lãnh đạo đơn vị duyệt báo cáo',
+      ...transitioned,
+    },
+    (c, { params }) =>
+      service.transitionReport(c.get('ctx'), params.id, 'approve') satisfies Promise<ReportTransitioned>,
+  );
+  defineRoute(
+    app,
+    {
+      method: 'post',
+      path: '/reports/{id}/submit',
+      operationId: 'submitReport',
+      summary: 'Gửi báo cáo đã duyệt đến đơn vị nhận',
+      ...transitioned,
+    },
+    (c, { params }) =>
+      service.transitionReport(c.get('ctx'), params.id, 'submit') satisfies Promise<ReportTransitioned>,
+  );
+  defineRoute(
+    app,
+    {
+      method: 'post',
+      path: '/reports/{id}/accept',
+      operationId: 'acceptReport',
+      summary: 'Đơn vị nhận tiếp nhận báo cáo',
+      ...transitioned,
+    },
+    (c, { params }) =>
+      service.transitionReport(c.get('ctx'), params.id, 'accept') satisfies Promise<ReportTransitioned>,
+  );
+  defineRoute(
+    app,
+    {
+      method: 'post',
+      path: '/reports/{id}/return',
+      operationId: 'returnReport',
+      summary: 'Đơn vị nhận trả lại báo cáo, nêu lý do',
+      ...transitioned,
+      body: ReportReturnSchema,
+    },
+    (c, { params, body }) =>
+      service.transitionReport(c.get('ctx'), params.id, 'return', body) satisfies Promise<ReportTransitioned>,
+  );
 }
 
 function mountDashboardRoutes(app: Api): void {
-  defineRoute(app, {
-    method: 'get', path: '/dashboard/focal', operationId: 'getFocalDashboard', tags: ['Báo cáo', 'Theo dõi thực hiện'],
-    summary: 'Bảng theo dõi của đơn vị đầu mối: tiến độ theo nhiệm vụ và theo xã, phường; việc quá hạn; báo cáo đã nhận, còn thiếu',
-    query: FocalDashboardQuerySchema,
-    response: FocalDashboardSchema,
-  }, (c, { query }) => focalDashboard(c.get('ctx'), query) satisfies Promise<FocalDashboard>);
+  defineRoute(
+    app,
+    {
+      method: 'get',
+      path: '/dashboard/focal',
+      operationId: 'getFocalDashboard',
+      tags: ['Báo cáo', 'Theo dõi thực hiện'],
+      summary:
+        'Bảng theo dõi của đơn vị đầu mối: tiến độ theo nhiệm vụ và theo xã, phường; việc quá hạn; báo cáo đã nhận, còn thiếu',
+      query: FocalDashboardQuerySchema,
+      response: FocalDashboardSchema,
+    },
+    (c, { query }) => focalDashboard(c.get('ctx'), query) satisfies Promise<FocalDashboard>,
+  );
 
-  defineRoute(app, {
-    method: 'get', path: '/dashboard/national', operationId: 'getNationalDashboard', tags: ['Báo cáo', 'Theo dõi thực hiện'],
-    summary: 'Bảng theo dõi toàn quốc (cơ quan trung ương): theo từng tỉnh, tiến độ nhiệm vụ và báo cáo đã nhận',
-    query: NationalDashboardQuerySchema,
-    response: NationalDashboardSchema,
-  }, (c, { query }) => nationalDashboard(c.get('ctx'), query) satisfies Promise<NationalDashboard>);
+  defineRoute(
+    app,
+    {
+      method: 'get',
+      path: '/dashboard/national',
+      operationId: 'getNationalDashboard',
+      tags: ['Báo cáo', 'Theo dõi thực hiện'],
+      summary: 'Bảng theo dõi toàn quốc (cơ quan trung ương): theo từng tỉnh, tiến độ nhiệm vụ và báo cáo đã nhận',
+      query: NationalDashboardQuerySchema,
+      response: NationalDashboardSchema,
+    },
+    (c, { query }) => nationalDashboard(c.get('ctx'), query) satisfies Promise<NationalDashboard>,
+  );
 
-  defineRoute(app, {
-    method: 'get', path: '/public/plans/{id}/progress', operationId: 'getPublicPlanProgress', tags: ['Báo cáo', 'Dữ liệu mở'], params: IdParam,
-    summary: 'Tiến độ công khai của kế hoạch đã ban hành: tỷ lệ đơn vị hoàn thành theo từng nhiệm vụ',
-    query: PublicProgressQuerySchema,
-    response: PublicProgressSchema,
-  }, (c, { params, query }) => publicProgress(c.get('ctx'), params.id, query) satisfies Promise<PublicProgress>);
+  defineRoute(
+    app,
+    {
+      method: 'get',
+      path: '/public/plans/{id}/progress',
+      operationId: 'getPublicPlanProgress',
+      tags: ['Báo cáo', 'Dữ liệu mở'],
+      params: IdParam,
+      summary: 'Tiến độ công khai của kế hoạch đã ban hành: tỷ lệ đơn vị hoàn thành theo từng nhiệm vụ',
+      query: PublicProgressQuerySchema,
+      response: PublicProgressSchema,
+    },
+    (c, { params, query }) => publicProgress(c.get('ctx'), params.id, query) satisfies Promise<PublicProgress>,
+  );
 }

@@ -13,28 +13,60 @@ export interface SearchText {
 }
 
 export async function indexEntity(
-  tx: Tx | Kysely<DB>, entityType: string, entityId: number, unitId: number | null, texts: SearchText[], published: boolean,
+  tx: Tx | Kysely<DB>,
+  entityType: string,
+  entityId: number,
+  unitId: number | null,
+  texts: SearchText[],
+  published: boolean,
 ): Promise<void> {
   await tx.deleteFrom('search_entry').where('entity_type', '=', entityType).where('entity_id', '=', entityId).execute();
   const rows = dedupe(texts).map((t) => ({
-    entity_type: entityType, entity_id: entityId, unit_id: unitId, text: t.text, folded: fold(t.text), lowered: lower(t.text), weight: t.weight, label: t.label ?? 'name', published,
+    entity_type: entityType,
+    entity_id: entityId,
+    unit_id: unitId,
+    text: t.text,
+    folded: fold(t.text),
+    lowered: lower(t.text),
+    weight: t.weight,
+    label: t.label ?? 'name',
+    published,
   }));
   if (rows.length) await tx.insertInto('search_entry').values(rows).execute();
 }
 
 /** Bulk form for loading many records at once (reference data). */
 export async function indexEntities(
-  tx: Tx | Kysely<DB>, entityType: string,
+  tx: Tx | Kysely<DB>,
+  entityType: string,
   items: Array<{ entityId: number; unitId: number | null; texts: SearchText[]; published: boolean }>,
 ): Promise<void> {
   const ids = items.map((i) => i.entityId);
   for (let i = 0; i < ids.length; i += 5000) {
-    await tx.deleteFrom('search_entry').where('entity_type', '=', entityType).where('entity_id', 'in', ids.slice(i, i + 5000)).execute();
+    await tx
+      .deleteFrom('search_entry')
+      .where('entity_type', '=', entityType)
+      .where('entity_id', 'in', ids.slice(i, i + 5000))
+      .execute();
   }
-  const rows = items.flatMap((it) => dedupe(it.texts).map((t) => ({
-    entity_type: entityType, entity_id: it.entityId, unit_id: it.unitId, text: t.text, folded: fold(t.text), lowered: lower(t.text), weight: t.weight, label: t.label ?? 'name', published: it.published,
-  })));
-  for (let i = 0; i < rows.length; i += 1000) await tx.insertInto('search_entry').values(rows.slice(i, i + 1000)).execute();
+  const rows = items.flatMap((it) =>
+    dedupe(it.texts).map((t) => ({
+      entity_type: entityType,
+      entity_id: it.entityId,
+      unit_id: it.unitId,
+      text: t.text,
+      folded: fold(t.text),
+      lowered: lower(t.text),
+      weight: t.weight,
+      label: t.label ?? 'name',
+      published: it.published,
+    })),
+  );
+  for (let i = 0; i < rows.length; i += 1000)
+    await tx
+      .insertInto('search_entry')
+      .values(rows.slice(i, i + 1000))
+      .execute();
 }
 
 const lower = (s: string) => s.toLocaleLowerCase('vi');
@@ -65,7 +97,10 @@ export interface SearchHit {
  * then trigram similarity (typos). Visibility: published entries, or entries of units under `unitRoots`.
  */
 export async function searchEntities(
-  db: Kysely<DB>, entityType: string, query: string, opts: { limit: number; unitRoots?: number[] | 'all'; publishedOnly?: boolean },
+  db: Kysely<DB>,
+  entityType: string,
+  query: string,
+  opts: { limit: number; unitRoots?: number[] | 'all'; publishedOnly?: boolean },
 ): Promise<SearchHit[]> {
   const q = fold(query);
   if (!q) return [];
@@ -78,7 +113,12 @@ export async function searchEntities(
       ? sql<boolean>`(e.published OR e.unit_id IN (SELECT id FROM unit WHERE path && ${sql.val(opts.unitRoots)}::integer[]))`
       : sql<boolean>`e.published`;
   }
-  const candidates = (condition: ReturnType<typeof sql<boolean>>) => sql<{ entity_id: number; score: number; matched: string; label: string }>`
+  const candidates = (condition: ReturnType<typeof sql<boolean>>) => sql<{
+    entity_id: number;
+    score: number;
+    matched: string;
+    label: string;
+  }>`
     WITH c AS MATERIALIZED (SELECT id FROM search_entry WHERE ${condition})
     SELECT DISTINCT ON (entity_id) entity_id, score, matched, label FROM (
       SELECT e.entity_id, e.text AS matched, e.label,

@@ -45,18 +45,43 @@ export interface AssignmentRow {
 }
 
 function assignmentQuery(db: Q) {
-  return db.selectFrom('assignment as a')
+  return db
+    .selectFrom('assignment as a')
     .innerJoin('unit as u', 'u.id', 'a.unit_id')
     .innerJoin('plan_task as t', 't.id', 'a.task_id')
     .innerJoin('plan as p', 'p.id', 'a.plan_id')
     .innerJoin('unit as pu', 'pu.id', 'p.unit_id')
     .select([
-      'a.id', 'a.role', 'a.percent', 'a.completed_on', 'a.last_update_at', 'a.created_at',
-      'u.id as unit_id', 'u.name as unit_name', 'u.code as unit_code', 'u.kind as unit_kind', 'u.path as unit_path',
-      't.id as task_id', 't.ordinal as task_ordinal', 't.number as task_number', 't.title as task_title', 't.content as task_content',
-      't.lead as task_lead', 't.coordinators as task_coordinators', 't.timeframe_text', 't.schedule', 't.deliverables as task_deliverables',
-      'p.id as plan_id', 'p.title as plan_title', 'p.number as plan_number', 'p.symbol as plan_symbol', 'p.issued_date as plan_issued_date',
-      'p.status as plan_status', 'pu.id as plan_unit_id', 'pu.name as plan_unit_name', 'pu.path as plan_unit_path',
+      'a.id',
+      'a.role',
+      'a.percent',
+      'a.completed_on',
+      'a.last_update_at',
+      'a.created_at',
+      'u.id as unit_id',
+      'u.name as unit_name',
+      'u.code as unit_code',
+      'u.kind as unit_kind',
+      'u.path as unit_path',
+      't.id as task_id',
+      't.ordinal as task_ordinal',
+      't.number as task_number',
+      't.title as task_title',
+      't.content as task_content',
+      't.lead as task_lead',
+      't.coordinators as task_coordinators',
+      't.timeframe_text',
+      't.schedule',
+      't.deliverables as task_deliverables',
+      'p.id as plan_id',
+      'p.title as plan_title',
+      'p.number as plan_number',
+      'p.symbol as plan_symbol',
+      'p.issued_date as plan_issued_date',
+      'p.status as plan_status',
+      'pu.id as plan_unit_id',
+      'pu.name as plan_unit_name',
+      'pu.path as plan_unit_path',
     ]);
 }
 
@@ -79,7 +104,9 @@ export async function listAssignments(db: Q, f: AssignmentFilter): Promise<Assig
   if (f.scopeRoots !== 'all') q = q.where(sql<boolean>`u.path && ${sql.val(f.scopeRoots)}::integer[]`);
   if (f.unitId) q = q.where(sql<boolean>`u.path @> ARRAY[${f.unitId}]::integer[]`);
   q = f.planId ? q.where('a.plan_id', '=', f.planId) : q.where('p.status', '=', 'issued');
-  return q.orderBy('p.id').orderBy('t.ordinal').orderBy('a.role', 'desc').orderBy('u.name').execute() as Promise<AssignmentRow[]>;
+  return q.orderBy('p.id').orderBy('t.ordinal').orderBy('a.role', 'desc').orderBy('u.name').execute() as Promise<
+    AssignmentRow[]
+  >;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -87,48 +114,78 @@ export async function listAssignments(db: Q, f: AssignmentFilter): Promise<Assig
 
 /** The plan being issued, as its notifications name it. */
 export async function getPlanHeading(db: Q, planId: number) {
-  return db.selectFrom('plan').select(['id', 'unit_id', 'title', 'number', 'symbol']).where('id', '=', planId).executeTakeFirst();
+  return db
+    .selectFrom('plan')
+    .select(['id', 'unit_id', 'title', 'number', 'symbol'])
+    .where('id', '=', planId)
+    .executeTakeFirst();
 }
 
 /** The tasks of a plan in their order, with the units they name (lead and coordinators). */
 export async function listTasksToAssign(db: Q, planId: number) {
-  return db.selectFrom('plan_task').select(['id', 'number', 'title', 'lead', 'coordinators']).where('plan_id', '=', planId)
-    .orderBy('ordinal').execute();
+  return db
+    .selectFrom('plan_task')
+    .select(['id', 'number', 'title', 'lead', 'coordinators'])
+    .where('plan_id', '=', planId)
+    .orderBy('ordinal')
+    .execute();
 }
 
 /** The assignments of a plan with their task's number (an amendment matches tasks by number). */
 export async function listAssignmentsOfPlan(db: Q, planId: number) {
-  return db.selectFrom('assignment as a').innerJoin('plan_task as t', 't.id', 'a.task_id')
-    .select(['a.id', 'a.unit_id', 'a.role', 't.number']).where('a.plan_id', '=', planId).execute();
+  return db
+    .selectFrom('assignment as a')
+    .innerJoin('plan_task as t', 't.id', 'a.task_id')
+    .select(['a.id', 'a.unit_id', 'a.role', 't.number'])
+    .where('a.plan_id', '=', planId)
+    .execute();
 }
 
 export async function hasAssignment(db: Q, taskId: number, unitId: number): Promise<boolean> {
-  const row = await db.selectFrom('assignment').select('id').where('task_id', '=', taskId).where('unit_id', '=', unitId)
+  const row = await db
+    .selectFrom('assignment')
+    .select('id')
+    .where('task_id', '=', taskId)
+    .where('unit_id', '=', unitId)
     .executeTakeFirst();
   return row !== undefined;
 }
 
 /** Moves an assignment to a task of the amending plan; its obstacles follow it to the new task. */
-export async function moveAssignment(tx: Tx, id: number, to: { taskId: number; planId: number; role: 'lead' | 'coordinator' }) {
-  await tx.updateTable('assignment').set({ task_id: to.taskId, plan_id: to.planId, role: to.role }).where('id', '=', id).execute();
+export async function moveAssignment(
+  tx: Tx,
+  id: number,
+  to: { taskId: number; planId: number; role: 'lead' | 'coordinator' },
+) {
+  await tx
+    .updateTable('assignment')
+    .set({ task_id: to.taskId, plan_id: to.planId, role: to.role })
+    .where('id', '=', id)
+    .execute();
   await tx.updateTable('obstacle').set({ task_id: to.taskId }).where('assignment_id', '=', id).execute();
 }
 
 /** New assignments; a task and unit already assigned is skipped. Returns those created. */
 export async function insertAssignments(
-  tx: Tx, rows: ReadonlyArray<{ taskId: number; planId: number; unitId: number; role: 'lead' | 'coordinator' }>,
+  tx: Tx,
+  rows: ReadonlyArray<{ taskId: number; planId: number; unitId: number; role: 'lead' | 'coordinator' }>,
 ): Promise<Array<{ id: number; unit_id: number }>> {
   if (!rows.length) return [];
-  return tx.insertInto('assignment')
+  return tx
+    .insertInto('assignment')
     .values(rows.map((p) => ({ task_id: p.taskId, plan_id: p.planId, unit_id: p.unitId, role: p.role })))
     .onConflict((oc) => oc.columns(['task_id', 'unit_id']).doNothing())
-    .returning(['id', 'unit_id']).execute();
+    .returning(['id', 'unit_id'])
+    .execute();
 }
 
 /** The assignment's current state, as computed from all its updates. */
 export async function setAssignmentProgress(tx: Tx, id: number, now: { percent: number; completedOn: string | null }) {
-  await tx.updateTable('assignment').set({ percent: now.percent, completed_on: now.completedOn, last_update_at: new Date() })
-    .where('id', '=', id).execute();
+  await tx
+    .updateTable('assignment')
+    .set({ percent: now.percent, completed_on: now.completedOn, last_update_at: new Date() })
+    .where('id', '=', id)
+    .execute();
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -148,15 +205,35 @@ export async function updatesOf(db: Q, assignmentIds: number[], narrativeChars =
   if (!assignmentIds.length) return [];
   const out: UpdateRow[] = [];
   for (let i = 0; i < assignmentIds.length; i += 5000) {
-    const rows = await db.selectFrom('progress_update as g').leftJoin('app_user as w', 'w.id', 'g.author_id')
-      .select(['g.id', 'g.assignment_id', 'g.percent', 'g.completed', 'g.occurred_on', 'g.created_at', 'g.author_id', 'w.full_name as author_name',
-        sql<string>`left(g.narrative, ${narrativeChars})`.as('narrative')])
+    const rows = await db
+      .selectFrom('progress_update as g')
+      .leftJoin('app_user as w', 'w.id', 'g.author_id')
+      .select([
+        'g.id',
+        'g.assignment_id',
+        'g.percent',
+        'g.completed',
+        'g.occurred_on',
+        'g.created_at',
+        'g.author_id',
+        'w.full_name as author_name',
+        sql<string>`left(g.narrative, ${narrativeChars})`.as('narrative'),
+      ])
       .where('g.assignment_id', 'in', assignmentIds.slice(i, i + 5000))
-      .orderBy('g.occurred_on').orderBy('g.id').execute();
+      .orderBy('g.occurred_on')
+      .orderBy('g.id')
+      .execute();
     for (const r of rows) {
       out.push({
-        id: r.id, assignmentId: r.assignment_id, occurredOn: r.occurred_on, percent: r.percent, completed: r.completed, narrative: r.narrative,
-        createdAt: r.created_at, authorId: r.author_id, authorName: r.author_name,
+        id: r.id,
+        assignmentId: r.assignment_id,
+        occurredOn: r.occurred_on,
+        percent: r.percent,
+        completed: r.completed,
+        narrative: r.narrative,
+        createdAt: r.created_at,
+        authorId: r.author_id,
+        authorName: r.author_name,
       });
     }
   }
@@ -165,18 +242,41 @@ export async function updatesOf(db: Q, assignmentIds: number[], narrativeChars =
 
 /** What the assignment's state is computed from: every update, in the order they report. */
 export async function progressFactsOf(db: Q, assignmentId: number): Promise<UpdateFact[]> {
-  const rows = await db.selectFrom('progress_update').select(['occurred_on', 'percent', 'completed'])
-    .where('assignment_id', '=', assignmentId).orderBy('occurred_on').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('progress_update')
+    .select(['occurred_on', 'percent', 'completed'])
+    .where('assignment_id', '=', assignmentId)
+    .orderBy('occurred_on')
+    .orderBy('id')
+    .execute();
   return rows.map((u) => ({ occurredOn: u.occurred_on, percent: u.percent, completed: u.completed }));
 }
 
-export async function insertProgressUpdate(tx: Tx, u: {
-  assignmentId: number; unitId: number; authorId: number; percent: number; narrative: string; completed: boolean; occurredOn: string;
-}): Promise<number> {
-  const row = await tx.insertInto('progress_update').values({
-    assignment_id: u.assignmentId, unit_id: u.unitId, author_id: u.authorId, percent: u.percent, narrative: u.narrative,
-    completed: u.completed, occurred_on: u.occurredOn,
-  }).returning('id').executeTakeFirstOrThrow();
+export async function insertProgressUpdate(
+  tx: Tx,
+  u: {
+    assignmentId: number;
+    unitId: number;
+    authorId: number;
+    percent: number;
+    narrative: string;
+    completed: boolean;
+    occurredOn: string;
+  },
+): Promise<number> {
+  const row = await tx
+    .insertInto('progress_update')
+    .values({
+      assignment_id: u.assignmentId,
+      unit_id: u.unitId,
+      author_id: u.authorId,
+      percent: u.percent,
+      narrative: u.narrative,
+      completed: u.completed,
+      occurred_on: u.occurredOn,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -190,43 +290,87 @@ export interface NewDeliverable {
 }
 
 export async function insertDeliverables(
-  tx: Tx, of: { updateId: number; assignmentId: number; unitId: number }, rows: readonly NewDeliverable[],
+  tx: Tx,
+  of: { updateId: number; assignmentId: number; unitId: number },
+  rows: readonly NewDeliverable[],
 ): Promise<void> {
   if (!rows.length) return;
-  await tx.insertInto('deliverable_record').values(rows.map((d) => ({
-    update_id: of.updateId, assignment_id: of.assignmentId, unit_id: of.unitId, kind: d.kind, title: d.title,
-    occurred_on: d.occurredOn, participants: d.participants, document_number: d.documentNumber, link: d.link,
-  }))).execute();
+  await tx
+    .insertInto('deliverable_record')
+    .values(
+      rows.map((d) => ({
+        update_id: of.updateId,
+        assignment_id: of.assignmentId,
+        unit_id: of.unitId,
+        kind: d.kind,
+        title: d.title,
+        occurred_on: d.occurredOn,
+        participants: d.participants,
+        document_number: d.documentNumber,
+        link: d.link,
+      })),
+    )
+    .execute();
 }
 
-export async function insertEvidenceFile(tx: Tx, f: {
-  updateId: number; unitId: number; filename: string; mime: string; size: number; sha256: string; content: Buffer;
-  uploadedBy: number;
-}): Promise<number> {
-  const row = await tx.insertInto('evidence_file').values({
-    update_id: f.updateId, unit_id: f.unitId, filename: f.filename, mime: f.mime, size: f.size, sha256: f.sha256,
-    content: f.content, uploaded_by: f.uploadedBy,
-  }).returning('id').executeTakeFirstOrThrow();
+export async function insertEvidenceFile(
+  tx: Tx,
+  f: {
+    updateId: number;
+    unitId: number;
+    filename: string;
+    mime: string;
+    size: number;
+    sha256: string;
+    content: Buffer;
+    uploadedBy: number;
+  },
+): Promise<number> {
+  const row = await tx
+    .insertInto('evidence_file')
+    .values({
+      update_id: f.updateId,
+      unit_id: f.unitId,
+      filename: f.filename,
+      mime: f.mime,
+      size: f.size,
+      sha256: f.sha256,
+      content: f.content,
+      uploaded_by: f.uploadedBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
 export async function deliverablesOf(db: Q, assignmentId: number) {
-  return db.selectFrom('deliverable_record')
+  return db
+    .selectFrom('deliverable_record')
     .select(['id', 'update_id', 'kind', 'title', 'occurred_on', 'participants', 'document_number', 'link'])
-    .where('assignment_id', '=', assignmentId).orderBy('occurred_on').orderBy('id').execute();
+    .where('assignment_id', '=', assignmentId)
+    .orderBy('occurred_on')
+    .orderBy('id')
+    .execute();
 }
 
 /** Evidence metadata (never the content) of the given updates. */
 export async function evidenceOf(db: Q, updateIds: number[]) {
   if (!updateIds.length) return [];
-  return db.selectFrom('evidence_file').select(['id', 'update_id', 'filename', 'mime', 'size', 'sha256', 'created_at'])
-    .where('update_id', 'in', updateIds).orderBy('id').execute();
+  return db
+    .selectFrom('evidence_file')
+    .select(['id', 'update_id', 'filename', 'mime', 'size', 'sha256', 'created_at'])
+    .where('update_id', 'in', updateIds)
+    .orderBy('id')
+    .execute();
 }
 
 export async function getEvidence(db: Q, id: number) {
-  return db.selectFrom('evidence_file as e').innerJoin('unit as u', 'u.id', 'e.unit_id')
+  return db
+    .selectFrom('evidence_file as e')
+    .innerJoin('unit as u', 'u.id', 'e.unit_id')
     .select(['e.id', 'e.filename', 'e.mime', 'e.size', 'e.sha256', 'e.content', 'e.unit_id', 'u.path as unit_path'])
-    .where('e.id', '=', id).executeTakeFirst();
+    .where('e.id', '=', id)
+    .executeTakeFirst();
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -260,7 +404,8 @@ export interface ObstacleRow {
 }
 
 function obstacleQuery(db: Q) {
-  return db.selectFrom('obstacle as o')
+  return db
+    .selectFrom('obstacle as o')
     .innerJoin('unit as u', 'u.id', 'o.unit_id')
     .innerJoin('unit as tu', 'tu.id', 'o.to_unit_id')
     .leftJoin('plan_task as t', 't.id', 'o.task_id')
@@ -268,10 +413,30 @@ function obstacleQuery(db: Q) {
     .leftJoin('app_user as rb', 'rb.id', 'o.raised_by')
     .leftJoin('app_user as ab', 'ab.id', 'o.answered_by')
     .select([
-      'o.id', 'o.kind', 'o.content', 'o.status', 'o.answer', 'o.answered_at', 'ab.full_name as answered_by_name', 'o.raised_on',
-      'rb.full_name as raised_by_name', 'o.created_at', 'u.id as unit_id', 'u.name as unit_name', 'u.path as unit_path',
-      'tu.id as to_unit_id', 'tu.name as to_unit_name', 'tu.path as to_unit_path', 'o.assignment_id', 't.id as task_id',
-      't.number as task_number', 't.title as task_title', 'p.id as plan_id', 'p.title as plan_title', 'p.number as plan_number', 'p.symbol as plan_symbol',
+      'o.id',
+      'o.kind',
+      'o.content',
+      'o.status',
+      'o.answer',
+      'o.answered_at',
+      'ab.full_name as answered_by_name',
+      'o.raised_on',
+      'rb.full_name as raised_by_name',
+      'o.created_at',
+      'u.id as unit_id',
+      'u.name as unit_name',
+      'u.path as unit_path',
+      'tu.id as to_unit_id',
+      'tu.name as to_unit_name',
+      'tu.path as to_unit_path',
+      'o.assignment_id',
+      't.id as task_id',
+      't.number as task_number',
+      't.title as task_title',
+      'p.id as plan_id',
+      'p.title as plan_title',
+      'p.number as plan_number',
+      'p.symbol as plan_symbol',
     ]);
 }
 
@@ -280,7 +445,9 @@ export async function getObstacle(db: Q, id: number): Promise<ObstacleRow | unde
 }
 
 export async function obstaclesOfAssignment(db: Q, assignmentId: number): Promise<ObstacleRow[]> {
-  return obstacleQuery(db).where('o.assignment_id', '=', assignmentId).orderBy('o.id').execute() as Promise<ObstacleRow[]>;
+  return obstacleQuery(db).where('o.assignment_id', '=', assignmentId).orderBy('o.id').execute() as Promise<
+    ObstacleRow[]
+  >;
 }
 
 export interface ObstacleFilter {
@@ -295,7 +462,10 @@ export interface ObstacleFilter {
 
 export async function listObstacles(db: Q, f: ObstacleFilter): Promise<{ rows: ObstacleRow[]; total: number }> {
   let q = obstacleQuery(db);
-  let c = db.selectFrom('obstacle as o').innerJoin('unit as u', 'u.id', 'o.unit_id').select((eb) => eb.fn.countAll<number>().as('n'));
+  let c = db
+    .selectFrom('obstacle as o')
+    .innerJoin('unit as u', 'u.id', 'o.unit_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'));
   if (f.toUnitIds !== undefined && f.toUnitIds !== 'all') {
     if (!f.toUnitIds.length) return { rows: [], total: 0 };
     q = q.where('o.to_unit_id', 'in', f.toUnitIds);
@@ -311,34 +481,63 @@ export async function listObstacles(db: Q, f: ObstacleFilter): Promise<{ rows: O
     c = c.where('o.status', '=', f.status);
   }
   const [rows, total] = await Promise.all([
-    q.orderBy('o.created_at', 'desc').orderBy('o.id', 'desc').limit(f.limit).offset(f.offset).execute() as Promise<ObstacleRow[]>,
+    q.orderBy('o.created_at', 'desc').orderBy('o.id', 'desc').limit(f.limit).offset(f.offset).execute() as Promise<
+      ObstacleRow[]
+    >,
     c.executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(total.n) };
 }
 
-export async function insertObstacle(tx: Tx, o: {
-  unitId: number; toUnitId: number; assignmentId: number; taskId: number; kind: ObstacleKind; content: string;
-  raisedBy: number; raisedOn: string;
-}): Promise<number> {
-  const row = await tx.insertInto('obstacle').values({
-    unit_id: o.unitId, to_unit_id: o.toUnitId, assignment_id: o.assignmentId, task_id: o.taskId, kind: o.kind,
-    content: o.content, raised_by: o.raisedBy, raised_on: o.raisedOn,
-  }).returning('id').executeTakeFirstOrThrow();
+export async function insertObstacle(
+  tx: Tx,
+  o: {
+    unitId: number;
+    toUnitId: number;
+    assignmentId: number;
+    taskId: number;
+    kind: ObstacleKind;
+    content: string;
+    raisedBy: number;
+    raisedOn: string;
+  },
+): Promise<number> {
+  const row = await tx
+    .insertInto('obstacle')
+    .values({
+      unit_id: o.unitId,
+      to_unit_id: o.toUnitId,
+      assignment_id: o.assignmentId,
+      task_id: o.taskId,
+      kind: o.kind,
+      content: o.content,
+      raised_by: o.raisedBy,
+      raised_on: o.raisedOn,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
 /** The receiving unit's answer (a new answer replaces the previous one). */
 export async function setObstacleAnswer(tx: Tx, id: number, answer: string, answeredBy: number): Promise<void> {
-  await tx.updateTable('obstacle').set({ answer, status: 'answered', answered_by: answeredBy, answered_at: new Date() })
-    .where('id', '=', id).execute();
+  await tx
+    .updateTable('obstacle')
+    .set({ answer, status: 'answered', answered_by: answeredBy, answered_at: new Date() })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** focal_for_id → the focal unit, for the given units (Sở KH&CN for the province, Phòng VH-XH for a ward). */
 export async function focalUnitsFor(db: Q, unitIds: readonly number[]): Promise<Map<number, number>> {
   if (!unitIds.length) return new Map();
-  const rows = await db.selectFrom('unit').select(['id', 'focal_for_id']).where('focal_for_id', 'in', [...unitIds]).where('status', '=', 'active')
-    .orderBy('id').execute();
+  const rows = await db
+    .selectFrom('unit')
+    .select(['id', 'focal_for_id'])
+    .where('focal_for_id', 'in', [...unitIds])
+    .where('status', '=', 'active')
+    .orderBy('id')
+    .execute();
   const out = new Map<number, number>();
   for (const r of rows) if (r.focal_for_id !== null && !out.has(r.focal_for_id)) out.set(r.focal_for_id, r.id);
   return out;

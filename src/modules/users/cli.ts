@@ -9,17 +9,40 @@ import { createUser, resetPassword } from './service.ts';
 import { findUserByUsername } from './store.ts';
 
 export const userAdd: CliCommand = {
-  options: { username: { type: 'string' }, name: { type: 'string' }, unit: { type: 'string' }, role: { type: 'string', multiple: true }, email: { type: 'string' }, password: { type: 'string' } },
+  options: {
+    username: { type: 'string' },
+    name: { type: 'string' },
+    unit: { type: 'string' },
+    role: { type: 'string', multiple: true },
+    email: { type: 'string' },
+    password: { type: 'string' },
+  },
   async run({ values }, config) {
     return withDatabase(config, async (d) => {
       await prepareDatabase(d.db, { demo: false });
       const unit = await getUnitByCode(d.db, String(values.unit ?? ''));
-      if (!unit) throw new AppError('cli.unit', 2, `Không tìm thấy đơn vị có mã "${values.unit ?? ''}". Tìm mã bằng: thihanh units find "tên đơn vị"`);
+      if (!unit)
+        throw new AppError(
+          'cli.unit',
+          2,
+          `Không tìm thấy đơn vị có mã "${values.unit ?? ''}". Tìm mã bằng: thihanh units find "tên đơn vị"`,
+        );
       const parsed = CreateUserSchema.safeParse({
-        username: values.username, fullName: values.name, email: values.email ?? null, unitId: unit.id,
-        roles: values.role ?? [], password: values.password,
+        username: values.username,
+        fullName: values.name,
+        email: values.email ?? null,
+        unitId: unit.id,
+        roles: values.role ?? [],
+        password: values.password,
       });
-      if (!parsed.success) throw new AppError('validation', 2, issuesOf(parsed.error).map((i) => `${i.path}: ${i.message}`).join('\n'));
+      if (!parsed.success)
+        throw new AppError(
+          'validation',
+          2,
+          issuesOf(parsed.error)
+            .map((i) => `${i.path}: ${i.message}`)
+            .join('\n'),
+        );
       const r = await createUser({ db: d.db, ...CLI_CTX }, parsed.data);
       console.log(`Đã tạo tài khoản ${r.username} thuộc ${unit.name}.`);
       if (r.temporaryPassword) console.log(`Mật khẩu tạm: ${r.temporaryPassword} (phải đổi khi đăng nhập lần đầu)`);
@@ -35,7 +58,11 @@ export const userResetPassword: CliCommand = {
       const u = await findUserByUsername(d.db, String(values.username ?? ''));
       if (!u) throw new AppError('cli.user', 2, `Không có tài khoản "${values.username ?? ''}".`);
       const r = await resetPassword({ db: d.db, ...CLI_CTX }, u.id, values.password as string | undefined);
-      console.log(values.password ? `Đã đặt mật khẩu mới cho ${u.username}.` : `Mật khẩu tạm của ${u.username}: ${r.temporaryPassword} (phải đổi khi đăng nhập)`);
+      console.log(
+        values.password
+          ? `Đã đặt mật khẩu mới cho ${u.username}.`
+          : `Mật khẩu tạm của ${u.username}: ${r.temporaryPassword} (phải đổi khi đăng nhập)`,
+      );
       return 0;
     });
   },

@@ -8,7 +8,8 @@ export const module: AppModule = {
     {
       name: 'user add',
       help: 'Tạo tài khoản (ví dụ quản trị hệ thống đầu tiên)',
-      usage: 'thihanh user add --username TÊN --name "Họ tên" --unit MÃ_ĐƠN_VỊ --role VAI_TRÒ [--role …] [--email E] [--password MK]\n' +
+      usage:
+        'thihanh user add --username TÊN --name "Họ tên" --unit MÃ_ĐƠN_VỊ --role VAI_TRÒ [--role …] [--email E] [--password MK]\n' +
         `  Vai trò: ${ROLES.map((r) => `${r} (${ROLE_LABEL[r]})`).join(', ')}\n  Không có --password: tạo mật khẩu tạm, người dùng phải đổi khi đăng nhập.`,
       load: async () => (await import('./cli.ts')).userAdd,
     },

@@ -3,6 +3,11 @@ import type { MatrixEnv, RouteCase } from './types.ts';
 
 export async function backupCases(_env: MatrixEnv): Promise<Record<string, RouteCase>> {
   return {
-    createBackup: { request: () => ({ method: 'POST', path: '/api/admin/backup' }), allowed: (role) => role === 'sysadmin', anonymous: false, references: 'none' },
+    createBackup: {
+      request: () => ({ method: 'POST', path: '/api/admin/backup' }),
+      allowed: (role) => role === 'sysadmin',
+      anonymous: false,
+      references: 'none',
+    },
   };
 }

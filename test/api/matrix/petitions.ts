@@ -4,14 +4,26 @@
 // the actor's ward for the walks that would move or close a record.
 import assert from 'node:assert/strict';
 import {
-  approveInOwnSubtree, editInOwnSubtree, everyone, hiddenOutsideBranch, hiddenToEditors, readInOwnSubtree, RELATIONS, signedIn, UNKNOWN_ID,
-  type MatrixEnv, type Relation, type RouteCase,
+  approveInOwnSubtree,
+  editInOwnSubtree,
+  everyone,
+  hiddenOutsideBranch,
+  hiddenToEditors,
+  readInOwnSubtree,
+  RELATIONS,
+  signedIn,
+  UNKNOWN_ID,
+  type MatrixEnv,
+  type Relation,
+  type RouteCase,
 } from './types.ts';
 import { Client } from '../../support/api.ts';
 
 let n = 0;
 const body = () => ({
-  kind: 'feedback', subject: `Phản ánh kiểm thử phân quyền ${n++}`, consent: true,
+  kind: 'feedback',
+  subject: `Phản ánh kiểm thử phân quyền ${n++}`,
+  consent: true,
   content: 'Phản ánh để kiểm thử phân quyền: việc hướng dẫn thi hành Luật Trí tuệ nhân tạo tại địa phương còn chậm.',
   sender: { name: 'Người Gửi Kiểm Thử', email: `gui.${n}@example.vn` },
 });
@@ -22,8 +34,12 @@ export async function petitionCases(env: MatrixEnv): Promise<Record<string, Rout
   const at = async (unit: number) => {
     const r = await new Client(env.app).post('/api/public/petitions', body());
     assert.equal(r.status, 201, JSON.stringify(r.body));
-    const row = await env.db.updateTable('petition').set({ receiving_unit_id: unit, handling_unit_id: unit })
-      .where('code', '=', r.body.code).returning(['id', 'code']).executeTakeFirstOrThrow();
+    const row = await env.db
+      .updateTable('petition')
+      .set({ receiving_unit_id: unit, handling_unit_id: unit })
+      .where('code', '=', r.body.code)
+      .returning(['id', 'code'])
+      .executeTakeFirstOrThrow();
     return row;
   };
   const petitionId = {} as Record<Relation, number>;
@@ -35,25 +51,57 @@ export async function petitionCases(env: MatrixEnv): Promise<Record<string, Rout
   const scratchRoute = (await at(unitId.own)).id;
   const scratchMerge = (await at(unitId.own)).id;
   const scratchTask = (await at(unitId.own)).id;
-  const siblingTask = await env.db.selectFrom('plan_task').select('id').where('plan_id', '=', env.draftPlanId.sibling).executeTakeFirstOrThrow();
-  const code = (await env.db.selectFrom('petition').select('code').where('id', '=', petitionId.own).executeTakeFirstOrThrow()).code;
+  const siblingTask = await env.db
+    .selectFrom('plan_task')
+    .select('id')
+    .where('plan_id', '=', env.draftPlanId.sibling)
+    .executeTakeFirstOrThrow();
+  const code = (
+    await env.db.selectFrom('petition').select('code').where('id', '=', petitionId.own).executeTakeFirstOrThrow()
+  ).code;
 
   const act = (path: string, payload: (rel: Relation) => unknown, allowed: RouteCase['allowed']): RouteCase => ({
     request: (rel) => ({ method: 'POST', path: `/api/petitions/${petitionId[rel]}/${path}`, body: payload(rel) }),
-    allowed, hidden: hiddenOutsideBranch, anonymous: false, references: 'sibling',
+    allowed,
+    hidden: hiddenOutsideBranch,
+    anonymous: false,
+    references: 'sibling',
   });
   const text = 'Nội dung kiểm thử phân quyền đủ dài để hợp lệ.';
 
   return {
     // Public: anyone, signed in or not; no id is taken (the follow-up takes a code).
-    submitPetition: { request: () => ({ method: 'POST', path: '/api/public/petitions', body: body() }), allowed: everyone, anonymous: true, references: 'none' },
-    followPetition: { request: () => ({ method: 'GET', path: `/api/public/petitions/${code}` }), allowed: everyone, anonymous: true, references: 'none' },
-    listPublishedPetitions: { request: () => ({ method: 'GET', path: '/api/public/petitions' }), allowed: everyone, anonymous: true, references: 'none' },
+    submitPetition: {
+      request: () => ({ method: 'POST', path: '/api/public/petitions', body: body() }),
+      allowed: everyone,
+      anonymous: true,
+      references: 'none',
+    },
+    followPetition: {
+      request: () => ({ method: 'GET', path: `/api/public/petitions/${code}` }),
+      allowed: everyone,
+      anonymous: true,
+      references: 'none',
+    },
+    listPublishedPetitions: {
+      request: () => ({ method: 'GET', path: '/api/public/petitions' }),
+      allowed: everyone,
+      anonymous: true,
+      references: 'none',
+    },
     // The queue is filtered to the reader's scope.
-    listPetitions: { request: () => ({ method: 'GET', path: '/api/petitions' }), allowed: signedIn, anonymous: false, references: 'none' },
+    listPetitions: {
+      request: () => ({ method: 'GET', path: '/api/petitions' }),
+      allowed: signedIn,
+      anonymous: false,
+      references: 'none',
+    },
     getPetition: {
-      request: (rel) => ({ method: 'GET', path: `/api/petitions/${petitionId[rel]}` }), allowed: readInOwnSubtree, hidden: hiddenOutsideBranch,
-      anonymous: false, references: 'sibling',
+      request: (rel) => ({ method: 'GET', path: `/api/petitions/${petitionId[rel]}` }),
+      allowed: readInOwnSubtree,
+      hidden: hiddenOutsideBranch,
+      anonymous: false,
+      references: 'sibling',
     },
     classifyPetition: act('classify', () => ({ topic: 'guidance', concerns: 'implementation' }), editInOwnSubtree),
     // Routed to its own unit: the record stays where each relation needs it.
@@ -62,7 +110,8 @@ export async function petitionCases(env: MatrixEnv): Promise<Record<string, Rout
       references: {
         request: { method: 'POST', path: `/api/petitions/${scratchRoute}/route`, body: { unitId: unitId.sibling } },
         unknown: { method: 'POST', path: `/api/petitions/${scratchRoute}/route`, body: { unitId: UNKNOWN_ID } },
-        allowed: (role) => role === 'sysadmin', hidden: hiddenToEditors,
+        allowed: (role) => role === 'sysadmin',
+        hidden: hiddenToEditors,
       },
     },
     requestPetitionInformation: act('request-information', () => ({ message: text }), editInOwnSubtree),
@@ -72,7 +121,8 @@ export async function petitionCases(env: MatrixEnv): Promise<Record<string, Rout
       references: {
         request: { method: 'POST', path: `/api/petitions/${scratchMerge}/merge`, body: { intoId: intoId.sibling } },
         unknown: { method: 'POST', path: `/api/petitions/${scratchMerge}/merge`, body: { intoId: UNKNOWN_ID } },
-        allowed: (role) => role === 'sysadmin', hidden: hiddenToEditors,
+        allowed: (role) => role === 'sysadmin',
+        hidden: hiddenToEditors,
       },
     },
     draftPetitionAnswer: act('answer', () => ({ answer: text }), editInOwnSubtree),
@@ -86,18 +136,25 @@ export async function petitionCases(env: MatrixEnv): Promise<Record<string, Rout
       references: {
         request: { method: 'POST', path: `/api/petitions/${scratchTask}/task`, body: { taskId: siblingTask.id } },
         unknown: { method: 'POST', path: `/api/petitions/${scratchTask}/task`, body: { taskId: UNKNOWN_ID } },
-        allowed: (role) => role === 'sysadmin', hidden: hiddenToEditors,
+        allowed: (role) => role === 'sysadmin',
+        hidden: hiddenToEditors,
       },
     },
     // The công văn names the sender: the holders' officers and leaders only (here the ward holds its office's).
     downloadPetitionAnswer: {
-      request: (rel) => ({ method: 'GET', path: `/api/petitions/${petitionId[rel]}/answer.docx` }), allowed: editInOwnSubtree,
-      hidden: hiddenOutsideBranch, anonymous: false, references: 'sibling',
+      request: (rel) => ({ method: 'GET', path: `/api/petitions/${petitionId[rel]}/answer.docx` }),
+      allowed: editInOwnSubtree,
+      hidden: hiddenOutsideBranch,
+      anonymous: false,
+      references: 'sibling',
     },
     // Aggregated figures of a unit's subtree: its readers.
     exportPetitionFigures: {
-      request: (rel) => ({ method: 'GET', path: `/api/petitions/figures.xlsx?unitId=${unitId[rel]}&year=2026` }), allowed: readInOwnSubtree,
-      hidden: hiddenOutsideBranch, anonymous: false, references: 'sibling',
+      request: (rel) => ({ method: 'GET', path: `/api/petitions/figures.xlsx?unitId=${unitId[rel]}&year=2026` }),
+      allowed: readInOwnSubtree,
+      hidden: hiddenOutsideBranch,
+      anonymous: false,
+      references: 'sibling',
     },
   };
 }

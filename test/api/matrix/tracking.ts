@@ -6,15 +6,25 @@
 import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import {
-  editInOwnSubtree, followInOwnSubtree, hiddenOutsideBranch, hiddenToSignedIn, readInOwnSubtree, RELATIONS, signedIn, UNKNOWN_ID,
-  type MatrixEnv, type Relation, type RouteCase,
+  editInOwnSubtree,
+  followInOwnSubtree,
+  hiddenOutsideBranch,
+  hiddenToSignedIn,
+  readInOwnSubtree,
+  RELATIONS,
+  signedIn,
+  UNKNOWN_ID,
+  type MatrixEnv,
+  type Relation,
+  type RouteCase,
 } from './types.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64');
 
 export async function trackingCases(env: MatrixEnv): Promise<Record<string, RouteCase>> {
   const { sys, unitId } = env;
-  const ok = (r: { status: number; body: unknown }, status = 200) => assert.equal(r.status, status, JSON.stringify(r.body));
+  const ok = (r: { status: number; body: unknown }, status = 200) =>
+    assert.equal(r.status, status, JSON.stringify(r.body));
   const unitRef = async (id: number) => {
     const u = (await sys.get(`/api/units/${id}`)).body.unit;
     return { text: u.name, unitId: u.id, unitCode: u.code, unitName: u.name, confidence: 1, group: false };
@@ -29,17 +39,26 @@ export async function trackingCases(env: MatrixEnv): Promise<Record<string, Rout
     ok(await sys.post(`/api/plans/${planId}/issue`, { number, date: '2026-05-04' }));
   };
 
-  const seed = readFileSync(new URL('../../fixtures/plans/ke-hoach-tinh-thanh-hoa-thi-hanh-luat-tri-tue-nhan-tao.txt', import.meta.url));
-  const { draft } = (await sys.post('/api/plans/import', { filename: 'kh.txt', contentBase64: seed.toString('base64') })).body;
+  const seed = readFileSync(
+    new URL('../../fixtures/plans/ke-hoach-tinh-thanh-hoa-thi-hanh-luat-tri-tue-nhan-tao.txt', import.meta.url),
+  );
+  const { draft } = (
+    await sys.post('/api/plans/import', { filename: 'kh.txt', contentBase64: seed.toString('base64') })
+  ).body;
   const province = await sys.post('/api/plans', { unitId: unitId.parent, draft });
   ok(province, 201);
   await issueWithTask2LedBy(province.body.id, unitId.parent, '901');
   const cascade = await sys.post(`/api/plans/${province.body.id}/cascade`, { unitIds: [unitId.own, unitId.sibling] });
   ok(cascade, 201);
-  for (const c of cascade.body.created as Array<{ unitId: number; planId: number }>) await issueWithTask2LedBy(c.planId, c.unitId, '902');
+  for (const c of cascade.body.created as Array<{ unitId: number; planId: number }>)
+    await issueWithTask2LedBy(c.planId, c.unitId, '902');
 
   const assignmentId = {} as Record<Relation, number>;
-  const all = (await sys.get('/api/assignments?year=2026&limit=2000')).body.items as Array<{ id: number; unit: { id: number }; task: { number: string } }>;
+  const all = (await sys.get('/api/assignments?year=2026&limit=2000')).body.items as Array<{
+    id: number;
+    unit: { id: number };
+    task: { number: string };
+  }>;
   for (const rel of RELATIONS) {
     // The ward office leads task 1 of the ward plan; the other units lead task 2 of their own plan.
     const a = all.find((x) => x.task.number === (rel === 'child' ? '1' : '2') && x.unit.id === unitId[rel]);
@@ -54,8 +73,11 @@ export async function trackingCases(env: MatrixEnv): Promise<Record<string, Rout
   const obstacleId = {} as Record<Relation, number>;
   for (const rel of RELATIONS) {
     const r = await sys.post(`/api/assignments/${assignmentId[rel]}/updates`, {
-      percent: 10, occurredOn: '2026-06-01', evidence: [{ filename: 'minh-chung.pdf', mime: 'application/pdf', contentBase64: PDF }],
-      obstacles: rel === 'own' || rel === 'sibling' ? [{ kind: 'difficulty', content: 'Khó khăn để kiểm thử phân quyền' }] : [],
+      percent: 10,
+      occurredOn: '2026-06-01',
+      evidence: [{ filename: 'minh-chung.pdf', mime: 'application/pdf', contentBase64: PDF }],
+      obstacles:
+        rel === 'own' || rel === 'sibling' ? [{ kind: 'difficulty', content: 'Khó khăn để kiểm thử phân quyền' }] : [],
     });
     ok(r, 201);
     evidenceId[rel] = r.body.evidence[0].id;
@@ -65,55 +87,124 @@ export async function trackingCases(env: MatrixEnv): Promise<Record<string, Rout
   const skhcnId = (await sys.get('/api/units/search?q=38.SKHCN&limit=1')).body[0].id;
   const skhcnTask1 = all.find((a) => a.task.number === '1' && a.unit.id === skhcnId);
   assert.ok(skhcnTask1, 'Sở KH&CN leads task 1 of the province plan');
-  const toProvince = await sys.post(`/api/assignments/${skhcnTask1.id}/updates`, { percent: 5, occurredOn: '2026-06-01', obstacles: [{ kind: 'proposal', content: 'Đề xuất để kiểm thử phân quyền' }] });
+  const toProvince = await sys.post(`/api/assignments/${skhcnTask1.id}/updates`, {
+    percent: 5,
+    occurredOn: '2026-06-01',
+    obstacles: [{ kind: 'proposal', content: 'Đề xuất để kiểm thử phân quyền' }],
+  });
   ok(toProvince, 201);
   assert.equal(toProvince.body.obstacles[0].toUnitId, unitId.parent);
   obstacleId.parent = toProvince.body.obstacles[0].id;
-  const direct = await env.db.insertInto('obstacle').values({
-    unit_id: unitId.child, to_unit_id: unitId.own, kind: 'proposal', content: 'Đề xuất gửi thẳng cho phường (kiểm thử)', raised_on: '2026-06-01',
-  }).returning('id').executeTakeFirstOrThrow();
+  const direct = await env.db
+    .insertInto('obstacle')
+    .values({
+      unit_id: unitId.child,
+      to_unit_id: unitId.own,
+      kind: 'proposal',
+      content: 'Đề xuất gửi thẳng cho phường (kiểm thử)',
+      raised_on: '2026-06-01',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   obstacleId.own = direct.id;
 
   const notificationId = {} as Record<Relation, number>;
   for (const rel of RELATIONS) {
-    const n = await env.db.selectFrom('notification').select('id').where('unit_id', '=', unitId[rel]).orderBy('id').executeTakeFirst();
+    const n = await env.db
+      .selectFrom('notification')
+      .select('id')
+      .where('unit_id', '=', unitId[rel])
+      .orderBy('id')
+      .executeTakeFirst();
     assert.ok(n, `a notification to the ${rel} unit`);
     notificationId[rel] = n.id;
   }
 
   return {
     listAssignments: {
-      request: (r) => ({ method: 'GET', path: `/api/assignments?unitId=${unitId[r]}` }), allowed: readInOwnSubtree, anonymous: false,
+      request: (r) => ({ method: 'GET', path: `/api/assignments?unitId=${unitId[r]}` }),
+      allowed: readInOwnSubtree,
+      anonymous: false,
       // The own ward's work on a sibling's draft plan: the plan named does not exist for the ward.
       references: {
         request: { method: 'GET', path: `/api/assignments?unitId=${unitId.own}&planId=${env.draftPlanId.sibling}` },
         unknown: { method: 'GET', path: `/api/assignments?unitId=${unitId.own}&planId=${UNKNOWN_ID}` },
-        allowed: (role) => role === 'sysadmin', hidden: hiddenToSignedIn,
+        allowed: (role) => role === 'sysadmin',
+        hidden: hiddenToSignedIn,
       },
     },
-    getAssignment: { request: (r) => ({ method: 'GET', path: `/api/assignments/${assignmentId[r]}` }), allowed: readInOwnSubtree, hidden: hiddenOutsideBranch, anonymous: false, references: 'sibling' },
-    addProgressUpdate: {
-      request: (r) => ({ method: 'POST', path: `/api/assignments/${assignmentId[r]}/updates`, body: { percent: 20, occurredOn: '2026-06-02', narrative: 'Kiểm thử phân quyền' } }),
-      allowed: editInOwnSubtree, hidden: hiddenOutsideBranch, anonymous: false, references: 'sibling',
+    getAssignment: {
+      request: (r) => ({ method: 'GET', path: `/api/assignments/${assignmentId[r]}` }),
+      allowed: readInOwnSubtree,
+      hidden: hiddenOutsideBranch,
+      anonymous: false,
+      references: 'sibling',
     },
-    downloadEvidence: { request: (r) => ({ method: 'GET', path: `/api/evidence/${evidenceId[r]}` }), allowed: readInOwnSubtree, hidden: hiddenOutsideBranch, anonymous: false, references: 'sibling' },
+    addProgressUpdate: {
+      request: (r) => ({
+        method: 'POST',
+        path: `/api/assignments/${assignmentId[r]}/updates`,
+        body: { percent: 20, occurredOn: '2026-06-02', narrative: 'Kiểm thử phân quyền' },
+      }),
+      allowed: editInOwnSubtree,
+      hidden: hiddenOutsideBranch,
+      anonymous: false,
+      references: 'sibling',
+    },
+    downloadEvidence: {
+      request: (r) => ({ method: 'GET', path: `/api/evidence/${evidenceId[r]}` }),
+      allowed: readInOwnSubtree,
+      hidden: hiddenOutsideBranch,
+      anonymous: false,
+      references: 'sibling',
+    },
     // Lists are filtered to what the caller may see (inbox: to my unit, the units my unit is focal for, my unit's focal unit).
-    listObstacles: { request: () => ({ method: 'GET', path: '/api/obstacles?box=inbox' }), allowed: signedIn, anonymous: false, references: 'none' },
+    listObstacles: {
+      request: () => ({ method: 'GET', path: '/api/obstacles?box=inbox' }),
+      allowed: signedIn,
+      anonymous: false,
+      references: 'none',
+    },
     // Answering is following up on the receiving unit; an answered obstacle may be answered again (amended).
     // Those raised and received by units out of the ward's reach do not exist for it.
     answerObstacle: {
-      request: (r) => ({ method: 'POST', path: `/api/obstacles/${obstacleId[r]}/answer`, body: { answer: 'Trả lời để kiểm thử phân quyền' } }),
-      allowed: followInOwnSubtree, hidden: hiddenOutsideBranch, anonymous: false, references: 'sibling',
+      request: (r) => ({
+        method: 'POST',
+        path: `/api/obstacles/${obstacleId[r]}/answer`,
+        body: { answer: 'Trả lời để kiểm thử phân quyền' },
+      }),
+      allowed: followInOwnSubtree,
+      hidden: hiddenOutsideBranch,
+      anonymous: false,
+      references: 'sibling',
     },
-    listNotifications: { request: () => ({ method: 'GET', path: '/api/notifications' }), allowed: signedIn, anonymous: false, references: 'none' },
+    listNotifications: {
+      request: () => ({ method: 'GET', path: '/api/notifications' }),
+      allowed: signedIn,
+      anonymous: false,
+      references: 'none',
+    },
     // Notifications are addressed, not owned: only those addressed to me, my unit or an office of my unit (the
     // child here is the ward's Phòng Văn hóa - Xã hội), whatever my role; the others do not exist for me.
     markNotificationRead: {
-      request: (r) => ({ method: 'POST', path: `/api/notifications/${notificationId[r]}/read` }), allowed: (_role, rel) => rel === 'own' || rel === 'child',
-      hidden: (who, rel) => who !== 'anonymous' && (rel === 'sibling' || rel === 'parent'), anonymous: false, references: 'sibling',
+      request: (r) => ({ method: 'POST', path: `/api/notifications/${notificationId[r]}/read` }),
+      allowed: (_role, rel) => rel === 'own' || rel === 'child',
+      hidden: (who, rel) => who !== 'anonymous' && (rel === 'sibling' || rel === 'parent'),
+      anonymous: false,
+      references: 'sibling',
     },
-    getCalendar: { request: () => ({ method: 'GET', path: '/api/calendar/2027' }), allowed: signedIn, anonymous: false, references: 'none' },
+    getCalendar: {
+      request: () => ({ method: 'GET', path: '/api/calendar/2027' }),
+      allowed: signedIn,
+      anonymous: false,
+      references: 'none',
+    },
     // The calendar belongs to no unit: only a system administrator adjusts it ({} keeps the legal defaults).
-    setCalendar: { request: () => ({ method: 'PUT', path: '/api/calendar', body: {} }), allowed: (role) => role === 'sysadmin', anonymous: false, references: 'none' },
+    setCalendar: {
+      request: () => ({ method: 'PUT', path: '/api/calendar', body: {} }),
+      allowed: (role) => role === 'sysadmin',
+      anonymous: false,
+      references: 'none',
+    },
   };
 }

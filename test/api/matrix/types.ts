@@ -8,7 +8,12 @@ export type Relation = 'own' | 'child' | 'sibling' | 'parent';
 export const RELATIONS: Relation[] = ['own', 'child', 'sibling', 'parent'];
 export const ROLES: Role[] = ['sysadmin', 'unitAdmin', 'leader', 'officer', 'viewer'];
 /** The actor's unit is phường Nam Sầm Sơn; its child an office; its sibling another ward; its parent the province. */
-export const UNIT_CODE: Record<Relation, string> = { own: '16516', child: '16516.PVHXH', sibling: '14797', parent: '38' };
+export const UNIT_CODE: Record<Relation, string> = {
+  own: '16516',
+  child: '16516.PVHXH',
+  sibling: '14797',
+  parent: '38',
+};
 
 export type Req = { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; path: string; body?: unknown };
 /** Who calls: a role at the actor unit, or nobody signed in. */
@@ -62,17 +67,24 @@ export const unique = () => `${Date.now().toString(36)}${counter++}`;
 const readers: Role[] = ['unitAdmin', 'leader', 'officer', 'viewer'];
 export const everyone = () => true;
 export const signedIn = () => true;
-export const readInOwnSubtree = (role: Role, rel: Relation) => role === 'sysadmin' || (readers.includes(role) && (rel === 'own' || rel === 'child'));
-export const adminInOwnSubtree = (role: Role, rel: Relation) => role === 'sysadmin' || (role === 'unitAdmin' && (rel === 'own' || rel === 'child'));
+export const readInOwnSubtree = (role: Role, rel: Relation) =>
+  role === 'sysadmin' || (readers.includes(role) && (rel === 'own' || rel === 'child'));
+export const adminInOwnSubtree = (role: Role, rel: Relation) =>
+  role === 'sysadmin' || (role === 'unitAdmin' && (rel === 'own' || rel === 'child'));
 /** Renaming, merging and retiring apply strictly below the admin's own unit. */
-export const adminBelowOwn = (role: Role, rel: Relation) => role === 'sysadmin' || (role === 'unitAdmin' && rel === 'child');
+export const adminBelowOwn = (role: Role, rel: Relation) =>
+  role === 'sysadmin' || (role === 'unitAdmin' && rel === 'child');
 /** Following up (accept or return what was sent, answer what was raised) in the own subtree; the actor unit is focal for nothing. */
-export const followInOwnSubtree = (role: Role, rel: Relation) => role === 'sysadmin' || ((role === 'officer' || role === 'leader') && (rel === 'own' || rel === 'child'));
-export const editInOwnSubtree = (role: Role, rel: Relation) => role === 'sysadmin' || ((role === 'officer' || role === 'leader') && (rel === 'own' || rel === 'child'));
-export const approveInOwnSubtree = (role: Role, rel: Relation) => role === 'sysadmin' || (role === 'leader' && (rel === 'own' || rel === 'child'));
+export const followInOwnSubtree = (role: Role, rel: Relation) =>
+  role === 'sysadmin' || ((role === 'officer' || role === 'leader') && (rel === 'own' || rel === 'child'));
+export const editInOwnSubtree = (role: Role, rel: Relation) =>
+  role === 'sysadmin' || ((role === 'officer' || role === 'leader') && (rel === 'own' || rel === 'child'));
+export const approveInOwnSubtree = (role: Role, rel: Relation) =>
+  role === 'sysadmin' || (role === 'leader' && (rel === 'own' || rel === 'child'));
 
 /** Unpublished records of the sibling ward and of the province are out of a ward's reach: 404 to signed-in callers. */
-export const hiddenOutsideBranch = (who: Who, rel: Relation) => who !== 'sysadmin' && who !== 'anonymous' && (rel === 'sibling' || rel === 'parent');
+export const hiddenOutsideBranch = (who: Who, rel: Relation) =>
+  who !== 'sysadmin' && who !== 'anonymous' && (rel === 'sibling' || rel === 'parent');
 /** The same, on routes that also serve the public (published records): an unpublished one is 404 to anonymous callers too. */
 export const hiddenUnlessOwnBranch = (who: Who, rel: Relation) => who === 'anonymous' || hiddenOutsideBranch(who, rel);
 /** A sibling's record named by a signed-in caller other than a system administrator. */

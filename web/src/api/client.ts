@@ -23,12 +23,15 @@ export class ApiError extends Error {
 
   /** The first message for a field: matches "roles", "roles.0" or "roles[0]" for path "roles". */
   fieldError(path: string): string | undefined {
-    return this.issues.find((i) => i.path === path || i.path.startsWith(`${path}.`) || i.path.startsWith(`${path}[`))?.message;
+    return this.issues.find((i) => i.path === path || i.path.startsWith(`${path}.`) || i.path.startsWith(`${path}[`))
+      ?.message;
   }
 
   /** Issues that no field of the form shows (so the form can show them near its submit button). */
   otherIssues(shownPaths: readonly string[]): FieldIssue[] {
-    return this.issues.filter((i) => !shownPaths.some((p) => i.path === p || i.path.startsWith(`${p}.`) || i.path.startsWith(`${p}[`)));
+    return this.issues.filter(
+      (i) => !shownPaths.some((p) => i.path === p || i.path.startsWith(`${p}.`) || i.path.startsWith(`${p}[`)),
+    );
   }
 
   get isForbidden(): boolean {
@@ -137,9 +140,10 @@ async function toError(res: Response): Promise<ApiError> {
       : [];
     return new ApiError(res.status, typeof err.code === 'string' ? err.code : 'error', err.message, issues);
   }
-  const fallback = res.status >= 500
-    ? 'Máy chủ đang gặp sự cố. Vui lòng thử lại sau ít phút.'
-    : STATUS_MESSAGES[res.status] ?? 'Yêu cầu không thành công.';
+  const fallback =
+    res.status >= 500
+      ? 'Máy chủ đang gặp sự cố. Vui lòng thử lại sau ít phút.'
+      : (STATUS_MESSAGES[res.status] ?? 'Yêu cầu không thành công.');
   return new ApiError(res.status, res.status >= 500 ? 'internal' : 'error', fallback);
 }
 
@@ -148,7 +152,10 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
   // A stale CSRF token (e.g. after signing in again in another tab): fetch a fresh one and retry once.
   if (res.status === 403 && (opts.method ?? 'GET') !== 'GET' && refreshCsrf) {
     const copy = res.clone();
-    const code = await copy.json().then((b: { error?: { code?: string } }) => b?.error?.code, () => undefined);
+    const code = await copy.json().then(
+      (b: { error?: { code?: string } }) => b?.error?.code,
+      () => undefined,
+    );
     if (code === 'csrf') {
       const token = await refreshCsrf();
       if (token) {

@@ -2,11 +2,28 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, buildUrl } from './client.ts';
 import type {
-  CascadePreview, CascadeResult, CascadeRule, CascadeRules, CascadeRulesSaved, LintResult, ParentChangeResolved, PlanComparison, PlanDetail,
-  PlanDraft, PlanImportResult, PlanList, PlanRef, PlanStatus, PlanTransitioned,
+  CascadePreview,
+  CascadeResult,
+  CascadeRule,
+  CascadeRules,
+  CascadeRulesSaved,
+  LintResult,
+  ParentChangeResolved,
+  PlanComparison,
+  PlanDetail,
+  PlanDraft,
+  PlanImportResult,
+  PlanList,
+  PlanRef,
+  PlanStatus,
+  PlanTransitioned,
 } from './types.ts';
 import type {
-  CascadeBody, ParentChangeDecisionBody, PlanCreateBody, PlanImportBody, PlanIssueBody,
+  CascadeBody,
+  ParentChangeDecisionBody,
+  PlanCreateBody,
+  PlanImportBody,
+  PlanIssueBody,
 } from '../../../src/contracts/plans.ts';
 
 export interface PlanListFilter {
@@ -21,7 +38,8 @@ export const PLAN_PAGE_SIZE = 50;
 
 export const planKeys = {
   all: ['plans'] as const,
-  list: (f: PlanListFilter) => ['plans', 'list', f.unitId ?? 0, f.status ?? '', f.year ?? 0, f.q ?? '', f.parentPlanId ?? 0] as const,
+  list: (f: PlanListFilter) =>
+    ['plans', 'list', f.unitId ?? 0, f.status ?? '', f.year ?? 0, f.q ?? '', f.parentPlanId ?? 0] as const,
   options: (status: string) => ['plans', 'options', status] as const,
   detail: (id: number) => ['plans', 'detail', id] as const,
   compare: (id: number) => ['plans', 'compare', id] as const,
@@ -32,8 +50,13 @@ export const planKeys = {
 
 function listQuery(f: PlanListFilter, limit: number, offset: number) {
   return {
-    unitId: f.unitId ?? undefined, status: f.status ?? undefined, year: f.year ?? undefined, q: f.q?.trim() || undefined,
-    parentPlanId: f.parentPlanId ?? undefined, limit, offset,
+    unitId: f.unitId ?? undefined,
+    status: f.status ?? undefined,
+    year: f.year ?? undefined,
+    q: f.q?.trim() || undefined,
+    parentPlanId: f.parentPlanId ?? undefined,
+    limit,
+    offset,
   };
 }
 
@@ -56,7 +79,8 @@ export const plansApi = {
   resolveParentChange: (taskId: number, body: ParentChangeDecisionBody) =>
     api.post<ParentChangeResolved>(`/plan-tasks/${taskId}/parent-change`, body),
   rules: (provinceId: number) => api.get<CascadeRules>(`/units/${provinceId}/cascade-rules`),
-  setRules: (provinceId: number, rules: CascadeRule[]) => api.put<CascadeRulesSaved>(`/units/${provinceId}/cascade-rules`, { rules }),
+  setRules: (provinceId: number, rules: CascadeRule[]) =>
+    api.put<CascadeRulesSaved>(`/units/${provinceId}/cascade-rules`, { rules }),
 };
 
 /** Addresses of the downloads (plain links: the browser keeps the session cookie). */
@@ -72,7 +96,8 @@ export function usePlanList(f: PlanListFilter) {
     queryKey: planKeys.list(f),
     queryFn: ({ pageParam, signal }) => plansApi.list(f, PLAN_PAGE_SIZE, pageParam, signal),
     initialPageParam: 0,
-    getNextPageParam: (last, pages) => (pages.length * PLAN_PAGE_SIZE < last.total ? pages.length * PLAN_PAGE_SIZE : undefined),
+    getNextPageParam: (last, pages) =>
+      pages.length * PLAN_PAGE_SIZE < last.total ? pages.length * PLAN_PAGE_SIZE : undefined,
     placeholderData: keepPreviousData,
   });
 }
@@ -105,7 +130,12 @@ export function useCascadePreview(id: number, unitId: number | null) {
 }
 
 export function useCascadeRules(provinceId: number | null | undefined) {
-  return useQuery({ queryKey: planKeys.rules(provinceId ?? 0), queryFn: () => plansApi.rules(provinceId!), enabled: !!provinceId, staleTime: 5 * 60_000 });
+  return useQuery({
+    queryKey: planKeys.rules(provinceId ?? 0),
+    queryFn: () => plansApi.rules(provinceId!),
+    enabled: !!provinceId,
+    staleTime: 5 * 60_000,
+  });
 }
 
 /**
@@ -116,10 +146,11 @@ export function useSetCascadeRules(provinceId: number) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (rules: CascadeRule[]) => plansApi.setRules(provinceId, rules),
-    onSuccess: () => Promise.all([
-      qc.invalidateQueries({ queryKey: planKeys.rules(provinceId) }),
-      qc.invalidateQueries({ queryKey: planKeys.previews }),
-    ]),
+    onSuccess: () =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: planKeys.rules(provinceId) }),
+        qc.invalidateQueries({ queryKey: planKeys.previews }),
+      ]),
   });
 }
 

@@ -3,11 +3,21 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, buildUrl } from './client.ts';
 import type {
-  FocalDashboard, PeriodStatus, PublicProgress, ReportingRegime, ReportingRegimeDetail, ReportDetail, ReportListItem,
+  FocalDashboard,
+  PeriodStatus,
+  PublicProgress,
+  ReportingRegime,
+  ReportingRegimeDetail,
+  ReportDetail,
+  ReportListItem,
   ReportStatus,
 } from './types.ts';
 import type {
-  ReportCreated, ReportPatch, ReportRefreshed, ReportTransitioned, ReportUpdated,
+  ReportCreated,
+  ReportPatch,
+  ReportRefreshed,
+  ReportTransitioned,
+  ReportUpdated,
 } from '../../../src/contracts/reporting.ts';
 
 export interface ReportFilter {
@@ -21,7 +31,8 @@ export const reportingKeys = {
   all: ['reporting'] as const,
   regimes: () => ['reporting', 'regimes'] as const,
   regime: (id: number) => ['reporting', 'regime', id] as const,
-  reports: (f: ReportFilter) => ['reporting', 'reports', f.regimeId ?? 0, f.period ?? '', f.unitId ?? 0, f.status ?? ''] as const,
+  reports: (f: ReportFilter) =>
+    ['reporting', 'reports', f.regimeId ?? 0, f.period ?? '', f.unitId ?? 0, f.status ?? ''] as const,
   report: (id: number) => ['reporting', 'report', id] as const,
   status: (id: number, key: string) => ['reporting', 'status', id, key] as const,
   dashboard: (planId: number, year: number | null) => ['reporting', 'dashboard', planId, year ?? 0] as const,
@@ -34,17 +45,22 @@ export const reportingApi = {
   periodStatus: (id: number, key: string) => api.get<PeriodStatus>(`/regimes/${id}/periods/${key}/status`),
   createReport: (id: number, key: string, unitId?: number) =>
     api.post<ReportCreated>(`/regimes/${id}/periods/${key}/reports`, unitId ? { unitId } : {}),
-  reports: (f: ReportFilter) => api.get<ReportListItem[]>('/reports', {
-    regimeId: f.regimeId ?? undefined, period: f.period ?? undefined, unitId: f.unitId ?? undefined, status: f.status ?? undefined, limit: 500,
-  }),
+  reports: (f: ReportFilter) =>
+    api.get<ReportListItem[]>('/reports', {
+      regimeId: f.regimeId ?? undefined,
+      period: f.period ?? undefined,
+      unitId: f.unitId ?? undefined,
+      status: f.status ?? undefined,
+      limit: 500,
+    }),
   report: (id: number) => api.get<ReportDetail>(`/reports/${id}`),
   update: (id: number, body: ReportPatch) => api.put<ReportUpdated>(`/reports/${id}`, body),
   prefill: (id: number) => api.post<ReportRefreshed>(`/reports/${id}/prefill`),
   transition: (id: number, action: 'approve' | 'submit' | 'accept') =>
     api.post<ReportTransitioned>(`/reports/${id}/${action}`),
-  return: (id: number, reason: string) =>
-    api.post<ReportTransitioned>(`/reports/${id}/return`, { reason }),
-  dashboard: (planId: number, year: number | null) => api.get<FocalDashboard>('/dashboard/focal', { planId, year: year ?? undefined }),
+  return: (id: number, reason: string) => api.post<ReportTransitioned>(`/reports/${id}/return`, { reason }),
+  dashboard: (planId: number, year: number | null) =>
+    api.get<FocalDashboard>('/dashboard/focal', { planId, year: year ?? undefined }),
   publicProgress: (planId: number, year: number | null) =>
     api.get<PublicProgress>(`/public/plans/${planId}/progress`, { year: year ?? undefined }),
 };
@@ -61,7 +77,12 @@ export function useRegimes() {
 }
 
 export function useRegime(id: number | null | undefined) {
-  return useQuery({ queryKey: reportingKeys.regime(id ?? 0), queryFn: () => reportingApi.regime(id!), enabled: !!id, staleTime: 60_000 });
+  return useQuery({
+    queryKey: reportingKeys.regime(id ?? 0),
+    queryFn: () => reportingApi.regime(id!),
+    enabled: !!id,
+    staleTime: 60_000,
+  });
 }
 
 export function usePeriodStatus(id: number | null, key: string | null) {
@@ -73,7 +94,12 @@ export function usePeriodStatus(id: number | null, key: string | null) {
 }
 
 export function useReports(f: ReportFilter, enabled = true) {
-  return useQuery({ queryKey: reportingKeys.reports(f), queryFn: () => reportingApi.reports(f), enabled, placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: reportingKeys.reports(f),
+    queryFn: () => reportingApi.reports(f),
+    enabled,
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useReport(id: number | null) {

@@ -3,7 +3,14 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, buildUrl } from './client.ts';
 import type {
-  AssignmentDetail, AssignmentList, NotificationList, ObstacleList, ObstacleStatus, ProgressUpdateInput, ProgressUpdateResult, TaskStatus,
+  AssignmentDetail,
+  AssignmentList,
+  NotificationList,
+  ObstacleList,
+  ObstacleStatus,
+  ProgressUpdateInput,
+  ProgressUpdateResult,
+  TaskStatus,
 } from './types.ts';
 
 export interface AssignmentFilter {
@@ -17,7 +24,8 @@ export const ASSIGNMENT_PAGE_SIZE = 100;
 
 export const trackingKeys = {
   all: ['tracking'] as const,
-  assignments: (f: AssignmentFilter) => ['tracking', 'assignments', f.unitId ?? 0, f.planId ?? 0, f.status ?? '', f.year ?? 0] as const,
+  assignments: (f: AssignmentFilter) =>
+    ['tracking', 'assignments', f.unitId ?? 0, f.planId ?? 0, f.status ?? '', f.year ?? 0] as const,
   assignment: (id: number, year?: number | null) => ['tracking', 'assignment', id, year ?? 0] as const,
   obstacles: (box: string, status: string) => ['tracking', 'obstacles', box, status] as const,
 };
@@ -29,15 +37,28 @@ export const notificationKeys = {
 
 export const trackingApi = {
   assignments: (f: AssignmentFilter, limit = ASSIGNMENT_PAGE_SIZE, offset = 0, signal?: AbortSignal) =>
-    api.get<AssignmentList>('/assignments', {
-      unitId: f.unitId ?? undefined, planId: f.planId ?? undefined, status: f.status ?? undefined, year: f.year ?? undefined, limit, offset,
-    }, signal),
-  assignment: (id: number, year?: number | null) => api.get<AssignmentDetail>(`/assignments/${id}`, { year: year ?? undefined }),
-  addUpdate: (id: number, body: ProgressUpdateInput) => api.post<ProgressUpdateResult>(`/assignments/${id}/updates`, body),
+    api.get<AssignmentList>(
+      '/assignments',
+      {
+        unitId: f.unitId ?? undefined,
+        planId: f.planId ?? undefined,
+        status: f.status ?? undefined,
+        year: f.year ?? undefined,
+        limit,
+        offset,
+      },
+      signal,
+    ),
+  assignment: (id: number, year?: number | null) =>
+    api.get<AssignmentDetail>(`/assignments/${id}`, { year: year ?? undefined }),
+  addUpdate: (id: number, body: ProgressUpdateInput) =>
+    api.post<ProgressUpdateResult>(`/assignments/${id}/updates`, body),
   obstacles: (box: 'inbox' | 'outbox', status: ObstacleStatus | null, limit = 200, offset = 0) =>
     api.get<ObstacleList>('/obstacles', { box, status: status ?? undefined, limit, offset }),
-  answer: (id: number, answer: string) => api.post<{ id: number; status: ObstacleStatus; answer: string }>(`/obstacles/${id}/answer`, { answer }),
-  notifications: (unread: boolean, limit: number) => api.get<NotificationList>('/notifications', { unread: unread ? 'true' : undefined, limit }),
+  answer: (id: number, answer: string) =>
+    api.post<{ id: number; status: ObstacleStatus; answer: string }>(`/obstacles/${id}/answer`, { answer }),
+  notifications: (unread: boolean, limit: number) =>
+    api.get<NotificationList>('/notifications', { unread: unread ? 'true' : undefined, limit }),
   markRead: (id: number) => api.post<{ id: number; read: true; readAt: string }>(`/notifications/${id}/read`),
 };
 
@@ -60,11 +81,19 @@ export function useAssignments(f: AssignmentFilter, enabled = true) {
 }
 
 export function useAssignment(id: number | null, year?: number | null) {
-  return useQuery({ queryKey: trackingKeys.assignment(id ?? 0, year), queryFn: () => trackingApi.assignment(id!, year), enabled: !!id });
+  return useQuery({
+    queryKey: trackingKeys.assignment(id ?? 0, year),
+    queryFn: () => trackingApi.assignment(id!, year),
+    enabled: !!id,
+  });
 }
 
 export function useObstacles(box: 'inbox' | 'outbox', status: ObstacleStatus | null) {
-  return useQuery({ queryKey: trackingKeys.obstacles(box, status ?? ''), queryFn: () => trackingApi.obstacles(box, status), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: trackingKeys.obstacles(box, status ?? ''),
+    queryFn: () => trackingApi.obstacles(box, status),
+    placeholderData: keepPreviousData,
+  });
 }
 
 /** A change to tracking data: lists, details, reports prefilled from them and notifications may be stale. */

@@ -6,7 +6,8 @@ export const unitKeys = {
   all: ['units'] as const,
   roots: () => ['units', 'roots'] as const,
   detail: (id: number) => ['units', 'detail', id] as const,
-  search: (q: string, kinds?: readonly UnitKind[], limit?: number) => ['units', 'search', q, kinds ?? [], limit ?? 20] as const,
+  search: (q: string, kinds?: readonly UnitKind[], limit?: number) =>
+    ['units', 'search', q, kinds ?? [], limit ?? 20] as const,
 };
 
 export const unitsApi = {
@@ -14,10 +15,10 @@ export const unitsApi = {
   get: (id: number) => api.get<UnitDetail>(`/units/${id}`),
   search: (q: string, opts: { kinds?: readonly UnitKind[]; limit?: number } = {}, signal?: AbortSignal) =>
     api.get<UnitSearchHit[]>('/units/search', { q, limit: opts.limit ?? 20, kind: opts.kinds }, signal),
-  createChild: (id: number, body: { kind: UnitKind; name: string; shortName?: string }) => api.post<Unit>(`/units/${id}/children`, body),
+  createChild: (id: number, body: { kind: UnitKind; name: string; shortName?: string }) =>
+    api.post<Unit>(`/units/${id}/children`, body),
   rename: (id: number, body: { name: string; shortName?: string }) => api.post<Unit>(`/units/${id}/rename`, body),
-  merge: (id: number, intoId: number) =>
-    api.post<MergeResult>(`/units/${id}/merge`, { intoId }),
+  merge: (id: number, intoId: number) => api.post<MergeResult>(`/units/${id}/merge`, { intoId }),
   retire: (id: number, reason: string) => api.post<Unit>(`/units/${id}/retire`, { reason }),
 };
 
@@ -35,7 +36,10 @@ export function useUnit(id: number | null | undefined, enabled = true) {
 }
 
 /** Accent-insensitive search; the caller debounces `q`. */
-export function useUnitSearch(q: string, opts: { kinds?: readonly UnitKind[]; limit?: number; enabled?: boolean } = {}) {
+export function useUnitSearch(
+  q: string,
+  opts: { kinds?: readonly UnitKind[]; limit?: number; enabled?: boolean } = {},
+) {
   const text = q.trim();
   return useQuery({
     queryKey: unitKeys.search(text, opts.kinds, opts.limit),

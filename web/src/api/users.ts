@@ -12,14 +12,21 @@ export const userKeys = {
 
 export const usersApi = {
   list: (unitId: number, opts: { subunits?: boolean; q?: string } = {}, signal?: AbortSignal) =>
-    api.get<User[]>(`/units/${unitId}/users`, { subunits: opts.subunits ? 'true' : 'false', q: opts.q?.trim() || undefined }, signal),
+    api.get<User[]>(
+      `/units/${unitId}/users`,
+      { subunits: opts.subunits ? 'true' : 'false', q: opts.q?.trim() || undefined },
+      signal,
+    ),
   get: (id: number) => api.get<User>(`/users/${id}`),
   create: (body: CreateUserInput) => api.post<CreatedUser>('/users', body),
   update: (id: number, body: UpdateUserInput) => api.patch<User>(`/users/${id}`, body),
   resetPassword: (id: number) => api.post<{ temporaryPassword: string }>(`/users/${id}/reset-password`),
 };
 
-export function useUnitUsers(unitId: number | null | undefined, opts: { subunits?: boolean; q?: string; enabled?: boolean } = {}) {
+export function useUnitUsers(
+  unitId: number | null | undefined,
+  opts: { subunits?: boolean; q?: string; enabled?: boolean } = {},
+) {
   const q = opts.q?.trim() ?? '';
   return useQuery({
     queryKey: userKeys.list(unitId ?? 0, !!opts.subunits, q),

@@ -15,15 +15,21 @@ export function ChangePasswordPage() {
   const navigate = useNavigate();
   const form = useApiForm({ currentPassword: '', newPassword: '', confirm: '' }, (v) => ({
     currentPassword: required(v.currentPassword, 'Vui lòng nhập mật khẩu hiện tại.'),
-    newPassword: required(v.newPassword, 'Vui lòng nhập mật khẩu mới.')
-      ?? (v.newPassword.length < 10 ? 'Mật khẩu cần ít nhất 10 ký tự.' : undefined),
-    confirm: required(v.confirm, 'Vui lòng nhập lại mật khẩu mới.')
-      ?? (v.confirm !== v.newPassword ? 'Hai lần nhập mật khẩu mới không khớp.' : undefined),
+    newPassword:
+      required(v.newPassword, 'Vui lòng nhập mật khẩu mới.') ??
+      (v.newPassword.length < 10 ? 'Mật khẩu cần ít nhất 10 ký tự.' : undefined),
+    confirm:
+      required(v.confirm, 'Vui lòng nhập lại mật khẩu mới.') ??
+      (v.confirm !== v.newPassword ? 'Hai lần nhập mật khẩu mới không khớp.' : undefined),
   }));
 
   const submit = form.onSubmit(async (v) => {
     await authApi.changePassword(v.currentPassword, v.newPassword);
-    notifications.show({ color: 'green', title: 'Đã đổi mật khẩu', message: 'Lần đăng nhập sau, hãy dùng mật khẩu mới.' });
+    notifications.show({
+      color: 'green',
+      title: 'Đã đổi mật khẩu',
+      message: 'Lần đăng nhập sau, hãy dùng mật khẩu mới.',
+    });
     await refresh();
     navigate(paths.home, { replace: true });
   });
@@ -70,12 +76,20 @@ export function ChangePasswordPage() {
               />
               <FormError error={form.serverError} fields={['currentPassword', 'newPassword']} />
               <Group justify="flex-end">
-                {!user.mustChangePassword ? <Button variant="default" onClick={() => navigate(-1)}>Hủy</Button> : null}
-                <Button type="submit" loading={form.submitting}>Đổi mật khẩu</Button>
+                {!user.mustChangePassword ? (
+                  <Button variant="default" onClick={() => navigate(-1)}>
+                    Hủy
+                  </Button>
+                ) : null}
+                <Button type="submit" loading={form.submitting}>
+                  Đổi mật khẩu
+                </Button>
               </Group>
             </Stack>
           </form>
-          <Text size="xs" c="dimmed">Sau khi đổi, các phiên đăng nhập khác của bạn (trên máy khác) sẽ bị đăng xuất.</Text>
+          <Text size="xs" c="dimmed">
+            Sau khi đổi, các phiên đăng nhập khác của bạn (trên máy khác) sẽ bị đăng xuất.
+          </Text>
         </Stack>
       </Paper>
     </>

@@ -20,11 +20,13 @@ export function LoginPage() {
   }));
 
   if (status === 'loading') return <FullPageLoader />;
-  if (user) return <Navigate to={user.mustChangePassword ? paths.changePassword : from ?? paths.home} replace />;
+  if (user) return <Navigate to={user.mustChangePassword ? paths.changePassword : (from ?? paths.home)} replace />;
 
   const submit = form.onSubmit(async (v) => {
     const u = await login(v.username.trim(), v.password);
-    navigate(u.mustChangePassword ? paths.changePassword : from && from !== paths.login ? from : paths.home, { replace: true });
+    navigate(u.mustChangePassword ? paths.changePassword : from && from !== paths.login ? from : paths.home, {
+      replace: true,
+    });
   });
 
   return (
@@ -32,15 +34,21 @@ export function LoginPage() {
       <Box component="header" py="md" px="md">
         <Group gap={8} justify="center">
           <img src="/favicon.svg" alt="" width={32} height={32} />
-          <Text fw={700} size="xl" c="thBlue.8">Thi Hành</Text>
+          <Text fw={700} size="xl" c="thBlue.8">
+            Thi Hành
+          </Text>
         </Group>
       </Box>
       <Center component="main" px="md" pb="xl">
         <Paper withBorder shadow="sm" p={{ base: 'md', sm: 'xl' }} radius="md" w="100%" maw={420}>
           <Stack>
             <div>
-              <Title order={1} size="h2">Đăng nhập</Title>
-              <Text c="dimmed" size="sm" mt={4}>Tỉnh và xã, phường cùng triển khai thi hành luật.</Text>
+              <Title order={1} size="h2">
+                Đăng nhập
+              </Title>
+              <Text c="dimmed" size="sm" mt={4}>
+                Tỉnh và xã, phường cùng triển khai thi hành luật.
+              </Text>
             </div>
             {endedReason === 'expired' && !form.serverError ? (
               <Alert color="orange" variant="light" icon={<IconInfoCircle aria-hidden />}>
@@ -72,7 +80,9 @@ export function LoginPage() {
                   visibilityToggleButtonProps={{ 'aria-label': 'Hiện hoặc ẩn mật khẩu' }}
                 />
                 <FormError error={form.serverError} fields={['username', 'password']} />
-                <Button type="submit" loading={form.submitting} fullWidth size="md">Đăng nhập</Button>
+                <Button type="submit" loading={form.submitting} fullWidth size="md">
+                  Đăng nhập
+                </Button>
               </Stack>
             </form>
             <Text size="xs" c="dimmed">

@@ -24,7 +24,9 @@ export function RequireAuth({ children }: { children?: ReactNode }) {
     return (
       <Center component="main" mih="60vh" p="md">
         <Stack align="center" maw={420} ta="center">
-          <Title order={1} size="h3">Không kết nối được máy chủ</Title>
+          <Title order={1} size="h3">
+            Không kết nối được máy chủ
+          </Title>
           <Text>Hãy kiểm tra kết nối mạng rồi thử lại.</Text>
           <Button onClick={() => void refresh()}>Thử lại</Button>
         </Stack>
@@ -32,6 +34,7 @@ export function RequireAuth({ children }: { children?: ReactNode }) {
     );
   }
   if (!user) return <Navigate to={paths.login} replace state={{ from: `${location.pathname}${location.search}` }} />;
-  if (user.mustChangePassword && location.pathname !== paths.changePassword) return <Navigate to={paths.changePassword} replace />;
+  if (user.mustChangePassword && location.pathname !== paths.changePassword)
+    return <Navigate to={paths.changePassword} replace />;
   return children ?? <Outlet />;
 }

@@ -49,7 +49,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       onUnauthorized: () => {
         if (userRef.current) {
           setEndedReason('expired');
-          notifications.show({ color: 'orange', title: 'Phiên đăng nhập đã hết hạn', message: 'Vui lòng đăng nhập lại để tiếp tục.' });
+          notifications.show({
+            color: 'orange',
+            title: 'Phiên đăng nhập đã hết hạn',
+            message: 'Vui lòng đăng nhập lại để tiếp tục.',
+          });
         }
         apply(null);
         queryClient.clear();
@@ -62,13 +66,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     void refresh();
   }, [apply, queryClient, refresh]);
 
-  const login = useCallback(async (username: string, password: string) => {
-    const me = await authApi.login(username, password);
-    queryClient.clear();
-    setEndedReason(null);
-    apply(me);
-    return me.user;
-  }, [apply, queryClient]);
+  const login = useCallback(
+    async (username: string, password: string) => {
+      const me = await authApi.login(username, password);
+      queryClient.clear();
+      setEndedReason(null);
+      apply(me);
+      return me.user;
+    },
+    [apply, queryClient],
+  );
 
   const logout = useCallback(async () => {
     try {
@@ -80,7 +87,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, [apply, queryClient]);
 
-  const value = useMemo<Session>(() => ({ status, user, endedReason, login, logout, refresh }), [status, user, endedReason, login, logout, refresh]);
+  const value = useMemo<Session>(
+    () => ({ status, user, endedReason, login, logout, refresh }),
+    [status, user, endedReason, login, logout, refresh],
+  );
   return <SessionContext value={value}>{children}</SessionContext>;
 }
 

@@ -45,14 +45,25 @@ function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-export function formatAuditValue(key: string, value: unknown, unitNames: Readonly<Record<number, string>> = {}): ReactNode {
-  if (value === null || value === undefined || value === '') return <Text span c="dimmed" fs="italic" inherit>(trống)</Text>;
+export function formatAuditValue(
+  key: string,
+  value: unknown,
+  unitNames: Readonly<Record<number, string>> = {},
+): ReactNode {
+  if (value === null || value === undefined || value === '')
+    return (
+      <Text span c="dimmed" fs="italic" inherit>
+        (trống)
+      </Text>
+    );
   if (typeof value === 'boolean') return value ? 'Có' : 'Không';
   if (key === 'roles' && Array.isArray(value)) return value.map((r) => roleLabel(String(r))).join(', ');
-  if ((key === 'movedChildren' || key === 'movedUsers') && Array.isArray(value)) return count(value.length, key === 'movedUsers' ? 'tài khoản' : 'đơn vị');
+  if ((key === 'movedChildren' || key === 'movedUsers') && Array.isArray(value))
+    return count(value.length, key === 'movedUsers' ? 'tài khoản' : 'đơn vị');
   if (key === 'status') return unitStatusLabel(String(value));
   if (key === 'kind') return unitKindLabel(String(value));
-  if (UNIT_ID_FIELDS.has(key) && typeof value === 'number') return <Link to={paths.unit(value)}>{unitNames[value] ?? `đơn vị số ${value}`}</Link>;
+  if (UNIT_ID_FIELDS.has(key) && typeof value === 'number')
+    return <Link to={paths.unit(value)}>{unitNames[value] ?? `đơn vị số ${value}`}</Link>;
   if (Array.isArray(value)) return value.join(', ');
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
@@ -87,27 +98,56 @@ export function auditDiff(before: Record<string, unknown> | null, after: Record<
   return lines;
 }
 
-export function AuditDiff({ before, after, unitNames }: {
+export function AuditDiff({
+  before,
+  after,
+  unitNames,
+}: {
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
   /** Names of units known from the record (its own unit), shown instead of their ids. */
   unitNames?: Readonly<Record<number, string>>;
 }) {
   const lines = auditDiff(before, after);
-  if (!lines.length) return <Text size="sm" c="dimmed">—</Text>;
+  if (!lines.length)
+    return (
+      <Text size="sm" c="dimmed">
+        —
+      </Text>
+    );
   return (
-    <dl style={{ margin: 0, display: 'grid', gridTemplateColumns: 'fit-content(45%) minmax(0, 1fr)', columnGap: 8, rowGap: 2 }}>
+    <dl
+      style={{
+        margin: 0,
+        display: 'grid',
+        gridTemplateColumns: 'fit-content(45%) minmax(0, 1fr)',
+        columnGap: 8,
+        rowGap: 2,
+      }}
+    >
       {lines.map((l) => (
         <Fragment key={l.key}>
-          <Text component="dt" size="sm" c="dimmed">{l.label}</Text>
+          <Text component="dt" size="sm" c="dimmed">
+            {l.label}
+          </Text>
           <Text component="dd" size="sm" m={0} style={{ overflowWrap: 'anywhere' }}>
             {l.kind === 'changed' ? (
               <>
-                <span className="diff-old"><VisuallyHiddenText>cũ: </VisuallyHiddenText>{formatAuditValue(l.key, l.before, unitNames)}</span>
+                <span className="diff-old">
+                  <VisuallyHiddenText>cũ: </VisuallyHiddenText>
+                  {formatAuditValue(l.key, l.before, unitNames)}
+                </span>
                 {' → '}
-                <span className="diff-new"><VisuallyHiddenText>mới: </VisuallyHiddenText>{formatAuditValue(l.key, l.after, unitNames)}</span>
+                <span className="diff-new">
+                  <VisuallyHiddenText>mới: </VisuallyHiddenText>
+                  {formatAuditValue(l.key, l.after, unitNames)}
+                </span>
               </>
-            ) : l.kind === 'added' ? formatAuditValue(l.key, l.after, unitNames) : <span className="diff-old">{formatAuditValue(l.key, l.before, unitNames)}</span>}
+            ) : l.kind === 'added' ? (
+              formatAuditValue(l.key, l.after, unitNames)
+            ) : (
+              <span className="diff-old">{formatAuditValue(l.key, l.before, unitNames)}</span>
+            )}
           </Text>
         </Fragment>
       ))}
@@ -117,7 +157,19 @@ export function AuditDiff({ before, after, unitNames }: {
 
 function VisuallyHiddenText({ children }: { children: ReactNode }) {
   return (
-    <span style={{ position: 'absolute', width: 1, height: 1, padding: 0, margin: -1, overflow: 'hidden', clip: 'rect(0,0,0,0)', whiteSpace: 'nowrap', border: 0 }}>
+    <span
+      style={{
+        position: 'absolute',
+        width: 1,
+        height: 1,
+        padding: 0,
+        margin: -1,
+        overflow: 'hidden',
+        clip: 'rect(0,0,0,0)',
+        whiteSpace: 'nowrap',
+        border: 0,
+      }}
+    >
       {children}
     </span>
   );

@@ -3,7 +3,15 @@ import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { FormError } from './FieldError.tsx';
 
 /** Asks before doing something that matters; shows the server's answer if it refuses. */
-export function ConfirmDialog({ opened, onClose, title, children, confirmLabel = 'Đồng ý', confirmColor, onConfirm }: {
+export function ConfirmDialog({
+  opened,
+  onClose,
+  title,
+  children,
+  confirmLabel = 'Đồng ý',
+  confirmColor,
+  onConfirm,
+}: {
   opened: boolean;
   onClose: () => void;
   title: string;
@@ -37,8 +45,12 @@ export function ConfirmDialog({ opened, onClose, title, children, confirmLabel =
         {typeof children === 'string' ? <Text>{children}</Text> : children}
         <FormError error={error} />
         <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose} disabled={busy}>Hủy</Button>
-          <Button color={confirmColor} onClick={() => void confirm()} loading={busy} data-autofocus>{confirmLabel}</Button>
+          <Button variant="default" onClick={onClose} disabled={busy}>
+            Hủy
+          </Button>
+          <Button color={confirmColor} onClick={() => void confirm()} loading={busy} data-autofocus>
+            {confirmLabel}
+          </Button>
         </Group>
       </Stack>
     </Modal>

@@ -3,7 +3,12 @@ import { Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconInbox } from '@tabler/icons-react';
 
 /** A friendly "nothing here" block for empty lists and searches. */
-export function EmptyState({ title, description, icon, action }: {
+export function EmptyState({
+  title,
+  description,
+  icon,
+  action,
+}: {
   title: string;
   description?: ReactNode;
   icon?: ReactNode;
@@ -15,7 +20,11 @@ export function EmptyState({ title, description, icon, action }: {
         {icon ?? <IconInbox size={26} stroke={1.6} />}
       </ThemeIcon>
       <Text fw={600}>{title}</Text>
-      {description ? <Text c="dimmed" size="sm" maw={440}>{description}</Text> : null}
+      {description ? (
+        <Text c="dimmed" size="sm" maw={440}>
+          {description}
+        </Text>
+      ) : null}
       {action}
     </Stack>
   );

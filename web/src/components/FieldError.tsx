@@ -12,7 +12,15 @@ export function fieldError(error: unknown, path: string): string | undefined {
  * The form-level message of a failed submit, plus any issue no field shows (`fields` = the paths the form
  * renders). role="alert" so screen readers announce it.
  */
-export function FormError({ error, fields = [], title }: { error: unknown; fields?: readonly string[]; title?: string }) {
+export function FormError({
+  error,
+  fields = [],
+  title,
+}: {
+  error: unknown;
+  fields?: readonly string[];
+  title?: string;
+}) {
   if (!error) return null;
   const others = error instanceof ApiError ? error.otherIssues(fields) : [];
   const forbidden = error instanceof ApiError && error.isForbidden;
@@ -27,7 +35,9 @@ export function FormError({ error, fields = [], title }: { error: unknown; field
       {errorMessage(error)}
       {others.length > 0 ? (
         <List size="sm" mt={4}>
-          {others.map((i, n) => <List.Item key={n}>{i.message}</List.Item>)}
+          {others.map((i, n) => (
+            <List.Item key={n}>{i.message}</List.Item>
+          ))}
         </List>
       ) : null}
     </Alert>
@@ -42,17 +52,27 @@ export function LoadError({ error, what, onRetry }: { error: unknown; what?: str
   if (api && (api.isForbidden || api.isUnauthorized)) {
     return (
       <Alert color="gray" variant="light" icon={<IconLock aria-hidden />} title="Không có quyền xem">
-        {what && api.code === 'forbidden' && api.message === GENERIC_FORBIDDEN ? `Bạn không có quyền xem ${what}.` : api.message}
+        {what && api.code === 'forbidden' && api.message === GENERIC_FORBIDDEN
+          ? `Bạn không có quyền xem ${what}.`
+          : api.message}
       </Alert>
     );
   }
   return (
-    <Alert role="alert" color="red" variant="light" icon={<IconAlertCircle aria-hidden />} title={what ? `Không tải được ${what}` : 'Không tải được dữ liệu'}>
+    <Alert
+      role="alert"
+      color="red"
+      variant="light"
+      icon={<IconAlertCircle aria-hidden />}
+      title={what ? `Không tải được ${what}` : 'Không tải được dữ liệu'}
+    >
       {errorMessage(error)}
       {onRetry ? (
         <>
           {' '}
-          <button type="button" className="link-button" onClick={onRetry}>Thử lại</button>
+          <button type="button" className="link-button" onClick={onRetry}>
+            Thử lại
+          </button>
         </>
       ) : null}
     </Alert>

@@ -5,8 +5,12 @@ import { Text } from '@mantine/core';
 export function InfoRow({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="info-row">
-      <Text component="dt" size="sm" c="dimmed">{label}</Text>
-      <Text component="dd" size="sm" style={{ overflowWrap: 'anywhere' }}>{children}</Text>
+      <Text component="dt" size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text component="dd" size="sm" style={{ overflowWrap: 'anywhere' }}>
+        {children}
+      </Text>
     </div>
   );
 }

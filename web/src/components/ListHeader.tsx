@@ -6,27 +6,47 @@ import { Button, Group, Paper, Text, type MantineSpacing, type StyleProp } from 
 import { reportingYear } from '../format.ts';
 
 /** The list's filters; `label` names the search region ("Lọc kế hoạch"). */
-export function ListFilters({ label, children, p = { base: 'sm', sm: 'md' } }: {
+export function ListFilters({
+  label,
+  children,
+  p = { base: 'sm', sm: 'md' },
+}: {
   label: string;
   children: ReactNode;
   p?: StyleProp<MantineSpacing>;
 }) {
-  return <Paper withBorder p={p} radius="md" role="search" aria-label={label}>{children}</Paper>;
+  return (
+    <Paper withBorder p={p} radius="md" role="search" aria-label={label}>
+      {children}
+    </Paper>
+  );
 }
 
 /**
  * "12 kế hoạch, đang hiện 10" and, when a filter is set, "Bỏ mọi bộ lọc" (`onClearFilters`); `extra` replaces that
  * button where the list offers something else on the right (a link to the unit).
  */
-export function ListSummary({ children, onClearFilters, extra }: {
+export function ListSummary({
+  children,
+  onClearFilters,
+  extra,
+}: {
   children: ReactNode;
   onClearFilters?: (() => void) | null;
   extra?: ReactNode;
 }) {
   return (
     <Group justify="space-between" gap="xs">
-      <Text size="sm" role="status" aria-live="polite">{children}</Text>
-      {onClearFilters ? <Button variant="subtle" size="xs" onClick={onClearFilters}>Bỏ mọi bộ lọc</Button> : extra}
+      <Text size="sm" role="status" aria-live="polite">
+        {children}
+      </Text>
+      {onClearFilters ? (
+        <Button variant="subtle" size="xs" onClick={onClearFilters}>
+          Bỏ mọi bộ lọc
+        </Button>
+      ) : (
+        extra
+      )}
     </Group>
   );
 }
@@ -35,6 +55,7 @@ export function ListSummary({ children, onClearFilters, extra }: {
 export function yearChoices(): Array<{ value: string; label: string }> {
   const current = reportingYear();
   const out: Array<{ value: string; label: string }> = [];
-  for (let y = current + 1; y >= 2025; y--) out.push({ value: String(y), label: `Năm ${y}${y === current ? ' (kỳ hiện tại)' : ''}` });
+  for (let y = current + 1; y >= 2025; y--)
+    out.push({ value: String(y), label: `Năm ${y}${y === current ? ' (kỳ hiện tại)' : ''}` });
   return out;
 }

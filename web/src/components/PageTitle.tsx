@@ -11,7 +11,13 @@ export function usePageTitle(title: string | null | undefined): void {
 }
 
 /** The page's h1 (and tab title), with an optional line under it and actions on the right. */
-export function PageHeader({ title, description, actions, above, documentTitle }: {
+export function PageHeader({
+  title,
+  description,
+  actions,
+  above,
+  documentTitle,
+}: {
   title: ReactNode;
   description?: ReactNode;
   actions?: ReactNode;
@@ -25,9 +31,19 @@ export function PageHeader({ title, description, actions, above, documentTitle }
     <Stack gap={6} mb="lg">
       {above}
       <div className="page-header">
-        <Title order={1} fz={{ base: 24, sm: 30 }} className="page-header-title">{title}</Title>
-        {description ? <Text c="dimmed" component="div" className="page-header-description">{description}</Text> : null}
-        {actions ? <Group gap="xs" wrap="wrap" className="page-header-actions">{actions}</Group> : null}
+        <Title order={1} fz={{ base: 24, sm: 30 }} className="page-header-title">
+          {title}
+        </Title>
+        {description ? (
+          <Text c="dimmed" component="div" className="page-header-description">
+            {description}
+          </Text>
+        ) : null}
+        {actions ? (
+          <Group gap="xs" wrap="wrap" className="page-header-actions">
+            {actions}
+          </Group>
+        ) : null}
       </div>
     </Stack>
   );

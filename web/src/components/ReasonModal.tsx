@@ -7,21 +7,48 @@ import { FormError } from './FieldError.tsx';
 import { useApiForm } from './form.ts';
 
 /** Hủy and the act, at the foot of a modal form (the act submits it). */
-export function ModalFormButtons({ onClose, submitting, label, color }: { onClose: () => void; submitting: boolean; label: string; color?: string }) {
+export function ModalFormButtons({
+  onClose,
+  submitting,
+  label,
+  color,
+}: {
+  onClose: () => void;
+  submitting: boolean;
+  label: string;
+  color?: string;
+}) {
   return (
     <Group justify="flex-end" gap="sm" mt="xs">
-      <Button variant="default" onClick={onClose} disabled={submitting}>Hủy</Button>
-      <Button type="submit" loading={submitting} color={color}>{label}</Button>
+      <Button variant="default" onClick={onClose} disabled={submitting}>
+        Hủy
+      </Button>
+      <Button type="submit" loading={submitting} color={color}>
+        {label}
+      </Button>
     </Group>
   );
 }
 
 /** The server's rule for every reason: at least 5 characters once trimmed; `empty` said when nothing was typed. */
-export const reasonCheck = (empty: string, tooShort = empty) => (reason: string): string | undefined =>
-  !reason.trim() ? empty : reason.trim().length < 5 ? tooShort : undefined;
+export const reasonCheck =
+  (empty: string, tooShort = empty) =>
+  (reason: string): string | undefined =>
+    !reason.trim() ? empty : reason.trim().length < 5 ? tooShort : undefined;
 
 export function ReasonModal({
-  opened, onClose, title, intro, label, description, check, maxLength, confirmLabel, confirmColor, size, onConfirm,
+  opened,
+  onClose,
+  title,
+  intro,
+  label,
+  description,
+  check,
+  maxLength,
+  confirmLabel,
+  confirmColor,
+  size,
+  onConfirm,
 }: {
   opened: boolean;
   onClose: () => void;
@@ -41,7 +68,9 @@ export function ReasonModal({
   onConfirm: (reason: string) => Promise<unknown>;
 }) {
   const form = useApiForm({ reason: '' }, (v) => ({ reason: check(v.reason) }));
-  useEffect(() => { if (opened) form.reset({ reason: '' }); }, [opened]);
+  useEffect(() => {
+    if (opened) form.reset({ reason: '' });
+  }, [opened]);
   const submit = form.onSubmit(async (v) => {
     await onConfirm(v.reason.trim());
     onClose();

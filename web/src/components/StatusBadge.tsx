@@ -15,7 +15,11 @@ export type Tone = keyof typeof TONES;
 export function StatusBadge({ tone, children, size = 'md' }: { tone: Tone; children: ReactNode; size?: 'sm' | 'md' }) {
   const t = TONES[tone];
   return (
-    <Badge size={size} variant="filled" styles={{ root: { background: t.bg, color: t.fg, flexShrink: 0, maxWidth: '100%' } }}>
+    <Badge
+      size={size}
+      variant="filled"
+      styles={{ root: { background: t.bg, color: t.fg, flexShrink: 0, maxWidth: '100%' } }}
+    >
       {children}
     </Badge>
   );

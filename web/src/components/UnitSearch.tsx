@@ -15,7 +15,19 @@ export interface UnitChoice {
   kindLabel?: string;
 }
 
-export function UnitSearch({ label, value, onChange, kinds, description, error, placeholder = 'Gõ tên (có thể không dấu) hoặc mã đơn vị', required, disabled, excludeIds, activeOnly = true }: {
+export function UnitSearch({
+  label,
+  value,
+  onChange,
+  kinds,
+  description,
+  error,
+  placeholder = 'Gõ tên (có thể không dấu) hoặc mã đơn vị',
+  required,
+  disabled,
+  excludeIds,
+  activeOnly = true,
+}: {
   label: string;
   value: UnitChoice | null;
   onChange: (unit: UnitChoice | null) => void;
@@ -33,7 +45,11 @@ export function UnitSearch({ label, value, onChange, kinds, description, error, 
   const [text, setText] = useState(value?.name ?? '');
   const [debounced] = useDebouncedValue(text, 250);
   const searching = !value || text !== value.name;
-  const { data, isFetching, isError } = useUnitSearch(debounced, { kinds, limit: 8, enabled: searching && debounced.trim().length >= 1 });
+  const { data, isFetching, isError } = useUnitSearch(debounced, {
+    kinds,
+    limit: 8,
+    enabled: searching && debounced.trim().length >= 1,
+  });
 
   useEffect(() => {
     setText(value?.name ?? '');
@@ -46,11 +62,18 @@ export function UnitSearch({ label, value, onChange, kinds, description, error, 
     return (
       <Combobox.Option value={String(u.id)} key={u.id}>
         <Stack gap={0}>
-          <Text size="sm" fw={500}>{u.name}</Text>
-          <Text size="xs" c="dimmed">
-            {u.kindLabel} · mã {u.code}{u.parentName ? ` · ${u.parentName}` : ''}
+          <Text size="sm" fw={500}>
+            {u.name}
           </Text>
-          {note ? <Text size="xs" c="dimmed" fs="italic">{note}</Text> : null}
+          <Text size="xs" c="dimmed">
+            {u.kindLabel} · mã {u.code}
+            {u.parentName ? ` · ${u.parentName}` : ''}
+          </Text>
+          {note ? (
+            <Text size="xs" c="dimmed" fs="italic">
+              {note}
+            </Text>
+          ) : null}
         </Stack>
       </Combobox.Option>
     );
@@ -70,7 +93,10 @@ export function UnitSearch({ label, value, onChange, kinds, description, error, 
       <Combobox.Target withExpandedAttribute>
         <InputBase
           label={label}
-          description={description ?? (value?.code ? `Mã ${value.code}${value.kindLabel ? ` · ${value.kindLabel}` : ''}` : undefined)}
+          description={
+            description ??
+            (value?.code ? `Mã ${value.code}${value.kindLabel ? ` · ${value.kindLabel}` : ''}` : undefined)
+          }
           error={error}
           required={required}
           disabled={disabled}
@@ -80,8 +106,16 @@ export function UnitSearch({ label, value, onChange, kinds, description, error, 
           aria-autocomplete="list"
           leftSection={<IconSearch size={16} aria-hidden />}
           rightSection={
-            isFetching ? <Loader size={16} aria-hidden /> : value && !disabled ? (
-              <Combobox.ClearButton onClear={() => { onChange(null); setText(''); }} aria-label="Bỏ chọn đơn vị" />
+            isFetching ? (
+              <Loader size={16} aria-hidden />
+            ) : value && !disabled ? (
+              <Combobox.ClearButton
+                onClear={() => {
+                  onChange(null);
+                  setText('');
+                }}
+                aria-label="Bỏ chọn đơn vị"
+              />
             ) : null
           }
           rightSectionPointerEvents={value ? 'all' : 'none'}
@@ -92,15 +126,15 @@ export function UnitSearch({ label, value, onChange, kinds, description, error, 
             combobox.updateSelectedOptionIndex();
           }}
           onClick={() => combobox.openDropdown()}
-          onFocus={() => { if (searching && text.trim()) combobox.openDropdown(); }}
+          onFocus={() => {
+            if (searching && text.trim()) combobox.openDropdown();
+          }}
           onBlur={() => combobox.closeDropdown()}
         />
       </Combobox.Target>
       <Combobox.Dropdown hidden={!searching || debounced.trim() === ''}>
         {options.length > 0 ? (
-          <Combobox.Options aria-label={`Đơn vị khớp với “${debounced.trim()}”`}>
-            {options}
-          </Combobox.Options>
+          <Combobox.Options aria-label={`Đơn vị khớp với “${debounced.trim()}”`}>{options}</Combobox.Options>
         ) : (
           <Text size="sm" c="dimmed" p="xs" role="status">
             {isError ? 'Không tìm được. Vui lòng thử lại.' : isFetching ? 'Đang tìm…' : 'Không có đơn vị nào khớp.'}

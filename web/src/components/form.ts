@@ -20,11 +20,14 @@ export function useApiForm<T extends Record<string, unknown>>(initial: T, valida
     setEditedSinceError((s) => (s.has(key) ? s : new Set(s).add(key)));
   }, []);
 
-  const error = useCallback((key: keyof T & string): string | undefined => {
-    if (clientErrors[key]) return clientErrors[key];
-    if (editedSinceError.has(key)) return undefined;
-    return isApiError(serverError) ? serverError.fieldError(key) : undefined;
-  }, [clientErrors, editedSinceError, serverError]);
+  const error = useCallback(
+    (key: keyof T & string): string | undefined => {
+      if (clientErrors[key]) return clientErrors[key];
+      if (editedSinceError.has(key)) return undefined;
+      return isApiError(serverError) ? serverError.fieldError(key) : undefined;
+    },
+    [clientErrors, editedSinceError, serverError],
+  );
 
   const focusFirstInvalid = () => {
     requestAnimationFrame(() => {
@@ -55,12 +58,15 @@ export function useApiForm<T extends Record<string, unknown>>(initial: T, valida
     }
   };
 
-  const reset = useCallback((next: T = initial) => {
-    setValues(next);
-    setClientErrors({});
-    setServerError(null);
-    setEditedSinceError(new Set());
-  }, [initial]);
+  const reset = useCallback(
+    (next: T = initial) => {
+      setValues(next);
+      setClientErrors({});
+      setServerError(null);
+      setEditedSinceError(new Set());
+    },
+    [initial],
+  );
 
   return { values, setValue, setValues, error, serverError, setServerError, submitting, onSubmit, reset, formRef };
 }

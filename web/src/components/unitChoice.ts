@@ -12,7 +12,12 @@ export function useUnitChoice(unitId: number | null, fallback: UnitChoice | null
   const unit = useUnit(unitId);
   const [picked, remember] = useState<UnitChoice | null>(null);
   const loaded: UnitChoice | null = unit.data
-    ? { id: unit.data.unit.id, name: unit.data.unit.name, code: unit.data.unit.code, kindLabel: unit.data.unit.kindLabel }
+    ? {
+        id: unit.data.unit.id,
+        name: unit.data.unit.name,
+        code: unit.data.unit.code,
+        kindLabel: unit.data.unit.kindLabel,
+      }
     : null;
   const choice = loaded ?? [picked, fallback].find((c) => c !== null && c.id === unitId) ?? null;
   return { unit, choice, remember };

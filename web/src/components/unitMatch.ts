@@ -1,7 +1,11 @@
 // Why a search hit came up: its name, its code, or another name (a former name, an abbreviation…).
 import type { UnitSearchHit } from '../api/types.ts';
 
-const NOTE: Record<string, string> = { former: 'khớp tên cũ', abbreviation: 'khớp tên viết tắt', other: 'khớp tên khác' };
+const NOTE: Record<string, string> = {
+  former: 'khớp tên cũ',
+  abbreviation: 'khớp tên viết tắt',
+  other: 'khớp tên khác',
+};
 
 /**
  * A note such as "khớp tên cũ: Phường Quảng Vinh" when the hit matched something other than its own name or code

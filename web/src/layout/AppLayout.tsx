@@ -1,7 +1,21 @@
 // The shell of every signed-in page: header (menu button, name of the app, the user's menu), navigation, main.
 import { useEffect, useRef } from 'react';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
-import { AppShell, Avatar, Box, Burger, Group, Menu, NavLink, Progress, ScrollArea, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import {
+  AppShell,
+  Avatar,
+  Box,
+  Burger,
+  Group,
+  Menu,
+  NavLink,
+  Progress,
+  ScrollArea,
+  Stack,
+  Text,
+  UnstyledButton,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconChevronDown, IconKey, IconLogout, IconUserCircle } from '@tabler/icons-react';
 import { useCurrentUser, useSession } from '../auth/SessionContext.tsx';
@@ -49,10 +63,22 @@ export function AppLayout() {
       navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened, desktop: restricted } }}
       padding={{ base: 'sm', sm: 'lg' }}
     >
-      <a href="#noi-dung-chinh" className="skip-link">Bỏ qua, đến nội dung chính</a>
+      <a href="#noi-dung-chinh" className="skip-link">
+        Bỏ qua, đến nội dung chính
+      </a>
       <AppShell.Header>
         {navigation.state !== 'idle' ? (
-          <Progress value={100} animated size={3} radius={0} pos="absolute" top={0} left={0} right={0} aria-label="Đang tải trang" />
+          <Progress
+            value={100}
+            animated
+            size={3}
+            radius={0}
+            pos="absolute"
+            top={0}
+            left={0}
+            right={0}
+            aria-label="Đang tải trang"
+          />
         ) : null}
         <Group h="100%" px={{ base: 'xs', sm: 'md' }} justify="space-between" wrap="nowrap">
           <Group gap="xs" wrap="nowrap">
@@ -67,49 +93,75 @@ export function AppLayout() {
                 aria-controls="menu-dieu-huong"
               />
             ) : null}
-            <Link to={paths.home} style={{ textDecoration: 'none', color: 'inherit' }} aria-label="Thi Hành – về trang chủ">
+            <Link
+              to={paths.home}
+              style={{ textDecoration: 'none', color: 'inherit' }}
+              aria-label="Thi Hành – về trang chủ"
+            >
               <Group gap={8} wrap="nowrap">
                 <img src="/favicon.svg" alt="" width={28} height={28} />
-                <Text fw={700} size="lg" c="thBlue.8">Thi Hành</Text>
+                <Text fw={700} size="lg" c="thBlue.8">
+                  Thi Hành
+                </Text>
               </Group>
             </Link>
           </Group>
           <Group gap={4} wrap="nowrap">
-          {!restricted ? <NotificationBell /> : null}
-          <Menu position="bottom-end" width={260} shadow="md">
-            <Menu.Target>
-              <UnstyledButton style={{ borderRadius: 8 }} p={4}>
-                <Group gap={8} wrap="nowrap">
-                  <Avatar color="thBlue" radius="xl" size={32} aria-hidden>{initials(user.fullName)}</Avatar>
-                  <Box visibleFrom="sm" style={{ lineHeight: 1.2, textAlign: 'left' }}>
-                    <Text size="sm" fw={600}>{user.fullName}</Text>
-                    <Text size="xs" c="dimmed" maw={220} truncate>{user.unitName}</Text>
-                  </Box>
-                  <VisuallyHidden>Menu tài khoản</VisuallyHidden>
-                  <IconChevronDown size={16} aria-hidden />
-                </Group>
-              </UnstyledButton>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Label>
-                <Text size="sm" fw={600} c="var(--mantine-color-text)">{user.fullName}</Text>
-                <Text size="xs" c="dimmed">{user.username} · {rolesLabel(user.roles)}</Text>
-                <Text size="xs" c="dimmed">{user.unitName}</Text>
-              </Menu.Label>
-              <Menu.Divider />
-              {!restricted ? (
-                <Menu.Item leftSection={<IconUserCircle size={16} aria-hidden />} component={Link} to={paths.unit(user.unitId)}>
-                  Đơn vị của tôi
+            {!restricted ? <NotificationBell /> : null}
+            <Menu position="bottom-end" width={260} shadow="md">
+              <Menu.Target>
+                <UnstyledButton style={{ borderRadius: 8 }} p={4}>
+                  <Group gap={8} wrap="nowrap">
+                    <Avatar color="thBlue" radius="xl" size={32} aria-hidden>
+                      {initials(user.fullName)}
+                    </Avatar>
+                    <Box visibleFrom="sm" style={{ lineHeight: 1.2, textAlign: 'left' }}>
+                      <Text size="sm" fw={600}>
+                        {user.fullName}
+                      </Text>
+                      <Text size="xs" c="dimmed" maw={220} truncate>
+                        {user.unitName}
+                      </Text>
+                    </Box>
+                    <VisuallyHidden>Menu tài khoản</VisuallyHidden>
+                    <IconChevronDown size={16} aria-hidden />
+                  </Group>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>
+                  <Text size="sm" fw={600} c="var(--mantine-color-text)">
+                    {user.fullName}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {user.username} · {rolesLabel(user.roles)}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {user.unitName}
+                  </Text>
+                </Menu.Label>
+                <Menu.Divider />
+                {!restricted ? (
+                  <Menu.Item
+                    leftSection={<IconUserCircle size={16} aria-hidden />}
+                    component={Link}
+                    to={paths.unit(user.unitId)}
+                  >
+                    Đơn vị của tôi
+                  </Menu.Item>
+                ) : null}
+                <Menu.Item leftSection={<IconKey size={16} aria-hidden />} component={Link} to={paths.changePassword}>
+                  Đổi mật khẩu
                 </Menu.Item>
-              ) : null}
-              <Menu.Item leftSection={<IconKey size={16} aria-hidden />} component={Link} to={paths.changePassword}>
-                Đổi mật khẩu
-              </Menu.Item>
-              <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} color="red.9" onClick={() => void signOut()}>
-                Đăng xuất
-              </Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
+                <Menu.Item
+                  leftSection={<IconLogout size={16} aria-hidden />}
+                  color="red.9"
+                  onClick={() => void signOut()}
+                >
+                  Đăng xuất
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
           </Group>
         </Group>
       </AppShell.Header>
@@ -119,10 +171,17 @@ export function AppLayout() {
           <Stack gap="md">
             {visibleSections(user).map((section, i) => (
               <Box key={section.title ?? i}>
-                {section.title ? <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mb={4}>{section.title}</Text> : null}
+                {section.title ? (
+                  <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mb={4}>
+                    {section.title}
+                  </Text>
+                ) : null}
                 {section.items.map((item) => {
-                  const active = (item.matchPrefix ? location.pathname === item.to || location.pathname.startsWith(`${item.to}/`) : location.pathname === item.to)
-                    || !!item.alsoActive?.some((p) => location.pathname.startsWith(p));
+                  const active =
+                    (item.matchPrefix
+                      ? location.pathname === item.to || location.pathname.startsWith(`${item.to}/`)
+                      : location.pathname === item.to) ||
+                    !!item.alsoActive?.some((p) => location.pathname.startsWith(p));
                   return (
                     <NavLink
                       key={item.to}

@@ -2,7 +2,18 @@
 // pages/, its route in App.tsx and an entry here; `visible` hides entries the server's `can` says the user cannot use.
 import type { ComponentType } from 'react';
 import {
-  IconBell, IconBrain, IconBuildingCommunity, IconMailbox, IconChartBar, IconChecklist, IconClipboardList, IconHistory, IconHome, IconMessageReport, IconReportAnalytics, IconUsers,
+  IconBell,
+  IconBrain,
+  IconBuildingCommunity,
+  IconMailbox,
+  IconChartBar,
+  IconChecklist,
+  IconClipboardList,
+  IconHistory,
+  IconHome,
+  IconMessageReport,
+  IconReportAnalytics,
+  IconUsers,
 } from '@tabler/icons-react';
 import type { SessionUser } from '../api/types.ts';
 import { paths } from '../paths.ts';
@@ -33,8 +44,21 @@ export const NAV_SECTIONS: NavSection[] = [
       { label: 'Kế hoạch', to: paths.plans, icon: IconClipboardList, matchPrefix: true },
       { label: 'Công việc', to: paths.assignments, icon: IconChecklist, matchPrefix: true, visible: followsWork },
       { label: 'Khó khăn, kiến nghị', to: paths.obstacles, icon: IconMessageReport, visible: followsWork },
-      { label: 'Kiến nghị của người dân', to: paths.petitions, icon: IconMailbox, matchPrefix: true, visible: followsWork },
-      { label: 'Báo cáo', to: paths.reports, icon: IconReportAnalytics, matchPrefix: true, alsoActive: ['/che-do-bao-cao'], visible: followsWork },
+      {
+        label: 'Kiến nghị của người dân',
+        to: paths.petitions,
+        icon: IconMailbox,
+        matchPrefix: true,
+        visible: followsWork,
+      },
+      {
+        label: 'Báo cáo',
+        to: paths.reports,
+        icon: IconReportAnalytics,
+        matchPrefix: true,
+        alsoActive: ['/che-do-bao-cao'],
+        visible: followsWork,
+      },
       { label: 'Bảng điều khiển', to: paths.dashboard, icon: IconChartBar, visible: followsWork },
       { label: 'Hệ thống AI', to: paths.aiSystems, icon: IconBrain, matchPrefix: true },
       { label: 'Thông báo', to: paths.notifications, icon: IconBell },
@@ -51,7 +75,7 @@ export const NAV_SECTIONS: NavSection[] = [
 ];
 
 export function visibleSections(user: SessionUser): NavSection[] {
-  return NAV_SECTIONS
-    .map((s) => ({ ...s, items: s.items.filter((i) => !i.visible || i.visible(user)) }))
-    .filter((s) => s.items.length > 0);
+  return NAV_SECTIONS.map((s) => ({ ...s, items: s.items.filter((i) => !i.visible || i.visible(user)) })).filter(
+    (s) => s.items.length > 0,
+  );
 }

@@ -28,8 +28,15 @@ export function AssignmentPage() {
   const { data, isLoading, error, refetch } = useAssignment(valid ? assignmentId : null, year);
   usePageTitle(data ? `Nhiệm vụ ${data.task.number}` : 'Nhiệm vụ được giao');
 
-  if (!valid || (isApiError(error) && (error.isNotFound || error.status === 400))) return <NotFoundPage what="nhiệm vụ được giao" />;
-  if (isLoading) return <Group p="md"><Loader size="sm" aria-hidden /><Text>Đang tải nhiệm vụ…</Text></Group>;
+  if (!valid || (isApiError(error) && (error.isNotFound || error.status === 400)))
+    return <NotFoundPage what="nhiệm vụ được giao" />;
+  if (isLoading)
+    return (
+      <Group p="md">
+        <Loader size="sm" aria-hidden />
+        <Text>Đang tải nhiệm vụ…</Text>
+      </Group>
+    );
   if (error || !data) return <LoadError error={error} what="nhiệm vụ được giao" onRetry={() => void refetch()} />;
   return <AssignmentView d={data} />;
 }
@@ -39,8 +46,12 @@ function AssignmentView({ d }: { d: AssignmentDetail }) {
   const breadcrumbs = (
     <Box component="nav" aria-label="Vị trí">
       <Breadcrumbs separator="›" separatorMargin={6} style={{ flexWrap: 'wrap', rowGap: 4 }}>
-        <Anchor component={Link} to={paths.assignments} size="sm">Công việc</Anchor>
-        <Text size="sm" aria-current="page">Nhiệm vụ {task.number}</Text>
+        <Anchor component={Link} to={paths.assignments} size="sm">
+          Công việc
+        </Anchor>
+        <Text size="sm" aria-current="page">
+          Nhiệm vụ {task.number}
+        </Text>
       </Breadcrumbs>
     </Box>
   );
@@ -53,12 +64,22 @@ function AssignmentView({ d }: { d: AssignmentDetail }) {
         description={
           <Group gap="xs" component="span">
             <TaskStatusBadge status={a.status} />
-            <Text span size="sm" c="dimmed">{a.unit.name} · {a.roleLabel}</Text>
+            <Text span size="sm" c="dimmed">
+              {a.unit.name} · {a.roleLabel}
+            </Text>
           </Group>
         }
-        actions={d.can.update ? (
-          <Button component={Link} to={paths.assignmentUpdate(a.id)} leftSection={<IconPencilPlus size={18} aria-hidden />}>Cập nhật tiến độ</Button>
-        ) : null}
+        actions={
+          d.can.update ? (
+            <Button
+              component={Link}
+              to={paths.assignmentUpdate(a.id)}
+              leftSection={<IconPencilPlus size={18} aria-hidden />}
+            >
+              Cập nhật tiến độ
+            </Button>
+          ) : null
+        }
       />
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
@@ -66,12 +87,18 @@ function AssignmentView({ d }: { d: AssignmentDetail }) {
             <Stack gap="sm">
               <PercentBar value={a.percent} />
               <dl className="info-list">
-                <InfoRow label="Năm báo cáo">{a.year} ({reportingYearWindow(a.year)})</InfoRow>
+                <InfoRow label="Năm báo cáo">
+                  {a.year} ({reportingYearWindow(a.year)})
+                </InfoRow>
                 <InfoRow label="Hạn trong năm">{formatDay(a.dueDate) || 'Không có hạn cụ thể'}</InfoRow>
                 <InfoRow label="Tình trạng">{a.statusLabel}</InfoRow>
                 <InfoRow label="Hoàn thành ngày">{formatDay(a.completedOn) || 'Chưa hoàn thành'}</InfoRow>
-                <InfoRow label="Cập nhật gần nhất">{a.lastUpdateAt ? formatDateTime(a.lastUpdateAt) : 'Chưa cập nhật'}</InfoRow>
-                <InfoRow label="Đơn vị thực hiện">{a.unit.name} ({a.roleLabel.toLowerCase()})</InfoRow>
+                <InfoRow label="Cập nhật gần nhất">
+                  {a.lastUpdateAt ? formatDateTime(a.lastUpdateAt) : 'Chưa cập nhật'}
+                </InfoRow>
+                <InfoRow label="Đơn vị thực hiện">
+                  {a.unit.name} ({a.roleLabel.toLowerCase()})
+                </InfoRow>
               </dl>
             </Stack>
           </Section>
@@ -79,9 +106,12 @@ function AssignmentView({ d }: { d: AssignmentDetail }) {
             <dl className="info-list">
               <InfoRow label="Kế hoạch">
                 <Anchor component={Link} to={paths.plan(plan.id)} size="sm">
-                  {docNumber(plan.number, plan.symbol)}{plan.issuedDate ? ` ngày ${formatDay(plan.issuedDate)}` : ''}
+                  {docNumber(plan.number, plan.symbol)}
+                  {plan.issuedDate ? ` ngày ${formatDay(plan.issuedDate)}` : ''}
                 </Anchor>
-                <Text size="xs" c="dimmed">{plan.title} – {plan.unit.name}</Text>
+                <Text size="xs" c="dimmed">
+                  {plan.title} – {plan.unit.name}
+                </Text>
               </InfoRow>
               <InfoRow label="Thời gian">{task.timeframe || '—'}</InfoRow>
               <InfoRow label="Chủ trì">{task.lead.join('; ') || '—'}</InfoRow>
@@ -92,40 +122,81 @@ function AssignmentView({ d }: { d: AssignmentDetail }) {
           </Section>
         </SimpleGrid>
 
-        <Section title="Quá trình thực hiện" id="qua-trinh" extra={<Text size="sm" c="dimmed">{count(d.updates.length, 'lần cập nhật')}</Text>}>
+        <Section
+          title="Quá trình thực hiện"
+          id="qua-trinh"
+          extra={
+            <Text size="sm" c="dimmed">
+              {count(d.updates.length, 'lần cập nhật')}
+            </Text>
+          }
+        >
           {d.updates.length ? (
-            <Timeline bulletSize={22} lineWidth={2} active={d.updates.length} color="thBlue.7" component="ol" className="update-timeline">
+            <Timeline
+              bulletSize={22}
+              lineWidth={2}
+              active={d.updates.length}
+              color="thBlue.7"
+              component="ol"
+              className="update-timeline"
+            >
               {d.updates.map((u) => (
                 <Timeline.Item
                   key={u.id}
                   component="li"
-                  bullet={u.completed ? <IconCircleCheck size={14} aria-hidden /> : <IconProgress size={14} aria-hidden />}
+                  bullet={
+                    u.completed ? <IconCircleCheck size={14} aria-hidden /> : <IconProgress size={14} aria-hidden />
+                  }
                   title={
                     <Group gap="xs" component="span">
-                      <Text span fw={700} size="sm">{formatDay(u.occurredOn)} · {u.percent}%</Text>
-                      {u.completed ? <StatusBadge tone="green" size="sm">Hoàn thành</StatusBadge> : null}
+                      <Text span fw={700} size="sm">
+                        {formatDay(u.occurredOn)} · {u.percent}%
+                      </Text>
+                      {u.completed ? (
+                        <StatusBadge tone="green" size="sm">
+                          Hoàn thành
+                        </StatusBadge>
+                      ) : null}
                     </Group>
                   }
                 >
                   <Stack gap={6} mt={4}>
-                    {u.narrative ? <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{u.narrative}</Text> : null}
+                    {u.narrative ? (
+                      <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                        {u.narrative}
+                      </Text>
+                    ) : null}
                     {u.deliverables.length ? (
                       <div>
-                        <Text size="xs" fw={700} c="dimmed">Sản phẩm</Text>
+                        <Text size="xs" fw={700} c="dimmed">
+                          Sản phẩm
+                        </Text>
                         <ul className="plain-list">
-                          {u.deliverables.map((x) => <li key={x.id}><DeliverableLine d={x} /></li>)}
+                          {u.deliverables.map((x) => (
+                            <li key={x.id}>
+                              <DeliverableLine d={x} />
+                            </li>
+                          ))}
                         </ul>
                       </div>
                     ) : null}
                     {u.evidence.length ? (
                       <div>
-                        <Text size="xs" fw={700} c="dimmed">Minh chứng</Text>
+                        <Text size="xs" fw={700} c="dimmed">
+                          Minh chứng
+                        </Text>
                         <ul className="plain-list">
-                          {u.evidence.map((f) => <li key={f.id}><EvidenceLink file={f} /></li>)}
+                          {u.evidence.map((f) => (
+                            <li key={f.id}>
+                              <EvidenceLink file={f} />
+                            </li>
+                          ))}
                         </ul>
                       </div>
                     ) : null}
-                    <Text size="xs" c="dimmed">{u.author?.name ? `${u.author.name} · ` : ''}ghi lúc {formatDateTime(u.createdAt)}</Text>
+                    <Text size="xs" c="dimmed">
+                      {u.author?.name ? `${u.author.name} · ` : ''}ghi lúc {formatDateTime(u.createdAt)}
+                    </Text>
                   </Stack>
                 </Timeline.Item>
               ))}
@@ -134,17 +205,37 @@ function AssignmentView({ d }: { d: AssignmentDetail }) {
             <EmptyState
               title="Chưa có lần cập nhật nào"
               description="Ghi kết quả, sản phẩm (hội nghị, văn bản, tin bài…) và minh chứng mỗi khi có tiến triển."
-              action={d.can.update ? <Button component={Link} to={paths.assignmentUpdate(a.id)} variant="light">Ghi lần cập nhật đầu tiên</Button> : undefined}
+              action={
+                d.can.update ? (
+                  <Button component={Link} to={paths.assignmentUpdate(a.id)} variant="light">
+                    Ghi lần cập nhật đầu tiên
+                  </Button>
+                ) : undefined
+              }
             />
           )}
         </Section>
 
-        <Section title="Khó khăn, kiến nghị" id="kho-khan" extra={<Text size="sm" c="dimmed">{count(d.obstacles.length, 'mục')}</Text>}>
+        <Section
+          title="Khó khăn, kiến nghị"
+          id="kho-khan"
+          extra={
+            <Text size="sm" c="dimmed">
+              {count(d.obstacles.length, 'mục')}
+            </Text>
+          }
+        >
           {d.obstacles.length ? (
             <Stack gap="sm">
-              {d.obstacles.map((o) => <ObstacleCard key={o.id} o={o} showTask={false} />)}
+              {d.obstacles.map((o) => (
+                <ObstacleCard key={o.id} o={o} showTask={false} />
+              ))}
             </Stack>
-          ) : <Text size="sm" c="dimmed">Chưa có khó khăn, kiến nghị nào. Nêu khó khăn, kiến nghị trong lần cập nhật tiến độ.</Text>}
+          ) : (
+            <Text size="sm" c="dimmed">
+              Chưa có khó khăn, kiến nghị nào. Nêu khó khăn, kiến nghị trong lần cập nhật tiến độ.
+            </Text>
+          )}
         </Section>
       </Stack>
     </>

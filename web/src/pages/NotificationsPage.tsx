@@ -27,27 +27,66 @@ export function NotificationsPage() {
   const items = list.data?.items ?? [];
   return (
     <>
-      <PageHeader title="Thông báo" description="Nhiệm vụ mới được giao, khó khăn, kiến nghị và câu trả lời, báo cáo được gửi, tiếp nhận hoặc trả lại." />
+      <PageHeader
+        title="Thông báo"
+        description="Nhiệm vụ mới được giao, khó khăn, kiến nghị và câu trả lời, báo cáo được gửi, tiếp nhận hoặc trả lại."
+      />
       <Stack gap="md">
         <Group justify="space-between" gap="xs">
           <SegmentedControl
             value={filter}
-            onChange={(v) => { setFilter(v as 'all' | 'unread'); setLimit(50); }}
-            data={[{ value: 'all', label: 'Tất cả' }, { value: 'unread', label: `Chưa đọc${list.data ? ` (${list.data.unread})` : ''}` }]}
+            onChange={(v) => {
+              setFilter(v as 'all' | 'unread');
+              setLimit(50);
+            }}
+            data={[
+              { value: 'all', label: 'Tất cả' },
+              { value: 'unread', label: `Chưa đọc${list.data ? ` (${list.data.unread})` : ''}` },
+            ]}
             aria-label="Lọc thông báo"
           />
           {items.some((n) => !n.read) ? (
-            <Button variant="default" size="xs" onClick={() => items.filter((n) => !n.read).forEach((n) => markRead.mutate(n.id))}>Đánh dấu tất cả đã đọc</Button>
+            <Button
+              variant="default"
+              size="xs"
+              onClick={() => items.filter((n) => !n.read).forEach((n) => markRead.mutate(n.id))}
+            >
+              Đánh dấu tất cả đã đọc
+            </Button>
           ) : null}
         </Group>
-        <ListSummary>{list.data ? `${count(items.length, 'thông báo')}${list.data.unread ? ` · ${list.data.unread} chưa đọc` : ''}` : ''}</ListSummary>
+        <ListSummary>
+          {list.data
+            ? `${count(items.length, 'thông báo')}${list.data.unread ? ` · ${list.data.unread} chưa đọc` : ''}`
+            : ''}
+        </ListSummary>
         <Paper withBorder radius="md" p={items.length ? 'sm' : 0}>
-          {list.error ? <LoadError error={list.error} what="thông báo" onRetry={() => void list.refetch()} />
-            : list.isLoading ? <Group p="sm"><Loader size="sm" aria-hidden /><Text>Đang tải…</Text></Group>
-              : items.length ? <NotificationList items={items} onOpen={open} onRead={(n) => markRead.mutate(n.id)} />
-                : <EmptyState icon={<IconBell size={24} />} title={filter === 'unread' ? 'Không có thông báo chưa đọc' : 'Chưa có thông báo nào'} />}
+          {list.error ? (
+            <LoadError error={list.error} what="thông báo" onRetry={() => void list.refetch()} />
+          ) : list.isLoading ? (
+            <Group p="sm">
+              <Loader size="sm" aria-hidden />
+              <Text>Đang tải…</Text>
+            </Group>
+          ) : items.length ? (
+            <NotificationList items={items} onOpen={open} onRead={(n) => markRead.mutate(n.id)} />
+          ) : (
+            <EmptyState
+              icon={<IconBell size={24} />}
+              title={filter === 'unread' ? 'Không có thông báo chưa đọc' : 'Chưa có thông báo nào'}
+            />
+          )}
         </Paper>
-        {items.length >= limit ? <Button variant="default" onClick={() => setLimit((n) => Math.min(200, n + 50))} style={{ alignSelf: 'center' }} disabled={limit >= 200}>Xem thêm</Button> : null}
+        {items.length >= limit ? (
+          <Button
+            variant="default"
+            onClick={() => setLimit((n) => Math.min(200, n + 50))}
+            style={{ alignSelf: 'center' }}
+            disabled={limit >= 200}
+          >
+            Xem thêm
+          </Button>
+        ) : null}
       </Stack>
     </>
   );

@@ -18,7 +18,9 @@ export function ObstaclesPage() {
   const { params, setParam } = useSearchParamState();
   const location = useLocation();
   const box = params.get('hop') === 'di' ? 'outbox' : 'inbox';
-  const status = (OBSTACLE_STATUSES as readonly string[]).includes(params.get('trangThai') ?? '') ? (params.get('trangThai') as ObstacleStatus) : null;
+  const status = (OBSTACLE_STATUSES as readonly string[]).includes(params.get('trangThai') ?? '')
+    ? (params.get('trangThai') as ObstacleStatus)
+    : null;
   const list = useObstacles(box, status);
   const inboxOpen = useObstacles('inbox', 'open');
 
@@ -53,7 +55,10 @@ export function ObstaclesPage() {
           aria-label="Hộp khó khăn, kiến nghị"
         />
         {box === 'inbox' && unanswered ? (
-          <Text size="sm"><IconInbox size={16} aria-hidden style={{ verticalAlign: 'text-bottom' }} /> {count(unanswered, 'mục')} chưa trả lời.</Text>
+          <Text size="sm">
+            <IconInbox size={16} aria-hidden style={{ verticalAlign: 'text-bottom' }} /> {count(unanswered, 'mục')} chưa
+            trả lời.
+          </Text>
         ) : null}
         <ListFilters label="Lọc khó khăn, kiến nghị" p="sm">
           <Group gap="sm" align="flex-end">
@@ -69,25 +74,31 @@ export function ObstaclesPage() {
             />
           </Group>
         </ListFilters>
-        <ListSummary>
-          {list.isLoading ? 'Đang tải…' : list.data ? count(list.data.total, 'mục') : ''}
-        </ListSummary>
+        <ListSummary>{list.isLoading ? 'Đang tải…' : list.data ? count(list.data.total, 'mục') : ''}</ListSummary>
         <ListContent
           query={list}
           what="khó khăn, kiến nghị"
           isEmpty={!list.data?.items.length}
-          empty={(
+          empty={
             <EmptyState
-              title={box === 'inbox' ? 'Chưa có khó khăn, kiến nghị nào gửi đến đơn vị' : 'Đơn vị chưa gửi khó khăn, kiến nghị nào'}
-              description={box === 'inbox'
-                ? 'Đơn vị đầu mối nhận khó khăn, kiến nghị của các đơn vị thực hiện kế hoạch.'
-                : 'Nêu khó khăn, kiến nghị khi cập nhật tiến độ một nhiệm vụ trong mục Công việc.'}
+              title={
+                box === 'inbox'
+                  ? 'Chưa có khó khăn, kiến nghị nào gửi đến đơn vị'
+                  : 'Đơn vị chưa gửi khó khăn, kiến nghị nào'
+              }
+              description={
+                box === 'inbox'
+                  ? 'Đơn vị đầu mối nhận khó khăn, kiến nghị của các đơn vị thực hiện kế hoạch.'
+                  : 'Nêu khó khăn, kiến nghị khi cập nhật tiến độ một nhiệm vụ trong mục Công việc.'
+              }
             />
-          )}
+          }
         >
           {() => (
             <Stack gap="sm">
-              {list.data?.items.map((o) => <ObstacleCard key={o.id} o={o} headingLevel={2} />)}
+              {list.data?.items.map((o) => (
+                <ObstacleCard key={o.id} o={o} headingLevel={2} />
+              ))}
             </Stack>
           )}
         </ListContent>

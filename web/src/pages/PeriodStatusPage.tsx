@@ -3,12 +3,32 @@
 // (DOCX, XLSX) and the reminder letter (DOCX) to download. Filters in the address: q, tinhTrang, loai.
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { Anchor, Box, Breadcrumbs, Button, Group, Loader, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Box,
+  Breadcrumbs,
+  Button,
+  Group,
+  Loader,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { IconDownload, IconSearch } from '@tabler/icons-react';
 import { isApiError } from '../api/client.ts';
 import { periodDownloads, usePeriodStatus } from '../api/reporting.ts';
-import { SUBMISSION_STATES, type PeriodStatus, type PeriodStatusUnit, type RollupTotals, type SubmissionState } from '../api/types.ts';
+import {
+  SUBMISSION_STATES,
+  type PeriodStatus,
+  type PeriodStatusUnit,
+  type RollupTotals,
+  type SubmissionState,
+} from '../api/types.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { LoadError } from '../components/FieldError.tsx';
 import { ListFilters, ListSummary } from '../components/ListHeader.tsx';
@@ -25,26 +45,43 @@ import { NotFoundPage } from './NotFoundPage.tsx';
 export function PeriodStatusPage() {
   const { id, key } = useParams();
   const regimeId = Number(id);
-  const valid = Number.isInteger(regimeId) && regimeId > 0 && /^\d{4}(-(H[12]|Q[1-4]|M(0[1-9]|1[0-2])))?$/.test(key ?? '');
+  const valid =
+    Number.isInteger(regimeId) && regimeId > 0 && /^\d{4}(-(H[12]|Q[1-4]|M(0[1-9]|1[0-2])))?$/.test(key ?? '');
   const { data, isLoading, error, refetch } = usePeriodStatus(valid ? regimeId : null, valid ? key! : null);
   usePageTitle(data ? `Tình hình nhận báo cáo ${data.period.label.toLowerCase()}` : 'Tình hình nhận báo cáo');
-  if (!valid || (isApiError(error) && (error.isNotFound || error.status === 400))) return <NotFoundPage what="kỳ báo cáo" />;
-  if (isLoading) return <Group p="md"><Loader size="sm" aria-hidden /><Text>Đang tải tình hình nhận báo cáo…</Text></Group>;
+  if (!valid || (isApiError(error) && (error.isNotFound || error.status === 400)))
+    return <NotFoundPage what="kỳ báo cáo" />;
+  if (isLoading)
+    return (
+      <Group p="md">
+        <Loader size="sm" aria-hidden />
+        <Text>Đang tải tình hình nhận báo cáo…</Text>
+      </Group>
+    );
   if (error || !data) return <LoadError error={error} what="tình hình nhận báo cáo" onRetry={() => void refetch()} />;
   return <StatusView s={data} />;
 }
 
 const PAGE = 50;
 
-const GROUP_ROWS: ReadonlyArray<[keyof Pick<RollupTotals, 'expected' | 'received' | 'onTime' | 'late' | 'returned' | 'missing' | 'pending'>, string]> = [
-  ['expected', 'Phải báo cáo'], ['received', 'Đã nhận'], ['onTime', 'Đúng hạn'], ['late', 'Quá hạn'], ['returned', 'Bị trả lại'],
-  ['missing', 'Chưa gửi, quá hạn'], ['pending', 'Chưa đến hạn'],
+const GROUP_ROWS: ReadonlyArray<
+  [keyof Pick<RollupTotals, 'expected' | 'received' | 'onTime' | 'late' | 'returned' | 'missing' | 'pending'>, string]
+> = [
+  ['expected', 'Phải báo cáo'],
+  ['received', 'Đã nhận'],
+  ['onTime', 'Đúng hạn'],
+  ['late', 'Quá hạn'],
+  ['returned', 'Bị trả lại'],
+  ['missing', 'Chưa gửi, quá hạn'],
+  ['pending', 'Chưa đến hạn'],
 ];
 
 function StatusView({ s }: { s: PeriodStatus }) {
   const { params, setParam: setUrlParam } = useSearchParamState();
   const isPhone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
-  const state = (SUBMISSION_STATES as readonly string[]).includes(params.get('tinhTrang') ?? '') ? (params.get('tinhTrang') as SubmissionState) : null;
+  const state = (SUBMISSION_STATES as readonly string[]).includes(params.get('tinhTrang') ?? '')
+    ? (params.get('tinhTrang') as SubmissionState)
+    : null;
   const kind = params.get('loai');
   const [text, setText] = useState(params.get('q') ?? '');
   const [q] = useDebouncedValue(fold(text), 200);
@@ -54,7 +91,13 @@ function StatusView({ s }: { s: PeriodStatus }) {
     setShown(PAGE);
   };
   const units = useMemo(
-    () => s.units.filter((u) => (!state || u.state === state) && (!kind || u.kind === kind) && (!q || fold(`${u.unitName} ${u.unitCode}`).includes(q))),
+    () =>
+      s.units.filter(
+        (u) =>
+          (!state || u.state === state) &&
+          (!kind || u.kind === kind) &&
+          (!q || fold(`${u.unitName} ${u.unitCode}`).includes(q)),
+      ),
     [s.units, state, kind, q],
   );
   const stateCounts = useMemo(() => {
@@ -63,17 +106,25 @@ function StatusView({ s }: { s: PeriodStatus }) {
     return m;
   }, [s.units, kind]);
   const { regime, period } = s;
-  const dueText = [...new Set(s.dueDates.map((d) => d.dueDate))].map((due) => {
-    const kinds = s.dueDates.filter((d) => d.dueDate === due).map((d) => unitKindLabel(d.kind).toLowerCase());
-    return `${formatDay(due)} (${kinds.join(', ')})`;
-  }).join('; ');
+  const dueText = [...new Set(s.dueDates.map((d) => d.dueDate))]
+    .map((due) => {
+      const kinds = s.dueDates.filter((d) => d.dueDate === due).map((d) => unitKindLabel(d.kind).toLowerCase());
+      return `${formatDay(due)} (${kinds.join(', ')})`;
+    })
+    .join('; ');
 
   const breadcrumbs = (
     <Box component="nav" aria-label="Vị trí">
       <Breadcrumbs separator="›" separatorMargin={6} style={{ flexWrap: 'wrap', rowGap: 4 }}>
-        <Anchor component={Link} to={paths.reports} size="sm">Báo cáo</Anchor>
-        <Anchor component={Link} to={paths.regime(regime.id)} size="sm">Chế độ báo cáo</Anchor>
-        <Text size="sm" aria-current="page">{period.label}</Text>
+        <Anchor component={Link} to={paths.reports} size="sm">
+          Báo cáo
+        </Anchor>
+        <Anchor component={Link} to={paths.regime(regime.id)} size="sm">
+          Chế độ báo cáo
+        </Anchor>
+        <Text size="sm" aria-current="page">
+          {period.label}
+        </Text>
       </Breadcrumbs>
     </Box>
   );
@@ -89,20 +140,44 @@ function StatusView({ s }: { s: PeriodStatus }) {
         <Section title="Tổng hợp" id="tong-hop">
           <Stack gap="sm">
             <TotalsList totals={s.totals} label="Số báo cáo theo tình trạng" />
-            <Title order={3} size="h5" id="tai-ve-ky">Tải về</Title>
+            <Title order={3} size="h5" id="tai-ve-ky">
+              Tải về
+            </Title>
             <Group gap="xs" role="group" aria-labelledby="tai-ve-ky">
-              <Button component="a" href={periodDownloads.compiledDocx(regime.id, period.key)} download variant="default" size="xs" leftSection={<IconDownload size={16} aria-hidden />}>
+              <Button
+                component="a"
+                href={periodDownloads.compiledDocx(regime.id, period.key)}
+                download
+                variant="default"
+                size="xs"
+                leftSection={<IconDownload size={16} aria-hidden />}
+              >
                 Báo cáo tổng hợp (DOCX)
               </Button>
-              <Button component="a" href={periodDownloads.compiledXlsx(regime.id, period.key)} download variant="default" size="xs" leftSection={<IconDownload size={16} aria-hidden />}>
+              <Button
+                component="a"
+                href={periodDownloads.compiledXlsx(regime.id, period.key)}
+                download
+                variant="default"
+                size="xs"
+                leftSection={<IconDownload size={16} aria-hidden />}
+              >
                 Phụ lục số liệu (XLSX)
               </Button>
-              <Button component="a" href={periodDownloads.reminderDocx(regime.id, period.key)} download variant="default" size="xs" leftSection={<IconDownload size={16} aria-hidden />}>
+              <Button
+                component="a"
+                href={periodDownloads.reminderDocx(regime.id, period.key)}
+                download
+                variant="default"
+                size="xs"
+                leftSection={<IconDownload size={16} aria-hidden />}
+              >
                 Công văn đôn đốc (DOCX)
               </Button>
             </Group>
             <Text size="xs" c="dimmed">
-              Báo cáo tổng hợp lấy từ các báo cáo đã nhận; công văn đôn đốc nêu từng đơn vị chưa gửi (hoặc bị trả lại) và nội dung còn thiếu.
+              Báo cáo tổng hợp lấy từ các báo cáo đã nhận; công văn đôn đốc nêu từng đơn vị chưa gửi (hoặc bị trả lại)
+              và nội dung còn thiếu.
             </Text>
           </Stack>
         </Section>
@@ -114,16 +189,30 @@ function StatusView({ s }: { s: PeriodStatus }) {
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th scope="col">Số báo cáo</Table.Th>
-                    {s.groups.map((g) => <Table.Th key={g.group} scope="col" ta="right">{g.label}</Table.Th>)}
-                    <Table.Th scope="col" ta="right">Tổng</Table.Th>
+                    {s.groups.map((g) => (
+                      <Table.Th key={g.group} scope="col" ta="right">
+                        {g.label}
+                      </Table.Th>
+                    ))}
+                    <Table.Th scope="col" ta="right">
+                      Tổng
+                    </Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
                   {GROUP_ROWS.map(([key, label]) => (
                     <Table.Tr key={key}>
-                      <Table.Th scope="row" fw={500} miw={120}>{label}</Table.Th>
-                      {s.groups.map((g) => <Table.Td key={g.group} ta="right">{g.totals[key]}</Table.Td>)}
-                      <Table.Td ta="right" fw={700}>{s.totals[key]}</Table.Td>
+                      <Table.Th scope="row" fw={500} miw={120}>
+                        {label}
+                      </Table.Th>
+                      {s.groups.map((g) => (
+                        <Table.Td key={g.group} ta="right">
+                          {g.totals[key]}
+                        </Table.Td>
+                      ))}
+                      <Table.Td ta="right" fw={700}>
+                        {s.totals[key]}
+                      </Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
@@ -138,16 +227,35 @@ function StatusView({ s }: { s: PeriodStatus }) {
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">Chỉ tiêu</Table.Th>
-                  <Table.Th scope="col" ta="right">Tổng</Table.Th>
-                  {s.groups.map((g) => <Table.Th key={g.group} scope="col" ta="right" visibleFrom="sm">{g.label}</Table.Th>)}
+                  <Table.Th scope="col" ta="right">
+                    Tổng
+                  </Table.Th>
+                  {s.groups.map((g) => (
+                    <Table.Th key={g.group} scope="col" ta="right" visibleFrom="sm">
+                      {g.label}
+                    </Table.Th>
+                  ))}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {s.indicators.map((i) => (
                   <Table.Tr key={i.code}>
-                    <Table.Th scope="row" fw={400}><Text size="sm">{i.name} <Text span size="xs" c="dimmed">({i.unit})</Text></Text></Table.Th>
-                    <Table.Td ta="right" fw={700}>{formatNumber(i.total)}</Table.Td>
-                    {s.groups.map((g) => <Table.Td key={g.group} ta="right" visibleFrom="sm">{formatNumber(i.byGroup[g.group] ?? 0)}</Table.Td>)}
+                    <Table.Th scope="row" fw={400}>
+                      <Text size="sm">
+                        {i.name}{' '}
+                        <Text span size="xs" c="dimmed">
+                          ({i.unit})
+                        </Text>
+                      </Text>
+                    </Table.Th>
+                    <Table.Td ta="right" fw={700}>
+                      {formatNumber(i.total)}
+                    </Table.Td>
+                    {s.groups.map((g) => (
+                      <Table.Td key={g.group} ta="right" visibleFrom="sm">
+                        {formatNumber(i.byGroup[g.group] ?? 0)}
+                      </Table.Td>
+                    ))}
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -155,7 +263,15 @@ function StatusView({ s }: { s: PeriodStatus }) {
           </ScrollTable>
         </Section>
 
-        <Section title="Các đơn vị phải báo cáo" id="cac-don-vi" extra={<Text size="sm" c="dimmed">{count(s.units.length, 'đơn vị')}</Text>}>
+        <Section
+          title="Các đơn vị phải báo cáo"
+          id="cac-don-vi"
+          extra={
+            <Text size="sm" c="dimmed">
+              {count(s.units.length, 'đơn vị')}
+            </Text>
+          }
+        >
           <Stack gap="sm">
             <ListFilters label="Lọc đơn vị" p="sm">
               <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
@@ -165,12 +281,18 @@ function StatusView({ s }: { s: PeriodStatus }) {
                   placeholder="Tên hoặc mã (gõ không dấu được)"
                   leftSection={<IconSearch size={16} aria-hidden />}
                   value={text}
-                  onChange={(e) => { setText(e.currentTarget.value); setShown(PAGE); }}
+                  onChange={(e) => {
+                    setText(e.currentTarget.value);
+                    setShown(PAGE);
+                  }}
                 />
                 <Select
                   label="Tình trạng"
                   placeholder="Tất cả"
-                  data={SUBMISSION_STATES.map((st) => ({ value: st, label: `${SUBMISSION_STATE_LABEL[st]} (${stateCounts.get(st) ?? 0})` }))}
+                  data={SUBMISSION_STATES.map((st) => ({
+                    value: st,
+                    label: `${SUBMISSION_STATE_LABEL[st]} (${stateCounts.get(st) ?? 0})`,
+                  }))}
                   value={state}
                   onChange={(v) => setParam('tinhTrang', v)}
                   clearable
@@ -189,45 +311,86 @@ function StatusView({ s }: { s: PeriodStatus }) {
                 ) : null}
               </SimpleGrid>
             </ListFilters>
-            <ListSummary>{count(units.length, 'đơn vị')}{units.length !== s.units.length ? ' khớp bộ lọc' : ''}</ListSummary>
-            {!units.length ? <EmptyState title="Không có đơn vị nào khớp" description="Hãy bỏ bớt bộ lọc." />
-              : isPhone ? (
-                <ul className="tap-list" aria-label="Các đơn vị phải báo cáo">
-                  {units.slice(0, shown).map((u) => <UnitItem key={u.unitId} u={u} />)}
-                </ul>
-              ) : (
-                <Table.ScrollContainer minWidth={760}>
-                  <Table verticalSpacing="xs" highlightOnHover>
-                    <Table.Caption className="sr-only">Các đơn vị phải báo cáo</Table.Caption>
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th scope="col">Đơn vị</Table.Th>
-                        <Table.Th scope="col" w={110}>Hạn</Table.Th>
-                        <Table.Th scope="col" w={150}>Tình trạng</Table.Th>
-                        <Table.Th scope="col" w={170}>Báo cáo</Table.Th>
-                        <Table.Th scope="col" w={110}>Ngày gửi</Table.Th>
+            <ListSummary>
+              {count(units.length, 'đơn vị')}
+              {units.length !== s.units.length ? ' khớp bộ lọc' : ''}
+            </ListSummary>
+            {!units.length ? (
+              <EmptyState title="Không có đơn vị nào khớp" description="Hãy bỏ bớt bộ lọc." />
+            ) : isPhone ? (
+              <ul className="tap-list" aria-label="Các đơn vị phải báo cáo">
+                {units.slice(0, shown).map((u) => (
+                  <UnitItem key={u.unitId} u={u} />
+                ))}
+              </ul>
+            ) : (
+              <Table.ScrollContainer minWidth={760}>
+                <Table verticalSpacing="xs" highlightOnHover>
+                  <Table.Caption className="sr-only">Các đơn vị phải báo cáo</Table.Caption>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">Đơn vị</Table.Th>
+                      <Table.Th scope="col" w={110}>
+                        Hạn
+                      </Table.Th>
+                      <Table.Th scope="col" w={150}>
+                        Tình trạng
+                      </Table.Th>
+                      <Table.Th scope="col" w={170}>
+                        Báo cáo
+                      </Table.Th>
+                      <Table.Th scope="col" w={110}>
+                        Ngày gửi
+                      </Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {units.slice(0, shown).map((u) => (
+                      <Table.Tr key={u.unitId}>
+                        <Table.Td>
+                          {u.reportId ? (
+                            <Anchor component={Link} to={paths.report(u.reportId)} size="sm" fw={600}>
+                              {u.unitName}
+                            </Anchor>
+                          ) : (
+                            <Text size="sm">{u.unitName}</Text>
+                          )}
+                          <Text size="xs" c="dimmed">
+                            {unitKindLabel(u.kind)} · mã {u.unitCode}
+                          </Text>
+                          {u.returnReason ? (
+                            <Text size="xs" c="red.9">
+                              Lý do trả lại: {u.returnReason}
+                            </Text>
+                          ) : null}
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="sm">{formatDay(u.dueDate)}</Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <SubmissionStateBadge state={u.state} size="sm" />
+                        </Table.Td>
+                        <Table.Td>
+                          <ReportStatusBadge status={u.status} size="sm" />
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="sm">{formatDay(u.submittedOn) || '—'}</Text>
+                        </Table.Td>
                       </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {units.slice(0, shown).map((u) => (
-                        <Table.Tr key={u.unitId}>
-                          <Table.Td>
-                            {u.reportId ? <Anchor component={Link} to={paths.report(u.reportId)} size="sm" fw={600}>{u.unitName}</Anchor> : <Text size="sm">{u.unitName}</Text>}
-                            <Text size="xs" c="dimmed">{unitKindLabel(u.kind)} · mã {u.unitCode}</Text>
-                            {u.returnReason ? <Text size="xs" c="red.9">Lý do trả lại: {u.returnReason}</Text> : null}
-                          </Table.Td>
-                          <Table.Td><Text size="sm">{formatDay(u.dueDate)}</Text></Table.Td>
-                          <Table.Td><SubmissionStateBadge state={u.state} size="sm" /></Table.Td>
-                          <Table.Td><ReportStatusBadge status={u.status} size="sm" /></Table.Td>
-                          <Table.Td><Text size="sm">{formatDay(u.submittedOn) || '—'}</Text></Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </Table.ScrollContainer>
-              )}
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            )}
             {units.length > shown ? (
-              <Button variant="default" size="xs" onClick={() => setShown((n) => n + 100)} style={{ alignSelf: 'flex-start' }}>Xem thêm ({units.length - shown})</Button>
+              <Button
+                variant="default"
+                size="xs"
+                onClick={() => setShown((n) => n + 100)}
+                style={{ alignSelf: 'flex-start' }}
+              >
+                Xem thêm ({units.length - shown})
+              </Button>
             ) : null}
           </Stack>
         </Section>
@@ -240,15 +403,28 @@ function UnitItem({ u }: { u: PeriodStatusUnit }) {
   const body = (
     <>
       <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
-        <Text className={u.reportId ? 'tap-title' : undefined} c={u.reportId ? 'thBlue.8' : undefined} fw={600} size="sm">{u.unitName}</Text>
+        <Text
+          className={u.reportId ? 'tap-title' : undefined}
+          c={u.reportId ? 'thBlue.8' : undefined}
+          fw={600}
+          size="sm"
+        >
+          {u.unitName}
+        </Text>
         <SubmissionStateBadge state={u.state} size="sm" />
       </Group>
       <Text size="xs" c="dimmed">
-        {u.statusLabel}{u.submittedOn ? ` · gửi ${formatDay(u.submittedOn)}` : ''} · hạn {formatDay(u.dueDate)}
+        {u.statusLabel}
+        {u.submittedOn ? ` · gửi ${formatDay(u.submittedOn)}` : ''} · hạn {formatDay(u.dueDate)}
       </Text>
-      {u.returnReason ? <Text size="xs" c="red.9">Lý do trả lại: {u.returnReason}</Text> : null}
+      {u.returnReason ? (
+        <Text size="xs" c="red.9">
+          Lý do trả lại: {u.returnReason}
+        </Text>
+      ) : null}
     </>
   );
-  return <li>{u.reportId ? <Link to={paths.report(u.reportId)}>{body}</Link> : <div className="tap-static">{body}</div>}</li>;
+  return (
+    <li>{u.reportId ? <Link to={paths.report(u.reportId)}>{body}</Link> : <div className="tap-static">{body}</div>}</li>
+  );
 }
-

@@ -55,7 +55,12 @@ function differs(a: PlanTask | null, b: PlanTask | null, f: Field): boolean {
 
 function DiffText({ a, b, side }: { a: string; b: string; side: 'parent' | 'child' }) {
   const text = side === 'parent' ? a : b;
-  if (!text) return <Text size="sm" c="dimmed" fs="italic">(trống)</Text>;
+  if (!text)
+    return (
+      <Text size="sm" c="dimmed" fs="italic">
+        (trống)
+      </Text>
+    );
   const mark = side === 'parent' ? 'del' : 'ins';
   // This side's parts; spaces between two changed words belong to the change (one highlight, not many).
   const raw = diffWords(a, b).filter((p) => p.kind === 'same' || p.kind === mark);
@@ -70,61 +75,138 @@ function DiffText({ a, b, side }: { a: string; b: string; side: 'parent' | 'chil
   });
   return (
     <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-      {parts.map((p, i) => (p.kind === 'same' ? <span key={i}>{p.text}</span>
-        : p.kind === 'del' ? <del key={i} className="diff-del"><span className="sr-only">[chỉ ở cấp trên: </span>{p.text}<span className="sr-only">]</span></del>
-          : <ins key={i} className="diff-ins"><span className="sr-only">[chỉ ở kế hoạch này: </span>{p.text}<span className="sr-only">]</span></ins>))}
+      {parts.map((p, i) =>
+        p.kind === 'same' ? (
+          <span key={i}>{p.text}</span>
+        ) : p.kind === 'del' ? (
+          <del key={i} className="diff-del">
+            <span className="sr-only">[chỉ ở cấp trên: </span>
+            {p.text}
+            <span className="sr-only">]</span>
+          </del>
+        ) : (
+          <ins key={i} className="diff-ins">
+            <span className="sr-only">[chỉ ở kế hoạch này: </span>
+            {p.text}
+            <span className="sr-only">]</span>
+          </ins>
+        ),
+      )}
     </Text>
   );
 }
 
-function DiffList({ items, only, side }: { items: readonly string[]; only: ReadonlySet<string>; side: 'parent' | 'child' }) {
-  if (!items.length) return <Text size="sm" c="dimmed" fs="italic">(trống)</Text>;
+function DiffList({
+  items,
+  only,
+  side,
+}: {
+  items: readonly string[];
+  only: ReadonlySet<string>;
+  side: 'parent' | 'child';
+}) {
+  if (!items.length)
+    return (
+      <Text size="sm" c="dimmed" fs="italic">
+        (trống)
+      </Text>
+    );
   return (
     <ul className="diff-list">
       {items.map((x, i) => (
         <li key={i}>
-          {only.has(x) ? (side === 'parent'
-            ? <del className="diff-del"><span className="sr-only">[chỉ ở cấp trên: </span>{x}<span className="sr-only">]</span></del>
-            : <ins className="diff-ins"><span className="sr-only">[chỉ ở kế hoạch này: </span>{x}<span className="sr-only">]</span></ins>) : x}
+          {only.has(x) ? (
+            side === 'parent' ? (
+              <del className="diff-del">
+                <span className="sr-only">[chỉ ở cấp trên: </span>
+                {x}
+                <span className="sr-only">]</span>
+              </del>
+            ) : (
+              <ins className="diff-ins">
+                <span className="sr-only">[chỉ ở kế hoạch này: </span>
+                {x}
+                <span className="sr-only">]</span>
+              </ins>
+            )
+          ) : (
+            x
+          )}
         </li>
       ))}
     </ul>
   );
 }
 
-function FieldRow({ field, parent, child, parentLabel }: { field: { key: Field; label: string }; parent: PlanTask | null; child: PlanTask | null; parentLabel: string }) {
+function FieldRow({
+  field,
+  parent,
+  child,
+  parentLabel,
+}: {
+  field: { key: Field; label: string };
+  parent: PlanTask | null;
+  child: PlanTask | null;
+  parentLabel: string;
+}) {
   const diff = differs(parent, child, field.key);
   const f = field.key;
   const side = (which: 'parent' | 'child') => {
     const t = which === 'parent' ? parent : child;
-    if (!t) return <Text size="sm" c="dimmed" fs="italic">{which === 'parent' ? '(không có ở cấp trên)' : '(chưa có nhiệm vụ tương ứng)'}</Text>;
+    if (!t)
+      return (
+        <Text size="sm" c="dimmed" fs="italic">
+          {which === 'parent' ? '(không có ở cấp trên)' : '(chưa có nhiệm vụ tương ứng)'}
+        </Text>
+      );
     if (isList(f)) {
       const d = diffLists(listOf(parent, f), listOf(child, f));
       return <DiffList items={listOf(t, f)} only={which === 'parent' ? d.onlyA : d.onlyB} side={which} />;
     }
-    return parent && child ? <DiffText a={textOf(parent, f)} b={textOf(child, f)} side={which} /> : <Text size="sm">{textOf(t, f) || '—'}</Text>;
+    return parent && child ? (
+      <DiffText a={textOf(parent, f)} b={textOf(child, f)} side={which} />
+    ) : (
+      <Text size="sm">{textOf(t, f) || '—'}</Text>
+    );
   };
-  if (!diff && !textOf(parent, f) && !listOf(parent, f).length && !textOf(child, f) && !listOf(child, f).length) return null;
+  if (!diff && !textOf(parent, f) && !listOf(parent, f).length && !textOf(child, f) && !listOf(child, f).length)
+    return null;
   return (
     <Box className="compare-field">
       <Group gap={6} mb={4}>
-        <Text size="sm" fw={700}>{field.label}</Text>
-        {diff ? <StatusBadge tone="orange" size="sm">Khác</StatusBadge> : <Text size="xs" c="dimmed">giống nhau</Text>}
+        <Text size="sm" fw={700}>
+          {field.label}
+        </Text>
+        {diff ? (
+          <StatusBadge tone="orange" size="sm">
+            Khác
+          </StatusBadge>
+        ) : (
+          <Text size="xs" c="dimmed">
+            giống nhau
+          </Text>
+        )}
       </Group>
       {diff ? (
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xs">
           <Box className="compare-cell diff-changed" p={6}>
-            <Text size="xs" c="dimmed" fw={600}>{parentLabel}</Text>
+            <Text size="xs" c="dimmed" fw={600}>
+              {parentLabel}
+            </Text>
             {side('parent')}
           </Box>
           <Box className="compare-cell diff-changed" p={6}>
-            <Text size="xs" c="dimmed" fw={600}>Kế hoạch này</Text>
+            <Text size="xs" c="dimmed" fw={600}>
+              Kế hoạch này
+            </Text>
             {side('child')}
           </Box>
         </SimpleGrid>
       ) : (
         <Box className="compare-cell" p={6}>
-          <Text size="xs" c="dimmed" fw={600}>Cả hai kế hoạch</Text>
+          <Text size="xs" c="dimmed" fw={600}>
+            Cả hai kế hoạch
+          </Text>
           {side('child')}
         </Box>
       )}
@@ -141,12 +223,27 @@ export function PlanComparePage() {
   usePageTitle('So sánh với kế hoạch cấp trên');
 
   if (!valid || (isApiError(error) && error.isNotFound)) return <NotFoundPage what="kế hoạch" />;
-  if (isLoading) return <Group p="md"><Loader size="sm" aria-hidden /><Text>Đang so sánh…</Text></Group>;
+  if (isLoading)
+    return (
+      <Group p="md">
+        <Loader size="sm" aria-hidden />
+        <Text>Đang so sánh…</Text>
+      </Group>
+    );
   if (isApiError(error) && error.status === 400) {
     return (
       <>
-        <PageHeader title="So sánh với kế hoạch cấp trên" above={<Anchor component={Link} to={paths.plan(planId)} size="sm">‹ Về kế hoạch</Anchor>} />
-        <Alert color="gray" variant="light" icon={<IconInfoCircle aria-hidden />}>{error.message}</Alert>
+        <PageHeader
+          title="So sánh với kế hoạch cấp trên"
+          above={
+            <Anchor component={Link} to={paths.plan(planId)} size="sm">
+              ‹ Về kế hoạch
+            </Anchor>
+          }
+        />
+        <Alert color="gray" variant="light" icon={<IconInfoCircle aria-hidden />}>
+          {error.message}
+        </Alert>
       </>
     );
   }
@@ -154,7 +251,10 @@ export function PlanComparePage() {
 
   const parentNo = docNumber(data.parent.number, data.parent.symbol);
   const parentLabel = `Cấp trên (${parentNo})`;
-  const rows = data.rows.map((r) => ({ ...r, diff: !r.child || FIELDS.some((f) => differs(r.parent, r.child, f.key)) }));
+  const rows = data.rows.map((r) => ({
+    ...r,
+    diff: !r.child || FIELDS.some((f) => differs(r.parent, r.child, f.key)),
+  }));
   const missing = rows.filter((r) => !r.child).length;
   const changed = rows.filter((r) => r.child && r.diff).length;
   const shown = onlyDiff ? rows.filter((r) => r.diff) : rows;
@@ -163,48 +263,109 @@ export function PlanComparePage() {
     <>
       <PageHeader
         title="So sánh với kế hoạch cấp trên"
-        above={<Anchor component={Link} to={paths.plan(data.child.id)} size="sm">‹ {data.child.title}</Anchor>}
-        description={<>Kế hoạch này đối chiếu với <Anchor component={Link} to={paths.plan(data.parent.id)} underline="always">Kế hoạch {parentNo}</Anchor> – {data.parent.title}.</>}
+        above={
+          <Anchor component={Link} to={paths.plan(data.child.id)} size="sm">
+            ‹ {data.child.title}
+          </Anchor>
+        }
+        description={
+          <>
+            Kế hoạch này đối chiếu với{' '}
+            <Anchor component={Link} to={paths.plan(data.parent.id)} underline="always">
+              Kế hoạch {parentNo}
+            </Anchor>{' '}
+            – {data.parent.title}.
+          </>
+        }
       />
       <Stack gap="md">
         <Card withBorder radius="md" padding="sm">
           <Group justify="space-between" gap="sm">
             <Group gap={6}>
               <StatusBadge tone="blue">{count(rows.length, 'nhiệm vụ cấp trên')}</StatusBadge>
-              {changed ? <StatusBadge tone="orange">{changed} có khác biệt</StatusBadge> : <StatusBadge tone="green">Không có khác biệt</StatusBadge>}
+              {changed ? (
+                <StatusBadge tone="orange">{changed} có khác biệt</StatusBadge>
+              ) : (
+                <StatusBadge tone="green">Không có khác biệt</StatusBadge>
+              )}
               {missing ? <StatusBadge tone="red">{missing} chưa có tương ứng</StatusBadge> : null}
               {data.extra.length ? <StatusBadge tone="gray">{data.extra.length} nhiệm vụ thêm</StatusBadge> : null}
             </Group>
-            <Switch label="Chỉ hiện nhiệm vụ có khác biệt" checked={onlyDiff} onChange={(e) => setOnlyDiff(e.currentTarget.checked)} />
+            <Switch
+              label="Chỉ hiện nhiệm vụ có khác biệt"
+              checked={onlyDiff}
+              onChange={(e) => setOnlyDiff(e.currentTarget.checked)}
+            />
           </Group>
           <Text size="xs" c="dimmed" mt={6}>
-            Cách đọc: <del className="diff-del">chữ gạch ngang</del> chỉ có ở kế hoạch cấp trên; <ins className="diff-ins">chữ gạch chân</ins> chỉ có ở kế hoạch này. Tên đơn vị khác nhau là bình thường khi cấp trên giao sở, ngành còn xã, phường giao phòng, ban.
+            Cách đọc: <del className="diff-del">chữ gạch ngang</del> chỉ có ở kế hoạch cấp trên;{' '}
+            <ins className="diff-ins">chữ gạch chân</ins> chỉ có ở kế hoạch này. Tên đơn vị khác nhau là bình thường khi
+            cấp trên giao sở, ngành còn xã, phường giao phòng, ban.
           </Text>
         </Card>
 
-        {shown.length === 0 ? <Card withBorder radius="md"><EmptyState title="Không có nhiệm vụ nào khác với cấp trên" /></Card> : null}
+        {shown.length === 0 ? (
+          <Card withBorder radius="md">
+            <EmptyState title="Không có nhiệm vụ nào khác với cấp trên" />
+          </Card>
+        ) : null}
         {shown.map((r) => (
-          <Card key={r.number} withBorder radius="md" padding="md" component="section" aria-labelledby={`${taskAnchorId(r.number, 'ss')}-tieu-de`} id={taskAnchorId(r.number, 'ss')}>
+          <Card
+            key={r.number}
+            withBorder
+            radius="md"
+            padding="md"
+            component="section"
+            aria-labelledby={`${taskAnchorId(r.number, 'ss')}-tieu-de`}
+            id={taskAnchorId(r.number, 'ss')}
+          >
             <Group justify="space-between" gap="xs" mb="sm" wrap="nowrap" align="flex-start">
-              <Title order={2} size="h5" id={`${taskAnchorId(r.number, 'ss')}-tieu-de`} style={{ overflowWrap: 'anywhere' }}>Nhiệm vụ {r.number}. {r.parent.title}</Title>
+              <Title
+                order={2}
+                size="h5"
+                id={`${taskAnchorId(r.number, 'ss')}-tieu-de`}
+                style={{ overflowWrap: 'anywhere' }}
+              >
+                Nhiệm vụ {r.number}. {r.parent.title}
+              </Title>
               <Box style={{ flex: '0 0 auto' }}>
-                {!r.child ? <StatusBadge tone="red" size="sm">Chưa có tương ứng</StatusBadge> : r.diff ? <StatusBadge tone="orange" size="sm">Có khác biệt</StatusBadge> : <StatusBadge tone="green" size="sm">Giống nhau</StatusBadge>}
+                {!r.child ? (
+                  <StatusBadge tone="red" size="sm">
+                    Chưa có tương ứng
+                  </StatusBadge>
+                ) : r.diff ? (
+                  <StatusBadge tone="orange" size="sm">
+                    Có khác biệt
+                  </StatusBadge>
+                ) : (
+                  <StatusBadge tone="green" size="sm">
+                    Giống nhau
+                  </StatusBadge>
+                )}
               </Box>
             </Group>
             <Stack gap="sm">
-              {FIELDS.map((f) => <FieldRow key={f.key} field={f} parent={r.parent} child={r.child} parentLabel={parentLabel} />)}
+              {FIELDS.map((f) => (
+                <FieldRow key={f.key} field={f} parent={r.parent} child={r.child} parentLabel={parentLabel} />
+              ))}
             </Stack>
           </Card>
         ))}
 
         {data.extra.length ? (
           <Card withBorder radius="md" padding="md" component="section" aria-labelledby="nv-them">
-            <Title order={2} size="h4" id="nv-them" mb="sm">Nhiệm vụ chỉ có ở kế hoạch này</Title>
+            <Title order={2} size="h4" id="nv-them" mb="sm">
+              Nhiệm vụ chỉ có ở kế hoạch này
+            </Title>
             <Stack gap="sm">
               {data.extra.map((t) => (
                 <Box key={t.number} className="compare-cell diff-changed" p={8}>
-                  <Text size="sm" fw={600}>{t.number}. {t.title}</Text>
-                  <Text size="xs" c="dimmed">Chủ trì: {t.lead.map((l) => l.text).join('; ') || '—'} · Thời gian: {t.timeframe.text || '—'}</Text>
+                  <Text size="sm" fw={600}>
+                    {t.number}. {t.title}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    Chủ trì: {t.lead.map((l) => l.text).join('; ') || '—'} · Thời gian: {t.timeframe.text || '—'}
+                  </Text>
                 </Box>
               ))}
             </Stack>

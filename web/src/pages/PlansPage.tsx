@@ -2,7 +2,20 @@
 // unit, status, year and text (without accents). Filters live in the address so "back" keeps them.
 import { useMemo } from 'react';
 import { Link } from 'react-router';
-import { Anchor, Button, Card, CloseButton, Grid, Group, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Card,
+  CloseButton,
+  Grid,
+  Group,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconClipboardList, IconFileImport, IconSearch } from '@tabler/icons-react';
 import { usePlan, usePlanList } from '../api/plans.ts';
@@ -33,7 +46,9 @@ export function PlansPage() {
   const user = useCurrentUser();
   const { params, setParams, setParam } = useSearchParamState();
   const unitId = Number(params.get('donVi')) || null;
-  const status = (PLAN_STATUSES as readonly string[]).includes(params.get('trangThai') ?? '') ? (params.get('trangThai') as PlanStatus) : null;
+  const status = (PLAN_STATUSES as readonly string[]).includes(params.get('trangThai') ?? '')
+    ? (params.get('trangThai') as PlanStatus)
+    : null;
   const year = Number(params.get('nam')) || null;
   const parentPlanId = Number(params.get('capTren')) || null;
   const { text, setText, q } = useSearchText();
@@ -57,54 +72,61 @@ export function PlansPage() {
       <PageHeader
         title="Kế hoạch"
         description="Kế hoạch triển khai thi hành luật của tỉnh và các xã, phường."
-        actions={user.can.draftPlans ? (
-          <Button component={Link} to={paths.planImport} leftSection={<IconFileImport size={18} aria-hidden />}>Nhập kế hoạch từ tệp</Button>
-        ) : null}
+        actions={
+          user.can.draftPlans ? (
+            <Button component={Link} to={paths.planImport} leftSection={<IconFileImport size={18} aria-hidden />}>
+              Nhập kế hoạch từ tệp
+            </Button>
+          ) : null
+        }
       />
       <Stack gap="md">
         <ListFilters label="Lọc kế hoạch">
           <Grid gap="sm" align="flex-end">
             <Grid.Col span={{ base: 12, sm: 6, lg: 4 }}>
-            <TextInput
-              type="search"
-              label="Tìm kế hoạch"
-              placeholder="Trích yếu, số hiệu, nhiệm vụ (gõ không dấu được)"
-              leftSection={<IconSearch size={16} aria-hidden />}
-              value={text}
-              onChange={(e) => setText(e.currentTarget.value)}
-            />
+              <TextInput
+                type="search"
+                label="Tìm kế hoạch"
+                placeholder="Trích yếu, số hiệu, nhiệm vụ (gõ không dấu được)"
+                leftSection={<IconSearch size={16} aria-hidden />}
+                value={text}
+                onChange={(e) => setText(e.currentTarget.value)}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6, lg: 4 }}>
-            <UnitSearch
-              label="Đơn vị ban hành (gồm cấp dưới)"
-              value={unitChoice}
-              onChange={(u) => { remember(u); setParam('donVi', u ? String(u.id) : null); }}
-              placeholder="Tỉnh, xã, phường… (gõ không dấu)"
-            />
+              <UnitSearch
+                label="Đơn vị ban hành (gồm cấp dưới)"
+                value={unitChoice}
+                onChange={(u) => {
+                  remember(u);
+                  setParam('donVi', u ? String(u.id) : null);
+                }}
+                placeholder="Tỉnh, xã, phường… (gõ không dấu)"
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 6, lg: 2 }}>
-            <Select
-              label="Trạng thái"
-              placeholder="Tất cả"
-              data={STATUS_OPTIONS}
-              value={status}
-              onChange={(v) => setParam('trangThai', v)}
-              clearable
-              clearButtonProps={{ 'aria-label': 'Bỏ lọc trạng thái' }}
-              allowDeselect
-              comboboxProps={{ withinPortal: true }}
-            />
+              <Select
+                label="Trạng thái"
+                placeholder="Tất cả"
+                data={STATUS_OPTIONS}
+                value={status}
+                onChange={(v) => setParam('trangThai', v)}
+                clearable
+                clearButtonProps={{ 'aria-label': 'Bỏ lọc trạng thái' }}
+                allowDeselect
+                comboboxProps={{ withinPortal: true }}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 6, lg: 2 }}>
-            <Select
-              label="Năm"
-              placeholder="Tất cả"
-              data={years}
-              value={year ? String(year) : null}
-              onChange={(v) => setParam('nam', v)}
-              clearable
-              clearButtonProps={{ 'aria-label': 'Bỏ lọc năm' }}
-            />
+              <Select
+                label="Năm"
+                placeholder="Tất cả"
+                data={years}
+                value={year ? String(year) : null}
+                onChange={(v) => setParam('nam', v)}
+                clearable
+                clearButtonProps={{ 'aria-label': 'Bỏ lọc năm' }}
+              />
             </Grid.Col>
           </Grid>
           {parentPlanId ? (
@@ -112,70 +134,142 @@ export function PlansPage() {
               <Text size="sm" style={{ minWidth: 0 }}>
                 Kế hoạch triển khai{' '}
                 <Anchor component={Link} to={paths.plan(parentPlanId)} size="sm" underline="always">
-                  {parent.data ? `${docNumber(parent.data.plan.number, parent.data.plan.symbol)} – ${parent.data.plan.unitName}` : `kế hoạch số ${parentPlanId}`}
+                  {parent.data
+                    ? `${docNumber(parent.data.plan.number, parent.data.plan.symbol)} – ${parent.data.plan.unitName}`
+                    : `kế hoạch số ${parentPlanId}`}
                 </Anchor>
               </Text>
-              <CloseButton size="sm" aria-label="Bỏ lọc theo kế hoạch cấp trên" onClick={() => setParam('capTren', null)} />
+              <CloseButton
+                size="sm"
+                aria-label="Bỏ lọc theo kế hoạch cấp trên"
+                onClick={() => setParam('capTren', null)}
+              />
             </Group>
           ) : null}
         </ListFilters>
 
         <ListSummary onClearFilters={filtered ? clearAll : null}>
-          {list.isLoading ? 'Đang tải…' : list.data ? (list.hasNextPage ? `${count(total, 'kế hoạch')}, đang hiện ${plans.length}` : count(total, 'kế hoạch')) : ''}
+          {list.isLoading
+            ? 'Đang tải…'
+            : list.data
+              ? list.hasNextPage
+                ? `${count(total, 'kế hoạch')}, đang hiện ${plans.length}`
+                : count(total, 'kế hoạch')
+              : ''}
         </ListSummary>
 
         <ListContent
           query={list}
           what="danh sách kế hoạch"
           isEmpty={plans.length === 0}
-          empty={(
+          empty={
             <EmptyState
               icon={<IconClipboardList size={24} />}
               title={filtered ? 'Không có kế hoạch nào khớp' : 'Chưa có kế hoạch nào'}
-              description={filtered ? 'Hãy thử từ khóa khác hoặc bỏ bớt bộ lọc.' : 'Nhập kế hoạch từ tệp văn bản (.docx, .txt, .md, .html) để bắt đầu.'}
-              action={filtered ? <Button variant="light" onClick={clearAll}>Bỏ mọi bộ lọc</Button>
-                : user.can.draftPlans ? <Button variant="light" component={Link} to={paths.planImport}>Nhập kế hoạch</Button> : undefined}
+              description={
+                filtered
+                  ? 'Hãy thử từ khóa khác hoặc bỏ bớt bộ lọc.'
+                  : 'Nhập kế hoạch từ tệp văn bản (.docx, .txt, .md, .html) để bắt đầu.'
+              }
+              action={
+                filtered ? (
+                  <Button variant="light" onClick={clearAll}>
+                    Bỏ mọi bộ lọc
+                  </Button>
+                ) : user.can.draftPlans ? (
+                  <Button variant="light" component={Link} to={paths.planImport}>
+                    Nhập kế hoạch
+                  </Button>
+                ) : undefined
+              }
             />
-          )}
+          }
         >
-          {() => isPhone ? (
-            <Stack gap="sm" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }} aria-label="Danh sách kế hoạch">
-              {plans.map((p) => <PlanCard key={p.id} plan={p} />)}
-            </Stack>
-          ) : (
-            <Paper withBorder radius="md">
-              <Table.ScrollContainer minWidth={900}>
-                <Table verticalSpacing="sm" highlightOnHover>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col" w={130}>Số, ký hiệu</Table.Th>
-                      <Table.Th scope="col">Trích yếu</Table.Th>
-                      <Table.Th scope="col" w={170}>Đơn vị ban hành</Table.Th>
-                      <Table.Th scope="col" w={110}>Ngày ban hành</Table.Th>
-                      <Table.Th scope="col" w={130}>Trạng thái</Table.Th>
-                      <Table.Th scope="col" w={80} ta="right">Nhiệm vụ</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {plans.map((p) => (
-                      <Table.Tr key={p.id}>
-                        <Table.Td><Text size="sm">{p.number ? docNumber(p.number, p.symbol) : <Text span c="dimmed" inherit>Chưa có số</Text>}</Text></Table.Td>
-                        <Table.Td>
-                          <Anchor component={Link} to={paths.plan(p.id)} size="sm" fw={600}>{p.title || '(chưa có trích yếu)'}</Anchor>
-                          {p.version > 1 ? <Text size="xs" c="dimmed">Phiên bản {p.version}</Text> : null}
-                          {p.childCount ? <Text size="xs" c="dimmed">{count(p.childCount, 'kế hoạch cấp dưới')}</Text> : null}
-                        </Table.Td>
-                        <Table.Td><Text size="sm">{p.unitName}</Text></Table.Td>
-                        <Table.Td><Text size="sm">{formatIsoDate(p.issuedDate) || '—'}</Text></Table.Td>
-                        <Table.Td><PlanStatusBadge status={p.status} label={p.statusLabel} /></Table.Td>
-                        <Table.Td ta="right"><Text size="sm">{p.taskCount}</Text></Table.Td>
+          {() =>
+            isPhone ? (
+              <Stack
+                gap="sm"
+                component="ul"
+                style={{ listStyle: 'none', margin: 0, padding: 0 }}
+                aria-label="Danh sách kế hoạch"
+              >
+                {plans.map((p) => (
+                  <PlanCard key={p.id} plan={p} />
+                ))}
+              </Stack>
+            ) : (
+              <Paper withBorder radius="md">
+                <Table.ScrollContainer minWidth={900}>
+                  <Table verticalSpacing="sm" highlightOnHover>
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th scope="col" w={130}>
+                          Số, ký hiệu
+                        </Table.Th>
+                        <Table.Th scope="col">Trích yếu</Table.Th>
+                        <Table.Th scope="col" w={170}>
+                          Đơn vị ban hành
+                        </Table.Th>
+                        <Table.Th scope="col" w={110}>
+                          Ngày ban hành
+                        </Table.Th>
+                        <Table.Th scope="col" w={130}>
+                          Trạng thái
+                        </Table.Th>
+                        <Table.Th scope="col" w={80} ta="right">
+                          Nhiệm vụ
+                        </Table.Th>
                       </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            </Paper>
-          )}
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {plans.map((p) => (
+                        <Table.Tr key={p.id}>
+                          <Table.Td>
+                            <Text size="sm">
+                              {p.number ? (
+                                docNumber(p.number, p.symbol)
+                              ) : (
+                                <Text span c="dimmed" inherit>
+                                  Chưa có số
+                                </Text>
+                              )}
+                            </Text>
+                          </Table.Td>
+                          <Table.Td>
+                            <Anchor component={Link} to={paths.plan(p.id)} size="sm" fw={600}>
+                              {p.title || '(chưa có trích yếu)'}
+                            </Anchor>
+                            {p.version > 1 ? (
+                              <Text size="xs" c="dimmed">
+                                Phiên bản {p.version}
+                              </Text>
+                            ) : null}
+                            {p.childCount ? (
+                              <Text size="xs" c="dimmed">
+                                {count(p.childCount, 'kế hoạch cấp dưới')}
+                              </Text>
+                            ) : null}
+                          </Table.Td>
+                          <Table.Td>
+                            <Text size="sm">{p.unitName}</Text>
+                          </Table.Td>
+                          <Table.Td>
+                            <Text size="sm">{formatIsoDate(p.issuedDate) || '—'}</Text>
+                          </Table.Td>
+                          <Table.Td>
+                            <PlanStatusBadge status={p.status} label={p.statusLabel} />
+                          </Table.Td>
+                          <Table.Td ta="right">
+                            <Text size="sm">{p.taskCount}</Text>
+                          </Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </Table.ScrollContainer>
+              </Paper>
+            )
+          }
         </ListContent>
 
         <LoadMore query={list}>Xem thêm (còn {total - plans.length})</LoadMore>
@@ -189,15 +283,29 @@ function PlanCard({ plan: p }: { plan: PlanListItem }) {
     <li>
       <Card withBorder radius="md" padding="sm">
         <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
-          <Text size="sm" c="dimmed">{p.number ? docNumber(p.number, p.symbol) : 'Chưa có số'}{p.issuedDate ? ` · ${formatIsoDate(p.issuedDate)}` : ''}</Text>
+          <Text size="sm" c="dimmed">
+            {p.number ? docNumber(p.number, p.symbol) : 'Chưa có số'}
+            {p.issuedDate ? ` · ${formatIsoDate(p.issuedDate)}` : ''}
+          </Text>
           <PlanStatusBadge status={p.status} label={p.statusLabel} size="sm" />
         </Group>
-        <Anchor component={Link} to={paths.plan(p.id)} fw={600} mt={4} display="block" style={{ overflowWrap: 'anywhere' }}>
+        <Anchor
+          component={Link}
+          to={paths.plan(p.id)}
+          fw={600}
+          mt={4}
+          display="block"
+          style={{ overflowWrap: 'anywhere' }}
+        >
           {p.title || '(chưa có trích yếu)'}
         </Anchor>
-        <Text size="sm" mt={4}>{p.unitName}</Text>
+        <Text size="sm" mt={4}>
+          {p.unitName}
+        </Text>
         <Text size="xs" c="dimmed" mt={2}>
-          {count(p.taskCount, 'nhiệm vụ')}{p.childCount ? ` · ${count(p.childCount, 'kế hoạch cấp dưới')}` : ''}{p.version > 1 ? ` · phiên bản ${p.version}` : ''}
+          {count(p.taskCount, 'nhiệm vụ')}
+          {p.childCount ? ` · ${count(p.childCount, 'kế hoạch cấp dưới')}` : ''}
+          {p.version > 1 ? ` · phiên bản ${p.version}` : ''}
         </Text>
       </Card>
     </li>

@@ -23,8 +23,15 @@ export function RegimePage() {
   const valid = Number.isInteger(regimeId) && regimeId > 0;
   const { data, isLoading, error, refetch } = useRegime(valid ? regimeId : null);
   usePageTitle(data?.regime.name ?? 'Chế độ báo cáo');
-  if (!valid || (isApiError(error) && (error.isNotFound || error.status === 400))) return <NotFoundPage what="chế độ báo cáo" />;
-  if (isLoading) return <Group p="md"><Loader size="sm" aria-hidden /><Text>Đang tải…</Text></Group>;
+  if (!valid || (isApiError(error) && (error.isNotFound || error.status === 400)))
+    return <NotFoundPage what="chế độ báo cáo" />;
+  if (isLoading)
+    return (
+      <Group p="md">
+        <Loader size="sm" aria-hidden />
+        <Text>Đang tải…</Text>
+      </Group>
+    );
   if (error || !data) return <LoadError error={error} what="chế độ báo cáo" onRetry={() => void refetch()} />;
   return <RegimeView d={data} />;
 }
@@ -43,14 +50,22 @@ function RegimeView({ d }: { d: ReportingRegimeDetail }) {
   const breadcrumbs = (
     <Box component="nav" aria-label="Vị trí">
       <Breadcrumbs separator="›" separatorMargin={6} style={{ flexWrap: 'wrap', rowGap: 4 }}>
-        <Anchor component={Link} to={paths.reports} size="sm">Báo cáo</Anchor>
-        <Text size="sm" aria-current="page">Chế độ báo cáo</Text>
+        <Anchor component={Link} to={paths.reports} size="sm">
+          Báo cáo
+        </Anchor>
+        <Text size="sm" aria-current="page">
+          Chế độ báo cáo
+        </Text>
       </Breadcrumbs>
     </Box>
   );
   return (
     <>
-      <PageHeader above={breadcrumbs} title={regime.name} description={`${KIND_LABEL[regime.kind] ?? regime.kind}${regime.schedule.frequencyLabel && regime.kind !== 'adHoc' ? ` · ${regime.schedule.frequencyLabel.toLowerCase()}` : ''} · đơn vị nhận: ${regime.ownerName}`} />
+      <PageHeader
+        above={breadcrumbs}
+        title={regime.name}
+        description={`${KIND_LABEL[regime.kind] ?? regime.kind}${regime.schedule.frequencyLabel && regime.kind !== 'adHoc' ? ` · ${regime.schedule.frequencyLabel.toLowerCase()}` : ''} · đơn vị nhận: ${regime.ownerName}`}
+      />
       <Stack gap="md">
         <Section title="Nội dung" id="noi-dung">
           <dl className="info-list">
@@ -58,9 +73,17 @@ function RegimeView({ d }: { d: ReportingRegimeDetail }) {
             <InfoRow label="Đơn vị nhận, tổng hợp">{regime.ownerName}</InfoRow>
             <InfoRow label="Báo cáo lên">{regime.recipients.join('; ') || '—'}</InfoRow>
             <InfoRow label="Số đơn vị phải báo cáo">{d.submitterCount}</InfoRow>
-            {regime.planId ? <InfoRow label="Kế hoạch"><Anchor component={Link} to={paths.plan(regime.planId)} size="sm">Xem kế hoạch</Anchor></InfoRow> : null}
+            {regime.planId ? (
+              <InfoRow label="Kế hoạch">
+                <Anchor component={Link} to={paths.plan(regime.planId)} size="sm">
+                  Xem kế hoạch
+                </Anchor>
+              </InfoRow>
+            ) : null}
             {regime.adHocDue ? <InfoRow label="Thời hạn">{formatDay(regime.adHocDue)}</InfoRow> : null}
-            <InfoRow label="Đơn vị tôi">{d.myUnitReports ? 'Phải gửi báo cáo theo chế độ này' : 'Không phải gửi báo cáo theo chế độ này'}</InfoRow>
+            <InfoRow label="Đơn vị tôi">
+              {d.myUnitReports ? 'Phải gửi báo cáo theo chế độ này' : 'Không phải gửi báo cáo theo chế độ này'}
+            </InfoRow>
           </dl>
         </Section>
         <Section title="Các kỳ báo cáo" id="cac-ky">
@@ -79,23 +102,52 @@ function RegimeView({ d }: { d: ReportingRegimeDetail }) {
                   return (
                     <Table.Tr key={p.key}>
                       <Table.Td>
-                        <Text size="sm" fw={600}>{p.label}{p.current ? ' (kỳ hiện tại)' : ''}</Text>
-                        <Text size="xs" c="dimmed">{formatDay(p.dataWindow.from)} – {formatDay(p.dataWindow.to)}</Text>
+                        <Text size="sm" fw={600}>
+                          {p.label}
+                          {p.current ? ' (kỳ hiện tại)' : ''}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          {formatDay(p.dataWindow.from)} – {formatDay(p.dataWindow.to)}
+                        </Text>
                       </Table.Td>
                       <Table.Td>
                         {p.dueDates.map((x, i) => (
-                          <Text size="sm" key={i}>{formatDay(x.dueDate)}{x.kinds.length ? <Text span size="xs" c="dimmed"> ({kindsText(x.kinds)})</Text> : null}</Text>
+                          <Text size="sm" key={i}>
+                            {formatDay(x.dueDate)}
+                            {x.kinds.length ? (
+                              <Text span size="xs" c="dimmed">
+                                {' '}
+                                ({kindsText(x.kinds)})
+                              </Text>
+                            ) : null}
+                          </Text>
                         ))}
                       </Table.Td>
                       <Table.Td>
                         <Stack gap={4} align="flex-start">
                           {d.myUnitReports ? (
                             report ? (
-                              <Group gap="xs"><ReportStatusBadge status={report.status} size="sm" /><Anchor component={Link} to={paths.report(report.id)} size="sm">Báo cáo của đơn vị</Anchor></Group>
-                            ) : <Text size="sm" c="dimmed">Đơn vị chưa lập báo cáo (hạn {formatDay(p.myDueDate)}){p.current ? ': lập tại trang Báo cáo.' : '.'}</Text>
+                              <Group gap="xs">
+                                <ReportStatusBadge status={report.status} size="sm" />
+                                <Anchor component={Link} to={paths.report(report.id)} size="sm">
+                                  Báo cáo của đơn vị
+                                </Anchor>
+                              </Group>
+                            ) : (
+                              <Text size="sm" c="dimmed">
+                                Đơn vị chưa lập báo cáo (hạn {formatDay(p.myDueDate)})
+                                {p.current ? ': lập tại trang Báo cáo.' : '.'}
+                              </Text>
+                            )
                           ) : null}
                           {d.can.followUp ? (
-                            <Button component={Link} to={paths.periodStatus(regime.id, p.key)} size="xs" variant="light" leftSection={<IconChartBar size={16} aria-hidden />}>
+                            <Button
+                              component={Link}
+                              to={paths.periodStatus(regime.id, p.key)}
+                              size="xs"
+                              variant="light"
+                              leftSection={<IconChartBar size={16} aria-hidden />}
+                            >
                               Tình hình nhận báo cáo {p.label.toLowerCase()}
                             </Button>
                           ) : null}
@@ -110,7 +162,19 @@ function RegimeView({ d }: { d: ReportingRegimeDetail }) {
         </Section>
         <Section title="Chỉ tiêu tổng hợp" id="chi-tieu-che-do">
           <ul className="plain-list">
-            {regime.indicators.map((i) => <li key={i.code}><Text size="sm">{i.name} ({i.unit}){i.fromDeliverables ? <Text span size="xs" c="dimmed"> – đếm từ sản phẩm</Text> : null}</Text></li>)}
+            {regime.indicators.map((i) => (
+              <li key={i.code}>
+                <Text size="sm">
+                  {i.name} ({i.unit})
+                  {i.fromDeliverables ? (
+                    <Text span size="xs" c="dimmed">
+                      {' '}
+                      – đếm từ sản phẩm
+                    </Text>
+                  ) : null}
+                </Text>
+              </li>
+            ))}
           </ul>
         </Section>
       </Stack>

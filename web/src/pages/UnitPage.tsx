@@ -23,8 +23,12 @@ const Section = (props: Parameters<typeof SharedSection>[0]) => <SharedSection t
 function InfoRow({ label, children }: { label: string; children: ReactNode }) {
   return (
     <Group gap="xs" wrap="nowrap" align="flex-start">
-      <Text size="sm" c="dimmed" w={110} style={{ flex: '0 0 110px' }}>{label}</Text>
-      <Text size="sm" component="div" style={{ overflowWrap: 'anywhere' }}>{children}</Text>
+      <Text size="sm" c="dimmed" w={110} style={{ flex: '0 0 110px' }}>
+        {label}
+      </Text>
+      <Text size="sm" component="div" style={{ overflowWrap: 'anywhere' }}>
+        {children}
+      </Text>
     </Group>
   );
 }
@@ -41,7 +45,13 @@ export function UnitPage() {
   if (!valid || (isApiError(error) && (error.isNotFound || error.status === 400))) {
     return <NotFoundPage what="đơn vị" />;
   }
-  if (isLoading) return <Group p="md"><Loader size="sm" aria-hidden /><Text>Đang tải thông tin đơn vị…</Text></Group>;
+  if (isLoading)
+    return (
+      <Group p="md">
+        <Loader size="sm" aria-hidden />
+        <Text>Đang tải thông tin đơn vị…</Text>
+      </Group>
+    );
   if (error || !data) return <LoadError error={error} what="thông tin đơn vị" onRetry={() => void refetch()} />;
   return <UnitView detail={data} />;
 }
@@ -60,25 +70,57 @@ function UnitView({ detail }: { detail: UnitDetail }) {
   const breadcrumbs = (
     <Box component="nav" aria-label="Đơn vị cấp trên">
       <Breadcrumbs separator="›" separatorMargin={6} style={{ flexWrap: 'wrap', rowGap: 4 }}>
-        <Anchor component={Link} to={paths.units} size="sm">Đơn vị</Anchor>
-        {ancestors.map((a) => <Anchor key={a.id} component={Link} to={paths.unit(a.id)} size="sm">{a.name}</Anchor>)}
-        <Text size="sm" aria-current="page">{unit.shortName || unit.name}</Text>
+        <Anchor component={Link} to={paths.units} size="sm">
+          Đơn vị
+        </Anchor>
+        {ancestors.map((a) => (
+          <Anchor key={a.id} component={Link} to={paths.unit(a.id)} size="sm">
+            {a.name}
+          </Anchor>
+        ))}
+        <Text size="sm" aria-current="page">
+          {unit.shortName || unit.name}
+        </Text>
       </Breadcrumbs>
     </Box>
   );
 
-  const actions = mayAdd || mayAdminister ? (
-    <>
-      {mayAdd ? <Button leftSection={<IconCirclePlus size={18} aria-hidden />} onClick={() => setDialog('add')}>Thêm đơn vị trực thuộc</Button> : null}
-      {mayAdminister ? (
-        <>
-          <Button variant="default" leftSection={<IconPencil size={18} aria-hidden />} onClick={() => setDialog('rename')}>Đổi tên</Button>
-          <Button variant="default" leftSection={<IconArrowMerge size={18} aria-hidden />} onClick={() => setDialog('merge')}>Sáp nhập vào…</Button>
-          <Button variant="outline" color="red.9" leftSection={<IconTrash size={18} aria-hidden />} onClick={() => setDialog('retire')}>Giải thể</Button>
-        </>
-      ) : null}
-    </>
-  ) : null;
+  const actions =
+    mayAdd || mayAdminister ? (
+      <>
+        {mayAdd ? (
+          <Button leftSection={<IconCirclePlus size={18} aria-hidden />} onClick={() => setDialog('add')}>
+            Thêm đơn vị trực thuộc
+          </Button>
+        ) : null}
+        {mayAdminister ? (
+          <>
+            <Button
+              variant="default"
+              leftSection={<IconPencil size={18} aria-hidden />}
+              onClick={() => setDialog('rename')}
+            >
+              Đổi tên
+            </Button>
+            <Button
+              variant="default"
+              leftSection={<IconArrowMerge size={18} aria-hidden />}
+              onClick={() => setDialog('merge')}
+            >
+              Sáp nhập vào…
+            </Button>
+            <Button
+              variant="outline"
+              color="red.9"
+              leftSection={<IconTrash size={18} aria-hidden />}
+              onClick={() => setDialog('retire')}
+            >
+              Giải thể
+            </Button>
+          </>
+        ) : null}
+      </>
+    ) : null;
 
   return (
     <>
@@ -88,8 +130,12 @@ function UnitView({ detail }: { detail: UnitDetail }) {
         description={
           <Group gap="xs" component="span">
             <StatusBadge tone="blue">{unit.kindLabel}</StatusBadge>
-            <StatusBadge tone={unit.status === 'active' ? 'green' : unit.status === 'merged' ? 'orange' : 'gray'}>{unitStatusLabel(unit.status)}</StatusBadge>
-            <Text span size="sm" c="dimmed">Mã {unit.code}</Text>
+            <StatusBadge tone={unit.status === 'active' ? 'green' : unit.status === 'merged' ? 'orange' : 'gray'}>
+              {unitStatusLabel(unit.status)}
+            </StatusBadge>
+            <Text span size="sm" c="dimmed">
+              Mã {unit.code}
+            </Text>
           </Group>
         }
         actions={actions}
@@ -97,11 +143,17 @@ function UnitView({ detail }: { detail: UnitDetail }) {
       <Stack gap="md">
         {mergedInto ? (
           <Alert color="orange" variant="light" icon={<IconInfoCircle aria-hidden />} title="Đơn vị đã sáp nhập">
-            {unit.name} đã sáp nhập vào <Anchor component={Link} to={paths.unit(mergedInto.id)}>{mergedInto.name}</Anchor>.
+            {unit.name} đã sáp nhập vào{' '}
+            <Anchor component={Link} to={paths.unit(mergedInto.id)}>
+              {mergedInto.name}
+            </Anchor>
+            .
           </Alert>
         ) : null}
         {unit.status === 'retired' ? (
-          <Alert color="gray" variant="light" icon={<IconInfoCircle aria-hidden />}>Đơn vị này đã giải thể.</Alert>
+          <Alert color="gray" variant="light" icon={<IconInfoCircle aria-hidden />}>
+            Đơn vị này đã giải thể.
+          </Alert>
         ) : null}
 
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
@@ -109,13 +161,17 @@ function UnitView({ detail }: { detail: UnitDetail }) {
             <Section title="Thông tin" id="thong-tin">
               <Stack gap={6}>
                 <InfoRow label="Tên đầy đủ">{unit.name}</InfoRow>
-                {unit.shortName && unit.shortName !== unit.name ? <InfoRow label="Tên ngắn">{unit.shortName}</InfoRow> : null}
+                {unit.shortName && unit.shortName !== unit.name ? (
+                  <InfoRow label="Tên ngắn">{unit.shortName}</InfoRow>
+                ) : null}
                 <InfoRow label="Mã">{unit.code}</InfoRow>
                 <InfoRow label="Loại">{unit.kindLabel}</InfoRow>
                 <InfoRow label="Trạng thái">{unitStatusLabel(unit.status)}</InfoRow>
                 {ancestors.length ? (
                   <InfoRow label="Trực thuộc">
-                    <Anchor component={Link} to={paths.unit(ancestors[ancestors.length - 1]!.id)} size="sm">{ancestors[ancestors.length - 1]!.name}</Anchor>
+                    <Anchor component={Link} to={paths.unit(ancestors[ancestors.length - 1]!.id)} size="sm">
+                      {ancestors[ancestors.length - 1]!.name}
+                    </Anchor>
                   </InfoRow>
                 ) : null}
               </Stack>
@@ -127,11 +183,19 @@ function UnitView({ detail }: { detail: UnitDetail }) {
                   {former.map((a) => (
                     <li key={a.name} style={{ padding: '6px 4px' }}>
                       <Text fw={500}>{a.name}</Text>
-                      {a.note ? <Text size="sm" c="dimmed">{a.note}</Text> : null}
+                      {a.note ? (
+                        <Text size="sm" c="dimmed">
+                          {a.note}
+                        </Text>
+                      ) : null}
                     </li>
                   ))}
                 </ul>
-              ) : <Text size="sm" c="dimmed">Không có tên cũ.</Text>}
+              ) : (
+                <Text size="sm" c="dimmed">
+                  Không có tên cũ.
+                </Text>
+              )}
             </Section>
 
             {otherNames.length ? (
@@ -140,7 +204,10 @@ function UnitView({ detail }: { detail: UnitDetail }) {
                   {otherNames.map((a) => (
                     <li key={a.name} style={{ padding: '6px 4px' }}>
                       <Text>{a.name}</Text>
-                      <Text size="xs" c="dimmed">{a.kind === 'abbreviation' ? 'Tên viết tắt' : 'Tên gọi khác'}{a.note ? ` · ${a.note}` : ''}</Text>
+                      <Text size="xs" c="dimmed">
+                        {a.kind === 'abbreviation' ? 'Tên viết tắt' : 'Tên gọi khác'}
+                        {a.note ? ` · ${a.note}` : ''}
+                      </Text>
                     </li>
                   ))}
                 </ul>
@@ -152,19 +219,35 @@ function UnitView({ detail }: { detail: UnitDetail }) {
             <Section
               title="Đơn vị trực thuộc"
               id="truc-thuoc"
-              extra={children.length ? <Text size="sm" c="dimmed">{count(children.length, 'đơn vị')}</Text> : null}
+              extra={
+                children.length ? (
+                  <Text size="sm" c="dimmed">
+                    {count(children.length, 'đơn vị')}
+                  </Text>
+                ) : null
+              }
             >
               {children.length ? (
                 <Stack gap="sm">
                   {groups.map((g) => (
                     <div key={g.key}>
-                      {groups.length > 1 ? <Text size="xs" fw={700} tt="uppercase" c="dimmed" mt={4}>{g.label}</Text> : null}
+                      {groups.length > 1 ? (
+                        <Text size="xs" fw={700} tt="uppercase" c="dimmed" mt={4}>
+                          {g.label}
+                        </Text>
+                      ) : null}
                       <ul className="tap-list" aria-label={g.label}>
                         {g.units.map((c) => (
                           <li key={c.id}>
                             <Link to={paths.unit(c.id)}>
-                              <Text className="tap-title" c="thBlue.8" fw={500}>{c.name}</Text>
-                              {c.childCount ? <Text size="xs" c="dimmed">{count(c.childCount, 'đơn vị trực thuộc')}</Text> : null}
+                              <Text className="tap-title" c="thBlue.8" fw={500}>
+                                {c.name}
+                              </Text>
+                              {c.childCount ? (
+                                <Text size="xs" c="dimmed">
+                                  {count(c.childCount, 'đơn vị trực thuộc')}
+                                </Text>
+                              ) : null}
                             </Link>
                           </li>
                         ))}
@@ -176,7 +259,13 @@ function UnitView({ detail }: { detail: UnitDetail }) {
                 <EmptyState
                   title="Chưa có đơn vị trực thuộc"
                   description={mayAdd ? 'Bạn có thể thêm phòng, ban hoặc thôn, tổ dân phố.' : undefined}
-                  action={mayAdd ? <Button variant="light" onClick={() => setDialog('add')}>Thêm đơn vị trực thuộc</Button> : undefined}
+                  action={
+                    mayAdd ? (
+                      <Button variant="light" onClick={() => setDialog('add')}>
+                        Thêm đơn vị trực thuộc
+                      </Button>
+                    ) : undefined
+                  }
                 />
               )}
             </Section>
@@ -188,11 +277,18 @@ function UnitView({ detail }: { detail: UnitDetail }) {
         </SimpleGrid>
       </Stack>
 
-      {mayAdd ? <AddChildModal opened={dialog === 'add'} onClose={close} unit={unit} allowedKinds={allowedChildKinds} /> : null}
+      {mayAdd ? (
+        <AddChildModal opened={dialog === 'add'} onClose={close} unit={unit} allowedKinds={allowedChildKinds} />
+      ) : null}
       {mayAdminister ? (
         <>
           <RenameModal opened={dialog === 'rename'} onClose={close} unit={unit} />
-          <MergeModal opened={dialog === 'merge'} onClose={close} unit={unit} onMerged={(intoId) => navigate(paths.unit(intoId))} />
+          <MergeModal
+            opened={dialog === 'merge'}
+            onClose={close}
+            unit={unit}
+            onMerged={(intoId) => navigate(paths.unit(intoId))}
+          />
           <RetireModal opened={dialog === 'retire'} onClose={close} unit={unit} />
         </>
       ) : null}

@@ -37,12 +37,13 @@ export function UnitsPage() {
     setInitialised(true);
   }, [initialised, roots.data]);
 
-  const toggle = (id: number) => setExpanded((s) => {
-    const next = new Set(s);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    return next;
-  });
+  const toggle = (id: number) =>
+    setExpanded((s) => {
+      const next = new Set(s);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
 
   const searching = debounced.length > 0;
   const hits = search.data ?? [];
@@ -50,12 +51,17 @@ export function UnitsPage() {
     if (!searching) return '';
     if (search.isFetching && !search.data) return 'Đang tìm…';
     if (!hits.length) return 'Không tìm thấy đơn vị nào.';
-    return hits.length >= LIMIT ? `${LIMIT} kết quả khớp nhất (gõ thêm để thu hẹp).` : `Tìm thấy ${count(hits.length, 'đơn vị')}.`;
+    return hits.length >= LIMIT
+      ? `${LIMIT} kết quả khớp nhất (gõ thêm để thu hẹp).`
+      : `Tìm thấy ${count(hits.length, 'đơn vị')}.`;
   }, [searching, search.isFetching, search.data, hits.length]);
 
   return (
     <>
-      <PageHeader title="Đơn vị" description="Trung ương, tỉnh, sở, ngành, xã, phường và các phòng, thôn, tổ dân phố." />
+      <PageHeader
+        title="Đơn vị"
+        description="Trung ương, tỉnh, sở, ngành, xã, phường và các phòng, thôn, tổ dân phố."
+      />
       <Stack gap="lg">
         <Paper withBorder p={{ base: 'sm', sm: 'md' }} radius="md" role="search">
           <TextInput
@@ -71,17 +77,25 @@ export function UnitsPage() {
             autoComplete="off"
             enterKeyHint="search"
           />
-          <Text size="sm" mt="xs" role="status" aria-live="polite" c={status ? undefined : 'dimmed'}>{status}</Text>
+          <Text size="sm" mt="xs" role="status" aria-live="polite" c={status ? undefined : 'dimmed'}>
+            {status}
+          </Text>
           {searching ? (
-            search.error ? <LoadError error={search.error} what="kết quả tìm kiếm" onRetry={() => void search.refetch()} />
-              : hits.length ? <UnitSearchResults hits={hits} />
-                : !search.isFetching ? (
-                  <EmptyState
-                    title="Không có đơn vị nào khớp"
-                    description="Hãy thử gõ ít chữ hơn, hoặc tìm theo tên cũ của xã, phường trước khi sáp nhập."
-                    action={<Button variant="default" onClick={() => setText('')}>Xóa tìm kiếm</Button>}
-                  />
-                ) : null
+            search.error ? (
+              <LoadError error={search.error} what="kết quả tìm kiếm" onRetry={() => void search.refetch()} />
+            ) : hits.length ? (
+              <UnitSearchResults hits={hits} />
+            ) : !search.isFetching ? (
+              <EmptyState
+                title="Không có đơn vị nào khớp"
+                description="Hãy thử gõ ít chữ hơn, hoặc tìm theo tên cũ của xã, phường trước khi sáp nhập."
+                action={
+                  <Button variant="default" onClick={() => setText('')}>
+                    Xóa tìm kiếm
+                  </Button>
+                }
+              />
+            ) : null
           ) : null}
         </Paper>
 
@@ -89,18 +103,36 @@ export function UnitsPage() {
           <Paper withBorder p={{ base: 'xs', sm: 'md' }} radius="md" component="section" aria-labelledby="cay-don-vi">
             <Group justify="space-between" px={4} mb="xs">
               <div>
-                <Title order={2} size="h4" id="cay-don-vi">Cây đơn vị</Title>
+                <Title order={2} size="h4" id="cay-don-vi">
+                  Cây đơn vị
+                </Title>
                 <Text size="sm" c="dimmed">
-                  Đơn vị của bạn: <Anchor component={Link} to={paths.unit(user.unitId)}>{user.unitName}</Anchor>
+                  Đơn vị của bạn:{' '}
+                  <Anchor component={Link} to={paths.unit(user.unitId)}>
+                    {user.unitName}
+                  </Anchor>
                 </Text>
               </div>
               {expanded.size > (roots.data?.length ?? 0) ? (
-                <Button variant="subtle" size="xs" onClick={() => setExpanded(new Set(roots.data?.map((r) => r.id) ?? []))}>Thu gọn tất cả</Button>
+                <Button
+                  variant="subtle"
+                  size="xs"
+                  onClick={() => setExpanded(new Set(roots.data?.map((r) => r.id) ?? []))}
+                >
+                  Thu gọn tất cả
+                </Button>
               ) : null}
             </Group>
-            {roots.isLoading ? <Group p="sm"><Loader size="sm" aria-hidden /><Text>Đang tải…</Text></Group>
-              : roots.error ? <LoadError error={roots.error} what="cây đơn vị" onRetry={() => void roots.refetch()} />
-                : <UnitTree roots={roots.data ?? []} expanded={expanded} onToggle={toggle} currentId={user.unitId} />}
+            {roots.isLoading ? (
+              <Group p="sm">
+                <Loader size="sm" aria-hidden />
+                <Text>Đang tải…</Text>
+              </Group>
+            ) : roots.error ? (
+              <LoadError error={roots.error} what="cây đơn vị" onRetry={() => void roots.refetch()} />
+            ) : (
+              <UnitTree roots={roots.data ?? []} expanded={expanded} onToggle={toggle} currentId={user.unitId} />
+            )}
           </Paper>
         ) : null}
       </Stack>

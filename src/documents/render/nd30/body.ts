@@ -34,11 +34,19 @@ export function bodyText(item: BodyItem): string {
 }
 
 /** Justified, 1 cm first line, 6 pt before, 1.15 lines [ND30 II.6; values in BODY_SPACING]. */
-export function bodyParagraph(text: string, style: { bold?: boolean; italic?: boolean; keepNext?: boolean } = {}): Paragraph {
+export function bodyParagraph(
+  text: string,
+  style: { bold?: boolean; italic?: boolean; keepNext?: boolean } = {},
+): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.JUSTIFIED,
     indent: { firstLine: BODY_SPACING.firstLine },
-    spacing: { before: BODY_SPACING.before, after: BODY_SPACING.after, line: BODY_SPACING.line, lineRule: LineRuleType.AUTO },
+    spacing: {
+      before: BODY_SPACING.before,
+      after: BODY_SPACING.after,
+      line: BODY_SPACING.line,
+      lineRule: LineRuleType.AUTO,
+    },
     keepNext: style.keepNext ?? false,
     children: [run(text, { size: SIZE.body, bold: style.bold ?? false, italic: style.italic ?? false })],
   });
@@ -60,6 +68,10 @@ export function bodyParagraphs(items: readonly BodyItem[], opts: { endMarker?: b
     const text = bodyText(item);
     if (!(opts.endMarker && i === items.length - 1)) return itemParagraph(item, text);
     const heading = item.kind === 'section' || (item.kind === 'clause' && item.heading);
-    return bodyParagraph(withEndMarker(text), { bold: heading, italic: item.kind === 'paragraph' && item.italic === true, keepNext: true });
+    return bodyParagraph(withEndMarker(text), {
+      bold: heading,
+      italic: item.kind === 'paragraph' && item.italic === true,
+      keepNext: true,
+    });
   });
 }

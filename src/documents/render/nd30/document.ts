@@ -41,7 +41,11 @@ export function nd30Section(children: FileChild[], opts: SectionOptions = {}): I
   return {
     properties: {
       page: {
-        size: { width: PAGE.width, height: PAGE.height, ...(opts.landscape ? { orientation: PageOrientation.LANDSCAPE } : {}) },
+        size: {
+          width: PAGE.width,
+          height: PAGE.height,
+          ...(opts.landscape ? { orientation: PageOrientation.LANDSCAPE } : {}),
+        },
         margin: { ...PAGE.margin, gutter: 0 },
         ...(opts.restartPageNumbers ? { pageNumbers: { start: 1 } } : {}),
       },
@@ -73,7 +77,11 @@ export interface DocumentMeta {
 export const CREATOR = 'Thi Hành';
 
 /** A document whose body is one A4 portrait section, followed by any further sections (an annex). */
-export function nd30Document(meta: DocumentMeta, children: FileChild[], moreSections: ISectionOptions[] = []): Document {
+export function nd30Document(
+  meta: DocumentMeta,
+  children: FileChild[],
+  moreSections: ISectionOptions[] = [],
+): Document {
   return new Document({
     title: meta.title,
     subject: meta.subject ?? '',
@@ -96,6 +104,9 @@ export async function packDocx(doc: Document, language = 'vi-VN'): Promise<Buffe
   if (!core) return buf;
   const xml = await core.async('string');
   if (xml.includes('<dc:language>')) return buf;
-  zip.file('docProps/core.xml', xml.replace('</cp:coreProperties>', `<dc:language>${language}</dc:language></cp:coreProperties>`));
+  zip.file(
+    'docProps/core.xml',
+    xml.replace('</cp:coreProperties>', `<dc:language>${language}</dc:language></cp:coreProperties>`),
+  );
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }

@@ -23,7 +23,11 @@ export interface HeaderData {
 }
 
 /** Left column, first row: cơ quan chủ quản (regular), cơ quan ban hành (bold), rule [ND30 II.2]. */
-export function issuerBlock(parentName: string | null | undefined, issuerName: string, width: number = HEADER_COLUMNS[0]): Paragraph[] {
+export function issuerBlock(
+  parentName: string | null | undefined,
+  issuerName: string,
+  width: number = HEADER_COLUMNS[0],
+): Paragraph[] {
   const inner = width - 2 * CELL_MARGIN;
   const parentLines = parentName?.trim() ? balanceLines(upperVi(parentName), inner, SIZE.coQuan) : [];
   const lines = issuerLines(issuerName).flatMap((l) => balanceLines(l, inner, SIZE.coQuan, 'bold'));
@@ -56,18 +60,35 @@ export function headerTable(h: HeaderData): Table {
     // V/v …: 6 pt above, under the Số [ND30 II.5b]. Balanced lines with explicit breaks between words, because
     // renderers break after a hyphen and would split a symbol such as "129/KH-UBND".
     const lines = balanceLines(h.subject.trim(), left - 2 * CELL_MARGIN, SIZE.trichYeuCongVan);
-    numberRow.push(new Paragraph({
-      alignment: AlignmentType.CENTER,
-      spacing: { ...TIGHT, before: 120 },
-      children: lines.map((l, i) => new TextRun({ text: i < lines.length - 1 ? `${l} ` : l, break: i > 0 ? 1 : 0, font: FONT, size: halfPoints(SIZE.trichYeuCongVan) })),
-    }));
+    numberRow.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { ...TIGHT, before: 120 },
+        children: lines.map(
+          (l, i) =>
+            new TextRun({
+              text: i < lines.length - 1 ? `${l} ` : l,
+              break: i > 0 ? 1 : 0,
+              font: FONT,
+              size: halfPoints(SIZE.trichYeuCongVan),
+            }),
+        ),
+      }),
+    );
   }
   // 14 pt, or 13 pt (the decree's lower bound) when a long place name would wrap: "Phường Đào Duy Từ, ngày …".
   const placeDate = formatPlaceDate(h.place, h.date, h.year);
-  const dateSize = fits(textWidthTwips(placeDate, SIZE.diaDanh, 'italic'), right - 2 * CELL_MARGIN) ? SIZE.diaDanh : SIZE.diaDanhMin;
+  const dateSize = fits(textWidthTwips(placeDate, SIZE.diaDanh, 'italic'), right - 2 * CELL_MARGIN)
+    ? SIZE.diaDanh
+    : SIZE.diaDanhMin;
   const dateRow = [centredLine(placeDate, { size: dateSize, italic: true }, 160)];
   return layoutTable(HEADER_COLUMNS, [
-    new TableRow({ children: [layoutCell(left, issuerBlock(h.parentName, h.issuerName, left)), layoutCell(right, nationalMottoBlock(right))] }),
+    new TableRow({
+      children: [
+        layoutCell(left, issuerBlock(h.parentName, h.issuerName, left)),
+        layoutCell(right, nationalMottoBlock(right)),
+      ],
+    }),
     // Top-aligned: a công văn's V/v lines grow the left cell downwards while Số stays level with the date.
     new TableRow({ children: [layoutCell(left, numberRow), layoutCell(right, dateRow)] }),
   ]);

@@ -28,10 +28,18 @@ export function signatureTable(s: SignatureData): Table {
   const [left, right] = SIGNATURE_COLUMNS;
   const firstBefore = 240;
   const leftParas = [
-    new Paragraph({ spacing: { ...TIGHT, before: firstBefore }, children: [run('Nơi nhận:', { size: SIZE.noiNhanLabel, bold: true, italic: true })] }),
+    new Paragraph({
+      spacing: { ...TIGHT, before: firstBefore },
+      children: [run('Nơi nhận:', { size: SIZE.noiNhanLabel, bold: true, italic: true })],
+    }),
     // A wrapped item continues under its text, not under the dash.
     ...noiNhanLines(s.recipients).map(
-      (l) => new Paragraph({ spacing: TIGHT, indent: { left: DASH_HANG, hanging: DASH_HANG }, children: [run(l, { size: SIZE.noiNhanItem })] }),
+      (l) =>
+        new Paragraph({
+          spacing: TIGHT,
+          indent: { left: DASH_HANG, hanging: DASH_HANG },
+          children: [run(l, { size: SIZE.noiNhanItem })],
+        }),
     ),
   ];
   const signerLines = s.signerLines.map((l) => upperVi(l.trim())).filter(Boolean);

@@ -46,7 +46,31 @@ export function withEndMarker(s: string): string {
 }
 
 /** Points follow the Vietnamese alphabet [ND30 II.6đ]: a) b) c) d) đ) e) g) h) i) k) … (no f, j, w, z). */
-const POINT_LETTERS = ['a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h', 'i', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'x', 'y'];
+const POINT_LETTERS = [
+  'a',
+  'b',
+  'c',
+  'd',
+  'đ',
+  'e',
+  'g',
+  'h',
+  'i',
+  'k',
+  'l',
+  'm',
+  'n',
+  'o',
+  'p',
+  'q',
+  'r',
+  's',
+  't',
+  'u',
+  'v',
+  'x',
+  'y',
+];
 export function pointLabel(index: number): string {
   const n = POINT_LETTERS.length;
   const letter = POINT_LETTERS[index % n]!;
@@ -55,7 +79,21 @@ export function pointLabel(index: number): string {
 }
 
 export function romanNumeral(n: number): string {
-  const table: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  const table: [number, string][] = [
+    [1000, 'M'],
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
   let out = '';
   let rest = n;
   for (const [v, s] of table) {
@@ -110,12 +148,28 @@ export function formatPlaceDate(place: string, date: string | null, year: number
  */
 export function issuerLines(name: string): string[] {
   const upper = upperVi(name.trim());
-  if (upper.includes('\n')) return upper.split('\n').map((l) => l.trim()).filter(Boolean);
+  if (upper.includes('\n'))
+    return upper
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
   const m = /^(ỦY BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN)\s+(.+)$/u.exec(upper);
   return m ? [m[1]!, m[2]!] : [upper];
 }
 
-const BODY_TYPES = ['ủy ban nhân dân', 'hội đồng nhân dân', 'văn phòng', 'trung tâm', 'chi cục', 'công an', 'sở', 'phòng', 'ban', 'cục', 'bộ'];
+const BODY_TYPES = [
+  'ủy ban nhân dân',
+  'hội đồng nhân dân',
+  'văn phòng',
+  'trung tâm',
+  'chi cục',
+  'công an',
+  'sở',
+  'phòng',
+  'ban',
+  'cục',
+  'bộ',
+];
 /** A level word before a unit's proper name; "xã hội" is a field, not a commune. */
 const LEVEL_WORD = /(?:^|\s)(tỉnh|thành phố|xã(?! hội(?:\s|$))|phường|đặc khu)\s+/gu;
 
@@ -150,7 +204,11 @@ export function nameInRunningText(upperName: string): string {
   // Each field after the type starts with a capital: "khoa học và công nghệ" → "Khoa học và Công nghệ".
   const fields = rest
     .split(/(\s+và\s+|,\s+|\s+-\s+)/u)
-    .map((part, i) => (i % 2 === 1 || type === 'ủy ban nhân dân' || type === 'hội đồng nhân dân' || part.startsWith('các ') ? part : upperFirst(part)))
+    .map((part, i) =>
+      i % 2 === 1 || type === 'ủy ban nhân dân' || type === 'hội đồng nhân dân' || part.startsWith('các ')
+        ? part
+        : upperFirst(part),
+    )
     .join('');
   const name = [head, fields, place].filter(Boolean).join(' ');
   return upperFirst(name);
@@ -161,7 +219,15 @@ export function nameInRunningText(upperName: string): string {
  * dash and closing punctuation; adds "Lưu: VT" when the list has no archive line.
  */
 export function noiNhanLines(items: readonly string[]): string[] {
-  const clean = items.map((s) => s.trim().replace(/^[-–+•]\s*/, '').replace(/[;.,]+$/, '').trim()).filter(Boolean);
+  const clean = items
+    .map((s) =>
+      s
+        .trim()
+        .replace(/^[-–+•]\s*/, '')
+        .replace(/[;.,]+$/, '')
+        .trim(),
+    )
+    .filter(Boolean);
   const archive = clean.filter((s) => /^Lưu\b/u.test(s));
   const others = clean.filter((s) => !/^Lưu\b/u.test(s));
   const last = archive[archive.length - 1] ?? 'Lưu: VT';

@@ -20,12 +20,26 @@ export function titleBlock(typeName: string, title: string): Paragraph[] {
  * the dashes aligned under the colon.
  */
 export function kinhGuiBlock(recipients: readonly string[]): Paragraph[] {
-  const items = recipients.map((s) => s.trim().replace(/^[-–]\s*/, '').replace(/[;.,]+$/, '').trim()).filter(Boolean);
+  const items = recipients
+    .map((s) =>
+      s
+        .trim()
+        .replace(/^[-–]\s*/, '')
+        .replace(/[;.,]+$/, '')
+        .trim(),
+    )
+    .filter(Boolean);
   if (items.length === 0) return [];
   const style = { size: SIZE.body };
   const spacing = { before: 120, after: 0, line: 276, lineRule: LineRuleType.AUTO };
   if (items.length === 1) {
-    return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { ...spacing, before: 240 }, children: [run(`Kính gửi: ${items[0]}.`, style)] })];
+    return [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { ...spacing, before: 240 },
+        children: [run(`Kính gửi: ${items[0]}.`, style)],
+      }),
+    ];
   }
   const label = 'Kính gửi:';
   const labelWidth = textWidthTwips('Kính gửi', SIZE.body);
@@ -35,6 +49,13 @@ export function kinhGuiBlock(recipients: readonly string[]): Paragraph[] {
   const start = Math.max(0, Math.round((TEXT_WIDTH - labelWidth - widest) / 2));
   return [
     new Paragraph({ indent: { left: start }, spacing: { ...spacing, before: 240 }, children: [run(label, style)] }),
-    ...lines.map((l) => new Paragraph({ indent: { left: start + labelWidth }, spacing: { ...spacing, before: 0 }, children: [run(l, style)] })),
+    ...lines.map(
+      (l) =>
+        new Paragraph({
+          indent: { left: start + labelWidth },
+          spacing: { ...spacing, before: 0 },
+          children: [run(l, style)],
+        }),
+    ),
   ];
 }

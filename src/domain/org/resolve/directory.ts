@@ -45,7 +45,7 @@ export class UnitDirectory {
   }
 
   private indexEntry(e: UnitEntry): void {
-    const parent = e.parentId === null ? null : this.byId.get(e.parentId) ?? null;
+    const parent = e.parentId === null ? null : (this.byId.get(e.parentId) ?? null);
     const communeParent = parent && (parent.kind === 'commune' || parent.kind === 'ward') ? parent : null;
     this.addKey(e, e.name, null);
     for (const a of e.aliases) this.addKey(e, a, null);
@@ -119,7 +119,13 @@ export class UnitDirectory {
   /** The commune or ward a unit belongs to (itself for a commune); the unit itself when it is above communes. */
   private home(code: string): string {
     let e = this.byCode.get(code);
-    while (e && e.kind !== 'commune' && e.kind !== 'ward' && (e.kind === 'office' || e.kind === 'neighbourhood') && e.parentId !== null) {
+    while (
+      e &&
+      e.kind !== 'commune' &&
+      e.kind !== 'ward' &&
+      (e.kind === 'office' || e.kind === 'neighbourhood') &&
+      e.parentId !== null
+    ) {
       e = this.byId.get(e.parentId);
     }
     return e && (e.kind === 'commune' || e.kind === 'ward') ? e.code : code;
@@ -191,14 +197,24 @@ export class UnitDirectory {
     // 3. Typos: edit distance on the canonical form, bounded by length.
     const typo = this.closestByDistance(canon, ctx);
     if (typo) {
-      return { ref: refOf(written, typo.key.entry, 0.9 - 0.05 * typo.distance), how: 'typo', matched: typo.key.form, entry: typo.key.entry };
+      return {
+        ref: refOf(written, typo.key.entry, 0.9 - 0.05 * typo.distance),
+        how: 'typo',
+        matched: typo.key.form,
+        entry: typo.key.entry,
+      };
     }
 
     // 4. A known name inside a longer phrase ("Giám đốc Sở Khoa học và Công nghệ tỉnh").
     const inner = this.containedKey(canon, ctx);
     if (inner) {
       const ratio = inner.canon.split(' ').length / canon.split(' ').length;
-      return { ref: refOf(written, inner.entry, Math.min(0.8, 0.4 + 0.5 * ratio)), how: 'contains', matched: inner.form, entry: inner.entry };
+      return {
+        ref: refOf(written, inner.entry, Math.min(0.8, 0.4 + 0.5 * ratio)),
+        how: 'contains',
+        matched: inner.form,
+        entry: inner.entry,
+      };
     }
     return { ref: refOf(written, null, 0), how: 'none', matched: null, entry: null };
   }
@@ -227,7 +243,8 @@ export class UnitDirectory {
     let best: { key: Key; distance: number } | null = null;
     let tie = false;
     const candidates: Key[] = [];
-    for (let len = canon.length - limit; len <= canon.length + limit; len++) candidates.push(...(this.byLength.get(len) ?? []));
+    for (let len = canon.length - limit; len <= canon.length + limit; len++)
+      candidates.push(...(this.byLength.get(len) ?? []));
     for (const key of candidates) {
       if (!this.inScope(key, ctx)) continue;
       if (this.contextRank(key.entry, ctx) < 0) continue;

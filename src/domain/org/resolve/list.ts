@@ -8,22 +8,93 @@ import type { UnitDirectory } from './directory.ts';
  * outside the register whose names contain "và" or commas. Longest first when matched.
  */
 const PROTECTED_PHRASES = [
-  'cơ quan, tổ chức, đơn vị', 'cơ quan, đơn vị, địa phương', 'cơ quan, đơn vị, tổ chức', 'sở, ban, ngành, đoàn thể',
-  'sở, ban, ngành', 'phòng, ban, ngành', 'phòng, ban, đơn vị', 'phòng, ban', 'ban, ngành', 'sở, ngành',
-  'xã, phường, thị trấn', 'xã, phường', 'huyện, thị xã, thành phố', 'tỉnh, thành phố',
-  'cơ quan, đơn vị', 'cơ quan, tổ chức', 'tổ chức, cá nhân', 'đơn vị, địa phương', 'doanh nghiệp, tổ chức',
-  'tổ chức chính trị - xã hội', 'cán bộ, công chức, viên chức',
-  'Báo và Phát thanh - Truyền hình', 'Đài Phát thanh và Truyền hình', 'Liên hiệp các Hội Khoa học và Kỹ thuật',
+  'cơ quan, tổ chức, đơn vị',
+  'cơ quan, đơn vị, địa phương',
+  'cơ quan, đơn vị, tổ chức',
+  'sở, ban, ngành, đoàn thể',
+  'sở, ban, ngành',
+  'phòng, ban, ngành',
+  'phòng, ban, đơn vị',
+  'phòng, ban',
+  'ban, ngành',
+  'sở, ngành',
+  'xã, phường, thị trấn',
+  'xã, phường',
+  'huyện, thị xã, thành phố',
+  'tỉnh, thành phố',
+  'cơ quan, đơn vị',
+  'cơ quan, tổ chức',
+  'tổ chức, cá nhân',
+  'đơn vị, địa phương',
+  'doanh nghiệp, tổ chức',
+  'tổ chức chính trị - xã hội',
+  'cán bộ, công chức, viên chức',
+  'Báo và Phát thanh - Truyền hình',
+  'Đài Phát thanh và Truyền hình',
+  'Liên hiệp các Hội Khoa học và Kỹ thuật',
 ];
 
 /** Words that begin a new unit in a list. Capitalised forms only: lower-case "ban" in "phòng, ban" is not a unit. */
 const UNIT_HEADS = [
-  'Sở', 'Bộ', 'Ban', 'Phòng', 'Văn phòng', 'Trung tâm', 'Công an', 'Ủy ban', 'Uỷ ban', 'UBND', 'HĐND', 'Hội đồng',
-  'Báo', 'Đài', 'Hội', 'Liên đoàn', 'Liên minh', 'Liên hiệp', 'Đoàn', 'Tỉnh đoàn', 'Đảng ủy', 'Đảng uỷ', 'Mặt trận', 'MTTQ',
-  'Thanh tra', 'Cục', 'Chi cục', 'Viện', 'Trường', 'Bệnh viện', 'Kho bạc', 'Ngân hàng', 'Thuế', 'Bảo hiểm', 'Tòa án',
-  'Chủ tịch', 'Giám đốc', 'Thủ trưởng', 'Quỹ', 'Hợp tác xã', 'Công ty', 'Tổng công ty', 'Tập đoàn', 'Chính phủ',
-  'Thủ tướng', 'Quốc hội', 'Tỉnh ủy', 'Tỉnh uỷ', 'Xã', 'Phường', 'Tổ dân phố', 'Thôn', 'Nhân dân', 'Các', 'các', 'Những', 'những',
-  'Toàn thể', 'toàn thể',
+  'Sở',
+  'Bộ',
+  'Ban',
+  'Phòng',
+  'Văn phòng',
+  'Trung tâm',
+  'Công an',
+  'Ủy ban',
+  'Uỷ ban',
+  'UBND',
+  'HĐND',
+  'Hội đồng',
+  'Báo',
+  'Đài',
+  'Hội',
+  'Liên đoàn',
+  'Liên minh',
+  'Liên hiệp',
+  'Đoàn',
+  'Tỉnh đoàn',
+  'Đảng ủy',
+  'Đảng uỷ',
+  'Mặt trận',
+  'MTTQ',
+  'Thanh tra',
+  'Cục',
+  'Chi cục',
+  'Viện',
+  'Trường',
+  'Bệnh viện',
+  'Kho bạc',
+  'Ngân hàng',
+  'Thuế',
+  'Bảo hiểm',
+  'Tòa án',
+  'Chủ tịch',
+  'Giám đốc',
+  'Thủ trưởng',
+  'Quỹ',
+  'Hợp tác xã',
+  'Công ty',
+  'Tổng công ty',
+  'Tập đoàn',
+  'Chính phủ',
+  'Thủ tướng',
+  'Quốc hội',
+  'Tỉnh ủy',
+  'Tỉnh uỷ',
+  'Xã',
+  'Phường',
+  'Tổ dân phố',
+  'Thôn',
+  'Nhân dân',
+  'Các',
+  'các',
+  'Những',
+  'những',
+  'Toàn thể',
+  'toàn thể',
 ];
 
 /** One character in, one character out: positions found in the folded text are positions in the original. */
@@ -74,7 +145,9 @@ export function splitUnitList(text: string, directory: UnitDirectory | null = nu
   if (!src) return [];
   const folded = foldSameLength(src);
   const masked = new Array<boolean>(src.length).fill(false);
-  const phrases = [...PROTECTED_PHRASES, ...(directory?.namesWithSeparators() ?? [])].sort((a, b) => b.length - a.length);
+  const phrases = [...PROTECTED_PHRASES, ...(directory?.namesWithSeparators() ?? [])].sort(
+    (a, b) => b.length - a.length,
+  );
   for (const phrase of phrases) {
     const re = cachedPattern(phrase);
     for (const m of folded.matchAll(re)) {
@@ -121,14 +194,22 @@ export function splitUnitList(text: string, directory: UnitDirectory | null = nu
   // and over. Spaces are collapsed only when pieces were joined, as before.
   let current: string[] = [];
   const flush = () => {
-    const joined = current.length > 1 ? current.join('').replace(/\s+/g, ' ') : current[0] ?? '';
-    const t = joined.trim().replace(/^(?:và|cùng|với)\s+/i, '').replace(/[\s.;,:]+$/u, '');
+    const joined = current.length > 1 ? current.join('').replace(/\s+/g, ' ') : (current[0] ?? '');
+    const t = joined
+      .trim()
+      .replace(/^(?:và|cùng|với)\s+/i, '')
+      .replace(/[\s.;,:]+$/u, '');
     if (t) items.push(t);
     current = [];
   };
   for (const p of pieces) {
     work.steps++;
-    if (current.length === 0 || (current.length === 1 && current[0] === '') || p.strong || startsWithHead(p.text, directory)) {
+    if (
+      current.length === 0 ||
+      (current.length === 1 && current[0] === '') ||
+      p.strong ||
+      startsWithHead(p.text, directory)
+    ) {
       flush();
       current = [p.text];
     } else {

@@ -37,7 +37,11 @@ const WRITTEN_EXPANSIONS: Array<[RegExp, string]> = [
 export function spellingForm(s: string): string {
   let out = normalizeToneMarks(normalizeText(s));
   for (const [re, full] of WRITTEN_EXPANSIONS) out = out.replace(re, full);
-  return out.replace(/\s*[-–]\s*/g, ' - ').replace(/[.,;:]/g, ' ').replace(/\s+/g, ' ').trim();
+  return out
+    .replace(/\s*[-–]\s*/g, ' - ')
+    .replace(/[.,;:]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Words that mark a generic group of units rather than one unit. */
@@ -51,7 +55,8 @@ export const GROUP_PATTERNS: RegExp[] = [
 ];
 
 /** Person titles written before a unit name: "Giám đốc Sở …", "Chủ tịch UBND phường". */
-export const TITLE_PREFIX = /^(giam doc|pho giam doc|thu truong|chu tich|pho chu tich|truong|chanh van phong|bo truong)\s+/;
+export const TITLE_PREFIX =
+  /^(giam doc|pho giam doc|thu truong|chu tich|pho chu tich|truong|chanh van phong|bo truong)\s+/;
 
 /** A recipient's note after its name: "(b/c)", "(để b/c)", "(P/h)", "(để t/h)". */
 const RECIPIENT_NOTE = /\s*\((?:để\s+)?\p{L}{1,3}\/\p{L}{1,3}\)$/iu;

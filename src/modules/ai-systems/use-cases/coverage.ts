@@ -16,15 +16,24 @@ export async function aiCoverageFor(db: Kysely<DB>, unitId: number): Promise<AiC
   const root = await getUnit(db, unitId);
   if (!root) throw notFound('đơn vị');
   const entries = await unitEntries(db);
-  const children = entries.filter((e) => e.parentId === root.id && e.kind !== 'neighbourhood')
+  const children = entries
+    .filter((e) => e.parentId === root.id && e.kind !== 'neighbourhood')
     .sort((a, b) => (ORDER[a.kind] ?? 9) - (ORDER[b.kind] ?? 9) || a.name.localeCompare(b.name, 'vi'));
-  const units: CoverageUnit[] = [{ id: root.id, name: root.name, code: root.code, kind: root.kind }, ...children.map((c) => ({ id: c.id, name: c.name, code: c.code, kind: c.kind }))];
+  const units: CoverageUnit[] = [
+    { id: root.id, name: root.name, code: root.code, kind: root.kind },
+    ...children.map((c) => ({ id: c.id, name: c.name, code: c.code, kind: c.kind })),
+  ];
   const rows = await store.listCoverageUses(db, root.id);
   const uses = rows.map((r) => ({
     coveredUnitId: r.path[r.path.indexOf(root.id) + 1] ?? root.id,
     status: r.status,
     level: r.level,
-    state: assessmentState({ status: r.status, impactAssessmentRequired: r.assessment_required, hasApprovedAssessment: Boolean(r.approved), assessmentDue: r.assessment_due }),
+    state: assessmentState({
+      status: r.status,
+      impactAssessmentRequired: r.assessment_required,
+      hasApprovedAssessment: Boolean(r.approved),
+      assessmentDue: r.assessment_due,
+    }),
     openIncidents: Number(r.open_incidents ?? 0),
     openSeriousIncidents: Number(r.open_serious ?? 0),
     lateIncidents: Number(r.late_incidents ?? 0),

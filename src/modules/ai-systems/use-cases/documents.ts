@@ -1,8 +1,19 @@
 // The documents of a use, as plain data for the renderers (run in the worker pool): its AI02 (latest version for
 // its unit, the published one for everyone) and the report of a serious incident.
-import type { Ai02Document, IncidentReportDocument, Issuer, SectionData } from '../../../documents/render/ai-systems-docx.ts';
+import type {
+  Ai02Document,
+  IncidentReportDocument,
+  Issuer,
+  SectionData,
+} from '../../../documents/render/ai-systems-docx.ts';
 import { AI02_SECTIONS, type Ai02Content } from '../../../domain/ai-systems/impact-assessment.ts';
-import { CONSEQUENCE_LABEL, DEADLINE_KIND_LABEL, vietnamDay, type Consequence, type IncidentDeadline } from '../../../domain/ai-systems/incidents.ts';
+import {
+  CONSEQUENCE_LABEL,
+  DEADLINE_KIND_LABEL,
+  vietnamDay,
+  type Consequence,
+  type IncidentDeadline,
+} from '../../../domain/ai-systems/incidents.ts';
 import { RISK_LEVEL_LABEL, SEVERITY_LABEL, UNCLASSIFIED_LABEL } from '../../../domain/ai-systems/model.ts';
 import { notFound } from '../../../domain/errors.ts';
 import { requireActor, type Ctx } from '../../context.ts';
@@ -17,19 +28,29 @@ async function issuerOf(ctx: Pick<Ctx, 'db'>, unitId: number, unitPath: readonly
   const [unit, above] = await Promise.all([getUnit(ctx.db, unitId), getUnitsByIds(ctx.db, [...unitPath])]);
   if (!unit) throw notFound('đơn vị');
   const province = above.find((u) => u.kind === 'province');
-  const place = unit.kind === 'commune' || unit.kind === 'ward' ? unit.short_name : (province?.short_name ?? unit.short_name);
+  const place =
+    unit.kind === 'commune' || unit.kind === 'ward' ? unit.short_name : (province?.short_name ?? unit.short_name);
   return { unitName: unit.name, unitKind: unit.kind, place };
 }
 
 function ai02Sections(content: Ai02Content): SectionData[] {
-  return AI02_SECTIONS.map((s) => ({ number: s.number, title: s.title, fields: s.fields.map((f) => ({ label: f.label, value: content[f.key] ?? '' })) }));
+  return AI02_SECTIONS.map((s) => ({
+    number: s.number,
+    title: s.title,
+    fields: s.fields.map((f) => ({ label: f.label, value: content[f.key] ?? '' })),
+  }));
 }
 
 function ai02Of(u: store.UseRow, a: store.AssessmentRow | undefined, issuer: Issuer): Ai02Document {
   const content = (a?.content as Ai02Content | undefined) ?? prefillOf(u);
   return {
-    issuer, systemName: u.product_name, version: a?.version ?? 0, draft: !a || a.status === 'draft',
-    date: a?.approved_at ? vietnamDay(a.approved_at) : null, sections: ai02Sections(content), signerName: a?.approver_name ?? null,
+    issuer,
+    systemName: u.product_name,
+    version: a?.version ?? 0,
+    draft: !a || a.status === 'draft',
+    date: a?.approved_at ? vietnamDay(a.approved_at) : null,
+    sections: ai02Sections(content),
+    signerName: a?.approver_name ?? null,
   };
 }
 
@@ -52,11 +73,15 @@ export async function incidentReportDocument(ctx: Ctx, incidentId: number): Prom
   const i = await mustIncident(ctx, incidentId);
   const u = await store.getUse(ctx.db, i.use_id);
   if (!u) throw notFound('hệ thống AI');
-  const deadlines = (i.deadlines as IncidentDeadline[]).map((d) => `${DEADLINE_KIND_LABEL[d.kind]}: ${at(new Date(d.dueAt))}`).join('\n');
+  const deadlines = (i.deadlines as IncidentDeadline[])
+    .map((d) => `${DEADLINE_KIND_LABEL[d.kind]}: ${at(new Date(d.dueAt))}`)
+    .join('\n');
   const sections: SectionData[] = [
     { number: 'I', title: 'Thông tin chung', fields: [{ label: 'Tên tổ chức', value: u.unit_name }] },
     {
-      number: 'II', title: 'Hệ thống trí tuệ nhân tạo', fields: [
+      number: 'II',
+      title: 'Hệ thống trí tuệ nhân tạo',
+      fields: [
         { label: 'Tên hệ thống', value: u.product_name },
         { label: 'Mã định danh hệ thống (AI-ID)', value: u.product_ai_system_id ?? '' },
         { label: 'Mức độ rủi ro', value: u.level ? RISK_LEVEL_LABEL[u.level] : UNCLASSIFIED_LABEL },
@@ -64,7 +89,9 @@ export async function incidentReportDocument(ctx: Ctx, incidentId: number): Prom
       ],
     },
     {
-      number: 'III', title: 'Sự cố', fields: [
+      number: 'III',
+      title: 'Sự cố',
+      fields: [
         { label: 'Mức độ', value: SEVERITY_LABEL[i.severity] },
         { label: 'Thời điểm xảy ra', value: at(i.occurred_at) },
         { label: 'Thời điểm phát hiện', value: at(i.detected_at) },
@@ -74,7 +101,14 @@ export async function incidentReportDocument(ctx: Ctx, incidentId: number): Prom
         { label: 'Thời hạn báo cáo', value: deadlines },
       ],
     },
-    { number: 'IV', title: 'Biện pháp khẩn cấp', fields: [{ label: 'Kỹ thuật', value: '' }, { label: 'Tổ chức, quản trị', value: '' }] },
+    {
+      number: 'IV',
+      title: 'Biện pháp khẩn cấp',
+      fields: [
+        { label: 'Kỹ thuật', value: '' },
+        { label: 'Tổ chức, quản trị', value: '' },
+      ],
+    },
     { number: 'V', title: 'Đánh giá sơ bộ thiệt hại và phạm vi ảnh hưởng', fields: [{ label: 'Đánh giá', value: '' }] },
     { number: 'VI', title: 'Kiến nghị, đề xuất', fields: [{ label: 'Kiến nghị', value: '' }] },
   ];

@@ -17,12 +17,22 @@ import { deadlineViews, useTarget } from './views.ts';
 
 function checkTimes(occurredAt: Date, detectedAt: Date): void {
   const soon = Date.now() + 5 * 60_000;
-  if (occurredAt.getTime() > soon) throw invalid('ai_incident.future', 'Thời điểm xảy ra không được ở tương lai.', [{ path: 'occurredAt', message: 'Thời điểm xảy ra không được ở tương lai.' }]);
-  if (detectedAt.getTime() > soon) throw invalid('ai_incident.future', 'Thời điểm phát hiện không được ở tương lai.', [{ path: 'detectedAt', message: 'Thời điểm phát hiện không được ở tương lai.' }]);
-  if (detectedAt < occurredAt) throw invalid('ai_incident.order', 'Thời điểm phát hiện phải sau thời điểm xảy ra.', [{ path: 'detectedAt', message: 'Phải sau thời điểm xảy ra.' }]);
+  if (occurredAt.getTime() > soon)
+    throw invalid('ai_incident.future', 'Thời điểm xảy ra không được ở tương lai.', [
+      { path: 'occurredAt', message: 'Thời điểm xảy ra không được ở tương lai.' },
+    ]);
+  if (detectedAt.getTime() > soon)
+    throw invalid('ai_incident.future', 'Thời điểm phát hiện không được ở tương lai.', [
+      { path: 'detectedAt', message: 'Thời điểm phát hiện không được ở tương lai.' },
+    ]);
+  if (detectedAt < occurredAt)
+    throw invalid('ai_incident.order', 'Thời điểm phát hiện phải sau thời điểm xảy ra.', [
+      { path: 'detectedAt', message: 'Phải sau thời điểm xảy ra.' },
+    ]);
 }
 
-const formatInstant = (iso: string) => new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour12: false });
+const formatInstant = (iso: string) =>
+  new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour12: false });
 
 function noticeOf(u: store.UseRow, deadlines: IncidentDeadline[], id: number) {
   const title = `${SEVERITY_LABEL.serious}: ${u.product_name} tại ${u.unit_name}`;
@@ -30,7 +40,12 @@ function noticeOf(u: store.UseRow, deadlines: IncidentDeadline[], id: number) {
   return { title, body, link: `/he-thong-ai/${u.id}#su-co-${id}` };
 }
 
-export async function reportAiIncident(ctx: Ctx, id: number, b: IncidentInput, mail?: Pick<Config, 'smtpUrl' | 'mailFrom'>) {
+export async function reportAiIncident(
+  ctx: Ctx,
+  id: number,
+  b: IncidentInput,
+  mail?: Pick<Config, 'smtpUrl' | 'mailFrom'>,
+) {
   const actor = requireActor(ctx);
   const u = await mustUse(ctx, id);
   authorize(ctx, 'edit', useTarget(u));
@@ -41,25 +56,50 @@ export async function reportAiIncident(ctx: Ctx, id: number, b: IncidentInput, m
   const focal = b.severity === 'serious' ? await store.focalUnitsOver(ctx.db, u.unit_path) : [];
   const created = await ctx.db.transaction().execute(async (tx) => {
     const incidentId = await store.insertIncident(tx, {
-      useId: id, unitId: u.unit_id, occurredAt, detectedAt, severity: b.severity, description: b.description, affected: b.affected,
-      consequences: b.consequences, deadlines, userId: actor.userId,
+      useId: id,
+      unitId: u.unit_id,
+      occurredAt,
+      detectedAt,
+      severity: b.severity,
+      description: b.description,
+      affected: b.affected,
+      consequences: b.consequences,
+      deadlines,
+      userId: actor.userId,
     });
     if (b.severity === 'serious') {
       const n = noticeOf(u, deadlines, incidentId);
-      await notify(tx, [u.unit_id, ...focal.map((f) => f.id)].map((unitId) => ({ unitId, kind: 'ai_incident.serious', ...n })));
+      await notify(
+        tx,
+        [u.unit_id, ...focal.map((f) => f.id)].map((unitId) => ({ unitId, kind: 'ai_incident.serious', ...n })),
+      );
     }
-    await recordAudit(tx, ctx, { action: 'ai_incident.report', entityType: 'ai_incident', entityId: incidentId, unitId: u.unit_id, after: { useId: id, severity: b.severity, deadlines } });
+    await recordAudit(tx, ctx, {
+      action: 'ai_incident.report',
+      entityType: 'ai_incident',
+      entityId: incidentId,
+      unitId: u.unit_id,
+      after: { useId: id, severity: b.severity, deadlines },
+    });
     return incidentId;
   });
-  if (b.severity === 'serious' && mail) await mailIncident(ctx, u, [u.unit_id, ...focal.map((f) => f.id)], noticeOf(u, deadlines, created), mail);
+  if (b.severity === 'serious' && mail)
+    await mailIncident(ctx, u, [u.unit_id, ...focal.map((f) => f.id)], noticeOf(u, deadlines, created), mail);
   return { id: created, deadlines: deadlineViews(deadlines) };
 }
 
 /** The e-mail goes after the commit and never undoes it: an unreachable mail server is logged, the notice stays in the app. */
-async function mailIncident(ctx: Ctx, u: store.UseRow, unitIds: number[], n: { title: string; body: string; link: string }, config: Pick<Config, 'smtpUrl' | 'mailFrom'>) {
+async function mailIncident(
+  ctx: Ctx,
+  u: store.UseRow,
+  unitIds: number[],
+  n: { title: string; body: string; link: string },
+  config: Pick<Config, 'smtpUrl' | 'mailFrom'>,
+) {
   try {
     const to = await store.staffEmails(ctx.db, unitIds);
-    if (to.length) await sendMail(config, { to, subject: n.title, text: `${n.title}\n\n${n.body}\n\nXem chi tiết: ${n.link}` });
+    if (to.length)
+      await sendMail(config, { to, subject: n.title, text: `${n.title}\n\n${n.body}\n\nXem chi tiết: ${n.link}` });
   } catch (err) {
     console.error(`thư báo sự cố hệ thống AI ${u.id} chưa gửi được:`, err instanceof Error ? err.message : err);
   }
@@ -72,7 +112,14 @@ export async function closeAiIncident(ctx: Ctx, id: number): Promise<{ id: numbe
   if (i.status === 'closed') throw conflict('ai_incident.closed', 'Sự cố này đã đóng.');
   return ctx.db.transaction().execute(async (tx) => {
     await store.closeIncident(tx, id);
-    await recordAudit(tx, ctx, { action: 'ai_incident.close', entityType: 'ai_incident', entityId: id, unitId: i.unit_id, before: { status: 'open' }, after: { status: 'closed' } });
+    await recordAudit(tx, ctx, {
+      action: 'ai_incident.close',
+      entityType: 'ai_incident',
+      entityId: id,
+      unitId: i.unit_id,
+      before: { status: 'open' },
+      after: { status: 'closed' },
+    });
     return { id, status: 'closed' as const };
   });
 }

@@ -4,7 +4,12 @@ export { createAiUse } from './register.ts';
 export { getAiUse, listAiUses, mustUse } from './read.ts';
 export { publishAiUse, retireAiUse, updateAiUse } from './update.ts';
 export { classifyAiUse, getAiQuestionnaire } from './classify.ts';
-export { approveImpactAssessment, getImpactAssessment, publishImpactAssessment, saveImpactAssessment } from './assessment.ts';
+export {
+  approveImpactAssessment,
+  getImpactAssessment,
+  publishImpactAssessment,
+  saveImpactAssessment,
+} from './assessment.ts';
 export { closeAiIncident, reportAiIncident } from './incidents.ts';
 export { impactAssessmentDocument, incidentReportDocument, publicImpactAssessmentDocument } from './documents.ts';
 export { listPublicAiSystems, publicAiSystemsCsv } from './public.ts';

@@ -9,9 +9,18 @@ export async function listAiProducts(ctx: Ctx, q: { q?: string; limit: number })
   const rows = await store.listProducts(ctx.db, q);
   return {
     items: rows.map((p) => ({
-      id: p.id, name: p.name, provider: p.provider, providerContact: p.provider_contact, version: p.version, function: p.function,
-      modelType: p.model_type, trainingData: p.training_data, providerLevel: p.provider_level, aiSystemId: p.ai_system_id,
-      template: (p.template ?? {}) as AiProduct['template'], uses: Number(p.uses ?? 0),
+      id: p.id,
+      name: p.name,
+      provider: p.provider,
+      providerContact: p.provider_contact,
+      version: p.version,
+      function: p.function,
+      modelType: p.model_type,
+      trainingData: p.training_data,
+      providerLevel: p.provider_level,
+      aiSystemId: p.ai_system_id,
+      template: (p.template ?? {}) as AiProduct['template'],
+      uses: Number(p.uses ?? 0),
     })),
   };
 }

@@ -27,25 +27,53 @@ export async function listAiUses(ctx: Ctx, q: UseListQuery): Promise<{ total: nu
 
 type Stored = { answers: Record<string, boolean | string | string[]>; reasons: Reason[] };
 
-export function detailOf(ctx: Ctx, u: store.UseRow, incidents: store.IncidentRow[], latest: store.AssessmentRow | undefined): AiUseDetail {
+export function detailOf(
+  ctx: Ctx,
+  u: store.UseRow,
+  incidents: store.IncidentRow[],
+  latest: store.AssessmentRow | undefined,
+): AiUseDetail {
   const stored = u.classification as Stored | null;
   const target = useTarget(u);
   return {
     ...listItem(u),
     uuid: u.uuid,
     product: {
-      id: u.product_id, name: u.product_name, provider: u.product_provider, providerContact: u.product_provider_contact, version: u.product_version,
-      function: u.product_function, modelType: u.product_model_type, trainingData: u.product_training_data, providerLevel: u.product_provider_level,
+      id: u.product_id,
+      name: u.product_name,
+      provider: u.product_provider,
+      providerContact: u.product_provider_contact,
+      version: u.product_version,
+      function: u.product_function,
+      modelType: u.product_model_type,
+      trainingData: u.product_training_data,
+      providerLevel: u.product_provider_level,
       aiSystemId: u.product_ai_system_id,
     },
     unit: { id: u.unit_id, name: u.unit_name, path: u.unit_path },
-    scope: u.scope, usersServed: u.users_served, inputData: u.input_data, personalData: u.personal_data, sensitiveData: u.sensitive_data,
-    outputUse: u.output_use, automation: u.automation, humanOversight: u.human_oversight, startDate: u.start_date, contract: u.contract,
-    internalNotes: u.internal_notes, publicSummary: u.public_summary,
-    classification: stored && u.level && u.assessment_required !== null && u.classified_at ? {
-      level: u.level, impactAssessmentRequired: u.assessment_required, reasons: stored.reasons, questionnaireVersion: u.questionnaire_version ?? '',
-      answers: stored.answers, classifiedAt: u.classified_at.toISOString(),
-    } : null,
+    scope: u.scope,
+    usersServed: u.users_served,
+    inputData: u.input_data,
+    personalData: u.personal_data,
+    sensitiveData: u.sensitive_data,
+    outputUse: u.output_use,
+    automation: u.automation,
+    humanOversight: u.human_oversight,
+    startDate: u.start_date,
+    contract: u.contract,
+    internalNotes: u.internal_notes,
+    publicSummary: u.public_summary,
+    classification:
+      stored && u.level && u.assessment_required !== null && u.classified_at
+        ? {
+            level: u.level,
+            impactAssessmentRequired: u.assessment_required,
+            reasons: stored.reasons,
+            questionnaireVersion: u.questionnaire_version ?? '',
+            answers: stored.answers,
+            classifiedAt: u.classified_at.toISOString(),
+          }
+        : null,
     assessmentDue: u.assessment_due,
     overrideReason: u.override_reason,
     retireReason: u.retire_reason,
@@ -55,13 +83,20 @@ export function detailOf(ctx: Ctx, u: store.UseRow, incidents: store.IncidentRow
     can: {
       edit: u.status !== 'retired' && can(ctx.actor, 'edit', target),
       approve: u.status !== 'retired' && can(ctx.actor, 'approve', target),
-      publish: u.status !== 'retired' && u.published_at === null && u.assessment_required === false && can(ctx.actor, 'approve', target),
+      publish:
+        u.status !== 'retired' &&
+        u.published_at === null &&
+        u.assessment_required === false &&
+        can(ctx.actor, 'approve', target),
     },
   };
 }
 
 export async function getAiUse(ctx: Ctx, id: number): Promise<AiUseDetail> {
   const u = await mustUse(ctx, id);
-  const [incidents, assessments] = await Promise.all([store.listIncidents(ctx.db, id), store.listAssessments(ctx.db, id)]);
+  const [incidents, assessments] = await Promise.all([
+    store.listIncidents(ctx.db, id),
+    store.listAssessments(ctx.db, id),
+  ]);
   return detailOf(ctx, u, incidents, assessments[0]);
 }

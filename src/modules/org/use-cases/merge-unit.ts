@@ -16,25 +16,45 @@ export async function mergeUnit(ctx: Ctx, id: number, intoId: number) {
   authorize(ctx, 'manageUnits', { unitPath: u.path });
   authorize(ctx, 'manageUnits', { unitPath: into.path });
   assertBelowOwn(ctx, u);
-  if (id === intoId) throw invalid('unit.merge_self', 'Không thể sáp nhập một đơn vị vào chính nó.', [{ path: 'intoId', message: 'Chọn đơn vị khác.' }]);
-  if (u.status !== 'active' || into.status !== 'active') throw conflict('unit.inactive', 'Chỉ sáp nhập giữa các đơn vị đang hoạt động.');
-  if (into.path.includes(u.id)) throw invalid('unit.merge_into_descendant', 'Không thể sáp nhập một đơn vị vào đơn vị cấp dưới của nó.');
+  if (id === intoId)
+    throw invalid('unit.merge_self', 'Không thể sáp nhập một đơn vị vào chính nó.', [
+      { path: 'intoId', message: 'Chọn đơn vị khác.' },
+    ]);
+  if (u.status !== 'active' || into.status !== 'active')
+    throw conflict('unit.inactive', 'Chỉ sáp nhập giữa các đơn vị đang hoạt động.');
+  if (into.path.includes(u.id))
+    throw invalid('unit.merge_into_descendant', 'Không thể sáp nhập một đơn vị vào đơn vị cấp dưới của nó.');
   if (!canMerge(u.kind as UnitKind, into.kind as UnitKind)) {
-    throw invalid('unit.merge_kind', `Không thể sáp nhập ${UNIT_KIND_LABEL[u.kind as UnitKind]} vào ${UNIT_KIND_LABEL[into.kind as UnitKind]}.`);
+    throw invalid(
+      'unit.merge_kind',
+      `Không thể sáp nhập ${UNIT_KIND_LABEL[u.kind as UnitKind]} vào ${UNIT_KIND_LABEL[into.kind as UnitKind]}.`,
+    );
   }
   return ctx.db.transaction().execute(async (tx) => {
     const children = await store.moveActiveChildren(tx, u.id, into.id);
     const users = await moveUsersToUnit(tx, u.id, into.id);
     await store.updateUnit(tx, u.id, { status: 'merged', merged_into_id: into.id });
-    await store.insertAlias(tx, into.id, { name: u.name, kind: 'former', note: `Sáp nhập ngày ${formatDateVi(new Date().toISOString())} (mã ${u.code})` });
+    await store.insertAlias(tx, into.id, {
+      name: u.name,
+      kind: 'former',
+      note: `Sáp nhập ngày ${formatDateVi(new Date().toISOString())} (mã ${u.code})`,
+    });
     await store.recomputePaths(tx);
     await store.reindexUnit(tx, into.id);
     await store.reindexUnit(tx, u.id);
     await recordAudit(tx, ctx, {
-      action: 'unit.merge', entityType: 'unit', entityId: u.id, unitId: into.id,
-      before: { status: u.status, parentId: u.parent_id }, after: { status: 'merged', mergedIntoId: into.id, movedChildren: children, movedUsers: users },
+      action: 'unit.merge',
+      entityType: 'unit',
+      entityId: u.id,
+      unitId: into.id,
+      before: { status: u.status, parentId: u.parent_id },
+      after: { status: 'merged', mergedIntoId: into.id, movedChildren: children, movedUsers: users },
     });
     await refreshStaleFindings(tx);
-    return { unit: toView({ ...u, status: 'merged', merged_into_id: into.id }), movedChildren: children.length, movedUsers: users.length };
+    return {
+      unit: toView({ ...u, status: 'merged', merged_into_id: into.id }),
+      movedChildren: children.length,
+      movedUsers: users.length,
+    };
   });
 }

@@ -15,7 +15,13 @@ export async function reloadReferenceData(ctx: Ctx) {
   }
   return ctx.db.transaction().execute(async (tx) => {
     const result = await store.loadReferenceTree(tx, loadReferenceUnits());
-    await recordAudit(tx, ctx, { action: 'reference.reload', entityType: 'reference', entityId: null, unitId: null, after: { ...result } });
+    await recordAudit(tx, ctx, {
+      action: 'reference.reload',
+      entityType: 'reference',
+      entityId: null,
+      unitId: null,
+      after: { ...result },
+    });
     await refreshStaleFindings(tx);
     return result;
   });

@@ -15,12 +15,27 @@ export async function retireUnit(ctx: Ctx, id: number, reason: string) {
   assertBelowOwn(ctx, u);
   if (u.status !== 'active') throw conflict('unit.inactive', 'Đơn vị này đã giải thể hoặc sáp nhập.');
   const children = await store.listChildren(ctx.db, u.id);
-  if (children.length) throw conflict('unit.has_children', `Còn ${children.length} đơn vị trực thuộc đang hoạt động: hãy giải thể hoặc sáp nhập chúng trước.`);
+  if (children.length)
+    throw conflict(
+      'unit.has_children',
+      `Còn ${children.length} đơn vị trực thuộc đang hoạt động: hãy giải thể hoặc sáp nhập chúng trước.`,
+    );
   const activeUsers = await countActiveUsersOfUnit(ctx.db, u.id);
-  if (activeUsers) throw conflict('unit.has_users', `Còn ${activeUsers} tài khoản đang hoạt động thuộc đơn vị: hãy chuyển hoặc khóa các tài khoản đó trước.`);
+  if (activeUsers)
+    throw conflict(
+      'unit.has_users',
+      `Còn ${activeUsers} tài khoản đang hoạt động thuộc đơn vị: hãy chuyển hoặc khóa các tài khoản đó trước.`,
+    );
   return ctx.db.transaction().execute(async (tx) => {
     await store.updateUnit(tx, u.id, { status: 'retired' });
-    await recordAudit(tx, ctx, { action: 'unit.retire', entityType: 'unit', entityId: u.id, unitId: u.id, before: { status: u.status }, after: { status: 'retired', reason: normalizeText(reason) } });
+    await recordAudit(tx, ctx, {
+      action: 'unit.retire',
+      entityType: 'unit',
+      entityId: u.id,
+      unitId: u.id,
+      before: { status: u.status },
+      after: { status: 'retired', reason: normalizeText(reason) },
+    });
     await refreshStaleFindings(tx);
     return toView({ ...u, status: 'retired' });
   });

@@ -12,8 +12,15 @@ export type UnitView = Unit;
 
 export function toView(u: store.UnitRow): UnitView {
   return {
-    id: u.id, parentId: u.parent_id, kind: u.kind as UnitKind, kindLabel: UNIT_KIND_LABEL[u.kind as UnitKind] ?? u.kind,
-    code: u.code, name: u.name, shortName: u.short_name, status: u.status, mergedIntoId: u.merged_into_id,
+    id: u.id,
+    parentId: u.parent_id,
+    kind: u.kind as UnitKind,
+    kindLabel: UNIT_KIND_LABEL[u.kind as UnitKind] ?? u.kind,
+    code: u.code,
+    name: u.name,
+    shortName: u.short_name,
+    status: u.status,
+    mergedIntoId: u.merged_into_id,
   };
 }
 
@@ -27,7 +34,8 @@ export async function mustGet(ctx: Ctx, id: number): Promise<store.UnitRow> {
 export function unitPermissions(ctx: Ctx, u: store.UnitRow): UnitPermissions {
   const active = u.status === 'active';
   return {
-    addChild: active && allowedChildKinds(u.kind as UnitKind).length > 0 && can(ctx.actor, 'manageUnits', { unitPath: u.path }),
+    addChild:
+      active && allowedChildKinds(u.kind as UnitKind).length > 0 && can(ctx.actor, 'manageUnits', { unitPath: u.path }),
     reshape: active && can(ctx.actor, 'reshapeUnit', { unitPath: u.path }),
     manageUsers: can(ctx.actor, 'manageUsers', { unitPath: u.path }),
   };

@@ -14,7 +14,7 @@ import { mailSender, mustAllow, petitionFor, writeTransition } from '../shared.t
 import * as store from '../store.ts';
 
 const searchText = (p: store.PetitionRow, answer: string | null) =>
-  fold(`${p.subject} ${p.law_reference ?? ''} ${p.topic ? TOPIC_LABEL[p.topic as Topic] ?? '' : ''} ${answer ?? ''}`);
+  fold(`${p.subject} ${p.law_reference ?? ''} ${p.topic ? (TOPIC_LABEL[p.topic as Topic] ?? '') : ''} ${answer ?? ''}`);
 
 export async function draftAnswer(ctx: Ctx, id: number, answer: string) {
   const p = await petitionFor(ctx, id, 'edit');
@@ -22,12 +22,18 @@ export async function draftAnswer(ctx: Ctx, id: number, answer: string) {
   await ctx.db.transaction().execute(async (tx) => {
     await store.lockPetition(tx, id);
     await writeTransition(tx, ctx, p, {
-      act: 'draftAnswer', status: 'inProgress', note: 'Dự thảo trả lời, trình lãnh đạo duyệt.', public: p.status !== 'inProgress',
+      act: 'draftAnswer',
+      status: 'inProgress',
+      note: 'Dự thảo trả lời, trình lãnh đạo duyệt.',
+      public: p.status !== 'inProgress',
       patch: { answer, answer_drafted_by: ctx.actor!.userId, answer_approved_by: null },
     });
     await notify(tx, {
-      unitId: p.handling_unit_id, kind: 'petition.answer_drafted', title: `Dự thảo trả lời kiến nghị ${p.code} chờ duyệt`,
-      body: p.subject.slice(0, 200), link: `/kien-nghi/${id}`,
+      unitId: p.handling_unit_id,
+      kind: 'petition.answer_drafted',
+      title: `Dự thảo trả lời kiến nghị ${p.code} chờ duyệt`,
+      body: p.subject.slice(0, 200),
+      link: `/kien-nghi/${id}`,
     });
   });
   return { id, status: 'inProgress' as const };
@@ -41,8 +47,16 @@ export async function approveAnswer(ctx: Ctx, id: number, publish: boolean, conf
   await ctx.db.transaction().execute(async (tx) => {
     await store.lockPetition(tx, id);
     await writeTransition(tx, ctx, p, {
-      act: 'approveAnswer', status: 'answered', note: 'Đã duyệt và gửi trả lời.', public: true,
-      patch: { answer_approved_by: ctx.actor!.userId, closed_on: today, published: publish, search_folded: searchText(p, p.answer) },
+      act: 'approveAnswer',
+      status: 'answered',
+      note: 'Đã duyệt và gửi trả lời.',
+      public: true,
+      patch: {
+        answer_approved_by: ctx.actor!.userId,
+        closed_on: today,
+        published: publish,
+        search_folded: searchText(p, p.answer),
+      },
     });
   });
   await mailSender(config, p, 'answered', `Nội dung trả lời:\n${p.answer}`);
@@ -56,7 +70,11 @@ export async function closePetition(ctx: Ctx, id: number, outcome: ClosingOutcom
   await ctx.db.transaction().execute(async (tx) => {
     await store.lockPetition(tx, id);
     await writeTransition(tx, ctx, p, {
-      act: 'close', status: outcome, note: reason, public: true, patch: { closed_on: today, closing_reason: reason, clock_stopped_on: null },
+      act: 'close',
+      status: outcome,
+      note: reason,
+      public: true,
+      patch: { closed_on: today, closing_reason: reason, clock_stopped_on: null },
     });
   });
   await mailSender(config, p, outcome, `${CLOSED_STATUS_LABEL[outcome]}: ${reason}`);
@@ -72,7 +90,10 @@ export async function extendDeadline(ctx: Ctx, id: number, reason: string, confi
     await store.lockPetition(tx, id);
     // The reason is shown to the sender: the extension is theirs to know.
     await writeTransition(tx, ctx, p, {
-      act: 'extend', status: p.status, note: `Gia hạn trả lời đến ${due}: ${reason}`, public: true,
+      act: 'extend',
+      status: p.status,
+      note: `Gia hạn trả lời đến ${due}: ${reason}`,
+      public: true,
       patch: { due_date: due, extended: true, extension_reason: reason },
     });
   });
@@ -82,10 +103,16 @@ export async function extendDeadline(ctx: Ctx, id: number, reason: string, confi
 
 export async function setPublished(ctx: Ctx, id: number, published: boolean) {
   const p = await petitionFor(ctx, id, 'approve');
-  if (p.status !== 'answered') throw conflict('petition.not_answered', `Chỉ công khai được kiến nghị đã trả lời (${p.code}).`);
+  if (p.status !== 'answered')
+    throw conflict('petition.not_answered', `Chỉ công khai được kiến nghị đã trả lời (${p.code}).`);
   await ctx.db.transaction().execute(async (tx) => {
     await store.lockPetition(tx, id);
-    await writeTransition(tx, ctx, p, { act: 'publish', status: p.status, note: published ? 'Công khai trả lời.' : 'Thôi công khai trả lời.', patch: { published } });
+    await writeTransition(tx, ctx, p, {
+      act: 'publish',
+      status: p.status,
+      note: published ? 'Công khai trả lời.' : 'Thôi công khai trả lời.',
+      patch: { published },
+    });
   });
   return { id, published };
 }

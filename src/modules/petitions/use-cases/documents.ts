@@ -20,31 +20,58 @@ async function letterOf(ctx: Ctx, p: store.PetitionRow): Promise<PetitionAnswerL
   const committee = COMMITTEE_KINDS.has(p.handling_kind);
   const parent = p.handling_path.length > 1 ? await getUnit(ctx.db, p.handling_path.at(-2)!) : undefined;
   const province = p.handling_path.length > 1 ? await getUnit(ctx.db, p.handling_path[1]!) : undefined;
-  const parentName = committee ? null : parent && COMMITTEE_KINDS.has(parent.kind) ? `Ủy ban nhân dân ${parent.name}` : parent?.name ?? null;
+  const parentName = committee
+    ? null
+    : parent && COMMITTEE_KINDS.has(parent.kind)
+      ? `Ủy ban nhân dân ${parent.name}`
+      : (parent?.name ?? null);
   return {
-    issuerParentName: parentName, issuerName: committee ? `Ủy ban nhân dân ${p.handling_name}` : p.handling_name,
-    placeName: (province?.name ?? '').replace(/^Tỉnh\s+/u, ''), date: p.closed_on ?? todayInVietnam(), number: null, symbol: null,
-    code: p.code, kindLabel: PETITION_KIND_LABEL[p.kind], subject: p.subject, receivedOn: p.received_on,
-    recipient: p.sender_organisation ?? (p.sender_name ? `Ông/Bà ${p.sender_name}` : 'Người gửi kiến nghị'), answer: p.answer ?? '',
-    signerLines: committee ? ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'] : ['GIÁM ĐỐC'], signerName: await store.getAnswerApproverName(ctx.db, p.id),
+    issuerParentName: parentName,
+    issuerName: committee ? `Ủy ban nhân dân ${p.handling_name}` : p.handling_name,
+    placeName: (province?.name ?? '').replace(/^Tỉnh\s+/u, ''),
+    date: p.closed_on ?? todayInVietnam(),
+    number: null,
+    symbol: null,
+    code: p.code,
+    kindLabel: PETITION_KIND_LABEL[p.kind],
+    subject: p.subject,
+    receivedOn: p.received_on,
+    recipient: p.sender_organisation ?? (p.sender_name ? `Ông/Bà ${p.sender_name}` : 'Người gửi kiến nghị'),
+    answer: p.answer ?? '',
+    signerLines: committee ? ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'] : ['GIÁM ĐỐC'],
+    signerName: await store.getAnswerApproverName(ctx.db, p.id),
   };
 }
 
 export async function petitionAnswerDocx(ctx: Ctx, id: number): Promise<{ content: Buffer; filename: string }> {
   const p = await petitionFor(ctx, id);
-  if (!can(ctx.actor, 'readPersonalData', identityTarget(unitsOf(p)))) throw forbidden('Chỉ đơn vị tiếp nhận và đơn vị xử lý tải được công văn trả lời.');
+  if (!can(ctx.actor, 'readPersonalData', identityTarget(unitsOf(p))))
+    throw forbidden('Chỉ đơn vị tiếp nhận và đơn vị xử lý tải được công văn trả lời.');
   if (!p.answer) throw new AppError('petition.no_answer', 409, `Kiến nghị ${p.code} chưa có nội dung trả lời.`);
   const letter = await letterOf(ctx, p);
-  await ctx.db.transaction().execute((tx) => recordAudit(tx, ctx, {
-    action: 'petition.sender_view', entityType: 'petition', entityId: p.id, unitId: p.handling_unit_id, after: { petitionIds: [p.id], document: 'answer.docx' },
-  }));
+  await ctx.db.transaction().execute((tx) =>
+    recordAudit(tx, ctx, {
+      action: 'petition.sender_view',
+      entityType: 'petition',
+      entityId: p.id,
+      unitId: p.handling_unit_id,
+      after: { petitionIds: [p.id], document: 'answer.docx' },
+    }),
+  );
   return { content: await renderPetitionAnswerDocx(letter), filename: `cong-van-tra-loi-${p.code}.docx` };
 }
 
-export async function petitionFiguresXlsx(ctx: Ctx, unitId: number, year: number): Promise<{ content: Buffer; filename: string }> {
+export async function petitionFiguresXlsx(
+  ctx: Ctx,
+  unitId: number,
+  year: number,
+): Promise<{ content: Buffer; filename: string }> {
   requireActor(ctx);
   const unit = mustRead(ctx, 'đơn vị', await getUnit(ctx.db, unitId), (u) => ({ unitPath: u.path }), 'unitId');
   authorize(ctx, 'read', { unitPath: unit.path });
   const f = await petitionYearFigures(ctx.db, unit.id, year);
-  return { content: await renderPetitionFiguresXlsx({ year, unitName: unit.name, ...f }), filename: `kien-nghi-${year}-${unit.code}.xlsx` };
+  return {
+    content: await renderPetitionFiguresXlsx({ year, unitName: unit.name, ...f }),
+    filename: `kien-nghi-${year}-${unit.code}.xlsx`,
+  };
 }

@@ -15,20 +15,41 @@ import { topicLabel } from '../views.ts';
  */
 export async function petitionYearFigures(db: Kysely<DB>, unitId: number, year: number, today = todayInVietnam()) {
   const rows = await store.listPetitionFigureRows(db, unitId, year);
-  return petitionFigures(rows.map((r) => ({
-    unitId: r.handling_unit_id, unitName: r.handling_name, topic: r.topic, status: r.status as PetitionStatus, dueDate: r.due_date, closedOn: r.closed_on,
-  })), today, topicLabel);
+  return petitionFigures(
+    rows.map((r) => ({
+      unitId: r.handling_unit_id,
+      unitName: r.handling_name,
+      topic: r.topic,
+      status: r.status as PetitionStatus,
+      dueDate: r.due_date,
+      closedOn: r.closed_on,
+    })),
+    today,
+    topicLabel,
+  );
 }
 
 /** Deletes the personal data of petitions closed more than `months` months ago; the anonymised records stay. */
-export async function applyPetitionRetention(db: Kysely<DB>, months: number, today = todayInVietnam()): Promise<number> {
+export async function applyPetitionRetention(
+  db: Kysely<DB>,
+  months: number,
+  today = todayInVietnam(),
+): Promise<number> {
   const cutoff = retentionCutoff(today, months);
   return db.transaction().execute(async (tx) => {
     const ids = await store.anonymiseClosedPetitions(tx, cutoff);
     if (ids.length) {
-      await recordAudit(tx, { actor: null, ip: null }, {
-        action: 'petition.retention', entityType: 'petition', entityId: null, unitId: null, after: { cutoff, months, petitionIds: ids },
-      });
+      await recordAudit(
+        tx,
+        { actor: null, ip: null },
+        {
+          action: 'petition.retention',
+          entityType: 'petition',
+          entityId: null,
+          unitId: null,
+          after: { cutoff, months, petitionIds: ids },
+        },
+      );
     }
     return ids.length;
   });

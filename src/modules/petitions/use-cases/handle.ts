@@ -16,7 +16,11 @@ import { mustReadPlan } from '../../plans/index.ts';
 import { mailSender, mustAllow, petitionFor, unitsOf, writeTransition } from '../shared.ts';
 import * as store from '../store.ts';
 
-export async function classifyPetition(ctx: Ctx, id: number, b: { topic: Topic; concerns: Concern; article?: string; lawReference?: string }) {
+export async function classifyPetition(
+  ctx: Ctx,
+  id: number,
+  b: { topic: Topic; concerns: Concern; article?: string; lawReference?: string },
+) {
   const p = await petitionFor(ctx, id, 'edit');
   mustAllow('classify', p);
   const status = statusAfter('classify', p.status);
@@ -24,9 +28,15 @@ export async function classifyPetition(ctx: Ctx, id: number, b: { topic: Topic; 
   await ctx.db.transaction().execute(async (tx) => {
     await store.lockPetition(tx, id);
     await writeTransition(tx, ctx, p, {
-      act: 'classify', status, note: `Phân loại: ${TOPIC_LABEL[b.topic]}.`, public: p.status === 'received',
+      act: 'classify',
+      status,
+      note: `Phân loại: ${TOPIC_LABEL[b.topic]}.`,
+      public: p.status === 'received',
       patch: {
-        topic: b.topic, concerns: b.concerns, article: b.article || null, law_reference: lawReference,
+        topic: b.topic,
+        concerns: b.concerns,
+        article: b.article || null,
+        law_reference: lawReference,
         search_folded: fold(`${p.subject} ${lawReference ?? ''} ${TOPIC_LABEL[b.topic]} ${p.answer ?? ''}`),
       },
     });
@@ -47,11 +57,18 @@ export async function routePetition(ctx: Ctx, id: number, b: { unitId: number; n
   await ctx.db.transaction().execute(async (tx) => {
     await store.lockPetition(tx, id);
     await writeTransition(tx, ctx, p, {
-      act: 'route', status, note: `Chuyển ${unit.name} xử lý.${b.note ? ` ${b.note}` : ''}`, public: true, patch: { handling_unit_id: unit.id },
+      act: 'route',
+      status,
+      note: `Chuyển ${unit.name} xử lý.${b.note ? ` ${b.note}` : ''}`,
+      public: true,
+      patch: { handling_unit_id: unit.id },
     });
     await notify(tx, {
-      unitId: unit.id, kind: 'petition.routed', title: `Kiến nghị ${p.code} được chuyển đến đơn vị`,
-      body: `${p.subject.slice(0, 200)} (hạn trả lời ${p.due_date}).`, link: `/kien-nghi/${id}`,
+      unitId: unit.id,
+      kind: 'petition.routed',
+      title: `Kiến nghị ${p.code} được chuyển đến đơn vị`,
+      body: `${p.subject.slice(0, 200)} (hạn trả lời ${p.due_date}).`,
+      link: `/kien-nghi/${id}`,
     });
   });
   return { id, status, handlingUnitId: unit.id };
@@ -64,10 +81,18 @@ export async function requestInformation(ctx: Ctx, id: number, message: string, 
   await ctx.db.transaction().execute(async (tx) => {
     await store.lockPetition(tx, id);
     await writeTransition(tx, ctx, p, {
-      act: 'requestInformation', status: 'waitingForSender', note: message, patch: { clock_stopped_on: today },
+      act: 'requestInformation',
+      status: 'waitingForSender',
+      note: message,
+      patch: { clock_stopped_on: today },
     });
   });
-  await mailSender(config, p, 'waitingForSender', `Đề nghị ông/bà bổ sung thông tin:\n${message}\n\nThời hạn xử lý tạm dừng đến khi nhận được thông tin bổ sung.`);
+  await mailSender(
+    config,
+    p,
+    'waitingForSender',
+    `Đề nghị ông/bà bổ sung thông tin:\n${message}\n\nThời hạn xử lý tạm dừng đến khi nhận được thông tin bổ sung.`,
+  );
   return { id, status: 'waitingForSender' as const };
 }
 
@@ -79,7 +104,9 @@ export async function resumePetition(ctx: Ctx, id: number, note?: string) {
   await ctx.db.transaction().execute(async (tx) => {
     await store.lockPetition(tx, id);
     await writeTransition(tx, ctx, p, {
-      act: 'resume', status: 'inProgress', note: note ?? `Đã nhận thông tin bổ sung; hạn trả lời mới ${due}.`,
+      act: 'resume',
+      status: 'inProgress',
+      note: note ?? `Đã nhận thông tin bổ sung; hạn trả lời mới ${due}.`,
       patch: { clock_stopped_on: null, due_date: due },
     });
   });
@@ -89,7 +116,13 @@ export async function resumePetition(ctx: Ctx, id: number, note?: string) {
 /** A duplicate is closed into another petition the same handlers may read; its sender follows that one's answer. */
 export async function mergePetition(ctx: Ctx, id: number, intoId: number) {
   const p = await petitionFor(ctx, id, 'edit');
-  const into = mustRead(ctx, 'kiến nghị', await store.getPetition(ctx.db, intoId), (x) => petitionReaders(unitsOf(x)), 'intoId');
+  const into = mustRead(
+    ctx,
+    'kiến nghị',
+    await store.getPetition(ctx.db, intoId),
+    (x) => petitionReaders(unitsOf(x)),
+    'intoId',
+  );
   mustAllow('merge', p);
   if (into.id === p.id || into.merged_into_id !== null) {
     const message = 'Chỉ gộp được vào một kiến nghị khác chưa bị gộp.';
@@ -99,7 +132,10 @@ export async function mergePetition(ctx: Ctx, id: number, intoId: number) {
   await ctx.db.transaction().execute(async (tx) => {
     await store.lockPetition(tx, id);
     await writeTransition(tx, ctx, p, {
-      act: 'merge', status: 'merged', note: `Gộp với kiến nghị ${into.code} có cùng nội dung.`, public: true,
+      act: 'merge',
+      status: 'merged',
+      note: `Gộp với kiến nghị ${into.code} có cùng nội dung.`,
+      public: true,
       patch: { merged_into_id: into.id, closed_on: today, clock_stopped_on: null },
     });
   });
@@ -116,8 +152,11 @@ export async function linkPetitionTask(ctx: Ctx, id: number, taskId: number | nu
   await ctx.db.transaction().execute(async (tx) => {
     await store.lockPetition(tx, id);
     await writeTransition(tx, ctx, p, {
-      act: 'linkTask', status: p.status, public: task !== undefined && task.published,
-      note: task ? `Được đưa vào nhiệm vụ ${task.number} của ${task.plan_title}.` : 'Bỏ liên kết với nhiệm vụ.', patch: { task_id: taskId },
+      act: 'linkTask',
+      status: p.status,
+      public: task !== undefined && task.published,
+      note: task ? `Được đưa vào nhiệm vụ ${task.number} của ${task.plan_title}.` : 'Bỏ liên kết với nhiệm vụ.',
+      patch: { task_id: taskId },
     });
   });
   return { id, status: p.status, taskId };

@@ -19,8 +19,11 @@ export async function runPetitionReminders(db: Kysely<DB>, today = todayInVietna
     await db.transaction().execute(async (tx) => {
       await store.setRemindedTier(tx, p.id, tier);
       await notify(tx, {
-        unitId: p.handling_unit_id, kind: `petition.${tier}`, title: `Kiến nghị ${p.code}: ${DEADLINE_TIER_LABEL[tier].toLowerCase()} (hạn ${p.due_date})`,
-        body: p.subject.slice(0, 200), link: `/kien-nghi/${p.id}`,
+        unitId: p.handling_unit_id,
+        kind: `petition.${tier}`,
+        title: `Kiến nghị ${p.code}: ${DEADLINE_TIER_LABEL[tier].toLowerCase()} (hạn ${p.due_date})`,
+        body: p.subject.slice(0, 200),
+        link: `/kien-nghi/${p.id}`,
       });
     });
     sent++;

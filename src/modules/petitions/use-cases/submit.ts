@@ -5,7 +5,11 @@ import { AppError, invalid } from '../../../domain/errors.ts';
 import { trackingCode } from '../../../domain/petitions/code.ts';
 import { dueDateFor } from '../../../domain/petitions/deadline.ts';
 import {
-  contactKey, contentKey, DUPLICATE_WINDOW_HOURS, isPetitionKind, OTHER_CHANNEL_MESSAGE,
+  contactKey,
+  contentKey,
+  DUPLICATE_WINDOW_HOURS,
+  isPetitionKind,
+  OTHER_CHANNEL_MESSAGE,
 } from '../../../domain/petitions/intake.ts';
 import { receivingUnitFor } from '../../../domain/petitions/routing.ts';
 import type { PetitionSettings } from '../../../domain/petitions/settings.ts';
@@ -26,9 +30,13 @@ import * as store from '../store.ts';
 export class IntakeThrottled extends AppError {
   readonly retryAfter: number;
   constructor(seconds: number, everyone: boolean) {
-    super('rate_limited', 429, everyone
-      ? `Hệ thống đang nhận quá nhiều kiến nghị. Vui lòng gửi lại sau ${waitText(seconds)}.`
-      : `Bạn đã gửi nhiều kiến nghị trong thời gian ngắn. Vui lòng gửi lại sau ${waitText(seconds)}.`);
+    super(
+      'rate_limited',
+      429,
+      everyone
+        ? `Hệ thống đang nhận quá nhiều kiến nghị. Vui lòng gửi lại sau ${waitText(seconds)}.`
+        : `Bạn đã gửi nhiều kiến nghị trong thời gian ngắn. Vui lòng gửi lại sau ${waitText(seconds)}.`,
+    );
     this.retryAfter = seconds;
   }
 }
@@ -49,23 +57,42 @@ type Earlier = NonNullable<Awaited<ReturnType<typeof store.findDuplicatePetition
 /** The same content from the same contact within a day: a note on the first, and its receipt again. */
 async function mergeResend(ctx: Ctx, same: Earlier): Promise<PetitionReceipt> {
   await ctx.db.transaction().execute(async (tx) => {
-    await store.insertPetitionEvent(tx, { petitionId: same.id, kind: 'resent', status: 'received', note: 'Người gửi gửi lại cùng nội dung; đã gộp vào kiến nghị này.' });
-    await recordAudit(tx, ctx, { action: 'petition.resent', entityType: 'petition', entityId: same.id, unitId: same.handling_unit_id });
+    await store.insertPetitionEvent(tx, {
+      petitionId: same.id,
+      kind: 'resent',
+      status: 'received',
+      note: 'Người gửi gửi lại cùng nội dung; đã gộp vào kiến nghị này.',
+    });
+    await recordAudit(tx, ctx, {
+      action: 'petition.resent',
+      entityType: 'petition',
+      entityId: same.id,
+      unitId: same.handling_unit_id,
+    });
   });
   return { code: same.code, receivedOn: same.received_on, dueDate: same.due_date };
 }
 
 /** What a robot that filled the hidden field is told: a receipt like any other, for a petition that does not exist. */
 function decoy(today: string): PetitionReceipt {
-  return { code: trackingCode(Number(today.slice(0, 4)), 900_000 + Math.floor(Math.random() * 99_999)), receivedOn: today, dueDate: today };
+  return {
+    code: trackingCode(Number(today.slice(0, 4)), 900_000 + Math.floor(Math.random() * 99_999)),
+    receivedOn: today,
+    dueDate: today,
+  };
 }
 
-export async function submitPetition(ctx: Ctx, input: PetitionIntake, settings: PetitionSettings): Promise<PetitionReceipt> {
+export async function submitPetition(
+  ctx: Ctx,
+  input: PetitionIntake,
+  settings: PetitionSettings,
+): Promise<PetitionReceipt> {
   await throttle(ctx, settings);
   const today = todayInVietnam();
   if (input.website?.trim()) return decoy(today);
   const kind = input.kind;
-  if (!isPetitionKind(kind)) throw invalid('petition.other_channel', OTHER_CHANNEL_MESSAGE, [{ path: 'kind', message: OTHER_CHANNEL_MESSAGE }]);
+  if (!isPetitionKind(kind))
+    throw invalid('petition.other_channel', OTHER_CHANNEL_MESSAGE, [{ path: 'kind', message: OTHER_CHANNEL_MESSAGE }]);
   const receiver = receivingUnitFor(await unitEntries(ctx.db), input.communeCode);
   if (!receiver) {
     const message = 'Không tìm thấy xã, phường có mã này.';
@@ -84,18 +111,46 @@ export async function submitPetition(ctx: Ctx, input: PetitionIntake, settings: 
   const dueDate = dueDateFor(today, kind, receiver.level, settings, cal);
   return ctx.db.transaction().execute(async (tx) => {
     const id = await store.insertPetition(tx, {
-      code, kind, subject: input.subject, content: input.content, law_reference: input.lawReference || null,
-      receiving_unit_id: receiver.unitId, handling_unit_id: receiver.unitId, sender_name: s.name, sender_organisation: s.organisation || null,
-      sender_email: s.email || null, sender_phone: s.phone || null, sender_address: s.address || null, contact_key: contact,
-      content_key: content, received_on: today, due_date: dueDate, search_folded: fold(`${input.subject} ${input.lawReference ?? ''}`),
+      code,
+      kind,
+      subject: input.subject,
+      content: input.content,
+      law_reference: input.lawReference || null,
+      receiving_unit_id: receiver.unitId,
+      handling_unit_id: receiver.unitId,
+      sender_name: s.name,
+      sender_organisation: s.organisation || null,
+      sender_email: s.email || null,
+      sender_phone: s.phone || null,
+      sender_address: s.address || null,
+      contact_key: contact,
+      content_key: content,
+      received_on: today,
+      due_date: dueDate,
+      search_folded: fold(`${input.subject} ${input.lawReference ?? ''}`),
     });
     await store.insertPetitionAttachments(tx, id, files);
-    await store.insertPetitionEvent(tx, { petitionId: id, kind: 'received', status: 'received', note: 'Đã tiếp nhận kiến nghị.', public: true });
-    await notify(tx, {
-      unitId: receiver.unitId, kind: 'petition.received', title: `Kiến nghị mới ${code}`,
-      body: `${input.subject.slice(0, 200)} (hạn trả lời ${dueDate}).`, link: `/kien-nghi/${id}`,
+    await store.insertPetitionEvent(tx, {
+      petitionId: id,
+      kind: 'received',
+      status: 'received',
+      note: 'Đã tiếp nhận kiến nghị.',
+      public: true,
     });
-    await recordAudit(tx, ctx, { action: 'petition.receive', entityType: 'petition', entityId: id, unitId: receiver.unitId, after: { code, kind, dueDate } });
+    await notify(tx, {
+      unitId: receiver.unitId,
+      kind: 'petition.received',
+      title: `Kiến nghị mới ${code}`,
+      body: `${input.subject.slice(0, 200)} (hạn trả lời ${dueDate}).`,
+      link: `/kien-nghi/${id}`,
+    });
+    await recordAudit(tx, ctx, {
+      action: 'petition.receive',
+      entityType: 'petition',
+      entityId: id,
+      unitId: receiver.unitId,
+      after: { code, kind, dueDate },
+    });
     return { code, receivedOn: today, dueDate };
   });
 }

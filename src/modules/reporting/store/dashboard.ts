@@ -48,7 +48,12 @@ export interface TaskYear {
  * commune or ward, its offices counted with it), plus the first overdue assignments.
  */
 export async function planProgress(
-  db: Q, lineage: number[], scopeId: number, tasks: TaskYear[], window: { from: string; to: string }, today: string,
+  db: Q,
+  lineage: number[],
+  scopeId: number,
+  tasks: TaskYear[],
+  window: { from: string; to: string },
+  today: string,
   overdueLimit: number,
 ) {
   const lin = sql.val(lineage);
@@ -118,10 +123,20 @@ export async function planProgress(
            (SELECT json_agg(sums) FROM sums WHERE task_id IS NULL) AS by_top,
            (SELECT json_agg(o) FROM o) AS overdue`.execute(db);
   const row = r.rows[0];
-  return { byTask: new Map((row?.by_task ?? []).map((a) => [a.task_id, a])), byTop: new Map((row?.by_top ?? []).map((a) => [a.top_id, a])), overdue: row?.overdue ?? [] };
+  return {
+    byTask: new Map((row?.by_task ?? []).map((a) => [a.task_id, a])),
+    byTop: new Map((row?.by_top ?? []).map((a) => [a.top_id, a])),
+    overdue: row?.overdue ?? [],
+  };
 }
 
-export interface PlanTaskRow { id: number; number: string; title: string; schedule: unknown; timeframe_text: string }
+export interface PlanTaskRow {
+  id: number;
+  number: string;
+  title: string;
+  schedule: unknown;
+  timeframe_text: string;
+}
 
 /**
  * The plan, its unit, the plans it amended, its tasks, its regimes, the units directly under its unit and the
@@ -129,10 +144,27 @@ export interface PlanTaskRow { id: number; number: string; title: string; schedu
  */
 export async function getPlanForDashboard(db: Q, planId: number) {
   const r = await sql<{
-    id: number; unit_id: number; status: string; published: boolean; title: string; number: string | null; symbol: string | null; issued_date: string | null;
-    parent_id: number | null; path: number[]; kind: string; code: string; name: string; short_name: string; unit_status: UnitRow['status'];
-    merged_into_id: number | null; focal_for_id: number | null; lineage: number[] | null; tasks: PlanTaskRow[] | null;
-    regimes: Array<Parameters<typeof toRegime>[0]> | null; top_units: Array<{ id: number; name: string; code: string; kind: string }> | null;
+    id: number;
+    unit_id: number;
+    status: string;
+    published: boolean;
+    title: string;
+    number: string | null;
+    symbol: string | null;
+    issued_date: string | null;
+    parent_id: number | null;
+    path: number[];
+    kind: string;
+    code: string;
+    name: string;
+    short_name: string;
+    unit_status: UnitRow['status'];
+    merged_into_id: number | null;
+    focal_for_id: number | null;
+    lineage: number[] | null;
+    tasks: PlanTaskRow[] | null;
+    regimes: Array<Parameters<typeof toRegime>[0]> | null;
+    top_units: Array<{ id: number; name: string; code: string; kind: string }> | null;
     child_plans: Array<{ id: number; unit_id: number; status: string }> | null;
   }>`
     SELECT p.id, p.unit_id, p.status, p.published, p.title, p.number, p.symbol, p.issued_date,
@@ -157,12 +189,25 @@ export async function getPlanForDashboard(db: Q, planId: number) {
   const row = r.rows[0];
   if (!row) return null;
   const unit: UnitRow = {
-    id: row.unit_id, parent_id: row.parent_id, path: row.path, kind: row.kind, code: row.code, name: row.name, short_name: row.short_name,
-    status: row.unit_status, merged_into_id: row.merged_into_id, focal_for_id: row.focal_for_id,
+    id: row.unit_id,
+    parent_id: row.parent_id,
+    path: row.path,
+    kind: row.kind,
+    code: row.code,
+    name: row.name,
+    short_name: row.short_name,
+    status: row.unit_status,
+    merged_into_id: row.merged_into_id,
+    focal_for_id: row.focal_for_id,
   };
   return {
-    plan: row, unit, lineage: row.lineage?.length ? [...new Set(row.lineage)] : [row.id], tasks: row.tasks ?? [],
-    regimes: (row.regimes ?? []).map(toRegime), topUnits: row.top_units ?? [], childPlans: row.child_plans ?? [],
+    plan: row,
+    unit,
+    lineage: row.lineage?.length ? [...new Set(row.lineage)] : [row.id],
+    tasks: row.tasks ?? [],
+    regimes: (row.regimes ?? []).map(toRegime),
+    topUnits: row.top_units ?? [],
+    childPlans: row.child_plans ?? [],
   };
 }
 
@@ -183,7 +228,8 @@ export interface ProvinceFigures {
  * at about 3,500 communes.
  */
 export async function provinceFigures(
-  db: Q, f: { rootId: number; periodKey: string; from: string; to: string; today: string },
+  db: Q,
+  f: { rootId: number; periodKey: string; from: string; to: string; today: string },
 ): Promise<ProvinceFigures[]> {
   const { from, to, today } = f;
   const rows = await sql<ProvinceFigures>`
@@ -212,7 +258,11 @@ export async function provinceFigures(
 
 /** The root of the whole tree (the central level): the national dashboard's default. */
 export async function centralRootId(db: Q): Promise<number> {
-  const row = await db.selectFrom('unit').select('id').where('parent_id', 'is', null).where('kind', '=', 'central')
+  const row = await db
+    .selectFrom('unit')
+    .select('id')
+    .where('parent_id', 'is', null)
+    .where('kind', '=', 'central')
     .executeTakeFirstOrThrow();
   return row.id;
 }

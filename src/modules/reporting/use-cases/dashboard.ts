@@ -6,7 +6,11 @@ import type { CalendarConfig } from '../../../domain/calendar/holidays.ts';
 import type { Schedule } from '../../../domain/plan/model.ts';
 import type { ReportStatus } from '../../../domain/reporting/model.ts';
 import {
-  AI_PLAN_YEARLY_SCHEDULE, periodByKey, periodFor, type ReportingPeriod, type ReportingSchedule,
+  AI_PLAN_YEARLY_SCHEDULE,
+  periodByKey,
+  periodFor,
+  type ReportingPeriod,
+  type ReportingSchedule,
 } from '../../../domain/reporting/period.ts';
 import { isReceived, submissionState, totalsOf, type SubmissionState } from '../../../domain/reporting/rollup.ts';
 import { dueDateFor, isRepeating } from '../../../domain/tracking/assignment.ts';
@@ -22,7 +26,10 @@ import * as store from '../store/index.ts';
 const share = (n: number, d: number) => (d ? Math.round((n / d) * 1000) / 10 : 0);
 
 function tasksOfYear(
-  tasks: Array<{ id: number; schedule: unknown }>, year: number, calendar: CalendarConfig, reporting: ReportingSchedule,
+  tasks: Array<{ id: number; schedule: unknown }>,
+  year: number,
+  calendar: CalendarConfig,
+  reporting: ReportingSchedule,
 ): store.TaskYear[] {
   return tasks.map((t) => {
     const schedule = t.schedule as Schedule | null;
@@ -42,9 +49,19 @@ function taskRowsOf(tasks: store.PlanTaskRow[], taskYears: store.TaskYear[], byT
     const total = a?.total ?? 0;
     const done = (a?.done_on_time ?? 0) + (a?.done_late ?? 0);
     return {
-      taskId: t.id, number: t.number, title: t.title, timeframe: t.timeframe_text, dueDate: taskYears.find((d) => d.task_id === t.id)?.due ?? null,
-      assignments: total, doneOnTime: a?.done_on_time ?? 0, doneLate: a?.done_late ?? 0, overdue: a?.overdue ?? 0, inProgress: total - done - (a?.overdue ?? 0),
-      averagePercent: average(a), units: a?.pairs ?? 0, unitsDone: a?.pairs_done ?? 0,
+      taskId: t.id,
+      number: t.number,
+      title: t.title,
+      timeframe: t.timeframe_text,
+      dueDate: taskYears.find((d) => d.task_id === t.id)?.due ?? null,
+      assignments: total,
+      doneOnTime: a?.done_on_time ?? 0,
+      doneLate: a?.done_late ?? 0,
+      overdue: a?.overdue ?? 0,
+      inProgress: total - done - (a?.overdue ?? 0),
+      averagePercent: average(a),
+      units: a?.pairs ?? 0,
+      unitsDone: a?.pairs_done ?? 0,
       unitsDoneShare: share(a?.pairs_done ?? 0, a?.pairs ?? 0),
     };
   });
@@ -52,8 +69,12 @@ function taskRowsOf(tasks: store.PlanTaskRow[], taskYears: store.TaskYear[], byT
 
 /** Reports of the plan's periodic regime for the year's period: totals, the units still missing, each unit's state. */
 function reportsOf(
-  regime: store.ReportingRegime, period: ReportingPeriod, calendar: CalendarConfig, today: string,
-  submitters: store.SubmitterRow[], reportStates: Awaited<ReturnType<typeof store.reportStates>>,
+  regime: store.ReportingRegime,
+  period: ReportingPeriod,
+  calendar: CalendarConfig,
+  today: string,
+  submitters: store.SubmitterRow[],
+  reportStates: Awaited<ReturnType<typeof store.reportStates>>,
 ) {
   const stateByUnit = new Map<number, ReportState>();
   const dueOf = dueDateResolver(regime, period, calendar);
@@ -66,8 +87,13 @@ function reportsOf(
     return { unitId: u.id, unitName: u.name, dueDate, state, status: r?.status ?? null };
   });
   const reports = {
-    regimeId: regime.id, periodKey: period.key, periodLabel: period.label, totals: totalsOf(rows),
-    missing: rows.filter((r) => !isReceived(r.status)).map(({ unitId, unitName, dueDate, state }) => ({ unitId, unitName, dueDate, state })),
+    regimeId: regime.id,
+    periodKey: period.key,
+    periodLabel: period.label,
+    totals: totalsOf(rows),
+    missing: rows
+      .filter((r) => !isReceived(r.status))
+      .map(({ unitId, unitName, dueDate, state }) => ({ unitId, unitName, dueDate, state })),
   };
   return { reports, stateByUnit };
 }
@@ -81,11 +107,17 @@ function unitRowsOf(found: DashboardPlan, byTop: Progress['byTop'], stateByUnit:
       const a = byTop.get(u.id);
       const child = planByUnit.get(u.id);
       return {
-        unitId: u.id, unitName: u.name, code: u.code, kind: u.kind,
+        unitId: u.id,
+        unitName: u.name,
+        code: u.code,
+        kind: u.kind,
         plan: child ? { id: child.id, status: child.status } : null,
-        assignments: a?.total ?? 0, done: (a?.done_on_time ?? 0) + (a?.done_late ?? 0), overdue: a?.overdue ?? 0,
+        assignments: a?.total ?? 0,
+        done: (a?.done_on_time ?? 0) + (a?.done_late ?? 0),
+        overdue: a?.overdue ?? 0,
         averagePercent: average(a),
-        tasksDone: a?.pairs_done ?? 0, tasks: a?.pairs ?? 0,
+        tasksDone: a?.pairs_done ?? 0,
+        tasks: a?.pairs ?? 0,
         report: stateByUnit.get(u.id) ?? null,
       };
     })
@@ -97,8 +129,13 @@ export async function focalDashboard(ctx: Ctx, input: { planId: number; year?: n
   const started = performance.now();
   const calendarLoad = loadCalendar(ctx.db);
   requireActor(ctx);
-  const found = mustRead(ctx, 'kế hoạch', (await store.getPlanForDashboard(ctx.db, input.planId)) ?? undefined,
-    (f) => ({ unitPath: f.unit.path, published: f.plan.published }), 'planId');
+  const found = mustRead(
+    ctx,
+    'kế hoạch',
+    (await store.getPlanForDashboard(ctx.db, input.planId)) ?? undefined,
+    (f) => ({ unitPath: f.unit.path, published: f.plan.published }),
+    'planId',
+  );
   const { plan, unit, lineage, tasks, regimes } = found;
   // Published plans are readable by all; following their execution is for the issuing unit and its focal unit.
   authorize(ctx, 'read', { unitPath: unit.path });
@@ -117,18 +154,34 @@ export async function focalDashboard(ctx: Ctx, input: { planId: number; year?: n
     regime && period ? store.reportStates(ctx.db, regime.id, period.key) : Promise.resolve([]),
   ]);
   const { byTask, byTop, overdue } = progress;
-  const { reports, stateByUnit } = regime && period
-    ? reportsOf(regime, period, calendar, today, submitters, reportStates)
-    : { reports: null, stateByUnit: new Map<number, ReportState>() };
+  const { reports, stateByUnit } =
+    regime && period
+      ? reportsOf(regime, period, calendar, today, submitters, reportStates)
+      : { reports: null, stateByUnit: new Map<number, ReportState>() };
   const taskById = new Map(tasks.map((t) => [t.id, t]));
   return {
-    plan: { id: plan.id, title: plan.title, number: plan.number, symbol: plan.symbol, issuedDate: plan.issued_date, status: plan.status, issuerName: issuerName(unit) },
-    year, today, dataWindow: window,
+    plan: {
+      id: plan.id,
+      title: plan.title,
+      number: plan.number,
+      symbol: plan.symbol,
+      issuedDate: plan.issued_date,
+      status: plan.status,
+      issuerName: issuerName(unit),
+    },
+    year,
+    today,
+    dataWindow: window,
     tasks: taskRowsOf(tasks, taskYears, byTask),
     units: unitRowsOf(found, byTop, stateByUnit),
     overdue: overdue.map((r) => ({
-      assignmentId: r.id, unitId: r.unit_id, unitName: r.unit_name, taskNumber: taskById.get(r.task_id)?.number ?? null,
-      taskTitle: taskById.get(r.task_id)?.title ?? null, dueDate: r.due, percent: r.last_percent ?? 0,
+      assignmentId: r.id,
+      unitId: r.unit_id,
+      unitName: r.unit_name,
+      taskNumber: taskById.get(r.task_id)?.number ?? null,
+      taskTitle: taskById.get(r.task_id)?.title ?? null,
+      dueDate: r.due,
+      percent: r.last_percent ?? 0,
     })),
     reports,
     ms: Math.round(performance.now() - started),
@@ -150,12 +203,26 @@ export async function publicProgress(ctx: Ctx, planId: number, input: { year?: n
   const taskYears = tasksOfYear(tasks, year, calendar, AI_PLAN_YEARLY_SCHEDULE);
   const { byTask } = await store.planProgress(ctx.db, lineage, unit.id, taskYears, window, today, 0);
   return {
-    plan: { id: plan.id, title: plan.title, number: plan.number, symbol: plan.symbol, issuedDate: plan.issued_date, issuerName: issuerName(unit) },
+    plan: {
+      id: plan.id,
+      title: plan.title,
+      number: plan.number,
+      symbol: plan.symbol,
+      issuedDate: plan.issued_date,
+      issuerName: issuerName(unit),
+    },
     year,
     asOf: today,
     tasks: tasks.map((t) => {
       const a = byTask.get(t.id);
-      return { number: t.number, title: t.title, timeframe: t.timeframe_text, units: a?.pairs ?? 0, unitsDone: a?.pairs_done ?? 0, share: share(a?.pairs_done ?? 0, a?.pairs ?? 0) };
+      return {
+        number: t.number,
+        title: t.title,
+        timeframe: t.timeframe_text,
+        units: a?.pairs ?? 0,
+        unitsDone: a?.pairs_done ?? 0,
+        share: share(a?.pairs_done ?? 0, a?.pairs ?? 0),
+      };
     }),
   };
 }
@@ -166,7 +233,7 @@ export async function publicProgress(ctx: Ctx, planId: number, input: { year?: n
  * A handful of set-based aggregates, so it stays fast at about 3,500 communes.
  */
 export async function nationalDashboard(ctx: Ctx, input: { year?: number; rootUnitId?: number }) {
-  const root = await getUnit(ctx.db, input.rootUnitId ?? await store.centralRootId(ctx.db));
+  const root = await getUnit(ctx.db, input.rootUnitId ?? (await store.centralRootId(ctx.db)));
   if (!root) throw notFound('đơn vị');
   authorize(ctx, 'read', { unitPath: root.path });
   const today = todayFor(ctx.db);
@@ -177,10 +244,20 @@ export async function nationalDashboard(ctx: Ctx, input: { year?: number; rootUn
   const provinces = rows
     .map((r) => ({ ...r, communes: Number(r.communes), doneShare: share(Number(r.done), Number(r.assignments)) }))
     .sort((a, b) => compareVi(a.name, b.name));
-  const sum = (k: 'communes' | 'assignments' | 'done' | 'overdue' | 'received' | 'on_time') => provinces.reduce((n, p) => n + Number(p[k]), 0);
+  const sum = (k: 'communes' | 'assignments' | 'done' | 'overdue' | 'received' | 'on_time') =>
+    provinces.reduce((n, p) => n + Number(p[k]), 0);
   return {
-    year, window: period.dataWindow,
-    totals: { provinces: provinces.length, communes: sum('communes'), assignments: sum('assignments'), done: sum('done'), overdue: sum('overdue'), received: sum('received'), onTime: sum('on_time') },
+    year,
+    window: period.dataWindow,
+    totals: {
+      provinces: provinces.length,
+      communes: sum('communes'),
+      assignments: sum('assignments'),
+      done: sum('done'),
+      overdue: sum('overdue'),
+      received: sum('received'),
+      onTime: sum('on_time'),
+    },
     provinces,
   };
 }

@@ -5,7 +5,10 @@ import type { CompiledReport, ReminderLetter, UnitReportContent } from '../../..
 import { assignmentYearState } from '../../../domain/reporting/prefill.ts';
 import { isReceived } from '../../../domain/reporting/rollup.ts';
 import {
-  buildCompiledReport, buildReminderLetter, shortDateVi, type ExpectedUnitReport,
+  buildCompiledReport,
+  buildReminderLetter,
+  shortDateVi,
+  type ExpectedUnitReport,
 } from '../../../domain/reporting/compile.ts';
 import { loadCalendar } from '../../calendar/index.ts';
 import { authorize, type Ctx } from '../../context.ts';
@@ -17,7 +20,12 @@ import { periodScope, prefillFor, statesOf, VN, type PeriodScope } from '../peri
 import * as store from '../store/index.ts';
 import { MODULES } from '../../index.ts';
 
-async function expectedReports(ctx: Ctx, s: PeriodScope, today: string, withOverdue: boolean): Promise<ExpectedUnitReport[]> {
+async function expectedReports(
+  ctx: Ctx,
+  s: PeriodScope,
+  today: string,
+  withOverdue: boolean,
+): Promise<ExpectedUnitReport[]> {
   const reports = await store.reportsWithContent(ctx.db, s.regime.id, s.period.key);
   const states = statesOf(s, reports, today);
   const full = new Map(reports.map((r) => [r.unit_id, r]));
@@ -33,10 +41,21 @@ async function expectedReports(ctx: Ctx, s: PeriodScope, today: string, withOver
   return states.map((x) => {
     const r = full.get(x.unit.id);
     return {
-      unitId: x.unit.id, unitName: x.unit.name, dueDate: x.dueDate, state: x.state, status: r?.status ?? null, submittedOn: VN(r?.submitted_at ?? null),
-      returnReason: r?.return_reason ?? null, reviewedOn: VN(r?.reviewed_at ?? null), content: (r?.content as UnitReportContent | undefined) ?? null,
-      indicatorValues: (r?.indicator_values as Record<string, number> | undefined) ?? {}, overdueTasks: overdue.get(x.unit.id) ?? [],
-      letterName: x.unit.kind === 'ward' || x.unit.kind === 'commune' ? `Ủy ban nhân dân ${x.unit.kind === 'ward' ? 'phường' : 'xã'} ${x.unit.short_name}` : x.unit.name,
+      unitId: x.unit.id,
+      unitName: x.unit.name,
+      dueDate: x.dueDate,
+      state: x.state,
+      status: r?.status ?? null,
+      submittedOn: VN(r?.submitted_at ?? null),
+      returnReason: r?.return_reason ?? null,
+      reviewedOn: VN(r?.reviewed_at ?? null),
+      content: (r?.content as UnitReportContent | undefined) ?? null,
+      indicatorValues: (r?.indicator_values as Record<string, number> | undefined) ?? {},
+      overdueTasks: overdue.get(x.unit.id) ?? [],
+      letterName:
+        x.unit.kind === 'ward' || x.unit.kind === 'commune'
+          ? `Ủy ban nhân dân ${x.unit.kind === 'ward' ? 'phường' : 'xã'} ${x.unit.short_name}`
+          : x.unit.name,
     };
   });
 }
@@ -47,13 +66,25 @@ async function overdueAssignments(ctx: Ctx, unitIds: number[], s: PeriodScope, t
   const rows = await store.assignmentsUnder(ctx.db, unitIds, s.lineage);
   if (!rows.length) return [];
   const [updates, calendar] = await Promise.all([
-    store.updateFacts(ctx.db, rows.map((r) => r.id), s.period.dataWindow.to), loadCalendar(ctx.db),
+    store.updateFacts(
+      ctx.db,
+      rows.map((r) => r.id),
+      s.period.dataWindow.to,
+    ),
+    loadCalendar(ctx.db),
   ]);
   const byAssignment = new Map<number, typeof updates>();
   for (const u of updates) byAssignment.set(u.assignmentId, [...(byAssignment.get(u.assignmentId) ?? []), u]);
   const out: Array<{ topUnitId: number; task: string }> = [];
   for (const r of rows) {
-    const st = assignmentYearState(r.schedule, byAssignment.get(r.id) ?? [], s.period.year, today, calendar, s.regime.kind === 'adHoc' ? undefined : s.regime.schedule);
+    const st = assignmentYearState(
+      r.schedule,
+      byAssignment.get(r.id) ?? [],
+      s.period.year,
+      today,
+      calendar,
+      s.regime.kind === 'adHoc' ? undefined : s.regime.schedule,
+    );
     if (st.status !== 'overdue') continue;
     const [n, title] = r.in_regime || !r.p_number ? [r.number, r.title] : [r.p_number, r.p_title ?? r.title];
     const short = title.length > 90 ? `${title.slice(0, 88).replace(/\s+\S*$/u, '')}…` : title.replace(/[.;]+$/u, '');
@@ -76,13 +107,25 @@ export async function compiledReport(ctx: Ctx, regimeId: number, key: string): P
   const today = todayFor(ctx.db);
   const units = await expectedReports(ctx, s, today, false);
   const own = await prefillFor(ctx, s, s.owner);
-  const planTasks = s.regime.planId
-    ? await store.listPlanTaskHeadings(ctx.db, s.regime.planId)
-    : [];
-  const themes = await themesOf(ctx, s.regime.submitters.scopeUnitId, Number(s.period.dataWindow.to.slice(0, 4)), today);
+  const planTasks = s.regime.planId ? await store.listPlanTaskHeadings(ctx.db, s.regime.planId) : [];
+  const themes = await themesOf(
+    ctx,
+    s.regime.submitters.scopeUnitId,
+    Number(s.period.dataWindow.to.slice(0, 4)),
+    today,
+  );
   return buildCompiledReport({
-    issuer, plan: plan?.ref ?? null, regimeName: s.regime.name, recipients: s.regime.recipients, indicators: s.regime.indicators, period: s.period,
-    planTasks, own: own.content, ownIndicatorValues: own.indicatorValues, units, themes,
+    issuer,
+    plan: plan?.ref ?? null,
+    regimeName: s.regime.name,
+    recipients: s.regime.recipients,
+    indicators: s.regime.indicators,
+    period: s.period,
+    planTasks,
+    own: own.content,
+    ownIndicatorValues: own.indicatorValues,
+    units,
+    themes,
   });
 }
 
@@ -110,7 +153,10 @@ export async function reminderLetter(ctx: Ctx, regimeId: number, key: string): P
   const groupNames = [
     { unitIds: byKind(['agency']), name: 'Các sở, ban, ngành cấp tỉnh' },
     { unitIds: byKind(['commune', 'ward']), name: 'Ủy ban nhân dân các xã, phường' },
-    { unitIds: byKind(['office']), name: `Các phòng, ban, đơn vị thuộc Ủy ban nhân dân ${scope ? scope.name.replace(/^(Phường|Xã)(?=\s)/u, (w) => w.toLocaleLowerCase('vi')) : ''}`.trim() },
+    {
+      unitIds: byKind(['office']),
+      name: `Các phòng, ban, đơn vị thuộc Ủy ban nhân dân ${scope ? scope.name.replace(/^(Phường|Xã)(?=\s)/u, (w) => w.toLocaleLowerCase('vi')) : ''}`.trim(),
+    },
   ];
   const kinds = new Set(s.submitters.map((u) => u.kind));
   const who = [
@@ -119,8 +165,17 @@ export async function reminderLetter(ctx: Ctx, regimeId: number, key: string): P
     kinds.has('office') ? 'các phòng, ban, đơn vị' : null,
   ].filter(Boolean);
   return buildReminderLetter({
-    issuer, plan: plan?.ref ?? null, regimeName: s.regime.name, period: s.period, receiverName: issuer.displayName,
-    reportsTo: s.regime.recipients[0] ?? 'cấp trên', units, today, newDeadline, groupNames,
-    submittersPhrase: who.length ? who.join(' và ') : 'các cơ quan, đơn vị', dueDate: latestDue,
+    issuer,
+    plan: plan?.ref ?? null,
+    regimeName: s.regime.name,
+    period: s.period,
+    receiverName: issuer.displayName,
+    reportsTo: s.regime.recipients[0] ?? 'cấp trên',
+    units,
+    today,
+    newDeadline,
+    groupNames,
+    submittersPhrase: who.length ? who.join(' và ') : 'các cơ quan, đơn vị',
+    dueDate: latestDue,
   });
 }

@@ -26,18 +26,33 @@ export async function updateReport(ctx: Ctx, id: number, patch: ReportPatch) {
   checkEditable(report, todayFor(ctx.db), periodOf(regime, report.period_key).label, owner.name);
   const known = new Set(regime.indicators.map((d) => d.code));
   const unknown = Object.keys(patch.indicatorValues ?? {}).filter((k) => !known.has(k));
-  if (unknown.length) throw invalid('report.indicator_unknown', `Chỉ tiêu không có trong chế độ báo cáo: ${unknown.slice(0, 5).join(', ')}.`, unknown.slice(0, 5).map((k) => ({ path: `indicatorValues.${k}`, message: 'Chỉ tiêu không tồn tại.' })));
+  if (unknown.length)
+    throw invalid(
+      'report.indicator_unknown',
+      `Chỉ tiêu không có trong chế độ báo cáo: ${unknown.slice(0, 5).join(', ')}.`,
+      unknown.slice(0, 5).map((k) => ({ path: `indicatorValues.${k}`, message: 'Chỉ tiêu không tồn tại.' })),
+    );
   const content = report.content as UnitReportContent;
   const narrative = { ...content.narrative };
-  for (const [k, v] of Object.entries(patch.narrative ?? {})) if (typeof v === 'string' && k in narrative) (narrative as Record<string, string>)[k] = v.normalize('NFC');
+  for (const [k, v] of Object.entries(patch.narrative ?? {}))
+    if (typeof v === 'string' && k in narrative) (narrative as Record<string, string>)[k] = v.normalize('NFC');
   const values = { ...(report.indicator_values as Record<string, number>), ...(patch.indicatorValues ?? {}) };
-  const number = patch.number === undefined ? report.number : patch.number === null ? null : normalizeText(patch.number) || null;
+  const number =
+    patch.number === undefined ? report.number : patch.number === null ? null : normalizeText(patch.number) || null;
   return ctx.db.transaction().execute(async (tx) => {
     const moved = await store.updateReportContent(tx, id, report.status, {
-      content: { ...content, narrative }, indicatorValues: values, number,
+      content: { ...content, narrative },
+      indicatorValues: values,
+      number,
     });
     if (!moved) throw conflict('report.changed', 'Báo cáo vừa được người khác thay đổi. Hãy tải lại trang.');
-    await recordAudit(tx, ctx, { action: 'report.update', entityType: 'unit_report', entityId: id, unitId: unit.id, after: { sections: Object.keys(patch.narrative ?? {}), indicators: Object.keys(patch.indicatorValues ?? {}) } });
+    await recordAudit(tx, ctx, {
+      action: 'report.update',
+      entityType: 'unit_report',
+      entityId: id,
+      unitId: unit.id,
+      after: { sections: Object.keys(patch.narrative ?? {}), indicators: Object.keys(patch.indicatorValues ?? {}) },
+    });
     return { id, status: report.status };
   });
 }
@@ -54,12 +69,25 @@ export async function refreshReport(ctx: Ctx, id: number) {
   const old = report.content as UnitReportContent;
   const { content, indicatorValues } = await prefillFor(ctx, { regime, period, lineage }, unit, old.narrative);
   // Typed values stay; values counted from deliverables are recounted.
-  const typed = Object.fromEntries(regime.indicators.filter((d) => !d.fromDeliverables).map((d) => [d.code, (report.indicator_values as Record<string, number>)[d.code] ?? indicatorValues[d.code] ?? 0]));
+  const typed = Object.fromEntries(
+    regime.indicators
+      .filter((d) => !d.fromDeliverables)
+      .map((d) => [
+        d.code,
+        (report.indicator_values as Record<string, number>)[d.code] ?? indicatorValues[d.code] ?? 0,
+      ]),
+  );
   const values = { ...indicatorValues, ...typed };
   return ctx.db.transaction().execute(async (tx) => {
     const moved = await store.updateReportContent(tx, id, report.status, { content, indicatorValues: values });
     if (!moved) throw conflict('report.changed', 'Báo cáo vừa được người khác thay đổi. Hãy tải lại trang.');
-    await recordAudit(tx, ctx, { action: 'report.refresh', entityType: 'unit_report', entityId: id, unitId: unit.id, after: { tasks: content.tasks.length } });
+    await recordAudit(tx, ctx, {
+      action: 'report.refresh',
+      entityType: 'unit_report',
+      entityId: id,
+      unitId: unit.id,
+      after: { tasks: content.tasks.length },
+    });
     return { id, status: report.status, tasks: content.tasks.length };
   });
 }

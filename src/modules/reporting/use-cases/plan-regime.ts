@@ -20,7 +20,10 @@ function yearlyAudience(unit: UnitRow, owner: UnitRow): { submitters: SubmitterR
     // Sở, ban, ngành with tasks in the plan, and every xã, phường (KH 129 §IV.1).
     return {
       submitters: {
-        scopeUnitId: unit.id, kinds: ['commune', 'ward'], planAssigneeKinds: ['agency'], excludeUnitIds: [owner.id],
+        scopeUnitId: unit.id,
+        kinds: ['commune', 'ward'],
+        planAssigneeKinds: ['agency'],
+        excludeUnitIds: [owner.id],
       },
       recipients: 'Ủy ban nhân dân tỉnh; Bộ Khoa học và Công nghệ',
     };
@@ -34,7 +37,9 @@ function yearlyAudience(unit: UnitRow, owner: UnitRow): { submitters: SubmitterR
   }
   return {
     submitters: {
-      scopeUnitId: unit.id, planAssigneeKinds: ['agency', 'commune', 'ward', 'office'], excludeUnitIds: [owner.id, unit.id],
+      scopeUnitId: unit.id,
+      planAssigneeKinds: ['agency', 'commune', 'ward', 'office'],
+      excludeUnitIds: [owner.id, unit.id],
     },
     recipients: unit.name,
   };
@@ -70,7 +75,8 @@ export async function ensureRegimeForPlan(tx: Tx, planId: number): Promise<numbe
     planId: plan.id,
     kind: 'periodic',
     name,
-    content: 'Kết quả thực hiện các nhiệm vụ được giao tại Kế hoạch; khó khăn, vướng mắc; đề xuất, kiến nghị; phương hướng, nhiệm vụ thời gian tới.',
+    content:
+      'Kết quả thực hiện các nhiệm vụ được giao tại Kế hoạch; khó khăn, vướng mắc; đề xuất, kiến nghị; phương hướng, nhiệm vụ thời gian tới.',
     schedule,
     submitters,
     recipients,

@@ -1,7 +1,11 @@
 // Reading regimes: the list a unit sees (those it follows and those it reports under) and one regime with its periods.
 import { can, scopeRoots } from '../../../domain/permissions.ts';
 import {
-  FREQUENCY_LABEL, dueDatesOf, periodFor, nextPeriod, type ReportingPeriod,
+  FREQUENCY_LABEL,
+  dueDatesOf,
+  periodFor,
+  nextPeriod,
+  type ReportingPeriod,
 } from '../../../domain/reporting/period.ts';
 import { loadCalendar } from '../../calendar/index.ts';
 import { requireActor, type Ctx } from '../../context.ts';
@@ -16,11 +20,27 @@ import type { ReportingRegime } from '../store/index.ts';
 
 function regimeJson(regime: ReportingRegime, ownerName: string) {
   return {
-    id: regime.id, code: regime.code, kind: regime.kind, name: regime.name, content: regime.content, ownerUnitId: regime.ownerUnitId, ownerName,
-    planId: regime.planId, recipients: regime.recipients, outline: regime.outline, indicators: regime.indicators, adHocDue: regime.adHocDue, active: regime.active,
+    id: regime.id,
+    code: regime.code,
+    kind: regime.kind,
+    name: regime.name,
+    content: regime.content,
+    ownerUnitId: regime.ownerUnitId,
+    ownerName,
+    planId: regime.planId,
+    recipients: regime.recipients,
+    outline: regime.outline,
+    indicators: regime.indicators,
+    adHocDue: regime.adHocDue,
+    active: regime.active,
     schedule: {
-      frequency: regime.schedule.frequency, frequencyLabel: FREQUENCY_LABEL[regime.schedule.frequency] ?? null, dataWindow: regime.schedule.dataWindow,
-      dueDate: regime.schedule.dueDate, tiers: regime.schedule.tiers, reminderDays: regime.schedule.reminderDays ?? DEFAULT_REMINDER_DAYS, window: regime.schedule.window ?? null,
+      frequency: regime.schedule.frequency,
+      frequencyLabel: FREQUENCY_LABEL[regime.schedule.frequency] ?? null,
+      dataWindow: regime.schedule.dataWindow,
+      dueDate: regime.schedule.dueDate,
+      tiers: regime.schedule.tiers,
+      reminderDays: regime.schedule.reminderDays ?? DEFAULT_REMINDER_DAYS,
+      window: regime.schedule.window ?? null,
     },
     submitters: regime.submitters,
   };
@@ -29,7 +49,11 @@ function regimeJson(regime: ReportingRegime, ownerName: string) {
 export async function listRegimesFor(ctx: Ctx, f: { planId?: number; kind?: string; limit: number; offset: number }) {
   const actor = requireActor(ctx);
   if (f.planId) await mustReadPlan(ctx, f.planId, 'kế hoạch', 'planId');
-  const rows = await store.listRegimes(ctx.db, { roots: scopeRoots(actor, 'read'), actorPath: [...actor.unitPath], ...f });
+  const rows = await store.listRegimes(ctx.db, {
+    roots: scopeRoots(actor, 'read'),
+    actorPath: [...actor.unitPath],
+    ...f,
+  });
   return rows.map((r) => regimeJson(r, r.ownerName));
 }
 
@@ -39,7 +63,8 @@ function periodsToShow(regime: ReportingRegime, today: string): ReportingPeriod[
   const periods: ReportingPeriod[] = [];
   let p = periodFor(vnDate(regime.createdAt) < today ? vnDate(regime.createdAt) : today, regime.schedule);
   const last = nextPeriod(periodFor(today, regime.schedule), regime.schedule);
-  for (let i = 0; i < 24 && p.dataWindow.from <= last.dataWindow.from; i++, p = nextPeriod(p, regime.schedule)) periods.push(p);
+  for (let i = 0; i < 24 && p.dataWindow.from <= last.dataWindow.from; i++, p = nextPeriod(p, regime.schedule))
+    periods.push(p);
   return periods;
 }
 
@@ -60,14 +85,18 @@ export async function getRegimeDetail(ctx: Ctx, id: number) {
     periods: periods.map((p) => {
       const dueOf = dueDateResolver(regime, p, cal);
       return {
-        key: p.key, label: p.label, dataWindow: p.dataWindow,
-        dueDates: regime.kind === 'adHoc' ? [{ kinds: [], dueDate: regime.adHocDue }] : dueDatesOf(p, regime.schedule, cal),
+        key: p.key,
+        label: p.label,
+        dataWindow: p.dataWindow,
+        dueDates:
+          regime.kind === 'adHoc' ? [{ kinds: [], dueDate: regime.adHocDue }] : dueDatesOf(p, regime.schedule, cal),
         myDueDate: mine ? dueOf(mine.kind) : null,
         current: p.dataWindow.from <= today && today <= p.dataWindow.to,
       };
     }),
     can: {
-      followUp: can(actor, 'read', { unitPath: owner.path }), review: can(actor, 'follow', { unitPath: owner.path }),
+      followUp: can(actor, 'read', { unitPath: owner.path }),
+      review: can(actor, 'follow', { unitPath: owner.path }),
       createReport: !!mine && can(actor, 'edit', { unitPath: mine.path }),
     },
   };

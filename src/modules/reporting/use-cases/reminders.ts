@@ -59,7 +59,12 @@ interface Pending {
 
 /** The units of a period that have not sent their report and are at a reminder stage today. */
 async function pendingOf(
-  db: Kysely<DB>, regime: ReportingRegime, period: ReportingPeriod, cal: CalendarConfig, today: string, offsets: number[],
+  db: Kysely<DB>,
+  regime: ReportingRegime,
+  period: ReportingPeriod,
+  cal: CalendarConfig,
+  today: string,
+  offsets: number[],
 ): Promise<Pending[]> {
   let dueOf: (kind: string) => string;
   try {
@@ -69,15 +74,25 @@ async function pendingOf(
   }
   // Skip the period unless some tier is within the reminder horizon.
   const horizon = Math.max(...offsets);
-  const tierDates = regime.kind === 'adHoc' ? [regime.adHocDue!] : ['agency', 'commune', 'ward', 'office', 'province', 'neighbourhood'].map(dueOf);
-  if (!tierDates.some((d) => { const left = daysBetween(today, d); return left >= 0 && left <= horizon; })) return [];
+  const tierDates =
+    regime.kind === 'adHoc'
+      ? [regime.adHocDue!]
+      : ['agency', 'commune', 'ward', 'office', 'province', 'neighbourhood'].map(dueOf);
+  if (
+    !tierDates.some((d) => {
+      const left = daysBetween(today, d);
+      return left >= 0 && left <= horizon;
+    })
+  )
+    return [];
   const lineage = regime.planId ? await store.planLineage(db, regime.planId) : [];
   const [submitters, reports] = await Promise.all([
     store.resolveSubmitters(db, regime.submitters, lineage),
     store.reportStates(db, regime.id, period.key),
   ]);
   const byUnit = new Map(reports.map((r) => [r.unit_id, r]));
-  return submitters.map((u) => ({ unit: u, report: byUnit.get(u.id) ?? null }))
+  return submitters
+    .map((u) => ({ unit: u, report: byUnit.get(u.id) ?? null }))
     .filter((x) => !isReceived(x.report?.status))
     .map((x) => ({ ...x, due: x.report?.due_date ?? dueOf(x.unit.kind) }))
     .map((x) => ({ ...x, stage: reminderStage(daysBetween(today, x.due), offsets) }))
@@ -91,8 +106,9 @@ function reminderText(regime: ReportingRegime, period: ReportingPeriod, p: Pendi
   const when = daysLeft === 0 ? 'hôm nay là hạn cuối' : `còn ${daysLeft} ngày`;
   const title = `Nhắc gửi báo cáo ${period.label.toLowerCase()}: ${when} (hạn cuối ${shortDateVi(p.due)})`;
   const returned = p.report?.status === 'returned' && p.report.return_reason ? p.report.return_reason : null;
-  const body = `${regime.name}. Báo cáo của đơn vị hiện: ${state.toLowerCase()}.`
-    + (returned ? ` Lý do trả lại: ${returned}.` : '');
+  const body =
+    `${regime.name}. Báo cáo của đơn vị hiện: ${state.toLowerCase()}.` +
+    (returned ? ` Lý do trả lại: ${returned}.` : '');
   const mail = [
     `Kính gửi: ${p.unit.name},`,
     '',
@@ -110,10 +126,20 @@ function reminderText(regime: ReportingRegime, period: ReportingPeriod, p: Pendi
 
 /** Reminds the pending units of one period: in the app, then by e-mail to their officers and leaders. */
 async function remindPeriod(
-  db: Kysely<DB>, regime: ReportingRegime, period: ReportingPeriod, pending: Pending[], today: string,
-  mailer: Mailer | null | undefined, result: ReminderRunResult,
+  db: Kysely<DB>,
+  regime: ReportingRegime,
+  period: ReportingPeriod,
+  pending: Pending[],
+  today: string,
+  mailer: Mailer | null | undefined,
+  result: ReminderRunResult,
 ): Promise<void> {
-  const users = mailer ? await store.reminderRecipients(db, pending.map((p) => p.unit.id)) : [];
+  const users = mailer
+    ? await store.reminderRecipients(
+        db,
+        pending.map((p) => p.unit.id),
+      )
+    : [];
   for (const p of pending) {
     const { title, body, mail } = reminderText(regime, period, p, today);
     const link = p.report ? `/bao-cao/${p.report.id}` : `/che-do-bao-cao/${regime.id}`;
@@ -146,7 +172,9 @@ export async function runReminders(db: Kysely<DB>, opts: ReminderRunOptions = {}
   const cal = await loadCalendar(db);
   for (const id of regimes) {
     const regime = (await store.getRegime(db, id))!;
-    const offsets = (regime.schedule.reminderDays ?? opts.offsets ?? DEFAULT_REMINDER_DAYS).filter((n) => Number.isInteger(n) && n >= 0);
+    const offsets = (regime.schedule.reminderDays ?? opts.offsets ?? DEFAULT_REMINDER_DAYS).filter(
+      (n) => Number.isInteger(n) && n >= 0,
+    );
     if (!offsets.length) continue;
     for (const period of periodsNear(regime, today)) {
       const pending = await pendingOf(db, regime, period, cal, today, offsets);

@@ -30,27 +30,39 @@ interface Moved {
 
 /** Who hears of a move: the receiving unit of a report sent, the reporting unit of one returned or accepted. */
 function noticeOf(
-  action: ReportTransition, m: Moved, row: { due_date: string; late: boolean | null },
+  action: ReportTransition,
+  m: Moved,
+  row: { due_date: string; late: boolean | null },
 ): NewNotification | null {
   const link = `/bao-cao/${m.id}`;
   const period = m.periodLabel.toLowerCase();
   if (action === 'submit') {
     return {
-      unitId: m.toUnit.id, kind: 'report.submitted', link,
+      unitId: m.toUnit.id,
+      kind: 'report.submitted',
+      link,
       title: `${m.unit.name} đã gửi báo cáo ${period}${row.late ? ' (quá hạn)' : ''}`,
       body: `${m.regimeName}. Hạn gửi: ${shortDateVi(m.dueDate)}.`,
     };
   }
   if (action === 'return') {
     return {
-      unitId: m.unit.id, kind: 'report.returned', link,
+      unitId: m.unit.id,
+      kind: 'report.returned',
+      link,
       title: `Báo cáo ${period} bị trả lại`,
-      body: `${m.toUnit.name} trả lại báo cáo: ${m.reason}. `
-        + `Đề nghị hoàn thiện và gửi lại trước ngày ${shortDateVi(addDays(row.due_date, 1))}.`,
+      body:
+        `${m.toUnit.name} trả lại báo cáo: ${m.reason}. ` +
+        `Đề nghị hoàn thiện và gửi lại trước ngày ${shortDateVi(addDays(row.due_date, 1))}.`,
     };
   }
   if (action === 'accept') {
-    return { unitId: m.unit.id, kind: 'report.accepted', link, title: `${m.toUnit.name} đã tiếp nhận báo cáo ${period}` };
+    return {
+      unitId: m.unit.id,
+      kind: 'report.accepted',
+      link,
+      title: `${m.toUnit.name} đã tiếp nhận báo cáo ${period}`,
+    };
   }
   return null;
 }
@@ -60,7 +72,12 @@ function noticeOf(
  * unit, after approval; accept / return: the receiving unit (a follow-up act, `follow` on it, so the focal Sở's
  * officers may do it; returning gives the unit back its pen, it never takes it).
  */
-export async function transitionReport(ctx: Ctx, id: number, action: ReportTransition, input: { reason?: string } = {}) {
+export async function transitionReport(
+  ctx: Ctx,
+  id: number,
+  action: ReportTransition,
+  input: { reason?: string } = {},
+) {
   const actor = requireActor(ctx);
   const { report, unit, toUnit } = await mustReport(ctx, id);
   if (action === 'approve') authorize(ctx, 'approve', { unitPath: unit.path });
@@ -79,22 +96,45 @@ export async function transitionReport(ctx: Ctx, id: number, action: ReportTrans
   if (action === 'accept') Object.assign(patch, { reviewed_by: actor.userId, reviewed_at: now, return_reason: null });
   if (action === 'return') {
     reason = normalizeText(input.reason ?? '');
-    if (reason.length < 5) throw invalid('report.reason_required', 'Hãy nêu lý do trả lại báo cáo.', [{ path: 'reason', message: 'Lý do cần ít nhất 5 ký tự.' }]);
+    if (reason.length < 5)
+      throw invalid('report.reason_required', 'Hãy nêu lý do trả lại báo cáo.', [
+        { path: 'reason', message: 'Lý do cần ít nhất 5 ký tự.' },
+      ]);
     // The unit gets at least 5 working days to send it again.
     const resend = addWorkingDays(today, 5, await loadCalendar(ctx.db));
-    Object.assign(patch, { reviewed_by: actor.userId, reviewed_at: now, return_reason: reason, due_date: resend > report.due_date ? resend : report.due_date });
+    Object.assign(patch, {
+      reviewed_by: actor.userId,
+      reviewed_at: now,
+      return_reason: reason,
+      due_date: resend > report.due_date ? resend : report.due_date,
+    });
   }
   return ctx.db.transaction().execute(async (tx) => {
     const moved = await store.moveReport(tx, id, from, patch);
     if (!moved) throw conflict('report.changed', 'Báo cáo vừa được người khác thay đổi. Hãy tải lại trang.');
-    const m = { id, unit, toUnit, regimeName: regime.name, periodLabel: period.label, dueDate: report.due_date, reason };
+    const m = {
+      id,
+      unit,
+      toUnit,
+      regimeName: regime.name,
+      periodLabel: period.label,
+      dueDate: report.due_date,
+      reason,
+    };
     const notice = noticeOf(action, m, moved);
     if (notice) await notify(tx, notice);
     await recordAudit(tx, ctx, {
-      action: `report.${action}`, entityType: 'unit_report', entityId: id, unitId: unit.id,
-      before: { status: from, dueDate: report.due_date }, after: { status: to, ...(reason ? { reason, dueDate: moved.due_date } : {}), ...(action === 'submit' ? { late: moved.late } : {}) },
+      action: `report.${action}`,
+      entityType: 'unit_report',
+      entityId: id,
+      unitId: unit.id,
+      before: { status: from, dueDate: report.due_date },
+      after: {
+        status: to,
+        ...(reason ? { reason, dueDate: moved.due_date } : {}),
+        ...(action === 'submit' ? { late: moved.late } : {}),
+      },
     });
     return { id, status: to, late: moved.late, dueDate: moved.due_date };
   });
 }
-

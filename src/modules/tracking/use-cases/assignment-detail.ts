@@ -15,36 +15,87 @@ export async function getAssignmentDetail(ctx: Ctx, id: number, year?: number) {
   const today = todayInVietnam();
   const y = year ?? currentPeriodYear(today);
   const [updates, deliverables, obstacles, cal] = [
-    await store.updatesOf(ctx.db, [a.id]), await store.deliverablesOf(ctx.db, a.id), await store.obstaclesOfAssignment(ctx.db, a.id), await loadCalendar(ctx.db),
+    await store.updatesOf(ctx.db, [a.id]),
+    await store.deliverablesOf(ctx.db, a.id),
+    await store.obstaclesOfAssignment(ctx.db, a.id),
+    await loadCalendar(ctx.db),
   ];
-  const evidence = await store.evidenceOf(ctx.db, updates.map((u) => u.id));
+  const evidence = await store.evidenceOf(
+    ctx.db,
+    updates.map((u) => u.id),
+  );
   const { dueDate, progress, status } = statusOf(a, updates, y, cal, today);
   const names = (refs: UnitRef[]) => refs.map((r) => r.unitName ?? r.text);
   return {
     assignment: {
-      id: a.id, role: a.role, roleLabel: ASSIGNMENT_ROLE_LABEL[a.role], unit: { id: a.unit_id, name: a.unit_name, code: a.unit_code },
-      year: y, today, dueDate, status, statusLabel: TASK_STATUS_LABEL[status], percent: progress.percent, completedOn: progress.completedOn,
-      current: { percent: a.percent, completedOn: a.completed_on }, lastUpdateAt: a.last_update_at?.toISOString() ?? null,
+      id: a.id,
+      role: a.role,
+      roleLabel: ASSIGNMENT_ROLE_LABEL[a.role],
+      unit: { id: a.unit_id, name: a.unit_name, code: a.unit_code },
+      year: y,
+      today,
+      dueDate,
+      status,
+      statusLabel: TASK_STATUS_LABEL[status],
+      percent: progress.percent,
+      completedOn: progress.completedOn,
+      current: { percent: a.percent, completedOn: a.completed_on },
+      lastUpdateAt: a.last_update_at?.toISOString() ?? null,
     },
     task: {
-      id: a.task_id, number: a.task_number, title: a.task_title, content: a.task_content, timeframe: a.timeframe_text, schedule: a.schedule,
-      lead: names(a.task_lead), coordinators: names(a.task_coordinators), deliverables: a.task_deliverables,
+      id: a.task_id,
+      number: a.task_number,
+      title: a.task_title,
+      content: a.task_content,
+      timeframe: a.timeframe_text,
+      schedule: a.schedule,
+      lead: names(a.task_lead),
+      coordinators: names(a.task_coordinators),
+      deliverables: a.task_deliverables,
     },
     plan: {
-      id: a.plan_id, title: a.plan_title, number: a.plan_number, symbol: a.plan_symbol, issuedDate: a.plan_issued_date, status: a.plan_status,
+      id: a.plan_id,
+      title: a.plan_title,
+      number: a.plan_number,
+      symbol: a.plan_symbol,
+      issuedDate: a.plan_issued_date,
+      status: a.plan_status,
       unit: { id: a.plan_unit_id, name: a.plan_unit_name },
     },
-    updates: updates.slice().reverse().map((u) => ({
-      id: u.id, occurredOn: u.occurredOn, percent: u.percent, completed: u.completed, narrative: u.narrative,
-      author: u.authorId ? { id: u.authorId, name: u.authorName } : null, createdAt: u.createdAt.toISOString(),
-      deliverables: deliverables.filter((d) => d.update_id === u.id).map((d) => ({
-        id: d.id, kind: d.kind, kindLabel: DELIVERABLE_KIND_LABEL[d.kind], title: d.title, occurredOn: d.occurred_on,
-        participants: d.participants, documentNumber: d.document_number, link: d.link,
+    updates: updates
+      .slice()
+      .reverse()
+      .map((u) => ({
+        id: u.id,
+        occurredOn: u.occurredOn,
+        percent: u.percent,
+        completed: u.completed,
+        narrative: u.narrative,
+        author: u.authorId ? { id: u.authorId, name: u.authorName } : null,
+        createdAt: u.createdAt.toISOString(),
+        deliverables: deliverables
+          .filter((d) => d.update_id === u.id)
+          .map((d) => ({
+            id: d.id,
+            kind: d.kind,
+            kindLabel: DELIVERABLE_KIND_LABEL[d.kind],
+            title: d.title,
+            occurredOn: d.occurred_on,
+            participants: d.participants,
+            documentNumber: d.document_number,
+            link: d.link,
+          })),
+        evidence: evidence
+          .filter((e) => e.update_id === u.id)
+          .map((e) => ({
+            id: e.id,
+            filename: e.filename,
+            mime: e.mime,
+            size: e.size,
+            sha256: e.sha256,
+            url: `/api/evidence/${e.id}`,
+          })),
       })),
-      evidence: evidence.filter((e) => e.update_id === u.id).map((e) => ({
-        id: e.id, filename: e.filename, mime: e.mime, size: e.size, sha256: e.sha256, url: `/api/evidence/${e.id}`,
-      })),
-    })),
     obstacles: obstacles.map((o) => obstacleView(o, ctx.actor)),
     can: { update: a.plan_status === 'issued' && can(ctx.actor, 'edit', { unitPath: a.unit_path }) },
   };

@@ -2,7 +2,12 @@
 import { notFound } from '../../../domain/errors.ts';
 import { scopeRoots } from '../../../domain/permissions.ts';
 import { concernsYear, todayInVietnam } from '../../../domain/tracking/assignment.ts';
-import { ASSIGNMENT_ROLE_LABEL, TASK_STATUS_LABEL, TASK_STATUSES, type TaskStatus } from '../../../domain/tracking/model.ts';
+import {
+  ASSIGNMENT_ROLE_LABEL,
+  TASK_STATUS_LABEL,
+  TASK_STATUSES,
+  type TaskStatus,
+} from '../../../domain/tracking/model.ts';
 import { loadCalendar } from '../../calendar/index.ts';
 import { authorize, requireActor, type Ctx } from '../../context.ts';
 import { getUnit } from '../../org/index.ts';
@@ -32,14 +37,22 @@ export async function listAssignmentsFor(ctx: Ctx, q: AssignmentListQuery) {
   const year = q.year ?? currentPeriodYear(today);
   const roots = q.unitId ? 'all' : scopeRoots(actor, 'read');
   const rows = await store.listAssignments(ctx.db, { scopeRoots: roots, unitId: q.unitId, planId: q.planId });
-  const byAssignment = Map.groupBy(await store.updatesOf(ctx.db, rows.map((r) => r.id), 300), (u) => u.assignmentId);
+  const byAssignment = Map.groupBy(
+    await store.updatesOf(
+      ctx.db,
+      rows.map((r) => r.id),
+      300,
+    ),
+    (u) => u.assignmentId,
+  );
   const cal = await loadCalendar(ctx.db);
   const counts = Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as Record<TaskStatus, number>;
   const items = [];
   for (const a of rows) {
     const ups = byAssignment.get(a.id) ?? [];
     const { dueDate, progress, status } = statusOf(a, ups, year, cal, today);
-    if (!concernsYear({ dueDate, schedule: a.schedule, completedOn: progress.completedOn, year, since: startedOn(a) })) continue;
+    if (!concernsYear({ dueDate, schedule: a.schedule, completedOn: progress.completedOn, year, since: startedOn(a) }))
+      continue;
     counts[status]++;
     if (q.status && status !== q.status) continue;
     items.push(listItem(a, ups, { dueDate, status, percent: progress.percent, completedOn: progress.completedOn }));
@@ -59,11 +72,31 @@ interface ItemStatus {
 function listItem(a: store.AssignmentRow, ups: readonly store.UpdateRow[], s: ItemStatus) {
   const last = ups[ups.length - 1];
   return {
-    id: a.id, role: a.role, roleLabel: ASSIGNMENT_ROLE_LABEL[a.role],
+    id: a.id,
+    role: a.role,
+    roleLabel: ASSIGNMENT_ROLE_LABEL[a.role],
     unit: { id: a.unit_id, name: a.unit_name, code: a.unit_code },
     task: { id: a.task_id, number: a.task_number, title: a.task_title, timeframe: a.timeframe_text },
-    plan: { id: a.plan_id, title: a.plan_title, number: a.plan_number, symbol: a.plan_symbol, unitName: a.plan_unit_name },
-    dueDate: s.dueDate, status: s.status, statusLabel: TASK_STATUS_LABEL[s.status], percent: s.percent, completedOn: s.completedOn,
-    lastUpdate: last ? { id: last.id, occurredOn: last.occurredOn, percent: last.percent, narrative: last.narrative, at: last.createdAt.toISOString() } : null,
+    plan: {
+      id: a.plan_id,
+      title: a.plan_title,
+      number: a.plan_number,
+      symbol: a.plan_symbol,
+      unitName: a.plan_unit_name,
+    },
+    dueDate: s.dueDate,
+    status: s.status,
+    statusLabel: TASK_STATUS_LABEL[s.status],
+    percent: s.percent,
+    completedOn: s.completedOn,
+    lastUpdate: last
+      ? {
+          id: last.id,
+          occurredOn: last.occurredOn,
+          percent: last.percent,
+          narrative: last.narrative,
+          at: last.createdAt.toISOString(),
+        }
+      : null,
   };
 }

@@ -11,13 +11,23 @@ import * as store from '../store.ts';
 
 export function obstacleView(o: store.ObstacleRow, actor: Ctx['actor']) {
   return {
-    id: o.id, kind: o.kind, kindLabel: OBSTACLE_KIND_LABEL[o.kind], content: o.content, status: o.status, statusLabel: OBSTACLE_STATUS_LABEL[o.status],
-    raisedOn: o.raised_on, raisedBy: o.raised_by_name, createdAt: o.created_at.toISOString(),
-    unit: { id: o.unit_id, name: o.unit_name }, toUnit: { id: o.to_unit_id, name: o.to_unit_name },
+    id: o.id,
+    kind: o.kind,
+    kindLabel: OBSTACLE_KIND_LABEL[o.kind],
+    content: o.content,
+    status: o.status,
+    statusLabel: OBSTACLE_STATUS_LABEL[o.status],
+    raisedOn: o.raised_on,
+    raisedBy: o.raised_by_name,
+    createdAt: o.created_at.toISOString(),
+    unit: { id: o.unit_id, name: o.unit_name },
+    toUnit: { id: o.to_unit_id, name: o.to_unit_name },
     assignmentId: o.assignment_id,
     task: o.task_id ? { id: o.task_id, number: o.task_number, title: o.task_title } : null,
     plan: o.plan_id ? { id: o.plan_id, title: o.plan_title, number: o.plan_number, symbol: o.plan_symbol } : null,
-    answer: o.answer, answeredAt: o.answered_at?.toISOString() ?? null, answeredBy: o.answered_by_name,
+    answer: o.answer,
+    answeredAt: o.answered_at?.toISOString() ?? null,
+    answeredBy: o.answered_by_name,
     can: { answer: o.status !== 'closed' && can(actor, 'follow', { unitPath: o.to_unit_path }) },
   };
 }
@@ -36,7 +46,12 @@ export async function listObstaclesFor(ctx: Ctx, q: ObstacleListQuery) {
   if (q.box === 'inbox') {
     const mine = [actor.unitId, ...actor.focalForIds];
     const focal = await store.focalUnitsFor(ctx.db, mine);
-    filter = { toUnitIds: sysadmin ? 'all' : [...new Set([...mine, ...focal.values()])], status: q.status, limit: q.limit, offset: q.offset };
+    filter = {
+      toUnitIds: sysadmin ? 'all' : [...new Set([...mine, ...focal.values()])],
+      status: q.status,
+      limit: q.limit,
+      offset: q.offset,
+    };
   } else {
     filter = { fromRoots: sysadmin ? 'all' : [actor.unitId], status: q.status, limit: q.limit, offset: q.offset };
   }
@@ -50,20 +65,34 @@ export async function listObstaclesFor(ctx: Ctx, q: ObstacleListQuery) {
  */
 export async function answerObstacle(ctx: Ctx, id: number, answerText: string) {
   const actor = requireActor(ctx);
-  const o = mustRead(ctx, 'khó khăn, đề xuất', await store.getObstacle(ctx.db, id), (x) => [{ unitPath: x.unit_path }, { unitPath: x.to_unit_path }]);
+  const o = mustRead(ctx, 'khó khăn, đề xuất', await store.getObstacle(ctx.db, id), (x) => [
+    { unitPath: x.unit_path },
+    { unitPath: x.to_unit_path },
+  ]);
   authorize(ctx, 'follow', { unitPath: o.to_unit_path });
   if (o.status === 'closed') throw conflict('obstacle.closed', 'Khó khăn, đề xuất này đã đóng.');
   const answer = answerText.normalize('NFC').trim();
-  if (normalizeText(answer).length < 5) throw invalid('obstacle.answer_required', 'Nội dung trả lời cần ít nhất 5 ký tự.', [{ path: 'answer', message: 'Nhập nội dung trả lời.' }]);
+  if (normalizeText(answer).length < 5)
+    throw invalid('obstacle.answer_required', 'Nội dung trả lời cần ít nhất 5 ký tự.', [
+      { path: 'answer', message: 'Nhập nội dung trả lời.' },
+    ]);
   return ctx.db.transaction().execute(async (tx) => {
     await store.setObstacleAnswer(tx, id, answer, actor.userId);
     await notify(tx, {
-      unitId: o.unit_id, kind: 'obstacle.answered',
+      unitId: o.unit_id,
+      kind: 'obstacle.answered',
       title: `${o.to_unit_name} đã trả lời ${OBSTACLE_KIND_LABEL[o.kind].toLowerCase()} của đơn vị`,
       body: `${o.task_number ? `Nhiệm vụ ${o.task_number}: ` : ''}${answer.slice(0, 300)}`,
       link: `/obstacles?box=outbox#${id}`,
     });
-    await recordAudit(tx, ctx, { action: 'obstacle.answer', entityType: 'obstacle', entityId: id, unitId: o.to_unit_id, before: { status: o.status, answer: o.answer }, after: { status: 'answered', answer: answer.slice(0, 2000) } });
+    await recordAudit(tx, ctx, {
+      action: 'obstacle.answer',
+      entityType: 'obstacle',
+      entityId: id,
+      unitId: o.to_unit_id,
+      before: { status: o.status, answer: o.answer },
+      after: { status: 'answered', answer: answer.slice(0, 2000) },
+    });
     return { id, status: 'answered' as const, answer };
   });
 }

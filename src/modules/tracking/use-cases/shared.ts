@@ -23,7 +23,13 @@ export async function mustAssignment(ctx: Ctx, id: number): Promise<store.Assign
 
 type Calendar = Awaited<ReturnType<typeof loadCalendar>>;
 
-export function statusOf(a: store.AssignmentRow, updates: store.UpdateRow[], year: number, cal: Calendar, today: string) {
+export function statusOf(
+  a: store.AssignmentRow,
+  updates: store.UpdateRow[],
+  year: number,
+  cal: Calendar,
+  today: string,
+) {
   const dueDate = dueDateFor(a.schedule, year, cal);
   const progress = progressInYear(updates, a.schedule, year);
   const status = assignmentStatus({ dueDate, completedOn: progress.completedOn, today });

@@ -9,14 +9,26 @@ export type UserView = User;
 /** Accounts of system administrators are changed only by them: the rule `manageSystemAdmins`. */
 function mayEdit(ctx: Ctx, r: Pick<store.UserRow, 'roles' | 'unit_path'>): boolean {
   const target = { unitPath: r.unit_path };
-  return can(ctx.actor, 'manageUsers', target) && (!r.roles.includes('sysadmin') || can(ctx.actor, 'manageSystemAdmins', target));
+  return (
+    can(ctx.actor, 'manageUsers', target) &&
+    (!r.roles.includes('sysadmin') || can(ctx.actor, 'manageSystemAdmins', target))
+  );
 }
 
 export function toView(ctx: Ctx, r: store.UserRow): UserView {
   const edit = mayEdit(ctx, r);
   return {
-    id: r.id, username: r.username, fullName: r.full_name, email: r.email, phone: r.phone, unitId: r.unit_id, unitName: r.unit_name,
-    roles: r.roles, isActive: r.is_active, isDemo: r.is_demo, mustChangePassword: r.must_change_password,
+    id: r.id,
+    username: r.username,
+    fullName: r.full_name,
+    email: r.email,
+    phone: r.phone,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    roles: r.roles,
+    isActive: r.is_active,
+    isDemo: r.is_demo,
+    mustChangePassword: r.must_change_password,
     lastLoginAt: r.last_login_at ? r.last_login_at.toISOString() : null,
     can: { edit, lock: edit && r.id !== ctx.actor?.userId },
   };

@@ -17,7 +17,13 @@ export async function resetPassword(ctx: Ctx, id: number, password?: string) {
   return ctx.db.transaction().execute((tx) => setTemporaryPassword(tx, ctx, id, current.unit_id, password));
 }
 
-export async function setTemporaryPassword(tx: Tx, ctx: Pick<Ctx, 'actor' | 'ip'>, id: number, unitId: number, password?: string) {
+export async function setTemporaryPassword(
+  tx: Tx,
+  ctx: Pick<Ctx, 'actor' | 'ip'>,
+  id: number,
+  unitId: number,
+  password?: string,
+) {
   const pw = password ?? temporaryPassword();
   await store.setPasswordHash(tx, id, await hashPassword(pw), password === undefined);
   await deleteSessionsOfUser(tx, id);

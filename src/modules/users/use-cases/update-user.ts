@@ -26,7 +26,10 @@ export async function updateUser(ctx: Ctx, id: number, input: UpdateUserInput) {
   authorize(ctx, 'manageUsers', { unitPath: current.unit_path });
   if (input.unitId !== undefined && input.unitId !== current.unit_id) {
     const target = await getUnit(ctx.db, input.unitId);
-    if (!target) throw invalid('user.unit_not_found', 'Đơn vị không tồn tại.', [{ path: 'unitId', message: 'Chọn một đơn vị có trong danh mục.' }]);
+    if (!target)
+      throw invalid('user.unit_not_found', 'Đơn vị không tồn tại.', [
+        { path: 'unitId', message: 'Chọn một đơn vị có trong danh mục.' },
+      ]);
     authorize(ctx, 'manageUsers', { unitPath: target.path });
   }
   const roles = input.roles ? checkRoles(ctx, input.roles) : undefined;
@@ -48,13 +51,26 @@ export async function updateUser(ctx: Ctx, id: number, input: UpdateUserInput) {
     await store.updateAppUser(tx, id, patch);
     if (input.isActive === false) await deleteSessionsOfUser(tx, id);
     await recordAudit(tx, ctx, {
-      action: 'user.update', entityType: 'user', entityId: id, unitId: input.unitId ?? current.unit_id,
-      before: { fullName: current.full_name, email: current.email, phone: current.phone, unitId: current.unit_id, roles: current.roles, isActive: current.is_active },
+      action: 'user.update',
+      entityType: 'user',
+      entityId: id,
+      unitId: input.unitId ?? current.unit_id,
+      before: {
+        fullName: current.full_name,
+        email: current.email,
+        phone: current.phone,
+        unitId: current.unit_id,
+        roles: current.roles,
+        isActive: current.is_active,
+      },
       // Audit in the same vocabulary as `before` (API names), not column names.
       after: {
-        ...(input.fullName !== undefined ? { fullName: patch.full_name } : {}), ...(input.email !== undefined ? { email: patch.email } : {}),
-        ...(input.phone !== undefined ? { phone: patch.phone } : {}), ...(input.unitId !== undefined ? { unitId: input.unitId } : {}),
-        ...(roles ? { roles } : {}), ...(input.isActive !== undefined ? { isActive: input.isActive } : {}),
+        ...(input.fullName !== undefined ? { fullName: patch.full_name } : {}),
+        ...(input.email !== undefined ? { email: patch.email } : {}),
+        ...(input.phone !== undefined ? { phone: patch.phone } : {}),
+        ...(input.unitId !== undefined ? { unitId: input.unitId } : {}),
+        ...(roles ? { roles } : {}),
+        ...(input.isActive !== undefined ? { isActive: input.isActive } : {}),
       },
     });
   });

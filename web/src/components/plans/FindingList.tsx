@@ -26,7 +26,14 @@ export function FindingCounts({ findings }: { findings: readonly Finding[] }) {
   );
 }
 
-export function FindingList({ findings, onLocate, locateLabel, headingLevel = 3, empty = 'Không phát hiện vấn đề nào.', foldInfo = false }: {
+export function FindingList({
+  findings,
+  onLocate,
+  locateLabel,
+  headingLevel = 3,
+  empty = 'Không phát hiện vấn đề nào.',
+  foldInfo = false,
+}: {
   findings: readonly Finding[];
   /** Moves to where the finding is; shown as a button when it returns a label for that finding. */
   onLocate?: (f: Finding) => void;
@@ -37,49 +44,78 @@ export function FindingList({ findings, onLocate, locateLabel, headingLevel = 3,
   /** Remarks ("Lưu ý") folded under a summary when there are also errors or warnings (long reviews). */
   foldInfo?: boolean;
 }) {
-  if (!findings.length) return <Text size="sm" c="dimmed">{empty}</Text>;
+  if (!findings.length)
+    return (
+      <Text size="sm" c="dimmed">
+        {empty}
+      </Text>
+    );
   return (
     <Stack gap="md">
       {SEVERITY_ORDER.map((sev) => {
         const list = findings.filter((f) => f.severity === sev);
         if (!list.length) return null;
         const items = (
-            <ul className="tap-list finding-list">
-              {list.map((f, i) => {
-                const where = locationLabel(f.location);
-                const go = onLocate && locateLabel ? locateLabel(f) : null;
-                return (
-                  <Fragment key={`${f.code}-${i}`}>
-                    <li style={{ padding: '8px 2px' }} data-code={f.code}>
-                      <Group gap={8} wrap="nowrap" align="flex-start">
-                        <Box mt={2} style={{ flex: '0 0 auto' }}>{ICON[sev]}</Box>
-                        <Box style={{ minWidth: 0, flex: 1 }}>
-                          <Text size="sm" style={{ overflowWrap: 'anywhere' }}>{f.message}</Text>
-                          {f.fix ? (
-                            <Text size="sm" c="dimmed" mt={2} style={{ overflowWrap: 'anywhere' }}>
-                              <Text span fw={600} inherit c="var(--mantine-color-text)">Cách sửa: </Text>{f.fix}
+          <ul className="tap-list finding-list">
+            {list.map((f, i) => {
+              const where = locationLabel(f.location);
+              const go = onLocate && locateLabel ? locateLabel(f) : null;
+              return (
+                <Fragment key={`${f.code}-${i}`}>
+                  <li style={{ padding: '8px 2px' }} data-code={f.code}>
+                    <Group gap={8} wrap="nowrap" align="flex-start">
+                      <Box mt={2} style={{ flex: '0 0 auto' }}>
+                        {ICON[sev]}
+                      </Box>
+                      <Box style={{ minWidth: 0, flex: 1 }}>
+                        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                          {f.message}
+                        </Text>
+                        {f.fix ? (
+                          <Text size="sm" c="dimmed" mt={2} style={{ overflowWrap: 'anywhere' }}>
+                            <Text span fw={600} inherit c="var(--mantine-color-text)">
+                              Cách sửa:{' '}
                             </Text>
+                            {f.fix}
+                          </Text>
+                        ) : null}
+                        <Group gap="xs" mt={4}>
+                          <Text size="xs" c="dimmed">
+                            {where}
+                          </Text>
+                          {go ? (
+                            <UnstyledButton
+                              onClick={() => onLocate!(f)}
+                              className="link-button"
+                              fz="xs"
+                              c="thBlue.8"
+                              style={{ display: 'inline-flex', alignItems: 'center', gap: 2, minHeight: 24 }}
+                            >
+                              <IconArrowDown size={14} aria-hidden />
+                              {go}
+                            </UnstyledButton>
                           ) : null}
-                          <Group gap="xs" mt={4}>
-                            <Text size="xs" c="dimmed">{where}</Text>
-                            {go ? (
-                              <UnstyledButton onClick={() => onLocate!(f)} className="link-button" fz="xs" c="thBlue.8" style={{ display: 'inline-flex', alignItems: 'center', gap: 2, minHeight: 24 }}>
-                                <IconArrowDown size={14} aria-hidden />{go}
-                              </UnstyledButton>
-                            ) : null}
-                          </Group>
-                        </Box>
-                      </Group>
-                    </li>
-                  </Fragment>
-                );
-              })}
-            </ul>
+                        </Group>
+                      </Box>
+                    </Group>
+                  </li>
+                </Fragment>
+              );
+            })}
+          </ul>
         );
         if (sev === 'info' && foldInfo && findings.some((f) => f.severity !== 'info')) {
           return (
             <details key={sev} className="finding-more">
-              <summary>{SEVERITY_HEADING[sev]} <StatusBadge tone={SEVERITY_TONE[sev]} size="sm">{list.length}</StatusBadge> <Text span size="xs" c="dimmed" fw={400}>bấm để xem</Text></summary>
+              <summary>
+                {SEVERITY_HEADING[sev]}{' '}
+                <StatusBadge tone={SEVERITY_TONE[sev]} size="sm">
+                  {list.length}
+                </StatusBadge>{' '}
+                <Text span size="xs" c="dimmed" fw={400}>
+                  bấm để xem
+                </Text>
+              </summary>
               {items}
             </details>
           );
@@ -87,8 +123,12 @@ export function FindingList({ findings, onLocate, locateLabel, headingLevel = 3,
         return (
           <Box key={sev} component="section" aria-label={`${SEVERITY_HEADING[sev]} (${list.length})`}>
             <Group gap="xs" mb={6}>
-              <Title order={headingLevel} size="h5">{SEVERITY_HEADING[sev]}</Title>
-              <StatusBadge tone={SEVERITY_TONE[sev]} size="sm">{list.length}</StatusBadge>
+              <Title order={headingLevel} size="h5">
+                {SEVERITY_HEADING[sev]}
+              </Title>
+              <StatusBadge tone={SEVERITY_TONE[sev]} size="sm">
+                {list.length}
+              </StatusBadge>
             </Group>
             {items}
           </Box>

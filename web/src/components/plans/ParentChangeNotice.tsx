@@ -14,10 +14,21 @@ import { ValueDiff } from './PlanBits.tsx';
 import type { ParentChangeDecisionBody } from '../../../../src/contracts/plans.ts';
 
 const FIELD: Record<string, string> = {
-  title: 'Tên nhiệm vụ', content: 'Nội dung', lead: 'Chủ trì', coordinators: 'Phối hợp', timeframe: 'Thời gian thực hiện', deliverables: 'Sản phẩm',
+  title: 'Tên nhiệm vụ',
+  content: 'Nội dung',
+  lead: 'Chủ trì',
+  coordinators: 'Phối hợp',
+  timeframe: 'Thời gian thực hiện',
+  deliverables: 'Sản phẩm',
 };
 
-export function ParentChangeNotice({ taskId, taskNumber, change, canResolve, compareTo }: {
+export function ParentChangeNotice({
+  taskId,
+  taskNumber,
+  change,
+  canResolve,
+  compareTo,
+}: {
   taskId: number;
   taskNumber: string;
   change: ParentChange;
@@ -43,39 +54,74 @@ export function ParentChangeNotice({ taskId, taskNumber, change, canResolve, com
   };
 
   return (
-    <Alert color="orange" variant="light" title={change.removed ? 'Nhiệm vụ cấp trên đã bị bỏ' : 'Kế hoạch cấp trên đã thay đổi nhiệm vụ này'} icon={<IconGitCompare aria-hidden />}>
+    <Alert
+      color="orange"
+      variant="light"
+      title={change.removed ? 'Nhiệm vụ cấp trên đã bị bỏ' : 'Kế hoạch cấp trên đã thay đổi nhiệm vụ này'}
+      icon={<IconGitCompare aria-hidden />}
+    >
       <Stack gap="xs">
-        <Text size="xs" c="dimmed">Thay đổi lúc {formatDateTime(change.at)}</Text>
+        <Text size="xs" c="dimmed">
+          Thay đổi lúc {formatDateTime(change.at)}
+        </Text>
         {change.removed ? (
-          <Text size="sm">Kế hoạch sửa đổi của cấp trên không còn nhiệm vụ tương ứng. Nhiệm vụ của đơn vị được giữ nguyên.</Text>
+          <Text size="sm">
+            Kế hoạch sửa đổi của cấp trên không còn nhiệm vụ tương ứng. Nhiệm vụ của đơn vị được giữ nguyên.
+          </Text>
         ) : (
           <dl className="change-list">
             {change.changes.map((c) => (
               <div key={c.field}>
-                <Text component="dt" size="sm" fw={600}>{FIELD[c.field] ?? c.field}</Text>
-                <dd><ValueDiff before={c.before} after={c.after} /></dd>
+                <Text component="dt" size="sm" fw={600}>
+                  {FIELD[c.field] ?? c.field}
+                </Text>
+                <dd>
+                  <ValueDiff before={c.before} after={c.after} />
+                </dd>
               </div>
             ))}
           </dl>
         )}
-        {!change.removed && canResolve && change.changes.some((c) => c.field === 'lead' || c.field === 'coordinators') ? (
-          <Text size="xs" c="dimmed">“Chấp nhận” áp dụng tên, nội dung, thời gian, sản phẩm mới; đơn vị chủ trì, phối hợp của đơn vị giữ nguyên (sửa trong dự thảo nếu cần).</Text>
+        {!change.removed &&
+        canResolve &&
+        change.changes.some((c) => c.field === 'lead' || c.field === 'coordinators') ? (
+          <Text size="xs" c="dimmed">
+            “Chấp nhận” áp dụng tên, nội dung, thời gian, sản phẩm mới; đơn vị chủ trì, phối hợp của đơn vị giữ nguyên
+            (sửa trong dự thảo nếu cần).
+          </Text>
         ) : null}
         {!dismissing ? <FormError error={resolve.error} /> : null}
         <Group gap="xs">
           {canResolve ? (
             <>
               {!change.removed ? (
-                <Button size="xs" leftSection={<IconCheck size={16} aria-hidden />} onClick={() => void accept()} loading={resolve.isPending && !dismissing}>
+                <Button
+                  size="xs"
+                  leftSection={<IconCheck size={16} aria-hidden />}
+                  onClick={() => void accept()}
+                  loading={resolve.isPending && !dismissing}
+                >
                   Chấp nhận
                 </Button>
               ) : null}
-              <Button size="xs" variant="default" leftSection={<IconX size={16} aria-hidden />} onClick={() => { resolve.reset(); setDismissing(true); }}>
+              <Button
+                size="xs"
+                variant="default"
+                leftSection={<IconX size={16} aria-hidden />}
+                onClick={() => {
+                  resolve.reset();
+                  setDismissing(true);
+                }}
+              >
                 {change.removed ? 'Đã xem, giữ nguyên' : 'Không áp dụng'}
               </Button>
             </>
           ) : null}
-          {compareTo ? <Button size="xs" variant="subtle" component={Link} to={compareTo}>So sánh với cấp trên</Button> : null}
+          {compareTo ? (
+            <Button size="xs" variant="subtle" component={Link} to={compareTo}>
+              So sánh với cấp trên
+            </Button>
+          ) : null}
         </Group>
       </Stack>
       <ReasonModal

@@ -19,7 +19,12 @@ export function parentFromBasis(basis: readonly BasisReference[], plans: readonl
       if (p) return p;
     }
     if (!b.number) continue;
-    const hit = plans.find((p) => p.number === b.number && (!b.symbol || p.symbol === b.symbol) && (!b.date || !p.issuedDate || p.issuedDate === b.date));
+    const hit = plans.find(
+      (p) =>
+        p.number === b.number &&
+        (!b.symbol || p.symbol === b.symbol) &&
+        (!b.date || !p.issuedDate || p.issuedDate === b.date),
+    );
     if (hit) return hit;
   }
   return null;
@@ -32,7 +37,13 @@ export const foldFilter: OptionsFilter = ({ options, search }) => {
   return (options as ComboboxItem[]).filter((o) => fold(o.label).includes(q));
 };
 
-export function ParentPlanSelect({ value, onChange, excludeUnitId, error, description }: {
+export function ParentPlanSelect({
+  value,
+  onChange,
+  excludeUnitId,
+  error,
+  description,
+}: {
   value: number | null;
   onChange: (id: number | null) => void;
   excludeUnitId?: number | null;
@@ -40,9 +51,17 @@ export function ParentPlanSelect({ value, onChange, excludeUnitId, error, descri
   description?: string;
 }) {
   const options = usePlanOptions('issued');
-  const plans = useMemo(() => (options.data ?? [])
-    .filter((p) => p.unitId !== excludeUnitId)
-    .sort((a, b) => (KIND_RANK[a.unitKind] ?? 9) - (KIND_RANK[b.unitKind] ?? 9) || (b.issuedDate ?? '').localeCompare(a.issuedDate ?? '')), [options.data, excludeUnitId]);
+  const plans = useMemo(
+    () =>
+      (options.data ?? [])
+        .filter((p) => p.unitId !== excludeUnitId)
+        .sort(
+          (a, b) =>
+            (KIND_RANK[a.unitKind] ?? 9) - (KIND_RANK[b.unitKind] ?? 9) ||
+            (b.issuedDate ?? '').localeCompare(a.issuedDate ?? ''),
+        ),
+    [options.data, excludeUnitId],
+  );
   const byId = new Map(plans.map((p) => [String(p.id), p]));
   return (
     <Select
@@ -64,8 +83,14 @@ export function ParentPlanSelect({ value, onChange, excludeUnitId, error, descri
         const p = byId.get(option.value);
         return (
           <Stack gap={0}>
-            <Text size="sm" fw={500}>{option.label}</Text>
-            {p ? <Text size="xs" c="dimmed" lineClamp={2}>{p.title}</Text> : null}
+            <Text size="sm" fw={500}>
+              {option.label}
+            </Text>
+            {p ? (
+              <Text size="xs" c="dimmed" lineClamp={2}>
+                {p.title}
+              </Text>
+            ) : null}
           </Stack>
         );
       }}

@@ -13,7 +13,15 @@ import { required, useApiForm } from '../form.ts';
 import { toIsoDate } from '../../format.ts';
 import { ISSUED_NUMBER } from '../../../../src/domain/plan/lifecycle.ts';
 
-export function ReturnPlanModal({ opened, onClose, plan }: { opened: boolean; onClose: () => void; plan: PlanDetail['plan'] }) {
+export function ReturnPlanModal({
+  opened,
+  onClose,
+  plan,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  plan: PlanDetail['plan'];
+}) {
   const mutation = usePlanMutation((reason: string) => plansApi.return(plan.id, reason));
   return (
     <ReasonModal
@@ -32,20 +40,41 @@ export function ReturnPlanModal({ opened, onClose, plan }: { opened: boolean; on
   );
 }
 
-export function IssuePlanModal({ opened, onClose, plan, signerName }: { opened: boolean; onClose: () => void; plan: PlanDetail['plan']; signerName: string | null }) {
+export function IssuePlanModal({
+  opened,
+  onClose,
+  plan,
+  signerName,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  plan: PlanDetail['plan'];
+  signerName: string | null;
+}) {
   const initial = { number: '', date: toIsoDate(new Date()) as string | null, signerName: signerName ?? '' };
   const form = useApiForm(initial, (v) => ({
-    number: required(v.number, 'Nhập số văn bản do văn thư cấp.')
-      ?? (!ISSUED_NUMBER.test(v.number.trim()) ? 'Số văn bản chỉ gồm chữ số, ví dụ 129.' : undefined),
+    number:
+      required(v.number, 'Nhập số văn bản do văn thư cấp.') ??
+      (!ISSUED_NUMBER.test(v.number.trim()) ? 'Số văn bản chỉ gồm chữ số, ví dụ 129.' : undefined),
     date: v.date ? undefined : 'Chọn ngày ban hành (dd/mm/yyyy).',
     signerName: v.signerName.trim() && v.signerName.trim().length < 2 ? 'Họ tên cần ít nhất 2 ký tự.' : undefined,
   }));
   const mutation = usePlanMutation((body: PlanIssueBody) => plansApi.issue(plan.id, body));
-  useEffect(() => { if (opened) form.reset(initial); }, [opened]);
+  useEffect(() => {
+    if (opened) form.reset(initial);
+  }, [opened]);
 
   const submit = form.onSubmit(async (v) => {
-    await mutation.mutateAsync({ number: v.number.trim(), date: v.date!, signerName: v.signerName.trim() || undefined });
-    notifications.show({ color: 'green', title: 'Đã ban hành', message: `Kế hoạch số ${v.number.trim()}/${plan.symbol ?? 'KH-UBND'}.` });
+    await mutation.mutateAsync({
+      number: v.number.trim(),
+      date: v.date!,
+      signerName: v.signerName.trim() || undefined,
+    });
+    notifications.show({
+      color: 'green',
+      title: 'Đã ban hành',
+      message: `Kế hoạch số ${v.number.trim()}/${plan.symbol ?? 'KH-UBND'}.`,
+    });
     onClose();
   });
 
@@ -60,7 +89,12 @@ export function IssuePlanModal({ opened, onClose, plan, signerName }: { opened: 
             inputMode="numeric"
             value={form.values.number}
             onChange={(e) => form.setValue('number', e.currentTarget.value)}
-            error={form.error('number') ?? (isApiError(form.serverError) && form.serverError.code === 'plan.number_taken' ? 'Số này đã được dùng trong năm; nhập số khác.' : undefined)}
+            error={
+              form.error('number') ??
+              (isApiError(form.serverError) && form.serverError.code === 'plan.number_taken'
+                ? 'Số này đã được dùng trong năm; nhập số khác.'
+                : undefined)
+            }
             data-autofocus
           />
           <DateField

@@ -7,12 +7,29 @@ import { StatusBadge } from '../StatusBadge.tsx';
 import { clarityOf, isUncertainRef, planStatusLabel, planStatusTone } from './planFormat.ts';
 
 export function PlanStatusBadge({ status, label, size }: { status: string; label?: string; size?: 'sm' | 'md' }) {
-  return <StatusBadge tone={planStatusTone(status)} size={size}>{label ?? planStatusLabel(status)}</StatusBadge>;
+  return (
+    <StatusBadge tone={planStatusTone(status)} size={size}>
+      {label ?? planStatusLabel(status)}
+    </StatusBadge>
+  );
 }
 
 /** Unit names of a task, one per line; uncertain ones (not in the register, low confidence) highlighted when asked. */
-export function UnitRefList({ refs, highlight = false, empty = '—' }: { refs: readonly UnitRef[]; highlight?: boolean; empty?: string }) {
-  if (!refs.length) return <Text size="sm" c="dimmed" component="span">{empty}</Text>;
+export function UnitRefList({
+  refs,
+  highlight = false,
+  empty = '—',
+}: {
+  refs: readonly UnitRef[];
+  highlight?: boolean;
+  empty?: string;
+}) {
+  if (!refs.length)
+    return (
+      <Text size="sm" c="dimmed" component="span">
+        {empty}
+      </Text>
+    );
   return (
     <ul className="ref-list">
       {refs.map((r, i) => {
@@ -23,11 +40,16 @@ export function UnitRefList({ refs, highlight = false, empty = '—' }: { refs: 
             <span>{r.text}</span>
             {uncertain ? (
               <Text span size="xs" className="uncertain-note">
-                {' '}{r.unitId === null ? '(chưa có trong danh mục)' : `(chưa chắc chắn, độ tin cậy ${Math.round(r.confidence * 100)}%)`}
+                {' '}
+                {r.unitId === null
+                  ? '(chưa có trong danh mục)'
+                  : `(chưa chắc chắn, độ tin cậy ${Math.round(r.confidence * 100)}%)`}
               </Text>
             ) : null}
             {official && (highlight || uncertain) ? (
-              <Text span size="xs" c="dimmed" display="block">Trong danh mục: {official}</Text>
+              <Text span size="xs" c="dimmed" display="block">
+                Trong danh mục: {official}
+              </Text>
             ) : null}
           </li>
         );
@@ -53,7 +75,11 @@ export function ClarityMarks({ findings }: { findings: readonly Finding[] }) {
         return (
           <Fragment key={m.key}>
             <Tooltip label={tip} multiline maw={320} withArrow events={{ hover: true, focus: true, touch: true }}>
-              <span className={`clarity-mark clarity-${m.state}`} role="listitem" tabIndex={m.findings.length ? 0 : undefined}>
+              <span
+                className={`clarity-mark clarity-${m.state}`}
+                role="listitem"
+                tabIndex={m.findings.length ? 0 : undefined}
+              >
                 {MARK_ICON[m.state]}
                 {m.label}
                 <VisuallyHidden>: {MARK_WORD[m.state]}</VisuallyHidden>
@@ -86,9 +112,19 @@ export function ValueDiff({ before, after }: { before: unknown; after: unknown }
       <ul className="diff-list">
         {items.map((it, i) => (
           <li key={`${it.kind}-${i}`}>
-            {it.kind === 'added' ? <ins className="diff-ins"><VisuallyHidden>Thêm: </VisuallyHidden>{it.text}</ins>
-              : it.kind === 'removed' ? <del className="diff-del"><VisuallyHidden>Bỏ: </VisuallyHidden>{it.text}</del>
-                : <span>{it.text}</span>}
+            {it.kind === 'added' ? (
+              <ins className="diff-ins">
+                <VisuallyHidden>Thêm: </VisuallyHidden>
+                {it.text}
+              </ins>
+            ) : it.kind === 'removed' ? (
+              <del className="diff-del">
+                <VisuallyHidden>Bỏ: </VisuallyHidden>
+                {it.text}
+              </del>
+            ) : (
+              <span>{it.text}</span>
+            )}
           </li>
         ))}
       </ul>
@@ -98,9 +134,15 @@ export function ValueDiff({ before, after }: { before: unknown; after: unknown }
   const a = asText(after);
   return (
     <Text size="sm" component="div" style={{ overflowWrap: 'anywhere' }}>
-      <del className="diff-del"><VisuallyHidden>Trước: </VisuallyHidden>{b || '(trống)'}</del>
+      <del className="diff-del">
+        <VisuallyHidden>Trước: </VisuallyHidden>
+        {b || '(trống)'}
+      </del>
       {' → '}
-      <ins className="diff-ins"><VisuallyHidden>Sau: </VisuallyHidden>{a || '(trống)'}</ins>
+      <ins className="diff-ins">
+        <VisuallyHidden>Sau: </VisuallyHidden>
+        {a || '(trống)'}
+      </ins>
     </Text>
   );
 }

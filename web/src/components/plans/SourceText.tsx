@@ -8,7 +8,12 @@ export function sourceLineId(line: number): string {
   return `dong-${line}`;
 }
 
-export const SourceText = memo(function SourceText({ text, findings, unplaced, label }: {
+export const SourceText = memo(function SourceText({
+  text,
+  findings,
+  unplaced,
+  label,
+}: {
   text: string;
   findings: readonly Finding[];
   unplaced: readonly Unplaced[];
@@ -31,11 +36,15 @@ export const SourceText = memo(function SourceText({ text, findings, unplaced, l
         const cls = ['source-line', sev ? `sev-${sev}` : '', stray.has(n) ? 'unplaced' : ''].filter(Boolean).join(' ');
         return (
           <div key={n} id={sourceLineId(n)} className={cls}>
-            <span className="ln" aria-hidden>{n}</span>
+            <span className="ln" aria-hidden>
+              {n}
+            </span>
             <span className="tx">
               {sev || stray.has(n) ? (
                 <span className="sr-only">
-                  Dòng {n}{sev ? `, có ${SEVERITY_LABEL[sev].toLowerCase()}` : ''}{stray.has(n) ? ', chưa xếp được vào cấu trúc' : ''}:{' '}
+                  Dòng {n}
+                  {sev ? `, có ${SEVERITY_LABEL[sev].toLowerCase()}` : ''}
+                  {stray.has(n) ? ', chưa xếp được vào cấu trúc' : ''}:{' '}
                 </span>
               ) : null}
               {l}

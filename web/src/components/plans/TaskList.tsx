@@ -23,8 +23,15 @@ function FieldNotes({ list }: { list: readonly Finding[] }) {
   return (
     <Stack gap={2} mt={4}>
       {list.map((f, i) => (
-        <Text key={i} size="xs" c={f.severity === 'error' ? 'red.9' : '#8f3b00'} fw={500} style={{ overflowWrap: 'anywhere' }}>
-          {f.severity === 'error' ? 'Lỗi: ' : 'Cảnh báo: '}{f.message}
+        <Text
+          key={i}
+          size="xs"
+          c={f.severity === 'error' ? 'red.9' : '#8f3b00'}
+          fw={500}
+          style={{ overflowWrap: 'anywhere' }}
+        >
+          {f.severity === 'error' ? 'Lỗi: ' : 'Cảnh báo: '}
+          {f.message}
         </Text>
       ))}
     </Stack>
@@ -32,15 +39,32 @@ function FieldNotes({ list }: { list: readonly Finding[] }) {
 }
 
 function Deliverables({ items }: { items: readonly string[] }) {
-  if (!items.length) return <Text size="sm" c="dimmed" component="span">—</Text>;
+  if (!items.length)
+    return (
+      <Text size="sm" c="dimmed" component="span">
+        —
+      </Text>
+    );
   return (
     <ul className="ref-list">
-      {items.map((d, i) => <li key={i}>{d}</li>)}
+      {items.map((d, i) => (
+        <li key={i}>{d}</li>
+      ))}
     </ul>
   );
 }
 
-export function TaskList({ tasks, groups, findings, review = false, marks = true, idPrefix = 'nhiem-vu', extra, isPhone, caption }: {
+export function TaskList({
+  tasks,
+  groups,
+  findings,
+  review = false,
+  marks = true,
+  idPrefix = 'nhiem-vu',
+  extra,
+  isPhone,
+  caption,
+}: {
   tasks: readonly PlanTask[];
   groups: readonly TaskGroup[];
   findings: readonly Finding[];
@@ -63,7 +87,12 @@ export function TaskList({ tasks, groups, findings, review = false, marks = true
     return g;
   };
 
-  if (!tasks.length) return <Text c="dimmed" size="sm">Kế hoạch chưa có nhiệm vụ nào.</Text>;
+  if (!tasks.length)
+    return (
+      <Text c="dimmed" size="sm">
+        Kế hoạch chưa có nhiệm vụ nào.
+      </Text>
+    );
 
   if (isPhone) {
     return (
@@ -74,23 +103,54 @@ export function TaskList({ tasks, groups, findings, review = false, marks = true
           const f = (k: FieldKey) => (review ? fieldFindings(list, k) : []);
           const row = (label: string, k: FieldKey, body: ReactNode) => (
             <Box className={flagClass(f(k))} px={6} py={4} style={{ borderRadius: 6 }}>
-              <Text size="xs" c="dimmed" fw={600}>{label}</Text>
+              <Text size="xs" c="dimmed" fw={600}>
+                {label}
+              </Text>
               {body}
               <FieldNotes list={f(k)} />
             </Box>
           );
           return (
             <Fragment key={t.number}>
-              {g ? <Text fw={700} size="sm" mt={4}>{g.number}. {g.title}</Text> : null}
-              <Card withBorder radius="md" padding="sm" id={taskAnchorId(t.number, idPrefix)} component="article" aria-labelledby={`${taskAnchorId(t.number, idPrefix)}-ten`}>
+              {g ? (
+                <Text fw={700} size="sm" mt={4}>
+                  {g.number}. {g.title}
+                </Text>
+              ) : null}
+              <Card
+                withBorder
+                radius="md"
+                padding="sm"
+                id={taskAnchorId(t.number, idPrefix)}
+                component="article"
+                aria-labelledby={`${taskAnchorId(t.number, idPrefix)}-ten`}
+              >
                 <Stack gap={6}>
                   <Box className={flagClass(f('title'))} px={6} py={2} style={{ borderRadius: 6 }}>
-                    <Text fw={700} size="sm" id={`${taskAnchorId(t.number, idPrefix)}-ten`} style={{ overflowWrap: 'anywhere' }}>
-                      {t.number}. {t.title || <Text span c="dimmed" inherit>(chưa có tên)</Text>}
+                    <Text
+                      fw={700}
+                      size="sm"
+                      id={`${taskAnchorId(t.number, idPrefix)}-ten`}
+                      style={{ overflowWrap: 'anywhere' }}
+                    >
+                      {t.number}.{' '}
+                      {t.title || (
+                        <Text span c="dimmed" inherit>
+                          (chưa có tên)
+                        </Text>
+                      )}
                     </Text>
                     <FieldNotes list={f('title')} />
                   </Box>
-                  {t.content ? row('Nội dung', 'content', <Text size="sm" style={{ overflowWrap: 'anywhere' }}>{t.content}</Text>) : null}
+                  {t.content
+                    ? row(
+                        'Nội dung',
+                        'content',
+                        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                          {t.content}
+                        </Text>,
+                      )
+                    : null}
                   {marks ? <ClarityMarks findings={list} /> : null}
                   {row('Chủ trì', 'lead', <UnitRefList refs={t.lead} highlight={review} />)}
                   {row('Phối hợp', 'coordinators', <UnitRefList refs={t.coordinators} highlight={review} />)}
@@ -113,12 +173,22 @@ export function TaskList({ tasks, groups, findings, review = false, marks = true
           {caption ? <caption className="sr-only">{caption}</caption> : null}
           <Table.Thead>
             <Table.Tr>
-              <Table.Th scope="col" w={56}>TT</Table.Th>
+              <Table.Th scope="col" w={56}>
+                TT
+              </Table.Th>
               <Table.Th scope="col">Nhiệm vụ</Table.Th>
-              <Table.Th scope="col" w="17%">Chủ trì</Table.Th>
-              <Table.Th scope="col" w="17%">Phối hợp</Table.Th>
-              <Table.Th scope="col" w="12%">Thời gian</Table.Th>
-              <Table.Th scope="col" w="17%">Sản phẩm</Table.Th>
+              <Table.Th scope="col" w="17%">
+                Chủ trì
+              </Table.Th>
+              <Table.Th scope="col" w="17%">
+                Phối hợp
+              </Table.Th>
+              <Table.Th scope="col" w="12%">
+                Thời gian
+              </Table.Th>
+              <Table.Th scope="col" w="17%">
+                Sản phẩm
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -136,24 +206,52 @@ export function TaskList({ tasks, groups, findings, review = false, marks = true
                     </Table.Tr>
                   ) : null}
                   <Table.Tr id={taskAnchorId(t.number, idPrefix)}>
-                    <Table.Td><Text fw={700} size="sm">{t.number}</Text></Table.Td>
+                    <Table.Td>
+                      <Text fw={700} size="sm">
+                        {t.number}
+                      </Text>
+                    </Table.Td>
                     <Table.Td>
                       <Box className={flagClass(f('title'))} px={4}>
-                        <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>{t.title || <Text span c="dimmed" inherit>(chưa có tên)</Text>}</Text>
+                        <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+                          {t.title || (
+                            <Text span c="dimmed" inherit>
+                              (chưa có tên)
+                            </Text>
+                          )}
+                        </Text>
                         <FieldNotes list={f('title')} />
                       </Box>
                       {t.content ? (
                         <Box className={flagClass(f('content'))} px={4} mt={4}>
-                          <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>{t.content}</Text>
+                          <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                            {t.content}
+                          </Text>
                           <FieldNotes list={f('content')} />
                         </Box>
                       ) : null}
-                      {marks ? <Box mt={6}><ClarityMarks findings={list} /></Box> : null}
+                      {marks ? (
+                        <Box mt={6}>
+                          <ClarityMarks findings={list} />
+                        </Box>
+                      ) : null}
                     </Table.Td>
-                    <Table.Td className={flagClass(f('lead'))}><UnitRefList refs={t.lead} highlight={review} /><FieldNotes list={f('lead')} /></Table.Td>
-                    <Table.Td className={flagClass(f('coordinators'))}><UnitRefList refs={t.coordinators} highlight={review} /><FieldNotes list={f('coordinators')} /></Table.Td>
-                    <Table.Td className={flagClass(f('timeframe'))}><Text size="sm">{t.timeframe.text || '—'}</Text><FieldNotes list={f('timeframe')} /></Table.Td>
-                    <Table.Td className={flagClass(f('deliverables'))}><Deliverables items={t.deliverables} /><FieldNotes list={f('deliverables')} /></Table.Td>
+                    <Table.Td className={flagClass(f('lead'))}>
+                      <UnitRefList refs={t.lead} highlight={review} />
+                      <FieldNotes list={f('lead')} />
+                    </Table.Td>
+                    <Table.Td className={flagClass(f('coordinators'))}>
+                      <UnitRefList refs={t.coordinators} highlight={review} />
+                      <FieldNotes list={f('coordinators')} />
+                    </Table.Td>
+                    <Table.Td className={flagClass(f('timeframe'))}>
+                      <Text size="sm">{t.timeframe.text || '—'}</Text>
+                      <FieldNotes list={f('timeframe')} />
+                    </Table.Td>
+                    <Table.Td className={flagClass(f('deliverables'))}>
+                      <Deliverables items={t.deliverables} />
+                      <FieldNotes list={f('deliverables')} />
+                    </Table.Td>
                   </Table.Tr>
                   {ex ? (
                     <Table.Tr className="task-extra-row">

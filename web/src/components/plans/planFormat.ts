@@ -39,7 +39,14 @@ export function formatIsoDate(iso: string | null | undefined): string {
 
 /** Accent- and case-folded text for matching typed searches ("nam sam son" finds "Nam Sầm Sơn"). */
 export function fold(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().replace(/\s+/g, ' ').trim();
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
@@ -76,7 +83,7 @@ const DOCUMENT_FIELD_LABEL: Record<string, string> = {
 
 export function fieldLabel(field: string | undefined, inTask: boolean): string | null {
   if (!field) return null;
-  return (inTask ? FIELD_LABEL[field] : DOCUMENT_FIELD_LABEL[field] ?? FIELD_LABEL[field]) ?? null;
+  return (inTask ? FIELD_LABEL[field] : (DOCUMENT_FIELD_LABEL[field] ?? FIELD_LABEL[field])) ?? null;
 }
 
 /** "Nhiệm vụ 3.2 · Sản phẩm · dòng 54", "Mục IV · dòng 83", "Trích yếu". */
@@ -112,10 +119,22 @@ export type ClarityState = 'ok' | 'note' | 'problem';
 
 /** The four marks shown per task, each read from the lint codes about it. */
 export const CLARITY: ReadonlyArray<{ key: ClarityKey; label: string; codes: readonly string[] }> = [
-  { key: 'nguoi', label: 'Rõ người', codes: ['task.lead.missing', 'task.lead.group', 'task.lead.outsideIssuer', 'task.lead.multiple'] },
+  {
+    key: 'nguoi',
+    label: 'Rõ người',
+    codes: ['task.lead.missing', 'task.lead.group', 'task.lead.outsideIssuer', 'task.lead.multiple'],
+  },
   { key: 'viec', label: 'Rõ việc', codes: ['task.title.missing', 'task.action.missing'] },
-  { key: 'thoiGian', label: 'Rõ thời gian', codes: ['task.timeframe.missing', 'task.timeframe.unreadable', 'task.timeframe.noDeadline'] },
-  { key: 'ketQua', label: 'Rõ kết quả', codes: ['task.deliverable.missing', 'task.deliverable.vague', 'task.deliverable.activity'] },
+  {
+    key: 'thoiGian',
+    label: 'Rõ thời gian',
+    codes: ['task.timeframe.missing', 'task.timeframe.unreadable', 'task.timeframe.noDeadline'],
+  },
+  {
+    key: 'ketQua',
+    label: 'Rõ kết quả',
+    codes: ['task.deliverable.missing', 'task.deliverable.vague', 'task.deliverable.activity'],
+  },
 ];
 
 export interface ClarityMark {
@@ -147,9 +166,12 @@ export function findingsByTask(findings: readonly Finding[]): Map<string, Findin
 }
 
 /** Group heading of a task, when the task sits under one ("3." over "3.1"). */
-export function groupOf(task: PlanTask, groups: ReadonlyArray<{ number: string; title: string }>): { number: string; title: string } | null {
+export function groupOf(
+  task: PlanTask,
+  groups: ReadonlyArray<{ number: string; title: string }>,
+): { number: string; title: string } | null {
   const n = task.groupNumber ?? (task.number.includes('.') ? task.number.slice(0, task.number.lastIndexOf('.')) : null);
-  return n ? groups.find((g) => g.number === n) ?? null : null;
+  return n ? (groups.find((g) => g.number === n) ?? null) : null;
 }
 
 /** "1,2 giây" / "850 mili giây". */
@@ -169,10 +191,16 @@ export function describeSchedule(s: Schedule | null): string {
       return 'Thường xuyên (theo dõi theo kỳ báo cáo)';
     case 'recurring': {
       const every = RECURRENCE[s.recurrence ?? ''] ?? 'định kỳ';
-      return s.dueDay ? `${every[0]!.toUpperCase()}${every.slice(1)}, trước ngày ${pad(s.dueDay.day)}/${pad(s.dueDay.month)}` : `${every[0]!.toUpperCase()}${every.slice(1)}`;
+      return s.dueDay
+        ? `${every[0]!.toUpperCase()}${every.slice(1)}, trước ngày ${pad(s.dueDay.day)}/${pad(s.dueDay.month)}`
+        : `${every[0]!.toUpperCase()}${every.slice(1)}`;
     }
     case 'deadline':
-      return s.dueDates.length ? `Hạn ${s.dueDates.map(formatIsoDate).join(', ')}` : s.end ? `Hạn ${formatIsoDate(s.end)}` : 'Có hạn hoàn thành';
+      return s.dueDates.length
+        ? `Hạn ${s.dueDates.map(formatIsoDate).join(', ')}`
+        : s.end
+          ? `Hạn ${formatIsoDate(s.end)}`
+          : 'Có hạn hoàn thành';
     case 'period': {
       const from = s.start ? `Từ ${formatIsoDate(s.start)}` : 'Từ nay';
       const to = s.end ? ` đến ${formatIsoDate(s.end)}` : ', không có mốc kết thúc';

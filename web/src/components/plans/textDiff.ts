@@ -10,13 +10,23 @@ function tokens(s: string): string[] {
   return s.match(/\s+|[^\s]+/gu) ?? [];
 }
 
-const norm = (t: string) => t.normalize('NFC').toLocaleLowerCase('vi').replace(/[.,;:]+$/u, '');
+const norm = (t: string) =>
+  t
+    .normalize('NFC')
+    .toLocaleLowerCase('vi')
+    .replace(/[.,;:]+$/u, '');
 
 /** Parts in order; consecutive parts of one kind are merged. Texts longer than ~600 words are compared whole. */
 export function diffWords(a: string, b: string): DiffPart[] {
   const x = tokens(a);
   const y = tokens(b);
-  if (x.length * y.length > 400_000) return a === b ? [{ text: a, kind: 'same' }] : [{ text: a, kind: 'del' }, { text: b, kind: 'ins' }];
+  if (x.length * y.length > 400_000)
+    return a === b
+      ? [{ text: a, kind: 'same' }]
+      : [
+          { text: a, kind: 'del' },
+          { text: b, kind: 'ins' },
+        ];
   const n = x.length;
   const m = y.length;
   const L: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
@@ -29,7 +39,7 @@ export function diffWords(a: string, b: string): DiffPart[] {
   const push = (text: string, kind: DiffPart['kind']) => {
     const last = out[out.length - 1];
     // Whitespace between two changes stays with them, so "a b" → "c d" reads as one change.
-    if (last && (last.kind === kind)) last.text += text;
+    if (last && last.kind === kind) last.text += text;
     else out.push({ text, kind });
   };
   let i = 0;

@@ -15,7 +15,17 @@ import { useApiForm } from '../form.ts';
 import { ObstacleStatusBadge } from './TrackingBits.tsx';
 import { StatusBadge } from '../StatusBadge.tsx';
 
-export function ObstacleCard({ o, showRoute = true, showTask = true, headingLevel = 3 }: { o: Obstacle; showRoute?: boolean; showTask?: boolean; headingLevel?: 2 | 3 | 4 }) {
+export function ObstacleCard({
+  o,
+  showRoute = true,
+  showTask = true,
+  headingLevel = 3,
+}: {
+  o: Obstacle;
+  showRoute?: boolean;
+  showTask?: boolean;
+  headingLevel?: 2 | 3 | 4;
+}) {
   const [answering, setAnswering] = useState(false);
   const H = `h${headingLevel}` as const;
   const headingId = `kk-${o.id}-tieu-de`;
@@ -24,33 +34,74 @@ export function ObstacleCard({ o, showRoute = true, showTask = true, headingLeve
       <Stack gap={6}>
         <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
           <Group gap={6}>
-            <StatusBadge tone={o.kind === 'difficulty' ? 'orange' : 'blue'} size="sm">{OBSTACLE_KIND_LABEL[o.kind] ?? o.kindLabel}</StatusBadge>
+            <StatusBadge tone={o.kind === 'difficulty' ? 'orange' : 'blue'} size="sm">
+              {OBSTACLE_KIND_LABEL[o.kind] ?? o.kindLabel}
+            </StatusBadge>
             <ObstacleStatusBadge status={o.status} size="sm" />
           </Group>
-          <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>{formatDay(o.raisedOn)}</Text>
+          <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+            {formatDay(o.raisedOn)}
+          </Text>
         </Group>
-        <Text component={H} id={headingId} size="sm" fw={600} m={0} style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>{o.content}</Text>
+        <Text
+          component={H}
+          id={headingId}
+          size="sm"
+          fw={600}
+          m={0}
+          style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}
+        >
+          {o.content}
+        </Text>
         {showRoute ? (
           <Text size="xs" c="dimmed">
-            {o.unit.name}{o.raisedBy ? ` (${o.raisedBy})` : ''} → {o.toUnit.name}
+            {o.unit.name}
+            {o.raisedBy ? ` (${o.raisedBy})` : ''} → {o.toUnit.name}
           </Text>
         ) : null}
         {o.task && showTask ? (
           <Text size="xs">
-            Nhiệm vụ {o.task.number}{o.task.title ? `: ${o.task.title}` : ''}
-            {o.plan ? <> · <Anchor component={Link} to={paths.plan(o.plan.id)} size="xs">{o.plan.number ? docNumber(o.plan.number, o.plan.symbol) : 'Kế hoạch'}</Anchor></> : null}
-            {o.assignmentId ? <> · <Anchor component={Link} to={paths.assignment(o.assignmentId)} size="xs">Xem nhiệm vụ được giao</Anchor></> : null}
+            Nhiệm vụ {o.task.number}
+            {o.task.title ? `: ${o.task.title}` : ''}
+            {o.plan ? (
+              <>
+                {' '}
+                ·{' '}
+                <Anchor component={Link} to={paths.plan(o.plan.id)} size="xs">
+                  {o.plan.number ? docNumber(o.plan.number, o.plan.symbol) : 'Kế hoạch'}
+                </Anchor>
+              </>
+            ) : null}
+            {o.assignmentId ? (
+              <>
+                {' '}
+                ·{' '}
+                <Anchor component={Link} to={paths.assignment(o.assignmentId)} size="xs">
+                  Xem nhiệm vụ được giao
+                </Anchor>
+              </>
+            ) : null}
           </Text>
         ) : null}
         {o.answer ? (
           <div className="answer-box">
-            <Text size="xs" fw={700}>Trả lời của {o.toUnit.name}{o.answeredAt ? ` (${formatDateTime(o.answeredAt)}${o.answeredBy ? `, ${o.answeredBy}` : ''})` : ''}</Text>
-            <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{o.answer}</Text>
+            <Text size="xs" fw={700}>
+              Trả lời của {o.toUnit.name}
+              {o.answeredAt ? ` (${formatDateTime(o.answeredAt)}${o.answeredBy ? `, ${o.answeredBy}` : ''})` : ''}
+            </Text>
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+              {o.answer}
+            </Text>
           </div>
         ) : null}
         {o.can.answer && !answering ? (
           <Group>
-            <Button size="xs" variant={o.answer ? 'default' : 'filled'} leftSection={<IconMessageReply size={16} aria-hidden />} onClick={() => setAnswering(true)}>
+            <Button
+              size="xs"
+              variant={o.answer ? 'default' : 'filled'}
+              leftSection={<IconMessageReply size={16} aria-hidden />}
+              onClick={() => setAnswering(true)}
+            >
               {o.answer ? 'Sửa trả lời' : 'Trả lời'}
             </Button>
           </Group>
@@ -88,8 +139,12 @@ function AnswerForm({ o, onDone }: { o: Obstacle; onDone: () => void }) {
         />
         <FormError error={form.serverError} fields={['answer']} />
         <Group gap="xs" justify="flex-end">
-          <Button variant="default" size="xs" onClick={onDone} disabled={form.submitting}>Hủy</Button>
-          <Button type="submit" size="xs" loading={form.submitting}>Gửi trả lời</Button>
+          <Button variant="default" size="xs" onClick={onDone} disabled={form.submitting}>
+            Hủy
+          </Button>
+          <Button type="submit" size="xs" loading={form.submitting}>
+            Gửi trả lời
+          </Button>
         </Group>
       </Stack>
     </form>

@@ -2,11 +2,24 @@
 // pure and shared): PDF, DOCX, XLSX, JPEG, PNG recognised by their first bytes, at most 10 MB each, 5 and 20 MB in
 // all per update. The server checks again; this only saves a phone from uploading what would be refused.
 import {
-  EVIDENCE_EXTENSIONS, EVIDENCE_LABEL, EVIDENCE_MAX_BYTES, EVIDENCE_TYPES, formatSize, sniff, typeOfMime, type EvidenceType,
+  EVIDENCE_EXTENSIONS,
+  EVIDENCE_LABEL,
+  EVIDENCE_MAX_BYTES,
+  EVIDENCE_TYPES,
+  formatSize,
+  sniff,
+  typeOfMime,
+  type EvidenceType,
 } from '../../../../src/domain/tracking/evidence.ts';
 
 export {
-  EVIDENCE_LABEL, EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES, EVIDENCE_MAX_TOTAL_BYTES, EVIDENCE_MIME, evidenceSetProblem, type EvidenceType,
+  EVIDENCE_LABEL,
+  EVIDENCE_MAX_BYTES,
+  EVIDENCE_MAX_FILES,
+  EVIDENCE_MAX_TOTAL_BYTES,
+  EVIDENCE_MIME,
+  evidenceSetProblem,
+  type EvidenceType,
 } from '../../../../src/domain/tracking/evidence.ts';
 export const EVIDENCE_ACCEPT = '.pdf,.docx,.xlsx,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png';
 export const EVIDENCE_ACCEPTED_TEXT = 'PDF, DOCX, XLSX, JPEG, PNG';
@@ -32,12 +45,16 @@ export async function checkFile(file: File): Promise<{ type: EvidenceType | null
   if (!type) return { type: null, problem: `Loại tệp không được chấp nhận. Chỉ nhận ${EVIDENCE_ACCEPTED_TEXT}.` };
   if (file.size === 0) return { type, problem: 'Tệp rỗng.' };
   if (file.size > EVIDENCE_MAX_BYTES) {
-    return { type, problem: `Tệp có dung lượng ${formatBytes(file.size)}, vượt quá giới hạn ${formatBytes(EVIDENCE_MAX_BYTES)} cho mỗi tệp.` };
+    return {
+      type,
+      problem: `Tệp có dung lượng ${formatBytes(file.size)}, vượt quá giới hạn ${formatBytes(EVIDENCE_MAX_BYTES)} cho mỗi tệp.`,
+    };
   }
   const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
   const actual = sniff(head);
   const ok = actual === type || (actual === 'zip' && (type === 'docx' || type === 'xlsx'));
-  if (!ok) return { type, problem: `Nội dung tệp không phải ${EVIDENCE_LABEL[type]} thật (tên tệp và nội dung không khớp).` };
+  if (!ok)
+    return { type, problem: `Nội dung tệp không phải ${EVIDENCE_LABEL[type]} thật (tên tệp và nội dung không khớp).` };
   return { type, problem: null };
 }
 

@@ -17,17 +17,39 @@ interface ModalProps {
   unit: Unit;
 }
 
-export function AddChildModal({ opened, onClose, unit, allowedKinds, onCreated }: ModalProps & { allowedKinds: readonly UnitKind[]; onCreated?: (u: Unit) => void }) {
-  const initial = { kind: (allowedKinds.length === 1 ? allowedKinds[0] : (allowedKinds.includes('neighbourhood') ? 'neighbourhood' : '')) as string, name: '', shortName: '' };
+export function AddChildModal({
+  opened,
+  onClose,
+  unit,
+  allowedKinds,
+  onCreated,
+}: ModalProps & { allowedKinds: readonly UnitKind[]; onCreated?: (u: Unit) => void }) {
+  const initial = {
+    kind: (allowedKinds.length === 1
+      ? allowedKinds[0]
+      : allowedKinds.includes('neighbourhood')
+        ? 'neighbourhood'
+        : '') as string,
+    name: '',
+    shortName: '',
+  };
   const form = useApiForm(initial, (v) => ({
     kind: required(v.kind, 'Chọn loại đơn vị.'),
     name: required(v.name, 'Nhập tên đơn vị.') ?? (v.name.trim().length < 2 ? 'Tên cần ít nhất 2 ký tự.' : undefined),
   }));
-  const mutation = useUnitMutation((v: { kind: UnitKind; name: string; shortName?: string }) => unitsApi.createChild(unit.id, v));
-  useEffect(() => { if (opened) form.reset(initial); }, [opened]);
+  const mutation = useUnitMutation((v: { kind: UnitKind; name: string; shortName?: string }) =>
+    unitsApi.createChild(unit.id, v),
+  );
+  useEffect(() => {
+    if (opened) form.reset(initial);
+  }, [opened]);
 
   const submit = form.onSubmit(async (v) => {
-    const created = await mutation.mutateAsync({ kind: v.kind as UnitKind, name: v.name.trim(), shortName: v.shortName.trim() || undefined });
+    const created = await mutation.mutateAsync({
+      kind: v.kind as UnitKind,
+      name: v.name.trim(),
+      shortName: v.shortName.trim() || undefined,
+    });
     notifications.show({ color: 'green', title: 'Đã thêm đơn vị', message: `${created.name} (mã ${created.code})` });
     onCreated?.(created);
     onClose();
@@ -77,11 +99,17 @@ export function RenameModal({ opened, onClose, unit }: ModalProps) {
     name: required(v.name, 'Nhập tên mới.') ?? (v.name.trim().length < 2 ? 'Tên cần ít nhất 2 ký tự.' : undefined),
   }));
   const mutation = useUnitMutation((v: { name: string; shortName?: string }) => unitsApi.rename(unit.id, v));
-  useEffect(() => { if (opened) form.reset(initial); }, [opened, unit.id]);
+  useEffect(() => {
+    if (opened) form.reset(initial);
+  }, [opened, unit.id]);
 
   const submit = form.onSubmit(async (v) => {
     const renamed = await mutation.mutateAsync({ name: v.name.trim(), shortName: v.shortName.trim() || undefined });
-    notifications.show({ color: 'green', title: 'Đã đổi tên', message: `${unit.name} → ${renamed.name}. Tên cũ vẫn tìm được.` });
+    notifications.show({
+      color: 'green',
+      title: 'Đã đổi tên',
+      message: `${unit.name} → ${renamed.name}. Tên cũ vẫn tìm được.`,
+    });
     onClose();
   });
 
@@ -89,7 +117,9 @@ export function RenameModal({ opened, onClose, unit }: ModalProps) {
     <Modal opened={opened} onClose={onClose} title="Đổi tên đơn vị" size="lg">
       <form ref={form.formRef} onSubmit={(e) => void submit(e)} noValidate>
         <Stack>
-          <Text size="sm">Tên hiện tại: <b>{unit.name}</b>. Tên này sẽ được lưu thành tên cũ để vẫn tra cứu được.</Text>
+          <Text size="sm">
+            Tên hiện tại: <b>{unit.name}</b>. Tên này sẽ được lưu thành tên cũ để vẫn tra cứu được.
+          </Text>
           <TextInput
             label="Tên mới"
             required
@@ -122,7 +152,9 @@ export function MergeModal({ opened, onClose, unit, onMerged }: ModalProps & { o
     into: v.into ? undefined : 'Chọn đơn vị nhận sáp nhập.',
   }));
   const mutation = useUnitMutation((intoId: number) => unitsApi.merge(unit.id, intoId));
-  useEffect(() => { if (opened) form.reset({ into: null }); }, [opened, unit.id]);
+  useEffect(() => {
+    if (opened) form.reset({ into: null });
+  }, [opened, unit.id]);
 
   const submit = form.onSubmit(async (v) => {
     const into = v.into!;
@@ -141,8 +173,8 @@ export function MergeModal({ opened, onClose, unit, onMerged }: ModalProps & { o
       <form ref={form.formRef} onSubmit={(e) => void submit(e)} noValidate>
         <Stack>
           <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />}>
-            Các đơn vị trực thuộc và tài khoản của {unit.name} sẽ chuyển sang đơn vị nhận. Tên {unit.name} được lưu làm tên cũ
-            của đơn vị nhận. Việc này không hoàn tác được.
+            Các đơn vị trực thuộc và tài khoản của {unit.name} sẽ chuyển sang đơn vị nhận. Tên {unit.name} được lưu làm
+            tên cũ của đơn vị nhận. Việc này không hoàn tác được.
           </Alert>
           <UnitSearch
             label="Sáp nhập vào đơn vị"
@@ -169,11 +201,11 @@ export function RetireModal({ opened, onClose, unit }: ModalProps) {
       onClose={onClose}
       size="lg"
       title={`Giải thể ${unit.name}`}
-      intro={(
+      intro={
         <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />}>
           Chỉ giải thể được khi đơn vị không còn đơn vị trực thuộc và không còn tài khoản đang hoạt động.
         </Alert>
-      )}
+      }
       label="Lý do giải thể"
       description="Ví dụ: số, ngày của quyết định giải thể."
       check={reasonCheck('Nhập lý do giải thể.', 'Lý do cần ít nhất 5 ký tự.')}
@@ -181,7 +213,11 @@ export function RetireModal({ opened, onClose, unit }: ModalProps) {
       confirmColor="red.9"
       onConfirm={async (reason) => {
         await mutation.mutateAsync(reason);
-        notifications.show({ color: 'green', title: 'Đã giải thể', message: `${unit.name} đã chuyển sang trạng thái giải thể.` });
+        notifications.show({
+          color: 'green',
+          title: 'Đã giải thể',
+          message: `${unit.name} đã chuyển sang trạng thái giải thể.`,
+        });
       }}
     />
   );

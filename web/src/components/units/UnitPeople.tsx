@@ -12,7 +12,13 @@ import { LoadError } from '../FieldError.tsx';
 
 export function UnitPeople({ unitId, canManage }: { unitId: number; canManage: boolean }) {
   const { data, isLoading, error, refetch } = useUnitUsers(unitId);
-  if (isLoading) return <Group><Loader size="xs" aria-hidden /><Text size="sm">Đang tải…</Text></Group>;
+  if (isLoading)
+    return (
+      <Group>
+        <Loader size="xs" aria-hidden />
+        <Text size="sm">Đang tải…</Text>
+      </Group>
+    );
   if (error) {
     if (isApiError(error) && (error.isForbidden || error.isUnauthorized)) {
       return (
@@ -35,18 +41,32 @@ export function UnitPeople({ unitId, canManage }: { unitId: number; canManage: b
             <Group justify="space-between" gap="xs" wrap="wrap">
               <div>
                 <Text fw={600}>{u.fullName}</Text>
-                <Text size="sm" c="dimmed">{u.username}{u.email ? ` · ${u.email}` : ''}{u.phone ? ` · ${u.phone}` : ''}</Text>
+                <Text size="sm" c="dimmed">
+                  {u.username}
+                  {u.email ? ` · ${u.email}` : ''}
+                  {u.phone ? ` · ${u.phone}` : ''}
+                </Text>
               </div>
               <Group gap={4}>
-                {u.roles.map((r) => <Badge key={r} variant="outline" size="sm">{roleLabel(r)}</Badge>)}
-                {!u.isActive ? <StatusBadge tone="red" size="sm">Đã khóa</StatusBadge> : null}
+                {u.roles.map((r) => (
+                  <Badge key={r} variant="outline" size="sm">
+                    {roleLabel(r)}
+                  </Badge>
+                ))}
+                {!u.isActive ? (
+                  <StatusBadge tone="red" size="sm">
+                    Đã khóa
+                  </StatusBadge>
+                ) : null}
               </Group>
             </Group>
           </li>
         ))}
       </ul>
       {canManage ? (
-        <Text size="sm"><Link to={`${paths.users}?donVi=${unitId}`}>Quản lý tài khoản của đơn vị này</Link></Text>
+        <Text size="sm">
+          <Link to={`${paths.users}?donVi=${unitId}`}>Quản lý tài khoản của đơn vị này</Link>
+        </Text>
       ) : null}
     </Stack>
   );

@@ -16,13 +16,24 @@ export function UnitSearchResults({ hits }: { hits: readonly UnitSearchHit[] }) 
           <li key={u.id}>
             <Link to={paths.unit(u.id)}>
               <Group gap={6} wrap="nowrap" align="baseline">
-                <Text className="tap-title" fw={600} c="thBlue.8" style={{ overflowWrap: 'anywhere' }}>{u.name}</Text>
-                {u.status !== 'active' ? <StatusBadge size="sm" tone="gray">{unitStatusLabel(u.status)}</StatusBadge> : null}
+                <Text className="tap-title" fw={600} c="thBlue.8" style={{ overflowWrap: 'anywhere' }}>
+                  {u.name}
+                </Text>
+                {u.status !== 'active' ? (
+                  <StatusBadge size="sm" tone="gray">
+                    {unitStatusLabel(u.status)}
+                  </StatusBadge>
+                ) : null}
               </Group>
               <Text size="sm" c="dimmed">
-                {u.kindLabel}{u.parentName ? ` · thuộc ${u.parentName}` : ''} · mã {u.code}
+                {u.kindLabel}
+                {u.parentName ? ` · thuộc ${u.parentName}` : ''} · mã {u.code}
               </Text>
-              {note ? <Text size="sm" fs="italic" c="dark.6">{note}</Text> : null}
+              {note ? (
+                <Text size="sm" fs="italic" c="dark.6">
+                  {note}
+                </Text>
+              ) : null}
             </Link>
           </li>
         );

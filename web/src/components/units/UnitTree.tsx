@@ -21,7 +21,9 @@ export interface UnitTreeProps {
 export function UnitTree({ roots, expanded, onToggle, currentId }: UnitTreeProps) {
   return (
     <ul className="unit-tree">
-      {roots.map((u) => <TreeNode key={u.id} unit={u} expanded={expanded} onToggle={onToggle} currentId={currentId} />)}
+      {roots.map((u) => (
+        <TreeNode key={u.id} unit={u} expanded={expanded} onToggle={onToggle} currentId={currentId} />
+      ))}
     </ul>
   );
 }
@@ -46,34 +48,70 @@ function TreeNode({ unit, expanded, onToggle, currentId }: { unit: UnitWithCount
           >
             {open ? <IconChevronDown size={18} aria-hidden /> : <IconChevronRight size={18} aria-hidden />}
           </ActionIcon>
-        ) : <span className="unit-tree-spacer" aria-hidden />}
+        ) : (
+          <span className="unit-tree-spacer" aria-hidden />
+        )}
         <Link to={paths.unit(unit.id)} aria-current={unit.id === currentId ? 'true' : undefined}>
           {unit.name}
-          {hasChildren ? <Text span size="xs" c="dimmed" ml={6}>({count(unit.childCount, 'đơn vị')})</Text> : null}
-          {unit.id === currentId ? <Text span size="xs" c="thBlue.8" fw={600} ml={6}>• đơn vị của bạn</Text> : null}
+          {hasChildren ? (
+            <Text span size="xs" c="dimmed" ml={6}>
+              ({count(unit.childCount, 'đơn vị')})
+            </Text>
+          ) : null}
+          {unit.id === currentId ? (
+            <Text span size="xs" c="thBlue.8" fw={600} ml={6}>
+              • đơn vị của bạn
+            </Text>
+          ) : null}
         </Link>
       </div>
-      {open && hasChildren ? <Children id={listId} unitId={unit.id} expanded={expanded} onToggle={onToggle} currentId={currentId} /> : null}
+      {open && hasChildren ? (
+        <Children id={listId} unitId={unit.id} expanded={expanded} onToggle={onToggle} currentId={currentId} />
+      ) : null}
     </li>
   );
 }
 
-function Children({ id, unitId, expanded, onToggle, currentId }: { id: string; unitId: number } & Omit<UnitTreeProps, 'roots'>) {
+function Children({
+  id,
+  unitId,
+  expanded,
+  onToggle,
+  currentId,
+}: { id: string; unitId: number } & Omit<UnitTreeProps, 'roots'>) {
   const { data, isLoading, error, refetch } = useUnit(unitId);
   if (isLoading) {
     return (
-      <ul id={id}><li className="unit-tree-row"><Loader size="xs" aria-hidden /> <Text size="sm" c="dimmed">Đang tải…</Text></li></ul>
+      <ul id={id}>
+        <li className="unit-tree-row">
+          <Loader size="xs" aria-hidden />{' '}
+          <Text size="sm" c="dimmed">
+            Đang tải…
+          </Text>
+        </li>
+      </ul>
     );
   }
-  if (error || !data) return <div id={id}><LoadError error={error} what="các đơn vị trực thuộc" onRetry={() => void refetch()} /></div>;
+  if (error || !data)
+    return (
+      <div id={id}>
+        <LoadError error={error} what="các đơn vị trực thuộc" onRetry={() => void refetch()} />
+      </div>
+    );
   const groups = groupChildren(data.children);
   return (
     <ul id={id}>
       {groups.map((g) => (
         <li key={g.key}>
-          {groups.length > 1 ? <div className="unit-tree-group" aria-hidden>{g.label}</div> : null}
+          {groups.length > 1 ? (
+            <div className="unit-tree-group" aria-hidden>
+              {g.label}
+            </div>
+          ) : null}
           <ul style={{ marginLeft: 0, paddingLeft: 0, borderLeft: 0 }} aria-label={g.label}>
-            {g.units.map((u) => <TreeNode key={u.id} unit={u} expanded={expanded} onToggle={onToggle} currentId={currentId} />)}
+            {g.units.map((u) => (
+              <TreeNode key={u.id} unit={u} expanded={expanded} onToggle={onToggle} currentId={currentId} />
+            ))}
           </ul>
         </li>
       ))}

@@ -33,9 +33,14 @@ export function groupChildren(children: readonly UnitWithCount[]): ChildGroup[] 
     if (!units.length) continue;
     units.forEach((u) => used.add(u.id));
     const key = (u: UnitWithCount) => (g.byShortName ? u.shortName || u.name : u.name);
-    groups.push({ key: g.key, label: g.label, units: [...units].sort((a, b) => collator.compare(key(a), key(b)) || collator.compare(a.name, b.name)) });
+    groups.push({
+      key: g.key,
+      label: g.label,
+      units: [...units].sort((a, b) => collator.compare(key(a), key(b)) || collator.compare(a.name, b.name)),
+    });
   }
   const rest = children.filter((c) => !used.has(c.id));
-  if (rest.length) groups.push({ key: 'other', label: 'Khác', units: [...rest].sort((a, b) => collator.compare(a.name, b.name)) });
+  if (rest.length)
+    groups.push({ key: 'other', label: 'Khác', units: [...rest].sort((a, b) => collator.compare(a.name, b.name)) });
   return groups;
 }

@@ -1,6 +1,17 @@
 // Create or edit an account: name, contact, unit, roles; lock/unlock when editing.
 import { useEffect, useMemo } from 'react';
-import { Button, Checkbox, Group, Modal, PasswordInput, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
+import {
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  PasswordInput,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { usersApi, useUserMutation, type UpdateUserInput } from '../../api/users.ts';
 import type { CreatedUser, Role, User } from '../../api/types.ts';
@@ -35,20 +46,33 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function validate(mode: 'create' | 'edit') {
   return (v: Values): Errors<Values> => ({
-    username: mode === 'create'
-      ? required(v.username, 'Nhập tên đăng nhập.')
-        ?? (v.username.trim().length < 3 ? 'Tên đăng nhập cần ít nhất 3 ký tự.' : undefined)
-        ?? (!USERNAME.test(v.username.trim()) ? 'Chỉ dùng chữ không dấu, chữ số và các dấu . _ -' : undefined)
-      : undefined,
-    fullName: required(v.fullName, 'Nhập họ và tên.') ?? (v.fullName.trim().length < 2 ? 'Họ và tên cần ít nhất 2 ký tự.' : undefined),
+    username:
+      mode === 'create'
+        ? (required(v.username, 'Nhập tên đăng nhập.') ??
+          (v.username.trim().length < 3 ? 'Tên đăng nhập cần ít nhất 3 ký tự.' : undefined) ??
+          (!USERNAME.test(v.username.trim()) ? 'Chỉ dùng chữ không dấu, chữ số và các dấu . _ -' : undefined))
+        : undefined,
+    fullName:
+      required(v.fullName, 'Nhập họ và tên.') ??
+      (v.fullName.trim().length < 2 ? 'Họ và tên cần ít nhất 2 ký tự.' : undefined),
     email: v.email.trim() && !EMAIL.test(v.email.trim()) ? 'Địa chỉ thư điện tử không hợp lệ.' : undefined,
-    phone: v.phone.trim() && !PHONE.test(v.phone.trim()) ? 'Số điện thoại gồm 6–20 chữ số (có thể có dấu cách, +, -, dấu chấm, ngoặc).' : undefined,
+    phone:
+      v.phone.trim() && !PHONE.test(v.phone.trim())
+        ? 'Số điện thoại gồm 6–20 chữ số (có thể có dấu cách, +, -, dấu chấm, ngoặc).'
+        : undefined,
     unit: v.unit ? undefined : 'Chọn đơn vị.',
     roles: v.roles.length ? undefined : 'Chọn ít nhất một vai trò.',
   });
 }
 
-export function UserFormModal({ opened, onClose, mode, user, defaultUnit, onCreated }: {
+export function UserFormModal({
+  opened,
+  onClose,
+  mode,
+  user,
+  defaultUnit,
+  onCreated,
+}: {
   opened: boolean;
   onClose: () => void;
   mode: 'create' | 'edit';
@@ -58,16 +82,19 @@ export function UserFormModal({ opened, onClose, mode, user, defaultUnit, onCrea
   onCreated?: (created: CreatedUser) => void;
 }) {
   const me = useCurrentUser();
-  const initial = useMemo<Values>(() => ({
-    username: user?.username ?? '',
-    fullName: user?.fullName ?? '',
-    email: user?.email ?? '',
-    phone: user?.phone ?? '',
-    unit: user ? { id: user.unitId, name: user.unitName } : defaultUnit ?? null,
-    roles: user?.roles ?? ['officer'],
-    password: '',
-    isActive: user?.isActive ?? true,
-  }), [user, defaultUnit]);
+  const initial = useMemo<Values>(
+    () => ({
+      username: user?.username ?? '',
+      fullName: user?.fullName ?? '',
+      email: user?.email ?? '',
+      phone: user?.phone ?? '',
+      unit: user ? { id: user.unitId, name: user.unitName } : (defaultUnit ?? null),
+      roles: user?.roles ?? ['officer'],
+      password: '',
+      isActive: user?.isActive ?? true,
+    }),
+    [user, defaultUnit],
+  );
   const form = useApiForm<Values>(initial, validate(mode));
   const create = useUserMutation(usersApi.create);
   const update = useUserMutation((v: { id: number; body: UpdateUserInput }) => usersApi.update(v.id, v.body));
@@ -84,10 +111,19 @@ export function UserFormModal({ opened, onClose, mode, user, defaultUnit, onCrea
     const phone = v.phone.trim() || null;
     if (mode === 'create') {
       const created = await create.mutateAsync({
-        username: v.username.trim(), fullName: v.fullName.trim(), email, phone, unitId: v.unit!.id, roles: v.roles as Role[],
+        username: v.username.trim(),
+        fullName: v.fullName.trim(),
+        email,
+        phone,
+        unitId: v.unit!.id,
+        roles: v.roles as Role[],
         password: v.password || undefined,
       });
-      notifications.show({ color: 'green', title: 'Đã tạo tài khoản', message: `${v.fullName.trim()} (${created.username})` });
+      notifications.show({
+        color: 'green',
+        title: 'Đã tạo tài khoản',
+        message: `${v.fullName.trim()} (${created.username})`,
+      });
       onCreated?.(created);
       onClose();
       return;
@@ -113,7 +149,12 @@ export function UserFormModal({ opened, onClose, mode, user, defaultUnit, onCrea
   const fields = ['username', 'fullName', 'email', 'phone', 'unitId', 'roles', 'password', 'isActive'];
 
   return (
-    <Modal opened={opened} onClose={onClose} title={mode === 'create' ? 'Tạo tài khoản' : `Sửa tài khoản ${user?.username ?? ''}`} size="lg">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={mode === 'create' ? 'Tạo tài khoản' : `Sửa tài khoản ${user?.username ?? ''}`}
+      size="lg"
+    >
       <form ref={form.formRef} onSubmit={(e) => void submit(e)} noValidate>
         <Stack>
           {mode === 'create' ? (
@@ -188,7 +229,11 @@ export function UserFormModal({ opened, onClose, mode, user, defaultUnit, onCrea
           ) : (
             <Switch
               label="Tài khoản đang hoạt động"
-              description={isSelf ? 'Bạn không thể tự khóa tài khoản của mình.' : 'Tắt để khóa: người dùng không đăng nhập được nữa.'}
+              description={
+                isSelf
+                  ? 'Bạn không thể tự khóa tài khoản của mình.'
+                  : 'Tắt để khóa: người dùng không đăng nhập được nữa.'
+              }
               checked={form.values.isActive}
               disabled={isSelf}
               onChange={(e) => form.setValue('isActive', e.currentTarget.checked)}
@@ -197,10 +242,18 @@ export function UserFormModal({ opened, onClose, mode, user, defaultUnit, onCrea
           )}
           <FormError error={form.serverError} fields={fields} />
           <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose} disabled={form.submitting}>Hủy</Button>
-            <Button type="submit" loading={form.submitting}>{mode === 'create' ? 'Tạo tài khoản' : 'Lưu thay đổi'}</Button>
+            <Button variant="default" onClick={onClose} disabled={form.submitting}>
+              Hủy
+            </Button>
+            <Button type="submit" loading={form.submitting}>
+              {mode === 'create' ? 'Tạo tài khoản' : 'Lưu thay đổi'}
+            </Button>
           </Group>
-          {mode === 'edit' && user?.lastLoginAt === null ? <Text size="xs" c="dimmed">Tài khoản này chưa đăng nhập lần nào.</Text> : null}
+          {mode === 'edit' && user?.lastLoginAt === null ? (
+            <Text size="xs" c="dimmed">
+              Tài khoản này chưa đăng nhập lần nào.
+            </Text>
+          ) : null}
         </Stack>
       </form>
     </Modal>

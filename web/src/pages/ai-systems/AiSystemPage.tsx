@@ -21,33 +21,78 @@ function StatusSection({ use }: { use: AiUseDetail }) {
   const [status, setStatus] = useState<string>(use.status);
   const [reason, setReason] = useState('');
   const [retiring, setRetiring] = useState(false);
-  const update = useAiMutation((b: { status: 'planned' | 'piloting' | 'inUse'; overrideReason?: string }) => aiApi.update(use.id, b));
+  const update = useAiMutation((b: { status: 'planned' | 'piloting' | 'inUse'; overrideReason?: string }) =>
+    aiApi.update(use.id, b),
+  );
   const publish = useAiMutation(() => aiApi.publish(use.id));
   const blocked = isApiError(update.error) && update.error.code === 'ai_use.assessment_required';
   return (
     <Section title="Trạng thái sử dụng" id="ai-status">
       <Stack gap="sm">
-        <Text size="sm">Hiện tại: <b>{use.statusLabel}</b>{use.overrideReason ? ` (lãnh đạo quyết định: ${use.overrideReason})` : ''}</Text>
+        <Text size="sm">
+          Hiện tại: <b>{use.statusLabel}</b>
+          {use.overrideReason ? ` (lãnh đạo quyết định: ${use.overrideReason})` : ''}
+        </Text>
         {use.can.edit ? (
           <>
-            <Select label="Chuyển trạng thái" allowDeselect={false} value={status} onChange={(s) => setStatus(s ?? use.status)}
-              data={[{ value: 'planned', label: 'Dự kiến' }, { value: 'piloting', label: 'Thử nghiệm' }, { value: 'inUse', label: 'Đang sử dụng' }]} />
+            <Select
+              label="Chuyển trạng thái"
+              allowDeselect={false}
+              value={status}
+              onChange={(s) => setStatus(s ?? use.status)}
+              data={[
+                { value: 'planned', label: 'Dự kiến' },
+                { value: 'piloting', label: 'Thử nghiệm' },
+                { value: 'inUse', label: 'Đang sử dụng' },
+              ]}
+            />
             {blocked && use.can.approve ? (
-              <Textarea label="Lý do lãnh đạo quyết định đưa vào sử dụng" autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+              <Textarea
+                label="Lý do lãnh đạo quyết định đưa vào sử dụng"
+                autosize
+                minRows={2}
+                value={reason}
+                onChange={(e) => setReason(e.currentTarget.value)}
+              />
             ) : null}
             <FormError error={update.error} fields={['status', 'overrideReason']} />
             <Group>
-              <Button variant="default" loading={update.isPending} disabled={status === use.status}
-                onClick={() => update.mutate({ status: status as 'planned', ...(blocked && reason.trim() ? { overrideReason: reason } : {}) })}>Lưu trạng thái</Button>
-              {use.can.publish ? <Button variant="default" loading={publish.isPending} onClick={() => publish.mutate(undefined)}>Công khai</Button> : null}
-              <Button variant="subtle" color="red" c="#a61b1b" onClick={() => setRetiring(true)}>Ngừng sử dụng</Button>
+              <Button
+                variant="default"
+                loading={update.isPending}
+                disabled={status === use.status}
+                onClick={() =>
+                  update.mutate({
+                    status: status as 'planned',
+                    ...(blocked && reason.trim() ? { overrideReason: reason } : {}),
+                  })
+                }
+              >
+                Lưu trạng thái
+              </Button>
+              {use.can.publish ? (
+                <Button variant="default" loading={publish.isPending} onClick={() => publish.mutate(undefined)}>
+                  Công khai
+                </Button>
+              ) : null}
+              <Button variant="subtle" color="red" c="#a61b1b" onClick={() => setRetiring(true)}>
+                Ngừng sử dụng
+              </Button>
             </Group>
             <FormError error={publish.error} />
           </>
         ) : null}
       </Stack>
-      <ReasonModal opened={retiring} onClose={() => setRetiring(false)} title="Ngừng sử dụng hệ thống" intro="Hệ thống sẽ chuyển sang trạng thái đã ngừng sử dụng."
-        label="Lý do" check={reasonCheck('Nhập lý do ngừng sử dụng.')} confirmLabel="Ngừng sử dụng" onConfirm={(r) => aiApi.retire(use.id, r)} />
+      <ReasonModal
+        opened={retiring}
+        onClose={() => setRetiring(false)}
+        title="Ngừng sử dụng hệ thống"
+        intro="Hệ thống sẽ chuyển sang trạng thái đã ngừng sử dụng."
+        label="Lý do"
+        check={reasonCheck('Nhập lý do ngừng sử dụng.')}
+        confirmLabel="Ngừng sử dụng"
+        onConfirm={(r) => aiApi.retire(use.id, r)}
+      />
     </Section>
   );
 }
@@ -63,11 +108,21 @@ export function AiSystemPage() {
       <PageHeader
         title={u.product.name}
         description={`${u.unit.name} · ${u.product.provider}`}
-        above={<Anchor component={Link} to={paths.aiSystems} size="sm">← Hệ thống AI</Anchor>}
-        actions={<>
-          <Button component={Link} to={paths.aiAssessment(u.id)} variant="default">Đánh giá tác động (Mẫu AI02)</Button>
-          <Button component="a" href={aiUrls.ai02Docx(u.id)} variant="subtle">Tải Mẫu AI02 (DOCX)</Button>
-        </>}
+        above={
+          <Anchor component={Link} to={paths.aiSystems} size="sm">
+            ← Hệ thống AI
+          </Anchor>
+        }
+        actions={
+          <>
+            <Button component={Link} to={paths.aiAssessment(u.id)} variant="default">
+              Đánh giá tác động (Mẫu AI02)
+            </Button>
+            <Button component="a" href={aiUrls.ai02Docx(u.id)} variant="subtle">
+              Tải Mẫu AI02 (DOCX)
+            </Button>
+          </>
+        }
       />
       <Stack gap="md">
         <Group gap={6}>
@@ -75,13 +130,20 @@ export function AiSystemPage() {
           <StatusBadge tone={STATE_TONE[u.assessmentState]!}>{u.assessmentStateLabel}</StatusBadge>
           {u.published ? <StatusBadge tone="blue">Đã công khai</StatusBadge> : null}
         </Group>
-        {u.assessmentDue ? <Alert color="orange" variant="light">Mục đích, chức năng, dữ liệu chính hoặc phạm vi đã thay đổi: cần lập lại báo cáo đánh giá tác động.</Alert> : null}
+        {u.assessmentDue ? (
+          <Alert color="orange" variant="light">
+            Mục đích, chức năng, dữ liệu chính hoặc phạm vi đã thay đổi: cần lập lại báo cáo đánh giá tác động.
+          </Alert>
+        ) : null}
         <Section title="Thông tin" id="ai-info" titleGap="xs">
           <dl className="info-list">
             <InfoRow label="Mục đích">{u.purpose}</InfoRow>
             <InfoRow label="Phạm vi">{u.scope || '—'}</InfoRow>
             <InfoRow label="Đối tượng phục vụ">{u.usersServed || '—'}</InfoRow>
-            <InfoRow label="Dữ liệu đầu vào">{u.inputData || '—'}{u.personalData ? ' (có dữ liệu cá nhân)' : ''}</InfoRow>
+            <InfoRow label="Dữ liệu đầu vào">
+              {u.inputData || '—'}
+              {u.personalData ? ' (có dữ liệu cá nhân)' : ''}
+            </InfoRow>
             <InfoRow label="Sử dụng kết quả">{u.outputUse || '—'}</InfoRow>
             <InfoRow label="Giám sát của con người">{u.humanOversight || '—'}</InfoRow>
             <InfoRow label="Ngày bắt đầu">{u.startDate ? formatDate(u.startDate) : '—'}</InfoRow>

@@ -13,22 +13,52 @@ import { LEVEL_TONE } from './labels.ts';
 function SystemCard({ s, open }: { s: PublicAiSystem; open: boolean }) {
   return (
     <Card withBorder radius="md" padding="md" id={`ai-${s.id}`} data-testid="public-ai-system" component="article">
-      <Title order={2} size="h4"><Anchor underline="always" href={paths.publicAiSystem(s.id)}>{s.name}</Anchor></Title>
-      <Text size="sm" c="dimmed">{s.unitName} · {s.provider} · {s.statusLabel}</Text>
-      <Group gap={6} my={6}><StatusBadge tone={s.level ? LEVEL_TONE[s.level]! : 'gray'} size="sm">{s.levelLabel}</StatusBadge></Group>
+      <Title order={2} size="h4">
+        <Anchor underline="always" href={paths.publicAiSystem(s.id)}>
+          {s.name}
+        </Anchor>
+      </Title>
+      <Text size="sm" c="dimmed">
+        {s.unitName} · {s.provider} · {s.statusLabel}
+      </Text>
+      <Group gap={6} my={6}>
+        <StatusBadge tone={s.level ? LEVEL_TONE[s.level]! : 'gray'} size="sm">
+          {s.levelLabel}
+        </StatusBadge>
+      </Group>
       <Text size="sm">{s.summary}</Text>
       {open ? (
         <Stack gap={4} mt="xs">
-          <Text size="sm"><b>Mục đích:</b> {s.purpose}</Text>
-          <Text size="sm"><b>Mức độ tự động:</b> {s.automation}</Text>
-          {s.humanOversight ? <Text size="sm"><b>Giám sát của con người:</b> {s.humanOversight}</Text> : null}
-          {s.startDate ? <Text size="sm"><b>Bắt đầu sử dụng:</b> {formatDate(s.startDate)}</Text> : null}
+          <Text size="sm">
+            <b>Mục đích:</b> {s.purpose}
+          </Text>
+          <Text size="sm">
+            <b>Mức độ tự động:</b> {s.automation}
+          </Text>
+          {s.humanOversight ? (
+            <Text size="sm">
+              <b>Giám sát của con người:</b> {s.humanOversight}
+            </Text>
+          ) : null}
+          {s.startDate ? (
+            <Text size="sm">
+              <b>Bắt đầu sử dụng:</b> {formatDate(s.startDate)}
+            </Text>
+          ) : null}
         </Stack>
       ) : null}
       <Text size="sm" mt="xs">
-        {s.assessment ? <Anchor underline="always" href={s.assessment.url}>Báo cáo đánh giá tác động (Mẫu AI02, phiên bản {s.assessment.version})</Anchor> : 'Chưa có báo cáo đánh giá tác động công khai.'}
+        {s.assessment ? (
+          <Anchor underline="always" href={s.assessment.url}>
+            Báo cáo đánh giá tác động (Mẫu AI02, phiên bản {s.assessment.version})
+          </Anchor>
+        ) : (
+          'Chưa có báo cáo đánh giá tác động công khai.'
+        )}
       </Text>
-      <Text size="sm" c="dimmed" mt={4}>{s.feedback}</Text>
+      <Text size="sm" c="dimmed" mt={4}>
+        {s.feedback}
+      </Text>
     </Card>
   );
 }
@@ -41,12 +71,30 @@ export function PublicAiSystemsPage() {
   return (
     <Container size="md" py="lg">
       <Stack gap="md">
-        <Title order={1} fz={{ base: 24, sm: 30 }}>Hệ thống trí tuệ nhân tạo các cơ quan nhà nước đang sử dụng</Title>
-        <Text c="dimmed">Công khai theo Luật Trí tuệ nhân tạo và Nghị định 142/2026/NĐ-CP. Dữ liệu máy đọc: <Anchor underline="always" href={aiUrls.publicJson()}>JSON</Anchor>, <Anchor underline="always" href={aiUrls.publicCsv()}>CSV</Anchor>.</Text>
+        <Title order={1} fz={{ base: 24, sm: 30 }}>
+          Hệ thống trí tuệ nhân tạo các cơ quan nhà nước đang sử dụng
+        </Title>
+        <Text c="dimmed">
+          Công khai theo Luật Trí tuệ nhân tạo và Nghị định 142/2026/NĐ-CP. Dữ liệu máy đọc:{' '}
+          <Anchor underline="always" href={aiUrls.publicJson()}>
+            JSON
+          </Anchor>
+          ,{' '}
+          <Anchor underline="always" href={aiUrls.publicCsv()}>
+            CSV
+          </Anchor>
+          .
+        </Text>
         {q.error ? <LoadError error={q.error} what="danh sách công khai" /> : null}
         {q.data && items.length === 0 ? <Text>Không có hệ thống nào.</Text> : null}
-        {items.map((s) => <SystemCard key={s.id} s={s} open={id !== null} />)}
-        {id ? <Anchor underline="always" href={paths.publicAiSystems}>← Tất cả hệ thống</Anchor> : null}
+        {items.map((s) => (
+          <SystemCard key={s.id} s={s} open={id !== null} />
+        ))}
+        {id ? (
+          <Anchor underline="always" href={paths.publicAiSystems}>
+            ← Tất cả hệ thống
+          </Anchor>
+        ) : null}
       </Stack>
     </Container>
   );

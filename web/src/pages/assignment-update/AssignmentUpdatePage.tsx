@@ -26,8 +26,15 @@ export function AssignmentUpdatePage() {
   const valid = Number.isInteger(assignmentId) && assignmentId > 0;
   const { data, isLoading, error } = useAssignment(valid ? assignmentId : null);
   usePageTitle('Cập nhật tiến độ');
-  if (!valid || (isApiError(error) && (error.isNotFound || error.status === 400))) return <NotFoundPage what="nhiệm vụ được giao" />;
-  if (isLoading) return <Group p="md"><Loader size="sm" aria-hidden /><Text>Đang tải nhiệm vụ…</Text></Group>;
+  if (!valid || (isApiError(error) && (error.isNotFound || error.status === 400)))
+    return <NotFoundPage what="nhiệm vụ được giao" />;
+  if (isLoading)
+    return (
+      <Group p="md">
+        <Loader size="sm" aria-hidden />
+        <Text>Đang tải nhiệm vụ…</Text>
+      </Group>
+    );
   if (error || !data) return <FormError error={error} title="Không tải được nhiệm vụ" />;
   return <UpdateForm d={data} />;
 }
@@ -39,9 +46,15 @@ function UpdateForm({ d }: { d: AssignmentDetail }) {
   const breadcrumbs = (
     <Box component="nav" aria-label="Vị trí">
       <Breadcrumbs separator="›" separatorMargin={6} style={{ flexWrap: 'wrap', rowGap: 4 }}>
-        <Anchor component={Link} to={paths.assignments} size="sm">Công việc</Anchor>
-        <Anchor component={Link} to={paths.assignment(a.id)} size="sm">Nhiệm vụ {task.number}</Anchor>
-        <Text size="sm" aria-current="page">Cập nhật tiến độ</Text>
+        <Anchor component={Link} to={paths.assignments} size="sm">
+          Công việc
+        </Anchor>
+        <Anchor component={Link} to={paths.assignment(a.id)} size="sm">
+          Nhiệm vụ {task.number}
+        </Anchor>
+        <Text size="sm" aria-current="page">
+          Cập nhật tiến độ
+        </Text>
       </Breadcrumbs>
     </Box>
   );
@@ -66,8 +79,15 @@ function UpdateForm({ d }: { d: AssignmentDetail }) {
         title="Cập nhật tiến độ"
         description={
           <Stack gap={4}>
-            <Text size="sm" fw={600} c="var(--mantine-color-text)">Nhiệm vụ {task.number}. {task.title}</Text>
-            <Group gap="xs"><TaskStatusBadge status={a.status} size="sm" /><Text span size="sm">{a.unit.name} · hạn {formatDay(a.dueDate) || 'không có'} · hiện {a.percent}%</Text></Group>
+            <Text size="sm" fw={600} c="var(--mantine-color-text)">
+              Nhiệm vụ {task.number}. {task.title}
+            </Text>
+            <Group gap="xs">
+              <TaskStatusBadge status={a.status} size="sm" />
+              <Text span size="sm">
+                {a.unit.name} · hạn {formatDay(a.dueDate) || 'không có'} · hiện {a.percent}%
+              </Text>
+            </Group>
           </Stack>
         }
       />
@@ -84,8 +104,12 @@ function UpdateForm({ d }: { d: AssignmentDetail }) {
             </Alert>
           ) : null}
           <Group justify="flex-end" gap="sm">
-            <Button variant="default" component={Link} to={paths.assignment(a.id)}>Hủy</Button>
-            <Button type="submit" loading={submitting}>Lưu cập nhật</Button>
+            <Button variant="default" component={Link} to={paths.assignment(a.id)}>
+              Hủy
+            </Button>
+            <Button type="submit" loading={submitting}>
+              Lưu cập nhật
+            </Button>
           </Group>
         </Stack>
       </form>

@@ -15,21 +15,38 @@ export function DeliverablesSection({ form }: { form: UpdateForm }) {
   return (
     <Card withBorder radius="md" padding="md" component="section" aria-labelledby="cn-san-pham">
       <Group justify="space-between" gap="xs" mb="sm">
-        <Title order={2} size="h4" id="cn-san-pham">Sản phẩm</Title>
-        <Text size="sm" c="dimmed">{values.deliverables.length} sản phẩm</Text>
+        <Title order={2} size="h4" id="cn-san-pham">
+          Sản phẩm
+        </Title>
+        <Text size="sm" c="dimmed">
+          {values.deliverables.length} sản phẩm
+        </Text>
       </Group>
-      <Text size="sm" c="dimmed" mb="sm">Hội nghị, văn bản, tin bài, lớp tập huấn… Các chỉ tiêu của báo cáo năm được đếm từ đây.</Text>
+      <Text size="sm" c="dimmed" mb="sm">
+        Hội nghị, văn bản, tin bài, lớp tập huấn… Các chỉ tiêu của báo cáo năm được đếm từ đây.
+      </Text>
       <Stack gap="sm">
-        {values.deliverables.map((r, i) => <DeliverableFields key={r.key} form={form} row={r} i={i} />)}
+        {values.deliverables.map((r, i) => (
+          <DeliverableFields key={r.key} form={form} row={r} i={i} />
+        ))}
         <Menu position="bottom-start" width={280} shadow="md">
           <Menu.Target>
-            <Button variant="light" leftSection={<IconPlus size={18} aria-hidden />} rightSection={<IconChevronDown size={16} aria-hidden />} style={{ alignSelf: 'flex-start' }}>
+            <Button
+              variant="light"
+              leftSection={<IconPlus size={18} aria-hidden />}
+              rightSection={<IconChevronDown size={16} aria-hidden />}
+              style={{ alignSelf: 'flex-start' }}
+            >
               Thêm sản phẩm
             </Button>
           </Menu.Target>
           <Menu.Dropdown>
             <Menu.Label>Loại sản phẩm</Menu.Label>
-            {DELIVERABLE_KINDS.map((k) => <Menu.Item key={k} onClick={() => addDeliverable(k)}>{DELIVERABLE_KIND_LABEL[k]}</Menu.Item>)}
+            {DELIVERABLE_KINDS.map((k) => (
+              <Menu.Item key={k} onClick={() => addDeliverable(k)}>
+                {DELIVERABLE_KIND_LABEL[k]}
+              </Menu.Item>
+            ))}
           </Menu.Dropdown>
         </Menu>
       </Stack>
@@ -44,7 +61,9 @@ function DeliverableFields({ form, row: r, i }: { form: UpdateForm; row: Deliver
   const p = `deliverables.${i}`;
   return (
     <fieldset className="row-fieldset">
-      <legend>Sản phẩm {i + 1}: {DELIVERABLE_KIND_LABEL[r.kind]}</legend>
+      <legend>
+        Sản phẩm {i + 1}: {DELIVERABLE_KIND_LABEL[r.kind]}
+      </legend>
       <Stack gap="xs">
         <Select
           label="Loại sản phẩm"
@@ -66,7 +85,15 @@ function DeliverableFields({ form, row: r, i }: { form: UpdateForm; row: Deliver
         />
         <Group grow align="flex-start" wrap="wrap" gap="xs">
           <DateField
-            label={r.kind === 'conference' || r.kind === 'training' ? 'Ngày tổ chức' : r.kind === 'document' ? 'Ngày ban hành' : r.kind === 'article' ? 'Ngày đăng, phát' : 'Ngày'}
+            label={
+              r.kind === 'conference' || r.kind === 'training'
+                ? 'Ngày tổ chức'
+                : r.kind === 'document'
+                  ? 'Ngày ban hành'
+                  : r.kind === 'article'
+                    ? 'Ngày đăng, phát'
+                    : 'Ngày'
+            }
             required
             value={r.occurredOn}
             onChange={(v) => updateRow('deliverables', i, { occurredOn: v }, 'occurredOn')}
@@ -98,7 +125,9 @@ function DeliverableFields({ form, row: r, i }: { form: UpdateForm; row: Deliver
               required={r.kind === 'document'}
               maxLength={100}
               value={r.documentNumber}
-              onChange={(e) => updateRow('deliverables', i, { documentNumber: e.currentTarget.value }, 'documentNumber')}
+              onChange={(e) =>
+                updateRow('deliverables', i, { documentNumber: e.currentTarget.value }, 'documentNumber')
+              }
               error={err(`${p}.documentNumber`)}
               miw={160}
             />
@@ -107,7 +136,11 @@ function DeliverableFields({ form, row: r, i }: { form: UpdateForm; row: Deliver
         {f.link ? (
           <TextInput
             label="Đường dẫn"
-            description={r.kind === 'article' ? 'Địa chỉ của tin, bài trên trang thông tin điện tử, mạng xã hội…' : 'Không bắt buộc'}
+            description={
+              r.kind === 'article'
+                ? 'Địa chỉ của tin, bài trên trang thông tin điện tử, mạng xã hội…'
+                : 'Không bắt buộc'
+            }
             placeholder="https://…"
             type="url"
             inputMode="url"
@@ -119,7 +152,13 @@ function DeliverableFields({ form, row: r, i }: { form: UpdateForm; row: Deliver
           />
         ) : null}
         <Group justify="flex-end">
-          <Button variant="subtle" color="red" size="xs" leftSection={<IconTrash size={16} aria-hidden />} onClick={() => removeRow('deliverables', i)}>
+          <Button
+            variant="subtle"
+            color="red"
+            size="xs"
+            leftSection={<IconTrash size={16} aria-hidden />}
+            onClick={() => removeRow('deliverables', i)}
+          >
             Bỏ sản phẩm {i + 1}
           </Button>
         </Group>

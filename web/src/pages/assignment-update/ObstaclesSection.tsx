@@ -9,18 +9,27 @@ export function ObstaclesSection({ form }: { form: UpdateForm }) {
   const { values, updateRow, removeRow, addObstacle, err } = form;
   return (
     <Card withBorder radius="md" padding="md" component="section" aria-labelledby="cn-kho-khan">
-      <Title order={2} size="h4" id="cn-kho-khan" mb={4}>Khó khăn, kiến nghị</Title>
-      <Text size="sm" c="dimmed" mb="sm">Được gửi đến đơn vị đầu mối theo dõi kế hoạch; đơn vị đầu mối trả lời trong mục “Khó khăn, kiến nghị”.</Text>
+      <Title order={2} size="h4" id="cn-kho-khan" mb={4}>
+        Khó khăn, kiến nghị
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        Được gửi đến đơn vị đầu mối theo dõi kế hoạch; đơn vị đầu mối trả lời trong mục “Khó khăn, kiến nghị”.
+      </Text>
       <Stack gap="sm">
         {values.obstacles.map((r, i) => (
           <fieldset key={r.key} className="row-fieldset">
-            <legend>{OBSTACLE_KIND_LABEL[r.kind]} {i + 1}</legend>
+            <legend>
+              {OBSTACLE_KIND_LABEL[r.kind]} {i + 1}
+            </legend>
             <Stack gap="xs">
               <SegmentedControl
                 size="xs"
                 value={r.kind}
                 onChange={(v) => updateRow('obstacles', i, { kind: v as ObstacleKind }, 'kind')}
-                data={[{ value: 'difficulty', label: 'Khó khăn, vướng mắc' }, { value: 'proposal', label: 'Đề xuất, kiến nghị' }]}
+                data={[
+                  { value: 'difficulty', label: 'Khó khăn, vướng mắc' },
+                  { value: 'proposal', label: 'Đề xuất, kiến nghị' },
+                ]}
                 aria-label={`Loại của mục ${i + 1}`}
                 style={{ alignSelf: 'flex-start' }}
               />
@@ -36,7 +45,13 @@ export function ObstaclesSection({ form }: { form: UpdateForm }) {
                 error={err(`obstacles.${i}.content`)}
               />
               <Group justify="flex-end">
-                <Button variant="subtle" color="red" size="xs" leftSection={<IconTrash size={16} aria-hidden />} onClick={() => removeRow('obstacles', i)}>
+                <Button
+                  variant="subtle"
+                  color="red"
+                  size="xs"
+                  leftSection={<IconTrash size={16} aria-hidden />}
+                  onClick={() => removeRow('obstacles', i)}
+                >
                   Bỏ mục {i + 1}
                 </Button>
               </Group>
@@ -44,8 +59,20 @@ export function ObstaclesSection({ form }: { form: UpdateForm }) {
           </fieldset>
         ))}
         <Group gap="xs">
-          <Button variant="light" leftSection={<IconPlus size={18} aria-hidden />} onClick={() => addObstacle('difficulty')}>Thêm khó khăn</Button>
-          <Button variant="light" leftSection={<IconPlus size={18} aria-hidden />} onClick={() => addObstacle('proposal')}>Thêm kiến nghị</Button>
+          <Button
+            variant="light"
+            leftSection={<IconPlus size={18} aria-hidden />}
+            onClick={() => addObstacle('difficulty')}
+          >
+            Thêm khó khăn
+          </Button>
+          <Button
+            variant="light"
+            leftSection={<IconPlus size={18} aria-hidden />}
+            onClick={() => addObstacle('proposal')}
+          >
+            Thêm kiến nghị
+          </Button>
         </Group>
       </Stack>
     </Card>

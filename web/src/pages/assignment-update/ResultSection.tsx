@@ -7,7 +7,9 @@ export function ResultSection({ form }: { form: UpdateForm }) {
   const { values, set, err, today } = form;
   return (
     <Card withBorder radius="md" padding="md" component="section" aria-labelledby="cn-ket-qua">
-      <Title order={2} size="h4" id="cn-ket-qua" mb="sm">Kết quả</Title>
+      <Title order={2} size="h4" id="cn-ket-qua" mb="sm">
+        Kết quả
+      </Title>
       <Stack gap="sm">
         <Group grow align="flex-start" wrap="wrap" gap="sm">
           <DateField

@@ -3,8 +3,19 @@
 import type { z } from 'zod';
 import { ProgressUpdateInputSchema } from '../../../../src/contracts/tracking.ts';
 import { FIELD } from '../../../../src/domain/input-text.ts';
-import type { DeliverableInput, DeliverableKind, ObstacleKind, ProgressUpdateBody, ProgressUpdateInput } from '../../api/types.ts';
-import { EVIDENCE_MIME, evidenceSetProblem, readAsBase64, type EvidenceType } from '../../components/tracking/evidence.ts';
+import type {
+  DeliverableInput,
+  DeliverableKind,
+  ObstacleKind,
+  ProgressUpdateBody,
+  ProgressUpdateInput,
+} from '../../api/types.ts';
+import {
+  EVIDENCE_MIME,
+  evidenceSetProblem,
+  readAsBase64,
+  type EvidenceType,
+} from '../../components/tracking/evidence.ts';
 import { KIND_FIELDS } from '../../components/tracking/TrackingBits.tsx';
 import { formatDay } from '../../format.ts';
 
@@ -76,12 +87,15 @@ export function validateUpdate(v: Values, today: string): Record<string, string>
   if (!e.occurredOn && v.occurredOn && v.occurredOn > today) {
     e.occurredOn = `Không được sau hôm nay (${formatDay(today)}): chỉ ghi nhận việc đã diễn ra.`;
   }
-  if (!v.narrative.trim() && v.deliverables.length === 0) e.narrative = 'Nêu ngắn gọn kết quả đã làm (hoặc thêm ít nhất một sản phẩm).';
+  if (!v.narrative.trim() && v.deliverables.length === 0)
+    e.narrative = 'Nêu ngắn gọn kết quả đã làm (hoặc thêm ít nhất một sản phẩm).';
   v.deliverables.forEach((r, i) => {
     const p = `deliverables.${i}`;
     if (!e[`${p}.occurredOn`] && r.occurredOn && r.occurredOn > today) e[`${p}.occurredOn`] = 'Không được sau hôm nay.';
-    if (KIND_FIELDS[r.kind].participants && typeof r.participants !== 'number') e[`${p}.participants`] ??= FIELD_MESSAGE['deliverables.#.participants']!;
-    if (r.kind === 'document' && !r.documentNumber.trim()) e[`${p}.documentNumber`] ??= 'Nhập số, ký hiệu văn bản (ví dụ 12/KH-UBND).';
+    if (KIND_FIELDS[r.kind].participants && typeof r.participants !== 'number')
+      e[`${p}.participants`] ??= FIELD_MESSAGE['deliverables.#.participants']!;
+    if (r.kind === 'document' && !r.documentNumber.trim())
+      e[`${p}.documentNumber`] ??= 'Nhập số, ký hiệu văn bản (ví dụ 12/KH-UBND).';
     if (r.kind === 'article' && !r.link.trim()) e[`${p}.link`] ??= 'Nhập đường dẫn đến tin, bài.';
   });
   v.evidence.forEach((r, i) => {
@@ -109,28 +123,42 @@ function updateBody(v: Values, content: (r: EvidenceRow) => string): Draft {
     deliverables: v.deliverables.map((r) => {
       const f = KIND_FIELDS[r.kind];
       return {
-        kind: r.kind, title: r.title.trim(), occurredOn: r.occurredOn ?? undefined,
+        kind: r.kind,
+        title: r.title.trim(),
+        occurredOn: r.occurredOn ?? undefined,
         participants: f.participants && typeof r.participants === 'number' ? r.participants : null,
         documentNumber: f.documentNumber && r.documentNumber.trim() ? r.documentNumber.trim() : null,
         link: f.link && r.link.trim() ? r.link.trim() : null,
       };
     }),
-    evidence: v.evidence.map((r) => ({ filename: r.file.name, mime: r.type ? EVIDENCE_MIME[r.type] : 'application/octet-stream', contentBase64: content(r) })),
+    evidence: v.evidence.map((r) => ({
+      filename: r.file.name,
+      mime: r.type ? EVIDENCE_MIME[r.type] : 'application/octet-stream',
+      contentBase64: content(r),
+    })),
     obstacles: v.obstacles.map((r) => ({ kind: r.kind, content: r.content.trim() })),
   };
 }
 
 /** The body sent, once `validateUpdate` found nothing: with its files read as base64, as the contract reads it. */
 export async function toUpdateBody(v: Values): Promise<ProgressUpdateBody> {
-  const contents = new Map(await Promise.all(v.evidence.map(async (r) => [r.key, await readAsBase64(r.file)] as const)));
+  const contents = new Map(
+    await Promise.all(v.evidence.map(async (r) => [r.key, await readAsBase64(r.file)] as const)),
+  );
   return ProgressUpdateInputSchema.parse(updateBody(v, (r) => contents.get(r.key)!));
 }
 
 /** Every path a field on the page shows a message for: the server's other messages are listed above the buttons. */
 export function shownFieldPaths(deliverables: readonly unknown[], obstacles: readonly unknown[]): string[] {
   return [
-    'percent', 'occurredOn', 'narrative', 'completed', 'evidence',
-    ...deliverables.flatMap((_, i) => ['title', 'occurredOn', 'participants', 'documentNumber', 'link', 'kind'].map((f) => `deliverables.${i}.${f}`)),
+    'percent',
+    'occurredOn',
+    'narrative',
+    'completed',
+    'evidence',
+    ...deliverables.flatMap((_, i) =>
+      ['title', 'occurredOn', 'participants', 'documentNumber', 'link', 'kind'].map((f) => `deliverables.${i}.${f}`),
+    ),
     ...obstacles.flatMap((_, i) => [`obstacles.${i}.content`, `obstacles.${i}.kind`]),
   ];
 }

@@ -20,7 +20,13 @@ export function useUpdateForm(d: AssignmentDetail) {
   const nextKey = useRef(1);
   const key = () => nextKey.current++;
   const [values, setValues] = useState<Values>(() => ({
-    percent: d.assignment.current.percent, completed: false, occurredOn: today, narrative: '', deliverables: [], evidence: [], obstacles: [],
+    percent: d.assignment.current.percent,
+    completed: false,
+    occurredOn: today,
+    narrative: '',
+    deliverables: [],
+    evidence: [],
+    obstacles: [],
   }));
   const errors = usePathErrors();
   const { touch } = errors;
@@ -37,7 +43,10 @@ export function useUpdateForm(d: AssignmentDetail) {
     touch(k);
   };
   const updateRow = <L extends RowList>(list: L, i: number, patch: Partial<Values[L][number]>, field: string) => {
-    setValues((x) => ({ ...x, [list]: (x[list] as Array<Values[L][number]>).map((r, j) => (j === i ? { ...r, ...patch } : r)) }));
+    setValues((x) => ({
+      ...x,
+      [list]: (x[list] as Array<Values[L][number]>).map((r, j) => (j === i ? { ...r, ...patch } : r)),
+    }));
     touch(`${list}.${i}.${field}`);
   };
   const removeRow = (list: RowList | 'evidence', i: number) => {
@@ -47,7 +56,11 @@ export function useUpdateForm(d: AssignmentDetail) {
   const addDeliverable = (kind: DeliverableKind) => {
     const k = key();
     setValues((x) => ({
-      ...x, deliverables: [...x.deliverables, { key: k, kind, title: '', occurredOn: x.occurredOn ?? today, participants: '', documentNumber: '', link: '' }],
+      ...x,
+      deliverables: [
+        ...x.deliverables,
+        { key: k, kind, title: '', occurredOn: x.occurredOn ?? today, participants: '', documentNumber: '', link: '' },
+      ],
     }));
     setFocusKey(`sp-${k}-ten`);
   };
@@ -68,11 +81,28 @@ export function useUpdateForm(d: AssignmentDetail) {
   };
 
   const { submit, submitting, formRef } = useSubmit(d, values, today, errors);
-  const shownPaths = useMemo(() => shownFieldPaths(values.deliverables, values.obstacles), [values.deliverables, values.obstacles]);
+  const shownPaths = useMemo(
+    () => shownFieldPaths(values.deliverables, values.obstacles),
+    [values.deliverables, values.obstacles],
+  );
 
   return {
-    values, today, set, updateRow, removeRow, addDeliverable, addObstacle, addFiles, submit, submitting, formRef, shownPaths,
-    err: errors.err, listErr: errors.listErr, clientErrors: errors.clientErrors, serverError: errors.serverError,
+    values,
+    today,
+    set,
+    updateRow,
+    removeRow,
+    addDeliverable,
+    addObstacle,
+    addFiles,
+    submit,
+    submitting,
+    formRef,
+    shownPaths,
+    err: errors.err,
+    listErr: errors.listErr,
+    clientErrors: errors.clientErrors,
+    serverError: errors.serverError,
   };
 }
 
@@ -82,7 +112,10 @@ function useSubmit(d: AssignmentDetail, values: Values, today: string, errors: R
   const formRef = useRef<HTMLFormElement>(null);
   const mutation = useTrackingMutation((body: ProgressUpdateBody) => trackingApi.addUpdate(d.assignment.id, body));
 
-  const focusFirstInvalid = () => requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-invalid="true"]')?.focus());
+  const focusFirstInvalid = () =>
+    requestAnimationFrame(() =>
+      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-invalid="true"]')?.focus(),
+    );
 
   const submit = async (ev: FormEvent) => {
     ev.preventDefault();
@@ -100,7 +133,8 @@ function useSubmit(d: AssignmentDetail, values: Values, today: string, errors: R
       const result = await mutation.mutateAsync(body);
       const sent = result.obstacles.length;
       notifications.show({
-        color: 'green', title: 'Đã cập nhật tiến độ',
+        color: 'green',
+        title: 'Đã cập nhật tiến độ',
         message: `Tiến độ ${result.percent}%${body.deliverables.length ? `, ${body.deliverables.length} sản phẩm` : ''}${result.evidence.length ? `, ${result.evidence.length} tệp minh chứng` : ''}${sent ? `; đã gửi ${sent} khó khăn, kiến nghị đến đơn vị đầu mối` : ''}.`,
       });
       navigate(paths.assignment(d.assignment.id));

@@ -32,7 +32,14 @@ export function DashboardPage() {
   }, [regimes.data, plans.data, user.unitId]);
   const planId = chosen ?? fallback;
   const dash = useDashboard(planId, year);
-  const options = useMemo(() => (plans.data ?? []).map((p) => ({ value: String(p.id), label: `${docNumber(p.number, p.symbol)} – ${p.unitName}` })), [plans.data]);
+  const options = useMemo(
+    () =>
+      (plans.data ?? []).map((p) => ({
+        value: String(p.id),
+        label: `${docNumber(p.number, p.symbol)} – ${p.unitName}`,
+      })),
+    [plans.data],
+  );
   const shownYear = dash.data?.year ?? year ?? reportingYear();
 
   return (
@@ -57,16 +64,40 @@ export function DashboardPage() {
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 4 }}>
-              <Select label="Năm báo cáo" data={years} value={String(shownYear)} onChange={(v) => setParam('nam', v)} allowDeselect={false} />
+              <Select
+                label="Năm báo cáo"
+                data={years}
+                value={String(shownYear)}
+                onChange={(v) => setParam('nam', v)}
+                allowDeselect={false}
+              />
             </Grid.Col>
           </Grid>
         </ListFilters>
         {!planId ? (
-          plans.isLoading || regimes.isLoading ? <Group><Loader size="sm" aria-hidden /><Text>Đang tải…</Text></Group>
-            : <Paper withBorder radius="md"><EmptyState title="Chọn một kế hoạch đã ban hành" description="Bảng điều khiển cho biết tiến độ của một kế hoạch và các kế hoạch triển khai nó." /></Paper>
-        ) : dash.error ? <LoadError error={dash.error} what="bảng điều khiển của kế hoạch này" onRetry={() => void dash.refetch()} />
-          : !dash.data ? <Group><Loader size="sm" aria-hidden /><Text>Đang tải…</Text></Group>
-            : <DashboardView d={dash.data} />}
+          plans.isLoading || regimes.isLoading ? (
+            <Group>
+              <Loader size="sm" aria-hidden />
+              <Text>Đang tải…</Text>
+            </Group>
+          ) : (
+            <Paper withBorder radius="md">
+              <EmptyState
+                title="Chọn một kế hoạch đã ban hành"
+                description="Bảng điều khiển cho biết tiến độ của một kế hoạch và các kế hoạch triển khai nó."
+              />
+            </Paper>
+          )
+        ) : dash.error ? (
+          <LoadError error={dash.error} what="bảng điều khiển của kế hoạch này" onRetry={() => void dash.refetch()} />
+        ) : !dash.data ? (
+          <Group>
+            <Loader size="sm" aria-hidden />
+            <Text>Đang tải…</Text>
+          </Group>
+        ) : (
+          <DashboardView d={dash.data} />
+        )}
       </Stack>
     </>
   );

@@ -8,7 +8,13 @@ import { formatDay, formatPercent, TASK_STATUS_LABEL } from '../../format.ts';
 
 /** Assignments of each task by status: a stacked bar chart and the table it pictures. */
 export function TasksSection({ d }: { d: FocalDashboard }) {
-  const taskData = d.tasks.map((t) => ({ task: `NV ${t.number}`, doneOnTime: t.doneOnTime, doneLate: t.doneLate, inProgress: t.inProgress, overdue: t.overdue }));
+  const taskData = d.tasks.map((t) => ({
+    task: `NV ${t.number}`,
+    doneOnTime: t.doneOnTime,
+    doneLate: t.doneLate,
+    inProgress: t.inProgress,
+    overdue: t.overdue,
+  }));
   const series = TASK_STATUSES.map((s) => ({ name: s, label: TASK_STATUS_LABEL[s], color: TASK_STATUS_COLOR[s] }));
   const chartSummary = `Biểu đồ cột chồng: số lượt giao của từng nhiệm vụ theo tình trạng. ${d.tasks.map((t) => `Nhiệm vụ ${t.number}: ${t.doneOnTime + t.doneLate} hoàn thành, ${t.inProgress} đang thực hiện, ${t.overdue} quá hạn`).join('; ')}. Số liệu chi tiết ở bảng dưới.`;
 
@@ -32,9 +38,14 @@ export function TasksSection({ d }: { d: FocalDashboard }) {
               barChartProps={{ accessibilityLayer: false }}
             />
           </div>
-          <figcaption className="sr-only">Số lượt giao theo tình trạng của từng nhiệm vụ; chi tiết ở bảng “Số liệu theo nhiệm vụ”.</figcaption>
+          <figcaption className="sr-only">
+            Số lượt giao theo tình trạng của từng nhiệm vụ; chi tiết ở bảng “Số liệu theo nhiệm vụ”.
+          </figcaption>
         </figure>
-        <Text size="xs" c="dimmed">Lượt giao: một đơn vị chủ trì hoặc phối hợp một nhiệm vụ (nhiệm vụ của kế hoạch xã, phường tính vào nhiệm vụ tương ứng của tỉnh).</Text>
+        <Text size="xs" c="dimmed">
+          Lượt giao: một đơn vị chủ trì hoặc phối hợp một nhiệm vụ (nhiệm vụ của kế hoạch xã, phường tính vào nhiệm vụ
+          tương ứng của tỉnh).
+        </Text>
         <ScrollTable minWidth={900} label="Số liệu theo nhiệm vụ">
           <Table verticalSpacing={6} striped captionSide="top">
             <Table.Caption className="sr-only">Số liệu theo nhiệm vụ</Table.Caption>
@@ -42,19 +53,37 @@ export function TasksSection({ d }: { d: FocalDashboard }) {
               <Table.Tr>
                 <Table.Th scope="col">Nhiệm vụ</Table.Th>
                 <Table.Th scope="col">Hạn</Table.Th>
-                <Table.Th scope="col" ta="right">Lượt giao</Table.Th>
-                <Table.Th scope="col" ta="right">{TASK_STATUS_LABEL.doneOnTime}</Table.Th>
-                <Table.Th scope="col" ta="right">{TASK_STATUS_LABEL.doneLate}</Table.Th>
-                <Table.Th scope="col" ta="right">{TASK_STATUS_LABEL.inProgress}</Table.Th>
-                <Table.Th scope="col" ta="right">{TASK_STATUS_LABEL.overdue}</Table.Th>
-                <Table.Th scope="col" ta="right">Tiến độ bình quân</Table.Th>
-                <Table.Th scope="col" ta="right">Đơn vị đã xong</Table.Th>
+                <Table.Th scope="col" ta="right">
+                  Lượt giao
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {TASK_STATUS_LABEL.doneOnTime}
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {TASK_STATUS_LABEL.doneLate}
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {TASK_STATUS_LABEL.inProgress}
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {TASK_STATUS_LABEL.overdue}
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  Tiến độ bình quân
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  Đơn vị đã xong
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {d.tasks.map((t) => (
                 <Table.Tr key={t.taskId}>
-                  <Table.Th scope="row" fw={400} miw={260} maw={380}><Text size="sm"><strong>{t.number}.</strong> {t.title}</Text></Table.Th>
+                  <Table.Th scope="row" fw={400} miw={260} maw={380}>
+                    <Text size="sm">
+                      <strong>{t.number}.</strong> {t.title}
+                    </Text>
+                  </Table.Th>
                   <Table.Td>{formatDay(t.dueDate) || '—'}</Table.Td>
                   <Table.Td ta="right">{t.assignments}</Table.Td>
                   <Table.Td ta="right">{t.doneOnTime}</Table.Td>
@@ -62,7 +91,9 @@ export function TasksSection({ d }: { d: FocalDashboard }) {
                   <Table.Td ta="right">{t.inProgress}</Table.Td>
                   <Table.Td ta="right">{t.overdue}</Table.Td>
                   <Table.Td ta="right">{t.averagePercent}%</Table.Td>
-                  <Table.Td ta="right">{t.unitsDone}/{t.units} ({formatPercent(t.unitsDoneShare)})</Table.Td>
+                  <Table.Td ta="right">
+                    {t.unitsDone}/{t.units} ({formatPercent(t.unitsDoneShare)})
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

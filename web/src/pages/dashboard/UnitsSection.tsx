@@ -12,11 +12,36 @@ import { count } from '../../format.ts';
 import { paths } from '../../paths.ts';
 
 const BUCKETS = [
-  { key: 'none', short: 'Chưa giao', label: 'Chưa được giao nhiệm vụ (kế hoạch chưa ban hành)', test: (u: Unit) => u.assignments === 0 },
-  { key: 'zero', short: '0%', label: 'Chưa có tiến độ (0%)', test: (u: Unit) => u.assignments > 0 && u.averagePercent === 0 },
-  { key: 'low', short: '1–49%', label: 'Dưới 50%', test: (u: Unit) => u.assignments > 0 && u.averagePercent > 0 && u.averagePercent < 50 },
-  { key: 'mid', short: '50–99%', label: 'Từ 50% đến dưới 100%', test: (u: Unit) => u.assignments > 0 && u.averagePercent >= 50 && u.averagePercent < 100 },
-  { key: 'done', short: '100%', label: 'Hoàn thành (100%)', test: (u: Unit) => u.assignments > 0 && u.averagePercent >= 100 },
+  {
+    key: 'none',
+    short: 'Chưa giao',
+    label: 'Chưa được giao nhiệm vụ (kế hoạch chưa ban hành)',
+    test: (u: Unit) => u.assignments === 0,
+  },
+  {
+    key: 'zero',
+    short: '0%',
+    label: 'Chưa có tiến độ (0%)',
+    test: (u: Unit) => u.assignments > 0 && u.averagePercent === 0,
+  },
+  {
+    key: 'low',
+    short: '1–49%',
+    label: 'Dưới 50%',
+    test: (u: Unit) => u.assignments > 0 && u.averagePercent > 0 && u.averagePercent < 50,
+  },
+  {
+    key: 'mid',
+    short: '50–99%',
+    label: 'Từ 50% đến dưới 100%',
+    test: (u: Unit) => u.assignments > 0 && u.averagePercent >= 50 && u.averagePercent < 100,
+  },
+  {
+    key: 'done',
+    short: '100%',
+    label: 'Hoàn thành (100%)',
+    test: (u: Unit) => u.assignments > 0 && u.averagePercent >= 100,
+  },
 ] as const;
 
 type Unit = FocalDashboard['units'][number];
@@ -26,10 +51,22 @@ export function UnitsSection({ d }: { d: FocalDashboard }) {
   const q = fold(text);
   const withWork = d.units.filter((u) => u.assignments > 0 || u.kind === 'commune' || u.kind === 'ward');
   const list = withWork.filter((u) => !q || fold(`${u.unitName} ${u.code}`).includes(q));
-  const buckets = BUCKETS.map((b) => ({ bucket: b.short, label: b.label, units: withWork.filter((u) => b.test(u)).length }));
+  const buckets = BUCKETS.map((b) => ({
+    bucket: b.short,
+    label: b.label,
+    units: withWork.filter((u) => b.test(u)).length,
+  }));
   const summary = `Biểu đồ cột: số đơn vị theo mức tiến độ bình quân. ${buckets.map((b) => `${b.label}: ${b.units}`).join('; ')}.`;
   return (
-    <Section title="Tiến độ theo xã, phường và sở, ngành" id="theo-don-vi" extra={<Text size="sm" c="dimmed">{count(withWork.length, 'đơn vị')}</Text>}>
+    <Section
+      title="Tiến độ theo xã, phường và sở, ngành"
+      id="theo-don-vi"
+      extra={
+        <Text size="sm" c="dimmed">
+          {count(withWork.length, 'đơn vị')}
+        </Text>
+      }
+    >
       <Stack gap="sm">
         <Grid gap="md" align="flex-start">
           <Grid.Col span={{ base: 12, md: 6 }}>
@@ -48,15 +85,33 @@ export function UnitsSection({ d }: { d: FocalDashboard }) {
                   barChartProps={{ accessibilityLayer: false }}
                 />
               </div>
-              <figcaption><Text size="xs" c="dimmed">Số đơn vị theo mức tiến độ bình quân</Text></figcaption>
+              <figcaption>
+                <Text size="xs" c="dimmed">
+                  Số đơn vị theo mức tiến độ bình quân
+                </Text>
+              </figcaption>
             </figure>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 6 }}>
             <Table verticalSpacing={4} captionSide="top">
               <Table.Caption className="sr-only">Số đơn vị theo mức tiến độ bình quân</Table.Caption>
-              <Table.Thead><Table.Tr><Table.Th scope="col">Mức tiến độ</Table.Th><Table.Th scope="col" ta="right">Số đơn vị</Table.Th></Table.Tr></Table.Thead>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Mức tiến độ</Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    Số đơn vị
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
               <Table.Tbody>
-                {buckets.map((b) => <Table.Tr key={b.bucket}><Table.Th scope="row" fw={400}>{b.label}</Table.Th><Table.Td ta="right">{b.units}</Table.Td></Table.Tr>)}
+                {buckets.map((b) => (
+                  <Table.Tr key={b.bucket}>
+                    <Table.Th scope="row" fw={400}>
+                      {b.label}
+                    </Table.Th>
+                    <Table.Td ta="right">{b.units}</Table.Td>
+                  </Table.Tr>
+                ))}
               </Table.Tbody>
             </Table>
           </Grid.Col>
@@ -67,10 +122,15 @@ export function UnitsSection({ d }: { d: FocalDashboard }) {
           placeholder="Tên hoặc mã (gõ không dấu được)"
           leftSection={<IconSearch size={16} aria-hidden />}
           value={text}
-          onChange={(e) => { setText(e.currentTarget.value); setShown(20); }}
+          onChange={(e) => {
+            setText(e.currentTarget.value);
+            setShown(20);
+          }}
           maw={420}
         />
-        <Text size="sm" role="status">Xếp theo tiến độ bình quân, thấp nhất trước: {count(list.length, 'đơn vị')}</Text>
+        <Text size="sm" role="status">
+          Xếp theo tiến độ bình quân, thấp nhất trước: {count(list.length, 'đơn vị')}
+        </Text>
         <ScrollTable minWidth={720} label="Tiến độ theo đơn vị">
           <Table verticalSpacing={6} highlightOnHover>
             <Table.Caption className="sr-only">Tiến độ theo đơn vị</Table.Caption>
@@ -78,27 +138,66 @@ export function UnitsSection({ d }: { d: FocalDashboard }) {
               <Table.Tr>
                 <Table.Th scope="col">Đơn vị</Table.Th>
                 <Table.Th scope="col">Kế hoạch của đơn vị</Table.Th>
-                <Table.Th scope="col" ta="right">Nhiệm vụ đã xong</Table.Th>
-                <Table.Th scope="col" ta="right">Quá hạn</Table.Th>
-                <Table.Th scope="col" ta="right">Tiến độ bình quân</Table.Th>
+                <Table.Th scope="col" ta="right">
+                  Nhiệm vụ đã xong
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  Quá hạn
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  Tiến độ bình quân
+                </Table.Th>
                 <Table.Th scope="col">Báo cáo</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {list.slice(0, shown).map((u) => (
                 <Table.Tr key={u.unitId}>
-                  <Table.Th scope="row" fw={600} miw={180}><Text size="sm" fw={600}>{u.unitName}</Text></Table.Th>
-                  <Table.Td>{u.plan ? <Anchor component={Link} to={paths.plan(u.plan.id)} size="sm">{planStatusLabel(u.plan.status)}</Anchor> : <Text size="sm" c="dimmed">—</Text>}</Table.Td>
-                  <Table.Td ta="right">{u.tasksDone}/{u.tasks}</Table.Td>
+                  <Table.Th scope="row" fw={600} miw={180}>
+                    <Text size="sm" fw={600}>
+                      {u.unitName}
+                    </Text>
+                  </Table.Th>
+                  <Table.Td>
+                    {u.plan ? (
+                      <Anchor component={Link} to={paths.plan(u.plan.id)} size="sm">
+                        {planStatusLabel(u.plan.status)}
+                      </Anchor>
+                    ) : (
+                      <Text size="sm" c="dimmed">
+                        —
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    {u.tasksDone}/{u.tasks}
+                  </Table.Td>
                   <Table.Td ta="right">{u.overdue}</Table.Td>
                   <Table.Td ta="right">{u.averagePercent}%</Table.Td>
-                  <Table.Td>{u.report ? <SubmissionStateBadge state={u.report.state} size="sm" /> : <Text size="sm" c="dimmed">—</Text>}</Table.Td>
+                  <Table.Td>
+                    {u.report ? (
+                      <SubmissionStateBadge state={u.report.state} size="sm" />
+                    ) : (
+                      <Text size="sm" c="dimmed">
+                        —
+                      </Text>
+                    )}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         </ScrollTable>
-        {list.length > shown ? <Button variant="default" size="xs" onClick={() => setShown((n) => n + 50)} style={{ alignSelf: 'flex-start' }}>Xem thêm ({list.length - shown})</Button> : null}
+        {list.length > shown ? (
+          <Button
+            variant="default"
+            size="xs"
+            onClick={() => setShown((n) => n + 50)}
+            style={{ alignSelf: 'flex-start' }}
+          >
+            Xem thêm ({list.length - shown})
+          </Button>
+        ) : null}
       </Stack>
     </Section>
   );

@@ -23,49 +23,98 @@ export function PetitionFollowPage() {
   return (
     <PublicShell>
       <Stack gap="md">
-        <Title order={1} fz={{ base: 22, sm: 28 }}>Tra cứu kiến nghị</Title>
-        <form onSubmit={(e) => { e.preventDefault(); if (typed.trim()) navigate(paths.publicPetitionFollow(typed.trim().toUpperCase())); }}>
+        <Title order={1} fz={{ base: 22, sm: 28 }}>
+          Tra cứu kiến nghị
+        </Title>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (typed.trim()) navigate(paths.publicPetitionFollow(typed.trim().toUpperCase()));
+          }}
+        >
           <Group align="flex-end" gap="sm">
-            <TextInput label="Mã tra cứu" placeholder="KN-2026-000123" value={typed} onChange={(e) => setTyped(e.currentTarget.value)} style={{ flex: 1 }} />
+            <TextInput
+              label="Mã tra cứu"
+              placeholder="KN-2026-000123"
+              value={typed}
+              onChange={(e) => setTyped(e.currentTarget.value)}
+              style={{ flex: 1 }}
+            />
             <Button type="submit">Tra cứu</Button>
           </Group>
         </form>
-        {!code ? null : isLoading ? <Group><Loader size="sm" aria-hidden /><Text>Đang tải…</Text></Group>
-          : notFound ? <Text role="alert">Không tìm thấy kiến nghị có mã {code}. Hãy kiểm tra lại mã.</Text>
-            : error || !p ? <LoadError error={error} what="kiến nghị" onRetry={() => void refetch()} /> : (
-              <Paper withBorder p="md" radius="md">
-                <Stack gap="sm">
-                  <Group gap="xs"><Badge variant="light" color={p.open ? 'blue' : 'green'}>{p.statusLabel}</Badge><Text size="sm" c="dimmed">{p.kindLabel} · {p.code}</Text></Group>
-                  <Title order={2} size="h3" style={{ overflowWrap: 'anywhere' }}>{p.subject}</Title>
-                  {p.lawReference ? <Text size="sm">Văn bản, điều khoản: {p.lawReference}</Text> : null}
-                  <Text size="sm">Tiếp nhận {formatDay(p.receivedOn)} · hạn trả lời {formatDay(p.dueDate)}</Text>
-                  {p.extensionReason ? <Text size="sm">Đã gia hạn: {p.extensionReason}</Text> : null}
-                  <Text size="sm">Đơn vị xử lý: {p.handlingUnit}</Text>
-                  {p.mergedInto ? <Text size="sm">Đã gộp với kiến nghị {p.mergedInto}.</Text> : null}
-                  {p.task ? (
-                    <Text size="sm">
-                      Được đưa vào nhiệm vụ {p.task.number} "{p.task.title}" của {p.task.planTitle}
-                      {p.task.planId ? <> (<Anchor component={Link} to={paths.publicPlan(p.task.planId)}>xem tiến độ</Anchor>)</> : null}.
-                    </Text>
+        {!code ? null : isLoading ? (
+          <Group>
+            <Loader size="sm" aria-hidden />
+            <Text>Đang tải…</Text>
+          </Group>
+        ) : notFound ? (
+          <Text role="alert">Không tìm thấy kiến nghị có mã {code}. Hãy kiểm tra lại mã.</Text>
+        ) : error || !p ? (
+          <LoadError error={error} what="kiến nghị" onRetry={() => void refetch()} />
+        ) : (
+          <Paper withBorder p="md" radius="md">
+            <Stack gap="sm">
+              <Group gap="xs">
+                <Badge variant="light" color={p.open ? 'blue' : 'green'}>
+                  {p.statusLabel}
+                </Badge>
+                <Text size="sm" c="dimmed">
+                  {p.kindLabel} · {p.code}
+                </Text>
+              </Group>
+              <Title order={2} size="h3" style={{ overflowWrap: 'anywhere' }}>
+                {p.subject}
+              </Title>
+              {p.lawReference ? <Text size="sm">Văn bản, điều khoản: {p.lawReference}</Text> : null}
+              <Text size="sm">
+                Tiếp nhận {formatDay(p.receivedOn)} · hạn trả lời {formatDay(p.dueDate)}
+              </Text>
+              {p.extensionReason ? <Text size="sm">Đã gia hạn: {p.extensionReason}</Text> : null}
+              <Text size="sm">Đơn vị xử lý: {p.handlingUnit}</Text>
+              {p.mergedInto ? <Text size="sm">Đã gộp với kiến nghị {p.mergedInto}.</Text> : null}
+              {p.task ? (
+                <Text size="sm">
+                  Được đưa vào nhiệm vụ {p.task.number} "{p.task.title}" của {p.task.planTitle}
+                  {p.task.planId ? (
+                    <>
+                      {' '}
+                      (
+                      <Anchor component={Link} to={paths.publicPlan(p.task.planId)}>
+                        xem tiến độ
+                      </Anchor>
+                      )
+                    </>
                   ) : null}
-                  {p.answer ? (
-                    <Stack gap={4}>
-                      <Title order={3} size="h4">Trả lời{p.answeredOn ? ` ngày ${formatDay(p.answeredOn)}` : ''}</Title>
-                      <Text style={{ whiteSpace: 'pre-wrap' }} data-testid="tra-loi">{p.answer}</Text>
-                    </Stack>
-                  ) : null}
-                  <Title order={3} size="h4">Quá trình xử lý</Title>
-                  <Timeline bulletSize={14} lineWidth={2}>
-                    {p.history.map((h, i) => (
-                      <Timeline.Item key={i} title={h.statusLabel}>
-                        <Text size="sm">{h.note}</Text>
-                        <Text size="xs" c="dimmed">{formatDateTime(h.at)}</Text>
-                      </Timeline.Item>
-                    ))}
-                  </Timeline>
+                  .
+                </Text>
+              ) : null}
+              {p.answer ? (
+                <Stack gap={4}>
+                  <Title order={3} size="h4">
+                    Trả lời{p.answeredOn ? ` ngày ${formatDay(p.answeredOn)}` : ''}
+                  </Title>
+                  <Text style={{ whiteSpace: 'pre-wrap' }} data-testid="tra-loi">
+                    {p.answer}
+                  </Text>
                 </Stack>
-              </Paper>
-            )}
+              ) : null}
+              <Title order={3} size="h4">
+                Quá trình xử lý
+              </Title>
+              <Timeline bulletSize={14} lineWidth={2}>
+                {p.history.map((h, i) => (
+                  <Timeline.Item key={i} title={h.statusLabel}>
+                    <Text size="sm">{h.note}</Text>
+                    <Text size="xs" c="dimmed">
+                      {formatDateTime(h.at)}
+                    </Text>
+                  </Timeline.Item>
+                ))}
+              </Timeline>
+            </Stack>
+          </Paper>
+        )}
       </Stack>
     </PublicShell>
   );

@@ -15,17 +15,33 @@ import { paths } from '../../paths.ts';
 
 const OPEN = { mo: 'true', dong: 'false', tatca: '' } as const;
 const TIERS = ['dueSoon', 'overdue', 'veryOverdue', 'stopped', 'onTrack'] as const;
-export const TIER_COLOR: Record<string, string> = { onTrack: 'green', dueSoon: 'yellow', overdue: 'orange', veryOverdue: 'red', stopped: 'gray', closed: 'gray' };
+export const TIER_COLOR: Record<string, string> = {
+  onTrack: 'green',
+  dueSoon: 'yellow',
+  overdue: 'orange',
+  veryOverdue: 'red',
+  stopped: 'gray',
+  closed: 'gray',
+};
 
 function Row({ p }: { p: PetitionList['items'][number] }) {
   return (
     <Paper withBorder p="sm" radius="md" component="li">
       <Stack gap={4}>
         <Group gap="xs" justify="space-between">
-          <Text size="sm" ff="monospace">{p.code}</Text>
-          <Group gap={4}><Badge variant="light">{p.statusLabel}</Badge><Badge variant="light" color={TIER_COLOR[p.tier]}>{p.tierLabel}</Badge></Group>
+          <Text size="sm" ff="monospace">
+            {p.code}
+          </Text>
+          <Group gap={4}>
+            <Badge variant="light">{p.statusLabel}</Badge>
+            <Badge variant="light" color={TIER_COLOR[p.tier]}>
+              {p.tierLabel}
+            </Badge>
+          </Group>
         </Group>
-        <Anchor component={Link} to={paths.petition(p.id)} fw={600} style={{ overflowWrap: 'anywhere' }}>{p.subject}</Anchor>
+        <Anchor component={Link} to={paths.petition(p.id)} fw={600} style={{ overflowWrap: 'anywhere' }}>
+          {p.subject}
+        </Anchor>
         <Text size="sm" c="dimmed">
           {p.kindLabel} · nhận {formatDay(p.receivedOn)} · hạn {formatDay(p.dueDate)} · {p.handlingUnit.name}
           {p.sender ? ` · ${p.sender.name}` : ''}
@@ -45,27 +61,69 @@ export function PetitionQueuePage() {
   const list = usePetitions(OPEN[state] ?? 'true', q, 0, tier);
   return (
     <Stack gap="md">
-      <PageHeader title="Kiến nghị của người dân, tổ chức" description="Kiến nghị, đề xuất, phản ánh về Luật Trí tuệ nhân tạo gửi đến đơn vị hoặc được chuyển cho đơn vị xử lý." />
+      <PageHeader
+        title="Kiến nghị của người dân, tổ chức"
+        description="Kiến nghị, đề xuất, phản ánh về Luật Trí tuệ nhân tạo gửi đến đơn vị hoặc được chuyển cho đơn vị xử lý."
+      />
       <ListFilters label="Lọc kiến nghị">
         <Stack gap="sm">
-          <SegmentedControl value={state} onChange={(s) => setParam('trangThai', s === 'mo' ? null : s)} aria-label="Trạng thái"
-            data={[{ value: 'mo', label: 'Đang xử lý' }, { value: 'dong', label: 'Đã kết thúc' }, { value: 'tatca', label: 'Tất cả' }]} />
+          <SegmentedControl
+            value={state}
+            onChange={(s) => setParam('trangThai', s === 'mo' ? null : s)}
+            aria-label="Trạng thái"
+            data={[
+              { value: 'mo', label: 'Đang xử lý' },
+              { value: 'dong', label: 'Đã kết thúc' },
+              { value: 'tatca', label: 'Tất cả' },
+            ]}
+          />
           <Group grow gap="sm" align="flex-end">
             <TextInput label="Tìm theo mã hoặc tiêu đề" value={text} onChange={(e) => setText(e.currentTarget.value)} />
-            <Select label="Hạn trả lời" clearable placeholder="Mọi mức" value={tier} onChange={(t) => setParam('han', t)}
-              data={TIERS.map((t) => ({ value: t, label: DEADLINE_TIER_LABEL[t] }))} />
+            <Select
+              label="Hạn trả lời"
+              clearable
+              placeholder="Mọi mức"
+              value={tier}
+              onChange={(t) => setParam('han', t)}
+              data={TIERS.map((t) => ({ value: t, label: DEADLINE_TIER_LABEL[t] }))}
+            />
           </Group>
         </Stack>
       </ListFilters>
-      <ListContent query={list} what="danh sách kiến nghị" isEmpty={!list.data?.items.length}
-        empty={<EmptyState icon={<IconInbox size={24} />} title="Không có kiến nghị nào" description="Kiến nghị gửi đến đơn vị sẽ hiện ở đây." />}>
+      <ListContent
+        query={list}
+        what="danh sách kiến nghị"
+        isEmpty={!list.data?.items.length}
+        empty={
+          <EmptyState
+            icon={<IconInbox size={24} />}
+            title="Không có kiến nghị nào"
+            description="Kiến nghị gửi đến đơn vị sẽ hiện ở đây."
+          />
+        }
+      >
         {() => (
           <Stack gap="sm">
-            <ListSummary extra={user ? (
-              <Anchor href={`/api/petitions/figures.xlsx?unitId=${user.unitId}&year=${year}`} size="sm">Số liệu năm {year} (XLSX)</Anchor>
-            ) : null}>{list.data!.total} kiến nghị</ListSummary>
-            <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="Danh sách kiến nghị">
-              {list.data!.items.map((p) => <Row key={p.id} p={p} />)}
+            <ListSummary
+              extra={
+                user ? (
+                  <Anchor href={`/api/petitions/figures.xlsx?unitId=${user.unitId}&year=${year}`} size="sm">
+                    Số liệu năm {year} (XLSX)
+                  </Anchor>
+                ) : null
+              }
+            >
+              {list.data!.total} kiến nghị
+            </ListSummary>
+            <Stack
+              gap="sm"
+              component="ul"
+              style={{ listStyle: 'none', padding: 0, margin: 0 }}
+              aria-label="Danh sách kiến nghị"
+            >
+              {list.data!.items.map((p) => (
+                <Row key={p.id} p={p} />
+              ))}
             </Stack>
           </Stack>
         )}

@@ -19,13 +19,33 @@ export function PublishedPetitionsPage() {
   return (
     <PublicShell>
       <Stack gap="md">
-        <Title order={1} fz={{ base: 22, sm: 28 }}>Trả lời kiến nghị đã công khai</Title>
-        <TextInput label="Tìm kiếm" placeholder="Gõ không dấu cũng được, ví dụ: gan nhan" value={q} onChange={(e) => { setQ(e.currentTarget.value); setOffset(0); }} />
+        <Title order={1} fz={{ base: 22, sm: 28 }}>
+          Trả lời kiến nghị đã công khai
+        </Title>
+        <TextInput
+          label="Tìm kiếm"
+          placeholder="Gõ không dấu cũng được, ví dụ: gan nhan"
+          value={q}
+          onChange={(e) => {
+            setQ(e.currentTarget.value);
+            setOffset(0);
+          }}
+        />
         {data && data.topics.length > 0 ? (
-          <Chip.Group value={topic} onChange={(t) => { setTopic(t as string); setOffset(0); }}>
+          <Chip.Group
+            value={topic}
+            onChange={(t) => {
+              setTopic(t as string);
+              setOffset(0);
+            }}
+          >
             <Group gap={6}>
               <Chip value="">Tất cả</Chip>
-              {data.topics.map((t) => <Chip key={t.topic} value={t.topic}>{t.label} ({t.count})</Chip>)}
+              {data.topics.map((t) => (
+                <Chip key={t.topic} value={t.topic}>
+                  {t.label} ({t.count})
+                </Chip>
+              ))}
             </Group>
           </Chip.Group>
         ) : null}
@@ -34,16 +54,33 @@ export function PublishedPetitionsPage() {
         {data?.items.map((p) => (
           <Paper key={p.code} withBorder p="md" radius="md" component="article">
             <Stack gap={6}>
-              <Group gap="xs"><Badge variant="light">{p.topicLabel}</Badge><Text size="sm" c="dimmed">{p.kindLabel} · {p.code}</Text></Group>
-              <Title order={2} size="h4" style={{ overflowWrap: 'anywhere' }}>{p.subject}</Title>
+              <Group gap="xs">
+                <Badge variant="light">{p.topicLabel}</Badge>
+                <Text size="sm" c="dimmed">
+                  {p.kindLabel} · {p.code}
+                </Text>
+              </Group>
+              <Title order={2} size="h4" style={{ overflowWrap: 'anywhere' }}>
+                {p.subject}
+              </Title>
               <Text style={{ whiteSpace: 'pre-wrap' }}>{p.answer}</Text>
-              <Text size="xs" c="dimmed">{p.handlingUnit} · trả lời {p.answeredOn ? formatDay(p.answeredOn) : ''}</Text>
+              <Text size="xs" c="dimmed">
+                {p.handlingUnit} · trả lời {p.answeredOn ? formatDay(p.answeredOn) : ''}
+              </Text>
             </Stack>
           </Paper>
         ))}
         <Group gap="sm">
-          {offset > 0 ? <Button variant="light" onClick={() => setOffset(Math.max(0, offset - 20))}>Trang trước</Button> : null}
-          {data && data.total > offset + data.items.length ? <Button variant="light" onClick={() => setOffset(offset + 20)}>Trang sau</Button> : null}
+          {offset > 0 ? (
+            <Button variant="light" onClick={() => setOffset(Math.max(0, offset - 20))}>
+              Trang trước
+            </Button>
+          ) : null}
+          {data && data.total > offset + data.items.length ? (
+            <Button variant="light" onClick={() => setOffset(offset + 20)}>
+              Trang sau
+            </Button>
+          ) : null}
         </Group>
       </Stack>
     </PublicShell>

@@ -20,17 +20,35 @@ export function PlanCascadePage() {
   const { data, isLoading, error, refetch } = usePlan(valid ? planId : null);
   usePageTitle('Triển khai xuống xã, phường');
 
-  if (!valid || (isApiError(error) && (error.isNotFound || error.status === 400))) return <NotFoundPage what="kế hoạch" />;
-  if (isLoading) return <Group p="md"><Loader size="sm" aria-hidden /><Text>Đang tải kế hoạch…</Text></Group>;
+  if (!valid || (isApiError(error) && (error.isNotFound || error.status === 400)))
+    return <NotFoundPage what="kế hoạch" />;
+  if (isLoading)
+    return (
+      <Group p="md">
+        <Loader size="sm" aria-hidden />
+        <Text>Đang tải kế hoạch…</Text>
+      </Group>
+    );
   if (error || !data) return <LoadError error={error} what="kế hoạch" onRetry={() => void refetch()} />;
-  const back = <Anchor component={Link} to={paths.plan(planId)} size="sm">‹ {docNumber(data.plan.number, data.plan.symbol)} – {data.plan.title}</Anchor>;
+  const back = (
+    <Anchor component={Link} to={paths.plan(planId)} size="sm">
+      ‹ {docNumber(data.plan.number, data.plan.symbol)} – {data.plan.title}
+    </Anchor>
+  );
   if (!data.can.cascade) {
     return (
       <>
         <PageHeader title="Triển khai xuống xã, phường" above={back} />
-        <Alert color="gray" variant="light" icon={<IconInfoCircle aria-hidden />} title="Chưa triển khai được kế hoạch này">
-          {data.plan.unitKind !== 'province' ? 'Chỉ kế hoạch của tỉnh được triển khai xuống xã, phường.'
-            : data.plan.status !== 'issued' ? `Kế hoạch phải được ban hành (có số, ngày) trước khi triển khai; hiện đang ở trạng thái “${data.plan.statusLabel}”.`
+        <Alert
+          color="gray"
+          variant="light"
+          icon={<IconInfoCircle aria-hidden />}
+          title="Chưa triển khai được kế hoạch này"
+        >
+          {data.plan.unitKind !== 'province'
+            ? 'Chỉ kế hoạch của tỉnh được triển khai xuống xã, phường.'
+            : data.plan.status !== 'issued'
+              ? `Kế hoạch phải được ban hành (có số, ngày) trước khi triển khai; hiện đang ở trạng thái “${data.plan.statusLabel}”.`
               : 'Bạn không có quyền triển khai kế hoạch này.'}
         </Alert>
       </>

@@ -10,8 +10,18 @@ import { taskAnchorId } from '../../components/plans/planFormat.ts';
 import { TaskList } from '../../components/plans/TaskList.tsx';
 import { count } from '../../format.ts';
 
-export function Preview({ planId, provinceId, targets, isPhone, canEditRules }: {
-  planId: number; provinceId: number; targets: readonly UnitWithCount[]; isPhone: boolean; canEditRules: boolean;
+export function Preview({
+  planId,
+  provinceId,
+  targets,
+  isPhone,
+  canEditRules,
+}: {
+  planId: number;
+  provinceId: number;
+  targets: readonly UnitWithCount[];
+  isPhone: boolean;
+  canEditRules: boolean;
 }) {
   const [unitId, setUnitId] = useState<number | null>(targets[0]?.id ?? null);
   useEffect(() => {
@@ -37,41 +47,71 @@ export function Preview({ planId, provinceId, targets, isPhone, canEditRules }: 
         maw={420}
         comboboxProps={{ withinPortal: true }}
       />
-      {preview.isLoading ? <Group><Loader size="sm" aria-hidden /><Text>Đang tạo bản xem trước…</Text></Group>
-        : preview.error ? <LoadError error={preview.error} what="bản xem trước" onRetry={() => void preview.refetch()} />
-          : draft ? (
-            <>
-              <Box>
-                <Text size="sm" c="dimmed">Trích yếu</Text>
-                <Text fw={600} style={{ overflowWrap: 'anywhere' }}>{draft.document.title}</Text>
-                {draft.document.basis.filter((b) => b.kind === 'implements').map((b, i) => (
-                  <Text key={i} size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>{/^thực hiện/i.test(b.text) ? b.text : `Thực hiện ${b.text}`}</Text>
-                ))}
-              </Box>
-              <Box component="section" aria-labelledby="xem-truoc-nhiem-vu">
-                <Group justify="space-between" mb="xs" gap="xs">
-                  <Title order={3} size="h5" id="xem-truoc-nhiem-vu">Nhiệm vụ ({draft.tasks.length}) – chủ trì, phối hợp đã chuyển sang đơn vị của xã, phường</Title>
-                </Group>
-                <TaskList tasks={draft.tasks} groups={draft.groups} findings={findings} isPhone={isPhone} idPrefix="xem-truoc" review />
-              </Box>
-              <Box component="section" aria-labelledby="xem-truoc-ra-soat">
-                <Group justify="space-between" mb="xs" gap="xs">
-                  <Title order={3} size="h5" id="xem-truoc-ra-soat">Kết quả rà soát bản sẽ tạo</Title>
-                  <FindingCounts findings={findings} />
-                </Group>
-                <FindingList
-                  findings={findings}
-                  headingLevel={4}
-                  onLocate={(f) => { if (f.location.task) scrollToElement(taskAnchorId(f.location.task, 'xem-truoc')); }}
-                  locateLabel={(f) => (f.location.task && numbers.has(f.location.task) ? `Đến nhiệm vụ ${f.location.task}` : null)}
-                />
-              </Box>
-            </>
-          ) : null}
+      {preview.isLoading ? (
+        <Group>
+          <Loader size="sm" aria-hidden />
+          <Text>Đang tạo bản xem trước…</Text>
+        </Group>
+      ) : preview.error ? (
+        <LoadError error={preview.error} what="bản xem trước" onRetry={() => void preview.refetch()} />
+      ) : draft ? (
+        <>
+          <Box>
+            <Text size="sm" c="dimmed">
+              Trích yếu
+            </Text>
+            <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+              {draft.document.title}
+            </Text>
+            {draft.document.basis
+              .filter((b) => b.kind === 'implements')
+              .map((b, i) => (
+                <Text key={i} size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                  {/^thực hiện/i.test(b.text) ? b.text : `Thực hiện ${b.text}`}
+                </Text>
+              ))}
+          </Box>
+          <Box component="section" aria-labelledby="xem-truoc-nhiem-vu">
+            <Group justify="space-between" mb="xs" gap="xs">
+              <Title order={3} size="h5" id="xem-truoc-nhiem-vu">
+                Nhiệm vụ ({draft.tasks.length}) – chủ trì, phối hợp đã chuyển sang đơn vị của xã, phường
+              </Title>
+            </Group>
+            <TaskList
+              tasks={draft.tasks}
+              groups={draft.groups}
+              findings={findings}
+              isPhone={isPhone}
+              idPrefix="xem-truoc"
+              review
+            />
+          </Box>
+          <Box component="section" aria-labelledby="xem-truoc-ra-soat">
+            <Group justify="space-between" mb="xs" gap="xs">
+              <Title order={3} size="h5" id="xem-truoc-ra-soat">
+                Kết quả rà soát bản sẽ tạo
+              </Title>
+              <FindingCounts findings={findings} />
+            </Group>
+            <FindingList
+              findings={findings}
+              headingLevel={4}
+              onLocate={(f) => {
+                if (f.location.task) scrollToElement(taskAnchorId(f.location.task, 'xem-truoc'));
+              }}
+              locateLabel={(f) =>
+                f.location.task && numbers.has(f.location.task) ? `Đến nhiệm vụ ${f.location.task}` : null
+              }
+            />
+          </Box>
+        </>
+      ) : null}
       <Accordion variant="contained" radius="md">
         <Accordion.Item value="quy-tac">
           <Accordion.Control>Bảng quy tắc chuyển đơn vị (tỉnh → xã, phường)</Accordion.Control>
-          <Accordion.Panel><CascadeRulesEditor provinceId={provinceId} canEdit={canEditRules} isPhone={isPhone} /></Accordion.Panel>
+          <Accordion.Panel>
+            <CascadeRulesEditor provinceId={provinceId} canEdit={canEditRules} isPhone={isPhone} />
+          </Accordion.Panel>
         </Accordion.Item>
       </Accordion>
     </Stack>

@@ -21,17 +21,28 @@ function Steps({ step }: { step: Step }) {
     <ol className="steps" aria-label="Các bước">
       {STEPS.map((s, i) => (
         <li key={s} aria-current={step === i + 1 ? 'step' : undefined} className={step > i + 1 ? 'done' : undefined}>
-          {s}{step > i + 1 ? <span className="sr-only"> (xong)</span> : null}
+          {s}
+          {step > i + 1 ? <span className="sr-only"> (xong)</span> : null}
         </li>
       ))}
     </ol>
   );
 }
 
-function StepCard({ title, children, headingRef }: { title: string; children: ReactNode; headingRef: RefObject<HTMLHeadingElement | null> }) {
+function StepCard({
+  title,
+  children,
+  headingRef,
+}: {
+  title: string;
+  children: ReactNode;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+}) {
   return (
     <Card withBorder radius="md" padding="md" component="section" aria-labelledby="buoc-tieu-de">
-      <Title order={2} size="h4" id="buoc-tieu-de" mb="sm" ref={headingRef} tabIndex={-1} style={{ outline: 'none' }}>{title}</Title>
+      <Title order={2} size="h4" id="buoc-tieu-de" mb="sm" ref={headingRef} tabIndex={-1} style={{ outline: 'none' }}>
+        {title}
+      </Title>
       {children}
     </Card>
   );
@@ -46,14 +57,27 @@ export function Wizard({ detail }: { detail: PlanDetail }) {
   const [result, setResult] = useState<CascadeResult | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const province = useUnit(plan.unitId);
-  const communes = useMemo(() => (province.data?.children ?? [])
-    .filter((c) => (c.kind === 'commune' || c.kind === 'ward') && c.status === 'active')
-    .sort((a, b) => collator.compare(a.shortName || a.name, b.shortName || b.name)), [province.data]);
+  const communes = useMemo(
+    () =>
+      (province.data?.children ?? [])
+        .filter((c) => (c.kind === 'commune' || c.kind === 'ward') && c.status === 'active')
+        .sort((a, b) => collator.compare(a.shortName || a.name, b.shortName || b.name)),
+    [province.data],
+  );
   const byId = useMemo(() => new Map(communes.map((c) => [c.id, c])), [communes]);
-  const existing = useMemo(() => new Map(detail.children.visible
-    .filter((c) => c.status !== 'amended' && c.status !== 'superseded')
-    .map((c) => [c.unitId, c])), [detail.children.visible]);
-  const targets = mode === 'all' ? communes.filter((c) => !existing.has(c.id)) : chosen.map((id) => byId.get(id)).filter((c): c is UnitWithCount => !!c);
+  const existing = useMemo(
+    () =>
+      new Map(
+        detail.children.visible
+          .filter((c) => c.status !== 'amended' && c.status !== 'superseded')
+          .map((c) => [c.unitId, c]),
+      ),
+    [detail.children.visible],
+  );
+  const targets =
+    mode === 'all'
+      ? communes.filter((c) => !existing.has(c.id))
+      : chosen.map((id) => byId.get(id)).filter((c): c is UnitWithCount => !!c);
   const cascade = usePlanMutation((body: CascadeBody) => plansApi.cascade(plan.id, body));
 
   const go = (s: Step) => {
@@ -83,8 +107,15 @@ export function Wizard({ detail }: { detail: PlanDetail }) {
     }
   };
 
-  if (province.isLoading) return <Group p="md"><Loader size="sm" aria-hidden /><Text>Đang tải danh sách xã, phường…</Text></Group>;
-  if (province.error) return <LoadError error={province.error} what="danh sách xã, phường" onRetry={() => void province.refetch()} />;
+  if (province.isLoading)
+    return (
+      <Group p="md">
+        <Loader size="sm" aria-hidden />
+        <Text>Đang tải danh sách xã, phường…</Text>
+      </Group>
+    );
+  if (province.error)
+    return <LoadError error={province.error} what="danh sách xã, phường" onRetry={() => void province.refetch()} />;
 
   return (
     <Stack gap="md">
@@ -96,28 +127,61 @@ export function Wizard({ detail }: { detail: PlanDetail }) {
             provinceId={plan.unitId}
             existing={existing}
             mode={mode}
-            onMode={(m) => { setMode(m); setChooseError(null); }}
+            onMode={(m) => {
+              setMode(m);
+              setChooseError(null);
+            }}
             chosen={chosen}
-            onChosen={(ids) => { setChosen(ids); setChooseError(null); }}
+            onChosen={(ids) => {
+              setChosen(ids);
+              setChooseError(null);
+            }}
           />
-          {chooseError ? <Text c="red.9" size="sm" mt="sm" role="alert">{chooseError}</Text> : null}
+          {chooseError ? (
+            <Text c="red.9" size="sm" mt="sm" role="alert">
+              {chooseError}
+            </Text>
+          ) : null}
           <Group mt="md" gap="sm">
-            <Button onClick={next} rightSection={<IconArrowRight size={18} aria-hidden />}>Tiếp: xem trước</Button>
-            <Text size="sm" c="dimmed" role="status">{mode === 'all' ? `${count(targets.length, 'xã, phường')} chưa có kế hoạch` : `Đã chọn ${count(chosen.length, 'xã, phường')}`}</Text>
+            <Button onClick={next} rightSection={<IconArrowRight size={18} aria-hidden />}>
+              Tiếp: xem trước
+            </Button>
+            <Text size="sm" c="dimmed" role="status">
+              {mode === 'all'
+                ? `${count(targets.length, 'xã, phường')} chưa có kế hoạch`
+                : `Đã chọn ${count(chosen.length, 'xã, phường')}`}
+            </Text>
           </Group>
         </StepCard>
       ) : step === 2 ? (
         <StepCard title="Bước 2. Xem trước kế hoạch sẽ tạo" headingRef={headingRef}>
           {/* Editing the rules is editing the province's records: the same right as cascading its plan. */}
-          <Preview planId={plan.id} provinceId={plan.unitId} targets={targets} isPhone={isPhone} canEditRules={detail.can.cascade} />
+          <Preview
+            planId={plan.id}
+            provinceId={plan.unitId}
+            targets={targets}
+            isPhone={isPhone}
+            canEditRules={detail.can.cascade}
+          />
           <Group mt="md" gap="sm">
-            <Button variant="default" onClick={() => go(1)} leftSection={<IconArrowLeft size={18} aria-hidden />}>Quay lại</Button>
-            <Button onClick={() => go(3)} rightSection={<IconArrowRight size={18} aria-hidden />}>Tiếp: tạo kế hoạch</Button>
+            <Button variant="default" onClick={() => go(1)} leftSection={<IconArrowLeft size={18} aria-hidden />}>
+              Quay lại
+            </Button>
+            <Button onClick={() => go(3)} rightSection={<IconArrowRight size={18} aria-hidden />}>
+              Tiếp: tạo kế hoạch
+            </Button>
           </Group>
         </StepCard>
       ) : step === 3 ? (
         <StepCard title="Bước 3. Tạo kế hoạch" headingRef={headingRef}>
-          <CreateStep targets={targets} mode={mode} error={cascade.error} pending={cascade.isPending} onBack={() => go(2)} onRun={() => void run()} />
+          <CreateStep
+            targets={targets}
+            mode={mode}
+            error={cascade.error}
+            pending={cascade.isPending}
+            onBack={() => go(2)}
+            onRun={() => void run()}
+          />
         </StepCard>
       ) : result ? (
         <StepCard title="Kết quả triển khai" headingRef={headingRef}>
@@ -129,7 +193,14 @@ export function Wizard({ detail }: { detail: PlanDetail }) {
 }
 
 /** The last check before the drafts are made: how many, which ones, and the server's refusal if any. */
-function CreateStep({ targets, mode, error, pending, onBack, onRun }: {
+function CreateStep({
+  targets,
+  mode,
+  error,
+  pending,
+  onBack,
+  onRun,
+}: {
   targets: readonly UnitWithCount[];
   mode: 'some' | 'all';
   error: unknown;
@@ -144,13 +215,31 @@ function CreateStep({ targets, mode, error, pending, onBack, onRun }: {
         {mode === 'all' ? ' (tất cả xã, phường chưa có kế hoạch).' : ':'}
       </Text>
       {mode === 'some' ? (
-        <Group gap={6}>{targets.map((t) => <Badge key={t.id} variant="outline" color="gray" c="dark.7" size="lg" radius="sm">{t.name}</Badge>)}</Group>
+        <Group gap={6}>
+          {targets.map((t) => (
+            <Badge key={t.id} variant="outline" color="gray" c="dark.7" size="lg" radius="sm">
+              {t.name}
+            </Badge>
+          ))}
+        </Group>
       ) : null}
-      <Text size="sm" c="dimmed">Mỗi xã, phường nhận một dự thảo để rà soát, sửa, trình và ban hành. Đơn vị đã có kế hoạch triển khai được bỏ qua.</Text>
+      <Text size="sm" c="dimmed">
+        Mỗi xã, phường nhận một dự thảo để rà soát, sửa, trình và ban hành. Đơn vị đã có kế hoạch triển khai được bỏ
+        qua.
+      </Text>
       <FormError error={error} fields={[]} title="Chưa tạo được kế hoạch" />
       <Group gap="sm">
-        <Button variant="default" onClick={onBack} leftSection={<IconArrowLeft size={18} aria-hidden />} disabled={pending}>Quay lại</Button>
-        <Button onClick={onRun} loading={pending} leftSection={<IconGitBranch size={18} aria-hidden />}>Tạo kế hoạch</Button>
+        <Button
+          variant="default"
+          onClick={onBack}
+          leftSection={<IconArrowLeft size={18} aria-hidden />}
+          disabled={pending}
+        >
+          Quay lại
+        </Button>
+        <Button onClick={onRun} loading={pending} leftSection={<IconGitBranch size={18} aria-hidden />}>
+          Tạo kế hoạch
+        </Button>
       </Group>
     </Stack>
   );

@@ -53,19 +53,42 @@ export function usePlanEditForm(detail: PlanDetail) {
   };
   const addTask = () => {
     const last = form.tasks[form.tasks.length - 1]?.number ?? '0';
-    const next = /^\d+$/.test(last) ? String(Number(last) + 1) : /^(.*\.)(\d+)$/.test(last) ? last.replace(/(\d+)$/, (d) => String(Number(d) + 1)) : '';
+    const next = /^\d+$/.test(last)
+      ? String(Number(last) + 1)
+      : /^(.*\.)(\d+)$/.test(last)
+        ? last.replace(/(\d+)$/, (d) => String(Number(d) + 1))
+        : '';
     const key = newKey();
-    setForm((f) => ({ ...f, tasks: [...f.tasks, { key, number: next, title: '', content: '', lead: [], coordinators: [], timeframe: '', deliverables: '', original: null }] }));
+    setForm((f) => ({
+      ...f,
+      tasks: [
+        ...f.tasks,
+        {
+          key,
+          number: next,
+          title: '',
+          content: '',
+          lead: [],
+          coordinators: [],
+          timeframe: '',
+          deliverables: '',
+          original: null,
+        },
+      ],
+    }));
     setDirty(true);
     requestAnimationFrame(() => document.getElementById(`${key}-ten`)?.focus());
   };
 
   // After React has shown the messages (two frames), focus the first field in error.
-  const focusFirstInvalid = () => requestAnimationFrame(() => requestAnimationFrame(() => {
-    const el = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-invalid="true"] input');
-    el?.focus({ preventScroll: true });
-    el?.scrollIntoView({ block: 'center' });
-  }));
+  const focusFirstInvalid = () =>
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        const el = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-invalid="true"] input');
+        el?.focus({ preventScroll: true });
+        el?.scrollIntoView({ block: 'center' });
+      }),
+    );
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -93,16 +116,35 @@ export function usePlanEditForm(detail: PlanDetail) {
 
   const blocker = useLeaveBlocker(dirty);
   return {
-    base, form, err, set, setTask, moveTask, removeTask, addTask, submit, formRef, save, savedAt, dirty, serverError, shownServerPaths, blocker,
+    base,
+    form,
+    err,
+    set,
+    setTask,
+    moveTask,
+    removeTask,
+    addTask,
+    submit,
+    formRef,
+    save,
+    savedAt,
+    dirty,
+    serverError,
+    shownServerPaths,
+    blocker,
   };
 }
 
 /** Leaving with unsaved changes asks first (in the app and when closing the tab). */
 function useLeaveBlocker(dirty: boolean) {
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname,
+  );
   useEffect(() => {
     if (!dirty) return;
-    const h = (ev: BeforeUnloadEvent) => { ev.preventDefault(); };
+    const h = (ev: BeforeUnloadEvent) => {
+      ev.preventDefault();
+    };
     window.addEventListener('beforeunload', h);
     return () => window.removeEventListener('beforeunload', h);
   }, [dirty]);

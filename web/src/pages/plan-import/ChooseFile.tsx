@@ -30,7 +30,9 @@ export function ChooseFile({ onImported }: { onImported: (r: Imported) => void }
       return;
     }
     if (file.size > MAX_BYTES) {
-      setError(new ApiError(413, 'client', `Tệp “${file.name}” lớn hơn 2 MB. Hãy lưu văn bản không kèm hình ảnh rồi thử lại.`));
+      setError(
+        new ApiError(413, 'client', `Tệp “${file.name}” lớn hơn 2 MB. Hãy lưu văn bản không kèm hình ảnh rồi thử lại.`),
+      );
       return;
     }
     setReading(file.name);
@@ -58,14 +60,19 @@ export function ChooseFile({ onImported }: { onImported: (r: Imported) => void }
         className="drop-zone"
         data-over={over}
         p={{ base: 'md', sm: 'xl' }}
-        onDragOver={(e) => { e.preventDefault(); setOver(true); }}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setOver(true);
+        }}
         onDragLeave={() => setOver(false)}
         onDrop={onDrop}
       >
         <Stack align="center" gap="sm" ta="center">
           <IconFileImport size={40} stroke={1.5} aria-hidden color="var(--mantine-color-thBlue-7)" />
           <Text fw={600}>Chọn tệp kế hoạch để đọc</Text>
-          <Text size="sm" c="dimmed">Tệp .docx, .txt, .md hoặc .html, tối đa 2 MB. Trên máy tính có thể kéo thả tệp vào đây.</Text>
+          <Text size="sm" c="dimmed">
+            Tệp .docx, .txt, .md hoặc .html, tối đa 2 MB. Trên máy tính có thể kéo thả tệp vào đây.
+          </Text>
           <input
             ref={inputRef}
             id="tep-ke-hoach"
@@ -76,13 +83,22 @@ export function ChooseFile({ onImported }: { onImported: (r: Imported) => void }
             disabled={!!reading}
           />
           <label htmlFor="tep-ke-hoach" className="file-button">
-            <Button component="span" leftSection={<IconUpload size={18} aria-hidden />} loading={!!reading} style={{ pointerEvents: 'none' }} aria-hidden>
+            <Button
+              component="span"
+              leftSection={<IconUpload size={18} aria-hidden />}
+              loading={!!reading}
+              style={{ pointerEvents: 'none' }}
+              aria-hidden
+            >
               Chọn tệp kế hoạch
             </Button>
             <span className="sr-only">Chọn tệp kế hoạch</span>
           </label>
           {reading ? (
-            <Group gap="xs" role="status"><Loader size="xs" aria-hidden /><Text size="sm">Đang đọc “{reading}”…</Text></Group>
+            <Group gap="xs" role="status">
+              <Loader size="xs" aria-hidden />
+              <Text size="sm">Đang đọc “{reading}”…</Text>
+            </Group>
           ) : null}
         </Stack>
       </Paper>

@@ -10,17 +10,23 @@ import { count } from '../../format.ts';
 export function HeaderView({ draft, onLine }: { draft: PlanDraft; onLine?: (line: number) => void }) {
   const d = draft.document;
   const docFindings = draft.findings.filter((f) => !f.location.task && f.severity !== 'info');
-  const about = (...fields: string[]) => docFindings.filter((f) => f.location.field && fields.includes(f.location.field));
+  const about = (...fields: string[]) =>
+    docFindings.filter((f) => f.location.field && fields.includes(f.location.field));
   const Row = ({ label, fields, children }: { label: string; fields: string[]; children: ReactNode }) => {
     const list = about(...fields);
     const cls = list.some((f) => f.severity === 'error') ? 'field-error' : list.length ? 'field-flagged' : undefined;
     return (
       <div className={`info-row ${cls ?? ''}`} style={{ padding: '2px 4px', borderRadius: 6 }}>
-        <Text component="dt" size="sm" c="dimmed">{label}</Text>
+        <Text component="dt" size="sm" c="dimmed">
+          {label}
+        </Text>
         <Text component="dd" size="sm" style={{ overflowWrap: 'anywhere' }}>
           {children}
           {list.map((f, i) => (
-            <Text key={i} size="xs" display="block" c={f.severity === 'error' ? 'red.9' : '#8f3b00'} fw={500}>{f.severity === 'error' ? 'Lỗi: ' : 'Cảnh báo: '}{f.message}</Text>
+            <Text key={i} size="xs" display="block" c={f.severity === 'error' ? 'red.9' : '#8f3b00'} fw={500}>
+              {f.severity === 'error' ? 'Lỗi: ' : 'Cảnh báo: '}
+              {f.message}
+            </Text>
           ))}
         </Text>
       </div>
@@ -28,36 +34,83 @@ export function HeaderView({ draft, onLine }: { draft: PlanDraft; onLine?: (line
   };
   return (
     <Card withBorder radius="md" component="section" aria-labelledby="phan-dau">
-      <Title order={2} size="h4" id="phan-dau" mb="sm">Phần đầu văn bản</Title>
+      <Title order={2} size="h4" id="phan-dau" mb="sm">
+        Phần đầu văn bản
+      </Title>
       <dl className="info-list">
         <Row label="Cơ quan ban hành" fields={['issuer']}>
-          {d.issuer ? <UnitRefList refs={[d.issuer]} highlight /> : <Text span c="dimmed" inherit>Chưa xác định</Text>}
+          {d.issuer ? (
+            <UnitRefList refs={[d.issuer]} highlight />
+          ) : (
+            <Text span c="dimmed" inherit>
+              Chưa xác định
+            </Text>
+          )}
         </Row>
-        <Row label="Số, ký hiệu" fields={['number', 'document']}>{d.number || d.symbol ? docNumber(d.number, d.symbol) : 'Chưa có số'}</Row>
-        <Row label="Ngày" fields={['date', 'place']}>{[d.place, formatIsoDate(d.date)].filter(Boolean).join(', ') || 'Chưa có'}</Row>
-        <Row label="Trích yếu" fields={['title']}>{d.title || <Text span c="dimmed" inherit>Chưa có</Text>}</Row>
+        <Row label="Số, ký hiệu" fields={['number', 'document']}>
+          {d.number || d.symbol ? docNumber(d.number, d.symbol) : 'Chưa có số'}
+        </Row>
+        <Row label="Ngày" fields={['date', 'place']}>
+          {[d.place, formatIsoDate(d.date)].filter(Boolean).join(', ') || 'Chưa có'}
+        </Row>
+        <Row label="Trích yếu" fields={['title']}>
+          {d.title || (
+            <Text span c="dimmed" inherit>
+              Chưa có
+            </Text>
+          )}
+        </Row>
         <Row label="Căn cứ" fields={['basis']}>
           {d.basis.length ? (
-            <ul className="ref-list">{d.basis.map((b, i) => <li key={i}>{b.text}</li>)}</ul>
-          ) : 'Không có'}
+            <ul className="ref-list">
+              {d.basis.map((b, i) => (
+                <li key={i}>{b.text}</li>
+              ))}
+            </ul>
+          ) : (
+            'Không có'
+          )}
         </Row>
-        <Row label="Người ký" fields={['signer']}>{d.signer ? [d.signer.lines.join(' – '), d.signer.name].filter(Boolean).join(': ') : 'Chưa có'}</Row>
+        <Row label="Người ký" fields={['signer']}>
+          {d.signer ? [d.signer.lines.join(' – '), d.signer.name].filter(Boolean).join(': ') : 'Chưa có'}
+        </Row>
         <Row label="Nơi nhận" fields={['recipients']}>
-          {d.recipients.length ? <ul className="ref-list">{d.recipients.map((r, i) => <li key={i}>{r}</li>)}</ul> : 'Không có'}
+          {d.recipients.length ? (
+            <ul className="ref-list">
+              {d.recipients.map((r, i) => (
+                <li key={i}>{r}</li>
+              ))}
+            </ul>
+          ) : (
+            'Không có'
+          )}
         </Row>
       </dl>
-      <Title order={3} size="h5" mt="md" mb={6}>Các mục</Title>
+      <Title order={3} size="h5" mt="md" mb={6}>
+        Các mục
+      </Title>
       <ul className="tap-list">
         {draft.sections.map((s, i) => {
           const line = s.blocks.find((b) => b.line)?.line;
           return (
             <li key={i} style={{ padding: '6px 2px' }}>
               <Group justify="space-between" gap="xs" wrap="nowrap">
-                <Text size="sm" style={{ minWidth: 0 }}>{s.number ? `${s.number}. ` : ''}{s.heading}</Text>
+                <Text size="sm" style={{ minWidth: 0 }}>
+                  {s.number ? `${s.number}. ` : ''}
+                  {s.heading}
+                </Text>
                 <Group gap={6} wrap="nowrap">
-                  <Badge variant="outline" size="sm" color="gray" c="dark.6">{s.kind === 'content' ? count(draft.tasks.length, 'nhiệm vụ') : count(s.blocks.length, 'đoạn')}</Badge>
+                  <Badge variant="outline" size="sm" color="gray" c="dark.6">
+                    {s.kind === 'content' ? count(draft.tasks.length, 'nhiệm vụ') : count(s.blocks.length, 'đoạn')}
+                  </Badge>
                   {line && onLine ? (
-                    <Button variant="subtle" size="compact-xs" onClick={() => onLine(line)} rightSection={<IconArrowRight size={12} aria-hidden />} aria-label={`Dòng ${line}: xem mục ${s.number || s.heading} trong văn bản gốc`}>
+                    <Button
+                      variant="subtle"
+                      size="compact-xs"
+                      onClick={() => onLine(line)}
+                      rightSection={<IconArrowRight size={12} aria-hidden />}
+                      aria-label={`Dòng ${line}: xem mục ${s.number || s.heading} trong văn bản gốc`}
+                    >
                       Dòng {line}
                     </Button>
                   ) : null}

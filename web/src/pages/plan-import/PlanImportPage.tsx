@@ -21,9 +21,17 @@ export function PlanImportPage() {
       <PageHeader
         title="Nhập kế hoạch từ tệp"
         description="Hệ thống đọc văn bản thành các mục, nhiệm vụ, đơn vị chủ trì, phối hợp, thời gian, sản phẩm và rà soát “06 rõ”. Chưa lưu gì cho đến khi bạn bấm “Lưu dự thảo”."
-        above={<Anchor component={Link} to={paths.plans} size="sm">‹ Kế hoạch</Anchor>}
+        above={
+          <Anchor component={Link} to={paths.plans} size="sm">
+            ‹ Kế hoạch
+          </Anchor>
+        }
       />
-      {imported ? <Review imported={imported} onRestart={() => setImported(null)} /> : <ChooseFile onImported={setImported} />}
+      {imported ? (
+        <Review imported={imported} onRestart={() => setImported(null)} />
+      ) : (
+        <ChooseFile onImported={setImported} />
+      )}
     </>
   );
 }

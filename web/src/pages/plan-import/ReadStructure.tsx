@@ -8,7 +8,13 @@ import { HeaderView } from './HeaderView.tsx';
 export const TASK_PREFIX = 'nhap-nv';
 
 /** The plan as read: the review, the header, lines that found no place, the tasks; each with a way to the source. */
-export function ReadStructure({ draft, sourceText, showSource, locate, locateLabel }: {
+export function ReadStructure({
+  draft,
+  sourceText,
+  showSource,
+  locate,
+  locateLabel,
+}: {
   draft: PlanDraft;
   sourceText: string | null | undefined;
   showSource: (line: number) => void;
@@ -17,49 +23,89 @@ export function ReadStructure({ draft, sourceText, showSource, locate, locateLab
 }) {
   const findings = draft.findings;
   return (
-  <Stack gap="md">
-    <Card withBorder radius="md" component="section" aria-labelledby="ra-soat">
-      <Group justify="space-between" mb="sm" gap="xs">
-        <Title order={2} size="h4" id="ra-soat">Kết quả rà soát</Title>
-        <FindingCounts findings={findings} />
-      </Group>
-      <FindingList findings={findings} onLocate={locate} locateLabel={locateLabel} foldInfo />
-    </Card>
-    <HeaderView draft={draft} onLine={sourceText ? showSource : undefined} />
-    {draft.unplaced.length ? (
-      <Card withBorder radius="md" component="section" aria-labelledby="chua-xep">
-        <Title order={2} size="h4" id="chua-xep" mb="xs">Dòng chưa xếp được vào cấu trúc ({draft.unplaced.length})</Title>
-        <Text size="sm" c="dimmed" mb="xs">Không có nội dung nào bị bỏ qua: các dòng dưới đây cần bạn xem và sửa lại sau khi lưu.</Text>
-        <ul className="tap-list">
-          {draft.unplaced.map((u) => (
-            <li key={u.line} style={{ padding: '6px 2px' }}>
-              <Text size="sm" style={{ overflowWrap: 'anywhere' }}><Text span fw={600} inherit>Dòng {u.line}:</Text> {u.text}</Text>
-              <Group gap="xs"><Text size="xs" c="dimmed">{u.reason}</Text>
-                {sourceText ? <button type="button" className="link-button" style={{ fontSize: 12 }} onClick={() => showSource(u.line)}>Xem trong văn bản gốc</button> : null}
-              </Group>
-            </li>
-          ))}
-        </ul>
+    <Stack gap="md">
+      <Card withBorder radius="md" component="section" aria-labelledby="ra-soat">
+        <Group justify="space-between" mb="sm" gap="xs">
+          <Title order={2} size="h4" id="ra-soat">
+            Kết quả rà soát
+          </Title>
+          <FindingCounts findings={findings} />
+        </Group>
+        <FindingList findings={findings} onLocate={locate} locateLabel={locateLabel} foldInfo />
       </Card>
-    ) : null}
-    <Card withBorder radius="md" component="section" aria-labelledby="cac-nhiem-vu">
-      <Group justify="space-between" mb="xs">
-        <Title order={2} size="h4" id="cac-nhiem-vu">Nhiệm vụ đã đọc</Title>
-        <Text size="sm" c="dimmed">{count(draft.tasks.length, 'nhiệm vụ')}</Text>
-      </Group>
-      <Text size="xs" c="dimmed" mb="sm">Tên đơn vị tô vàng là chưa chắc chắn hoặc chưa có trong danh mục; ô viền cam, đỏ là có cảnh báo, lỗi.</Text>
-      <TaskList
-        tasks={draft.tasks}
-        groups={draft.groups}
-        findings={findings}
-        review
-        isPhone
-        idPrefix={TASK_PREFIX}
-        extra={(t) => (t.line && sourceText ? (
-          <Box><button type="button" className="link-button" style={{ fontSize: 13 }} onClick={() => showSource(t.line!)}>Xem dòng {t.line} trong văn bản gốc</button></Box>
-        ) : null)}
-      />
-    </Card>
-  </Stack>
-);
+      <HeaderView draft={draft} onLine={sourceText ? showSource : undefined} />
+      {draft.unplaced.length ? (
+        <Card withBorder radius="md" component="section" aria-labelledby="chua-xep">
+          <Title order={2} size="h4" id="chua-xep" mb="xs">
+            Dòng chưa xếp được vào cấu trúc ({draft.unplaced.length})
+          </Title>
+          <Text size="sm" c="dimmed" mb="xs">
+            Không có nội dung nào bị bỏ qua: các dòng dưới đây cần bạn xem và sửa lại sau khi lưu.
+          </Text>
+          <ul className="tap-list">
+            {draft.unplaced.map((u) => (
+              <li key={u.line} style={{ padding: '6px 2px' }}>
+                <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                  <Text span fw={600} inherit>
+                    Dòng {u.line}:
+                  </Text>{' '}
+                  {u.text}
+                </Text>
+                <Group gap="xs">
+                  <Text size="xs" c="dimmed">
+                    {u.reason}
+                  </Text>
+                  {sourceText ? (
+                    <button
+                      type="button"
+                      className="link-button"
+                      style={{ fontSize: 12 }}
+                      onClick={() => showSource(u.line)}
+                    >
+                      Xem trong văn bản gốc
+                    </button>
+                  ) : null}
+                </Group>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+      <Card withBorder radius="md" component="section" aria-labelledby="cac-nhiem-vu">
+        <Group justify="space-between" mb="xs">
+          <Title order={2} size="h4" id="cac-nhiem-vu">
+            Nhiệm vụ đã đọc
+          </Title>
+          <Text size="sm" c="dimmed">
+            {count(draft.tasks.length, 'nhiệm vụ')}
+          </Text>
+        </Group>
+        <Text size="xs" c="dimmed" mb="sm">
+          Tên đơn vị tô vàng là chưa chắc chắn hoặc chưa có trong danh mục; ô viền cam, đỏ là có cảnh báo, lỗi.
+        </Text>
+        <TaskList
+          tasks={draft.tasks}
+          groups={draft.groups}
+          findings={findings}
+          review
+          isPhone
+          idPrefix={TASK_PREFIX}
+          extra={(t) =>
+            t.line && sourceText ? (
+              <Box>
+                <button
+                  type="button"
+                  className="link-button"
+                  style={{ fontSize: 13 }}
+                  onClick={() => showSource(t.line!)}
+                >
+                  Xem dòng {t.line} trong văn bản gốc
+                </button>
+              </Box>
+            ) : null
+          }
+        />
+      </Card>
+    </Stack>
+  );
 }

@@ -25,19 +25,33 @@ export function Review({ imported, onRestart }: { imported: Imported; onRestart:
     if (isPhone) setTab('cau-truc');
     requestAnimationFrame(() => requestAnimationFrame(() => scrollToElement(taskAnchorId(n, TASK_PREFIX))));
   };
-  const locateLabel = (f: Finding) => (f.location.task && draft.tasks.some((t) => t.number === f.location.task) ? `Đến nhiệm vụ ${f.location.task}`
-    : f.location.line && sourceText ? `Xem dòng ${f.location.line}` : null);
+  const locateLabel = (f: Finding) =>
+    f.location.task && draft.tasks.some((t) => t.number === f.location.task)
+      ? `Đến nhiệm vụ ${f.location.task}`
+      : f.location.line && sourceText
+        ? `Xem dòng ${f.location.line}`
+        : null;
   const locate = (f: Finding) => {
     if (f.location.task && draft.tasks.some((t) => t.number === f.location.task)) showTask(f.location.task);
     else if (f.location.line) showSource(f.location.line);
   };
 
-  const structure = <ReadStructure draft={draft} sourceText={sourceText} showSource={showSource} locate={locate} locateLabel={locateLabel} />;
+  const structure = (
+    <ReadStructure
+      draft={draft}
+      sourceText={sourceText}
+      showSource={showSource}
+      locate={locate}
+      locateLabel={locateLabel}
+    />
+  );
 
   const source = sourceText ? (
     <SourceText text={sourceText} findings={findings} unplaced={draft.unplaced} label={`Văn bản gốc: ${filename}`} />
   ) : (
-    <Alert color="gray" variant="light" icon={<IconFileText aria-hidden />}>Tệp .docx không hiển thị được dạng văn bản gốc ở đây; hãy mở tệp để đối chiếu.</Alert>
+    <Alert color="gray" variant="light" icon={<IconFileText aria-hidden />}>
+      Tệp .docx không hiển thị được dạng văn bản gốc ở đây; hãy mở tệp để đối chiếu.
+    </Alert>
   );
 
   return (
@@ -47,18 +61,28 @@ export function Review({ imported, onRestart }: { imported: Imported; onRestart:
       {isPhone ? (
         <Tabs value={tab} onChange={setTab} keepMounted>
           <Tabs.List grow>
-            <Tabs.Tab value="cau-truc" leftSection={<IconListDetails size={16} aria-hidden />}>Cấu trúc đã đọc</Tabs.Tab>
-            <Tabs.Tab value="van-ban" leftSection={<IconFileText size={16} aria-hidden />}>Văn bản gốc</Tabs.Tab>
+            <Tabs.Tab value="cau-truc" leftSection={<IconListDetails size={16} aria-hidden />}>
+              Cấu trúc đã đọc
+            </Tabs.Tab>
+            <Tabs.Tab value="van-ban" leftSection={<IconFileText size={16} aria-hidden />}>
+              Văn bản gốc
+            </Tabs.Tab>
           </Tabs.List>
-          <Tabs.Panel value="cau-truc" pt="sm">{structure}</Tabs.Panel>
-          <Tabs.Panel value="van-ban" pt="sm">{source}</Tabs.Panel>
+          <Tabs.Panel value="cau-truc" pt="sm">
+            {structure}
+          </Tabs.Panel>
+          <Tabs.Panel value="van-ban" pt="sm">
+            {source}
+          </Tabs.Panel>
         </Tabs>
       ) : (
         <Grid gap="md">
           <Grid.Col span={7}>{structure}</Grid.Col>
           <Grid.Col span={5}>
             <Box pos="sticky" top={72} component="section" aria-labelledby="van-ban-goc">
-              <Title order={2} size="h4" id="van-ban-goc" mb="xs">Văn bản gốc</Title>
+              <Title order={2} size="h4" id="van-ban-goc" mb="xs">
+                Văn bản gốc
+              </Title>
               {source}
             </Box>
           </Grid.Col>

@@ -30,26 +30,37 @@ export function SaveDraftForm({ imported, onRestart }: { imported: Imported; onR
   const { draft, sourceText, filename } = imported;
   const findings = draft.findings;
 
-  const form = useApiForm<SaveForm>({ unitId: null, parentPlanId: null }, (v) => ({ unitId: v.unitId ? undefined : 'Chọn đơn vị ban hành kế hoạch.' }));
+  const form = useApiForm<SaveForm>({ unitId: null, parentPlanId: null }, (v) => ({
+    unitId: v.unitId ? undefined : 'Chọn đơn vị ban hành kế hoạch.',
+  }));
   const touched = useRef({ unit: false, parent: false });
   const suggested = useUnit(imported.suggestedUnitId ?? me.unitId);
   useEffect(() => {
     const u = suggested.data?.unit;
-    if (u && !touched.current.unit && !form.values.unitId) form.setValues((v) => ({ ...v, unitId: { id: u.id, name: u.name, code: u.code, kindLabel: u.kindLabel } }));
+    if (u && !touched.current.unit && !form.values.unitId)
+      form.setValues((v) => ({ ...v, unitId: { id: u.id, name: u.name, code: u.code, kindLabel: u.kindLabel } }));
   }, [suggested.data]);
   const issued = usePlanOptions('issued');
-  const basisParent = useMemo(() => parentFromBasis(draft.document.basis, issued.data ?? []), [draft.document.basis, issued.data]);
+  const basisParent = useMemo(
+    () => parentFromBasis(draft.document.basis, issued.data ?? []),
+    [draft.document.basis, issued.data],
+  );
   useEffect(() => {
-    if (basisParent && !touched.current.parent && !form.values.parentPlanId) form.setValues((v) => ({ ...v, parentPlanId: basisParent.id }));
+    if (basisParent && !touched.current.parent && !form.values.parentPlanId)
+      form.setValues((v) => ({ ...v, parentPlanId: basisParent.id }));
   }, [basisParent]);
 
   // One plan per unit for each parent plan: say so before the server refuses.
   const siblings = useQuery({
     queryKey: ['plans', 'sibling', form.values.parentPlanId ?? 0, form.values.unitId?.id ?? 0],
-    queryFn: async () => (await plansApi.list({ parentPlanId: form.values.parentPlanId, unitId: form.values.unitId!.id }, 20)).items,
+    queryFn: async () =>
+      (await plansApi.list({ parentPlanId: form.values.parentPlanId, unitId: form.values.unitId!.id }, 20)).items,
     enabled: !!form.values.parentPlanId && !!form.values.unitId,
   });
-  const existing = (siblings.data ?? []).find((p) => p.unitId === form.values.unitId?.id && p.status !== 'amended' && p.status !== 'superseded') ?? null;
+  const existing =
+    (siblings.data ?? []).find(
+      (p) => p.unitId === form.values.unitId?.id && p.status !== 'amended' && p.status !== 'superseded',
+    ) ?? null;
 
   const create = usePlanMutation((body: PlanCreateBody) => plansApi.create(body));
   const save = form.onSubmit(async (v) => {
@@ -58,12 +69,18 @@ export function SaveDraftForm({ imported, onRestart }: { imported: Imported; onR
       return;
     }
     const r = await create.mutateAsync({
-      unitId: v.unitId!.id, draft, parentPlanId: v.parentPlanId, sourceName: filename, sourceText: sourceText ?? null,
+      unitId: v.unitId!.id,
+      draft,
+      parentPlanId: v.parentPlanId,
+      sourceName: filename,
+      sourceText: sourceText ?? null,
     });
     notifications.show({ color: 'green', title: 'Đã lưu dự thảo', message: draft.document.title || filename });
     navigate(paths.plan(r.id));
   });
-  const uncertainRefs = draft.tasks.reduce((n, t) => n + [...t.lead, ...t.coordinators].filter(isUncertainRef).length, 0) + (draft.document.issuer && isUncertainRef(draft.document.issuer) ? 1 : 0);
+  const uncertainRefs =
+    draft.tasks.reduce((n, t) => n + [...t.lead, ...t.coordinators].filter(isUncertainRef).length, 0) +
+    (draft.document.issuer && isUncertainRef(draft.document.issuer) ? 1 : 0);
 
   return (
     <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="luu-du-thao">
@@ -71,7 +88,9 @@ export function SaveDraftForm({ imported, onRestart }: { imported: Imported; onR
         <Stack gap="sm">
           <Group justify="space-between" gap="xs" align="flex-start">
             <div style={{ minWidth: 0 }}>
-              <Title order={2} size="h4" id="luu-du-thao">Đã đọc “{filename}”</Title>
+              <Title order={2} size="h4" id="luu-du-thao">
+                Đã đọc “{filename}”
+              </Title>
               <Text size="sm" c="dimmed">
                 {count(draft.tasks.length, 'nhiệm vụ')} · {count(draft.sections.length, 'mục')}
                 {uncertainRefs ? ` · ${count(uncertainRefs, 'tên đơn vị')} cần kiểm tra` : ''}
@@ -84,32 +103,64 @@ export function SaveDraftForm({ imported, onRestart }: { imported: Imported; onR
             <UnitSearch
               label="Đơn vị ban hành"
               required
-              description={imported.suggestedUnitId && form.values.unitId?.id === imported.suggestedUnitId ? 'Đề xuất theo phần đầu văn bản; kiểm tra lại.' : undefined}
+              description={
+                imported.suggestedUnitId && form.values.unitId?.id === imported.suggestedUnitId
+                  ? 'Đề xuất theo phần đầu văn bản; kiểm tra lại.'
+                  : undefined
+              }
               value={form.values.unitId}
-              onChange={(u) => { touched.current.unit = true; form.setValue('unitId', u); }}
+              onChange={(u) => {
+                touched.current.unit = true;
+                form.setValue('unitId', u);
+              }}
               error={form.error('unitId')}
             />
             <ParentPlanSelect
               value={form.values.parentPlanId}
-              onChange={(id) => { touched.current.parent = true; form.setValue('parentPlanId', id); }}
+              onChange={(id) => {
+                touched.current.parent = true;
+                form.setValue('parentPlanId', id);
+              }}
               excludeUnitId={form.values.unitId?.id}
-              error={form.error('parentPlanId') ?? (existing ? 'Đơn vị đã có kế hoạch triển khai kế hoạch này.' : undefined)}
-              description={basisParent && form.values.parentPlanId === basisParent.id ? 'Đề xuất theo câu “Thực hiện…” của văn bản.' : undefined}
+              error={
+                form.error('parentPlanId') ?? (existing ? 'Đơn vị đã có kế hoạch triển khai kế hoạch này.' : undefined)
+              }
+              description={
+                basisParent && form.values.parentPlanId === basisParent.id
+                  ? 'Đề xuất theo câu “Thực hiện…” của văn bản.'
+                  : undefined
+              }
             />
           </SimpleGrid>
           {existing ? (
-            <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} id="da-co-ke-hoach" role="alert">
+            <Alert
+              color="orange"
+              variant="light"
+              icon={<IconAlertTriangle aria-hidden />}
+              id="da-co-ke-hoach"
+              role="alert"
+            >
               {existing.unitName} đã có kế hoạch triển khai kế hoạch cấp trên này:{' '}
-              <Anchor component={Link} to={paths.plan(existing.id)} underline="always">{existing.title}</Anchor> ({existing.statusLabel}). Mỗi đơn vị chỉ có một kế hoạch cho mỗi kế hoạch cấp trên: hãy mở kế hoạch đó để sửa, hoặc bỏ chọn kế hoạch cấp trên để lưu riêng.
+              <Anchor component={Link} to={paths.plan(existing.id)} underline="always">
+                {existing.title}
+              </Anchor>{' '}
+              ({existing.statusLabel}). Mỗi đơn vị chỉ có một kế hoạch cho mỗi kế hoạch cấp trên: hãy mở kế hoạch đó để
+              sửa, hoặc bỏ chọn kế hoạch cấp trên để lưu riêng.
             </Alert>
           ) : null}
           <FormError error={form.serverError} fields={['unitId', 'parentPlanId']} />
           <Group gap="sm">
-            <Button type="submit" loading={form.submitting} leftSection={<IconDeviceFloppy size={18} aria-hidden />}>Lưu dự thảo</Button>
-            <Button variant="default" onClick={onRestart} disabled={form.submitting}>Chọn tệp khác</Button>
+            <Button type="submit" loading={form.submitting} leftSection={<IconDeviceFloppy size={18} aria-hidden />}>
+              Lưu dự thảo
+            </Button>
+            <Button variant="default" onClick={onRestart} disabled={form.submitting}>
+              Chọn tệp khác
+            </Button>
           </Group>
           {findings.some((f) => f.severity === 'error') ? (
-            <Text size="xs" c="dimmed">Có thể lưu dự thảo khi còn lỗi; cần sửa hết lỗi trước khi trình.</Text>
+            <Text size="xs" c="dimmed">
+              Có thể lưu dự thảo khi còn lỗi; cần sửa hết lỗi trước khi trình.
+            </Text>
           ) : null}
         </Stack>
       </form>

@@ -22,18 +22,26 @@ export function ChildrenSection({ detail }: { detail: PlanDetail }) {
     return m;
   }, [children.visible]);
   const q = fold(text);
-  const list = children.visible.filter((c) => (status === 'all' || c.status === status) && (!q || fold(c.unitName).includes(q)));
+  const list = children.visible.filter(
+    (c) => (status === 'all' || c.status === status) && (!q || fold(c.unitName).includes(q)),
+  );
   const statuses = (Object.keys(PLAN_STATUS_LABEL) as PlanStatus[]).filter((s) => counts.get(s));
 
   return (
     <Section
       title="Kế hoạch của xã, phường"
       id="cap-duoi"
-      extra={<Text size="sm" c="dimmed">{count(children.total, 'kế hoạch')}</Text>}
+      extra={
+        <Text size="sm" c="dimmed">
+          {count(children.total, 'kế hoạch')}
+        </Text>
+      }
     >
       <Stack gap="sm">
         <Group gap={6}>
-          {statuses.map((s) => <PlanStatusBadge key={s} status={s} label={`${PLAN_STATUS_LABEL[s]}: ${counts.get(s)}`} size="sm" />)}
+          {statuses.map((s) => (
+            <PlanStatusBadge key={s} status={s} label={`${PLAN_STATUS_LABEL[s]}: ${counts.get(s)}`} size="sm" />
+          ))}
         </Group>
         {children.visible.length > 8 ? (
           <>
@@ -43,14 +51,23 @@ export function ChildrenSection({ detail }: { detail: PlanDetail }) {
               placeholder="Gõ tên, có thể không dấu"
               leftSection={<IconSearch size={16} aria-hidden />}
               value={text}
-              onChange={(e) => { setText(e.currentTarget.value); setShown(20); }}
+              onChange={(e) => {
+                setText(e.currentTarget.value);
+                setShown(20);
+              }}
             />
             {statuses.length > 1 ? (
               <SegmentedControl
                 size="xs"
                 value={status}
-                onChange={(v) => { setStatus(v as ChildFilter); setShown(20); }}
-                data={[{ value: 'all', label: 'Tất cả' }, ...statuses.map((s) => ({ value: s, label: PLAN_STATUS_LABEL[s] }))]}
+                onChange={(v) => {
+                  setStatus(v as ChildFilter);
+                  setShown(20);
+                }}
+                data={[
+                  { value: 'all', label: 'Tất cả' },
+                  ...statuses.map((s) => ({ value: s, label: PLAN_STATUS_LABEL[s] })),
+                ]}
                 aria-label="Lọc theo trạng thái"
                 style={{ alignSelf: 'flex-start' }}
               />
@@ -63,18 +80,32 @@ export function ChildrenSection({ detail }: { detail: PlanDetail }) {
               <li key={c.id}>
                 <Link to={paths.plan(c.id)}>
                   <Group justify="space-between" gap="xs" wrap="nowrap">
-                    <Text className="tap-title" c="thBlue.8" fw={500} size="sm">{c.unitName}</Text>
+                    <Text className="tap-title" c="thBlue.8" fw={500} size="sm">
+                      {c.unitName}
+                    </Text>
                     <PlanStatusBadge status={c.status} size="sm" />
                   </Group>
                 </Link>
               </li>
             ))}
           </ul>
-        ) : <EmptyState title="Không có xã, phường nào khớp" />}
+        ) : (
+          <EmptyState title="Không có xã, phường nào khớp" />
+        )}
         <Group gap="xs">
-          {list.length > shown ? <Button variant="default" size="xs" onClick={() => setShown((n) => n + 50)}>Xem thêm ({list.length - shown})</Button> : null}
-          <Button variant="subtle" size="xs" component={Link} to={paths.planChildren(plan.id)}>Mở trong danh sách kế hoạch</Button>
-          {can.cascade ? <Button variant="subtle" size="xs" component={Link} to={paths.planCascade(plan.id)}>Triển khai thêm</Button> : null}
+          {list.length > shown ? (
+            <Button variant="default" size="xs" onClick={() => setShown((n) => n + 50)}>
+              Xem thêm ({list.length - shown})
+            </Button>
+          ) : null}
+          <Button variant="subtle" size="xs" component={Link} to={paths.planChildren(plan.id)}>
+            Mở trong danh sách kế hoạch
+          </Button>
+          {can.cascade ? (
+            <Button variant="subtle" size="xs" component={Link} to={paths.planCascade(plan.id)}>
+              Triển khai thêm
+            </Button>
+          ) : null}
         </Group>
       </Stack>
     </Section>

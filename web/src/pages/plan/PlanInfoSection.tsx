@@ -17,45 +17,120 @@ export function PlanInfoSection({ detail }: { detail: PlanDetail }) {
       <dl className="info-list">
         <InfoRow label="Số, ký hiệu">{docNumber(plan.number, plan.symbol)}</InfoRow>
         <InfoRow label="Ngày ban hành">{formatIsoDate(plan.issuedDate) || 'Chưa ban hành'}</InfoRow>
-        <InfoRow label="Đơn vị ban hành"><Anchor component={Link} to={paths.unit(plan.unitId)} size="sm">{plan.unitName}</Anchor></InfoRow>
+        <InfoRow label="Đơn vị ban hành">
+          <Anchor component={Link} to={paths.unit(plan.unitId)} size="sm">
+            {plan.unitName}
+          </Anchor>
+        </InfoRow>
         <InfoRow label="Trạng thái">{plan.statusLabel}</InfoRow>
         <InfoRow label="Phiên bản">{plan.version}</InfoRow>
         <InfoRow label="Kế hoạch cấp trên">
           {parent ? (
             <>
-              <Anchor component={Link} to={paths.plan(parent.id)} size="sm">{docNumber(parent.number, parent.symbol)}{parent.issuedDate ? ` ngày ${formatIsoDate(parent.issuedDate)}` : ''}</Anchor>
-              <Text size="xs" c="dimmed">{parent.title}</Text>
+              <Anchor component={Link} to={paths.plan(parent.id)} size="sm">
+                {docNumber(parent.number, parent.symbol)}
+                {parent.issuedDate ? ` ngày ${formatIsoDate(parent.issuedDate)}` : ''}
+              </Anchor>
+              <Text size="xs" c="dimmed">
+                {parent.title}
+              </Text>
             </>
-          ) : 'Không có'}
+          ) : (
+            'Không có'
+          )}
         </InfoRow>
         {plan.amendsPlanId ? (
           <InfoRow label="Sửa đổi kế hoạch">
             <Anchor component={Link} to={paths.plan(plan.amendsPlanId)} size="sm">
-              {amends.data ? `${docNumber(amends.data.plan.number, amends.data.plan.symbol)}${amends.data.plan.issuedDate ? ` ngày ${formatIsoDate(amends.data.plan.issuedDate)}` : ''}` : `Kế hoạch trước (mã ${plan.amendsPlanId})`}
+              {amends.data
+                ? `${docNumber(amends.data.plan.number, amends.data.plan.symbol)}${amends.data.plan.issuedDate ? ` ngày ${formatIsoDate(amends.data.plan.issuedDate)}` : ''}`
+                : `Kế hoạch trước (mã ${plan.amendsPlanId})`}
             </Anchor>
           </InfoRow>
         ) : null}
         {draft.document.signer?.name ? <InfoRow label="Người ký">{draft.document.signer.name}</InfoRow> : null}
       </dl>
-      <Title order={3} size="h5" mt="md" mb={6} id="tai-ve">Tải về</Title>
+      <Title order={3} size="h5" mt="md" mb={6} id="tai-ve">
+        Tải về
+      </Title>
       <Group gap="xs" role="group" aria-labelledby="tai-ve">
-        <Button component="a" href={planDownloads.docx(plan.id)} download variant="default" size="xs" leftSection={<IconDownload size={16} aria-hidden />}>Văn bản (DOCX)</Button>
-        <Button component="a" href={planDownloads.xlsx(plan.id)} download variant="default" size="xs" leftSection={<IconDownload size={16} aria-hidden />}>Bảng nhiệm vụ (XLSX)</Button>
-        <Button component="a" href={planDownloads.json(plan.id)} download variant="default" size="xs" leftSection={<IconDownload size={16} aria-hidden />}>Dữ liệu mở (JSON)</Button>
+        <Button
+          component="a"
+          href={planDownloads.docx(plan.id)}
+          download
+          variant="default"
+          size="xs"
+          leftSection={<IconDownload size={16} aria-hidden />}
+        >
+          Văn bản (DOCX)
+        </Button>
+        <Button
+          component="a"
+          href={planDownloads.xlsx(plan.id)}
+          download
+          variant="default"
+          size="xs"
+          leftSection={<IconDownload size={16} aria-hidden />}
+        >
+          Bảng nhiệm vụ (XLSX)
+        </Button>
+        <Button
+          component="a"
+          href={planDownloads.json(plan.id)}
+          download
+          variant="default"
+          size="xs"
+          leftSection={<IconDownload size={16} aria-hidden />}
+        >
+          Dữ liệu mở (JSON)
+        </Button>
       </Group>
       {plan.parentPlanId ? (
-        <Button component={Link} to={paths.planCompare(plan.id)} variant="light" size="xs" mt="sm" leftSection={<IconFileDiff size={16} aria-hidden />}>
+        <Button
+          component={Link}
+          to={paths.planCompare(plan.id)}
+          variant="light"
+          size="xs"
+          mt="sm"
+          leftSection={<IconFileDiff size={16} aria-hidden />}
+        >
           So sánh với kế hoạch cấp trên
         </Button>
       ) : null}
       {plan.status === 'issued' ? (
         <>
-          <Title order={3} size="h5" mt="md" mb={6} id="theo-doi">Theo dõi thực hiện</Title>
+          <Title order={3} size="h5" mt="md" mb={6} id="theo-doi">
+            Theo dõi thực hiện
+          </Title>
           <Group gap="xs" role="group" aria-labelledby="theo-doi">
-            <Button component={Link} to={paths.dashboardOf(plan.id)} variant="light" size="xs" leftSection={<IconChartBar size={16} aria-hidden />}>Bảng điều khiển</Button>
-            <Button component={Link} to={`${paths.assignments}?keHoach=${plan.id}`} variant="light" size="xs" leftSection={<IconChecklist size={16} aria-hidden />}>Công việc</Button>
+            <Button
+              component={Link}
+              to={paths.dashboardOf(plan.id)}
+              variant="light"
+              size="xs"
+              leftSection={<IconChartBar size={16} aria-hidden />}
+            >
+              Bảng điều khiển
+            </Button>
+            <Button
+              component={Link}
+              to={`${paths.assignments}?keHoach=${plan.id}`}
+              variant="light"
+              size="xs"
+              leftSection={<IconChecklist size={16} aria-hidden />}
+            >
+              Công việc
+            </Button>
             {plan.published ? (
-              <Button component={Link} to={paths.publicPlan(plan.id)} variant="light" size="xs" leftSection={<IconWorld size={16} aria-hidden />}>Trang công khai</Button>
+              <Button
+                component={Link}
+                to={paths.publicPlan(plan.id)}
+                variant="light"
+                size="xs"
+                leftSection={<IconWorld size={16} aria-hidden />}
+              >
+                Trang công khai
+              </Button>
             ) : null}
           </Group>
         </>

@@ -6,7 +6,15 @@ import { Link, useParams } from 'react-router';
 import { Alert, Anchor, Box, Breadcrumbs, Button, Group, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import {
-  IconArrowBackUp, IconCheck, IconEdit, IconFileDiff, IconGitBranch, IconInfoCircle, IconSend, IconRubberStamp, IconVersions,
+  IconArrowBackUp,
+  IconCheck,
+  IconEdit,
+  IconFileDiff,
+  IconGitBranch,
+  IconInfoCircle,
+  IconSend,
+  IconRubberStamp,
+  IconVersions,
 } from '@tabler/icons-react';
 import { isApiError } from '../../api/client.ts';
 import { usePlan } from '../../api/plans.ts';
@@ -33,8 +41,15 @@ export function PlanPage() {
   const { data, isLoading, error, refetch } = usePlan(valid ? planId : null);
   usePageTitle(data?.plan.title ?? 'Kế hoạch');
 
-  if (!valid || (isApiError(error) && (error.isNotFound || error.status === 400))) return <NotFoundPage what="kế hoạch" />;
-  if (isLoading) return <Group p="md"><Loader size="sm" aria-hidden /><Text>Đang tải kế hoạch…</Text></Group>;
+  if (!valid || (isApiError(error) && (error.isNotFound || error.status === 400)))
+    return <NotFoundPage what="kế hoạch" />;
+  if (isLoading)
+    return (
+      <Group p="md">
+        <Loader size="sm" aria-hidden />
+        <Text>Đang tải kế hoạch…</Text>
+      </Group>
+    );
   if (error || !data) return <LoadError error={error} what="kế hoạch" onRetry={() => void refetch()} />;
   return <PlanView detail={data} />;
 }
@@ -51,15 +66,26 @@ function PlanView({ detail }: { detail: PlanDetail }) {
   const canResolve = can.edit || can.submit || can.amend;
   const findings = draft.document ? draft.findings : [];
   const taskNumbers = new Set(draft.tasks.map((t) => t.number));
-  const locateLabel = (f: Finding) => (f.location.task && taskNumbers.has(f.location.task) ? `Đến nhiệm vụ ${f.location.task}` : null);
-  const locate = (f: Finding) => { if (f.location.task) scrollToElement(taskAnchorId(f.location.task)); };
+  const locateLabel = (f: Finding) =>
+    f.location.task && taskNumbers.has(f.location.task) ? `Đến nhiệm vụ ${f.location.task}` : null;
+  const locate = (f: Finding) => {
+    if (f.location.task) scrollToElement(taskAnchorId(f.location.task));
+  };
 
   const breadcrumbs = (
     <Box component="nav" aria-label="Vị trí">
       <Breadcrumbs separator="›" separatorMargin={6} style={{ flexWrap: 'wrap', rowGap: 4 }}>
-        <Anchor component={Link} to={paths.plans} size="sm">Kế hoạch</Anchor>
-        {parent ? <Anchor component={Link} to={paths.plan(parent.id)} size="sm">{docNumber(parent.number, parent.symbol)}</Anchor> : null}
-        <Text size="sm" aria-current="page">{plan.number ? docNumber(plan.number, plan.symbol) : 'Dự thảo'}</Text>
+        <Anchor component={Link} to={paths.plans} size="sm">
+          Kế hoạch
+        </Anchor>
+        {parent ? (
+          <Anchor component={Link} to={paths.plan(parent.id)} size="sm">
+            {docNumber(parent.number, parent.symbol)}
+          </Anchor>
+        ) : null}
+        <Text size="sm" aria-current="page">
+          {plan.number ? docNumber(plan.number, plan.symbol) : 'Dự thảo'}
+        </Text>
       </Breadcrumbs>
     </Box>
   );
@@ -73,7 +99,9 @@ function PlanView({ detail }: { detail: PlanDetail }) {
         description={
           <Group gap="xs" component="span">
             <PlanStatusBadge status={plan.status} label={plan.statusLabel} />
-            <Text span size="sm" c="dimmed">{plan.issuerName} · phiên bản {plan.version}</Text>
+            <Text span size="sm" c="dimmed">
+              {plan.issuerName} · phiên bản {plan.version}
+            </Text>
           </Group>
         }
         actions={actions}
@@ -92,7 +120,15 @@ function PlanView({ detail }: { detail: PlanDetail }) {
           ) : null}
         </SimpleGrid>
 
-        <Section title="Nhiệm vụ" id="nhiem-vu" extra={<Text size="sm" c="dimmed">{count(draft.tasks.length, 'nhiệm vụ')}</Text>}>
+        <Section
+          title="Nhiệm vụ"
+          id="nhiem-vu"
+          extra={
+            <Text size="sm" c="dimmed">
+              {count(draft.tasks.length, 'nhiệm vụ')}
+            </Text>
+          }
+        >
           {can.review ? (
             <Text size="xs" c="dimmed" mb="sm">
               Mỗi nhiệm vụ có dấu “06 rõ”: xanh là đạt, cam là cần lưu ý, đỏ là chưa rõ (xem Kết quả rà soát).
@@ -108,7 +144,13 @@ function PlanView({ detail }: { detail: PlanDetail }) {
             extra={(t) => {
               const c = changes.get(t.number);
               return c?.parentChange ? (
-                <ParentChangeNotice taskId={c.id} taskNumber={t.number} change={c.parentChange} canResolve={canResolve} compareTo={paths.planCompare(plan.id)} />
+                <ParentChangeNotice
+                  taskId={c.id}
+                  taskNumber={t.number}
+                  change={c.parentChange}
+                  canResolve={canResolve}
+                  compareTo={paths.planCompare(plan.id)}
+                />
               ) : null;
             }}
           />
@@ -135,15 +177,25 @@ function PlanNotices({ plan, changes }: { plan: PlanDetail['plan']; changes: Rea
       ) : null}
       {plan.status === 'amended' || plan.status === 'superseded' ? (
         <Alert color="gray" variant="light" icon={<IconInfoCircle aria-hidden />}>
-          Kế hoạch này đã được {plan.status === 'amended' ? 'sửa đổi bằng một văn bản mới' : 'thay thế'}; nội dung dưới đây là bản trước đó.{' '}
-          <Anchor component={Link} to={`${paths.plans}?donVi=${plan.unitId}&trangThai=issued`} underline="always">Xem kế hoạch đang có hiệu lực</Anchor>
+          Kế hoạch này đã được {plan.status === 'amended' ? 'sửa đổi bằng một văn bản mới' : 'thay thế'}; nội dung dưới
+          đây là bản trước đó.{' '}
+          <Anchor component={Link} to={`${paths.plans}?donVi=${plan.unitId}&trangThai=issued`} underline="always">
+            Xem kế hoạch đang có hiệu lực
+          </Anchor>
         </Alert>
       ) : null}
       {changes.size ? (
         <Alert color="orange" variant="light" icon={<IconFileDiff aria-hidden />} title="Kế hoạch cấp trên đã thay đổi">
-          {count(changes.size, 'nhiệm vụ')} có thay đổi từ kế hoạch cấp trên chờ đơn vị xem xét: {[...changes.keys()].map((n, i) => (
-            <span key={n}>{i ? ', ' : ''}<button type="button" className="link-button" onClick={() => scrollToElement(taskAnchorId(n))}>nhiệm vụ {n}</button></span>
-          ))}.
+          {count(changes.size, 'nhiệm vụ')} có thay đổi từ kế hoạch cấp trên chờ đơn vị xem xét:{' '}
+          {[...changes.keys()].map((n, i) => (
+            <span key={n}>
+              {i ? ', ' : ''}
+              <button type="button" className="link-button" onClick={() => scrollToElement(taskAnchorId(n))}>
+                nhiệm vụ {n}
+              </button>
+            </span>
+          ))}
+          .
         </Alert>
       ) : null}
     </>
@@ -157,12 +209,20 @@ function VersionsSection({ versions }: { versions: PlanDetail['versions'] }) {
         <ul className="tap-list">
           {versions.map((v) => (
             <li key={`${v.version}-${v.created_at}`} style={{ padding: '6px 2px' }}>
-              <Text size="sm" fw={600}>Phiên bản {v.version} · {v.note ?? planStatusLabel(v.status)}</Text>
-              <Text size="xs" c="dimmed">{formatDateTime(v.created_at)}</Text>
+              <Text size="sm" fw={600}>
+                Phiên bản {v.version} · {v.note ?? planStatusLabel(v.status)}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {formatDateTime(v.created_at)}
+              </Text>
             </li>
           ))}
         </ul>
-      ) : <Text size="sm" c="dimmed">Chưa có phiên bản ban hành. Phiên bản được lưu mỗi lần ban hành.</Text>}
+      ) : (
+        <Text size="sm" c="dimmed">
+          Chưa có phiên bản ban hành. Phiên bản được lưu mỗi lần ban hành.
+        </Text>
+      )}
     </Section>
   );
 }
@@ -171,14 +231,54 @@ function VersionsSection({ versions }: { versions: PlanDetail['versions'] }) {
 function PlanActions({ detail, onDialog: setDialog }: { detail: PlanDetail; onDialog: (d: Dialog) => void }) {
   const { plan, can } = detail;
   return (
-  <>
-    {can.edit ? <Button component={Link} to={paths.planEdit(plan.id)} leftSection={<IconEdit size={18} aria-hidden />}>Sửa dự thảo</Button> : null}
-    {can.submit ? <Button variant={can.edit ? 'default' : 'filled'} leftSection={<IconSend size={18} aria-hidden />} onClick={() => setDialog('submit')}>Trình</Button> : null}
-    {can.approve ? <Button leftSection={<IconCheck size={18} aria-hidden />} onClick={() => setDialog('approve')}>Duyệt</Button> : null}
-    {can.issue ? <Button leftSection={<IconRubberStamp size={18} aria-hidden />} onClick={() => setDialog('issue')}>Ban hành</Button> : null}
-    {can.return ? <Button variant="default" leftSection={<IconArrowBackUp size={18} aria-hidden />} onClick={() => setDialog('return')}>Trả lại</Button> : null}
-    {can.cascade ? <Button component={Link} to={paths.planCascade(plan.id)} leftSection={<IconGitBranch size={18} aria-hidden />}>Triển khai xuống xã, phường</Button> : null}
-    {can.amend ? <Button variant="default" leftSection={<IconVersions size={18} aria-hidden />} onClick={() => setDialog('amend')}>Sửa đổi</Button> : null}
-  </>
+    <>
+      {can.edit ? (
+        <Button component={Link} to={paths.planEdit(plan.id)} leftSection={<IconEdit size={18} aria-hidden />}>
+          Sửa dự thảo
+        </Button>
+      ) : null}
+      {can.submit ? (
+        <Button
+          variant={can.edit ? 'default' : 'filled'}
+          leftSection={<IconSend size={18} aria-hidden />}
+          onClick={() => setDialog('submit')}
+        >
+          Trình
+        </Button>
+      ) : null}
+      {can.approve ? (
+        <Button leftSection={<IconCheck size={18} aria-hidden />} onClick={() => setDialog('approve')}>
+          Duyệt
+        </Button>
+      ) : null}
+      {can.issue ? (
+        <Button leftSection={<IconRubberStamp size={18} aria-hidden />} onClick={() => setDialog('issue')}>
+          Ban hành
+        </Button>
+      ) : null}
+      {can.return ? (
+        <Button
+          variant="default"
+          leftSection={<IconArrowBackUp size={18} aria-hidden />}
+          onClick={() => setDialog('return')}
+        >
+          Trả lại
+        </Button>
+      ) : null}
+      {can.cascade ? (
+        <Button component={Link} to={paths.planCascade(plan.id)} leftSection={<IconGitBranch size={18} aria-hidden />}>
+          Triển khai xuống xã, phường
+        </Button>
+      ) : null}
+      {can.amend ? (
+        <Button
+          variant="default"
+          leftSection={<IconVersions size={18} aria-hidden />}
+          onClick={() => setDialog('amend')}
+        >
+          Sửa đổi
+        </Button>
+      ) : null}
+    </>
   );
 }

@@ -18,12 +18,16 @@ export function ReportContent({ d, edit, onPrefill }: { d: ReportDetail; edit: R
       <Section
         title="Nội dung báo cáo"
         id="noi-dung-bc"
-        extra={can.edit ? (
-          <Button variant="default" size="xs" leftSection={<IconRefresh size={16} aria-hidden />} onClick={onPrefill}>Cập nhật số liệu điền sẵn</Button>
-        ) : null}
+        extra={
+          can.edit ? (
+            <Button variant="default" size="xs" leftSection={<IconRefresh size={16} aria-hidden />} onClick={onPrefill}>
+              Cập nhật số liệu điền sẵn
+            </Button>
+          ) : null
+        }
       >
         <Stack gap="md">
-          {NARRATIVE_SECTIONS.map((s) => (
+          {NARRATIVE_SECTIONS.map((s) =>
             can.edit ? (
               <Textarea
                 key={s.key}
@@ -34,26 +38,49 @@ export function ReportContent({ d, edit, onPrefill }: { d: ReportDetail; edit: R
                 maxRows={20}
                 value={form.values[s.key]}
                 onChange={(e) => form.setValue(s.key, e.currentTarget.value)}
-                error={form.error(s.key) ?? (isApiError(form.serverError) ? form.serverError.fieldError(`narrative.${s.key}`) : undefined)}
+                error={
+                  form.error(s.key) ??
+                  (isApiError(form.serverError) ? form.serverError.fieldError(`narrative.${s.key}`) : undefined)
+                }
               />
             ) : (
               <div key={s.key}>
-                <Title order={3} size="h6">{s.label}</Title>
-                <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} c={c.narrative[s.key] ? undefined : 'dimmed'}>
+                <Title order={3} size="h6">
+                  {s.label}
+                </Title>
+                <Text
+                  size="sm"
+                  style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+                  c={c.narrative[s.key] ? undefined : 'dimmed'}
+                >
                   {c.narrative[s.key] || '(chưa viết)'}
                 </Text>
               </div>
-            )
-          ))}
+            ),
+          )}
 
           <IndicatorTable d={d} edit={edit} />
 
           {can.edit ? (
             <>
-              <FormError error={form.serverError} fields={[...NARRATIVE_SECTIONS.map((s) => `narrative.${s.key}`), 'indicatorValues']} title="Chưa lưu được báo cáo" />
+              <FormError
+                error={form.serverError}
+                fields={[...NARRATIVE_SECTIONS.map((s) => `narrative.${s.key}`), 'indicatorValues']}
+                title="Chưa lưu được báo cáo"
+              />
               <Group justify="flex-end" gap="sm">
-                {dirty ? <Text size="sm" c="orange.9" role="status">Có thay đổi chưa lưu</Text> : null}
-                <Button type="submit" loading={form.submitting} leftSection={<IconDeviceFloppy size={18} aria-hidden />}>Lưu báo cáo</Button>
+                {dirty ? (
+                  <Text size="sm" c="orange.9" role="status">
+                    Có thay đổi chưa lưu
+                  </Text>
+                ) : null}
+                <Button
+                  type="submit"
+                  loading={form.submitting}
+                  leftSection={<IconDeviceFloppy size={18} aria-hidden />}
+                >
+                  Lưu báo cáo
+                </Button>
               </Group>
             </>
           ) : null}
@@ -69,22 +96,37 @@ function IndicatorTable({ d, edit }: { d: ReportDetail; edit: ReportForm }) {
   const { form } = edit;
   return (
     <div>
-      <Title order={3} size="h5" id="chi-tieu" mb={4}>Chỉ tiêu</Title>
-      <Text size="xs" c="dimmed" mb="xs">Chỉ tiêu có ghi “đếm từ sản phẩm” được tính tự động từ các sản phẩm đã ghi nhận khi cập nhật tiến độ.</Text>
+      <Title order={3} size="h5" id="chi-tieu" mb={4}>
+        Chỉ tiêu
+      </Title>
+      <Text size="xs" c="dimmed" mb="xs">
+        Chỉ tiêu có ghi “đếm từ sản phẩm” được tính tự động từ các sản phẩm đã ghi nhận khi cập nhật tiến độ.
+      </Text>
       <Table.ScrollContainer minWidth={320}>
         <Table verticalSpacing={6} aria-labelledby="chi-tieu">
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">Chỉ tiêu</Table.Th>
-              <Table.Th scope="col" w={140} ta="right">Giá trị</Table.Th>
+              <Table.Th scope="col" w={140} ta="right">
+                Giá trị
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {indicators.map((def) => (
               <Table.Tr key={def.code}>
                 <Table.Th scope="row" fw={400}>
-                  <Text size="sm" id={`ct-${def.code}`}>{def.name} <Text span size="xs" c="dimmed">({def.unit})</Text></Text>
-                  {def.fromDeliverables ? <Text size="xs" c="dimmed">đếm từ sản phẩm</Text> : null}
+                  <Text size="sm" id={`ct-${def.code}`}>
+                    {def.name}{' '}
+                    <Text span size="xs" c="dimmed">
+                      ({def.unit})
+                    </Text>
+                  </Text>
+                  {def.fromDeliverables ? (
+                    <Text size="xs" c="dimmed">
+                      đếm từ sản phẩm
+                    </Text>
+                  ) : null}
                 </Table.Th>
                 <Table.Td ta="right">
                   {can.edit && !def.fromDeliverables ? (
@@ -100,16 +142,28 @@ function IndicatorTable({ d, edit }: { d: ReportDetail; edit: ReportForm }) {
                       w={120}
                       ml="auto"
                       inputMode="numeric"
-                      error={isApiError(form.serverError) ? form.serverError.fieldError(`indicatorValues.${def.code}`) : undefined}
+                      error={
+                        isApiError(form.serverError)
+                          ? form.serverError.fieldError(`indicatorValues.${def.code}`)
+                          : undefined
+                      }
                     />
-                  ) : <Text size="sm" fw={600}>{formatNumber(r.indicatorValues[def.code] ?? 0)}</Text>}
+                  ) : (
+                    <Text size="sm" fw={600}>
+                      {formatNumber(r.indicatorValues[def.code] ?? 0)}
+                    </Text>
+                  )}
                 </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {form.error('indicators') ? <Text size="sm" c="red.9" role="alert">{form.error('indicators')}</Text> : null}
+      {form.error('indicators') ? (
+        <Text size="sm" c="red.9" role="alert">
+          {form.error('indicators')}
+        </Text>
+      ) : null}
     </div>
   );
 }

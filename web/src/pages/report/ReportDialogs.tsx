@@ -8,63 +8,83 @@ import type { Dialog } from './ReportPage.tsx';
 import type { ReportForm } from './useReportForm.ts';
 
 /** Approve, submit, accept, refresh the prefilled facts (each confirmed), and return with a reason. */
-export function ReportDialogs({ d, edit, dialog, close }: { d: ReportDetail; edit: ReportForm; dialog: Dialog; close: () => void }) {
+export function ReportDialogs({
+  d,
+  edit,
+  dialog,
+  close,
+}: {
+  d: ReportDetail;
+  edit: ReportForm;
+  dialog: Dialog;
+  close: () => void;
+}) {
   const { report: r, can } = d;
   const { form, save, act, prefill, dirty } = edit;
   return (
     <>
-    <ConfirmDialog
-      opened={dialog === 'approve'}
-      onClose={close}
-      title="Duyệt báo cáo"
-      confirmLabel="Duyệt"
-      onConfirm={async () => {
-        if (dirty && can.edit) await save.mutateAsync(form.values);
-        await act.mutateAsync('approve');
-        notifications.show({ color: 'green', message: 'Đã duyệt báo cáo. Chuyên viên hoặc lãnh đạo gửi báo cáo đến đơn vị nhận.' });
-      }}
-    >
-      {dirty ? 'Nội dung vừa sửa sẽ được lưu rồi duyệt. ' : ''}Sau khi duyệt, báo cáo không sửa được nữa (trừ khi đơn vị nhận trả lại).
-    </ConfirmDialog>
-    <ConfirmDialog
-      opened={dialog === 'submit'}
-      onClose={close}
-      title="Gửi báo cáo"
-      confirmLabel="Gửi"
-      onConfirm={async () => {
-        const res = await act.mutateAsync('submit');
-        notifications.show({ color: 'green', message: `Đã gửi báo cáo đến ${r.toUnitName}${res.late ? ' (quá hạn)' : ' đúng hạn'}.` });
-      }}
-    >
-      {`Gửi báo cáo đến ${r.toUnitName}? Hạn gửi: ${formatDay(r.dueDate)}.`}
-    </ConfirmDialog>
-    <ConfirmDialog
-      opened={dialog === 'accept'}
-      onClose={close}
-      title="Tiếp nhận báo cáo"
-      confirmLabel="Tiếp nhận"
-      onConfirm={async () => {
-        await act.mutateAsync('accept');
-        notifications.show({ color: 'green', message: `Đã tiếp nhận báo cáo của ${r.unitName}.` });
-      }}
-    >
-      {`Tiếp nhận báo cáo của ${r.unitName}? Đơn vị được thông báo.`}
-    </ConfirmDialog>
-    <ConfirmDialog
-      opened={dialog === 'prefill'}
-      onClose={close}
-      title="Cập nhật số liệu điền sẵn"
-      confirmLabel="Cập nhật"
-      onConfirm={async () => {
-        await prefill.mutateAsync(undefined);
-        notifications.show({ color: 'green', message: 'Đã cập nhật số liệu từ tiến độ mới nhất; nội dung đã viết được giữ nguyên.' });
-      }}
-    >
-      {dirty
-        ? 'Lưu nội dung đang sửa trước: số liệu được lấy lại từ tiến độ, sản phẩm và khó khăn mới nhất, còn phần chưa lưu sẽ mất.'
-        : 'Lấy lại nhiệm vụ, sản phẩm, khó khăn và chỉ tiêu đếm từ sản phẩm theo tiến độ mới nhất. Nội dung đã viết và chỉ tiêu nhập tay được giữ nguyên.'}
-    </ConfirmDialog>
-    {can.return ? <ReturnReportModal opened={dialog === 'return'} onClose={close} d={d} /> : null}
+      <ConfirmDialog
+        opened={dialog === 'approve'}
+        onClose={close}
+        title="Duyệt báo cáo"
+        confirmLabel="Duyệt"
+        onConfirm={async () => {
+          if (dirty && can.edit) await save.mutateAsync(form.values);
+          await act.mutateAsync('approve');
+          notifications.show({
+            color: 'green',
+            message: 'Đã duyệt báo cáo. Chuyên viên hoặc lãnh đạo gửi báo cáo đến đơn vị nhận.',
+          });
+        }}
+      >
+        {dirty ? 'Nội dung vừa sửa sẽ được lưu rồi duyệt. ' : ''}Sau khi duyệt, báo cáo không sửa được nữa (trừ khi đơn
+        vị nhận trả lại).
+      </ConfirmDialog>
+      <ConfirmDialog
+        opened={dialog === 'submit'}
+        onClose={close}
+        title="Gửi báo cáo"
+        confirmLabel="Gửi"
+        onConfirm={async () => {
+          const res = await act.mutateAsync('submit');
+          notifications.show({
+            color: 'green',
+            message: `Đã gửi báo cáo đến ${r.toUnitName}${res.late ? ' (quá hạn)' : ' đúng hạn'}.`,
+          });
+        }}
+      >
+        {`Gửi báo cáo đến ${r.toUnitName}? Hạn gửi: ${formatDay(r.dueDate)}.`}
+      </ConfirmDialog>
+      <ConfirmDialog
+        opened={dialog === 'accept'}
+        onClose={close}
+        title="Tiếp nhận báo cáo"
+        confirmLabel="Tiếp nhận"
+        onConfirm={async () => {
+          await act.mutateAsync('accept');
+          notifications.show({ color: 'green', message: `Đã tiếp nhận báo cáo của ${r.unitName}.` });
+        }}
+      >
+        {`Tiếp nhận báo cáo của ${r.unitName}? Đơn vị được thông báo.`}
+      </ConfirmDialog>
+      <ConfirmDialog
+        opened={dialog === 'prefill'}
+        onClose={close}
+        title="Cập nhật số liệu điền sẵn"
+        confirmLabel="Cập nhật"
+        onConfirm={async () => {
+          await prefill.mutateAsync(undefined);
+          notifications.show({
+            color: 'green',
+            message: 'Đã cập nhật số liệu từ tiến độ mới nhất; nội dung đã viết được giữ nguyên.',
+          });
+        }}
+      >
+        {dirty
+          ? 'Lưu nội dung đang sửa trước: số liệu được lấy lại từ tiến độ, sản phẩm và khó khăn mới nhất, còn phần chưa lưu sẽ mất.'
+          : 'Lấy lại nhiệm vụ, sản phẩm, khó khăn và chỉ tiêu đếm từ sản phẩm theo tiến độ mới nhất. Nội dung đã viết và chỉ tiêu nhập tay được giữ nguyên.'}
+      </ConfirmDialog>
+      {can.return ? <ReturnReportModal opened={dialog === 'return'} onClose={close} d={d} /> : null}
     </>
   );
 }
@@ -84,7 +104,10 @@ function ReturnReportModal({ opened, onClose, d }: { opened: boolean; onClose: (
       confirmColor="red.9"
       onConfirm={async (reason) => {
         const res = await mutation.mutateAsync(reason);
-        notifications.show({ color: 'green', message: `Đã trả lại báo cáo của ${d.report.unitName}; hạn gửi lại: ${formatDay(res.dueDate)}.` });
+        notifications.show({
+          color: 'green',
+          message: `Đã trả lại báo cáo của ${d.report.unitName}; hạn gửi lại: ${formatDay(res.dueDate)}.`,
+        });
       }}
     />
   );

@@ -28,8 +28,15 @@ export function ReportPage() {
   const valid = Number.isInteger(reportId) && reportId > 0;
   const { data, isLoading, error, refetch } = useReport(valid ? reportId : null);
   usePageTitle(data ? `Báo cáo ${data.report.periodLabel.toLowerCase()} – ${data.report.unitName}` : 'Báo cáo');
-  if (!valid || (isApiError(error) && (error.isNotFound || error.status === 400))) return <NotFoundPage what="báo cáo" />;
-  if (isLoading) return <Group p="md"><Loader size="sm" aria-hidden /><Text>Đang tải báo cáo…</Text></Group>;
+  if (!valid || (isApiError(error) && (error.isNotFound || error.status === 400)))
+    return <NotFoundPage what="báo cáo" />;
+  if (isLoading)
+    return (
+      <Group p="md">
+        <Loader size="sm" aria-hidden />
+        <Text>Đang tải báo cáo…</Text>
+      </Group>
+    );
   if (error || !data) return <LoadError error={error} what="báo cáo" onRetry={() => void refetch()} />;
   return <ReportView key={`${data.report.id}-${data.report.updatedAt}`} d={data} />;
 }
@@ -44,19 +51,45 @@ function ReportView({ d }: { d: ReportDetail }) {
   const breadcrumbs = (
     <Box component="nav" aria-label="Vị trí">
       <Breadcrumbs separator="›" separatorMargin={6} style={{ flexWrap: 'wrap', rowGap: 4 }}>
-        <Anchor component={Link} to={paths.reports} size="sm">Báo cáo</Anchor>
-        <Anchor component={Link} to={paths.periodStatus(r.regimeId, r.periodKey)} size="sm">{r.periodLabel}</Anchor>
-        <Text size="sm" aria-current="page">{r.unitName}</Text>
+        <Anchor component={Link} to={paths.reports} size="sm">
+          Báo cáo
+        </Anchor>
+        <Anchor component={Link} to={paths.periodStatus(r.regimeId, r.periodKey)} size="sm">
+          {r.periodLabel}
+        </Anchor>
+        <Text size="sm" aria-current="page">
+          {r.unitName}
+        </Text>
       </Breadcrumbs>
     </Box>
   );
 
   const actions = (
     <>
-      {can.approve ? <Button leftSection={<IconCheck size={18} aria-hidden />} onClick={() => setDialog('approve')}>Duyệt báo cáo</Button> : null}
-      {can.submit ? <Button leftSection={<IconSend size={18} aria-hidden />} onClick={() => setDialog('submit')}>Gửi báo cáo</Button> : null}
-      {can.accept ? <Button leftSection={<IconInbox size={18} aria-hidden />} onClick={() => setDialog('accept')}>Tiếp nhận</Button> : null}
-      {can.return ? <Button variant="default" leftSection={<IconArrowBackUp size={18} aria-hidden />} onClick={() => setDialog('return')}>Trả lại</Button> : null}
+      {can.approve ? (
+        <Button leftSection={<IconCheck size={18} aria-hidden />} onClick={() => setDialog('approve')}>
+          Duyệt báo cáo
+        </Button>
+      ) : null}
+      {can.submit ? (
+        <Button leftSection={<IconSend size={18} aria-hidden />} onClick={() => setDialog('submit')}>
+          Gửi báo cáo
+        </Button>
+      ) : null}
+      {can.accept ? (
+        <Button leftSection={<IconInbox size={18} aria-hidden />} onClick={() => setDialog('accept')}>
+          Tiếp nhận
+        </Button>
+      ) : null}
+      {can.return ? (
+        <Button
+          variant="default"
+          leftSection={<IconArrowBackUp size={18} aria-hidden />}
+          onClick={() => setDialog('return')}
+        >
+          Trả lại
+        </Button>
+      ) : null}
     </>
   );
 
@@ -69,14 +102,21 @@ function ReportView({ d }: { d: ReportDetail }) {
         description={
           <Group gap="xs" component="span">
             <ReportStatusBadge status={r.status} />
-            <Text span size="sm" c="dimmed">gửi {r.toUnitName} · hạn {formatDay(r.dueDate)}</Text>
+            <Text span size="sm" c="dimmed">
+              gửi {r.toUnitName} · hạn {formatDay(r.dueDate)}
+            </Text>
           </Group>
         }
         actions={actions}
       />
       <Stack gap="md">
         {r.status === 'returned' ? (
-          <Alert color="red" variant="light" icon={<IconArrowBackUp aria-hidden />} title={`${r.toUnitName} đã trả lại báo cáo`}>
+          <Alert
+            color="red"
+            variant="light"
+            icon={<IconArrowBackUp aria-hidden />}
+            title={`${r.toUnitName} đã trả lại báo cáo`}
+          >
             <Text size="sm">Lý do: {r.returnReason ?? '(không nêu)'}</Text>
             {/* The receiving unit only follows: the unit that reports completes it, so the instruction is for its people. */}
             <Text size="sm">
@@ -88,7 +128,8 @@ function ReportView({ d }: { d: ReportDetail }) {
         ) : null}
         {d.locked && (r.status === 'draft' || r.status === 'approved') ? (
           <Alert color="gray" variant="light" icon={<IconInfoCircle aria-hidden />}>
-            Kỳ báo cáo đã hết hạn gửi (hạn {formatDay(r.dueDate)}): báo cáo không sửa được nữa. Liên hệ {r.toUnitName} nếu cần gửi bổ sung.
+            Kỳ báo cáo đã hết hạn gửi (hạn {formatDay(r.dueDate)}): báo cáo không sửa được nữa. Liên hệ {r.toUnitName}{' '}
+            nếu cần gửi bổ sung.
           </Alert>
         ) : null}
         {r.status === 'draft' && can.edit ? (
@@ -97,20 +138,37 @@ function ReportView({ d }: { d: ReportDetail }) {
           </Alert>
         ) : null}
         {r.status === 'approved' && can.submit ? (
-          <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden />}>Lãnh đạo đã duyệt: gửi báo cáo đến {r.toUnitName}.</Alert>
+          <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden />}>
+            Lãnh đạo đã duyệt: gửi báo cáo đến {r.toUnitName}.
+          </Alert>
         ) : null}
 
         <Section title="Thông tin báo cáo" id="thong-tin-bc">
           <dl className="info-list">
-            <InfoRow label="Chế độ báo cáo"><Anchor component={Link} to={paths.regime(r.regimeId)} size="sm">{r.regimeName}</Anchor></InfoRow>
-            <InfoRow label="Kỳ báo cáo">{r.periodLabel} (số liệu từ {formatDay(r.dataWindow.from)} đến {formatDay(r.dataWindow.to)})</InfoRow>
+            <InfoRow label="Chế độ báo cáo">
+              <Anchor component={Link} to={paths.regime(r.regimeId)} size="sm">
+                {r.regimeName}
+              </Anchor>
+            </InfoRow>
+            <InfoRow label="Kỳ báo cáo">
+              {r.periodLabel} (số liệu từ {formatDay(r.dataWindow.from)} đến {formatDay(r.dataWindow.to)})
+            </InfoRow>
             <InfoRow label="Đơn vị báo cáo">{r.unitName}</InfoRow>
             <InfoRow label="Gửi đến">{r.toUnitName}</InfoRow>
             <InfoRow label="Hạn gửi">{formatDay(r.dueDate)}</InfoRow>
             <InfoRow label="Trạng thái">{REPORT_STATUS_LABEL[r.status]}</InfoRow>
             {r.approvedAt ? <InfoRow label="Lãnh đạo duyệt">{formatDateTime(r.approvedAt)}</InfoRow> : null}
-            {r.submittedAt ? <InfoRow label="Ngày gửi">{formatDateTime(r.submittedAt)}{r.late === true ? ' (quá hạn)' : r.late === false ? ' (đúng hạn)' : ''}</InfoRow> : null}
-            {r.reviewedAt ? <InfoRow label={r.status === 'returned' ? 'Trả lại lúc' : 'Tiếp nhận lúc'}>{formatDateTime(r.reviewedAt)}</InfoRow> : null}
+            {r.submittedAt ? (
+              <InfoRow label="Ngày gửi">
+                {formatDateTime(r.submittedAt)}
+                {r.late === true ? ' (quá hạn)' : r.late === false ? ' (đúng hạn)' : ''}
+              </InfoRow>
+            ) : null}
+            {r.reviewedAt ? (
+              <InfoRow label={r.status === 'returned' ? 'Trả lại lúc' : 'Tiếp nhận lúc'}>
+                {formatDateTime(r.reviewedAt)}
+              </InfoRow>
+            ) : null}
           </dl>
         </Section>
 

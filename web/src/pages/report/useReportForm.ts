@@ -12,22 +12,33 @@ export function useReportForm(d: ReportDetail) {
   const { report: r, indicators } = d;
   const initial = useMemo(() => valuesOf(d), [d]);
   const form = useApiForm<Values>(initial, (v) => {
-    const bad = indicators.find((def) => !def.fromDeliverables && v.indicators[def.code] !== '' && !(Number(v.indicators[def.code]) >= 0));
+    const bad = indicators.find(
+      (def) => !def.fromDeliverables && v.indicators[def.code] !== '' && !(Number(v.indicators[def.code]) >= 0),
+    );
     return bad ? { indicators: `“${bad.name}” phải là số không âm.` } : {};
   });
-  const save = useReportingMutation((v: Values) => reportingApi.update(r.id, {
-    narrative: Object.fromEntries(NARRATIVE_SECTIONS.map((s) => [s.key, v[s.key]])) as Narrative,
-    indicatorValues: Object.fromEntries(indicators.filter((def) => !def.fromDeliverables).map((def) => [def.code, Number(v.indicators[def.code] || 0)])),
-  }));
+  const save = useReportingMutation((v: Values) =>
+    reportingApi.update(r.id, {
+      narrative: Object.fromEntries(NARRATIVE_SECTIONS.map((s) => [s.key, v[s.key]])) as Narrative,
+      indicatorValues: Object.fromEntries(
+        indicators.filter((def) => !def.fromDeliverables).map((def) => [def.code, Number(v.indicators[def.code] || 0)]),
+      ),
+    }),
+  );
   const act = useReportingMutation((a: 'approve' | 'submit' | 'accept') => reportingApi.transition(r.id, a));
   const prefill = useReportingMutation(() => reportingApi.prefill(r.id));
-  const dirty = NARRATIVE_SECTIONS.some((s) => form.values[s.key] !== initial[s.key])
-    || indicators.some((def) => String(form.values.indicators[def.code] ?? '') !== String(initial.indicators[def.code] ?? ''));
+  const dirty =
+    NARRATIVE_SECTIONS.some((s) => form.values[s.key] !== initial[s.key]) ||
+    indicators.some(
+      (def) => String(form.values.indicators[def.code] ?? '') !== String(initial.indicators[def.code] ?? ''),
+    );
 
   // Leaving with unsaved text: the browser asks first.
   useEffect(() => {
     if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent) => { e.preventDefault(); };
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+    };
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);

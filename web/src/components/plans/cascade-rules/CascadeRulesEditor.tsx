@@ -14,7 +14,11 @@ import { LoadError } from '../../FieldError.tsx';
 import { fromLabel, OfficeCatalog, ruleScope, ruleTarget } from './catalog.ts';
 import { RulesForm } from './RulesForm.tsx';
 
-export function CascadeRulesEditor({ provinceId, canEdit, isPhone }: {
+export function CascadeRulesEditor({
+  provinceId,
+  canEdit,
+  isPhone,
+}: {
   provinceId: number;
   /** May edit the province's records: the server computes it (the plan's `can.cascade` is the same right). */
   canEdit: boolean;
@@ -32,19 +36,45 @@ export function CascadeRulesEditor({ provinceId, canEdit, isPhone }: {
     requestAnimationFrame(() => document.getElementById('sua-bang-quy-tac')?.focus());
   };
 
-  if (rules.isLoading) return <Group><Loader size="xs" aria-hidden /><Text size="sm">Đang tải bảng quy tắc…</Text></Group>;
-  if (rules.error || !rules.data || !offices) return <LoadError error={rules.error} what="bảng quy tắc" onRetry={() => void rules.refetch()} />;
-  if (editing) return <RulesForm provinceId={provinceId} initial={rules.data.rules} names={names} offices={offices} isPhone={isPhone} onDone={stopEditing} />;
+  if (rules.isLoading)
+    return (
+      <Group>
+        <Loader size="xs" aria-hidden />
+        <Text size="sm">Đang tải bảng quy tắc…</Text>
+      </Group>
+    );
+  if (rules.error || !rules.data || !offices)
+    return <LoadError error={rules.error} what="bảng quy tắc" onRetry={() => void rules.refetch()} />;
+  if (editing)
+    return (
+      <RulesForm
+        provinceId={provinceId}
+        initial={rules.data.rules}
+        names={names}
+        offices={offices}
+        isPhone={isPhone}
+        onDone={stopEditing}
+      />
+    );
   return (
     <Stack gap="xs">
       <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden />}>
         {rules.data.isDefault ? 'Đang dùng bảng quy tắc mặc định của hệ thống. ' : 'Bảng quy tắc riêng của tỉnh. '}
         Quy tắc được xét từ trên xuống: quy tắc đầu tiên khớp được áp dụng.{' '}
-        {canEdit ? 'Kế hoạch đã tạo vẫn sửa được từng nhiệm vụ.' : 'Bạn chỉ xem được bảng này; cán bộ của tỉnh hoặc của Sở Khoa học và Công nghệ sửa được.'}
+        {canEdit
+          ? 'Kế hoạch đã tạo vẫn sửa được từng nhiệm vụ.'
+          : 'Bạn chỉ xem được bảng này; cán bộ của tỉnh hoặc của Sở Khoa học và Công nghệ sửa được.'}
       </Alert>
       {canEdit ? (
         <Group>
-          <Button id="sua-bang-quy-tac" variant="light" leftSection={<IconPencil size={18} aria-hidden />} onClick={() => setEditing(true)}>Sửa bảng quy tắc</Button>
+          <Button
+            id="sua-bang-quy-tac"
+            variant="light"
+            leftSection={<IconPencil size={18} aria-hidden />}
+            onClick={() => setEditing(true)}
+          >
+            Sửa bảng quy tắc
+          </Button>
         </Group>
       ) : null}
       <RulesView rules={rules.data.rules} names={names} offices={offices} isPhone={isPhone} />
@@ -52,16 +82,35 @@ export function CascadeRulesEditor({ provinceId, canEdit, isPhone }: {
   );
 }
 
-function RulesView({ rules, names, offices, isPhone }: { rules: readonly CascadeRule[]; names: ReadonlyMap<string, string>; offices: OfficeCatalog; isPhone: boolean }) {
+function RulesView({
+  rules,
+  names,
+  offices,
+  isPhone,
+}: {
+  rules: readonly CascadeRule[];
+  names: ReadonlyMap<string, string>;
+  offices: OfficeCatalog;
+  isPhone: boolean;
+}) {
   if (isPhone) {
     return (
       <ul className="tap-list" aria-label="Quy tắc chuyển đơn vị">
         {rules.map((r, i) => (
           <li key={i} style={{ padding: '6px 2px' }}>
-            <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>{fromLabel(r, names)}</Text>
-            <Text size="sm" style={{ overflowWrap: 'anywhere' }}>→ Xã: {ruleTarget(r, 'xã', offices)}</Text>
-            <Text size="sm" style={{ overflowWrap: 'anywhere' }}>→ Phường: {ruleTarget(r, 'phường', offices)}</Text>
-            <Text size="xs" c="dimmed">{ruleScope(r)}{r.note ? ` · ${r.note}` : ''}</Text>
+            <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+              {fromLabel(r, names)}
+            </Text>
+            <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+              → Xã: {ruleTarget(r, 'xã', offices)}
+            </Text>
+            <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+              → Phường: {ruleTarget(r, 'phường', offices)}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {ruleScope(r)}
+              {r.note ? ` · ${r.note}` : ''}
+            </Text>
           </li>
         ))}
       </ul>
@@ -82,11 +131,23 @@ function RulesView({ rules, names, offices, isPhone }: { rules: readonly Cascade
         <Table.Tbody>
           {rules.map((r, i) => (
             <Table.Tr key={i}>
-              <Table.Td><Text size="sm">{fromLabel(r, names)}</Text></Table.Td>
-              <Table.Td><Text size="sm">{ruleTarget(r, 'xã', offices)}</Text></Table.Td>
-              <Table.Td><Text size="sm">{ruleTarget(r, 'phường', offices)}</Text></Table.Td>
-              <Table.Td><Text size="xs">{ruleScope(r)}</Text></Table.Td>
-              <Table.Td><Text size="xs" c="dimmed">{r.note ?? ''}</Text></Table.Td>
+              <Table.Td>
+                <Text size="sm">{fromLabel(r, names)}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{ruleTarget(r, 'xã', offices)}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{ruleTarget(r, 'phường', offices)}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="xs">{ruleScope(r)}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="xs" c="dimmed">
+                  {r.note ?? ''}
+                </Text>
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -94,4 +155,3 @@ function RulesView({ rules, names, offices, isPhone }: { rules: readonly Cascade
     </Table.ScrollContainer>
   );
 }
-

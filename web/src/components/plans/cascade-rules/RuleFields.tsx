@@ -1,5 +1,17 @@
 import { memo } from 'react';
-import { Box, Button, Card, Checkbox, Group, Select, SimpleGrid, Stack, Text, TextInput, type ComboboxItem } from '@mantine/core';
+import {
+  Box,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  type ComboboxItem,
+} from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconChevronUp, IconPencil, IconTrash } from '@tabler/icons-react';
 import { foldFilter } from '../ParentPlanSelect.tsx';
 import { fromLabel, PLACES, type OfficeCatalog, type Place } from './catalog.ts';
@@ -10,7 +22,20 @@ import { NO_ERRORS, rowTargets, type Patch, type RowErrors, type RuleRow } from 
  * of it; its fields (and their Selects, the slow part) are rendered only once opened.
  */
 export const RuleFields = memo(function RuleFields({
-  row, index, last, errors, expanded, canMove, unitItems, names, offices, isPhone, onChange, onMove, onRemove, onToggle,
+  row,
+  index,
+  last,
+  errors,
+  expanded,
+  canMove,
+  unitItems,
+  names,
+  offices,
+  isPhone,
+  onChange,
+  onMove,
+  onRemove,
+  onToggle,
 }: {
   row: RuleRow;
   index: number;
@@ -43,12 +68,26 @@ export const RuleFields = memo(function RuleFields({
       id={key}
       style={{ margin: 0, minWidth: 0, borderColor: invalid ? 'var(--mantine-color-red-7)' : undefined }}
     >
-      <Text component="legend" className="sr-only">Quy tắc {n}: {source}</Text>
+      <Text component="legend" className="sr-only">
+        Quy tắc {n}: {source}
+      </Text>
       {/* On a phone the buttons get a row of their own: beside them the rule's text would be a narrow column. */}
-      <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start" style={isPhone ? { flexDirection: 'column', alignItems: 'stretch' } : undefined}>
+      <Group
+        justify="space-between"
+        gap="xs"
+        wrap="nowrap"
+        align="flex-start"
+        style={isPhone ? { flexDirection: 'column', alignItems: 'stretch' } : undefined}
+      >
         <Box style={{ minWidth: 0 }}>
-          <Text fw={700} size="sm" style={{ overflowWrap: 'anywhere' }} aria-hidden>{n}. {source}</Text>
-          {expanded ? null : <Text size="sm" style={{ overflowWrap: 'anywhere' }}>{rowTargets(row, offices)}</Text>}
+          <Text fw={700} size="sm" style={{ overflowWrap: 'anywhere' }} aria-hidden>
+            {n}. {source}
+          </Text>
+          {expanded ? null : (
+            <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+              {rowTargets(row, offices)}
+            </Text>
+          )}
         </Box>
         <Group gap={2} wrap="nowrap" justify="space-between">
           {/* A row in error stays open: its messages sit next to the fields. */}
@@ -68,9 +107,44 @@ export const RuleFields = memo(function RuleFields({
             {expanded ? 'Thu gọn' : 'Sửa'}
           </Button>
           <Group gap={2} wrap="nowrap">
-            <Button id={`${key}-len`} variant="subtle" size="compact-sm" color="gray" c="dark.6" onClick={() => onMove(index, -1)} disabled={!canMove || index === 0} style={{ visibility: index === 0 ? 'hidden' : undefined }} aria-label={`Đưa quy tắc ${n} lên`}><IconArrowUp size={16} aria-hidden /></Button>
-            <Button id={`${key}-xuong`} variant="subtle" size="compact-sm" color="gray" c="dark.6" onClick={() => onMove(index, 1)} disabled={!canMove || last} style={{ visibility: last ? 'hidden' : undefined }} aria-label={`Đưa quy tắc ${n} xuống`}><IconArrowDown size={16} aria-hidden /></Button>
-            <Button id={`${key}-xoa`} variant="subtle" size="compact-sm" color="red" c="#a61b1b" onClick={() => onRemove(index)} aria-label={`Xóa quy tắc ${n}`} leftSection={<IconTrash size={16} aria-hidden />}>Xóa</Button>
+            <Button
+              id={`${key}-len`}
+              variant="subtle"
+              size="compact-sm"
+              color="gray"
+              c="dark.6"
+              onClick={() => onMove(index, -1)}
+              disabled={!canMove || index === 0}
+              style={{ visibility: index === 0 ? 'hidden' : undefined }}
+              aria-label={`Đưa quy tắc ${n} lên`}
+            >
+              <IconArrowUp size={16} aria-hidden />
+            </Button>
+            <Button
+              id={`${key}-xuong`}
+              variant="subtle"
+              size="compact-sm"
+              color="gray"
+              c="dark.6"
+              onClick={() => onMove(index, 1)}
+              disabled={!canMove || last}
+              style={{ visibility: last ? 'hidden' : undefined }}
+              aria-label={`Đưa quy tắc ${n} xuống`}
+            >
+              <IconArrowDown size={16} aria-hidden />
+            </Button>
+            <Button
+              id={`${key}-xoa`}
+              variant="subtle"
+              size="compact-sm"
+              color="red"
+              c="#a61b1b"
+              onClick={() => onRemove(index)}
+              aria-label={`Xóa quy tắc ${n}`}
+              leftSection={<IconTrash size={16} aria-hidden />}
+            >
+              Xóa
+            </Button>
           </Group>
         </Group>
       </Group>
@@ -85,7 +159,14 @@ export const RuleFields = memo(function RuleFields({
 });
 
 /** An open rule's fields: where it applies in the province plan, the office at a xã and at a phường, or the text. */
-function RuleInputs({ row, n, errors, unitItems, offices, set }: {
+function RuleInputs({
+  row,
+  n,
+  errors,
+  unitItems,
+  offices,
+  set,
+}: {
   row: RuleRow;
   n: number;
   errors: RowErrors;
@@ -97,14 +178,20 @@ function RuleInputs({ row, n, errors, unitItems, offices, set }: {
   return (
     <Stack gap="xs" mt="xs">
       {errors.row ? (
-        <Text c="red.9" size="sm" role="alert" tabIndex={-1} data-row-invalid="true" style={{ outline: 'none' }}>{errors.row}</Text>
+        <Text c="red.9" size="sm" role="alert" tabIndex={-1} data-row-invalid="true" style={{ outline: 'none' }}>
+          {errors.row}
+        </Text>
       ) : null}
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
         <Select
           id={`${key}-don-vi`}
           label="Đơn vị ở kế hoạch tỉnh"
           placeholder="Chọn đơn vị (theo mã)"
-          data={!row.fromCode || unitItems.some((i) => i.value === row.fromCode) ? unitItems : [...unitItems, { value: row.fromCode, label: row.fromCode }]}
+          data={
+            !row.fromCode || unitItems.some((i) => i.value === row.fromCode)
+              ? unitItems
+              : [...unitItems, { value: row.fromCode, label: row.fromCode }]
+          }
           value={row.fromCode}
           onChange={(v) => set({ fromCode: v })}
           searchable
@@ -192,7 +279,9 @@ function RuleInputs({ row, n, errors, unitItems, offices, set }: {
           error={errors.places}
         >
           <Group gap="md" mt={4}>
-            {PLACES.map((p) => <Checkbox key={p.value} value={p.value} label={p.label} />)}
+            {PLACES.map((p) => (
+              <Checkbox key={p.value} value={p.value} label={p.label} />
+            ))}
           </Group>
         </Checkbox.Group>
       ) : null}

@@ -12,12 +12,30 @@ import { FormError } from '../../FieldError.tsx';
 import { fold } from '../planFormat.ts';
 import { MAX_RULES, type OfficeCatalog } from './catalog.ts';
 import {
-  AFFECTS, EMPTY_ROW, NO_ERRORS, newKey, rowSearchText, serverErrors, toRow, toRule, validateRow,
-  type Field, type Patch, type RowErrors, type RuleRow,
+  AFFECTS,
+  EMPTY_ROW,
+  NO_ERRORS,
+  newKey,
+  rowSearchText,
+  serverErrors,
+  toRow,
+  toRule,
+  validateRow,
+  type Field,
+  type Patch,
+  type RowErrors,
+  type RuleRow,
 } from './ruleRows.ts';
 import { RuleFields } from './RuleFields.tsx';
 
-export function RulesForm({ provinceId, initial, names, offices, isPhone, onDone }: {
+export function RulesForm({
+  provinceId,
+  initial,
+  names,
+  offices,
+  isPhone,
+  onDone,
+}: {
   provinceId: number;
   initial: readonly CascadeRule[];
   names: ReadonlyMap<string, string>;
@@ -46,7 +64,8 @@ export function RulesForm({ provinceId, initial, names, offices, isPhone, onDone
   const unitItems = useMemo(() => {
     const items = new Map<string, string>();
     for (const [code, name] of names) if (code.includes('.')) items.set(code, `${name} (${code})`);
-    for (const r of [...initial, ...DEFAULT_CASCADE_RULES]) if (r.fromCode && !items.has(r.fromCode)) items.set(r.fromCode, r.fromCode);
+    for (const r of [...initial, ...DEFAULT_CASCADE_RULES])
+      if (r.fromCode && !items.has(r.fromCode)) items.set(r.fromCode, r.fromCode);
     return [...items].map(([value, label]) => ({ value, label }));
   }, [names, initial]);
 
@@ -63,19 +82,28 @@ export function RulesForm({ provinceId, initial, names, offices, isPhone, onDone
     }
     return all;
   }, [rows, server, clientErrors, edited]);
-  const searchText = useMemo(() => new Map(rows.map((r) => [r.key, rowSearchText(r, names, offices)])), [rows, names, offices]);
+  const searchText = useMemo(
+    () => new Map(rows.map((r) => [r.key, rowSearchText(r, names, offices)])),
+    [rows, names, offices],
+  );
   const q = fold(query);
   const filtering = q !== '';
   const hasErrors = (key: string) => (errorsOf.get(key) ?? NO_ERRORS) !== NO_ERRORS;
   // The filter only hides: every row stays in `rows` and is saved. An open row stays in sight even when what is typed
   // in it no longer matches (it would vanish under the user's fingers), and so does a row in error (its message must
   // be seen). Numbers stay those of the full table.
-  const shown = rows.flatMap((r, i) => (!filtering || searchText.get(r.key)?.includes(q) || open.has(r.key) || hasErrors(r.key) ? [{ row: r, index: i }] : []));
+  const shown = rows.flatMap((r, i) =>
+    !filtering || searchText.get(r.key)?.includes(q) || open.has(r.key) || hasErrors(r.key)
+      ? [{ row: r, index: i }]
+      : [],
+  );
   const shownRef = useRef(shown);
   shownRef.current = shown;
 
   // Numbers of the rows the browser's own check stopped (a long table: the user may not see them all).
-  const invalidRows = rows.map((r, i) => (Object.values(clientErrors.get(r.key) ?? NO_ERRORS).some(Boolean) ? i + 1 : 0)).filter(Boolean);
+  const invalidRows = rows
+    .map((r, i) => (Object.values(clientErrors.get(r.key) ?? NO_ERRORS).some(Boolean) ? i + 1 : 0))
+    .filter(Boolean);
 
   const change = useCallback((key: string, patch: Patch) => {
     setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
@@ -87,15 +115,21 @@ export function RulesForm({ provinceId, initial, names, offices, isPhone, onDone
       for (const f of fields) delete rest[f];
       return new Map(m).set(key, rest);
     });
-    setEdited((s) => (fields.every((f) => s.has(`${key}.${f}`)) ? s : new Set([...s, ...fields.map((f) => `${key}.${f}`)])));
+    setEdited((s) =>
+      fields.every((f) => s.has(`${key}.${f}`)) ? s : new Set([...s, ...fields.map((f) => `${key}.${f}`)]),
+    );
   }, []);
 
-  const focusLater = (ids: Array<string | undefined>) => requestAnimationFrame(() => {
-    for (const id of ids) {
-      const el = id ? document.getElementById(id) as HTMLButtonElement | null : null;
-      if (el && !el.disabled) { el.focus(); return; }
-    }
-  });
+  const focusLater = (ids: Array<string | undefined>) =>
+    requestAnimationFrame(() => {
+      for (const id of ids) {
+        const el = id ? (document.getElementById(id) as HTMLButtonElement | null) : null;
+        if (el && !el.disabled) {
+          el.focus();
+          return;
+        }
+      }
+    });
 
   const move = useCallback((i: number, by: -1 | 1) => {
     const key = rowsRef.current[i]?.key;
@@ -123,11 +157,15 @@ export function RulesForm({ provinceId, initial, names, offices, isPhone, onDone
     focusLater([next && `${next}-xoa`, prev && `${prev}-xoa`, 'them-quy-tac']);
   }, []);
 
-  const toggle = useCallback((key: string) => setOpen((o) => {
-    const next = new Set(o);
-    if (!next.delete(key)) next.add(key);
-    return next;
-  }), []);
+  const toggle = useCallback(
+    (key: string) =>
+      setOpen((o) => {
+        const next = new Set(o);
+        if (!next.delete(key)) next.add(key);
+        return next;
+      }),
+    [],
+  );
 
   const openRows = (keys: Iterable<string>) => setOpen((o) => new Set([...o, ...keys]));
 
@@ -157,15 +195,20 @@ export function RulesForm({ provinceId, initial, names, offices, isPhone, onDone
     setClientErrors(new Map());
     setListError(null);
     setServerError(null);
-    setStatus(`Đã đưa bảng mặc định (${count(DEFAULT_CASCADE_RULES.length, 'quy tắc')}) vào biểu mẫu. Bấm “Lưu” để áp dụng, “Hủy” để bỏ.`);
+    setStatus(
+      `Đã đưa bảng mặc định (${count(DEFAULT_CASCADE_RULES.length, 'quy tắc')}) vào biểu mẫu. Bấm “Lưu” để áp dụng, “Hủy” để bỏ.`,
+    );
   };
 
   // After React has shown the messages (two frames), focus the first field in error.
-  const focusFirstInvalid = () => requestAnimationFrame(() => requestAnimationFrame(() => {
-    const el = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-row-invalid="true"]');
-    el?.focus({ preventScroll: true });
-    el?.scrollIntoView({ block: 'center' });
-  }));
+  const focusFirstInvalid = () =>
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        const el = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-row-invalid="true"]');
+        el?.focus({ preventScroll: true });
+        el?.scrollIntoView({ block: 'center' });
+      }),
+    );
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -187,7 +230,11 @@ export function RulesForm({ provinceId, initial, names, offices, isPhone, onDone
     const sent = rows.map((r) => r.key);
     try {
       const saved = await save.mutateAsync(rows.map(toRule));
-      notifications.show({ color: 'green', title: 'Đã lưu bảng quy tắc', message: `${count(saved.rules.length, 'quy tắc')}. Bản xem trước được làm lại theo bảng mới.` });
+      notifications.show({
+        color: 'green',
+        title: 'Đã lưu bảng quy tắc',
+        message: `${count(saved.rules.length, 'quy tắc')}. Bản xem trước được làm lại theo bảng mới.`,
+      });
       onDone();
     } catch (x) {
       // What was typed stays; the messages go next to the rows they concern.
@@ -200,15 +247,40 @@ export function RulesForm({ provinceId, initial, names, offices, isPhone, onDone
   };
 
   return (
-    <Box component="form" ref={formRef} onSubmit={(e) => void submit(e)} noValidate aria-labelledby="sua-quy-tac-tieu-de">
+    <Box
+      component="form"
+      ref={formRef}
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-labelledby="sua-quy-tac-tieu-de"
+    >
       <Stack gap="sm">
         <Group justify="space-between" gap="xs">
-          <Title order={3} size="h5" id="sua-quy-tac-tieu-de">Sửa bảng quy tắc ({count(rows.length, 'quy tắc')})</Title>
-          <Button variant="subtle" size="xs" color="gray" c="dark.6" leftSection={<IconRestore size={16} aria-hidden />} onClick={restoreDefaults}>Khôi phục mặc định</Button>
+          <Title order={3} size="h5" id="sua-quy-tac-tieu-de">
+            Sửa bảng quy tắc ({count(rows.length, 'quy tắc')})
+          </Title>
+          <Button
+            variant="subtle"
+            size="xs"
+            color="gray"
+            c="dark.6"
+            leftSection={<IconRestore size={16} aria-hidden />}
+            onClick={restoreDefaults}
+          >
+            Khôi phục mặc định
+          </Button>
         </Group>
         <RulesHelp />
-        <RulesFilter query={query} onQuery={changeQuery} filtering={filtering} shown={shown.length} total={rows.length} />
-        <Text size="sm" c="dimmed" role="status" aria-live="polite">{status}</Text>
+        <RulesFilter
+          query={query}
+          onQuery={changeQuery}
+          filtering={filtering}
+          shown={shown.length}
+          total={rows.length}
+        />
+        <Text size="sm" c="dimmed" role="status" aria-live="polite">
+          {status}
+        </Text>
         <Stack gap="sm">
           {shown.map(({ row: r, index: i }) => (
             <RuleFields
@@ -230,21 +302,45 @@ export function RulesForm({ provinceId, initial, names, offices, isPhone, onDone
             />
           ))}
           {rows.length && !shown.length ? <Text size="sm">Không có quy tắc nào khớp “{query.trim()}”.</Text> : null}
-          {!rows.length ? <Text size="sm" c="dimmed">Bảng trống: khi lưu, xã, phường dùng bảng mặc định. Bấm “Thêm quy tắc”.</Text> : null}
+          {!rows.length ? (
+            <Text size="sm" c="dimmed">
+              Bảng trống: khi lưu, xã, phường dùng bảng mặc định. Bấm “Thêm quy tắc”.
+            </Text>
+          ) : null}
         </Stack>
         <Group>
-          <Button id="them-quy-tac" variant="light" leftSection={<IconPlus size={16} aria-hidden />} onClick={add} disabled={rows.length >= MAX_RULES}>Thêm quy tắc</Button>
+          <Button
+            id="them-quy-tac"
+            variant="light"
+            leftSection={<IconPlus size={16} aria-hidden />}
+            onClick={add}
+            disabled={rows.length >= MAX_RULES}
+          >
+            Thêm quy tắc
+          </Button>
         </Group>
-        {listError ? <Text c="red.9" size="sm" role="alert">{listError}</Text> : null}
+        {listError ? (
+          <Text c="red.9" size="sm" role="alert">
+            {listError}
+          </Text>
+        ) : null}
         {invalidRows.length ? (
           <Text c="red.9" size="sm" role="alert">
-            Chưa lưu: {invalidRows.length === 1 ? `quy tắc ${invalidRows[0]} chưa đủ` : `các quy tắc ${invalidRows.join(', ')} chưa đủ`}; xem thông báo ở từng quy tắc.
+            Chưa lưu:{' '}
+            {invalidRows.length === 1
+              ? `quy tắc ${invalidRows[0]} chưa đủ`
+              : `các quy tắc ${invalidRows.join(', ')} chưa đủ`}
+            ; xem thông báo ở từng quy tắc.
           </Text>
         ) : null}
         <FormError error={serverError} fields={server.shown} title="Chưa lưu được bảng quy tắc" />
         <Group gap="sm">
-          <Button type="submit" loading={save.isPending} leftSection={<IconDeviceFloppy size={18} aria-hidden />}>Lưu</Button>
-          <Button variant="default" onClick={onDone} disabled={save.isPending}>Hủy</Button>
+          <Button type="submit" loading={save.isPending} leftSection={<IconDeviceFloppy size={18} aria-hidden />}>
+            Lưu
+          </Button>
+          <Button variant="default" onClick={onDone} disabled={save.isPending}>
+            Hủy
+          </Button>
         </Group>
       </Stack>
     </Box>
@@ -254,16 +350,23 @@ export function RulesForm({ provinceId, initial, names, offices, isPhone, onDone
 function RulesHelp() {
   return (
     <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden />}>
-      Quy tắc được xét từ trên xuống: quy tắc đầu tiên khớp được áp dụng. Mỗi quy tắc cần đơn vị hoặc cụm từ ở kế hoạch tỉnh, và phòng,
-      đơn vị ở xã, phường hoặc văn bản thay thế. Trong văn bản thay thế có thể dùng {'{loai}'} (xã/phường), {'{ten}'} (tên xã, phường),
-      {' {thon}'} (thôn/tổ dân phố), {'{dauMoi}'} (Sở Khoa học và Công nghệ tỉnh). “Chỉ thay chữ”: thay trong tên nhiệm vụ, nội dung,
-      sản phẩm, các mục; không đổi đơn vị chủ trì, phối hợp.
+      Quy tắc được xét từ trên xuống: quy tắc đầu tiên khớp được áp dụng. Mỗi quy tắc cần đơn vị hoặc cụm từ ở kế hoạch
+      tỉnh, và phòng, đơn vị ở xã, phường hoặc văn bản thay thế. Trong văn bản thay thế có thể dùng {'{loai}'}{' '}
+      (xã/phường), {'{ten}'} (tên xã, phường),
+      {' {thon}'} (thôn/tổ dân phố), {'{dauMoi}'} (Sở Khoa học và Công nghệ tỉnh). “Chỉ thay chữ”: thay trong tên nhiệm
+      vụ, nội dung, sản phẩm, các mục; không đổi đơn vị chủ trì, phối hợp.
     </Alert>
   );
 }
 
 /** Filtering only hides rows: the count says how many are shown, and why they cannot be moved meanwhile. */
-function RulesFilter({ query, onQuery, filtering, shown, total }: {
+function RulesFilter({
+  query,
+  onQuery,
+  filtering,
+  shown,
+  total,
+}: {
   query: string;
   onQuery: (value: string) => void;
   filtering: boolean;
@@ -280,13 +383,17 @@ function RulesFilter({ query, onQuery, filtering, shown, total }: {
         value={query}
         onChange={(e) => onQuery(e.currentTarget.value)}
         // Enter in a search box means "search", not "save the table".
-        onKeyDown={(e) => { if (e.key === 'Enter') e.preventDefault(); }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') e.preventDefault();
+        }}
       />
-      <Text size="sm" role="status" aria-live="polite">{filtering ? `Đang hiện ${shown}/${total} quy tắc.` : ''}</Text>
+      <Text size="sm" role="status" aria-live="polite">
+        {filtering ? `Đang hiện ${shown}/${total} quy tắc.` : ''}
+      </Text>
       {filtering ? (
         <Text size="sm" c="dimmed">
-          Đang lọc: không đưa quy tắc lên, xuống được (thứ tự chỉ có nghĩa trong cả bảng); xóa ô lọc để đổi thứ tự.
-          Khi lưu, các quy tắc đang ẩn cũng được lưu.
+          Đang lọc: không đưa quy tắc lên, xuống được (thứ tự chỉ có nghĩa trong cả bảng); xóa ô lọc để đổi thứ tự. Khi
+          lưu, các quy tắc đang ẩn cũng được lưu.
         </Text>
       ) : null}
     </Stack>

@@ -16,7 +16,6 @@ export const PLACES: ReadonlyArray<{ value: Place; label: string }> = [
 ];
 export const PLACE_LABEL = new Map(PLACES.map((p) => [p.value, p.label]));
 
-
 /**
  * The offices a rule may send work to, by code, as the server's reference register names them for a xã and for a
  * phường (GET …/cascade-rules): offering exactly these codes means every rule saved here resolves to a real office.
@@ -25,10 +24,13 @@ export class OfficeCatalog {
   private readonly byType: Record<CommuneType, ReadonlyMap<string, string>>;
   private readonly list: Record<CommuneType, ComboboxItem[]>;
   constructor(offices: Record<CommuneType, ReadonlyArray<{ code: string; name: string }>>) {
-    this.byType = { 'xã': new Map(offices['xã'].map((o) => [o.code, o.name])), 'phường': new Map(offices['phường'].map((o) => [o.code, o.name])) };
+    this.byType = {
+      xã: new Map(offices['xã'].map((o) => [o.code, o.name])),
+      phường: new Map(offices['phường'].map((o) => [o.code, o.name])),
+    };
     this.list = {
-      'xã': offices['xã'].map((o) => ({ value: o.code, label: `${o.name} (${o.code})` })),
-      'phường': offices['phường'].map((o) => ({ value: o.code, label: `${o.name} (${o.code})` })),
+      xã: offices['xã'].map((o) => ({ value: o.code, label: `${o.name} (${o.code})` })),
+      phường: offices['phường'].map((o) => ({ value: o.code, label: `${o.name} (${o.code})` })),
     };
   }
 
@@ -41,7 +43,9 @@ export class OfficeCatalog {
   items(type: CommuneType, value: string | null): ComboboxItem[] {
     if (!value || this.byType[type].has(value)) return this.list[type];
     const other: CommuneType = type === 'xã' ? 'phường' : 'xã';
-    const label = this.byType[other].has(value) ? `${this.byType[other].get(value)} (${value}) – không có ở ${type}` : `${value} (không có trong danh mục phòng, ban)`;
+    const label = this.byType[other].has(value)
+      ? `${this.byType[other].get(value)} (${value}) – không có ở ${type}`
+      : `${value} (không có trong danh mục phòng, ban)`;
     return [...this.list[type], { value, label }];
   }
 }
@@ -52,7 +56,10 @@ export function ruleTarget(r: CascadeRule, type: CommuneType, offices: OfficeCat
   if (r.toOffice) return offices.name(r.toOffice[type], type);
   if (r.toText === undefined) return '—';
   if (r.toText === '') return '(bỏ, không ghi)';
-  return r.toText.replaceAll('{loai}', type).replaceAll('{ten}', '[tên]').replaceAll('{thon}', type === 'phường' ? 'tổ dân phố' : 'thôn')
+  return r.toText
+    .replaceAll('{loai}', type)
+    .replaceAll('{ten}', '[tên]')
+    .replaceAll('{thon}', type === 'phường' ? 'tổ dân phố' : 'thôn')
     .replaceAll('{dauMoi}', 'Sở Khoa học và Công nghệ tỉnh');
 }
 

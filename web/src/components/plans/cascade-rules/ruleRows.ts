@@ -24,8 +24,15 @@ export type Patch = Partial<Omit<RuleRow, 'key'>>;
 
 /** The messages a change makes stale: a new office clears "choose an office", any change the row's own message. */
 export const AFFECTS: Record<keyof Patch, Field[]> = {
-  fromCode: ['from'], fromText: ['from'], officeXa: ['officeXa', 'to'], officePhuong: ['officePhuong', 'to'],
-  toText: ['to'], drop: ['to'], textOnly: [], places: ['places'], note: ['note'],
+  fromCode: ['from'],
+  fromText: ['from'],
+  officeXa: ['officeXa', 'to'],
+  officePhuong: ['officePhuong', 'to'],
+  toText: ['to'],
+  drop: ['to'],
+  textOnly: [],
+  places: ['places'],
+  note: ['note'],
 };
 
 export const NO_ERRORS: RowErrors = {};
@@ -35,20 +42,37 @@ export const newKey = () => `quy-tac-${++keySeq}`;
 
 export function toRow(r: CascadeRule): RuleRow {
   return {
-    key: newKey(), fromCode: r.fromCode || null, fromText: r.fromText ?? '',
-    officeXa: r.toOffice?.['xã'] || null, officePhuong: r.toOffice?.['phường'] || null,
-    toText: r.toText ?? '', drop: r.toText === '', textOnly: !!r.textOnly, places: [...(r.in ?? [])], note: r.note ?? '',
+    key: newKey(),
+    fromCode: r.fromCode || null,
+    fromText: r.fromText ?? '',
+    officeXa: r.toOffice?.['xã'] || null,
+    officePhuong: r.toOffice?.['phường'] || null,
+    toText: r.toText ?? '',
+    drop: r.toText === '',
+    textOnly: !!r.textOnly,
+    places: [...(r.in ?? [])],
+    note: r.note ?? '',
   };
 }
 
-export const EMPTY_ROW: Omit<RuleRow, 'key'> = { fromCode: null, fromText: '', officeXa: null, officePhuong: null, toText: '', drop: false, textOnly: false, places: [], note: '' };
+export const EMPTY_ROW: Omit<RuleRow, 'key'> = {
+  fromCode: null,
+  fromText: '',
+  officeXa: null,
+  officePhuong: null,
+  toText: '',
+  drop: false,
+  textOnly: false,
+  places: [],
+  note: '',
+};
 
 /** The rule as the server stores it: only the fields that say something, in the order of the default table. */
 export function toRule(r: RuleRow): CascadeRule {
   const rule: CascadeRule = {};
   if (r.fromCode) rule.fromCode = r.fromCode;
   if (r.fromText.trim()) rule.fromText = r.fromText.trim();
-  if (r.officeXa && r.officePhuong) rule.toOffice = { 'xã': r.officeXa, 'phường': r.officePhuong };
+  if (r.officeXa && r.officePhuong) rule.toOffice = { xã: r.officeXa, phường: r.officePhuong };
   if (r.drop) rule.toText = '';
   else if (r.toText.trim()) rule.toText = r.toText.trim();
   if (r.textOnly) rule.textOnly = true;
@@ -79,19 +103,29 @@ export function rowTargets(r: RuleRow, offices: OfficeCatalog): string {
 
 /** What the filter looks in, folded (typed without accents, "tai chinh" finds "Sở Tài chính"): source, targets, note. */
 export function rowSearchText(r: RuleRow, names: ReadonlyMap<string, string>, offices: OfficeCatalog): string {
-  return fold([
-    r.fromCode ?? '', r.fromCode ? names.get(r.fromCode) ?? '' : '', r.fromText,
-    r.officeXa ?? '', r.officeXa ? offices.name(r.officeXa, 'xã') : '',
-    r.officePhuong ?? '', r.officePhuong ? offices.name(r.officePhuong, 'phường') : '',
-    r.drop ? '' : r.toText, r.note,
-  ].join(' | '));
+  return fold(
+    [
+      r.fromCode ?? '',
+      r.fromCode ? (names.get(r.fromCode) ?? '') : '',
+      r.fromText,
+      r.officeXa ?? '',
+      r.officeXa ? offices.name(r.officeXa, 'xã') : '',
+      r.officePhuong ?? '',
+      r.officePhuong ? offices.name(r.officePhuong, 'phường') : '',
+      r.drop ? '' : r.toText,
+      r.note,
+    ].join(' | '),
+  );
 }
 
 /**
  * The server's issues by row ("rules.3.toOffice.xã" → the 4th row's xã office). A bare "rules.3" is the server's
  * own check of the row: its error code tells which side is missing.
  */
-export function serverErrors(err: unknown, keys: readonly string[]): { byRow: Map<string, RowErrors>; shown: string[] } {
+export function serverErrors(
+  err: unknown,
+  keys: readonly string[],
+): { byRow: Map<string, RowErrors>; shown: string[] } {
   const byRow = new Map<string, RowErrors>();
   const shown: string[] = [];
   if (!isApiError(err)) return { byRow, shown };
@@ -99,11 +133,26 @@ export function serverErrors(err: unknown, keys: readonly string[]): { byRow: Ma
     const [root, index, f, sub] = issue.path.split('.');
     const key = root === 'rules' && index !== undefined && /^\d+$/.test(index) ? keys[Number(index)] : undefined;
     if (!key) continue;
-    const field: Field = f === 'fromCode' || f === 'fromText' ? 'from'
-      : f === 'toOffice' ? (sub === 'xã' ? 'officeXa' : sub === 'phường' ? 'officePhuong' : 'to')
-        : f === 'toText' ? 'to' : f === 'in' ? 'places' : f === 'note' ? 'note'
-          : f === undefined && err.code === 'cascade.rule_from' ? 'from'
-            : f === undefined && err.code === 'cascade.rule_to' ? 'to' : 'row';
+    const field: Field =
+      f === 'fromCode' || f === 'fromText'
+        ? 'from'
+        : f === 'toOffice'
+          ? sub === 'xã'
+            ? 'officeXa'
+            : sub === 'phường'
+              ? 'officePhuong'
+              : 'to'
+          : f === 'toText'
+            ? 'to'
+            : f === 'in'
+              ? 'places'
+              : f === 'note'
+                ? 'note'
+                : f === undefined && err.code === 'cascade.rule_from'
+                  ? 'from'
+                  : f === undefined && err.code === 'cascade.rule_to'
+                    ? 'to'
+                    : 'row';
     const errors = byRow.get(key) ?? {};
     errors[field] ??= issue.message;
     byRow.set(key, errors);
