@@ -20,7 +20,7 @@ export const serve: CliCommand = {
     if (values.port) config.port = Number(values.port);
     if (values.host) config.host = String(values.host);
     const stopAsked = stopOnSignals();
-    let server;
+    let server: Awaited<ReturnType<typeof startServer>>;
     try {
       server = await startServer(config, { prepare: 'child', signal: stopAsked });
     } catch (err) {

@@ -61,7 +61,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const [cmd, { installVietnameseErrors }] = await Promise.all([entry.load(), import('./http/validation.ts')]);
   installVietnameseErrors();
-  let parsed;
+  let parsed: { values: Record<string, unknown>; positionals: string[] };
   try {
     parsed = parseArgs({ args: rest, options: cmd.options, allowPositionals: true, strict: true });
   } catch (err) {

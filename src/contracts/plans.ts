@@ -161,11 +161,9 @@ export const PlanInfoSchema = z
 
 export const PlanPermissionsSchema = z
   .object({
-    review: z
-      .boolean()
-      .openapi({
-        description: 'Thấy kết quả rà soát và ghi chú làm việc của đơn vị; false với người ngoài đơn vị ban hành',
-      }),
+    review: z.boolean().openapi({
+      description: 'Thấy kết quả rà soát và ghi chú làm việc của đơn vị; false với người ngoài đơn vị ban hành',
+    }),
     edit: z.boolean(),
     submit: z.boolean(),
     approve: z.boolean(),

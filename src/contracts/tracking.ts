@@ -229,12 +229,9 @@ export const AppNotificationSchema = z
     kind: z.string(),
     title: z.string(),
     body: z.string(),
-    link: z
-      .string()
-      .nullable()
-      .openapi({
-        description: 'Địa chỉ trong ứng dụng (/assignments?…, /obstacles?…#id, /bao-cao/{id}, /che-do-bao-cao/{id})',
-      }),
+    link: z.string().nullable().openapi({
+      description: 'Địa chỉ trong ứng dụng (/assignments?…, /obstacles?…#id, /bao-cao/{id}, /che-do-bao-cao/{id})',
+    }),
     read: z.boolean(),
     readAt: Instant.nullable(),
     createdAt: Instant,
@@ -261,12 +258,10 @@ export const NotificationReadSchema = z
 
 const DayOff = z.object({
   date: IsoDay,
-  kind: z
-    .string()
-    .openapi({
-      description:
-        'newYear, lunarNewYear, hungKings, victoryDay, labourDay, nationalDay, annual, compensatory, announced',
-    }),
+  kind: z.string().openapi({
+    description:
+      'newYear, lunarNewYear, hungKings, victoryDay, labourDay, nationalDay, annual, compensatory, announced',
+  }),
   name: z.string(),
   detail: z.string().optional(),
   weekday: z.string().openapi({ description: '"Thứ Hai" … "Chủ nhật"' }),

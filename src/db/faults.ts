@@ -150,7 +150,7 @@ class ResilientClient implements PostgresPoolClient {
   }
 
   query<R>(text: string, values: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>>;
-  query<R>(cursor: never): never;
+  query<_R>(cursor: never): never;
   async query(text: string, values?: ReadonlyArray<unknown>): Promise<Result> {
     if (BEGIN.test(text) && !values?.length) return this.#begin(text);
     if (/^\s*commit\s*$/i.test(text)) return this.#commit(text);

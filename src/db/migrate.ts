@@ -1,5 +1,3 @@
-// Migrations are TypeScript modules listed here in order (no directory scanning: the list is the truth).
-import type { Kysely } from 'kysely';
 import { Migrator, type Migration } from 'kysely/migration';
 import * as m0001 from './migrations/0001-foundation.ts';
 import * as m0002 from './migrations/0002-plans.ts';
@@ -11,6 +9,7 @@ import * as m0007 from './migrations/0007-stored-findings.ts';
 import * as m0008 from './migrations/0008-rate-limit.ts';
 import * as m0009 from './migrations/0009-petitions.ts';
 import * as m0010 from './migrations/0010-ai-systems.ts';
+import type { UntypedKysely } from './untyped.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -25,7 +24,7 @@ const migrations: Record<string, Migration> = {
   '0010-ai-systems': m0010,
 };
 
-export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+export async function migrateToLatest(db: UntypedKysely): Promise<string[]> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
@@ -36,7 +35,7 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
 export const MIGRATION_NAMES: readonly string[] = Object.keys(migrations).sort();
 
 /** Up to and including `name` (a restore first builds the schema its backup was taken with). */
-export async function migrateTo(db: Kysely<any>, name: string): Promise<string[]> {
+export async function migrateTo(db: UntypedKysely, name: string): Promise<string[]> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error, results } = await migrator.migrateTo(name);
   if (error) throw error instanceof Error ? error : new Error(String(error));

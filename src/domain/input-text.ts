@@ -32,7 +32,7 @@ const LONE_SURROGATE = /\p{Cs}/u;
 const MARK_RUN = new RegExp(`\\p{M}{${MAX_MARKS_PER_LETTER + 1},}`, 'u');
 const MARK_RUNS = new RegExp(`(\\p{M}{${MAX_MARKS_PER_LETTER}})\\p{M}+`, 'gu');
 
-const CONTROL_NAMES: Record<number, string> = { 0: 'NUL', 7: 'BEL', 8: 'BS', 0x1b: 'ESC', 0x7f: 'DEL', 0x85: 'NEL' };
+const CONTROL_NAMES: Record<number, string> = { 0: 'NUL', 7: 'BEL', 8: 'BS', 27: 'ESC', 127: 'DEL', 133: 'NEL' };
 const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
 function cleanLine(s: string): string {

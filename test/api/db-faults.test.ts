@@ -99,7 +99,7 @@ if (backend === 'postgres') {
     await assert.rejects(purgeExpired(server.database.db), DatabaseUnavailableError);
     await sleep(200);
     await assert.rejects(scheduler.runNow(), DatabaseUnavailableError);
-    scheduler.stop();
+    await scheduler.stop();
     await sleep(1_000);
     await admin.query(`ALTER DATABASE ${d.name} ALLOW_CONNECTIONS true`);
     const back = Date.now();

@@ -15,7 +15,6 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import type { Download, Page } from 'playwright-core';
 import {
-  axe,
   createAccount,
   DEMO_PASSWORD,
   login,

@@ -8,8 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import type { Page } from 'playwright-core';
-import { axe, login, screenshot, startApp, apiAs, assertAccessible, assertFitsPhone, type TestApp } from './support.ts';
+import { login, screenshot, startApp, apiAs, assertAccessible, assertFitsPhone, type TestApp } from './support.ts';
 import { ROOT } from '../../scripts/build-web.ts';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'plans');

@@ -135,7 +135,7 @@ export function stage<W extends World>(build: () => Promise<W>): Stage<W> {
     async close() {
       const w = sharedCopy;
       sharedCopy = undefined;
-      if (w) await (await w).close();
+      if (w !== undefined) await (await w).close();
     },
   };
 }

@@ -98,7 +98,9 @@ describe('renderPlanTasksXlsx: province plan', () => {
     });
     const body = ws.getRow(headerRow + 1).getCell(2);
     assert.equal(body.alignment.wrapText, true);
-    TASK_COLUMNS.forEach((c, i) => assert.equal(ws.getColumn(i + 1).width, c.width));
+    TASK_COLUMNS.forEach((c, i) => {
+      assert.equal(ws.getColumn(i + 1).width, c.width);
+    });
   });
 
   it('prints on A4 landscape, one page wide, the header row repeated', () => {

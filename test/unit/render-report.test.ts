@@ -409,7 +409,9 @@ describe('renderCompiledReportDocx: Thanh Hóa 2026, 187 units', () => {
     );
     const labels = new Set(data.map((r) => r.cells[2]));
     assert.deepEqual([...labels].sort(), ['Bị trả lại', 'Chưa gửi', 'Chưa đến hạn', 'Quá hạn', 'Đúng hạn'].sort());
-    data.forEach((r, i) => assert.equal(r.cells[2], UNIT_REPORT_STATE_LABEL[report.annex[i]!.state]));
+    data.forEach((r, i) => {
+      assert.equal(r.cells[2], UNIT_REPORT_STATE_LABEL[report.annex[i]!.state]);
+    });
     // Body text of the annex: 12 pt.
     const cellRuns = runs(data[0]!.xml);
     assert.ok(cellRuns.every((r) => r.size === 24 && r.font === 'Times New Roman'));

@@ -156,7 +156,7 @@ function readPlaceDate(top: TopOfDocument, text: string, line: number): boolean 
  */
 export function parseTop(ctx: ParseContext): TopOfDocument {
   const top = emptyTop();
-  let issuerLines: string[] = [];
+  const issuerLines: string[] = [];
   let sawMotto = false;
   while (!ctx.done) {
     const line = ctx.peek()!;

@@ -6,7 +6,7 @@
 import {
   AlignmentType,
   BorderStyle,
-  Document,
+  type Document,
   LineRuleType,
   Paragraph,
   Table,

@@ -482,7 +482,7 @@ function sectionLocaliser(
 ): (s: Section) => Section {
   const implemented = parent.document.basis
     .filter((b) => b.kind === 'implements' && b.number && b.symbol)
-    .map((b) => {
+    .flatMap((b) => {
       const head = `(?:(?:Quyết định|Kế hoạch|Chỉ thị|Nghị quyết|Công văn)\\s+)?số\\s+${escapeRegExp(`${b.number}/${b.symbol}`)}(?:\\s+ngày\\s+[0-9/]+)?`;
       return [
         { source: `${head}(?:\\s+của\\s+[^,;]*?)?\\s+về\\s+[^,;]*(?=[,;.]|$)`, to: parentRef, keepCase: false },
@@ -492,8 +492,7 @@ function sectionLocaliser(
           keepCase: false,
         },
       ];
-    })
-    .flat();
+    });
   const localiseSections = compileReplacements([
     ...ruleReplacements(opts.rules, 'sections', c, info.focalUnitName),
     ...unitNames,

@@ -4,7 +4,7 @@ import { canonicalName, cleanWritten, UnitDirectory, type ResolveContext, type U
 import { fold, normalizeText } from '../text.ts';
 import type { FindingLocation, PlanDraft, UnitRef } from './model.ts';
 import { normalizeToneMarks } from './phrases.ts';
-import { Findings, quote, taskLocation, texts, type LintContext } from './lint-common.ts';
+import { type Findings, quote, taskLocation, texts, type LintContext } from './lint-common.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Unit names against the register.

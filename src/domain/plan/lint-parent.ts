@@ -3,7 +3,7 @@
 import { fold } from '../text.ts';
 import type { PlanDraft, Task } from './model.ts';
 import { work } from '../work.ts';
-import { Findings, quote, type LintContext } from './lint-common.ts';
+import { type Findings, quote, type LintContext } from './lint-common.ts';
 
 const STOP_WORDS = new Set([
   'va',

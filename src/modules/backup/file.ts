@@ -5,10 +5,10 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
-import type { Kysely } from 'kysely';
 import { AppError } from '../../domain/errors.ts';
 import type { Manifest } from './format.ts';
 import { writeBackup, type Progress } from './write.ts';
+import type { UntypedKysely } from '../../db/untyped.ts';
 
 /** 507 Insufficient Storage over HTTP (the server's disk, not the request, is at fault); exit code 1 on the CLI. */
 const STORAGE_FAILED = 507;
@@ -43,7 +43,7 @@ export async function atomicWrite<T>(target: string, write: (out: Writable) => P
 }
 
 export async function writeBackupFile(
-  db: Kysely<any>,
+  db: UntypedKysely,
   backend: string,
   target: string,
   progress?: Progress,

@@ -29,7 +29,7 @@ export function consumeLocalToken(dataDir: string, header: string): boolean {
   const m = TOKEN.exec(header.trim());
   if (!m) return false;
   const file = join(dataDir, TOKEN_DIR, m[1]!);
-  let st;
+  let st: ReturnType<typeof lstatSync>;
   let content: Buffer;
   try {
     st = lstatSync(file);

@@ -1,8 +1,3 @@
-// Restoring a backup in one transaction: the file is checked in full first; then the database is emptied (only when
-// it is empty already, or with force), brought to the backup's schema by our migrations, filled table by table in
-// foreign-key order, its sequences set, every count checked against the manifest, and only then migrated up to
-// this version's schema. Anything failing rolls the whole restore back: the database is as it was.
-import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../../domain/errors.ts';
 import { MIGRATION_NAMES, migrateTo, migrateToLatest } from '../../db/migrate.ts';
 import {
@@ -17,6 +12,7 @@ import {
 import { readEntries, verifyBackup } from './read.ts';
 import { restoreOrder } from './order.ts';
 import * as store from './store.ts';
+import type { UntypedKysely, UntypedTransaction } from '../../db/untyped.ts';
 
 export interface RestoreOptions {
   /** Replace a database that holds data. */
@@ -59,7 +55,7 @@ function matchTables(manifest: Manifest, tables: store.TableInfo[]): Map<string,
 }
 
 async function loadRows(
-  tx: Transaction<any>,
+  tx: UntypedTransaction,
   path: string,
   tables: Map<string, store.TableInfo>,
   opts: RestoreOptions,
@@ -99,7 +95,11 @@ async function loadRows(
   return total;
 }
 
-export async function restoreBackup(db: Kysely<any>, path: string, opts: RestoreOptions = {}): Promise<RestoreResult> {
+export async function restoreBackup(
+  db: UntypedKysely,
+  path: string,
+  opts: RestoreOptions = {},
+): Promise<RestoreResult> {
   const manifest = await verifyBackup(path);
   checkSchemaVersion(manifest.migrations, MIGRATION_NAMES, manifest.app.version);
   return db.transaction().execute(async (tx) => {

@@ -2,10 +2,10 @@
 // (THIHANH_BACKUP_HOUR, default 2), keeping the newest THIHANH_BACKUP_KEEP files (default 14).
 import { readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Kysely } from 'kysely';
 import { writeBackupFile, totalRows } from './file.ts';
 import { recordBackup } from './service.ts';
 import type { Manifest } from './format.ts';
+import type { UntypedKysely } from '../../db/untyped.ts';
 
 export interface BackupSchedule {
   dir: string;
@@ -61,7 +61,7 @@ export async function pruneBackups(dir: string, keep: number): Promise<string[]>
 }
 
 export async function runScheduledBackup(
-  db: Kysely<any>,
+  db: UntypedKysely,
   backend: string,
   s: BackupSchedule,
   now = new Date(),
@@ -72,7 +72,7 @@ export async function runScheduledBackup(
   return { ...written, pruned: await pruneBackups(s.dir, s.keep) };
 }
 
-export function startDailyBackups(db: Kysely<any>, backend: string, s: BackupSchedule): { stop(): void } {
+export function startDailyBackups(db: UntypedKysely, backend: string, s: BackupSchedule): { stop(): void } {
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
   const plan = () => {

@@ -1,11 +1,9 @@
-// What a running server does for backups: tell the CLI where it listens (PGlite: the CLI cannot open the data
-// directory the server owns, so it asks the server), and write the daily backups when THIHANH_BACKUP_DIR is set.
-import type { Kysely } from 'kysely';
 import { announceServer } from './local-token.ts';
 import { backupScheduleFromEnv, startDailyBackups } from './schedule.ts';
+import type { UntypedKysely } from '../../db/untyped.ts';
 
 export function startBackupServices(o: {
-  db: Kysely<any>;
+  db: UntypedKysely;
   backend: string;
   dataDir: string;
   url: string;

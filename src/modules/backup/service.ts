@@ -4,7 +4,6 @@ import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import type { Kysely } from 'kysely';
 import type { Actor } from '../../domain/permissions.ts';
 import { conflict, unauthorized } from '../../domain/errors.ts';
 import { authorize, type Ctx } from '../context.ts';
@@ -13,8 +12,9 @@ import { consumeLocalToken } from './local-token.ts';
 import { writeBackupFile } from './file.ts';
 import type { Manifest } from './format.ts';
 import * as store from './store.ts';
+import type { UntypedKysely } from '../../db/untyped.ts';
 
-async function rootUnit(db: Kysely<any>) {
+async function rootUnit(db: UntypedKysely) {
   const root = await store.rootUnitPath(db);
   if (!root) throw conflict('backup.no_root', 'Chưa có cây đơn vị (dữ liệu tham chiếu chưa được nạp).');
   return root;
@@ -25,7 +25,7 @@ async function rootUnit(db: Kysely<any>) {
  * restore gives back exactly the source's rows, this one included), and an export of every unit's personal data is
  * on record even if it fails half-way.
  */
-export async function recordBackup(db: Kysely<any>, who: Pick<Ctx, 'actor' | 'ip'>, where: string): Promise<void> {
+export async function recordBackup(db: UntypedKysely, who: Pick<Ctx, 'actor' | 'ip'>, where: string): Promise<void> {
   const root = await store.rootUnitPath(db);
   await db.transaction().execute((tx) =>
     recordAudit(tx, who, {

@@ -1,9 +1,10 @@
 // SQL of backups and restores. The tables are read from the catalogue, not listed by hand, so a table added by a
 // later migration is backed up and restored without touching this module.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql } from 'kysely';
+import type { UntypedKysely, UntypedTransaction } from '../../db/untyped.ts';
 
 // Raw SQL over whatever tables the catalogue names: the typed schema does not apply here.
-type Q = Kysely<any> | Transaction<any>;
+type Q = UntypedKysely | UntypedTransaction;
 
 /** Kysely's own bookkeeping: recreated by running the migrations the backup names, not copied. */
 export const MIGRATION_TABLES = ['kysely_migration', 'kysely_migration_lock'] as const;
@@ -89,7 +90,7 @@ export async function serverVersion(db: Q): Promise<string> {
 // ---- reading in a snapshot -------------------------------------------------------------------------------------
 
 /** Rows as PostgreSQL's own JSON (bytea as hex, instants in ISO 8601), so no value is converted in JavaScript. */
-export async function openRowCursor(tx: Transaction<any>, t: TableInfo): Promise<void> {
+export async function openRowCursor(tx: UntypedTransaction, t: TableInfo): Promise<void> {
   const cols = sql.join(t.columns.map((c) => sql.id(c)));
   const order = t.primaryKey.length ? sql`ORDER BY ${sql.join(t.primaryKey.map((c) => sql.ref(`r.${c}`)))}` : sql``;
   await sql`DECLARE backup_rows NO SCROLL CURSOR FOR
@@ -98,14 +99,14 @@ export async function openRowCursor(tx: Transaction<any>, t: TableInfo): Promise
   );
 }
 
-export async function fetchRows(tx: Transaction<any>, count: number): Promise<string[]> {
+export async function fetchRows(tx: UntypedTransaction, count: number): Promise<string[]> {
   const r = await sql<{ j: string }>`FETCH ${sql.raw(String(Math.max(1, Math.floor(count))))} FROM backup_rows`.execute(
     tx,
   );
   return r.rows.map((x) => x.j);
 }
 
-export async function closeRowCursor(tx: Transaction<any>): Promise<void> {
+export async function closeRowCursor(tx: UntypedTransaction): Promise<void> {
   await sql`CLOSE backup_rows`.execute(tx);
 }
 
@@ -140,7 +141,7 @@ export async function publicSchemaHasObjects(db: Q): Promise<boolean> {
  * and the migrations build them again. TRUNCATE would not do: a newer schema cannot be migrated down to an older
  * backup's, and the audit trail's triggers are part of what the migrations create.
  */
-export async function resetPublicSchema(tx: Transaction<any>): Promise<void> {
+export async function resetPublicSchema(tx: UntypedTransaction): Promise<void> {
   await sql`DROP SCHEMA IF EXISTS public CASCADE`.execute(tx);
   await sql`CREATE SCHEMA public`.execute(tx);
   await sql`GRANT USAGE ON SCHEMA public TO PUBLIC`.execute(tx);
@@ -151,7 +152,7 @@ export async function resetPublicSchema(tx: Transaction<any>): Promise<void> {
  * functions. Identity columns keep their backed-up values (OVERRIDING SYSTEM VALUE); self-references are left NULL
  * here and set by `setSelfReferences` once the whole table is in, since a row may name one that comes later.
  */
-export async function insertRows(tx: Transaction<any>, t: TableInfo, jsonArray: string): Promise<void> {
+export async function insertRows(tx: UntypedTransaction, t: TableInfo, jsonArray: string): Promise<void> {
   const table = sql.table(`public.${t.name}`);
   const cols = sql.join(t.columns.map((c) => sql.id(c)));
   const values = sql.join(t.columns.map((c) => (t.selfReferences.includes(c) ? sql`NULL` : sql.ref(`x.${c}`))));
@@ -170,7 +171,7 @@ export async function insertRows(tx: Transaction<any>, t: TableInfo, jsonArray: 
 
 const pendingTable = (t: TableInfo) => `restore_pending_${t.name}`;
 
-export async function prepareSelfReferences(tx: Transaction<any>, t: TableInfo): Promise<void> {
+export async function prepareSelfReferences(tx: UntypedTransaction, t: TableInfo): Promise<void> {
   if (!t.selfReferences.length) return;
   if (!t.primaryKey.length) throw new Error(`table ${t.name} references itself but has no primary key`);
   const keep = sql.join([...t.primaryKey, ...t.selfReferences].map((c) => sql.id(c)));
@@ -178,7 +179,7 @@ export async function prepareSelfReferences(tx: Transaction<any>, t: TableInfo):
     SELECT ${keep} FROM ${sql.table(`public.${t.name}`)} WITH NO DATA`.execute(tx);
 }
 
-export async function setSelfReferences(tx: Transaction<any>, t: TableInfo): Promise<void> {
+export async function setSelfReferences(tx: UntypedTransaction, t: TableInfo): Promise<void> {
   if (!t.selfReferences.length) return;
   const sets = sql.join(t.selfReferences.map((c) => sql`${sql.id(c)} = ${sql.ref(`p.${c}`)}`));
   const match = sql.join(
@@ -190,7 +191,7 @@ export async function setSelfReferences(tx: Transaction<any>, t: TableInfo): Pro
   );
 }
 
-export async function restoreSequence(tx: Transaction<any>, s: SequenceState): Promise<void> {
+export async function restoreSequence(tx: UntypedTransaction, s: SequenceState): Promise<void> {
   if (s.lastValue === null) return;
   await sql`SELECT setval(format('public.%I', ${s.name}::text)::regclass, ${s.lastValue}::bigint, true)`.execute(tx);
 }

@@ -5,7 +5,6 @@ import { createHash } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import type { Writable } from 'node:stream';
-import type { Kysely, Transaction } from 'kysely';
 import tar from 'tar-stream';
 import {
   APP_VERSION,
@@ -21,6 +20,7 @@ import {
 } from './format.ts';
 import * as store from './store.ts';
 import { restoreOrder } from './order.ts';
+import type { UntypedKysely, UntypedTransaction } from '../../db/untyped.ts';
 
 export type Progress = (event: { table: string; index: number; total: number; rows: number }) => void;
 
@@ -32,7 +32,7 @@ function addEntry(pack: tar.Pack, name: string, body: Buffer, mtime: Date): Prom
 }
 
 async function writeTable(
-  tx: Transaction<any>,
+  tx: UntypedTransaction,
   pack: tar.Pack,
   t: store.TableInfo,
   mtime: Date,
@@ -71,7 +71,7 @@ async function writeTable(
 
 /** Writes a whole backup of `db` to `out` (gzip'd tar); returns its manifest. */
 export async function writeBackup(
-  db: Kysely<any>,
+  db: UntypedKysely,
   backend: string,
   out: Writable,
   progress?: Progress,

@@ -10,7 +10,6 @@ import {
   everyone,
   hiddenOutsideBranch,
   hiddenToEditors,
-  hiddenToSignedIn,
   hiddenUnlessOwnBranch,
   RELATIONS,
   readInOwnSubtree,

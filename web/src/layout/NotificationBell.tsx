@@ -129,7 +129,9 @@ export function NotificationBell() {
               variant="subtle"
               size="compact-sm"
               leftSection={<IconCheck size={14} aria-hidden />}
-              onClick={() => data.items.filter((n) => !n.read).forEach((n) => markRead.mutate(n.id))}
+              onClick={() => {
+                for (const n of data.items) if (!n.read) markRead.mutate(n.id);
+              }}
             >
               Đánh dấu đã đọc
             </Button>

@@ -49,7 +49,9 @@ export function NotificationsPage() {
             <Button
               variant="default"
               size="xs"
-              onClick={() => items.filter((n) => !n.read).forEach((n) => markRead.mutate(n.id))}
+              onClick={() => {
+                for (const n of items) if (!n.read) markRead.mutate(n.id);
+              }}
             >
               Đánh dấu tất cả đã đọc
             </Button>

@@ -5,7 +5,7 @@ import {
   Table,
   TableCell,
   TableLayoutType,
-  TableRow,
+  type TableRow,
   VerticalAlignTable,
   WidthType,
 } from 'docx';

@@ -17,7 +17,7 @@ const TOKEN_EXPANSIONS: Record<string, string> = {
 export function canonicalName(s: string): string {
   const base = fold(s)
     .replace(/&/g, ' va ')
-    .replace(/[.,;:()"“”'‘’\[\]/\\–—-]/g, ' ')
+    .replace(/[.,;:()"“”'‘’[\]/\\–—-]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   return base

@@ -25,18 +25,16 @@ export async function ensureDemoAccounts(ctx: Ctx): Promise<string[]> {
     if (await store.findUserByUsername(ctx.db, d.username)) continue;
     const unit = await getUnitByCode(ctx.db, d.unitCode);
     if (!unit) continue;
-    await ctx.db
-      .transaction()
-      .execute((tx) =>
-        insertUser(tx, ctx, {
-          username: d.username,
-          fullName: d.fullName,
-          unitId: unit.id,
-          roles: d.roles,
-          password: DEMO_PASSWORD,
-          isDemo: true,
-        }),
-      );
+    await ctx.db.transaction().execute((tx) =>
+      insertUser(tx, ctx, {
+        username: d.username,
+        fullName: d.fullName,
+        unitId: unit.id,
+        roles: d.roles,
+        password: DEMO_PASSWORD,
+        isDemo: true,
+      }),
+    );
     created.push(d.username);
   }
   return created;

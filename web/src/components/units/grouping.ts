@@ -31,7 +31,7 @@ export function groupChildren(children: readonly UnitWithCount[]): ChildGroup[] 
   for (const g of GROUPS) {
     const units = children.filter((c) => g.kinds.includes(c.kind));
     if (!units.length) continue;
-    units.forEach((u) => used.add(u.id));
+    for (const u of units) used.add(u.id);
     const key = (u: UnitWithCount) => (g.byShortName ? u.shortName || u.name : u.name);
     groups.push({
       key: g.key,

@@ -7,38 +7,50 @@ import { docNumber, formatIsoDate, isUncertainRef } from '../../components/plans
 import { count } from '../../format.ts';
 
 /** The document's header as read: issuer (with how sure), number, date, place, title, basis, signer, recipients. */
+/** One header field with the findings about it (errors in red, warnings in orange) under its value. */
+function FieldRow({
+  label,
+  findings,
+  children,
+}: {
+  label: string;
+  findings: PlanDraft['findings'];
+  children: ReactNode;
+}) {
+  const cls = findings.some((f) => f.severity === 'error')
+    ? 'field-error'
+    : findings.length
+      ? 'field-flagged'
+      : undefined;
+  return (
+    <div className={`info-row ${cls ?? ''}`} style={{ padding: '2px 4px', borderRadius: 6 }}>
+      <Text component="dt" size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text component="dd" size="sm" style={{ overflowWrap: 'anywhere' }}>
+        {children}
+        {findings.map((f, i) => (
+          <Text key={i} size="xs" display="block" c={f.severity === 'error' ? 'red.9' : '#8f3b00'} fw={500}>
+            {f.severity === 'error' ? 'Lỗi: ' : 'Cảnh báo: '}
+            {f.message}
+          </Text>
+        ))}
+      </Text>
+    </div>
+  );
+}
+
 export function HeaderView({ draft, onLine }: { draft: PlanDraft; onLine?: (line: number) => void }) {
   const d = draft.document;
   const docFindings = draft.findings.filter((f) => !f.location.task && f.severity !== 'info');
-  const about = (...fields: string[]) =>
-    docFindings.filter((f) => f.location.field && fields.includes(f.location.field));
-  const Row = ({ label, fields, children }: { label: string; fields: string[]; children: ReactNode }) => {
-    const list = about(...fields);
-    const cls = list.some((f) => f.severity === 'error') ? 'field-error' : list.length ? 'field-flagged' : undefined;
-    return (
-      <div className={`info-row ${cls ?? ''}`} style={{ padding: '2px 4px', borderRadius: 6 }}>
-        <Text component="dt" size="sm" c="dimmed">
-          {label}
-        </Text>
-        <Text component="dd" size="sm" style={{ overflowWrap: 'anywhere' }}>
-          {children}
-          {list.map((f, i) => (
-            <Text key={i} size="xs" display="block" c={f.severity === 'error' ? 'red.9' : '#8f3b00'} fw={500}>
-              {f.severity === 'error' ? 'Lỗi: ' : 'Cảnh báo: '}
-              {f.message}
-            </Text>
-          ))}
-        </Text>
-      </div>
-    );
-  };
+  const about = (fields: string[]) => docFindings.filter((f) => f.location.field && fields.includes(f.location.field));
   return (
     <Card withBorder radius="md" component="section" aria-labelledby="phan-dau">
       <Title order={2} size="h4" id="phan-dau" mb="sm">
         Phần đầu văn bản
       </Title>
       <dl className="info-list">
-        <Row label="Cơ quan ban hành" fields={['issuer']}>
+        <FieldRow label="Cơ quan ban hành" findings={about(['issuer'])}>
           {d.issuer ? (
             <UnitRefList refs={[d.issuer]} highlight />
           ) : (
@@ -46,21 +58,21 @@ export function HeaderView({ draft, onLine }: { draft: PlanDraft; onLine?: (line
               Chưa xác định
             </Text>
           )}
-        </Row>
-        <Row label="Số, ký hiệu" fields={['number', 'document']}>
+        </FieldRow>
+        <FieldRow label="Số, ký hiệu" findings={about(['number', 'document'])}>
           {d.number || d.symbol ? docNumber(d.number, d.symbol) : 'Chưa có số'}
-        </Row>
-        <Row label="Ngày" fields={['date', 'place']}>
+        </FieldRow>
+        <FieldRow label="Ngày" findings={about(['date', 'place'])}>
           {[d.place, formatIsoDate(d.date)].filter(Boolean).join(', ') || 'Chưa có'}
-        </Row>
-        <Row label="Trích yếu" fields={['title']}>
+        </FieldRow>
+        <FieldRow label="Trích yếu" findings={about(['title'])}>
           {d.title || (
             <Text span c="dimmed" inherit>
               Chưa có
             </Text>
           )}
-        </Row>
-        <Row label="Căn cứ" fields={['basis']}>
+        </FieldRow>
+        <FieldRow label="Căn cứ" findings={about(['basis'])}>
           {d.basis.length ? (
             <ul className="ref-list">
               {d.basis.map((b, i) => (
@@ -70,11 +82,11 @@ export function HeaderView({ draft, onLine }: { draft: PlanDraft; onLine?: (line
           ) : (
             'Không có'
           )}
-        </Row>
-        <Row label="Người ký" fields={['signer']}>
+        </FieldRow>
+        <FieldRow label="Người ký" findings={about(['signer'])}>
           {d.signer ? [d.signer.lines.join(' – '), d.signer.name].filter(Boolean).join(': ') : 'Chưa có'}
-        </Row>
-        <Row label="Nơi nhận" fields={['recipients']}>
+        </FieldRow>
+        <FieldRow label="Nơi nhận" findings={about(['recipients'])}>
           {d.recipients.length ? (
             <ul className="ref-list">
               {d.recipients.map((r, i) => (
@@ -84,7 +96,7 @@ export function HeaderView({ draft, onLine }: { draft: PlanDraft; onLine?: (line
           ) : (
             'Không có'
           )}
-        </Row>
+        </FieldRow>
       </dl>
       <Title order={3} size="h5" mt="md" mb={6}>
         Các mục
