@@ -68,6 +68,10 @@ export const UNIQUE_CONSTRAINTS: Readonly<Record<string, UniqueAnswer>> = {
     code: 'ai_use.uuid_taken',
     message: 'Mã định danh của việc sử dụng hệ thống AI bị trùng. Hãy thử lại.',
   },
+  petition_code_key: {
+    code: 'petition.code_taken',
+    message: 'Mã theo dõi kiến nghị vừa được cấp cho kiến nghị khác. Vui lòng gửi lại: nội dung đã nhập vẫn được giữ.',
+  },
   ai_impact_assessment_use_id_version_key: {
     code: 'ai_assessment.changed',
     message: 'Báo cáo đánh giá tác động vừa được người khác thay đổi. Hãy tải lại trang.',
