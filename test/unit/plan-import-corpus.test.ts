@@ -134,8 +134,9 @@ const norm = (s: string) => fold(s).replace(/[“”"'()]/g, '').replace(/[.,;:]
 const sameText = (a: string, b: string) => norm(a) === norm(b);
 /** "Ủy ban nhân dân" and "UBND" name the same thing; "các" before a group is style. */
 const unitKey = (s: string) => norm(s).replace(/^cac /, '').replace(/\buy ban nhan dan\b/g, 'ubnd').replace(/\bhoi dong nhan dan\b/g, 'hdnd');
-const refKey = (number: string | null, symbol: string | null) =>
-  number && symbol ? `${number}/${symbol}`.replace(/\s+/g, '').toUpperCase().replace(/Đ/g, 'D') : null;
+/** "57-NQ/TW" and "57/NQ/TW" are one reference however the number and symbol were split. */
+const refNorm = (s: string) => s.replace(/\s+/g, '').toUpperCase().replace(/Đ/g, 'D').replace(/-/g, '/');
+const refKey = (number: string | null, symbol: string | null) => (number && symbol ? refNorm(`${number}/${symbol}`) : null);
 
 function words(s: string): Set<string> {
   return new Set(norm(s).split(/[^a-z0-9]+/).filter((w) => w.length > 1));
@@ -200,7 +201,7 @@ function score(docs: Doc[], detail: string[]): Scores {
       if (!ok) detail.push(`${doc.name}: ${f} expected ${JSON.stringify(e[f])} got ${JSON.stringify(got[f])}`);
     }
     const gotBasis = d.basis.map((b) => refKey(b.number, b.symbol)).filter((x): x is string => x !== null);
-    const expBasis = e.basis.map((b) => b.replace(/\s+/g, '').toUpperCase().replace(/Đ/g, 'D'));
+    const expBasis = e.basis.map(refNorm);
     if (!basis.sets(expBasis, gotBasis)) detail.push(`${doc.name}: basis expected ${expBasis.join(', ')} got ${gotBasis.join(', ')}`);
 
     const pairs = matchTasks(doc.expected.tasks, doc.plan.tasks);

@@ -421,6 +421,14 @@ export const ACTION_VERBS = [
   'kiện toàn', 'sửa đổi', 'bổ sung', 'góp ý', 'lấy ý kiến', 'công bố', 'công khai', 'lập', 'trình', 'chỉ đạo', 'giám sát',
   'thanh tra', 'xác định', 'đề xuất', 'kiến nghị', 'ưu tiên', 'bảo đảm', 'đảm bảo', 'phát động', 'biên soạn', 'in ấn',
   'phát hành', 'xúc tiến', 'hợp tác', 'thử nghiệm', 'áp dụng', 'điều tra', 'thống kê', 'quản lý', 'hướng dẫn', 'chuyển đổi',
+  // Seen in issued plans of ministries and provinces: not actions of a short list, but actions all the same.
+  'thí điểm', 'sắp xếp', 'quy hoạch', 'thu hút', 'rà soát', 'làm sạch', 'tập trung', 'tiếp tục', 'chủ động', 'biểu dương',
+  'khen thưởng', 'phát huy', 'củng cố', 'mở rộng', 'đổi mới', 'sửa đổi', 'hoàn chỉnh', 'phê duyệt', 'thẩm định', 'ban hành',
+  'tổng rà soát', 'khai thác', 'tích hợp', 'đăng tải', 'xác lập', 'thông báo', 'trao đổi', 'định hướng', 'chuẩn bị',
+  'phân công', 'phân cấp', 'rút kinh nghiệm', 'vận động', 'cài đặt', 'sử dụng', 'đo lường', 'giới thiệu', 'tôn vinh',
+  'đăng ký', 'cấp', 'thu', 'chi', 'bố trí', 'phân bổ', 'dự toán', 'lựa chọn', 'tuyển chọn', 'tuyển dụng', 'kiểm soát',
+  'phòng ngừa', 'ngăn chặn', 'phát hiện', 'khắc phục', 'nhân rộng', 'lan tỏa', 'phấn đấu', 'hình thành', 'xây mới',
+  'thiết kế', 'thi công', 'đưa vào', 'số hoá', 'chuẩn hoá', 'kết nạp', 'học tập', 'nghiên cứu', 'tìm hiểu', 'hướng tới',
 ];
 
 /**

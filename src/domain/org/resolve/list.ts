@@ -14,6 +14,15 @@ const PROTECTED_PHRASES = [
   'cơ quan, đơn vị', 'cơ quan, tổ chức', 'tổ chức, cá nhân', 'đơn vị, địa phương', 'doanh nghiệp, tổ chức',
   'tổ chức chính trị - xã hội', 'cán bộ, công chức, viên chức',
   'Báo và Phát thanh - Truyền hình', 'Đài Phát thanh và Truyền hình', 'Liên hiệp các Hội Khoa học và Kỹ thuật',
+  // Compound names of offices and agencies found in every province: never split at their "và" or comma.
+  'Văn phòng HĐND và UBND', 'Văn phòng Hội đồng nhân dân và Ủy ban nhân dân', 'Phòng Kinh tế, Hạ tầng và Đô thị',
+  'Văn hóa, Thể thao và Du lịch', 'Nông nghiệp và Môi trường', 'Khoa học và Công nghệ', 'Giáo dục và Đào tạo',
+  'Dân tộc và Tôn giáo', 'Lao động, Thương binh và Xã hội', 'Tài nguyên và Môi trường', 'Nông nghiệp và Phát triển nông thôn',
+  'Thông tin và Truyền thông', 'Kế hoạch và Đầu tư', 'Báo và Phát thanh, Truyền hình', 'Phát thanh và Truyền hình',
+  'Công nghệ thông tin và Truyền thông', 'Chiến lược và Chính sách', 'Kiểm tra văn bản và Quản lý xử lý vi phạm hành chính',
+  'Phổ biến, giáo dục pháp luật và trợ giúp pháp lý', 'Phổ biến, giáo dục pháp luật', 'Tổ chức, biên chế và tổ chức phi chính phủ',
+  'Xây dựng chính quyền và công tác thanh niên', 'Cải cách hành chính, văn thư, lưu trữ', 'Xây dựng và Kiểm tra văn bản',
+  'Ủy ban Mặt trận Tổ quốc Việt Nam', 'thôn, tổ dân phố', 'xã, phường, đặc khu',
 ];
 
 /** Words that begin a new unit in a list. Capitalised forms only: lower-case "ban" in "phòng, ban" is not a unit. */
@@ -23,7 +32,7 @@ const UNIT_HEADS = [
   'Thanh tra', 'Cục', 'Chi cục', 'Viện', 'Trường', 'Bệnh viện', 'Kho bạc', 'Ngân hàng', 'Thuế', 'Bảo hiểm', 'Tòa án',
   'Chủ tịch', 'Giám đốc', 'Thủ trưởng', 'Quỹ', 'Hợp tác xã', 'Công ty', 'Tổng công ty', 'Tập đoàn', 'Chính phủ',
   'Thủ tướng', 'Quốc hội', 'Tỉnh ủy', 'Tỉnh uỷ', 'Xã', 'Phường', 'Tổ dân phố', 'Thôn', 'Nhân dân', 'Các', 'các', 'Những', 'những',
-  'Toàn thể', 'toàn thể',
+  'Toàn thể', 'toàn thể', 'Vụ', 'Tổng cục', 'Học viện', 'Đại học', 'Bộ Tư lệnh', 'Bộ Chỉ huy', 'Ban Chỉ huy',
 ];
 
 /** One character in, one character out: positions found in the folded text are positions in the original. */
