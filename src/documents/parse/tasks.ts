@@ -318,6 +318,7 @@ export function readTable(ctx: ParseContext, indexes: number[]): ContentResult &
   const groups: TaskGroup[] = [];
   let group: string | null = null;
   let auto = 0;
+  const used = new Set<string>();
   table.items.forEach((item) => {
     ctx.take(indexes[item.row]!);
     if (item.kind === 'group') {
@@ -327,7 +328,10 @@ export function readTable(ctx: ParseContext, indexes: number[]): ContentResult &
       return;
     }
     auto++;
-    const number = item.number ?? (group ? `${group}.${auto}` : String(auto));
+    let number = item.number ?? (group ? `${group}.${auto}` : String(auto));
+    // Numbering that starts again under each group row (I: 1, 2; II: 1, 2) is read within its group.
+    if (used.has(number) && group) number = `${group}.${number}`;
+    used.add(number);
     const fields: TaskDraft['fields'] = [];
     for (const [field, value] of Object.entries(item.values) as Array<[TaskField, string]>) {
       fields.push({ field, value, label: item.labels[field] ?? field, line: item.line });

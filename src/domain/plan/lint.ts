@@ -21,6 +21,7 @@ function checkTasks(plan: PlanDraft, out: Findings): void {
   for (const [n, count] of numbers) {
     if (count > 1) out.add('task.number.duplicate', 'error', { task: n }, `Số thứ tự nhiệm vụ ${n} bị trùng (${count} nhiệm vụ).`, 'Đánh số lại các nhiệm vụ cho không trùng nhau.');
   }
+  const productsWritten = plan.tasks.some((t) => t.deliverables.length > 0);
   for (const t of plan.tasks) {
     const name = `Nhiệm vụ ${t.number}`;
     if (!t.title.trim()) {
@@ -48,7 +49,10 @@ function checkTasks(plan: PlanDraft, out: Findings): void {
     }
 
     if (t.deliverables.length === 0) {
-      out.add('task.deliverable.missing', 'error', taskLocation(plan, t, 'deliverables'), `${name} chưa có sản phẩm (chưa "rõ kết quả").`, 'Ghi sản phẩm cụ thể: văn bản, báo cáo, hội nghị, cơ sở dữ liệu…');
+      // A plan written in prose (the usual style of national plans) names no product for any task: worth asking,
+      // not a defect to send back. One task without the product its siblings all have is a slip.
+      const severity = productsWritten ? 'error' : 'warning';
+      out.add('task.deliverable.missing', severity, taskLocation(plan, t, 'deliverables'), `${name} chưa có sản phẩm (chưa "rõ kết quả").`, 'Ghi sản phẩm cụ thể: văn bản, báo cáo, hội nghị, cơ sở dữ liệu…');
     } else {
       const vague = t.deliverables.filter((x) => VAGUE_DELIVERABLES.some((v) => fold(x).replace(/[.;,]+$/, '') === fold(v)));
       if (vague.length === t.deliverables.length) {
