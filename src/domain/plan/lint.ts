@@ -8,7 +8,8 @@ import { hasDeadline } from './timeframe.ts';
 import { work } from '../work.ts';
 import { Findings, quote, taskLocation, texts, type LintContext, type Located } from './lint-common.ts';
 import { checkPlaceNames, checkRecipients, checkUnits, correctPlaceNames } from './lint-names.ts';
-import { checkParent } from './lint-parent.ts';
+import { checkParent, formatDate } from './lint-parent.ts';
+import { checkLawNumbers } from './laws.ts';
 
 export type { LintContext } from './lint-common.ts';
 
@@ -316,6 +317,21 @@ function checkHeader(plan: PlanDraft, ctx: LintContext, out: Findings): void {
   if (plan.tasks.length === 0) out.add('plan.tasks.missing', 'warning', {}, 'Kế hoạch chưa có nhiệm vụ nào được phân công.', 'Bổ sung các nhiệm vụ với cơ quan chủ trì, thời gian và sản phẩm.');
 }
 
+/** A task due before the plan itself is dated cannot be done as written: "Tháng 3/2026" in a plan of 15/7/2026. */
+function checkDeadlines(plan: PlanDraft, out: Findings): void {
+  const date = plan.document.date;
+  if (!date) return;
+  for (const t of plan.tasks) {
+    const s = t.timeframe.schedule;
+    if (!s || s.kind === 'recurring' || s.kind === 'continuous' || !s.end || s.end >= date) continue;
+    out.add(
+      'task.timeframe.beforePlan', 'error', taskLocation(plan, t, 'timeframe'),
+      `Nhiệm vụ ${t.number}: thời hạn ${quote(t.timeframe.text)} (đến ${formatDate(s.end)}) sớm hơn ngày ban hành kế hoạch (${formatDate(date)}).`,
+      'Kiểm tra lại thời hạn hoặc năm thực hiện của nhiệm vụ.',
+    );
+  }
+}
+
 /** Reviews a plan. Findings carry a stable code, a location and a Vietnamese message with a suggested fix. */
 export function lintPlan(plan: PlanDraft, ctx: LintContext): Finding[] {
   const out = new Findings();
@@ -326,6 +342,8 @@ export function lintPlan(plan: PlanDraft, ctx: LintContext): Finding[] {
   const inherited = ctx.parent ? parentWording(ctx.parent) : null;
   checkPhrases(plan, out, inherited);
   checkLaws(plan, ctx.directory, out, inherited);
+  checkLawNumbers(plan, out);
+  checkDeadlines(plan, out);
   checkTerms(plan, out);
   checkRecipients(plan, ctx, out);
   checkParent(plan, ctx, out);
