@@ -70,3 +70,39 @@ describe('lint: a missing product', () => {
     assert.ok(f.every((x) => x.severity === 'warning'));
   });
 });
+
+function communeText(kind: 'xã' | 'phường', lead: string): string {
+  const name = kind === 'xã' ? 'Đông Tiến' : 'Bình Minh';
+  return [
+    'ỦY BAN NHÂN DÂN', `${kind.toUpperCase()} ${name.toUpperCase()}`, '', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    'Độc lập - Tự do - Hạnh phúc', '', 'Số: 12/KH-UBND', '', `${name}, ngày 10 tháng 3 năm 2026`, '', 'KẾ HOẠCH',
+    'Triển khai thi hành Luật Dữ liệu', '', 'I. NỘI DUNG', '',
+    '1. Rà soát, cập nhật cơ sở dữ liệu chuyên ngành', '', `a) Cơ quan chủ trì: ${lead}.`,
+    `b) Cơ quan phối hợp: Văn phòng HĐND và UBND ${kind}.`, 'c) Thời gian thực hiện: Quý III/2026.', 'd) Sản phẩm: Báo cáo.', '',
+  ].join('\n');
+}
+
+describe('lint: offices that do not exist for this plan', () => {
+  it('stays silent on each kind of commune with its own office, and never splits "Văn phòng HĐND và UBND"', async () => {
+    for (const [kind, lead] of [['xã', 'Phòng Kinh tế'], ['phường', 'Phòng Kinh tế, Hạ tầng và Đô thị']] as const) {
+      const { plan, findings } = await lint(communeText(kind, lead));
+      assert.deepEqual(plan.tasks[0]!.lead.map((u) => u.text), [lead]);
+      assert.deepEqual(plan.tasks[0]!.coordinators.map((u) => u.text), [`Văn phòng HĐND và UBND ${kind}`]);
+      assert.deepEqual(codes(findings).filter((c) => c.startsWith('unit.notIn') || c === 'unit.abolished'), [], kind);
+    }
+  });
+
+  it('names the office a xã has instead of a phường\'s', async () => {
+    const { findings } = await lint(communeText('xã', 'Phòng Kinh tế, Hạ tầng và Đô thị'));
+    const f = findings.find((x) => x.code === 'unit.notInCommuneKind');
+    assert.equal(f?.severity, 'error');
+    assert.match(f!.message, /xã có “Phòng Kinh tế”/);
+  });
+
+  it('names the successor of an office abolished in 2025', async () => {
+    const { findings } = await lint(communeText('xã', 'Phòng Tài chính - Kế hoạch'));
+    const f = findings.find((x) => x.code === 'unit.abolished');
+    assert.equal(f?.severity, 'error');
+    assert.match(f!.message, /nay thuộc Phòng Kinh tế\.$/);
+  });
+});

@@ -10,6 +10,7 @@ import { Findings, quote, taskLocation, texts, type LintContext, type Located } 
 import { checkPlaceNames, checkRecipients, checkUnits, correctPlaceNames } from './lint-names.ts';
 import { checkParent, formatDate } from './lint-parent.ts';
 import { checkLawNumbers } from './laws.ts';
+import { checkOffices } from './lint-offices.ts';
 
 export type { LintContext } from './lint-common.ts';
 
@@ -344,6 +345,7 @@ export function lintPlan(plan: PlanDraft, ctx: LintContext): Finding[] {
   checkLaws(plan, ctx.directory, out, inherited);
   checkLawNumbers(plan, out);
   checkDeadlines(plan, out);
+  checkOffices(plan, out);
   checkTerms(plan, out);
   checkRecipients(plan, ctx, out);
   checkParent(plan, ctx, out);
