@@ -11,6 +11,8 @@ export interface ProseTask {
   timeframe: string | null;
   /** The action, from its verb ("tổ chức hội nghị …"), without lead, coordinators and timeframe. */
   action: string | null;
+  /** What comes before the lead: the task's name in "Nghị định quy định chi tiết …: Bộ X chủ trì …". */
+  before: string | null;
 }
 
 /** Verbs that begin the action after a coordinator list (folded). A list's own "tổ chức" follows a comma. */
@@ -23,10 +25,13 @@ const ACTION_START = [
   'nang cap', 'ket noi', 'chia se', 'so hoa', 'phat dong', 'phat hanh', 'thong tin', 'truyen thong', 'giam sat',
 ].map((v) => new RegExp(`(?<![,;]) (${v})(?=[ ,]|$)`, 'gu'));
 
-const TIME_LABEL = /[;,.]\s*(?:thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành|triển khai))?\s*:\s*(.+?)\.?\s*$/iu;
+/** "thời gian thực hiện: …", also "thời gian trình: …", "thời hạn ban hành: …". */
+const TIME_LABEL = /[;,.]\s*(?:thời gian|thời hạn|tiến độ)(?:\s+\p{Ll}+){0,2}\s*:\s*(.+?)\.?\s*$/iu;
 const TIME_DONE = /[;,]\s*hoàn thành\s+(?:trong\s+)?(.+?)\.?\s*$/iu;
 const TIME_DONE_BARE = /\s+(?:và\s+)?hoàn thành\s+(trước\s+.+?|trong\s+.+?)\.?\s*$/iu;
 const TIME_RECURRING = /[;,]\s*(?:thực hiện|triển khai)\s+(thường xuyên|hằng năm|hàng năm|định kỳ hằng năm|định kỳ hàng năm)\.?\s*$/iu;
+
+const LEAD_HEAD = /(?<=^|\s)(?:Bộ|Sở|Các|Ủy ban|Uỷ ban|UBND|Văn phòng|Phòng|Công an|Ban|Cục|Vụ|Trung tâm|Thanh tra|Đài|Báo|Thông tấn|Viện|Chi cục|Hội|Liên đoàn|Đoàn|Tỉnh đoàn|Kho bạc|Bảo hiểm|Ngân hàng|Chủ tịch|Thủ trưởng|Giám đốc|Tổng cục)(?=\s)/u;
 
 function upperFirst(s: string): string {
   return s ? s[0]!.toLocaleUpperCase('vi') + s.slice(1) : s;
@@ -60,9 +65,13 @@ export function readProse(input: string): ProseTask | null {
   const text = normalizeText(input).replace(/^[-+•–*]\s+|^[a-zđ]\)\s+/u, '');
   const { rest, timeframe } = takeTimeframe(text);
   const m = /(?:^|[.;:]\s+)([^.;:]*?)\s*(?<!\p{L})chủ trì(?!\p{L}),?\s*/iu.exec(rest);
-  if (!m) return timeframe ? { lead: null, coordinators: null, timeframe, action: null } : null;
-  const leadText = normalizeText(m[1] ?? '');
-  const lead = /^\p{Lu}/u.test(leadText) && leadText.split(' ').length <= 14 ? leadText : null;
+  if (!m) return timeframe ? { lead: null, coordinators: null, timeframe, action: null, before: null } : null;
+  const before = normalizeText(rest.slice(0, m.index).replace(/[.;:\s]+$/u, '')) || null;
+  // The lead starts at the first word that names a body: "… tuyên truyền Luật Bộ Khoa học và Công nghệ chủ trì".
+  const written = normalizeText(m[1] ?? '');
+  const head = LEAD_HEAD.exec(written);
+  const leadText = head ? written.slice(head.index).trim() : written;
+  const lead = /^\p{Lu}/u.test(leadText) && leadText.split(' ').length <= 24 ? leadText : null;
   let after = rest.slice(m.index + m[0].length);
   let coordinators: string | null = null;
   const co = /^(?:và\s+)?phối hợp với\s+/iu.exec(after);
@@ -78,7 +87,7 @@ export function readProse(input: string): ProseTask | null {
     }
   }
   const action = normalizeText(after).replace(/[.;]+$/u, '');
-  return { lead, coordinators, timeframe, action: action || null };
+  return { lead, coordinators, timeframe, action: action || null, before };
 }
 
 /** An agency as the heading of the tasks under it: "1. Sở Tư pháp:", "2. Công an tỉnh", "3. UBND các xã, phường". */

@@ -104,13 +104,25 @@ export function buildTask(ctx: ParseContext, d: TaskDraft): Task {
   let title = d.title;
   if (!values.has('lead') || !values.has('timeframe')) {
     // Prose: "Sở Tư pháp chủ trì, phối hợp với … tổ chức …; hoàn thành trong Quý II/2026." (the label stays empty)
-    const source = d.prose ? d.title : content.join(' ');
+    // The sentence may also have been joined to the task's name ("2. Tổ chức phổ biến Luật Bộ X chủ trì, …").
+    const hadLead = values.has('lead');
+    const inTitle = !d.prose && content.length === 0 && !hadLead;
+    const source = d.prose || inTitle ? d.title : content.join(' ');
     const p = source ? readProse(source) : null;
     const lead = p?.lead ?? d.defaultLead ?? null;
     if (lead && !values.has('lead')) values.set('lead', { value: lead, line: d.line, label: '' });
     if (p?.coordinators && !values.has('coordinators')) values.set('coordinators', { value: p.coordinators, line: d.line, label: '' });
     if (p?.timeframe && !values.has('timeframe')) values.set('timeframe', { value: p.timeframe, line: d.line, label: '' });
-    if (d.prose && p?.action) title = p.action[0]!.toLocaleUpperCase('vi') + p.action.slice(1);
+    if ((d.prose || inTitle) && p?.lead && !hadLead) {
+      // "Nghị định …: Bộ X chủ trì …" is named before its lead; "- Sở X chủ trì tổ chức …" by its action.
+      const named = p.before;
+      const at = inTitle ? d.title.indexOf(p.lead) : -1;
+      if (inTitle && at > 0) {
+        title = d.title.slice(0, at).replace(/[\s:;,.]+$/u, '');
+        content.push(d.title.slice(at));
+      } else if (named && d.prose) title = named;
+      else if (d.prose && p.action) title = p.action[0]!.toLocaleUpperCase('vi') + p.action.slice(1);
+    } else if (d.prose && p?.action) title = p.action[0]!.toLocaleUpperCase('vi') + p.action.slice(1);
   }
   const lead = values.get('lead');
   const coordinators = values.get('coordinators');

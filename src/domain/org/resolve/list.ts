@@ -23,6 +23,8 @@ const PROTECTED_PHRASES = [
   'Phổ biến, giáo dục pháp luật và trợ giúp pháp lý', 'Phổ biến, giáo dục pháp luật', 'Tổ chức, biên chế và tổ chức phi chính phủ',
   'Xây dựng chính quyền và công tác thanh niên', 'Cải cách hành chính, văn thư, lưu trữ', 'Xây dựng và Kiểm tra văn bản',
   'Ủy ban Mặt trận Tổ quốc Việt Nam', 'thôn, tổ dân phố', 'xã, phường, đặc khu',
+  'bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ', 'bộ, cơ quan ngang bộ', 'bộ, ngành', 'bộ, cơ quan',
+  'tỉnh, thành phố trực thuộc trung ương',
 ];
 
 /** Words that begin a new unit in a list. Capitalised forms only: lower-case "ban" in "phòng, ban" is not a unit. */
@@ -33,6 +35,7 @@ const UNIT_HEADS = [
   'Chủ tịch', 'Giám đốc', 'Thủ trưởng', 'Quỹ', 'Hợp tác xã', 'Công ty', 'Tổng công ty', 'Tập đoàn', 'Chính phủ',
   'Thủ tướng', 'Quốc hội', 'Tỉnh ủy', 'Tỉnh uỷ', 'Xã', 'Phường', 'Tổ dân phố', 'Thôn', 'Nhân dân', 'Các', 'các', 'Những', 'những',
   'Toàn thể', 'toàn thể', 'Vụ', 'Tổng cục', 'Học viện', 'Đại học', 'Bộ Tư lệnh', 'Bộ Chỉ huy', 'Ban Chỉ huy',
+  'Thông tấn xã',
 ];
 
 /** One character in, one character out: positions found in the folded text are positions in the original. */
