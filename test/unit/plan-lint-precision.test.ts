@@ -38,6 +38,12 @@ describe('lint precision: a correct plan from another province', () => {
     assert.ok(!codes(findings).includes('task.action.missing'));
     assert.ok(!codes(findings).includes('law.numberMismatch'));
     assert.ok(!codes(findings).includes('task.timeframe.beforePlan'));
+    assert.ok(!findings.some((f) => f.code === 'plan.terms.inconsistent' && /bảo đảm/.test(f.message)));
+  });
+
+  it('accepts "Xác định nội dung công việc" with or without "rõ"', async () => {
+    const { findings } = await lint(planText().replace('I. NỘI DUNG KẾ HOẠCH', 'I. MỤC ĐÍCH\n\nXác định nội dung công việc cụ thể.\n\nII. NỘI DUNG KẾ HOẠCH'));
+    assert.ok(!codes(findings).includes('phrase.missingWord'));
   });
 });
 

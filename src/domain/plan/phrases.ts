@@ -52,7 +52,7 @@ const PHRASE_DEFS: PhraseDef[] = [
   { text: 'bám sát nội dung, tiến độ, yêu cầu' },
   { text: 'đúng thẩm quyền, chức năng, nhiệm vụ' },
   { text: 'chức năng, nhiệm vụ, quyền hạn' },
-  { text: 'xác định rõ nội dung công việc' },
+  { text: 'xác định (rõ) nội dung công việc' },
   { text: 'đảm bảo tính khả thi' },
   { text: 'bảo đảm tính khả thi' },
   { text: 'tránh chồng chéo, hình thức' },
