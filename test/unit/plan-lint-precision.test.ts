@@ -47,6 +47,16 @@ describe('lint precision: a correct plan from another province', () => {
   });
 });
 
+describe('import: an issuer named without its province', () => {
+  it('is read as the register\'s province only when the place agrees, never guessed', async () => {
+    const nameless = (place: string) => planText().replace('TỈNH NGHỆ AN', 'TỈNH').replace('Nghệ An, ngày', `${place}, ngày`);
+    const other = await lint(nameless('Nghệ An'));
+    assert.equal(other.plan.document.issuer?.unitId, null);
+    const own = await lint(nameless('Thanh Hóa'));
+    assert.equal(own.plan.document.issuer?.unitCode, '38');
+  });
+});
+
 describe('lint: law cited with a number not its own', () => {
   it('names the right number and whose number was written', async () => {
     const { findings } = await lint(planText({ law: '143/2025/QH15' }));

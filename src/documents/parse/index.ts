@@ -218,8 +218,9 @@ function unlessGuessed(ref: UnitRef, place: string | null): UnitRef {
 function resolveIssuer(ctx: ParseContext, top: TopOfDocument, plan: TopOfDocument, opening: Opening): UnitRef | null {
   const written = plan.issuer ?? top.issuer ?? top.authority;
   const line = top.lineOf.issuer ?? top.lineOf.type;
-  let ref: UnitRef | null = written ? ctx.directory.resolve(written) : null;
-  const inferred = opening.issuer ? unlessGuessed(ctx.directory.resolve(opening.issuer.text), plan.place ?? top.place) : null;
+  const place = plan.place ?? top.place;
+  let ref: UnitRef | null = written ? unlessGuessed(ctx.directory.resolve(written), place) : null;
+  const inferred = opening.issuer ? unlessGuessed(ctx.directory.resolve(opening.issuer.text), place) : null;
   // The opening completes the header only when it says more ("ỦY BAN NHÂN DÂN" + "Ủy ban nhân dân tỉnh Nghệ An"),
   // never when it says less ("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN" against "Ủy ban nhân dân tỉnh").
   const completes = ref !== null && ref.unitId === null && inferred?.unitId != null && written !== null &&
