@@ -94,6 +94,8 @@ export function readProse(input: string): ProseTask | null {
 export function isAgencyHeading(text: string): boolean {
   const t = normalizeText(text).replace(/[:.]$/u, '');
   if (t.split(' ').length > 14 || /(?<!\p{L})(chủ trì|phối hợp)(?!\p{L})/iu.test(t)) return false;
+  // Words that start like a body but open an action or a thing: "Ban hành …", "Hội nghị …", "Bộ tiêu chí …".
+  if (/^(Ban hành|Bộ (tiêu chí|câu hỏi|tài liệu|chỉ số|công cụ)|Hội (nghị|thảo|thi|diễn)|Đoàn (kiểm tra|công tác|giám sát)|Trường hợp)(?!\p{L})/u.test(t)) return false;
   if (!/^(Sở|Bộ|Công an|Văn phòng|Phòng|Ban|UBND|Ủy ban|Uỷ ban|Thanh tra|Báo|Đài|Trung tâm|Cục|Vụ|Viện|Các sở|Các bộ|Các cơ quan|Các phòng|Hội|Liên đoàn|Tỉnh đoàn|Đoàn|Bảo hiểm|Kho bạc|Chi cục|Bưu điện|Trường)(?=\s|$)/u.test(t)) return false;
   return actionStart(` ${t.replace(/^\S+\s+/u, '')}`) < 0;
 }
