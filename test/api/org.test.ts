@@ -64,7 +64,9 @@ describe('organisation register from the reference data', () => {
     const names = (await d.db.selectFrom('unit').select('name').where('kind', '=', 'national').execute()).map(
       (r) => r.name,
     );
-    assert.deepEqual(names.sort(), ['Bộ Công an', 'Bộ Khoa học và Công nghệ', 'Thủ tướng Chính phủ'].sort());
+    for (const n of ['Bộ Công an', 'Bộ Khoa học và Công nghệ', 'Thủ tướng Chính phủ', 'Bộ Tư pháp'])
+      assert.ok(names.includes(n), n);
+    assert.equal(names.length, 18, 'the Prime Minister, 14 ministries and 3 ministry-level agencies');
     const skhcn = await d.db
       .selectFrom('unit as f')
       .innerJoin('unit as p', 'p.id', 'f.focal_for_id')
@@ -229,44 +231,6 @@ describe('unit administration keeps history', () => {
       (await admin.post(`/api/units/${other.id}/children`, { kind: 'neighbourhood', name: 'Tổ 1' })).status,
       403,
     );
-  });
-
-  test("a unit's page and the session carry what the caller may do, decided on the server", async () => {
-    const admin = await new Client(app).login('nss.admin');
-    const ward = (await admin.get('/api/units/search?q=16516&limit=1')).body[0];
-    const own = (await admin.get(`/api/units/${ward.id}`)).body;
-    assert.deepEqual(
-      own.can,
-      { addChild: true, reshape: false, manageUsers: true },
-      'its own ward: the level above reshapes it',
-    );
-    const office = own.children[0];
-    const below = (await admin.get(`/api/units/${office.id}`)).body;
-    assert.deepEqual(
-      below.can,
-      { addChild: below.allowedChildKinds.length > 0, reshape: true, manageUsers: true },
-      'a unit below its ward',
-    );
-    const other = (await admin.get('/api/units/search?q=14797&limit=1')).body[0];
-    assert.deepEqual((await admin.get(`/api/units/${other.id}`)).body.can, {
-      addChild: false,
-      reshape: false,
-      manageUsers: false,
-    });
-    assert.deepEqual((await new Client(app).get(`/api/units/${ward.id}`)).body.can, {
-      addChild: false,
-      reshape: false,
-      manageUsers: false,
-    });
-    const me = (await admin.get('/api/auth/me')).body.user.can;
-    assert.deepEqual(me, {
-      followWork: true,
-      draftPlans: false,
-      editOwnUnit: false,
-      manageUsers: true,
-      readAudit: true,
-      grantRoles: ['unitAdmin', 'leader', 'officer', 'viewer'],
-    });
   });
 
   test('the audit trail cannot be changed, even by SQL', async () => {

@@ -23,6 +23,19 @@ describe('UnitDirectory.resolve on the reference register', () => {
     assert.equal(d.resolve('Công an tỉnh').unitCode, '38.CAT');
   });
 
+  it('never reads a ministry as the province\'s department, nor a nameless "Ủy ban nhân dân tỉnh" from a splitter', () => {
+    assert.equal(d.resolve('BỘ TƯ PHÁP').unitCode, 'TW.BTP', 'Bộ Tư pháp is not a typo of Sở Tư pháp');
+    assert.equal(d.resolve('Bộ Tài chính').unitCode, 'TW.BTC');
+    assert.equal(d.resolve('Ngân hàng Nhà nước Việt Nam').unitCode, 'TW.NHNN');
+    assert.equal(d.match('Bộ Tư phap').ref.unitCode, 'TW.BTP', 'a ministry misspelt is still the ministry');
+    assert.equal(d.resolve('Sở Tu pháp').unitCode, '38.STP', 'a real typo still resolves');
+    assert.deepEqual(
+      splitUnitList('Văn phòng HĐND và UBND xã, Phòng Kinh tế, Hạ tầng và Đô thị và Sở Nông nghiệp và Môi trường'),
+      ['Văn phòng HĐND và UBND xã', 'Phòng Kinh tế, Hạ tầng và Đô thị', 'Sở Nông nghiệp và Môi trường'],
+    );
+    assert.deepEqual(splitUnitList('Vụ Tổ chức - Biên chế, Vụ Pháp chế'), ['Vụ Tổ chức - Biên chế', 'Vụ Pháp chế']);
+  });
+
   it('is case- and accent-insensitive, with lower confidence for spelling slips', () => {
     const caseSlip = d.match('Sở Khoa học và công nghệ');
     assert.equal(caseSlip.ref.unitCode, '38.SKHCN');

@@ -31,12 +31,15 @@ const TYPE_NAMES = DOC_TYPES.map(([n]) => n).join('|');
 
 /** "Quyết định số 367/QĐ-TTg", "Kèm theo Quyết định số: 75/QĐ-TTg", "Nghị định số 30/2020/NĐ-CP". */
 const REF = new RegExp(
-  `(?<type>${TYPE_NAMES})\\s+số\\s*:?\\s*(?<number>\\d*)\\s*/\\s*(?<symbol>(?:\\d{4}/)?[\\p{Lu}Đ][\\p{L}\\d&.\\-/]*)`,
+  `(?<type>${TYPE_NAMES})\\s+số\\s*:?\\s*(?<number>\\d*)\\s*(?:/|-(?=[\\p{Lu}Đ]+/))\\s*(?<symbol>(?:\\d{4}/)?[\\p{Lu}Đ][\\p{L}\\d&.\\-/]*)`,
   'giu',
 );
 
 /** "Luật Dữ liệu ngày 30 tháng 11 năm 2024", "Luật sửa đổi, bổ sung … ngày 22/11/2019". */
 const LAW_ITEM = /^(Bộ luật|Luật)\s+(.+?)(?:\s+(?:số\s+[\d/A-Z\p{Lu}]+\s*)?ngày\s+(.+))?$/u;
+
+/** "số 72/2025/QH15" after a law's name: number and symbol (year and the legislature). */
+const LAW_NUMBER = /\s+số\s*:?\s*(\d+)\s*\/\s*(\d{4}\/QH\d{1,2})\b/u;
 
 const DATE_AFTER = /^\s*,?\s*ngày\s*(\d{1,2}\s*(?:\/|-|tháng)\s*\d{1,2}\s*(?:\/|-|năm)\s*\d{4})/iu;
 const ISSUER_AFTER =
@@ -107,14 +110,16 @@ function readRef(clause: string, m: RegExpExecArray, end: number, kind: BasisKin
 /** "Luật Dữ liệu ngày 30 tháng 11 năm 2024" → a Luật reference (laws are cited by name, not number). */
 function readLaw(item: string, kind: BasisKind): BasisReference | null {
   const t = normalizeText(item).replace(/[;.]+$/u, '');
-  const m = LAW_ITEM.exec(t);
+  // "Luật Dữ liệu số 60/2024/QH15 ngày …": the number is kept, and the name is what comes before it.
+  const num = LAW_NUMBER.exec(t);
+  const m = LAW_ITEM.exec(num ? t.replace(num[0], '') : t);
   if (!m) return null;
   const title = normalizeText(`${m[1]} ${m[2]}`);
   return {
     kind,
     documentType: 'Luật',
-    number: null,
-    symbol: null,
+    number: num ? num[1]! : null,
+    symbol: num ? num[2]! : null,
     date: m[3] ? (parseViDate(`ngày ${m[3]}`)?.iso ?? null) : null,
     issuer: null,
     title,

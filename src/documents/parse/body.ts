@@ -88,7 +88,9 @@ export function parseBody(ctx: ParseContext): BodyResult {
       continue;
     }
     if (!line.cells && isSignerStart(text) && looksLikeClosing(ctx)) {
-      signer = signer ?? readSigner(ctx);
+      // A second signature block (the annexed plan's after the decision's) is read too, so the reader moves on.
+      const read = readSigner(ctx);
+      signer = signer ?? read;
       open = null;
       continue;
     }

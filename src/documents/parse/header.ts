@@ -3,6 +3,7 @@
 // Works on the two-column header whether it comes as a table, as "a | b" rows or as one column after another.
 import { normalizeToneMarks } from '../../domain/plan/phrases.ts';
 import { parseViDate } from '../../domain/plan/timeframe.ts';
+import { foldSameLength } from '../../domain/org/resolve.ts';
 import { fold, normalizeText } from '../../domain/text.ts';
 import type { ParseContext } from './context.ts';
 import type { LogicalLine } from './lines.ts';
@@ -65,9 +66,40 @@ function isUpper(s: string): boolean {
   return l.length >= 2 && l === l.toUpperCase() && l !== l.toLowerCase();
 }
 
+/** The quốc hiệu and tiêu ngữ inside a line, and where a "Số:" line or a place-and-date starts. */
+const MOTTO_INSIDE = /cong hoa xa hoi chu nghia viet nam|doc lap\s*-?\s*tu do\s*-?\s*hanh phuc/u;
+const NUMBER_THEN_DATE = /^(Số\s*:?\s*\d*\s*\/\s*[\p{L}\d&.\-/]+)\s+(\S.*?,\s*ngày\b.*)$/iu;
+
+/**
+ * The two columns of the header rendered on one line ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+ * "Số: 12/KH-UBND Nghệ An, ngày …", stacked lines joined): split by the known shapes of the motto, the slogan and
+ * the number line, never by position.
+ */
+export function splitRendered(text: string): string[] {
+  const f = foldSameLength(text);
+  const m = MOTTO_INSIDE.exec(f);
+  if (m) {
+    const before = text.slice(0, m.index).trim();
+    const motto = text.slice(m.index, m.index + m[0].length).trim();
+    const after = text
+      .slice(m.index + m[0].length)
+      .replace(/^[\s\-–—_.]+/u, '')
+      .trim();
+    return [...(before ? splitRendered(before) : []), motto, ...(after ? splitRendered(after) : [])];
+  }
+  const so = /(^|\s)Số\s*:/u.exec(text);
+  if (so && so.index > 0) {
+    const before = text.slice(0, so.index).trim();
+    return [...splitRendered(before), ...splitRendered(text.slice(so.index).trim())];
+  }
+  const nd = NUMBER_THEN_DATE.exec(text);
+  if (nd) return [nd[1]!, nd[2]!];
+  return [text];
+}
+
 /** A header table row's cells, each split into its lines with upper-case runs joined ("ỦY BAN NHÂN DÂN" + "TỈNH …"). */
 function headerPieces(line: LogicalLine): string[] {
-  if (!line.cells) return [line.text];
+  if (!line.cells) return splitRendered(line.text);
   const out: string[] = [];
   for (const cell of line.cells) {
     const parts = cell
@@ -182,8 +214,9 @@ export function parseTop(ctx: ParseContext): TopOfDocument {
         top.lineOf.issuer ??= line.line;
         used = true;
       } else if (isUpper(piece)) {
-        // An upper-case line after the quốc hiệu and before the type: part of the issuer block in some renderings.
-        if (top.issuer === null && issuerLines.length === 0) {
+        // An upper-case line after the quốc hiệu and before the number: the issuer's column read row by row
+        // ("ỦY BAN NHÂN DÂN | CỘNG HÒA …" then "TỈNH NGHỆ AN | Độc lập …").
+        if (top.issuer === null && (issuerLines.length === 0 || !top.hasNumberLine)) {
           issuerLines.push(piece);
           top.lineOf.issuer ??= line.line;
           used = true;
@@ -213,7 +246,12 @@ function readTitle(ctx: ParseContext, top: TopOfDocument): void {
   const parts: string[] = [];
   while (!ctx.done) {
     const line = ctx.peek()!;
-    if (line.cells || AFTER_TITLE.test(line.text) || typeOfLine(line.text)) break;
+    // A title may itself start "Thực hiện …" / "Triển khai …"; an opening paragraph ends with punctuation.
+    const titleLike =
+      parts.length === 0 &&
+      /^(Thực hiện|Triển khai|THỰC HIỆN|TRIỂN KHAI)\s/u.test(line.text) &&
+      !/[.;:]$/u.test(line.text);
+    if (line.cells || (AFTER_TITLE.test(line.text) && !titleLike) || typeOfLine(line.text)) break;
     if (parts.length > 0 && (!isUpper(parts[0]!) || !isUpper(line.text))) break;
     if (parts.length > 0 && AUTHORITY.test(line.text)) break;
     if (parts.length >= 4) break;

@@ -232,6 +232,16 @@ function reportIssuedByDecision(ctx: ParseContext, decision: IssuingDecision): v
   );
 }
 
+/** "Ủy ban nhân dân tỉnh" names no province: it is read as the register's unit only when the place agrees. */
+const NAMELESS_ISSUER = /^(uy ban nhan dan|ubnd)\s+(tinh|thanh pho|xa|phuong|dac khu)$/u;
+
+function unlessGuessed(ref: UnitRef, place: string | null): UnitRef {
+  if (!NAMELESS_ISSUER.test(fold(ref.text).trim()) || ref.unitId === null) return ref;
+  const name = fold(ref.unitName ?? '');
+  if (place && name.includes(fold(place))) return ref;
+  return { ...ref, unitId: null, unitCode: null, unitName: null, confidence: 0 };
+}
+
 /**
  * The issuer as written in the header; when the header has none (or only "ỦY BAN NHÂN DÂN"), the one named in the
  * opening sentence, flagged as inferred so a person checks it.
@@ -239,14 +249,18 @@ function reportIssuedByDecision(ctx: ParseContext, decision: IssuingDecision): v
 function resolveIssuer(ctx: ParseContext, top: TopOfDocument, plan: TopOfDocument, opening: Opening): UnitRef | null {
   const written = plan.issuer ?? top.issuer ?? top.authority;
   const line = top.lineOf.issuer ?? top.lineOf.type;
-  let ref: UnitRef | null = written ? ctx.directory.resolve(written) : null;
-  const inferred = opening.issuer ? ctx.directory.resolve(opening.issuer.text) : null;
+  const place = plan.place ?? top.place;
+  let ref: UnitRef | null = written ? unlessGuessed(ctx.directory.resolve(written), place) : null;
+  const inferred = opening.issuer ? unlessGuessed(ctx.directory.resolve(opening.issuer.text), place) : null;
+  // The opening completes the header only when it says more ("ỦY BAN NHÂN DÂN" + "Ủy ban nhân dân tỉnh Nghệ An"),
+  // never when it says less ("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN" against "Ủy ban nhân dân tỉnh").
   const completes =
     ref !== null &&
     ref.unitId === null &&
     inferred?.unitId != null &&
     written !== null &&
-    sameStart(opening.issuer!.text, written);
+    sameStart(opening.issuer!.text, written) &&
+    fold(opening.issuer!.text).length > fold(written).length;
   if (opening.issuer && inferred && (!ref || completes)) {
     const fromHeader = ref !== null;
     ref = { ...inferred, confidence: Math.round(inferred.confidence * (fromHeader ? 0.95 : 0.8) * 100) / 100 };

@@ -146,6 +146,11 @@ export function textLines(source: string, format: 'txt' | 'md'): LogicalLine[] {
       return;
     }
     inTable = false;
+    // A page number alone between blank lines ("2", "- 3 -"), left by a copy out of a PDF: not text.
+    if (/^[-–]?\s*\d{1,3}\s*[-–]?$/u.test(trimmed) && pendingBreak && !(rows[i + 1] ?? '').trim()) {
+      pendingBreak = true;
+      return;
+    }
     if (isLayoutOnly(trimmed)) {
       // "-------" under the issuer, a lone "|" between the columns of a rendered header: a break, not content.
       pendingBreak = true;
@@ -284,7 +289,10 @@ function tableGrid(table: HTMLElement): Array<{ el: HTMLElement; cells: string[]
 }
 
 export function htmlLines(source: string, options: { lineNumbers: 'source' | 'blocks' }): LogicalLine[] {
-  const html = scrubImportedText(source);
+  // "<!DOCTYPE html>" and comments are not text: left in, the doctype became the document's first line.
+  const html = scrubImportedText(source)
+    .replace(/<!DOCTYPE[^>]*>/giu, '')
+    .replace(/<!--[\s\S]*?-->/gu, (c) => c.replace(/[^\n]/gu, ''));
   // Elements left open at the end stay as written: the parser's repair of them grows with the square of their
   // nesting (300,000 unclosed <div> ran past a minute), and dissolving them gains nothing for reading lines.
   const root = parseHtml(html, {
@@ -414,7 +422,7 @@ const STRUCTURAL_START = new RegExp(
     String.raw`^(Nơi nhận|Kính gửi|Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Trên đây)`,
     String.raw`^QUYẾT ĐỊNH:?$`,
     String.raw`^(TM|KT|Q|TL|TUQ)\.\s?`,
-    String.raw`^\(Kèm theo`,
+    String.raw`^\((Ban hành )?[Kk]èm theo`,
   ].join('|'),
   'u',
 );

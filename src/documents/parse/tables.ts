@@ -98,7 +98,10 @@ export function readTaskTable(rows: LogicalLine[]): TaskTable | null {
     });
     const known = new Set([...columns.values()].map((v) => v.column));
     const adds = [...mapColumns(second.cells).values()].some((v) => !known.has(v.column));
-    const headerLike = second.cells.every((c) => c.length < 40 && !/^\d+(\.\d+)*\.?$/.test(c.trim()));
+    // A group row ("I | NHIỆM VỤ CHUNG" spanning the table) is not a second header row.
+    const groupRow =
+      ROMAN_OR_LETTER.test((second.cells[0] ?? '').trim()) || new Set(second.cells.slice(1).filter(Boolean)).size === 1;
+    const headerLike = !groupRow && second.cells.every((c) => c.length < 40 && !/^\d+(\.\d+)*\.?$/.test(c.trim()));
     if (adds && headerLike) {
       const map = mapColumns(combined);
       if (isTaskHeader(map)) {
@@ -156,7 +159,12 @@ export function readTaskTable(rows: LogicalLine[]): TaskTable | null {
       labels[v.column] = v.label;
     }
     const hasTaskValues = Object.keys(values).some((k) => k !== 'notes');
-    if (ROMAN_OR_LETTER.test(numberCell) && !hasTaskValues) {
+    // "II | NHIỆM VỤ CỤ THỂ" spanning the other columns: the span repeats one text in every cell after the number.
+    const rest = new Set(
+      cells.filter((c, i) => columns.get(i)?.column !== 'number' && c.trim() !== '').map((c) => c.trim()),
+    );
+    const spanned = rest.size === 1 && nonEmpty.length > 2;
+    if (ROMAN_OR_LETTER.test(numberCell) && (!hasTaskValues || spanned)) {
       items.push({ kind: 'group', row: r, line: row.line, number: numberCell, title });
       continue;
     }

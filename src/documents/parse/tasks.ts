@@ -7,6 +7,7 @@ import { normalizeText } from '../../domain/text.ts';
 import type { ParseContext } from './context.ts';
 import { numberedHeading, readFields, splitDeliverables, type FieldValue } from './fields.ts';
 import type { LogicalLine } from './lines.ts';
+import { isAgencyHeading, readProse } from './prose.ts';
 import { readTaskTable } from './tables.ts';
 
 /** A task as read, before its units and timeframe are resolved. */
@@ -18,6 +19,10 @@ export interface TaskDraft {
   /** Unlabelled paragraphs inside the task. */
   extra: Array<{ text: string; line: number; afterField: TaskField | null }>;
   groupNumber: string | null;
+  /** A prose item ("- Sở X chủ trì …"): lead, coordinators, timeframe and title are read from the sentence. */
+  prose?: boolean;
+  /** The agency heading the item sits under ("1. Sở Tư pháp:" over "a) Chủ trì …"). */
+  defaultLead?: string | null;
 }
 
 export interface ContentResult {
@@ -104,6 +109,31 @@ export function buildTask(ctx: ParseContext, d: TaskDraft): Task {
       );
     }
   }
+  let title = d.title;
+  if (!values.has('lead') || !values.has('timeframe')) {
+    // Prose: "Sở Tư pháp chủ trì, phối hợp với … tổ chức …; hoàn thành trong Quý II/2026." (the label stays empty)
+    // The sentence may also have been joined to the task's name ("2. Tổ chức phổ biến Luật Bộ X chủ trì, …").
+    const hadLead = values.has('lead');
+    const inTitle = !d.prose && content.length === 0 && !hadLead;
+    const source = d.prose || inTitle ? d.title : content.join(' ');
+    const p = source ? readProse(source) : null;
+    const lead = p?.lead ?? d.defaultLead ?? null;
+    if (lead && !values.has('lead')) values.set('lead', { value: lead, line: d.line, label: '' });
+    if (p?.coordinators && !values.has('coordinators'))
+      values.set('coordinators', { value: p.coordinators, line: d.line, label: '' });
+    if (p?.timeframe && !values.has('timeframe'))
+      values.set('timeframe', { value: p.timeframe, line: d.line, label: '' });
+    if ((d.prose || inTitle) && p?.lead && !hadLead) {
+      // "Nghị định …: Bộ X chủ trì …" is named before its lead; "- Sở X chủ trì tổ chức …" by its action.
+      const named = p.before;
+      const at = inTitle ? d.title.indexOf(p.lead) : -1;
+      if (inTitle && at > 0) {
+        title = d.title.slice(0, at).replace(/[\s:;,.]+$/u, '');
+        content.push(d.title.slice(at));
+      } else if (named && d.prose) title = named;
+      else if (d.prose && p.action) title = p.action[0]!.toLocaleUpperCase('vi') + p.action.slice(1);
+    } else if (d.prose && p?.action) title = p.action[0]!.toLocaleUpperCase('vi') + p.action.slice(1);
+  }
   const lead = values.get('lead');
   const coordinators = values.get('coordinators');
   const timeframe = values.get('timeframe');
@@ -119,10 +149,10 @@ export function buildTask(ctx: ParseContext, d: TaskDraft): Task {
     );
   }
   const labels: Partial<Record<TaskField, string>> = {};
-  for (const [field, v] of values) labels[field] = v.label;
+  for (const [field, v] of values) if (v.label) labels[field] = v.label;
   return {
     number: d.number,
-    title: d.title.replace(/[.;:]+$/u, ''),
+    title: title.replace(/[.;:]+$/u, ''),
     content: content.length ? normalizeText(content.join(' ')) : null,
     lead: lead ? resolveUnits(ctx, lead.value, lead.line, d.number, 'lead') : [],
     coordinators: coordinators
@@ -142,9 +172,45 @@ interface Node {
   number: string;
   title: string;
   line: number;
+  /** Index of the line in ctx.lines; -1 for an item split out of a paragraph already taken. */
   index: number;
   fields: TaskDraft['fields'];
   extra: TaskDraft['extra'];
+  prose?: boolean;
+  defaultLead?: string | null;
+}
+
+const ITEM_MARK = /^(?:([-+•–*])|([a-zđ])\))\s+(\S.*)$/u;
+
+/**
+ * Items under a heading that are tasks of their own: under an agency ("1. Sở Tư pháp:" / "a) Chủ trì …", the
+ * agency leads each), or prose items that each name their lead ("- Sở X chủ trì …"). The heading becomes a group.
+ */
+function splitItems(nodes: Node[]): Node[] {
+  const out: Node[] = [];
+  for (const n of nodes) {
+    out.push(n);
+    if (n.fields.length > 0 || n.extra.length === 0) continue;
+    const agency = isAgencyHeading(n.title);
+    const marked = n.extra.filter((x) => ITEM_MARK.test(x.text));
+    const prose = marked.filter((x) => readProse(x.text)?.lead);
+    if (!((agency && marked.length > 0) || prose.length >= 2)) continue;
+    n.extra = n.extra.filter((x) => !marked.includes(x));
+    marked.forEach((x, k) => {
+      const m = ITEM_MARK.exec(x.text)!;
+      out.push({
+        number: `${n.number}.${m[2] ?? k + 1}`,
+        title: normalizeText(m[3]!),
+        line: x.line,
+        index: -1,
+        fields: [],
+        extra: [],
+        prose: true,
+        defaultLead: agency ? normalizeText(n.title).replace(/[:.]$/u, '') : null,
+      });
+    });
+  }
+  return out;
 }
 
 /**
@@ -152,7 +218,9 @@ interface Node {
  * is a group; when the plan carries its tasks in a table, numbered items without fields stay running text.
  */
 export function readContent(ctx: ParseContext, indexes: number[], tasksInTables: boolean): ContentResult {
-  const { nodes, loose } = readNodes(ctx, indexes);
+  const read = readNodes(ctx, indexes);
+  const loose = read.loose;
+  const nodes = splitItems(read.nodes);
   const blocks: Block[] = [];
   for (const i of loose) {
     blocks.push(blockOf(ctx.take(i)));
@@ -163,14 +231,25 @@ export function readContent(ctx: ParseContext, indexes: number[], tasksInTables:
     if (groupNumbers.has(n.number)) continue;
     if (tasksInTables && n.fields.length === 0) {
       // The tasks are in a table: this numbered paragraph is running text around it.
-      blocks.push(blockOf(ctx.take(n.index)));
+      blocks.push(
+        n.index >= 0 ? blockOf(ctx.take(n.index)) : { label: null, heading: false, text: n.title, line: n.line },
+      );
       for (const x of n.extra) blocks.push({ label: null, heading: false, text: x.text, line: x.line });
       continue;
     }
-    ctx.take(n.index);
+    if (n.index >= 0) ctx.take(n.index);
     const groupNumber = closestGroup(n.number, groupNumbers);
     tasks.push(
-      buildTask(ctx, { number: n.number, title: n.title, line: n.line, fields: n.fields, extra: n.extra, groupNumber }),
+      buildTask(ctx, {
+        number: n.number,
+        title: n.title,
+        line: n.line,
+        fields: n.fields,
+        extra: n.extra,
+        groupNumber,
+        prose: n.prose,
+        defaultLead: n.defaultLead,
+      }),
     );
   }
   return { tasks, groups, blocks };
@@ -246,7 +325,7 @@ function takeGroups(ctx: ParseContext, nodes: readonly Node[]): { groups: TaskGr
     if (hasChildren(n) && n.fields.length === 0) {
       groups.push({ number: n.number, title: n.title.replace(/[.;:]+$/u, '') });
       groupNumbers.add(n.number);
-      ctx.take(n.index);
+      if (n.index >= 0) ctx.take(n.index);
     }
   }
   return { groups, groupNumbers };
@@ -293,6 +372,7 @@ export function readTable(ctx: ParseContext, indexes: number[]): ContentResult &
   const groups: TaskGroup[] = [];
   let group: string | null = null;
   let auto = 0;
+  const used = new Set<string>();
   table.items.forEach((item) => {
     ctx.take(indexes[item.row]!);
     if (item.kind === 'group') {
@@ -302,7 +382,10 @@ export function readTable(ctx: ParseContext, indexes: number[]): ContentResult &
       return;
     }
     auto++;
-    const number = item.number ?? (group ? `${group}.${auto}` : String(auto));
+    let number = item.number ?? (group ? `${group}.${auto}` : String(auto));
+    // Numbering that starts again under each group row (I: 1, 2; II: 1, 2) is read within its group.
+    if (used.has(number) && group) number = `${group}.${number}`;
+    used.add(number);
     const fields: TaskDraft['fields'] = [];
     for (const [field, value] of Object.entries(item.values) as Array<[TaskField, string]>) {
       fields.push({ field, value, label: item.labels[field] ?? field, line: item.line });

@@ -45,10 +45,29 @@ export interface CommuneOfficeRow {
 export const CENTRAL_CODE = 'TW';
 export const PROVINCE_CODE = '38';
 
+/**
+ * The Prime Minister and the 14 ministries and 3 ministry-level agencies of the Government from 1/3/2025 (Nghị quyết
+ * 176/2025/QH15), so a plan issued by or naming one of them resolves to it, never to a provincial department.
+ */
 const NATIONAL_BODIES: Array<[string, string, string[]]> = [
   ['TTg', 'Thủ tướng Chính phủ', ['Chính phủ', 'TTg']],
   ['BKHCN', 'Bộ Khoa học và Công nghệ', ['Bộ KH&CN', 'Bộ KHCN']],
   ['BCA', 'Bộ Công an', ['BCA']],
+  ['BQP', 'Bộ Quốc phòng', []],
+  ['BNG', 'Bộ Ngoại giao', []],
+  ['BNV', 'Bộ Nội vụ', []],
+  ['BTP', 'Bộ Tư pháp', []],
+  ['BTC', 'Bộ Tài chính', []],
+  ['BCT', 'Bộ Công Thương', []],
+  ['BNNMT', 'Bộ Nông nghiệp và Môi trường', ['Bộ NN&MT']],
+  ['BXD', 'Bộ Xây dựng', []],
+  ['BVHTTDL', 'Bộ Văn hóa, Thể thao và Du lịch', ['Bộ VHTTDL']],
+  ['BGDDT', 'Bộ Giáo dục và Đào tạo', ['Bộ GD&ĐT']],
+  ['BYT', 'Bộ Y tế', []],
+  ['BDTTG', 'Bộ Dân tộc và Tôn giáo', []],
+  ['VPCP', 'Văn phòng Chính phủ', []],
+  ['TTCP', 'Thanh tra Chính phủ', []],
+  ['NHNN', 'Ngân hàng Nhà nước Việt Nam', []],
 ];
 
 /** Extra customary abbreviations of provincial agencies (beyond their short code). */

@@ -16,7 +16,9 @@ import { hasDeadline } from './timeframe.ts';
 import { work } from '../work.ts';
 import { Findings, quote, taskLocation, texts, type LintContext, type Located } from './lint-common.ts';
 import { checkPlaceNames, checkRecipients, checkUnits, correctPlaceNames } from './lint-names.ts';
-import { checkParent } from './lint-parent.ts';
+import { checkParent, formatDate } from './lint-parent.ts';
+import { checkLawNumbers } from './laws.ts';
+import { checkOffices } from './lint-offices.ts';
 
 export type { LintContext } from './lint-common.ts';
 
@@ -36,6 +38,7 @@ function checkTasks(plan: PlanDraft, out: Findings): void {
         'Đánh số lại các nhiệm vụ cho không trùng nhau.',
       );
   }
+  const productsWritten = plan.tasks.some((t) => t.deliverables.length > 0);
   for (const t of plan.tasks) {
     const name = `Nhiệm vụ ${t.number}`;
     if (!t.title.trim()) {
@@ -111,9 +114,12 @@ function checkTasks(plan: PlanDraft, out: Findings): void {
     }
 
     if (t.deliverables.length === 0) {
+      // A plan written in prose (the usual style of national plans) names no product for any task: worth asking,
+      // not a defect to send back. One task without the product its siblings all have is a slip.
+      const severity = productsWritten ? 'error' : 'warning';
       out.add(
         'task.deliverable.missing',
-        'error',
+        severity,
         taskLocation(plan, t, 'deliverables'),
         `${name} chưa có sản phẩm (chưa "rõ kết quả").`,
         'Ghi sản phẩm cụ thể: văn bản, báo cáo, hội nghị, cơ sở dữ liệu…',
@@ -444,11 +450,9 @@ function checkTerms(plan: PlanDraft, out: Findings): void {
       );
     }
   }
-  // Pairs of accepted variants that one document should not mix.
-  const pairs: Array<[string, string, string]> = [
-    ['hằng năm', 'hàng năm', 'hằng năm'],
-    ['bảo đảm', 'đảm bảo', 'bảo đảm'],
-  ];
+  // Pairs of accepted variants that one document should not mix. "bảo đảm" and "đảm bảo" are both standard and are
+  // mixed in issued plans of every level: not worth a note.
+  const pairs: Array<[string, string, string]> = [['hằng năm', 'hàng năm', 'hằng năm']];
   const all = texts(plan)
     .map((x) => x.text)
     .concat(plan.tasks.map((t) => t.timeframe.text));
@@ -520,6 +524,23 @@ function checkHeader(plan: PlanDraft, ctx: LintContext, out: Findings): void {
     );
 }
 
+/** A task due before the plan itself is dated cannot be done as written: "Tháng 3/2026" in a plan of 15/7/2026. */
+function checkDeadlines(plan: PlanDraft, out: Findings): void {
+  const date = plan.document.date;
+  if (!date) return;
+  for (const t of plan.tasks) {
+    const s = t.timeframe.schedule;
+    if (!s || s.kind === 'recurring' || s.kind === 'continuous' || !s.end || s.end >= date) continue;
+    out.add(
+      'task.timeframe.beforePlan',
+      'error',
+      taskLocation(plan, t, 'timeframe'),
+      `Nhiệm vụ ${t.number}: thời hạn ${quote(t.timeframe.text)} (đến ${formatDate(s.end)}) sớm hơn ngày ban hành kế hoạch (${formatDate(date)}).`,
+      'Kiểm tra lại thời hạn hoặc năm thực hiện của nhiệm vụ.',
+    );
+  }
+}
+
 /** Reviews a plan. Findings carry a stable code, a location and a Vietnamese message with a suggested fix. */
 export function lintPlan(plan: PlanDraft, ctx: LintContext): Finding[] {
   const out = new Findings();
@@ -530,6 +551,9 @@ export function lintPlan(plan: PlanDraft, ctx: LintContext): Finding[] {
   const inherited = ctx.parent ? parentWording(ctx.parent) : null;
   checkPhrases(plan, out, inherited);
   checkLaws(plan, ctx.directory, out, inherited);
+  checkLawNumbers(plan, out);
+  checkDeadlines(plan, out);
+  checkOffices(plan, out);
   checkTerms(plan, out);
   checkRecipients(plan, ctx, out);
   checkParent(plan, ctx, out);

@@ -113,6 +113,16 @@ function readSchedule(written: string, planYear: number | null): Schedule | null
     return schedule({ kind: 'period', start: `${year}-${pad(q * 3 - 2)}-01`, end: endOfMonth(year, q * 3) });
   }
 
+  // "6 tháng đầu năm 2026", "6 tháng cuối năm 2026": a half year.
+  const half = /\b(?:6|sau) thang (dau|cuoi) nam\b(?:\s*(\d{4}))?/.exec(f);
+  if (half) {
+    const year = half[2] ? Number(half[2]) : planYear;
+    if (year === null) return null;
+    return half[1] === 'dau'
+      ? schedule({ kind: 'period', start: `${year}-01-01`, end: `${year}-06-30` })
+      : schedule({ kind: 'period', start: `${year}-07-01`, end: `${year}-12-31` });
+  }
+
   // "Tháng 6/2026", "tháng 6 năm 2026", "Tháng 12 hằng năm".
   const month = /\bthang\s+(\d{1,2})\b(?:\s*(?:\/|-|nam)\s*(\d{4}))?/.exec(f);
   if (month && Number(month[1]) >= 1 && Number(month[1]) <= 12) {

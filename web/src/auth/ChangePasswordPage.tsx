@@ -31,7 +31,7 @@ export function ChangePasswordPage() {
       message: 'Lần đăng nhập sau, hãy dùng mật khẩu mới.',
     });
     await refresh();
-    navigate(paths.home, { replace: true });
+    await navigate(paths.home, { replace: true });
   });
 
   return (

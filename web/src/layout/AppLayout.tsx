@@ -54,7 +54,7 @@ export function AppLayout() {
 
   const signOut = async () => {
     await logout().catch(() => {});
-    navigate(paths.login, { replace: true });
+    await navigate(paths.login, { replace: true });
   };
 
   return (

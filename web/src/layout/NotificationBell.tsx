@@ -33,7 +33,7 @@ export function NotificationBell() {
     setOpened(false);
     if (!n.read) markRead.mutate(n.id);
     const to = webLink(n.link);
-    if (to) navigate(to);
+    if (to) void navigate(to);
   };
 
   return (

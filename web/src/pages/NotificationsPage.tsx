@@ -22,7 +22,7 @@ export function NotificationsPage() {
   const open = (n: AppNotification) => {
     if (!n.read) markRead.mutate(n.id);
     const to = webLink(n.link);
-    if (to) navigate(to);
+    if (to) void navigate(to);
   };
   const items = list.data?.items ?? [];
   return (

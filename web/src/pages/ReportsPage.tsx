@@ -141,7 +141,7 @@ function DutyCard({ regime }: { regime: ReportingRegime }) {
         color: 'green',
         message: 'Đã lập dự thảo báo cáo, điền sẵn từ tiến độ, sản phẩm và khó khăn đã ghi nhận.',
       });
-      navigate(paths.report(r.id));
+      await navigate(paths.report(r.id));
     } catch (e) {
       setError(e);
     }

@@ -19,6 +19,25 @@ function refOf(text: string, entry: UnitEntry | null, confidence: number, group 
   };
 }
 
+/** First words that name the kind of body (folded): two names that differ there are never one unit misspelt. */
+const BODY_HEADS = new Set([
+  'bo',
+  'so',
+  'phong',
+  'cuc',
+  'vu',
+  'ban',
+  'vien',
+  'chi',
+  'tong',
+  'van',
+  'trung',
+  'thanh',
+  'cong',
+  'uy',
+  'hoi',
+]);
+
 export class UnitDirectory {
   readonly entries: readonly UnitEntry[];
   private readonly byCanon = new Map<string, Key[]>();
@@ -245,9 +264,13 @@ export class UnitDirectory {
     const candidates: Key[] = [];
     for (let len = canon.length - limit; len <= canon.length + limit; len++)
       candidates.push(...(this.byLength.get(len) ?? []));
+    const head = canon.split(' ', 1)[0]!;
     for (const key of candidates) {
       if (!this.inScope(key, ctx)) continue;
       if (this.contextRank(key.entry, ctx) < 0) continue;
+      // "Bộ Tư pháp" is not a typo of "Sở Tư pháp": a different kind of body is a different unit.
+      const keyHead = key.canon.split(' ', 1)[0]!;
+      if (keyHead !== head && BODY_HEADS.has(head) && BODY_HEADS.has(keyHead)) continue;
       const d = boundedDistance(canon, key.canon, limit);
       if (d > limit || d === 0) continue;
       if (!best || d < best.distance) {

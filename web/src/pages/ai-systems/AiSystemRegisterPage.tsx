@@ -127,7 +127,7 @@ export function AiSystemRegisterPage() {
   };
   const submit = form.onSubmit(async (values) => {
     const { id } = await create.mutateAsync(bodyOf(values, user.unitId));
-    navigate(paths.aiSystem(id));
+    await navigate(paths.aiSystem(id));
   });
 
   return (

@@ -137,7 +137,7 @@ function useSubmit(d: AssignmentDetail, values: Values, today: string, errors: R
         title: 'Đã cập nhật tiến độ',
         message: `Tiến độ ${result.percent}%${body.deliverables.length ? `, ${body.deliverables.length} sản phẩm` : ''}${result.evidence.length ? `, ${result.evidence.length} tệp minh chứng` : ''}${sent ? `; đã gửi ${sent} khó khăn, kiến nghị đến đơn vị đầu mối` : ''}.`,
       });
-      navigate(paths.assignment(d.assignment.id));
+      await navigate(paths.assignment(d.assignment.id));
     } catch (e) {
       errors.setServerError(e);
       focusFirstInvalid();

@@ -29,7 +29,7 @@ export function PetitionFollowPage() {
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            if (typed.trim()) navigate(paths.publicPetitionFollow(typed.trim().toUpperCase()));
+            if (typed.trim()) void navigate(paths.publicPetitionFollow(typed.trim().toUpperCase()));
           }}
         >
           <Group align="flex-end" gap="sm">

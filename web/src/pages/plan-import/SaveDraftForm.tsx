@@ -76,7 +76,7 @@ export function SaveDraftForm({ imported, onRestart }: { imported: Imported; onR
       sourceText: sourceText ?? null,
     });
     notifications.show({ color: 'green', title: 'Đã lưu dự thảo', message: draft.document.title || filename });
-    navigate(paths.plan(r.id));
+    await navigate(paths.plan(r.id));
   });
   const uncertainRefs =
     draft.tasks.reduce((n, t) => n + [...t.lead, ...t.coordinators].filter(isUncertainRef).length, 0) +

@@ -49,7 +49,7 @@ export function PlanDialogs({ detail, dialog, close }: { detail: PlanDetail; dia
         confirmLabel="Tạo dự thảo sửa đổi"
         onConfirm={async () => {
           const r = await amend.mutateAsync(undefined);
-          navigate(paths.plan(r.id));
+          await navigate(paths.plan(r.id));
         }}
       >
         Kế hoạch đã ban hành chỉ thay đổi được bằng văn bản sửa đổi. Tạo một dự thảo sửa đổi (phiên bản{' '}
