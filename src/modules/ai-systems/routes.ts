@@ -50,6 +50,11 @@ const slug = (s: string) =>
 
 /** Static paths first: "/ai-systems/coverage" must not be read as "/ai-systems/{id}". */
 function mountRegisterRoutes(app: OpenAPIHono<AppEnv>): void {
+  mountRegisterListRoutes(app);
+  mountRegisteredSystemRoutes(app);
+}
+
+function mountRegisterListRoutes(app: OpenAPIHono<AppEnv>): void {
   defineRoute(
     app,
     {
@@ -102,6 +107,9 @@ function mountRegisterRoutes(app: OpenAPIHono<AppEnv>): void {
     },
     (c, { body }) => uc.createAiUse(c.get('ctx'), body),
   );
+}
+
+function mountRegisteredSystemRoutes(app: OpenAPIHono<AppEnv>): void {
   defineRoute(
     app,
     {
@@ -301,6 +309,11 @@ function mountIncidentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
 }
 
 function mountCoverageAndPublicRoutes(app: OpenAPIHono<AppEnv>): void {
+  mountCoverageRoutes(app);
+  mountPublicRoutes(app);
+}
+
+function mountCoverageRoutes(app: OpenAPIHono<AppEnv>): void {
   defineRoute(
     app,
     {
@@ -334,6 +347,9 @@ function mountCoverageAndPublicRoutes(app: OpenAPIHono<AppEnv>): void {
       return download(c, body, XLSX, `he-thong-ai-${slug(coverage.unit.name)}.xlsx`);
     },
   );
+}
+
+function mountPublicRoutes(app: OpenAPIHono<AppEnv>): void {
   const publicTags = ['Hệ thống AI', 'Dữ liệu mở'];
   defineRoute(
     app,

@@ -15,8 +15,14 @@ import {
 } from '../../contracts/org.ts';
 import * as service from './service.ts';
 
+const tags = ['Đơn vị'];
+
 export function orgRoutes(app: OpenAPIHono<AppEnv>): void {
-  const tags = ['Đơn vị'];
+  mountUnitReadRoutes(app);
+  mountUnitChangeRoutes(app);
+}
+
+function mountUnitReadRoutes(app: OpenAPIHono<AppEnv>): void {
   defineRoute(
     app,
     {
@@ -63,7 +69,9 @@ export function orgRoutes(app: OpenAPIHono<AppEnv>): void {
     },
     (c, { params }) => service.getUnitDetail(c.get('ctx'), params.id),
   );
+}
 
+function mountUnitChangeRoutes(app: OpenAPIHono<AppEnv>): void {
   defineRoute(
     app,
     {

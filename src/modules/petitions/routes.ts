@@ -174,16 +174,22 @@ function mountPetitionQueueRoutes(api: OpenAPIHono<AppEnv>): void {
   );
 }
 
+const act = (path: string, operationId: string, summary: string) => ({
+  method: 'post' as const,
+  path: `/petitions/{id}/${path}`,
+  operationId,
+  summary,
+  tags,
+  params: IdParam,
+  response: ActResult,
+});
+
 function mountPetitionHandlingRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps): void {
-  const act = (path: string, operationId: string, summary: string) => ({
-    method: 'post' as const,
-    path: `/petitions/{id}/${path}`,
-    operationId,
-    summary,
-    tags,
-    params: IdParam,
-    response: ActResult,
-  });
+  mountPetitionIntakeRoutes(api, deps);
+  mountPetitionAnswerRoutes(api, deps);
+}
+
+function mountPetitionIntakeRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   defineRoute(
     api,
     { ...act('classify', 'classifyPetition', 'Phân loại kiến nghị'), body: ClassifyBody },
@@ -219,6 +225,9 @@ function mountPetitionHandlingRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps): v
     { ...act('merge', 'mergePetition', 'Gộp kiến nghị trùng nội dung vào kiến nghị khác'), body: MergeBody },
     (c, { params, body }) => mergePetition(c.get('ctx'), params.id, body.intoId),
   );
+}
+
+function mountPetitionAnswerRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   defineRoute(
     api,
     { ...act('answer', 'draftPetitionAnswer', 'Soạn dự thảo trả lời'), body: DraftAnswerBody },

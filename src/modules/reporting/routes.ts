@@ -130,6 +130,12 @@ function mountRegimeRoutes(app: Api): void {
 /** A period of a regime: its status for the receiving unit, the units' reports for it, and its documents. */
 function mountPeriodRoutes(app: Api): void {
   // Documents are rendered in the worker pool (src/workers): the main thread keeps answering meanwhile.
+  mountPeriodStatusRoutes(app);
+  mountCompiledReportRoutes(app);
+  mountReminderRoutes(app);
+}
+
+function mountPeriodStatusRoutes(app: Api): void {
   defineRoute(
     app,
     {
@@ -161,7 +167,9 @@ function mountPeriodRoutes(app: Api): void {
     (c, { params, body }) =>
       service.createReport(c.get('ctx'), params.id, params.key, body) satisfies Promise<ReportCreated>,
   );
+}
 
+function mountCompiledReportRoutes(app: Api): void {
   defineRoute(
     app,
     {
@@ -219,7 +227,9 @@ function mountPeriodRoutes(app: Api): void {
       );
     },
   );
+}
 
+function mountReminderRoutes(app: Api): void {
   defineRoute(
     app,
     {
@@ -258,6 +268,11 @@ function mountPeriodRoutes(app: Api): void {
 }
 
 function mountReportRoutes(app: Api): void {
+  mountReportEditRoutes(app);
+  mountReportTransitionRoutes(app);
+}
+
+function mountReportEditRoutes(app: Api): void {
   defineRoute(
     app,
     {
@@ -314,6 +329,9 @@ function mountReportRoutes(app: Api): void {
     },
     (c, { params }) => service.refreshReport(c.get('ctx'), params.id) satisfies Promise<ReportRefreshed>,
   );
+}
+
+function mountReportTransitionRoutes(app: Api): void {
   const transitioned = { tags, params: IdParam, response: ReportTransitionedSchema };
   defineRoute(
     app,

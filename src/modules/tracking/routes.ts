@@ -21,10 +21,16 @@ import {
 } from '../../contracts/tracking.ts';
 import * as service from './service.ts';
 
+const tags = ['Theo dõi thực hiện'];
+
 // Answers follow src/contracts (checked at run time in tests); `satisfies` also holds the services' types to them.
 export function trackingRoutes(app: OpenAPIHono<AppEnv>): void {
-  const tags = ['Theo dõi thực hiện'];
+  mountAssignmentRoutes(app);
+  mountEvidenceRoutes(app);
+  mountObstacleRoutes(app);
+}
 
+function mountAssignmentRoutes(app: OpenAPIHono<AppEnv>): void {
   defineRoute(
     app,
     {
@@ -72,7 +78,9 @@ export function trackingRoutes(app: OpenAPIHono<AppEnv>): void {
     (c, { params, body }) =>
       service.addProgressUpdate(c.get('ctx'), params.id, body) satisfies Promise<ProgressUpdateResult>,
   );
+}
 
+function mountEvidenceRoutes(app: OpenAPIHono<AppEnv>): void {
   defineRoute(
     app,
     {
@@ -96,7 +104,9 @@ export function trackingRoutes(app: OpenAPIHono<AppEnv>): void {
       });
     },
   );
+}
 
+function mountObstacleRoutes(app: OpenAPIHono<AppEnv>): void {
   defineRoute(
     app,
     {

@@ -57,7 +57,7 @@ export async function planProgress(
   overdueLimit: number,
 ) {
   const lin = sql.val(lineage);
-  const r = await sql<{ by_task: TaskAgg[] | null; by_top: TopAgg[] | null; overdue: OverdueRow[] | null }>`
+  const r = await sql<ProgressRow>`
     WITH d AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(tasks)}::jsonb) AS x(task_id integer, due date, repeating boolean)),
     -- The plan (and the plans it amended) and the plans implementing it: found first, so the assignments are read
     -- through their plan index instead of scanning every assignment of the country.
@@ -122,7 +122,13 @@ export async function planProgress(
     SELECT (SELECT json_agg(sums) FROM sums WHERE top_id IS NULL) AS by_task,
            (SELECT json_agg(sums) FROM sums WHERE task_id IS NULL) AS by_top,
            (SELECT json_agg(o) FROM o) AS overdue`.execute(db);
-  const row = r.rows[0];
+  return progressMaps(r.rows[0]);
+}
+
+type ProgressRow = { by_task: TaskAgg[] | null; by_top: TopAgg[] | null; overdue: OverdueRow[] | null };
+
+/** The query's one row as lookups by task and by top unit (a group with no assignment is absent). */
+function progressMaps(row: ProgressRow | undefined) {
   return {
     byTask: new Map((row?.by_task ?? []).map((a) => [a.task_id, a])),
     byTop: new Map((row?.by_top ?? []).map((a) => [a.top_id, a])),

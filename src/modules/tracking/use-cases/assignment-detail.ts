@@ -62,41 +62,50 @@ export async function getAssignmentDetail(ctx: Ctx, id: number, year?: number) {
       status: a.plan_status,
       unit: { id: a.plan_unit_id, name: a.plan_unit_name },
     },
-    updates: updates
-      .slice()
-      .reverse()
-      .map((u) => ({
-        id: u.id,
-        occurredOn: u.occurredOn,
-        percent: u.percent,
-        completed: u.completed,
-        narrative: u.narrative,
-        author: u.authorId ? { id: u.authorId, name: u.authorName } : null,
-        createdAt: u.createdAt.toISOString(),
-        deliverables: deliverables
-          .filter((d) => d.update_id === u.id)
-          .map((d) => ({
-            id: d.id,
-            kind: d.kind,
-            kindLabel: DELIVERABLE_KIND_LABEL[d.kind],
-            title: d.title,
-            occurredOn: d.occurred_on,
-            participants: d.participants,
-            documentNumber: d.document_number,
-            link: d.link,
-          })),
-        evidence: evidence
-          .filter((e) => e.update_id === u.id)
-          .map((e) => ({
-            id: e.id,
-            filename: e.filename,
-            mime: e.mime,
-            size: e.size,
-            sha256: e.sha256,
-            url: `/api/evidence/${e.id}`,
-          })),
-      })),
+    updates: updateViews(updates, deliverables, evidence),
     obstacles: obstacles.map((o) => obstacleView(o, ctx.actor)),
     can: { update: a.plan_status === 'issued' && can(ctx.actor, 'edit', { unitPath: a.unit_path }) },
   };
+}
+
+/** The assignment's updates, newest first, each with its deliverables and its evidence (metadata and link). */
+function updateViews(
+  updates: Awaited<ReturnType<typeof store.updatesOf>>,
+  deliverables: Awaited<ReturnType<typeof store.deliverablesOf>>,
+  evidence: Awaited<ReturnType<typeof store.evidenceOf>>,
+) {
+  return updates
+    .slice()
+    .reverse()
+    .map((u) => ({
+      id: u.id,
+      occurredOn: u.occurredOn,
+      percent: u.percent,
+      completed: u.completed,
+      narrative: u.narrative,
+      author: u.authorId ? { id: u.authorId, name: u.authorName } : null,
+      createdAt: u.createdAt.toISOString(),
+      deliverables: deliverables
+        .filter((d) => d.update_id === u.id)
+        .map((d) => ({
+          id: d.id,
+          kind: d.kind,
+          kindLabel: DELIVERABLE_KIND_LABEL[d.kind],
+          title: d.title,
+          occurredOn: d.occurred_on,
+          participants: d.participants,
+          documentNumber: d.document_number,
+          link: d.link,
+        })),
+      evidence: evidence
+        .filter((e) => e.update_id === u.id)
+        .map((e) => ({
+          id: e.id,
+          filename: e.filename,
+          mime: e.mime,
+          size: e.size,
+          sha256: e.sha256,
+          url: `/api/evidence/${e.id}`,
+        })),
+    }));
 }
