@@ -1,6 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
+  await createPlanTables(db);
+  await createVersionAndCascadeTables(db);
+}
+
+async function createPlanTables(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE TABLE plan (
     id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     unit_id integer NOT NULL REFERENCES unit(id),
@@ -58,7 +63,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   )`.execute(db);
   await sql`CREATE INDEX plan_task_parent_idx ON plan_task (parent_task_id)`.execute(db);
   await sql`CREATE INDEX plan_task_lead_idx ON plan_task (lead_unit_id)`.execute(db);
+}
 
+async function createVersionAndCascadeTables(db: Kysely<unknown>): Promise<void> {
   // Every issued state of a plan, as its JSON form: the record of what was in force when.
   await sql`CREATE TABLE plan_version (
     id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

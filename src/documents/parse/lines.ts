@@ -5,6 +5,7 @@ import { parse as parseHtml, type HTMLElement, type Node as HtmlNode } from 'nod
 import { normalizeText } from '../../domain/text.ts';
 import { guardDocx } from './zip-guard.ts';
 import { scrubImportedText } from '../../domain/input-text.ts';
+import { joinLines, type RawLine } from './join-lines.ts';
 
 export type SourceFormat = 'txt' | 'md' | 'html' | 'docx';
 
@@ -22,20 +23,6 @@ export interface LogicalLine {
   heading: number | null;
   /** The whole line was bold. */
   bold: boolean;
-}
-
-/** A line as found, before joining. */
-interface RawLine {
-  line: number;
-  text: string;
-  cells: string[] | null;
-  table: number | null;
-  heading: number | null;
-  bold: boolean;
-  /** A blank line (or a break such as a lone "|") comes before it. */
-  breakBefore: boolean;
-  /** Set for structural breaks that must not be crossed even by a lower-case continuation. */
-  hardBreakBefore: boolean;
 }
 
 export function detectFormat(filename: string, content: Buffer | string): SourceFormat {
@@ -101,6 +88,22 @@ function splitPipeRow(line: string): string[] {
   );
 }
 
+// One non-table row of a text file: its Markdown heading level and bold mark, then its plain text.
+function readTextRow(trimmed: string, format: 'txt' | 'md'): { text: string; heading: number | null; bold: boolean } {
+  let text = trimmed;
+  let heading: number | null = null;
+  if (format === 'md') {
+    const h = /^(#{1,6})\s+(.*)$/.exec(text);
+    if (h) {
+      heading = h[1]!.length;
+      text = h[2]!.replace(/\s+#+\s*$/, '');
+    }
+    text = text.replace(/^[*+]\s+(?=\S)/, '- ');
+  }
+  const bold = /^(\*\*|__).+(\*\*|__)$/.test(text.trim());
+  return { text: normalizeText(stripInlineMarkup(text).replace(/\n/g, ' ')), heading, bold };
+}
+
 export function textLines(source: string, format: 'txt' | 'md'): LogicalLine[] {
   // A file is not a form: stray control characters are dropped, never refused (the lines stay where they were).
   const rows = scrubImportedText(source).replace(/\r\n?/g, '\n').split('\n');
@@ -157,18 +160,7 @@ export function textLines(source: string, format: 'txt' | 'md'): LogicalLine[] {
       pendingHard = true;
       return;
     }
-    let text = trimmed;
-    let heading: number | null = null;
-    if (format === 'md') {
-      const h = /^(#{1,6})\s+(.*)$/.exec(text);
-      if (h) {
-        heading = h[1]!.length;
-        text = h[2]!.replace(/\s+#+\s*$/, '');
-      }
-      text = text.replace(/^[*+]\s+(?=\S)/, '- ');
-    }
-    const bold = /^(\*\*|__).+(\*\*|__)$/.test(text.trim());
-    text = normalizeText(stripInlineMarkup(text).replace(/\n/g, ' '));
+    const { text, heading, bold } = readTextRow(trimmed, format);
     if (!text || isLayoutOnly(text)) {
       pendingBreak = true;
       return;
@@ -288,6 +280,46 @@ function tableGrid(table: HTMLElement): Array<{ el: HTMLElement; cells: string[]
   return out;
 }
 
+// The rows of an HTML table, as table lines (one cell list each).
+function pushTableRows(node: HTMLElement, table: number, lineOf: (n: HtmlNode) => number, raw: RawLine[]): void {
+  for (const row of tableGrid(node)) {
+    if (row.cells.every((c) => !c)) continue;
+    const line = lineOf(row.el);
+    // The borderless signature table of Nghị định 30/2020 (Nơi nhận | quyền hạn, chức vụ, họ tên) is text laid
+    // out side by side, not data: read it as the plain lines a text copy of the plan would have.
+    if (/^Nơi nhận\s*:/u.test(row.cells.find((c) => c.trim())?.trim() ?? '')) {
+      for (const cell of [...new Set(row.cells)]) {
+        for (const text of cell
+          .split('\n')
+          .map((t) => t.trim())
+          .filter(Boolean)) {
+          raw.push({
+            line,
+            text,
+            cells: null,
+            table: null,
+            heading: null,
+            bold: false,
+            breakBefore: true,
+            hardBreakBefore: true,
+          });
+        }
+      }
+      continue;
+    }
+    raw.push({
+      line,
+      text: row.cells.filter(Boolean).join(' | ').replace(/\n/g, ' '),
+      cells: row.cells,
+      table,
+      heading: null,
+      bold: false,
+      breakBefore: true,
+      hardBreakBefore: true,
+    });
+  }
+}
+
 export function htmlLines(source: string, options: { lineNumbers: 'source' | 'blocks' }): LogicalLine[] {
   // "<!DOCTYPE html>" and comments are not text: left in, the doctype became the document's first line.
   const html = scrubImportedText(source)
@@ -338,42 +370,7 @@ export function htmlLines(source: string, options: { lineNumbers: 'source' | 'bl
     if (tag === 'script' || tag === 'style' || tag === 'head') return;
     if (tag === 'table') {
       table++;
-      for (const row of tableGrid(node)) {
-        if (row.cells.every((c) => !c)) continue;
-        const line = lineOf(row.el);
-        // The borderless signature table of Nghị định 30/2020 (Nơi nhận | quyền hạn, chức vụ, họ tên) is text laid
-        // out side by side, not data: read it as the plain lines a text copy of the plan would have.
-        if (/^Nơi nhận\s*:/u.test(row.cells.find((c) => c.trim())?.trim() ?? '')) {
-          for (const cell of [...new Set(row.cells)]) {
-            for (const text of cell
-              .split('\n')
-              .map((t) => t.trim())
-              .filter(Boolean)) {
-              raw.push({
-                line,
-                text,
-                cells: null,
-                table: null,
-                heading: null,
-                bold: false,
-                breakBefore: true,
-                hardBreakBefore: true,
-              });
-            }
-          }
-          continue;
-        }
-        raw.push({
-          line,
-          text: row.cells.filter(Boolean).join(' | ').replace(/\n/g, ' '),
-          cells: row.cells,
-          table,
-          heading: null,
-          bold: false,
-          breakBefore: true,
-          hardBreakBefore: true,
-        });
-      }
+      pushTableRows(node, table, lineOf, raw);
       return;
     }
     if (tag === 'ul' || tag === 'ol') {
@@ -402,92 +399,4 @@ export function htmlLines(source: string, options: { lineNumbers: 'source' | 'bl
   };
   walk(root, null);
   return joinLines(raw);
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Joining hard-wrapped lines
-
-const DOC_TYPE_LINE =
-  /^(KẾ HOẠCH|QUYẾT ĐỊNH|BÁO CÁO|TỜ TRÌNH|CÔNG VĂN|CHƯƠNG TRÌNH|THÔNG BÁO|HƯỚNG DẪN|CHỈ THỊ|NGHỊ QUYẾT|ĐỀ ÁN|PHƯƠNG ÁN|PHỤ LỤC)(\s*:)?$/u;
-
-/** Starts of paragraphs and items: a line beginning like this never continues the previous one. */
-const STRUCTURAL_START = new RegExp(
-  [
-    String.raw`^[IVXLC]+\.\s`,
-    String.raw`^\d+(\.\d+)*\.(\s|$)`,
-    String.raw`^\d+(\.\d+)*\)\s`,
-    String.raw`^[a-zđ]\)\s`,
-    String.raw`^[-+•–]\s`,
-    String.raw`^(Điều|Chương|Mục|Phần)\s+[\dIVXLC]+`,
-    String.raw`^(Nơi nhận|Kính gửi|Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Trên đây)`,
-    String.raw`^QUYẾT ĐỊNH:?$`,
-    String.raw`^(TM|KT|Q|TL|TUQ)\.\s?`,
-    String.raw`^\((Ban hành )?[Kk]èm theo`,
-  ].join('|'),
-  'u',
-);
-
-/** Upper-case lines that begin a new element: signature titles, the issuing authority line of a Quyết định. */
-const UPPER_START =
-  /^(PHÓ |CHỦ TỊCH|GIÁM ĐỐC|THỦ TƯỚNG|BỘ TRƯỞNG|TRƯỞNG |CHÁNH VĂN PHÒNG|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|CỘNG HÒA|CỘNG HOÀ|ĐỘC LẬP|KẾ HOẠCH$)/u;
-
-/** A line that is only a label and needs its text from the next line ("Điều 1.", "a)", "KT."). */
-const LABEL_ONLY = /^(\d+(\.\d+)*\.|[a-zđ]\)|[IVXLC]+\.|Điều\s+\d+\.?|[-+•]|(TM|KT|Q|TL|TUQ)\.)$/u;
-
-function letters(s: string): string {
-  return s.replace(/[^\p{L}]/gu, '');
-}
-
-function isUpper(s: string): boolean {
-  const l = letters(s);
-  return l.length >= 2 && l === l.toUpperCase() && l !== l.toLowerCase();
-}
-
-function shouldJoin(prev: RawLine, next: RawLine): boolean {
-  if (prev.cells || next.cells || prev.heading !== null || next.heading !== null) return false;
-  if (next.hardBreakBefore) return false;
-  const p = prev.text;
-  const n = next.text;
-  if (LABEL_ONLY.test(p)) return !STRUCTURAL_START.test(n);
-  if (DOC_TYPE_LINE.test(p) || DOC_TYPE_LINE.test(n)) return false;
-  if (STRUCTURAL_START.test(n)) return false;
-  // Sentence, clause or heading ended: "…như sau:", "…;", "…./."
-  if (/[.:;!?]["”)\]]*$/u.test(p)) return false;
-  const nextLetters = letters(n);
-  if (next.breakBefore) {
-    // Across a blank line only an obvious continuation: the next part starts in lower case ("hội của phường.").
-    return /^\p{Ll}/u.test(n) && !isUpper(p);
-  }
-  if (nextLetters.length === 0) return true; // "2030" finishing an upper-case title
-  if (isUpper(p) !== isUpper(n)) return false;
-  if (isUpper(n) && UPPER_START.test(n)) return false;
-  if (prev.bold !== next.bold && !/^\p{Ll}/u.test(n)) return false;
-  return true;
-}
-
-function joinLines(raw: RawLine[]): LogicalLine[] {
-  const out: LogicalLine[] = [];
-  let last: RawLine | null = null;
-  for (const found of raw) {
-    // Entities decoded from HTML ("&#1;") are scrubbed here.
-    const r = { ...found, text: scrubImportedText(found.text), cells: found.cells?.map(scrubImportedText) ?? null };
-    const prevOut = out[out.length - 1];
-    if (last && prevOut && shouldJoin({ ...last, text: prevOut.text, bold: prevOut.bold }, r)) {
-      prevOut.text = normalizeText(`${prevOut.text} ${r.text}`);
-      prevOut.lines.push(r.line);
-      prevOut.bold = prevOut.bold && r.bold;
-    } else {
-      out.push({
-        line: r.line,
-        lines: [r.line],
-        text: r.text,
-        cells: r.cells,
-        table: r.table,
-        heading: r.heading,
-        bold: r.bold,
-      });
-    }
-    last = r;
-  }
-  return out;
 }

@@ -72,11 +72,10 @@ function isTaskHeader(map: Map<number, { column: TaskColumn }>): boolean {
 
 const ROMAN_OR_LETTER = /^([IVXLC]+|[A-Z])\.?$/;
 
-/**
- * Reads consecutive rows of one table as a task table; null when the rows have no recognisable task header.
- * Values keep the cell's line breaks as "; " for unit columns (one unit per paragraph) and spaces elsewhere.
- */
-export function readTaskTable(rows: LogicalLine[]): TaskTable | null {
+// The task header among the first rows of a table, with the columns it names; one or two rows.
+function findTaskHeader(
+  rows: LogicalLine[],
+): { columns: Map<number, { column: TaskColumn; label: string }>; headerRows: number[] } | null {
   let headerAt = -1;
   let columns = new Map<number, { column: TaskColumn; label: string }>();
   for (let r = 0; r < Math.min(rows.length, 3) && headerAt < 0; r++) {
@@ -110,6 +109,17 @@ export function readTaskTable(rows: LogicalLine[]): TaskTable | null {
       }
     }
   }
+  return { columns, headerRows };
+}
+
+/**
+ * Reads consecutive rows of one table as a task table; null when the rows have no recognisable task header.
+ * Values keep the cell's line breaks as "; " for unit columns (one unit per paragraph) and spaces elsewhere.
+ */
+export function readTaskTable(rows: LogicalLine[]): TaskTable | null {
+  const header = findTaskHeader(rows);
+  if (!header) return null;
+  const { columns, headerRows } = header;
   const start = headerRows[headerRows.length - 1]! + 1;
   const items: TableItem[] = [];
   const skipped: number[] = [];

@@ -83,8 +83,8 @@ function resolveUnits(ctx: ParseContext, text: string, line: number, task: strin
   return refs;
 }
 
-/** Resolves a task draft into a Task: units against the register, timeframe into a schedule, deliverables split. */
-export function buildTask(ctx: ParseContext, d: TaskDraft): Task {
+// The labelled values of a task draft, one per field.
+function collectFields(d: TaskDraft): Map<TaskField, { value: string; line: number; label: string }> {
   const values = new Map<TaskField, { value: string; line: number; label: string }>();
   for (const f of d.fields) {
     const prev = values.get(f.field);
@@ -94,6 +94,12 @@ export function buildTask(ctx: ParseContext, d: TaskDraft): Task {
       prev ? { ...prev, value: `${prev.value}; ${f.value}` } : { value: f.value, line: f.line, label: f.label },
     );
   }
+  return values;
+}
+
+/** Resolves a task draft into a Task: units against the register, timeframe into a schedule, deliverables split. */
+export function buildTask(ctx: ParseContext, d: TaskDraft): Task {
+  const values = collectFields(d);
   const content: string[] = values.get('content') ? [values.get('content')!.value] : [];
   const notes: string[] = values.get('notes') ? [values.get('notes')!.value] : [];
   for (const x of d.extra) {

@@ -71,6 +71,34 @@ function excelDate(iso: string): Date | string {
   return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : iso;
 }
 
+function writeTotalsRow(ws: ExcelJS.Worksheet, report: CompiledReport, first: number, lastCol: number): void {
+  // Totals: formulas with their computed results, so the file shows the numbers before Excel recalculates.
+  const last = first + report.annex.length - 1;
+  const totals = ws.getRow(last + 1);
+  const t = annexTotals(report);
+  const results = [
+    t.tasksDone,
+    t.tasksTotal,
+    t.deliverables,
+    ...report.indicators.map((ind) => t.indicators[ind.code] ?? 0),
+  ];
+  const fns = ['SUM', 'SUM', 'SUM', ...report.indicators.map((ind) => (ind.aggregate === 'max' ? 'MAX' : 'SUM'))];
+  totals.getCell(2).value = 'Tổng cộng';
+  for (let c = 1; c <= lastCol; c++) {
+    const cell = totals.getCell(c);
+    if (c >= 5) {
+      const col = ws.getColumn(c).letter;
+      cell.value = report.annex.length
+        ? { formula: `${fns[c - 5]}(${col}${first}:${col}${last})`, result: results[c - 5] }
+        : 0;
+      cell.numFmt = '#,##0';
+    }
+    cell.font = font(12, { bold: true });
+    cell.border = ALL_BORDERS;
+    cell.alignment = { vertical: 'top', horizontal: c === 2 ? 'left' : c <= 4 ? 'center' : 'right' };
+  }
+}
+
 export function buildCompiledReportWorkbook(report: CompiledReport): ExcelJS.Workbook {
   const wb = officialWorkbook(`Phụ lục - Báo cáo ${report.title.trim()}`, report.title.trim());
   const headers = [...REPORT_XLSX_COLUMNS.map((c) => c.header), ...report.indicators.map(indicatorHeader)];
@@ -131,31 +159,7 @@ export function buildCompiledReportWorkbook(report: CompiledReport): ExcelJS.Wor
     }
   });
 
-  // Totals: formulas with their computed results, so the file shows the numbers before Excel recalculates.
-  const last = first + report.annex.length - 1;
-  const totals = ws.getRow(last + 1);
-  const t = annexTotals(report);
-  const results = [
-    t.tasksDone,
-    t.tasksTotal,
-    t.deliverables,
-    ...report.indicators.map((ind) => t.indicators[ind.code] ?? 0),
-  ];
-  const fns = ['SUM', 'SUM', 'SUM', ...report.indicators.map((ind) => (ind.aggregate === 'max' ? 'MAX' : 'SUM'))];
-  totals.getCell(2).value = 'Tổng cộng';
-  for (let c = 1; c <= lastCol; c++) {
-    const cell = totals.getCell(c);
-    if (c >= 5) {
-      const col = ws.getColumn(c).letter;
-      cell.value = report.annex.length
-        ? { formula: `${fns[c - 5]}(${col}${first}:${col}${last})`, result: results[c - 5] }
-        : 0;
-      cell.numFmt = '#,##0';
-    }
-    cell.font = font(12, { bold: true });
-    cell.border = ALL_BORDERS;
-    cell.alignment = { vertical: 'top', horizontal: c === 2 ? 'left' : c <= 4 ? 'center' : 'right' };
-  }
+  writeTotalsRow(ws, report, first, lastCol);
   return wb;
 }
 

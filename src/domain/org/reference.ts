@@ -125,6 +125,51 @@ export function officeChoices(rows: readonly CommuneOfficeRow[]): Record<'xã' |
   return { xã: of('xã'), phường: of('phường') };
 }
 
+// A commune or ward, with its former names as aliases, and the offices its type has.
+function communeUnits(c: CommuneRow, former: FormerUnitRow[], communeOffices: CommuneOfficeRow[]): ReferenceUnit[] {
+  const units: ReferenceUnit[] = [];
+  const type = titleKind(c.type);
+  const full = `${capitalise(type)} ${c.name}`;
+  const aliases: ReferenceAlias[] = [
+    { name: `UBND ${type} ${c.name}`, kind: 'abbreviation', note: null },
+    { name: `Ủy ban nhân dân ${type} ${c.name}`, kind: 'other', note: null },
+  ];
+  for (const f of former) {
+    if (f.change === 'Giữ nguyên') continue;
+    const oldFull = `${capitalise(f.old_type)} ${f.old_name}`;
+    if (oldFull === full) continue;
+    aliases.push({
+      name: oldFull,
+      kind: 'former',
+      note: `Mã ${f.old_code}, ${f.old_district}; ${f.change.toLowerCase()}`,
+    });
+  }
+  units.push({
+    code: c.code,
+    parentCode: PROVINCE_CODE,
+    kind: type === 'xã' ? 'commune' : 'ward',
+    name: full,
+    shortName: c.name,
+    aliases,
+  });
+  for (const o of communeOffices) {
+    const appliesTo = o.applies_to.split(';').map((s) => s.trim());
+    if (!appliesTo.includes(type)) continue;
+    const base = officeBaseName(o.name, type);
+    const endsWithType = base.endsWith(` ${type}`);
+    const name = endsWithType ? `${base} ${c.name}` : `${base} ${type} ${c.name}`;
+    units.push({
+      code: `${c.code}.${o.short_code}`,
+      parentCode: c.code,
+      kind: 'office',
+      name,
+      shortName: base,
+      aliases: [{ name: `${o.short_code} ${type} ${c.name}`, kind: 'abbreviation', note: null }],
+    });
+  }
+  return units;
+}
+
 /**
  * The one tree: Trung ương → national bodies and the province → provincial agencies and the communes/wards
  * → each commune's offices. Codes are stable keys: "38", "38.SKHCN", "16516", "16516.PVHXH".
@@ -180,46 +225,6 @@ export function buildReferenceUnits(input: {
     list.push(f);
     formerByCode.set(f.new_code, list);
   }
-  for (const c of input.communes) {
-    const type = titleKind(c.type);
-    const full = `${capitalise(type)} ${c.name}`;
-    const aliases: ReferenceAlias[] = [
-      { name: `UBND ${type} ${c.name}`, kind: 'abbreviation', note: null },
-      { name: `Ủy ban nhân dân ${type} ${c.name}`, kind: 'other', note: null },
-    ];
-    for (const f of formerByCode.get(c.code) ?? []) {
-      if (f.change === 'Giữ nguyên') continue;
-      const oldFull = `${capitalise(f.old_type)} ${f.old_name}`;
-      if (oldFull === full) continue;
-      aliases.push({
-        name: oldFull,
-        kind: 'former',
-        note: `Mã ${f.old_code}, ${f.old_district}; ${f.change.toLowerCase()}`,
-      });
-    }
-    units.push({
-      code: c.code,
-      parentCode: PROVINCE_CODE,
-      kind: type === 'xã' ? 'commune' : 'ward',
-      name: full,
-      shortName: c.name,
-      aliases,
-    });
-    for (const o of input.communeOffices) {
-      const appliesTo = o.applies_to.split(';').map((s) => s.trim());
-      if (!appliesTo.includes(type)) continue;
-      const base = officeBaseName(o.name, type);
-      const endsWithType = base.endsWith(` ${type}`);
-      const name = endsWithType ? `${base} ${c.name}` : `${base} ${type} ${c.name}`;
-      units.push({
-        code: `${c.code}.${o.short_code}`,
-        parentCode: c.code,
-        kind: 'office',
-        name,
-        shortName: base,
-        aliases: [{ name: `${o.short_code} ${type} ${c.name}`, kind: 'abbreviation', note: null }],
-      });
-    }
-  }
+  for (const c of input.communes) units.push(...communeUnits(c, formerByCode.get(c.code) ?? [], input.communeOffices));
   return units;
 }

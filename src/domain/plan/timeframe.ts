@@ -87,20 +87,7 @@ function readSchedule(written: string, planYear: number | null): Schedule | null
   const dates = [...written.matchAll(new RegExp(`${LONG_DATE.source}|${SHORT_DATE.source}`, 'giu'))]
     .map((m) => parseViDate(m[0]))
     .filter((d): d is ViDate => d !== null && d.day !== null && d.month !== null);
-  if (dates.length > 0) {
-    if (recurrence) {
-      const d = dates[0]!;
-      return schedule({ kind: 'recurring', recurrence, dueDay: { month: d.month!, day: d.day! } });
-    }
-    const due = dates
-      .map((d) => d.iso ?? (d.year === null && planYear !== null ? isoDate(planYear, d.month!, d.day!) : null))
-      .filter((d): d is string => d !== null);
-    if (due.length === 0) return null;
-    const sorted = [...new Set(due)].sort();
-    const startMatch = /\btu ngay\b/.test(f) && sorted.length >= 2;
-    if (startMatch) return schedule({ kind: 'period', start: sorted[0]!, end: sorted[sorted.length - 1]! });
-    return schedule({ kind: 'deadline', end: sorted[sorted.length - 1]!, dueDates: sorted });
-  }
+  if (dates.length > 0) return datedSchedule(dates, f, recurrence, planYear);
 
   // "Quý II/2026", "quý 4 năm 2026", "Quý I hằng năm".
   const quarter = /\bquy\s+(iv|iii|ii|i|[1-4])\b(?:\s*(?:\/|-|nam)\s*(\d{4}))?/.exec(f);
@@ -162,6 +149,32 @@ function readSchedule(written: string, planYear: number | null): Schedule | null
     return schedule({ kind: 'period', start: `${year[1]}-01-01`, end: `${year[1]}-12-31`, recurrence });
   }
 
+  return ongoingSchedule(f, recurrence);
+}
+
+// Dated deadlines: one date recurring each year, a period "từ ngày … đến ngày …", or the last of the dates.
+function datedSchedule(
+  dates: ViDate[],
+  f: string,
+  recurrence: Recurrence | null,
+  planYear: number | null,
+): Schedule | null {
+  if (recurrence) {
+    const d = dates[0]!;
+    return schedule({ kind: 'recurring', recurrence, dueDay: { month: d.month!, day: d.day! } });
+  }
+  const due = dates
+    .map((d) => d.iso ?? (d.year === null && planYear !== null ? isoDate(planYear, d.month!, d.day!) : null))
+    .filter((d): d is string => d !== null);
+  if (due.length === 0) return null;
+  const sorted = [...new Set(due)].sort();
+  const startMatch = /\btu ngay\b/.test(f) && sorted.length >= 2;
+  if (startMatch) return schedule({ kind: 'period', start: sorted[0]!, end: sorted[sorted.length - 1]! });
+  return schedule({ kind: 'deadline', end: sorted[sorted.length - 1]!, dueDates: sorted });
+}
+
+// No date or period: a recurrence alone, or work done continuously ("Thường xuyên").
+function ongoingSchedule(f: string, recurrence: Recurrence | null): Schedule | null {
   if (recurrence) return schedule({ kind: 'recurring', recurrence });
   if (/\bthuong xuyen\b|\blien tuc\b|\bhang ngay\b|\bthuong nien\b/.test(f)) {
     return /\bthuong nien\b/.test(f)
