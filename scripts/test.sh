@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The project's tests, run by `npm test` (with Node 24 on PATH, see scripts/with-node.sh).
-#   npm test            type check, unit + API tests, then browser tests
+#   npm test            lint (Biome, module shape), type check, unit + API tests, then browser tests
 #   npm run test:e2e    browser tests only
 # Backend: embedded PGlite by default; PostgreSQL when DATABASE_URL is set (each test file gets its own database).
 # The Debian packages the tests need are installed here when missing (as root with apt-get), so that
@@ -46,6 +46,7 @@ ensure_packages() {
 
 if [ "$what" = "all" ]; then
   ensure_packages chromium fonts-liberation2 libreoffice-writer-nogui poppler-utils
+  bash scripts/lint.sh
   echo "== Kiểm tra kiểu (tsc) =="
   tsc --noEmit -p .
   tsc --noEmit -p web
