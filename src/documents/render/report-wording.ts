@@ -3,6 +3,7 @@
 import type { CompiledReport, CompiledUnitRow } from '../../domain/reporting/model.ts';
 import { formatIssueDate, formatNumber, lowerFirst, upperVi } from './nd30.ts';
 import { issuerPhrase } from './plan-docx.ts';
+import { formatCountVi } from '../../domain/text.ts';
 
 /** The states of a unit's report as the annex prints them. */
 export const UNIT_REPORT_STATE_LABEL: Record<CompiledUnitRow['state'], string> = {
@@ -18,12 +19,8 @@ export function hasFigures(row: CompiledUnitRow): boolean {
   return row.state === 'onTime' || row.state === 'late' || row.state === 'returned';
 }
 
-const NUMBER_FORMAT = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
-
-/** "28.450": Vietnamese thousands separator. */
-export function formatCount(n: number): string {
-  return NUMBER_FORMAT.format(n);
-}
+/** "28.450": Vietnamese thousands separator (the domain's one count format, also used by the report clauses). */
+export const formatCount = formatCountVi;
 
 /**
  * Short date as Vietnamese documents write deadlines and dates in running text: "15/12/2026", "04/5/2026",

@@ -3,4 +3,4 @@
 export { module } from './module.ts';
 export * from './service.ts';
 export { runReminders, startReminderScheduler, type ReminderScheduler } from './reminders.ts';
-export { setReportingClock, todayFor } from './clock.ts';
+export { setReportingClock, todayFor, vnDate } from './clock.ts';

@@ -5,11 +5,9 @@ import type { IncidentDeadline } from '../../../domain/ai-systems/incidents.ts';
 import { can, scopeRoots } from '../../../domain/permissions.ts';
 import type { TodoItem } from '../../../domain/todo.ts';
 import { requireActor, type Ctx } from '../../context.ts';
+import { vnDate } from '../../reporting/index.ts';
 import * as store from '../store.ts';
 import { listItem, useTarget } from './views.ts';
-
-/** The calendar day in Việt Nam of an instant: the to-do orders by day. */
-const vnDay = (iso: string) => new Date(new Date(iso).getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 
 export async function aiSystemsTodo(ctx: Ctx, today: string): Promise<TodoItem[]> {
   const actor = requireActor(ctx);
@@ -37,7 +35,7 @@ export async function aiSystemsTodo(ctx: Ctx, today: string): Promise<TodoItem[]
   for (const i of incidents) {
     if (!can(actor, 'follow', { unitPath: i.unit_path }) && !can(actor, 'edit', { unitPath: i.unit_path })) continue;
     // The next deadline still ahead; when all have passed, the last one (the official report), shown as late.
-    const days = (i.deadlines as IncidentDeadline[]).map((d) => vnDay(d.dueAt)).sort();
+    const days = (i.deadlines as IncidentDeadline[]).map((d) => vnDate(new Date(d.dueAt))).sort();
     const next = days.find((d) => d >= today) ?? days.at(-1) ?? null;
     items.push({
       kind: 'aiSystem.incident',
