@@ -24,6 +24,25 @@ export interface Config {
   mailFrom: string;
   /** Petitions: deadlines, intake limits, retention (THIHANH_PETITION_*). */
   petitions: PetitionSettings;
+  /**
+   * The address the public reaches this server at (THIHANH_PUBLIC_URL, e.g. https://thihanh.thanhhoa.gov.vn): the
+   * absolute links of the DCAT catalogue and of what is delivered to the national database. Absent: the address of
+   * the request (or of the server, for the sender).
+   */
+  publicUrl: string | null;
+  /** The connection to the national database: as a province (sender) or as the national node (receiver). */
+  national: NationalSettings;
+}
+
+export interface NationalSettings {
+  /** THIHANH_NODE_ROLE: 'province' (default) or 'national' (receives the provinces' catalogue entries). */
+  role: 'province' | 'national';
+  /** Province side: THIHANH_NATIONAL_URL (none: nothing is sent; changes wait in the outbox). */
+  url: string | null;
+  /** Province side: THIHANH_NATIONAL_TOKEN, the bearer token the national node gave this province. */
+  token: string | null;
+  /** National side: THIHANH_NATIONAL_PROVINCE_TOKENS, "38:token,01:token…" (province code → token). */
+  provinceTokens: ReadonlyArray<{ code: string; token: string }>;
 }
 
 function bool(v: string | undefined, fallback: boolean): boolean {
@@ -40,6 +59,43 @@ function proxies(v: string | undefined): number {
   throw new Error(
     `THIHANH_TRUST_PROXY không hợp lệ: ${v} (số proxy tin cậy đứng trước máy chủ, ví dụ 1; 0 nếu không có).`,
   );
+}
+
+function url(name: string, v: string | undefined): string | null {
+  const t = v?.trim();
+  if (!t) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(t);
+  } catch {
+    throw new Error(`${name} không hợp lệ: ${v} (cần địa chỉ đầy đủ, ví dụ https://du-lieu.example.gov.vn).`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw new Error(`${name} không hợp lệ: ${v} (chỉ nhận http hoặc https).`);
+  return t.replace(/\/+$/, '');
+}
+
+function provinceTokens(v: string | undefined): Array<{ code: string; token: string }> {
+  const out: Array<{ code: string; token: string }> = [];
+  for (const pair of (v ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const m = /^([0-9A-Za-z]{1,10}):(\S{16,})$/.exec(pair);
+    if (!m)
+      throw new Error(
+        `THIHANH_NATIONAL_PROVINCE_TOKENS không hợp lệ ở "${pair.slice(0, 12)}…": cần dạng mã_tỉnh:mã_bí_mật (mã bí mật ít nhất 16 ký tự), các cặp cách nhau bằng dấu phẩy.`,
+      );
+    out.push({ code: m[1] as string, token: m[2] as string });
+  }
+  return out;
+}
+
+function nodeRole(v: string | undefined): 'province' | 'national' {
+  const t = (v ?? '').trim().toLowerCase();
+  if (t === '' || t === 'province') return 'province';
+  if (t === 'national') return 'national';
+  throw new Error(`THIHANH_NODE_ROLE không hợp lệ: ${v} (province hoặc national).`);
 }
 
 function perMinute(name: string, v: string | undefined, fallback: number): number {
@@ -70,5 +126,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL?.trim() || null,
     mailFrom: env.MAIL_FROM ?? 'Thi Hành <no-reply@thihanh.local>',
     petitions: petitionSettingsFrom(env),
+    publicUrl: url('THIHANH_PUBLIC_URL', env.THIHANH_PUBLIC_URL),
+    national: {
+      role: nodeRole(env.THIHANH_NODE_ROLE),
+      url: url('THIHANH_NATIONAL_URL', env.THIHANH_NATIONAL_URL),
+      token: env.THIHANH_NATIONAL_TOKEN?.trim() || null,
+      provinceTokens: provinceTokens(env.THIHANH_NATIONAL_PROVINCE_TOKENS),
+    },
   };
 }

@@ -9,6 +9,7 @@ import * as m0007 from './migrations/0007-stored-findings.ts';
 import * as m0008 from './migrations/0008-rate-limit.ts';
 import * as m0009 from './migrations/0009-petitions.ts';
 import * as m0010 from './migrations/0010-ai-systems.ts';
+import * as m0011 from './migrations/0011-datasets.ts';
 import type { UntypedKysely } from './untyped.ts';
 
 const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0008-rate-limit': m0008,
   '0009-petitions': m0009,
   '0010-ai-systems': m0010,
+  '0011-datasets': m0011,
 };
 
 export async function migrateToLatest(db: UntypedKysely): Promise<string[]> {

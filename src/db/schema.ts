@@ -3,6 +3,18 @@ import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { AiImpactAssessmentTable, AiIncidentTable, AiProductTable, AiUseTable } from './schema-ai.ts';
 import type { CreatedAt, Json, Timestamp } from './schema-columns.ts';
 
+import type {
+  DatasetAccessLogTable,
+  DatasetAccessRequestTable,
+  DatasetFindingDecisionTable,
+  DatasetResourceTable,
+  DatasetResourceVersionTable,
+  DatasetTable,
+  DatasetVersionTable,
+  SyncOutboxTable,
+} from './schema-datasets.ts';
+
+export type * from './schema-datasets.ts';
 export type { AiImpactAssessmentTable, AiIncidentTable, AiProductTable, AiUseTable } from './schema-ai.ts';
 
 export interface UnitTable {
@@ -227,6 +239,8 @@ export interface DeliverableRecordTable {
   participants: number | null;
   document_number: string | null;
   link: string | null;
+  /** The dataset a deliverable of kind 'dataset' delivered (task 4: the provincial AI database). */
+  dataset_id: Generated<number | null>;
   created_at: CreatedAt;
 }
 
@@ -459,4 +473,12 @@ export interface DB {
   ai_use: AiUseTable;
   ai_impact_assessment: AiImpactAssessmentTable;
   ai_incident: AiIncidentTable;
+  dataset: DatasetTable;
+  dataset_version: DatasetVersionTable;
+  dataset_resource: DatasetResourceTable;
+  dataset_resource_version: DatasetResourceVersionTable;
+  dataset_finding_decision: DatasetFindingDecisionTable;
+  dataset_access_request: DatasetAccessRequestTable;
+  dataset_access_log: DatasetAccessLogTable;
+  sync_outbox: SyncOutboxTable;
 }

@@ -18,6 +18,7 @@ import { module as mail } from './mail/module.ts';
 import { module as todo } from './todo/module.ts';
 import { module as petitions } from './petitions/module.ts';
 import { module as aiSystems } from './ai-systems/module.ts';
+import { module as sync } from './sync/module.ts';
 
 export const MODULES: readonly AppModule[] = [
   auth,
@@ -34,5 +35,6 @@ export const MODULES: readonly AppModule[] = [
   mail,
   petitions,
   aiSystems,
+  sync,
   todo,
 ];

@@ -1,0 +1,5 @@
+import type { AppModule } from '../module.ts';
+
+export const module: AppModule = {
+  name: 'sync',
+};
