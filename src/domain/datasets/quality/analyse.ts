@@ -8,7 +8,7 @@ import { readTable } from './read.ts';
 import { digest, FieldCheck, matchColumns, PrimaryKeyCheck, SchemaErrors } from './schema.ts';
 import { qualityScore } from './score.ts';
 import type { EncodingProblem, FieldReport, QualityReport, TableSchema, TableSource } from './types.ts';
-import { TYPE_ORDER } from './values.ts';
+import { TYPE_ORDER, trimCell } from './values.ts';
 
 /** Rows whose digests are kept for the duplicate count; beyond this (80 MB of digests) duplicates are not counted. */
 export const DUPLICATE_TRACKING_ROWS = 2_000_000;
@@ -67,14 +67,14 @@ async function scan(
   const seen = new Set<string>();
   const width = columns.length;
   for await (const raw of source.rows) {
-    if (raw.every((c) => c.trim() === '')) {
+    if (raw.every((c) => trimCell(c) === '')) {
       pass.blankRows++;
       continue;
     }
     const row = ++pass.rows;
     const cells: string[] = new Array(width);
     for (let i = 0; i < width; i++) {
-      const cell = (raw[i] ?? '').trim();
+      const cell = trimCell(raw[i] ?? '');
       cells[i] = cell;
       columns[i]!.add(cell, missingValues.has(cell), row, errors);
     }

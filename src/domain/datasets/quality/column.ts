@@ -14,7 +14,7 @@ import {
 } from './personal-cells.ts';
 import type { FieldCheck, SchemaErrors } from './schema.ts';
 import type { PersonalDataKind } from './types.ts';
-import { parseDateTime, parseDay, T_DATE, T_DATETIME, T_YEAR, TYPE_ORDER, typesOf } from './values.ts';
+import { parseDateTime, parseDay, T_DATE, T_DATETIME, TYPE_ORDER, typesOf } from './values.ts';
 
 export const DISTINCT_CAP = 10_000;
 export const SAMPLE_CAP = 10;
@@ -108,8 +108,8 @@ export class ColumnStats {
       if (isEmail(cell)) this.hit('email', row);
     } else if (isFullName(cell)) this.hit('fullName', row);
     if (isAddress(cell)) this.hit('address', row);
-    if (h.birthDate && mask & (T_DATE | T_DATETIME | T_YEAR)) {
-      const year = mask & T_YEAR ? Number(cell) : (parseDay(cell) ?? parseDateTime(cell))?.y;
+    if (h.birthDate && mask & (T_DATE | T_DATETIME)) {
+      const year = (parseDay(cell) ?? parseDateTime(cell))?.y;
       if (year !== undefined && this.nowYear - year >= 0 && this.nowYear - year <= 110) this.hit('birthDate', row);
     }
   }

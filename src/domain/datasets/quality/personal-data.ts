@@ -18,6 +18,9 @@ interface Rule {
  * - taxCode: one random 10-digit number in 11 passes the check digit, so without a header most cells must pass.
  * - fullName: place and school names pass the test now and then; half the column is needed, and headers naming
  *   places or organisations rule it out.
+ * - birthDate: full dates under a header naming a birth date, giving ages 0–110. A year of birth alone is not
+ *   flagged: generalising to the year is the de-identification step for birth dates, and what is left is a
+ *   quasi-identifier for the k-anonymity check.
  * - address: a house number then a street, or a numbered lane or hamlet, is rare in other columns.
  */
 const RULES: Record<PersonalDataKind, Rule> = {

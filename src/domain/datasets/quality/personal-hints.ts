@@ -45,7 +45,8 @@ const HINTS: Record<PersonalDataKind, Hint> = {
       'firstname',
       'lastname',
     ],
-    words: ['ten', 'name'],
+    // Not "ten" or "name" alone: a column so named holds provinces, units or products as often as people.
+    words: ['hoten'],
   },
   birthDate: {
     compact: ['ngaysinh', 'namsinh', 'sinhngay', 'ngaythangnamsinh', 'dob', 'birth'],

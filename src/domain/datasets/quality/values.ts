@@ -24,6 +24,15 @@ const DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 const ISO_DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{1,2}):(\d{2})(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 const DMY_TIME = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})[ T](\d{1,2}):(\d{2})(:\d{2})?$/;
 
+/**
+ * A cell without surrounding ASCII blanks. Not String.trim: that also strips U+00A0, which is the second byte of "à"
+ * in mojibake ("HÃ\u00a0" for "Hà"), and the repair needs it.
+ */
+export function trimCell(s: string): string {
+  if (s.length === 0 || (s.charCodeAt(0) > 32 && s.charCodeAt(s.length - 1) > 32)) return s;
+  return s.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
+}
+
 const BOOLEANS = new Set(['true', 'false', 'yes', 'no', 'co', 'khong', 'dung', 'sai']);
 
 export interface Day {
