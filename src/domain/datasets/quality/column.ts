@@ -107,7 +107,8 @@ export class ColumnStats {
     } else if (cell.includes('@')) {
       if (isEmail(cell)) this.hit('email', row);
     } else if (isFullName(cell)) this.hit('fullName', row);
-    if (isAddress(cell)) this.hit('address', row);
+    // Numbers and dates are never addresses; the address test folds the text, the costliest step per cell.
+    if (mask === 0 && digits === null && isAddress(cell)) this.hit('address', row);
     if (h.birthDate && mask & (T_DATE | T_DATETIME)) {
       const year = (parseDay(cell) ?? parseDateTime(cell))?.y;
       if (year !== undefined && this.nowYear - year >= 0 && this.nowYear - year <= 110) this.hit('birthDate', row);

@@ -65,7 +65,18 @@ export function isFullName(s: string): boolean {
   const words = s.split(/\s+/);
   if (words.length < 2 || words.length > 5) return false;
   for (const w of words) if (!NAME_WORD.test(w)) return false;
-  return SURNAMES.has(fold(words[0]!));
+  return isSurname(words[0]!);
+}
+
+/** Family names repeat down a column, so the folded answer is remembered (a bounded cache). */
+const surnameCache = new Map<string, boolean>();
+function isSurname(word: string): boolean {
+  let yes = surnameCache.get(word);
+  if (yes === undefined) {
+    yes = SURNAMES.has(fold(word));
+    if (surnameCache.size < 10_000) surnameCache.set(word, yes);
+  }
+  return yes;
 }
 
 /** Places numbered within a commune: lanes, alleys, hamlets, residential groups. Wards and districts ("Quận 1") are not
