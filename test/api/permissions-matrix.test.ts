@@ -29,6 +29,7 @@ import { backupCases } from './matrix/backup.ts';
 import { todoCases } from './matrix/todo.ts';
 import { petitionCases } from './matrix/petitions.ts';
 import { aiSystemsCases } from './matrix/ai-systems.ts';
+import { datasetCases } from './matrix/datasets.ts';
 
 const MODULES = [
   foundationCases,
@@ -38,6 +39,7 @@ const MODULES = [
   backupCases,
   petitionCases,
   aiSystemsCases,
+  datasetCases,
   todoCases,
 ];
 
@@ -90,18 +92,21 @@ async function send(client: Client, req: Req) {
   return client.request(req.method, req.path, req.body ?? (req.method === 'GET' ? undefined : {}));
 }
 
+type JsonSchema = { properties?: Record<string, unknown>; $ref?: string };
 type Operation = {
   operationId: string;
   parameters?: Array<{ name: string; in: string }>;
-  requestBody?: { content?: Record<string, { schema?: { properties?: Record<string, unknown> } }> };
+  requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
 };
 
-/** Whether an operation takes an id: in its path, its query or its JSON body (`id`, `…Id`, `…Ids`). */
-function takesId(op: Operation): boolean {
-  const names = [
-    ...(op.parameters ?? []).map((p) => p.name),
-    ...Object.keys(op.requestBody?.content?.['application/json']?.schema?.properties ?? {}),
-  ];
+/**
+ * Whether an operation takes an id: in its path, its query or its JSON body (`id`, `…Id`, `…Ids`), the body's
+ * schema followed when it is a named component (`$ref`).
+ */
+function takesId(op: Operation, components: Record<string, JsonSchema>): boolean {
+  const body = op.requestBody?.content?.['application/json']?.schema;
+  const schema = body?.$ref ? components[body.$ref.replace('#/components/schemas/', '')] : body;
+  const names = [...(op.parameters ?? []).map((p) => p.name), ...Object.keys(schema?.properties ?? {})];
   return names.some((n) => n === 'id' || /[a-z]Ids?$/.test(n));
 }
 
@@ -122,7 +127,8 @@ test('the matrix covers every route in the OpenAPI document, and every route tha
     [],
     'expectations for routes that do not exist',
   );
-  const withIds = ops.filter(takesId).map((o) => o.operationId);
+  const components = (doc.components?.schemas ?? {}) as Record<string, JsonSchema>;
+  const withIds = ops.filter((o) => takesId(o, components)).map((o) => o.operationId);
   assert.ok(withIds.length >= 45, `${withIds.length} routes take an id`);
   assert.deepEqual(
     withIds.filter((o) => CASES[o]?.references === 'none'),
