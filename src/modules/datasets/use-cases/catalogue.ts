@@ -20,6 +20,11 @@ export async function mustDataset(ctx: Ctx, id: number, db: Ctx['db'] | Tx = ctx
   return mustRead(ctx, 'bộ dữ liệu', await datasets.getDataset(db, id), datasetTarget);
 }
 
+/** A dataset named inside another record (a progress update's deliverable): 404 on that field when unreadable. */
+export async function mustDatasetRef(ctx: Ctx, id: number, field: string): Promise<datasets.DatasetRow> {
+  return mustRead(ctx, 'bộ dữ liệu', await datasets.getDataset(ctx.db, id), datasetTarget, field);
+}
+
 async function checkReferences(ctx: Ctx, b: DatasetInput): Promise<void> {
   if (!sectorByCode(b.sector))
     throw invalid('dataset.sector', `Lĩnh vực "${b.sector}" không có trong danh mục lĩnh vực dữ liệu.`, [
