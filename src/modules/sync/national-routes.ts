@@ -38,8 +38,8 @@ const BODY_MAX_MB = 1;
 
 // The province a request's token names, set by the guard before the body is validated (an unknown caller gets 401,
 // not a description of what it got wrong in the body).
-const provinces = new WeakMap<Request, Province>();
-const provinceOf = (c: Context<AppEnv>) => provinces.get(c.req.raw) as Province;
+type WithProvince = Context<{ Variables: { nationalProvince: Province } }>;
+const provinceOf = (c: Context<AppEnv>) => (c as unknown as WithProvince).get('nationalProvince');
 
 function guard(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -47,7 +47,8 @@ function guard(deps: AppDeps): MiddlewareHandler<AppEnv> {
     if (c.req.method === 'PUT' || c.req.method === 'DELETE') {
       await provincesReady(deps.db, deps.config);
       try {
-        provinces.set(c.req.raw, await provinceOfToken(deps.db, c.req.header('authorization')));
+        const province = await provinceOfToken(deps.db, c.req.header('authorization'));
+        (c as unknown as WithProvince).set('nationalProvince', province);
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
         c.header('WWW-Authenticate', 'Bearer realm="national"');

@@ -194,11 +194,13 @@ const SENDER_LOCK = sql.lit(0x544853594e43);
 
 // ---------------------------------------------------------------- the province's view
 
-export async function rootUnitPath(db: Kysely<DB>): Promise<number[]> {
+/** The path of the province's unit (the unit of that code, else the root of the tree). */
+export async function provinceUnitPath(db: Kysely<DB>, code: string): Promise<number[]> {
   const r = await db
     .selectFrom('unit')
     .select('path')
-    .where('parent_id', 'is', null)
+    .where((eb) => eb.or([eb('code', '=', code), eb('parent_id', 'is', null)]))
+    .orderBy(sql`code = ${code}`, 'desc')
     .orderBy('id')
     .limit(1)
     .executeTakeFirst();

@@ -135,10 +135,11 @@ export async function receiveDelivery(
       : d.kind === 'dataset'
         ? columnsOfDataset(d.entry)
         : columnsOfAiSystem(d.entry as NationalAiSystemEntry);
-  const ctx = { actor: provinceActor(province), ip };
+  // The name a province gives itself in its entries is the one the catalogue and the audit trail show.
+  const named = d.op === 'put' && d.entry.province.name.trim() ? d.entry.province.name.trim() : province.name;
+  const ctx = { actor: provinceActor({ ...province, name: named }), ip };
   return db.transaction().execute(async (tx) => {
-    if (d.op === 'put' && d.entry.province.name.trim())
-      await store.renameProvince(tx, province.code, d.entry.province.name.trim());
+    if (named !== province.name) await store.renameProvince(tx, province.code, named);
     const audit = (action: string, before: Record<string, unknown> | null) =>
       recordAudit(tx, ctx, {
         action: `${ENTITY[d.kind]}.${action}`,

@@ -4,18 +4,19 @@ import type { SyncReport } from '../../../contracts/sync.ts';
 import { conflict, notFound } from '../../../domain/errors.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { authorize, type Ctx } from '../../context.ts';
+import { PROVINCE_CODE } from '../../../domain/org/reference.ts';
 import * as store from '../store.ts';
 import { wakeSender } from '../sender.ts';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
 /**
- * Who reads it: whoever may read the province's own records (`read` on the root unit: its staff, the focal unit
- * that follows the province, a system administrator). A commune's staff do not: the outbox carries every unit's
- * changes. Only the national node's host is shown, never its token.
+ * Who reads it: whoever may read the province's own records (`read` on the province's unit: its staff, the focal
+ * unit that follows the province, a system administrator). A commune's staff do not: the outbox carries every
+ * unit's changes. Only the national node's host is shown, never its token.
  */
 export async function syncReport(ctx: Ctx, config: Config): Promise<SyncReport> {
-  authorize(ctx, 'read', { unitPath: await store.rootUnitPath(ctx.db) });
+  authorize(ctx, 'read', { unitPath: await store.provinceUnitPath(ctx.db, PROVINCE_CODE) });
   const { role, url, token } = config.national;
   const s = await store.outboxSummary(ctx.db);
   return {
@@ -44,7 +45,7 @@ export async function syncReport(ctx: Ctx, config: Config): Promise<SyncReport> 
 
 /** A system administrator sends a rejected change again (after the national side or the record was put right). */
 export async function retryDelivery(ctx: Ctx, id: number): Promise<{ id: number; status: 'pending' }> {
-  authorize(ctx, 'administer', { unitPath: await store.rootUnitPath(ctx.db) });
+  authorize(ctx, 'administer', { unitPath: await store.provinceUnitPath(ctx.db, PROVINCE_CODE) });
   const row = await store.outboxRow(ctx.db, id);
   if (!row) throw notFound('thay đổi cần gửi');
   const notRejected = conflict(
