@@ -162,3 +162,27 @@ test('on a province the national API does not exist (404), whatever the token', 
   assert.equal(r.status, 404);
   assert.equal((await new Client(province).get('/api/national/v1/datasets')).status, 404);
 });
+
+test('one sender at a time across server processes on PostgreSQL: a second one finds the lock taken', {
+  skip: process.env.DATABASE_URL ? false : 'PGlite: one process owns its database',
+}, async () => {
+  if (!process.env.DATABASE_URL) return;
+  const { asOnlySender } = await import('../../src/modules/sync/store.ts');
+  const { openDatabase } = await import('../../src/db/connect.ts');
+  const other = await openDatabase({ databaseUrl: process.env.DATABASE_URL.replace(/\/[^/]*$/, `/${d.name}`) });
+  try {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const first = asOnlySender(d.db, async () => {
+      await held;
+      return 'first';
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(await asOnlySender(other.db, async () => 'second'), null);
+    release();
+    assert.equal(await first, 'first');
+    assert.equal(await asOnlySender(other.db, async () => 'second'), 'second');
+  } finally {
+    await other.close();
+  }
+});
