@@ -228,6 +228,69 @@ test('a refusal of the national node is mirrored as rejected with its message, s
   assert.equal(again.row.status, 'rejected');
 });
 
+test('through the datasets API: published, edited, retracted at the province; the national catalogue follows', async (t) => {
+  const app = testApp(d.db, d.backend);
+  await makeUser(d.db, 'ds.cv', '38.SKHCN', ['officer']);
+  await makeUser(d.db, 'ds.ld', '38.SKHCN', ['leader']);
+  const officer = await new Client(app).login('ds.cv');
+  const leader = await new Client(app).login('ds.ld');
+  const unitId = (await d.db.selectFrom('unit').select('id').where('code', '=', '38.SKHCN').executeTakeFirstOrThrow())
+    .id;
+  const body = {
+    unitId,
+    title: 'Danh mục điểm phát Wi-Fi công cộng tỉnh Thanh Hóa',
+    sector: 'khoa-hoc-cong-nghe',
+    accessClass: 'open',
+    keywords: ['wifi', 'hạ tầng số'],
+  };
+  const created = await officer.post('/api/datasets', body);
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const { id, uuid } = created.body;
+  const csv = 'ma_xa,ten_diem,so_diem\n16516,Quảng trường biển,6\n14797,Công viên Hạc Thành,4\n';
+  const up = await officer.post(`/api/datasets/${id}/resources`, {
+    filename: 'wifi.csv',
+    contentBase64: Buffer.from(csv).toString('base64'),
+  });
+  assert.equal(up.status, 201, JSON.stringify(up.body));
+  const t0 = Date.now();
+  assert.equal((await leader.post(`/api/datasets/${id}/publish`)).status, 200);
+  const versionOf = async () =>
+    (await d.db.selectFrom('dataset').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+  const published = await settled(uuid, await versionOf());
+  assert.equal(published.row.status, 'accepted', published.row.last_error ?? '');
+  t.diagnostic(`publish → accepted at the national node: ${Date.now() - t0} ms through the API`);
+  const there = await national(`datasets?province=38&q=wi-fi cong cong`);
+  assert.deepEqual(
+    there.body.items.map((i: any) => [i.uuid, i.title]),
+    [[uuid, body.title]],
+  );
+  const page = await officer.get(`/api/datasets/${id}`);
+  assert.equal(page.body.sync.status, 'accepted');
+
+  const edited = await leader.put(`/api/datasets/${id}`, {
+    ...body,
+    title: 'Điểm phát Wi-Fi công cộng (cập nhật 2026)',
+  });
+  assert.equal(edited.status, 200, JSON.stringify(edited.body));
+  assert.equal((await settled(uuid, edited.body.version)).row.status, 'accepted');
+  const afterEdit = await national(`datasets?province=38&q=wi-fi`);
+  assert.deepEqual(
+    afterEdit.body.items.filter((i: any) => i.uuid === uuid).map((i: any) => i.title),
+    ['Điểm phát Wi-Fi công cộng (cập nhật 2026)'],
+  );
+
+  assert.equal(
+    (await leader.post(`/api/datasets/${id}/retract`, { reason: 'Chuyển sang bộ dữ liệu hạ tầng số chung.' })).status,
+    200,
+  );
+  assert.equal((await settled(uuid, await versionOf())).row.status, 'accepted');
+  assert.equal(
+    (await national(`datasets?province=38&q=wi-fi`)).body.items.filter((i: any) => i.uuid === uuid).length,
+    0,
+  );
+  assert.equal((await national(`datasets/${uuid}`)).body.tombstone.reason, 'Chuyển sang bộ dữ liệu hạ tầng số chung.');
+});
+
 test('the national node down: a change made meanwhile is delivered once when it is back', async (t) => {
   await stopNational();
   const e = datasetEntry({ title: 'Bộ dữ liệu gửi khi nút quốc gia dừng' });
