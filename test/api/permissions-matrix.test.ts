@@ -30,6 +30,7 @@ import { todoCases } from './matrix/todo.ts';
 import { petitionCases } from './matrix/petitions.ts';
 import { aiSystemsCases } from './matrix/ai-systems.ts';
 import { datasetCases } from './matrix/datasets.ts';
+import { syncCases } from './matrix/sync.ts';
 
 const MODULES = [
   foundationCases,
@@ -40,6 +41,7 @@ const MODULES = [
   petitionCases,
   aiSystemsCases,
   datasetCases,
+  syncCases,
   todoCases,
 ];
 
