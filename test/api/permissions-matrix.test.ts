@@ -94,22 +94,43 @@ async function send(client: Client, req: Req) {
   return client.request(req.method, req.path, req.body ?? (req.method === 'GET' ? undefined : {}));
 }
 
-type JsonSchema = { properties?: Record<string, unknown>; $ref?: string };
+type JsonSchema = {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  $ref?: string;
+};
 type Operation = {
   operationId: string;
   parameters?: Array<{ name: string; in: string }>;
   requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
 };
 
+const resolve = (s: JsonSchema | undefined, components: Record<string, JsonSchema>) =>
+  s?.$ref ? components[s.$ref.replace('#/components/schemas/', '')] : s;
+
+/** A record's id here is a number: a uuid or another system's identifier (a string) names no record of this node. */
+function numeric(s: JsonSchema | undefined, components: Record<string, JsonSchema>): boolean {
+  const r = resolve(s, components);
+  if (!r) return false;
+  const types = [r.type ?? []].flat();
+  if (types.includes('integer') || types.includes('number')) return true;
+  if (types.includes('array')) return numeric(r.items, components);
+  return (r.anyOf ?? []).some((x) => numeric(x, components));
+}
+
 /**
  * Whether an operation takes an id: in its path, its query or its JSON body (`id`, `…Id`, `…Ids`), the body's
- * schema followed when it is a named component (`$ref`).
+ * schema followed when it is a named component (`$ref`), its fields counted when they hold numbers.
  */
 function takesId(op: Operation, components: Record<string, JsonSchema>): boolean {
-  const body = op.requestBody?.content?.['application/json']?.schema;
-  const schema = body?.$ref ? components[body.$ref.replace('#/components/schemas/', '')] : body;
-  const names = [...(op.parameters ?? []).map((p) => p.name), ...Object.keys(schema?.properties ?? {})];
-  return names.some((n) => n === 'id' || /[a-z]Ids?$/.test(n));
+  const isId = (n: string) => n === 'id' || /[a-z]Ids?$/.test(n);
+  const body = resolve(op.requestBody?.content?.['application/json']?.schema, components);
+  return (
+    (op.parameters ?? []).some((p) => isId(p.name)) ||
+    Object.entries(body?.properties ?? {}).some(([n, s]) => isId(n) && numeric(s, components))
+  );
 }
 
 test('the matrix covers every route in the OpenAPI document, and every route that takes an id with a sibling reference', async () => {
