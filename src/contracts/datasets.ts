@@ -43,7 +43,10 @@ const Email = z
   .string()
   .trim()
   .max(200)
-  .refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'Thư điện tử không đúng dạng (ví dụ: ten@so.gov.vn).');
+  .refine(
+    (v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v),
+    'Thư điện tử không đúng dạng (ví dụ: ten@so.gov.vn).',
+  );
 const Phone = z
   .string()
   .trim()
@@ -205,9 +208,7 @@ export const DatasetDetailSchema = z
     createdAt: Instant,
     updatedAt: Instant,
     resources: z.array(ResourceSchema),
-    history: z.array(
-      z.object({ version: z.number().int(), note: z.string(), by: z.string().nullable(), at: Instant }),
-    ),
+    history: z.array(z.object({ version: z.number().int(), note: z.string(), by: z.string().nullable(), at: Instant })),
     blockers: z.array(z.object({ resourceId: z.number().int(), title: z.string(), columns: z.array(z.string()) })),
     pendingRequests: z.number().int(),
     myAccess: z

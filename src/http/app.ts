@@ -2,6 +2,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
+import { RESOURCE_BODY_MAX_BYTES, RESOURCE_MAX_BYTES } from '../contracts/datasets.ts';
 import {
   EVIDENCE_MAX_BYTES,
   EVIDENCE_MAX_TOTAL_BYTES,
@@ -47,7 +48,8 @@ export function createApi(deps: AppDeps): OpenAPIHono<AppEnv> {
     c.json(errorBody('payload_too_large', `Dữ liệu gửi lên quá lớn (tối đa ${mb} MB).`), 413);
   // Imported documents arrive base64-encoded in JSON: up to about 2 MB of file on that route, 2 MB of JSON elsewhere.
   // Evidence files (base64 in JSON) may be larger: up to 20 MB of files per progress update.
-  const largeBody = (path: string) => /\/plans\/import$|\/assignments\/\d+\/updates$/.test(path);
+  const largeBody = (path: string) =>
+    /\/plans\/import$|\/assignments\/\d+\/updates$|\/datasets\/\d+\/resources(\/\d+\/versions)?$/.test(path);
   api.use('/plans/import', bodyLimit({ maxSize: 3 * 1024 * 1024, onError: tooLarge(3) }));
   api.use(
     '/assignments/:id/updates',
@@ -63,6 +65,19 @@ export function createApi(deps: AppDeps): OpenAPIHono<AppEnv> {
         ),
     }),
   );
+  const datasetFile = bodyLimit({
+    maxSize: RESOURCE_BODY_MAX_BYTES,
+    onError: (c) =>
+      c.json(
+        errorBody(
+          'payload_too_large',
+          `Tệp dữ liệu gửi lên quá lớn: tối đa ${formatSize(RESOURCE_MAX_BYTES)} mỗi tệp. Hãy chia nhỏ tệp.`,
+        ),
+        413,
+      ),
+  });
+  api.use('/datasets/:id/resources', datasetFile);
+  api.use('/datasets/:id/resources/:rid/versions', datasetFile);
   api.use('*', async (c, next) =>
     largeBody(c.req.path) ? next() : bodyLimit({ maxSize: 2 * 1024 * 1024, onError: tooLarge(2) })(c, next),
   );

@@ -18,6 +18,7 @@ import { module as mail } from './mail/module.ts';
 import { module as todo } from './todo/module.ts';
 import { module as petitions } from './petitions/module.ts';
 import { module as aiSystems } from './ai-systems/module.ts';
+import { module as datasets } from './datasets/module.ts';
 import { module as sync } from './sync/module.ts';
 
 export const MODULES: readonly AppModule[] = [
@@ -35,6 +36,7 @@ export const MODULES: readonly AppModule[] = [
   mail,
   petitions,
   aiSystems,
+  datasets,
   sync,
   todo,
 ];

@@ -3,4 +3,4 @@ export { module } from './module.ts';
 export { getUnitDetail, listRoots, reloadReferenceData, searchUnits, toView, type UnitView } from './service.ts';
 export { countUnits, getFocalUnit, getUnit, getUnitByCode, getUnitsByIds, type UnitRow } from './store.ts';
 export { unitDirectory, unitEntries, unitRegister } from './directory.ts';
-export { communeOfficeChoices, referenceDirectory } from './reference-data.ts';
+export { communeOfficeChoices, referenceDirectory, REFERENCE_DATA_DIR } from './reference-data.ts';

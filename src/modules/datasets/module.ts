@@ -1,0 +1,6 @@
+import type { AppModule } from '../module.ts';
+
+export const module: AppModule = {
+  name: 'datasets',
+  routes: async () => (await import('./routes.ts')).datasetRoutes,
+};
