@@ -29,15 +29,7 @@ const STATUS_OPTIONS = options(DATASET_STATUS_LABEL);
 function DatasetCard({ d }: { d: DatasetSummary }) {
   const sync = d.status === 'draft' ? null : syncBadge(d.sync);
   return (
-    <Card
-      withBorder
-      radius="md"
-      padding="sm"
-      component={Link}
-      to={paths.dataset(d.id)}
-      aria-label={`${d.title} – ${d.unit.name}`}
-      data-testid="dataset-card"
-    >
+    <Card withBorder radius="md" padding="sm" component={Link} to={paths.dataset(d.id)} data-testid="dataset-card">
       <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
         {d.title}
       </Text>

@@ -24,7 +24,7 @@ export function PublicShell({
           <Group h="100%" justify="space-between" wrap="nowrap">
             <Group gap={8} wrap="nowrap">
               <img src="/favicon.svg" alt="" width={28} height={28} />
-              <Text fw={700} size="lg" c="thBlue.8">
+              <Text fw={700} size="lg" c="thBlue.8" style={{ whiteSpace: 'nowrap' }}>
                 Thi Hành
               </Text>
             </Group>

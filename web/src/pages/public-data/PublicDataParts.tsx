@@ -8,16 +8,18 @@ import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { paths } from '../../paths.ts';
 import { CLASS_TONE, scoreTone } from '../datasets/labels.ts';
 
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
+
 export function PublicDataNav() {
   return (
     <>
-      <Anchor component={Link} to={paths.publicDatasets} size="sm">
+      <Anchor component={Link} to={paths.publicDatasets} size="sm" style={NOWRAP}>
         Dữ liệu
       </Anchor>
-      <Anchor component={Link} to={paths.publicAiSystems} size="sm">
+      <Anchor component={Link} to={paths.publicAiSystems} size="sm" style={NOWRAP}>
         Hệ thống AI
       </Anchor>
-      <Anchor component={Link} to={paths.publicPetition} size="sm">
+      <Anchor component={Link} to={paths.publicPetition} size="sm" style={NOWRAP}>
         Kiến nghị
       </Anchor>
     </>
