@@ -13,6 +13,7 @@ import { import300kb, renderPlanPool } from './workers.ts';
 import { backupDemo } from './backup.ts';
 import { httpRead } from './http-read.ts';
 import { petitionIntake } from './petition-intake.ts';
+import { resourceQuality } from './resource-quality.ts';
 
 const ALL: Bench[] = [
   idleMemory,
@@ -31,6 +32,7 @@ const ALL: Bench[] = [
   backupDemo,
   httpRead,
   petitionIntake,
+  resourceQuality,
 ];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -10,6 +10,8 @@ import type { PlanRenderOptions } from '../documents/render/plan-docx.ts';
 import type { PlanXlsxOptions } from '../documents/render/plan-xlsx.ts';
 import type { CompiledReportInput } from '../documents/render/report-docx.ts';
 import type { Ai02Document, IncidentReportDocument } from '../documents/render/ai-systems-docx.ts';
+import type { DeidentifyStep, TableSchema } from '../contracts/dataset-quality.ts';
+import type { KAnonymity, QualityReport } from '../domain/datasets/quality/index.ts';
 import { directoryOf, type DirectoryShare } from './directory.ts';
 
 export type Envelope<T> =
@@ -137,4 +139,48 @@ export function renderAiCoverageXlsx(task: {
   return envelope(async () =>
     (await import('../documents/render/ai-coverage-xlsx.ts')).renderAiCoverageXlsx(task.coverage),
   );
+}
+
+export interface DatasetResourceTask {
+  filename: string;
+  content: Uint8Array;
+  schema?: TableSchema;
+}
+
+/** The quality and personal-data report of an uploaded dataset resource (CSV, XLSX, JSON), rows streamed. */
+export function analyseDatasetResource(task: DatasetResourceTask): Promise<Envelope<QualityReport>> {
+  return envelope(async () => {
+    const { qualityReport } = await import('../domain/datasets/quality/index.ts');
+    return qualityReport(task.filename, task.content, { schema: task.schema });
+  });
+}
+
+export interface DeidentifyTask {
+  filename: string;
+  content: Uint8Array;
+  steps: DeidentifyStep[];
+  quasiIdentifiers?: string[];
+  schema?: TableSchema;
+}
+
+export interface DeidentifyResult {
+  filename: string;
+  content: Uint8Array;
+  /** The report of the de-identified file, as the resource's new version would get it. */
+  report: QualityReport;
+  kAnonymity: KAnonymity | null;
+}
+
+/** The resource with the steps applied, in its own format, with its new report and the k-anonymity check. */
+export function deidentifyDatasetResource(task: DeidentifyTask): Promise<Envelope<DeidentifyResult>> {
+  return envelope(async () => {
+    const q = await import('../domain/datasets/quality/index.ts');
+    const table = await q.readWholeTable(task.filename, task.content);
+    const out = q.deidentify(table, task.steps);
+    const kAnonymity = task.quasiIdentifiers?.length ? q.kAnonymity(out, task.quasiIdentifiers) : null;
+    const content = await q.writeTable(out);
+    const filename = task.filename.replace(/(\.[^.]*)?$/, (ext) => `-khu-dinh-danh${ext || `.${out.format}`}`);
+    const report = await q.qualityReport(filename, content, { schema: task.schema });
+    return { filename, content, report, kAnonymity };
+  });
 }

@@ -50,13 +50,35 @@ interface Entry {
 
 const mb = (n: number) => `${Math.round(n / MB)} MB`;
 
-function refuse(status: 413 | 422, why: string): never {
-  throw new AppError('plan.import_refused', status, `Tệp DOCX bị từ chối: ${why}`, [
+/**
+ * What differs between the zip formats guarded here (DOCX for plans, XLSX for dataset resources): the error code,
+ * the words naming the file in the messages, which parts are read and their limits. The walk and the counting are
+ * the same for both.
+ */
+export interface ZipRules {
+  code: string;
+  /** "Tệp DOCX", at the start of each refusal. */
+  label: string;
+  /** "tệp Word (.docx)", in "không phải …". */
+  app: string;
+  /** What a real file of this kind holds, closing the "too large" messages. */
+  typical: string;
+  entries: number;
+  totalBytes: number;
+  ratio: number;
+  ratioFloorBytes: number;
+  isReadPart(name: string): boolean;
+  limitOf(name: string): { bytes: number; label: string };
+}
+
+function refuse(status: 413 | 422, why: string, rules: ZipRules = DOCX_RULES): never {
+  throw new AppError(rules.code, status, `${rules.label} bị từ chối: ${why}`, [
     { path: 'contentBase64', message: why },
   ]);
 }
 
-const corrupt = (what: string): never => refuse(422, `tệp nén bị hỏng hoặc không phải tệp Word (.docx) (${what}).`);
+const corrupt = (what: string, rules: ZipRules = DOCX_RULES): never =>
+  refuse(422, `tệp nén bị hỏng hoặc không phải ${rules.app} (${what}).`, rules);
 
 /** The parts mammoth reads to turn the document into HTML; media and embedded files are never inflated. */
 export function isReadPart(name: string): boolean {
@@ -71,7 +93,24 @@ function limitOf(name: string): { bytes: number; label: string } {
   return { bytes: DOCX_LIMITS.partBytes, label: `phần "${name.slice(0, 80)}"` };
 }
 
-function endOfCentralDirectory(buf: Uint8Array, view: DataView): { count: number; size: number; offset: number } {
+export const DOCX_RULES: ZipRules = {
+  code: 'plan.import_refused',
+  label: 'Tệp DOCX',
+  app: 'tệp Word (.docx)',
+  typical: 'kế hoạch dài nhất cũng chỉ vài MB',
+  entries: DOCX_LIMITS.entries,
+  totalBytes: DOCX_LIMITS.totalBytes,
+  ratio: DOCX_LIMITS.ratio,
+  ratioFloorBytes: DOCX_LIMITS.ratioFloorBytes,
+  isReadPart,
+  limitOf,
+};
+
+function endOfCentralDirectory(
+  buf: Uint8Array,
+  view: DataView,
+  rules: ZipRules,
+): { count: number; size: number; offset: number } {
   // The record sits at the end, after an optional comment of at most 65,535 bytes.
   const lowest = Math.max(0, buf.length - EOCD_SIZE - 0xffff);
   for (let p = buf.length - EOCD_SIZE; p >= lowest; p--) {
@@ -80,34 +119,36 @@ function endOfCentralDirectory(buf: Uint8Array, view: DataView): { count: number
     const size = view.getUint32(p + 12, true);
     const offset = view.getUint32(p + 16, true);
     if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff) {
-      refuse(422, 'tệp nén dạng ZIP64 (dành cho tệp nhiều gigabyte) không phải là tệp Word thông thường.');
+      refuse(422, `tệp nén dạng ZIP64 (dành cho tệp nhiều gigabyte) không phải là ${rules.app} thông thường.`, rules);
     }
     if (view.getUint16(p + 4, true) !== 0 || view.getUint16(p + 6, true) !== 0)
-      refuse(422, 'tệp nén chia nhiều phần không được hỗ trợ.');
+      refuse(422, 'tệp nén chia nhiều phần không được hỗ trợ.', rules);
     return { count, size, offset };
   }
-  return corrupt('không tìm thấy mục lục của tệp nén');
+  return corrupt('không tìm thấy mục lục của tệp nén', rules);
 }
 
 /** Reads the central directory; refuses on counts and declared sizes before anything is inflated. */
-export function readCentralDirectory(buf: Uint8Array): Entry[] {
+export function readCentralDirectory(buf: Uint8Array, rules: ZipRules = DOCX_RULES): Entry[] {
+  const corrupt = (what: string) => refuse(422, `tệp nén bị hỏng hoặc không phải ${rules.app} (${what}).`, rules);
   if (buf.length < EOCD_SIZE) corrupt('tệp quá ngắn');
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-  const eocd = endOfCentralDirectory(buf, view);
+  const eocd = endOfCentralDirectory(buf, view, rules);
   // The count field has 16 bits and a writer may wrap it: the walk below counts what the directory really holds.
   const tooMany = () =>
     refuse(
       413,
-      `tệp nén có hơn ${DOCX_LIMITS.entries.toLocaleString('vi-VN')} phần (một tệp Word thông thường có vài chục phần).`,
+      `tệp nén có hơn ${rules.entries.toLocaleString('vi-VN')} phần (một ${rules.app} thông thường có vài chục phần).`,
+      rules,
     );
-  if (eocd.count > DOCX_LIMITS.entries) tooMany();
+  if (eocd.count > rules.entries) tooMany();
   const end = eocd.offset + eocd.size;
   if (end > buf.length) corrupt('mục lục nằm ngoài tệp');
   const entries: Entry[] = [];
   const names = new Set<string>();
   const decoder = new TextDecoder('utf-8', { fatal: false });
   for (let p = eocd.offset; p < end; ) {
-    if (entries.length >= DOCX_LIMITS.entries) tooMany();
+    if (entries.length >= rules.entries) tooMany();
     if (p + CENTRAL_HEADER > end || view.getUint32(p, true) !== SIG_CENTRAL) corrupt('mục lục không đọc được');
     const nameLength = view.getUint16(p + 28, true);
     const next = p + CENTRAL_HEADER + nameLength + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
@@ -121,48 +162,53 @@ export function readCentralDirectory(buf: Uint8Array): Entry[] {
       localOffset: view.getUint32(p + 42, true),
     };
     // Two parts of one name: the guard and the reader could each take a different one.
-    if (names.has(entry.name)) refuse(422, `tệp nén có hai phần cùng tên "${entry.name.slice(0, 80)}".`);
+    if (names.has(entry.name)) refuse(422, `tệp nén có hai phần cùng tên "${entry.name.slice(0, 80)}".`, rules);
     names.add(entry.name);
     entries.push(entry);
     p = next;
   }
-  checkDeclared(entries.filter((e) => isReadPart(e.name)));
+  checkDeclared(
+    entries.filter((e) => rules.isReadPart(e.name)),
+    rules,
+  );
   return entries;
 }
 
-function checkDeclared(parts: Entry[]): void {
+function checkDeclared(parts: Entry[], rules: ZipRules): void {
   let total = 0;
   for (const e of parts) {
-    const limit = limitOf(e.name);
-    if (e.flags & 1) refuse(422, 'tệp được đặt mật khẩu; hãy gửi bản không đặt mật khẩu.');
-    if (e.method !== 0 && e.method !== 8) refuse(422, `${limit.label} dùng kiểu nén không được hỗ trợ.`);
+    const limit = rules.limitOf(e.name);
+    if (e.flags & 1) refuse(422, 'tệp được đặt mật khẩu; hãy gửi bản không đặt mật khẩu.', rules);
+    if (e.method !== 0 && e.method !== 8) refuse(422, `${limit.label} dùng kiểu nén không được hỗ trợ.`, rules);
     if (e.size > limit.bytes)
       refuse(
         413,
-        `${limit.label} khi giải nén vượt quá ${mb(limit.bytes)} (khai báo ${mb(e.size)}); kế hoạch dài nhất cũng chỉ vài MB.`,
+        `${limit.label} khi giải nén vượt quá ${mb(limit.bytes)} (khai báo ${mb(e.size)}); ${rules.typical}.`,
+        rules,
       );
-    checkRatio(e, limit.label);
+    checkRatio(e, limit.label, rules);
     total += e.size;
-    if (total > DOCX_LIMITS.totalBytes) refuse(413, `nội dung khi giải nén vượt quá ${mb(DOCX_LIMITS.totalBytes)}.`);
+    if (total > rules.totalBytes) refuse(413, `nội dung khi giải nén vượt quá ${mb(rules.totalBytes)}.`, rules);
   }
 }
 
-function checkRatio(e: Entry, label: string): void {
-  if (e.size > DOCX_LIMITS.ratioFloorBytes && e.size > Math.max(e.compressedSize, 1) * DOCX_LIMITS.ratio) {
+function checkRatio(e: Entry, label: string, rules: ZipRules): void {
+  if (e.size > rules.ratioFloorBytes && e.size > Math.max(e.compressedSize, 1) * rules.ratio) {
     refuse(
       413,
-      `${label} nén với tỷ lệ hơn ${DOCX_LIMITS.ratio}:1, điều một tệp Word thật không bao giờ có (dấu hiệu của "bom nén").`,
+      `${label} nén với tỷ lệ hơn ${rules.ratio}:1, điều một ${rules.app} thật không bao giờ có (dấu hiệu của "bom nén").`,
+      rules,
     );
   }
 }
 
-function compressedData(buf: Uint8Array, e: Entry): Uint8Array {
+function compressedData(buf: Uint8Array, e: Entry, rules: ZipRules): Uint8Array {
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   const p = e.localOffset;
   if (p + LOCAL_HEADER > buf.length || view.getUint32(p, true) !== SIG_LOCAL)
-    corrupt(`không đọc được phần "${e.name.slice(0, 80)}"`);
+    corrupt(`không đọc được phần "${e.name.slice(0, 80)}"`, rules);
   const start = p + LOCAL_HEADER + view.getUint16(p + 26, true) + view.getUint16(p + 28, true);
-  if (start + e.compressedSize > buf.length) corrupt(`phần "${e.name.slice(0, 80)}" nằm ngoài tệp`);
+  if (start + e.compressedSize > buf.length) corrupt(`phần "${e.name.slice(0, 80)}" nằm ngoài tệp`, rules);
   return buf.subarray(start, start + e.compressedSize);
 }
 
@@ -170,22 +216,22 @@ function compressedData(buf: Uint8Array, e: Entry): Uint8Array {
  * Inflates one part, counting: stops as soon as the output passes the part's limit or its declared size (declared
  * sizes can lie), so a lying entry costs at most one step's output.
  */
-export function inflateCounted(buf: Uint8Array, e: Entry): Uint8Array {
-  const data = compressedData(buf, e);
-  const limit = limitOf(e.name);
+export function inflateCounted(buf: Uint8Array, e: Entry, rules: ZipRules = DOCX_RULES): Uint8Array {
+  const data = compressedData(buf, e, rules);
+  const limit = rules.limitOf(e.name);
+  const refuse_ = (status: 413 | 422, why: string) => refuse(status, why, rules);
   if (e.method === 0) {
-    if (data.length !== e.size) refuse(422, `kích thước khai báo của ${limit.label} không khớp với nội dung.`);
+    if (data.length !== e.size) refuse_(422, `kích thước khai báo của ${limit.label} không khớp với nội dung.`);
     return data;
   }
   const chunks: Uint8Array[] = [];
   let total = 0;
   const inflater = new Inflate((chunk) => {
     total += chunk.length;
-    if (total > limit.bytes)
-      refuse(413, `${limit.label} khi giải nén vượt quá ${mb(limit.bytes)}; kế hoạch dài nhất cũng chỉ vài MB.`);
+    if (total > limit.bytes) refuse_(413, `${limit.label} khi giải nén vượt quá ${mb(limit.bytes)}; ${rules.typical}.`);
     // The declared size passed the limits and the ratio; never inflating past it keeps both true of the output.
     if (total > e.size)
-      refuse(
+      refuse_(
         422,
         `${limit.label} khi giải nén lớn hơn kích thước khai báo (${e.size.toLocaleString('vi-VN')} byte): tệp nén đã bị sửa đổi.`,
       );
@@ -197,10 +243,10 @@ export function inflateCounted(buf: Uint8Array, e: Entry): Uint8Array {
     if (data.length === 0) inflater.push(new Uint8Array(0), true);
   } catch (err) {
     if (err instanceof AppError) throw err;
-    corrupt(`không giải nén được ${limit.label}`);
+    corrupt(`không giải nén được ${limit.label}`, rules);
   }
   if (total !== e.size)
-    refuse(422, `kích thước khai báo của ${limit.label} không khớp với nội dung: tệp nén đã bị sửa đổi.`);
+    refuse_(422, `kích thước khai báo của ${limit.label} không khớp với nội dung: tệp nén đã bị sửa đổi.`);
   const out = new Uint8Array(total);
   let at = 0;
   for (const c of chunks) {
