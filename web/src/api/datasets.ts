@@ -182,35 +182,10 @@ export function formatSize(bytes: number): string {
   return `${bytes} B`;
 }
 
-/** One column of a quality report, whatever the report's inner names (the named fields are the contract's). */
-export interface QualityColumn {
-  name: string;
-  type: string;
-  missing: number | null;
-  invalid: number | null;
-}
+/** The stored quality report (src/domain/datasets/quality): per column, duplicates, encoding, notes. */
+export type { FieldReport, QualityReport } from '../../../src/domain/datasets/quality/types.ts';
+import type { QualityReport } from '../../../src/domain/datasets/quality/types.ts';
 
-const num = (o: Record<string, unknown>, ...keys: string[]): number | null => {
-  for (const k of keys) if (typeof o[k] === 'number') return o[k] as number;
-  return null;
-};
-const str = (o: Record<string, unknown>, ...keys: string[]): string | null => {
-  for (const k of keys) if (typeof o[k] === 'string') return o[k] as string;
-  return null;
-};
-
-/** The per-column rows of a stored quality report (the contract names only its totals). */
-export function qualityColumns(quality: Record<string, unknown>): QualityColumn[] {
-  const list = ['columnReports', 'fields', 'columnStats', 'columnDetails', 'schema']
-    .map((k) => quality[k])
-    .find((v): v is unknown[] => Array.isArray(v));
-  if (!list) return [];
-  return list
-    .filter((c): c is Record<string, unknown> => typeof c === 'object' && c !== null)
-    .map((c) => ({
-      name: str(c, 'name', 'column') ?? '',
-      type: str(c, 'type', 'inferredType') ?? '',
-      missing: num(c, 'missing', 'missingCount', 'empty'),
-      invalid: num(c, 'invalid', 'invalidCount', 'errors'),
-    }));
-}
+/** A resource's report read as the engine wrote it (the contract names only the fields every client relies on). */
+export const reportOf = (q: unknown): Partial<QualityReport> =>
+  (q && typeof q === 'object' ? q : {}) as Partial<QualityReport>;

@@ -5,7 +5,7 @@ import { Alert, Button, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Text }
 import { useState } from 'react';
 import {
   datasetsApi,
-  qualityColumns,
+  reportOf,
   useDatasetMutation,
   type DatasetDetail,
   type DatasetResource,
@@ -24,7 +24,7 @@ const ACTIONS = [
 
 /** The file's columns: those of the quality report, else those personal data was found in. */
 function columnsOf(r: DatasetResource): string[] {
-  const named = qualityColumns(r.quality as Record<string, unknown>).map((c) => c.name);
+  const named = (reportOf(r.quality).fields ?? []).map((c) => c.name);
   const found = r.personalData.map((f) => f.column);
   return [...new Set([...named, ...found])].filter(Boolean);
 }

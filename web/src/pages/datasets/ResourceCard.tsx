@@ -1,13 +1,13 @@
 // One file of a dataset: its quality report as a table with the score, the personal data found (each can be judged
 // a false positive with a reason, which is audited), the de-identification panel, its versions, a new version.
-import { Anchor, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import {
   datasetsApi,
   datasetUrls,
   formatSize,
   personalKindLabel,
-  qualityColumns,
+  reportOf,
   useDatasetMutation,
   type DatasetDetail,
   type DatasetResource,
@@ -22,24 +22,28 @@ import { DeidentifyPanel, DeidentifyResult } from './DeidentifyPanel.tsx';
 import { scoreTone, typeLabel } from './labels.ts';
 import { UploadForm } from './UploadForm.tsx';
 
-const n = (v: number | null) => (v === null ? '—' : v.toLocaleString('vi-VN'));
-const numberOf = (q: Record<string, unknown>, key: string) => (typeof q[key] === 'number' ? (q[key] as number) : null);
-
 function QualityTable({ r }: { r: DatasetResource }) {
-  const q = r.quality as Record<string, unknown>;
-  const columns = qualityColumns(q);
-  const duplicates = numberOf(q, 'duplicateRows') ?? numberOf(q, 'duplicates');
-  const encoding = Array.isArray(q.encodingIssues) ? q.encodingIssues.length : numberOf(q, 'encodingIssues');
+  const q = reportOf(r.quality);
+  const columns = q.fields ?? [];
+  const encoding = (q.encodingProblems ?? []).reduce((sum, p) => sum + p.count, 0);
   return (
     <Stack gap={6}>
       <Group gap={6}>
         <StatusBadge tone={scoreTone(r.quality.score)}>Điểm chất lượng {r.quality.score}/100</StatusBadge>
         <Text size="sm">
           {count(r.quality.rows, 'dòng')} · {count(r.quality.columns, 'cột')}
-          {duplicates ? ` · ${count(duplicates, 'dòng trùng')}` : ''}
-          {encoding ? ` · ${count(encoding, 'lỗi mã hóa ký tự')}` : ''}
+          {q.duplicateRows ? ` · ${count(q.duplicateRows, 'dòng trùng')}` : ''}
+          {encoding ? ` · ${count(encoding, 'ô lỗi mã hóa ký tự')}` : ''}
+          {q.schemaErrorCount ? ` · ${count(q.schemaErrorCount, 'lỗi so với lược đồ')}` : ''}
         </Text>
       </Group>
+      {q.notes?.length ? (
+        <List size="sm" spacing={2}>
+          {q.notes.map((note) => (
+            <List.Item key={note}>{note}</List.Item>
+          ))}
+        </List>
+      ) : null}
       {columns.length > 0 ? (
         <ScrollTable minWidth={340} label={`Chất lượng các cột của tệp ${r.title}`}>
           <Table striped withTableBorder fz="sm" data-testid="quality-table">
@@ -55,9 +59,9 @@ function QualityTable({ r }: { r: DatasetResource }) {
               {columns.map((c) => (
                 <Table.Tr key={c.name}>
                   <Table.Td style={{ overflowWrap: 'anywhere' }}>{c.name}</Table.Td>
-                  <Table.Td>{typeLabel(c.type)}</Table.Td>
-                  <Table.Td ta="right">{n(c.missing)}</Table.Td>
-                  <Table.Td ta="right">{n(c.invalid)}</Table.Td>
+                  <Table.Td>{typeLabel(c.inferredType)}</Table.Td>
+                  <Table.Td ta="right">{c.missing.toLocaleString('vi-VN')}</Table.Td>
+                  <Table.Td ta="right">{c.invalid.toLocaleString('vi-VN')}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -21,6 +21,7 @@ const TYPE_LABEL: Record<string, string> = {
   date: 'Ngày',
   datetime: 'Ngày giờ',
   boolean: 'Đúng/sai',
+  year: 'Năm',
   empty: 'Trống',
 };
 export const typeLabel = (t: string) => TYPE_LABEL[t] ?? t;

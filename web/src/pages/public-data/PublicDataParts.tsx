@@ -70,7 +70,7 @@ export function PublicResources({ d }: { d: PublicDataset }) {
               size="xs"
               variant="light"
               leftSection={<IconDownload size={14} aria-hidden />}
-              aria-label={`Tải ${r.title} (${r.format.toUpperCase()})`}
+              aria-label={`Tải về: ${r.title} (${r.format.toUpperCase()})`}
             >
               Tải về
             </Button>
