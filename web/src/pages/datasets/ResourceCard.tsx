@@ -45,7 +45,7 @@ function QualityTable({ r }: { r: DatasetResource }) {
         </List>
       ) : null}
       {columns.length > 0 ? (
-        <ScrollTable minWidth={340} label={`Chất lượng các cột của tệp ${r.title}`}>
+        <ScrollTable minWidth={440} label={`Chất lượng các cột của tệp ${r.title}`}>
           <Table striped withTableBorder fz="sm" data-testid="quality-table">
             <Table.Thead>
               <Table.Tr>
@@ -88,7 +88,7 @@ function Findings({ d, r }: { d: DatasetDetail; r: DatasetResource }) {
       <Text fw={600} size="sm">
         Dữ liệu cá nhân phát hiện được{r.unresolved ? ` (${r.unresolved} chưa xử lý)` : ''}
       </Text>
-      <ScrollTable minWidth={340} label={`Dữ liệu cá nhân trong tệp ${r.title}`}>
+      <ScrollTable minWidth={440} label={`Dữ liệu cá nhân trong tệp ${r.title}`}>
         <Table withTableBorder fz="sm" data-testid="personal-findings">
           <Table.Thead>
             <Table.Tr>
