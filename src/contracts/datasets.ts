@@ -10,6 +10,7 @@ import {
   LABELLING_LABEL,
   UPDATE_FREQUENCY_LABEL,
 } from '../domain/datasets/model.ts';
+import { TableSchemaSchema } from './dataset-quality.ts';
 import { SyncStateSchema } from './sync.ts';
 import {
   Base64,
@@ -238,7 +239,7 @@ export const ResourceUploadSchema = z
     contentBase64: Base64(RESOURCE_BODY_MAX_BYTES),
     title: ShortText(300).optional(),
     /** A Frictionless Table Schema (fields with types and constraints) the file is validated against. */
-    tableSchema: z.record(z.string(), z.unknown()).optional(),
+    tableSchema: TableSchemaSchema.optional(),
   })
   .openapi('ResourceUpload');
 

@@ -40,7 +40,7 @@ export function baseUrlOf(c: Context<AppEnv>, deps: AppDeps): string {
   return deps.config.publicUrl ?? new URL(c.req.url).origin;
 }
 
-function mountCatalogueRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+function mountCatalogueRoutes(app: OpenAPIHono<AppEnv>): void {
   defineRoute(
     app,
     {
@@ -93,6 +93,9 @@ function mountCatalogueRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
     },
     (c, { params }) => uc.getDataset(c.get('ctx'), params.id),
   );
+}
+
+function mountLifecycleRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   defineRoute(
     app,
     {
@@ -181,6 +184,9 @@ function mountResourceRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
     },
     (c, { params }) => uc.removeResource(c.get('ctx'), params.id, params.rid, { baseUrl: baseUrlOf(c, deps) }),
   );
+}
+
+function mountResourceToolRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   defineRoute(
     app,
     {
@@ -302,8 +308,10 @@ function mountAccessRoutes(app: OpenAPIHono<AppEnv>): void {
 }
 
 export function datasetRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
-  mountCatalogueRoutes(app, deps);
+  mountCatalogueRoutes(app);
+  mountLifecycleRoutes(app, deps);
   mountResourceRoutes(app, deps);
+  mountResourceToolRoutes(app, deps);
   mountAccessRoutes(app);
   mountPublicDatasetRoutes(app, deps);
 }

@@ -59,13 +59,21 @@ export interface DatasetFilter {
   offset: number;
 }
 
-/** `q` is matched, without accents, against the stored search label (title, keywords, owner) by its trigram index. */
+/**
+ * `q` is matched, without accents, word by word against the stored search label (title, keywords, owner), each
+ * word a LIKE the label's trigram index answers: "ho kinh doanh nam sam son" finds "Hộ kinh doanh … Nam Sầm Sơn".
+ */
 function searchCondition(q: string) {
-  const like = `%${q
+  const words = q
     .toLowerCase()
-    .replace(/[\\%_]/g, (c) => `\\${c}`)
-    .trim()}%`;
-  return sql<boolean>`d.search_label LIKE f_unaccent(${like})`;
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 8)
+    .map((word) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  return sql<boolean>`(${sql.join(
+    words.map((like) => sql`d.search_label LIKE f_unaccent(${like})`),
+    sql` AND `,
+  )})`;
 }
 
 export async function listDatasets(db: Q, f: DatasetFilter): Promise<{ total: number; rows: DatasetRow[] }> {

@@ -3,16 +3,17 @@
 // (the outbox of the sync module), delivered by its sender.
 import { enqueueChange } from '../../sync/index.ts';
 import type { Ctx, Tx } from '../../context.ts';
-import { getUnit } from '../../org/index.ts';
+import { getUnitsByIds } from '../../org/index.ts';
 import * as datasets from '../store/datasets.ts';
 import * as resources from '../store/resources.ts';
 import type { DeliveryOptions } from './catalogue.ts';
 import { nationalEntryOf, publicView } from './views.ts';
 
-/** The province a unit belongs to: the root of its path (Thanh Hóa, code 38). */
+/** The province a unit belongs to: the unit of kind 'province' on its path (Thanh Hóa, code 38). */
 async function provinceOf(tx: Tx, path: readonly number[]): Promise<{ code: string; name: string }> {
-  const root = path[0] === undefined ? undefined : await getUnit(tx, path[0]);
-  return { code: root?.code ?? '', name: root?.name ?? '' };
+  const units = await getUnitsByIds(tx, [...path]);
+  const province = units.find((u) => u.kind === 'province') ?? units.find((u) => u.id === path[0]);
+  return { code: province?.code ?? '', name: province?.name ?? '' };
 }
 
 /** Enqueues the current published state of the dataset (inside the caller's transaction). */

@@ -3,6 +3,7 @@
 // de-identifying it into a new version.
 import { createHash } from 'node:crypto';
 import { RESOURCE_MAX_BYTES } from '../../../contracts/datasets.ts';
+import type { TableSchema } from '../../../contracts/dataset-quality.ts';
 import { personalKindLabel } from '../../../domain/datasets/model.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../../domain/errors.ts';
 import { can } from '../../../domain/permissions.ts';
@@ -26,7 +27,7 @@ export interface Upload {
   filename: string;
   contentBase64: string;
   title?: string;
-  tableSchema?: Record<string, unknown>;
+  tableSchema?: TableSchema;
 }
 
 /** The owning unit's staff change a draft's files; a published dataset's files only its leader (a new version). */
@@ -58,7 +59,7 @@ type Analysed = Awaited<ReturnType<typeof analyse>>;
 async function analyse(u: Upload, content: Buffer) {
   const report = await runInWorker(
     'analyseDatasetResource',
-    { filename: u.filename, content: new Uint8Array(content), schema: u.tableSchema as never },
+    { filename: u.filename, content: new Uint8Array(content), schema: u.tableSchema },
     { subject: `Tệp dữ liệu "${u.filename.slice(0, 120)}"` },
   );
   return { report, content };
