@@ -3,12 +3,13 @@
 // the file's personal-data table names that column; the leader's "Công bố" is refused with the column named on
 // screen; the officer masks the column (and checks k-anonymity on the year column); the leader publishes; an
 // anonymous visitor finds it on /cong-khai/du-lieu (no sideways scrolling at 390 px) and downloads the masked file;
-// the download is in the owner's access log. Screenshots: test-results/datasets-*.png.
+// the download is in the owner's access log. A conditional dataset: a ward officer asks for access, the leader
+// approves it for 30 days, the officer downloads. Screenshots: test-results/datasets-*.png.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { assertAccessible, assertFitsPhone, login, screenshot, startApp, type TestApp } from './support.ts';
+import { apiAs, assertAccessible, assertFitsPhone, login, screenshot, startApp, type TestApp } from './support.ts';
 
 const TITLE = 'Hộ kinh doanh cá thể phường Hạc Thành 2025';
 /** 12 digits: Thanh Hóa's province code 038, century-and-sex digit 0, year of birth 85–94, then six digits. */
@@ -134,6 +135,50 @@ describe('CSDL phục vụ AI: dữ liệu cá nhân chặn công bố, che cộ
     const log = officer.getByTestId('access-log');
     await log.waitFor();
     assert.ok((await log.locator('tbody tr').count()) >= 1, 'the anonymous download is logged');
+    assert.deepEqual(app.pageErrors, []);
+  });
+
+  test('a conditional dataset: a ward officer asks, the leader approves, the officer downloads', async () => {
+    const owner = await apiAs(app.url, 'skhcn.chuyenvien');
+    const boss = await apiAs(app.url, 'skhcn.lanhdao');
+    const sectors = await owner.get<Array<{ code: string }>>('/datasets/sectors');
+    const me = await owner.get<{ user: { unitId: number } }>('/auth/me');
+    const { id } = await owner.post<{ id: number }>('/datasets', {
+      unitId: me.user.unitId,
+      title: 'Sản lượng lúa theo xã 2025',
+      sector: sectors[0]!.code,
+      accessClass: 'conditional',
+    });
+    const csv = 'xa,vu,san_luong_tan\nHạc Thành,Chiêm,1200\nNam Sầm Sơn,Mùa,800\n';
+    await owner.post(`/datasets/${id}/resources`, {
+      filename: 'san-luong-lua.csv',
+      contentBase64: Buffer.from(csv).toString('base64'),
+    });
+    await boss.post(`/datasets/${id}/publish`);
+
+    const ward = await app.newPage({ phone: true });
+    await login(ward, app.url, 'namsamson.chuyenvien');
+    await ward.goto(`${app.url}/du-lieu/${id}`);
+    await ward.getByLabel(/^Mục đích sử dụng/).fill('Dự báo sản lượng lúa cho kế hoạch mùa vụ của phường.');
+    await ward.getByLabel(/^Cách sử dụng dữ liệu/).fill('Huấn luyện mô hình dự báo, chỉ dùng trong phường.');
+    await ward.getByLabel(/^Thời hạn/).fill('60');
+    await ward.getByRole('button', { name: 'Gửi đề nghị' }).click();
+    await ward.getByTestId('my-access').getByText('Chờ xem xét').waitFor();
+    await check(ward, 'đề nghị truy cập', 'datasets-access-request');
+    const link = ward.getByRole('link', { name: /^Tải “san-luong-lua/ });
+    const href = await link.getAttribute('href');
+    assert.equal((await ward.request.get(`${app.url}${href}`)).status(), 403, 'no download before the grant');
+
+    await leader.goto(`${app.url}/du-lieu/${id}`);
+    const request = leader.getByTestId('access-request').filter({ hasText: 'Dự báo sản lượng lúa' });
+    await request.getByRole('button', { name: 'Chấp thuận' }).click();
+    await leader.getByLabel('Thời hạn (ngày)').fill('30');
+    await leader.getByRole('dialog').getByRole('button', { name: 'Chấp thuận' }).click();
+    await request.getByText('Đã chấp thuận').waitFor();
+
+    await ward.reload();
+    const [file] = await Promise.all([ward.waitForEvent('download'), link.click()]);
+    assert.match((await readFile(await file.path())).toString('utf8'), /Nam Sầm Sơn,Mùa,800/);
     assert.deepEqual(app.pageErrors, []);
   });
 });

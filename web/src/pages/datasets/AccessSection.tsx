@@ -200,7 +200,7 @@ function Log({ d }: { d: DatasetDetail }) {
 
 const EMPTY_REQUEST = { purpose: '', intendedUse: '', durationDays: 90, organisation: '' };
 
-function RequestForm({ d }: { d: DatasetDetail }) {
+export function RequestForm({ d, onSent }: { d: { id: number }; onSent?: (id: number) => void }) {
   const send = useDatasetMutation((b: AccessRequestBody) => datasetsApi.requestAccess(d.id, b));
   const form = useApiForm(EMPTY_REQUEST, (v) => ({
     purpose: v.purpose.trim().length < 10 ? 'Nêu mục đích (ít nhất 10 ký tự).' : undefined,
@@ -209,8 +209,9 @@ function RequestForm({ d }: { d: DatasetDetail }) {
   }));
   const err = (k: keyof typeof EMPTY_REQUEST) => form.error(k) ?? fieldError(form.serverError, k);
   const submit = form.onSubmit(async (v) => {
-    await send.mutateAsync(v);
+    const { id } = await send.mutateAsync(v);
     form.reset();
+    onSent?.(id);
   });
   return (
     <form ref={form.formRef} onSubmit={(e) => void submit(e)} noValidate>
@@ -262,6 +263,10 @@ function RequestForm({ d }: { d: DatasetDetail }) {
   );
 }
 
+/** A grant still open: approved, and its expiry ahead. */
+const granted = (m: DatasetDetail['myAccess']) =>
+  !!m && m.status === 'approved' && (!m.expiresAt || new Date(m.expiresAt).getTime() > Date.now());
+
 function MyAccess({ d }: { d: DatasetDetail }) {
   const mine = d.myAccess;
   return (
@@ -275,7 +280,7 @@ function MyAccess({ d }: { d: DatasetDetail }) {
           {mine.expiresAt ? <Text size="sm">đến {formatDate(mine.expiresAt)}</Text> : null}
         </Group>
       ) : null}
-      {d.can.download && d.resources.length > 0 ? (
+      {(d.can.download || granted(mine)) && d.resources.length > 0 ? (
         <Stack gap={4}>
           {d.resources.map((r) => (
             <Text key={r.id} size="sm">

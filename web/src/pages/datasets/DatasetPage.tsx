@@ -3,7 +3,7 @@
 // data, and who may read them (access requests, the access log).
 import { Alert, Anchor, Button, Group, List, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import {
   ACCESS_CLASS_LABEL,
@@ -14,8 +14,10 @@ import {
   UPDATE_FREQUENCY_LABEL,
   useDataset,
   useDatasetMutation,
+  usePublicDataset,
   type DatasetDetail,
 } from '../../api/datasets.ts';
+import { isApiError } from '../../api/client.ts';
 import { FormError, LoadError } from '../../components/FieldError.tsx';
 import { InfoRow } from '../../components/InfoRow.tsx';
 import { PageHeader } from '../../components/PageTitle.tsx';
@@ -26,6 +28,7 @@ import { formatDate, formatDateTime, formatDay } from '../../format.ts';
 import { paths } from '../../paths.ts';
 import { AccessSection } from './AccessSection.tsx';
 import { CLASS_TONE, STATUS_TONE, syncBadge } from './labels.ts';
+import { OutsiderView } from './OutsiderView.tsx';
 import { ResourcesSection } from './ResourcesSection.tsx';
 
 const or = (s: string | null | undefined) => (s?.trim() ? s : '—');
@@ -165,6 +168,14 @@ function History({ d }: { d: DatasetDetail }) {
 export function DatasetPage() {
   const id = Number(useParams().id);
   const q = useDataset(id);
+  // Outside the owning unit the server may know only the public entry: show it with the access request.
+  // Kept once known: refetching the refused detail (after the request is sent) must not unmount the form's answer.
+  const outsideOf = useRef(0);
+  if (isApiError(q.error) && q.error.isNotFound) outsideOf.current = id;
+  const outside = outsideOf.current === id && !q.data;
+  const pub = usePublicDataset(outside ? id : 0);
+  if (outside && pub.data) return <OutsiderView d={pub.data} />;
+  if (outside && !pub.error) return <Text>Đang tải…</Text>;
   if (q.error) return <LoadError error={q.error} what="bộ dữ liệu" onRetry={() => void q.refetch()} />;
   if (!q.data) return <Text>Đang tải…</Text>;
   const d = q.data;
