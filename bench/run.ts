@@ -13,6 +13,7 @@ import { import300kb, renderPlanPool } from './workers.ts';
 import { backupDemo } from './backup.ts';
 import { httpRead } from './http-read.ts';
 import { petitionIntake } from './petition-intake.ts';
+import { catalogPublic } from './catalog-public.ts';
 import { resourceQuality } from './resource-quality.ts';
 
 const ALL: Bench[] = [
@@ -32,6 +33,7 @@ const ALL: Bench[] = [
   backupDemo,
   httpRead,
   petitionIntake,
+  catalogPublic,
   resourceQuality,
 ];
 

@@ -3,7 +3,7 @@
 // 142/2026 Đ32.2.b leaves it to Bộ Công an), so this is our own documented federated API: a mapped subset of the
 // catalogue entry in DCAT terms, keyed by the province's uuid and versioned.
 import { z } from '@hono/zod-openapi';
-import { Instant, IsoDay } from './common.ts';
+import { Instant, IsoDay, Limit, Offset, SearchQuery } from './common.ts';
 
 export const SyncStatusSchema = z.enum(['pending', 'sent', 'accepted', 'rejected', 'superseded']);
 
@@ -73,3 +73,166 @@ export const SyncStateSchema = z
   })
   .openapi('SyncState');
 export type SyncState = z.infer<typeof SyncStateSchema>;
+
+// ---------------------------------------------------------------- AI systems (the national AI-systems registry)
+
+/**
+ * A use of an AI system as a province delivers it: `PUT /api/national/v1/ai-systems/{uuid}`. A mapped subset of
+ * the local use record (Mẫu AI02 stays at the province): who deploys what, for which purpose, at which risk level.
+ */
+export const NationalAiSystemEntrySchema = z
+  .object({
+    uuid: z.uuid(),
+    version: z.number().int().positive(),
+    province: z.object({ code: z.string().min(1).max(10), name: z.string().max(200) }),
+    deployer: z.object({ code: z.string().max(40).nullable(), name: z.string().min(1).max(300) }),
+    productName: z.string().min(1).max(300),
+    provider: z.string().max(300),
+    purpose: z.string().max(4000),
+    riskLevel: z.enum(['high', 'medium', 'low']).nullable(),
+    status: z.enum(['planned', 'piloting', 'inUse', 'retired']),
+    /** The identifier the national portal assigned (mã định danh hệ thống AI), when it has one. */
+    aiSystemId: z.string().max(100).nullable(),
+    publicSummary: z.string().max(10_000),
+    landingPage: z.string().url().max(2000).nullable(),
+    modified: Instant,
+  })
+  .openapi('NationalAiSystemEntry');
+export type NationalAiSystemEntry = z.infer<typeof NationalAiSystemEntrySchema>;
+
+// ---------------------------------------------------------------- the national node's answers
+
+/**
+ * What the national node did with a delivery. `ignored`: the node already holds a higher version (it says which);
+ * `unchanged`: the same version again (a re-send after a lost answer).
+ */
+export const NationalWriteAnswerSchema = z
+  .object({
+    status: z.enum(['created', 'updated', 'unchanged', 'ignored', 'retracted']),
+    uuid: z.uuid(),
+    version: z.number().int(),
+  })
+  .strict()
+  .openapi('NationalWriteAnswer');
+export type NationalWriteAnswer = z.infer<typeof NationalWriteAnswerSchema>;
+
+export const UuidParam = z.object({
+  uuid: z.uuid('Mã định danh (uuid) không hợp lệ.').openapi({
+    param: { name: 'uuid', in: 'path' },
+    example: '3f1c2a4e-8a7b-4c1d-9e2f-0a1b2c3d4e5f',
+  }),
+});
+
+const Flag = z.enum(['1', '0', 'true', 'false']).optional();
+const catalogueQuery = {
+  province: z
+    .string()
+    .regex(/^[0-9A-Za-z]{1,10}$/, 'Mã tỉnh không hợp lệ.')
+    .optional(),
+  q: SearchQuery(200).optional(),
+  includeRetracted: Flag,
+  limit: Limit(200, 50),
+  offset: Offset,
+};
+export const NationalDatasetQuery = z.object({
+  ...catalogueQuery,
+  sector: z.string().max(40).optional(),
+  accessClass: z.enum(['open', 'conditional', 'commercial']).optional(),
+});
+export type NationalDatasetQuery = z.infer<typeof NationalDatasetQuery>;
+export const NationalAiSystemQuery = z.object({
+  ...catalogueQuery,
+  riskLevel: z.enum(['high', 'medium', 'low']).optional(),
+});
+export type NationalAiSystemQuery = z.infer<typeof NationalAiSystemQuery>;
+
+const ProvinceRef = z.object({ code: z.string(), name: z.string() }).strict();
+/** What the national catalogue shows of every entry, whatever its kind: where it comes from, when it was received. */
+const origin = {
+  uuid: z.string(),
+  version: z.number().int(),
+  province: ProvinceRef,
+  receivedAt: Instant,
+  updatedAt: Instant,
+  retractedAt: Instant.nullable(),
+};
+
+export const NationalDatasetItemSchema = z
+  .object({
+    ...origin,
+    title: z.string(),
+    sector: z.object({ code: z.string(), name: z.string() }).strict().nullable(),
+    accessClass: z.enum(['open', 'conditional', 'commercial']).nullable(),
+    publisher: z.object({ code: z.string().nullable(), name: z.string() }).strict().nullable(),
+    modified: Instant.nullable(),
+  })
+  .strict()
+  .openapi('NationalDatasetItem');
+export type NationalDatasetItem = z.infer<typeof NationalDatasetItemSchema>;
+
+export const NationalAiSystemItemSchema = z
+  .object({
+    ...origin,
+    title: z.string(),
+    deployer: z.object({ code: z.string().nullable(), name: z.string() }).strict().nullable(),
+    riskLevel: z.enum(['high', 'medium', 'low']).nullable(),
+    status: z.string().nullable(),
+    aiSystemId: z.string().nullable(),
+    modified: Instant.nullable(),
+  })
+  .strict()
+  .openapi('NationalAiSystemItem');
+export type NationalAiSystemItem = z.infer<typeof NationalAiSystemItemSchema>;
+
+const list = <T extends z.ZodType>(item: T) =>
+  z
+    .object({ total: z.number().int(), limit: z.number().int(), offset: z.number().int(), items: z.array(item) })
+    .strict();
+export const NationalDatasetListSchema = list(NationalDatasetItemSchema).openapi('NationalDatasetList');
+export const NationalAiSystemListSchema = list(NationalAiSystemItemSchema).openapi('NationalAiSystemList');
+
+/** One entry: the catalogue entry as delivered, or only its tombstone once retracted. */
+const TombstoneView = z.object({ version: z.number().int(), reason: z.string() }).strict();
+export const NationalDatasetDetailSchema = z
+  .object({ ...origin, entry: NationalDatasetEntrySchema.nullable(), tombstone: TombstoneView.nullable() })
+  .strict()
+  .openapi('NationalDatasetDetail');
+export const NationalAiSystemDetailSchema = z
+  .object({ ...origin, entry: NationalAiSystemEntrySchema.nullable(), tombstone: TombstoneView.nullable() })
+  .strict()
+  .openapi('NationalAiSystemDetail');
+
+// ---------------------------------------------------------------- the province's view of its deliveries
+
+export const SyncOutboxItemSchema = z
+  .object({
+    id: z.number().int(),
+    entity: z.enum(['dataset', 'aiSystem']),
+    entityId: z.number().int(),
+    uuid: z.string(),
+    version: z.number().int(),
+    op: z.enum(['put', 'delete']),
+    status: SyncStatusSchema,
+    attempts: z.number().int(),
+    lastError: z.string().nullable(),
+    nextAttemptAt: Instant.nullable(),
+    answeredAt: Instant.nullable(),
+    createdAt: Instant,
+  })
+  .strict();
+
+export const SyncReportSchema = z
+  .object({
+    role: z.enum(['province', 'national']),
+    /** A national address is set (province) and the sender runs. */
+    enabled: z.boolean(),
+    /** The national node's host, never its token. */
+    target: z.string().nullable(),
+    counts: z.object({ pending: z.number().int(), accepted: z.number().int(), rejected: z.number().int() }).strict(),
+    oldestPendingAt: Instant.nullable(),
+    lastAcceptedAt: Instant.nullable(),
+    items: z.array(SyncOutboxItemSchema),
+  })
+  .strict()
+  .openapi('SyncReport');
+export type SyncReport = z.infer<typeof SyncReportSchema>;

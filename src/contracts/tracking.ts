@@ -19,6 +19,7 @@ import { EVIDENCE_MAX_FILES } from '../domain/tracking/evidence.ts';
 import {
   Base64,
   FileName,
+  Id,
   Instant,
   IsoDate,
   IsoDay,
@@ -89,6 +90,8 @@ export const DeliverableSchema = z
     participants: z.number().nullable(),
     documentNumber: z.string().nullable(),
     link: z.string().nullable(),
+    /** The dataset a deliverable of kind "dataset" delivered (task 4: the provincial AI database). */
+    datasetId: z.number().nullable(),
   })
   .openapi('Deliverable');
 
@@ -308,6 +311,8 @@ export const DeliverableInputSchema = z
     participants: z.number().int().min(0).max(10_000_000).nullable().optional(),
     documentNumber: OptionalText(100),
     link: Link.nullable().optional(),
+    /** For kind "dataset": the dataset record in the provincial AI database. */
+    datasetId: Id.nullable().optional(),
   })
   .strict();
 

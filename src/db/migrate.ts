@@ -10,6 +10,7 @@ import * as m0008 from './migrations/0008-rate-limit.ts';
 import * as m0009 from './migrations/0009-petitions.ts';
 import * as m0010 from './migrations/0010-ai-systems.ts';
 import * as m0011 from './migrations/0011-datasets.ts';
+import * as m0012 from './migrations/0012-national.ts';
 import type { UntypedKysely } from './untyped.ts';
 
 const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0009-petitions': m0009,
   '0010-ai-systems': m0010,
   '0011-datasets': m0011,
+  '0012-national': m0012,
 };
 
 export async function migrateToLatest(db: UntypedKysely): Promise<string[]> {

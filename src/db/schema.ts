@@ -14,7 +14,10 @@ import type {
   SyncOutboxTable,
 } from './schema-datasets.ts';
 
+import type { NationalEntryTable, NationalProvinceTable } from './schema-national.ts';
+
 export type * from './schema-datasets.ts';
+export type * from './schema-national.ts';
 export type { AiImpactAssessmentTable, AiIncidentTable, AiProductTable, AiUseTable } from './schema-ai.ts';
 
 export interface UnitTable {
@@ -481,4 +484,7 @@ export interface DB {
   dataset_access_request: DatasetAccessRequestTable;
   dataset_access_log: DatasetAccessLogTable;
   sync_outbox: SyncOutboxTable;
+  national_province: NationalProvinceTable;
+  national_dataset: NationalEntryTable;
+  national_ai_system: NationalEntryTable;
 }

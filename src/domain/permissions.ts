@@ -84,6 +84,8 @@ const SERVED_UNIT_ACTIONS: ReadonlySet<Action> = new Set(['edit']);
 export const SYSTEM_ACTOR_LABEL = {
   localOperator: 'Quản trị tại máy chủ (dòng lệnh)',
   startup: 'Hệ thống (khởi tạo cơ sở dữ liệu)',
+  // On a national node: a province delivering its catalogue with its token (the audit names the province).
+  nationalProvince: 'Tỉnh, thành phố (kết nối cơ sở dữ liệu quốc gia)',
 } as const;
 export type SystemActorName = keyof typeof SYSTEM_ACTOR_LABEL;
 

@@ -29,6 +29,7 @@ import { backupCases } from './matrix/backup.ts';
 import { todoCases } from './matrix/todo.ts';
 import { petitionCases } from './matrix/petitions.ts';
 import { aiSystemsCases } from './matrix/ai-systems.ts';
+import { syncCases } from './matrix/sync.ts';
 
 const MODULES = [
   foundationCases,
@@ -38,6 +39,7 @@ const MODULES = [
   backupCases,
   petitionCases,
   aiSystemsCases,
+  syncCases,
   todoCases,
 ];
 

@@ -5,7 +5,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import JSZip from 'jszip';
 import { Client } from '../support/api.ts';
-import { issueProvincePlan, ok, openWorld, regimeOfPlan } from '../support/factories.ts';
+import {
+  findAssignment,
+  issueProvincePlan,
+  ok,
+  openWorld,
+  recordProgress,
+  regimeOfPlan,
+} from '../support/factories.ts';
 
 test('the compiled report has a clause on petitions and one on AI systems, in JSON and DOCX', async (t) => {
   const w = await openWorld(
@@ -52,6 +59,55 @@ test('the compiled report has a clause on petitions and one on AI systems, in JS
     201,
   );
 
+  // Task 4: Sở KH&CN publishes a dataset of the provincial AI database and records it as the task's deliverable.
+  const ds = await w.as.skhcn.post('/api/datasets', {
+    unitId: w.unitIds['38.SKHCN'],
+    title: 'Danh mục điểm truy cập Internet công cộng',
+    sector: 'khoa-hoc-cong-nghe',
+    accessClass: 'open',
+  });
+  ok(ds, 'dataset', 201);
+  const csv = 'ma_xa,ten_diem,so_may\n16516,Bưu điện văn hóa phường,4\n14797,Nhà văn hóa khu phố,2\n';
+  ok(
+    await w.as.skhcn.post(`/api/datasets/${ds.body.id}/resources`, {
+      filename: 'diem-truy-cap.csv',
+      contentBase64: Buffer.from(csv).toString('base64'),
+    }),
+    'resource',
+    201,
+  );
+  ok(await w.as.leader.post(`/api/datasets/${ds.body.id}/publish`), 'publish');
+  const task4 = await findAssignment(w.as.skhcn, `planId=${planId}`, '4', '38.SKHCN');
+  const wrongKind = await w.as.skhcn.post(`/api/assignments/${task4.id}/updates`, {
+    percent: 10,
+    occurredOn: '2026-06-01',
+    deliverables: [{ kind: 'document', title: 'Sai loại', occurredOn: '2026-06-01', datasetId: ds.body.id }],
+  });
+  assert.equal(wrongKind.status, 422);
+  const unknown = await w.as.skhcn.post(`/api/assignments/${task4.id}/updates`, {
+    percent: 10,
+    occurredOn: '2026-06-01',
+    deliverables: [{ kind: 'dataset', title: 'Không có', occurredOn: '2026-06-01', datasetId: 999_999 }],
+  });
+  assert.equal(unknown.status, 404);
+  assert.equal(unknown.body.error.issues[0].path, 'deliverables.0.datasetId');
+  await recordProgress(w.as.skhcn, task4.id, {
+    percent: 20,
+    deliverables: [
+      {
+        kind: 'dataset',
+        title: 'Danh mục điểm truy cập Internet công cộng',
+        occurredOn: '2026-06-01',
+        datasetId: ds.body.id,
+      },
+    ],
+  });
+  const detail = await w.as.skhcn.get(`/api/assignments/${task4.id}`);
+  const delivered = detail.body.updates.flatMap(
+    (u: { deliverables: Array<{ datasetId: number | null }> }) => u.deliverables,
+  );
+  assert.ok(delivered.some((d: { datasetId: number | null }) => d.datasetId === ds.body.id));
+
   const r = await w.as.skhcn.get(`/api/regimes/${regimeId}/periods/2026/compiled`);
   ok(r, 'compiled');
   const themes = r.body.themes as Array<{ title: string; lines: string[] }>;
@@ -59,9 +115,20 @@ test('the compiled report has a clause on petitions and one on AI systems, in JS
   assert.ok(petitions, JSON.stringify(themes));
   assert.match(petitions.lines[0]!, /tiếp nhận 1 kiến nghị, đề xuất, phản ánh/);
   assert.match(petitions.lines[0]!, /đang xử lý 1/);
-  const ai = themes.find((x) => /trí tuệ nhân tạo/.test(x.title));
+  const ai = themes.find((x) => /^Hệ thống trí tuệ nhân tạo/.test(x.title));
   assert.ok(ai, JSON.stringify(themes));
   assert.match(ai.lines[0]!, /Đã đăng ký 1 hệ thống trí tuệ nhân tạo/);
+  const data = themes.find((x) => /Cơ sở dữ liệu phục vụ/.test(x.title));
+  assert.ok(data, JSON.stringify(themes));
+  assert.match(data.lines[0]!, /có 1 bộ dữ liệu đã công bố \(dữ liệu mở 1/);
+  assert.ok(
+    data.lines.some((l) => /1 bộ dữ liệu được ghi nhận là sản phẩm của nhiệm vụ/.test(l)),
+    data.lines.join(' | '),
+  );
+  assert.ok(
+    data.lines.some((l) => /0\/1 bộ đã được tiếp nhận/.test(l)),
+    'not yet delivered to the national node',
+  );
 
   const docx = await w.as.skhcn.request('GET', `/api/regimes/${regimeId}/periods/2026/compiled.docx`);
   assert.equal(docx.status, 200);

@@ -2,3 +2,4 @@
 // tuệ nhân tạo, AI systems to the national registry), its sender, and the national node's receiving side.
 export { module } from './module.ts';
 export { enqueueChange, syncStatesOf, type OutgoingChange } from './store.ts';
+export { startSender, wakeSender, type Sender, type SenderOptions } from './sender.ts';

@@ -290,6 +290,7 @@ export interface NewDeliverable {
   participants: number | null;
   documentNumber: string | null;
   link: string | null;
+  datasetId: number | null;
 }
 
 export async function insertDeliverables(
@@ -311,6 +312,7 @@ export async function insertDeliverables(
         participants: d.participants,
         document_number: d.documentNumber,
         link: d.link,
+        dataset_id: d.datasetId,
       })),
     )
     .execute();
@@ -349,7 +351,17 @@ export async function insertEvidenceFile(
 export async function deliverablesOf(db: Q, assignmentId: number) {
   return db
     .selectFrom('deliverable_record')
-    .select(['id', 'update_id', 'kind', 'title', 'occurred_on', 'participants', 'document_number', 'link'])
+    .select([
+      'id',
+      'update_id',
+      'kind',
+      'title',
+      'occurred_on',
+      'participants',
+      'document_number',
+      'link',
+      'dataset_id',
+    ])
     .where('assignment_id', '=', assignmentId)
     .orderBy('occurred_on')
     .orderBy('id')

@@ -11,13 +11,18 @@ import { sectorByCode } from '../sectors.ts';
 import * as access from '../store/access.ts';
 import * as datasets from '../store/datasets.ts';
 import * as resources from '../store/resources.ts';
-import { afterChange } from './delivery.ts';
+import { afterChange, delivered } from './delivery.ts';
 import { blockersOf, datasetTarget, resourceView, snapshotOf, summaryOf } from './views.ts';
 
 /** A dataset exists for those who may read its unit's records; for anyone else it does not. */
 export async function mustDataset(ctx: Ctx, id: number, db: Ctx['db'] | Tx = ctx.db): Promise<datasets.DatasetRow> {
   requireActor(ctx);
   return mustRead(ctx, 'bộ dữ liệu', await datasets.getDataset(db, id), datasetTarget);
+}
+
+/** A dataset named inside another record (a progress update's deliverable): 404 on that field when unreadable. */
+export async function mustDatasetRef(ctx: Ctx, id: number, field: string): Promise<datasets.DatasetRow> {
+  return mustRead(ctx, 'bộ dữ liệu', await datasets.getDataset(ctx.db, id), datasetTarget, field);
 }
 
 async function checkReferences(ctx: Ctx, b: DatasetInput): Promise<void> {
@@ -123,29 +128,31 @@ export async function updateDataset(
     ]);
   await checkReferences(ctx, b);
   if (await datasets.titleTaken(ctx.db, d.unit_id, b.title, d.id)) throw titleTaken();
-  const version = await ctx.db.transaction().execute(async (tx) => {
-    await datasets.lockDataset(tx, id);
-    await datasets.updateDataset(tx, id, valuesOf(b, d.unit_name));
-    const v = await datasets.bumpVersion(tx, id);
-    const row = (await datasets.getDataset(tx, id)) as datasets.DatasetRow;
-    await datasets.insertVersion(tx, {
-      datasetId: id,
-      version: v,
-      snapshot: snapshotOf(row),
-      note: b.changeNote || 'Sửa thông tin',
-      userId: actor.userId,
-    });
-    await recordAudit(tx, ctx, {
-      action: 'dataset.update',
-      entityType: 'dataset',
-      entityId: id,
-      unitId: d.unit_id,
-      before: snapshotOf(d),
-      after: snapshotOf(row),
-    });
-    if (row.status === 'published') await afterChange(tx, ctx, row, o);
-    return v;
-  });
+  const version = await delivered(
+    ctx.db.transaction().execute(async (tx) => {
+      await datasets.lockDataset(tx, id);
+      await datasets.updateDataset(tx, id, valuesOf(b, d.unit_name));
+      const v = await datasets.bumpVersion(tx, id);
+      const row = (await datasets.getDataset(tx, id)) as datasets.DatasetRow;
+      await datasets.insertVersion(tx, {
+        datasetId: id,
+        version: v,
+        snapshot: snapshotOf(row),
+        note: b.changeNote || 'Sửa thông tin',
+        userId: actor.userId,
+      });
+      await recordAudit(tx, ctx, {
+        action: 'dataset.update',
+        entityType: 'dataset',
+        entityId: id,
+        unitId: d.unit_id,
+        before: snapshotOf(d),
+        after: snapshotOf(row),
+      });
+      if (row.status === 'published') await afterChange(tx, ctx, row, o);
+      return v;
+    }),
+  );
   return { id, version };
 }
 

@@ -1,7 +1,7 @@
 // What a change of a published dataset sends to the national database: the catalogue entry as the public sees it,
 // mapped to the federated API's subset, or a tombstone for a retraction. Enqueued in the change's own transaction
 // (the outbox of the sync module), delivered by its sender.
-import { enqueueChange } from '../../sync/index.ts';
+import { enqueueChange, wakeSender } from '../../sync/index.ts';
 import type { Ctx, Tx } from '../../context.ts';
 import { getUnitsByIds } from '../../org/index.ts';
 import * as datasets from '../store/datasets.ts';
@@ -48,4 +48,11 @@ export async function afterRetraction(tx: Tx, d: datasets.DatasetRow, reason: st
     op: 'delete',
     payload: { uuid: d.uuid, version: d.version, reason },
   });
+}
+
+/** The answer of a committed write that may have enqueued a change: the sender is woken to deliver it now. */
+export async function delivered<T>(write: Promise<T>): Promise<T> {
+  const answer = await write;
+  wakeSender();
+  return answer;
 }

@@ -3,6 +3,7 @@ export {
   getDataset,
   listDatasets,
   mustDataset,
+  mustDatasetRef,
   updateDataset,
   type DeliveryOptions,
 } from './catalogue.ts';

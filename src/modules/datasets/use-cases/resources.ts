@@ -14,7 +14,7 @@ import { authorize, requireActor, type Ctx, type Tx } from '../../context.ts';
 import * as datasets from '../store/datasets.ts';
 import * as resources from '../store/resources.ts';
 import { type DeliveryOptions, mustDataset } from './catalogue.ts';
-import { afterChange } from './delivery.ts';
+import { afterChange, delivered } from './delivery.ts';
 import { datasetTarget, qualityOf } from './views.ts';
 
 const MIME = {
@@ -127,26 +127,28 @@ export async function addResource(ctx: Ctx, id: number, u: Upload, o: DeliveryOp
   const d = await mustChangeFiles(ctx, id);
   const a = await analyse(u, decode(u));
   const title = u.title?.trim() || u.filename;
-  return ctx.db.transaction().execute(async (tx) => {
-    await datasets.lockDataset(tx, id);
-    const resourceId = await resources.insertResource(tx, id, title, requireActor(ctx).userId);
-    const version = await storeVersion(tx, ctx, a, {
-      resourceId,
-      filename: u.filename,
-      tableSchema: u.tableSchema ?? null,
-      derivedFrom: null,
-      deidentification: null,
-    });
-    await recordAudit(tx, ctx, {
-      action: 'dataset.resource_add',
-      entityType: 'dataset',
-      entityId: id,
-      unitId: d.unit_id,
-      after: { resourceId, filename: u.filename, version, quality: auditQuality(a) },
-    });
-    await republish(tx, ctx, d, o, `Thêm tệp "${title}"`);
-    return { id: resourceId, version, quality: a.report };
-  });
+  return delivered(
+    ctx.db.transaction().execute(async (tx) => {
+      await datasets.lockDataset(tx, id);
+      const resourceId = await resources.insertResource(tx, id, title, requireActor(ctx).userId);
+      const version = await storeVersion(tx, ctx, a, {
+        resourceId,
+        filename: u.filename,
+        tableSchema: u.tableSchema ?? null,
+        derivedFrom: null,
+        deidentification: null,
+      });
+      await recordAudit(tx, ctx, {
+        action: 'dataset.resource_add',
+        entityType: 'dataset',
+        entityId: id,
+        unitId: d.unit_id,
+        after: { resourceId, filename: u.filename, version, quality: auditQuality(a) },
+      });
+      await republish(tx, ctx, d, o, `Thêm tệp "${title}"`);
+      return { id: resourceId, version, quality: a.report };
+    }),
+  );
 }
 
 async function mustResource(ctx: Ctx | { db: Tx }, datasetId: number, resourceId: number) {
@@ -159,42 +161,46 @@ export async function addResourceVersion(ctx: Ctx, id: number, resourceId: numbe
   const d = await mustChangeFiles(ctx, id);
   const r = await mustResource(ctx, id, resourceId);
   const a = await analyse(u, decode(u));
-  return ctx.db.transaction().execute(async (tx) => {
-    await datasets.lockDataset(tx, id);
-    const version = await storeVersion(tx, ctx, a, {
-      resourceId,
-      filename: u.filename,
-      tableSchema: u.tableSchema ?? r.table_schema ?? null,
-      derivedFrom: null,
-      deidentification: null,
-    });
-    await recordAudit(tx, ctx, {
-      action: 'dataset.resource_version',
-      entityType: 'dataset',
-      entityId: id,
-      unitId: d.unit_id,
-      after: { resourceId, filename: u.filename, version, quality: auditQuality(a) },
-    });
-    await republish(tx, ctx, d, o, `Phiên bản ${version} của tệp "${r.title}"`);
-    return { id: resourceId, version, quality: a.report };
-  });
+  return delivered(
+    ctx.db.transaction().execute(async (tx) => {
+      await datasets.lockDataset(tx, id);
+      const version = await storeVersion(tx, ctx, a, {
+        resourceId,
+        filename: u.filename,
+        tableSchema: u.tableSchema ?? r.table_schema ?? null,
+        derivedFrom: null,
+        deidentification: null,
+      });
+      await recordAudit(tx, ctx, {
+        action: 'dataset.resource_version',
+        entityType: 'dataset',
+        entityId: id,
+        unitId: d.unit_id,
+        after: { resourceId, filename: u.filename, version, quality: auditQuality(a) },
+      });
+      await republish(tx, ctx, d, o, `Phiên bản ${version} của tệp "${r.title}"`);
+      return { id: resourceId, version, quality: a.report };
+    }),
+  );
 }
 
 export async function removeResource(ctx: Ctx, id: number, resourceId: number, o: DeliveryOptions) {
   const d = await mustChangeFiles(ctx, id);
   const r = await mustResource(ctx, id, resourceId);
-  await ctx.db.transaction().execute(async (tx) => {
-    await datasets.lockDataset(tx, id);
-    await resources.removeResource(tx, resourceId);
-    await recordAudit(tx, ctx, {
-      action: 'dataset.resource_remove',
-      entityType: 'dataset',
-      entityId: id,
-      unitId: d.unit_id,
-      before: { resourceId, title: r.title, version: r.version },
-    });
-    await republish(tx, ctx, d, o, `Xóa tệp "${r.title}"`);
-  });
+  await delivered(
+    ctx.db.transaction().execute(async (tx) => {
+      await datasets.lockDataset(tx, id);
+      await resources.removeResource(tx, resourceId);
+      await recordAudit(tx, ctx, {
+        action: 'dataset.resource_remove',
+        entityType: 'dataset',
+        entityId: id,
+        unitId: d.unit_id,
+        before: { resourceId, title: r.title, version: r.version },
+      });
+      await republish(tx, ctx, d, o, `Xóa tệp "${r.title}"`);
+    }),
+  );
   return { id: resourceId, removed: true };
 }
 
@@ -258,30 +264,32 @@ export async function deidentifyResource(
   );
   const content = asBuffer(out.content);
   const a = { report: out.report, content };
-  return ctx.db.transaction().execute(async (tx) => {
-    await datasets.lockDataset(tx, id);
-    const version = await storeVersion(tx, ctx, a, {
-      resourceId,
-      filename: out.filename,
-      tableSchema: r.table_schema ?? null,
-      derivedFrom: r.version_id,
-      deidentification: { fromVersion: r.version, steps: b.steps, kAnonymity: out.kAnonymity },
-    });
-    await recordAudit(tx, ctx, {
-      action: 'dataset.resource_deidentify',
-      entityType: 'dataset',
-      entityId: id,
-      unitId: d.unit_id,
-      after: {
+  return delivered(
+    ctx.db.transaction().execute(async (tx) => {
+      await datasets.lockDataset(tx, id);
+      const version = await storeVersion(tx, ctx, a, {
         resourceId,
-        fromVersion: r.version,
-        version,
-        steps: b.steps,
-        kAnonymity: out.kAnonymity,
-        quality: auditQuality(a),
-      },
-    });
-    await republish(tx, ctx, d, o, `Khử nhận dạng tệp "${r.title}" (phiên bản ${version})`);
-    return { id: resourceId, version, quality: out.report, kAnonymity: out.kAnonymity };
-  });
+        filename: out.filename,
+        tableSchema: r.table_schema ?? null,
+        derivedFrom: r.version_id,
+        deidentification: { fromVersion: r.version, steps: b.steps, kAnonymity: out.kAnonymity },
+      });
+      await recordAudit(tx, ctx, {
+        action: 'dataset.resource_deidentify',
+        entityType: 'dataset',
+        entityId: id,
+        unitId: d.unit_id,
+        after: {
+          resourceId,
+          fromVersion: r.version,
+          version,
+          steps: b.steps,
+          kAnonymity: out.kAnonymity,
+          quality: auditQuality(a),
+        },
+      });
+      await republish(tx, ctx, d, o, `Khử nhận dạng tệp "${r.title}" (phiên bản ${version})`);
+      return { id: resourceId, version, quality: out.report, kAnonymity: out.kAnonymity };
+    }),
+  );
 }

@@ -96,6 +96,7 @@ function updateViews(
           participants: d.participants,
           documentNumber: d.document_number,
           link: d.link,
+          datasetId: d.dataset_id,
         })),
       evidence: evidence
         .filter((e) => e.update_id === u.id)

@@ -9,6 +9,7 @@ import type { ProgressUpdateBody } from '../../../contracts/tracking.ts';
 import { obstacleRecipient } from '../../../domain/tracking/obstacles.ts';
 import type { Actor } from '../../../domain/permissions.ts';
 import { recordAudit } from '../../audit/index.ts';
+import { mustDatasetRef } from '../../datasets/index.ts';
 import { authorize, requireActor, type Ctx, type Tx } from '../../context.ts';
 import { notify } from '../../notifications/index.ts';
 import { checkEvidence, type CheckedEvidence } from '../evidence.ts';
@@ -35,6 +36,9 @@ export async function addProgressUpdate(ctx: Ctx, assignmentId: number, input: U
   }
   const today = todayInVietnam();
   const { occurredOn, deliverables, obstacles } = checkUpdate(input, today);
+  // A dataset named as a deliverable is a reference: one the caller may not read does not exist for them.
+  for (const [i, d] of deliverables.entries())
+    if (d.datasetId !== null) await mustDatasetRef(ctx, d.datasetId, `deliverables.${i}.datasetId`);
   const files: CheckedEvidence[] = [];
   for (const [i, f] of input.evidence.entries()) files.push(await checkEvidence(f, i));
   const setProblem = evidenceSetProblem(files.map((f) => f.size));
@@ -90,6 +94,18 @@ export async function addProgressUpdate(ctx: Ctx, assignmentId: number, input: U
   });
 }
 
+/** A dataset is named only by a deliverable of kind "dataset" (whose record it is). */
+function datasetOf(d: UpdateInput['deliverables'][number], i: number): number | null {
+  if (d.datasetId == null) return null;
+  if (d.kind !== 'dataset')
+    throw invalid(
+      'tracking.deliverable_dataset',
+      `Sản phẩm thứ ${i + 1} không phải loại "Bộ dữ liệu" nên không gắn được bộ dữ liệu.`,
+      [{ path: `deliverables.${i}.datasetId`, message: 'Chỉ sản phẩm loại "Bộ dữ liệu" mới gắn bộ dữ liệu.' }],
+    );
+  return d.datasetId;
+}
+
 /** The update's days (real, not in the future), deliverables' names and obstacles' content, normalised. */
 function checkUpdate(input: UpdateInput, today: string) {
   const occurredOn = checkDate(input.occurredOn, 'occurredOn', today, 'Ngày cập nhật');
@@ -111,6 +127,7 @@ function checkUpdate(input: UpdateInput, today: string) {
       participants: d.participants ?? null,
       documentNumber: d.documentNumber ? normalizeText(d.documentNumber) || null : null,
       link: d.link ?? null,
+      datasetId: datasetOf(d, i),
     };
   });
   const obstacles = input.obstacles.map((o, i) => {
