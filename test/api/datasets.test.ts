@@ -157,7 +157,11 @@ describe('an open dataset with personal data', () => {
     const anonymous = log.body.items.find((e: { user: unknown }) => e.user === null);
     assert.equal(anonymous?.ip, anon.ip);
     assert.equal(anonymous?.version, 2);
-    assert.equal((await w.as.ward.get(`/api/datasets/${id}/access-log`)).status, 404, 'not theirs: does not exist');
+    assert.equal(
+      (await w.as.ward.get(`/api/datasets/${id}/access-log`)).status,
+      403,
+      'a published entry is readable, its log is not',
+    );
   });
 
   test('an edit by the leader is one more version of the same uuid; the officer may not edit it now', async () => {
@@ -230,7 +234,7 @@ describe('a conditional dataset: files only under a grant', () => {
           decision: 'approve',
         })
       ).status,
-      404,
+      403,
     );
     assert.equal(
       (await w.as.officer.post(`/api/datasets/${id}/access-requests/${req.body.id}/decision`, { decision: 'approve' }))
@@ -376,5 +380,45 @@ describe('rules and bad input', () => {
     );
     assert.equal(tooBig.status, 413);
     assert.equal((await w.as.leader.post(`/api/datasets/${target}/publish`)).status, 422, 'no file yet');
+  });
+});
+
+describe('a published entry for other units', () => {
+  test('any signed-in user reads it (no internal notes), asks for access, and sees the grant on its page', async () => {
+    const unit = w.unitIds['38.SKHCN'] as number;
+    const c = await w.as.officer.post(
+      '/api/datasets',
+      dataset(unit, { title: 'Dữ liệu thương mại thử', accessClass: 'commercial', internalNotes: 'GHI-CHÚ-NỘI-BỘ' }),
+    );
+    const id = c.body.id;
+    const up = await w.as.officer.post(`/api/datasets/${id}/resources`, {
+      filename: 'tm.csv',
+      contentBase64: b64(householdCsv(5)),
+    });
+    assert.equal((await w.as.otherWard.get(`/api/datasets/${id}`)).status, 404, 'a draft does not exist for them');
+    ok(await w.as.leader.post(`/api/datasets/${id}/publish`), 'publish');
+    const seen = await w.as.otherWard.get(`/api/datasets/${id}`);
+    ok(seen, 'published entry');
+    assert.equal(seen.body.internalNotes, '');
+    assert.deepEqual(
+      [seen.body.can.requestAccess, seen.body.can.download, seen.body.can.edit, seen.body.can.readLog],
+      [true, false, false, false],
+    );
+    const own = await w.as.otherWard.get(`/api/datasets/${id}/resources/${up.body.id}/download?version=1`);
+    assert.equal(own.status, 403, 'old versions are the owner side only');
+    assert.equal((await w.as.otherWard.put(`/api/datasets/${id}`, dataset(unit, { title: 'Sửa' }))).status, 403);
+    const req = await w.as.otherWard.post(`/api/datasets/${id}/access-requests`, {
+      purpose: 'Nghiên cứu thị trường dịch vụ lưu trú.',
+      intendedUse: 'Tổng hợp số liệu cho báo cáo của phường.',
+      durationDays: 10,
+    });
+    ok(req, 'request', 201);
+    ok(
+      await w.as.leader.post(`/api/datasets/${id}/access-requests/${req.body.id}/decision`, { decision: 'approve' }),
+      'approve',
+    );
+    const after = await w.as.otherWard.get(`/api/datasets/${id}`);
+    assert.equal(after.body.myAccess.status, 'approved');
+    assert.deepEqual([after.body.can.requestAccess, after.body.can.download], [false, true]);
   });
 });

@@ -61,6 +61,17 @@ const router = createBrowserRouter([
     path: 'cong-khai/he-thong-ai/:id?',
     lazy: async () => ({ Component: (await import('./pages/ai-systems/PublicAiSystemsPage.tsx')).PublicAiSystemsPage }),
   },
+  // Public (no sign-in): the catalogue of the province's data for AI, and one dataset of it.
+  {
+    path: 'cong-khai/du-lieu',
+    lazy: async () => ({
+      Component: (await import('./pages/public-data/PublicDatasetsPage.tsx')).PublicDatasetsPage,
+    }),
+  },
+  {
+    path: 'cong-khai/du-lieu/:id',
+    lazy: async () => ({ Component: (await import('./pages/public-data/PublicDatasetPage.tsx')).PublicDatasetPage }),
+  },
   {
     element: <RequireAuth />,
     children: [
@@ -165,6 +176,22 @@ const router = createBrowserRouter([
             lazy: async () => ({
               Component: (await import('./pages/ai-systems/ImpactAssessmentPage.tsx')).ImpactAssessmentPage,
             }),
+          },
+          {
+            path: 'du-lieu',
+            lazy: async () => ({ Component: (await import('./pages/datasets/DatasetsPage.tsx')).DatasetsPage }),
+          },
+          {
+            path: 'du-lieu/them',
+            lazy: async () => ({ Component: (await import('./pages/datasets/DatasetFormPage.tsx')).DatasetFormPage }),
+          },
+          {
+            path: 'du-lieu/:id',
+            lazy: async () => ({ Component: (await import('./pages/datasets/DatasetPage.tsx')).DatasetPage }),
+          },
+          {
+            path: 'du-lieu/:id/sua',
+            lazy: async () => ({ Component: (await import('./pages/datasets/DatasetFormPage.tsx')).DatasetFormPage }),
           },
           {
             path: 'thong-bao',

@@ -49,6 +49,14 @@ export const paths = {
   /** Kiến nghị: the handlers' queue and one petition. */
   petitions: '/kien-nghi',
   petition: (id: number | string) => `/kien-nghi/${id}`,
+  /** CSDL phục vụ AI: the datasets of my unit and those it follows; adding one; one dataset; editing it. */
+  datasets: '/du-lieu',
+  datasetNew: '/du-lieu/them',
+  dataset: (id: number | string) => `/du-lieu/${id}`,
+  datasetEdit: (id: number | string) => `/du-lieu/${id}/sua`,
+  /** Public (no sign-in) catalogue of the province's data for AI, and one dataset of it. */
+  publicDatasets: '/cong-khai/du-lieu',
+  publicDataset: (id: number | string) => `/cong-khai/du-lieu/${id}`,
 } as const;
 
 /**

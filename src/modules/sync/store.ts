@@ -267,3 +267,14 @@ export async function requeue(db: Kysely<DB>, id: number): Promise<boolean> {
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
+
+/** The version a record's next change is delivered as, for records without a version of their own (AI systems). */
+export async function nextSyncVersion(tx: Kysely<DB>, entity: SyncEntity, uuid: string): Promise<number> {
+  const row = await tx
+    .selectFrom('sync_outbox')
+    .select((e) => e.fn.max('version').as('v'))
+    .where('entity', '=', entity)
+    .where('uuid', '=', uuid)
+    .executeTakeFirst();
+  return Number(row?.v ?? 0) + 1;
+}

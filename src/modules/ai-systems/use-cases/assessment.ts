@@ -16,6 +16,7 @@ import { notify } from '../../notifications/index.ts';
 import * as store from '../store.ts';
 import { mustUse } from './read.ts';
 import { publicLink, useTarget, versionView } from './views.ts';
+import { afterDelivery, deliverAiUse } from './national.ts';
 
 export function prefillOf(u: store.UseRow): Ai02Content {
   return prefillAi02({
@@ -138,16 +139,19 @@ export async function approveImpactAssessment(ctx: Ctx, id: number) {
 /** Publishing the approved report also puts the use in the public register. */
 export async function publishImpactAssessment(ctx: Ctx, id: number) {
   const { u, latest } = await latestIn(ctx, id, 'approved', 'Chỉ công khai được báo cáo đã được phê duyệt.');
-  return ctx.db.transaction().execute(async (tx) => {
-    await store.updateAssessment(tx, latest.id, { status: 'published', published: true });
-    if (!u.published_at) await store.updateUse(tx, id, { published_at: new Date() });
-    await recordAudit(tx, ctx, {
-      action: 'ai_assessment.publish',
-      entityType: 'ai_impact_assessment',
-      entityId: latest.id,
-      unitId: u.unit_id,
-      after: { version: latest.version },
-    });
-    return { id: latest.id, version: latest.version, status: 'published' as const };
-  });
+  return afterDelivery(
+    ctx.db.transaction().execute(async (tx) => {
+      await store.updateAssessment(tx, latest.id, { status: 'published', published: true });
+      if (!u.published_at) await store.updateUse(tx, id, { published_at: new Date() });
+      await recordAudit(tx, ctx, {
+        action: 'ai_assessment.publish',
+        entityType: 'ai_impact_assessment',
+        entityId: latest.id,
+        unitId: u.unit_id,
+        after: { version: latest.version },
+      });
+      await deliverAiUse(tx, id);
+      return { id: latest.id, version: latest.version, status: 'published' as const };
+    }),
+  );
 }

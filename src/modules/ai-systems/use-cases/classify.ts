@@ -15,6 +15,7 @@ import { authorize, requireActor, type Ctx } from '../../context.ts';
 import * as store from '../store.ts';
 import { mustUse } from './read.ts';
 import { useTarget } from './views.ts';
+import { afterDelivery, deliverAiUse } from './national.ts';
 
 export function getAiQuestionnaire(ctx: Ctx): QuestionnaireView {
   requireActor(ctx);
@@ -32,27 +33,30 @@ export async function classifyAiUse(ctx: Ctx, id: number, answers: Answers): Pro
   const issues = answerIssues(CURRENT_QUESTIONNAIRE, answers);
   if (issues.length) throw invalid('ai_use.answers', 'Cần trả lời đủ các câu hỏi phân loại rủi ro.', issues);
   const result = classify(CURRENT_QUESTIONNAIRE, answers);
-  return ctx.db.transaction().execute(async (tx) => {
-    await store.updateUse(tx, id, {
-      level: result.level,
-      assessment_required: result.impactAssessmentRequired,
-      questionnaire_version: result.questionnaireVersion,
-      classification: JSON.stringify({ answers, reasons: result.reasons }),
-      classified_at: new Date(),
-    });
-    await recordAudit(tx, ctx, {
-      action: 'ai_use.classify',
-      entityType: 'ai_use',
-      entityId: id,
-      unitId: u.unit_id,
-      before: { level: u.level, impactAssessmentRequired: u.assessment_required },
-      after: {
+  return afterDelivery(
+    ctx.db.transaction().execute(async (tx) => {
+      await store.updateUse(tx, id, {
         level: result.level,
-        levelLabel: RISK_LEVEL_LABEL[result.level],
-        impactAssessmentRequired: result.impactAssessmentRequired,
-        version: result.questionnaireVersion,
-      },
-    });
-    return result;
-  });
+        assessment_required: result.impactAssessmentRequired,
+        questionnaire_version: result.questionnaireVersion,
+        classification: JSON.stringify({ answers, reasons: result.reasons }),
+        classified_at: new Date(),
+      });
+      await recordAudit(tx, ctx, {
+        action: 'ai_use.classify',
+        entityType: 'ai_use',
+        entityId: id,
+        unitId: u.unit_id,
+        before: { level: u.level, impactAssessmentRequired: u.assessment_required },
+        after: {
+          level: result.level,
+          levelLabel: RISK_LEVEL_LABEL[result.level],
+          impactAssessmentRequired: result.impactAssessmentRequired,
+          version: result.questionnaireVersion,
+        },
+      });
+      await deliverAiUse(tx, id);
+      return result;
+    }),
+  );
 }

@@ -17,6 +17,7 @@ import { authorize, type Ctx } from '../../context.ts';
 import { notify } from '../../notifications/index.ts';
 import * as store from '../store.ts';
 import { mustUse } from './read.ts';
+import { afterDelivery, deliverAiUse } from './national.ts';
 import { useTarget } from './views.ts';
 
 const COLUMN: Record<Exclude<keyof UsePatch, 'overrideReason'>, string> = {
@@ -86,45 +87,51 @@ export async function updateAiUse(
   );
   if (dueAfter !== u.assessment_due) patch.assessment_due = dueAfter;
   if (override) patch.override_reason = override;
-  return ctx.db.transaction().execute(async (tx) => {
-    await store.updateUse(tx, id, patch);
-    if (dueAfter && !u.assessment_due) {
-      await notify(tx, {
+  return afterDelivery(
+    ctx.db.transaction().execute(async (tx) => {
+      await store.updateUse(tx, id, patch);
+      if (dueAfter && !u.assessment_due) {
+        await notify(tx, {
+          unitId: u.unit_id,
+          kind: 'ai_use.assessment_due',
+          link: `/he-thong-ai/${id}`,
+          title: `Cần đánh giá tác động lại: ${u.product_name}`,
+          body: `Thay đổi ${changed.map((f) => REASSESSMENT_FIELD_LABEL[f]).join(', ')} của hệ thống: lập lại báo cáo đánh giá tác động (Mẫu AI02).`,
+        });
+      }
+      await recordAudit(tx, ctx, {
+        action: override ? 'ai_use.override' : 'ai_use.update',
+        entityType: 'ai_use',
+        entityId: id,
         unitId: u.unit_id,
-        kind: 'ai_use.assessment_due',
-        link: `/he-thong-ai/${id}`,
-        title: `Cần đánh giá tác động lại: ${u.product_name}`,
-        body: `Thay đổi ${changed.map((f) => REASSESSMENT_FIELD_LABEL[f]).join(', ')} của hệ thống: lập lại báo cáo đánh giá tác động (Mẫu AI02).`,
+        before: { status: u.status, assessmentDue: u.assessment_due },
+        after: { ...patch, changed },
       });
-    }
-    await recordAudit(tx, ctx, {
-      action: override ? 'ai_use.override' : 'ai_use.update',
-      entityType: 'ai_use',
-      entityId: id,
-      unitId: u.unit_id,
-      before: { status: u.status, assessmentDue: u.assessment_due },
-      after: { ...patch, changed },
-    });
-    return { id, assessmentDue: dueAfter, changed };
-  });
+      await deliverAiUse(tx, id);
+      return { id, assessmentDue: dueAfter, changed };
+    }),
+  );
 }
 
 export async function retireAiUse(ctx: Ctx, id: number, reason: string): Promise<{ id: number; status: 'retired' }> {
   const u = await mustUse(ctx, id);
   authorize(ctx, 'edit', useTarget(u));
   if (u.status === 'retired') throw conflict('ai_use.retired', 'Hệ thống đã ngừng sử dụng.');
-  return ctx.db.transaction().execute(async (tx) => {
-    await store.updateUse(tx, id, { status: 'retired', retire_reason: reason });
-    await recordAudit(tx, ctx, {
-      action: 'ai_use.retire',
-      entityType: 'ai_use',
-      entityId: id,
-      unitId: u.unit_id,
-      before: { status: u.status },
-      after: { status: 'retired', reason },
-    });
-    return { id, status: 'retired' as const };
-  });
+  return afterDelivery(
+    ctx.db.transaction().execute(async (tx) => {
+      await store.updateUse(tx, id, { status: 'retired', retire_reason: reason });
+      await recordAudit(tx, ctx, {
+        action: 'ai_use.retire',
+        entityType: 'ai_use',
+        entityId: id,
+        unitId: u.unit_id,
+        before: { status: u.status },
+        after: { status: 'retired', reason },
+      });
+      await deliverAiUse(tx, id);
+      return { id, status: 'retired' as const };
+    }),
+  );
 }
 
 /** A use that needs no assessment goes into the public register by its leader's act (one that needs one, with its AI02). */
@@ -139,9 +146,12 @@ export async function publishAiUse(ctx: Ctx, id: number): Promise<{ id: number; 
       'ai_use.publish_with_assessment',
       'Hệ thống bắt buộc đánh giá tác động: công khai cùng báo cáo Mẫu AI02 đã phê duyệt.',
     );
-  return ctx.db.transaction().execute(async (tx) => {
-    await store.updateUse(tx, id, { published_at: new Date() });
-    await recordAudit(tx, ctx, { action: 'ai_use.publish', entityType: 'ai_use', entityId: id, unitId: u.unit_id });
-    return { id, publishedAt: new Date().toISOString() };
-  });
+  return afterDelivery(
+    ctx.db.transaction().execute(async (tx) => {
+      await store.updateUse(tx, id, { published_at: new Date() });
+      await recordAudit(tx, ctx, { action: 'ai_use.publish', entityType: 'ai_use', entityId: id, unitId: u.unit_id });
+      await deliverAiUse(tx, id);
+      return { id, publishedAt: new Date().toISOString() };
+    }),
+  );
 }

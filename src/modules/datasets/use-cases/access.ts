@@ -10,7 +10,7 @@ import * as access from '../store/access.ts';
 import * as datasets from '../store/datasets.ts';
 import * as resources from '../store/resources.ts';
 import { mustDataset } from './catalogue.ts';
-import { datasetTarget, hasUnresolved } from './views.ts';
+import { datasetTarget, hasUnresolved, ownerTarget } from './views.ts';
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
@@ -185,6 +185,8 @@ export async function downloadOwnVersion(
   version: number | undefined,
 ): Promise<FileAnswer> {
   const d = await mustDataset(ctx, id);
+  // Any version, any class: the owning side only (others download the current file by its access class).
+  authorize(ctx, 'read', ownerTarget(d));
   const r = await resources.getResource(ctx.db, id, resourceId);
   if (!r) throw notFound('tệp dữ liệu');
   const v = await resources.versionContent(ctx.db, resourceId, version ?? r.version);

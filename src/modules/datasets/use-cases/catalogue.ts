@@ -1,6 +1,7 @@
 // Catalogue entries: creating and changing a dataset's description, the list of what the caller may read, and one
 // dataset with its resources, history, access state and delivery to the national database.
 import type { DatasetDetail, DatasetInput } from '../../../contracts/datasets.ts';
+import { grantIsValid } from '../../../domain/datasets/model.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../../domain/errors.ts';
 import { can, scopeRoots } from '../../../domain/permissions.ts';
 import { recordAudit } from '../../audit/index.ts';
@@ -12,7 +13,7 @@ import * as access from '../store/access.ts';
 import * as datasets from '../store/datasets.ts';
 import * as resources from '../store/resources.ts';
 import { afterChange, delivered } from './delivery.ts';
-import { blockersOf, datasetTarget, resourceView, snapshotOf, summaryOf } from './views.ts';
+import { blockersOf, datasetTarget, ownerTarget, resourceView, snapshotOf, summaryOf } from './views.ts';
 
 /** A dataset exists for those who may read its unit's records; for anyone else it does not. */
 export async function mustDataset(ctx: Ctx, id: number, db: Ctx['db'] | Tx = ctx.db): Promise<datasets.DatasetRow> {
@@ -187,19 +188,20 @@ export async function listDatasets(ctx: Ctx, q: Omit<datasets.DatasetFilter, 'ro
   };
 }
 
-function permissionsOn(ctx: Ctx, d: datasets.DatasetRow): DatasetDetail['can'] {
+function permissionsOn(ctx: Ctx, d: datasets.DatasetRow, granted: boolean): DatasetDetail['can'] {
   const t = datasetTarget(d);
   const edit = can(ctx.actor, 'edit', t);
   const approve = can(ctx.actor, 'approve', t);
   const holder = can(ctx.actor, 'readPersonalData', t);
+  const owner = can(ctx.actor, 'read', ownerTarget(d));
   return {
     edit: d.status !== 'retracted' && (d.status === 'draft' ? edit : approve),
     publish: approve && d.status !== 'retracted',
     retract: approve && d.status === 'published',
     decideAccess: approve,
     readLog: edit || approve,
-    requestAccess: !holder && d.status === 'published' && d.access_class !== 'open',
-    download: holder || d.access_class === 'open',
+    requestAccess: !holder && !granted && d.status === 'published' && d.access_class !== 'open',
+    download: holder || owner || granted || (d.status === 'published' && d.access_class === 'open'),
   };
 }
 
@@ -222,7 +224,8 @@ export async function getDataset(ctx: Ctx, id: number): Promise<DatasetDetail> {
     access.latestRequestOf(ctx.db, d.id, actor.userId),
     syncStatesOf(ctx.db, 'dataset', [d.id]),
   ]);
-  const perms = permissionsOn(ctx, d);
+  const granted = !!mine && grantIsValid(mine, new Date());
+  const perms = permissionsOn(ctx, d, granted);
   const s = summaryOf(d);
   const snap = snapshotOf(d);
   return {

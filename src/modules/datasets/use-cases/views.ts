@@ -16,7 +16,19 @@ import { sectorName } from '../sectors.ts';
 import type { DatasetRow } from '../store/datasets.ts';
 import type { DecisionRow, ResourceRow } from '../store/resources.ts';
 
-export const datasetTarget = (d: Pick<DatasetRow, 'unit_path' | 'unit_id'>): Target => ({
+/**
+ * A dataset as the permission rule sees it: its unit's subtree (and the focal unit) read it; once published any
+ * signed-in user reads its entry (not its internal notes, nor its files beyond what the access class allows);
+ * the people of the owning unit hold its files' personal data.
+ */
+export const datasetTarget = (d: Pick<DatasetRow, 'unit_path' | 'unit_id' | 'status'>): Target => ({
+  unitPath: d.unit_path,
+  holders: [d.unit_id],
+  published: d.status === 'published',
+});
+
+/** The same without the publication: what only the owning side may do or see (old file versions, the notes). */
+export const ownerTarget = (d: Pick<DatasetRow, 'unit_path' | 'unit_id'>): Target => ({
   unitPath: d.unit_path,
   holders: [d.unit_id],
 });

@@ -83,6 +83,10 @@ export function PublicAiSystemsPage() {
           <Anchor underline="always" href={aiUrls.publicCsv()}>
             CSV
           </Anchor>
+          . Dữ liệu các cơ quan cung cấp cho trí tuệ nhân tạo:{' '}
+          <Anchor underline="always" href={paths.publicDatasets}>
+            danh mục dữ liệu
+          </Anchor>
           .
         </Text>
         {q.error ? <LoadError error={q.error} what="danh sách công khai" /> : null}
