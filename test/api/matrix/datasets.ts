@@ -3,8 +3,10 @@
 // administrator: a draft with a hotline file (a phone finding to clear), a file with CCCD numbers (personal data:
 // only the owning unit's people download it) and a pool of files to remove; a published open dataset with a clean
 // file; a published conditional one with a pending request and an approved one from a province department; and a
-// published one to retract. Repeated writes are idempotent (publish again, dismiss again) or answer 409 after the
-// first (decide, revoke, retract again); removal takes a fresh file from the pool on every call.
+// pool of published ones to retract. A draft of a unit one cannot read does not exist (404); a published entry is
+// read by any signed-in user, so on it the owning side's acts answer 403 outside the branch. Repeated writes are
+// idempotent (publish again, dismiss again) or answer 409 after the first (decide, revoke); removal and retraction
+// take a fresh record from a pool on every call (a retracted dataset is no longer published: it would hide).
 import assert from 'node:assert/strict';
 import { Client, makeUser } from '../../support/api.ts';
 import {
@@ -53,7 +55,7 @@ const ACCESS_REQUEST = {
   intendedUse: 'Chỉ dùng nội bộ để kiểm thử phân quyền.',
   durationDays: 30,
 };
-/** Files whose removal walks the matrix: one per call of a relation (five roles and anonymous). */
+/** Files to remove and datasets to retract: one per call of a relation (five roles and anonymous). */
 const POOL = 6;
 
 /** The owning unit's own leaders and officers, and the system administrator: who holds a dataset's personal data. */
@@ -97,7 +99,7 @@ export async function datasetCases(env: MatrixEnv): Promise<Record<string, Route
   const condId = {} as Record<Relation, number>;
   const pendingId = {} as Record<Relation, number>;
   const grantedId = {} as Record<Relation, number>;
-  const retractId = {} as Record<Relation, number>;
+  const retractPool = {} as Record<Relation, number[]>;
   for (const rel of RELATIONS) {
     draftId[rel] = await create(rel, `Bản nháp kiểm thử phân quyền (${rel})`);
     hotlineRid[rel] = await upload(draftId[rel], 'duong-day-nong.csv', HOTLINE_CSV);
@@ -120,11 +122,18 @@ export async function datasetCases(env: MatrixEnv): Promise<Record<string, Route
     grantedId[rel] = b.body.id;
     ok(await sys.post(`/api/datasets/${condId[rel]}/access-requests/${b.body.id}/decision`, { decision: 'approve' }));
 
-    retractId[rel] = await create(rel, `Dữ liệu thu hồi kiểm thử phân quyền (${rel})`, 'conditional');
-    await upload(retractId[rel], 'so-ho.csv', CLEAN_CSV);
-    ok(await sys.post(`/api/datasets/${retractId[rel]}/publish`));
+    retractPool[rel] = [];
+    for (let i = 0; i < POOL; i++) {
+      const id = await create(rel, `Dữ liệu thu hồi kiểm thử phân quyền ${i} (${rel})`, 'conditional');
+      await upload(id, 'so-ho.csv', CLEAN_CSV);
+      ok(await sys.post(`/api/datasets/${id}/publish`));
+      retractPool[rel].push(id);
+    }
   }
 
+  /** Drafts of units outside the branch do not exist for its people; published entries are read by all signed in. */
+  const hiddenUnlessPublished = (ids: Record<Relation, number>) =>
+    ids === draftId ? { hidden: hiddenOutsideBranch } : {};
   const onDataset = (
     ids: Record<Relation, number>,
     method: Req['method'],
@@ -134,7 +143,7 @@ export async function datasetCases(env: MatrixEnv): Promise<Record<string, Route
   ): RouteCase => ({
     request: (r) => ({ method, path: `/api/datasets/${ids[r]}${tail}`, ...(body === undefined ? {} : { body }) }),
     allowed,
-    hidden: hiddenOutsideBranch,
+    ...hiddenUnlessPublished(ids),
     anonymous: false,
     references: 'sibling',
   });
@@ -159,7 +168,7 @@ export async function datasetCases(env: MatrixEnv): Promise<Record<string, Route
     return {
       request: (r) => at(ids[r], rids(r)),
       allowed: rule.allowed,
-      hidden: hiddenOutsideBranch,
+      ...hiddenUnlessPublished(ids),
       anonymous: false,
       references: {
         request: at(ids.own, rids('sibling')),
@@ -169,9 +178,13 @@ export async function datasetCases(env: MatrixEnv): Promise<Record<string, Route
       },
     };
   };
-  const used = Object.fromEntries(RELATIONS.map((r) => [r, 0])) as Record<Relation, number>;
-  /** A file not yet removed: each call of the walk removes at most one. */
-  const freshFile = (r: Relation) => pool[r][Math.min(used[r]++, POOL - 1)] as number;
+  /** Each call of the walk takes the next record of the relation's pool: it changes at most that one. */
+  const fresh = (records: Record<Relation, number[]>) => {
+    const used = Object.fromEntries(RELATIONS.map((r) => [r, 0])) as Record<Relation, number>;
+    return (r: Relation) => records[r][Math.min(used[r]++, POOL - 1)] as number;
+  };
+  const freshFile = fresh(pool);
+  const freshRetract = fresh(retractPool);
 
   return {
     // A fixed list, not a record: the route asks for no one, so anonymous callers get it too.
@@ -211,9 +224,14 @@ export async function datasetCases(env: MatrixEnv): Promise<Record<string, Route
     },
     // Already published: publishing again changes nothing.
     publishDataset: onDataset(openId, 'POST', '/publish', approveInOwnSubtree),
-    retractDataset: onDataset(retractId, 'POST', '/retract', approveInOwnSubtree, {
-      reason: 'Thu hồi để kiểm thử phân quyền.',
-    }),
+    retractDataset: {
+      ...onDataset(openId, 'POST', '/retract', approveInOwnSubtree),
+      request: (r) => ({
+        method: 'POST',
+        path: `/api/datasets/${freshRetract(r)}/retract`,
+        body: { reason: 'Thu hồi để kiểm thử phân quyền.' },
+      }),
+    },
     // A draft's files: the owning unit's staff.
     addDatasetResource: onDataset(draftId, 'POST', '/resources', editInOwnSubtree, {
       filename: 'them.csv',
