@@ -291,6 +291,55 @@ test('through the datasets API: published, edited, retracted at the province; th
   assert.equal((await national(`datasets/${uuid}`)).body.tombstone.reason, 'Chuyển sang bộ dữ liệu hạ tầng số chung.');
 });
 
+test('a published AI system of a ward reaches the national registry; its retirement follows as a new version', async () => {
+  const app = testApp(d.db, d.backend);
+  await makeUser(d.db, 'ai.cv', '16516', ['officer']);
+  await makeUser(d.db, 'ai.ld', '16516', ['leader']);
+  const officer = await new Client(app).login('ai.cv');
+  const leader = await new Client(app).login('ai.ld');
+  const unitId = (await d.db.selectFrom('unit').select('id').where('code', '=', '16516').executeTakeFirstOrThrow()).id;
+  const use = await officer.post('/api/ai-systems', {
+    unitId,
+    purpose: 'Trả lời câu hỏi thường gặp về thủ tục hành chính tại Bộ phận Một cửa.',
+    product: {
+      name: 'Trợ lý Một cửa số',
+      provider: 'Công ty Kiểm thử Kết nối',
+      function: 'Hỏi đáp thủ tục hành chính',
+    },
+  });
+  assert.equal(use.status, 201, JSON.stringify(use.body));
+  const id = use.body.id;
+  const answers = {
+    onHighRiskList: false,
+    interactsWithPublic: false,
+    clearlyAiTool: true,
+    rightsImpact: [],
+    decisionUse: 'none',
+    significantHarm: false,
+    humanReviewBeforeEffect: true,
+  };
+  const cls = await officer.post(`/api/ai-systems/${id}/classification`, { answers });
+  assert.equal(cls.status, 200, JSON.stringify(cls.body));
+  const { uuid } = await d.db.selectFrom('ai_use').select('uuid').where('id', '=', id).executeTakeFirstOrThrow();
+  const before = await d.db.selectFrom('sync_outbox').select('id').where('uuid', '=', uuid).execute();
+  assert.equal(before.length, 0, 'nothing leaves the province before publication');
+  const pub = await leader.post(`/api/ai-systems/${id}/publish`);
+  assert.equal(pub.status, 200, JSON.stringify(pub.body));
+  assert.equal((await settled(uuid, 1)).row.status, 'accepted');
+  const listed = await national(`ai-systems?province=38`);
+  const item = listed.body.items.find((i: any) => i.uuid === uuid);
+  assert.ok(item, JSON.stringify(listed.body).slice(0, 300));
+  assert.equal(item.province.code, '38');
+  assert.equal(
+    (await officer.post(`/api/ai-systems/${id}/retire`, { reason: 'Thay bằng cổng hỏi đáp của tỉnh.' })).status,
+    200,
+  );
+  assert.equal((await settled(uuid, 2)).row.status, 'accepted');
+  const detail = await national(`ai-systems/${uuid}`);
+  assert.equal(detail.body.version, 2);
+  assert.equal(detail.body.entry.status, 'retired');
+});
+
 test('the national node down: a change made meanwhile is delivered once when it is back', async (t) => {
   await stopNational();
   const e = datasetEntry({ title: 'Bộ dữ liệu gửi khi nút quốc gia dừng' });

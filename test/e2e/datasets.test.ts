@@ -150,7 +150,7 @@ describe('CSDL phục vụ AI: dữ liệu cá nhân chặn công bố, che cộ
       accessClass: 'conditional',
     });
     const csv = 'xa,vu,san_luong_tan\nHạc Thành,Chiêm,1200\nNam Sầm Sơn,Mùa,800\n';
-    await owner.post(`/datasets/${id}/resources`, {
+    const file = await owner.post(`/datasets/${id}/resources`, {
       filename: 'san-luong-lua.csv',
       contentBase64: Buffer.from(csv).toString('base64'),
     });
@@ -165,8 +165,9 @@ describe('CSDL phục vụ AI: dữ liệu cá nhân chặn công bố, che cộ
     await ward.getByRole('button', { name: 'Gửi đề nghị' }).click();
     await ward.getByTestId('my-access').getByText('Chờ xem xét').waitFor();
     await check(ward, 'đề nghị truy cập', 'datasets-access-request');
-    const link = ward.getByRole('link', { name: /^Tải “san-luong-lua/ });
-    const href = await link.getAttribute('href');
+    // Before the grant the page offers no download, and the file's address answers 403.
+    assert.equal(await ward.getByRole('link', { name: /^Tải “san-luong-lua/ }).count(), 0);
+    const href = `/api/public/datasets/${id}/resources/${(file as { id: number }).id}/download`;
     assert.equal((await ward.request.get(`${app.url}${href}`)).status(), 403, 'no download before the grant');
 
     await leader.goto(`${app.url}/du-lieu/${id}`);
@@ -177,8 +178,9 @@ describe('CSDL phục vụ AI: dữ liệu cá nhân chặn công bố, che cộ
     await request.getByText('Đã chấp thuận').waitFor();
 
     await ward.reload();
-    const [file] = await Promise.all([ward.waitForEvent('download'), link.click()]);
-    assert.match((await readFile(await file.path())).toString('utf8'), /Nam Sầm Sơn,Mùa,800/);
+    const link = ward.getByRole('link', { name: /^Tải “san-luong-lua/ }).first();
+    const [got] = await Promise.all([ward.waitForEvent('download'), link.click()]);
+    assert.match((await readFile(await got.path())).toString('utf8'), /Nam Sầm Sơn,Mùa,800/);
     assert.deepEqual(app.pageErrors, []);
   });
 });
