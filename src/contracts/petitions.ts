@@ -75,6 +75,9 @@ export const PetitionIntakeSchema = z
       .array(z.object({ filename: FileName(255), contentBase64: Base64(1_400_000) }).strict())
       .max(ATTACHMENT_MAX_FILES, `Đính kèm tối đa ${ATTACHMENT_MAX_FILES} tệp.`)
       .optional(),
+    /** A published AI system (Mẫu AI02 §V.3: feedback on a use) or a published dataset the petition is about. */
+    aiSystemId: Id.optional(),
+    datasetId: Id.optional(),
     consent: z.literal(true, 'Cần đồng ý cho cơ quan tiếp nhận xử lý dữ liệu cá nhân của bạn để trả lời kiến nghị.'),
     /** Never shown to people: filled in only by robots. */
     website: ShortText(500).optional(),
@@ -161,6 +164,9 @@ export const PetitionListQuery = z.object({
   open: z.enum(['true', 'false']).optional(),
   tier: DeadlineTierSchema.optional(),
   q: SearchQuery(200).optional(),
+  /** Petitions about this AI system (a unit's use) or this dataset. */
+  aiSystemId: QueryId.optional(),
+  datasetId: QueryId.optional(),
   limit: Limit(200, 50),
   offset: Offset,
 });
@@ -220,6 +226,9 @@ export const PetitionDetailSchema = PetitionListItemSchema.extend({
   extensionReason: z.string().nullable(),
   clockStoppedOn: IsoDay.nullable(),
   mergedInto: z.object({ id: z.number(), code: z.string() }).nullable(),
+  /** The AI system or the dataset the petition is about. */
+  aiSystem: z.object({ id: z.number(), name: z.string(), unitName: z.string() }).nullable(),
+  dataset: z.object({ id: z.number(), title: z.string(), unitName: z.string() }).nullable(),
   duplicates: z.array(z.object({ id: z.number(), code: z.string() })),
   senderContact: z
     .object({ email: z.string().nullable(), phone: z.string().nullable(), address: z.string().nullable() })
@@ -263,4 +272,8 @@ export const CloseBody = z.object({ outcome: z.enum(CLOSING_OUTCOMES), reason: L
 export const ExtendBody = z.object({ reason: LongText(1000, 10) }).strict();
 export const PublishBody = z.object({ published: z.boolean() }).strict();
 export const LinkTaskBody = z.object({ taskId: Id.nullable() }).strict();
+/** What the petition is about among the other registers (null unlinks; an absent key leaves it as it is). */
+export const LinkRecordsBody = z
+  .object({ aiSystemId: Id.nullable().optional(), datasetId: Id.nullable().optional() })
+  .strict();
 export const FiguresQuery = z.object({ unitId: QueryId, year: QueryYear });

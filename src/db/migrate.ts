@@ -11,6 +11,7 @@ import * as m0009 from './migrations/0009-petitions.ts';
 import * as m0010 from './migrations/0010-ai-systems.ts';
 import * as m0011 from './migrations/0011-datasets.ts';
 import * as m0012 from './migrations/0012-national.ts';
+import * as m0013 from './migrations/0013-petition-links.ts';
 import type { UntypedKysely } from './untyped.ts';
 
 const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0010-ai-systems': m0010,
   '0011-datasets': m0011,
   '0012-national': m0012,
+  '0013-petition-links': m0013,
 };
 
 export async function migrateToLatest(db: UntypedKysely): Promise<string[]> {

@@ -404,6 +404,9 @@ export interface PetitionTable {
   published: Generated<boolean>;
   merged_into_id: number | null;
   task_id: number | null;
+  /** The AI system (a unit's use) or the dataset the petition is about, when it is about one. */
+  ai_use_id: Generated<number | null>;
+  dataset_id: Generated<number | null>;
   /** fold(subject, topic, answer): what the public search matches. */
   search_folded: Generated<string>;
   /** The deadline tier handlers were last reminded of (one reminder per tier). */

@@ -199,7 +199,8 @@ function mountResourceToolRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void 
       body: FindingDecisionSchema,
       response: z.object({ resourceId: z.number(), column: z.string(), kind: z.string(), dismissed: z.boolean() }),
     },
-    (c, { params, body }) => uc.dismissFinding(c.get('ctx'), params.id, params.rid, body),
+    (c, { params, body }) =>
+      uc.dismissFinding(c.get('ctx'), params.id, params.rid, body, { baseUrl: baseUrlOf(c, deps) }),
   );
   defineRoute(
     app,

@@ -10,6 +10,7 @@ import {
   ApproveBody,
   ClassifyBody,
   FiguresQuery,
+  LinkRecordsBody,
   LinkTaskBody,
   CloseBody,
   DraftAnswerBody,
@@ -38,6 +39,7 @@ import { followPetition, listPublishedAnswers } from './use-cases/public.ts';
 import { getPetitionDetail, listPetitionsFor } from './use-cases/read.ts';
 import {
   classifyPetition,
+  linkPetitionRecords,
   linkPetitionTask,
   mergePetition,
   requestInformation,
@@ -259,6 +261,10 @@ function mountPetitionAnswerRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps): voi
     { ...act('publish', 'publishPetitionAnswer', 'Công khai hoặc thôi công khai trả lời'), body: PublishBody },
     (c, { params, body }) => setPublished(c.get('ctx'), params.id, body.published),
   );
+}
+
+/** What a petition is linked to: the plan task that takes it up, the AI system or dataset it is about. */
+function mountPetitionLinkRoutes(api: OpenAPIHono<AppEnv>): void {
   defineRoute(
     api,
     {
@@ -267,6 +273,14 @@ function mountPetitionAnswerRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps): voi
     },
     (c, { params, body }) => linkPetitionTask(c.get('ctx'), params.id, body.taskId),
   );
+  defineRoute(
+    api,
+    {
+      ...act('records', 'linkPetitionRecords', 'Kiến nghị về hệ thống AI hoặc bộ dữ liệu nào (null: bỏ liên kết)'),
+      body: LinkRecordsBody,
+    },
+    (c, { params, body }) => linkPetitionRecords(c.get('ctx'), params.id, body),
+  );
 }
 
 export function petitionRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps): void {
@@ -274,4 +288,5 @@ export function petitionRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   mountPetitionDocumentRoutes(api);
   mountPetitionQueueRoutes(api);
   mountPetitionHandlingRoutes(api, deps);
+  mountPetitionLinkRoutes(api);
 }

@@ -43,7 +43,7 @@ export function mustAllow(act: PetitionAct, p: store.PetitionRow): void {
 }
 
 export interface Transition {
-  act: PetitionAct | 'publish' | 'linkTask';
+  act: PetitionAct | 'publish' | 'linkTask' | 'linkRecords';
   status: PetitionStatus;
   patch: Parameters<typeof store.updatePetition>[2];
   note?: string;

@@ -53,6 +53,8 @@ export async function insertPetition(
     received_on: string;
     due_date: string;
     search_folded: string;
+    ai_use_id?: number | null;
+    dataset_id?: number | null;
   },
 ): Promise<number> {
   const row = await tx
@@ -135,6 +137,8 @@ const PETITION_COLUMNS = [
   'p.published',
   'p.merged_into_id',
   'p.task_id',
+  'p.ai_use_id',
+  'p.dataset_id',
   'p.anonymised_at',
   'ru.path as receiving_path',
   'ru.kind as receiving_kind',
@@ -173,6 +177,9 @@ export interface PetitionFilter {
   status?: PetitionStatus;
   statuses?: readonly PetitionStatus[];
   folded?: string;
+  /** Petitions about this AI system (a unit's use) or this dataset. */
+  aiUseId?: number;
+  datasetId?: number;
   /** Open petitions of a deadline tier: due dates inclusive, and whether the clock is stopped. */
   due?: { from?: string; to?: string; stopped: boolean };
   limit: number;
@@ -190,6 +197,8 @@ export async function listPetitions(db: Q, f: PetitionFilter) {
     q = q.where(sql<boolean>`(ru.path && ${roots}::integer[] OR hu.path && ${roots}::integer[])`);
   }
   if (f.status) q = q.where('p.status', '=', f.status);
+  if (f.aiUseId) q = q.where('p.ai_use_id', '=', f.aiUseId);
+  if (f.datasetId) q = q.where('p.dataset_id', '=', f.datasetId);
   if (f.statuses) q = q.where('p.status', 'in', [...f.statuses]);
   if (f.due) {
     q = q
@@ -233,6 +242,8 @@ export async function updatePetition(
     published: boolean;
     merged_into_id: number | null;
     task_id: number | null;
+    ai_use_id: number | null;
+    dataset_id: number | null;
     search_folded: string;
   }>,
 ): Promise<void> {

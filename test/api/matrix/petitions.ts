@@ -59,6 +59,14 @@ export async function petitionCases(env: MatrixEnv): Promise<Record<string, Rout
   const code = (
     await env.db.selectFrom('petition').select('code').where('id', '=', petitionId.own).executeTakeFirstOrThrow()
   ).code;
+  const scratchRecords = (await at(unitId.own)).id;
+  // An AI system of the sibling ward, not published: a record the own unit's handlers cannot name.
+  const siblingUse = await env.sys.post('/api/ai-systems', {
+    unitId: unitId.sibling,
+    purpose: 'Sử dụng để kiểm thử liên kết kiến nghị',
+    product: { name: 'Sản phẩm kiểm thử liên kết', provider: 'Nhà cung cấp kiểm thử', function: 'Kiểm thử' },
+  });
+  assert.equal(siblingUse.status, 201, JSON.stringify(siblingUse.body));
 
   const act = (path: string, payload: (rel: Relation) => unknown, allowed: RouteCase['allowed']): RouteCase => ({
     request: (rel) => ({ method: 'POST', path: `/api/petitions/${petitionId[rel]}/${path}`, body: payload(rel) }),
@@ -136,6 +144,20 @@ export async function petitionCases(env: MatrixEnv): Promise<Record<string, Rout
       references: {
         request: { method: 'POST', path: `/api/petitions/${scratchTask}/task`, body: { taskId: siblingTask.id } },
         unknown: { method: 'POST', path: `/api/petitions/${scratchTask}/task`, body: { taskId: UNKNOWN_ID } },
+        allowed: (role) => role === 'sysadmin',
+        hidden: hiddenToEditors,
+      },
+    },
+    // Unlinking names no record; the walk names the sibling ward's unpublished AI system.
+    linkPetitionRecords: {
+      ...act('records', () => ({ aiSystemId: null, datasetId: null }), editInOwnSubtree),
+      references: {
+        request: {
+          method: 'POST',
+          path: `/api/petitions/${scratchRecords}/records`,
+          body: { aiSystemId: siblingUse.body.id },
+        },
+        unknown: { method: 'POST', path: `/api/petitions/${scratchRecords}/records`, body: { aiSystemId: UNKNOWN_ID } },
         allowed: (role) => role === 'sysadmin',
         hidden: hiddenToEditors,
       },

@@ -21,3 +21,4 @@ export {
 } from './access.ts';
 export { allPublished, getPublicDataset, listPublicDatasets } from './public.ts';
 export { catalogCsv, catalogJsonLd } from './dcat.ts';
+export { datasetLabel, datasetRef, type DatasetRef } from './refs.ts';

@@ -204,15 +204,19 @@ export async function removeResource(ctx: Ctx, id: number, resourceId: number, o
   return { id: resourceId, removed: true };
 }
 
+/**
+ * Clears a personal-data finding as a false positive, with the reason (audited). On a published dataset this makes
+ * an open file public: the leader's act (mustChangeFiles), a new version of the entry, delivered like any change.
+ */
 export async function dismissFinding(
   ctx: Ctx,
   id: number,
   resourceId: number,
   b: { column: string; kind: string; reason: string },
+  o: DeliveryOptions,
 ) {
   const actor = requireActor(ctx);
-  const d = await mustDataset(ctx, id);
-  authorize(ctx, 'edit', datasetTarget(d));
+  const d = await mustChangeFiles(ctx, id);
   const r = await mustResource(ctx, id, resourceId);
   const finding = (qualityOf(r).personalData ?? []).find((f) => f.column === b.column && f.kind === b.kind);
   if (!finding)
@@ -221,23 +225,27 @@ export async function dismissFinding(
       `Tệp "${r.title}" không có phát hiện "${personalKindLabel(b.kind)}" ở cột "${b.column}".`,
       [{ path: 'column', message: 'Không có phát hiện này ở phiên bản hiện tại của tệp.' }],
     );
-  await ctx.db.transaction().execute(async (tx) => {
-    const inserted = await resources.insertDecision(tx, {
-      versionId: r.version_id,
-      column: b.column,
-      kind: b.kind,
-      reason: b.reason,
-      userId: actor.userId,
-    });
-    if (!inserted) return;
-    await recordAudit(tx, ctx, {
-      action: 'dataset.finding_dismiss',
-      entityType: 'dataset',
-      entityId: id,
-      unitId: d.unit_id,
-      after: { resourceId, version: r.version, column: b.column, kind: b.kind, reason: b.reason },
-    });
-  });
+  await delivered(
+    ctx.db.transaction().execute(async (tx) => {
+      await datasets.lockDataset(tx, id);
+      const inserted = await resources.insertDecision(tx, {
+        versionId: r.version_id,
+        column: b.column,
+        kind: b.kind,
+        reason: b.reason,
+        userId: actor.userId,
+      });
+      if (!inserted) return;
+      await recordAudit(tx, ctx, {
+        action: 'dataset.finding_dismiss',
+        entityType: 'dataset',
+        entityId: id,
+        unitId: d.unit_id,
+        after: { resourceId, version: r.version, column: b.column, kind: b.kind, reason: b.reason },
+      });
+      await republish(tx, ctx, d, o, `Xác nhận nhận nhầm dữ liệu cá nhân ở cột "${b.column}" của tệp "${r.title}"`);
+    }),
+  );
   return { resourceId, column: b.column, kind: b.kind, dismissed: true };
 }
 

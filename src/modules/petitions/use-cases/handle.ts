@@ -15,6 +15,8 @@ import { getUnit } from '../../org/index.ts';
 import { mustReadPlan } from '../../plans/index.ts';
 import { mailSender, mustAllow, petitionFor, unitsOf, writeTransition } from '../shared.ts';
 import * as store from '../store.ts';
+import { aiUseRef } from '../../ai-systems/index.ts';
+import { datasetRef } from '../../datasets/index.ts';
 
 export async function classifyPetition(
   ctx: Ctx,
@@ -160,4 +162,43 @@ export async function linkPetitionTask(ctx: Ctx, id: number, taskId: number | nu
     });
   });
   return { id, status: p.status, taskId };
+}
+
+/**
+ * Says which AI system (a unit's use) or dataset the petition is about, or clears it (null); an absent key leaves
+ * that link as it is. A record the handler may not read (and that is not published) answers like an unknown id.
+ */
+export async function linkPetitionRecords(
+  ctx: Ctx,
+  id: number,
+  b: { aiSystemId?: number | null; datasetId?: number | null },
+) {
+  const p = await petitionFor(ctx, id, 'edit');
+  const aiUse = b.aiSystemId ? await aiUseRef(ctx, b.aiSystemId, 'aiSystemId') : null;
+  const dataset = b.datasetId ? await datasetRef(ctx, b.datasetId, 'datasetId') : null;
+  const patch: { ai_use_id?: number | null; dataset_id?: number | null } = {};
+  if (b.aiSystemId !== undefined) patch.ai_use_id = aiUse?.id ?? null;
+  if (b.datasetId !== undefined) patch.dataset_id = dataset?.id ?? null;
+  const notes = [
+    b.aiSystemId === undefined
+      ? null
+      : aiUse
+        ? `Về hệ thống AI "${aiUse.name}" (${aiUse.unitName}).`
+        : 'Bỏ liên kết hệ thống AI.',
+    b.datasetId === undefined
+      ? null
+      : dataset
+        ? `Về bộ dữ liệu "${dataset.title}" (${dataset.unitName}).`
+        : 'Bỏ liên kết bộ dữ liệu.',
+  ].filter((n): n is string => n !== null);
+  await ctx.db.transaction().execute(async (tx) => {
+    await store.lockPetition(tx, id);
+    await writeTransition(tx, ctx, p, { act: 'linkRecords', status: p.status, note: notes.join(' '), patch });
+  });
+  return {
+    id,
+    status: p.status,
+    aiSystemId: patch.ai_use_id === undefined ? p.ai_use_id : patch.ai_use_id,
+    datasetId: patch.dataset_id === undefined ? p.dataset_id : patch.dataset_id,
+  };
 }

@@ -12,7 +12,9 @@ import {
 import { fold } from '../../../domain/text.ts';
 import { todayInVietnam } from '../../../domain/tracking/assignment.ts';
 import type { PetitionDetail, PetitionList, PETITION_CAN_KEYS } from '../../../contracts/petitions.ts';
+import { aiUseLabel } from '../../ai-systems/index.ts';
 import { recordAudit } from '../../audit/index.ts';
+import { datasetLabel } from '../../datasets/index.ts';
 import { loadCalendar } from '../../calendar/index.ts';
 import { requireActor, type Ctx } from '../../context.ts';
 import { petitionFor, unitsOf } from '../shared.ts';
@@ -26,6 +28,8 @@ export interface PetitionListQuery {
   open?: 'true' | 'false';
   tier?: DeadlineTier;
   q?: string;
+  aiSystemId?: number;
+  datasetId?: number;
   limit: number;
   offset: number;
 }
@@ -56,6 +60,8 @@ export async function listPetitionsFor(ctx: Ctx, q: PetitionListQuery): Promise<
     statuses,
     due,
     folded: q.q ? fold(q.q) : undefined,
+    aiUseId: q.aiSystemId,
+    datasetId: q.datasetId,
     limit: q.limit,
     offset: q.offset,
   });
@@ -91,12 +97,14 @@ function canObject(ctx: Ctx, p: store.PetitionRow): Record<(typeof PETITION_CAN_
 export async function getPetitionDetail(ctx: Ctx, id: number): Promise<PetitionDetail> {
   const p = await petitionFor(ctx, id);
   const identity = can(ctx.actor, 'readPersonalData', identityTarget(unitsOf(p))) && p.sender_name !== null;
-  const [cal, events, attachments, duplicates, merged] = await Promise.all([
+  const [cal, events, attachments, duplicates, merged, aiUse, dataset] = await Promise.all([
     loadCalendar(ctx.db),
     store.listPetitionEvents(ctx.db, id),
     identity ? store.listPetitionAttachments(ctx.db, id) : [],
     store.listMergedPetitions(ctx.db, id),
     p.merged_into_id ? store.getPetitionCode(ctx.db, p.merged_into_id) : undefined,
+    p.ai_use_id ? aiUseLabel(ctx, p.ai_use_id) : null,
+    p.dataset_id ? datasetLabel(ctx, p.dataset_id) : null,
   ]);
   if (identity) await auditIdentityView(ctx, [id], p.handling_unit_id);
   return {
@@ -114,6 +122,8 @@ export async function getPetitionDetail(ctx: Ctx, id: number): Promise<PetitionD
     extensionReason: p.extension_reason,
     clockStoppedOn: p.clock_stopped_on,
     mergedInto: merged ?? null,
+    aiSystem: aiUse ? { id: aiUse.id, name: aiUse.name, unitName: aiUse.unitName } : null,
+    dataset: dataset ? { id: dataset.id, title: dataset.title, unitName: dataset.unitName } : null,
     duplicates,
     senderContact: identity ? { email: p.sender_email, phone: p.sender_phone, address: p.sender_address } : null,
     attachments,

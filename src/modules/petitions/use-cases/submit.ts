@@ -22,7 +22,10 @@ import { countHit } from '../../auth/index.ts';
 import { loadCalendar } from '../../calendar/index.ts';
 import { notify } from '../../notifications/index.ts';
 import { unitEntries } from '../../org/index.ts';
-import type { Ctx } from '../../context.ts';
+import type { Ctx, Tx } from '../../context.ts';
+import { aiUseRef, type AiUseRef } from '../../ai-systems/index.ts';
+import { datasetRef, type DatasetRef } from '../../datasets/index.ts';
+import type { UnitEntry } from '../../../domain/org/unit.ts';
 import { checkAttachments } from '../attachments.ts';
 import * as store from '../store.ts';
 
@@ -82,6 +85,51 @@ function decoy(today: string): PetitionReceipt {
   };
 }
 
+interface About {
+  aiUse: AiUseRef | null;
+  dataset: DatasetRef | null;
+}
+
+/** The published AI system or dataset the sender names: one the public cannot see answers like an unknown id. */
+async function recordsNamed(ctx: Ctx, input: PetitionIntake): Promise<About> {
+  const aiUse = input.aiSystemId ? await aiUseRef({ db: ctx.db, actor: null }, input.aiSystemId, 'aiSystemId') : null;
+  const dataset = input.datasetId ? await datasetRef({ db: ctx.db, actor: null }, input.datasetId, 'datasetId') : null;
+  return { aiUse, dataset };
+}
+
+/**
+ * Feedback on an AI system goes to the level that operates it when the sender names no commune: the commune or
+ * ward on the use's unit's path (its Phòng Văn hóa - Xã hội receives), or the province's receiving unit.
+ */
+function communeOf(entries: readonly UnitEntry[], path: readonly number[] | undefined): string | undefined {
+  if (!path) return undefined;
+  return entries.find((e) => path.includes(e.id) && (e.kind === 'commune' || e.kind === 'ward'))?.code;
+}
+
+/** The unit that operates the AI system or owns the dataset learns of the petition about it (Mẫu AI02 §V.3). */
+async function notifyOperators(tx: Tx, code: string, subject: string, about: About, receiverId: number) {
+  const notes = [
+    about.aiUse && {
+      unitId: about.aiUse.unitId,
+      what: `hệ thống AI "${about.aiUse.name}"`,
+      link: `/he-thong-ai/${about.aiUse.id}`,
+    },
+    about.dataset && {
+      unitId: about.dataset.unitId,
+      what: `bộ dữ liệu "${about.dataset.title}"`,
+      link: `/du-lieu/${about.dataset.id}`,
+    },
+  ].filter((n): n is { unitId: number; what: string; link: string } => !!n && n.unitId !== receiverId);
+  for (const n of notes)
+    await notify(tx, {
+      unitId: n.unitId,
+      kind: 'petition.about_record',
+      title: `Kiến nghị ${code} về ${n.what}`,
+      body: subject.slice(0, 200),
+      link: n.link,
+    });
+}
+
 export async function submitPetition(
   ctx: Ctx,
   input: PetitionIntake,
@@ -93,7 +141,9 @@ export async function submitPetition(
   const kind = input.kind;
   if (!isPetitionKind(kind))
     throw invalid('petition.other_channel', OTHER_CHANNEL_MESSAGE, [{ path: 'kind', message: OTHER_CHANNEL_MESSAGE }]);
-  const receiver = receivingUnitFor(await unitEntries(ctx.db), input.communeCode);
+  const about = await recordsNamed(ctx, input);
+  const entries = await unitEntries(ctx.db);
+  const receiver = receivingUnitFor(entries, input.communeCode ?? communeOf(entries, about.aiUse?.unitPath));
   if (!receiver) {
     const message = 'Không tìm thấy xã, phường có mã này.';
     throw invalid('petition.unknown_commune', message, [{ path: 'communeCode', message }]);
@@ -128,6 +178,8 @@ export async function submitPetition(
       received_on: today,
       due_date: dueDate,
       search_folded: fold(`${input.subject} ${input.lawReference ?? ''}`),
+      ai_use_id: about.aiUse?.id ?? null,
+      dataset_id: about.dataset?.id ?? null,
     });
     await store.insertPetitionAttachments(tx, id, files);
     await store.insertPetitionEvent(tx, {
@@ -144,6 +196,7 @@ export async function submitPetition(
       body: `${input.subject.slice(0, 200)} (hạn trả lời ${dueDate}).`,
       link: `/kien-nghi/${id}`,
     });
+    await notifyOperators(tx, code, input.subject, about, receiver.unitId);
     await recordAudit(tx, ctx, {
       action: 'petition.receive',
       entityType: 'petition',

@@ -1,7 +1,7 @@
 // Công khai: the AI systems the province's agencies and communes use, in plain language (never internal notes or
 // contract details), with their published AI02 and how to send feedback; JSON and CSV for machines.
 import { Anchor, Card, Container, Group, Stack, Text, Title } from '@mantine/core';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { aiUrls, usePublicAiSystems, type PublicAiSystem } from '../../api/ai-systems.ts';
 import { LoadError } from '../../components/FieldError.tsx';
 import { usePageTitle } from '../../components/PageTitle.tsx';
@@ -59,6 +59,9 @@ function SystemCard({ s, open }: { s: PublicAiSystem; open: boolean }) {
       <Text size="sm" c="dimmed" mt={4}>
         {s.feedback}
       </Text>
+      <Anchor component={Link} size="sm" mt={4} to={`${paths.publicPetition}?heThongAi=${s.id}`}>
+        Gửi phản ánh về hệ thống này
+      </Anchor>
     </Card>
   );
 }

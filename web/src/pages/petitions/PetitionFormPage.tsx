@@ -33,6 +33,7 @@ import { usePageTitle } from '../../components/PageTitle.tsx';
 import { formatDay } from '../../format.ts';
 import { paths } from '../../paths.ts';
 import { PublicShell } from './PublicShell.tsx';
+import { PetitionAbout, usePetitionAbout, type PetitionAboutIds } from './PetitionAbout.tsx';
 
 const EMPTY = {
   kind: 'proposal',
@@ -79,7 +80,7 @@ const base64 = (f: File) =>
     r.readAsDataURL(f);
   });
 
-async function toBody(v: Values): Promise<PetitionIntake> {
+async function toBody(v: Values, about: PetitionAboutIds): Promise<PetitionIntake> {
   const opt = (s: string) => (s.trim() ? s.trim() : undefined);
   return {
     kind: v.kind,
@@ -98,6 +99,7 @@ async function toBody(v: Values): Promise<PetitionIntake> {
       ? await Promise.all(v.attachments.map(async (f) => ({ filename: f.name, contentBase64: await base64(f) })))
       : undefined,
     website: opt(v.website),
+    ...about,
   };
 }
 
@@ -129,10 +131,11 @@ function Receipt({ receipt, onAnother }: { receipt: PetitionReceipt; onAnother: 
 
 export function PetitionFormPage() {
   usePageTitle('Gửi kiến nghị về Luật Trí tuệ nhân tạo');
-  const form = useApiForm<Values>(EMPTY, validate);
+  const [about, dropAbout] = usePetitionAbout();
+  const form = useApiForm<Values>(about.aiSystemId ? { ...EMPTY, kind: 'feedback' } : EMPTY, validate);
   const [receipt, setReceipt] = useState<PetitionReceipt | null>(null);
   const { values: v, setValue, error } = form;
-  const submit = form.onSubmit(async (values) => setReceipt(await petitionsApi.submit(await toBody(values))));
+  const submit = form.onSubmit(async (values) => setReceipt(await petitionsApi.submit(await toBody(values, about))));
   const text = (key: keyof Values & string, label: string, extra: Record<string, unknown> = {}) => (
     <TextInput
       label={label}
@@ -165,6 +168,7 @@ export function PetitionFormPage() {
         ) : (
           <form ref={form.formRef} onSubmit={submit} noValidate>
             <Stack gap="sm">
+              <PetitionAbout ids={about} onDrop={dropAbout} />
               <Stack gap={4}>
                 <Text component="label" id="loai-label" size="sm" fw={500}>
                   Loại

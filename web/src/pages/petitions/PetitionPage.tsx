@@ -1,11 +1,12 @@
 // One petition as its handlers see it: content, classification, deadline tier, history, and the sender only for
 // the receiving and handling units' officers and leaders (the server decides; each view is in the audit trail).
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { Anchor, Badge, Grid, Group, Loader, Paper, Stack, Text, Timeline, Title } from '@mantine/core';
 import { usePetition, type PetitionDetail } from '../../api/petitions.ts';
 import { LoadError } from '../../components/FieldError.tsx';
 import { PageHeader } from '../../components/PageTitle.tsx';
 import { formatDateTime, formatDay, formatSize } from '../../format.ts';
+import { paths } from '../../paths.ts';
 import { PetitionActions } from './PetitionActions.tsx';
 import { TIER_COLOR } from './PetitionQueuePage.tsx';
 
@@ -30,6 +31,24 @@ function Facts({ p }: { p: PetitionDetail }) {
           <Text size="sm">
             Văn bản, điều khoản: {p.lawReference}
             {p.article ? ` · ${p.article}` : ''}
+          </Text>
+        ) : null}
+        {p.aiSystem ? (
+          <Text size="sm" data-testid="petition-ai-system">
+            Về hệ thống AI:{' '}
+            <Anchor component={Link} to={paths.aiSystem(p.aiSystem.id)}>
+              {p.aiSystem.name}
+            </Anchor>{' '}
+            ({p.aiSystem.unitName})
+          </Text>
+        ) : null}
+        {p.dataset ? (
+          <Text size="sm" data-testid="petition-dataset">
+            Về bộ dữ liệu:{' '}
+            <Anchor component={Link} to={paths.dataset(p.dataset.id)}>
+              {p.dataset.title}
+            </Anchor>{' '}
+            ({p.dataset.unitName})
           </Text>
         ) : null}
         <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{p.content}</Text>

@@ -42,6 +42,9 @@ export function PublicDatasetPage() {
               {formatDate(d.modifiedAt)}
             </Text>
             <DatasetBadges d={d} />
+            <Anchor component={Link} to={`${paths.publicPetition}?duLieu=${d.id}`} size="sm">
+              Góp ý, phản ánh về bộ dữ liệu này
+            </Anchor>
             {d.description ? (
               <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{d.description}</Text>
             ) : null}
