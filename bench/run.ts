@@ -15,6 +15,7 @@ import { httpRead } from './http-read.ts';
 import { petitionIntake } from './petition-intake.ts';
 import { catalogPublic } from './catalog-public.ts';
 import { resourceQuality } from './resource-quality.ts';
+import { aiRegister } from './ai-register.ts';
 
 const ALL: Bench[] = [
   idleMemory,
@@ -35,6 +36,7 @@ const ALL: Bench[] = [
   petitionIntake,
   catalogPublic,
   resourceQuality,
+  aiRegister,
 ];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
