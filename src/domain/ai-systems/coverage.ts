@@ -43,6 +43,8 @@ export interface CoverageUse {
   openSeriousIncidents: number;
   /** Serious incidents still open past their official-report deadline. */
   lateIncidents: number;
+  /** How many uses alike this row stands for (the store groups uses in SQL; incident counts are their sums). */
+  count?: number;
 }
 
 export interface CoverageRow extends CoverageUnit {
@@ -74,11 +76,12 @@ const emptyCounts = () => ({
 
 function add(to: ReturnType<typeof emptyCounts>, u: CoverageUse): void {
   if (u.status === 'retired') return;
-  to.uses++;
-  to.levels[u.level ?? 'unclassified']++;
-  if (u.state === 'due') to.assessmentsDue++;
-  if (u.state === 'approved') to.assessmentsApproved++;
-  if (u.state === 'overdue') to.assessmentsOverdue++;
+  const n = u.count ?? 1;
+  to.uses += n;
+  to.levels[u.level ?? 'unclassified'] += n;
+  if (u.state === 'due') to.assessmentsDue += n;
+  if (u.state === 'approved') to.assessmentsApproved += n;
+  if (u.state === 'overdue') to.assessmentsOverdue += n;
   to.openIncidents += u.openIncidents;
   to.openSeriousIncidents += u.openSeriousIncidents;
   to.lateIncidents += u.lateIncidents;

@@ -402,55 +402,41 @@ export async function getPublishedAssessment(db: Q, useId: number) {
 }
 
 /** Every use under a unit, with what coverage counts: its unit's path, status, classification, assessment, open incidents. */
+/**
+ * The uses under the root that are not retired, grouped by what coverage counts of them: the unit directly under the
+ * root they fall in, their state's inputs, and the sums of their open incidents (one grouped join, not a count per
+ * row). A national view of 5,000 uses is a few hundred rows.
+ */
 export async function listCoverageUses(db: Q, rootId: number) {
-  return db
-    .selectFrom('ai_use as u')
-    .innerJoin('unit as n', 'n.id', 'u.unit_id')
-    .select([
-      'u.id',
-      'u.status',
-      'u.level',
-      'u.assessment_required',
-      'u.assessment_due',
-      'n.path',
-      (eb) =>
-        eb
-          .exists(
-            eb
-              .selectFrom('ai_impact_assessment as a')
-              .select('a.id')
-              .whereRef('a.use_id', '=', 'u.id')
-              .where('a.status', 'in', ['approved', 'published']),
-          )
-          .as('approved'),
-      (eb) =>
-        eb
-          .selectFrom('ai_incident as i')
-          .select((e) => e.fn.countAll<string>().as('c'))
-          .whereRef('i.use_id', '=', 'u.id')
-          .where('i.status', '=', 'open')
-          .as('open_incidents'),
-      (eb) =>
-        eb
-          .selectFrom('ai_incident as i')
-          .select((e) => e.fn.countAll<string>().as('c'))
-          .whereRef('i.use_id', '=', 'u.id')
-          .where('i.status', '=', 'open')
-          .where('i.severity', '=', 'serious')
-          .as('open_serious'),
-      // Past its last deadline (the official report) and still open: late.
-      (eb) =>
-        eb
-          .selectFrom('ai_incident as i')
-          .select((e) => e.fn.countAll<string>().as('c'))
-          .whereRef('i.use_id', '=', 'u.id')
-          .where('i.status', '=', 'open')
-          .where('i.severity', '=', 'serious')
-          .where(sql<boolean>`(i.deadlines->-1->>'dueAt')::timestamptz < now()`)
-          .as('late_incidents'),
-    ])
-    .where(sql<boolean>`n.path @> ARRAY[${rootId}]::integer[]`)
-    .execute();
+  const { rows } = await sql<{
+    uses: number;
+    status: 'planned' | 'piloting' | 'inUse' | 'retired';
+    level: 'high' | 'medium' | 'low' | null;
+    assessment_required: boolean | null;
+    assessment_due: boolean;
+    covered_unit_id: number | null;
+    approved: boolean;
+    open_incidents: number | null;
+    open_serious: number | null;
+    late_incidents: number | null;
+  }>`
+    SELECT count(*)::int AS uses, u.status, u.level, u.assessment_required, u.assessment_due,
+      n.path[array_position(n.path, ${rootId}) + 1] AS covered_unit_id,
+      EXISTS (SELECT 1 FROM ai_impact_assessment a WHERE a.use_id = u.id AND a.status IN ('approved', 'published')) AS approved,
+      sum(i.open_incidents)::int AS open_incidents, sum(i.open_serious)::int AS open_serious,
+      sum(i.late_incidents)::int AS late_incidents
+    FROM ai_use u
+    JOIN unit n ON n.id = u.unit_id
+    LEFT JOIN (
+      SELECT use_id, count(*)::int AS open_incidents,
+        count(*) FILTER (WHERE severity = 'serious')::int AS open_serious,
+        -- Past its last deadline (the official report) and still open: late.
+        count(*) FILTER (WHERE severity = 'serious' AND (deadlines->-1->>'dueAt')::timestamptz < now())::int AS late_incidents
+      FROM ai_incident WHERE status = 'open' GROUP BY use_id
+    ) i ON i.use_id = u.id
+    WHERE n.path @> ARRAY[${rootId}]::integer[] AND u.status <> 'retired'
+    GROUP BY 2, 3, 4, 5, 6, 7`.execute(db);
+  return rows;
 }
 
 /** The full name of an account (the approving leader's, printed under the signature). */

@@ -9,6 +9,7 @@ import {
   everyone,
   hiddenOutsideBranch,
   hiddenToEditors,
+  hiddenToSignedIn,
   readInOwnSubtree,
   RELATIONS,
   signedIn,
@@ -79,11 +80,18 @@ export async function petitionCases(env: MatrixEnv): Promise<Record<string, Rout
 
   return {
     // Public: anyone, signed in or not; no id is taken (the follow-up takes a code).
+    // The public names only a published AI system: the sibling's unpublished one does not exist, even for a
+    // system administrator (the intake reads as the public).
     submitPetition: {
       request: () => ({ method: 'POST', path: '/api/public/petitions', body: body() }),
       allowed: everyone,
       anonymous: true,
-      references: 'none',
+      references: {
+        request: { method: 'POST', path: '/api/public/petitions', body: { ...body(), aiSystemId: siblingUse.body.id } },
+        unknown: { method: 'POST', path: '/api/public/petitions', body: { ...body(), aiSystemId: UNKNOWN_ID } },
+        allowed: () => false,
+        hidden: () => true,
+      },
     },
     followPetition: {
       request: () => ({ method: 'GET', path: `/api/public/petitions/${code}` }),
@@ -102,7 +110,12 @@ export async function petitionCases(env: MatrixEnv): Promise<Record<string, Rout
       request: () => ({ method: 'GET', path: '/api/petitions' }),
       allowed: signedIn,
       anonymous: false,
-      references: 'none',
+      references: {
+        request: { method: 'GET', path: `/api/petitions?aiSystemId=${siblingUse.body.id}` },
+        unknown: { method: 'GET', path: `/api/petitions?aiSystemId=${UNKNOWN_ID}` },
+        allowed: (role) => role === 'sysadmin',
+        hidden: hiddenToSignedIn,
+      },
     },
     getPetition: {
       request: (rel) => ({ method: 'GET', path: `/api/petitions/${petitionId[rel]}` }),

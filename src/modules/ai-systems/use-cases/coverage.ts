@@ -25,7 +25,7 @@ export async function aiCoverageFor(db: Kysely<DB>, unitId: number): Promise<AiC
   ];
   const rows = await store.listCoverageUses(db, root.id);
   const uses = rows.map((r) => ({
-    coveredUnitId: r.path[r.path.indexOf(root.id) + 1] ?? root.id,
+    coveredUnitId: r.covered_unit_id ?? root.id,
     status: r.status,
     level: r.level,
     state: assessmentState({
@@ -37,6 +37,7 @@ export async function aiCoverageFor(db: Kysely<DB>, unitId: number): Promise<AiC
     openIncidents: Number(r.open_incidents ?? 0),
     openSeriousIncidents: Number(r.open_serious ?? 0),
     lateIncidents: Number(r.late_incidents ?? 0),
+    count: Number(r.uses),
   }));
   const coverage = computeCoverage(units, uses);
   return { unit: { id: root.id, name: root.name }, ...coverage };

@@ -12,9 +12,9 @@ import {
 import { fold } from '../../../domain/text.ts';
 import { todayInVietnam } from '../../../domain/tracking/assignment.ts';
 import type { PetitionDetail, PetitionList, PETITION_CAN_KEYS } from '../../../contracts/petitions.ts';
-import { aiUseLabel } from '../../ai-systems/index.ts';
+import { aiUseLabel, aiUseRef } from '../../ai-systems/index.ts';
 import { recordAudit } from '../../audit/index.ts';
-import { datasetLabel } from '../../datasets/index.ts';
+import { datasetLabel, datasetRef } from '../../datasets/index.ts';
 import { loadCalendar } from '../../calendar/index.ts';
 import { requireActor, type Ctx } from '../../context.ts';
 import { petitionFor, unitsOf } from '../shared.ts';
@@ -50,6 +50,9 @@ async function auditIdentityView(ctx: Ctx, ids: number[], unitId: number | null)
 
 export async function listPetitionsFor(ctx: Ctx, q: PetitionListQuery): Promise<PetitionList> {
   const actor = requireActor(ctx);
+  // A record named in the query is a reference: one the caller may not read does not exist for them.
+  if (q.aiSystemId) await aiUseRef(ctx, q.aiSystemId, 'aiSystemId');
+  if (q.datasetId) await datasetRef(ctx, q.datasetId, 'datasetId');
   const [cal, today] = [await loadCalendar(ctx.db), todayInVietnam()];
   const statuses =
     q.open === 'true' ? OPEN_STATUSES : q.open === 'false' || q.tier === 'closed' ? CLOSED_STATUSES : undefined;
