@@ -20,7 +20,7 @@ import {
   deleteExpiredSessions,
   deleteSession,
   deleteSessionsOfUser,
-  getSession,
+  getSessionWithUser,
   insertSession,
   loginFailures,
   purgeThrottling,
@@ -165,18 +165,17 @@ export async function login(
 export async function sessionFromToken(db: Kysely<DB>, token: string | undefined): Promise<SessionInfo | null> {
   if (!token || token.length > 200) return null;
   const id = sha256(token);
-  const s = await getSession(db, id);
+  const s = await getSessionWithUser(db, id);
   if (!s) return null;
   const now = Date.now();
   if (s.expires_at.getTime() <= now || s.last_seen_at.getTime() + IDLE_MINUTES * 60_000 <= now) {
     await deleteSession(db, id);
     return null;
   }
-  const u = await loadUser(db, s.user_id);
-  if (!u || !u.is_active) return null;
+  if (!s.is_active) return null;
   // Touch at most once a minute: a write per request would serialise PGlite for nothing.
   if (now - s.last_seen_at.getTime() > 60_000) await touchSession(db, id);
-  return { user: toSessionUser(u), actor: toActor(u), csrfToken: s.csrf_token, expiresAt: s.expires_at };
+  return { user: toSessionUser(s), actor: toActor(s), csrfToken: s.csrf_token, expiresAt: s.expires_at };
 }
 
 export async function logout(ctx: Ctx, token: string | undefined): Promise<void> {

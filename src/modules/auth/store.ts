@@ -105,11 +105,36 @@ export async function insertSession(
     .execute();
 }
 
-export async function getSession(db: Kysely<DB>, id: string) {
+/**
+ * A live session's row with its user and the user's unit, in one query (every signed-in request starts here). The
+ * user's columns are those of `getUserWithUnit` (users' store), read here by the same join.
+ */
+export async function getSessionWithUser(db: Kysely<DB>, id: string) {
   return db
-    .selectFrom('session')
-    .select(['user_id', 'csrf_token', 'expires_at', 'last_seen_at'])
-    .where('id', '=', id)
+    .selectFrom('session as s')
+    .innerJoin('app_user as u', 'u.id', 's.user_id')
+    .innerJoin('unit as n', 'n.id', 'u.unit_id')
+    .select([
+      's.csrf_token',
+      's.expires_at',
+      's.last_seen_at',
+      'u.id',
+      'u.username',
+      'u.full_name',
+      'u.email',
+      'u.unit_id',
+      'u.roles',
+      'u.is_active',
+      'u.must_change_password',
+      'u.is_demo',
+      'u.password_hash',
+      'n.name as unit_name',
+      'n.code as unit_code',
+      'n.kind as unit_kind',
+      'n.path as unit_path',
+      'n.focal_for_id',
+    ])
+    .where('s.id', '=', id)
     .executeTakeFirst();
 }
 

@@ -20,9 +20,10 @@ export interface ParentChange {
 
 export async function getPlanDetail(ctx: Ctx, id: number) {
   const { plan, unit } = await mustReadPlan(ctx, id);
-  const { draft, tasks } = await store.loadDraft(ctx.db, plan);
-  const amendedBy = await store.latestAmendmentOf(ctx.db, plan.id);
-  const [parent, children, versions] = await Promise.all([
+  // One round of independent reads once the plan is known readable (on PostgreSQL, on as many connections).
+  const [{ draft, tasks }, amendedBy, parent, children, versions] = await Promise.all([
+    store.loadDraft(ctx.db, plan),
+    store.latestAmendmentOf(ctx.db, plan.id),
     readableParent(ctx, plan),
     store.childPlansWithUnits(ctx.db, plan.id),
     store.listPlanVersions(ctx.db, plan.id),
