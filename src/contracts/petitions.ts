@@ -271,6 +271,27 @@ export const ApproveBody = z.object({ publish: z.boolean().default(true) }).stri
 export const CloseBody = z.object({ outcome: z.enum(CLOSING_OUTCOMES), reason: LongText(2000, 10) }).strict();
 export const ExtendBody = z.object({ reason: LongText(1000, 10) }).strict();
 export const PublishBody = z.object({ published: z.boolean() }).strict();
+const FigureCounts = {
+  received: z.number().int(),
+  answeredOnTime: z.number().int(),
+  answeredLate: z.number().int(),
+  closedOtherwise: z.number().int(),
+  open: z.number().int(),
+  overdue: z.number().int(),
+};
+const FigureGroupSchema = z.object({ key: z.string(), label: z.string(), ...FigureCounts });
+/** A year's petitions of a unit's subtree: in total, by handling unit and by topic (figures only). */
+export const PetitionFiguresSchema = z
+  .object({
+    unit: z.object({ id: z.number(), name: z.string() }),
+    year: z.number().int(),
+    total: z.object(FigureCounts),
+    byUnit: z.array(FigureGroupSchema),
+    byTopic: z.array(FigureGroupSchema),
+  })
+  .openapi('PetitionFigures');
+export type PetitionFigures = z.infer<typeof PetitionFiguresSchema>;
+
 export const LinkTaskBody = z.object({ taskId: Id.nullable() }).strict();
 /** What the petition is about among the other registers (null unlinks; an absent key leaves it as it is). */
 export const LinkRecordsBody = z

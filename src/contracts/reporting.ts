@@ -165,6 +165,8 @@ export const FocalDashboardSchema = z
       issuedDate: IsoDay.nullable(),
       status: z.string(),
       issuerName: z.string(),
+      /** The issuing unit: the dashboard's other figures (petitions of its subtree) start there. */
+      unitId: z.number(),
     }),
     year: z.number().int(),
     today: IsoDay,

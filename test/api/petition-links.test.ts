@@ -3,6 +3,7 @@
 // the petitions about a record, and link or unlink records they may read.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { ok, openWorld, type World } from '../support/factories.ts';
 import { Client } from '../support/api.ts';
 
@@ -169,4 +170,25 @@ test("a ward's handler cannot link Sở KH&CN's draft dataset: 404 on the field,
   assert.equal(hidden.status, 404);
   assert.deepEqual(hidden.body, unknown.body);
   ok(await w.as.ward.post(`/api/petitions/${id}/records`, { datasetId }), 'a published dataset is readable to all');
+});
+
+test("the dashboard's petition figures of a ward's subtree: the ones it received, by topic and handling unit", async () => {
+  const year = new Date().getFullYear();
+  const r = await w.as.ward.get(`/api/petitions/figures?unitId=${w.unitIds['16516']}&year=${year}`);
+  ok(r, 'figures');
+  const ward = w.unitIds['16516'] as number;
+  const { rows } = await sql<{ id: number }>`SELECT p.id FROM petition p
+    JOIN unit ru ON ru.id = p.receiving_unit_id JOIN unit hu ON hu.id = p.handling_unit_id
+    WHERE ru.path @> ARRAY[${ward}]::integer[] OR hu.path @> ARRAY[${ward}]::integer[]`.execute(w.d.db);
+  assert.equal(r.body.total.received, rows.length);
+  assert.ok(r.body.total.received >= 1);
+  assert.equal(r.body.total.open, r.body.total.received, 'none answered yet');
+  assert.equal(
+    r.body.byTopic.reduce((n: number, t: { received: number }) => n + t.received, 0),
+    r.body.total.received,
+  );
+  assert.equal(
+    (await w.as.otherWard.get(`/api/petitions/figures?unitId=${w.unitIds['16516']}&year=${year}`)).status,
+    404,
+  );
 });

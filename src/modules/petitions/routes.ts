@@ -17,6 +17,7 @@ import {
   ExtendBody,
   MergeBody,
   PetitionDetailSchema,
+  PetitionFiguresSchema,
   PetitionIntakeSchema,
   PetitionListQuery,
   PetitionListSchema,
@@ -47,7 +48,7 @@ import {
   routePetition,
 } from './use-cases/handle.ts';
 import { approveAnswer, closePetition, draftAnswer, extendDeadline, setPublished } from './use-cases/answer.ts';
-import { petitionAnswerDocx, petitionFiguresXlsx } from './use-cases/documents.ts';
+import { petitionAnswerDocx, petitionFiguresJson, petitionFiguresXlsx } from './use-cases/documents.ts';
 import { contentDisposition } from '../../domain/tracking/evidence.ts';
 
 const tags = ['Kiến nghị'];
@@ -130,6 +131,20 @@ function mountPetitionDocumentRoutes(api: OpenAPIHono<AppEnv>): void {
       query: FiguresQuery,
     },
     async (c, { query }) => file(c, await petitionFiguresXlsx(c.get('ctx'), query.unitId, query.year), XLSX),
+  );
+  defineRoute(
+    api,
+    {
+      method: 'get',
+      path: '/petitions/figures',
+      operationId: 'getPetitionFigures',
+      tags,
+      summary:
+        'Số liệu kiến nghị trong năm: tiếp nhận, trả lời đúng hạn, trễ hạn, đang xử lý, quá hạn; theo đơn vị và chủ đề',
+      query: FiguresQuery,
+      response: PetitionFiguresSchema,
+    },
+    (c, { query }) => petitionFiguresJson(c.get('ctx'), query.unitId, query.year),
   );
   defineRoute(
     api,

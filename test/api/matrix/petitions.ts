@@ -183,7 +183,14 @@ export async function petitionCases(env: MatrixEnv): Promise<Record<string, Rout
       anonymous: false,
       references: 'sibling',
     },
-    // Aggregated figures of a unit's subtree: its readers.
+    // Aggregated figures of a unit's subtree: its readers (JSON for the dashboard, XLSX for the file).
+    getPetitionFigures: {
+      request: (rel) => ({ method: 'GET', path: `/api/petitions/figures?unitId=${unitId[rel]}&year=2026` }),
+      allowed: readInOwnSubtree,
+      hidden: hiddenOutsideBranch,
+      anonymous: false,
+      references: 'sibling',
+    },
     exportPetitionFigures: {
       request: (rel) => ({ method: 'GET', path: `/api/petitions/figures.xlsx?unitId=${unitId[rel]}&year=2026` }),
       allowed: readInOwnSubtree,

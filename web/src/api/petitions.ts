@@ -4,6 +4,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api } from './client.ts';
 import type {
   PetitionDetail,
+  PetitionFigures,
   PetitionIntake,
   PetitionList,
   PetitionReceipt,
@@ -51,6 +52,7 @@ export const petitionsApi = {
       offset,
     }),
   detail: (id: number) => api.get<PetitionDetail>(`/petitions/${id}`),
+  figures: (unitId: number, year: number) => api.get<PetitionFigures>('/petitions/figures', { unitId, year }),
   act: (id: number, act: string, body: Record<string, unknown>) =>
     api.post<{ id: number; status: string }>(`/petitions/${id}/${act}`, body),
 };

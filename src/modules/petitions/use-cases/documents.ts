@@ -61,6 +61,14 @@ export async function petitionAnswerDocx(ctx: Ctx, id: number): Promise<{ conten
   return { content: await renderPetitionAnswerDocx(letter), filename: `cong-van-tra-loi-${p.code}.docx` };
 }
 
+/** The same figures as JSON, for the focal dashboard. */
+export async function petitionFiguresJson(ctx: Ctx, unitId: number, year: number) {
+  requireActor(ctx);
+  const unit = mustRead(ctx, 'đơn vị', await getUnit(ctx.db, unitId), (u) => ({ unitPath: u.path }), 'unitId');
+  authorize(ctx, 'read', { unitPath: unit.path });
+  return { unit: { id: unit.id, name: unit.name }, year, ...(await petitionYearFigures(ctx.db, unit.id, year)) };
+}
+
 export async function petitionFiguresXlsx(
   ctx: Ctx,
   unitId: number,

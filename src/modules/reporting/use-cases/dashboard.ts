@@ -168,6 +168,7 @@ export async function focalDashboard(ctx: Ctx, input: { planId: number; year?: n
       issuedDate: plan.issued_date,
       status: plan.status,
       issuerName: issuerName(unit),
+      unitId: unit.id,
     },
     year,
     today,

@@ -6,6 +6,7 @@ import { Section } from '../../components/Section.tsx';
 import { docNumber } from '../../components/plans/planFormat.ts';
 import { count, formatDay, formatNumber, reportingYearWindow } from '../../format.ts';
 import { paths } from '../../paths.ts';
+import { PetitionsSection } from './PetitionsSection.tsx';
 import { ReportsSection } from './ReportsSection.tsx';
 import { TasksSection } from './TasksSection.tsx';
 import { UnitsSection } from './UnitsSection.tsx';
@@ -113,6 +114,7 @@ export function DashboardView({ d }: { d: FocalDashboard }) {
         </Section>
         <ReportsSection d={d} />
       </SimpleGrid>
+      <PetitionsSection unitId={d.plan.unitId} year={d.year} />
       <Text size="xs" c="dimmed">
         Tính trong {d.ms} mili giây.
       </Text>
