@@ -95,7 +95,7 @@ export function PublicHomePage() {
           Các kế hoạch đã ban hành của tỉnh và các xã, phường, với tiến độ thực hiện trong năm. Số liệu là số phần việc
           (nhiệm vụ giao cho từng cơ quan, đơn vị) đã hoàn thành, cùng cách tính với báo cáo tổng hợp.
         </Text>
-        <Paper withBorder p="sm" radius="md" role="search" aria-label="Tìm kế hoạch">
+        <Paper withBorder p="sm" radius="md" role="search" aria-label="Tìm và lọc kế hoạch">
           <Group gap="sm" align="flex-end" grow preventGrowOverflow={false} wrap="wrap">
             <TextInput
               type="search"
