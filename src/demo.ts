@@ -1,11 +1,11 @@
-// Demo content: the real province plan issued as 129/KH-UBND on 04/05/2026 and cascaded to all 166 communes and
-// wards; phường Nam Sầm Sơn's plan issued. Only in demo mode, only into an empty database, through the same use
+// Demo content: the real province plan issued as 129/KH-UBND on 04/05/2026 and cascaded to the communes and wards
+// but five (so the cascade wizard has someone left to try it on); phường Nam Sầm Sơn's plan issued. Only in demo mode, only into an empty database, through the same use
 // cases people use (so every row has its audit record).
 import { readFileSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import type { DB } from './db/schema.ts';
 import { actorFor } from './modules/auth/index.ts';
-import { getUnitByCode } from './modules/org/index.ts';
+import { getUnitByCode, unitEntries } from './modules/org/index.ts';
 import { findUserByUsername } from './modules/users/index.ts';
 import * as plans from './modules/plans/index.ts';
 import { seedAiSystemsDemo } from './modules/ai-systems/index.ts';
@@ -16,6 +16,18 @@ async function ctxOf(db: Kysely<DB>, username: string) {
   const u = await findUserByUsername(db, username);
   if (!u) throw new Error(`demo account ${username} missing`);
   return { db, actor: await actorFor(db, u.id), ip: 'demo' };
+}
+
+/** Communes and wards the demo leaves without a cascaded plan: the last five by official code. */
+export const DEMO_UNCASCADED = 5;
+
+/** The province's communes and wards but the last {@link DEMO_UNCASCADED} by code (never phường Nam Sầm Sơn). */
+async function demoCascadeTargets(db: Kysely<DB>, provinceId: number): Promise<number[]> {
+  const communes = (await unitEntries(db))
+    .filter((e) => (e.kind === 'commune' || e.kind === 'ward') && e.parentId === provinceId)
+    .sort((a, b) => a.code.localeCompare(b.code));
+  const left = communes.filter((c) => c.code !== '16516').slice(-DEMO_UNCASCADED);
+  return communes.filter((c) => !left.includes(c)).map((c) => c.id);
 }
 
 export async function seedDemoContent(db: Kysely<DB>): Promise<boolean> {
@@ -40,7 +52,7 @@ export async function seedDemoContent(db: Kysely<DB>): Promise<boolean> {
     date: '2026-05-04',
     signerName: 'Nguyễn Hoài Anh',
   });
-  const { created } = await plans.cascade(officer, id, { all: true });
+  const { created } = await plans.cascade(officer, id, { unitIds: await demoCascadeTargets(db, province.id) });
 
   const wardPlan = created.find((c) => c.unitId === ward.id);
   if (!wardPlan) throw new Error('demo: the cascade made no plan for phường Nam Sầm Sơn');

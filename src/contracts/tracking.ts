@@ -29,6 +29,7 @@ import {
   Offset,
   QueryId,
   QueryYear,
+  SearchQuery,
   ShortText,
 } from './common.ts';
 
@@ -346,6 +347,13 @@ export const ProgressUpdateInputSchema = z
 export const ObstacleListQuerySchema = z.object({
   box: z.enum(['inbox', 'outbox']).default('inbox'),
   status: ObstacleStatusSchema.optional(),
+  /** Raised by this unit or a unit below it (a commune with its offices). */
+  unitId: QueryId.optional(),
+  /** About a task of this plan or of a plan implementing it (the communes' plans of the province plan). */
+  planId: QueryId.optional(),
+  kind: ObstacleKindSchema.optional(),
+  /** Words of the content, without accents. */
+  q: SearchQuery(200).optional(),
   limit: ListLimit,
   offset: Offset,
 });

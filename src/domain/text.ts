@@ -29,6 +29,43 @@ export function compareVi(a: string, b: string): number {
   return collator.compare(a, b);
 }
 
+// The Vietnamese alphabet (a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y, with f j w z where Latin puts
+// them) as one character per letter, in order, tones ignored: the primary sort key of a name. The same table runs in
+// SQL as translate(…) COLLATE "C", which PostgreSQL and PGlite order alike (neither needs an ICU collation), so a
+// paged list sorted by the database and a list sorted here agree.
+const VI_LETTERS = 'aăâbcdđeêfghijklmnoôơpqrstuưvwxyz';
+const TONES = ['', '\u0300', '\u0309', '\u0303', '\u0301', '\u0323'];
+const VOWELS = new Set('aăâeêioôơuưy');
+
+function sortKeyTable(): { from: string; to: string } {
+  let from = '';
+  let to = '';
+  [...VI_LETTERS].forEach((letter, i) => {
+    const code = String.fromCharCode(0x41 + i);
+    for (const tone of VOWELS.has(letter) ? TONES : ['']) {
+      for (const form of [letter, letter.toLocaleUpperCase('vi')]) {
+        from += (form + tone).normalize('NFC');
+        to += code;
+      }
+    }
+  });
+  return { from, to };
+}
+
+/** The characters `viSortKey` replaces and what with (for SQL's translate()). */
+export const VI_SORT_KEY = sortKeyTable();
+const KEY_OF = new Map([...VI_SORT_KEY.from].map((c, i) => [c, VI_SORT_KEY.to[i]!]));
+
+/**
+ * Primary sort key of a name under Vietnamese rules: each letter (either case, any tone) becomes one character in
+ * alphabet order; spaces and digits stay and sort before letters. Compare keys by code point ("C" collation).
+ */
+export function viSortKey(s: string): string {
+  let out = '';
+  for (const c of s.normalize('NFC')) out += KEY_OF.get(c) ?? c;
+  return out;
+}
+
 /** Levenshtein distance, for typo tolerance on short names. */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;

@@ -37,6 +37,15 @@ const queryClient = new QueryClient({
 
 const router = createBrowserRouter([
   { path: '/dang-nhap', element: <LoginPage /> },
+  // Public (no sign-in): the front door (issued plans and the public pages), the note on the law.
+  {
+    path: 'cong-khai',
+    lazy: async () => ({ Component: (await import('./pages/public-plans/PublicHomePage.tsx')).PublicHomePage }),
+  },
+  {
+    path: 'cong-khai/luat-tri-tue-nhan-tao',
+    lazy: async () => ({ Component: (await import('./pages/public-plans/AiLawPage.tsx')).AiLawPage }),
+  },
   // Public (no sign-in): the progress of an issued plan.
   {
     path: 'cong-khai/ke-hoach/:id',

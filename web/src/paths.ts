@@ -40,6 +40,10 @@ export const paths = {
   /** Public (no sign-in) register of AI systems, and one of them. */
   publicAiSystems: '/cong-khai/he-thong-ai',
   publicAiSystem: (id: number | string) => `/cong-khai/he-thong-ai/${id}`,
+  /** Public (no sign-in) front door: the issued plans with their progress, and links to every public page. */
+  publicHome: '/cong-khai',
+  /** Public: a short note on the law (Luật Trí tuệ nhân tạo số 134/2025/QH15). */
+  publicAiLaw: '/cong-khai/luat-tri-tue-nhan-tao',
   /** Public (no sign-in) progress of an issued plan. */
   publicPlan: (id: number | string) => `/cong-khai/ke-hoach/${id}`,
   /** Public (no sign-in): send a petition, follow it by its code, read the published answers. */

@@ -11,7 +11,6 @@ import {
   FocalDashboardQuerySchema,
   NationalDashboardQuerySchema,
   PeriodParamsSchema as PeriodParams,
-  PublicProgressQuerySchema,
   RegimeListQuerySchema,
   ReportCreateSchema,
   ReportListQuerySchema,
@@ -21,7 +20,6 @@ import {
   FocalDashboardSchema,
   NationalDashboardSchema,
   PeriodStatusSchema,
-  PublicProgressSchema,
   ReportingRegimeCreatedSchema,
   ReportingRegimeDetailSchema,
   ReportingRegimeListSchema,
@@ -36,7 +34,6 @@ import {
   type FocalDashboard,
   type NationalDashboard,
   type PeriodStatus,
-  type PublicProgress,
   type ReportingRegime,
   type ReportingRegimeCreated,
   type ReportingRegimeDetail,
@@ -49,7 +46,8 @@ import {
   type ReportUpdated,
 } from '../../contracts/reporting.ts';
 import * as service from './service.ts';
-import { focalDashboard, nationalDashboard, publicProgress } from './use-cases/dashboard.ts';
+import { focalDashboard, nationalDashboard } from './use-cases/dashboard.ts';
+import { mountPublicPlanRoutes } from './public-routes.ts';
 import { asBuffer, runInWorker } from '../../workers/pool.ts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -73,9 +71,10 @@ type Api = OpenAPIHono<AppEnv>;
 
 // Answers follow src/contracts (checked at run time in tests); `satisfies` also holds the services' types to them.
 export function reportingRoutes(app: Api): void {
-  // The public progress pages are read by anyone: a tighter limit than the general anonymous one (on these pages
+  // The public index and progress pages are read by anyone: a tighter limit than the general anonymous one (on these pages
   // only: other modules' public routes, such as petitions, set their own).
   app.use('/public/plans/*', anonymousLimit({ bucket: 'public-progress', perMinute: 60 }));
+  mountPublicPlanRoutes(app);
   mountRegimeRoutes(app);
   mountPeriodRoutes(app);
   mountReportRoutes(app);
@@ -412,20 +411,5 @@ function mountDashboardRoutes(app: Api): void {
       response: NationalDashboardSchema,
     },
     (c, { query }) => nationalDashboard(c.get('ctx'), query) satisfies Promise<NationalDashboard>,
-  );
-
-  defineRoute(
-    app,
-    {
-      method: 'get',
-      path: '/public/plans/{id}/progress',
-      operationId: 'getPublicPlanProgress',
-      tags: ['Báo cáo', 'Dữ liệu mở'],
-      params: IdParam,
-      summary: 'Tiến độ công khai của kế hoạch đã ban hành: tỷ lệ đơn vị hoàn thành theo từng nhiệm vụ',
-      query: PublicProgressQuerySchema,
-      response: PublicProgressSchema,
-    },
-    (c, { params, query }) => publicProgress(c.get('ctx'), params.id, query) satisfies Promise<PublicProgress>,
   );
 }

@@ -316,5 +316,13 @@ export async function reportingCases(env: MatrixEnv): Promise<Record<string, Rou
       anonymous: true,
       references: 'sibling',
     },
+    // Public: the index of issued plans. Its issuer filter names a unit, and units are public: any unit's id, the
+    // sibling ward's included, gives that unit's issued plans (none for these units), never a 404.
+    listPublicPlans: {
+      request: (r) => ({ method: 'GET', path: `/api/public/plans?limit=5&unitId=${env.unitId[r]}` }),
+      allowed: everyone,
+      anonymous: true,
+      references: 'sibling',
+    },
   };
 }

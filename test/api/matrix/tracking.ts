@@ -163,7 +163,16 @@ export async function trackingCases(env: MatrixEnv): Promise<Record<string, Rout
       request: () => ({ method: 'GET', path: '/api/obstacles?box=inbox' }),
       allowed: signedIn,
       anonymous: false,
-      references: 'none',
+      // Filtered by a sibling's draft plan: the plan named does not exist for the ward.
+      references: {
+        request: {
+          method: 'GET',
+          path: `/api/obstacles?box=inbox&unitId=${unitId.own}&planId=${env.draftPlanId.sibling}`,
+        },
+        unknown: { method: 'GET', path: `/api/obstacles?box=inbox&unitId=${unitId.own}&planId=${UNKNOWN_ID}` },
+        allowed: (role) => role === 'sysadmin',
+        hidden: hiddenToSignedIn,
+      },
     },
     // Answering is following up on the receiving unit; an answered obstacle may be answered again (amended).
     // Those raised and received by units out of the ward's reach do not exist for it.

@@ -6,6 +6,7 @@ import type {
   AssignmentDetail,
   AssignmentList,
   NotificationList,
+  ObstacleKind,
   ObstacleList,
   ObstacleStatus,
   ProgressUpdateInput,
@@ -27,7 +28,8 @@ export const trackingKeys = {
   assignments: (f: AssignmentFilter) =>
     ['tracking', 'assignments', f.unitId ?? 0, f.planId ?? 0, f.status ?? '', f.year ?? 0] as const,
   assignment: (id: number, year?: number | null) => ['tracking', 'assignment', id, year ?? 0] as const,
-  obstacles: (box: string, status: string) => ['tracking', 'obstacles', box, status] as const,
+  obstacles: (box: string, f: ObstacleFilter) =>
+    ['tracking', 'obstacles', box, f.status ?? '', f.unitId ?? 0, f.planId ?? 0, f.kind ?? '', f.q ?? ''] as const,
 };
 
 export const notificationKeys = {
@@ -53,8 +55,17 @@ export const trackingApi = {
     api.get<AssignmentDetail>(`/assignments/${id}`, { year: year ?? undefined }),
   addUpdate: (id: number, body: ProgressUpdateInput) =>
     api.post<ProgressUpdateResult>(`/assignments/${id}/updates`, body),
-  obstacles: (box: 'inbox' | 'outbox', status: ObstacleStatus | null, limit = 200, offset = 0) =>
-    api.get<ObstacleList>('/obstacles', { box, status: status ?? undefined, limit, offset }),
+  obstacles: (box: 'inbox' | 'outbox', f: ObstacleFilter, limit = 200, offset = 0) =>
+    api.get<ObstacleList>('/obstacles', {
+      box,
+      status: f.status ?? undefined,
+      unitId: f.unitId ?? undefined,
+      planId: f.planId ?? undefined,
+      kind: f.kind ?? undefined,
+      q: f.q || undefined,
+      limit,
+      offset,
+    }),
   answer: (id: number, answer: string) =>
     api.post<{ id: number; status: ObstacleStatus; answer: string }>(`/obstacles/${id}/answer`, { answer }),
   notifications: (unread: boolean, limit: number) =>
@@ -88,10 +99,19 @@ export function useAssignment(id: number | null, year?: number | null) {
   });
 }
 
-export function useObstacles(box: 'inbox' | 'outbox', status: ObstacleStatus | null) {
+/** Filters of the obstacle lists (GET /api/obstacles): status, raising unit, plan, kind, words without accents. */
+export interface ObstacleFilter {
+  status?: ObstacleStatus | null;
+  unitId?: number | null;
+  planId?: number | null;
+  kind?: ObstacleKind | null;
+  q?: string | null;
+}
+
+export function useObstacles(box: 'inbox' | 'outbox', f: ObstacleFilter) {
   return useQuery({
-    queryKey: trackingKeys.obstacles(box, status ?? ''),
-    queryFn: () => trackingApi.obstacles(box, status),
+    queryKey: trackingKeys.obstacles(box, f),
+    queryFn: () => trackingApi.obstacles(box, f),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,18 +1,25 @@
-// Khó khăn, kiến nghị: those sent to my unit (the focal unit answers them) and those my unit sent, by status.
-// Address: ?hop=den|di&trangThai=open|answered|closed, #kk-{id} scrolls to one (links from notifications).
-import { useEffect } from 'react';
+// Khó khăn, kiến nghị: those sent to my unit (the focal unit answers them) and those my unit sent, filtered by status,
+// raising unit (a commune with its offices), plan (with its communes' plans), kind and words without accents.
+// Address: ?hop=den|di&trangThai=…&donVi=…&keHoach=…&loai=…&q=…, #kk-{id} scrolls to one (links from notifications).
+import { useEffect, useMemo } from 'react';
 import { useLocation } from 'react-router';
-import { Group, SegmentedControl, Select, Stack, Text } from '@mantine/core';
-import { IconInbox } from '@tabler/icons-react';
+import { Grid, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { IconInbox, IconSearch } from '@tabler/icons-react';
+import { usePlanOptions } from '../api/plans.ts';
 import { useObstacles } from '../api/tracking.ts';
-import { OBSTACLE_STATUSES, type ObstacleStatus } from '../api/types.ts';
+import { OBSTACLE_STATUSES, type ObstacleKind, type ObstacleStatus } from '../api/types.ts';
+import { docNumber } from '../components/plans/planFormat.ts';
+import { UnitSearch } from '../components/UnitSearch.tsx';
+import { useUnitChoice } from '../components/unitChoice.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ListContent } from '../components/ListContent.tsx';
 import { ListFilters, ListSummary } from '../components/ListHeader.tsx';
 import { PageHeader } from '../components/PageTitle.tsx';
-import { useSearchParamState } from '../components/searchParams.ts';
+import { useSearchParamState, useSearchText } from '../components/searchParams.ts';
 import { ObstacleCard } from '../components/tracking/ObstacleCard.tsx';
-import { count, OBSTACLE_STATUS_LABEL } from '../format.ts';
+import { count, OBSTACLE_KIND_LABEL, OBSTACLE_STATUS_LABEL } from '../format.ts';
+
+const KIND_OPTIONS = Object.entries(OBSTACLE_KIND_LABEL).map(([value, label]) => ({ value, label }));
 
 export function ObstaclesPage() {
   const { params, setParam } = useSearchParamState();
@@ -21,8 +28,22 @@ export function ObstaclesPage() {
   const status = (OBSTACLE_STATUSES as readonly string[]).includes(params.get('trangThai') ?? '')
     ? (params.get('trangThai') as ObstacleStatus)
     : null;
-  const list = useObstacles(box, status);
-  const inboxOpen = useObstacles('inbox', 'open');
+  const kind = (params.get('loai') ?? '') in OBSTACLE_KIND_LABEL ? (params.get('loai') as ObstacleKind) : null;
+  const unitId = Number(params.get('donVi')) || null;
+  const planId = Number(params.get('keHoach')) || null;
+  const { text, setText, q } = useSearchText();
+  const unit = useUnitChoice(unitId);
+  const plans = usePlanOptions('issued');
+  const planOptions = useMemo(
+    () =>
+      (plans.data ?? []).map((p) => ({
+        value: String(p.id),
+        label: `${docNumber(p.number, p.symbol)} – ${p.unitName}`,
+      })),
+    [plans.data],
+  );
+  const list = useObstacles(box, { status, unitId, planId, kind, q });
+  const inboxOpen = useObstacles('inbox', { status: 'open' });
 
   // A link to one item (#kk-12): scroll to it once it is on the page.
   useEffect(() => {
@@ -61,18 +82,64 @@ export function ObstaclesPage() {
           </Text>
         ) : null}
         <ListFilters label="Lọc khó khăn, kiến nghị" p="sm">
-          <Group gap="sm" align="flex-end">
-            <Select
-              label="Trạng thái"
-              placeholder="Tất cả"
-              data={OBSTACLE_STATUSES.map((s) => ({ value: s, label: OBSTACLE_STATUS_LABEL[s] }))}
-              value={status}
-              onChange={(v) => setParam('trangThai', v)}
-              clearable
-              clearButtonProps={{ 'aria-label': 'Bỏ lọc trạng thái' }}
-              w={220}
-            />
-          </Group>
+          <Grid gap="sm" align="flex-end">
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <TextInput
+                type="search"
+                label="Tìm trong nội dung"
+                placeholder="Gõ không dấu được, ví dụ: kinh phi"
+                leftSection={<IconSearch size={16} aria-hidden />}
+                value={text}
+                onChange={(e) => setText(e.currentTarget.value)}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6 }}>
+              <UnitSearch
+                label="Đơn vị gửi (gồm cấp dưới)"
+                value={unit.choice}
+                onChange={(u) => {
+                  unit.remember(u);
+                  setParam('donVi', u ? String(u.id) : null);
+                }}
+                placeholder="Mọi đơn vị"
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 6, lg: 6 }}>
+              <Select
+                label="Kế hoạch (gồm kế hoạch của xã, phường)"
+                placeholder="Mọi kế hoạch"
+                data={planOptions}
+                value={planId ? String(planId) : null}
+                onChange={(v) => setParam('keHoach', v)}
+                searchable
+                clearable
+                clearButtonProps={{ 'aria-label': 'Bỏ lọc kế hoạch' }}
+                nothingFoundMessage="Không có kế hoạch nào khớp"
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 6, lg: 3 }}>
+              <Select
+                label="Loại"
+                placeholder="Tất cả"
+                data={KIND_OPTIONS}
+                value={kind}
+                onChange={(v) => setParam('loai', v)}
+                clearable
+                clearButtonProps={{ 'aria-label': 'Bỏ lọc loại' }}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 6, lg: 3 }}>
+              <Select
+                label="Trạng thái"
+                placeholder="Tất cả"
+                data={OBSTACLE_STATUSES.map((s) => ({ value: s, label: OBSTACLE_STATUS_LABEL[s] }))}
+                value={status}
+                onChange={(v) => setParam('trangThai', v)}
+                clearable
+                clearButtonProps={{ 'aria-label': 'Bỏ lọc trạng thái' }}
+              />
+            </Grid.Col>
+          </Grid>
         </ListFilters>
         <ListSummary>{list.isLoading ? 'Đang tải…' : list.data ? count(list.data.total, 'mục') : ''}</ListSummary>
         <ListContent

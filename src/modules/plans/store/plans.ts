@@ -4,6 +4,7 @@ import type { DB, PlanTable } from '../../../db/schema.ts';
 import type { Finding, PlanDraft, Task } from '../../../domain/plan/model.ts';
 import type { Tx } from '../../context.ts';
 import { indexEntity } from '../../search/index.ts';
+import { viOrderBy } from '../../../db/vi-order.ts';
 import { taskValues, type TaskLink } from './tasks.ts';
 
 type Q = Kysely<DB> | Tx;
@@ -126,6 +127,10 @@ export interface PlanListFilter {
   year?: number;
   ids?: number[];
   parentPlanId?: number;
+  /** Plans of these units come first (the reader's own unit and the units it is the focal unit for). */
+  ownUnitIds?: number[];
+  /** Order by the unit's name (Vietnamese alphabet) instead of the last change: the communes' plans of one plan. */
+  byUnitName?: boolean;
   limit: number;
   offset: number;
 }
@@ -176,6 +181,10 @@ export async function listPlans(db: Q, f: PlanListFilter) {
             .whereRef('c.parent_plan_id', '=', 'p.id')
             .as('child_count'),
       ])
+      .$if((f.ownUnitIds?.length ?? 0) > 0, (qb) =>
+        qb.orderBy(sql`p.unit_id = ANY(${sql.val(f.ownUnitIds)}::integer[])`, 'desc'),
+      )
+      .$if(f.byUnitName === true, (qb) => qb.orderBy(viOrderBy('u.short_name')))
       .orderBy('p.updated_at', 'desc')
       .orderBy('p.id', 'desc')
       .limit(f.limit)
@@ -271,7 +280,7 @@ export async function childPlansWithUnits(db: Q, planId: number) {
     .innerJoin('unit as u', 'u.id', 'c.unit_id')
     .select(['c.id', 'c.status', 'u.id as unit_id', 'u.name as unit_name', 'u.path'])
     .where('c.parent_plan_id', '=', planId)
-    .orderBy('u.name')
+    .orderBy(viOrderBy('u.short_name'))
     .execute();
 }
 

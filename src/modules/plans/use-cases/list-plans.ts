@@ -31,6 +31,9 @@ export async function listPlansFor(ctx: Ctx, f: PlanListQuery) {
     year: f.year,
     ids,
     parentPlanId: f.parentPlanId,
+    // The reader's own plans first (the province's staff find the province plan above its 166 communes' plans).
+    ownUnitIds: ctx.actor ? [ctx.actor.unitId, ...ctx.actor.focalForIds] : [],
+    byUnitName: f.parentPlanId !== undefined,
     limit: f.limit,
     offset: f.offset,
   });

@@ -5,3 +5,4 @@ export * from './reports.ts';
 export * from './facts.ts';
 export * from './dashboard.ts';
 export * from './reminders.ts';
+export * from './public-plans.ts';

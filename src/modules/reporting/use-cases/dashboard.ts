@@ -3,17 +3,14 @@
 // plan and of the communes' plans at once; with the reports' two queries it answers for the 166 communes.
 import { notFound } from '../../../domain/errors.ts';
 import type { CalendarConfig } from '../../../domain/calendar/holidays.ts';
-import type { Schedule } from '../../../domain/plan/model.ts';
 import type { ReportStatus } from '../../../domain/reporting/model.ts';
 import {
   AI_PLAN_YEARLY_SCHEDULE,
   periodByKey,
   periodFor,
   type ReportingPeriod,
-  type ReportingSchedule,
 } from '../../../domain/reporting/period.ts';
 import { isReceived, submissionState, totalsOf, type SubmissionState } from '../../../domain/reporting/rollup.ts';
-import { dueDateFor, isRepeating } from '../../../domain/tracking/assignment.ts';
 import { compareVi } from '../../../domain/text.ts';
 import { loadCalendar } from '../../calendar/index.ts';
 import { authorize, mustRead, requireActor, type Ctx } from '../../context.ts';
@@ -22,23 +19,9 @@ import { getUnit } from '../../org/index.ts';
 import { todayFor } from '../clock.ts';
 import { dueDateResolver, periodOf } from '../regimes.ts';
 import * as store from '../store/index.ts';
-
-const share = (n: number, d: number) => (d ? Math.round((n / d) * 1000) / 10 : 0);
-
-function tasksOfYear(
-  tasks: Array<{ id: number; schedule: unknown }>,
-  year: number,
-  calendar: CalendarConfig,
-  reporting: ReportingSchedule,
-): store.TaskYear[] {
-  return tasks.map((t) => {
-    const schedule = t.schedule as Schedule | null;
-    return { task_id: t.id, due: dueDateFor(schedule, year, calendar, reporting), repeating: isRepeating(schedule) };
-  });
-}
+import { planCompletion, share, tasksOfYear, yearlyScheduleOf, type DashboardPlan } from './plan-completion.ts';
 
 type Progress = Awaited<ReturnType<typeof store.planProgress>>;
-type DashboardPlan = NonNullable<Awaited<ReturnType<typeof store.getPlanForDashboard>>>;
 type ReportState = { state: SubmissionState; status: ReportStatus | null };
 
 const average = (a: store.Agg | undefined) => (a?.total ? Math.round(a.percent_sum / a.total) : 0);
@@ -142,7 +125,7 @@ export async function focalDashboard(ctx: Ctx, input: { planId: number; year?: n
   const today = todayFor(ctx.db);
   const calendar = await calendarLoad;
   const regime = regimes.find((r) => r.kind === 'periodic') ?? null;
-  const reporting = regime?.schedule.frequency === 'yearly' ? regime.schedule : AI_PLAN_YEARLY_SCHEDULE;
+  const reporting = yearlyScheduleOf(found);
   const year = input.year ?? periodFor(today, reporting).year;
   const window = periodByKey(String(year), reporting).dataWindow;
   const taskYears = tasksOfYear(tasks, year, calendar, reporting);
@@ -196,13 +179,8 @@ export async function focalDashboard(ctx: Ctx, input: { planId: number; year?: n
 export async function publicProgress(ctx: Ctx, planId: number, input: { year?: number } = {}) {
   const found = await store.getPlanForDashboard(ctx.db, planId);
   if (!found || found.plan.status !== 'issued' || !found.plan.published) throw notFound('kế hoạch đã ban hành');
-  const { plan, unit, lineage, tasks } = found;
-  const today = todayFor(ctx.db);
-  const calendar = await loadCalendar(ctx.db);
-  const year = input.year ?? periodFor(today, AI_PLAN_YEARLY_SCHEDULE).year;
-  const window = periodByKey(String(year), AI_PLAN_YEARLY_SCHEDULE).dataWindow;
-  const taskYears = tasksOfYear(tasks, year, calendar, AI_PLAN_YEARLY_SCHEDULE);
-  const { byTask } = await store.planProgress(ctx.db, lineage, unit.id, taskYears, window, today, 0);
+  const { plan, unit } = found;
+  const { year, asOf, tasks } = await planCompletion(ctx, found, input.year);
   return {
     plan: {
       id: plan.id,
@@ -213,18 +191,15 @@ export async function publicProgress(ctx: Ctx, planId: number, input: { year?: n
       issuerName: issuerName(unit),
     },
     year,
-    asOf: today,
-    tasks: tasks.map((t) => {
-      const a = byTask.get(t.id);
-      return {
-        number: t.number,
-        title: t.title,
-        timeframe: t.timeframe_text,
-        units: a?.pairs ?? 0,
-        unitsDone: a?.pairs_done ?? 0,
-        share: share(a?.pairs_done ?? 0, a?.pairs ?? 0),
-      };
-    }),
+    asOf,
+    tasks: tasks.map(({ number, title, timeframe, units, unitsDone, share }) => ({
+      number,
+      title,
+      timeframe,
+      units,
+      unitsDone,
+      share,
+    })),
   };
 }
 

@@ -18,6 +18,7 @@ import { todayFor } from '../clock.ts';
 import { issuerInfoFor, planRefFor } from '../regimes.ts';
 import { periodScope, prefillFor, statesOf, VN, type PeriodScope } from '../period-scope.ts';
 import * as store from '../store/index.ts';
+import { planCompletionById } from './plan-completion.ts';
 import { MODULES } from '../../index.ts';
 
 async function expectedReports(
@@ -114,7 +115,7 @@ export async function compiledReport(ctx: Ctx, regimeId: number, key: string): P
     Number(s.period.dataWindow.to.slice(0, 4)),
     today,
   );
-  return buildCompiledReport({
+  const report = buildCompiledReport({
     issuer,
     plan: plan?.ref ?? null,
     regimeName: s.regime.name,
@@ -127,6 +128,29 @@ export async function compiledReport(ctx: Ctx, regimeId: number, key: string): P
     units,
     themes,
   });
+  return withPlanCompletion(ctx, report, s.regime.planId, Number(s.period.dataWindow.to.slice(0, 4)));
+}
+
+/**
+ * "x/y đơn vị hoàn thành" of each task of the plan as the public progress page counts it (the units with a part in
+ * the task, not only those whose report named it), for the year the period's data window ends in.
+ */
+async function withPlanCompletion(
+  ctx: Ctx,
+  report: CompiledReport,
+  planId: number | null,
+  year: number,
+): Promise<CompiledReport> {
+  const completion = planId ? await planCompletionById(ctx, planId, year) : null;
+  if (!completion) return report;
+  const byNumber = new Map(completion.tasks.map((t) => [t.number, t]));
+  return {
+    ...report,
+    tasks: report.tasks.map((t) => {
+      const c = byNumber.get(t.number);
+      return c ? { ...t, unitsDone: c.unitsDone, unitsTotal: c.units } : t;
+    }),
+  };
 }
 
 /**

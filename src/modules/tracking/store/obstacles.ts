@@ -87,29 +87,49 @@ export interface ObstacleFilter {
   /** Raised by a unit in one of these subtrees ('all': every obstacle). */
   fromRoots?: number[] | 'all';
   status?: 'open' | 'answered' | 'closed';
+  /** Raised by this unit or below it. */
+  unitId?: number;
+  /** About a task of this plan or of a plan implementing it. */
+  planId?: number;
+  kind?: ObstacleKind;
+  /** Words of the content, matched without accents. */
+  q?: string;
   limit: number;
   offset: number;
 }
 
+/** The filter as conditions on `o` (obstacle), `u` (raising unit), `t` (task) and `p` (its plan). */
+function conditions(f: ObstacleFilter) {
+  const out = [];
+  if (f.toUnitIds !== undefined && f.toUnitIds !== 'all')
+    out.push(sql<boolean>`o.to_unit_id = ANY(${sql.val(f.toUnitIds)}::integer[])`);
+  if (f.fromRoots !== undefined && f.fromRoots !== 'all')
+    out.push(sql<boolean>`u.path && ${sql.val(f.fromRoots)}::integer[]`);
+  if (f.status) out.push(sql<boolean>`o.status = ${f.status}`);
+  if (f.unitId) out.push(sql<boolean>`u.path @> ARRAY[${f.unitId}]::integer[]`);
+  if (f.planId) out.push(sql<boolean>`(p.id = ${f.planId} OR p.parent_plan_id = ${f.planId})`);
+  if (f.kind) out.push(sql<boolean>`o.kind = ${f.kind}`);
+  for (const word of (f.q ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8)) {
+    const like = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    out.push(sql<boolean>`f_unaccent(lower(o.content)) LIKE f_unaccent(${like})`);
+  }
+  return out;
+}
+
 export async function listObstacles(db: Q, f: ObstacleFilter): Promise<{ rows: ObstacleRow[]; total: number }> {
+  if (Array.isArray(f.toUnitIds) && !f.toUnitIds.length) return { rows: [], total: 0 };
+  if (Array.isArray(f.fromRoots) && !f.fromRoots.length) return { rows: [], total: 0 };
+  const where = conditions(f);
   let q = obstacleQuery(db);
   let c = db
     .selectFrom('obstacle as o')
     .innerJoin('unit as u', 'u.id', 'o.unit_id')
+    .leftJoin('plan_task as t', 't.id', 'o.task_id')
+    .leftJoin('plan as p', 'p.id', 't.plan_id')
     .select((eb) => eb.fn.countAll<number>().as('n'));
-  if (f.toUnitIds !== undefined && f.toUnitIds !== 'all') {
-    if (!f.toUnitIds.length) return { rows: [], total: 0 };
-    q = q.where('o.to_unit_id', 'in', f.toUnitIds);
-    c = c.where('o.to_unit_id', 'in', f.toUnitIds);
-  }
-  if (f.fromRoots !== undefined && f.fromRoots !== 'all') {
-    if (!f.fromRoots.length) return { rows: [], total: 0 };
-    q = q.where(sql<boolean>`u.path && ${sql.val(f.fromRoots)}::integer[]`);
-    c = c.where(sql<boolean>`u.path && ${sql.val(f.fromRoots)}::integer[]`);
-  }
-  if (f.status) {
-    q = q.where('o.status', '=', f.status);
-    c = c.where('o.status', '=', f.status);
+  for (const cond of where) {
+    q = q.where(cond);
+    c = c.where(cond);
   }
   const [rows, total] = await Promise.all([
     q.orderBy('o.created_at', 'desc').orderBy('o.id', 'desc').limit(f.limit).offset(f.offset).execute() as Promise<

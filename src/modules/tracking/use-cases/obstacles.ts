@@ -8,6 +8,8 @@ import { recordAudit } from '../../audit/index.ts';
 import { authorize, mustRead, requireActor, type Ctx } from '../../context.ts';
 import { notify } from '../../notifications/index.ts';
 import * as store from '../store.ts';
+import { getUnit } from '../../org/index.ts';
+import { mustReadPlan } from '../../plans/access.ts';
 
 export function obstacleView(o: store.ObstacleRow, actor: Ctx['actor']) {
   return {
@@ -42,18 +44,25 @@ export type { ObstacleListQuery };
 export async function listObstaclesFor(ctx: Ctx, q: ObstacleListQuery) {
   const actor = requireActor(ctx);
   const sysadmin = actor.roles.includes('sysadmin');
+  // A plan or unit named in the filter that the reader may not read does not exist for them (404, like any id).
+  if (q.planId) await mustReadPlan(ctx, q.planId, 'kế hoạch', 'planId');
+  if (q.unitId) {
+    const unit = await getUnit(ctx.db, q.unitId);
+    mustRead(ctx, 'đơn vị', unit, (u) => ({ unitPath: u.path }), 'unitId');
+  }
+  const narrow = { status: q.status, unitId: q.unitId, planId: q.planId, kind: q.kind, q: q.q };
   let filter: store.ObstacleFilter;
   if (q.box === 'inbox') {
     const mine = [actor.unitId, ...actor.focalForIds];
     const focal = await store.focalUnitsFor(ctx.db, mine);
     filter = {
       toUnitIds: sysadmin ? 'all' : [...new Set([...mine, ...focal.values()])],
-      status: q.status,
+      ...narrow,
       limit: q.limit,
       offset: q.offset,
     };
   } else {
-    filter = { fromRoots: sysadmin ? 'all' : [actor.unitId], status: q.status, limit: q.limit, offset: q.offset };
+    filter = { fromRoots: sysadmin ? 'all' : [actor.unitId], ...narrow, limit: q.limit, offset: q.offset };
   }
   const { rows, total } = await store.listObstacles(ctx.db, filter);
   return { box: q.box, total, items: rows.map((o) => obstacleView(o, ctx.actor)) };

@@ -16,6 +16,9 @@ export const DEMO_ACCOUNTS = [
     roles: ['officer'] as Role[],
   },
   { username: 'namsamson.lanhdao', fullName: 'Phạm Xuân Trường', unitCode: '16516', roles: ['leader'] as Role[] },
+  // Administrators, so the user, unit and audit pages can be tried in demo mode too.
+  { username: 'thanhhoa.quantri', fullName: 'Hoàng Văn Nam', unitCode: '38', roles: ['unitAdmin'] as Role[] },
+  { username: 'hethong.quantri', fullName: 'Lê Quang Vinh', unitCode: '38', roles: ['sysadmin'] as Role[] },
 ];
 export const DEMO_PASSWORD = 'ThiHanh@2026';
 
