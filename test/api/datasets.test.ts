@@ -173,7 +173,7 @@ describe('an open dataset with personal data', () => {
     const sent = await outbox(uuid);
     const live = sent.filter((s) => s.status !== 'superseded');
     assert.equal(live.length, 1, 'the older waiting version is superseded');
-    assert.equal((live[0]?.payload as { title: string }).title, body.title);
+    assert.equal((live[0]!.payload as { title: string }).title, body.title);
   });
 
   test('retraction leaves the public catalogue and sends a tombstone', async () => {
@@ -184,7 +184,7 @@ describe('an open dataset with personal data', () => {
     assert.equal((await new Client(w.app).get(`/api/public/datasets/${id}`)).status, 404);
     const last = (await outbox(uuid)).at(-1);
     assert.equal(last?.op, 'delete');
-    assert.equal((last?.payload as { reason: string }).reason, 'Số liệu năm 2025 được thay bằng bộ mới.');
+    assert.equal((last!.payload as { reason: string }).reason, 'Số liệu năm 2025 được thay bằng bộ mới.');
   });
 });
 
