@@ -47,6 +47,9 @@ export function PublicShell({
       </Container>
       <Container size="md" component="footer" py="md" px={{ base: 'sm', sm: 'md' }}>
         <Group gap="md" component="nav" aria-label="Các trang công khai">
+          <Anchor component={Link} to={paths.publicHome} size="sm">
+            Kế hoạch thi hành luật
+          </Anchor>
           <Anchor component={Link} to={paths.publicDatasets} size="sm">
             Dữ liệu phục vụ AI
           </Anchor>
