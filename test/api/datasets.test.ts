@@ -216,6 +216,12 @@ describe('a conditional dataset: files only under a grant', () => {
   });
 
   test('the ward asks, the leader approves for 30 days, the ward downloads under its grant (logged)', async () => {
+    const opened = await w.as.leader.put(
+      `/api/datasets/${id}`,
+      dataset(w.unitIds['38.SKHCN'] as number, { title: 'Hộ kinh doanh (có định danh chủ hộ)', accessClass: 'open' }),
+    );
+    assert.equal(opened.status, 422, 'a published conditional dataset with CCCD cannot be made open');
+    assert.match(opened.body.error.message, /so_cccd_chu_ho/);
     const req = await w.as.ward.post(`/api/datasets/${id}/access-requests`, {
       purpose: 'Huấn luyện mô hình dự báo nhu cầu cấp phép kinh doanh.',
       intendedUse: 'Chỉ dùng nội bộ UBND phường, không chia sẻ cho bên thứ ba.',

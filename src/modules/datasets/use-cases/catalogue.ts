@@ -1,7 +1,7 @@
 // Catalogue entries: creating and changing a dataset's description, the list of what the caller may read, and one
 // dataset with its resources, history, access state and delivery to the national database.
 import type { DatasetDetail, DatasetInput } from '../../../contracts/datasets.ts';
-import { grantIsValid } from '../../../domain/datasets/model.ts';
+import { describeBlockers, grantIsValid } from '../../../domain/datasets/model.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../../domain/errors.ts';
 import { can, scopeRoots } from '../../../domain/permissions.ts';
 import { recordAudit } from '../../audit/index.ts';
@@ -104,6 +104,28 @@ export async function createDataset(ctx: Ctx, b: DatasetInput): Promise<{ id: nu
   });
 }
 
+/** 422 naming the files and columns that still hold personal data, as a refused publish of open data does. */
+async function mustBeOpenable(ctx: Ctx, id: number): Promise<void> {
+  const current = await resources.currentResources(ctx.db, [id]);
+  const decisions = await resources.decisionsFor(
+    ctx.db,
+    current.map((r) => r.version_id),
+  );
+  const blockers = blockersOf('open', current, decisions);
+  if (blockers.length)
+    throw new AppError(
+      'dataset.personal_data',
+      422,
+      `Không chuyển được thành dữ liệu mở: còn dữ liệu cá nhân trong ${describeBlockers(blockers)}.`,
+      blockers.flatMap((x) =>
+        x.columns.map((c) => ({
+          path: `resources.${x.resourceId}.${c.column}`,
+          message: `Cột "${c.column}" chứa dữ liệu cá nhân.`,
+        })),
+      ),
+    );
+}
+
 export interface DeliveryOptions {
   /** Where the public reaches this server (the national entry's links). */
   baseUrl: string;
@@ -129,6 +151,9 @@ export async function updateDataset(
     ]);
   await checkReferences(ctx, b);
   if (await datasets.titleTaken(ctx.db, d.unit_id, b.title, d.id)) throw titleTaken();
+  // A published entry made open must meet the publishing rule of open data (its files cleared of personal data).
+  if (d.status === 'published' && b.accessClass === 'open' && d.access_class !== 'open')
+    await mustBeOpenable(ctx, d.id);
   const version = await delivered(
     ctx.db.transaction().execute(async (tx) => {
       await datasets.lockDataset(tx, id);
