@@ -76,6 +76,31 @@ export const UNIQUE_CONSTRAINTS: Readonly<Record<string, UniqueAnswer>> = {
     code: 'ai_assessment.changed',
     message: 'Báo cáo đánh giá tác động vừa được người khác thay đổi. Hãy tải lại trang.',
   },
+  dataset_uuid_key: {
+    code: 'dataset.uuid_taken',
+    message: 'Mã định danh của bộ dữ liệu bị trùng. Hãy thử lại.',
+  },
+  dataset_title_unique: {
+    code: 'dataset.title_taken',
+    message: 'Đơn vị đã có một bộ dữ liệu cùng tên (chưa thu hồi): hãy đặt tên khác hoặc sửa bộ đã có.',
+    issues: [{ path: 'title', message: 'Tên này đã được dùng cho một bộ dữ liệu khác của đơn vị.' }],
+  },
+  dataset_resource_version_resource_id_version_key: {
+    code: 'dataset.resource_changed',
+    message: 'Tệp dữ liệu vừa có phiên bản mới do người khác tải lên. Hãy tải lại trang rồi thử lại.',
+  },
+  dataset_finding_decision_version_id_column_name_kind_key: {
+    code: 'dataset.finding_decided',
+    message: 'Phát hiện này đã được xác nhận là nhận nhầm.',
+  },
+  dataset_access_request_pending_unique: {
+    code: 'dataset.access_pending',
+    message: 'Bạn đã có một đề nghị truy cập bộ dữ liệu này đang chờ xem xét.',
+  },
+  sync_outbox_entity_uuid_version_op_key: {
+    code: 'sync.duplicate',
+    message: 'Thay đổi này đã được đưa vào hàng đợi gửi cơ sở dữ liệu quốc gia.',
+  },
 };
 
 /** For a constraint without an entry (a bug the test catches): the client can reload and retry. */
