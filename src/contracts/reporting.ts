@@ -363,6 +363,8 @@ export const ReportPatchSchema = z
   .strict();
 
 export const ReportReturnSchema = z.object({ reason: ShortText(2000, 5) }).strict();
+/** Optional body of approve: confirms approving with required sections left empty (answered 409 otherwise). */
+export const ReportApproveSchema = z.object({ confirmEmpty: z.boolean().optional() }).strict();
 
 export const FocalDashboardQuerySchema = z.object({ planId: QueryId, year: QueryYear.optional() });
 export const NationalDashboardQuerySchema = z.object({ year: QueryYear.optional(), rootUnitId: QueryId.optional() });
