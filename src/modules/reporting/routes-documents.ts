@@ -5,7 +5,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../http/env.ts';
 import { defineRoute, IdParam } from '../../http/route.ts';
 import { fold } from '../../domain/text.ts';
-import { invalid } from '../../domain/errors.ts';
+import { AppError } from '../../domain/errors.ts';
 import { ReportApproveSchema } from '../../contracts/reporting.ts';
 import * as service from './service.ts';
 import { asBuffer, runInWorker } from '../../workers/pool.ts';
@@ -37,13 +37,14 @@ export async function approveBody(c: Context<AppEnv>): Promise<{ confirmEmpty?: 
   try {
     json = JSON.parse(text);
   } catch {
-    throw invalid('invalid_json', 'Dữ liệu gửi lên không phải JSON hợp lệ.');
+    throw new AppError('invalid_json', 400, 'Dữ liệu gửi lên không phải JSON hợp lệ.');
   }
   const parsed = ReportApproveSchema.safeParse(json);
   if (!parsed.success)
-    throw invalid(
-      'invalid_body',
-      'Dữ liệu gửi lên không hợp lệ.',
+    throw new AppError(
+      'validation',
+      400,
+      'Dữ liệu gửi lên không đúng định dạng.',
       parsed.error.issues.map((i) => ({
         path: i.path.join('.') || 'body',
         message: 'Chỉ nhận { confirmEmpty: true }.',
