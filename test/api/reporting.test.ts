@@ -795,11 +795,12 @@ describe('documents of the receiving level', () => {
       quangTrung.items.some((i: string) => /^Nhiệm vụ 1\. .*chưa hoàn thành, quá hạn$/.test(i)) ||
         quangTrung.items.length >= 1,
     );
-    assert.ok(l.recipients.includes('Ủy ban nhân dân các xã, phường (có tên tại danh sách kèm theo)'));
-    assert.equal(l.newDeadline, '2026-12-23', '5 working days after 16/12/2026');
+    assert.ok(l.recipients.includes('Ủy ban nhân dân các xã, phường có tên tại Danh sách kèm theo'));
+    assert.equal(l.newDeadline, '2026-12-23', '5 working days after 16/12/2026 (the last day on time)');
+    // One deadline: the passed one is not named beside the new one (issue 9).
     assert.match(
       l.basisText,
-      /gửi báo cáo kết quả thực hiện năm 2026 về Sở Khoa học và Công nghệ trước ngày 15\/12\/2026/,
+      /gửi báo cáo kết quả thực hiện năm 2026 về Sở Khoa học và Công nghệ theo thời hạn quy định/,
     );
     const docx = await skhcn.request('GET', `/api/regimes/${regimeId}/periods/2026/reminder.docx`);
     assert.equal(docx.status, 200);
@@ -811,9 +812,10 @@ describe('documents of the receiving level', () => {
       'Ủy ban nhân dân phường Quang Trung',
       'Ủy ban nhân dân phường Hạc Thành',
       'Sở Tài chính',
-      '23/12/2026',
+      'trước ngày 24/12/2026',
     ])
       assert.ok(text.includes(s), s);
+    assert.ok(!text.includes('15/12/2026'), 'one deadline in the letter');
     assert.ok(!text.includes('Ủy ban nhân dân phường Nam Sầm Sơn'));
   });
 });
