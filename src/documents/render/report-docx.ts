@@ -306,7 +306,9 @@ export function annexLayout(report: CompiledReport): { landscape: boolean; colum
 
 export function annexTable(report: CompiledReport, columns: readonly number[], size = 12): Table {
   const specs = annexSpecs(report);
-  const head = specs.map((c, i) => gridCell(columns[i]!, [c.header], { size, bold: true, align: 'center' }));
+  // Headers one size down when many indicator columns would make them a quarter of each page.
+  const headSize = report.indicators.length > 4 ? size - 1 : size;
+  const head = specs.map((c, i) => gridCell(columns[i]!, [c.header], { size: headSize, bold: true, align: 'center' }));
   const align = (i: number): Align => (i === 1 ? 'left' : i >= 4 ? 'right' : 'center');
   const body = report.annex.map((row, r) =>
     annexRowTexts(report, row, r).map((text, i) => gridCell(columns[i]!, [text], { size, align: align(i) })),
