@@ -16,6 +16,14 @@ import {
 import { periodByKey, AI_PLAN_YEARLY_SCHEDULE } from '../../src/domain/reporting/period.ts';
 import { LAW_IMPLEMENTATION_INDICATORS } from '../../src/domain/reporting/indicators.ts';
 import type { UnitReportContent } from '../../src/domain/reporting/model.ts';
+import {
+  archiveLine,
+  deadlinePhraseOf,
+  emptyRequiredSections,
+  reminderDeadline,
+} from '../../src/domain/reporting/letters.ts';
+import { addWorkingDays } from '../../src/domain/calendar/working-days.ts';
+import { DEFAULT_CALENDAR_CONFIG } from '../../src/domain/calendar/holidays.ts';
 
 const SKHCN: IssuerInfo = {
   name: 'SỞ KHOA HỌC VÀ CÔNG NGHỆ',
@@ -338,4 +346,25 @@ test('the reminder letter: what each unit still owes, groups in Kính gửi, a n
     ],
     'a unit whose due date has not passed is never called "chưa gửi"',
   );
+});
+
+test('one deadline: the period’s own until it passes, then 5 working days from today, named "trước ngày" the day after', () => {
+  const add = (d: string, n: number) => addWorkingDays(d, n, DEFAULT_CALENDAR_CONFIG);
+  assert.deepEqual(reminderDeadline('2026-12-14', '2026-12-10', add), { lastDay: '2026-12-14', extended: false });
+  assert.deepEqual(reminderDeadline('2026-12-14', '2026-12-14', add), { lastDay: '2026-12-14', extended: false });
+  assert.deepEqual(reminderDeadline('2026-12-14', '2026-12-16', add), { lastDay: '2026-12-23', extended: true });
+  assert.equal(deadlinePhraseOf('2026-12-14'), 'trước ngày 15/12/2026');
+  assert.equal(deadlinePhraseOf('2026-02-28'), 'trước ngày 01/3/2026');
+  assert.equal(archiveLine('PVHXH'), 'Lưu: VT, PVHXH');
+  assert.equal(archiveLine(null), 'Lưu: VT');
+});
+
+test('the sections a report is not approved without, unless confirmed', () => {
+  const full = { leadership: 'a', results: 'b', assessment: 'c', obstacles: '', proposals: '', nextSteps: 'd' };
+  assert.deepEqual(emptyRequiredSections(full), []);
+  assert.deepEqual(
+    emptyRequiredSections({ ...full, leadership: '  ', nextSteps: '' }).map((s) => s.key),
+    ['leadership', 'nextSteps'],
+  );
+  assert.equal(emptyRequiredSections(undefined).length, 4);
 });
