@@ -90,6 +90,8 @@ const documentHeader = {
   issuerParentName: z.string().nullable(),
   placeName: z.string(),
   date: IsoDay.nullable(),
+  /** Year of the date line while the document is not dated ("ngày … tháng … năm 2026"). */
+  year: z.number().int().nullable().optional(),
   number: z.string().nullable(),
   symbol: z.string(),
 };
@@ -124,6 +126,8 @@ export const CompiledReportSchema = z
     ),
     indicators: z.array(IndicatorDefSchema.extend({ total: z.number() })),
     themes: z.array(z.object({ title: z.string(), lines: z.array(z.string()) })).optional(),
+    /** Section I from what the units reported (leadership documents issued, conferences held), one line per unit. */
+    leadership: z.array(z.string()).optional(),
     obstacles: z.array(z.string()),
     proposals: z.array(z.string()),
     annex: z.array(
@@ -147,8 +151,18 @@ export const ReminderLetterSchema = z
     subject: z.string(),
     recipients: z.array(z.string()),
     basisText: z.string(),
-    missing: z.array(z.object({ unitName: z.string(), items: z.array(z.string()) })),
+    missing: z.array(
+      z.object({
+        unitName: z.string(),
+        items: z.array(z.string()),
+        /** Past its due date, sent back and not sent again, or not due yet (never called "chưa gửi"). */
+        state: z.enum(['missing', 'returned', 'pending']).optional(),
+        dueDate: IsoDay.nullable().optional(),
+      }),
+    ),
+    /** The one deadline of the letter: its last day on time, printed "trước ngày <the day after>". */
     newDeadline: IsoDay,
+    deadlineExtended: z.boolean().optional(),
     ...documentClosing,
   })
   .openapi('ReminderLetter');
@@ -365,6 +379,8 @@ export const ReportPatchSchema = z
   .strict();
 
 export const ReportReturnSchema = z.object({ reason: ShortText(2000, 5) }).strict();
+/** Optional body of approve: confirms approving with required sections left empty (answered 409 otherwise). */
+export const ReportApproveSchema = z.object({ confirmEmpty: z.boolean().optional() }).strict();
 
 export const FocalDashboardQuerySchema = z.object({ planId: QueryId, year: QueryYear.optional() });
 export const NationalDashboardQuerySchema = z.object({ year: QueryYear.optional(), rootUnitId: QueryId.optional() });

@@ -6,6 +6,7 @@ import { AppError, invalid } from '../domain/errors.ts';
 import { scrubImportedText } from '../domain/input-text.ts';
 import type { Finding, PlanDraft } from '../domain/plan/model.ts';
 import type { CompiledReport, ReminderLetter } from '../domain/reporting/model.ts';
+import type { UnitReportDocument } from '../domain/reporting/unit-document.ts';
 import type { PlanRenderOptions } from '../documents/render/plan-docx.ts';
 import type { PlanXlsxOptions } from '../documents/render/plan-xlsx.ts';
 import type { CompiledReportInput } from '../documents/render/report-docx.ts';
@@ -183,4 +184,16 @@ export function deidentifyDatasetResource(task: DeidentifyTask): Promise<Envelop
     const report = await q.qualityReport(filename, content, { schema: task.schema });
     return { filename, content, report, kAnonymity };
   });
+}
+
+export function renderUnitReportDocx(task: { document: UnitReportDocument }): Promise<Envelope<Uint8Array>> {
+  return envelope(async () =>
+    (await import('../documents/render/unit-report-docx.ts')).renderUnitReportDocx(task.document),
+  );
+}
+
+export function renderUnitReportXlsx(task: { document: UnitReportDocument }): Promise<Envelope<Uint8Array>> {
+  return envelope(async () =>
+    (await import('../documents/render/unit-report-xlsx.ts')).renderUnitReportXlsx(task.document),
+  );
 }

@@ -153,7 +153,7 @@ const wardSent = stage(async () => {
   const w = await wardDrafted.copy();
   setClock(w, w.clock);
   ok(await w.as.ward.put(`/api/reports/${w.wardReportId}`, WARD_SECTIONS), 'report sections');
-  ok(await w.as.wardLeader.post(`/api/reports/${w.wardReportId}/approve`), 'report approve');
+  ok(await w.as.wardLeader.post(`/api/reports/${w.wardReportId}/approve`, { confirmEmpty: true }), 'report approve');
   setClock(w, '2026-12-02');
   ok(await w.as.ward.post(`/api/reports/${w.wardReportId}/submit`), 'report submit');
   ok(await w.as.skhcn.post(`/api/reports/${w.wardReportId}/accept`), 'report accept');
@@ -429,7 +429,7 @@ describe('unit reports', () => {
     );
     assert.equal(r.indicatorValues.articles, 1);
     assert.equal((await economic.post(`/api/reports/${id}/approve`)).status, 403, 'an officer does not approve');
-    assert.equal((await economicLeader.post(`/api/reports/${id}/approve`)).status, 200);
+    assert.equal((await economicLeader.post(`/api/reports/${id}/approve`, { confirmEmpty: true })).status, 200);
     assert.equal((await economic.post(`/api/reports/${id}/submit`)).status, 200);
     const focal = await new Client(app).login(
       (await makeUser(d.db, 'nss.vhxh', '16516.PVHXH', ['officer']), 'nss.vhxh'),
@@ -495,7 +495,7 @@ describe('unit reports', () => {
       403,
       'the focal Sở does not approve for the ward',
     );
-    assert.equal((await wardLeader.post(`/api/reports/${wardReportId}/approve`)).status, 200);
+    assert.equal((await wardLeader.post(`/api/reports/${wardReportId}/approve`, { confirmEmpty: true })).status, 200);
     const locked = await ward.put(`/api/reports/${wardReportId}`, { narrative: { results: 'x' } });
     assert.equal(locked.status, 409);
     assert.match(locked.body.error.message, /đã được lãnh đạo duyệt/);
@@ -537,7 +537,10 @@ describe('unit reports', () => {
     const created = await hacThanh.post(`/api/regimes/${regimeId}/periods/2026/reports`, {});
     assert.equal(created.status, 201);
     hacThanhReportId = created.body.id;
-    assert.equal((await hacThanhLeader.post(`/api/reports/${hacThanhReportId}/approve`)).status, 200);
+    assert.equal(
+      (await hacThanhLeader.post(`/api/reports/${hacThanhReportId}/approve`, { confirmEmpty: true })).status,
+      200,
+    );
     assert.equal((await hacThanh.post(`/api/reports/${hacThanhReportId}/submit`)).status, 200);
     at('2026-12-04');
     assert.equal((await skhcn.post(`/api/reports/${hacThanhReportId}/return`, { reason: 'x' })).status, 400);
@@ -565,7 +568,10 @@ describe('unit reports', () => {
     const created = await bimSon.post(`/api/regimes/${regimeId}/periods/2026/reports`, {});
     assert.equal(created.status, 201);
     bimSonReportId = created.body.id;
-    assert.equal((await bimSonLeader.post(`/api/reports/${bimSonReportId}/approve`)).status, 200);
+    assert.equal(
+      (await bimSonLeader.post(`/api/reports/${bimSonReportId}/approve`, { confirmEmpty: true })).status,
+      200,
+    );
     at('2026-12-16');
     const late = await (await makeUserClient('quangtrung.cv', '14818')).post(
       `/api/regimes/${regimeId}/periods/2026/reports`,
@@ -789,11 +795,12 @@ describe('documents of the receiving level', () => {
       quangTrung.items.some((i: string) => /^Nhiệm vụ 1\. .*chưa hoàn thành, quá hạn$/.test(i)) ||
         quangTrung.items.length >= 1,
     );
-    assert.ok(l.recipients.includes('Ủy ban nhân dân các xã, phường (có tên tại danh sách kèm theo)'));
-    assert.equal(l.newDeadline, '2026-12-23', '5 working days after 16/12/2026');
+    assert.ok(l.recipients.includes('Ủy ban nhân dân các xã, phường có tên tại Danh sách kèm theo'));
+    assert.equal(l.newDeadline, '2026-12-23', '5 working days after 16/12/2026 (the last day on time)');
+    // One deadline: the passed one is not named beside the new one (issue 9).
     assert.match(
       l.basisText,
-      /gửi báo cáo kết quả thực hiện năm 2026 về Sở Khoa học và Công nghệ trước ngày 15\/12\/2026/,
+      /gửi báo cáo kết quả thực hiện năm 2026 về Sở Khoa học và Công nghệ theo thời hạn quy định/,
     );
     const docx = await skhcn.request('GET', `/api/regimes/${regimeId}/periods/2026/reminder.docx`);
     assert.equal(docx.status, 200);
@@ -805,9 +812,10 @@ describe('documents of the receiving level', () => {
       'Ủy ban nhân dân phường Quang Trung',
       'Ủy ban nhân dân phường Hạc Thành',
       'Sở Tài chính',
-      '23/12/2026',
+      'trước ngày 24/12/2026',
     ])
       assert.ok(text.includes(s), s);
+    assert.ok(!text.includes('15/12/2026'), 'one deadline in the letter');
     assert.ok(!text.includes('Ủy ban nhân dân phường Nam Sầm Sơn'));
   });
 });

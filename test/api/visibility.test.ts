@@ -258,7 +258,7 @@ describe('the focal unit follows, the commune holds the pen', () => {
       403,
       'not the draft',
     );
-    assert.equal((await wardLeader.post(`/api/reports/${reportId}/approve`)).status, 200);
+    assert.equal((await wardLeader.post(`/api/reports/${reportId}/approve`, { confirmEmpty: true })).status, 200);
     assert.equal((await ward.post(`/api/reports/${reportId}/submit`)).status, 200);
     const received = await focal.get(`/api/reports/${reportId}`);
     assert.deepEqual(received.body.can, { edit: false, approve: false, submit: false, accept: true, return: true });

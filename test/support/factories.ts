@@ -246,7 +246,7 @@ export async function unitReport(regimeId: number, state: ReportState, w: Report
   ok(created, 'report', 201);
   const id = created.body.id as number;
   if (state === 'draft') return id;
-  ok(await w.leader!.post(`/api/reports/${id}/approve`), 'report approve');
+  ok(await w.leader!.post(`/api/reports/${id}/approve`, { confirmEmpty: true }), 'report approve');
   if (state === 'approved') return id;
   ok(await w.officer.post(`/api/reports/${id}/submit`), 'report submit');
   if (state === 'returned')

@@ -106,7 +106,7 @@ describe('report helpers', () => {
   it('writes the V/v line and the new deadline', () => {
     assert.equal(subjectLine('Đôn đốc gửi báo cáo.'), 'V/v đôn đốc gửi báo cáo');
     assert.equal(subjectLine('V/v đôn đốc gửi báo cáo'), 'V/v đôn đốc gửi báo cáo');
-    assert.equal(deadlinePhrase('2026-12-19'), 'trước ngày 19/12/2026');
+    assert.equal(deadlinePhrase('2026-12-18'), 'trước ngày 19/12/2026', 'the last day on time is the 18th');
     assert.equal(deadlinePhrase('trước ngày 19/12/2026'), 'trước ngày 19/12/2026');
     const lines = subjectLines(reminderLetter().subject);
     assert.ok(lines.length >= 2, lines.join(' | '));
@@ -131,7 +131,7 @@ describe('report helpers', () => {
       [nss?.state, nss?.indicatorValues['HN'], nss?.indicatorValues['NTG']],
       ['onTime', 1, NAM_SAM_SON_PARTICIPANTS],
     );
-    assert.equal(reminderLetter().missing.length, n('missing') + n('returned'));
+    assert.equal(reminderLetter().missing.length, n('missing') + n('returned') + n('pending'));
   });
 });
 
@@ -235,7 +235,7 @@ describe('renderCompiledReportDocx: Thanh Hóa 2026, 187 units', () => {
       at,
       'in order',
     );
-    for (const l of report.leadership!) assert.ok(p.slice(at[0]!, at[1]!).includes(l), l);
+    for (const l of report.leadership!) assert.ok(p.slice(at[0]!, at[1]!).includes(`- ${l}`), l);
     for (const h of [
       '1. Kết quả thực hiện các nhiệm vụ',
       '2. Các chỉ tiêu chủ yếu',
@@ -285,9 +285,10 @@ describe('renderCompiledReportDocx: Thanh Hóa 2026, 187 units', () => {
   it('prints the indicators with their totals in a small table', () => {
     const rows = tableWithHeader(s.documentXml, 'Chỉ tiêu');
     assert.deepEqual(rows[0]!.cells, ['STT', 'Chỉ tiêu', 'Đơn vị tính', 'Kết quả']);
-    assert.ok(rows[0]!.header, 'header row repeats');
+    assert.deepEqual(rows[1]!.cells, ['(1)', '(2)', '(3)', '(4)'], 'numbered column headers');
+    assert.ok(rows[0]!.header && rows[1]!.header, 'header rows repeat');
     assert.deepEqual(
-      rows.slice(1).map((r) => r.cells),
+      rows.slice(2).map((r) => r.cells),
       report.indicators.map((ind, i) => [String(i + 1), ind.name, ind.unit, formatCount(ind.total)]),
     );
     const hn = report.indicators.find((i) => i.code === 'HN')!;
@@ -459,7 +460,11 @@ describe('renderCompiledReportDocx: variants', () => {
     assert.ok(p.some((x) => /^Số: +\/BC-SKHCN$/.test(x)));
     assert.ok(p.some((x) => /^Thanh Hóa, ngày +tháng +năm 2026$/.test(x)));
     const i = p.indexOf('I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO, TRIỂN KHAI THỰC HIỆN');
-    assert.match(p[i + 1]!, /^Sở Khoa học và Công nghệ đã tổng hợp kết quả từ báo cáo của 177\/187 cơ quan, đơn vị/);
+    assert.match(
+      p[i + 1]!,
+      /^Trong kỳ, các cơ quan, đơn vị chưa báo cáo văn bản lãnh đạo, chỉ đạo/,
+      'no count of reports',
+    );
     const iii = p.indexOf('III. ĐÁNH GIÁ CHUNG, KHÓ KHĂN, VƯỚNG MẮC');
     assert.equal(p[iii + 1], 'Không có.');
     assert.match(
@@ -521,39 +526,48 @@ describe('renderReminderLetterDocx: công văn đôn đốc', () => {
     const date = p.indexOf('Thanh Hóa, ngày 16 tháng 12 năm 2026');
     assert.equal(
       p.slice(date + 1).find((x) => x.trim()),
-      'Kính gửi:',
+      'Kính gửi: Các cơ quan, đơn vị có tên tại Danh sách kèm theo.',
     );
   });
 
-  it('sends it to the late units, one per line, the last ending with "."', () => {
+  it('points Kính gửi to the annexed list and says who is late and who is not due yet', () => {
     const p = s.paragraphs;
-    const at = p.indexOf('Kính gửi:');
-    const n = letter.recipients.length;
-    assert.ok(n >= 10);
-    assert.deepEqual(
-      p.slice(at + 1, at + 1 + n),
-      letter.recipients.map((r, i) => `- ${r}${i === n - 1 ? '.' : ';'}`),
+    const at = p.findIndex((x) => x.startsWith('Kính gửi:'));
+    assert.equal(p[at + 1], withStop(letter.basisText));
+    const late = letter.missing.filter((m) => m.state !== 'pending').length;
+    assert.equal(
+      p[at + 2],
+      `Qua theo dõi, tổng hợp, đến nay còn ${late} cơ quan, đơn vị đã đến hạn nhưng chưa gửi hoặc chưa gửi đầy đủ báo cáo; 2 cơ quan, đơn vị chưa đến hạn nhưng chưa gửi báo cáo (có Danh sách kèm theo).`,
     );
-    assert.equal(p[at + 1 + n], withStop(letter.basisText));
   });
 
-  it('lists exactly what each unit is missing', () => {
-    const rows = tableWithHeader(s.documentXml, 'Nội dung chưa gửi');
-    assert.deepEqual(rows[0]!.cells, ['STT', 'Cơ quan, đơn vị', 'Nội dung chưa gửi']);
-    assert.equal(rows.length, letter.missing.length + 1);
+  it('lists exactly what each unit is missing in the annex, "Chưa gửi" only past the due date', () => {
+    const rows = tableWithHeader(s.documentXml, 'Nội dung còn thiếu');
+    assert.deepEqual(rows[0]!.cells, ['STT', 'Cơ quan, đơn vị', 'Hạn gửi', 'Tình trạng', 'Nội dung còn thiếu']);
+    assert.deepEqual(rows[1]!.cells, ['(1)', '(2)', '(3)', '(4)', '(5)']);
+    assert.equal(rows.length, letter.missing.length + 2);
     letter.missing.forEach((m, i) => {
-      const cells = rows[i + 1]!.cells;
+      const cells = rows[i + 2]!.cells;
       assert.equal(cells[0], String(i + 1));
       assert.equal(cells[1], m.unitName);
+      assert.equal(
+        cells[3],
+        { missing: 'Chưa gửi (quá hạn)', returned: 'Bị trả lại, chưa gửi lại', pending: 'Chưa đến hạn' }[m.state!],
+      );
       const expected =
         m.items.length === 1
           ? [`${m.items[0]}.`]
           : m.items.map((x, j) => `- ${x}${j === m.items.length - 1 ? '.' : ';'}`);
-      assert.deepEqual(cells[2]!.split('\n'), expected, m.unitName);
+      assert.deepEqual(cells[4]!.split('\n'), expected, m.unitName);
     });
     assert.ok(
       s.paragraphs.includes(
-        `Qua theo dõi, tổng hợp, đến nay còn ${letter.missing.length} cơ quan, đơn vị chưa gửi hoặc chưa gửi đầy đủ báo cáo theo yêu cầu, cụ thể như sau:`,
+        'DANH SÁCH CÁC CƠ QUAN, ĐƠN VỊ CHƯA GỬI HOẶC CHƯA ĐẾN HẠN GỬI BÁO CÁO KẾT QUẢ THỰC HIỆN NĂM 2026',
+      ),
+    );
+    assert.ok(
+      s.paragraphs.includes(
+        '(Kèm theo Công văn số 1876/SKHCN-QLCN ngày 16 tháng 12 năm 2026 của Sở Khoa học và Công nghệ)',
       ),
     );
   });
@@ -565,7 +579,12 @@ describe('renderReminderLetterDocx: công văn đôn đốc', () => {
         x.includes('khẩn trương hoàn thiện, gửi báo cáo về Sở Khoa học và Công nghệ trước ngày 19/12/2026.'),
       ),
     );
-    assert.ok(p.some((x) => x.includes('Chủ tịch Ủy ban nhân dân các xã, phường có tên nêu trên')));
+    assert.ok(p.some((x) => x.includes('Chủ tịch Ủy ban nhân dân các xã, phường có tên tại Danh sách kèm theo')));
+    assert.equal(
+      p.filter((x) => /trước ngày \d/.test(x)).length,
+      1,
+      'one deadline (the opening names none once it passed)',
+    );
     const marked = p.filter((x) => x.includes(END_MARKER));
     assert.equal(marked.length, 1);
     assert.match(marked[0]!, /^Quá thời hạn nêu trên, .*phối hợp thực hiện\.\/\.$/);
@@ -602,9 +621,11 @@ describe('renderReminderLetterDocx: a ward reminding its offices', () => {
         {
           unitName: 'Phòng Văn hóa - Xã hội phường Nam Sầm Sơn',
           items: ['Báo cáo kết quả thực hiện năm 2026: chưa gửi'],
+          state: 'missing' as const,
+          dueDate: '2026-12-07',
         },
       ],
-      newDeadline: 'trước ngày 12/12/2026',
+      newDeadline: '2026-12-11',
     };
     const s = await inspectDocx(await renderReminderLetterDocx(letter));
     const p = s.paragraphs;
@@ -612,7 +633,7 @@ describe('renderReminderLetterDocx: a ward reminding its offices', () => {
     assert.ok(
       p.some((x) =>
         x.includes(
-          'Chủ tịch Ủy ban nhân dân phường Nam Sầm Sơn yêu cầu Thủ trưởng các cơ quan, đơn vị có tên nêu trên khẩn trương hoàn thiện, gửi báo cáo trước ngày 12/12/2026.',
+          'Chủ tịch Ủy ban nhân dân phường Nam Sầm Sơn yêu cầu Thủ trưởng các cơ quan, đơn vị có tên tại Danh sách kèm theo khẩn trương hoàn thiện, gửi báo cáo trước ngày 12/12/2026.',
         ),
       ),
     );
@@ -621,8 +642,10 @@ describe('renderReminderLetterDocx: a ward reminding its offices', () => {
         'Quá thời hạn nêu trên, cơ quan, đơn vị nào chưa thực hiện thì Thủ trưởng cơ quan, đơn vị đó chịu trách nhiệm trước Chủ tịch Ủy ban nhân dân phường Nam Sầm Sơn./.',
       ),
     );
-    assert.deepEqual(tableWithHeader(s.documentXml, 'Nội dung chưa gửi')[1]!.cells.slice(1), [
+    assert.deepEqual(tableWithHeader(s.documentXml, 'Nội dung còn thiếu')[2]!.cells.slice(1), [
       'Phòng Văn hóa - Xã hội phường Nam Sầm Sơn',
+      '07/12/2026',
+      'Chưa gửi (quá hạn)',
       'Báo cáo kết quả thực hiện năm 2026: chưa gửi.',
     ]);
   });

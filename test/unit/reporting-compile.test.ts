@@ -16,6 +16,14 @@ import {
 import { periodByKey, AI_PLAN_YEARLY_SCHEDULE } from '../../src/domain/reporting/period.ts';
 import { LAW_IMPLEMENTATION_INDICATORS } from '../../src/domain/reporting/indicators.ts';
 import type { UnitReportContent } from '../../src/domain/reporting/model.ts';
+import {
+  archiveLine,
+  deadlinePhraseOf,
+  emptyRequiredSections,
+  reminderDeadline,
+} from '../../src/domain/reporting/letters.ts';
+import { addWorkingDays } from '../../src/domain/calendar/working-days.ts';
+import { DEFAULT_CALENDAR_CONFIG } from '../../src/domain/calendar/holidays.ts';
 
 const SKHCN: IssuerInfo = {
   name: 'SỞ KHOA HỌC VÀ CÔNG NGHỆ',
@@ -24,7 +32,9 @@ const SKHCN: IssuerInfo = {
   displayName: 'Sở Khoa học và Công nghệ',
   abbreviation: 'SKHCN',
   signerLines: ['GIÁM ĐỐC'],
-  archive: 'Lưu: VT, SKHCN',
+  signerName: 'Trịnh Văn Hùng',
+  draftingDivision: 'VP',
+  archive: 'Lưu: VT, VP',
 };
 const KH129: PlanRef = {
   number: '129',
@@ -213,8 +223,14 @@ test('the compiled report: title, Kính gửi, basis, per-task lines naming deli
       ['Công an tỉnh', 'pending', 0, 0, 0],
     ],
   );
-  assert.deepEqual(r.signer, { lines: ['GIÁM ĐỐC'], name: null });
+  assert.deepEqual(r.signer, { lines: ['GIÁM ĐỐC'], name: 'Trịnh Văn Hùng' });
   assert.deepEqual([r.date, r.number], [null, null], 'numbered and dated by the văn thư');
+  assert.equal(r.year, 2026, 'the date line of the undated report has its year');
+  assert.equal(r.copyTo.at(-1), 'Lưu: VT, VP');
+  // Section I from what the units reported (the conference held by the ward), not a count of reports.
+  assert.deepEqual(r.leadership, [
+    'Phường Nam Sầm Sơn: tổ chức Hội nghị phổ biến Luật Trí tuệ nhân tạo (ngày 20/11/2026, 120 người tham dự).',
+  ]);
 });
 
 test('many deliverables: the first ones are named, the rest summed up', () => {
@@ -263,10 +279,9 @@ test('the reminder letter: what each unit still owes, groups in Kính gửi, a n
     reportsTo: 'Ủy ban nhân dân tỉnh',
     units: UNITS,
     today: '2026-12-16',
-    newDeadline: '2026-12-23',
+    deadline: { lastDay: '2026-12-23', extended: true },
     groupNames: [{ unitIds: [1, 2, 3, 4], name: 'Ủy ban nhân dân các xã, phường' }],
     submittersPhrase: 'các sở, ban, ngành cấp tỉnh và Ủy ban nhân dân các xã, phường',
-    dueDate: '2026-12-14',
   });
   assert.equal(letter.subject, 'V/v đôn đốc gửi báo cáo kết quả thực hiện Kế hoạch số 129/KH-UBND năm 2026');
   assert.equal(letter.symbol, 'SKHCN-VP');
@@ -297,10 +312,15 @@ test('the reminder letter: what each unit still owes, groups in Kính gửi, a n
   ]);
   assert.equal(
     letter.basisText,
-    `Thực hiện ${planCitation(KH129)}, các sở, ban, ngành cấp tỉnh và Ủy ban nhân dân các xã, phường gửi báo cáo kết quả thực hiện năm 2026 về Sở Khoa học và Công nghệ trước ngày 15/12/2026 để tổng hợp, báo cáo Ủy ban nhân dân tỉnh`,
+    `Thực hiện ${planCitation(KH129)}, các sở, ban, ngành cấp tỉnh và Ủy ban nhân dân các xã, phường gửi báo cáo kết quả thực hiện năm 2026 về Sở Khoa học và Công nghệ theo thời hạn quy định để tổng hợp, báo cáo Ủy ban nhân dân tỉnh`,
+    'the passed due date is not named beside the new one',
   );
   assert.equal(letter.newDeadline, '2026-12-23');
+  assert.equal(letter.deadlineExtended, true);
+  assert.equal(letter.year, 2026);
+  assert.deepEqual(letter.signer, { lines: ['GIÁM ĐỐC'], name: 'Trịnh Văn Hùng' });
   assert.ok(letter.copyTo.includes('Ủy ban nhân dân tỉnh (để b/c)'));
+  assert.equal(letter.copyTo.at(-1), 'Lưu: VT, VP', 'the filing line names the division of the symbol');
   const grouped = buildReminderLetter({
     issuer: SKHCN,
     plan: KH129,
@@ -308,12 +328,43 @@ test('the reminder letter: what each unit still owes, groups in Kính gửi, a n
     period,
     receiverName: 'Sở Khoa học và Công nghệ',
     reportsTo: 'Ủy ban nhân dân tỉnh',
-    today: '2026-12-16',
-    newDeadline: '2026-12-23',
-    units: [4, 7, 8, 9].map((i) => unit(i, `Xã ${i}`, 'missing')),
+    today: '2026-12-10',
+    deadline: { lastDay: '2026-12-14', extended: false },
+    units: [4, 7, 8, 9].map((i) => unit(i, `Xã ${i}`, i === 9 ? 'pending' : 'missing')),
     groupNames: [{ unitIds: [4, 7, 8, 9], name: 'Ủy ban nhân dân các xã, phường' }],
     submittersPhrase: 'Ủy ban nhân dân các xã, phường',
-    dueDate: '2026-12-14',
   });
-  assert.deepEqual(grouped.recipients, ['Ủy ban nhân dân các xã, phường (có tên tại danh sách kèm theo)']);
+  assert.deepEqual(grouped.recipients, ['Ủy ban nhân dân các xã, phường có tên tại Danh sách kèm theo']);
+  assert.match(grouped.basisText, /về Sở Khoa học và Công nghệ trước ngày 15\/12\/2026 để tổng hợp/);
+  assert.deepEqual(
+    grouped.missing.map((m) => [m.state, m.items[0]]),
+    [
+      ['missing', 'Báo cáo kết quả thực hiện năm 2026: chưa gửi'],
+      ['missing', 'Báo cáo kết quả thực hiện năm 2026: chưa gửi'],
+      ['missing', 'Báo cáo kết quả thực hiện năm 2026: chưa gửi'],
+      ['pending', 'Báo cáo kết quả thực hiện năm 2026: chưa lập'],
+    ],
+    'a unit whose due date has not passed is never called "chưa gửi"',
+  );
+});
+
+test('one deadline: the period’s own until it passes, then 5 working days from today, named "trước ngày" the day after', () => {
+  const add = (d: string, n: number) => addWorkingDays(d, n, DEFAULT_CALENDAR_CONFIG);
+  assert.deepEqual(reminderDeadline('2026-12-14', '2026-12-10', add), { lastDay: '2026-12-14', extended: false });
+  assert.deepEqual(reminderDeadline('2026-12-14', '2026-12-14', add), { lastDay: '2026-12-14', extended: false });
+  assert.deepEqual(reminderDeadline('2026-12-14', '2026-12-16', add), { lastDay: '2026-12-23', extended: true });
+  assert.equal(deadlinePhraseOf('2026-12-14'), 'trước ngày 15/12/2026');
+  assert.equal(deadlinePhraseOf('2026-02-28'), 'trước ngày 01/3/2026');
+  assert.equal(archiveLine('PVHXH'), 'Lưu: VT, PVHXH');
+  assert.equal(archiveLine(null), 'Lưu: VT');
+});
+
+test('the sections a report is not approved without, unless confirmed', () => {
+  const full = { leadership: 'a', results: 'b', assessment: 'c', obstacles: '', proposals: '', nextSteps: 'd' };
+  assert.deepEqual(emptyRequiredSections(full), []);
+  assert.deepEqual(
+    emptyRequiredSections({ ...full, leadership: '  ', nextSteps: '' }).map((s) => s.key),
+    ['leadership', 'nextSteps'],
+  );
+  assert.equal(emptyRequiredSections(undefined).length, 4);
 });

@@ -10,6 +10,7 @@ export {
   END_MARKER,
   FONT,
   HEADER_COLUMNS,
+  LANDSCAPE_TEXT_WIDTH,
   PAGE,
   QUOC_HIEU,
   SIGNATURE_COLUMNS,
@@ -38,6 +39,15 @@ export {
 export { balanceLines, fits, textWidthTwips, type Face } from './nd30/width.ts';
 export { centredLine, ruleParagraph, run, type RunStyle } from './nd30/paragraph.ts';
 export { layoutCell, layoutTable } from './nd30/table.ts';
+export {
+  GRID_CELL_MARGIN,
+  fitColumns,
+  gridCell,
+  gridTable,
+  numberingRow,
+  type Align,
+  type ColumnSpec,
+} from './nd30/grid.ts';
 export { draftStamp, headerTable, issuerBlock, nationalMottoBlock, type HeaderData } from './nd30/header.ts';
 export { kinhGuiBlock, titleBlock } from './nd30/title.ts';
 export { bodyParagraph, bodyParagraphs, bodyText, type BodyItem } from './nd30/body.ts';

@@ -3,30 +3,19 @@
 // compiledReportBodyItems() gives the body as data, buildCompiledReportDocument() the docx Document,
 // renderCompiledReportDocx() the file. The annex helpers are shared with report-xlsx.ts.
 
-import {
-  AlignmentType,
-  BorderStyle,
-  type Document,
-  LineRuleType,
-  Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  VerticalAlignTable,
-  WidthType,
-  type FileChild,
-  type ISectionOptions,
-} from 'docx';
+import { type Document, LineRuleType, Paragraph, type Table, type FileChild, type ISectionOptions } from 'docx';
 import type { CompiledReport } from '../../domain/reporting/model.ts';
 import {
-  FONT,
-  PAGE,
+  LANDSCAPE_TEXT_WIDTH,
+  fitColumns,
+  gridCell,
+  gridTable,
+  numberingRow,
+  type Align,
+  type ColumnSpec,
   TEXT_WIDTH,
   bodyParagraphs,
   centredLine,
-  halfPoints,
   headerTable,
   kinhGuiBlock,
   lowerFirst,
@@ -172,20 +161,17 @@ export function compiledReportBodyItems(report: CompiledReportInput): {
   beforeTable: BodyItem[];
   afterTable: BodyItem[];
 } {
-  const issuer = issuerPhrase(report.issuerName);
   const leadership = report.leadership?.map((t) => t.trim()).filter(Boolean) ?? [];
   const hasIndicators = report.indicators.length > 0;
-  // Section II: tasks, the indicators (if any), the other parts of the work (themes), then who reported.
-  const situationClause = (hasIndicators ? 2 : 1) + (report.themes ?? []).length + 1;
   const beforeTable: BodyItem[] = [
     { kind: 'paragraph', text: openingText(report) },
     { kind: 'section', number: 'I', title: 'Công tác lãnh đạo, chỉ đạo, triển khai thực hiện' },
     ...(leadership.length
-      ? leadership.map((text): BodyItem => ({ kind: 'paragraph', text }))
+      ? leadership.map((text): BodyItem => ({ kind: 'dash', text: withFinalStop(upperFirst(text)) }))
       : [
           {
             kind: 'paragraph',
-            text: `${issuer} đã tổng hợp kết quả từ báo cáo của ${formatCount(report.summary.received)}/${formatCount(report.summary.expected)} cơ quan, đơn vị (tình hình gửi báo cáo tại mục II.${situationClause}).`,
+            text: 'Trong kỳ, các cơ quan, đơn vị chưa báo cáo văn bản lãnh đạo, chỉ đạo đã ban hành hay hội nghị đã tổ chức.',
           } as BodyItem,
         ]),
     { kind: 'section', number: 'II', title: 'Kết quả thực hiện' },
@@ -230,102 +216,39 @@ export function compiledReportBodyItems(report: CompiledReportInput): {
 // ---------------------------------------------------------------------------------------------------------------------
 // Ruled tables (indicator table in the body, annex table)
 
-const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
-const GRID = {
-  top: LINE,
-  bottom: LINE,
-  left: LINE,
-  right: LINE,
-  insideHorizontal: LINE,
-  insideVertical: LINE,
-} as const;
-const CELL_SPACING = { before: 20, after: 20, line: 240, lineRule: LineRuleType.AUTO } as const;
+export { gridCell, gridTable } from './nd30.ts';
 
-type Align = 'left' | 'center' | 'right';
-const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
+/** Size of the text in the body's tables: 13 pt, the lower bound of the body range; 12 when 13 does not fit. */
+const BODY_TABLE_SIZES = [13, 12] as const;
 
-/**
- * A cell of a ruled table. The run carries its font and size as nd30.run() does, but writes bold/italic only when on:
- * a 187-row annex has some 2,000 cells and the docx packer's time grows with the number of XML elements.
- */
-export function gridCell(
-  width: number,
-  lines: readonly string[],
-  style: { size: number; bold?: boolean; italic?: boolean; align?: Align; vAlign?: 'top' | 'center' },
-): TableCell {
-  const align = style.align ?? 'left';
-  return new TableCell({
-    width: { size: width, type: WidthType.DXA },
-    ...(style.vAlign === 'top' ? {} : { verticalAlign: VerticalAlignTable.CENTER }),
-    children: (lines.length ? lines : ['']).map(
-      (text) =>
-        new Paragraph({
-          ...(align === 'left' ? {} : { alignment: ALIGN[align] }),
-          spacing: CELL_SPACING,
-          children: [
-            new TextRun({
-              text,
-              font: FONT,
-              size: halfPoints(style.size),
-              ...(style.bold ? { bold: true } : {}),
-              ...(style.italic ? { italics: true } : {}),
-            }),
-          ],
-        }),
-    ),
-  });
-}
-
-/** A bordered table with fixed columns; the header rows repeat on every page and no row splits across pages. */
-export function gridTable(
-  columns: readonly number[],
-  header: TableCell[][],
-  body: TableCell[][],
-  footer: TableCell[][] = [],
-): Table {
-  const total = columns.reduce((a, b) => a + b, 0);
-  return new Table({
-    width: { size: total, type: WidthType.DXA },
-    columnWidths: [...columns],
-    layout: TableLayoutType.FIXED,
-    alignment: AlignmentType.CENTER,
-    borders: GRID,
-    margins: { left: 57, right: 57, top: 0, bottom: 0 },
-    rows: [
-      ...header.map((cells) => new TableRow({ tableHeader: true, cantSplit: true, children: cells })),
-      ...body.map((cells) => new TableRow({ cantSplit: true, children: cells })),
-      ...footer.map((cells) => new TableRow({ cantSplit: true, children: cells })),
-    ],
-  });
-}
-
-/** Size of the text in the body's tables: 13 pt, the lower bound of the body range. */
-const BODY_TABLE_SIZE = 13;
-
-/** STT | Chỉ tiêu | Đơn vị tính | Kết quả, with the compiled totals. */
+/** STT | Chỉ tiêu | Đơn vị tính | Kết quả, numbered (1)…(4), with the compiled totals, at the text width. */
 export function indicatorTable(report: CompiledReport): Table {
-  const cols = [700, 5155, 1900, 1600];
-  cols[1] = TEXT_WIDTH - cols[0]! - cols[2]! - cols[3]!;
-  const size = BODY_TABLE_SIZE;
-  const head = ['STT', 'Chỉ tiêu', 'Đơn vị tính', 'Kết quả'].map((h, i) =>
-    gridCell(cols[i]!, [h], { size, bold: true, align: 'center' }),
-  );
-  const rows = report.indicators.map((ind, i) => [
-    gridCell(cols[0]!, [String(i + 1)], { size, align: 'center' }),
-    gridCell(cols[1]!, [ind.name.trim()], { size }),
-    gridCell(cols[2]!, [ind.unit.trim()], { size, align: 'center' }),
-    gridCell(cols[3]!, [formatCount(ind.total)], { size, align: 'right' }),
+  const values = report.indicators.map((ind, i) => [
+    String(i + 1),
+    ind.name.trim(),
+    ind.unit.trim(),
+    formatCount(ind.total),
   ]);
-  return gridTable(cols, [head], rows);
+  const specs: ColumnSpec[] = ['STT', 'Chỉ tiêu', 'Đơn vị tính', 'Kết quả'].map((header, i) => ({
+    header,
+    values: values.map((v) => v[i]!),
+    weight: i === 1 ? 6 : i === 0 ? 0 : 1,
+    wrap: i === 1 || i === 2,
+    min: i === 1 ? 3000 : 0,
+  }));
+  const fit = fitColumns(specs, TEXT_WIDTH, BODY_TABLE_SIZES) ?? { columns: [700, 5155, 1900, 1600], size: 12 };
+  const { columns: cols, size } = fit;
+  const head = specs.map((c, i) => gridCell(cols[i]!, [c.header], { size, bold: true, align: 'center' }));
+  const align: Align[] = ['center', 'left', 'center', 'right'];
+  const rows = values.map((v) => v.map((text, i) => gridCell(cols[i]!, [text], { size, align: align[i] })));
+  return gridTable(cols, [head, numberingRow(cols)], rows);
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Annex
 
-/** Text size of the annex table: 12 pt keeps 187 rows to a handful of landscape pages and stays readable. */
-const ANNEX_SIZE = 12;
-const ANNEX_FIXED = { stt: 600, unit: 3150, state: 1500, date: 1250, tasks: 1150, deliverables: 1200 } as const;
-const INDICATOR_MIN = 1100;
+/** Sizes tried for the annex table, largest first: 12 pt reads well, 10 pt still fits 15 columns on a landscape page. */
+const ANNEX_SIZES = [12, 11, 10, 9] as const;
 
 export const ANNEX_HEADERS = [
   'STT',
@@ -336,37 +259,17 @@ export const ANNEX_HEADERS = [
   'Sản phẩm',
 ] as const;
 
-/** Landscape when the columns do not fit the portrait text width at their minimum widths [ND30 I.1: tables]. */
-export function annexLayout(report: CompiledReport): { landscape: boolean; columns: number[] } {
-  const fixed = Object.values(ANNEX_FIXED);
-  const fixedSum = fixed.reduce((a, b) => a + b, 0);
-  const k = report.indicators.length;
-  const landscape = fixedSum + k * INDICATOR_MIN > TEXT_WIDTH;
-  const width = landscape ? PAGE.height - PAGE.margin.left - PAGE.margin.right : TEXT_WIDTH;
-  if (k === 0) {
-    const extra = width - fixedSum;
-    return { landscape, columns: fixed.map((w, i) => (i === 1 ? w + extra : w)) };
-  }
-  // Indicators share what is left; a wide page gives the unit name the surplus beyond 1.6 × the minimum.
-  const each = Math.max(INDICATOR_MIN, Math.min(Math.floor((width - fixedSum) / k), Math.round(INDICATOR_MIN * 1.6)));
-  const unit = ANNEX_FIXED.unit + Math.max(0, width - fixedSum - each * k);
-  return { landscape, columns: [fixed[0]!, unit, ...fixed.slice(2), ...Array.from({ length: k }, () => each)] };
-}
+/**
+ * Weights of the spare width: the unit's name and the indicator columns (whose long headers wrap) share it; the
+ * state and date keep their one-line width.
+ */
+const ANNEX_WEIGHTS = [0, 2.5, 0, 0, 0.4, 0.4] as const;
 
-export function annexTable(report: CompiledReport, columns: readonly number[]): Table {
-  const size = ANNEX_SIZE;
-  const headers = [...ANNEX_HEADERS, ...report.indicators.map(indicatorHeader)];
-  const head = headers.map((h, i) => gridCell(columns[i]!, [h], { size, bold: true, align: 'center' }));
-  const numbering = headers.map((_, i) =>
-    gridCell(columns[i]!, [`(${i + 1})`], { size: 11, italic: true, align: 'center' }),
-  );
-  const align = (i: number): Align => (i === 1 ? 'left' : i >= 4 ? 'right' : 'center');
-  const body = report.annex.map((row, r) =>
-    annexRowTexts(report, row, r).map((text, i) => gridCell(columns[i]!, [text], { size, align: align(i) })),
-  );
+function annexSpecs(report: CompiledReport): ColumnSpec[] {
+  const rows = report.annex.map((row, r) => annexRowTexts(report, row, r));
   const t = annexTotals(report);
   const totals = [
-    '',
+    String(report.annex.length),
     'Tổng cộng',
     '',
     '',
@@ -374,27 +277,64 @@ export function annexTable(report: CompiledReport, columns: readonly number[]): 
     formatCount(t.deliverables),
     ...report.indicators.map((ind) => formatCount(t.indicators[ind.code] ?? 0)),
   ];
+  const headers = [...ANNEX_HEADERS, ...report.indicators.map(indicatorHeader)];
+  return headers.map((header, i) => ({
+    header,
+    values: [...rows.map((r) => r[i]!), totals[i]!],
+    weight: i < ANNEX_WEIGHTS.length ? ANNEX_WEIGHTS[i]! : 1,
+    wrap: i === 1,
+    min: i === 1 ? 2200 : 0,
+  }));
+}
+
+/**
+ * The annex's columns at the text width of its page: portrait when they fit it, else landscape (14,287 twips of
+ * text) [ND30 I.1: tables], in the largest size that fits; columns in proportion to their content.
+ */
+export function annexLayout(report: CompiledReport): { landscape: boolean; columns: number[]; size: number } {
+  const specs = annexSpecs(report);
+  const portrait = fitColumns(specs, TEXT_WIDTH, ANNEX_SIZES.slice(0, 2));
+  if (portrait) return { landscape: false, ...portrait };
+  const landscape = fitColumns(specs, LANDSCAPE_TEXT_WIDTH, ANNEX_SIZES);
+  if (landscape) return { landscape: true, ...landscape };
+  // More indicators than a page can hold: equal shares at the smallest size (the XLSX has the full table).
+  const each = Math.floor(LANDSCAPE_TEXT_WIDTH / specs.length);
+  const columns = specs.map(() => each);
+  columns[1]! += LANDSCAPE_TEXT_WIDTH - each * specs.length;
+  return { landscape: true, columns, size: ANNEX_SIZES.at(-1)! };
+}
+
+export function annexTable(report: CompiledReport, columns: readonly number[], size = 12): Table {
+  const specs = annexSpecs(report);
+  // Headers one size down when many indicator columns would make them a quarter of each page.
+  const headSize = report.indicators.length > 4 ? size - 1 : size;
+  const head = specs.map((c, i) => gridCell(columns[i]!, [c.header], { size: headSize, bold: true, align: 'center' }));
+  const align = (i: number): Align => (i === 1 ? 'left' : i >= 4 ? 'right' : 'center');
+  const body = report.annex.map((row, r) =>
+    annexRowTexts(report, row, r).map((text, i) => gridCell(columns[i]!, [text], { size, align: align(i) })),
+  );
+  const totals = specs.map((c, i) => (i === 0 ? '' : c.values.at(-1)!));
   const footer = [
     totals.map((text, i) => gridCell(columns[i]!, [text], { size, bold: true, align: i === 1 ? 'left' : align(i) })),
   ];
-  return gridTable(columns, [head, numbering], body, footer);
+  return gridTable(columns, [head, numberingRow(columns, Math.min(size, 11))], body, footer);
 }
 
 /** "Phụ lục", title, "(Kèm theo Báo cáo số …)" italic, then the table [ND30 Phụ lục; Mẫu 2.1]. */
-export function annexChildren(report: CompiledReport, columns: readonly number[]): FileChild[] {
+export function annexChildren(report: CompiledReport, columns: readonly number[], size = 12): FileChild[] {
   return [
     centredLine('Phụ lục', { size: 14, bold: true }),
     centredLine(annexTitle(report), { size: 14, bold: true }, 60),
     centredLine(annexReferenceLine(report), { size: 14, italic: true }, 60),
     new Paragraph({ spacing: { before: 0, after: 120, line: 240, lineRule: LineRuleType.AUTO }, children: [] }),
-    annexTable(report, columns),
+    annexTable(report, columns, size),
   ];
 }
 
 /** The annex section: its own page numbering from 1 [ND30 I.1], landscape when the table needs it. */
 function annexSection(report: CompiledReport): ISectionOptions {
-  const { landscape, columns } = annexLayout(report);
-  return nd30Section(annexChildren(report, columns), { landscape, restartPageNumbers: true });
+  const { landscape, columns, size } = annexLayout(report);
+  return nd30Section(annexChildren(report, columns, size), { landscape, restartPageNumbers: true });
 }
 
 // ---------------------------------------------------------------------------------------------------------------------

@@ -34,7 +34,8 @@ export function shortDate(date: string | null): string {
   return `${m[3]}/${month <= 2 ? m[2] : month}/${m[1]}`;
 }
 
-export function yearOf(report: Pick<CompiledReport, 'date' | 'window'>): number | null {
+export function yearOf(report: Pick<CompiledReport, 'date' | 'window' | 'year'>): number | null {
+  if (!report.date && report.year) return report.year;
   const src = report.date ?? report.window.to;
   const y = src ? Number(src.slice(0, 4)) : NaN;
   return Number.isFinite(y) ? y : null;

@@ -12,6 +12,7 @@ import type {
   UnitReportContent,
 } from './model.ts';
 import { aggregateIndicators } from './indicators.ts';
+import { archiveLine, deadlinePhraseOf, leadershipLines } from './letters.ts';
 import { compareTaskNumbers } from './prefill.ts';
 import type { SubmissionState } from './rollup.ts';
 
@@ -66,6 +67,13 @@ export interface IssuerInfo {
   /** Abbreviation for document symbols: "SKHCN" (BC-SKHCN, SKHCN-VP), "UBND". */
   abbreviation: string;
   signerLines: string[];
+  /** Who signs: the name on the issuing leader's account (units keep no signer settings yet), null when none. */
+  signerName: string | null;
+  /**
+   * The division that drafts the unit's documents, as the filing line and a công văn's symbol name it: the focal
+   * unit that follows the work for a committee ("SKHCN" for the UBND tỉnh), the office for a sở ("VP").
+   */
+  draftingDivision: string | null;
   /** "Lưu: VT, …" */
   archive: string;
 }
@@ -73,12 +81,14 @@ export interface IssuerInfo {
 /** The issuer's part of a document's header: not numbered or dated until it is issued. */
 function undatedHeader(
   issuer: IssuerInfo,
-): Pick<OutgoingDocument, 'issuerName' | 'issuerParentName' | 'placeName' | 'date' | 'number'> {
+  year: number,
+): Pick<OutgoingDocument, 'issuerName' | 'issuerParentName' | 'placeName' | 'date' | 'number' | 'year'> {
   return {
     issuerName: issuer.name,
     issuerParentName: issuer.parentName,
     placeName: issuer.placeName,
     date: null,
+    year,
     number: null,
   };
 }
@@ -118,6 +128,8 @@ export interface CompileInput {
   maxLinesPerTask?: number;
   /** Sections other modules add for the period (petitions received, AI systems registered…), in their order. */
   themes?: NonNullable<CompiledReport['themes']>;
+  /** Today (YYYY-MM-DD): the year of the undated report's date line. */
+  today?: string;
 }
 
 const isDoneStatus = (s: TaskStatus) => s === 'doneOnTime' || s === 'doneLate';
@@ -162,8 +174,9 @@ export function buildCompiledReport(input: CompileInput): CompiledReport {
   const basisText = plan
     ? `Thực hiện ${planCitation(plan)}, ${issuer.displayName} báo cáo kết quả thực hiện ${periodPhrase(period)} như sau:`
     : `${issuer.displayName} báo cáo ${lowerFirst(stripStop(input.regimeName))} ${periodPhrase(period)} như sau:`;
+  const year = Number((input.today ?? period.dataWindow.to).slice(0, 4));
   return {
-    ...undatedHeader(issuer),
+    ...undatedHeader(issuer, year),
     symbol: `BC-${issuer.abbreviation}`,
     title: reportTitle(plan, input.regimeName, period),
     recipients: input.recipients,
@@ -181,10 +194,11 @@ export function buildCompiledReport(input: CompileInput): CompiledReport {
     tasks,
     indicators: input.indicators.map((d) => ({ ...d, total: totals[d.code] ?? 0 })),
     themes: (input.themes ?? []).filter((t) => t.lines.length > 0),
+    leadership: leadershipLines(contents),
     obstacles,
     proposals,
     annex: input.units.map(annexRow),
-    signer: { lines: issuer.signerLines, name: null },
+    signer: { lines: issuer.signerLines, name: issuer.signerName },
     copyTo: ['Như trên', issuer.archive],
   };
 }
@@ -284,19 +298,18 @@ export interface ReminderInput {
   reportsTo: string;
   /** Who had to report, in running text: "các sở, ban, ngành cấp tỉnh và Ủy ban nhân dân các xã, phường". */
   submittersPhrase: string;
-  /** The last day on time for the units (YYYY-MM-DD); the letter cites it as "trước ngày" the next day. */
-  dueDate: string;
   units: ExpectedUnitReport[];
   today: string;
-  /** The new deadline given to late units (YYYY-MM-DD). */
-  newDeadline: string;
+  /** The one deadline of the letter (reminderDeadline in letters.ts): its last day, and whether it replaces the period's. */
+  deadline: { lastDay: string; extended: boolean };
   /** How the units are addressed in Kính gửi when there are many of a kind. */
   groupNames: Array<{ unitIds: number[]; name: string }>;
 }
 
-/** What a unit has not sent, in words. */
+/** What a unit has not sent, in words; "chưa gửi" only once its due date has passed. */
 export function missingItems(u: ExpectedUnitReport, reportName: string): string[] {
   const items: string[] = [];
+  const notDue = u.state === 'pending';
   if (u.status === 'returned') {
     const when = u.reviewedOn ? ` ngày ${shortDateVi(u.reviewedOn)}` : '';
     items.push(
@@ -307,45 +320,57 @@ export function missingItems(u: ExpectedUnitReport, reportName: string): string[
   } else if (u.status === 'draft') {
     items.push(`${reportName}: đang dự thảo, chưa được lãnh đạo duyệt và gửi`);
   } else {
-    items.push(`${reportName}: chưa gửi`);
+    items.push(`${reportName}: ${notDue ? 'chưa lập' : 'chưa gửi'}`);
   }
   for (const t of u.overdueTasks ?? []) items.push(`Nhiệm vụ ${stripStop(t)}: chưa hoàn thành, quá hạn`);
   return items;
 }
 
+/** Kính gửi: a group by its collective name when more than 3 of its units are listed, else the units by name. */
+function reminderRecipients(input: ReminderInput, listed: readonly ExpectedUnitReport[]): string[] {
+  const ids = new Set(listed.map((u) => u.unitId));
+  const recipients: string[] = [];
+  const covered = new Set<number>();
+  for (const g of input.groupNames) {
+    const members = g.unitIds.filter((id) => ids.has(id));
+    if (members.length > 3) {
+      recipients.push(`${g.name} có tên tại Danh sách kèm theo`);
+      for (const id of members) covered.add(id);
+    }
+  }
+  for (const u of listed) if (!covered.has(u.unitId)) recipients.push(u.letterName ?? u.unitName);
+  // A long Kính gửi is the annex's job: it points there.
+  return recipients.length > 6 ? ['Các cơ quan, đơn vị có tên tại Danh sách kèm theo'] : recipients;
+}
+
 export function buildReminderLetter(input: ReminderInput): ReminderLetter {
-  const { issuer, plan, period } = input;
-  const late = input.units.filter((u) => !received(u));
+  const { issuer, plan, period, deadline } = input;
+  const listed = input.units.filter((u) => !received(u));
   const reportName = `Báo cáo kết quả thực hiện ${periodPhrase(period)}`;
   const subjectWhat = plan
     ? `${planShortName(plan)} ${periodPhrase(period)}`
     : `${lowerFirst(stripStop(input.regimeName))} ${periodPhrase(period)}`;
-  const lateIds = new Set(late.map((u) => u.unitId));
-  // Address whole groups by their collective name when every unit of the group is late and there are many;
-  // otherwise name the units.
-  const recipients: string[] = [];
-  const covered = new Set<number>();
-  for (const g of input.groupNames) {
-    const members = g.unitIds.filter((id) => lateIds.has(id));
-    if (members.length > 3) {
-      recipients.push(`${g.name} (có tên tại danh sách kèm theo)`);
-      for (const id of members) covered.add(id);
-    }
-  }
-  for (const u of late) if (!covered.has(u.unitId)) recipients.push(u.letterName ?? u.unitName);
   const citation = plan ? planCitation(plan) : lowerFirst(stripStop(input.regimeName));
-  const [y, m, d] = input.dueDate.split('-').map(Number) as [number, number, number];
-  const dayAfter = new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
-  const basisText = `Thực hiện ${citation}, ${input.submittersPhrase} gửi báo cáo kết quả thực hiện ${periodPhrase(period)} về ${input.receiverName} trước ngày ${shortDateVi(dayAfter)} để tổng hợp, báo cáo ${input.reportsTo}`;
+  // One deadline: the opening names it only while it is the period's own; a new one is named in the request alone.
+  const when = deadline.extended ? 'theo thời hạn quy định' : deadlinePhraseOf(deadline.lastDay);
+  const basisText = `Thực hiện ${citation}, ${input.submittersPhrase} gửi báo cáo kết quả thực hiện ${periodPhrase(period)} về ${input.receiverName} ${when} để tổng hợp, báo cáo ${input.reportsTo}`;
+  // A công văn's symbol names the drafting division; the filing line names the same one [ND30 II.3, II.9b].
+  const division = issuer.draftingDivision;
   return {
-    ...undatedHeader(issuer),
-    symbol: issuer.abbreviation === 'UBND' ? 'UBND-VP' : `${issuer.abbreviation}-VP`,
+    ...undatedHeader(issuer, Number(input.today.slice(0, 4))),
+    symbol: division ? `${issuer.abbreviation}-${division}` : issuer.abbreviation,
     subject: `V/v đôn đốc gửi báo cáo kết quả thực hiện ${subjectWhat}`,
-    recipients,
+    recipients: reminderRecipients(input, listed),
     basisText,
-    missing: late.map((u) => ({ unitName: u.letterName ?? u.unitName, items: missingItems(u, reportName) })),
-    newDeadline: input.newDeadline,
-    signer: { lines: issuer.signerLines, name: null },
-    copyTo: ['Như trên', `${input.reportsTo} (để b/c)`, issuer.archive],
+    missing: listed.map((u) => ({
+      unitName: u.letterName ?? u.unitName,
+      items: missingItems(u, reportName),
+      state: u.state === 'returned' ? 'returned' : u.state === 'pending' ? 'pending' : 'missing',
+      dueDate: u.dueDate,
+    })),
+    newDeadline: deadline.lastDay,
+    deadlineExtended: deadline.extended,
+    signer: { lines: issuer.signerLines, name: issuer.signerName },
+    copyTo: ['Như trên', `${input.reportsTo} (để b/c)`, archiveLine(division)],
   };
 }

@@ -95,6 +95,8 @@ export interface OutgoingDocument {
   placeName: string;
   /** YYYY-MM-DD, null = not dated yet */
   date: string | null;
+  /** Year printed in the date line of a document not dated yet ("ngày    tháng    năm 2026"). */
+  year?: number | null;
   number: string | null;
   /** "BC-SKHCN" for a report; a công văn's names issuer + drafting unit ("UBND-VX", "SKHCN-VP"). */
   symbol: string;
@@ -117,6 +119,8 @@ export interface CompiledReport extends OutgoingDocument {
   indicators: Array<IndicatorDef & { total: number }>;
   /** What other parts of the work add for the period, each as a numbered clause of section II. */
   themes?: Array<{ title: string; lines: string[] }>;
+  /** Section I, from what the units reported (leadership documents issued, conferences held), one line per unit. */
+  leadership?: string[];
   obstacles: string[];
   proposals: string[];
   annex: CompiledUnitRow[];
@@ -126,7 +130,18 @@ export interface CompiledReport extends OutgoingDocument {
 export interface ReminderLetter extends OutgoingDocument {
   /** V/v line: "V/v đôn đốc gửi báo cáo kết quả thực hiện Kế hoạch số 129/KH-UBND năm 2026" */
   subject: string;
-  /** What each late unit has not sent. */
-  missing: Array<{ unitName: string; items: string[] }>;
+  /**
+   * What each unit that has not sent its report lacks. `state`: past its due date ("missing"), sent back and not
+   * sent again ("returned"), or not due yet ("pending": never called "chưa gửi").
+   */
+  missing: Array<{
+    unitName: string;
+    items: string[];
+    state?: 'missing' | 'returned' | 'pending';
+    dueDate?: string | null;
+  }>;
+  /** The one deadline of the letter: the last day on time (YYYY-MM-DD), named "trước ngày <the day after>". */
   newDeadline: string;
+  /** True when the period's due date has passed and the letter gives a new one. */
+  deadlineExtended?: boolean;
 }

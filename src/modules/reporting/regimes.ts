@@ -6,6 +6,7 @@ import { notFound } from '../../domain/errors.ts';
 import type { CalendarConfig } from '../../domain/calendar/holidays.ts';
 import type { UnitKind } from '../../domain/org/unit.ts';
 import { shortDateVi, type IssuerInfo, type PlanRef } from '../../domain/reporting/compile.ts';
+import { archiveLine } from '../../domain/reporting/letters.ts';
 import {
   dueDatesOf,
   periodByKey,
@@ -85,12 +86,32 @@ export function dueDateResolver(
   return (kind) => tiers.find((t) => t.kinds.includes(kind as UnitKind))?.dueDate ?? fallback;
 }
 
-/** The issuing unit of the receiving level's documents, from the register. */
-export async function issuerInfoFor(db: Q, unit: UnitRow): Promise<IssuerInfo> {
+/**
+ * The division that drafts a unit's documents (units keep no such setting yet): for a committee, the focal unit that
+ * follows the work for it (Sở KH&CN for the UBND tỉnh, Phòng Văn hóa - Xã hội for a ward); for a sở, its office (VP);
+ * an office drafts its own (no division named).
+ */
+async function draftingDivisionOf(db: Q, unit: UnitRow, local: boolean): Promise<string | null> {
+  if (local) {
+    const focalId = await store.firstFocalUnitId(db, unit.id);
+    const focal = focalId ? await getUnit(db, focalId) : undefined;
+    return focal ? codeAbbreviation(focal) : 'VP';
+  }
+  return unit.kind === 'office' ? null : 'VP';
+}
+
+const codeAbbreviation = (unit: UnitRow) => (unit.code.split('.').at(-1) ?? unit.short_name).toLocaleUpperCase('vi');
+
+/**
+ * The issuing unit of a document, from the register. The signer is the unit's head by title (Chủ tịch on behalf of
+ * the committee, Giám đốc, Trưởng phòng) with the name of its leader's account (`signerName` overrides it: the
+ * leader who approved a unit report).
+ */
+export async function issuerInfoFor(db: Q, unit: UnitRow, signerName?: string | null): Promise<IssuerInfo> {
   const parent = unit.parent_id ? await getUnit(db, unit.parent_id) : undefined;
   const opts = renderOptions(unit, parent, false);
   const local = unit.kind === 'province' || unit.kind === 'commune' || unit.kind === 'ward';
-  const abbreviation = local ? 'UBND' : (unit.code.split('.').at(-1) ?? unit.short_name).toLocaleUpperCase('vi');
+  const abbreviation = local ? 'UBND' : codeAbbreviation(unit);
   const displayName = local
     ? `Ủy ban nhân dân ${kindWord(unit.kind)} ${unit.short_name}`
     : unit.name.replace(/\s+(xã|phường)\s+.*$/u, '');
@@ -99,6 +120,10 @@ export async function issuerInfoFor(db: Q, unit: UnitRow): Promise<IssuerInfo> {
     : unit.kind === 'office'
       ? ['TRƯỞNG PHÒNG']
       : ['GIÁM ĐỐC'];
+  const [draftingDivision, leader] = await Promise.all([
+    draftingDivisionOf(db, unit, local),
+    signerName ? Promise.resolve(signerName) : store.leaderNameOf(db, unit.id),
+  ]);
   return {
     name: opts.issuerName,
     parentName: opts.issuerParentName,
@@ -106,7 +131,9 @@ export async function issuerInfoFor(db: Q, unit: UnitRow): Promise<IssuerInfo> {
     displayName,
     abbreviation,
     signerLines,
-    archive: local ? 'Lưu: VT' : `Lưu: VT, ${abbreviation}`,
+    signerName: leader,
+    draftingDivision,
+    archive: archiveLine(draftingDivision),
   };
 }
 

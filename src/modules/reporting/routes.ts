@@ -1,11 +1,9 @@
 // The reporting routes: regimes, the periods of a regime (status, unit reports started, documents), unit reports and
 // their moves, the dashboards and the public progress page. Request and answer shapes: src/contracts/reporting.ts.
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import type { AppEnv } from '../../http/env.ts';
 import { defineRoute, IdParam } from '../../http/route.ts';
 import { anonymousLimit } from '../../http/middleware.ts';
-import { fold } from '../../domain/text.ts';
 import {
   AdHocRequestSchema,
   FocalDashboardQuerySchema,
@@ -46,25 +44,10 @@ import {
   type ReportUpdated,
 } from '../../contracts/reporting.ts';
 import * as service from './service.ts';
+import { approveBody, DOCX, download, mountUnitReportDocumentRoutes, slug, XLSX } from './routes-documents.ts';
 import { focalDashboard, nationalDashboard } from './use-cases/dashboard.ts';
 import { mountPublicPlanRoutes } from './public-routes.ts';
 import { asBuffer, runInWorker } from '../../workers/pool.ts';
-
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function download(c: Context<AppEnv>, body: Buffer, type: string, name: string): Response {
-  return c.body(new Uint8Array(body), 200, {
-    'content-type': type,
-    'content-disposition': `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-  });
-}
-
-const slug = (s: string) =>
-  fold(s)
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 80) || 'bao-cao';
 
 const tags = ['Báo cáo'];
 type Api = OpenAPIHono<AppEnv>;
@@ -269,6 +252,7 @@ function mountReminderRoutes(app: Api): void {
 function mountReportRoutes(app: Api): void {
   mountReportEditRoutes(app);
   mountReportTransitionRoutes(app);
+  mountUnitReportDocumentRoutes(app);
 }
 
 function mountReportEditRoutes(app: Api): void {
@@ -338,11 +322,17 @@ function mountReportTransitionRoutes(app: Api): void {
       method: 'post',
       path: '/reports/{id}/approve',
       operationId: 'approveReport',
-      summary: 'Lãnh đạo đơn vị duyệt báo cáo',
+      summary:
+        'Lãnh đạo đơn vị duyệt báo cáo; còn mục bắt buộc chưa viết thì trả 409 report.empty_sections, trừ khi gửi { confirmEmpty: true }',
       ...transitioned,
     },
-    (c, { params }) =>
-      service.transitionReport(c.get('ctx'), params.id, 'approve') satisfies Promise<ReportTransitioned>,
+    async (c, { params }) =>
+      service.transitionReport(
+        c.get('ctx'),
+        params.id,
+        'approve',
+        await approveBody(c),
+      ) satisfies Promise<ReportTransitioned>,
   );
   defineRoute(
     app,

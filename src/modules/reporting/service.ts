@@ -11,3 +11,4 @@ export { transitionReport, type ReportTransition } from './use-cases/transition-
 export { periodStatus } from './use-cases/period-status.ts';
 export { compiledReport, reminderLetter } from './use-cases/documents.ts';
 export { reportingTodo } from './use-cases/todo.ts';
+export { unitReportDocument } from './use-cases/unit-documents.ts';

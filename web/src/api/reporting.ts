@@ -58,6 +58,9 @@ export const reportingApi = {
   prefill: (id: number) => api.post<ReportRefreshed>(`/reports/${id}/prefill`),
   transition: (id: number, action: 'approve' | 'submit' | 'accept') =>
     api.post<ReportTransitioned>(`/reports/${id}/${action}`),
+  /** Approve; confirmEmpty when the leader agreed to approve with required sections left empty (else 409). */
+  approve: (id: number, confirmEmpty: boolean) =>
+    api.post<ReportTransitioned>(`/reports/${id}/approve`, confirmEmpty ? { confirmEmpty: true } : undefined),
   return: (id: number, reason: string) => api.post<ReportTransitioned>(`/reports/${id}/return`, { reason }),
   dashboard: (planId: number, year: number | null) =>
     api.get<FocalDashboard>('/dashboard/focal', { planId, year: year ?? undefined }),
@@ -70,6 +73,12 @@ export const periodDownloads = {
   compiledDocx: (id: number, key: string) => buildUrl(`/regimes/${id}/periods/${key}/compiled.docx`),
   compiledXlsx: (id: number, key: string) => buildUrl(`/regimes/${id}/periods/${key}/compiled.xlsx`),
   reminderDocx: (id: number, key: string) => buildUrl(`/regimes/${id}/periods/${key}/reminder.docx`),
+};
+
+/** A unit report as its official document (DOCX) and its tables (XLSX). */
+export const reportDownloads = {
+  docx: (id: number) => buildUrl(`/reports/${id}/export.docx`),
+  xlsx: (id: number) => buildUrl(`/reports/${id}/export.xlsx`),
 };
 
 export function useRegimes() {

@@ -12,6 +12,8 @@ export const PAGE = {
 
 /** Width of the text area between the margins, in twips (16.5 cm). */
 export const TEXT_WIDTH = PAGE.width - PAGE.margin.left - PAGE.margin.right;
+/** Width of the text area of a landscape page (annex tables), in twips (25.2 cm). */
+export const LANDSCAPE_TEXT_WIDTH = PAGE.height - PAGE.margin.left - PAGE.margin.right;
 
 /** docx sizes are half-points. */
 export const halfPoints = (pt: number): number => Math.round(pt * 2);

@@ -272,3 +272,29 @@ export async function listActiveRegimeIds(db: Q): Promise<number[]> {
   const rows = await db.selectFrom('reporting_regime').select('id').where('active', '=', true).orderBy('id').execute();
   return rows.map((r) => r.id);
 }
+
+/**
+ * The name on the account of a unit's leader, the one who signs its documents while units keep no signer settings:
+ * the active leader who approved a report of the unit most recently, else the first active leader (by id).
+ */
+export async function leaderNameOf(db: Q, unitId: number): Promise<string | null> {
+  const approver = await db
+    .selectFrom('unit_report as r')
+    .innerJoin('app_user as u', 'u.id', 'r.approved_by')
+    .select('u.full_name')
+    .where('r.unit_id', '=', unitId)
+    .where('u.is_active', '=', true)
+    .where('u.unit_id', '=', unitId)
+    .orderBy('r.approved_at', 'desc')
+    .executeTakeFirst();
+  if (approver) return approver.full_name;
+  const leader = await db
+    .selectFrom('app_user')
+    .select('full_name')
+    .where('unit_id', '=', unitId)
+    .where('is_active', '=', true)
+    .where(sql<boolean>`'leader' = ANY(roles)`)
+    .orderBy('id')
+    .executeTakeFirst();
+  return leader?.full_name ?? null;
+}

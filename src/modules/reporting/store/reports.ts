@@ -211,3 +211,9 @@ export async function reportsInFlight(db: Q, roots: number[] | 'all') {
 export async function hasReport(db: Q, regimeId: number, periodKey: string, unitId: number): Promise<boolean> {
   return (await findReportId(db, regimeId, periodKey, unitId)) !== undefined;
 }
+
+/** The full name on an account (the leader who approved a report signs its document). */
+export async function userFullName(db: Q, userId: number): Promise<string | null> {
+  const row = await db.selectFrom('app_user').select('full_name').where('id', '=', userId).executeTakeFirst();
+  return row?.full_name ?? null;
+}

@@ -2,6 +2,7 @@
 // Công văn đôn đốc to the units that have not sent theirs, with the overdue work each one has.
 import { addWorkingDays } from '../../../domain/calendar/working-days.ts';
 import type { CompiledReport, ReminderLetter, UnitReportContent } from '../../../domain/reporting/model.ts';
+import { reminderDeadline } from '../../../domain/reporting/letters.ts';
 import { assignmentYearState } from '../../../domain/reporting/prefill.ts';
 import { isReceived } from '../../../domain/reporting/rollup.ts';
 import {
@@ -127,6 +128,7 @@ export async function compiledReport(ctx: Ctx, regimeId: number, key: string): P
     ownIndicatorValues: own.indicatorValues,
     units,
     themes,
+    today,
   });
   return withPlanCompletion(ctx, report, s.regime.planId, Number(s.period.dataWindow.to.slice(0, 4)));
 }
@@ -171,7 +173,7 @@ export async function reminderLetter(ctx: Ctx, regimeId: number, key: string): P
   const cal = await loadCalendar(ctx.db);
   // The regime's own due dates (a returned report's extension is not the date the letter cites).
   const latestDue = [...new Set(s.submitters.map((u) => s.dueOf(u.kind)))].sort().at(-1) ?? today;
-  const newDeadline = today < latestDue ? latestDue : addWorkingDays(today, 5, cal);
+  const deadline = reminderDeadline(latestDue, today, (day, n) => addWorkingDays(day, n, cal));
   const byKind = (kinds: string[]) => s.submitters.filter((u) => kinds.includes(u.kind)).map((u) => u.id);
   const scope = await getUnit(ctx.db, s.regime.submitters.scopeUnitId);
   const groupNames = [
@@ -197,9 +199,8 @@ export async function reminderLetter(ctx: Ctx, regimeId: number, key: string): P
     reportsTo: s.regime.recipients[0] ?? 'cấp trên',
     units,
     today,
-    newDeadline,
+    deadline,
     groupNames,
     submittersPhrase: who.length ? who.join(' và ') : 'các cơ quan, đơn vị',
-    dueDate: latestDue,
   });
 }

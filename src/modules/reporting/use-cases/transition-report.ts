@@ -1,6 +1,8 @@
 // Moving a unit report along its life: the reporting unit's leader approves it, the unit sends it, the receiving unit
 // accepts it or returns it with a reason (and a new due date).
-import { conflict, invalid } from '../../../domain/errors.ts';
+import { AppError, conflict, invalid } from '../../../domain/errors.ts';
+import { emptyRequiredSections } from '../../../domain/reporting/letters.ts';
+import type { UnitReportContent } from '../../../domain/reporting/model.ts';
 import { addWorkingDays } from '../../../domain/calendar/working-days.ts';
 import { addDays } from '../../../domain/calendar/lunar.ts';
 import { shortDateVi } from '../../../domain/reporting/compile.ts';
@@ -68,6 +70,21 @@ function noticeOf(
 }
 
 /**
+ * A report goes out under the leader's name: approving one with a required section left empty is confirmed first
+ * (409 naming the sections; the same request with confirmEmpty approves it).
+ */
+function checkSectionsWritten(content: UnitReportContent): void {
+  const empty = emptyRequiredSections(content?.narrative);
+  if (!empty.length) return;
+  throw new AppError(
+    'report.empty_sections',
+    409,
+    `Báo cáo còn ${empty.length} mục chưa viết: ${empty.map((s) => s.title).join('; ')}. Xác nhận nếu vẫn duyệt báo cáo.`,
+    empty.map((s) => ({ path: `content.narrative.${s.key}`, message: `Mục "${s.title}" chưa viết.` })),
+  );
+}
+
+/**
  * approve: a leader of the reporting unit (its own act, no focal widening); submit: an officer or leader of the
  * unit, after approval; accept / return: the receiving unit (a follow-up act, `follow` on it, so the focal Sở's
  * officers may do it; returning gives the unit back its pen, it never takes it).
@@ -76,7 +93,7 @@ export async function transitionReport(
   ctx: Ctx,
   id: number,
   action: ReportTransition,
-  input: { reason?: string } = {},
+  input: { reason?: string; confirmEmpty?: boolean } = {},
 ) {
   const actor = requireActor(ctx);
   const { report, unit, toUnit } = await mustReport(ctx, id);
@@ -85,6 +102,7 @@ export async function transitionReport(
   else authorize(ctx, 'follow', { unitPath: toUnit.path });
   const from = report.status;
   const to = transitionTarget(action, from);
+  if (action === 'approve' && !input.confirmEmpty) checkSectionsWritten(report.content as UnitReportContent);
   const regime = (await store.getRegime(ctx.db, report.regime_id))!;
   const period = periodOf(regime, report.period_key);
   const now = nowFor(ctx.db);

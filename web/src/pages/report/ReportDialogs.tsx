@@ -1,3 +1,4 @@
+import { Alert, List, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { reportingApi, useReportingMutation } from '../../api/reporting.ts';
 import type { ReportDetail } from '../../api/types.ts';
@@ -5,6 +6,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ReasonModal, reasonCheck } from '../../components/ReasonModal.tsx';
 import { formatDay } from '../../format.ts';
 import type { Dialog } from './ReportPage.tsx';
+import { emptyRequired } from './narrative.ts';
 import type { ReportForm } from './useReportForm.ts';
 
 /** Approve, submit, accept, refresh the prefilled facts (each confirmed), and return with a reason. */
@@ -20,7 +22,8 @@ export function ReportDialogs({
   close: () => void;
 }) {
   const { report: r, can } = d;
-  const { form, save, act, prefill, dirty } = edit;
+  const { form, save, act, approve, prefill, dirty } = edit;
+  const empty = emptyRequired(form.values);
   return (
     <>
       <ConfirmDialog
@@ -30,15 +33,30 @@ export function ReportDialogs({
         confirmLabel="Duyệt"
         onConfirm={async () => {
           if (dirty && can.edit) await save.mutateAsync(form.values);
-          await act.mutateAsync('approve');
+          await approve.mutateAsync(empty.length > 0);
           notifications.show({
             color: 'green',
             message: 'Đã duyệt báo cáo. Chuyên viên hoặc lãnh đạo gửi báo cáo đến đơn vị nhận.',
           });
         }}
       >
-        {dirty ? 'Nội dung vừa sửa sẽ được lưu rồi duyệt. ' : ''}Sau khi duyệt, báo cáo không sửa được nữa (trừ khi đơn
-        vị nhận trả lại).
+        <Stack gap="xs">
+          {empty.length ? (
+            <Alert color="orange" title={`Còn ${empty.length} mục chưa viết`}>
+              <Text size="sm">Báo cáo sẽ được duyệt và gửi đi với các mục để trống:</Text>
+              <List size="sm">
+                {empty.map((label) => (
+                  <List.Item key={label}>{label}</List.Item>
+                ))}
+              </List>
+              <Text size="sm">Bấm “Duyệt” nếu vẫn duyệt; bấm “Hủy” để viết tiếp.</Text>
+            </Alert>
+          ) : null}
+          <Text>
+            {dirty ? 'Nội dung vừa sửa sẽ được lưu rồi duyệt. ' : ''}Sau khi duyệt, báo cáo không sửa được nữa (trừ khi
+            đơn vị nhận trả lại).
+          </Text>
+        </Stack>
       </ConfirmDialog>
       <ConfirmDialog
         opened={dialog === 'submit'}

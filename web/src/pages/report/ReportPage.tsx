@@ -5,9 +5,9 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Alert, Anchor, Box, Breadcrumbs, Button, Group, Loader, Stack, Text } from '@mantine/core';
-import { IconArrowBackUp, IconCheck, IconInbox, IconInfoCircle, IconSend } from '@tabler/icons-react';
+import { IconArrowBackUp, IconCheck, IconDownload, IconInbox, IconInfoCircle, IconSend } from '@tabler/icons-react';
 import { isApiError } from '../../api/client.ts';
-import { useReport } from '../../api/reporting.ts';
+import { reportDownloads, useReport } from '../../api/reporting.ts';
 import type { ReportDetail } from '../../api/types.ts';
 import { LoadError } from '../../components/FieldError.tsx';
 import { InfoRow } from '../../components/InfoRow.tsx';
@@ -81,6 +81,24 @@ function ReportView({ d }: { d: ReportDetail }) {
           Tiếp nhận
         </Button>
       ) : null}
+      <Button
+        component="a"
+        href={reportDownloads.docx(r.id)}
+        download
+        variant="default"
+        leftSection={<IconDownload size={18} aria-hidden />}
+      >
+        Tải báo cáo (DOCX)
+      </Button>
+      <Button
+        component="a"
+        href={reportDownloads.xlsx(r.id)}
+        download
+        variant="default"
+        leftSection={<IconDownload size={18} aria-hidden />}
+      >
+        Bảng số liệu (XLSX)
+      </Button>
       {can.return ? (
         <Button
           variant="default"

@@ -23,3 +23,13 @@ export type Values = Narrative & { indicators: Record<string, number | string> }
 export function valuesOf(d: ReportDetail): Values {
   return { ...d.report.content.narrative, indicators: { ...d.report.indicatorValues } };
 }
+
+/** Sections a report is not approved without unless the leader confirms (the server's REQUIRED_SECTIONS). */
+export const REQUIRED_KEYS: readonly NarrativeKey[] = ['leadership', 'results', 'assessment', 'nextSteps'];
+
+/** Labels of the required sections left empty in the values being edited. */
+export function emptyRequired(v: Narrative): string[] {
+  return NARRATIVE_SECTIONS.filter((s) => REQUIRED_KEYS.includes(s.key) && !(v[s.key] ?? '').trim()).map(
+    (s) => s.label,
+  );
+}

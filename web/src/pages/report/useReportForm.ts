@@ -26,6 +26,7 @@ export function useReportForm(d: ReportDetail) {
     }),
   );
   const act = useReportingMutation((a: 'approve' | 'submit' | 'accept') => reportingApi.transition(r.id, a));
+  const approve = useReportingMutation((confirmEmpty: boolean) => reportingApi.approve(r.id, confirmEmpty));
   const prefill = useReportingMutation(() => reportingApi.prefill(r.id));
   const dirty =
     NARRATIVE_SECTIONS.some((s) => form.values[s.key] !== initial[s.key]) ||
@@ -47,5 +48,5 @@ export function useReportForm(d: ReportDetail) {
     await save.mutateAsync(v);
     notifications.show({ color: 'green', message: 'Đã lưu báo cáo.' });
   });
-  return { form, save, act, prefill, dirty, submitSave };
+  return { form, save, act, approve, prefill, dirty, submitSave };
 }

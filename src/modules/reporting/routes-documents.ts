@@ -1,0 +1,94 @@
+// Downloads of the reporting documents: how a file is answered, and a unit report's own Báo cáo (DOCX, XLSX of its
+// tables), rendered in the worker pool like the other documents.
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { AppEnv } from '../../http/env.ts';
+import { defineRoute, IdParam } from '../../http/route.ts';
+import { fold } from '../../domain/text.ts';
+import { AppError } from '../../domain/errors.ts';
+import { ReportApproveSchema } from '../../contracts/reporting.ts';
+import * as service from './service.ts';
+import { asBuffer, runInWorker } from '../../workers/pool.ts';
+
+export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function download(c: Context<AppEnv>, body: Buffer, type: string, name: string): Response {
+  return c.body(new Uint8Array(body), 200, {
+    'content-type': type,
+    'content-disposition': `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+  });
+}
+
+export const slug = (s: string) =>
+  fold(s)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80) || 'bao-cao';
+
+/**
+ * The approve request's optional body ({ confirmEmpty: true }): read here because the route takes none from the
+ * clients that approve without one.
+ */
+export async function approveBody(c: Context<AppEnv>): Promise<{ confirmEmpty?: boolean }> {
+  const text = await c.req.text();
+  if (!text.trim()) return {};
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new AppError('invalid_json', 400, 'Dữ liệu gửi lên không phải JSON hợp lệ.');
+  }
+  const parsed = ReportApproveSchema.safeParse(json);
+  if (!parsed.success)
+    throw new AppError(
+      'validation',
+      400,
+      'Dữ liệu gửi lên không đúng định dạng.',
+      parsed.error.issues.map((i) => ({
+        path: i.path.join('.') || 'body',
+        message: 'Chỉ nhận { confirmEmpty: true }.',
+      })),
+    );
+  return parsed.data;
+}
+
+const tags = ['Báo cáo'];
+
+/** GET /reports/{id}/export.docx and .xlsx: readable by whoever reads the report (404 otherwise). */
+export function mountUnitReportDocumentRoutes(app: OpenAPIHono<AppEnv>): void {
+  defineRoute(
+    app,
+    {
+      method: 'get',
+      path: '/reports/{id}/export.docx',
+      operationId: 'exportReportDocx',
+      tags,
+      params: IdParam,
+      produces: DOCX,
+      summary: 'Báo cáo của đơn vị (DOCX, thể thức Nghị định 30/2020; phụ lục nhiệm vụ và sản phẩm)',
+    },
+    async (c, { params }) => {
+      const document = await service.unitReportDocument(c.get('ctx'), params.id);
+      const bytes = await runInWorker('renderUnitReportDocx', { document }, { subject: 'Báo cáo của đơn vị (DOCX)' });
+      return download(c, asBuffer(bytes), DOCX, `bao-cao-${slug(document.title)}.docx`);
+    },
+  );
+  defineRoute(
+    app,
+    {
+      method: 'get',
+      path: '/reports/{id}/export.xlsx',
+      operationId: 'exportReportXlsx',
+      tags,
+      params: IdParam,
+      produces: XLSX,
+      summary: 'Các bảng của báo cáo đơn vị (XLSX): nhiệm vụ, sản phẩm, chỉ tiêu',
+    },
+    async (c, { params }) => {
+      const document = await service.unitReportDocument(c.get('ctx'), params.id);
+      const bytes = await runInWorker('renderUnitReportXlsx', { document }, { subject: 'Báo cáo của đơn vị (XLSX)' });
+      return download(c, asBuffer(bytes), XLSX, `bao-cao-${slug(document.title)}.xlsx`);
+    },
+  );
+}
