@@ -24,6 +24,7 @@ import {
   SearchQuery,
   ShortText,
 } from './common.ts';
+import { SyncStateSchema } from './sync.ts';
 
 export const RiskLevelSchema = z.enum(keysOf(RISK_LEVEL_LABEL));
 export const UseStatusSchema = z.enum(keysOf(USE_STATUS_LABEL));
@@ -269,6 +270,9 @@ export const AiUseDetailSchema = AiUseListItemSchema.extend({
     .nullable(),
   incidents: z.array(AiIncidentSchema),
   can: z.object({ edit: z.boolean(), approve: z.boolean(), publish: z.boolean() }),
+  /** Delivery to the national registry of AI systems (published uses only), and the AI-ID it gave back. */
+  nationalSync: SyncStateSchema.nullable(),
+  nationalAiId: z.string().nullable(),
 }).openapi('AiUseDetail');
 
 export const CreatedSchema = z.object({ id: z.number() }).openapi('AiCreated');

@@ -111,6 +111,11 @@ export const NationalWriteAnswerSchema = z
     status: z.enum(['created', 'updated', 'unchanged', 'ignored', 'retracted']),
     uuid: z.uuid(),
     version: z.number().int(),
+    /**
+     * The registry's identifier of an AI system (mã định danh hệ thống AI, decree 142 Đ4.1.a), which the province
+     * stores back; null for datasets and retractions.
+     */
+    remoteId: z.string().nullable().optional(),
   })
   .strict()
   .openapi('NationalWriteAnswer');

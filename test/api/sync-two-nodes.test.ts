@@ -325,7 +325,13 @@ test('a published AI system of a ward reaches the national registry; its retirem
   assert.equal(before.length, 0, 'nothing leaves the province before publication');
   const pub = await leader.post(`/api/ai-systems/${id}/publish`);
   assert.equal(pub.status, 200, JSON.stringify(pub.body));
-  assert.equal((await settled(uuid, 1)).row.status, 'accepted');
+  const accepted = (await settled(uuid, 1)).row;
+  assert.equal(accepted.status, 'accepted');
+  // The registry's AI-ID comes back with the answer and is kept with the use.
+  assert.match(accepted.remote_id ?? '', /^VN-AI-38-[0-9A-F]{12}$/);
+  const page = await officer.get(`/api/ai-systems/${id}`);
+  assert.equal(page.body.nationalAiId, accepted.remote_id);
+  assert.equal(page.body.nationalSync.status, 'accepted');
   const listed = await national(`ai-systems?province=38`);
   const item = listed.body.items.find((i: any) => i.uuid === uuid);
   assert.ok(item, JSON.stringify(listed.body).slice(0, 300));

@@ -278,3 +278,24 @@ export async function nextSyncVersion(tx: Kysely<DB>, entity: SyncEntity, uuid: 
     .executeTakeFirst();
   return Number(row?.v ?? 0) + 1;
 }
+
+/** The identifier the national side gave each record (the last one an accepted delivery carried back). */
+export async function nationalIdsOf(
+  db: Kysely<DB>,
+  entity: SyncEntity,
+  entityIds: readonly number[],
+): Promise<Map<number, string>> {
+  if (!entityIds.length) return new Map();
+  const rows = await db
+    .selectFrom('sync_outbox')
+    .select(['entity_id', 'remote_id'])
+    .distinctOn('entity_id')
+    .where('entity', '=', entity)
+    .where('entity_id', 'in', [...entityIds])
+    .where('status', '=', 'accepted')
+    .where('remote_id', 'is not', null)
+    .orderBy('entity_id')
+    .orderBy('id', 'desc')
+    .execute();
+  return new Map(rows.map((r) => [r.entity_id, r.remote_id as string]));
+}

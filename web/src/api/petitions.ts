@@ -43,11 +43,12 @@ export const petitionsApi = {
       limit: 20,
       offset,
     }),
-  list: (open: string, q: string, offset: number, tier: string | null) =>
+  list: (open: string, q: string, offset: number, tier: string | null, aiSystemId?: number) =>
     api.get<PetitionList>('/petitions', {
       open: open || undefined,
       q: q || undefined,
       tier: tier ?? undefined,
+      aiSystemId,
       limit: 50,
       offset,
     }),
@@ -73,10 +74,10 @@ export function usePublishedPetitions(q: string, topic: string, offset: number) 
   });
 }
 
-export function usePetitions(open: string, q: string, offset: number, tier: string | null) {
+export function usePetitions(open: string, q: string, offset: number, tier: string | null, aiSystemId?: number) {
   return useQuery({
-    queryKey: petitionKeys.list(open, q, offset, tier ?? ''),
-    queryFn: () => petitionsApi.list(open, q, offset, tier),
+    queryKey: [...petitionKeys.list(open, q, offset, tier ?? ''), aiSystemId ?? 0],
+    queryFn: () => petitionsApi.list(open, q, offset, tier, aiSystemId),
     placeholderData: keepPreviousData,
   });
 }

@@ -6,6 +6,7 @@ import type { Reason } from '../../../domain/ai-systems/questionnaire.ts';
 import { authorize, mustRead, requireActor, type Ctx } from '../../context.ts';
 import { getUnit } from '../../org/index.ts';
 import * as store from '../store.ts';
+import { nationalIdsOf, syncStatesOf } from '../../sync/index.ts';
 import { incidentView, listItem, useTarget } from './views.ts';
 
 /** A use exists for those who may read its unit's records; for anyone else it does not. */
@@ -32,7 +33,7 @@ export function detailOf(
   u: store.UseRow,
   incidents: store.IncidentRow[],
   latest: store.AssessmentRow | undefined,
-): AiUseDetail {
+): Omit<AiUseDetail, 'nationalSync' | 'nationalAiId'> {
   const stored = u.classification as Stored | null;
   const target = useTarget(u);
   return {
@@ -94,9 +95,15 @@ export function detailOf(
 
 export async function getAiUse(ctx: Ctx, id: number): Promise<AiUseDetail> {
   const u = await mustUse(ctx, id);
-  const [incidents, assessments] = await Promise.all([
+  const [incidents, assessments, syncs, delivered] = await Promise.all([
     store.listIncidents(ctx.db, id),
     store.listAssessments(ctx.db, id),
+    syncStatesOf(ctx.db, 'aiSystem', [id]),
+    nationalIdsOf(ctx.db, 'aiSystem', [id]),
   ]);
-  return detailOf(ctx, u, incidents, assessments[0]);
+  return {
+    ...detailOf(ctx, u, incidents, assessments[0]),
+    nationalSync: syncs.get(id) ?? null,
+    nationalAiId: delivered.get(id) ?? u.product_ai_system_id,
+  };
 }

@@ -112,8 +112,27 @@ function provinceActor(p: Province): Actor {
   return { ...systemActor('nationalProvince'), username: `${p.name} (mã ${p.code})` };
 }
 
+/**
+ * The AI-ID this node gives an AI system it holds: stable for the record (its province and uuid), so a re-send gets
+ * the same one. The national portal will assign its own; until then the province stores this one back.
+ */
+export function aiSystemIdOf(provinceCode: string, uuid: string): string {
+  return `VN-AI-${provinceCode}-${uuid.replace(/-/g, '').slice(0, 12).toUpperCase()}`;
+}
+
 /** Applies a province's delivery of one record, in one transaction with its audit record. */
 export async function receiveDelivery(
+  db: Kysely<DB>,
+  province: Province,
+  ip: string | null,
+  uuid: string,
+  d: Delivery,
+): Promise<NationalWriteAnswer> {
+  const answer = await applyDelivery(db, province, ip, uuid, d);
+  return d.kind === 'aiSystem' && d.op === 'put' ? { ...answer, remoteId: aiSystemIdOf(province.code, uuid) } : answer;
+}
+
+async function applyDelivery(
   db: Kysely<DB>,
   province: Province,
   ip: string | null,

@@ -17,6 +17,14 @@ import { ClassificationSection } from './ClassificationSection.tsx';
 import { IncidentsSection } from './IncidentsSection.tsx';
 import { LEVEL_TONE, STATE_TONE } from './labels.ts';
 
+const SYNC_LABEL: Record<string, string> = {
+  pending: 'Đang chờ gửi',
+  sent: 'Đã gửi, chờ phản hồi',
+  accepted: 'Đã tiếp nhận',
+  rejected: 'Bị từ chối',
+  superseded: 'Đã thay bằng thay đổi mới hơn',
+};
+
 function StatusSection({ use }: { use: AiUseDetail }) {
   const [status, setStatus] = useState<string>(use.status);
   const [reason, setReason] = useState('');
@@ -149,6 +157,18 @@ export function AiSystemPage() {
             <InfoRow label="Ngày bắt đầu">{u.startDate ? formatDate(u.startDate) : '—'}</InfoRow>
             <InfoRow label="Hợp đồng (nội bộ)">{u.contract || '—'}</InfoRow>
             <InfoRow label="Ghi chú nội bộ">{u.internalNotes || '—'}</InfoRow>
+            <InfoRow label="CSDL quốc gia về hệ thống AI">
+              {u.nationalSync
+                ? (SYNC_LABEL[u.nationalSync.status] ?? u.nationalSync.status)
+                : 'Chưa gửi (chỉ gửi khi công khai)'}
+              {u.nationalSync?.status === 'rejected' && u.nationalSync.lastError ? `: ${u.nationalSync.lastError}` : ''}
+              {u.nationalAiId ? ` · mã định danh ${u.nationalAiId}` : ''}
+            </InfoRow>
+            <InfoRow label="Phản ánh, kiến nghị">
+              <Anchor component={Link} to={`${paths.petitions}?aiSystemId=${u.id}`}>
+                Xem kiến nghị về hệ thống này
+              </Anchor>
+            </InfoRow>
           </dl>
         </Section>
         <ClassificationSection use={u} />

@@ -58,7 +58,9 @@ export function PetitionQueuePage() {
   const tier = params.get('han');
   const { user } = useSession();
   const year = Number(todayVn().slice(0, 4));
-  const list = usePetitions(OPEN[state] ?? 'true', q, 0, tier);
+  // From an AI system's page: the petitions about it (all states).
+  const aiSystemId = Number(params.get('aiSystemId')) || undefined;
+  const list = usePetitions(aiSystemId ? '' : (OPEN[state] ?? 'true'), q, 0, tier, aiSystemId);
   return (
     <Stack gap="md">
       <PageHeader
