@@ -12,6 +12,7 @@ import * as m0010 from './migrations/0010-ai-systems.ts';
 import * as m0011 from './migrations/0011-datasets.ts';
 import * as m0012 from './migrations/0012-national.ts';
 import * as m0013 from './migrations/0013-petition-links.ts';
+import * as m0014 from './migrations/0014-gin-without-pending-list.ts';
 import type { UntypedKysely } from './untyped.ts';
 
 const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0011-datasets': m0011,
   '0012-national': m0012,
   '0013-petition-links': m0013,
+  '0014-gin-without-pending-list': m0014,
 };
 
 export async function migrateToLatest(db: UntypedKysely): Promise<string[]> {

@@ -113,13 +113,13 @@ export async function searchEntities(
       ? sql<boolean>`(e.published OR e.unit_id IN (SELECT id FROM unit WHERE path && ${sql.val(opts.unitRoots)}::integer[]))`
       : sql<boolean>`e.published`;
   }
-  const candidates = (condition: ReturnType<typeof sql<boolean>>) => sql<{
+  const candidates = (condition: ReturnType<typeof sql>) => sql<{
     entity_id: number;
     score: number;
     matched: string;
     label: string;
   }>`
-    WITH c AS MATERIALIZED (SELECT id FROM search_entry WHERE ${condition})
+    WITH c AS MATERIALIZED (${condition})
     SELECT DISTINCT ON (entity_id) entity_id, score, matched, label FROM (
       SELECT e.entity_id, e.text AS matched, e.label,
         e.weight * (
@@ -142,11 +142,23 @@ export async function searchEntities(
   // prefix of the text or of one of its words, read by a scan (a few thousand short rows).
   const short = [...q].length < 3;
   const prefix = q.replace(/[\\%_]/g, (c) => `\\${c}`);
+  // The typo part (word similarity) is the costly one: common syllables ("nam", "son") share trigrams with thousands
+  // of names. It runs only when the substring found fewer entries than asked for; otherwise its plan node is skipped
+  // by a one-time filter, still in the one query (typo-only hits would rank below the substring ones anyway).
   const rows = short
-    ? (await candidates(sql<boolean>`(folded LIKE ${`${prefix}%`} OR folded LIKE ${`% ${prefix}%`})`).execute(db)).rows
+    ? (
+        await candidates(
+          sql`SELECT id FROM search_entry WHERE (folded LIKE ${`${prefix}%`} OR folded LIKE ${`% ${prefix}%`})`,
+        ).execute(db)
+      ).rows
     : await db.transaction().execute(async (tx) => {
         await sql`SET LOCAL enable_seqscan = off`.execute(tx);
-        return (await candidates(sql<boolean>`(folded LIKE ${like} OR ${q} <% folded)`).execute(tx)).rows;
+        const substring = sql`SELECT id FROM search_entry WHERE folded LIKE ${like}`;
+        return (
+          await candidates(
+            sql`${substring} UNION SELECT id FROM search_entry WHERE (SELECT count(*) FROM (${substring} LIMIT ${opts.limit}) s) < ${opts.limit} AND ${q} <% folded`,
+          ).execute(tx)
+        ).rows;
       });
   return rows
     .map((r) => ({ entityId: r.entity_id, score: Number(r.score), matched: r.matched, matchedLabel: r.label }))
