@@ -267,6 +267,17 @@ export const RequestInformationBody = z.object({ message: LongText(2000, 10) }).
 export const ResumeBody = z.object({ note: LongText(2000).optional() }).strict();
 export const MergeBody = z.object({ intoId: Id }).strict();
 export const DraftAnswerBody = z.object({ answer: LongText(20_000, 20) }).strict();
+/** One answer drafted for many similar petitions at once (each then approved as usual). */
+export const BulkAnswerBody = z
+  .object({
+    ids: z
+      .array(Id)
+      .min(2, 'Chọn ít nhất hai kiến nghị để trả lời chung.')
+      .max(100, 'Trả lời chung tối đa 100 kiến nghị một lần.')
+      .refine((ids) => new Set(ids).size === ids.length, 'Danh sách kiến nghị có mục trùng nhau.'),
+    answer: LongText(20_000, 20),
+  })
+  .strict();
 export const ApproveBody = z.object({ publish: z.boolean().default(true) }).strict();
 export const CloseBody = z.object({ outcome: z.enum(CLOSING_OUTCOMES), reason: LongText(2000, 10) }).strict();
 export const ExtendBody = z.object({ reason: LongText(1000, 10) }).strict();

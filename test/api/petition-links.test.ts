@@ -192,3 +192,37 @@ test("the dashboard's petition figures of a ward's subtree: the ones it received
     404,
   );
 });
+
+test('one answer for several similar petitions: all drafted at once, or none when one is not the handler’s', async () => {
+  const send = async (n: number, communeCode: string) => {
+    const r = await new Client(w.app).post(
+      '/api/public/petitions',
+      petition({
+        communeCode,
+        subject: `Hỏi về thời hạn gắn nhãn nội dung AI (${n})`,
+        content: `Đề nghị cho biết thời hạn gắn nhãn nội dung do trí tuệ nhân tạo tạo ra đối với cơ sở kinh doanh nhỏ, lần ${n}.`,
+        sender: { name: 'Người Gửi Thử', email: `bulk${n}@example.vn` },
+      }),
+    );
+    ok(r, 'petition', 201);
+    return (await w.d.db.selectFrom('petition').select('id').where('code', '=', r.body.code).executeTakeFirstOrThrow())
+      .id;
+  };
+  const [a, b, other] = [await send(1, '16516'), await send(2, '16516'), await send(3, '14797')];
+  const answer =
+    'Thời hạn gắn nhãn nội dung do trí tuệ nhân tạo tạo ra thực hiện theo Điều 11 của Luật và hướng dẫn của Bộ Khoa học và Công nghệ.';
+  const mixed = await w.as.ward.post('/api/petitions/answers', { ids: [a, other], answer });
+  assert.equal(mixed.status, 404);
+  assert.equal(mixed.body.error.issues[0].path, 'ids.1');
+  assert.equal((await w.as.ward.get(`/api/petitions/${a}`)).body.answer, null, 'none drafted');
+  const r = await w.as.ward.post('/api/petitions/answers', { ids: [a, b], answer });
+  ok(r, 'bulk answer');
+  for (const id of [a, b]) {
+    const p = (await w.as.ward.get(`/api/petitions/${id}`)).body;
+    assert.equal(p.status, 'inProgress');
+    assert.equal(p.answer, answer);
+    assert.equal(p.can.approveAnswer, false, 'an officer does not approve');
+  }
+  assert.equal((await w.as.ward.post('/api/petitions/answers', { ids: [a, a], answer })).status, 400);
+  ok(await w.as.wardLeader.post(`/api/petitions/${a}/approve`, {}), 'the leader approves each');
+});

@@ -10,6 +10,7 @@ import {
   ApproveBody,
   ClassifyBody,
   FiguresQuery,
+  BulkAnswerBody,
   LinkRecordsBody,
   LinkTaskBody,
   CloseBody,
@@ -47,7 +48,14 @@ import {
   resumePetition,
   routePetition,
 } from './use-cases/handle.ts';
-import { approveAnswer, closePetition, draftAnswer, extendDeadline, setPublished } from './use-cases/answer.ts';
+import {
+  approveAnswer,
+  closePetition,
+  draftAnswer,
+  draftAnswers,
+  extendDeadline,
+  setPublished,
+} from './use-cases/answer.ts';
 import { petitionAnswerDocx, petitionFiguresJson, petitionFiguresXlsx } from './use-cases/documents.ts';
 import { contentDisposition } from '../../domain/tracking/evidence.ts';
 
@@ -280,6 +288,20 @@ function mountPetitionAnswerRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps): voi
 
 /** What a petition is linked to: the plan task that takes it up, the AI system or dataset it is about. */
 function mountPetitionLinkRoutes(api: OpenAPIHono<AppEnv>): void {
+  defineRoute(
+    api,
+    {
+      method: 'post',
+      path: '/petitions/answers',
+      operationId: 'draftPetitionAnswers',
+      summary:
+        'Soạn một dự thảo trả lời chung cho nhiều kiến nghị tương tự (tất cả hoặc không; lãnh đạo duyệt từng kiến nghị)',
+      tags,
+      body: BulkAnswerBody,
+      response: z.object({ ids: z.array(z.number()), status: z.literal('inProgress') }),
+    },
+    (c, { body }) => draftAnswers(c.get('ctx'), body.ids, body.answer),
+  );
   defineRoute(
     api,
     {

@@ -26,9 +26,9 @@ export function unitsOf(p: store.PetitionRow): PetitionUnits {
 }
 
 /** A petition the caller may read (anything else is "not found"), for an act that needs `action` on its handling unit. */
-export async function petitionFor(ctx: Ctx, id: number, action?: Action): Promise<store.PetitionRow> {
+export async function petitionFor(ctx: Ctx, id: number, action?: Action, field?: string): Promise<store.PetitionRow> {
   requireActor(ctx);
-  const p = mustRead(ctx, 'kiến nghị', await store.getPetition(ctx.db, id), (x) => petitionReaders(unitsOf(x)));
+  const p = mustRead(ctx, 'kiến nghị', await store.getPetition(ctx.db, id), (x) => petitionReaders(unitsOf(x)), field);
   if (action) authorize(ctx, action, handlingTarget(unitsOf(p)));
   return p;
 }

@@ -61,6 +61,10 @@ export async function petitionCases(env: MatrixEnv): Promise<Record<string, Rout
     await env.db.selectFrom('petition').select('code').where('id', '=', petitionId.own).executeTakeFirstOrThrow()
   ).code;
   const scratchRecords = (await at(unitId.own)).id;
+  // Two petitions of each relation's unit to answer together, and one of the own unit to pair with the sibling's.
+  const bulkIds = {} as Record<Relation, number[]>;
+  for (const rel of RELATIONS) bulkIds[rel] = [(await at(unitId[rel])).id, (await at(unitId[rel])).id];
+  const scratchBulk = (await at(unitId.own)).id;
   // An AI system of the sibling ward, not published: a record the own unit's handlers cannot name.
   const siblingUse = await env.sys.post('/api/ai-systems', {
     unitId: unitId.sibling,
@@ -147,6 +151,27 @@ export async function petitionCases(env: MatrixEnv): Promise<Record<string, Rout
       },
     },
     draftPetitionAnswer: act('answer', () => ({ answer: text }), editInOwnSubtree),
+    // One answer for several petitions: every one must be the caller's to edit; a sibling's in the list is unknown.
+    draftPetitionAnswers: {
+      request: (rel) => ({ method: 'POST', path: '/api/petitions/answers', body: { ids: bulkIds[rel], answer: text } }),
+      allowed: editInOwnSubtree,
+      hidden: hiddenOutsideBranch,
+      anonymous: false,
+      references: {
+        request: {
+          method: 'POST',
+          path: '/api/petitions/answers',
+          body: { ids: [scratchBulk, petitionId.sibling], answer: text },
+        },
+        unknown: {
+          method: 'POST',
+          path: '/api/petitions/answers',
+          body: { ids: [scratchBulk, UNKNOWN_ID], answer: text },
+        },
+        allowed: (role) => role === 'sysadmin',
+        hidden: hiddenToEditors,
+      },
+    },
     approvePetitionAnswer: act('approve', () => ({}), approveInOwnSubtree),
     closePetition: act('close', () => ({ outcome: 'notInScope', reason: text }), approveInOwnSubtree),
     extendPetitionDeadline: act('extend', () => ({ reason: text }), approveInOwnSubtree),

@@ -39,6 +39,47 @@ export async function draftAnswer(ctx: Ctx, id: number, answer: string) {
   return { id, status: 'inProgress' as const };
 }
 
+/**
+ * One answer drafted for many similar petitions (a bulk answer): all or none. Each petition must be one the handler
+ * may edit and in a state that takes a draft; the first that is not answers for all (404 on its place in the list,
+ * or 409 naming its code). Each gets its own history line and audit record, and the leader approves each as usual.
+ */
+export async function draftAnswers(ctx: Ctx, ids: readonly number[], answer: string) {
+  const rows: store.PetitionRow[] = [];
+  for (const [i, id] of ids.entries()) {
+    const p = await petitionFor(ctx, id, 'edit', `ids.${i}`);
+    mustAllow('draftAnswer', p);
+    rows.push(p);
+  }
+  await ctx.db.transaction().execute(async (tx) => {
+    for (const p of rows) {
+      await store.lockPetition(tx, p.id);
+      await writeTransition(tx, ctx, p, {
+        act: 'draftAnswer',
+        status: 'inProgress',
+        note: `Dự thảo trả lời chung cho ${rows.length} kiến nghị tương tự, trình lãnh đạo duyệt.`,
+        public: p.status !== 'inProgress',
+        patch: { answer, answer_drafted_by: ctx.actor!.userId, answer_approved_by: null },
+      });
+    }
+    const units = [...new Set(rows.map((p) => p.handling_unit_id))];
+    await notify(
+      tx,
+      units.map((unitId) => ({
+        unitId,
+        kind: 'petition.answer_drafted',
+        title: `Dự thảo trả lời chung cho ${rows.filter((p) => p.handling_unit_id === unitId).length} kiến nghị chờ duyệt`,
+        body: rows
+          .filter((p) => p.handling_unit_id === unitId)
+          .map((p) => p.code)
+          .join(', '),
+        link: '/kien-nghi',
+      })),
+    );
+  });
+  return { ids: rows.map((p) => p.id), status: 'inProgress' as const };
+}
+
 export async function approveAnswer(ctx: Ctx, id: number, publish: boolean, config?: Config) {
   const p = await petitionFor(ctx, id, 'approve');
   mustAllow('approveAnswer', p);
