@@ -53,6 +53,8 @@ export const petitionsApi = {
       offset,
     }),
   detail: (id: number) => api.get<PetitionDetail>(`/petitions/${id}`),
+  draftMany: (ids: number[], answer: string) =>
+    api.post<{ ids: number[]; status: string }>('/petitions/answers', { ids, answer }),
   figures: (unitId: number, year: number) => api.get<PetitionFigures>('/petitions/figures', { unitId, year }),
   act: (id: number, act: string, body: Record<string, unknown>) =>
     api.post<{ id: number; status: string }>(`/petitions/${id}/${act}`, body),

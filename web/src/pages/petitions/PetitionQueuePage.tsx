@@ -1,9 +1,24 @@
 // Kiến nghị: the handlers' queue of the receiving and handling units, nearest deadline first, with the overdue
 // tiers. Address: ?trangThai=mo|dong|tatca&q=…
 import { Link } from 'react-router';
-import { Anchor, Badge, Group, Paper, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { IconInbox } from '@tabler/icons-react';
-import { DEADLINE_TIER_LABEL, usePetitions, type PetitionList } from '../../api/petitions.ts';
+import { DEADLINE_TIER_LABEL, petitionsApi, usePetitions, type PetitionList } from '../../api/petitions.ts';
+import { ReasonModal } from '../../components/ReasonModal.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ListContent } from '../../components/ListContent.tsx';
 import { ListFilters, ListSummary } from '../../components/ListHeader.tsx';
@@ -24,14 +39,31 @@ export const TIER_COLOR: Record<string, string> = {
   closed: 'gray',
 };
 
-function Row({ p }: { p: PetitionList['items'][number] }) {
+function Row({
+  p,
+  selected,
+  onSelect,
+}: {
+  p: PetitionList['items'][number];
+  selected: boolean;
+  onSelect: ((on: boolean) => void) | null;
+}) {
   return (
     <Paper withBorder p="sm" radius="md" component="li">
       <Stack gap={4}>
         <Group gap="xs" justify="space-between">
-          <Text size="sm" ff="monospace">
-            {p.code}
-          </Text>
+          <Group gap="xs">
+            {onSelect ? (
+              <Checkbox
+                aria-label={`Chọn ${p.code} để trả lời chung`}
+                checked={selected}
+                onChange={(e) => onSelect(e.currentTarget.checked)}
+              />
+            ) : null}
+            <Text size="sm" ff="monospace">
+              {p.code}
+            </Text>
+          </Group>
           <Group gap={4}>
             <Badge variant="light">{p.statusLabel}</Badge>
             <Badge variant="light" color={TIER_COLOR[p.tier]}>
@@ -61,6 +93,17 @@ export function PetitionQueuePage() {
   // From an AI system's page: the petitions about it (all states).
   const aiSystemId = Number(params.get('aiSystemId')) || undefined;
   const list = usePetitions(aiSystemId ? '' : (OPEN[state] ?? 'true'), q, 0, tier, aiSystemId);
+  // Similar petitions answered together: one draft for all, each then approved by the leader.
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [bulkOpen, setBulkOpen] = useState(false);
+  const queryClient = useQueryClient();
+  const toggle = (id: number, on: boolean) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
   return (
     <Stack gap="md">
       <PageHeader
@@ -117,6 +160,16 @@ export function PetitionQueuePage() {
             >
               {list.data!.total} kiến nghị
             </ListSummary>
+            {selected.size >= 2 ? (
+              <Group gap="sm">
+                <Button size="sm" onClick={() => setBulkOpen(true)}>
+                  Soạn trả lời chung cho {selected.size} kiến nghị
+                </Button>
+                <Button size="sm" variant="subtle" onClick={() => setSelected(new Set())}>
+                  Bỏ chọn
+                </Button>
+              </Group>
+            ) : null}
             <Stack
               gap="sm"
               component="ul"
@@ -124,12 +177,34 @@ export function PetitionQueuePage() {
               aria-label="Danh sách kiến nghị"
             >
               {list.data!.items.map((p) => (
-                <Row key={p.id} p={p} />
+                <Row
+                  key={p.id}
+                  p={p}
+                  selected={selected.has(p.id)}
+                  onSelect={p.open ? (on) => toggle(p.id, on) : null}
+                />
               ))}
             </Stack>
           </Stack>
         )}
       </ListContent>
+      <ReasonModal
+        opened={bulkOpen}
+        onClose={() => setBulkOpen(false)}
+        title="Trả lời chung"
+        intro={`Một dự thảo trả lời cho ${selected.size} kiến nghị tương tự; lãnh đạo duyệt từng kiến nghị như thường lệ.`}
+        label="Nội dung trả lời"
+        check={(a) => (a.trim().length < 20 ? 'Nội dung trả lời cần ít nhất 20 ký tự.' : undefined)}
+        maxLength={20_000}
+        confirmLabel="Lưu dự thảo"
+        size="lg"
+        onConfirm={async (answer) => {
+          await petitionsApi.draftMany([...selected], answer);
+          setSelected(new Set());
+          setBulkOpen(false);
+          await queryClient.invalidateQueries({ queryKey: ['petitions'] });
+        }}
+      />
     </Stack>
   );
 }
