@@ -122,10 +122,10 @@ function numeric(s: JsonSchema | undefined, components: Record<string, JsonSchem
 
 /**
  * Whether an operation takes an id: in its path, its query or its JSON body (`id`, `…Id`, `…Ids`), the body's
- * schema followed when it is a named component (`$ref`), its fields counted when they hold numbers.
+ * schema followed when it is a named component (`$ref`), its fields counted when they hold numbers (`ids` too).
  */
 function takesId(op: Operation, components: Record<string, JsonSchema>): boolean {
-  const isId = (n: string) => n === 'id' || /[a-z]Ids?$/.test(n);
+  const isId = (n: string) => n === 'id' || n === 'ids' || /[a-z]Ids?$/.test(n);
   const body = resolve(op.requestBody?.content?.['application/json']?.schema, components);
   return (
     (op.parameters ?? []).some((p) => isId(p.name)) ||
