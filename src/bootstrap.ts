@@ -45,6 +45,11 @@ async function ensureEnvAdmin(db: Kysely<DB>, env: NodeJS.ProcessEnv): Promise<s
   return username;
 }
 
+/** Where the demo's published entries say they can be reached (the links sent to a national node). */
+function demoBaseUrl(env: NodeJS.ProcessEnv): string {
+  return env.THIHANH_PUBLIC_URL?.trim() || `http://localhost:${env.PORT ?? 3000}`;
+}
+
 export async function prepareDatabase(
   db: Kysely<DB>,
   opts: { demo: boolean; demoContent?: boolean; env?: NodeJS.ProcessEnv },
@@ -58,7 +63,8 @@ export async function prepareDatabase(
   }
   await ensureEnvAdmin(db, opts.env ?? {});
   const demoAccounts = opts.demo ? await ensureDemoAccounts(ctx) : [];
-  const demoContent = opts.demo && opts.demoContent === true ? await seedDemoContent(db) : false;
+  const demoContent =
+    opts.demo && opts.demoContent === true ? await seedDemoContent(db, demoBaseUrl(opts.env ?? {})) : false;
   // Plans saved before findings were stored, or open plans checked against an older register, are checked once
   // here rather than on their first read.
   const findingsRefreshed = await refreshStaleFindings(db);

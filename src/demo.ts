@@ -9,6 +9,7 @@ import { getUnitByCode, unitEntries } from './modules/org/index.ts';
 import { findUserByUsername } from './modules/users/index.ts';
 import * as plans from './modules/plans/index.ts';
 import { seedAiSystemsDemo } from './modules/ai-systems/index.ts';
+import { seedDatasetsDemo } from './modules/datasets/index.ts';
 
 const SEEDS = new URL('../reference-data/seed-plans/', import.meta.url);
 
@@ -30,7 +31,7 @@ async function demoCascadeTargets(db: Kysely<DB>, provinceId: number): Promise<n
   return communes.filter((c) => !left.includes(c)).map((c) => c.id);
 }
 
-export async function seedDemoContent(db: Kysely<DB>): Promise<boolean> {
+export async function seedDemoContent(db: Kysely<DB>, baseUrl = 'http://localhost:3000'): Promise<boolean> {
   const province = await getUnitByCode(db, '38');
   const ward = await getUnitByCode(db, '16516');
   if (!province || !ward) return false;
@@ -69,5 +70,6 @@ export async function seedDemoContent(db: Kysely<DB>): Promise<boolean> {
     wardLeader,
   });
   await seedAiSystemsDemo((username) => ctxOf(db, username));
+  await seedDatasetsDemo((username) => ctxOf(db, username), { baseUrl });
   return true;
 }

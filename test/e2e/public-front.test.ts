@@ -4,7 +4,7 @@
 // for the cascade wizard still to choose.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertAccessible, assertFitsPhone, login, screenshot, startApp, type TestApp } from './support.ts';
+import { apiAs, assertAccessible, assertFitsPhone, login, screenshot, startApp, type TestApp } from './support.ts';
 
 describe('the public front door and the demo accounts', { timeout: 600_000 }, () => {
   let app: TestApp;
@@ -72,5 +72,47 @@ describe('the public front door and the demo accounts', { timeout: 600_000 }, ()
     const provincePlan = plans.items.find((p) => p.unitName === 'Tỉnh Thanh Hóa') ?? plans.items[0]!;
     await page.goto(`${app.url}/ke-hoach/${provincePlan.id}/trien-khai`);
     await page.getByRole('radio', { name: 'Tất cả 166 xã, phường của tỉnh (5 đơn vị chưa có kế hoạch)' }).waitFor();
+  });
+
+  test('the demo’s data catalogue: three published datasets, an open file to download, a conditional one behind a grant, a draft the publishing rule stops', async () => {
+    const api = async (path: string, init?: RequestInit) => fetch(`${app.url}${path}`, init);
+    const list = (await (await api('/api/public/datasets')).json()) as {
+      total: number;
+      items: Array<{ id: number; title: string; accessClass: string; resources: Array<{ id: number }> }>;
+    };
+    assert.equal(list.total, 3, 'two of Sở KH&CN and one of phường Nam Sầm Sơn are published');
+    assert.ok(list.items.every((d) => d.resources.length === 1));
+    const faq = list.items.find((d) => d.title.startsWith('Bộ câu hỏi - đáp'));
+    const petitions = list.items.find((d) => d.accessClass === 'conditional');
+    assert.ok(faq && petitions);
+    const file = await api(`/api/public/datasets/${faq.id}/resources/${faq.resources[0]?.id}/download`);
+    assert.equal(file.status, 200);
+    const csv = await file.text();
+    assert.equal(csv.split('\n')[0], 'ma_cau_hoi,linh_vuc,cau_hoi,cau_tra_loi_tom_tat,thu_tuc_lien_quan,nhan_y_dinh');
+    assert.equal(
+      (await api(`/api/public/datasets/${petitions.id}/resources/${petitions.resources[0]?.id}/download`)).status,
+      403,
+    );
+    const dcat = (await (await api('/api/public/catalog.jsonld')).json()) as { '@graph'?: unknown[] };
+    assert.equal(JSON.stringify(dcat).match(/"dcat:Dataset"/g)?.length, 3);
+
+    const ward = await apiAs(app.url, 'namsamson.lanhdao');
+    const mine = await ward.get<{ items: Array<{ id: number; status: string }> }>('/datasets?limit=20');
+    const draft = mine.items.find((d) => d.status === 'draft');
+    assert.ok(draft, 'the ward keeps a draft whose file holds citizen ID numbers');
+    await assert.rejects(ward.post(`/datasets/${draft.id}/publish`), /→ 422 .*so_cccd_chu_ho/s);
+
+    const leader = await apiAs(app.url, 'skhcn.lanhdao');
+    const requests = await leader.get<{ items: Array<{ status: string; requester: { unitName: string } }> }>(
+      `/datasets/${petitions.id}/access-requests`,
+    );
+    assert.deepEqual(
+      requests.items.map((r) => [r.status, r.requester.unitName]),
+      [['pending', 'Phường Nam Sầm Sơn']],
+    );
+    const page = await app.newPage({ phone: true });
+    await page.goto(`${app.url}/cong-khai/du-lieu`);
+    await page.getByTestId('public-dataset').nth(2).waitFor();
+    assert.deepEqual(app.pageErrors, []);
   });
 });

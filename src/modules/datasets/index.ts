@@ -4,3 +4,4 @@
 export { module } from './module.ts';
 export * from './use-cases/index.ts';
 export { datasetSectors, sectorName } from './sectors.ts';
+export { seedDatasetsDemo } from './demo.ts';
