@@ -283,38 +283,33 @@ const CONTACT = {
   contactPhone: '0237 3852 369',
 };
 
-export async function seedDatasetsDemo(ctxOf: (username: string) => Promise<Ctx>, o: DeliveryOptions): Promise<void> {
-  const skhcnOfficer = await ctxOf('skhcn.chuyenvien');
-  const skhcnLeader = await ctxOf('skhcn.lanhdao');
-  const wardOfficer = await ctxOf('namsamson.chuyenvien');
-  const wardLeader = await ctxOf('namsamson.lanhdao');
-  const [skhcn, ward] = await Promise.all([
-    getUnitByCode(skhcnOfficer.db, '38.SKHCN'),
-    getUnitByCode(skhcnOfficer.db, '16516'),
-  ]);
-  if (!skhcn || !ward) throw new Error('demo: Sở KH&CN or phường Nam Sầm Sơn missing');
-  const base: Omit<DatasetInput, 'unitId' | 'title' | 'description' | 'sector' | 'accessClass'> = {
-    keywords: [],
-    licence: '',
-    purposeLimits: '',
-    updateFrequency: 'irregular',
-    temporalStart: null,
-    temporalEnd: null,
-    spatialUnitIds: [],
-    standards: '',
-    legalBasis:
-      'Luật Trí tuệ nhân tạo số 134/2025/QH15; Nghị định số 142/2026/NĐ-CP; Kế hoạch số 129/KH-UBND ngày 04/05/2026 của UBND tỉnh Thanh Hóa.',
-    ...CONTACT,
-    accessMethods: ['download'],
-    labelling: 'none',
-    labellingNote: '',
-    internalNotes: '',
-    changeNote: 'Tạo mới',
-  };
+const BASE: Omit<DatasetInput, 'unitId' | 'title' | 'description' | 'sector' | 'accessClass'> = {
+  keywords: [],
+  licence: '',
+  purposeLimits: '',
+  updateFrequency: 'irregular',
+  temporalStart: null,
+  temporalEnd: null,
+  spatialUnitIds: [],
+  standards: '',
+  legalBasis:
+    'Luật Trí tuệ nhân tạo số 134/2025/QH15; Nghị định số 142/2026/NĐ-CP; Kế hoạch số 129/KH-UBND ngày 04/05/2026 của UBND tỉnh Thanh Hóa.',
+  ...CONTACT,
+  accessMethods: ['download'],
+  labelling: 'none',
+  labellingNote: '',
+  internalNotes: '',
+  changeNote: 'Tạo mới',
+};
+
+type Actors = Record<'skhcnOfficer' | 'skhcnLeader' | 'wardOfficer' | 'wardLeader', Ctx>;
+
+async function seedProvinceDatasets(a: Actors, skhcnId: number, o: DeliveryOptions): Promise<void> {
+  const { skhcnOfficer, skhcnLeader, wardOfficer } = a;
 
   const faq = await createDataset(skhcnOfficer, {
-    ...base,
-    unitId: skhcn.id,
+    ...BASE,
+    unitId: skhcnId,
     title: 'Bộ câu hỏi - đáp về thủ tục hành chính cấp xã đã gán nhãn',
     description:
       'Câu hỏi thường gặp của người dân tại bộ phận Một cửa cấp xã, mỗi câu gắn lĩnh vực, thủ tục liên quan và nhãn ý định; dùng để huấn luyện, đánh giá trợ lý ảo hành chính công.',
@@ -338,8 +333,8 @@ export async function seedDatasetsDemo(ctxOf: (username: string) => Promise<Ctx>
   await publishDataset(skhcnLeader, faq.id, o);
 
   const petitions = await createDataset(skhcnOfficer, {
-    ...base,
-    unitId: skhcn.id,
+    ...BASE,
+    unitId: skhcnId,
     title: 'Phản ánh, kiến nghị của người dân năm 2025 đã khử định danh',
     description:
       'Phản ánh, kiến nghị về thủ tục hành chính và dịch vụ công năm 2025: lĩnh vực, tóm tắt nội dung, xã, phường, thời gian xử lý và kết quả; đã bỏ thông tin người gửi.',
@@ -368,10 +363,14 @@ export async function seedDatasetsDemo(ctxOf: (username: string) => Promise<Ctx>
     intendedUse: 'Thống kê theo lĩnh vực và thời gian xử lý; không tái chia sẻ.',
     durationDays: 90,
   });
+}
+
+async function seedWardDatasets(a: Actors, wardId: number, o: DeliveryOptions): Promise<void> {
+  const { wardOfficer, wardLeader } = a;
 
   const desk = await createDataset(wardOfficer, {
-    ...base,
-    unitId: ward.id,
+    ...BASE,
+    unitId: wardId,
     title: 'Số liệu tiếp nhận, giải quyết hồ sơ tại bộ phận Một cửa phường Nam Sầm Sơn năm 2025',
     description: 'Số hồ sơ tiếp nhận, nộp trực tuyến, đã giải quyết, đúng hạn và quá hạn theo tháng và lĩnh vực.',
     sector: 'hanh-chinh-cong',
@@ -381,7 +380,7 @@ export async function seedDatasetsDemo(ctxOf: (username: string) => Promise<Ctx>
     updateFrequency: 'monthly',
     temporalStart: '2025-01-01',
     temporalEnd: '2025-12-31',
-    spatialUnitIds: [ward.id],
+    spatialUnitIds: [wardId],
     contactName: 'Văn phòng HĐND và UBND phường Nam Sầm Sơn',
     contactEmail: 'namsamson@thanhhoa.gov.vn',
     contactPhone: '',
@@ -390,15 +389,15 @@ export async function seedDatasetsDemo(ctxOf: (username: string) => Promise<Ctx>
   await publishDataset(wardLeader, desk.id, o);
 
   const households = await createDataset(wardOfficer, {
-    ...base,
-    unitId: ward.id,
+    ...BASE,
+    unitId: wardId,
     title: 'Danh sách hộ kinh doanh cá thể phường Nam Sầm Sơn',
     description: 'Hộ kinh doanh đăng ký trên địa bàn phường: ngành nghề, năm đăng ký, số lao động.',
     sector: 'doanh-nghiep-thuong-mai',
     keywords: ['hộ kinh doanh'],
     accessClass: 'open',
     updateFrequency: 'yearly',
-    spatialUnitIds: [ward.id],
+    spatialUnitIds: [wardId],
     contactName: 'Văn phòng HĐND và UBND phường Nam Sầm Sơn',
     contactEmail: 'namsamson@thanhhoa.gov.vn',
     contactPhone: '',
@@ -410,4 +409,19 @@ export async function seedDatasetsDemo(ctxOf: (username: string) => Promise<Ctx>
     { filename: 'ho-kinh-doanh.csv', contentBase64: b64(householdsCsv()) },
     o,
   );
+}
+
+export async function seedDatasetsDemo(ctxOf: (username: string) => Promise<Ctx>, o: DeliveryOptions): Promise<void> {
+  const skhcnOfficer = await ctxOf('skhcn.chuyenvien');
+  const skhcnLeader = await ctxOf('skhcn.lanhdao');
+  const wardOfficer = await ctxOf('namsamson.chuyenvien');
+  const wardLeader = await ctxOf('namsamson.lanhdao');
+  const [skhcn, ward] = await Promise.all([
+    getUnitByCode(skhcnOfficer.db, '38.SKHCN'),
+    getUnitByCode(skhcnOfficer.db, '16516'),
+  ]);
+  if (!skhcn || !ward) throw new Error('demo: Sở KH&CN or phường Nam Sầm Sơn missing');
+  const actors = { skhcnOfficer, skhcnLeader, wardOfficer, wardLeader };
+  await seedProvinceDatasets(actors, skhcn.id, o);
+  await seedWardDatasets(actors, ward.id, o);
 }
