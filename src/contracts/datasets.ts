@@ -299,7 +299,21 @@ export const AccessRequestSchema = z
     id: z.number().int(),
     datasetId: z.number().int(),
     datasetTitle: z.string(),
-    requester: z.object({ id: z.number().int(), name: z.string(), unitName: z.string() }),
+    /** A signed-in user of a unit… */
+    requester: z.object({ id: z.number().int(), name: z.string(), unitName: z.string() }).nullable(),
+    /** …or an organisation account, with its contact (personal data: seen by those deciding, audited). */
+    organisationAccount: z
+      .object({
+        id: z.number().int(),
+        name: z.string(),
+        taxCode: z.string(),
+        kindLabel: z.string(),
+        status: z.string(),
+        contactName: z.string(),
+        contactEmail: z.string(),
+        contactPhone: z.string(),
+      })
+      .nullable(),
     organisation: z.string(),
     purpose: z.string(),
     intendedUse: z.string(),
@@ -324,6 +338,7 @@ export const AccessLogSchema = z.object({
       resourceTitle: z.string(),
       version: z.number().int(),
       user: z.object({ id: z.number().int(), name: z.string(), unitName: z.string() }).nullable(),
+      organisation: z.object({ id: z.number().int(), name: z.string() }).nullable(),
       ip: z.string().nullable(),
       grantId: z.number().int().nullable(),
       channel: z.enum(['download', 'api']),

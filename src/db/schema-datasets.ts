@@ -95,8 +95,11 @@ export interface DatasetFindingDecisionTable {
 export interface DatasetAccessRequestTable {
   id: Generated<number>;
   dataset_id: number;
-  requester_id: number;
-  requester_unit_id: number;
+  /** A signed-in user of a unit, or else… */
+  requester_id: number | null;
+  requester_unit_id: number | null;
+  /** …an organisation account. */
+  organisation_id: number | null;
   organisation: Generated<string>;
   purpose: string;
   intended_use: string;
@@ -118,6 +121,7 @@ export interface DatasetAccessLogTable {
   version_id: number;
   version: number;
   user_id: number | null;
+  organisation_id: number | null;
   ip: string | null;
   grant_id: number | null;
   channel: 'download' | 'api';
@@ -143,4 +147,29 @@ export interface SyncOutboxTable {
   created_at: CreatedAt;
   sent_at: Timestamp | null;
   answered_at: Timestamp | null;
+}
+
+export type DataOrganisationKind = 'enterprise' | 'research' | 'education' | 'publicBody' | 'other';
+export type DataOrganisationStatus = 'pending' | 'active' | 'refused' | 'suspended';
+
+export interface DataOrganisationTable {
+  id: Generated<number>;
+  name: string;
+  tax_code: string;
+  kind: DataOrganisationKind;
+  address: Generated<string>;
+  contact_name: string;
+  contact_email: string;
+  contact_phone: Generated<string>;
+  /** SHA-256 of the access key, hex; the key itself is shown once and never stored. */
+  key_hash: string;
+  /** The key's last four characters, to tell keys apart. */
+  key_hint: string;
+  status: Generated<DataOrganisationStatus>;
+  decided_by: number | null;
+  decided_at: Timestamp | null;
+  decision_reason: string | null;
+  key_issued_at: CreatedAt;
+  last_used_at: Timestamp | null;
+  created_at: CreatedAt;
 }

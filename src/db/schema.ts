@@ -4,6 +4,7 @@ import type { AiImpactAssessmentTable, AiIncidentTable, AiProductTable, AiUseTab
 import type { CreatedAt, Json, Timestamp } from './schema-columns.ts';
 
 import type {
+  DataOrganisationTable,
   DatasetAccessLogTable,
   DatasetAccessRequestTable,
   DatasetFindingDecisionTable,
@@ -486,6 +487,7 @@ export interface DB {
   dataset_finding_decision: DatasetFindingDecisionTable;
   dataset_access_request: DatasetAccessRequestTable;
   dataset_access_log: DatasetAccessLogTable;
+  data_organisation: DataOrganisationTable;
   sync_outbox: SyncOutboxTable;
   national_province: NationalProvinceTable;
   national_dataset: NationalEntryTable;

@@ -65,6 +65,24 @@ export const ACCESS_REQUEST_STATUS_LABEL = {
 } as const;
 export type AccessRequestStatus = keyof typeof ACCESS_REQUEST_STATUS_LABEL;
 
+/** Who stands behind an organisation account (Nghị định 142/2026 Đ35: tổ chức, cá nhân khai thác dữ liệu). */
+export const ORGANISATION_KIND_LABEL = {
+  enterprise: 'Doanh nghiệp',
+  research: 'Viện, tổ chức nghiên cứu',
+  education: 'Cơ sở giáo dục, đào tạo',
+  publicBody: 'Cơ quan, đơn vị nhà nước ngoài tỉnh',
+  other: 'Tổ chức khác',
+} as const;
+export type OrganisationKind = keyof typeof ORGANISATION_KIND_LABEL;
+
+export const ORGANISATION_STATUS_LABEL = {
+  pending: 'Chờ tỉnh xác minh',
+  active: 'Đang hoạt động',
+  refused: 'Không được chấp thuận',
+  suspended: 'Đã tạm dừng',
+} as const;
+export type OrganisationStatus = keyof typeof ORGANISATION_STATUS_LABEL;
+
 export interface PersonalFinding {
   column: string;
   kind: string;

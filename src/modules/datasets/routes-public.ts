@@ -10,6 +10,7 @@ import { anonymousLimit } from '../../http/middleware.ts';
 import { defineRoute, IdParam } from '../../http/route.ts';
 import { getUnitByCode } from '../org/index.ts';
 import * as uc from './use-cases/index.ts';
+import { organisationFromKey } from './use-cases/organisations.ts';
 
 const tags = ['Công khai'];
 const ResourceParams = IdParam.extend({ rid: z.coerce.number().int().positive().max(2_147_483_647) });
@@ -79,12 +80,18 @@ export function mountPublicDatasetRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
       method: 'get',
       path: '/public/datasets/{id}/resources/{rid}/download',
       operationId: 'downloadPublicDatasetResource',
-      summary: 'Tải tệp dữ liệu: dữ liệu mở cho mọi người; dữ liệu khác cần quyền truy cập còn hạn (403 nếu không)',
+      summary:
+        'Tải tệp dữ liệu: dữ liệu mở cho mọi người; dữ liệu khác cần quyền truy cập còn hạn, của người đăng nhập hoặc của tổ chức (Authorization: Bearer thk_…); 403 nếu không',
       tags,
       params: ResourceParams,
       produces: 'application/octet-stream',
     },
-    async (c, { params }) => sendFile(c, await uc.downloadPublished(c.get('ctx'), params.id, params.rid)),
+    async (c, { params }) => {
+      // An organisation account downloads with its key; everyone else by session or anonymously.
+      const key = c.req.header('authorization');
+      const organisation = key ? await organisationFromKey(c.get('ctx'), key) : undefined;
+      return sendFile(c, await uc.downloadPublished(c.get('ctx'), params.id, params.rid, organisation));
+    },
   );
   defineRoute(
     app,

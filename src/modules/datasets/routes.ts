@@ -26,6 +26,7 @@ import {
 import type { AppDeps } from '../../http/app.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { defineRoute, IdParam } from '../../http/route.ts';
+import { mountOrganisationRoutes } from './routes-organisations.ts';
 import { mountPublicDatasetRoutes, sendFile } from './routes-public.ts';
 import { datasetSectors } from './sectors.ts';
 import * as uc from './use-cases/index.ts';
@@ -235,7 +236,7 @@ function mountResourceToolRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void 
   );
 }
 
-function mountAccessRoutes(app: OpenAPIHono<AppEnv>): void {
+function mountAccessRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   defineRoute(
     app,
     {
@@ -276,7 +277,7 @@ function mountAccessRoutes(app: OpenAPIHono<AppEnv>): void {
       body: AccessDecisionSchema,
       response: AccessRequestSchema,
     },
-    (c, { params, body }) => uc.decideAccessRequest(c.get('ctx'), params.id, params.rid, body),
+    (c, { params, body }) => uc.decideAccessRequest(c.get('ctx'), params.id, params.rid, body, deps.config),
   );
   defineRoute(
     app,
@@ -313,6 +314,7 @@ export function datasetRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   mountLifecycleRoutes(app, deps);
   mountResourceRoutes(app, deps);
   mountResourceToolRoutes(app, deps);
-  mountAccessRoutes(app);
+  mountAccessRoutes(app, deps);
   mountPublicDatasetRoutes(app, deps);
+  mountOrganisationRoutes(app, deps);
 }

@@ -50,6 +50,12 @@ const datasetBody = (unitId: number, title: string, accessClass = 'open') => ({
   accessClass,
   contactEmail: 'kiemthu@thanhhoa.gov.vn',
 });
+const ORGANISATION = {
+  name: 'Công ty kiểm thử phân quyền',
+  kind: 'enterprise',
+  contactName: 'Người kiểm thử',
+  contactEmail: 'kiemthu@congty.vn',
+};
 const ACCESS_REQUEST = {
   purpose: 'Huấn luyện mô hình để kiểm thử phân quyền.',
   intendedUse: 'Chỉ dùng nội bộ để kiểm thử phân quyền.',
@@ -130,6 +136,16 @@ export async function datasetCases(env: MatrixEnv): Promise<Record<string, Route
       retractPool[rel].push(id);
     }
   }
+
+  // Organisation accounts belong to no unit of the tree: the province's administrators (here only the system
+  // administrator: the actor's unit is a ward) see and decide them; their own routes need their key, which no
+  // session holds, so every caller without it is turned away (401).
+  const register = async (taxCode: string) => {
+    const r = await new Client(env.app).post('/api/public/organisations', { ...ORGANISATION, taxCode });
+    ok(r, 201);
+    return r.body.id as number;
+  };
+  const [orgId, otherOrgId] = [await register('2807654325'), await register('0100123453')];
 
   /** Drafts of units outside the branch do not exist for its people; published entries are read by all signed in. */
   const hiddenUnlessPublished = (ids: Record<Relation, number>) =>
@@ -351,6 +367,76 @@ export async function datasetCases(env: MatrixEnv): Promise<Record<string, Route
       allowed: everyone,
       anonymous: true,
       references: 'none',
+    },
+
+    registerDataOrganisation: {
+      request: () => ({
+        method: 'POST',
+        path: '/api/public/organisations',
+        body: { ...ORGANISATION, taxCode: '2801234564' },
+      }),
+      allowed: everyone,
+      anonymous: true,
+      references: 'none',
+    },
+    getOwnDataOrganisation: {
+      request: () => ({ method: 'GET', path: '/api/public/organisations/me' }),
+      allowed: nobody,
+      anonymous: false,
+      references: 'none',
+    },
+    replaceDataOrganisationKey: {
+      request: () => ({ method: 'POST', path: '/api/public/organisations/me/key' }),
+      allowed: nobody,
+      anonymous: false,
+      references: 'none',
+    },
+    requestDatasetAccessAsOrganisation: {
+      request: (r) => ({
+        method: 'POST',
+        path: `/api/public/datasets/${condId[r]}/access-requests`,
+        body: ACCESS_REQUEST,
+      }),
+      allowed: nobody,
+      anonymous: false,
+      references: {
+        request: {
+          method: 'POST',
+          path: `/api/public/datasets/${draftId.sibling}/access-requests`,
+          body: ACCESS_REQUEST,
+        },
+        allowed: nobody,
+        hidden: nobody,
+      },
+    },
+    listDataOrganisations: {
+      request: () => ({ method: 'GET', path: '/api/data-organisations?status=pending' }),
+      allowed: (role) => role === 'sysadmin',
+      anonymous: false,
+      references: 'none',
+    },
+    decideDataOrganisation: {
+      request: () => ({
+        method: 'POST',
+        path: `/api/data-organisations/${orgId}/decision`,
+        body: { decision: 'approve' },
+      }),
+      allowed: (role) => role === 'sysadmin',
+      anonymous: false,
+      references: {
+        request: {
+          method: 'POST',
+          path: `/api/data-organisations/${otherOrgId}/decision`,
+          body: { decision: 'refuse', reason: 'Kiểm thử phân quyền.' },
+        },
+        unknown: {
+          method: 'POST',
+          path: `/api/data-organisations/${UNKNOWN_ID}/decision`,
+          body: { decision: 'approve' },
+        },
+        allowed: (role) => role === 'sysadmin',
+        hidden: nobody,
+      },
     },
   };
 }

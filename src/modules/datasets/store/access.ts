@@ -10,11 +10,21 @@ function requestQuery(db: Q) {
   return db
     .selectFrom('dataset_access_request as a')
     .innerJoin('dataset as d', 'd.id', 'a.dataset_id')
-    .innerJoin('app_user as u', 'u.id', 'a.requester_id')
-    .innerJoin('unit as n', 'n.id', 'a.requester_unit_id')
+    .leftJoin('app_user as u', 'u.id', 'a.requester_id')
+    .leftJoin('unit as n', 'n.id', 'a.requester_unit_id')
+    .leftJoin('data_organisation as o', 'o.id', 'a.organisation_id')
     .leftJoin('app_user as du', 'du.id', 'a.decided_by')
     .selectAll('a')
     .select(['d.title as dataset_title', 'u.full_name as requester_name', 'n.name as requester_unit_name'])
+    .select([
+      'o.name as org_name',
+      'o.tax_code as org_tax_code',
+      'o.kind as org_kind',
+      'o.status as org_status',
+      'o.contact_name as org_contact_name',
+      'o.contact_email as org_contact_email',
+      'o.contact_phone as org_contact_phone',
+    ])
     .select('du.full_name as decided_by_name');
 }
 export type AccessRequestRow = Awaited<ReturnType<typeof listRequests>>[number];
@@ -43,13 +53,18 @@ export async function latestRequestOf(db: Q, datasetId: number, userId: number) 
     .executeTakeFirst();
 }
 
-/** A grant of this person on this dataset that has not expired nor been revoked. */
-export async function validGrant(db: Q, datasetId: number, userId: number) {
+/** Who holds a grant: a signed-in user, or an organisation account. */
+export type Grantee = { userId: number } | { organisationId: number };
+
+/** A grant of this person or organisation on this dataset that has not expired nor been revoked. */
+export async function validGrant(db: Q, datasetId: number, who: Grantee) {
   return db
     .selectFrom('dataset_access_request')
     .select(['id', 'status', 'expires_at', 'revoked_at'])
     .where('dataset_id', '=', datasetId)
-    .where('requester_id', '=', userId)
+    .where((e) =>
+      'userId' in who ? e('requester_id', '=', who.userId) : e('organisation_id', '=', who.organisationId),
+    )
     .where('status', '=', 'approved')
     .where('revoked_at', 'is', null)
     .where('expires_at', '>', sql<Date>`now()`)
@@ -71,8 +86,9 @@ export async function insertRequest(
   tx: Tx,
   r: {
     datasetId: number;
-    userId: number;
-    unitId: number;
+    userId: number | null;
+    unitId: number | null;
+    organisationId?: number;
     organisation: string;
     purpose: string;
     intendedUse: string;
@@ -85,6 +101,7 @@ export async function insertRequest(
       dataset_id: r.datasetId,
       requester_id: r.userId,
       requester_unit_id: r.unitId,
+      organisation_id: r.organisationId ?? null,
       organisation: r.organisation,
       purpose: r.purpose,
       intended_use: r.intendedUse,
@@ -129,6 +146,7 @@ export async function logAccess(
     versionId: number;
     version: number;
     userId: number | null;
+    organisationId?: number | null;
     ip: string | null;
     grantId: number | null;
     channel: 'download' | 'api';
@@ -142,6 +160,7 @@ export async function logAccess(
       version_id: e.versionId,
       version: e.version,
       user_id: e.userId,
+      organisation_id: e.organisationId ?? null,
       ip: e.ip,
       grant_id: e.grantId,
       channel: e.channel,
@@ -156,7 +175,10 @@ export async function listAccessLog(db: Q, datasetId: number, limit: number, off
     .innerJoin('dataset_resource as r', 'r.id', 'l.resource_id')
     .leftJoin('app_user as u', 'u.id', 'l.user_id')
     .leftJoin('unit as n', 'n.id', 'u.unit_id')
+    .leftJoin('data_organisation as o', 'o.id', 'l.organisation_id')
     .select([
+      'l.organisation_id',
+      'o.name as organisation_name',
       'l.at',
       'l.resource_id',
       'r.title as resource_title',
@@ -174,4 +196,26 @@ export async function listAccessLog(db: Q, datasetId: number, limit: number, off
     .offset(offset)
     .execute();
   return { total: Number(total.n), rows };
+}
+
+/** An organisation's requests, newest first, with their datasets' titles (what it reads about itself). */
+export async function requestsOfOrganisation(db: Q, organisationId: number) {
+  return db
+    .selectFrom('dataset_access_request as a')
+    .innerJoin('dataset as d', 'd.id', 'a.dataset_id')
+    .select([
+      'a.id',
+      'a.dataset_id',
+      'd.title as dataset_title',
+      'a.status',
+      'a.duration_days',
+      'a.decision_reason',
+      'a.expires_at',
+      'a.revoked_at',
+      'a.created_at',
+    ])
+    .where('a.organisation_id', '=', organisationId)
+    .orderBy('a.id', 'desc')
+    .limit(200)
+    .execute();
 }

@@ -6,11 +6,15 @@ import { can } from '../../../domain/permissions.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { authorize, requireActor, type Ctx } from '../../context.ts';
 import { notify } from '../../notifications/index.ts';
+import { sendMail } from '../../mail/index.ts';
 import * as access from '../store/access.ts';
 import * as datasets from '../store/datasets.ts';
 import * as resources from '../store/resources.ts';
 import { mustDataset } from './catalogue.ts';
 import { datasetTarget, hasUnresolved, ownerTarget } from './views.ts';
+import { organisationGrant } from './organisations.ts';
+import type { OrganisationRow } from '../store/organisations.ts';
+import { ORGANISATION_KIND_LABEL } from '../../../domain/datasets/model.ts';
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
@@ -29,7 +33,7 @@ export async function requestAccess(
     throw conflict('dataset.open', 'Đây là dữ liệu mở: ai cũng tải được, không cần đề nghị truy cập.');
   if (can(ctx.actor, 'readPersonalData', datasetTarget(d)))
     throw conflict('dataset.own', 'Bộ dữ liệu thuộc đơn vị của bạn: bạn đã có quyền truy cập.');
-  if (await access.validGrant(ctx.db, id, actor.userId))
+  if (await access.validGrant(ctx.db, id, { userId: actor.userId }))
     throw conflict('dataset.access_granted', 'Bạn đã được chấp thuận truy cập bộ dữ liệu này và quyền vẫn còn hạn.');
   return ctx.db.transaction().execute(async (tx) => {
     let requestId: number;
@@ -63,7 +67,23 @@ function requestView(r: access.AccessRequestRow) {
     id: r.id,
     datasetId: r.dataset_id,
     datasetTitle: r.dataset_title,
-    requester: { id: r.requester_id, name: r.requester_name, unitName: r.requester_unit_name },
+    requester:
+      r.requester_id === null
+        ? null
+        : { id: r.requester_id, name: r.requester_name ?? '', unitName: r.requester_unit_name ?? '' },
+    organisationAccount:
+      r.organisation_id === null || !r.org_kind
+        ? null
+        : {
+            id: r.organisation_id,
+            name: r.org_name ?? '',
+            taxCode: r.org_tax_code ?? '',
+            kindLabel: ORGANISATION_KIND_LABEL[r.org_kind],
+            status: r.org_status ?? '',
+            contactName: r.org_contact_name ?? '',
+            contactEmail: r.org_contact_email ?? '',
+            contactPhone: r.org_contact_phone ?? '',
+          },
     organisation: r.organisation,
     purpose: r.purpose,
     intendedUse: r.intended_use,
@@ -81,7 +101,20 @@ function requestView(r: access.AccessRequestRow) {
 export async function listAccessRequests(ctx: Ctx, id: number) {
   const d = await mustDataset(ctx, id);
   authorize(ctx, 'approve', datasetTarget(d));
-  return { items: (await access.listRequests(ctx.db, id)).map(requestView) };
+  const rows = await access.listRequests(ctx.db, id);
+  // An organisation's contact person is personal data: who saw it is in the audit trail.
+  const organisations = [...new Set(rows.flatMap((r) => (r.organisation_id === null ? [] : [r.organisation_id])))];
+  if (organisations.length)
+    await ctx.db.transaction().execute((tx) =>
+      recordAudit(tx, ctx, {
+        action: 'data_organisation.contact_view',
+        entityType: 'dataset',
+        entityId: id,
+        unitId: d.unit_id,
+        after: { organisationIds: organisations },
+      }),
+    );
+  return { items: rows.map(requestView) };
 }
 
 export async function decideAccessRequest(
@@ -89,6 +122,7 @@ export async function decideAccessRequest(
   id: number,
   requestId: number,
   b: { decision: 'approve' | 'refuse'; reason: string; durationDays?: number },
+  mail?: Parameters<typeof sendMail>[0],
 ) {
   const actor = requireActor(ctx);
   const d = await mustDataset(ctx, id);
@@ -116,16 +150,31 @@ export async function decideAccessRequest(
       unitId: d.unit_id,
       after: { requestId, requester: r.requester_id, days, reason: b.reason },
     });
-    await notify(tx, {
-      userId: r.requester_id,
-      kind: 'dataset.access_decision',
-      title: approved
-        ? `Đề nghị truy cập "${d.title}" đã được chấp thuận (${days} ngày)`
-        : `Đề nghị truy cập "${d.title}" bị từ chối`,
-      body: b.reason,
-      link: `/du-lieu/${id}`,
-    });
+    // An organisation has no inbox here: it reads the decision with its key (and by mail, below).
+    if (r.requester_id !== null)
+      await notify(tx, {
+        userId: r.requester_id,
+        kind: 'dataset.access_decision',
+        title: approved
+          ? `Đề nghị truy cập "${d.title}" đã được chấp thuận (${days} ngày)`
+          : `Đề nghị truy cập "${d.title}" bị từ chối`,
+        body: b.reason,
+        link: `/du-lieu/${id}`,
+      });
   });
+  if (r.organisation_id !== null && r.org_contact_email && mail?.smtpUrl) {
+    const what = approved ? `được chấp thuận trong ${days} ngày` : 'bị từ chối';
+    try {
+      await sendMail(mail, {
+        to: [r.org_contact_email],
+        subject: `Đề nghị truy cập "${d.title}" ${what}`,
+        text: `Đề nghị truy cập bộ dữ liệu "${d.title}" của ${r.org_name} ${what}.${b.reason ? `\n\nÝ kiến: ${b.reason}` : ''}`,
+      });
+    } catch (e) {
+      // The decision stands; the organisation also reads it with its key.
+      console.warn(`Không gửi được thư cho tổ chức ${r.organisation_id}: ${(e as Error).message}`);
+    }
+  }
   const updated = await access.getRequest(ctx.db, id, requestId);
   return requestView(updated as access.AccessRequestRow);
 }
@@ -164,6 +213,7 @@ export async function accessLog(ctx: Ctx, id: number, q: { limit: number; offset
       resourceTitle: r.resource_title,
       version: r.version,
       user: r.user_id ? { id: r.user_id, name: r.full_name ?? '', unitName: r.unit_name ?? '' } : null,
+      organisation: r.organisation_id ? { id: r.organisation_id, name: r.organisation_name ?? '' } : null,
       ip: r.ip,
       grantId: r.grant_id,
       channel: r.channel,
@@ -211,7 +261,12 @@ export async function downloadOwnVersion(
  * still holds personal data nobody has cleared (then it is not published). Conditional and commercial: the owning
  * unit, or a signed-in holder of a valid grant; anyone else gets 403.
  */
-export async function downloadPublished(ctx: Ctx, id: number, resourceId: number): Promise<FileAnswer> {
+export async function downloadPublished(
+  ctx: Ctx,
+  id: number,
+  resourceId: number,
+  organisation?: OrganisationRow,
+): Promise<FileAnswer> {
   const d = await datasets.getDataset(ctx.db, id);
   if (!d || d.status !== 'published') throw notFound('bộ dữ liệu');
   const r = await resources.getResource(ctx.db, id, resourceId);
@@ -221,8 +276,10 @@ export async function downloadPublished(ctx: Ctx, id: number, resourceId: number
   if (d.access_class === 'open') {
     const decisions = await resources.decisionsFor(ctx.db, [r.version_id]);
     if (!owner && hasUnresolved(r, decisions)) throw notFound('tệp dữ liệu');
+  } else if (organisation && !owner) {
+    grantId = (await organisationGrant(ctx, organisation, id)).id;
   } else if (!owner) {
-    const grant = ctx.actor ? await access.validGrant(ctx.db, id, ctx.actor.userId) : undefined;
+    const grant = ctx.actor ? await access.validGrant(ctx.db, id, { userId: ctx.actor.userId }) : undefined;
     if (!grant)
       throw new AppError(
         'dataset.grant_required',
@@ -241,9 +298,10 @@ export async function downloadPublished(ctx: Ctx, id: number, resourceId: number
     versionId: v.id,
     version: v.version,
     userId: ctx.actor?.userId || null,
+    organisationId: organisation?.id ?? null,
     ip: ctx.ip,
     grantId,
-    channel: 'download',
+    channel: organisation ? 'api' : 'download',
   });
   return { filename: v.filename, mime: v.mime, content: v.content };
 }
