@@ -34,6 +34,7 @@ describe('CSDL phục vụ AI: dữ liệu cá nhân chặn công bố, che cộ
   let officer: Page;
   let leader: Page;
   let datasetId = 0;
+  let conditionalId = 0;
 
   before(async () => {
     app = await startApp();
@@ -155,6 +156,7 @@ describe('CSDL phục vụ AI: dữ liệu cá nhân chặn công bố, che cộ
       contentBase64: Buffer.from(csv).toString('base64'),
     });
     await boss.post(`/datasets/${id}/publish`);
+    conditionalId = id;
 
     const ward = await app.newPage({ phone: true });
     await login(ward, app.url, 'namsamson.chuyenvien');
@@ -181,6 +183,66 @@ describe('CSDL phục vụ AI: dữ liệu cá nhân chặn công bố, che cộ
     const link = ward.getByRole('link', { name: /^Tải “san-luong-lua/ }).first();
     const [got] = await Promise.all([ward.waitForEvent('download'), link.click()]);
     assert.match((await readFile(await got.path())).toString('utf8'), /Nam Sầm Sơn,Mùa,800/);
+    assert.deepEqual(app.pageErrors, []);
+  });
+
+  test('an outside organisation registers, the province approves it, it asks with its key and downloads under the grant', async () => {
+    const org = await app.newPage({ phone: true });
+    await org.goto(`${app.url}/cong-khai/du-lieu/${conditionalId}`);
+    await org.getByRole('link', { name: 'Tổ chức đề nghị truy cập' }).click();
+    await org.getByRole('heading', { level: 1, name: 'Tài khoản tổ chức khai thác dữ liệu' }).waitFor();
+    const form = org.getByRole('form', { name: 'Đăng ký tài khoản tổ chức' });
+    await form.getByLabel(/^Tên tổ chức/).fill('Công ty TNHH Nông nghiệp Số Yên Định');
+    await form.getByLabel(/^Mã số thuế/).fill('2801234565');
+    await form.getByLabel(/^Người liên hệ/).fill('Trịnh Văn Hải');
+    await form.getByLabel(/^Thư điện tử/).fill('hai.trinh@nongnghiepso.vn');
+    await form.getByRole('button', { name: 'Đăng ký' }).click();
+    await form
+      .getByText(/chữ số cuối là số kiểm tra/)
+      .first()
+      .waitFor();
+    assert.equal(await form.getByLabel(/^Tên tổ chức/).inputValue(), 'Công ty TNHH Nông nghiệp Số Yên Định', 'kept');
+    await form.getByLabel(/^Mã số thuế/).fill('2801234564');
+    await form.getByRole('button', { name: 'Đăng ký' }).click();
+    const key = (await org.getByTestId('access-key').innerText()).trim();
+    assert.match(key, /^thk_/);
+    await org.getByTestId('organisation-account').getByText('Chờ tỉnh xác minh').waitFor();
+    await check(org, 'tài khoản tổ chức', 'datasets-organisation');
+
+    const admin = await app.newPage();
+    await login(admin, app.url, 'thanhhoa.quantri');
+    await admin.goto(`${app.url}/du-lieu/to-chuc`);
+    await admin.getByRole('button', { name: 'Chấp thuận Công ty TNHH Nông nghiệp Số Yên Định' }).click();
+    await admin.getByTestId('organisation-row').getByText('Đang hoạt động').waitFor();
+
+    await org.reload();
+    await org.getByLabel('Khóa truy cập').waitFor();
+    const account = org.getByTestId('organisation-account');
+    await account.getByText('Đang hoạt động').waitFor();
+    const ask = org.getByRole('form', { name: 'Đề nghị truy cập dữ liệu' });
+    await ask.getByLabel(/^Mục đích sử dụng/).fill('Xây dựng mô hình dự báo năng suất lúa cho hợp tác xã.');
+    await ask.getByLabel(/^Cách sử dụng dữ liệu/).fill('Chỉ dùng trong dự án, không chia sẻ lại, xóa khi hết hạn.');
+    await ask.getByRole('button', { name: 'Gửi đề nghị' }).click();
+    await account.getByTestId('organisation-request').getByText('Chờ xem xét').waitFor();
+
+    await leader.goto(`${app.url}/du-lieu/${conditionalId}`);
+    const request = leader.getByTestId('access-request').filter({ hasText: 'Công ty TNHH Nông nghiệp Số Yên Định' });
+    await request
+      .getByTestId('organisation-contact')
+      .getByText(/mã số thuế 2801234564/)
+      .waitFor();
+    await request.getByRole('button', { name: 'Chấp thuận' }).click();
+    await leader.getByRole('dialog').getByRole('button', { name: 'Chấp thuận' }).click();
+    await request.getByText('Đã chấp thuận').waitFor();
+
+    await org.reload();
+    const files = org.getByTestId('organisation-request').getByRole('button', { name: /^Tải “san-luong-lua/ });
+    const [got] = await Promise.all([org.waitForEvent('download'), files.click()]);
+    assert.match((await readFile(await got.path())).toString('utf8'), /Hạc Thành,Chiêm,1200/);
+    const log = await (await apiAs(app.url, 'skhcn.chuyenvien')).get<{
+      items: Array<{ organisation: { name: string } | null }>;
+    }>(`/datasets/${conditionalId}/access-log`);
+    assert.equal(log.items[0]?.organisation?.name, 'Công ty TNHH Nông nghiệp Số Yên Định');
     assert.deepEqual(app.pageErrors, []);
   });
 });

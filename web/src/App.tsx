@@ -78,6 +78,12 @@ const router = createBrowserRouter([
     }),
   },
   {
+    path: 'cong-khai/du-lieu/to-chuc',
+    lazy: async () => ({
+      Component: (await import('./pages/public-data/OrganisationAccountPage.tsx')).OrganisationAccountPage,
+    }),
+  },
+  {
     path: 'cong-khai/du-lieu/:id',
     lazy: async () => ({ Component: (await import('./pages/public-data/PublicDatasetPage.tsx')).PublicDatasetPage }),
   },
@@ -193,6 +199,12 @@ const router = createBrowserRouter([
           {
             path: 'du-lieu/them',
             lazy: async () => ({ Component: (await import('./pages/datasets/DatasetFormPage.tsx')).DatasetFormPage }),
+          },
+          {
+            path: 'du-lieu/to-chuc',
+            lazy: async () => ({
+              Component: (await import('./pages/datasets/OrganisationsPage.tsx')).OrganisationsPage,
+            }),
           },
           {
             path: 'du-lieu/:id',

@@ -61,6 +61,10 @@ export const paths = {
   /** Public (no sign-in) catalogue of the province's data for AI, and one dataset of it. */
   publicDatasets: '/cong-khai/du-lieu',
   publicDataset: (id: number | string) => `/cong-khai/du-lieu/${id}`,
+  /** An outside organisation's account: register, then ask for access and download with its key. */
+  publicDataOrganisation: '/cong-khai/du-lieu/to-chuc',
+  /** The province administrators' list of organisation accounts. */
+  dataOrganisations: '/du-lieu/to-chuc',
 } as const;
 
 /**

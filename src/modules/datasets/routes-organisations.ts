@@ -20,6 +20,12 @@ import * as uc from './use-cases/organisations.ts';
 const tags = ['Tài khoản tổ chức khai thác dữ liệu'];
 
 export function mountOrganisationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  mountOrganisationKeyRoutes(app);
+  mountOrganisationAdminRoutes(app, deps);
+}
+
+/** Registration, and what an organisation does with its key. */
+function mountOrganisationKeyRoutes(app: OpenAPIHono<AppEnv>): void {
   // Registering is rare; guessing keys must be slow.
   app.use('/public/organisations', anonymousLimit({ bucket: 'organisation-register', perMinute: 5 }));
   app.use('/public/organisations/*', anonymousLimit({ bucket: 'organisation-key', perMinute: 30 }));
@@ -81,6 +87,10 @@ export function mountOrganisationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
     },
     async (c, { params, body }) => uc.requestAccessAsOrganisation(c.get('ctx'), await orgOf(c), params.id, body),
   );
+}
+
+/** The province's unit administrators: the accounts and their decisions. */
+function mountOrganisationAdminRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   defineRoute(
     app,
     {

@@ -43,6 +43,13 @@ function streamed(c: Context<AppEnv>, chunks: AsyncGenerator<string>, type: stri
   return c.body(body, 200, headers);
 }
 
+/** An organisation account downloads with its key; everyone else by session or anonymously. */
+async function downloadPublished(c: Context<AppEnv>, id: number, rid: number): Promise<Response> {
+  const key = c.req.header('authorization');
+  const organisation = key ? await organisationFromKey(c.get('ctx'), key) : undefined;
+  return sendFile(c, await uc.downloadPublished(c.get('ctx'), id, rid, organisation));
+}
+
 export function mountPublicDatasetRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const base = (c: Context<AppEnv>) => deps.config.publicUrl ?? new URL(c.req.url).origin;
   app.use('/public/datasets/:id/resources/*', anonymousLimit({ bucket: 'dataset-download', perMinute: 30 }));
@@ -86,12 +93,7 @@ export function mountPublicDatasetRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
       params: ResourceParams,
       produces: 'application/octet-stream',
     },
-    async (c, { params }) => {
-      // An organisation account downloads with its key; everyone else by session or anonymously.
-      const key = c.req.header('authorization');
-      const organisation = key ? await organisationFromKey(c.get('ctx'), key) : undefined;
-      return sendFile(c, await uc.downloadPublished(c.get('ctx'), params.id, params.rid, organisation));
-    },
+    (c, { params }) => downloadPublished(c, params.id, params.rid),
   );
   defineRoute(
     app,

@@ -90,6 +90,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Calls where a 401 is an ordinary answer (login, /auth/me): don't treat it as an ended session. */
   anonymous?: boolean;
+  /** Extra headers (an organisation's access key). */
+  headers?: Record<string, string>;
 }
 
 export function buildUrl(path: string, query?: Query): string {
@@ -107,7 +109,7 @@ export function buildUrl(path: string, query?: Query): string {
 
 async function send(path: string, opts: RequestOptions): Promise<Response> {
   const method = opts.method ?? 'GET';
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers };
   if (method !== 'GET') {
     headers['Content-Type'] = 'application/json';
     if (csrfToken) headers['X-CSRF-Token'] = csrfToken;

@@ -25,6 +25,12 @@ import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { REQUEST_TONE } from './labels.ts';
 
+/** Who asked: a person of a unit, or an organisation account. */
+export function requesterName(r: AccessRequest): string {
+  if (r.requester) return `${r.requester.name} (${r.requester.unitName})`;
+  return r.organisationAccount ? `${r.organisationAccount.name} (tài khoản tổ chức)` : 'Không rõ';
+}
+
 function ApproveModal({ d, req, onClose }: { d: DatasetDetail; req: AccessRequest | null; onClose: () => void }) {
   const decide = useDatasetMutation((b: AccessDecisionBody) => datasetsApi.decide(d.id, req!.id, b));
   const form = useApiForm({ days: req?.durationDays ?? 90, reason: '' }, (v) => ({
@@ -39,7 +45,7 @@ function ApproveModal({ d, req, onClose }: { d: DatasetDetail; req: AccessReques
       <form ref={form.formRef} onSubmit={(e) => void submit(e)} noValidate>
         <Stack>
           <Text size="sm">
-            {req?.requester.name} ({req?.requester.unitName}) được tải các tệp của bộ dữ liệu trong thời hạn dưới đây.
+            {req ? requesterName(req) : ''} được tải các tệp của bộ dữ liệu trong thời hạn dưới đây.
           </Text>
           <NumberInput
             label="Thời hạn (ngày)"
@@ -72,13 +78,20 @@ function RequestItem({ d, r, act }: { d: DatasetDetail; r: AccessRequest; act: (
           {r.revokedAt ? 'Đã thu hồi quyền' : ACCESS_REQUEST_STATUS_LABEL[r.status]}
         </StatusBadge>
         <Text size="sm" fw={600}>
-          {r.requester.name}
+          {r.requester?.name ?? r.organisationAccount?.name}
         </Text>
         <Text size="sm" c="dimmed">
-          {r.requester.unitName}
-          {r.organisation ? ` · ${r.organisation}` : ''} · {formatDate(r.createdAt)}
+          {r.requester ? r.requester.unitName : 'Tài khoản tổ chức'}
+          {r.requester && r.organisation ? ` · ${r.organisation}` : ''} · {formatDate(r.createdAt)}
         </Text>
       </Group>
+      {r.organisationAccount ? (
+        <Text size="sm" data-testid="organisation-contact">
+          {r.organisationAccount.kindLabel} · mã số thuế {r.organisationAccount.taxCode} · người liên hệ{' '}
+          {r.organisationAccount.contactName}, {r.organisationAccount.contactEmail}
+          {r.organisationAccount.contactPhone ? `, ${r.organisationAccount.contactPhone}` : ''}
+        </Text>
+      ) : null}
       <Text size="sm">
         <b>Mục đích:</b> {r.purpose}
       </Text>
@@ -142,7 +155,7 @@ function Requests({ d }: { d: DatasetDetail }) {
         opened={act?.kind === 'refuse' || act?.kind === 'revoke'}
         onClose={() => setAct(null)}
         title={act?.kind === 'revoke' ? 'Thu hồi quyền truy cập' : 'Từ chối đề nghị truy cập'}
-        intro={act ? `${act.req.requester.name} (${act.req.requester.unitName}) sẽ được thông báo lý do.` : ''}
+        intro={act ? `${requesterName(act.req)} sẽ được thông báo lý do.` : ''}
         label="Lý do"
         check={reasonCheck('Nhập lý do (ít nhất 5 ký tự).')}
         confirmLabel={act?.kind === 'revoke' ? 'Thu hồi quyền' : 'Từ chối'}
@@ -183,7 +196,13 @@ function Log({ d }: { d: DatasetDetail }) {
                   <Table.Td>
                     {e.resourceTitle} (phiên bản {e.version})
                   </Table.Td>
-                  <Table.Td>{e.user ? `${e.user.name} · ${e.user.unitName}` : (e.ip ?? 'Không rõ')}</Table.Td>
+                  <Table.Td>
+                    {e.user
+                      ? `${e.user.name} · ${e.user.unitName}`
+                      : e.organisation
+                        ? `${e.organisation.name} (tổ chức)`
+                        : (e.ip ?? 'Không rõ')}
+                  </Table.Td>
                   <Table.Td>
                     {e.grantId ? `Quyền truy cập số ${e.grantId}` : 'Dữ liệu mở'}
                     {e.channel === 'api' ? ' · API' : ''}

@@ -20,6 +20,7 @@ import { UnitSearch } from '../../components/UnitSearch.tsx';
 import { useUnitChoice } from '../../components/unitChoice.ts';
 import { count, formatDate } from '../../format.ts';
 import { paths } from '../../paths.ts';
+import { useSession } from '../../auth/SessionContext.tsx';
 import { CLASS_TONE, STATUS_TONE, scoreTone, syncBadge } from './labels.ts';
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
@@ -64,6 +65,7 @@ function DatasetCard({ d }: { d: DatasetSummary }) {
 }
 
 export function DatasetsPage() {
+  const { user } = useSession();
   const { params, setParams, setParam } = useSearchParamState();
   const { text, setText, q } = useSearchText();
   const unitId = Number(params.get('donVi')) || null;
@@ -91,6 +93,11 @@ export function DatasetsPage() {
             <Button component={Link} to={paths.publicDatasets} variant="subtle">
               Trang công khai
             </Button>
+            {user?.roles.some((r) => r === 'unitAdmin' || r === 'sysadmin') ? (
+              <Button component={Link} to={paths.dataOrganisations} variant="subtle">
+                Tài khoản tổ chức
+              </Button>
+            ) : null}
           </>
         }
       />

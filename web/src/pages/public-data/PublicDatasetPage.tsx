@@ -1,6 +1,6 @@
 // Công khai: one dataset of the catalogue with every public field (never internal notes), its files and how to get
 // them: open data downloads here; conditional and commercial data need an access request by a signed-in user.
-import { Alert, Anchor, Button, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import {
   ACCESS_CLASS_LABEL,
@@ -56,11 +56,22 @@ export function PublicDatasetPage() {
                 <PublicResources d={d} />
                 {d.accessClass !== 'open' ? (
                   <Alert color="blue" variant="light">
-                    {ACCESS_CLASS_LABEL[d.accessClass]}: cơ quan, tổ chức đăng nhập và gửi đề nghị truy cập (mục đích,
-                    cách sử dụng, thời hạn); đơn vị quản lý xem xét, cấp quyền có thời hạn và ghi nhật ký mọi lượt tải.{' '}
-                    <Button component={Link} to={paths.dataset(d.id)} size="xs" variant="light" mt={6}>
-                      Đăng nhập để đề nghị truy cập
-                    </Button>
+                    {ACCESS_CLASS_LABEL[d.accessClass]}: cán bộ các cơ quan trong tỉnh đăng nhập, tổ chức bên ngoài dùng
+                    tài khoản tổ chức, để gửi đề nghị truy cập (mục đích, cách sử dụng, thời hạn); đơn vị quản lý xem
+                    xét, cấp quyền có thời hạn và ghi nhật ký mọi lượt tải.
+                    <Group gap="xs" mt={6}>
+                      <Button component={Link} to={paths.dataset(d.id)} size="xs" variant="light">
+                        Đăng nhập để đề nghị truy cập
+                      </Button>
+                      <Button
+                        component={Link}
+                        to={`${paths.publicDataOrganisation}?boDuLieu=${d.id}`}
+                        size="xs"
+                        variant="light"
+                      >
+                        Tổ chức đề nghị truy cập
+                      </Button>
+                    </Group>
                   </Alert>
                 ) : null}
               </Stack>

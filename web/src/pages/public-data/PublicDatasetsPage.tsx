@@ -73,7 +73,11 @@ export function PublicDatasetsPage() {
         </Title>
         <Text size="sm" c="dimmed">
           Danh mục dữ liệu các cơ quan, xã, phường cung cấp (Nghị định 142/2026/NĐ-CP). Dữ liệu mở tải về tự do; dữ liệu
-          có điều kiện, thương mại cần đề nghị truy cập. Danh mục máy đọc:{' '}
+          có điều kiện, thương mại cần đề nghị truy cập: cán bộ trong tỉnh đăng nhập; doanh nghiệp, viện, trường dùng{' '}
+          <Anchor component={Link} to={paths.publicDataOrganisation} underline="always">
+            tài khoản tổ chức
+          </Anchor>
+          . Danh mục máy đọc:{' '}
           <Anchor href={datasetUrls.catalogJsonLd()} underline="always">
             DCAT (JSON-LD)
           </Anchor>
