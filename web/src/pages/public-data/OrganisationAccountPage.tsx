@@ -125,7 +125,7 @@ function NewKey({ k }: { k: OrganisationKey }) {
         </Group>
         <Text size="sm">
           {k.status === 'pending'
-            ? 'Sở Khoa học và Công nghệ, Ủy ban nhân dân tỉnh sẽ xác minh tổ chức; kết quả được gửi qua thư điện tử và hiện ở mục "Tài khoản của tổ chức" bên dưới.'
+            ? 'Ủy ban nhân dân tỉnh sẽ xác minh tổ chức; kết quả được gửi qua thư điện tử và hiện ở mục "Tài khoản của tổ chức" bên dưới.'
             : 'Khóa cũ đã hết hiệu lực.'}
         </Text>
       </Stack>
