@@ -180,7 +180,7 @@ describe('personal data', () => {
       'Địa chỉ:address',
     ]);
     assert.deepEqual(r.personalData.find((p) => p.kind === 'cccd')!.rows, [1, 2, 3, 4]);
-    assert.ok(r.notes.includes('Cột "Số CCCD" chứa 4 số CCCD.'));
+    assert.ok(r.notes.includes('Cột "Số CCCD" chứa 4 số căn cước công dân.'));
     const json = JSON.stringify(r);
     for (const raw of ['038095001234', '0912 345 678', 'an@thanhhoa', 'Nguyễn Văn An', 'Hào Nam'])
       assert.ok(!json.includes(raw), raw);

@@ -2,6 +2,8 @@
 // what, and which personal-data findings still stand in the way of an open dataset (Nghị định 142/2026 Đ35.4:
 // access control by data type; Luật Bảo vệ dữ liệu cá nhân: no personal data in open data).
 
+import { PERSONAL_KIND_LABELS } from './quality/notes.ts';
+
 export const ACCESS_CLASS_LABEL = {
   open: 'Dữ liệu mở',
   conditional: 'Dữ liệu mở có điều kiện',
@@ -44,18 +46,8 @@ export const LABELLING_LABEL = {
 } as const;
 export type Labelling = keyof typeof LABELLING_LABEL;
 
-export const PERSONAL_KIND_LABEL: Record<string, string> = {
-  cccd: 'số căn cước công dân',
-  cmnd: 'số chứng minh nhân dân',
-  phone: 'số điện thoại',
-  email: 'thư điện tử',
-  taxCode: 'mã số thuế',
-  bankAccount: 'số tài khoản ngân hàng',
-  fullName: 'họ và tên',
-  birthDate: 'ngày sinh',
-  address: 'địa chỉ có số nhà',
-};
-export const personalKindLabel = (kind: string) => PERSONAL_KIND_LABEL[kind] ?? kind;
+/** The quality engine's name for a kind of personal data (one list: the engine's), or the code itself. */
+export const personalKindLabel = (kind: string) => (PERSONAL_KIND_LABELS as Record<string, string>)[kind] ?? kind;
 
 export const ACCESS_REQUEST_STATUS_LABEL = {
   pending: 'Chờ xem xét',

@@ -52,6 +52,13 @@ export async function getUnitsByIds(db: Q, ids: number[]): Promise<UnitRow[]> {
   return db.selectFrom('unit').select(UNIT_COLUMNS).where('id', 'in', ids).execute();
 }
 
+/** The province a unit belongs to: the unit of kind 'province' on its path (Thanh Hóa, code 38), else the root. */
+export async function provinceOfPath(db: Q, path: readonly number[]): Promise<{ code: string; name: string }> {
+  const units = await getUnitsByIds(db, [...path]);
+  const province = units.find((u) => u.kind === 'province') ?? units.find((u) => u.id === path[0]);
+  return { code: province?.code ?? '', name: province?.name ?? '' };
+}
+
 export async function listChildren(
   db: Q,
   parentId: number | null,

@@ -5,8 +5,8 @@ import type { ScoreParts } from './score.ts';
 import type { EncodingProblem, FieldReport, PersonalDataFinding, PersonalDataKind } from './types.ts';
 
 export const PERSONAL_KIND_LABELS: Record<PersonalDataKind, string> = {
-  cccd: 'số CCCD',
-  cmnd: 'số CMND',
+  cccd: 'số căn cước công dân',
+  cmnd: 'số chứng minh nhân dân',
   phone: 'số điện thoại di động',
   email: 'địa chỉ thư điện tử',
   taxCode: 'mã số thuế',

@@ -5,15 +5,9 @@
 // registry keeps its history); the registry's AI-ID, once assigned, comes back with the product.
 import type { NationalAiSystemEntry } from '../../../contracts/sync.ts';
 import type { Tx } from '../../context.ts';
-import { getUnitsByIds } from '../../org/index.ts';
+import { getUnitsByIds, provinceOfPath } from '../../org/index.ts';
 import { enqueueChange, nextSyncVersion, wakeSender } from '../../sync/index.ts';
 import * as store from '../store.ts';
-
-async function provinceOf(tx: Tx, path: readonly number[]): Promise<{ code: string; name: string }> {
-  const units = await getUnitsByIds(tx, [...path]);
-  const province = units.find((u) => u.kind === 'province') ?? units[0];
-  return { code: province?.code ?? '', name: province?.name ?? '' };
-}
 
 export function aiSystemEntryOf(
   u: store.UseRow,
@@ -40,7 +34,7 @@ export function aiSystemEntryOf(
 export async function deliverAiUse(tx: Tx, id: number): Promise<void> {
   const u = await store.getUse(tx, id);
   if (!u?.published_at) return;
-  const [province, units] = await Promise.all([provinceOf(tx, u.unit_path), getUnitsByIds(tx, [u.unit_id])]);
+  const [province, units] = await Promise.all([provinceOfPath(tx, u.unit_path), getUnitsByIds(tx, [u.unit_id])]);
   const version = await nextSyncVersion(tx, 'aiSystem', u.uuid);
   await enqueueChange(tx, {
     entity: 'aiSystem',

@@ -13,7 +13,7 @@ import * as access from '../store/access.ts';
 import * as datasets from '../store/datasets.ts';
 import * as resources from '../store/resources.ts';
 import { afterChange, delivered } from './delivery.ts';
-import { blockersOf, datasetTarget, ownerTarget, resourceView, snapshotOf, summaryOf } from './views.ts';
+import { blockersOf, datasetTarget, dayOf, ownerTarget, resourceView, snapshotOf, summaryOf } from './views.ts';
 
 /** A dataset exists for those who may read its unit's records; for anyone else it does not. */
 export async function mustDataset(ctx: Ctx, id: number, db: Ctx['db'] | Tx = ctx.db): Promise<datasets.DatasetRow> {
@@ -251,18 +251,13 @@ export async function getDataset(ctx: Ctx, id: number): Promise<DatasetDetail> {
   ]);
   const granted = !!mine && grantIsValid(mine, new Date());
   const perms = permissionsOn(ctx, d, granted);
-  const s = summaryOf(d);
-  const snap = snapshotOf(d);
   return {
-    ...s,
-    ...(snap as Omit<typeof snap, 'status'>),
-    unit: s.unit,
-    status: d.status,
+    ...summaryOf(d),
     keywords: d.keywords,
     updateFrequency: d.update_frequency as DatasetDetail['updateFrequency'],
     accessMethods: d.access_methods as DatasetDetail['accessMethods'],
-    temporalStart: snap.temporalStart as string | null,
-    temporalEnd: snap.temporalEnd as string | null,
+    temporalStart: dayOf(d.temporal_start),
+    temporalEnd: dayOf(d.temporal_end),
     spatial: places.map((p) => ({ id: p.id, name: p.name, code: p.code })),
     description: d.description,
     licence: d.licence,

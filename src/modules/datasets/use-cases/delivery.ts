@@ -3,18 +3,11 @@
 // (the outbox of the sync module), delivered by its sender.
 import { enqueueChange, wakeSender } from '../../sync/index.ts';
 import type { Ctx, Tx } from '../../context.ts';
-import { getUnitsByIds } from '../../org/index.ts';
+import { provinceOfPath } from '../../org/index.ts';
 import * as datasets from '../store/datasets.ts';
 import * as resources from '../store/resources.ts';
 import type { DeliveryOptions } from './catalogue.ts';
 import { nationalEntryOf, publicView } from './views.ts';
-
-/** The province a unit belongs to: the unit of kind 'province' on its path (Thanh Hóa, code 38). */
-async function provinceOf(tx: Tx, path: readonly number[]): Promise<{ code: string; name: string }> {
-  const units = await getUnitsByIds(tx, [...path]);
-  const province = units.find((u) => u.kind === 'province') ?? units.find((u) => u.id === path[0]);
-  return { code: province?.code ?? '', name: province?.name ?? '' };
-}
 
 /** Enqueues the current published state of the dataset (inside the caller's transaction). */
 export async function afterChange(tx: Tx, _ctx: Ctx, d: datasets.DatasetRow, o: DeliveryOptions): Promise<void> {
@@ -25,7 +18,7 @@ export async function afterChange(tx: Tx, _ctx: Ctx, d: datasets.DatasetRow, o: 
       current.map((r) => r.version_id),
     ),
     datasets.unitsByIds(tx, d.spatial_unit_ids),
-    provinceOf(tx, d.unit_path),
+    provinceOfPath(tx, d.unit_path),
   ]);
   const view = publicView(d, current, decisions, places);
   const entry = nationalEntryOf(view, { baseUrl: o.baseUrl, province, publisherCode: d.unit_code, places });

@@ -35,7 +35,8 @@ export const ownerTarget = (d: Pick<DatasetRow, 'unit_path' | 'unit_id'>): Targe
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 const isoOrNull = (d: Date | string | null) => (d ? iso(d) : null);
-const day = (d: string | Date | null) =>
+/** A date column as yyyy-mm-dd (PGlite answers strings, PostgreSQL dates). */
+export const dayOf = (d: string | Date | null) =>
   d === null ? null : typeof d === 'string' ? d.slice(0, 10) : iso(d).slice(0, 10);
 
 interface Quality {
@@ -152,8 +153,8 @@ export function snapshotOf(d: DatasetRow): Record<string, unknown> {
     licence: d.licence,
     purposeLimits: d.purpose_limits,
     updateFrequency: d.update_frequency,
-    temporalStart: day(d.temporal_start),
-    temporalEnd: day(d.temporal_end),
+    temporalStart: dayOf(d.temporal_start),
+    temporalEnd: dayOf(d.temporal_end),
     spatialUnitIds: d.spatial_unit_ids,
     standards: d.standards,
     legalBasis: d.legal_basis,
@@ -200,8 +201,8 @@ export function publicView(
     licence: d.licence,
     purposeLimits: d.purpose_limits,
     updateFrequency: d.update_frequency as PublicDataset['updateFrequency'],
-    temporalStart: day(d.temporal_start),
-    temporalEnd: day(d.temporal_end),
+    temporalStart: dayOf(d.temporal_start),
+    temporalEnd: dayOf(d.temporal_end),
     spatial: places.map((p) => ({ id: p.id, name: p.name })),
     standards: d.standards,
     legalBasis: d.legal_basis,
