@@ -11,6 +11,7 @@ import * as access from '../store/access.ts';
 import * as datasets from '../store/datasets.ts';
 import * as resources from '../store/resources.ts';
 import { mustDataset } from './catalogue.ts';
+import { fileRequest } from './file-request.ts';
 import { datasetTarget, hasUnresolved, ownerTarget } from './views.ts';
 import { organisationGrant } from './organisations.ts';
 import type { OrganisationRow } from '../store/organisations.ts';
@@ -35,31 +36,15 @@ export async function requestAccess(
     throw conflict('dataset.own', 'Bộ dữ liệu thuộc đơn vị của bạn: bạn đã có quyền truy cập.');
   if (await access.validGrant(ctx.db, id, { userId: actor.userId }))
     throw conflict('dataset.access_granted', 'Bạn đã được chấp thuận truy cập bộ dữ liệu này và quyền vẫn còn hạn.');
-  return ctx.db.transaction().execute(async (tx) => {
-    let requestId: number;
-    try {
-      requestId = await access.insertRequest(tx, { datasetId: id, userId: actor.userId, unitId: actor.unitId, ...b });
-    } catch (err) {
-      if ((err as { code?: string }).code === '23505')
-        throw conflict('dataset.access_pending', 'Bạn đã có một đề nghị truy cập bộ dữ liệu này đang chờ xem xét.');
-      throw err;
-    }
-    await recordAudit(tx, ctx, {
-      action: 'dataset.access_request',
-      entityType: 'dataset',
-      entityId: id,
-      unitId: d.unit_id,
-      after: { requestId, purpose: b.purpose, durationDays: b.durationDays },
-    });
-    await notify(tx, {
-      unitId: d.unit_id,
-      kind: 'dataset.access_request',
+  return fileRequest(
+    ctx,
+    d,
+    { userId: actor.userId, unitId: actor.unitId, ...b },
+    {
+      who: 'Bạn',
       title: `Đề nghị truy cập bộ dữ liệu "${d.title}"`,
-      body: `Mục đích: ${b.purpose}`,
-      link: `/du-lieu/${id}`,
-    });
-    return { id: requestId };
-  });
+    },
+  );
 }
 
 function requestView(r: access.AccessRequestRow) {

@@ -21,6 +21,7 @@ import { sendMail } from '../../mail/index.ts';
 import { notify } from '../../notifications/index.ts';
 import { getUnitByCode } from '../../org/index.ts';
 import * as access from '../store/access.ts';
+import { fileRequest } from './file-request.ts';
 import * as datasets from '../store/datasets.ts';
 import * as store from '../store/organisations.ts';
 
@@ -162,38 +163,12 @@ export async function requestAccessAsOrganisation(
       'dataset.access_granted',
       'Tổ chức đã được chấp thuận truy cập bộ dữ liệu này và quyền vẫn còn hạn.',
     );
-  return ctx.db.transaction().execute(async (tx) => {
-    let requestId: number;
-    try {
-      requestId = await access.insertRequest(tx, {
-        datasetId: id,
-        userId: null,
-        unitId: null,
-        organisationId: org.id,
-        organisation: org.name,
-        ...b,
-      });
-    } catch (err) {
-      if ((err as { code?: string }).code === '23505')
-        throw conflict('dataset.access_pending', 'Tổ chức đã có một đề nghị truy cập bộ dữ liệu này đang chờ xem xét.');
-      throw err;
-    }
-    await recordAudit(tx, ctx, {
-      action: 'dataset.access_request',
-      entityType: 'dataset',
-      entityId: id,
-      unitId: d.unit_id,
-      after: { requestId, organisationId: org.id, purpose: b.purpose, durationDays: b.durationDays },
-    });
-    await notify(tx, {
-      unitId: d.unit_id,
-      kind: 'dataset.access_request',
-      title: `Tổ chức "${org.name}" đề nghị truy cập bộ dữ liệu "${d.title}"`,
-      body: `Mục đích: ${b.purpose}`,
-      link: `/du-lieu/${id}`,
-    });
-    return { id: requestId };
-  });
+  return fileRequest(
+    ctx,
+    d,
+    { userId: null, unitId: null, organisationId: org.id, organisation: org.name, ...b },
+    { who: 'Tổ chức', title: `Tổ chức "${org.name}" đề nghị truy cập bộ dữ liệu "${d.title}"` },
+  );
 }
 
 /** The grant an organisation downloads under (403 when its account or its grant does not allow it). */

@@ -23,6 +23,7 @@ import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { Section } from '../../components/Section.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatDate, formatDateTime } from '../../format.ts';
+import { AccessRequestFields, checkAccessRequest } from './AccessRequestFields.tsx';
 import { REQUEST_TONE } from './labels.ts';
 
 /** Who asked: a person of a unit, or an organisation account. */
@@ -221,11 +222,7 @@ const EMPTY_REQUEST = { purpose: '', intendedUse: '', durationDays: 90, organisa
 
 export function RequestForm({ d, onSent }: { d: { id: number }; onSent?: (id: number) => void }) {
   const send = useDatasetMutation((b: AccessRequestBody) => datasetsApi.requestAccess(d.id, b));
-  const form = useApiForm(EMPTY_REQUEST, (v) => ({
-    purpose: v.purpose.trim().length < 10 ? 'Nêu mục đích (ít nhất 10 ký tự).' : undefined,
-    intendedUse: v.intendedUse.trim().length < 10 ? 'Nêu cách sử dụng dữ liệu (ít nhất 10 ký tự).' : undefined,
-    durationDays: v.durationDays >= 1 && v.durationDays <= 1096 ? undefined : 'Thời hạn từ 1 đến 1096 ngày.',
-  }));
+  const form = useApiForm(EMPTY_REQUEST, checkAccessRequest);
   const err = (k: keyof typeof EMPTY_REQUEST) => form.error(k) ?? fieldError(form.serverError, k);
   const submit = form.onSubmit(async (v) => {
     const { id } = await send.mutateAsync(v);
@@ -238,33 +235,7 @@ export function RequestForm({ d, onSent }: { d: { id: number }; onSent?: (id: nu
         <Text fw={600} size="sm">
           Đề nghị được truy cập
         </Text>
-        <Textarea
-          label="Mục đích sử dụng"
-          required
-          autosize
-          minRows={2}
-          value={form.values.purpose}
-          error={err('purpose')}
-          onChange={(e) => form.setValue('purpose', e.currentTarget.value)}
-        />
-        <Textarea
-          label="Cách sử dụng dữ liệu"
-          description="Ví dụ: huấn luyện mô hình phân loại hồ sơ, chỉ dùng trong hệ thống của đơn vị."
-          required
-          autosize
-          minRows={2}
-          value={form.values.intendedUse}
-          error={err('intendedUse')}
-          onChange={(e) => form.setValue('intendedUse', e.currentTarget.value)}
-        />
-        <NumberInput
-          label="Thời hạn (ngày)"
-          min={1}
-          max={1096}
-          value={form.values.durationDays}
-          error={err('durationDays')}
-          onChange={(n) => form.setValue('durationDays', Number(n) || 0)}
-        />
+        <AccessRequestFields values={form.values} set={(k, v) => form.setValue(k, v as never)} error={err} />
         <TextInput
           label="Tổ chức (nếu đề nghị thay mặt tổ chức khác)"
           value={form.values.organisation}

@@ -8,13 +8,11 @@ import {
   Button,
   Code,
   Group,
-  NumberInput,
   Paper,
   PasswordInput,
   Select,
   Stack,
   Text,
-  Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
@@ -39,6 +37,7 @@ import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatDate } from '../../format.ts';
 import { paths } from '../../paths.ts';
 import { PublicShell } from '../petitions/PublicShell.tsx';
+import { AccessRequestFields, checkAccessRequest } from '../datasets/AccessRequestFields.tsx';
 import { REQUEST_TONE } from '../datasets/labels.ts';
 import { PublicDataNav } from './PublicDataParts.tsx';
 
@@ -146,9 +145,7 @@ function RequestForm({ accessKey, preset }: { accessKey: string; preset: number 
   const [sent, setSent] = useState(false);
   const form = useApiForm({ ...EMPTY_REQUEST, datasetId: preset ? String(preset) : '' }, (v) => ({
     datasetId: v.datasetId ? undefined : 'Chọn bộ dữ liệu.',
-    purpose: v.purpose.trim().length < 10 ? 'Nêu mục đích (ít nhất 10 ký tự).' : undefined,
-    intendedUse: v.intendedUse.trim().length < 10 ? 'Nêu cách sử dụng dữ liệu (ít nhất 10 ký tự).' : undefined,
-    durationDays: v.durationDays >= 1 && v.durationDays <= 1096 ? undefined : 'Thời hạn từ 1 đến 1096 ngày.',
+    ...checkAccessRequest(v),
   }));
   const err = (k: keyof typeof EMPTY_REQUEST) => form.error(k) ?? fieldError(form.serverError, k);
   const submit = form.onSubmit(async ({ datasetId, ...body }) => {
@@ -173,32 +170,11 @@ function RequestForm({ accessKey, preset }: { accessKey: string; preset: number 
           error={err('datasetId')}
           onChange={(v) => form.setValue('datasetId', v ?? '')}
         />
-        <Textarea
-          label="Mục đích sử dụng"
-          required
-          autosize
-          minRows={2}
-          value={form.values.purpose}
-          error={err('purpose')}
-          onChange={(e) => form.setValue('purpose', e.currentTarget.value)}
-        />
-        <Textarea
-          label="Cách sử dụng dữ liệu"
-          description="Ví dụ: huấn luyện mô hình, lưu trữ ở đâu, có chia sẻ cho ai không, xóa khi nào."
-          required
-          autosize
-          minRows={2}
-          value={form.values.intendedUse}
-          error={err('intendedUse')}
-          onChange={(e) => form.setValue('intendedUse', e.currentTarget.value)}
-        />
-        <NumberInput
-          label="Thời hạn (ngày)"
-          min={1}
-          max={1096}
-          value={form.values.durationDays}
-          error={err('durationDays')}
-          onChange={(n) => form.setValue('durationDays', Number(n) || 0)}
+        <AccessRequestFields
+          values={form.values}
+          set={(k, v) => form.setValue(k, v as never)}
+          error={err}
+          usageHint="Ví dụ: huấn luyện mô hình, lưu trữ ở đâu, có chia sẻ cho ai không, xóa khi nào."
         />
         <FormError error={form.serverError} fields={Object.keys(EMPTY_REQUEST)} />
         <Group>
