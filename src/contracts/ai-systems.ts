@@ -349,6 +349,13 @@ export const PublicAiSystemSchema = z
   })
   .strict()
   .openapi('PublicAiSystem');
+export const PublicAiSystemQuerySchema = z.object({
+  q: SearchQuery().optional(),
+  unitId: QueryId.optional(),
+  level: z.enum([...keysOf(RISK_LEVEL_LABEL), 'unclassified']).optional(),
+  limit: Limit(200, 50),
+  offset: Offset,
+});
 export const PublicAiSystemListSchema = z
   .object({ total: z.number().int(), items: z.array(PublicAiSystemSchema) })
   .strict()

@@ -169,6 +169,24 @@ describe('register, classify, assess, publish', () => {
       404,
       'the internal record stays internal',
     );
+
+    // Searched without accents, filtered by unit subtree and level, a page at a time; one system by its id.
+    const ids = async (query: string) =>
+      ((await anon.get(`/api/public/ai-systems?${query}`)).body.items as Array<{ id: number }>).map((x) => x.id);
+    assert.deepEqual(await ids('q=tro ly ao mot cua'), [useId]);
+    assert.deepEqual(await ids('q=nam sam son'), [useId]);
+    assert.deepEqual(await ids('q=khong co he thong nay'), []);
+    assert.deepEqual(await ids(`unitId=${w.unitIds['16516']}&level=medium`), [useId]);
+    assert.deepEqual(await ids('level=high'), []);
+    assert.deepEqual(await ids('level=unclassified'), []);
+    const page = await anon.get('/api/public/ai-systems?limit=1&offset=0');
+    assert.equal(page.body.items.length, 1);
+    assert.equal(page.body.total, r.body.total);
+    assert.equal((await anon.get('/api/public/ai-systems?level=khac')).status, 400);
+    const one = await anon.get(`/api/public/ai-systems/${useId}`);
+    ok(one, 'one');
+    assert.deepEqual(one.body, item);
+    assert.equal((await anon.get('/api/public/ai-systems/999999')).status, 404);
   });
 
   test('now it may go in use; a change of scope makes the assessment due again', async () => {

@@ -23,6 +23,8 @@ import {
   IncidentInputSchema,
   ProductListQuerySchema,
   PublicAiSystemListSchema,
+  PublicAiSystemQuerySchema,
+  PublicAiSystemSchema,
   QuestionnaireSchema,
   RetireSchema,
   UseCreateSchema,
@@ -358,11 +360,25 @@ function mountPublicRoutes(app: OpenAPIHono<AppEnv>): void {
       path: '/public/ai-systems',
       operationId: 'listPublicAiSystems',
       tags: publicTags,
+      query: PublicAiSystemQuerySchema,
       response: PublicAiSystemListSchema,
       summary:
-        'Danh sách công khai các hệ thống AI cơ quan nhà nước trên địa bàn sử dụng (không có ghi chú nội bộ, hợp đồng)',
+        'Danh sách công khai các hệ thống AI cơ quan nhà nước trên địa bàn sử dụng (tìm không dấu; lọc theo đơn vị, mức rủi ro; không có ghi chú nội bộ, hợp đồng)',
     },
-    (c) => uc.listPublicAiSystems(c.get('ctx')),
+    (c, { query }) => uc.listPublicAiSystems(c.get('ctx'), query),
+  );
+  defineRoute(
+    app,
+    {
+      method: 'get',
+      path: '/public/ai-systems/{id}',
+      operationId: 'getPublicAiSystem',
+      tags: publicTags,
+      params: IdParam,
+      response: PublicAiSystemSchema,
+      summary: 'Một hệ thống AI đã công khai',
+    },
+    (c, { params }) => uc.getPublicAiSystem(c.get('ctx'), params.id),
   );
   defineRoute(
     app,

@@ -174,10 +174,17 @@ export async function aiSystemsCases(env: MatrixEnv): Promise<Record<string, Rou
       references: 'sibling',
     },
     listPublicAiSystems: {
-      request: () => ({ method: 'GET', path: '/api/public/ai-systems' }),
+      request: (r) => ({ method: 'GET', path: `/api/public/ai-systems?unitId=${unitId[r]}&q=tro ly&level=medium` }),
       allowed: everyone,
       anonymous: true,
-      references: 'none',
+      references: 'sibling',
+    },
+    // Published to the register by the system administrator's call of publishAiSystem above (the first role walked).
+    getPublicAiSystem: {
+      request: () => ({ method: 'GET', path: `/api/public/ai-systems/${useId.sibling}` }),
+      allowed: everyone,
+      anonymous: true,
+      references: 'sibling',
     },
     exportPublicAiSystemsCsv: {
       request: () => ({ method: 'GET', path: '/api/public/ai-systems.csv' }),

@@ -1,6 +1,6 @@
 // Hệ thống AI: products and uses, classification, impact assessment (Mẫu AI02), incidents, coverage, the public
 // register (the "Hệ thống AI" routes of GET /api/openapi.json). Types are the server's contract.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, buildUrl } from './client.ts';
 import type {
   AiCoverage,
@@ -65,8 +65,20 @@ export const aiApi = {
     api.post<{ id: number; deadlines: Array<{ kind: string; dueAt: string }> }>(`/ai-systems/${id}/incidents`, body),
   closeIncident: (id: number) => api.post(`/ai-incidents/${id}/close`),
   coverage: (unitId: number | null) => api.get<AiCoverage>('/ai-systems/coverage', { unitId: unitId ?? undefined }),
-  publicList: () => api.get<{ total: number; items: PublicAiSystem[] }>('/public/ai-systems'),
+  publicList: (f: PublicAiFilters) =>
+    api.get<{ total: number; items: PublicAiSystem[] }>('/public/ai-systems', {
+      q: f.q || undefined,
+      level: f.level ?? undefined,
+      limit: f.limit,
+    }),
+  publicOne: (id: number) => api.get<PublicAiSystem>(`/public/ai-systems/${id}`),
 };
+
+export interface PublicAiFilters {
+  q?: string;
+  level?: string | null;
+  limit: number;
+}
 
 export const aiUrls = {
   ai02Docx: (id: number) => buildUrl(`/ai-systems/${id}/impact-assessment.docx`),
@@ -86,7 +98,18 @@ export const useAiAssessment = (id: number) =>
   useQuery({ queryKey: aiKeys.assessment(id), queryFn: () => aiApi.assessment(id) });
 export const useAiCoverage = (unitId: number | null) =>
   useQuery({ queryKey: aiKeys.coverage(unitId), queryFn: () => aiApi.coverage(unitId) });
-export const usePublicAiSystems = () => useQuery({ queryKey: ['ai-systems', 'public'], queryFn: aiApi.publicList });
+export const usePublicAiSystems = (f: PublicAiFilters) =>
+  useQuery({
+    queryKey: ['ai-systems', 'public', f],
+    queryFn: () => aiApi.publicList(f),
+    placeholderData: keepPreviousData,
+  });
+export const usePublicAiSystem = (id: number | null | undefined) =>
+  useQuery({
+    queryKey: ['ai-systems', 'public', 'one', id],
+    queryFn: () => aiApi.publicOne(id as number),
+    enabled: !!id,
+  });
 
 /** A mutation that refreshes everything of the register once it succeeds. */
 export function useAiMutation<A, R>(fn: (a: A) => Promise<R>) {

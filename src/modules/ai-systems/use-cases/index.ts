@@ -12,6 +12,6 @@ export {
 } from './assessment.ts';
 export { closeAiIncident, reportAiIncident } from './incidents.ts';
 export { impactAssessmentDocument, incidentReportDocument, publicImpactAssessmentDocument } from './documents.ts';
-export { listPublicAiSystems, publicAiSystemsCsv } from './public.ts';
+export { getPublicAiSystem, listPublicAiSystems, publicAiSystemsCsv } from './public.ts';
 export { aiCoverage, aiCoverageFor } from './coverage.ts';
 export { aiUseLabel, aiUseRef, type AiUseRef } from './refs.ts';

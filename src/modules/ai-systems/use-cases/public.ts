@@ -40,9 +40,18 @@ function publicView(u: store.UseRow): PublicAiSystem {
   };
 }
 
-export async function listPublicAiSystems(ctx: Pick<Ctx, 'db'>): Promise<{ total: number; items: PublicAiSystem[] }> {
-  const items = (await store.listPublishedUses(ctx.db)).map(publicView);
-  return { total: items.length, items };
+export async function listPublicAiSystems(
+  ctx: Pick<Ctx, 'db'>,
+  f: store.PublishedFilter = {},
+): Promise<{ total: number; items: PublicAiSystem[] }> {
+  const { total, rows } = await store.listPublishedUses(ctx.db, f);
+  return { total, items: rows.map(publicView) };
+}
+
+export async function getPublicAiSystem(ctx: Pick<Ctx, 'db'>, id: number): Promise<PublicAiSystem> {
+  const u = await store.getPublishedUse(ctx.db, id);
+  if (!u) throw notFound('hệ thống AI');
+  return publicView(u);
 }
 
 const CSV_COLUMNS: Array<[string, (s: PublicAiSystem) => string]> = [
@@ -69,7 +78,7 @@ function cell(v: string): string {
 }
 
 export async function publicAiSystemsCsv(ctx: Pick<Ctx, 'db'>): Promise<string> {
-  const { items } = await listPublicAiSystems(ctx);
+  const { items } = await listPublicAiSystems(ctx, {});
   const lines = [
     CSV_COLUMNS.map(([h]) => h).join(','),
     ...items.map((s) => CSV_COLUMNS.map(([, f]) => cell(f(s))).join(',')),

@@ -1,8 +1,12 @@
 // Công khai: the AI systems the province's agencies and communes use, in plain language (never internal notes or
 // contract details), with their published AI02 and how to send feedback; JSON and CSV for machines.
-import { Anchor, Card, Container, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Container, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconSearch } from '@tabler/icons-react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { aiUrls, usePublicAiSystems, type PublicAiSystem } from '../../api/ai-systems.ts';
+import { aiUrls, usePublicAiSystem, usePublicAiSystems, type PublicAiSystem } from '../../api/ai-systems.ts';
+import { RISK_LEVEL_LABEL, UNCLASSIFIED_LABEL } from '../../../../src/domain/ai-systems/model.ts';
+import { useSearchParamState, useSearchText } from '../../components/searchParams.ts';
 import { LoadError } from '../../components/FieldError.tsx';
 import { usePageTitle } from '../../components/PageTitle.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
@@ -66,11 +70,77 @@ function SystemCard({ s, open }: { s: PublicAiSystem; open: boolean }) {
   );
 }
 
+const PAGE = 50;
+const LEVEL_OPTIONS = [
+  ...Object.entries(RISK_LEVEL_LABEL).map(([value, label]) => ({ value, label })),
+  { value: 'unclassified', label: UNCLASSIFIED_LABEL },
+];
+
+function Register() {
+  const { params, setParam } = useSearchParamState();
+  const { text, setText, q } = useSearchText();
+  const level = params.get('mucRuiRo');
+  const [limit, setLimit] = useState(PAGE);
+  const list = usePublicAiSystems({ q, level, limit });
+  const items = list.data?.items ?? [];
+  return (
+    <>
+      <Group align="flex-end" gap="sm" wrap="wrap" role="search" aria-label="Lọc hệ thống AI">
+        <TextInput
+          type="search"
+          label="Tìm hệ thống AI"
+          placeholder="Tên, nhà cung cấp, đơn vị (gõ không dấu được)"
+          leftSection={<IconSearch size={16} aria-hidden />}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          style={{ flex: '1 1 16rem' }}
+        />
+        <Select
+          label="Mức độ rủi ro"
+          placeholder="Tất cả"
+          data={LEVEL_OPTIONS}
+          value={level}
+          onChange={(v) => setParam('mucRuiRo', v)}
+          clearable
+          clearButtonProps={{ 'aria-label': 'Bỏ lọc mức độ rủi ro' }}
+        />
+      </Group>
+      {list.error ? <LoadError error={list.error} what="danh sách công khai" /> : null}
+      {list.data ? (
+        <Text size="sm" aria-live="polite">
+          {list.data.total === 0 ? 'Không có hệ thống nào.' : `${list.data.total} hệ thống`}
+        </Text>
+      ) : null}
+      {items.map((s) => (
+        <SystemCard key={s.id} s={s} open={false} />
+      ))}
+      {list.data && items.length < list.data.total ? (
+        <Group>
+          <Button variant="default" loading={list.isFetching} onClick={() => setLimit((n) => n + PAGE)}>
+            Xem thêm
+          </Button>
+        </Group>
+      ) : null}
+    </>
+  );
+}
+
+function OneSystem({ id }: { id: number }) {
+  const one = usePublicAiSystem(id);
+  return (
+    <>
+      {one.error ? <LoadError error={one.error} what="hệ thống AI" /> : null}
+      {one.data ? <SystemCard s={one.data} open /> : null}
+      <Anchor underline="always" href={paths.publicAiSystems}>
+        ← Tất cả hệ thống
+      </Anchor>
+    </>
+  );
+}
+
 export function PublicAiSystemsPage() {
   usePageTitle('Hệ thống AI của cơ quan nhà nước');
   const id = Number(useParams().id) || null;
-  const q = usePublicAiSystems();
-  const items = (q.data?.items ?? []).filter((s) => !id || s.id === id);
   return (
     <Container size="md" py="lg">
       <Stack gap="md">
@@ -92,16 +162,7 @@ export function PublicAiSystemsPage() {
           </Anchor>
           .
         </Text>
-        {q.error ? <LoadError error={q.error} what="danh sách công khai" /> : null}
-        {q.data && items.length === 0 ? <Text>Không có hệ thống nào.</Text> : null}
-        {items.map((s) => (
-          <SystemCard key={s.id} s={s} open={id !== null} />
-        ))}
-        {id ? (
-          <Anchor underline="always" href={paths.publicAiSystems}>
-            ← Tất cả hệ thống
-          </Anchor>
-        ) : null}
+        {id ? <OneSystem id={id} /> : <Register />}
       </Stack>
     </Container>
   );

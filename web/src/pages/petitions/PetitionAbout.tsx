@@ -3,7 +3,7 @@
 import { Alert, Anchor, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import { usePublicAiSystems } from '../../api/ai-systems.ts';
+import { usePublicAiSystem } from '../../api/ai-systems.ts';
 import { datasetsApi } from '../../api/datasets.ts';
 
 export interface PetitionAboutIds {
@@ -24,13 +24,13 @@ export function usePetitionAbout(): [PetitionAboutIds, () => void] {
 }
 
 export function PetitionAbout({ ids, onDrop }: { ids: PetitionAboutIds; onDrop: () => void }) {
-  const ai = usePublicAiSystems();
+  const ai = usePublicAiSystem(ids.aiSystemId);
   const dataset = useQuery({
     queryKey: ['datasets', 'public', ids.datasetId],
     queryFn: () => datasetsApi.publicOne(ids.datasetId as number),
     enabled: ids.datasetId !== undefined,
   });
-  const system = ids.aiSystemId ? ai.data?.items.find((s) => s.id === ids.aiSystemId) : undefined;
+  const system = ids.aiSystemId ? ai.data : undefined;
   if (!ids.aiSystemId && !ids.datasetId) return null;
   const what = system
     ? `hệ thống AI "${system.name}" do ${system.unitName} sử dụng`
