@@ -145,7 +145,7 @@ function StatusView({ s }: { s: PeriodStatus }) {
         <Section title="Tổng hợp" id="tong-hop">
           <Stack gap="sm">
             <TotalsList totals={s.totals} label="Số báo cáo theo tình trạng" />
-            <Title order={3} size="h5" id="tai-ve-ky">
+            <Title order={3} size="h5" id="tai-ve-ky" className="no-print">
               Tải về
             </Title>
             <Group gap="xs" role="group" aria-labelledby="tai-ve-ky">
@@ -190,7 +190,7 @@ function StatusView({ s }: { s: PeriodStatus }) {
                 Công văn đôn đốc (DOCX)
               </Button>
             </Group>
-            <Text size="xs" c="dimmed">
+            <Text size="xs" c="dimmed" className="no-print">
               Báo cáo tổng hợp lấy từ các báo cáo đã nhận; bảng tình hình nêu từng đơn vị phải báo cáo; công văn đôn đốc
               nêu từng đơn vị chưa gửi (hoặc bị trả lại) và nội dung còn thiếu.
             </Text>

@@ -86,6 +86,8 @@ export function UnitsSection({ d }: { d: FocalDashboard }) {
                   yAxisProps={{ width: 72 }}
                   gridAxis="x"
                   barChartProps={{ accessibilityLayer: false }}
+                  // Drawn at once: a chart re-laid out for printing would otherwise be caught mid-animation (empty).
+                  barProps={{ isAnimationActive: false }}
                 />
               </div>
               <figcaption>
