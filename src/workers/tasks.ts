@@ -12,6 +12,7 @@ import type { PlanXlsxOptions } from '../documents/render/plan-xlsx.ts';
 import type { CompiledReportInput } from '../documents/render/report-docx.ts';
 import type { Ai02Document, IncidentReportDocument } from '../documents/render/ai-systems-docx.ts';
 import type { DeidentifyStep, TableSchema } from '../contracts/dataset-quality.ts';
+import type { FocalDashboard, PeriodStatus } from '../contracts/reporting.ts';
 import type { KAnonymity, QualityReport } from '../domain/datasets/quality/index.ts';
 import { directoryOf, type DirectoryShare } from './directory.ts';
 
@@ -115,6 +116,18 @@ export function renderCompiledReportDocx(task: { report: CompiledReportInput }):
 export function renderCompiledReportXlsx(task: { report: CompiledReport }): Promise<Envelope<Uint8Array>> {
   return envelope(async () =>
     (await import('../documents/render/report-xlsx.ts')).renderCompiledReportXlsx(task.report),
+  );
+}
+
+export function renderFocalDashboardXlsx(task: { dashboard: FocalDashboard }): Promise<Envelope<Uint8Array>> {
+  return envelope(async () =>
+    (await import('../documents/render/dashboard-xlsx.ts')).renderFocalDashboardXlsx(task.dashboard),
+  );
+}
+
+export function renderPeriodStatusXlsx(task: { status: PeriodStatus }): Promise<Envelope<Uint8Array>> {
+  return envelope(async () =>
+    (await import('../documents/render/period-status-xlsx.ts')).renderPeriodStatusXlsx(task.status),
   );
 }
 

@@ -47,6 +47,7 @@ import * as service from './service.ts';
 import { approveBody, DOCX, download, mountUnitReportDocumentRoutes, slug, XLSX } from './routes-documents.ts';
 import { focalDashboard, nationalDashboard } from './use-cases/dashboard.ts';
 import { mountPublicPlanRoutes } from './public-routes.ts';
+import { mountTableExportRoutes } from './routes-exports.ts';
 import { asBuffer, runInWorker } from '../../workers/pool.ts';
 
 const tags = ['Báo cáo'];
@@ -62,6 +63,7 @@ export function reportingRoutes(app: Api): void {
   mountPeriodRoutes(app);
   mountReportRoutes(app);
   mountDashboardRoutes(app);
+  mountTableExportRoutes(app);
 }
 
 function mountRegimeRoutes(app: Api): void {

@@ -164,6 +164,14 @@ export async function reportingCases(env: MatrixEnv): Promise<Record<string, Rou
       anonymous: false,
       references: 'sibling',
     },
+    // The same table as a spreadsheet: the same rule as the JSON route it mirrors.
+    exportPeriodStatusXlsx: {
+      request: (r) => ({ method: 'GET', path: period(r, 'status.xlsx') }),
+      allowed: readInOwnSubtree,
+      hidden: hiddenSiblingRegime,
+      anonymous: false,
+      references: 'sibling',
+    },
     getCompiledReport: {
       request: (r) => ({ method: 'GET', path: period(r, 'compiled') }),
       allowed: readInOwnSubtree,
@@ -312,6 +320,13 @@ export async function reportingCases(env: MatrixEnv): Promise<Record<string, Rou
     },
     getFocalDashboard: {
       request: (r) => ({ method: 'GET', path: `/api/dashboard/focal?planId=${planOf[r]}` }),
+      allowed: readInOwnSubtree,
+      hidden: hiddenOutsideBranch,
+      anonymous: false,
+      references: 'sibling',
+    },
+    exportFocalDashboardXlsx: {
+      request: (r) => ({ method: 'GET', path: `/api/dashboard/focal.xlsx?planId=${planOf[r]}` }),
       allowed: readInOwnSubtree,
       hidden: hiddenOutsideBranch,
       anonymous: false,

@@ -73,6 +73,13 @@ export const periodDownloads = {
   compiledDocx: (id: number, key: string) => buildUrl(`/regimes/${id}/periods/${key}/compiled.docx`),
   compiledXlsx: (id: number, key: string) => buildUrl(`/regimes/${id}/periods/${key}/compiled.xlsx`),
   reminderDocx: (id: number, key: string) => buildUrl(`/regimes/${id}/periods/${key}/reminder.docx`),
+  /** The units of the period (who sent, was accepted, late, missing), the counts and the indicators. */
+  statusXlsx: (id: number, key: string) => buildUrl(`/regimes/${id}/periods/${key}/status.xlsx`),
+};
+
+/** The focal dashboard of a plan for a year as a workbook: one sheet per table of the screen. */
+export const dashboardDownloads = {
+  xlsx: (planId: number, year: number) => buildUrl('/dashboard/focal.xlsx', { planId, year }),
 };
 
 /** A unit report as its official document (DOCX) and its tables (XLSX). */

@@ -22,6 +22,7 @@ import { useCurrentUser, useSession } from '../auth/SessionContext.tsx';
 import { rolesLabel } from '../format.ts';
 import { paths } from '../paths.ts';
 import { NotificationBell } from './NotificationBell.tsx';
+import { PrintHeader } from '../components/Print.tsx';
 import { visibleSections } from './navigation.ts';
 
 function initials(name: string): string {
@@ -209,6 +210,7 @@ export function AppLayout() {
 
       <AppShell.Main id="noi-dung-chinh" ref={mainRef} tabIndex={-1} style={{ outline: 'none' }}>
         <Box maw={1200} mx="auto">
+          <PrintHeader unitName={user.unitName} />
           <Outlet />
         </Box>
       </AppShell.Main>

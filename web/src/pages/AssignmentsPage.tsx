@@ -15,6 +15,7 @@ import { EmptyState } from '../components/EmptyState.tsx';
 import { ListContent, LoadMore } from '../components/ListContent.tsx';
 import { ListFilters, ListSummary, yearChoices } from '../components/ListHeader.tsx';
 import { PageHeader } from '../components/PageTitle.tsx';
+import { PrintButton } from '../components/Print.tsx';
 import { useSearchParamState } from '../components/searchParams.ts';
 import { UnitSearch } from '../components/UnitSearch.tsx';
 import { docNumber } from '../components/plans/planFormat.ts';
@@ -61,6 +62,7 @@ export function AssignmentsPage() {
       <PageHeader
         title="Công việc"
         description={`Nhiệm vụ được giao cho đơn vị và các phòng, ban trực thuộc theo các kế hoạch đã ban hành. Tình trạng tính theo hạn của năm ${shownYear} (${reportingYearWindow(shownYear)}).`}
+        actions={<PrintButton />}
       />
       <Stack gap="md">
         <ListFilters label="Lọc công việc">

@@ -10,6 +10,7 @@ import { DateField } from '../components/DateField.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ListContent, LoadMore } from '../components/ListContent.tsx';
 import { PageHeader } from '../components/PageTitle.tsx';
+import { PrintButton } from '../components/Print.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { UnitSearch, type UnitChoice } from '../components/UnitSearch.tsx';
 import {
@@ -104,7 +105,11 @@ export function AuditPage() {
 
   return (
     <>
-      <PageHeader title="Nhật ký" description="Ai đã thay đổi gì, khi nào, trong phạm vi bạn quản trị." />
+      <PageHeader
+        title="Nhật ký"
+        description="Ai đã thay đổi gì, khi nào, trong phạm vi bạn quản trị."
+        actions={<PrintButton />}
+      />
       <Stack gap="md">
         {isPhone ? (
           <Group justify="space-between">

@@ -15,6 +15,7 @@ import { EmptyState } from '../components/EmptyState.tsx';
 import { ListContent } from '../components/ListContent.tsx';
 import { ListFilters, ListSummary } from '../components/ListHeader.tsx';
 import { PageHeader } from '../components/PageTitle.tsx';
+import { PrintButton } from '../components/Print.tsx';
 import { useSearchParamState, useSearchText } from '../components/searchParams.ts';
 import { ObstacleCard } from '../components/tracking/ObstacleCard.tsx';
 import { count, OBSTACLE_KIND_LABEL, OBSTACLE_STATUS_LABEL } from '../format.ts';
@@ -63,6 +64,7 @@ export function ObstaclesPage() {
       <PageHeader
         title="Khó khăn, kiến nghị"
         description="Khó khăn, vướng mắc và đề xuất, kiến nghị nêu khi cập nhật tiến độ: đơn vị đầu mối nhận và trả lời; đơn vị gửi theo dõi câu trả lời."
+        actions={<PrintButton />}
       />
       <Stack gap="md">
         <SegmentedControl

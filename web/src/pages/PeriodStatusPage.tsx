@@ -33,6 +33,7 @@ import { EmptyState } from '../components/EmptyState.tsx';
 import { LoadError } from '../components/FieldError.tsx';
 import { ListFilters, ListSummary } from '../components/ListHeader.tsx';
 import { PageHeader, usePageTitle } from '../components/PageTitle.tsx';
+import { PrintButton, usePrinting } from '../components/Print.tsx';
 import { ScrollTable } from '../components/ScrollTable.tsx';
 import { useSearchParamState } from '../components/searchParams.ts';
 import { Section } from '../components/Section.tsx';
@@ -86,6 +87,9 @@ function StatusView({ s }: { s: PeriodStatus }) {
   const [text, setText] = useState(params.get('q') ?? '');
   const [q] = useDebouncedValue(fold(text), 200);
   const [shown, setShown] = useState(PAGE);
+  // On paper every unit that matches: there is no "Xem thêm" to press.
+  const printing = usePrinting();
+  const visible = printing ? Infinity : shown;
   const setParam = (k: string, v: string | null) => {
     setUrlParam(k, v);
     setShown(PAGE);
@@ -135,12 +139,13 @@ function StatusView({ s }: { s: PeriodStatus }) {
         above={breadcrumbs}
         title={`Tình hình nhận báo cáo ${period.label.toLowerCase()}`}
         description={`${regime.name}. Đơn vị nhận: ${regime.ownerName}. Số liệu từ ${formatDay(period.dataWindow.from)} đến ${formatDay(period.dataWindow.to)}; hạn gửi ${dueText}.`}
+        actions={<PrintButton />}
       />
       <Stack gap="md">
         <Section title="Tổng hợp" id="tong-hop">
           <Stack gap="sm">
             <TotalsList totals={s.totals} label="Số báo cáo theo tình trạng" />
-            <Title order={3} size="h5" id="tai-ve-ky">
+            <Title order={3} size="h5" id="tai-ve-ky" className="no-print">
               Tải về
             </Title>
             <Group gap="xs" role="group" aria-labelledby="tai-ve-ky">
@@ -166,6 +171,16 @@ function StatusView({ s }: { s: PeriodStatus }) {
               </Button>
               <Button
                 component="a"
+                href={periodDownloads.statusXlsx(regime.id, period.key)}
+                download
+                variant="default"
+                size="xs"
+                leftSection={<IconDownload size={16} aria-hidden />}
+              >
+                Tình hình nhận báo cáo (XLSX)
+              </Button>
+              <Button
+                component="a"
                 href={periodDownloads.reminderDocx(regime.id, period.key)}
                 download
                 variant="default"
@@ -175,9 +190,9 @@ function StatusView({ s }: { s: PeriodStatus }) {
                 Công văn đôn đốc (DOCX)
               </Button>
             </Group>
-            <Text size="xs" c="dimmed">
-              Báo cáo tổng hợp lấy từ các báo cáo đã nhận; công văn đôn đốc nêu từng đơn vị chưa gửi (hoặc bị trả lại)
-              và nội dung còn thiếu.
+            <Text size="xs" c="dimmed" className="no-print">
+              Báo cáo tổng hợp lấy từ các báo cáo đã nhận; bảng tình hình nêu từng đơn vị phải báo cáo; công văn đôn đốc
+              nêu từng đơn vị chưa gửi (hoặc bị trả lại) và nội dung còn thiếu.
             </Text>
           </Stack>
         </Section>
@@ -319,7 +334,7 @@ function StatusView({ s }: { s: PeriodStatus }) {
               <EmptyState title="Không có đơn vị nào khớp" description="Hãy bỏ bớt bộ lọc." />
             ) : isPhone ? (
               <ul className="tap-list" aria-label="Các đơn vị phải báo cáo">
-                {units.slice(0, shown).map((u) => (
+                {units.slice(0, visible).map((u) => (
                   <UnitItem key={u.unitId} u={u} />
                 ))}
               </ul>
@@ -345,7 +360,7 @@ function StatusView({ s }: { s: PeriodStatus }) {
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
-                    {units.slice(0, shown).map((u) => (
+                    {units.slice(0, visible).map((u) => (
                       <Table.Tr key={u.unitId}>
                         <Table.Td>
                           {u.reportId ? (

@@ -26,6 +26,7 @@ import { EmptyState } from '../components/EmptyState.tsx';
 import { ListContent, LoadMore } from '../components/ListContent.tsx';
 import { ListFilters, ListSummary } from '../components/ListHeader.tsx';
 import { PageHeader } from '../components/PageTitle.tsx';
+import { PrintButton } from '../components/Print.tsx';
 import { useSearchParamState, useSearchText } from '../components/searchParams.ts';
 import { UnitSearch } from '../components/UnitSearch.tsx';
 import { PlanStatusBadge } from '../components/plans/PlanBits.tsx';
@@ -73,11 +74,14 @@ export function PlansPage() {
         title="Kế hoạch"
         description="Kế hoạch triển khai thi hành luật của tỉnh và các xã, phường."
         actions={
-          user.can.draftPlans ? (
-            <Button component={Link} to={paths.planImport} leftSection={<IconFileImport size={18} aria-hidden />}>
-              Nhập kế hoạch từ tệp
-            </Button>
-          ) : null
+          <>
+            {user.can.draftPlans ? (
+              <Button component={Link} to={paths.planImport} leftSection={<IconFileImport size={18} aria-hidden />}>
+                Nhập kế hoạch từ tệp
+              </Button>
+            ) : null}
+            <PrintButton />
+          </>
         }
       />
       <Stack gap="md">

@@ -8,6 +8,7 @@ import { useCurrentUser } from '../auth/SessionContext.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { LoadError } from '../components/FieldError.tsx';
 import { PageHeader } from '../components/PageTitle.tsx';
+import { PrintButton } from '../components/Print.tsx';
 import { UnitTree } from '../components/units/UnitTree.tsx';
 import { UnitSearchResults } from '../components/units/UnitSearchResults.tsx';
 import { count } from '../format.ts';
@@ -61,6 +62,7 @@ export function UnitsPage() {
       <PageHeader
         title="Đơn vị"
         description="Trung ương, tỉnh, sở, ngành, xã, phường và các phòng, thôn, tổ dân phố."
+        actions={<PrintButton />}
       />
       <Stack gap="lg">
         <Paper withBorder p={{ base: 'sm', sm: 'md' }} radius="md" role="search">

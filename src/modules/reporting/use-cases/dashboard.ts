@@ -107,8 +107,19 @@ function unitRowsOf(found: DashboardPlan, byTop: Progress['byTop'], stateByUnit:
     .sort((a, b) => a.averagePercent - b.averagePercent || compareVi(a.unitName, b.unitName));
 }
 
-/** Progress of a plan for its focal unit: per task, per commune/ward (and agency), overdue work, reports. */
-export async function focalDashboard(ctx: Ctx, input: { planId: number; year?: number }) {
+/** Overdue assignments listed on the screen; the spreadsheet of the dashboard lists up to {@link OVERDUE_EXPORT_LIMIT}. */
+export const OVERDUE_SCREEN_LIMIT = 200;
+export const OVERDUE_EXPORT_LIMIT = 10_000;
+
+/**
+ * Progress of a plan for its focal unit: per task, per commune/ward (and agency), overdue work (the first
+ * `overdueLimit`, earliest due first), reports.
+ */
+export async function focalDashboard(
+  ctx: Ctx,
+  input: { planId: number; year?: number },
+  { overdueLimit = OVERDUE_SCREEN_LIMIT }: { overdueLimit?: number } = {},
+) {
   const started = performance.now();
   const calendarLoad = loadCalendar(ctx.db);
   requireActor(ctx);
@@ -132,7 +143,7 @@ export async function focalDashboard(ctx: Ctx, input: { planId: number; year?: n
   const period = regime ? periodOf(regime, String(year)) : null;
 
   const [progress, submitters, reportStates] = await Promise.all([
-    store.planProgress(ctx.db, lineage, unit.id, taskYears, window, today, 200),
+    store.planProgress(ctx.db, lineage, unit.id, taskYears, window, today, overdueLimit),
     regime ? store.resolveSubmitters(ctx.db, regime.submitters, lineage) : Promise.resolve([]),
     regime && period ? store.reportStates(ctx.db, regime.id, period.key) : Promise.resolve([]),
   ]);

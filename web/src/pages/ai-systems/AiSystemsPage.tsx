@@ -6,6 +6,7 @@ import { useAiUses } from '../../api/ai-systems.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ListContent } from '../../components/ListContent.tsx';
 import { PageHeader } from '../../components/PageTitle.tsx';
+import { PrintButton } from '../../components/Print.tsx';
 import { useSearchText } from '../../components/searchParams.ts';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { count } from '../../format.ts';
@@ -31,6 +32,7 @@ export function AiSystemsPage() {
             <Button component={Link} to={paths.publicAiSystems} variant="subtle">
               Trang công khai
             </Button>
+            <PrintButton />
           </>
         }
       />

@@ -11,6 +11,7 @@ import { EmptyState } from '../../components/EmptyState.tsx';
 import { LoadError } from '../../components/FieldError.tsx';
 import { ListFilters, yearChoices } from '../../components/ListHeader.tsx';
 import { PageHeader } from '../../components/PageTitle.tsx';
+import { PrintButton } from '../../components/Print.tsx';
 import { useSearchParamState } from '../../components/searchParams.ts';
 import { docNumber } from '../../components/plans/planFormat.ts';
 import { reportingYear } from '../../format.ts';
@@ -47,6 +48,7 @@ export function DashboardPage() {
       <PageHeader
         title="Bảng điều khiển"
         description="Tiến độ thực hiện kế hoạch theo nhiệm vụ và theo xã, phường; việc quá hạn; báo cáo đã nhận và còn thiếu."
+        actions={<PrintButton />}
       />
       <Stack gap="md">
         <ListFilters label="Chọn kế hoạch, năm">

@@ -1,6 +1,8 @@
 import { Link } from 'react-router';
 import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconExternalLink } from '@tabler/icons-react';
+import { IconDownload, IconExternalLink } from '@tabler/icons-react';
+import { dashboardDownloads } from '../../api/reporting.ts';
+import { usePrinting } from '../../components/Print.tsx';
 import type { FocalDashboard } from '../../api/types.ts';
 import { Section } from '../../components/Section.tsx';
 import { docNumber } from '../../components/plans/planFormat.ts';
@@ -13,6 +15,7 @@ import { UnitsSection } from './UnitsSection.tsx';
 
 /** One plan's dashboard: the summary, progress by task and by unit, overdue work, reports. */
 export function DashboardView({ d }: { d: FocalDashboard }) {
+  const printing = usePrinting();
   const total = d.tasks.reduce(
     (a, t) => ({
       assignments: a.assignments + t.assignments,
@@ -39,6 +42,16 @@ export function DashboardView({ d }: { d: FocalDashboard }) {
           {reportingYearWindow(d.year)}) · số liệu đến {formatDay(d.today)}
         </Text>
         <Group gap="xs" mt="xs">
+          <Button
+            component="a"
+            href={dashboardDownloads.xlsx(d.plan.id, d.year)}
+            download
+            variant="default"
+            size="xs"
+            leftSection={<IconDownload size={16} aria-hidden />}
+          >
+            Tải bảng điều khiển (XLSX)
+          </Button>
           <Button
             component={Link}
             to={paths.publicPlan(d.plan.id)}
@@ -89,7 +102,7 @@ export function DashboardView({ d }: { d: FocalDashboard }) {
         >
           {d.overdue.length ? (
             <ul className="tap-list" aria-label="Việc quá hạn">
-              {d.overdue.slice(0, 50).map((o) => (
+              {(printing ? d.overdue : d.overdue.slice(0, 50)).map((o) => (
                 <li key={o.assignmentId}>
                   <Link to={paths.assignment(o.assignmentId)}>
                     <Text className="tap-title" c="thBlue.8" fw={600} size="sm">

@@ -36,6 +36,8 @@ export function TasksSection({ d }: { d: FocalDashboard }) {
               yAxisProps={{ width: 56 }}
               gridAxis="x"
               barChartProps={{ accessibilityLayer: false }}
+              // Drawn at once: a chart re-laid out for printing would otherwise be caught mid-animation (empty).
+              barProps={{ isAnimationActive: false }}
             />
           </div>
           <figcaption className="sr-only">

@@ -6,6 +6,7 @@ import { IconSearch } from '@tabler/icons-react';
 import type { FocalDashboard } from '../../api/types.ts';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { Section } from '../../components/Section.tsx';
+import { usePrinting } from '../../components/Print.tsx';
 import { fold, planStatusLabel } from '../../components/plans/planFormat.ts';
 import { SubmissionStateBadge } from '../../components/reporting/ReportingBits.tsx';
 import { count } from '../../format.ts';
@@ -48,6 +49,8 @@ type Unit = FocalDashboard['units'][number];
 export function UnitsSection({ d }: { d: FocalDashboard }) {
   const [text, setText] = useState('');
   const [shown, setShown] = useState(20);
+  // On paper every unit: there is no "Xem thêm" to press.
+  const printing = usePrinting();
   const q = fold(text);
   const withWork = d.units.filter((u) => u.assignments > 0 || u.kind === 'commune' || u.kind === 'ward');
   const list = withWork.filter((u) => !q || fold(`${u.unitName} ${u.code}`).includes(q));
@@ -83,6 +86,8 @@ export function UnitsSection({ d }: { d: FocalDashboard }) {
                   yAxisProps={{ width: 72 }}
                   gridAxis="x"
                   barChartProps={{ accessibilityLayer: false }}
+                  // Drawn at once: a chart re-laid out for printing would otherwise be caught mid-animation (empty).
+                  barProps={{ isAnimationActive: false }}
                 />
               </div>
               <figcaption>
@@ -151,7 +156,7 @@ export function UnitsSection({ d }: { d: FocalDashboard }) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {list.slice(0, shown).map((u) => (
+              {(printing ? list : list.slice(0, shown)).map((u) => (
                 <Table.Tr key={u.unitId}>
                   <Table.Th scope="row" fw={600} miw={180}>
                     <Text size="sm" fw={600}>

@@ -14,6 +14,7 @@ import { EmptyState } from '../../components/EmptyState.tsx';
 import { ListFilters, ListSummary } from '../../components/ListHeader.tsx';
 import { ListContent } from '../../components/ListContent.tsx';
 import { PageHeader } from '../../components/PageTitle.tsx';
+import { PrintButton } from '../../components/Print.tsx';
 import { useSearchParamState, useSearchText } from '../../components/searchParams.ts';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { UnitSearch } from '../../components/UnitSearch.tsx';
@@ -98,6 +99,7 @@ export function DatasetsPage() {
                 Tài khoản tổ chức
               </Button>
             ) : null}
+            <PrintButton />
           </>
         }
       />

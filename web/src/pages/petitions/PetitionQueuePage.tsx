@@ -23,6 +23,7 @@ import { EmptyState } from '../../components/EmptyState.tsx';
 import { ListContent } from '../../components/ListContent.tsx';
 import { ListFilters, ListSummary } from '../../components/ListHeader.tsx';
 import { PageHeader } from '../../components/PageTitle.tsx';
+import { PrintButton } from '../../components/Print.tsx';
 import { useSearchParamState, useSearchText } from '../../components/searchParams.ts';
 import { formatDay, todayVn } from '../../format.ts';
 import { useSession } from '../../auth/SessionContext.tsx';
@@ -109,6 +110,7 @@ export function PetitionQueuePage() {
       <PageHeader
         title="Kiến nghị của người dân, tổ chức"
         description="Kiến nghị, đề xuất, phản ánh về Luật Trí tuệ nhân tạo gửi đến đơn vị hoặc được chuyển cho đơn vị xử lý."
+        actions={<PrintButton />}
       />
       <ListFilters label="Lọc kiến nghị">
         <Stack gap="sm">
