@@ -13,6 +13,7 @@ import * as m0011 from './migrations/0011-datasets.ts';
 import * as m0012 from './migrations/0012-national.ts';
 import * as m0013 from './migrations/0013-petition-links.ts';
 import * as m0014 from './migrations/0014-gin-without-pending-list.ts';
+import * as m0015 from './migrations/0015-unit-document-settings.ts';
 import type { UntypedKysely } from './untyped.ts';
 
 const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0012-national': m0012,
   '0013-petition-links': m0013,
   '0014-gin-without-pending-list': m0014,
+  '0015-unit-document-settings': m0015,
 };
 
 export async function migrateToLatest(db: UntypedKysely): Promise<string[]> {

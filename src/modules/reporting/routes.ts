@@ -44,6 +44,7 @@ import {
   type ReportUpdated,
 } from '../../contracts/reporting.ts';
 import * as service from './service.ts';
+import { mountPeriodSigningRoutes } from './routes-signing.ts';
 import { approveBody, DOCX, download, mountUnitReportDocumentRoutes, slug, XLSX } from './routes-documents.ts';
 import { focalDashboard, nationalDashboard } from './use-cases/dashboard.ts';
 import { mountPublicPlanRoutes } from './public-routes.ts';
@@ -115,6 +116,7 @@ function mountPeriodRoutes(app: Api): void {
   mountPeriodStatusRoutes(app);
   mountCompiledReportRoutes(app);
   mountReminderRoutes(app);
+  mountPeriodSigningRoutes(app);
 }
 
 function mountPeriodStatusRoutes(app: Api): void {

@@ -171,7 +171,7 @@ export async function moveReport(db: Q, id: number, fromStatus: ReportStatus, pa
     .set(patch)
     .where('id', '=', id)
     .where('status', '=', fromStatus)
-    .returning(['id', 'due_date', 'late'])
+    .returning(['id', 'due_date', 'late', 'number', 'symbol'])
     .executeTakeFirst();
 }
 
