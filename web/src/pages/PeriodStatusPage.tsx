@@ -36,6 +36,7 @@ import { PageHeader, usePageTitle } from '../components/PageTitle.tsx';
 import { ScrollTable } from '../components/ScrollTable.tsx';
 import { useSearchParamState } from '../components/searchParams.ts';
 import { Section } from '../components/Section.tsx';
+import { PeriodSigning } from '../components/reporting/PeriodSigning.tsx';
 import { fold } from '../components/plans/planFormat.ts';
 import { ReportStatusBadge, SubmissionStateBadge, TotalsList } from '../components/reporting/ReportingBits.tsx';
 import { count, formatDay, formatNumber, SUBMISSION_STATE_LABEL, unitKindLabel } from '../format.ts';
@@ -179,6 +180,7 @@ function StatusView({ s }: { s: PeriodStatus }) {
               Báo cáo tổng hợp lấy từ các báo cáo đã nhận; công văn đôn đốc nêu từng đơn vị chưa gửi (hoặc bị trả lại)
               và nội dung còn thiếu.
             </Text>
+            <PeriodSigning s={s} />
           </Stack>
         </Section>
 
