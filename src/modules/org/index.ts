@@ -4,4 +4,8 @@ export { getUnitDetail, listRoots, reloadReferenceData, searchUnits, toView, typ
 export { countUnits, getFocalUnit, getUnit, getUnitByCode, getUnitsByIds, type UnitRow } from './store.ts';
 export { unitDirectory, unitEntries, unitRegister } from './directory.ts';
 export { communeOfficeChoices, referenceDirectory, REFERENCE_DATA_DIR } from './reference-data.ts';
-export { documentIdentityOf, type DocumentIdentity } from './use-cases/document-settings.ts';
+export {
+  documentIdentityOf,
+  updateDocumentSettings,
+  type DocumentIdentity,
+} from './use-cases/document-settings.ts';
