@@ -1,7 +1,7 @@
 // Who signs a document a leader approves or issues: one of the unit's signers, its default one preselected. A unit
 // without signers signs by the register's rule (its head's title, the approving leader's name): said, nothing to pick.
 import { useEffect } from 'react';
-import { Anchor, Group, Loader, Select, Text } from '@mantine/core';
+import { Anchor, Group, Loader, Select, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { useUnitDocumentSettings } from '../api/units.ts';
 import { paths } from '../paths.ts';
@@ -51,19 +51,24 @@ export function SignerSelect({
         ).
       </Text>
     );
+  const chosen = signers.find((s) => s.key === value);
   return (
-    <Select
-      label={label}
-      description="Người ký mặc định của đơn vị được chọn sẵn."
-      data={signers.map((s) => ({
-        value: String(s.key),
-        label: `${s.name}: ${s.lines.join(' / ')}`,
-      }))}
-      value={value === undefined ? null : String(value)}
-      onChange={(v) => onChange(v ? Number(v) : undefined)}
-      allowDeselect={false}
-      error={error}
-      comboboxProps={{ withinPortal: true }}
-    />
+    <Stack gap={4}>
+      <Select
+        label={label}
+        description="Người ký mặc định của đơn vị được chọn sẵn."
+        data={signers.map((s) => ({ value: String(s.key), label: `${s.name}: ${s.lines.at(-1) ?? s.title}` }))}
+        value={value === undefined ? null : String(value)}
+        onChange={(v) => onChange(v ? Number(v) : undefined)}
+        allowDeselect={false}
+        error={error}
+        comboboxProps={{ withinPortal: true }}
+      />
+      {chosen ? (
+        <Text size="xs" c="dimmed">
+          In trên văn bản: {chosen.lines.join(' / ')}
+        </Text>
+      ) : null}
+    </Stack>
   );
 }
