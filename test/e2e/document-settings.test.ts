@@ -30,6 +30,7 @@ describe('người ký văn bản của phường', { timeout: 300_000 }, () => 
   let app: TestApp;
   let wardId = 0;
   let reportId = 0;
+  let periodPath = '';
 
   before(async () => {
     app = await startApp();
@@ -64,6 +65,7 @@ describe('người ký văn bản của phường', { timeout: 300_000 }, () => 
     );
     const key = detail.periods.find((p) => p.current)!.key;
     reportId = (await wardOfficer.post<{ id: number }>(`/regimes/${regime.id}/periods/${key}/reports`, {})).id;
+    periodPath = `/che-do-bao-cao/${regime.id}/ky/${key}`;
   });
   after(async () => {
     await app?.close();
@@ -133,5 +135,19 @@ describe('người ký văn bản của phường', { timeout: 300_000 }, () => 
     const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, ' ');
     assert.match(text, /TM\. ỦY BAN NHÂN DÂN\s+KT\. CHỦ TỊCH\s+PHÓ CHỦ TỊCH[\s\S]*Lê Thị Thu/);
     assert.match(text, /Lưu: VT, VP\./);
+  });
+
+  test('lãnh đạo Sở KH&CN duyệt báo cáo tổng hợp; Sở chưa có danh sách người ký nên ký theo chức vụ', async () => {
+    const page = await app.newPage({ phone: true });
+    await login(page, app.url, 'skhcn.lanhdao');
+    await page.goto(`${app.url}${periodPath}`);
+    await page.getByText('Báo cáo tổng hợp:').waitFor();
+    await page.getByRole('button', { name: 'Duyệt, chọn người ký' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Duyệt báo cáo tổng hợp' });
+    await dialog.getByText(/Người ký: “GIÁM ĐỐC” và tên lãnh đạo duyệt/).waitFor();
+    await check(page, 'duyệt báo cáo tổng hợp', 'document-settings-compiled-phone');
+    await dialog.getByRole('button', { name: 'Duyệt', exact: true }).click();
+    await page.getByText(/người ký Trịnh Văn Hùng \(GIÁM ĐỐC\), duyệt \d/).waitFor();
+    await page.getByRole('button', { name: 'Đổi người ký' }).waitFor();
   });
 });
