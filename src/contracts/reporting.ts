@@ -393,12 +393,11 @@ const NarrativeInputSchema = z
   .strict();
 const Count = z.number().finite().min(0).max(1_000_000_000);
 
-/** What people write in a report: some narrative sections, some indicator values, its number. */
+/** What people write in a report: some narrative sections, some indicator values (its number is given on approval). */
 export const ReportPatchSchema = z
   .object({
     narrative: NarrativeInputSchema.optional(),
     indicatorValues: z.record(Code(60, 1), Count).optional(),
-    number: ShortText(30).nullable().optional(),
   })
   .strict();
 
