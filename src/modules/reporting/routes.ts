@@ -325,7 +325,7 @@ function mountReportTransitionRoutes(app: Api): void {
       path: '/reports/{id}/approve',
       operationId: 'approveReport',
       summary:
-        'Lãnh đạo đơn vị duyệt báo cáo; còn mục bắt buộc chưa viết thì trả 409 report.empty_sections, trừ khi gửi { confirmEmpty: true }',
+        'Lãnh đạo đơn vị duyệt báo cáo: báo cáo được cấp số theo sổ của đơn vị trong năm; { signerKey } chọn người ký (mặc định: người ký mặc định của đơn vị); còn mục bắt buộc chưa viết thì trả 409 report.empty_sections, trừ khi gửi { confirmEmpty: true }',
       ...transitioned,
     },
     async (c, { params }) =>
