@@ -83,7 +83,7 @@ describe('người ký văn bản của phường', { timeout: 300_000 }, () => 
     await page.getByLabel('Chức vụ (người ký 1)').fill('Chủ tịch');
     await page.getByLabel('Họ và tên (người ký 1)').fill('Phạm Xuân Trường');
     await page.getByRole('combobox', { name: 'Quyền hạn (người ký 1)' }).click();
-    await page.getByRole('option', { name: 'TM. (thay mặt tập thể)' }).click();
+    await page.getByRole('option', { name: 'TM. (thay mặt)' }).click();
     await add.click();
     // KT. with the head's own title: the server refuses it and says why, under the field.
     await page.getByLabel('Chức vụ (người ký 2)').fill('Chủ tịch');
@@ -100,6 +100,8 @@ describe('người ký văn bản của phường', { timeout: 300_000 }, () => 
     await page.getByText('In trên văn bản: TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH — Lê Thị Thu').waitFor();
     await page.getByRole('button', { name: 'Lưu thiết lập' }).click();
     await page.getByText('Đã lưu thiết lập văn bản của đơn vị.').waitFor();
+    assert.equal(await page.getByLabel('Đơn vị soạn thảo (Lưu: VT, …)').inputValue(), 'VP', 'as stored');
+    assert.equal(await page.getByLabel('Chức vụ (người ký 2)').inputValue(), 'PHÓ CHỦ TỊCH');
     await check(page, 'thiết lập văn bản', 'document-settings-phone');
 
     await page.goto(`${app.url}/don-vi/${wardId}`);

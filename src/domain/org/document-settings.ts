@@ -9,10 +9,10 @@ export const SIGNING_AUTHORITIES = ['TM', 'KT', 'Q', 'none'] as const;
 export type SigningAuthority = (typeof SIGNING_AUTHORITIES)[number];
 
 export const SIGNING_AUTHORITY_LABEL: Record<SigningAuthority, string> = {
-  TM: 'TM. (thay mặt tập thể)',
-  KT: 'KT. (cấp phó ký thay người đứng đầu)',
-  Q: 'Q. (quyền người đứng đầu)',
-  none: 'Ký theo chức vụ (không ghi quyền hạn)',
+  TM: 'TM. (thay mặt)',
+  KT: 'KT. (ký thay)',
+  Q: 'Q. (quyền)',
+  none: 'Theo chức vụ',
 };
 
 /** One person who may sign for a unit. `key` stays the same while the entry is kept, so a pick names it. */

@@ -229,6 +229,7 @@ function SignerFields({
         />
         <Select
           label={`Quyền hạn (người ký ${n})`}
+          description="TM.: thay mặt tập thể; KT.: cấp phó ký thay; Q.: quyền người đứng đầu"
           data={AUTHORITY_OPTIONS}
           value={row.authority}
           allowDeselect={false}

@@ -47,13 +47,14 @@ function validate(v: Values): Record<string, string> {
 export function useSettingsForm(unitId: number, saved: UnitDocumentSettingsView) {
   const nextRow = useRef(1);
   const rowOf = (s: Omit<SignerRow, 'row'>): SignerRow => ({ ...s, row: nextRow.current++ });
-  const [values, setValues] = useState<Values>(() => ({
-    signers: saved.signers.map(({ key, title, name, authority, isDefault }) =>
+  const valuesOf = (v: UnitDocumentSettingsView): Values => ({
+    signers: v.signers.map(({ key, title, name, authority, isDefault }) =>
       rowOf({ key, title, name, authority, isDefault }),
     ),
-    draftingDivision: saved.draftingDivision ?? '',
-    symbolSuffix: saved.symbolSuffix ?? '',
-  }));
+    draftingDivision: v.draftingDivision ?? '',
+    symbolSuffix: v.symbolSuffix ?? '',
+  });
+  const [values, setValues] = useState<Values>(() => valuesOf(saved));
   const [submitting, setSubmitting] = useState(false);
   const errors = usePathErrors();
   const qc = useQueryClient();
@@ -110,8 +111,8 @@ export function useSettingsForm(unitId: number, saved: UnitDocumentSettingsView)
     try {
       const next = await unitsApi.saveDocumentSettings(unitId, body);
       qc.setQueryData(unitKeys.documents(unitId), next);
-      // The saved keys (new signers got theirs) go back into the rows, in the same order.
-      setValues((x) => ({ ...x, signers: x.signers.map((s, i) => ({ ...s, key: next.signers[i]?.key ?? s.key })) }));
+      // The form shows what was stored: titles and abbreviations upper case, new signers with their keys.
+      setValues(valuesOf(next));
       notifications.show({ color: 'green', message: 'Đã lưu thiết lập văn bản của đơn vị.' });
     } catch (err) {
       errors.setServerError(err);
