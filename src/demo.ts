@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import type { DB } from './db/schema.ts';
 import { actorFor } from './modules/auth/index.ts';
-import { getUnitByCode, unitEntries } from './modules/org/index.ts';
+import { getUnitByCode, unitEntries, updateDocumentSettings } from './modules/org/index.ts';
 import { findUserByUsername } from './modules/users/index.ts';
 import * as plans from './modules/plans/index.ts';
 import { seedAiSystemsDemo } from './modules/ai-systems/index.ts';
@@ -17,6 +17,44 @@ async function ctxOf(db: Kysely<DB>, username: string) {
   const u = await findUserByUsername(db, username);
   if (!u) throw new Error(`demo account ${username} missing`);
   return { db, actor: await actorFor(db, u.id), ip: 'demo' };
+}
+
+/**
+ * Who signs for UBND tỉnh, Sở KH&CN and phường Nam Sầm Sơn (set by the province's unit admin after the plans were
+ * issued), so that a leader approving a report or the compiled report picks among them.
+ */
+async function seedDocumentSettings(db: Kysely<DB>): Promise<void> {
+  const admin = await ctxOf(db, 'thanhhoa.quantri');
+  const settings = [
+    {
+      code: '38',
+      draftingDivision: 'CNXDKH',
+      signers: [
+        { title: 'Chủ tịch', name: 'Nguyễn Hoài Anh', authority: 'TM' as const, isDefault: true },
+        { title: 'Phó Chủ tịch', name: 'Đầu Thanh Tùng', authority: 'KT' as const, isDefault: false },
+      ],
+    },
+    {
+      code: '38.SKHCN',
+      draftingDivision: 'VP',
+      signers: [
+        { title: 'Giám đốc', name: 'Trịnh Văn Hùng', authority: 'none' as const, isDefault: true },
+        { title: 'Phó Giám đốc', name: 'Lê Văn Dũng', authority: 'KT' as const, isDefault: false },
+      ],
+    },
+    {
+      code: '16516',
+      draftingDivision: 'VHXH',
+      signers: [
+        { title: 'Chủ tịch', name: 'Phạm Xuân Trường', authority: 'TM' as const, isDefault: true },
+        { title: 'Phó Chủ tịch', name: 'Lê Thị Thu', authority: 'KT' as const, isDefault: false },
+      ],
+    },
+  ];
+  for (const s of settings) {
+    const unit = await getUnitByCode(db, s.code);
+    if (unit) await updateDocumentSettings(admin, unit.id, { ...s, symbolSuffix: null });
+  }
 }
 
 /** Communes and wards the demo leaves without a cascaded plan: the last five by official code. */
@@ -64,6 +102,7 @@ export async function seedDemoContent(db: Kysely<DB>, baseUrl = 'http://localhos
     date: '2026-05-20',
     signerName: 'Phạm Xuân Trường',
   });
+  await seedDocumentSettings(db);
   await (await import('./modules/petitions/index.ts')).seedPetitionDemo(db, {
     skhcn: officer,
     wardOfficer,

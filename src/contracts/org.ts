@@ -39,6 +39,8 @@ export const UnitPermissionsSchema = z
     reshape: z.boolean(),
     /** Create and administer its accounts. */
     manageUsers: z.boolean(),
+    /** See its document settings (signers, filing line, symbol): its unit admins and leaders, and those above. */
+    documentSettings: z.boolean(),
   })
   .strict()
   .openapi('UnitPermissions');

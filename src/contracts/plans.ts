@@ -8,6 +8,7 @@ import { z } from '@hono/zod-openapi';
 import { TASK_FIELD_LABEL, type CascadeRule, type FieldChange, type TaskSnapshot } from '../domain/plan/cascade.ts';
 import { PLAN_STATUSES } from '../domain/plan/model.ts';
 import { findingSchema, planDraftSchema, taskSchema } from '../domain/plan/schema.ts';
+import { SignerKey } from './document-settings.ts';
 import {
   Base64,
   Code,
@@ -352,6 +353,9 @@ export const PlanIssueBodySchema = z
     number: Code(10, 1),
     date: IsoDate,
     signerName: Name(120, 2).optional(),
+    signerKey: SignerKey.optional().openapi({
+      description: 'Người ký chọn trong danh sách người ký của đơn vị (mặc định: người ký mặc định)',
+    }),
   })
   .strict();
 

@@ -6,6 +6,7 @@ import { REPORT_STATUSES } from '../domain/reporting/model.ts';
 import { FREQUENCIES } from '../domain/reporting/period.ts';
 import { SUBMISSION_STATE_LABEL } from '../domain/reporting/rollup.ts';
 import { Instant, IsoDay, keysOf } from './common.ts';
+import { SignerBlockSchema } from './document-settings.ts';
 import { AssignmentRoleSchema, DeliverableKindSchema, ObstacleKindSchema, TaskStatusSchema } from './tracking.ts';
 
 export const ReportStatusSchema = z.enum(REPORT_STATUSES);
@@ -211,7 +212,9 @@ export const ReportDetailSchema = z
       unitName: z.string(),
       toUnitId: z.number(),
       toUnitName: z.string(),
-      number: z.string().nullable(),
+      number: z.string().nullable().openapi({ description: 'Số của báo cáo, cấp khi lãnh đạo duyệt: "05"' }),
+      symbol: z.string().nullable().openapi({ description: 'Ký hiệu: "BC-UBND"' }),
+      signer: SignerBlockSchema.nullable().openapi({ description: 'Người ký lãnh đạo đã chọn khi duyệt' }),
       content: UnitReportContentSchema,
       indicatorValues: IndicatorValues,
       approvedAt: Instant.nullable(),
@@ -249,6 +252,8 @@ export const ReportTransitionedSchema = z
     status: ReportStatusSchema,
     late: z.boolean().nullable(),
     dueDate: IsoDay,
+    number: z.string().nullable(),
+    symbol: z.string().nullable(),
   })
   .openapi('ReportTransitioned');
 

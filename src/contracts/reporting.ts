@@ -3,7 +3,21 @@
 // responses, so tests hold every answer to it), the OpenAPI document and the web app (types only). Built from the
 // services in src/modules/reporting. Pure: no node: modules, no database, nothing from src/modules.
 import { z } from '@hono/zod-openapi';
-import { Code, Id, IsoDate, IsoDay, Limit, LongText, Name, Offset, QueryId, QueryYear, ShortText } from './common.ts';
+import { SignerBlockSchema, SignerKey } from './document-settings.ts';
+import {
+  Code,
+  Id,
+  Instant,
+  IsoDate,
+  IsoDay,
+  Limit,
+  LongText,
+  Name,
+  Offset,
+  QueryId,
+  QueryYear,
+  ShortText,
+} from './common.ts';
 import {
   DateWindow,
   IndicatorDefSchema,
@@ -54,8 +68,18 @@ export const PeriodStatusUnitSchema = z
   })
   .openapi('PeriodStatusUnit');
 
+const PeriodDocumentSigned = z
+  .object({ signer: SignerBlockSchema, approvedAt: Instant, approvedBy: z.string().nullable() })
+  .nullable();
+
 export const PeriodStatusSchema = z
   .object({
+    /** The compiled report and reminder letter as approved for signing (null: not yet; exports show the default). */
+    documents: z.object({
+      compiled: PeriodDocumentSigned,
+      reminder: PeriodDocumentSigned,
+      canApprove: z.boolean(),
+    }),
     regime: z.object({
       id: z.number(),
       name: z.string(),
@@ -369,18 +393,22 @@ const NarrativeInputSchema = z
   .strict();
 const Count = z.number().finite().min(0).max(1_000_000_000);
 
-/** What people write in a report: some narrative sections, some indicator values, its number. */
+/** What people write in a report: some narrative sections, some indicator values (its number is given on approval). */
 export const ReportPatchSchema = z
   .object({
     narrative: NarrativeInputSchema.optional(),
     indicatorValues: z.record(Code(60, 1), Count).optional(),
-    number: ShortText(30).nullable().optional(),
   })
   .strict();
 
 export const ReportReturnSchema = z.object({ reason: ShortText(2000, 5) }).strict();
-/** Optional body of approve: confirms approving with required sections left empty (answered 409 otherwise). */
-export const ReportApproveSchema = z.object({ confirmEmpty: z.boolean().optional() }).strict();
+/**
+ * Optional body of approve: confirms approving with required sections left empty (answered 409 otherwise), and the
+ * signer picked among the unit's (its default one when absent).
+ */
+export const ReportApproveSchema = z
+  .object({ confirmEmpty: z.boolean().optional(), signerKey: SignerKey.optional() })
+  .strict();
 
 export const FocalDashboardQuerySchema = z.object({ planId: QueryId, year: QueryYear.optional() });
 export const NationalDashboardQuerySchema = z.object({ year: QueryYear.optional(), rootUnitId: QueryId.optional() });

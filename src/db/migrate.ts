@@ -14,6 +14,7 @@ import * as m0012 from './migrations/0012-national.ts';
 import * as m0013 from './migrations/0013-petition-links.ts';
 import * as m0014 from './migrations/0014-gin-without-pending-list.ts';
 import * as m0015 from './migrations/0015-data-organisations.ts';
+import * as m0016 from './migrations/0016-unit-document-settings.ts';
 import type { UntypedKysely } from './untyped.ts';
 
 const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '0013-petition-links': m0013,
   '0014-gin-without-pending-list': m0014,
   '0015-data-organisations': m0015,
+  '0016-unit-document-settings': m0016,
 };
 
 export async function migrateToLatest(db: UntypedKysely): Promise<string[]> {

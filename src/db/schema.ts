@@ -16,9 +16,16 @@ import type {
 } from './schema-datasets.ts';
 
 import type { NationalEntryTable, NationalProvinceTable } from './schema-national.ts';
+import type {
+  DocumentCounterTable,
+  PeriodDocumentTable,
+  UnitDocumentSettingsTable,
+  UnitReportTable,
+} from './schema-documents.ts';
 
 export type * from './schema-datasets.ts';
 export type * from './schema-national.ts';
+export type * from './schema-documents.ts';
 export type { AiImpactAssessmentTable, AiIncidentTable, AiProductTable, AiUseTable } from './schema-ai.ts';
 
 export interface UnitTable {
@@ -308,33 +315,6 @@ export interface ReportingRegimeTable {
   updated_at: Timestamp;
 }
 
-export interface UnitReportTable {
-  id: Generated<number>;
-  regime_id: number;
-  period_key: string;
-  unit_id: number;
-  to_unit_id: number;
-  status: ColumnType<
-    'draft' | 'approved' | 'submitted' | 'accepted' | 'returned',
-    'draft' | 'approved' | 'submitted' | 'accepted' | 'returned' | undefined,
-    'draft' | 'approved' | 'submitted' | 'accepted' | 'returned'
-  >;
-  due_date: string;
-  content: Json<unknown>;
-  indicator_values: Json<unknown>;
-  number: string | null;
-  approved_by: number | null;
-  approved_at: Date | null;
-  submitted_at: Date | null;
-  late: boolean | null;
-  reviewed_by: number | null;
-  reviewed_at: Date | null;
-  return_reason: string | null;
-  created_by: number | null;
-  created_at: CreatedAt;
-  updated_at: Timestamp;
-}
-
 export interface NotificationTable {
   id: Generated<number>;
   unit_id: number | null;
@@ -469,6 +449,9 @@ export interface DB {
   obstacle: ObstacleTable;
   reporting_regime: ReportingRegimeTable;
   unit_report: UnitReportTable;
+  unit_document_settings: UnitDocumentSettingsTable;
+  document_counter: DocumentCounterTable;
+  period_document: PeriodDocumentTable;
   notification: NotificationTable;
   reminder_log: ReminderLogTable;
   calendar_config: CalendarConfigTable;

@@ -40,6 +40,10 @@ export const UNIQUE_CONSTRAINTS: Readonly<Record<string, UniqueAnswer>> = {
     code: 'report.exists',
     message: 'Đơn vị đã có báo cáo của kỳ này: mở báo cáo đó để tiếp tục.',
   },
+  unit_report_number_idx: {
+    code: 'report.number_taken',
+    message: 'Số báo cáo này vừa được cấp cho một báo cáo khác của đơn vị trong năm. Hãy duyệt lại để nhận số mới.',
+  },
   reminder_log_regime_id_period_key_unit_id_offset_days_chann_key: {
     code: 'reminder.sent',
     message: 'Lời nhắc này đã được gửi.',

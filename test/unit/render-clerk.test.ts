@@ -17,6 +17,7 @@ import { annexLayout, renderCompiledReportDocx } from '../../src/documents/rende
 import { renderUnitReportDocx } from '../../src/documents/render/unit-report-docx.ts';
 import { addWorkingDays } from '../../src/domain/calendar/working-days.ts';
 import { DEFAULT_CALENDAR_CONFIG } from '../../src/domain/calendar/holidays.ts';
+import { signerLines } from '../../src/domain/org/document-settings.ts';
 import { buildReminderLetter, type ExpectedUnitReport, type IssuerInfo } from '../../src/domain/reporting/compile.ts';
 import { LAW_IMPLEMENTATION_INDICATORS } from '../../src/domain/reporting/indicators.ts';
 import { reminderDeadline } from '../../src/domain/reporting/letters.ts';
@@ -45,16 +46,21 @@ const SKHCN: IssuerInfo = {
   draftingDivision: 'VP',
   archive: 'Lưu: VT, VP',
 };
+/** The ward as its settings sign it: its Phó Chủ tịch for the committee, the deepest block (three lines). */
 const WARD: IssuerInfo = {
   name: 'ỦY BAN NHÂN DÂN PHƯỜNG NAM SẦM SƠN',
   parentName: null,
   placeName: 'Nam Sầm Sơn',
   displayName: 'Ủy ban nhân dân phường Nam Sầm Sơn',
   abbreviation: 'UBND',
-  signerLines: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'],
-  signerName: 'Phạm Xuân Trường',
-  draftingDivision: 'PVHXH',
-  archive: 'Lưu: VT, PVHXH',
+  signerLines: signerLines(
+    { title: 'Phó Chủ tịch', authority: 'KT' },
+    { kind: 'ward', name: 'Phường Nam Sầm Sơn' },
+    'named',
+  ),
+  signerName: 'Trần Quốc Cường',
+  draftingDivision: 'VP',
+  archive: 'Lưu: VT, VP',
 };
 const KH129 = {
   number: '129',
@@ -307,8 +313,11 @@ describe('every document a clerk signs, printed by LibreOffice', () => {
     assert.match(pdfs.letter.text, /- Lưu: VT, VP\./);
     assert.match(pdfs.report.text, /Lê Minh Hải/);
     assert.match(pdfs.report.text, /- Lưu: VT, QLCN\./);
-    assert.match(pdfs.unit.text, /CHỦ TỊCH\s*\n[\s\S]*Phạm Xuân Trường/);
-    assert.match(pdfs.unit.text, /- Lưu: VT, PVHXH\./);
+    assert.match(
+      pdfs.unit.text,
+      /TM\. ỦY BAN NHÂN DÂN\s*\n[^\n]*KT\. CHỦ TỊCH\s*\n[\s\S]*PHÓ CHỦ TỊCH\s*\n[\s\S]*Trần Quốc Cường/,
+    );
+    assert.match(pdfs.unit.text, /- Lưu: VT, VP\./);
     assert.match(pdfs.unit.text, /Kính gửi: Sở Khoa học và Công nghệ\./);
     assert.match(pdfs.unit.text, /Số: 112\/BC-UBND\s+Nam Sầm Sơn, ngày 10 tháng 12 năm 2026/);
     assert.match(

@@ -98,6 +98,12 @@ const router = createBrowserRouter([
           // Feature pages load on first visit (smaller first download on a phone).
           { path: 'don-vi', lazy: async () => ({ Component: (await import('./pages/UnitsPage.tsx')).UnitsPage }) },
           { path: 'don-vi/:id', lazy: async () => ({ Component: (await import('./pages/UnitPage.tsx')).UnitPage }) },
+          {
+            path: 'don-vi/:id/van-ban',
+            lazy: async () => ({
+              Component: (await import('./pages/unit-documents/UnitDocumentSettingsPage.tsx')).UnitDocumentSettingsPage,
+            }),
+          },
           { path: 'tai-khoan', lazy: async () => ({ Component: (await import('./pages/UsersPage.tsx')).UsersPage }) },
           { path: 'nhat-ky', lazy: async () => ({ Component: (await import('./pages/AuditPage.tsx')).AuditPage }) },
           { path: 'ke-hoach', lazy: async () => ({ Component: (await import('./pages/PlansPage.tsx')).PlansPage }) },

@@ -107,6 +107,7 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   'unit.rename': 'Đổi tên đơn vị',
   'unit.merge': 'Sáp nhập đơn vị',
   'unit.retire': 'Giải thể đơn vị',
+  'unit.document_settings': 'Sửa thiết lập văn bản (người ký, nơi lưu, ký hiệu)',
   'reference.reload': 'Nạp lại dữ liệu tham chiếu',
   'assignment.update': 'Cập nhật tiến độ',
   'obstacle.raise': 'Gửi khó khăn, kiến nghị',
@@ -120,6 +121,8 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   'report.submit': 'Gửi báo cáo',
   'report.accept': 'Tiếp nhận báo cáo',
   'report.return': 'Trả lại báo cáo',
+  'report.compiled_approve': 'Duyệt báo cáo tổng hợp, chọn người ký',
+  'report.reminder_approve': 'Duyệt công văn đôn đốc, chọn người ký',
 };
 
 export function auditActionLabel(action: string): string {

@@ -5,6 +5,8 @@ export const paths = {
   changePassword: '/doi-mat-khau',
   units: '/don-vi',
   unit: (id: number | string) => `/don-vi/${id}`,
+  /** Who signs the unit's documents, its filing line and symbol. */
+  unitDocuments: (id: number | string) => `/don-vi/${id}/van-ban`,
   users: '/tai-khoan',
   audit: '/nhat-ky',
   plans: '/ke-hoach',

@@ -2,6 +2,7 @@
 // status each action leaves from, and what issuing requires. Pure: the use cases read, decide here, then write.
 import { conflict, invalid } from '../errors.ts';
 import { normalizeText } from '../text.ts';
+import { withArchiveLine, type SignerBlock } from '../org/document-settings.ts';
 import { PLAN_STATUS_LABEL, type Finding, type PlanDraft, type PlanStatus } from './model.ts';
 
 /** A saved draft numbers each task once and has a title (trích yếu). */
@@ -131,6 +132,22 @@ export function issuedDraft(
       date: issued.date,
       year: issued.year,
       signer,
+    },
+  };
+}
+
+/**
+ * The issued draft signed with a block of the unit's signers (when one was picked), its filing line naming the unit's
+ * drafting division (when the unit set one): "Lưu: VT, VP." replaces the draft's own.
+ */
+export function signedByUnit(draft: PlanDraft, block: SignerBlock | null, division: string | null): PlanDraft {
+  const authority = block?.authority && block.authority !== 'none' ? block.authority : null;
+  return {
+    ...draft,
+    document: {
+      ...draft.document,
+      signer: block ? { authority, lines: block.lines, name: block.name } : draft.document.signer,
+      recipients: division ? withArchiveLine(draft.document.recipients, division) : draft.document.recipients,
     },
   };
 }

@@ -67,7 +67,7 @@ export interface IssuerInfo {
   /** Abbreviation for document symbols: "SKHCN" (BC-SKHCN, SKHCN-VP), "UBND". */
   abbreviation: string;
   signerLines: string[];
-  /** Who signs: the name on the issuing leader's account (units keep no signer settings yet), null when none. */
+  /** Who signs: the signer kept with the document, the unit's default signer, or its leader's name; null when none. */
   signerName: string | null;
   /**
    * The division that drafts the unit's documents, as the filing line and a công văn's symbol name it: the focal

@@ -38,9 +38,7 @@ export function deadlinePhraseOf(lastDay: string): string {
 }
 
 /** "Lưu: VT, SKHCN": the văn thư's copy and the drafting division's [ND30 II.9b]. */
-export function archiveLine(draftingDivision: string | null): string {
-  return draftingDivision ? `Lưu: VT, ${draftingDivision}` : 'Lưu: VT';
-}
+export { archiveLine } from '../org/document-settings.ts';
 
 /** Deliverables that tell of leadership and direction: documents issued, plans, conferences held. */
 const LEADERSHIP_KINDS: ReadonlySet<DeliverableRecord['kind']> = new Set(['document', 'plan', 'conference']);

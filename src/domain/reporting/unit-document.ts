@@ -35,6 +35,8 @@ export interface UnitReportDocumentInput {
   indicators: IndicatorDef[];
   indicatorValues: Record<string, number>;
   number: string | null;
+  /** "BC-UBND" as kept with its number; the issuer's rule while it has none. */
+  symbol?: string | null;
   /** The day the leader approved it (the document's date), null while a draft. */
   date: string | null;
   today: string;
@@ -84,7 +86,7 @@ export function buildUnitReportDocument(input: UnitReportDocumentInput): UnitRep
     date: input.date,
     year: Number((input.date ?? input.today).slice(0, 4)),
     number: input.number,
-    symbol: `BC-${issuer.abbreviation}`,
+    symbol: input.symbol ?? `BC-${issuer.abbreviation}`,
     title: reportTitle(plan, input.regimeName, period),
     recipients: [input.receiverName],
     basisText: `${citation}, ${issuer.displayName} báo cáo kết quả thực hiện ${lowerFirst(period.label)} (số liệu từ ngày ${shortDateVi(content.window.from)} đến ngày ${shortDateVi(content.window.to)}) như sau:`,

@@ -12,3 +12,8 @@ export {
 } from './store.ts';
 export { unitDirectory, unitEntries, unitRegister } from './directory.ts';
 export { communeOfficeChoices, referenceDirectory, REFERENCE_DATA_DIR } from './reference-data.ts';
+export {
+  documentIdentityOf,
+  updateDocumentSettings,
+  type DocumentIdentity,
+} from './use-cases/document-settings.ts';

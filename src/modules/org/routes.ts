@@ -13,6 +13,7 @@ import {
   UnitSearchQuerySchema,
   UnitWithCountSchema,
 } from '../../contracts/org.ts';
+import { UnitDocumentSettingsBodySchema, UnitDocumentSettingsSchema } from '../../contracts/document-settings.ts';
 import * as service from './service.ts';
 
 const tags = ['Đơn vị'];
@@ -20,6 +21,7 @@ const tags = ['Đơn vị'];
 export function orgRoutes(app: OpenAPIHono<AppEnv>): void {
   mountUnitReadRoutes(app);
   mountUnitChangeRoutes(app);
+  mountDocumentSettingsRoutes(app);
 }
 
 function mountUnitReadRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -131,5 +133,36 @@ function mountUnitChangeRoutes(app: OpenAPIHono<AppEnv>): void {
       response: UnitSchema,
     },
     (c, { params, body }) => service.retireUnit(c.get('ctx'), params.id, body.reason),
+  );
+}
+
+function mountDocumentSettingsRoutes(app: OpenAPIHono<AppEnv>): void {
+  defineRoute(
+    app,
+    {
+      method: 'get',
+      path: '/units/{id}/document-settings',
+      operationId: 'getUnitDocumentSettings',
+      summary: 'Thiết lập văn bản của đơn vị: người ký, đơn vị soạn thảo (Lưu: VT, …), ký hiệu',
+      tags,
+      params: IdParam,
+      response: UnitDocumentSettingsSchema,
+    },
+    (c, { params }) => service.getDocumentSettings(c.get('ctx'), params.id),
+  );
+
+  defineRoute(
+    app,
+    {
+      method: 'put',
+      path: '/units/{id}/document-settings',
+      operationId: 'updateUnitDocumentSettings',
+      summary: 'Lưu thiết lập văn bản của đơn vị (quản trị đơn vị hoặc cấp trên)',
+      tags,
+      params: IdParam,
+      body: UnitDocumentSettingsBodySchema,
+      response: UnitDocumentSettingsSchema,
+    },
+    (c, { params, body }) => service.updateDocumentSettings(c.get('ctx'), params.id, body),
   );
 }

@@ -337,3 +337,64 @@ export async function listActiveUnitNames(db: Q) {
 export async function listAliasNames(db: Q) {
   return db.selectFrom('unit_alias').select(['unit_id', 'name']).execute();
 }
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Document settings (signers, drafting division, symbol)
+
+export interface DocumentSettingsRow {
+  unit_id: number;
+  signers: unknown;
+  drafting_division: string | null;
+  symbol_suffix: string | null;
+  updated_at: Date;
+}
+
+export async function getDocumentSettings(db: Q, unitId: number): Promise<DocumentSettingsRow | undefined> {
+  return db
+    .selectFrom('unit_document_settings')
+    .select(['unit_id', 'signers', 'drafting_division', 'symbol_suffix', 'updated_at'])
+    .where('unit_id', '=', unitId)
+    .executeTakeFirst();
+}
+
+/** Locks the unit's settings row (if any) so that two admins' saves apply one after the other. */
+export async function lockDocumentSettings(tx: Tx, unitId: number): Promise<DocumentSettingsRow | undefined> {
+  return tx
+    .selectFrom('unit_document_settings')
+    .select(['unit_id', 'signers', 'drafting_division', 'symbol_suffix', 'updated_at'])
+    .where('unit_id', '=', unitId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function saveDocumentSettings(
+  tx: Tx,
+  unitId: number,
+  v: { signers: unknown[]; draftingDivision: string | null; symbolSuffix: string | null; userId: number | null },
+): Promise<Date> {
+  const values = {
+    signers: JSON.stringify(v.signers),
+    drafting_division: v.draftingDivision,
+    symbol_suffix: v.symbolSuffix,
+    updated_by: v.userId,
+    updated_at: new Date(),
+  };
+  const row = await tx
+    .insertInto('unit_document_settings')
+    .values({ unit_id: unitId, ...values })
+    .onConflict((oc) => oc.column('unit_id').doUpdateSet(values))
+    .returning('updated_at')
+    .executeTakeFirstOrThrow();
+  return row.updated_at;
+}
+
+/** The active unit that follows the work for this one (the first by id), as the drafting division's rule names it. */
+export async function firstActiveFocalUnit(db: Q, unitId: number): Promise<UnitRow | undefined> {
+  return db
+    .selectFrom('unit')
+    .select(UNIT_COLUMNS)
+    .where('focal_for_id', '=', unitId)
+    .where('status', '=', 'active')
+    .orderBy('id')
+    .executeTakeFirst();
+}

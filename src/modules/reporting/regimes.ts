@@ -8,6 +8,14 @@ import type { UnitKind } from '../../domain/org/unit.ts';
 import { shortDateVi, type IssuerInfo, type PlanRef } from '../../domain/reporting/compile.ts';
 import { archiveLine } from '../../domain/reporting/letters.ts';
 import {
+  blockOf,
+  chosenBlock,
+  defaultSigner,
+  fallbackSignerLines,
+  type DocumentForm,
+  type SignerBlock,
+} from '../../domain/org/document-settings.ts';
+import {
   dueDatesOf,
   periodByKey,
   periodFor,
@@ -15,7 +23,7 @@ import {
   type ReportingPeriod,
 } from '../../domain/reporting/period.ts';
 import type { Tx } from '../context.ts';
-import { getUnit, type UnitRow } from '../org/index.ts';
+import { documentIdentityOf, getUnit, type DocumentIdentity, type UnitRow } from '../org/index.ts';
 // Not through plans' entry: plans' entry loads reporting's (ensureRegimeForPlan), so this import would close an import
 // cycle (plans → reporting → plans). Goes with the issue-plan workflow (issue 14, item 3).
 import { renderOptions } from '../plans/render-options.ts';
@@ -86,55 +94,61 @@ export function dueDateResolver(
   return (kind) => tiers.find((t) => t.kinds.includes(kind as UnitKind))?.dueDate ?? fallback;
 }
 
-/**
- * The division that drafts a unit's documents (units keep no such setting yet): for a committee, the focal unit that
- * follows the work for it (Sở KH&CN for the UBND tỉnh, Phòng Văn hóa - Xã hội for a ward); for a sở, its office (VP);
- * an office drafts its own (no division named).
- */
-async function draftingDivisionOf(db: Q, unit: UnitRow, local: boolean): Promise<string | null> {
-  if (local) {
-    const focalId = await store.firstFocalUnitId(db, unit.id);
-    const focal = focalId ? await getUnit(db, focalId) : undefined;
-    return focal ? codeAbbreviation(focal) : 'VP';
-  }
-  return unit.kind === 'office' ? null : 'VP';
+/** How a document is signed: its form, and the block kept with it when a leader approved it. */
+export interface SigningOf {
+  form: DocumentForm;
+  /** The block kept with the document (null or absent: not approved yet, or approved before blocks were kept). */
+  signer?: SignerBlock | null;
+  /** The name signed under the register's rule when the unit has no signers (the leader who approved it). */
+  fallbackName?: string | null;
 }
 
-const codeAbbreviation = (unit: UnitRow) => (unit.code.split('.').at(-1) ?? unit.short_name).toLocaleUpperCase('vi');
-
 /**
- * The issuing unit of a document, from the register. The signer is the unit's head by title (Chủ tịch on behalf of
- * the committee, Giám đốc, Trưởng phòng) with the name of its leader's account (`signerName` overrides it: the
- * leader who approved a unit report).
+ * The issuing unit of a document: its names from the register; its symbol, filing line and signer from its document
+ * settings (org), which fall back to the register's rule. The signer is the block kept with the document, else the
+ * unit's default signer, else the head by title with the name of the leader who approved it or of the unit's leader.
  */
-export async function issuerInfoFor(db: Q, unit: UnitRow, signerName?: string | null): Promise<IssuerInfo> {
+export async function issuerInfoFor(db: Q, unit: UnitRow, signing: SigningOf): Promise<IssuerInfo> {
   const parent = unit.parent_id ? await getUnit(db, unit.parent_id) : undefined;
   const opts = renderOptions(unit, parent, false);
   const local = unit.kind === 'province' || unit.kind === 'commune' || unit.kind === 'ward';
-  const abbreviation = local ? 'UBND' : codeAbbreviation(unit);
   const displayName = local
     ? `Ủy ban nhân dân ${kindWord(unit.kind)} ${unit.short_name}`
     : unit.name.replace(/\s+(xã|phường)\s+.*$/u, '');
-  const signerLines = local
-    ? ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH']
-    : unit.kind === 'office'
-      ? ['TRƯỞNG PHÒNG']
-      : ['GIÁM ĐỐC'];
-  const [draftingDivision, leader] = await Promise.all([
-    draftingDivisionOf(db, unit, local),
-    signerName ? Promise.resolve(signerName) : store.leaderNameOf(db, unit.id),
-  ]);
+  const identity = await documentIdentityOf(db, unit);
+  const block = await signerBlockOf(db, unit, identity, signing);
   return {
     name: opts.issuerName,
     parentName: opts.issuerParentName,
     placeName: opts.placeName,
     displayName,
-    abbreviation,
-    signerLines,
-    signerName: leader,
-    draftingDivision,
-    archive: archiveLine(draftingDivision),
+    abbreviation: identity.abbreviation,
+    signerLines: block.lines,
+    signerName: block.name,
+    draftingDivision: identity.draftingDivision,
+    archive: archiveLine(identity.draftingDivision),
   };
+}
+
+async function signerBlockOf(db: Q, unit: UnitRow, identity: DocumentIdentity, s: SigningOf): Promise<SignerBlock> {
+  if (s.signer) return s.signer;
+  const def = defaultSigner(identity.settings);
+  if (def) return blockOf(def, unit, s.form);
+  const name = s.fallbackName ?? (await store.leaderNameOf(db, unit.id));
+  return { lines: fallbackSignerLines(unit), name, signerKey: null, authority: null };
+}
+
+/** The block to keep with a document a leader approves now: the signer picked, or the default (422 if unknown). */
+export async function signerForApproval(
+  db: Q,
+  unit: UnitRow,
+  form: DocumentForm,
+  signerKey: number | undefined,
+  approverId: number,
+): Promise<{ block: SignerBlock; identity: DocumentIdentity }> {
+  const identity = await documentIdentityOf(db, unit);
+  const approver = identity.settings.signers.length ? null : await store.userFullName(db, approverId);
+  return { block: chosenBlock(identity.settings, unit, form, signerKey, approver), identity };
 }
 
 /** How the regime's plan is cited. */

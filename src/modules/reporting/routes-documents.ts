@@ -30,7 +30,7 @@ export const slug = (s: string) =>
  * The approve request's optional body ({ confirmEmpty: true }): read here because the route takes none from the
  * clients that approve without one.
  */
-export async function approveBody(c: Context<AppEnv>): Promise<{ confirmEmpty?: boolean }> {
+export async function approveBody(c: Context<AppEnv>): Promise<{ confirmEmpty?: boolean; signerKey?: number }> {
   const text = await c.req.text();
   if (!text.trim()) return {};
   let json: unknown;
@@ -47,13 +47,22 @@ export async function approveBody(c: Context<AppEnv>): Promise<{ confirmEmpty?: 
       'Dữ liệu gửi lên không đúng định dạng.',
       parsed.error.issues.map((i) => ({
         path: i.path.join('.') || 'body',
-        message: 'Chỉ nhận { confirmEmpty: true }.',
+        message:
+          i.path[0] === 'signerKey'
+            ? 'Người ký là mã (số) của một người ký trong danh sách của đơn vị.'
+            : 'Chỉ nhận { confirmEmpty: true } và { signerKey: <mã người ký> }.',
       })),
     );
   return parsed.data;
 }
 
 const tags = ['Báo cáo'];
+
+/** "bao-cao-so-05-bc-ubnd-ket-qua-thuc-hien-….docx": the number and symbol first once the report has them. */
+function unitReportFileName(d: { number: string | null; symbol: string; title: string }, ext: string): string {
+  const numbered = d.number ? `so-${slug(`${d.number} ${d.symbol}`)}-` : '';
+  return `bao-cao-${numbered}${slug(d.title)}.${ext}`;
+}
 
 /** GET /reports/{id}/export.docx and .xlsx: readable by whoever reads the report (404 otherwise). */
 export function mountUnitReportDocumentRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -71,7 +80,7 @@ export function mountUnitReportDocumentRoutes(app: OpenAPIHono<AppEnv>): void {
     async (c, { params }) => {
       const document = await service.unitReportDocument(c.get('ctx'), params.id);
       const bytes = await runInWorker('renderUnitReportDocx', { document }, { subject: 'Báo cáo của đơn vị (DOCX)' });
-      return download(c, asBuffer(bytes), DOCX, `bao-cao-${slug(document.title)}.docx`);
+      return download(c, asBuffer(bytes), DOCX, unitReportFileName(document, 'docx'));
     },
   );
   defineRoute(
@@ -88,7 +97,7 @@ export function mountUnitReportDocumentRoutes(app: OpenAPIHono<AppEnv>): void {
     async (c, { params }) => {
       const document = await service.unitReportDocument(c.get('ctx'), params.id);
       const bytes = await runInWorker('renderUnitReportXlsx', { document }, { subject: 'Báo cáo của đơn vị (XLSX)' });
-      return download(c, asBuffer(bytes), XLSX, `bao-cao-${slug(document.title)}.xlsx`);
+      return download(c, asBuffer(bytes), XLSX, unitReportFileName(document, 'xlsx'));
     },
   );
 }

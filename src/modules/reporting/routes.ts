@@ -44,6 +44,7 @@ import {
   type ReportUpdated,
 } from '../../contracts/reporting.ts';
 import * as service from './service.ts';
+import { mountPeriodSigningRoutes } from './routes-signing.ts';
 import { approveBody, DOCX, download, mountUnitReportDocumentRoutes, slug, XLSX } from './routes-documents.ts';
 import { focalDashboard, nationalDashboard } from './use-cases/dashboard.ts';
 import { mountPublicPlanRoutes } from './public-routes.ts';
@@ -117,6 +118,7 @@ function mountPeriodRoutes(app: Api): void {
   mountPeriodStatusRoutes(app);
   mountCompiledReportRoutes(app);
   mountReminderRoutes(app);
+  mountPeriodSigningRoutes(app);
 }
 
 function mountPeriodStatusRoutes(app: Api): void {
@@ -325,7 +327,7 @@ function mountReportTransitionRoutes(app: Api): void {
       path: '/reports/{id}/approve',
       operationId: 'approveReport',
       summary:
-        'Lãnh đạo đơn vị duyệt báo cáo; còn mục bắt buộc chưa viết thì trả 409 report.empty_sections, trừ khi gửi { confirmEmpty: true }',
+        'Lãnh đạo đơn vị duyệt báo cáo: báo cáo được cấp số theo sổ của đơn vị trong năm; { signerKey } chọn người ký (mặc định: người ký mặc định của đơn vị); còn mục bắt buộc chưa viết thì trả 409 report.empty_sections, trừ khi gửi { confirmEmpty: true }',
       ...transitioned,
     },
     async (c, { params }) =>

@@ -12,3 +12,4 @@ export { periodStatus } from './use-cases/period-status.ts';
 export { compiledReport, reminderLetter } from './use-cases/documents.ts';
 export { reportingTodo } from './use-cases/todo.ts';
 export { unitReportDocument } from './use-cases/unit-documents.ts';
+export { approvePeriodDocument } from './use-cases/sign-documents.ts';

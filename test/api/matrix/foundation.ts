@@ -90,6 +90,24 @@ export async function foundationCases(env: MatrixEnv): Promise<Record<string, Ro
       anonymous: false,
       references: 'sibling',
     },
+    // A unit's document settings: its unit admins and those above edit them; its leaders read them to pick a signer.
+    getUnitDocumentSettings: {
+      request: (r) => ({ method: 'GET', path: `/api/units/${env.unitId[r]}/document-settings` }),
+      allowed: (role, rel) =>
+        role === 'sysadmin' || ((role === 'unitAdmin' || role === 'leader') && (rel === 'own' || rel === 'child')),
+      anonymous: false,
+      references: 'sibling',
+    },
+    updateUnitDocumentSettings: {
+      request: (r) => ({
+        method: 'PUT',
+        path: `/api/units/${env.unitId[r]}/document-settings`,
+        body: { signers: [], draftingDivision: null, symbolSuffix: null },
+      }),
+      allowed: adminInOwnSubtree,
+      anonymous: false,
+      references: 'sibling',
+    },
     login: {
       request: (r) => ({
         method: 'POST',

@@ -207,6 +207,21 @@ export async function reportingCases(env: MatrixEnv): Promise<Record<string, Rou
       anonymous: false,
       references: 'sibling',
     },
+    // Approving the period's documents for signing (the register's signer: these units keep no settings).
+    approveCompiledReport: {
+      request: (r) => ({ method: 'POST', path: period(r, 'compiled/approve'), body: {} }),
+      allowed: approveInOwnSubtree,
+      hidden: hiddenSiblingRegime,
+      anonymous: false,
+      references: 'sibling',
+    },
+    approveReminderLetter: {
+      request: (r) => ({ method: 'POST', path: period(r, 'reminder/approve'), body: {} }),
+      allowed: approveInOwnSubtree,
+      hidden: hiddenSiblingRegime,
+      anonymous: false,
+      references: 'sibling',
+    },
     // Each unit already has its report in the request: allowed attempts end in 409.
     createReport: {
       request: (r) => ({

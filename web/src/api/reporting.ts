@@ -1,5 +1,6 @@
 // Báo cáo: regimes, unit reports, the status of a period, compiled documents, the focal dashboard, public progress
 // (see the "Báo cáo" routes of GET /api/openapi.json).
+import type { PeriodDocumentApproval } from '../../../src/contracts/document-settings.ts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, buildUrl } from './client.ts';
 import type {
@@ -58,9 +59,21 @@ export const reportingApi = {
   prefill: (id: number) => api.post<ReportRefreshed>(`/reports/${id}/prefill`),
   transition: (id: number, action: 'approve' | 'submit' | 'accept') =>
     api.post<ReportTransitioned>(`/reports/${id}/${action}`),
-  /** Approve; confirmEmpty when the leader agreed to approve with required sections left empty (else 409). */
-  approve: (id: number, confirmEmpty: boolean) =>
-    api.post<ReportTransitioned>(`/reports/${id}/approve`, confirmEmpty ? { confirmEmpty: true } : undefined),
+  /**
+   * Approve; confirmEmpty when the leader agreed to approve with required sections left empty (else 409); the signer
+   * picked among the unit's (its default when none).
+   */
+  approve: (id: number, confirmEmpty: boolean, signerKey?: number) =>
+    api.post<ReportTransitioned>(`/reports/${id}/approve`, {
+      ...(confirmEmpty ? { confirmEmpty: true } : {}),
+      ...(signerKey !== undefined ? { signerKey } : {}),
+    }),
+  /** A leader of the receiving unit approves the period's compiled report or reminder letter, with its signer. */
+  approvePeriodDocument: (id: number, key: string, kind: 'compiled' | 'reminder', signerKey?: number) =>
+    api.post<PeriodDocumentApproval>(
+      `/regimes/${id}/periods/${key}/${kind}/approve`,
+      signerKey !== undefined ? { signerKey } : {},
+    ),
   return: (id: number, reason: string) => api.post<ReportTransitioned>(`/reports/${id}/return`, { reason }),
   dashboard: (planId: number, year: number | null) =>
     api.get<FocalDashboard>('/dashboard/focal', { planId, year: year ?? undefined }),

@@ -1,11 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.ts';
 import type { MergeResult, Unit, UnitDetail, UnitKind, UnitSearchHit, UnitWithCount } from './types.ts';
+import type { UnitDocumentSettingsBody, UnitDocumentSettingsView } from '../../../src/contracts/document-settings.ts';
 
 export const unitKeys = {
   all: ['units'] as const,
   roots: () => ['units', 'roots'] as const,
   detail: (id: number) => ['units', 'detail', id] as const,
+  documents: (id: number) => ['units', 'documents', id] as const,
   search: (q: string, kinds?: readonly UnitKind[], limit?: number) =>
     ['units', 'search', q, kinds ?? [], limit ?? 20] as const,
 };
@@ -20,7 +22,20 @@ export const unitsApi = {
   rename: (id: number, body: { name: string; shortName?: string }) => api.post<Unit>(`/units/${id}/rename`, body),
   merge: (id: number, intoId: number) => api.post<MergeResult>(`/units/${id}/merge`, { intoId }),
   retire: (id: number, reason: string) => api.post<Unit>(`/units/${id}/retire`, { reason }),
+  documentSettings: (id: number) => api.get<UnitDocumentSettingsView>(`/units/${id}/document-settings`),
+  saveDocumentSettings: (id: number, body: UnitDocumentSettingsBody) =>
+    api.put<UnitDocumentSettingsView>(`/units/${id}/document-settings`, body),
 };
+
+/** Who signs a unit's documents and how it files them (its unit admins and leaders, and those above). */
+export function useUnitDocumentSettings(id: number | null | undefined, enabled = true) {
+  return useQuery({
+    queryKey: unitKeys.documents(id ?? 0),
+    queryFn: () => unitsApi.documentSettings(id!),
+    enabled: enabled && !!id,
+    staleTime: 60_000,
+  });
+}
 
 export function useRootUnits() {
   return useQuery({ queryKey: unitKeys.roots(), queryFn: unitsApi.roots, staleTime: 5 * 60_000 });

@@ -37,6 +37,7 @@ import { PrintButton, usePrinting } from '../components/Print.tsx';
 import { ScrollTable } from '../components/ScrollTable.tsx';
 import { useSearchParamState } from '../components/searchParams.ts';
 import { Section } from '../components/Section.tsx';
+import { PeriodSigning } from '../components/reporting/PeriodSigning.tsx';
 import { fold } from '../components/plans/planFormat.ts';
 import { ReportStatusBadge, SubmissionStateBadge, TotalsList } from '../components/reporting/ReportingBits.tsx';
 import { count, formatDay, formatNumber, SUBMISSION_STATE_LABEL, unitKindLabel } from '../format.ts';
@@ -194,6 +195,7 @@ function StatusView({ s }: { s: PeriodStatus }) {
               Báo cáo tổng hợp lấy từ các báo cáo đã nhận; bảng tình hình nêu từng đơn vị phải báo cáo; công văn đôn đốc
               nêu từng đơn vị chưa gửi (hoặc bị trả lại) và nội dung còn thiếu.
             </Text>
+            <PeriodSigning s={s} />
           </Stack>
         </Section>
 

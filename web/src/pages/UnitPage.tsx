@@ -12,6 +12,7 @@ import { StatusBadge } from '../components/StatusBadge.tsx';
 import { groupChildren } from '../components/units/grouping.ts';
 import { AddChildModal, MergeModal, RenameModal, RetireModal } from '../components/units/UnitActionModals.tsx';
 import { UnitPeople } from '../components/units/UnitPeople.tsx';
+import { DocumentSettingsCard } from '../components/units/DocumentSettingsCard.tsx';
 import { count, unitStatusLabel } from '../format.ts';
 import { paths } from '../paths.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
@@ -197,6 +198,8 @@ function UnitView({ detail }: { detail: UnitDetail }) {
                 </Text>
               )}
             </Section>
+
+            {detail.can.documentSettings ? <DocumentSettingsCard unitId={unit.id} /> : null}
 
             {otherNames.length ? (
               <Section title="Tên gọi khác" id="ten-khac">

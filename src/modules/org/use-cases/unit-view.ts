@@ -38,6 +38,8 @@ export function unitPermissions(ctx: Ctx, u: store.UnitRow): UnitPermissions {
       active && allowedChildKinds(u.kind as UnitKind).length > 0 && can(ctx.actor, 'manageUnits', { unitPath: u.path }),
     reshape: active && can(ctx.actor, 'reshapeUnit', { unitPath: u.path }),
     manageUsers: can(ctx.actor, 'manageUsers', { unitPath: u.path }),
+    documentSettings:
+      can(ctx.actor, 'manageUnits', { unitPath: u.path }) || can(ctx.actor, 'approve', { unitPath: u.path }),
   };
 }
 

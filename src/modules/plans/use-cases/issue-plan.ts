@@ -6,9 +6,17 @@ import type { Updateable } from 'kysely';
 import type { PlanTable } from '../../../db/schema.ts';
 import { AppError, conflict } from '../../../domain/errors.ts';
 import { diffSnapshots, snapshotOf, type TaskSnapshot } from '../../../domain/plan/cascade.ts';
-import { checkIssuable, checkTransition, issuedDraft, issueNumber } from '../../../domain/plan/lifecycle.ts';
+import {
+  checkIssuable,
+  checkTransition,
+  issuedDraft,
+  issueNumber,
+  signedByUnit,
+} from '../../../domain/plan/lifecycle.ts';
+import { chosenBlock } from '../../../domain/org/document-settings.ts';
 import type { Finding, PlanDraft } from '../../../domain/plan/model.ts';
 import { recordAudit } from '../../audit/index.ts';
+import { documentIdentityOf } from '../../org/index.ts';
 import { requireActor, type Ctx, type Tx } from '../../context.ts';
 import { ensureRegimeForPlan } from '../../reporting/index.ts';
 import { createAssignmentsForPlan } from '../../tracking/index.ts';
@@ -20,7 +28,7 @@ import type { ParentChange } from './plan-detail.ts';
 export async function issuePlan(
   ctx: Ctx,
   id: number,
-  input: { number?: string; date?: string; reason?: string; signerName?: string },
+  input: { number?: string; date?: string; reason?: string; signerName?: string; signerKey?: number },
 ) {
   requireActor(ctx);
   const { plan, unit } = await mustReadPlan(ctx, id);
@@ -28,7 +36,8 @@ export async function issuePlan(
   checkTransition('issue', plan.status);
   const loaded = await store.loadDraft(ctx.db, plan);
   const issued = issueNumber(input);
-  const symbol = loaded.draft.document.symbol ?? 'KH-UBND';
+  const identity = await documentIdentityOf(ctx.db, unit);
+  const symbol = loaded.draft.document.symbol ?? `KH-${identity.abbreviation}`;
   const taken = await store.issuedNumberHolder(ctx.db, {
     unitId: unit.id,
     number: issued.number,
@@ -45,7 +54,14 @@ export async function issuePlan(
       [{ path: 'number', message: 'Số này đã được dùng trong năm: nhập số khác.' }],
     );
   }
-  const draft = issuedDraft(loaded.draft, { ...issued, symbol }, input.signerName);
+  // A signer picked among the unit's (its default when none is picked nor typed); a name typed keeps the draft's lines.
+  const fromSettings = input.signerKey !== undefined || (!input.signerName && identity.settings.signers.length > 0);
+  const block = fromSettings ? chosenBlock(identity.settings, unit, 'named', input.signerKey, null) : null;
+  const draft = signedByUnit(
+    issuedDraft(loaded.draft, { ...issued, symbol }, block ? undefined : input.signerName),
+    block,
+    identity.settings.draftingDivision,
+  );
   const stored = await computeFindings(ctx.db, { ...plan, status: 'issued' }, unit, draft);
   checkIssuable(stored.findings);
   const patch: Updateable<PlanTable> = {
@@ -75,6 +91,7 @@ export async function issuePlan(
         ...(input.reason ? { reason: input.reason } : {}),
         number: input.number,
         date: input.date,
+        signer: draft.document.signer,
       },
     });
     return { id, status: 'issued' as const };

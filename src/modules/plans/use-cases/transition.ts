@@ -19,6 +19,7 @@ export interface TransitionInput {
   date?: string;
   reason?: string;
   signerName?: string;
+  signerKey?: number;
 }
 
 export async function transition(ctx: Ctx, id: number, action: Transition, input: TransitionInput) {

@@ -6,3 +6,4 @@ export * from './facts.ts';
 export * from './dashboard.ts';
 export * from './reminders.ts';
 export * from './public-plans.ts';
+export * from './documents.ts';

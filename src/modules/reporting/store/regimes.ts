@@ -274,8 +274,8 @@ export async function listActiveRegimeIds(db: Q): Promise<number[]> {
 }
 
 /**
- * The name on the account of a unit's leader, the one who signs its documents while units keep no signer settings:
- * the active leader who approved a report of the unit most recently, else the first active leader (by id).
+ * The name on the account of a unit's leader, who signs its documents when the unit keeps no signers (org's document
+ * settings): the active leader who approved a report of the unit most recently, else the first active leader (by id).
  */
 export async function leaderNameOf(db: Q, unitId: number): Promise<string | null> {
   const approver = await db

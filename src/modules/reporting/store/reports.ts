@@ -143,7 +143,6 @@ export async function updateReportContent(
   c: {
     content: UnitReportContent;
     indicatorValues: Record<string, number>;
-    number?: string | null;
   },
 ): Promise<boolean> {
   const moved = await db
@@ -151,7 +150,6 @@ export async function updateReportContent(
     .set({
       content: JSON.stringify(c.content),
       indicator_values: JSON.stringify(c.indicatorValues),
-      ...(c.number === undefined ? {} : { number: c.number }),
       updated_at: new Date(),
     })
     .where('id', '=', id)
@@ -171,7 +169,7 @@ export async function moveReport(db: Q, id: number, fromStatus: ReportStatus, pa
     .set(patch)
     .where('id', '=', id)
     .where('status', '=', fromStatus)
-    .returning(['id', 'due_date', 'late'])
+    .returning(['id', 'due_date', 'late', 'number', 'symbol'])
     .executeTakeFirst();
 }
 

@@ -21,6 +21,7 @@ import { periodScope, prefillFor, statesOf, VN, type PeriodScope } from '../peri
 import * as store from '../store/index.ts';
 import { planCompletionById } from './plan-completion.ts';
 import { MODULES } from '../../index.ts';
+import type { SignerBlock } from '../../../domain/org/document-settings.ts';
 
 async function expectedReports(
   ctx: Ctx,
@@ -95,17 +96,25 @@ async function overdueAssignments(ctx: Ctx, unitIds: number[], s: PeriodScope, t
   return out;
 }
 
-async function compileInputs(ctx: Ctx, regimeId: number, key: string) {
+/** The period's scope, its issuer (signed with the block its leader chose, if approved) and the plan it cites. */
+async function compileInputs(ctx: Ctx, regimeId: number, key: string, kind: store.PeriodDocumentKind) {
   const { regime, owner } = await mustRegime(ctx, regimeId);
   authorize(ctx, 'read', { unitPath: owner.path });
   const s = await periodScope(ctx, regime, owner, key);
-  const [issuer, plan] = await Promise.all([issuerInfoFor(ctx.db, owner), planRefFor(ctx.db, regime.planId)]);
+  const approval = await store.getPeriodDocument(ctx.db, regime.id, s.period.key, kind);
+  const [issuer, plan] = await Promise.all([
+    issuerInfoFor(ctx.db, owner, {
+      form: kind === 'reminder' ? 'letter' : 'named',
+      signer: (approval?.signer as SignerBlock | undefined) ?? null,
+    }),
+    planRefFor(ctx.db, regime.planId),
+  ]);
   return { s, issuer, plan };
 }
 
 /** The receiving level's compiled report for a period, built from what it received (and its own facts). */
 export async function compiledReport(ctx: Ctx, regimeId: number, key: string): Promise<CompiledReport> {
-  const { s, issuer, plan } = await compileInputs(ctx, regimeId, key);
+  const { s, issuer, plan } = await compileInputs(ctx, regimeId, key, 'compiled');
   const today = todayFor(ctx.db);
   const units = await expectedReports(ctx, s, today, false);
   const own = await prefillFor(ctx, s, s.owner);
@@ -167,7 +176,7 @@ async function themesOf(ctx: Ctx, scopeUnitId: number, year: number, today: stri
 
 /** The Công văn đôn đốc to the units that have not sent their report, with what each one is missing. */
 export async function reminderLetter(ctx: Ctx, regimeId: number, key: string): Promise<ReminderLetter> {
-  const { s, issuer, plan } = await compileInputs(ctx, regimeId, key);
+  const { s, issuer, plan } = await compileInputs(ctx, regimeId, key, 'reminder');
   const today = todayFor(ctx.db);
   const units = await expectedReports(ctx, s, today, true);
   const cal = await loadCalendar(ctx.db);

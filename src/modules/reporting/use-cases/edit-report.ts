@@ -4,7 +4,6 @@ import type { ReportPatch as ContractReportPatch } from '../../../contracts/repo
 import { conflict, invalid } from '../../../domain/errors.ts';
 import type { UnitReportContent } from '../../../domain/reporting/model.ts';
 import { checkEditable } from '../../../domain/reporting/workflow.ts';
-import { normalizeText } from '../../../domain/text.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { authorize, type Ctx } from '../../context.ts';
 import { getUnit } from '../../org/index.ts';
@@ -37,13 +36,10 @@ export async function updateReport(ctx: Ctx, id: number, patch: ReportPatch) {
   for (const [k, v] of Object.entries(patch.narrative ?? {}))
     if (typeof v === 'string' && k in narrative) (narrative as Record<string, string>)[k] = v.normalize('NFC');
   const values = { ...(report.indicator_values as Record<string, number>), ...(patch.indicatorValues ?? {}) };
-  const number =
-    patch.number === undefined ? report.number : patch.number === null ? null : normalizeText(patch.number) || null;
   return ctx.db.transaction().execute(async (tx) => {
     const moved = await store.updateReportContent(tx, id, report.status, {
       content: { ...content, narrative },
       indicatorValues: values,
-      number,
     });
     if (!moved) throw conflict('report.changed', 'Báo cáo vừa được người khác thay đổi. Hãy tải lại trang.');
     await recordAudit(tx, ctx, {

@@ -15,6 +15,7 @@ import { mustRegime } from '../access.ts';
 import { todayFor } from '../clock.ts';
 import { periodScope, statesOf, VN } from '../period-scope.ts';
 import * as store from '../store/index.ts';
+import { periodDocumentsOf } from './sign-documents.ts';
 
 const GROUP_LABEL: Record<string, string> = {
   agency: 'Sở, ban, ngành',
@@ -64,7 +65,9 @@ export async function periodStatus(ctx: Ctx, regimeId: number, key: string) {
     ]),
   );
   const rootValues = tree.get(scopeId) ?? {};
+  const documents = await periodDocumentsOf(ctx, regime.id, s.period.key, owner.path);
   return {
+    documents,
     regime: { id: regime.id, name: regime.name, kind: regime.kind, ownerUnitId: owner.id, ownerName: owner.name },
     period: { key: s.period.key, label: s.period.label, dataWindow: s.period.dataWindow },
     today,

@@ -2,6 +2,7 @@
 import { can, scopeRoots } from '../../../domain/permissions.ts';
 import { REPORT_STATUS_LABEL, type ReportStatus, type UnitReportContent } from '../../../domain/reporting/model.ts';
 import { reportEditable } from '../../../domain/reporting/workflow.ts';
+import type { SignerBlock } from '../../../domain/org/document-settings.ts';
 import { requireActor, type Ctx } from '../../context.ts';
 import { mustRegime, mustReport } from '../access.ts';
 import { todayFor } from '../clock.ts';
@@ -73,6 +74,8 @@ export async function getReportDetail(ctx: Ctx, id: number) {
       toUnitId: toUnit.id,
       toUnitName: toUnit.name,
       number: report.number,
+      symbol: report.symbol,
+      signer: (report.signer as SignerBlock | null) ?? null,
       content: report.content as UnitReportContent,
       indicatorValues: report.indicator_values as Record<string, number>,
       approvedAt: report.approved_at?.toISOString() ?? null,

@@ -10,12 +10,12 @@ import { transitionTarget, type ReportTransition } from '../../../domain/reporti
 import { normalizeText } from '../../../domain/text.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { loadCalendar } from '../../calendar/index.ts';
-import { authorize, requireActor, type Ctx } from '../../context.ts';
+import { authorize, requireActor, type Ctx, type Tx } from '../../context.ts';
 import { notify, type NewNotification } from '../../notifications/index.ts';
 import type { UnitRow } from '../../org/index.ts';
 import { mustReport } from '../access.ts';
 import { nowFor, vnDate } from '../clock.ts';
-import { periodOf } from '../regimes.ts';
+import { periodOf, signerForApproval } from '../regimes.ts';
 import * as store from '../store/index.ts';
 
 export type { ReportTransition } from '../../../domain/reporting/workflow.ts';
@@ -84,6 +84,13 @@ function checkSectionsWritten(content: UnitReportContent): void {
   );
 }
 
+/** The next number of the unit's register of reports for the year of the approval: "05", with its symbol. */
+async function numberFor(tx: Tx, unitId: number, today: string, symbol: string) {
+  const year = Number(today.slice(0, 4));
+  const seq = await store.nextDocumentNumber(tx, unitId, year, 'BC');
+  return { number_year: year, number_seq: seq, number: String(seq).padStart(2, '0'), symbol };
+}
+
 /**
  * approve: a leader of the reporting unit (its own act, no focal widening); submit: an officer or leader of the
  * unit, after approval; accept / return: the receiving unit (a follow-up act, `follow` on it, so the focal Sở's
@@ -93,7 +100,7 @@ export async function transitionReport(
   ctx: Ctx,
   id: number,
   action: ReportTransition,
-  input: { reason?: string; confirmEmpty?: boolean } = {},
+  input: { reason?: string; confirmEmpty?: boolean; signerKey?: number } = {},
 ) {
   const actor = requireActor(ctx);
   const { report, unit, toUnit } = await mustReport(ctx, id);
@@ -109,7 +116,10 @@ export async function transitionReport(
   const today = vnDate(now);
   const patch: store.ReportMove = { status: to, updated_at: new Date() };
   let reason: string | null = null;
-  if (action === 'approve') Object.assign(patch, { approved_by: actor.userId, approved_at: now });
+  const signing =
+    action === 'approve' ? await signerForApproval(ctx.db, unit, 'named', input.signerKey, actor.userId) : null;
+  if (signing)
+    Object.assign(patch, { approved_by: actor.userId, approved_at: now, signer: JSON.stringify(signing.block) });
   if (action === 'submit') Object.assign(patch, { submitted_at: now, late: today > report.due_date });
   if (action === 'accept') Object.assign(patch, { reviewed_by: actor.userId, reviewed_at: now, return_reason: null });
   if (action === 'return') {
@@ -128,6 +138,9 @@ export async function transitionReport(
     });
   }
   return ctx.db.transaction().execute(async (tx) => {
+    // The number is taken in the approving transaction: a refused move gives it back.
+    if (signing && report.number_seq === null)
+      Object.assign(patch, await numberFor(tx, report.unit_id, today, `BC-${signing.identity.abbreviation}`));
     const moved = await store.moveReport(tx, id, from, patch);
     if (!moved) throw conflict('report.changed', 'Báo cáo vừa được người khác thay đổi. Hãy tải lại trang.');
     const m = {
@@ -151,8 +164,9 @@ export async function transitionReport(
         status: to,
         ...(reason ? { reason, dueDate: moved.due_date } : {}),
         ...(action === 'submit' ? { late: moved.late } : {}),
+        ...(signing ? { number: moved.number, symbol: moved.symbol, signer: signing.block } : {}),
       },
     });
-    return { id, status: to, late: moved.late, dueDate: moved.due_date };
+    return { id, status: to, late: moved.late, dueDate: moved.due_date, number: moved.number, symbol: moved.symbol };
   });
 }

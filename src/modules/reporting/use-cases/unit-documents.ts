@@ -2,6 +2,7 @@
 // receiving unit), signed by the leader who approved it, with its tasks and deliverables annexed.
 import { buildUnitReportDocument, type UnitReportDocument } from '../../../domain/reporting/unit-document.ts';
 import type { UnitReportContent } from '../../../domain/reporting/model.ts';
+import type { SignerBlock } from '../../../domain/org/document-settings.ts';
 import type { Ctx } from '../../context.ts';
 import type { UnitRow } from '../../org/index.ts';
 import { mustReport } from '../access.ts';
@@ -20,8 +21,10 @@ export async function unitReportDocument(ctx: Ctx, id: number): Promise<UnitRepo
   const { report, unit, toUnit } = await mustReport(ctx, id);
   const regime = (await store.getRegime(ctx.db, report.regime_id))!;
   const period = periodOf(regime, report.period_key);
-  const approver = report.approved_by ? await store.userFullName(ctx.db, report.approved_by) : null;
-  const [issuer, plan] = await Promise.all([issuerInfoFor(ctx.db, unit, approver), planRefFor(ctx.db, regime.planId)]);
+  // Approved before signer blocks were kept: signed by the register's rule with the approving leader's name.
+  const approver = report.approved_by && !report.signer ? await store.userFullName(ctx.db, report.approved_by) : null;
+  const signing = { form: 'named', signer: report.signer as SignerBlock | null, fallbackName: approver } as const;
+  const [issuer, plan] = await Promise.all([issuerInfoFor(ctx.db, unit, signing), planRefFor(ctx.db, regime.planId)]);
   return buildUnitReportDocument({
     issuer,
     plan: plan?.ref ?? null,
@@ -32,6 +35,7 @@ export async function unitReportDocument(ctx: Ctx, id: number): Promise<UnitRepo
     indicators: regime.indicators,
     indicatorValues: (report.indicator_values as Record<string, number>) ?? {},
     number: report.number,
+    symbol: report.symbol,
     date: report.approved_at ? vnDate(report.approved_at) : null,
     today: todayFor(ctx.db),
   });

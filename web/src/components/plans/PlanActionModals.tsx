@@ -1,9 +1,11 @@
 // The leader's acts on a plan that need input: return a draft (with a reason), issue (number, date, signer).
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import { Modal, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { isApiError } from '../../api/client.ts';
 import { plansApi, usePlanMutation } from '../../api/plans.ts';
+import { useUnitDocumentSettings } from '../../api/units.ts';
+import { SignerSelect } from '../SignerSelect.tsx';
 import type { PlanDetail } from '../../api/types.ts';
 import type { PlanIssueBody } from '../../../../src/contracts/plans.ts';
 import { DateField } from '../DateField.tsx';
@@ -51,7 +53,14 @@ export function IssuePlanModal({
   plan: PlanDetail['plan'];
   signerName: string | null;
 }) {
-  const initial = { number: '', date: toIsoDate(new Date()) as string | null, signerName: signerName ?? '' };
+  const initial = {
+    number: '',
+    date: toIsoDate(new Date()) as string | null,
+    signerName: signerName ?? '',
+    signerKey: undefined as number | undefined,
+  };
+  // A unit with signers: one of them is picked (its default preselected); otherwise a name may be typed.
+  const hasSigners = (useUnitDocumentSettings(plan.unitId, opened).data?.signers.length ?? 0) > 0;
   const form = useApiForm(initial, (v) => ({
     number:
       required(v.number, 'Nhập số văn bản do văn thư cấp.') ??
@@ -60,6 +69,8 @@ export function IssuePlanModal({
     signerName: v.signerName.trim() && v.signerName.trim().length < 2 ? 'Họ tên cần ít nhất 2 ký tự.' : undefined,
   }));
   const mutation = usePlanMutation((body: PlanIssueBody) => plansApi.issue(plan.id, body));
+  const { setValue } = form;
+  const setSignerKey = useCallback((k: number | undefined) => setValue('signerKey', k), [setValue]);
   useEffect(() => {
     if (opened) form.reset(initial);
   }, [opened]);
@@ -68,7 +79,7 @@ export function IssuePlanModal({
     await mutation.mutateAsync({
       number: v.number.trim(),
       date: v.date!,
-      signerName: v.signerName.trim() || undefined,
+      ...(hasSigners ? { signerKey: v.signerKey } : { signerName: v.signerName.trim() || undefined }),
     });
     notifications.show({
       color: 'green',
@@ -105,14 +116,23 @@ export function IssuePlanModal({
             error={form.error('date')}
             popoverProps={{ withinPortal: true }}
           />
-          <TextInput
-            label="Người ký"
-            description="Không bắt buộc; để trống thì giữ người ký trong dự thảo."
-            value={form.values.signerName}
-            onChange={(e) => form.setValue('signerName', e.currentTarget.value)}
-            error={form.error('signerName')}
-          />
-          <FormError error={form.serverError} fields={['number', 'date', 'signerName']} />
+          {hasSigners ? (
+            <SignerSelect
+              unitId={plan.unitId}
+              value={form.values.signerKey}
+              onChange={setSignerKey}
+              error={form.error('signerKey')}
+            />
+          ) : (
+            <TextInput
+              label="Người ký"
+              description="Không bắt buộc; để trống thì giữ người ký trong dự thảo."
+              value={form.values.signerName}
+              onChange={(e) => form.setValue('signerName', e.currentTarget.value)}
+              error={form.error('signerName')}
+            />
+          )}
+          <FormError error={form.serverError} fields={['number', 'date', 'signerName', 'signerKey']} />
           <ModalFormButtons onClose={onClose} submitting={form.submitting} label="Ban hành" />
         </Stack>
       </form>

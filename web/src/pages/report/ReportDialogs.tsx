@@ -1,9 +1,11 @@
+import { useState } from 'react';
 import { Alert, List, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { reportingApi, useReportingMutation } from '../../api/reporting.ts';
 import type { ReportDetail } from '../../api/types.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ReasonModal, reasonCheck } from '../../components/ReasonModal.tsx';
+import { SignerSelect } from '../../components/SignerSelect.tsx';
 import { formatDay } from '../../format.ts';
 import type { Dialog } from './ReportPage.tsx';
 import { emptyRequired } from './narrative.ts';
@@ -24,6 +26,7 @@ export function ReportDialogs({
   const { report: r, can } = d;
   const { form, save, act, approve, prefill, dirty } = edit;
   const empty = emptyRequired(form.values);
+  const [signerKey, setSignerKey] = useState<number | undefined>(undefined);
   return (
     <>
       <ConfirmDialog
@@ -33,10 +36,10 @@ export function ReportDialogs({
         confirmLabel="Duyệt"
         onConfirm={async () => {
           if (dirty && can.edit) await save.mutateAsync(form.values);
-          await approve.mutateAsync(empty.length > 0);
+          const res = await approve.mutateAsync({ confirmEmpty: empty.length > 0, signerKey });
           notifications.show({
             color: 'green',
-            message: 'Đã duyệt báo cáo. Chuyên viên hoặc lãnh đạo gửi báo cáo đến đơn vị nhận.',
+            message: `Đã duyệt báo cáo${res.number ? ` số ${res.number}/${res.symbol}` : ''}. Chuyên viên hoặc lãnh đạo gửi báo cáo đến đơn vị nhận.`,
           });
         }}
       >
@@ -52,9 +55,10 @@ export function ReportDialogs({
               <Text size="sm">Bấm “Duyệt” nếu vẫn duyệt; bấm “Hủy” để viết tiếp.</Text>
             </Alert>
           ) : null}
+          {dialog === 'approve' ? <SignerSelect unitId={r.unitId} value={signerKey} onChange={setSignerKey} /> : null}
           <Text>
-            {dirty ? 'Nội dung vừa sửa sẽ được lưu rồi duyệt. ' : ''}Sau khi duyệt, báo cáo không sửa được nữa (trừ khi
-            đơn vị nhận trả lại).
+            {dirty ? 'Nội dung vừa sửa sẽ được lưu rồi duyệt. ' : ''}Sau khi duyệt, báo cáo được cấp số và không sửa
+            được nữa (trừ khi đơn vị nhận trả lại).
           </Text>
         </Stack>
       </ConfirmDialog>

@@ -120,8 +120,14 @@ function ReportView({ d }: { d: ReportDetail }) {
         description={
           <Group gap="xs" component="span">
             <ReportStatusBadge status={r.status} />
+            {r.number ? (
+              <Text span size="sm" fw={500}>
+                Số: {r.number}/{r.symbol}
+              </Text>
+            ) : null}
             <Text span size="sm" c="dimmed">
               gửi {r.toUnitName} · hạn {formatDay(r.dueDate)}
+              {r.signer?.name ? ` · người ký: ${r.signer.name}` : ''}
             </Text>
           </Group>
         }

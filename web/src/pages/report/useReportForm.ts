@@ -26,7 +26,9 @@ export function useReportForm(d: ReportDetail) {
     }),
   );
   const act = useReportingMutation((a: 'approve' | 'submit' | 'accept') => reportingApi.transition(r.id, a));
-  const approve = useReportingMutation((confirmEmpty: boolean) => reportingApi.approve(r.id, confirmEmpty));
+  const approve = useReportingMutation((v: { confirmEmpty: boolean; signerKey?: number }) =>
+    reportingApi.approve(r.id, v.confirmEmpty, v.signerKey),
+  );
   const prefill = useReportingMutation(() => reportingApi.prefill(r.id));
   const dirty =
     NARRATIVE_SECTIONS.some((s) => form.values[s.key] !== initial[s.key]) ||
