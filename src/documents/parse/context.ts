@@ -12,6 +12,8 @@ export class ParseContext {
   pos = 0;
   /** Unit code the document belongs to, once the issuer is known; scopes relative names ("Công an phường"). */
   withinCode: string | undefined;
+  /** The issuer resolved to a unit of the register (relative names like "Công an phường" are read inside it). */
+  issuerKnown = false;
   /** Year of the plan, for timeframes without a year. */
   year: number | null = null;
   private readonly taken = new Set<number>();

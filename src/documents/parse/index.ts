@@ -1,13 +1,14 @@
 // Import of a plan document (TXT, Markdown, HTML, DOCX) into a PlanDraft. Also reads a Quyết định that issues the
 // plan it carries: the plan is taken, the decision identifies it (number, date) and gives its basis.
 import type { UnitDirectory } from '../../domain/org/resolve.ts';
-import type { BasisKind, BasisReference, PlanDraft, Section, Signer, UnitRef } from '../../domain/plan/model.ts';
-import { fold, normalizeText } from '../../domain/text.ts';
+import type { BasisKind, BasisReference, PlanDraft, Section, Signer } from '../../domain/plan/model.ts';
+import { normalizeText } from '../../domain/text.ts';
 import { hasOpeningIssuer, isBasisParagraph, parseDocumentReference, parseOpeningParagraph } from './basis.ts';
 import { parseBody, readClosing } from './body.ts';
 import { ParseContext } from './context.ts';
 import { parseTop, typeOfLine, type TopOfDocument } from './header.ts';
 import { sourceLines, type LogicalLine } from './lines.ts';
+import { resolveIssuer } from './issuer.ts';
 import { blockOf } from './tasks.ts';
 
 export { sourceLines } from './lines.ts';
@@ -67,12 +68,6 @@ function readDecisionArticles(ctx: ParseContext): Section {
   return section;
 }
 
-function sameStart(a: string, b: string): boolean {
-  const fa = fold(a);
-  const fb = fold(b);
-  return fa.startsWith(fb) || fb.startsWith(fa);
-}
-
 /** "BAN HÀNH KẾ HOẠCH TRIỂN KHAI …" → "TRIỂN KHAI …": the plan's own title inside the decision's title. */
 function planTitleFromDecision(title: string): string {
   const m = /^(?:ban hành|phê duyệt)\s+(?:kế hoạch)\s+(.+)$/iu.exec(title);
@@ -105,9 +100,11 @@ export function importLines(lines: LogicalLine[], directory: UnitDirectory): Pla
   const identity = planIdentity(top, plan, decision);
   ctx.year = identity.year;
 
-  const issuer = resolveIssuer(ctx, top, plan, opening);
-  // Relative names ("Công an phường") are read inside the issuing unit, even when its name had a typo.
-  if (issuer?.unitCode) ctx.withinCode = issuer.unitCode;
+  const { issuer, province } = resolveIssuer(ctx, top, plan, opening);
+  // Relative names ("Công an phường") are read inside the issuing unit, even when its name had a typo; without it,
+  // inside the document's province ("Sở Tư pháp" of a Đồng Tháp plan is never Thanh Hóa's).
+  ctx.withinCode = issuer?.unitCode ?? province?.code ?? undefined;
+  ctx.issuerKnown = issuer?.unitCode != null;
 
   const body = parseBody(ctx);
   const signer = body.signer ?? decision?.signer ?? null;
@@ -230,58 +227,4 @@ function reportIssuedByDecision(ctx: ParseContext, decision: IssuingDecision): v
     { line: d.lineOf.type ?? 1, field: 'document' },
     null,
   );
-}
-
-/** "Ủy ban nhân dân tỉnh" names no province: it is read as the register's unit only when the place agrees. */
-const NAMELESS_ISSUER = /^(uy ban nhan dan|ubnd)\s+(tinh|thanh pho|xa|phuong|dac khu)$/u;
-
-function unlessGuessed(ref: UnitRef, place: string | null): UnitRef {
-  if (!NAMELESS_ISSUER.test(fold(ref.text).trim()) || ref.unitId === null) return ref;
-  const name = fold(ref.unitName ?? '');
-  if (place && name.includes(fold(place))) return ref;
-  return { ...ref, unitId: null, unitCode: null, unitName: null, confidence: 0 };
-}
-
-/**
- * The issuer as written in the header; when the header has none (or only "ỦY BAN NHÂN DÂN"), the one named in the
- * opening sentence, flagged as inferred so a person checks it.
- */
-function resolveIssuer(ctx: ParseContext, top: TopOfDocument, plan: TopOfDocument, opening: Opening): UnitRef | null {
-  const written = plan.issuer ?? top.issuer ?? top.authority;
-  const line = top.lineOf.issuer ?? top.lineOf.type;
-  const place = plan.place ?? top.place;
-  let ref: UnitRef | null = written ? unlessGuessed(ctx.directory.resolve(written), place) : null;
-  const inferred = opening.issuer ? unlessGuessed(ctx.directory.resolve(opening.issuer.text), place) : null;
-  // The opening completes the header only when it says more ("ỦY BAN NHÂN DÂN" + "Ủy ban nhân dân tỉnh Nghệ An"),
-  // never when it says less ("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN" against "Ủy ban nhân dân tỉnh").
-  const completes =
-    ref !== null &&
-    ref.unitId === null &&
-    inferred?.unitId != null &&
-    written !== null &&
-    sameStart(opening.issuer!.text, written) &&
-    fold(opening.issuer!.text).length > fold(written).length;
-  if (opening.issuer && inferred && (!ref || completes)) {
-    const fromHeader = ref !== null;
-    ref = { ...inferred, confidence: Math.round(inferred.confidence * (fromHeader ? 0.95 : 0.8) * 100) / 100 };
-    ctx.finding(
-      'import.header.issuerInferred',
-      'info',
-      fromHeader
-        ? `Phần đầu chỉ ghi "${written}"; cơ quan ban hành được bổ sung từ câu mở đầu: "${opening.issuer.text}".`
-        : `Phần đầu không có tên cơ quan ban hành; đã lấy từ câu mở đầu: "${opening.issuer.text}" (cần kiểm tra).`,
-      { line: opening.issuer.line, field: 'issuer' },
-      fromHeader ? null : 'Bổ sung tên cơ quan ban hành ở phần đầu văn bản.',
-    );
-  }
-  if (ref && ref.unitId === null) {
-    ctx.finding(
-      'import.header.issuerUnresolved',
-      'warning',
-      `Cơ quan ban hành "${ref.text}" không có trong danh mục đơn vị.`,
-      { line, field: 'issuer' },
-      null,
-    );
-  }
-  return ref;
 }

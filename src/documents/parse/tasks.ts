@@ -54,7 +54,24 @@ function resolveUnits(ctx: ParseContext, text: string, line: number, task: strin
     const ref = m.ref;
     refs.push(ref);
     if (ref.group) continue;
-    if (m.how === 'ambiguous') {
+    if (m.how === 'ambiguous' && m.relative && !ctx.issuerKnown) {
+      ctx.finding(
+        'import.unit.unchecked',
+        'info',
+        `Nhiệm vụ ${task}: "${ref.text}" là phòng, ban của cơ quan ban hành; cơ quan ban hành chưa có trong danh mục nên chưa đối chiếu được.`,
+        { task, line, field },
+        null,
+      );
+    } else if (m.elsewhere) {
+      const province = ctx.withinCode ? ctx.directory.provinceOf(ctx.withinCode) : null;
+      ctx.finding(
+        'import.unit.notRegistered',
+        'info',
+        `Nhiệm vụ ${task}: "${ref.text}" là cơ quan của ${province?.name ?? 'tỉnh ban hành'}, chưa có trong danh mục đơn vị.`,
+        { task, line, field },
+        null,
+      );
+    } else if (m.how === 'ambiguous') {
       ctx.finding(
         'import.unit.ambiguous',
         'warning',
