@@ -13,6 +13,7 @@ import type { CompiledReportInput } from '../documents/render/report-docx.ts';
 import type { Ai02Document, IncidentReportDocument } from '../documents/render/ai-systems-docx.ts';
 import type { DeidentifyStep, TableSchema } from '../contracts/dataset-quality.ts';
 import type { KAnonymity, QualityReport } from '../domain/datasets/quality/index.ts';
+import type { ParsedUnitCsv } from '../domain/org/unit-import.ts';
 import { directoryOf, type DirectoryShare } from './directory.ts';
 
 export type Envelope<T> =
@@ -140,6 +141,11 @@ export function renderAiCoverageXlsx(task: {
   return envelope(async () =>
     (await import('../documents/render/ai-coverage-xlsx.ts')).renderAiCoverageXlsx(task.coverage),
   );
+}
+
+/** A province's units CSV, read and checked row by row (src/domain/org/unit-import.ts). */
+export function parseUnitCsv(task: { content: Uint8Array }): Promise<Envelope<ParsedUnitCsv>> {
+  return envelope(async () => (await import('../domain/org/unit-import.ts')).parseUnitCsv(task.content));
 }
 
 export interface DatasetResourceTask {

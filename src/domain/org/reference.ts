@@ -135,7 +135,9 @@ export function communeUnits(
     aliases.push({
       name: oldFull,
       kind: 'former',
-      note: `Mã ${f.old_code}, ${f.old_district}; ${f.change.toLowerCase()}`,
+      note: [[f.old_code ? `Mã ${f.old_code}` : '', f.old_district].filter(Boolean).join(', '), f.change.toLowerCase()]
+        .filter(Boolean)
+        .join('; '),
     });
   }
   units.push({

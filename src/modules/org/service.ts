@@ -7,3 +7,4 @@ export { renameUnit } from './use-cases/rename-unit.ts';
 export { mergeUnit } from './use-cases/merge-unit.ts';
 export { retireUnit } from './use-cases/retire-unit.ts';
 export { reloadReferenceData } from './use-cases/reload-reference-data.ts';
+export { importUnitsParsed, importUnitsUpload } from './use-cases/import-units.ts';

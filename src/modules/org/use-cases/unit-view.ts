@@ -38,6 +38,7 @@ export function unitPermissions(ctx: Ctx, u: store.UnitRow): UnitPermissions {
       active && allowedChildKinds(u.kind as UnitKind).length > 0 && can(ctx.actor, 'manageUnits', { unitPath: u.path }),
     reshape: active && can(ctx.actor, 'reshapeUnit', { unitPath: u.path }),
     manageUsers: can(ctx.actor, 'manageUsers', { unitPath: u.path }),
+    importUnits: active && u.kind === 'province' && can(ctx.actor, 'manageUnits', { unitPath: u.path }),
   };
 }
 
