@@ -183,6 +183,56 @@ describe('lint: deadline before the plan is dated', () => {
   });
 });
 
+describe("lint: deadline after the plan's period", () => {
+  const titled = (title: string, timeframe: string) =>
+    planText({ timeframe }).replace(
+      'Triển khai thi hành Luật Trí tuệ nhân tạo trên địa bàn tỉnh Nghệ An',
+      `Triển khai thi hành Luật Trí tuệ nhân tạo trên địa bàn tỉnh Nghệ An ${title}`,
+    );
+  const after = async (title: string, timeframe: string) =>
+    (await lint(titled(title, timeframe))).findings.filter((x) => x.code === 'task.timeframe.afterPeriod');
+
+  it('warns on a task due after the years the title names', async () => {
+    const [f, ...more] = await after('giai đoạn 2026 - 2030', 'năm 2031');
+    assert.equal(more.length, 0);
+    assert.equal(f?.severity, 'warning');
+    assert.equal(f?.location.task, '1');
+    assert.equal(
+      f?.message,
+      'Nhiệm vụ 1: thời hạn “Năm 2031” (đến 31/12/2031) sau thời kỳ của kế hoạch (giai đoạn 2026 - 2030, theo trích yếu).',
+    );
+    assert.equal((await after('năm 2026', 'Quý I/2027')).length, 1, 'a plan for 2026');
+    assert.equal((await after('đến năm 2030', 'trước ngày 30/6/2031')).length, 1);
+  });
+
+  it('stays silent on a correct plan: within the period, a longer programme, an open period, the closing report', async () => {
+    assert.deepEqual(await after('giai đoạn 2026 - 2030', 'Quý IV/2030'), []);
+    assert.deepEqual(await after('năm 2026', 'giai đoạn 2026 - 2030'), [], "this year's share of a programme");
+    assert.deepEqual(await after('năm 2026 và những năm tiếp theo', 'năm 2028'), []);
+    assert.deepEqual(await after('', 'năm 2031'), [], 'a title without a period');
+    const report = titled('năm 2026', 'tháng 1/2027').replace(
+      '1. Thí điểm ứng dụng trí tuệ nhân tạo trong giải quyết thủ tục hành chính',
+      '1. Báo cáo tổng kết kết quả thực hiện kế hoạch năm 2026',
+    );
+    const { findings } = await lint(report);
+    assert.ok(!codes(findings).includes('task.timeframe.afterPeriod'), 'the summary report is due in January');
+  });
+
+  it('stays silent on the province seed and on every document of the corpus', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const docs = new URL('../fixtures/corpus/docs/', import.meta.url);
+    const files = readdirSync(docs).filter((f) => /\.(txt|md|html)$/.test(f));
+    assert.ok(files.length >= 40);
+    for (const f of files) {
+      const plan = await importPlan({ filename: f, content: readFileSync(new URL(f, docs)) }, referenceDirectory());
+      const found = lintPlan(plan, { directory: referenceDirectory() }).filter(
+        (x) => x.code === 'task.timeframe.afterPeriod',
+      );
+      assert.deepEqual(found, [], f);
+    }
+  });
+});
+
 describe('lint: a missing product', () => {
   it('is a warning in a plan that writes no product for any task (prose style)', async () => {
     const { findings } = await lint(planText());

@@ -1,6 +1,14 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.ts';
-import type { MergeResult, Unit, UnitDetail, UnitKind, UnitSearchHit, UnitWithCount } from './types.ts';
+import type {
+  MergeResult,
+  Unit,
+  UnitDetail,
+  UnitImportResult,
+  UnitKind,
+  UnitSearchHit,
+  UnitWithCount,
+} from './types.ts';
 
 export const unitKeys = {
   all: ['units'] as const,
@@ -20,6 +28,8 @@ export const unitsApi = {
   rename: (id: number, body: { name: string; shortName?: string }) => api.post<Unit>(`/units/${id}/rename`, body),
   merge: (id: number, intoId: number) => api.post<MergeResult>(`/units/${id}/merge`, { intoId }),
   retire: (id: number, reason: string) => api.post<Unit>(`/units/${id}/retire`, { reason }),
+  importCsv: (id: number, body: { filename: string; contentBase64: string }) =>
+    api.post<UnitImportResult>(`/units/${id}/import`, body),
 };
 
 export function useRootUnits() {
