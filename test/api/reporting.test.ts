@@ -678,7 +678,7 @@ describe('the receiving unit follows up', () => {
     assert.equal(nss.report.state, 'onTime');
     assert.ok(db.overdue.length > 0 && db.overdue.length <= 200);
     assert.equal(db.reports.totals.received, 2);
-    assert.equal(db.reports.missing.length, 166);
+    assert.equal(db.reports.missing.length, 167);
     assert.equal((await ward.get(`/api/dashboard/focal?planId=${provincePlanId}`)).status, 403);
   });
 
@@ -745,7 +745,7 @@ describe('documents of the receiving level', () => {
     assert.ok(
       c.proposals.some((p: string) => /Phường Nam Sầm Sơn: Đề nghị Sở Khoa học và Công nghệ cung cấp tài liệu/.test(p)),
     );
-    assert.equal(c.annex.length, 168);
+    assert.equal(c.annex.length, 169);
     assert.equal(c.annex.find((a: any) => a.unitName === 'Phường Nam Sầm Sơn').deliverables, 2);
 
     const docx = await skhcn.request('GET', `/api/regimes/${regimeId}/periods/2026/compiled.docx`);

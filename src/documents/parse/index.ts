@@ -7,11 +7,13 @@ import { hasOpeningIssuer, isBasisParagraph, parseDocumentReference, parseOpenin
 import { parseBody, readClosing } from './body.ts';
 import { ParseContext } from './context.ts';
 import { parseTop, typeOfLine, type TopOfDocument } from './header.ts';
-import { sourceLines, type LogicalLine } from './lines.ts';
+import { HEADER_FIELDS, type HeaderField, type ImportLayout } from './layout.ts';
+import { detectFormat, sourceLines, type LogicalLine, type SourceFormat } from './lines.ts';
 import { resolveIssuer } from './issuer.ts';
 import { blockOf } from './tasks.ts';
 
 export { sourceLines } from './lines.ts';
+export type { ImportLayout } from './layout.ts';
 
 export interface ImportInput {
   filename: string;
@@ -20,7 +22,15 @@ export interface ImportInput {
 
 /** Reads a plan document. Only the line reader touches the bytes; the rest is pure. */
 export async function importPlan(input: ImportInput, directory: UnitDirectory): Promise<PlanDraft> {
-  return importLines(await sourceLines(input), directory);
+  return (await readPlanFile(input, directory)).draft;
+}
+
+/** Reads a plan document, with the layout rules that read each header field and each task. */
+export async function readPlanFile(
+  input: ImportInput,
+  directory: UnitDirectory,
+): Promise<{ draft: PlanDraft; layout: ImportLayout }> {
+  return readPlan(await sourceLines(input), directory, detectFormat(input.filename, input.content));
 }
 
 interface Opening {
@@ -93,7 +103,33 @@ interface PlanIdentity {
 
 /** Reads logical lines into a plan. Pure. */
 export function importLines(lines: LogicalLine[], directory: UnitDirectory): PlanDraft {
-  const ctx = new ParseContext(lines, directory);
+  return readPlan(lines, directory, null).draft;
+}
+
+/** Reads logical lines into a plan and the account of the layout rules that read it. Pure. */
+export function readPlan(
+  lines: LogicalLine[],
+  directory: UnitDirectory,
+  format: SourceFormat | null,
+): { draft: PlanDraft; layout: ImportLayout } {
+  const ctx = new ParseContext(lines, directory, format);
+  if (format) ctx.layout.doc(`source.${format}`);
+  if (lines.some((l) => l.lines.length > 1 && !l.cells)) ctx.layout.doc('text.joinedLines');
+  const draft = readDraft(ctx);
+  const d = draft.document;
+  const present = new Set(
+    (Object.keys(d) as HeaderField[]).filter((k) => HEADER_FIELDS.includes(k) && d[k] !== null && d[k] !== ''),
+  );
+  return {
+    draft,
+    layout: ctx.layout.report(
+      present,
+      draft.tasks.map((t) => t.number),
+    ),
+  };
+}
+
+function readDraft(ctx: ParseContext): PlanDraft {
   const top = parseTop(ctx);
   const opening = readOpening(ctx);
   const { plan, decision } = readIssuingDecision(ctx, top, opening);
@@ -111,6 +147,10 @@ export function importLines(lines: LogicalLine[], directory: UnitDirectory): Pla
 
   // The plan's own title when the annex is there, else the one inside the decision's ("Ban hành Kế hoạch …").
   const ownTitle = decision && plan === top ? planTitleFromDecision(top.title ?? '') : plan.title;
+  if (decision) {
+    ctx.layout.field(['number', 'symbol', 'date', 'type'], 'header.decision');
+    ctx.layout.field('title', plan === top ? 'header.titleFromDecision' : 'header.annexTitle');
+  }
   const title = normalizeText(ownTitle ?? '');
   reportHeaderFindings(ctx, top, identity, title);
   if (decision) reportIssuedByDecision(ctx, decision);

@@ -170,6 +170,7 @@ export function resolveIssuer(
     fold(opening.issuer!.text).length > fold(written).length;
   if (opening.issuer && inferred && (!ref || completes)) {
     const fromHeader = ref !== null;
+    ctx.layout.field('issuer', 'header.issuerFromOpening');
     ref = { ...inferred, confidence: Math.round(inferred.confidence * (fromHeader ? 0.95 : 0.8) * 100) / 100 };
     ctx.finding(
       'import.header.issuerInferred',
@@ -183,6 +184,7 @@ export function resolveIssuer(
   }
   if (ref && ref.unitId !== null && written && ref.text === written && NAMELESS_ISSUER.test(fold(written).trim())) {
     const from = NAMELESS_ISSUER.exec(fold(written).trim())![2]!.startsWith('t') ? province?.from : 'dòng địa danh';
+    ctx.layout.field('issuer', 'header.issuerFromContext');
     ctx.finding(
       'import.header.issuerFromContext',
       'info',
@@ -192,6 +194,10 @@ export function resolveIssuer(
     );
   }
   if (ref && ref.unitId === null) reportUnresolved(ctx, ref, written, province, line);
+  // The province the document names decided where a department or a commune was looked for.
+  const below = ref?.unitCode ? ctx.directory.getByCode(ref.unitCode) : null;
+  if (province && ref && (!below || (below.kind !== 'province' && below.kind !== 'national')))
+    ctx.layout.field('issuer', 'header.provinceFromContext');
   return { issuer: ref, province: province?.province ?? null };
 }
 

@@ -17,7 +17,7 @@ export async function importForReview(ctx: Ctx, input: { filename: string; conte
   const directory = shareEntries(await unitEntries(ctx.db));
   // Reading and checking run in a worker: a hostile or huge file costs that worker, never the server.
   const owned = input.content.byteOffset === 0 && input.content.byteLength === input.content.buffer.byteLength;
-  const { draft, sourceText } = await runInWorker(
+  const { draft, layout, sourceText } = await runInWorker(
     'importPlan',
     { filename: input.filename, content: input.content, directory },
     {
@@ -25,7 +25,7 @@ export async function importForReview(ctx: Ctx, input: { filename: string; conte
       transfer: owned ? [input.content.buffer as ArrayBuffer] : [],
     },
   );
-  return { draft, sourceText, suggestedUnitId: draft.document.issuer?.unitId ?? input.unitId ?? null };
+  return { draft, layout, sourceText, suggestedUnitId: draft.document.issuer?.unitId ?? input.unitId ?? null };
 }
 
 /** The checks of a draft as the form holds it (any signed-in person may ask). */
