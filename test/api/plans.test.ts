@@ -132,6 +132,20 @@ describe('province plan: import, review, lifecycle', () => {
     assert.equal(Number(count.n), 0);
   });
 
+  test("another province's plan is read as that province's, and not suggested as the officer's own unit", async () => {
+    await given(signedIn);
+    const text = readFileSync(
+      new URL('../fixtures/corpus/docs/01-tinh-nghe-an-luat-tri-tue-nhan-tao.txt', import.meta.url),
+    );
+    const r = await skhcn.post('/api/plans/import', {
+      filename: 'nghe-an.txt',
+      contentBase64: text.toString('base64'),
+    });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    assert.equal(r.body.draft.document.issuer.unitCode, '40');
+    assert.equal(r.body.suggestedUnitId, null, 'the Sở KH&CN officer cannot draft for Nghệ An');
+  });
+
   test('the Sở KH&CN officer saves it as the province draft; it is audited and not public', async (t) => {
     await given(signedIn, t);
     const { draft, sourceText } = await importFile(skhcn, PROVINCE);

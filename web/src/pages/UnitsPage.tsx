@@ -109,7 +109,7 @@ export function UnitsPage() {
                 </Title>
                 <Text size="sm" c="dimmed">
                   Đơn vị của bạn:{' '}
-                  <Anchor component={Link} to={paths.unit(user.unitId)}>
+                  <Anchor component={Link} to={paths.unit(user.unitId)} underline="always">
                     {user.unitName}
                   </Anchor>
                 </Text>
