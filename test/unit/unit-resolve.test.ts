@@ -249,6 +249,25 @@ describe('a small register', () => {
     assert.ok(!UnitDirectory.isWithin('150011', '15001'));
   });
 
+  it("a unit's own name wins over another unit's customary name (a register loaded before the Government was a unit)", () => {
+    const older = new UnitDirectory([
+      ...entries,
+      { id: 10, parentId: null, kind: 'central', code: 'TW', name: 'Trung ương', shortName: 'Trung ương', aliases: [] },
+      {
+        id: 11,
+        parentId: 10,
+        kind: 'national',
+        code: 'TW.TTg',
+        name: 'Thủ tướng Chính phủ',
+        shortName: 'TTg',
+        aliases: ['Chính phủ'],
+      },
+      { id: 12, parentId: 10, kind: 'national', code: 'TW.CP', name: 'Chính phủ', shortName: 'CP', aliases: [] },
+    ]);
+    assert.equal(older.resolve('Chính phủ').unitCode, 'TW.CP');
+    assert.equal(older.resolve('Thủ tướng Chính phủ').unitCode, 'TW.TTg');
+  });
+
   it('canonical names expand abbreviations and drop punctuation', () => {
     assert.equal(canonicalName('UBND tỉnh Thanh Hoá'), canonicalName('Ủy ban nhân dân tỉnh Thanh Hóa'));
     assert.equal(canonicalName('Văn hóa-Xã hội'), canonicalName('Văn hóa - Xã hội'));
