@@ -1,5 +1,5 @@
-// National-scale synthetic data for the tracking benchmarks: 34 provinces (Thanh Hóa's real 166 communes plus 33
-// synthetic provinces of about 100 communes), each province with an issued plan of 10 tasks cascaded to every
+// National-scale synthetic data for the tracking benchmarks: 34 provinces (Thanh Hóa's real 166 communes plus the
+// register's 33 other provinces, each given about 100 synthetic communes), each province with an issued plan of 10 tasks cascaded to every
 // commune, assignments, 3 years of progress updates with deliverables, and yearly unit reports.
 // Set-based SQL (generate_series), so it runs in seconds on PGlite and PostgreSQL alike.
 //   bash scripts/with-node.sh node bench/national-data.ts [--provinces 33] [--communes 100]   (prints counts; in-memory PGlite)
@@ -8,7 +8,7 @@ import type { DB } from '../src/db/schema.ts';
 import { recomputePaths } from '../src/modules/org/store.ts';
 
 export interface NationalShape {
-  /** Synthetic provinces added next to Thanh Hóa. */
+  /** Provinces given synthetic communes next to Thanh Hóa: the register's others first, then made-up ones. */
   provinces: number;
   communesPerProvince: number;
   tasksPerPlan: number;
@@ -31,21 +31,30 @@ export async function generateNational(
     const C = shape.communesPerProvince;
     const T = shape.tasksPerPlan;
 
-    // Units: provinces, their focal Sở, communes (every 8th a phường), three offices per synthetic commune.
+    // Units: the register's other provinces (then made-up ones past 33), their focal Sở, communes (every 8th a
+    // phường), three offices per synthetic commune.
+    const real = (
+      await sql<{
+        code: string;
+      }>`SELECT code FROM unit WHERE kind = 'province' AND code <> '38' ORDER BY code LIMIT ${P}`.execute(tx)
+    ).rows.map((r) => r.code);
+    const extra = Math.max(0, P - real.length);
     await sql`INSERT INTO unit (parent_id, path, kind, code, name, short_name)
       SELECT tw.id, '{}', 'province', 'P' || lpad(p::text, 2, '0'), 'Tỉnh Mô Phỏng ' || p, 'Mô Phỏng ' || p
-      FROM generate_series(1, ${P}::int) p, (SELECT id FROM unit WHERE code = 'TW') tw`.execute(tx);
+      FROM generate_series(1, ${extra}::int) p, (SELECT id FROM unit WHERE code = 'TW') tw`.execute(tx);
+    const codes = [...real, ...Array.from({ length: extra }, (_, i) => `P${String(i + 1).padStart(2, '0')}`)];
+    const chosen = sql`pr.code = ANY(${codes}::text[])`;
     await sql`INSERT INTO unit (parent_id, path, kind, code, name, short_name)
-      SELECT pr.id, '{}', 'agency', pr.code || '.SKHCN', 'Sở Khoa học và Công nghệ', 'SKHCN' FROM unit pr WHERE pr.kind = 'province' AND pr.code LIKE 'P%'`.execute(
+      SELECT pr.id, '{}', 'agency', pr.code || '.SKHCN', 'Sở Khoa học và Công nghệ', 'SKHCN' FROM unit pr WHERE pr.kind = 'province' AND ${chosen}`.execute(
       tx,
     );
     await sql`INSERT INTO unit (parent_id, path, kind, code, name, short_name)
       SELECT pr.id, '{}', CASE WHEN c % 8 = 0 THEN 'ward' ELSE 'commune' END, pr.code || '.' || lpad(c::text, 3, '0'),
         CASE WHEN c % 8 = 0 THEN 'Phường ' ELSE 'Xã ' END || pr.short_name || ' ' || c, pr.short_name || ' ' || c
-      FROM unit pr, generate_series(1, ${C}::int) c WHERE pr.kind = 'province' AND pr.code LIKE 'P%'`.execute(tx);
+      FROM unit pr, generate_series(1, ${C}::int) c WHERE pr.kind = 'province' AND ${chosen}`.execute(tx);
     await sql`INSERT INTO unit (parent_id, path, kind, code, name, short_name)
       SELECT cm.id, '{}', 'office', cm.code || '.' || o.code, o.name || ' ' || lower(split_part(cm.name, ' ', 1)) || ' ' || cm.short_name, o.name
-      FROM unit cm JOIN unit pr ON pr.id = cm.parent_id AND pr.code LIKE 'P%',
+      FROM unit cm JOIN unit pr ON pr.id = cm.parent_id AND ${chosen},
         (VALUES ('PVHXH', 'Phòng Văn hóa - Xã hội'), ('PKT', 'Phòng Kinh tế'), ('CA', 'Công an')) o(code, name)
       WHERE cm.kind IN ('commune', 'ward')`.execute(tx);
     await recomputePaths(tx);
@@ -62,7 +71,7 @@ export async function generateNational(
     await sql`INSERT INTO plan (unit_id, status, number, symbol, issued_date, year, title, header, sections, groups, published, issued_at)
       SELECT pr.id, 'issued', '1', 'KH-UBND', '2024-03-01', 2024, 'Triển khai thi hành Luật Trí tuệ Nhân tạo trên địa bàn ' || lower(pr.name),
         ${header('Triển khai thi hành Luật Trí tuệ Nhân tạo')}, '[]', '[]', true, now()
-      FROM unit pr WHERE pr.kind = 'province'`.execute(tx);
+      FROM unit pr WHERE pr.kind = 'province' AND (pr.code = '38' OR ${chosen})`.execute(tx);
     await sql`INSERT INTO plan (unit_id, parent_plan_id, status, number, symbol, issued_date, year, title, header, sections, groups, published, issued_at)
       SELECT cm.id, pp.id, 'issued', '2', 'KH-UBND', '2024-04-01', 2024, 'Triển khai thi hành Luật Trí tuệ Nhân tạo trên địa bàn ' || lower(cm.name),
         ${header('Triển khai thi hành Luật Trí tuệ Nhân tạo')}, '[]', '[]', true, now()

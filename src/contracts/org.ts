@@ -2,7 +2,7 @@
 // Pure: no node: modules, no database, nothing from src/modules.
 import { z } from '@hono/zod-openapi';
 import { UNIT_KINDS } from '../domain/org/unit.ts';
-import { Id, Limit, Name, SearchQuery, ShortText } from './common.ts';
+import { Base64, FileName, Id, Limit, Name, SearchQuery, ShortText } from './common.ts';
 
 export const UnitKindSchema = z.enum(UNIT_KINDS);
 export const UNIT_STATUSES = ['active', 'merged', 'retired'] as const;
@@ -41,6 +41,8 @@ export const UnitPermissionsSchema = z
     manageUsers: z.boolean(),
     /** See its document settings (signers, filing line, symbol): its unit admins and leaders, and those above. */
     documentSettings: z.boolean(),
+    /** Load its communes and offices, or its departments, from a CSV file (a province). */
+    importUnits: z.boolean(),
   })
   .strict()
   .openapi('UnitPermissions');
@@ -88,6 +90,27 @@ export const RenameUnitSchema = z.object({ name: UnitName, shortName: ShortName 
 export const MergeUnitSchema = z.object({ intoId: Id }).strict();
 export const RetireUnitSchema = z.object({ reason: ShortText(1000, 5) }).strict();
 
+/** POST /units/{id}/import: a CSV of a province's communes (code, name, type, former_units) or departments. */
+export const UnitImportBodySchema = z
+  .object({
+    filename: FileName(200).regex(/\.csv$/i, 'Chỉ nhận tệp .csv (lưu từ bảng tính dạng "CSV UTF-8").'),
+    contentBase64: Base64(2_900_000),
+  })
+  .strict();
+
+export const UnitImportResultSchema = z
+  .object({
+    format: z.enum(['communes', 'agencies']).openapi({ description: 'communes: xã, phường; agencies: sở, ngành' }),
+    rows: z.number().int().openapi({ description: 'Số dòng dữ liệu của tệp' }),
+    communes: z.number().int().openapi({ description: 'Xã, phường mới' }),
+    offices: z.number().int().openapi({ description: 'Phòng, ban, đơn vị của các xã, phường mới' }),
+    agencies: z.number().int().openapi({ description: 'Sở, ngành mới' }),
+    unchanged: z.number().int().openapi({ description: 'Dòng đã có sẵn (nạp lại cùng tệp không thay đổi gì)' }),
+    aliasesAdded: z.number().int(),
+  })
+  .strict()
+  .openapi('UnitImportResult');
+
 export type Unit = z.infer<typeof UnitSchema>;
 export type UnitStatus = Unit['status'];
 export type UnitWithCount = z.infer<typeof UnitWithCountSchema>;
@@ -96,4 +119,5 @@ export type UnitPermissions = z.infer<typeof UnitPermissionsSchema>;
 export type UnitDetail = z.infer<typeof UnitDetailSchema>;
 export type UnitSearchHit = z.infer<typeof UnitSearchHitSchema>;
 export type MergeResult = z.infer<typeof MergeResultSchema>;
+export type UnitImportResult = z.infer<typeof UnitImportResultSchema>;
 export type CreateChildUnitInput = z.input<typeof CreateChildUnitSchema>;

@@ -70,9 +70,27 @@ export const PlanListSchema = z
 
 // ---------------------------------------------------------------- import, review, save
 
+const LayoutRuleSchema = z
+  .object({
+    code: z.string().openapi({ description: 'Mã quy tắc, ví dụ "task.tableGroupRows"' }),
+    label: z.string().openapi({ description: 'Quy tắc bằng lời, ví dụ "bảng có dòng nhóm"' }),
+  })
+  .strict();
+
+/** Which layout rules read the document: per header field and per task (src/documents/parse/layout.ts). */
+export const ImportLayoutSchema = z
+  .object({
+    rules: z.array(LayoutRuleSchema.extend({ count: z.number().int() })),
+    header: z.array(z.object({ field: z.string(), rules: z.array(LayoutRuleSchema) }).strict()),
+    tasks: z.array(z.object({ task: z.string(), rules: z.array(LayoutRuleSchema) }).strict()),
+  })
+  .strict()
+  .openapi('ImportLayout', { description: 'Các quy tắc bố cục đã dùng để đọc từng trường phần đầu và từng nhiệm vụ' });
+
 export const PlanImportResultSchema = z
   .object({
     draft: planDraftSchema,
+    layout: ImportLayoutSchema,
     sourceText: z.string().nullable().openapi({ description: 'Văn bản gốc (tệp văn bản); null với .docx' }),
     suggestedUnitId: z.number().nullable().openapi({ description: 'Đơn vị ban hành nhận ra trong tệp' }),
   })
@@ -401,6 +419,7 @@ export type PlanStatus = z.infer<typeof PlanStatusSchema>;
 export type PlanListItem = z.infer<typeof PlanListItemSchema>;
 export type PlanList = z.infer<typeof PlanListSchema>;
 export type PlanImportResult = z.infer<typeof PlanImportResultSchema>;
+export type ImportLayoutView = z.infer<typeof ImportLayoutSchema>;
 export type LintResult = z.infer<typeof LintResultSchema>;
 export type PlanRef = z.infer<typeof PlanRefSchema>;
 export type PlanTransitioned = z.infer<typeof PlanTransitionedSchema>;

@@ -7,6 +7,7 @@ import { scrubImportedText } from '../domain/input-text.ts';
 import type { Finding, PlanDraft } from '../domain/plan/model.ts';
 import type { CompiledReport, ReminderLetter } from '../domain/reporting/model.ts';
 import type { UnitReportDocument } from '../domain/reporting/unit-document.ts';
+import type { ImportLayout } from '../documents/parse/layout.ts';
 import type { PlanRenderOptions } from '../documents/render/plan-docx.ts';
 import type { PlanXlsxOptions } from '../documents/render/plan-xlsx.ts';
 import type { CompiledReportInput } from '../documents/render/report-docx.ts';
@@ -14,6 +15,7 @@ import type { Ai02Document, IncidentReportDocument } from '../documents/render/a
 import type { DeidentifyStep, TableSchema } from '../contracts/dataset-quality.ts';
 import type { FocalDashboard, PeriodStatus } from '../contracts/reporting.ts';
 import type { KAnonymity, QualityReport } from '../domain/datasets/quality/index.ts';
+import type { ParsedUnitCsv } from '../domain/org/unit-import.ts';
 import { directoryOf, type DirectoryShare } from './directory.ts';
 
 export type Envelope<T> =
@@ -38,6 +40,8 @@ export interface ImportTask {
 
 export interface ImportResult {
   draft: PlanDraft;
+  /** Which layout rules read each header field and each task. */
+  layout: ImportLayout;
   /** The text as sent (text formats), kept with the saved plan. */
   sourceText: string | null;
 }
@@ -54,13 +58,14 @@ function unreadable(filename: string, err: unknown): AppError {
 /** Import for review: the file read into a draft, then checked; both here, so the draft crosses back only once. */
 export function importPlan(task: ImportTask): Promise<Envelope<ImportResult>> {
   return envelope(async () => {
-    const { importPlan: read } = await import('../documents/parse/index.ts');
+    const { readPlanFile: read } = await import('../documents/parse/index.ts');
     const { lintPlan } = await import('../domain/plan/lint.ts');
     const directory = directoryOf(task.directory);
     const content = Buffer.from(task.content.buffer, task.content.byteOffset, task.content.byteLength);
     let draft: PlanDraft;
+    let layout: ImportLayout;
     try {
-      draft = await read({ filename: task.filename, content }, directory);
+      ({ draft, layout } = await read({ filename: task.filename, content }, directory));
     } catch (err) {
       if (err instanceof AppError) throw err;
       throw unreadable(task.filename, err);
@@ -68,7 +73,7 @@ export function importPlan(task: ImportTask): Promise<Envelope<ImportResult>> {
     const issuerCode = draft.document.issuer?.unitCode ?? undefined;
     const findings = [...draft.findings, ...lintPlan(draft, { directory, issuerCode })];
     const sourceText = /\.docx$/i.test(task.filename) ? null : scrubImportedText(content.toString('utf8'));
-    return { draft: { ...draft, findings }, sourceText };
+    return { draft: { ...draft, findings }, layout, sourceText };
   });
 }
 
@@ -153,6 +158,11 @@ export function renderAiCoverageXlsx(task: {
   return envelope(async () =>
     (await import('../documents/render/ai-coverage-xlsx.ts')).renderAiCoverageXlsx(task.coverage),
   );
+}
+
+/** A province's units CSV, read and checked row by row (src/domain/org/unit-import.ts). */
+export function parseUnitCsv(task: { content: Uint8Array }): Promise<Envelope<ParsedUnitCsv>> {
+  return envelope(async () => (await import('../domain/org/unit-import.ts')).parseUnitCsv(task.content));
 }
 
 export interface DatasetResourceTask {

@@ -64,9 +64,16 @@ describe('organisation register from the reference data', () => {
     const names = (await d.db.selectFrom('unit').select('name').where('kind', '=', 'national').execute()).map(
       (r) => r.name,
     );
-    for (const n of ['Bộ Công an', 'Bộ Khoa học và Công nghệ', 'Thủ tướng Chính phủ', 'Bộ Tư pháp'])
+    for (const n of ['Bộ Công an', 'Bộ Khoa học và Công nghệ', 'Thủ tướng Chính phủ', 'Bộ Tư pháp', 'Chính phủ'])
       assert.ok(names.includes(n), n);
-    assert.equal(names.length, 18, 'the Prime Minister, 14 ministries and 3 ministry-level agencies');
+    assert.equal(names.filter((n) => n.startsWith('Bộ ')).length, 14, 'the 14 ministries');
+    assert.equal(
+      names.length,
+      22,
+      'the Government, the Prime Minister, 14 ministries, 3 ministry-level agencies, 3 press bodies',
+    );
+    const provinces = await d.db.selectFrom('unit').select(['code', 'name']).where('kind', '=', 'province').execute();
+    assert.equal(provinces.length, 34, 'the 34 provinces and centrally-run cities');
     const skhcn = await d.db
       .selectFrom('unit as f')
       .innerJoin('unit as p', 'p.id', 'f.focal_for_id')

@@ -113,11 +113,37 @@ describe('province plan: import, review, lifecycle', () => {
     assert.equal(r.draft.document.symbol, 'KH-UBND');
     assert.equal(r.draft.document.number, null);
     assert.equal(r.draft.tasks[0].lead[0].unitCode, '38.SKHCN');
+    // How it was read: per task and per header field, the layout rules, in Vietnamese.
+    assert.deepEqual(
+      r.layout.tasks.map((t: any) => t.task),
+      ['1', '2', '3.1', '3.2', '4', '5'],
+    );
+    assert.ok(r.layout.tasks.every((t: any) => t.rules.some((x: any) => x.code === 'task.fields')));
+    assert.match(r.layout.tasks[0].rules.find((x: any) => x.code === 'task.fields').label, /nhiệm vụ có nhãn/u);
+    assert.deepEqual(
+      r.layout.header.find((h: any) => h.field === 'title').rules.map((x: any) => x.code),
+      ['header.titleLine'],
+    );
+    assert.ok(r.layout.rules.some((x: any) => x.code === 'source.txt' && x.count === 1));
     const count = await d.db
       .selectFrom('plan')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     assert.equal(Number(count.n), 0);
+  });
+
+  test("another province's plan is read as that province's, and not suggested as the officer's own unit", async () => {
+    await given(signedIn);
+    const text = readFileSync(
+      new URL('../fixtures/corpus/docs/01-tinh-nghe-an-luat-tri-tue-nhan-tao.txt', import.meta.url),
+    );
+    const r = await skhcn.post('/api/plans/import', {
+      filename: 'nghe-an.txt',
+      contentBase64: text.toString('base64'),
+    });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    assert.equal(r.body.draft.document.issuer.unitCode, '40');
+    assert.equal(r.body.suggestedUnitId, null, 'the Sở KH&CN officer cannot draft for Nghệ An');
   });
 
   test('the Sở KH&CN officer saves it as the province draft; it is audited and not public', async (t) => {

@@ -332,8 +332,9 @@ describe('regimes come with the issued plans', () => {
     assert.ok(
       detail.regime.indicators.some((i: any) => i.code === 'conferences' && i.fromDeliverables.kind === 'conference'),
     );
-    // 166 communes and wards + the two agencies with tasks (Sở Tài chính, Công an tỉnh); Sở KH&CN compiles.
-    assert.equal(detail.submitterCount, 168);
+    // 166 communes and wards + the three bodies with tasks (Sở Tài chính, Công an tỉnh, the press agency that
+    // coordinates task 1); Sở KH&CN compiles.
+    assert.equal(detail.submitterCount, 169);
     const y2026 = detail.periods.find((p: any) => p.key === '2026');
     assert.deepEqual(y2026.dataWindow, { from: '2025-12-15', to: '2026-12-14' });
     assert.deepEqual(
@@ -597,7 +598,7 @@ async function makeUserClient(username: string, code: string) {
 }
 
 describe('the receiving unit follows up', () => {
-  test('status of 2026 for all 168: received, on time, late, returned, missing; indicators rolled up', async () => {
+  test('status of 2026 for all 169: received, on time, late, returned, missing; indicators rolled up', async () => {
     await given(periodClosed);
     at('2026-12-16');
     let r: any;
@@ -605,7 +606,7 @@ describe('the receiving unit follows up', () => {
       r = await timed('status', () => skhcn.get(`/api/regimes/${regimeId}/periods/2026/status`));
     assert.equal(r.status, 200, JSON.stringify(r.body));
     const s = r.body;
-    assert.equal(s.units.length, 168);
+    assert.equal(s.units.length, 169);
     assert.deepEqual(
       {
         expected: s.totals.expected,
@@ -617,7 +618,7 @@ describe('the receiving unit follows up', () => {
         pending: s.totals.pending,
         accepted: s.totals.accepted,
       },
-      { expected: 168, received: 2, onTime: 1, late: 1, returned: 1, missing: 165, pending: 0, accepted: 1 },
+      { expected: 169, received: 2, onTime: 1, late: 1, returned: 1, missing: 166, pending: 0, accepted: 1 },
     );
     const byName = new Map(s.units.map((u: any) => [u.unitName, u]));
     assert.equal((byName.get('Phường Nam Sầm Sơn') as any).state, 'onTime');
@@ -625,7 +626,7 @@ describe('the receiving unit follows up', () => {
     assert.equal((byName.get('Phường Bỉm Sơn') as any).state, 'late');
     assert.equal((byName.get('Phường Hạc Thành') as any).state, 'returned');
     assert.equal((byName.get('Sở Tài chính') as any).state, 'missing');
-    assert.equal(s.units.filter((u: any) => u.kind === 'agency').length, 2);
+    assert.equal(s.units.filter((u: any) => u.kind === 'agency').length, 3);
     assert.equal(s.units.filter((u: any) => u.kind === 'ward' || u.kind === 'commune').length, 166);
     const ind = new Map(s.indicators.map((i: any) => [i.code, i]));
     assert.equal((ind.get('conferences') as any).total, 1);
@@ -635,7 +636,7 @@ describe('the receiving unit follows up', () => {
     assert.deepEqual(
       s.groups.map((g: any) => [g.group, g.totals.expected]),
       [
-        ['agency', 2],
+        ['agency', 3],
         ['ward', 19],
         ['commune', 147],
       ],
@@ -644,7 +645,7 @@ describe('the receiving unit follows up', () => {
     at('2026-12-05');
     const early = (await skhcn.get(`/api/regimes/${regimeId}/periods/2026/status`)).body;
     assert.equal(early.totals.missing, 0);
-    assert.equal(early.totals.pending, 165);
+    assert.equal(early.totals.pending, 166);
     at('2026-12-16');
     // The province leader follows too; the ward and anonymous do not.
     assert.equal((await leader.get(`/api/regimes/${regimeId}/periods/2026/status`)).status, 200);
@@ -669,7 +670,7 @@ describe('the receiving unit follows up', () => {
     t.diagnostic(`dashboard computed in ${db.ms} ms`);
     const t1 = db.tasks.find((t: any) => t.number === '1');
     assert.equal(t1.dueDate, '2026-12-14');
-    assert.equal(t1.units, 167, 'Sở KH&CN and the 166 communes/wards work on task 1');
+    assert.equal(t1.units, 168, 'Sở KH&CN, the press agency and the 166 communes/wards work on task 1');
     assert.ok(t1.doneOnTime >= 50, `done on time: ${t1.doneOnTime}`);
     assert.ok(t1.overdue > 100, 'after 14/12 unfinished work is overdue');
     const nss = db.units.find((u: any) => u.unitName === 'Phường Nam Sầm Sơn');
@@ -677,7 +678,7 @@ describe('the receiving unit follows up', () => {
     assert.equal(nss.report.state, 'onTime');
     assert.ok(db.overdue.length > 0 && db.overdue.length <= 200);
     assert.equal(db.reports.totals.received, 2);
-    assert.equal(db.reports.missing.length, 166);
+    assert.equal(db.reports.missing.length, 167);
     assert.equal((await ward.get(`/api/dashboard/focal?planId=${provincePlanId}`)).status, 403);
   });
 
@@ -739,12 +740,12 @@ describe('documents of the receiving level', () => {
     );
     const t1 = c.tasks.find((t: any) => t.number === '1');
     assert.ok(t1.lines.includes(`Phường Nam Sầm Sơn: ${CONFERENCE} (120 người, 20/11/2026)`), t1.lines.join('\n'));
-    assert.deepEqual(c.summary, { expected: 168, received: 3, onTime: 1, late: 1, missing: 165 });
+    assert.deepEqual(c.summary, { expected: 169, received: 3, onTime: 1, late: 1, missing: 166 });
     assert.equal(c.indicators.find((i: any) => i.code === 'conferences').total, 1);
     assert.ok(
       c.proposals.some((p: string) => /Phường Nam Sầm Sơn: Đề nghị Sở Khoa học và Công nghệ cung cấp tài liệu/.test(p)),
     );
-    assert.equal(c.annex.length, 168);
+    assert.equal(c.annex.length, 169);
     assert.equal(c.annex.find((a: any) => a.unitName === 'Phường Nam Sầm Sơn').deliverables, 2);
 
     const docx = await skhcn.request('GET', `/api/regimes/${regimeId}/periods/2026/compiled.docx`);
@@ -779,7 +780,7 @@ describe('documents of the receiving level', () => {
     assert.equal(l.subject, 'V/v đôn đốc gửi báo cáo kết quả thực hiện Kế hoạch số 129/KH-UBND năm 2026');
     assert.equal(l.symbol, 'SKHCN-VP');
     const names = l.missing.map((m: any) => m.unitName);
-    assert.equal(names.length, 166, '163 communes/wards + 2 agencies missing, Hạc Thành returned');
+    assert.equal(names.length, 167, '163 communes/wards + 3 bodies missing, Hạc Thành returned');
     assert.ok(names.includes('Ủy ban nhân dân phường Quang Trung'));
     assert.ok(names.includes('Sở Tài chính'));
     assert.ok(!names.includes('Ủy ban nhân dân phường Nam Sầm Sơn'));

@@ -247,11 +247,12 @@ describe('the province plan issued: one assignment per task and named unit', () 
     assert.equal(issued.status, 200, JSON.stringify(issued.body));
   });
 
-  test('Sở KH&CN leads the 6 tasks; Sở Tài chính coordinates 3.1 and Công an tỉnh 4; groups get no assignment', async () => {
+  test('Sở KH&CN leads the 6 tasks; the press agency coordinates 1, Sở Tài chính 3.1, Công an tỉnh 4; groups get no assignment', async () => {
     await given(provinceIssued);
     const list = await assignmentsOf(skhcn, `planId=${provincePlanId}&year=2026`);
     const pairs = list.items.map((i) => `${i.task.number} ${i.role} ${i.unit.code}`).sort();
     assert.deepEqual(pairs, [
+      '1 coordinator 38.BĐPTTH',
       '1 lead 38.SKHCN',
       '2 lead 38.SKHCN',
       '3.1 coordinator 38.STC',

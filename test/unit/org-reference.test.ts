@@ -14,9 +14,51 @@ test('the reference tree has every unit under an existing parent, with unique co
     codes.add(u.code);
   }
   assert.equal(units.filter((u) => u.kind === 'ward' || u.kind === 'commune').length, 166);
-  assert.equal(units.filter((u) => u.kind === 'agency').length, 21);
+  // 21 agencies after the 2025 merger, the province's press agency, its university, its People's Council and Party
+  // committee.
+  assert.equal(units.filter((u) => u.kind === 'agency').length, 25);
   // 9 offices and bodies per commune/ward.
   assert.equal(units.filter((u) => u.kind === 'office').length, 166 * 9);
+});
+
+test('the country: 34 provinces and centrally-run cities (28 + 6), the Government and its ministries', () => {
+  const units = loadReferenceUnits();
+  const provinces = units.filter((u) => u.kind === 'province');
+  assert.equal(provinces.length, 34);
+  assert.equal(provinces.filter((p) => p.name.startsWith('Thành phố ')).length, 6);
+  assert.equal(provinces.filter((p) => p.name.startsWith('Tỉnh ')).length, 28);
+  assert.ok(provinces.every((p) => p.parentCode === 'TW' && /^\d{2}$/.test(p.code)));
+  const byCode = new Map(provinces.map((p) => [p.code, p]));
+  assert.equal(byCode.get('40')?.name, 'Tỉnh Nghệ An');
+  assert.equal(byCode.get('79')?.name, 'Thành phố Hồ Chí Minh');
+  assert.equal(byCode.get('46')?.name, 'Thành phố Huế');
+  // A province merged into another is a former name of the new one.
+  assert.ok(byCode.get('08')!.aliases.some((a) => a.name === 'Tỉnh Hà Giang' && a.kind === 'former'));
+  assert.ok(byCode.get('40')!.aliases.some((a) => a.name === 'UBND tỉnh Nghệ An'));
+  // Only the home province answers to the bare "UBND tỉnh".
+  assert.deepEqual(
+    provinces.filter((p) => p.aliases.some((a) => a.name === 'UBND tỉnh')).map((p) => p.code),
+    ['38'],
+  );
+  // Only Thanh Hóa has communes in the reference data.
+  const communeParents = new Set(
+    units.filter((u) => u.kind === 'commune' || u.kind === 'ward').map((u) => u.parentCode),
+  );
+  assert.deepEqual([...communeParents], ['38']);
+
+  const national = units.filter((u) => u.kind === 'national').map((u) => u.name);
+  for (const n of [
+    'Chính phủ',
+    'Thủ tướng Chính phủ',
+    'Văn phòng Chính phủ',
+    'Bộ Tư pháp',
+    'Ngân hàng Nhà nước Việt Nam',
+  ])
+    assert.ok(national.includes(n), n);
+  assert.equal(national.filter((n) => n.startsWith('Bộ ')).length, 14, 'the 14 ministries from 1/3/2025');
+  const press = units.find((u) => u.code === '38.BĐPTTH')!;
+  assert.equal(press.name, 'Báo và Đài Phát thanh - Truyền hình Thanh Hóa');
+  assert.ok(press.aliases.some((a) => a.name === 'Báo và Phát thanh - Truyền hình Thanh Hóa'));
 });
 
 test('former units are kept as aliases with their old code and district', () => {

@@ -157,6 +157,8 @@ test("the receiving unit: Sở KH&CN for the province, a ward's Phòng VH-XH", (
     aliases: [],
   });
   const entries = [
+    // Another province listed first (the register knows the whole country): the home province still receives.
+    e(2, null, 'province', '01'),
     e(1, null, 'province', '38'),
     e(3, 1, 'agency', '38.SKHCN'),
     e(5, 1, 'ward', '16516'),

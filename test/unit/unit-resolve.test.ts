@@ -94,17 +94,61 @@ describe('UnitDirectory.resolve on the reference register', () => {
       assert.equal(ref.group, true, text);
       assert.equal(ref.unitId, null, text);
     }
+    const unknown = d.resolve('Trung tâm Truyền thông hư cấu tỉnh');
+    assert.equal(unknown.group, false);
+    assert.equal(unknown.unitId, null);
+    assert.equal(unknown.text, 'Trung tâm Truyền thông hư cấu tỉnh');
+    assert.ok(unknown.confidence < 0.5);
+    // The province's press agency, as the seed plan writes it (without "Đài"), is the register's.
     const press = d.resolve('Báo và Phát thanh - Truyền hình Thanh Hóa');
-    assert.equal(press.group, false);
-    assert.equal(press.unitId, null);
-    assert.equal(press.text, 'Báo và Phát thanh - Truyền hình Thanh Hóa');
-    assert.ok(press.confidence < 0.5);
+    assert.equal(press.unitCode, '38.BĐPTTH');
+    assert.equal(press.unitName, 'Báo và Đài Phát thanh - Truyền hình Thanh Hóa');
+    assert.equal(press.confidence, 1);
     const centre = d.resolve('Trung tâm cung ứng dịch vụ công phường', { withinCode: NAM_SAM_SON });
     assert.equal(centre.unitId, null, 'not a unit of the ward');
   });
 
-  it('does not take another province for Thanh Hóa', () => {
-    assert.equal(d.resolve('ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN').unitId, null);
+  it('reads another province as itself, never as Thanh Hóa', () => {
+    assert.equal(d.resolve('ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN').unitCode, '20');
+    assert.equal(d.resolve('UBND TỈNH KHÁNH HÒA').unitCode, '56');
+    assert.equal(d.resolve('ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH').unitCode, '79');
+    assert.equal(d.resolve('UBND TP. Huế').unitCode, '46');
+    assert.equal(d.match('Tỉnh Hà Giang').how, 'exact', 'a province merged in 2025 is a former name of the new one');
+    assert.equal(d.resolve('Tỉnh Hà Giang').unitCode, '08');
+  });
+
+  it('reads "UBND tỉnh" as the document\'s own province', () => {
+    assert.equal(d.resolve('UBND tỉnh', { withinCode: '40' }).unitCode, '40');
+    assert.equal(d.resolve('Ủy ban nhân dân thành phố', { withinCode: '01' }).unitCode, '01');
+    assert.equal(d.resolve('Ủy ban nhân dân tỉnh', { withinCode: NAM_SAM_SON }).unitCode, '38');
+    assert.equal(d.resolve('UBND tỉnh', { withinCode: '38.SKHCN' }).unitCode, '38');
+  });
+
+  it("never takes Thanh Hóa's agency for another province's", () => {
+    const m = d.match('Sở Tư pháp', { withinCode: '40' });
+    assert.equal(m.ref.unitId, null, 'Nghệ An has its own Sở Tư pháp');
+    assert.equal(m.elsewhere?.code, '38.STP', 'the name is known, the province is not onboarded');
+    assert.equal(d.match('Sở Tư pháp tỉnh', { withinCode: '40' }).entry, null);
+    assert.equal(d.match('Sở Tư pháp', { withinCode: '40' }).how, 'none', 'not a typo of anything either');
+    assert.equal(d.resolve('Sở Tư pháp tỉnh Thanh Hóa', { withinCode: '40' }).unitCode, '38.STP', 'named in full');
+    assert.equal(d.resolve('Sở Tư pháp', { withinCode: NAM_SAM_SON }).unitCode, '38.STP');
+    assert.equal(d.resolve('Sở Tư pháp').unitCode, '38.STP', 'without context, the only one');
+    assert.equal(d.resolve('Bộ Tư pháp', { withinCode: '40' }).unitCode, 'TW.BTP', "national bodies are everyone's");
+  });
+
+  it('knows the Government and its bodies', () => {
+    assert.equal(d.resolve('Chính phủ').unitCode, 'TW.CP');
+    assert.equal(d.resolve('VĂN PHÒNG CHÍNH PHỦ').unitCode, 'TW.VPCP');
+    assert.equal(d.resolve('Bộ Dân tộc và Tôn giáo').unitCode, 'TW.BDTTG');
+    assert.equal(d.resolve('Thông tấn xã Việt Nam').unitCode, 'TW.TTXVN');
+  });
+
+  it('tells tree membership across codes that do not share a prefix', () => {
+    assert.equal(d.contains('38', NAM_SAM_SON), true);
+    assert.equal(d.contains('38', `${NAM_SAM_SON}.PVHXH`), true);
+    assert.equal(d.contains('40', NAM_SAM_SON), false);
+    assert.equal(d.provinceOf(`${NAM_SAM_SON}.CA`)?.code, '38');
+    assert.equal(d.provinceOf('TW.BTP'), null);
   });
 
   it('finds a unit after a person title', () => {
@@ -203,6 +247,25 @@ describe('a small register', () => {
     assert.equal(d.resolve('Thôn Đông').unitId, 5);
     assert.ok(UnitDirectory.isWithin('15001.PKT', '15001'));
     assert.ok(!UnitDirectory.isWithin('150011', '15001'));
+  });
+
+  it("a unit's own name wins over another unit's customary name (a register loaded before the Government was a unit)", () => {
+    const older = new UnitDirectory([
+      ...entries,
+      { id: 10, parentId: null, kind: 'central', code: 'TW', name: 'Trung ương', shortName: 'Trung ương', aliases: [] },
+      {
+        id: 11,
+        parentId: 10,
+        kind: 'national',
+        code: 'TW.TTg',
+        name: 'Thủ tướng Chính phủ',
+        shortName: 'TTg',
+        aliases: ['Chính phủ'],
+      },
+      { id: 12, parentId: 10, kind: 'national', code: 'TW.CP', name: 'Chính phủ', shortName: 'CP', aliases: [] },
+    ]);
+    assert.equal(older.resolve('Chính phủ').unitCode, 'TW.CP');
+    assert.equal(older.resolve('Thủ tướng Chính phủ').unitCode, 'TW.TTg');
   });
 
   it('canonical names expand abbreviations and drop punctuation', () => {

@@ -165,6 +165,9 @@ function readSection(
     if (run.length === 0) return;
     if (runTable !== null) {
       const r = readTable(ctx, run);
+      // A table outside the plan's sections, or under "PHỤ LỤC": the annex after the signature.
+      if (o.section.number === '' && (o.section.heading === '' || APPENDIX.test(o.section.heading)))
+        for (const t of r.tasks) ctx.layout.task(t.number, 'task.annexTable');
       tasks.push(...r.tasks);
       groups.push(...r.groups);
       blocks.push(...r.blocks);

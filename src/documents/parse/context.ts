@@ -2,24 +2,32 @@
 // Every line is either taken (marked) or reported in `unplaced` at the end, so nothing disappears silently.
 import type { UnitDirectory } from '../../domain/org/resolve.ts';
 import type { Finding, FindingLocation, Severity, Unplaced } from '../../domain/plan/model.ts';
-import type { LogicalLine } from './lines.ts';
+import { LayoutRecorder } from './layout.ts';
+import type { LogicalLine, SourceFormat } from './lines.ts';
 
 export class ParseContext {
   readonly lines: LogicalLine[];
   readonly directory: UnitDirectory;
   readonly findings: Finding[] = [];
+  /** Which layout rules read which field and task (the import result lists them). */
+  readonly layout = new LayoutRecorder();
+  /** The source format, when known: a pipe-separated header of a text file is not a Word table. */
+  readonly format: SourceFormat | null;
   /** Index of the next line to read. */
   pos = 0;
   /** Unit code the document belongs to, once the issuer is known; scopes relative names ("Công an phường"). */
   withinCode: string | undefined;
+  /** The issuer resolved to a unit of the register (relative names like "Công an phường" are read inside it). */
+  issuerKnown = false;
   /** Year of the plan, for timeframes without a year. */
   year: number | null = null;
   private readonly taken = new Set<number>();
   private readonly notes = new Map<number, string>();
 
-  constructor(lines: LogicalLine[], directory: UnitDirectory) {
+  constructor(lines: LogicalLine[], directory: UnitDirectory, format: SourceFormat | null = null) {
     this.lines = lines;
     this.directory = directory;
+    this.format = format;
   }
 
   get done(): boolean {

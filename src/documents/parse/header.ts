@@ -6,6 +6,7 @@ import { parseViDate } from '../../domain/plan/timeframe.ts';
 import { foldSameLength } from '../../domain/org/resolve.ts';
 import { fold, normalizeText } from '../../domain/text.ts';
 import type { ParseContext } from './context.ts';
+import type { LayoutRuleCode } from './layout.ts';
 import type { LogicalLine } from './lines.ts';
 
 export interface TopOfDocument {
@@ -203,15 +204,28 @@ export function parseTop(ctx: ParseContext): TopOfDocument {
       break;
     }
     let used = false;
-    for (const piece of headerPieces(line)) {
+    const pieces = headerPieces(line);
+    const how: LayoutRuleCode = line.cells
+      ? ctx.format === 'txt' || ctx.format === 'md'
+        ? 'header.pipes'
+        : 'header.table'
+      : pieces.length > 1
+        ? 'header.oneLine'
+        : 'header.lines';
+    for (const piece of pieces) {
       if (MOTTO.test(fold(piece))) {
         sawMotto = true;
         used = true;
-      } else if (readNumber(top, piece, line.line) || readPlaceDate(top, piece, line.line)) {
+      } else if (readNumber(top, piece, line.line)) {
+        ctx.layout.field(['number', 'symbol'], how);
+        used = true;
+      } else if (readPlaceDate(top, piece, line.line)) {
+        ctx.layout.field(['place', 'date'], how);
         used = true;
       } else if (isUpper(piece) && !sawMotto && top.number === null && !top.hasNumberLine) {
         issuerLines.push(piece);
         top.lineOf.issuer ??= line.line;
+        ctx.layout.field(['issuer', 'issuerParent'], how);
         used = true;
       } else if (isUpper(piece)) {
         // An upper-case line after the quốc hiệu and before the number: the issuer's column read row by row
@@ -219,6 +233,7 @@ export function parseTop(ctx: ParseContext): TopOfDocument {
         if (top.issuer === null && (issuerLines.length === 0 || !top.hasNumberLine)) {
           issuerLines.push(piece);
           top.lineOf.issuer ??= line.line;
+          ctx.layout.field(['issuer', 'issuerParent'], how);
           used = true;
         }
       }
@@ -230,10 +245,13 @@ export function parseTop(ctx: ParseContext): TopOfDocument {
     const { issuer, parent } = splitIssuer(normalizeText(issuerLines.join(' ')));
     top.issuer = issuer;
     top.issuerParent = parent;
+    if (parent) ctx.layout.field(['issuer', 'issuerParent'], 'header.parentSplit');
   }
+  if (top.type) ctx.layout.field('type', 'header.typeLine');
   if (!top.type && top.symbol) {
     const prefix = top.symbol.split('-')[0]!;
     top.type = TYPE_NAMES.find(([, abbr]) => abbr === prefix)?.[1] ?? null;
+    if (top.type) ctx.layout.field('type', 'header.typeFromSymbol');
   }
   return top;
 }
@@ -259,7 +277,10 @@ function readTitle(ctx: ParseContext, top: TopOfDocument): void {
     top.lineOf.title ??= line.line;
     ctx.next();
   }
-  if (parts.length > 0) top.title = normalizeText(parts.join(' '));
+  if (parts.length > 0) {
+    top.title = normalizeText(parts.join(' '));
+    ctx.layout.field('title', parts.length > 1 ? 'header.titleUpper' : 'header.titleLine');
+  }
   const next = ctx.peek();
   if (top.type === 'QĐ' && next && !next.cells && isUpper(next.text) && AUTHORITY.test(next.text)) {
     top.authority = next.text;

@@ -1,16 +1,19 @@
 // Import of a plan document (TXT, Markdown, HTML, DOCX) into a PlanDraft. Also reads a Quyết định that issues the
 // plan it carries: the plan is taken, the decision identifies it (number, date) and gives its basis.
 import type { UnitDirectory } from '../../domain/org/resolve.ts';
-import type { BasisKind, BasisReference, PlanDraft, Section, Signer, UnitRef } from '../../domain/plan/model.ts';
-import { fold, normalizeText } from '../../domain/text.ts';
+import type { BasisKind, BasisReference, PlanDraft, Section, Signer } from '../../domain/plan/model.ts';
+import { normalizeText } from '../../domain/text.ts';
 import { hasOpeningIssuer, isBasisParagraph, parseDocumentReference, parseOpeningParagraph } from './basis.ts';
 import { parseBody, readClosing } from './body.ts';
 import { ParseContext } from './context.ts';
 import { parseTop, typeOfLine, type TopOfDocument } from './header.ts';
-import { sourceLines, type LogicalLine } from './lines.ts';
+import { HEADER_FIELDS, type HeaderField, type ImportLayout } from './layout.ts';
+import { detectFormat, sourceLines, type LogicalLine, type SourceFormat } from './lines.ts';
+import { resolveIssuer } from './issuer.ts';
 import { blockOf } from './tasks.ts';
 
 export { sourceLines } from './lines.ts';
+export type { ImportLayout } from './layout.ts';
 
 export interface ImportInput {
   filename: string;
@@ -19,7 +22,15 @@ export interface ImportInput {
 
 /** Reads a plan document. Only the line reader touches the bytes; the rest is pure. */
 export async function importPlan(input: ImportInput, directory: UnitDirectory): Promise<PlanDraft> {
-  return importLines(await sourceLines(input), directory);
+  return (await readPlanFile(input, directory)).draft;
+}
+
+/** Reads a plan document, with the layout rules that read each header field and each task. */
+export async function readPlanFile(
+  input: ImportInput,
+  directory: UnitDirectory,
+): Promise<{ draft: PlanDraft; layout: ImportLayout }> {
+  return readPlan(await sourceLines(input), directory, detectFormat(input.filename, input.content));
 }
 
 interface Opening {
@@ -67,12 +78,6 @@ function readDecisionArticles(ctx: ParseContext): Section {
   return section;
 }
 
-function sameStart(a: string, b: string): boolean {
-  const fa = fold(a);
-  const fb = fold(b);
-  return fa.startsWith(fb) || fb.startsWith(fa);
-}
-
 /** "BAN HÀNH KẾ HOẠCH TRIỂN KHAI …" → "TRIỂN KHAI …": the plan's own title inside the decision's title. */
 function planTitleFromDecision(title: string): string {
   const m = /^(?:ban hành|phê duyệt)\s+(?:kế hoạch)\s+(.+)$/iu.exec(title);
@@ -98,22 +103,54 @@ interface PlanIdentity {
 
 /** Reads logical lines into a plan. Pure. */
 export function importLines(lines: LogicalLine[], directory: UnitDirectory): PlanDraft {
-  const ctx = new ParseContext(lines, directory);
+  return readPlan(lines, directory, null).draft;
+}
+
+/** Reads logical lines into a plan and the account of the layout rules that read it. Pure. */
+export function readPlan(
+  lines: LogicalLine[],
+  directory: UnitDirectory,
+  format: SourceFormat | null,
+): { draft: PlanDraft; layout: ImportLayout } {
+  const ctx = new ParseContext(lines, directory, format);
+  if (format) ctx.layout.doc(`source.${format}`);
+  if (lines.some((l) => l.lines.length > 1 && !l.cells)) ctx.layout.doc('text.joinedLines');
+  const draft = readDraft(ctx);
+  const d = draft.document;
+  const present = new Set(
+    (Object.keys(d) as HeaderField[]).filter((k) => HEADER_FIELDS.includes(k) && d[k] !== null && d[k] !== ''),
+  );
+  return {
+    draft,
+    layout: ctx.layout.report(
+      present,
+      draft.tasks.map((t) => t.number),
+    ),
+  };
+}
+
+function readDraft(ctx: ParseContext): PlanDraft {
   const top = parseTop(ctx);
   const opening = readOpening(ctx);
   const { plan, decision } = readIssuingDecision(ctx, top, opening);
   const identity = planIdentity(top, plan, decision);
   ctx.year = identity.year;
 
-  const issuer = resolveIssuer(ctx, top, plan, opening);
-  // Relative names ("Công an phường") are read inside the issuing unit, even when its name had a typo.
-  if (issuer?.unitCode) ctx.withinCode = issuer.unitCode;
+  const { issuer, province } = resolveIssuer(ctx, top, plan, opening);
+  // Relative names ("Công an phường") are read inside the issuing unit, even when its name had a typo; without it,
+  // inside the document's province ("Sở Tư pháp" of a Đồng Tháp plan is never Thanh Hóa's).
+  ctx.withinCode = issuer?.unitCode ?? province?.code ?? undefined;
+  ctx.issuerKnown = issuer?.unitCode != null;
 
   const body = parseBody(ctx);
   const signer = body.signer ?? decision?.signer ?? null;
 
   // The plan's own title when the annex is there, else the one inside the decision's ("Ban hành Kế hoạch …").
   const ownTitle = decision && plan === top ? planTitleFromDecision(top.title ?? '') : plan.title;
+  if (decision) {
+    ctx.layout.field(['number', 'symbol', 'date', 'type'], 'header.decision');
+    ctx.layout.field('title', plan === top ? 'header.titleFromDecision' : 'header.annexTitle');
+  }
   const title = normalizeText(ownTitle ?? '');
   reportHeaderFindings(ctx, top, identity, title);
   if (decision) reportIssuedByDecision(ctx, decision);
@@ -230,58 +267,4 @@ function reportIssuedByDecision(ctx: ParseContext, decision: IssuingDecision): v
     { line: d.lineOf.type ?? 1, field: 'document' },
     null,
   );
-}
-
-/** "Ủy ban nhân dân tỉnh" names no province: it is read as the register's unit only when the place agrees. */
-const NAMELESS_ISSUER = /^(uy ban nhan dan|ubnd)\s+(tinh|thanh pho|xa|phuong|dac khu)$/u;
-
-function unlessGuessed(ref: UnitRef, place: string | null): UnitRef {
-  if (!NAMELESS_ISSUER.test(fold(ref.text).trim()) || ref.unitId === null) return ref;
-  const name = fold(ref.unitName ?? '');
-  if (place && name.includes(fold(place))) return ref;
-  return { ...ref, unitId: null, unitCode: null, unitName: null, confidence: 0 };
-}
-
-/**
- * The issuer as written in the header; when the header has none (or only "ỦY BAN NHÂN DÂN"), the one named in the
- * opening sentence, flagged as inferred so a person checks it.
- */
-function resolveIssuer(ctx: ParseContext, top: TopOfDocument, plan: TopOfDocument, opening: Opening): UnitRef | null {
-  const written = plan.issuer ?? top.issuer ?? top.authority;
-  const line = top.lineOf.issuer ?? top.lineOf.type;
-  const place = plan.place ?? top.place;
-  let ref: UnitRef | null = written ? unlessGuessed(ctx.directory.resolve(written), place) : null;
-  const inferred = opening.issuer ? unlessGuessed(ctx.directory.resolve(opening.issuer.text), place) : null;
-  // The opening completes the header only when it says more ("ỦY BAN NHÂN DÂN" + "Ủy ban nhân dân tỉnh Nghệ An"),
-  // never when it says less ("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN" against "Ủy ban nhân dân tỉnh").
-  const completes =
-    ref !== null &&
-    ref.unitId === null &&
-    inferred?.unitId != null &&
-    written !== null &&
-    sameStart(opening.issuer!.text, written) &&
-    fold(opening.issuer!.text).length > fold(written).length;
-  if (opening.issuer && inferred && (!ref || completes)) {
-    const fromHeader = ref !== null;
-    ref = { ...inferred, confidence: Math.round(inferred.confidence * (fromHeader ? 0.95 : 0.8) * 100) / 100 };
-    ctx.finding(
-      'import.header.issuerInferred',
-      'info',
-      fromHeader
-        ? `Phần đầu chỉ ghi "${written}"; cơ quan ban hành được bổ sung từ câu mở đầu: "${opening.issuer.text}".`
-        : `Phần đầu không có tên cơ quan ban hành; đã lấy từ câu mở đầu: "${opening.issuer.text}" (cần kiểm tra).`,
-      { line: opening.issuer.line, field: 'issuer' },
-      fromHeader ? null : 'Bổ sung tên cơ quan ban hành ở phần đầu văn bản.',
-    );
-  }
-  if (ref && ref.unitId === null) {
-    ctx.finding(
-      'import.header.issuerUnresolved',
-      'warning',
-      `Cơ quan ban hành "${ref.text}" không có trong danh mục đơn vị.`,
-      { line, field: 'issuer' },
-      null,
-    );
-  }
-  return ref;
 }

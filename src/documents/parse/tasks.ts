@@ -23,6 +23,8 @@ export interface TaskDraft {
   prose?: boolean;
   /** The agency heading the item sits under ("1. Sở Tư pháp:" over "a) Chủ trì …"). */
   defaultLead?: string | null;
+  /** A row of a task table: its fields come from the columns, not from labelled lines. */
+  fromTable?: boolean;
 }
 
 export interface ContentResult {
@@ -54,7 +56,24 @@ function resolveUnits(ctx: ParseContext, text: string, line: number, task: strin
     const ref = m.ref;
     refs.push(ref);
     if (ref.group) continue;
-    if (m.how === 'ambiguous') {
+    if (m.how === 'ambiguous' && m.relative && !ctx.issuerKnown) {
+      ctx.finding(
+        'import.unit.unchecked',
+        'info',
+        `Nhiệm vụ ${task}: "${ref.text}" là phòng, ban của cơ quan ban hành; cơ quan ban hành chưa có trong danh mục nên chưa đối chiếu được.`,
+        { task, line, field },
+        null,
+      );
+    } else if (m.elsewhere) {
+      const province = ctx.withinCode ? ctx.directory.provinceOf(ctx.withinCode) : null;
+      ctx.finding(
+        'import.unit.notRegistered',
+        'info',
+        `Nhiệm vụ ${task}: "${ref.text}" là cơ quan của ${province?.name ?? 'tỉnh ban hành'}, chưa có trong danh mục đơn vị.`,
+        { task, line, field },
+        null,
+      );
+    } else if (m.how === 'ambiguous') {
       ctx.finding(
         'import.unit.ambiguous',
         'warning',
@@ -156,6 +175,9 @@ export function buildTask(ctx: ParseContext, d: TaskDraft): Task {
   }
   const labels: Partial<Record<TaskField, string>> = {};
   for (const [field, v] of values) if (v.label) labels[field] = v.label;
+  if (!d.fromTable && d.fields.length > 0) ctx.layout.task(d.number, 'task.fields');
+  if ([...values.values()].some((v) => v.label === '' && v.line === d.line) && !d.defaultLead)
+    ctx.layout.task(d.number, 'task.prose');
   return {
     number: d.number,
     title: title.replace(/[.;:]+$/u, ''),
@@ -245,6 +267,9 @@ export function readContent(ctx: ParseContext, indexes: number[], tasksInTables:
     }
     if (n.index >= 0) ctx.take(n.index);
     const groupNumber = closestGroup(n.number, groupNumbers);
+    if (n.prose) ctx.layout.task(n.number, n.defaultLead ? 'task.agencyGroup' : 'task.proseItems');
+    else if (/\.[a-zđ]$/u.test(n.number)) ctx.layout.task(n.number, 'task.lettered');
+    if (groupNumber !== null) ctx.layout.task(n.number, 'task.groupHeading');
     tasks.push(
       buildTask(ctx, {
         number: n.number,
@@ -396,7 +421,17 @@ export function readTable(ctx: ParseContext, indexes: number[]): ContentResult &
     for (const [field, value] of Object.entries(item.values) as Array<[TaskField, string]>) {
       fields.push({ field, value, label: item.labels[field] ?? field, line: item.line });
     }
-    const task = buildTask(ctx, { number, title: item.title, line: item.line, fields, extra: [], groupNumber: group });
+    const task = buildTask(ctx, {
+      number,
+      title: item.title,
+      line: item.line,
+      fields,
+      extra: [],
+      groupNumber: group,
+      fromTable: true,
+    });
+    ctx.layout.task(task.number, 'task.table');
+    if (group !== null) ctx.layout.task(task.number, 'task.tableGroupRows');
     tasks.push(task);
   });
   return { isTaskTable: true, tasks, groups, blocks: [] };

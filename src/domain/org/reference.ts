@@ -34,6 +34,24 @@ export interface AgencyRow {
   short_code: string;
   name: string;
   kind: string;
+  /** Customary names, ";"-separated (optional column). */
+  aliases?: string;
+}
+/** A body of the Government (reference-data/national-bodies.csv). */
+export interface NationalBodyRow {
+  short_code: string;
+  name: string;
+  kind: string;
+  aliases?: string;
+}
+/** A province or centrally-run city (reference-data/provinces.csv). */
+export interface ProvinceRow {
+  code: string;
+  name: string;
+  /** "tỉnh" or "thành phố" */
+  type: string;
+  /** "Tỉnh Hà Giang (02); Tỉnh Tuyên Quang (08)": the provinces merged into it in 2025. */
+  former_units?: string;
 }
 export interface CommuneOfficeRow {
   short_code: string;
@@ -45,43 +63,14 @@ export interface CommuneOfficeRow {
 export const CENTRAL_CODE = 'TW';
 export const PROVINCE_CODE = '38';
 
-/**
- * The Prime Minister and the 14 ministries and 3 ministry-level agencies of the Government from 1/3/2025 (Nghị quyết
- * 176/2025/QH15), so a plan issued by or naming one of them resolves to it, never to a provincial department.
- */
-const NATIONAL_BODIES: Array<[string, string, string[]]> = [
-  ['TTg', 'Thủ tướng Chính phủ', ['Chính phủ', 'TTg']],
-  ['BKHCN', 'Bộ Khoa học và Công nghệ', ['Bộ KH&CN', 'Bộ KHCN']],
-  ['BCA', 'Bộ Công an', ['BCA']],
-  ['BQP', 'Bộ Quốc phòng', []],
-  ['BNG', 'Bộ Ngoại giao', []],
-  ['BNV', 'Bộ Nội vụ', []],
-  ['BTP', 'Bộ Tư pháp', []],
-  ['BTC', 'Bộ Tài chính', []],
-  ['BCT', 'Bộ Công Thương', []],
-  ['BNNMT', 'Bộ Nông nghiệp và Môi trường', ['Bộ NN&MT']],
-  ['BXD', 'Bộ Xây dựng', []],
-  ['BVHTTDL', 'Bộ Văn hóa, Thể thao và Du lịch', ['Bộ VHTTDL']],
-  ['BGDDT', 'Bộ Giáo dục và Đào tạo', ['Bộ GD&ĐT']],
-  ['BYT', 'Bộ Y tế', []],
-  ['BDTTG', 'Bộ Dân tộc và Tôn giáo', []],
-  ['VPCP', 'Văn phòng Chính phủ', []],
-  ['TTCP', 'Thanh tra Chính phủ', []],
-  ['NHNN', 'Ngân hàng Nhà nước Việt Nam', []],
-];
-
-/** Extra customary abbreviations of provincial agencies (beyond their short code). */
-const AGENCY_ALIASES: Record<string, string[]> = {
-  SKHCN: ['Sở KH&CN', 'Sở KHCN', 'Sở Khoa học Công nghệ'],
-  STC: ['Sở TC'],
-  STP: ['Sở TP'],
-  SNV: ['Sở NV'],
-  SVHTTDL: ['Sở VHTTDL', 'Sở Văn hóa Thể thao và Du lịch'],
-  SNNMT: ['Sở NN&MT'],
-  SGDĐT: ['Sở GD&ĐT', 'Sở GDĐT'],
-  VPUBND: ['Văn phòng UBND tỉnh', 'VP UBND tỉnh'],
-  CAT: ['Công an tỉnh Thanh Hóa'],
-};
+/** Customary names written for a unit, from a reference CSV's "aliases" column ("Sở KH&CN;Sở KHCN"). */
+function aliasList(text: string | undefined): ReferenceAlias[] {
+  return (text ?? '')
+    .split(';')
+    .map((a) => a.trim())
+    .filter(Boolean)
+    .map((name) => ({ name, kind: 'abbreviation' as const, note: null }));
+}
 
 function titleKind(type: string): 'xã' | 'phường' {
   if (type === 'xã' || type === 'phường') return type;
@@ -126,7 +115,12 @@ export function officeChoices(rows: readonly CommuneOfficeRow[]): Record<'xã' |
 }
 
 // A commune or ward, with its former names as aliases, and the offices its type has.
-function communeUnits(c: CommuneRow, former: FormerUnitRow[], communeOffices: CommuneOfficeRow[]): ReferenceUnit[] {
+export function communeUnits(
+  c: CommuneRow,
+  former: FormerUnitRow[],
+  communeOffices: CommuneOfficeRow[],
+  provinceCode: string,
+): ReferenceUnit[] {
   const units: ReferenceUnit[] = [];
   const type = titleKind(c.type);
   const full = `${capitalise(type)} ${c.name}`;
@@ -141,12 +135,14 @@ function communeUnits(c: CommuneRow, former: FormerUnitRow[], communeOffices: Co
     aliases.push({
       name: oldFull,
       kind: 'former',
-      note: `Mã ${f.old_code}, ${f.old_district}; ${f.change.toLowerCase()}`,
+      note: [[f.old_code ? `Mã ${f.old_code}` : '', f.old_district].filter(Boolean).join(', '), f.change.toLowerCase()]
+        .filter(Boolean)
+        .join('; '),
     });
   }
   units.push({
     code: c.code,
-    parentCode: PROVINCE_CODE,
+    parentCode: provinceCode,
     kind: type === 'xã' ? 'commune' : 'ward',
     name: full,
     shortName: c.name,
@@ -170,11 +166,49 @@ function communeUnits(c: CommuneRow, former: FormerUnitRow[], communeOffices: Co
   return units;
 }
 
+/** "Tỉnh Nghệ An", "Thành phố Hà Nội": the province's name as the register writes it. */
+export function provinceFullName(p: Pick<ProvinceRow, 'name' | 'type'>): string {
+  return `${capitalise(provinceType(p.type))} ${p.name}`;
+}
+
+function provinceType(type: string): 'tỉnh' | 'thành phố' {
+  if (type === 'tỉnh' || type === 'thành phố') return type;
+  throw new Error(`Loại đơn vị cấp tỉnh không hợp lệ trong dữ liệu tham chiếu: "${type}"`);
+}
+
+/** A province with the names documents use for it: its People's Committee, "TP. Huế", the provinces merged into it. */
+function provinceUnit(p: ProvinceRow, home: boolean): ReferenceUnit {
+  const type = provinceType(p.type);
+  const full = provinceFullName(p);
+  const aliases: ReferenceAlias[] = [
+    { name: `Ủy ban nhân dân ${type} ${p.name}`, kind: 'other', note: null },
+    { name: `UBND ${type} ${p.name}`, kind: 'abbreviation', note: null },
+  ];
+  if (type === 'thành phố')
+    aliases.push(
+      { name: `TP. ${p.name}`, kind: 'abbreviation', note: null },
+      { name: `UBND TP. ${p.name}`, kind: 'abbreviation', note: null },
+    );
+  if (p.code === '79') aliases.push({ name: 'TP.HCM', kind: 'abbreviation', note: null });
+  // The province's own documents say "UBND tỉnh" for themselves; kept for the register's home province.
+  if (home) aliases.push({ name: `UBND ${type}`, kind: 'abbreviation', note: null });
+  for (const f of (p.former_units ?? '').split(';')) {
+    const m = /^\s*(.+?)\s*\((\d+)\)\s*$/u.exec(f);
+    if (!m || m[1] === full) continue;
+    aliases.push({ name: m[1]!, kind: 'former', note: `Mã ${m[2]}; hợp nhất năm 2025 (Nghị quyết 202/2025/QH15)` });
+  }
+  return { code: p.code, parentCode: CENTRAL_CODE, kind: 'province', name: full, shortName: p.name, aliases };
+}
+
 /**
- * The one tree: Trung ương → national bodies and the province → provincial agencies and the communes/wards
- * → each commune's offices. Codes are stable keys: "38", "38.SKHCN", "16516", "16516.PVHXH".
+ * The one tree: Trung ương → the Government's bodies and the 34 provinces → the home province's agencies and
+ * communes/wards → each commune's offices. Codes are stable keys: "TW.BTP", "38", "38.SKHCN", "16516", "16516.PVHXH".
+ * Other provinces come last, without communes: they are known as issuers and named in documents; a province that
+ * onboards loads its communes with `thihanh units import`.
  */
 export function buildReferenceUnits(input: {
+  nationalBodies: NationalBodyRow[];
+  provinces: ProvinceRow[];
   communes: CommuneRow[];
   formerUnits: FormerUnitRow[];
   agencies: AgencyRow[];
@@ -183,28 +217,19 @@ export function buildReferenceUnits(input: {
   const units: ReferenceUnit[] = [
     { code: CENTRAL_CODE, parentCode: null, kind: 'central', name: 'Trung ương', shortName: 'Trung ương', aliases: [] },
   ];
-  for (const [code, name, abbr] of NATIONAL_BODIES) {
+  for (const b of input.nationalBodies) {
     units.push({
-      code: `${CENTRAL_CODE}.${code}`,
+      code: `${CENTRAL_CODE}.${b.short_code}`,
       parentCode: CENTRAL_CODE,
       kind: 'national',
-      name,
-      shortName: code,
-      aliases: abbr.map((a) => ({ name: a, kind: 'abbreviation' as const, note: null })),
+      name: b.name,
+      shortName: b.short_code,
+      aliases: aliasList(b.aliases),
     });
   }
-  units.push({
-    code: PROVINCE_CODE,
-    parentCode: CENTRAL_CODE,
-    kind: 'province',
-    name: 'Tỉnh Thanh Hóa',
-    shortName: 'Thanh Hóa',
-    aliases: [
-      { name: 'Ủy ban nhân dân tỉnh Thanh Hóa', kind: 'other', note: null },
-      { name: 'UBND tỉnh Thanh Hóa', kind: 'abbreviation', note: null },
-      { name: 'UBND tỉnh', kind: 'abbreviation', note: null },
-    ],
-  });
+  const home = input.provinces.find((p) => p.code === PROVINCE_CODE);
+  if (!home) throw new Error(`Dữ liệu tham chiếu: thiếu tỉnh mã ${PROVINCE_CODE} trong danh sách tỉnh, thành phố`);
+  units.push(provinceUnit(home, true));
   for (const a of input.agencies) {
     units.push({
       code: `${PROVINCE_CODE}.${a.short_code}`,
@@ -212,11 +237,7 @@ export function buildReferenceUnits(input: {
       kind: 'agency',
       name: a.name,
       shortName: a.short_code,
-      aliases: [a.short_code, ...(AGENCY_ALIASES[a.short_code] ?? [])].map((n) => ({
-        name: n,
-        kind: 'abbreviation' as const,
-        note: null,
-      })),
+      aliases: [{ name: a.short_code, kind: 'abbreviation' as const, note: null }, ...aliasList(a.aliases)],
     });
   }
   const formerByCode = new Map<string, FormerUnitRow[]>();
@@ -225,6 +246,8 @@ export function buildReferenceUnits(input: {
     list.push(f);
     formerByCode.set(f.new_code, list);
   }
-  for (const c of input.communes) units.push(...communeUnits(c, formerByCode.get(c.code) ?? [], input.communeOffices));
+  for (const c of input.communes)
+    units.push(...communeUnits(c, formerByCode.get(c.code) ?? [], input.communeOffices, PROVINCE_CODE));
+  for (const p of input.provinces) if (p.code !== PROVINCE_CODE) units.push(provinceUnit(p, false));
   return units;
 }

@@ -1,5 +1,6 @@
 // Which unit receives a petition from the public, as the seed plans assign task 5: Sở Khoa học và Công nghệ for the
 // province; a commune's or ward's Phòng Văn hóa - Xã hội (or the commune itself without one). Pure.
+import { PROVINCE_CODE } from '../org/reference.ts';
 import type { UnitEntry } from '../org/unit.ts';
 import type { PetitionLevel } from './settings.ts';
 
@@ -16,7 +17,8 @@ export function receivingUnitFor(entries: readonly UnitEntry[], communeCode?: st
     const office = entries.find((e) => e.code === `${commune.code}.PVHXH` && e.parentId === commune.id);
     return { unitId: (office ?? commune).id, level: 'commune' };
   }
-  const province = entries.find((e) => e.kind === 'province');
+  // The home province: the register also lists the country's other provinces (as issuers), without their offices.
+  const province = entries.find((e) => e.code === PROVINCE_CODE) ?? entries.find((e) => e.kind === 'province');
   if (!province) return null;
   const focal = entries.find((e) => e.code === `${province.code}.SKHCN`);
   return { unitId: (focal ?? province).id, level: 'province' };

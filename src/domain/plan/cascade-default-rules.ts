@@ -39,6 +39,11 @@ export const DEFAULT_CASCADE_RULES: CascadeRule[] = [
   { fromText: 'các sở, ban, ngành cấp tỉnh', toText: 'các phòng, ban, đơn vị thuộc UBND {loai}' },
   { fromText: 'các sở, ban, ngành', toText: 'các phòng, ban, đơn vị thuộc UBND {loai}' },
   {
+    fromCode: '38.BĐPTTH',
+    toText: '',
+    note: 'Cơ quan báo chí của tỉnh: cấp xã không có; tin, bài của xã, phường đăng trên trang thông tin điện tử, nền tảng số của mình (xem Sản phẩm)',
+  },
+  {
     fromText: 'Báo và Phát thanh - Truyền hình Thanh Hóa',
     toText: '',
     note: 'Cơ quan báo chí của tỉnh: cấp xã không có; tin, bài của xã, phường đăng trên trang thông tin điện tử, nền tảng số của mình (xem Sản phẩm)',

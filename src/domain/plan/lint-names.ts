@@ -1,6 +1,12 @@
 // Review of the unit names a plan writes: task leads and coordinators, administrative place names in running text,
 // and the units it asks to report to against its recipients — all against the unit register. Pure.
-import { canonicalName, cleanWritten, UnitDirectory, type ResolveContext, type UnitMatch } from '../org/resolve.ts';
+import {
+  canonicalName,
+  cleanWritten,
+  type UnitDirectory,
+  type ResolveContext,
+  type UnitMatch,
+} from '../org/resolve.ts';
 import { fold, normalizeText } from '../text.ts';
 import type { FindingLocation, PlanDraft, UnitRef } from './model.ts';
 import { normalizeToneMarks } from './phrases.ts';
@@ -46,6 +52,17 @@ function checkUnitRef(
   if (ref.group) return;
   const rctx = unitContext(plan, ctx);
   const { m, suggestions } = unitVerdict(ref.text, rctx, ctx.directory, memo);
+  if (m.how === 'ambiguous' && m.relative && !rctx.withinCode) {
+    // "Phòng Văn hóa - Xã hội" of a commune the register does not know: the missing issuer is the finding.
+    out.add(
+      'unit.unchecked',
+      'info',
+      loc,
+      `${role} ${quote(ref.text)} là phòng, ban của cơ quan ban hành; chưa xác định được cơ quan ban hành trong danh mục nên chưa đối chiếu được.`,
+      null,
+    );
+    return;
+  }
   if (m.how === 'ambiguous') {
     out.add(
       'unit.ambiguous',
@@ -53,6 +70,17 @@ function checkUnitRef(
       loc,
       `${role} ${quote(ref.text)} là tên dùng chung của nhiều đơn vị; chưa xác định được đơn vị cụ thể.`,
       'Ghi tên đầy đủ kèm tên đơn vị hành chính.',
+    );
+    return;
+  }
+  if (m.entry === null && m.elsewhere) {
+    const province = rctx.withinCode ? ctx.directory.provinceOf(rctx.withinCode) : null;
+    out.add(
+      'unit.notRegistered',
+      'info',
+      loc,
+      `${role} ${quote(ref.text)} là cơ quan cấp tỉnh của ${province?.name ?? 'tỉnh ban hành'}; danh mục đơn vị chưa có các cơ quan của ${province?.name ?? 'tỉnh này'} nên chưa đối chiếu được.`,
+      null,
     );
     return;
   }
@@ -109,7 +137,7 @@ export function checkUnits(plan: PlanDraft, ctx: LintContext, out: Findings): vo
   for (const t of plan.tasks) {
     for (const l of t.lead) {
       if (l.group || !l.unitCode) continue;
-      if (!UnitDirectory.isWithin(l.unitCode, ctx.issuerCode)) {
+      if (!ctx.directory.contains(ctx.issuerCode, l.unitCode)) {
         const issuer = ctx.directory.getByCode(ctx.issuerCode)?.name ?? ctx.issuerCode;
         out.add(
           'task.lead.outsideIssuer',

@@ -7,7 +7,8 @@ import { findPhraseIssues, normalizeToneMarks, type PhraseIssue } from './phrase
 import { work } from '../work.ts';
 import { Findings, quote, taskLocation, texts, type LintContext, type Located } from './lint-common.ts';
 import { checkPlaceNames, checkRecipients, checkUnits, correctPlaceNames } from './lint-names.ts';
-import { checkParent, formatDate } from './lint-parent.ts';
+import { checkParent } from './lint-parent.ts';
+import { checkDeadlines, checkPeriod } from './lint-deadlines.ts';
 import { checkLawNumbers } from './laws.ts';
 import { checkOffices } from './lint-offices.ts';
 import { checkTasks } from './lint-tasks.ts';
@@ -380,23 +381,6 @@ function checkHeader(plan: PlanDraft, ctx: LintContext, out: Findings): void {
     );
 }
 
-/** A task due before the plan itself is dated cannot be done as written: "Tháng 3/2026" in a plan of 15/7/2026. */
-function checkDeadlines(plan: PlanDraft, out: Findings): void {
-  const date = plan.document.date;
-  if (!date) return;
-  for (const t of plan.tasks) {
-    const s = t.timeframe.schedule;
-    if (!s || s.kind === 'recurring' || s.kind === 'continuous' || !s.end || s.end >= date) continue;
-    out.add(
-      'task.timeframe.beforePlan',
-      'error',
-      taskLocation(plan, t, 'timeframe'),
-      `Nhiệm vụ ${t.number}: thời hạn ${quote(t.timeframe.text)} (đến ${formatDate(s.end)}) sớm hơn ngày ban hành kế hoạch (${formatDate(date)}).`,
-      'Kiểm tra lại thời hạn hoặc năm thực hiện của nhiệm vụ.',
-    );
-  }
-}
-
 /** Reviews a plan. Findings carry a stable code, a location and a Vietnamese message with a suggested fix. */
 export function lintPlan(plan: PlanDraft, ctx: LintContext): Finding[] {
   const out = new Findings();
@@ -409,6 +393,7 @@ export function lintPlan(plan: PlanDraft, ctx: LintContext): Finding[] {
   checkLaws(plan, ctx.directory, out, inherited);
   checkLawNumbers(plan, out);
   checkDeadlines(plan, out);
+  checkPeriod(plan, out);
   checkOffices(plan, out);
   checkTerms(plan, out);
   checkRecipients(plan, ctx, out);

@@ -16,5 +16,11 @@ export const module: AppModule = {
       usage: 'thihanh units find "nam sam son" [--limit N] [--json]',
       load: async () => (await import('./cli.ts')).unitsFind,
     },
+    {
+      name: 'units import',
+      help: 'Nạp xã, phường (kèm phòng, ban) hoặc sở, ngành của một tỉnh từ tệp CSV theo cột của reference-data/',
+      usage: 'thihanh units import TỆP.csv --province MÃ_TỈNH [--json]',
+      load: async () => (await import('./cli-import.ts')).unitsImport,
+    },
   ],
 };

@@ -24,9 +24,11 @@ export function readCsv<T>(file: string): T[] {
 
 let cached: ReferenceUnit[] | undefined;
 
-/** The reference organisation tree (166 communes/wards with their offices, agencies, national bodies). */
+/** The reference organisation tree (the Government's bodies, 34 provinces, Thanh Hóa's agencies and 166 communes/wards). */
 export function loadReferenceUnits(): ReferenceUnit[] {
   cached ??= buildReferenceUnits({
+    nationalBodies: readCsv('national-bodies.csv'),
+    provinces: readCsv('provinces.csv'),
     communes: readCsv('thanh-hoa-communes.csv'),
     formerUnits: readCsv('thanh-hoa-communes-former-units.csv'),
     agencies: readCsv('thanh-hoa-agencies.csv'),

@@ -7,6 +7,8 @@ import {
   MergeUnitSchema,
   RenameUnitSchema,
   RetireUnitSchema,
+  UnitImportBodySchema,
+  UnitImportResultSchema,
   UnitDetailSchema,
   UnitSchema,
   UnitSearchHitSchema,
@@ -14,6 +16,7 @@ import {
   UnitWithCountSchema,
 } from '../../contracts/org.ts';
 import { UnitDocumentSettingsBodySchema, UnitDocumentSettingsSchema } from '../../contracts/document-settings.ts';
+import { invalid } from '../../domain/errors.ts';
 import * as service from './service.ts';
 
 const tags = ['Đơn vị'];
@@ -22,6 +25,7 @@ export function orgRoutes(app: OpenAPIHono<AppEnv>): void {
   mountUnitReadRoutes(app);
   mountUnitChangeRoutes(app);
   mountDocumentSettingsRoutes(app);
+  mountUnitImportRoute(app);
 }
 
 function mountUnitReadRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -164,5 +168,30 @@ function mountDocumentSettingsRoutes(app: OpenAPIHono<AppEnv>): void {
       response: UnitDocumentSettingsSchema,
     },
     (c, { params, body }) => service.updateDocumentSettings(c.get('ctx'), params.id, body),
+  );
+}
+
+/** A province's own communes and offices, or its departments, from a CSV (all or nothing). */
+function mountUnitImportRoute(app: OpenAPIHono<AppEnv>): void {
+  defineRoute(
+    app,
+    {
+      method: 'post',
+      path: '/units/{id}/import',
+      operationId: 'importUnits',
+      summary: 'Nạp xã, phường (kèm các phòng, ban) hoặc sở, ngành của một tỉnh từ tệp CSV (tất cả hoặc không)',
+      tags,
+      params: IdParam,
+      body: UnitImportBodySchema,
+      response: UnitImportResultSchema,
+    },
+    (c, { params, body }) => {
+      const content = Buffer.from(body.contentBase64, 'base64');
+      if (!content.length)
+        throw invalid('unit.import_empty', 'Tệp rỗng.', [
+          { path: 'contentBase64', message: 'Chọn một tệp có nội dung.' },
+        ]);
+      return service.importUnitsUpload(c.get('ctx'), params.id, { filename: body.filename, content });
+    },
   );
 }

@@ -8,3 +8,4 @@ export { mergeUnit } from './use-cases/merge-unit.ts';
 export { retireUnit } from './use-cases/retire-unit.ts';
 export { reloadReferenceData } from './use-cases/reload-reference-data.ts';
 export { getDocumentSettings, updateDocumentSettings } from './use-cases/document-settings.ts';
+export { importUnitsParsed, importUnitsUpload } from './use-cases/import-units.ts';

@@ -186,10 +186,37 @@ export async function loadReferenceTree(tx: Tx, units: ReferenceUnit[]): Promise
     ),
   );
   const idByCode = new Map([...existing.values()].map((u) => [u.code, u.id]));
-  let inserted = 0;
   let updated = 0;
-  // Parents come before children in the reference list, so ids are known when a child is inserted.
-  const fresh = units.filter((u) => !existing.has(u.code));
+  const inserted = await insertFresh(
+    tx,
+    units.filter((u) => !existing.has(u.code)),
+    idByCode,
+  );
+  for (const u of units) {
+    const e = existing.get(u.code);
+    if (!e) continue;
+    const parentId = u.parentCode ? idByCode.get(u.parentCode)! : null;
+    if (e.kind !== u.kind || e.parent_id !== parentId) {
+      await tx
+        .updateTable('unit')
+        .set({ kind: u.kind, parent_id: parentId, updated_at: new Date() })
+        .where('id', '=', e.id)
+        .execute();
+      updated++;
+    }
+  }
+  await recomputePaths(tx);
+  const aliasesAdded = await insertMissingAliases(tx, units, idByCode);
+  await assignFocalUnits(tx);
+  await reindexAllUnits(tx);
+  // Fresh statistics so the planner uses the trigram index for searches right away.
+  await sql`ANALYZE unit, unit_alias, search_entry`.execute(tx);
+  return { inserted, updated, aliasesAdded };
+}
+
+/** Inserts units whose parents exist or come earlier in the list, in batches; fills `idByCode`. */
+async function insertFresh(tx: Tx, fresh: ReferenceUnit[], idByCode: Map<string, number>): Promise<number> {
+  let inserted = 0;
   for (let i = 0; i < fresh.length; ) {
     // Insert in batches whose parents already exist.
     const batch: ReferenceUnit[] = [];
@@ -217,24 +244,19 @@ export async function loadReferenceTree(tx: Tx, units: ReferenceUnit[]): Promise
     for (const r of rows) idByCode.set(r.code, r.id);
     inserted += rows.length;
   }
-  for (const u of units) {
-    const e = existing.get(u.code);
-    if (!e) continue;
-    const parentId = u.parentCode ? idByCode.get(u.parentCode)! : null;
-    if (e.kind !== u.kind || e.parent_id !== parentId) {
-      await tx
-        .updateTable('unit')
-        .set({ kind: u.kind, parent_id: parentId, updated_at: new Date() })
-        .where('id', '=', e.id)
-        .execute();
-      updated++;
-    }
-  }
-  await recomputePaths(tx);
+  return inserted;
+}
 
-  const have = new Set(
-    (await tx.selectFrom('unit_alias').select(['unit_id', 'name']).execute()).map((a) => `${a.unit_id}\u0000${a.name}`),
-  );
+async function insertMissingAliases(tx: Tx, units: ReferenceUnit[], idByCode: Map<string, number>): Promise<number> {
+  const ids = [...new Set(units.map((u) => idByCode.get(u.code)!))];
+  const have = new Set<string>();
+  for (let i = 0; i < ids.length; i += 5000)
+    for (const a of await tx
+      .selectFrom('unit_alias')
+      .select(['unit_id', 'name'])
+      .where('unit_id', 'in', ids.slice(i, i + 5000))
+      .execute())
+      have.add(`${a.unit_id}\u0000${a.name}`);
   const aliasRows = units.flatMap((u) =>
     u.aliases
       .map((a) => ({ unit_id: idByCode.get(u.code)!, name: a.name, kind: a.kind, note: a.note }))
@@ -245,17 +267,77 @@ export async function loadReferenceTree(tx: Tx, units: ReferenceUnit[]): Promise
       .insertInto('unit_alias')
       .values(aliasRows.slice(i, i + 1000))
       .execute();
+  return aliasRows.length;
+}
 
-  // Focal units of the seed plans: Sở KH&CN follows the province; each Phòng Văn hóa - Xã hội its commune.
+/** Focal units of the seed plans: Sở KH&CN follows its province; each Phòng Văn hóa - Xã hội its commune. */
+async function assignFocalUnits(tx: Tx): Promise<void> {
   await sql`UPDATE unit f SET focal_for_id = p.id FROM unit p
     WHERE f.focal_for_id IS NULL AND ((f.code = p.code || '.SKHCN' AND p.kind = 'province') OR (f.code = p.code || '.PVHXH' AND p.kind IN ('commune','ward')))`.execute(
     tx,
   );
+}
 
-  await reindexAllUnits(tx);
-  // Fresh statistics so the planner uses the trigram index for searches right away.
+/** Units already holding any of these codes, with what the import compares (kind, parent, name). */
+export async function unitsByCodes(db: Q, codes: string[]) {
+  const out: Array<Pick<UnitRow, 'id' | 'code' | 'kind' | 'name' | 'parent_id' | 'status'>> = [];
+  for (let i = 0; i < codes.length; i += 5000)
+    out.push(
+      ...(await db
+        .selectFrom('unit')
+        .select(['id', 'code', 'kind', 'name', 'parent_id', 'status'])
+        .where('code', 'in', codes.slice(i, i + 5000))
+        .execute()),
+    );
+  return out;
+}
+
+/** Active children of a unit by kind, with their names (the import checks a new commune's name is free). */
+export async function childrenOfKinds(db: Q, parentId: number, kinds: UnitKind[]) {
+  return db
+    .selectFrom('unit')
+    .select(['id', 'code', 'kind', 'name'])
+    .where('parent_id', '=', parentId)
+    .where('kind', 'in', kinds)
+    .where('status', '=', 'active')
+    .execute();
+}
+
+/**
+ * Adds units read from a province's file (new codes only: the caller checked the others), with their aliases, and
+ * indexes them for search at once. Returns the new ids.
+ */
+export async function insertImportedUnits(
+  tx: Tx,
+  units: ReferenceUnit[],
+): Promise<{ inserted: number; aliasesAdded: number; ids: number[] }> {
+  const parents = [...new Set(units.map((u) => u.parentCode).filter((c): c is string => c !== null))];
+  const idByCode = new Map((await unitsByCodes(tx, parents)).map((u) => [u.code, u.id]));
+  const before = new Set(idByCode.values());
+  const inserted = await insertFresh(tx, units, idByCode);
+  await recomputePaths(tx);
+  const aliasesAdded = await insertMissingAliases(tx, units, idByCode);
+  await assignFocalUnits(tx);
+  const ids = units.map((u) => idByCode.get(u.code)!).filter((id) => !before.has(id));
+  const rows = await getUnitsByIds(tx, ids);
+  const aliases = ids.length
+    ? await tx.selectFrom('unit_alias').select(['unit_id', 'name', 'kind']).where('unit_id', 'in', ids).execute()
+    : [];
+  await indexEntities(
+    tx,
+    'unit',
+    rows.map((u) => ({
+      entityId: u.id,
+      unitId: u.id,
+      texts: unitSearchTexts(
+        u,
+        aliases.filter((a) => a.unit_id === u.id),
+      ),
+      published: true,
+    })),
+  );
   await sql`ANALYZE unit, unit_alias, search_entry`.execute(tx);
-  return { inserted, updated, aliasesAdded: aliasRows.length };
+  return { inserted, aliasesAdded, ids };
 }
 
 export async function reindexAllUnits(tx: Tx): Promise<void> {

@@ -79,6 +79,18 @@ export async function foundationCases(env: MatrixEnv): Promise<Record<string, Ro
         hidden: () => false,
       },
     },
+    importUnits: {
+      // A unit admin of the unit (a province, to pass validation) or a system administrator. The file has a bad code,
+      // so an allowed request ends in 422 and writes nothing; a ward or an office is refused as not a province.
+      request: (r) => ({
+        method: 'POST',
+        path: `/api/units/${env.unitId[r]}/import`,
+        body: { filename: 'don-vi.csv', contentBase64: Buffer.from('code,name,type\n123,Thử,xã\n').toString('base64') },
+      }),
+      allowed: adminInOwnSubtree,
+      anonymous: false,
+      references: 'sibling',
+    },
     retireUnit: {
       // Every target still has children or active users, so an allowed request ends in 409, not a retirement.
       request: (r) => ({

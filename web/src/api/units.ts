@@ -1,7 +1,15 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.ts';
-import type { MergeResult, Unit, UnitDetail, UnitKind, UnitSearchHit, UnitWithCount } from './types.ts';
 import type { UnitDocumentSettingsBody, UnitDocumentSettingsView } from '../../../src/contracts/document-settings.ts';
+import type {
+  MergeResult,
+  Unit,
+  UnitDetail,
+  UnitImportResult,
+  UnitKind,
+  UnitSearchHit,
+  UnitWithCount,
+} from './types.ts';
 
 export const unitKeys = {
   all: ['units'] as const,
@@ -25,6 +33,8 @@ export const unitsApi = {
   documentSettings: (id: number) => api.get<UnitDocumentSettingsView>(`/units/${id}/document-settings`),
   saveDocumentSettings: (id: number, body: UnitDocumentSettingsBody) =>
     api.put<UnitDocumentSettingsView>(`/units/${id}/document-settings`, body),
+  importCsv: (id: number, body: { filename: string; contentBase64: string }) =>
+    api.post<UnitImportResult>(`/units/${id}/import`, body),
 };
 
 /** Who signs a unit's documents and how it files them (its unit admins and leaders, and those above). */

@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { Anchor, Button, Group, Loader, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
-import { useRootUnits, useUnitSearch } from '../api/units.ts';
+import { useRootUnits, useUnit, useUnitSearch } from '../api/units.ts';
 import { useCurrentUser } from '../auth/SessionContext.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { LoadError } from '../components/FieldError.tsx';
@@ -11,6 +11,7 @@ import { PageHeader } from '../components/PageTitle.tsx';
 import { PrintButton } from '../components/Print.tsx';
 import { UnitTree } from '../components/units/UnitTree.tsx';
 import { UnitSearchResults } from '../components/units/UnitSearchResults.tsx';
+import { type ProvinceChoice, UnitImport } from '../components/units/UnitImport.tsx';
 import { count } from '../format.ts';
 import { paths } from '../paths.ts';
 
@@ -110,7 +111,7 @@ export function UnitsPage() {
                 </Title>
                 <Text size="sm" c="dimmed">
                   Đơn vị của bạn:{' '}
-                  <Anchor component={Link} to={paths.unit(user.unitId)}>
+                  <Anchor component={Link} to={paths.unit(user.unitId)} underline="always">
                     {user.unitName}
                   </Anchor>
                 </Text>
@@ -137,7 +138,30 @@ export function UnitsPage() {
             )}
           </Paper>
         ) : null}
+        <ImportSection rootId={roots.data?.[0]?.id ?? null} />
       </Stack>
     </>
+  );
+}
+
+/**
+ * The CSV upload, for those who administer a province: a system administrator chooses among the provinces under the
+ * root; a province's unit administrator loads into their own. The server's `can.importUnits` has the last word.
+ */
+function ImportSection({ rootId }: { rootId: number | null }) {
+  const user = useCurrentUser();
+  const sysadmin = user.roles.includes('sysadmin');
+  const provinceAdmin = user.roles.includes('unitAdmin') && user.unitKind === 'province';
+  const root = useUnit(rootId, sysadmin);
+  if (!sysadmin && !provinceAdmin) return null;
+  const provinces: ProvinceChoice[] = sysadmin
+    ? (root.data?.children ?? []).filter((c) => c.kind === 'province')
+    : [{ id: user.unitId, name: user.unitName, shortName: user.unitName }];
+  if (provinces.length === 0) return null;
+  return (
+    <UnitImport
+      provinces={provinces}
+      initialId={provinces.some((p) => p.id === user.unitId) ? user.unitId : undefined}
+    />
   );
 }

@@ -53,6 +53,10 @@ export class UnitDirectory {
   private maxKeyWords = 0;
   /** Each key's words, computed once: suggestions compare every key with the text. */
   private keyWords: Array<Set<string>> | null = null;
+  /** Provinces by their canonical short name ("nghe an"): "Sở Tư pháp tỉnh Nghệ An" names Nghệ An's. */
+  private readonly provinceByName = new Map<string, UnitEntry>();
+  /** The province each unit lies in (null above the provinces), computed on first use. */
+  private readonly provinceMemo = new Map<number, UnitEntry | null>();
 
   constructor(entries: readonly UnitEntry[]) {
     this.entries = entries;
@@ -60,7 +64,10 @@ export class UnitDirectory {
       this.byCode.set(e.code, e);
       this.byId.set(e.id, e);
     }
-    for (const e of entries) this.indexEntry(e);
+    for (const e of entries) {
+      this.indexEntry(e);
+      if (e.kind === 'province') this.provinceByName.set(canonicalName(e.shortName), e);
+    }
   }
 
   private indexEntry(e: UnitEntry): void {
@@ -75,6 +82,12 @@ export class UnitDirectory {
       if (!fold(e.shortName).endsWith(fold(type))) this.addKey(e, `${e.shortName} ${type}`, communeParent.code);
     } else if (e.kind === 'commune' || e.kind === 'ward') {
       const type = e.kind === 'ward' ? 'phường' : 'xã';
+      this.addKey(e, e.shortName, null);
+      this.addKey(e, `UBND ${type}`, e.code);
+      this.addKey(e, `Ủy ban nhân dân ${type}`, e.code);
+    } else if (e.kind === 'province') {
+      // "Ủy ban nhân dân tỉnh" names the province a document belongs to, and no other.
+      const type = /^thành phố /iu.test(e.name) ? 'thành phố' : 'tỉnh';
       this.addKey(e, e.shortName, null);
       this.addKey(e, `UBND ${type}`, e.code);
       this.addKey(e, `Ủy ban nhân dân ${type}`, e.code);
@@ -118,6 +131,49 @@ export class UnitDirectory {
     return code === ancestorCode || code.startsWith(`${ancestorCode}.`);
   }
 
+  /**
+   * True when `code` is `ancestorCode` or lies below it in the tree: "16516" (a ward) is within "38" (its province),
+   * though its code does not start with it. Codes not in the register are compared by their prefix.
+   */
+  contains(ancestorCode: string, code: string): boolean {
+    let e = this.byCode.get(code);
+    if (!e) return UnitDirectory.isWithin(code, ancestorCode);
+    for (let depth = 0; e && depth < 16; depth++) {
+      if (e.code === ancestorCode) return true;
+      e = e.parentId === null ? undefined : this.byId.get(e.parentId);
+    }
+    return false;
+  }
+
+  /** The province a unit lies in (itself for a province); null for the central level or an unknown code. */
+  provinceOf(code: string): UnitEntry | null {
+    const start = this.byCode.get(code);
+    if (!start) return null;
+    const memo = this.provinceMemo.get(start.id);
+    if (memo !== undefined) return memo;
+    let e: UnitEntry | undefined = start;
+    for (let depth = 0; e && e.kind !== 'province' && depth < 16; depth++)
+      e = e.parentId === null ? undefined : this.byId.get(e.parentId);
+    const province = e?.kind === 'province' ? e : null;
+    this.provinceMemo.set(start.id, province);
+    return province;
+  }
+
+  /** The province named by its short name as written ("Nghệ An", "Hồ Chí Minh"), if the register has it. */
+  provinceNamed(name: string): UnitEntry | null {
+    return this.provinceByName.get(canonicalName(name)) ?? null;
+  }
+
+  /**
+   * A provincial agency of another province than the document's: "Sở Tư pháp" in a plan of Nghệ An is Nghệ An's,
+   * never Thanh Hóa's, even when only Thanh Hóa's is in the register.
+   */
+  private foreign(entry: UnitEntry, ctx: ResolveContext): boolean {
+    if (entry.kind !== 'agency' || !ctx.withinCode) return false;
+    const own = this.provinceOf(ctx.withinCode);
+    return own !== null && this.provinceOf(entry.code)?.id !== own.id;
+  }
+
   /** Register names containing "," or "và", which list splitting must not cut. */
   namesWithSeparators(): readonly string[] {
     return this.separatorNames;
@@ -131,7 +187,7 @@ export class UnitDirectory {
 
   private inScope(key: Key, ctx: ResolveContext): boolean {
     if (key.scope === null) return true;
-    return ctx.withinCode !== undefined && UnitDirectory.isWithin(ctx.withinCode, key.scope);
+    return ctx.withinCode !== undefined && this.contains(key.scope, ctx.withinCode);
   }
 
   /** Ancestors first are preferred: inside the plan's own unit, then anywhere. */
@@ -153,32 +209,52 @@ export class UnitDirectory {
   private contextRank(entry: UnitEntry, ctx: ResolveContext): number {
     if (!ctx.withinCode) return 0;
     if (UnitDirectory.isWithin(entry.code, this.home(ctx.withinCode))) return 2;
+    if (this.foreign(entry, ctx)) return -1;
     // Units on the path up (the province, its agencies, national bodies) are fine; other communes' offices are not.
     if (entry.kind === 'office' || entry.kind === 'neighbourhood') return -1;
     return 1;
   }
 
   private pick(keys: Key[], ctx: ResolveContext): Key | 'ambiguous' | null {
-    const usable = keys.filter((k) => this.inScope(k, ctx));
+    const inScope = keys.filter((k) => this.inScope(k, ctx));
+    const usable = inScope.filter((k) => !this.foreign(k.entry, ctx));
     if (usable.length === 0) return keys.length > 0 && keys.every((k) => k.scope !== null) ? 'ambiguous' : null;
     const ids = new Set(usable.map((k) => k.entry.id));
     if (ids.size === 1) return usable[0]!;
     const ranked = [...usable].sort((a, b) => this.contextRank(b.entry, ctx) - this.contextRank(a.entry, ctx));
     const best = this.contextRank(ranked[0]!.entry, ctx);
     const top = ranked.filter((k) => this.contextRank(k.entry, ctx) === best);
-    return new Set(top.map((k) => k.entry.id)).size === 1 ? top[0]! : 'ambiguous';
+    if (new Set(top.map((k) => k.entry.id)).size === 1) return top[0]!;
+    // A unit's own name wins over another unit's customary name ("Chính phủ" is the Government, though older
+    // registers also list it as a name of the Prime Minister).
+    const official = top.filter(
+      (k) => k.canon === canonicalName(k.entry.name) || k.canon === canonicalName(k.entry.shortName),
+    );
+    return new Set(official.map((k) => k.entry.id)).size === 1 ? official[0]! : 'ambiguous';
+  }
+
+  /** Agencies of another province that a name would have matched: the document's own is not in the register. */
+  private foreignMatches(keys: Key[], ctx: ResolveContext): UnitEntry | null {
+    return keys.find((k) => this.inScope(k, ctx) && this.foreign(k.entry, ctx))?.entry ?? null;
   }
 
   /** Query variants: as written, then without a trailing "tỉnh (Thanh Hóa)" / "phường X" / person title. */
-  private variants(canon: string): Array<{ canon: string; penalty: number }> {
-    const out = [{ canon, penalty: 0 }];
-    const add = (c: string, penalty: number) => {
-      if (c && !out.some((v) => v.canon === c)) out.push({ canon: c, penalty });
+  private variants(canon: string, ctx: ResolveContext): Array<{ canon: string; penalty: number; ctx: ResolveContext }> {
+    const out = [{ canon, penalty: 0, ctx }];
+    const add = (c: string, penalty: number, within: ResolveContext = ctx) => {
+      if (c && !out.some((v) => v.canon === c)) out.push({ canon: c, penalty, ctx: within });
     };
     const noTitle = canon.replace(TITLE_PREFIX, '');
     add(noTitle, 0.1);
     for (const c of [canon, noTitle]) {
-      add(c.replace(/ tinh( thanh hoa)?$/, ''), 0.02);
+      // "Sở Tư pháp tỉnh Nghệ An": the name is read inside the province it names.
+      const named = / (?:tinh|thanh pho) ([a-z ]+)$/.exec(c);
+      const province = named ? this.provinceByName.get(named[1]!) : undefined;
+      if (named && province) {
+        const inside = ctx.withinCode && this.contains(province.code, ctx.withinCode);
+        add(c.slice(0, named.index), 0.02, inside ? ctx : { withinCode: province.code });
+      }
+      add(c.replace(/ tinh$/, ''), 0.02);
       add(c.replace(/ (phuong|xa)$/, ''), 0.02);
     }
     return out;
@@ -193,12 +269,18 @@ export class UnitDirectory {
 
     // 1. Exact (canonical) forms, including relative forms valid in context.
     let ambiguous = false;
-    for (const v of this.variants(canon)) {
+    let relative = false;
+    let elsewhere: UnitEntry | null = null;
+    for (const v of this.variants(canon, ctx)) {
       const keys = this.byCanon.get(v.canon);
       if (!keys) continue;
-      const picked = this.pick(keys, ctx);
+      const picked = this.pick(keys, v.ctx);
+      elsewhere ??= picked ? null : this.foreignMatches(keys, v.ctx);
       if (picked === 'ambiguous') {
         ambiguous = true;
+        relative ||= keys.every(
+          (k) => k.scope !== null && (k.entry.kind === 'office' || k.entry.kind === 'neighbourhood'),
+        );
         continue;
       }
       if (!picked) continue;
@@ -211,7 +293,16 @@ export class UnitDirectory {
     if (GROUP_PATTERNS.some((p) => p.test(canon))) {
       return { ref: refOf(written, null, 0.9, true), how: 'group', matched: null, entry: null };
     }
-    if (ambiguous) return { ref: refOf(written, null, 0.4), how: 'ambiguous', matched: null, entry: null };
+    if (ambiguous)
+      return {
+        ref: refOf(written, null, 0.4),
+        how: 'ambiguous',
+        matched: null,
+        entry: null,
+        ...(relative ? { relative } : {}),
+      };
+    // The document's province has this body, but the register does not hold that province's bodies.
+    if (elsewhere) return { ref: refOf(written, null, 0), how: 'none', matched: null, entry: null, elsewhere };
 
     // 3. Typos: edit distance on the canonical form, bounded by length.
     const typo = this.closestByDistance(canon, ctx);

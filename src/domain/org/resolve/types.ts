@@ -20,6 +20,16 @@ export interface UnitMatch {
   matched: string | null;
   /** The register entry, when resolved. */
   entry: UnitEntry | null;
+  /**
+   * Unresolved because the name is that of an agency of another province ("Sở Tư pháp" in a plan of Nghệ An, where
+   * the register holds only Thanh Hóa's): the document's own body exists, the register does not list it.
+   */
+  elsewhere?: UnitEntry;
+  /**
+   * Ambiguous because the name is one every commune gives its own office ("Phòng Văn hóa - Xã hội phường", "Công an
+   * xã"): it names an office of the document's own commune, which the context does not give.
+   */
+  relative?: boolean;
 }
 
 export interface Key {

@@ -40,6 +40,7 @@ export function unitPermissions(ctx: Ctx, u: store.UnitRow): UnitPermissions {
     manageUsers: can(ctx.actor, 'manageUsers', { unitPath: u.path }),
     documentSettings:
       can(ctx.actor, 'manageUnits', { unitPath: u.path }) || can(ctx.actor, 'approve', { unitPath: u.path }),
+    importUnits: active && u.kind === 'province' && can(ctx.actor, 'manageUnits', { unitPath: u.path }),
   };
 }
 

@@ -1,6 +1,7 @@
 // Reading a file into a draft for review, and checking a draft not yet saved: nothing is stored.
 import type { PlanDraft } from '../../../domain/plan/model.ts';
 import { notFound } from '../../../domain/errors.ts';
+import { can } from '../../../domain/permissions.ts';
 import { authorize, requireActor, type Ctx } from '../../context.ts';
 import { getUnit, unitDirectory, unitEntries } from '../../org/index.ts';
 import { checkPlan } from '../../../workers/checks.ts';
@@ -17,7 +18,7 @@ export async function importForReview(ctx: Ctx, input: { filename: string; conte
   const directory = shareEntries(await unitEntries(ctx.db));
   // Reading and checking run in a worker: a hostile or huge file costs that worker, never the server.
   const owned = input.content.byteOffset === 0 && input.content.byteLength === input.content.buffer.byteLength;
-  const { draft, sourceText } = await runInWorker(
+  const { draft, layout, sourceText } = await runInWorker(
     'importPlan',
     { filename: input.filename, content: input.content, directory },
     {
@@ -25,7 +26,12 @@ export async function importForReview(ctx: Ctx, input: { filename: string; conte
       transfer: owned ? [input.content.buffer as ArrayBuffer] : [],
     },
   );
-  return { draft, sourceText, suggestedUnitId: draft.document.issuer?.unitId ?? input.unitId ?? null };
+  // The issuer is suggested as the plan's unit only where the reader may draft: a ministry's or another province's
+  // plan read for reference is saved, if at all, under one's own unit.
+  const issuerId = draft.document.issuer?.unitId ?? null;
+  const issuerUnit = issuerId === null ? undefined : await getUnit(ctx.db, issuerId);
+  const ownIssuer = issuerUnit && can(actor, 'edit', { unitPath: issuerUnit.path });
+  return { draft, layout, sourceText, suggestedUnitId: ownIssuer ? issuerUnit.id : (input.unitId ?? null) };
 }
 
 /** The checks of a draft as the form holds it (any signed-in person may ask). */

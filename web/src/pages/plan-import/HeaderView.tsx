@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Alert, Badge, Button, Card, Group, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconArrowRight } from '@tabler/icons-react';
-import type { PlanDraft } from '../../api/types.ts';
+import type { ImportLayoutView, PlanDraft } from '../../api/types.ts';
 import { UnitRefList } from '../../components/plans/PlanBits.tsx';
 import { docNumber, formatIsoDate, isUncertainRef } from '../../components/plans/planFormat.ts';
 import { count } from '../../format.ts';
@@ -11,10 +11,13 @@ import { count } from '../../format.ts';
 function FieldRow({
   label,
   findings,
+  readBy = [],
   children,
 }: {
   label: string;
   findings: PlanDraft['findings'];
+  /** The layout rules that read this field ("tiêu đề hai cột một dòng"). */
+  readBy?: readonly string[];
   children: ReactNode;
 }) {
   const cls = findings.some((f) => f.severity === 'error')
@@ -35,13 +38,32 @@ function FieldRow({
             {f.message}
           </Text>
         ))}
+        {readBy.length ? (
+          <Text size="xs" display="block" c="dimmed">
+            Đọc theo: {readBy.join('; ')}
+          </Text>
+        ) : null}
       </Text>
     </div>
   );
 }
 
-export function HeaderView({ draft, onLine }: { draft: PlanDraft; onLine?: (line: number) => void }) {
+export function HeaderView({
+  draft,
+  layout,
+  onLine,
+}: {
+  draft: PlanDraft;
+  layout?: ImportLayoutView;
+  onLine?: (line: number) => void;
+}) {
   const d = draft.document;
+  // The rules that read a row's fields, each once ("Số, ký hiệu" is number and symbol).
+  const readBy = (fields: string[]) => [
+    ...new Set(
+      (layout?.header ?? []).filter((h) => fields.includes(h.field)).flatMap((h) => h.rules.map((r) => r.label)),
+    ),
+  ];
   const docFindings = draft.findings.filter((f) => !f.location.task && f.severity !== 'info');
   const about = (fields: string[]) => docFindings.filter((f) => f.location.field && fields.includes(f.location.field));
   return (
@@ -50,7 +72,7 @@ export function HeaderView({ draft, onLine }: { draft: PlanDraft; onLine?: (line
         Phần đầu văn bản
       </Title>
       <dl className="info-list">
-        <FieldRow label="Cơ quan ban hành" findings={about(['issuer'])}>
+        <FieldRow label="Cơ quan ban hành" findings={about(['issuer'])} readBy={readBy(['issuer', 'issuerParent'])}>
           {d.issuer ? (
             <UnitRefList refs={[d.issuer]} highlight />
           ) : (
@@ -59,13 +81,17 @@ export function HeaderView({ draft, onLine }: { draft: PlanDraft; onLine?: (line
             </Text>
           )}
         </FieldRow>
-        <FieldRow label="Số, ký hiệu" findings={about(['number', 'document'])}>
+        <FieldRow
+          label="Số, ký hiệu"
+          findings={about(['number', 'document'])}
+          readBy={readBy(['type', 'number', 'symbol'])}
+        >
           {d.number || d.symbol ? docNumber(d.number, d.symbol) : 'Chưa có số'}
         </FieldRow>
-        <FieldRow label="Ngày" findings={about(['date', 'place'])}>
+        <FieldRow label="Ngày" findings={about(['date', 'place'])} readBy={readBy(['date', 'place'])}>
           {[d.place, formatIsoDate(d.date)].filter(Boolean).join(', ') || 'Chưa có'}
         </FieldRow>
-        <FieldRow label="Trích yếu" findings={about(['title'])}>
+        <FieldRow label="Trích yếu" findings={about(['title'])} readBy={readBy(['title'])}>
           {d.title || (
             <Text span c="dimmed" inherit>
               Chưa có

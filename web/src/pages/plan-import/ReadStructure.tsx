@@ -1,5 +1,5 @@
-import { Box, Card, Group, Stack, Text, Title } from '@mantine/core';
-import type { Finding, PlanDraft } from '../../api/types.ts';
+import { Box, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import type { Finding, ImportLayoutView, PlanDraft } from '../../api/types.ts';
 import { FindingCounts, FindingList } from '../../components/plans/FindingList.tsx';
 import { TaskList } from '../../components/plans/TaskList.tsx';
 import { count } from '../../format.ts';
@@ -10,18 +10,21 @@ export const TASK_PREFIX = 'nhap-nv';
 /** The plan as read: the review, the header, lines that found no place, the tasks; each with a way to the source. */
 export function ReadStructure({
   draft,
+  layout,
   sourceText,
   showSource,
   locate,
   locateLabel,
 }: {
   draft: PlanDraft;
+  layout: ImportLayoutView;
   sourceText: string | null | undefined;
   showSource: (line: number) => void;
   locate: (f: Finding) => void;
   locateLabel: (f: Finding) => string | null;
 }) {
   const findings = draft.findings;
+  const taskRules = new Map(layout.tasks.map((t) => [t.task, t.rules.map((r) => r.label)]));
   return (
     <Stack gap="md">
       <Card withBorder radius="md" component="section" aria-labelledby="ra-soat">
@@ -33,7 +36,8 @@ export function ReadStructure({
         </Group>
         <FindingList findings={findings} onLocate={locate} locateLabel={locateLabel} foldInfo />
       </Card>
-      <HeaderView draft={draft} onLine={sourceText ? showSource : undefined} />
+      <HeaderView draft={draft} layout={layout} onLine={sourceText ? showSource : undefined} />
+      <LayoutSummary layout={layout} />
       {draft.unplaced.length ? (
         <Card withBorder radius="md" component="section" aria-labelledby="chua-xep">
           <Title order={2} size="h4" id="chua-xep" mb="xs">
@@ -90,9 +94,14 @@ export function ReadStructure({
           review
           isPhone
           idPrefix={TASK_PREFIX}
-          extra={(t) =>
-            t.line && sourceText ? (
-              <Box>
+          extra={(t) => (
+            <Box>
+              {taskRules.get(t.number)?.length ? (
+                <Text size="xs" c="dimmed">
+                  Đọc theo: {taskRules.get(t.number)!.join('; ')}
+                </Text>
+              ) : null}
+              {t.line && sourceText ? (
                 <button
                   type="button"
                   className="link-button"
@@ -101,11 +110,39 @@ export function ReadStructure({
                 >
                   Xem dòng {t.line} trong văn bản gốc
                 </button>
-              </Box>
-            ) : null
-          }
+              ) : null}
+            </Box>
+          )}
         />
       </Card>
     </Stack>
+  );
+}
+
+/** Every layout rule the reader applied, with how many fields and tasks it read: why the plan was read this way. */
+function LayoutSummary({ layout }: { layout: ImportLayoutView }) {
+  if (!layout.rules.length) return null;
+  return (
+    <Card withBorder radius="md" component="section" aria-labelledby="cach-doc">
+      <Title order={2} size="h4" id="cach-doc" mb={4}>
+        Cách hệ thống đọc văn bản
+      </Title>
+      <Text size="xs" c="dimmed" mb="xs">
+        Các quy tắc bố cục đã dùng; mỗi trường ở phần đầu và mỗi nhiệm vụ ghi rõ quy tắc đã đọc nó (“Đọc theo”).
+      </Text>
+      <List size="sm" spacing={2}>
+        {layout.rules.map((r) => (
+          <List.Item key={r.code}>
+            {r.label.charAt(0).toLocaleUpperCase('vi') + r.label.slice(1)}
+            {r.count > 1 ? (
+              <Text span c="dimmed" size="xs">
+                {' '}
+                ({r.count} lần)
+              </Text>
+            ) : null}
+          </List.Item>
+        ))}
+      </List>
+    </Card>
   );
 }

@@ -39,6 +39,7 @@ export function Review({ imported, onRestart }: { imported: Imported; onRestart:
   const structure = (
     <ReadStructure
       draft={draft}
+      layout={imported.layout}
       sourceText={sourceText}
       showSource={showSource}
       locate={locate}
