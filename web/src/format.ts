@@ -123,6 +123,60 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   'report.return': 'Trả lại báo cáo',
   'report.compiled_approve': 'Duyệt báo cáo tổng hợp, chọn người ký',
   'report.reminder_approve': 'Duyệt công văn đôn đốc, chọn người ký',
+  'calendar.update': 'Sửa lịch ngày làm việc',
+  'system.backup': 'Sao lưu dữ liệu',
+  'sync_outbox.retry': 'Gửi lại lên CSDL quốc gia',
+  'plan.create': 'Tạo dự thảo kế hoạch',
+  'plan.update': 'Sửa dự thảo kế hoạch',
+  'plan.submit': 'Trình kế hoạch',
+  'plan.approve': 'Duyệt kế hoạch',
+  'plan.return': 'Trả lại kế hoạch',
+  'plan.issue': 'Ban hành kế hoạch',
+  'plan.amend': 'Sửa đổi kế hoạch',
+  'plan.cascade': 'Triển khai kế hoạch xuống xã, phường',
+  'plan.parent_change.accept': 'Nhận thay đổi của kế hoạch cấp trên',
+  'plan.parent_change.dismiss': 'Bỏ qua thay đổi của kế hoạch cấp trên',
+  'cascade.rules': 'Sửa quy tắc triển khai',
+  'petition.receive': 'Tiếp nhận kiến nghị',
+  'petition.classify': 'Phân loại kiến nghị',
+  'petition.route': 'Chuyển kiến nghị',
+  'petition.requestInformation': 'Đề nghị người gửi bổ sung',
+  'petition.resume': 'Tiếp tục xử lý kiến nghị',
+  'petition.merge': 'Gộp kiến nghị trùng',
+  'petition.linkTask': 'Gắn kiến nghị với nhiệm vụ',
+  'petition.linkRecords': 'Gắn kiến nghị với hồ sơ',
+  'petition.draftAnswer': 'Dự thảo trả lời kiến nghị',
+  'petition.approveAnswer': 'Duyệt trả lời kiến nghị',
+  'petition.publish': 'Công khai trả lời kiến nghị',
+  'petition.extend': 'Gia hạn trả lời kiến nghị',
+  'petition.close': 'Kết thúc kiến nghị',
+  'petition.resent': 'Gửi lại mã tra cứu',
+  'petition.retention': 'Xóa thông tin người gửi hết hạn lưu',
+  'petition.sender_view': 'Xem thông tin người gửi',
+  'dataset.create': 'Thêm bộ dữ liệu',
+  'dataset.update': 'Sửa bộ dữ liệu',
+  'dataset.publish': 'Công bố bộ dữ liệu',
+  'dataset.retract': 'Thu hồi bộ dữ liệu',
+  'dataset.resource_add': 'Tải lên tệp dữ liệu',
+  'dataset.resource_version': 'Tải lên phiên bản tệp dữ liệu',
+  'dataset.resource_remove': 'Gỡ tệp dữ liệu',
+  'dataset.resource_deidentify': 'Che dữ liệu cá nhân',
+  'dataset.finding_dismiss': 'Bỏ qua cảnh báo dữ liệu cá nhân',
+  'dataset.access_request': 'Đề nghị khai thác dữ liệu',
+  'dataset.access_approve': 'Cấp quyền khai thác dữ liệu',
+  'dataset.access_refuse': 'Từ chối khai thác dữ liệu',
+  'dataset.access_revoke': 'Thu hồi quyền khai thác dữ liệu',
+  'ai_use.create': 'Đăng ký hệ thống AI',
+  'ai_use.update': 'Sửa hệ thống AI',
+  'ai_use.override': 'Đưa hệ thống AI vào sử dụng (có lý do)',
+  'ai_use.classify': 'Phân loại rủi ro hệ thống AI',
+  'ai_use.publish': 'Công khai hệ thống AI',
+  'ai_use.retire': 'Ngừng sử dụng hệ thống AI',
+  'ai_assessment.save': 'Lưu đánh giá tác động',
+  'ai_assessment.approve': 'Duyệt đánh giá tác động',
+  'ai_assessment.publish': 'Công khai đánh giá tác động',
+  'ai_incident.report': 'Báo cáo sự cố AI',
+  'ai_incident.close': 'Kết thúc sự cố AI',
 };
 
 export function auditActionLabel(action: string): string {
@@ -138,6 +192,16 @@ export const ENTITY_TYPE_LABEL: Record<string, string> = {
   notification: 'Thông báo',
   reporting_regime: 'Chế độ báo cáo',
   unit_report: 'Báo cáo',
+  plan: 'Kế hoạch',
+  plan_task: 'Nhiệm vụ',
+  petition: 'Kiến nghị',
+  dataset: 'Bộ dữ liệu',
+  ai_use: 'Hệ thống AI',
+  ai_impact_assessment: 'Đánh giá tác động',
+  ai_incident: 'Sự cố AI',
+  calendar_config: 'Lịch ngày làm việc',
+  sync_outbox: 'Đồng bộ CSDL quốc gia',
+  system: 'Hệ thống',
 };
 
 export function entityTypeLabel(type: string): string {
@@ -228,4 +292,17 @@ export function reportStatusLabel(status: string): string {
 
 export function submissionStateLabel(state: string): string {
   return SUBMISSION_STATE_LABEL[state as SubmissionState] ?? state;
+}
+
+/**
+ * The start of a long text, cut after a whole word and ended with "…": a list shows a summary in words rather than
+ * a box that hides its last lines (nothing is cut mid-word or mid-line on screen).
+ */
+export function excerpt(text: string, max: number): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max + 1);
+  const space = cut.lastIndexOf(' ');
+  const head = (space > max * 0.6 ? cut.slice(0, space) : t.slice(0, max)).replace(/[\s,;:.–-]+$/u, '');
+  return `${head}…`;
 }

@@ -120,7 +120,7 @@ export function AppLayout() {
                       <Text size="sm" fw={600}>
                         {user.fullName}
                       </Text>
-                      <Text size="xs" c="dimmed" maw={220} truncate>
+                      <Text size="xs" c="dimmed" maw={240} lh={1.2}>
                         {user.unitName}
                       </Text>
                     </Box>

@@ -18,7 +18,7 @@ import {
 import { IconBell, IconCheck } from '@tabler/icons-react';
 import { useMarkNotificationRead, useNotifications } from '../api/tracking.ts';
 import type { AppNotification } from '../api/types.ts';
-import { formatDateTime } from '../format.ts';
+import { excerpt, formatDateTime } from '../format.ts';
 import { paths, webLink } from '../paths.ts';
 
 export function NotificationBell() {
@@ -58,6 +58,8 @@ export function NotificationBell() {
           radius="xl"
           aria-label={label}
           onClick={() => setOpened((o) => !o)}
+          // The unread count sits on the bell's corner: a round button that clips would cut it.
+          style={{ overflow: 'visible' }}
         >
           <Indicator
             disabled={!unread}
@@ -106,8 +108,8 @@ export function NotificationBell() {
                       {n.title}
                     </Text>
                     {n.body ? (
-                      <Text size="xs" c="dimmed" lineClamp={2}>
-                        {n.body}
+                      <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                        {excerpt(n.body, 140)}
                       </Text>
                     ) : null}
                     <Text size="xs" c="dimmed">

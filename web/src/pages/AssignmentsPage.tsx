@@ -22,6 +22,7 @@ import { docNumber } from '../components/plans/planFormat.ts';
 import { PercentBar, TaskStatusBadge } from '../components/tracking/TrackingBits.tsx';
 import { count, formatDay, reportingYear, reportingYearWindow, TASK_STATUS_LABEL } from '../format.ts';
 import { paths } from '../paths.ts';
+import { ScrollTable } from '../components/ScrollTable.tsx';
 
 export function AssignmentsPage() {
   const user = useCurrentUser();
@@ -193,7 +194,7 @@ export function AssignmentsPage() {
               </Stack>
             ) : (
               <Paper withBorder radius="md">
-                <Table.ScrollContainer minWidth={900}>
+                <ScrollTable minWidth={900} label="Danh sách công việc">
                   <Table verticalSpacing="sm" highlightOnHover className="task-table">
                     <Table.Caption className="sr-only">Danh sách công việc</Table.Caption>
                     <Table.Thead>
@@ -249,7 +250,7 @@ export function AssignmentsPage() {
                       ))}
                     </Table.Tbody>
                   </Table>
-                </Table.ScrollContainer>
+                </ScrollTable>
               </Paper>
             )
           }

@@ -274,7 +274,9 @@ export function AuditPage() {
                           ) : null}
                         </Table.Td>
                         <Table.Td>
-                          <Text size="sm">{auditActionLabel(r.action)}</Text>
+                          <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                            {auditActionLabel(r.action)}
+                          </Text>
                         </Table.Td>
                         <Table.Td>
                           <Text size="sm">

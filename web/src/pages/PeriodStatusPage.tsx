@@ -341,7 +341,7 @@ function StatusView({ s }: { s: PeriodStatus }) {
                 ))}
               </ul>
             ) : (
-              <Table.ScrollContainer minWidth={760}>
+              <ScrollTable minWidth={760} label="Các đơn vị phải báo cáo">
                 <Table verticalSpacing="xs" highlightOnHover>
                   <Table.Caption className="sr-only">Các đơn vị phải báo cáo</Table.Caption>
                   <Table.Thead>
@@ -397,7 +397,7 @@ function StatusView({ s }: { s: PeriodStatus }) {
                     ))}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
+              </ScrollTable>
             )}
             {units.length > shown ? (
               <Button

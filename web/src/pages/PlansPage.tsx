@@ -33,6 +33,7 @@ import { PlanStatusBadge } from '../components/plans/PlanBits.tsx';
 import { docNumber, formatIsoDate, PLAN_STATUS_LABEL } from '../components/plans/planFormat.ts';
 import { count } from '../format.ts';
 import { paths } from '../paths.ts';
+import { ScrollTable } from '../components/ScrollTable.tsx';
 
 const STATUS_OPTIONS = PLAN_STATUSES.map((s) => ({ value: s, label: PLAN_STATUS_LABEL[s] }));
 
@@ -203,7 +204,7 @@ export function PlansPage() {
               </Stack>
             ) : (
               <Paper withBorder radius="md">
-                <Table.ScrollContainer minWidth={900}>
+                <ScrollTable minWidth={900} label="Danh sách kế hoạch">
                   <Table verticalSpacing="sm" highlightOnHover>
                     <Table.Thead>
                       <Table.Tr>
@@ -270,7 +271,7 @@ export function PlansPage() {
                       ))}
                     </Table.Tbody>
                   </Table>
-                </Table.ScrollContainer>
+                </ScrollTable>
               </Paper>
             )
           }

@@ -2,10 +2,11 @@
 // my unit its report of each period, for the receiving unit the status of each period.
 import { Link, useParams } from 'react-router';
 import { Anchor, Box, Breadcrumbs, Button, Group, Loader, Stack, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconChartBar } from '@tabler/icons-react';
 import { isApiError } from '../api/client.ts';
 import { useRegime, useReports } from '../api/reporting.ts';
-import type { ReportingRegimeDetail } from '../api/types.ts';
+import type { ReportingRegimeDetail, ReportStatus } from '../api/types.ts';
 import { useCurrentUser } from '../auth/SessionContext.tsx';
 import { LoadError } from '../components/FieldError.tsx';
 import { PageHeader, usePageTitle } from '../components/PageTitle.tsx';
@@ -87,78 +88,7 @@ function RegimeView({ d }: { d: ReportingRegimeDetail }) {
           </dl>
         </Section>
         <Section title="Các kỳ báo cáo" id="cac-ky">
-          <ScrollTable minWidth={560} label="Các kỳ báo cáo">
-            <Table verticalSpacing="sm" aria-labelledby="cac-ky">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Kỳ</Table.Th>
-                  <Table.Th scope="col">Hạn gửi</Table.Th>
-                  <Table.Th scope="col">Việc cần làm</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {d.periods.map((p) => {
-                  const report = reportOf(p.key);
-                  return (
-                    <Table.Tr key={p.key}>
-                      <Table.Td>
-                        <Text size="sm" fw={600}>
-                          {p.label}
-                          {p.current ? ' (kỳ hiện tại)' : ''}
-                        </Text>
-                        <Text size="xs" c="dimmed">
-                          {formatDay(p.dataWindow.from)} – {formatDay(p.dataWindow.to)}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        {p.dueDates.map((x, i) => (
-                          <Text size="sm" key={i}>
-                            {formatDay(x.dueDate)}
-                            {x.kinds.length ? (
-                              <Text span size="xs" c="dimmed">
-                                {' '}
-                                ({kindsText(x.kinds)})
-                              </Text>
-                            ) : null}
-                          </Text>
-                        ))}
-                      </Table.Td>
-                      <Table.Td>
-                        <Stack gap={4} align="flex-start">
-                          {d.myUnitReports ? (
-                            report ? (
-                              <Group gap="xs">
-                                <ReportStatusBadge status={report.status} size="sm" />
-                                <Anchor component={Link} to={paths.report(report.id)} size="sm">
-                                  Báo cáo của đơn vị
-                                </Anchor>
-                              </Group>
-                            ) : (
-                              <Text size="sm" c="dimmed">
-                                Đơn vị chưa lập báo cáo (hạn {formatDay(p.myDueDate)})
-                                {p.current ? ': lập tại trang Báo cáo.' : '.'}
-                              </Text>
-                            )
-                          ) : null}
-                          {d.can.followUp ? (
-                            <Button
-                              component={Link}
-                              to={paths.periodStatus(regime.id, p.key)}
-                              size="xs"
-                              variant="light"
-                              leftSection={<IconChartBar size={16} aria-hidden />}
-                            >
-                              Tình hình nhận báo cáo {p.label.toLowerCase()}
-                            </Button>
-                          ) : null}
-                        </Stack>
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </ScrollTable>
+          <PeriodsList d={d} reportOf={reportOf} />
         </Section>
         <Section title="Chỉ tiêu tổng hợp" id="chi-tieu-che-do">
           <ul className="plain-list">
@@ -179,5 +109,118 @@ function RegimeView({ d }: { d: ReportingRegimeDetail }) {
         </Section>
       </Stack>
     </>
+  );
+}
+
+type Period = ReportingRegimeDetail['periods'][number];
+type ReportOf = (key: string) => { id: number; status: ReportStatus } | null;
+
+function PeriodName({ p }: { p: Period }) {
+  return (
+    <>
+      <Text size="sm" fw={600}>
+        {p.label}
+        {p.current ? ' (kỳ hiện tại)' : ''}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {formatDay(p.dataWindow.from)} – {formatDay(p.dataWindow.to)}
+      </Text>
+    </>
+  );
+}
+
+function PeriodDue({ p }: { p: Period }) {
+  return p.dueDates.map((x, i) => (
+    <Text size="sm" key={i}>
+      {formatDay(x.dueDate)}
+      {x.kinds.length ? (
+        <Text span size="xs" c="dimmed">
+          {' '}
+          ({kindsText(x.kinds)})
+        </Text>
+      ) : null}
+    </Text>
+  ));
+}
+
+function PeriodActions({ d, p, report }: { d: ReportingRegimeDetail; p: Period; report: ReturnType<ReportOf> }) {
+  return (
+    <Stack gap={4} align="flex-start">
+      {d.myUnitReports ? (
+        report ? (
+          <Group gap="xs">
+            <ReportStatusBadge status={report.status} size="sm" />
+            <Anchor component={Link} to={paths.report(report.id)} size="sm">
+              Báo cáo của đơn vị
+            </Anchor>
+          </Group>
+        ) : (
+          <Text size="sm" c="dimmed">
+            Đơn vị chưa lập báo cáo (hạn {formatDay(p.myDueDate)}){p.current ? ': lập tại trang Báo cáo.' : '.'}
+          </Text>
+        )
+      ) : null}
+      {d.can.followUp ? (
+        <Button
+          component={Link}
+          to={paths.periodStatus(d.regime.id, p.key)}
+          size="xs"
+          variant="light"
+          leftSection={<IconChartBar size={16} aria-hidden />}
+        >
+          Tình hình nhận báo cáo {p.label.toLowerCase()}
+        </Button>
+      ) : null}
+    </Stack>
+  );
+}
+
+/** The periods: a table on a wide screen; on a phone one block per period, its actions in full width. */
+function PeriodsList({ d, reportOf }: { d: ReportingRegimeDetail; reportOf: ReportOf }) {
+  const isPhone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
+  if (isPhone)
+    return (
+      <ul className="fact-list" aria-labelledby="cac-ky">
+        {d.periods.map((p) => (
+          <li key={p.key}>
+            <PeriodName p={p} />
+            <Text size="xs" fw={600} mt={6}>
+              Hạn gửi
+            </Text>
+            <PeriodDue p={p} />
+            <Box mt={6}>
+              <PeriodActions d={d} p={p} report={reportOf(p.key)} />
+            </Box>
+          </li>
+        ))}
+      </ul>
+    );
+  return (
+    <ScrollTable minWidth={560} label="Các kỳ báo cáo">
+      <Table verticalSpacing="sm" aria-labelledby="cac-ky">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Kỳ</Table.Th>
+            <Table.Th scope="col">Hạn gửi</Table.Th>
+            <Table.Th scope="col">Việc cần làm</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {d.periods.map((p) => (
+            <Table.Tr key={p.key}>
+              <Table.Td>
+                <PeriodName p={p} />
+              </Table.Td>
+              <Table.Td>
+                <PeriodDue p={p} />
+              </Table.Td>
+              <Table.Td>
+                <PeriodActions d={d} p={p} report={reportOf(p.key)} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </ScrollTable>
   );
 }

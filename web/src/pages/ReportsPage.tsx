@@ -40,6 +40,7 @@ import { fold } from '../components/plans/planFormat.ts';
 import { ReportStatusBadge, TotalsList } from '../components/reporting/ReportingBits.tsx';
 import { count, formatDay, REPORT_STATUS_LABEL, reportingYear } from '../format.ts';
 import { paths } from '../paths.ts';
+import { ScrollTable } from '../components/ScrollTable.tsx';
 
 /** The key of the period a regime is in today (yearly regimes: the reporting year; ad hoc: the year of its due date). */
 export function currentKey(regime: Pick<ReportingRegime, 'kind' | 'adHocDue'>): string {
@@ -377,7 +378,7 @@ function RecentReports() {
           </ul>
         ) : (
           <Paper withBorder radius="md">
-            <Table.ScrollContainer minWidth={760}>
+            <ScrollTable minWidth={760} label="Báo cáo gần đây">
               <Table verticalSpacing="xs" highlightOnHover>
                 <Table.Caption className="sr-only">Báo cáo gần đây</Table.Caption>
                 <Table.Thead>
@@ -424,7 +425,7 @@ function RecentReports() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
           </Paper>
         )}
       </Stack>

@@ -43,6 +43,7 @@ import { TemporaryPasswordModal } from '../components/users/TemporaryPasswordMod
 import { UserFormModal } from '../components/users/UserFormModal.tsx';
 import { collator, count, formatDateTime, roleLabel } from '../format.ts';
 import { paths } from '../paths.ts';
+import { ScrollTable } from '../components/ScrollTable.tsx';
 
 type Dialog =
   | { kind: 'create' }
@@ -245,7 +246,7 @@ export function UsersPage() {
               </Stack>
             ) : (
               <Paper withBorder radius="md">
-                <Table.ScrollContainer minWidth={760}>
+                <ScrollTable minWidth={760} label="Danh sách tài khoản">
                   <Table verticalSpacing="sm" highlightOnHover>
                     <Table.Thead>
                       <Table.Tr>
@@ -301,7 +302,7 @@ export function UsersPage() {
                       ))}
                     </Table.Tbody>
                   </Table>
-                </Table.ScrollContainer>
+                </ScrollTable>
               </Paper>
             )
           }

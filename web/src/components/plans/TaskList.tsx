@@ -5,6 +5,7 @@ import { Box, Card, Paper, Stack, Table, Text } from '@mantine/core';
 import type { Finding, PlanTask, TaskGroup } from '../../api/types.ts';
 import { ClarityMarks, UnitRefList } from './PlanBits.tsx';
 import { findingsByTask, groupOf, taskAnchorId } from './planFormat.ts';
+import { ScrollTable } from '../ScrollTable.tsx';
 
 type FieldKey = 'title' | 'content' | 'lead' | 'coordinators' | 'timeframe' | 'deliverables';
 
@@ -168,7 +169,7 @@ export function TaskList({
 
   return (
     <Paper withBorder radius="md">
-      <Table.ScrollContainer minWidth={900}>
+      <ScrollTable minWidth={900} label={caption ?? 'Nhiệm vụ của kế hoạch'}>
         <Table verticalSpacing="sm" className="task-table">
           {caption ? <caption className="sr-only">{caption}</caption> : null}
           <Table.Thead>
@@ -264,7 +265,7 @@ export function TaskList({
             })}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </Paper>
   );
 }

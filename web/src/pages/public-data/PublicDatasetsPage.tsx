@@ -17,7 +17,7 @@ import { usePageTitle } from '../../components/PageTitle.tsx';
 import { useSearchParamState, useSearchText } from '../../components/searchParams.ts';
 import { UnitSearch } from '../../components/UnitSearch.tsx';
 import { useUnitChoice } from '../../components/unitChoice.ts';
-import { count, formatDate } from '../../format.ts';
+import { count, excerpt, formatDate } from '../../format.ts';
 import { paths } from '../../paths.ts';
 import { PublicShell } from '../petitions/PublicShell.tsx';
 import { DatasetBadges, PublicDataNav, PublicResources } from './PublicDataParts.tsx';
@@ -38,8 +38,8 @@ function DatasetCard({ d }: { d: PublicDataset }) {
         </Text>
         <DatasetBadges d={d} />
         {d.description ? (
-          <Text size="sm" lineClamp={3} style={{ overflowWrap: 'anywhere' }}>
-            {d.description}
+          <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+            {excerpt(d.description, 280)}
           </Text>
         ) : null}
         <PublicResources d={d} />

@@ -7,6 +7,7 @@ import { Section } from '../../components/Section.tsx';
 import { formatNumber } from '../../format.ts';
 import { NARRATIVE_SECTIONS } from './narrative.ts';
 import type { ReportForm } from './useReportForm.ts';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
 
 /** The narrative sections and the indicators: a form for who may edit, the text as sent for the others. */
 export function ReportContent({ d, edit, onPrefill }: { d: ReportDetail; edit: ReportForm; onPrefill: () => void }) {
@@ -102,7 +103,7 @@ function IndicatorTable({ d, edit }: { d: ReportDetail; edit: ReportForm }) {
       <Text size="xs" c="dimmed" mb="xs">
         Chỉ tiêu có ghi “đếm từ sản phẩm” được tính tự động từ các sản phẩm đã ghi nhận khi cập nhật tiến độ.
       </Text>
-      <Table.ScrollContainer minWidth={320}>
+      <ScrollTable minWidth={320} label="Chỉ tiêu">
         <Table verticalSpacing={6} aria-labelledby="chi-tieu">
           <Table.Thead>
             <Table.Tr>
@@ -158,7 +159,7 @@ function IndicatorTable({ d, edit }: { d: ReportDetail; edit: ReportForm }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
       {form.error('indicators') ? (
         <Text size="sm" c="red.9" role="alert">
           {form.error('indicators')}

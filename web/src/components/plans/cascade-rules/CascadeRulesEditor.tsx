@@ -13,6 +13,7 @@ import type { CascadeRule } from '../../../api/types.ts';
 import { LoadError } from '../../FieldError.tsx';
 import { fromLabel, OfficeCatalog, ruleScope, ruleTarget } from './catalog.ts';
 import { RulesForm } from './RulesForm.tsx';
+import { ScrollTable } from '../../ScrollTable.tsx';
 
 export function CascadeRulesEditor({
   provinceId,
@@ -117,7 +118,7 @@ function RulesView({
     );
   }
   return (
-    <Table.ScrollContainer minWidth={760} mah={480}>
+    <ScrollTable minWidth={760} maxHeight={480} label="Quy tắc chuyển đơn vị">
       <Table verticalSpacing="xs" striped stickyHeader aria-label="Quy tắc chuyển đơn vị">
         <Table.Thead>
           <Table.Tr>
@@ -152,6 +153,6 @@ function RulesView({
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }
