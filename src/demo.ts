@@ -10,6 +10,7 @@ import { findUserByUsername } from './modules/users/index.ts';
 import * as plans from './modules/plans/index.ts';
 import { seedAiSystemsDemo } from './modules/ai-systems/index.ts';
 import { seedDatasetsDemo } from './modules/datasets/index.ts';
+import { spellLawNamesIn } from './domain/plan/laws.ts';
 
 const SEEDS = new URL('../reference-data/seed-plans/', import.meta.url);
 
@@ -82,7 +83,11 @@ export async function seedDemoContent(db: Kysely<DB>, baseUrl = 'http://localhos
 
   const filename = 'ke-hoach-tinh-thanh-hoa-thi-hanh-luat-tri-tue-nhan-tao.txt';
   const content = readFileSync(new URL(filename, SEEDS));
-  const { draft, sourceText } = await plans.importForReview(officer, { filename, content });
+  const imported = await plans.importForReview(officer, { filename, content });
+  // The plan as received writes "Luật Trí tuệ Nhân tạo"; the officer takes the checks' suggestion and names the law
+  // as it names itself before submitting, so the demo (and every commune plan cascaded from it) shows it right.
+  const draft = spellLawNamesIn(imported.draft);
+  const { sourceText } = imported;
   const { id } = await plans.createPlan(officer, { unitId: province.id, draft, sourceName: filename, sourceText });
   await plans.transition(officer, id, 'submit', {});
   await plans.transition(provinceLeader, id, 'approve', {});

@@ -93,3 +93,32 @@ const COUNT_FORMAT = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 }
 export function formatCountVi(n: number): string {
   return COUNT_FORMAT.format(n);
 }
+
+/** A share between 0 and 1 as a whole percentage, as the web app shows it: 0.72 → "72%". */
+export function formatShareVi(fraction: number): string {
+  return `${COUNT_FORMAT.format(Math.round(fraction * 100))}%`;
+}
+
+/**
+ * A text as a sentence: its own closing mark kept, a full stop added only when it has none. Notifications end what
+ * people wrote with ". " ("…trả lại báo cáo: {lý do}. Đề nghị…"): a reason that already ends with "." must not give
+ * "tuyên truyền.. Đề nghị".
+ */
+export function sentence(text: string): string {
+  const t = text.trim().replace(/[\s,;:]+$/u, '');
+  if (!t) return '';
+  return /[.!?…]["”’)]?$/u.test(t) ? t : `${t}.`;
+}
+
+/**
+ * The start of a text at most `max` characters long, cut after a whole word and ended with "…" (a notification's
+ * body, a to-do title); the text itself when it fits.
+ */
+export function shorten(text: string, max: number): string {
+  const t = normalizeText(text);
+  if (t.length <= max) return t;
+  const room = t.slice(0, max);
+  const space = room.lastIndexOf(' ');
+  const head = space >= max * 0.6 ? room.slice(0, space) : room.slice(0, max - 1);
+  return `${head.replace(/[\s,;:.–-]+$/u, '')}…`;
+}

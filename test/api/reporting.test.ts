@@ -233,7 +233,8 @@ const WARD_SECTIONS = {
   },
   indicatorValues: { legalDocumentsReviewed: 3 },
 };
-const RETURN_REASON = 'Thiếu số liệu người tham dự hội nghị';
+/** Ends with its own full stop, as people type it: no notification may add a second one. */
+const RETURN_REASON = 'Thiếu số liệu người tham dự hội nghị tuyên truyền.';
 
 let d: TestDatabase;
 let app: App;
@@ -549,17 +550,22 @@ describe('unit reports', () => {
       (await hacThanh.post(`/api/reports/${hacThanhReportId}/return`, { reason: 'Tự trả lại báo cáo' })).status,
       403,
     );
-    const returned = await skhcn.post(`/api/reports/${hacThanhReportId}/return`, {
-      reason: 'Thiếu số liệu người tham dự hội nghị',
-    });
+    // The reason ends with its own full stop: the notification does not add a second one (issue 9: "tuyên truyền..").
+    const reason = RETURN_REASON;
+    const returned = await skhcn.post(`/api/reports/${hacThanhReportId}/return`, { reason });
     assert.equal(returned.status, 200, JSON.stringify(returned.body));
     assert.equal(returned.body.dueDate, '2026-12-14', 'the regime date still leaves time');
     const notes = (await hacThanh.get('/api/notifications')).body.items;
-    assert.ok(notes.some((n: any) => /bị trả lại/.test(n.title) && /Thiếu số liệu người tham dự/.test(n.body)));
+    const note = notes.find((n: any) => /bị trả lại/.test(n.title));
+    assert.match(
+      note?.body ?? '',
+      /trả lại báo cáo: Thiếu số liệu người tham dự hội nghị tuyên truyền\. Đề nghị hoàn thiện/,
+    );
+    assert.doesNotMatch(note.body, /\.\./);
     const list = (await hacThanh.get(`/api/reports?regimeId=${regimeId}&period=2026`)).body;
     assert.deepEqual(
       list.map((r: any) => [r.unitName, r.status, r.returnReason]),
-      [['Phường Hạc Thành', 'returned', 'Thiếu số liệu người tham dự hội nghị']],
+      [['Phường Hạc Thành', 'returned', reason]],
     );
   });
 
@@ -788,7 +794,7 @@ describe('documents of the receiving level', () => {
     const hac = l.missing.find((m: any) => m.unitName === 'Ủy ban nhân dân phường Hạc Thành');
     assert.match(
       hac.items[0],
-      /bị trả lại ngày 04\/12\/2026 \(lý do: Thiếu số liệu người tham dự hội nghị\), chưa gửi lại/,
+      /bị trả lại ngày 04\/12\/2026 \(lý do: Thiếu số liệu người tham dự hội nghị tuyên truyền\), chưa gửi lại/,
     );
     const quangTrung = l.missing.find((m: any) => m.unitName === 'Ủy ban nhân dân phường Quang Trung');
     assert.equal(quangTrung.items[0], 'Báo cáo kết quả thực hiện năm 2026: chưa gửi');

@@ -7,6 +7,7 @@ import { importPlan } from '../../src/documents/parse/index.ts';
 import type { UnitEntry } from '../../src/domain/org/unit.ts';
 import { cascadePlan, DEFAULT_CASCADE_RULES, type ParentPlanInfo } from '../../src/domain/plan/cascade.ts';
 import { lintPlan } from '../../src/domain/plan/lint.ts';
+import { joinUnits } from '../../src/documents/render/plan-docx.ts';
 import type { Finding, PlanDraft, Section } from '../../src/domain/plan/model.ts';
 import { readFixture, referenceDirectory, referenceEntries } from '../fixtures/plans/reference-directory.ts';
 
@@ -233,6 +234,19 @@ describe('cascade: province plan 129/KH-UBND to every commune and ward', () => {
         commune.code,
       );
     }
+  });
+
+  it('lists a ward task’s coordinators as one sentence: "…thuộc UBND phường, các tổ dân phố và…"', () => {
+    const ward = children.find((c) => c.commune.code === '16516')!;
+    const task1 = ward.plan.tasks.find((t) => t.number === '1')!;
+    assert.equal(
+      joinUnits(task1.coordinators),
+      'Các phòng, ban, đơn vị thuộc UBND phường, các tổ dân phố và các đơn vị có liên quan',
+    );
+    for (const { plan, commune } of children)
+      for (const t of plan.tasks)
+        for (const units of [t.lead, t.coordinators])
+          assert.doesNotMatch(joinUnits(units), /, (Các|Những) /u, `${commune.code} nhiệm vụ ${t.number}`);
   });
 
   it('does not take xã Đồng Tiến for a misspelling of phường Đông Tiến', () => {

@@ -3,6 +3,7 @@ import { before, describe, it } from 'node:test';
 import { importPlan } from '../../src/documents/parse/index.ts';
 import { lawMentions, lintPlan } from '../../src/domain/plan/lint.ts';
 import type { Finding, PlanDraft, Task, UnitRef } from '../../src/domain/plan/model.ts';
+import { spellLawNames } from '../../src/domain/plan/laws.ts';
 import { findPhraseIssues, normalizeToneMarks } from '../../src/domain/plan/phrases.ts';
 import { parseTimeframe } from '../../src/domain/plan/timeframe.ts';
 import { readFixture, referenceDirectory } from '../fixtures/plans/reference-directory.ts';
@@ -40,11 +41,24 @@ describe('lint: ward seed', () => {
     assert.equal(more.length, 0);
     assert.equal(f.severity, 'error');
     assert.match(f.message, /Luật sửa đổi, bổ sung một số điều của Luật Chuyển giao công nghệ/);
-    assert.match(f.message, /Luật Trí tuệ Nhân tạo/);
+    // The law is named as it names itself, though the plans write "Trí tuệ Nhân tạo" (issue 9).
+    assert.match(f.message, /triển khai “Luật Trí tuệ nhân tạo”/);
     assert.equal(
       f.fix,
-      'Sửa trích yếu thành “Triển khai thi hành Luật Trí tuệ Nhân tạo trên địa bàn phường Nam Sầm Sơn”.',
+      'Sửa trích yếu thành “Triển khai thi hành Luật Trí tuệ nhân tạo trên địa bàn phường Nam Sầm Sơn”.',
     );
+  });
+
+  it('suggests the law’s own name where its case is written two ways', () => {
+    const [f, ...more] = byCode(findings, 'plan.law.inconsistentCase');
+    assert.ok(f);
+    assert.equal(more.length, 0);
+    assert.match(
+      f.message,
+      /“Luật Trí tuệ Nhân tạo” \(\d+ lần\), “Luật Trí tuệ nhân tạo” \(\d+ lần\)|“Luật Trí tuệ nhân tạo” \(\d+ lần\), “Luật Trí tuệ Nhân tạo” \(\d+ lần\)/,
+    );
+    assert.match(f.fix ?? '', /^Viết thống nhất “Luật Trí tuệ nhân tạo” \(/);
+    for (const x of findings) assert.doesNotMatch(x.fix ?? '', /Trí tuệ Nhân tạo/, x.code);
   });
 
   it('finds the ward name misspelled against the register', () => {
@@ -356,6 +370,51 @@ describe('lint: general rules on a written plan', () => {
       findPhraseIssues('Định kỳ hằng năm, an toàn, tin cậy và có trách nhiệm; Uỷ ban nhân dân tỉnh Thanh Hoá.'),
       [],
     );
+  });
+});
+
+describe('lint: the law named with capitals it does not have', () => {
+  it('suggests its own name when a plan writes "Luật Trí tuệ Nhân tạo" throughout', async () => {
+    const plan = await importFixture(PROVINCE);
+    const capital = (t: string) => t.replace(/Luật Trí tuệ nhân tạo/gu, 'Luật Trí tuệ Nhân tạo');
+    const written: PlanDraft = {
+      ...plan,
+      sections: plan.sections.map((s) => ({ ...s, blocks: s.blocks.map((b) => ({ ...b, text: capital(b.text) })) })),
+      tasks: plan.tasks.map((t) => ({ ...t, title: capital(t.title), content: t.content && capital(t.content) })),
+    };
+    const findings = lintPlan(written, { directory: referenceDirectory() });
+    assert.deepEqual(byCode(findings, 'plan.law.inconsistentCase'), []);
+    const [f, ...more] = byCode(findings, 'plan.law.nameCase');
+    assert.ok(f);
+    assert.equal(more.length, 0);
+    assert.equal(f.severity, 'info');
+    assert.match(
+      f.message,
+      /^Tên luật được viết là “Luật Trí tuệ Nhân tạo” \(\d+ lần\); tên của luật là “Luật Trí tuệ nhân tạo”\.$/,
+    );
+    assert.match(f.fix ?? '', /^Viết “Luật Trí tuệ nhân tạo” \(theo Nghị định 30\/2020\/NĐ-CP/);
+    // Written right, nothing to say.
+    const right = lintPlan(
+      { ...plan, document: { ...plan.document, title: spellLawNames(plan.document.title) } },
+      { directory: referenceDirectory() },
+    );
+    assert.deepEqual(byCode(right, 'plan.law.nameCase'), []);
+  });
+
+  it('spells registered law names as the laws do, and leaves other words alone', () => {
+    assert.equal(
+      spellLawNames('Triển khai thi hành Luật Trí tuệ Nhân tạo trên địa bàn tỉnh Thanh Hóa'),
+      'Triển khai thi hành Luật Trí tuệ nhân tạo trên địa bàn tỉnh Thanh Hóa',
+    );
+    assert.equal(
+      spellLawNames('Căn cứ Luật Khoa học, Công nghệ và Đổi mới sáng tạo; LUẬT TRÍ TUỆ NHÂN TẠO'),
+      'Căn cứ Luật Khoa học, công nghệ và đổi mới sáng tạo; Luật Trí tuệ nhân tạo',
+    );
+    assert.equal(
+      spellLawNames('Luật Tổ chức Chính phủ, Luật Chuyển đổi số'),
+      'Luật Tổ chức Chính phủ, Luật Chuyển đổi số',
+    );
+    assert.equal(spellLawNames('Trí tuệ Nhân tạo'), 'Trí tuệ Nhân tạo');
   });
 });
 

@@ -45,6 +45,7 @@ import {
   planBodyItems,
   renderPlanDocx,
 } from '../../src/documents/render/plan-docx.ts';
+import type { UnitRef } from '../../src/domain/plan/model.ts';
 import {
   PROVINCE_RENDER_OPTIONS,
   PROVINCE_TASK_LEADS,
@@ -197,6 +198,30 @@ describe('nd30 helpers', () => {
       'Các sở, ban, ngành tỉnh, Báo và Phát thanh - Truyền hình Thanh Hóa, UBND các xã, phường và các đơn vị có liên quan',
     );
     assert.equal(joinUnits(byNumber.get('3.1')!.coordinators), 'Sở Tài chính và các cơ quan, tổ chức có liên quan');
+  });
+
+  it('writes a group small inside the list, as the cascade makes them (issue 9: "…thuộc UBND phường, Các tổ dân phố")', () => {
+    const ref = (text: string, group: boolean): UnitRef => ({
+      text,
+      unitId: null,
+      unitCode: null,
+      unitName: null,
+      confidence: group ? 0.9 : 1,
+      group,
+    });
+    assert.equal(
+      joinUnits([
+        ref('Các phòng, ban, đơn vị thuộc UBND phường', true),
+        ref('Các tổ dân phố', true),
+        ref('Các đơn vị có liên quan', true),
+      ]),
+      'Các phòng, ban, đơn vị thuộc UBND phường, các tổ dân phố và các đơn vị có liên quan',
+    );
+    // Names and abbreviations keep their capitals, first or not.
+    assert.equal(
+      joinUnits([ref('Phòng Văn hóa - Xã hội phường', false), ref('UBND các xã, phường', true)]),
+      'Phòng Văn hóa - Xã hội phường và UBND các xã, phường',
+    );
   });
 });
 

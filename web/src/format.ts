@@ -3,6 +3,7 @@
 // (src/domain, pure modules), so the web and the documents the server prints use the same words by construction.
 import type { DeliverableKind, ReportStatus, Role, SubmissionState, TaskStatus, UnitKind } from './api/types.ts';
 import { UNIT_KIND_LABEL } from '../../src/domain/org/unit.ts';
+import { shorten } from '../../src/domain/text.ts';
 import { ROLE_LABEL } from '../../src/domain/permissions.ts';
 import { REPORT_STATUS_LABEL } from '../../src/domain/reporting/model.ts';
 import { AI_PLAN_YEARLY_SCHEDULE, periodFor } from '../../src/domain/reporting/period.ts';
@@ -16,6 +17,7 @@ import {
 } from '../../src/domain/tracking/model.ts';
 
 export {
+  shorten,
   ASSIGNMENT_ROLE_LABEL,
   DELIVERABLE_KIND_LABEL,
   OBSTACLE_KIND_LABEL,
@@ -210,7 +212,7 @@ export function entityTypeLabel(type: string): string {
 
 /** "1 đơn vị", "12 đơn vị": Vietnamese nouns don't inflect, but numbers read better grouped. */
 export function count(n: number, noun: string): string {
-  return `${new Intl.NumberFormat('vi-VN').format(n)} ${noun}`;
+  return `${formatNumber(n)} ${noun}`;
 }
 
 /**
@@ -260,19 +262,45 @@ export function reportingYearWindow(year: number): string {
   return `15/12/${year - 1} – 14/12/${year}`;
 }
 
-/** "1,5 MB", "320 KB" (as the server words sizes). */
+// ---------------------------------------------------------------- Numbers: one formatter (Intl, vi-VN) for the app,
+// so every number on screen has the Vietnamese decimal comma and grouped thousands: "28.450", "0,72", "45,5%".
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(min: number, max: number): Intl.NumberFormat {
+  const key = `${min}-${max}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: min, maximumFractionDigits: max });
+    numberFormats.set(key, f);
+  }
+  return f;
+}
+
+/** "28.450", "1,25": at most `maxDecimals` digits after the comma (3, as Intl does, unless told). */
+export function formatNumber(n: number, maxDecimals = 3): string {
+  return numberFormat(0, maxDecimals).format(n);
+}
+
+/** Exactly `decimals` digits after the comma: "0,72". */
+export function formatDecimal(n: number, decimals: number): string {
+  return numberFormat(decimals, decimals).format(n);
+}
+
+/** A percentage already in percent: "45,5%", "100%". */
+export function formatPercent(n: number, maxDecimals = 1): string {
+  return `${formatNumber(n, maxDecimals)}%`;
+}
+
+/** A share between 0 and 1 as a percentage: 0.72 → "72%". */
+export function formatShare(fraction: number, maxDecimals = 0): string {
+  return formatPercent(fraction * 100, maxDecimals);
+}
+
+/** "1,5 MB", "320 KB", "900 B" (as the server words sizes). */
 export function formatSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1).replace('.', ',')} MB`;
-  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
-
-/** "45,5%" */
-export function formatPercent(n: number): string {
-  return `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(n)}%`;
-}
-
-export function formatNumber(n: number): string {
-  return new Intl.NumberFormat('vi-VN').format(n);
+  if (bytes >= 1024 * 1024) return `${formatNumber(bytes / (1024 * 1024), 1)} MB`;
+  if (bytes >= 1024) return `${formatNumber(Math.round(bytes / 1024), 0)} KB`;
+  return `${formatNumber(bytes)} B`;
 }
 
 // ---------------------------------------------------------------- Theo dõi, báo cáo (the labels are the domain's: see the
@@ -292,17 +320,4 @@ export function reportStatusLabel(status: string): string {
 
 export function submissionStateLabel(state: string): string {
   return SUBMISSION_STATE_LABEL[state as SubmissionState] ?? state;
-}
-
-/**
- * The start of a long text, cut after a whole word and ended with "…": a list shows a summary in words rather than
- * a box that hides its last lines (nothing is cut mid-word or mid-line on screen).
- */
-export function excerpt(text: string, max: number): string {
-  const t = text.replace(/\s+/g, ' ').trim();
-  if (t.length <= max) return t;
-  const cut = t.slice(0, max + 1);
-  const space = cut.lastIndexOf(' ');
-  const head = (space > max * 0.6 ? cut.slice(0, space) : t.slice(0, max)).replace(/[\s,;:.–-]+$/u, '');
-  return `${head}…`;
 }

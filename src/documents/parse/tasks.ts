@@ -3,7 +3,7 @@
 import { splitUnitList } from '../../domain/org/resolve.ts';
 import type { Block, Task, TaskField, TaskGroup, UnitRef } from '../../domain/plan/model.ts';
 import { parseTimeframe } from '../../domain/plan/timeframe.ts';
-import { normalizeText } from '../../domain/text.ts';
+import { formatShareVi, normalizeText } from '../../domain/text.ts';
 import type { ParseContext } from './context.ts';
 import { numberedHeading, readFields, splitDeliverables, type FieldValue } from './fields.ts';
 import type { LogicalLine } from './lines.ts';
@@ -85,7 +85,7 @@ function resolveUnits(ctx: ParseContext, text: string, line: number, task: strin
       ctx.finding(
         'import.unit.unresolved',
         'warning',
-        `Nhiệm vụ ${task}: không tìm thấy "${ref.text}" trong danh mục đơn vị (độ tin cậy ${ref.confidence.toFixed(2)}).`,
+        `Nhiệm vụ ${task}: không tìm thấy "${ref.text}" trong danh mục đơn vị${ref.confidence > 0 ? ` (tên gần nhất giống ${formatShareVi(ref.confidence)})` : ''}.`,
         { task, line, field },
         'Kiểm tra tên đơn vị hoặc bổ sung đơn vị vào danh mục.',
       );
@@ -93,7 +93,7 @@ function resolveUnits(ctx: ParseContext, text: string, line: number, task: strin
       ctx.finding(
         'import.unit.uncertain',
         'info',
-        `Nhiệm vụ ${task}: "${ref.text}" được hiểu là "${ref.unitName}" (độ tin cậy ${ref.confidence.toFixed(2)}).`,
+        `Nhiệm vụ ${task}: "${ref.text}" được hiểu là "${ref.unitName}" (độ tin cậy ${formatShareVi(ref.confidence)}).`,
         { task, line, field },
         null,
       );

@@ -128,13 +128,24 @@ export function unitText(u: UnitRef): string {
  * ("Sở Tài chính và các cơ quan, tổ chức có liên quan"), since the group names themselves contain commas.
  */
 export function joinUnits(units: readonly UnitRef[]): string {
-  const names = units.map(unitText).filter(Boolean);
+  // Inside the sentence a group named by a common noun is written small: "…thuộc UBND phường, các tổ dân phố",
+  // never ", Các tổ dân phố"; a name ("UBND các xã, phường", "Sở Tài chính") keeps its capitals.
+  const names = units
+    .map(unitText)
+    .filter(Boolean)
+    .map((t, i) => (i > 0 ? lowerCommonNoun(t) : t));
   if (names.length <= 1) return names[0] ?? '';
   const last = units[units.length - 1]!;
   if (last.group && unitText(last)) {
-    return `${names.slice(0, -1).join(', ')} và ${lowerFirst(names[names.length - 1]!)}`;
+    const group = names[names.length - 1]!;
+    return `${names.slice(0, -1).join(', ')} và ${/^\p{Lu}{2,}/u.test(group) ? group : lowerFirst(group)}`;
   }
   return names.join(', ');
+}
+
+/** "Các tổ dân phố" → "các tổ dân phố"; a proper name or an abbreviation ("UBND các xã") is left as it is. */
+function lowerCommonNoun(text: string): string {
+  return /^(Các|Những|Toàn thể|Mọi)\s/u.test(text) ? lowerFirst(text) : text;
 }
 
 /** The lettered lines of a task, in the order of the province's plans; a line with no data is left out (notes stay in the XLSX). */

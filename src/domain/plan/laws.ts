@@ -36,6 +36,27 @@ export const LEGAL_REGISTER: readonly LegalDocument[] = [
 
 const LAWS = LEGAL_REGISTER.filter((l) => l.name.startsWith('Luật '));
 
+/** The register's law of that name, however its letters are cased ("Luật Trí tuệ Nhân tạo" → Luật Trí tuệ nhân tạo). */
+export function registeredLaw(name: string): LegalDocument | undefined {
+  return LAWS.find((l) => sameName(name, l.name));
+}
+
+const REGISTERED_LAW_NAMES = new RegExp(
+  `(?<!\\p{L})(?:${[...LAWS]
+    .sort((a, b) => b.name.length - a.name.length)
+    .map((l) => l.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'))
+    .join('|')})(?!\\p{L})`,
+  'giu',
+);
+
+/**
+ * A text with the registered laws named as they name themselves: "Luật Trí tuệ Nhân tạo" → "Luật Trí tuệ nhân tạo"
+ * (only the case of letters changes; Nghị định 30/2020/NĐ-CP capitalises the first word and proper names only).
+ */
+export function spellLawNames(text: string): string {
+  return text.replace(REGISTERED_LAW_NAMES, (found) => registeredLaw(found)?.name ?? found);
+}
+
 /** "Luật Trí tuệ nhân tạo số 143/2025/QH15": a name, then its number. */
 const CITED_LAW = /(?<!\p{L})(Luật\s+[^;:()]{2,120}?)\s+số\s*:?\s*(\d+\/\d{4}\/QH\d{1,2})(?!\d)/gu;
 
@@ -67,4 +88,29 @@ export function checkLawNumbers(plan: PlanDraft, out: Findings): void {
       );
     }
   }
+}
+
+/** A draft with every registered law named as it names itself (title, basis, sections, groups, tasks). */
+export function spellLawNamesIn(plan: PlanDraft): PlanDraft {
+  const d = plan.document;
+  const opt = (t: string | null) => (t === null ? null : spellLawNames(t));
+  return {
+    ...plan,
+    document: {
+      ...d,
+      title: spellLawNames(d.title),
+      basis: d.basis.map((b) => ({ ...b, title: opt(b.title), text: spellLawNames(b.text) })),
+    },
+    sections: plan.sections.map((s) => ({
+      ...s,
+      blocks: s.blocks.map((b) => ({ ...b, text: spellLawNames(b.text) })),
+    })),
+    groups: plan.groups.map((g) => ({ ...g, title: spellLawNames(g.title) })),
+    tasks: plan.tasks.map((t) => ({
+      ...t,
+      title: spellLawNames(t.title),
+      content: opt(t.content),
+      deliverables: t.deliverables.map(spellLawNames),
+    })),
+  };
 }

@@ -9,7 +9,7 @@ import { Findings, quote, taskLocation, texts, type LintContext, type Located } 
 import { checkPlaceNames, checkRecipients, checkUnits, correctPlaceNames } from './lint-names.ts';
 import { checkParent } from './lint-parent.ts';
 import { checkDeadlines, checkPeriod } from './lint-deadlines.ts';
-import { checkLawNumbers } from './laws.ts';
+import { checkLawNumbers, registeredLaw } from './laws.ts';
 import { checkOffices } from './lint-offices.ts';
 import { checkTasks } from './lint-tasks.ts';
 
@@ -218,7 +218,8 @@ function checkLaws(plan: PlanDraft, directory: UnitDirectory, out: Findings, inh
   const top = ranked[0];
   if (!top) return;
   const [planKey, planLaw] = top;
-  const display = [...planLaw.forms.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+  // A law of the register is named as it names itself ("Luật Trí tuệ nhân tạo"), whatever the plan's spelling.
+  const display = registeredLaw(planLaw.name)?.name ?? [...planLaw.forms.entries()].sort((a, b) => b[1] - a[1])[0]![0];
 
   for (const tl of titleLaws) {
     if (tl.key === planKey) continue;
@@ -264,18 +265,30 @@ function checkLaws(plan: PlanDraft, directory: UnitDirectory, out: Findings, inh
     }
   }
 
-  // One law, several spellings: "Luật Trí tuệ Nhân tạo" and "Luật Trí tuệ nhân tạo".
+  // One law, several spellings: "Luật Trí tuệ Nhân tạo" and "Luật Trí tuệ nhân tạo"; or one spelling that is not the
+  // law's own ("Luật Trí tuệ Nhân tạo" throughout).
   for (const [, c] of counts) {
-    if (c.forms.size < 2) continue;
     const forms = [...c.forms.entries()];
-    const preferred = [...forms].sort((a, b) => capitals(a[0]) - capitals(b[0]))[0]![0];
-    out.add(
-      'plan.law.inconsistentCase',
-      'info',
-      { field: 'text' },
-      `Tên luật được viết không thống nhất: ${forms.map(([f, n]) => `${quote(f)} (${n} lần)`).join(', ')}.`,
-      `Viết thống nhất ${quote(preferred)} (theo Nghị định 30/2020/NĐ-CP, tên văn bản chỉ viết hoa chữ cái đầu và danh từ riêng).`,
-    );
+    const registered = registeredLaw(c.name)?.name;
+    const rule = 'theo Nghị định 30/2020/NĐ-CP, tên văn bản chỉ viết hoa chữ cái đầu và danh từ riêng';
+    if (forms.length >= 2) {
+      const preferred = registered ?? [...forms].sort((a, b) => capitals(a[0]) - capitals(b[0]))[0]![0];
+      out.add(
+        'plan.law.inconsistentCase',
+        'info',
+        { field: 'text' },
+        `Tên luật được viết không thống nhất: ${forms.map(([f, n]) => `${quote(f)} (${n} lần)`).join(', ')}.`,
+        `Viết thống nhất ${quote(preferred)} (${rule}).`,
+      );
+    } else if (registered && forms[0]![0] !== registered) {
+      out.add(
+        'plan.law.nameCase',
+        'info',
+        { field: 'text' },
+        `Tên luật được viết là ${quote(forms[0]![0])} (${forms[0]![1]} lần); tên của luật là ${quote(registered)}.`,
+        `Viết ${quote(registered)} (${rule}).`,
+      );
+    }
   }
 }
 

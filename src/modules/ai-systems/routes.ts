@@ -5,7 +5,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../http/env.ts';
 import type { AppDeps } from '../../http/app.ts';
 import { defineRoute, IdParam } from '../../http/route.ts';
-import { fold } from '../../domain/text.ts';
+import { documentFileName } from '../../domain/file-name.ts';
 import { asBuffer, runInWorker } from '../../workers/pool.ts';
 import {
   Ai02InputSchema,
@@ -44,11 +44,7 @@ function download(c: Context<AppEnv>, body: Buffer | string, type: string, name:
   });
 }
 
-const slug = (s: string) =>
-  fold(s)
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 60) || 'he-thong-ai';
+const fileName = (kind: string, title: string, ext: string) => documentFileName({ kind, title, ext });
 
 /** Static paths first: "/ai-systems/coverage" must not be read as "/ai-systems/{id}". */
 function mountRegisterRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -254,7 +250,7 @@ function mountAssessmentRoutes(app: OpenAPIHono<AppEnv>): void {
       const body = asBuffer(
         await runInWorker('renderAi02Docx', { document }, { subject: 'Báo cáo đánh giá tác động (DOCX)' }),
       );
-      return download(c, body, DOCX, `mau-ai02-${slug(document.systemName)}.docx`);
+      return download(c, body, DOCX, fileName('Mẫu AI02', document.systemName, 'docx'));
     },
   );
 }
@@ -346,7 +342,7 @@ function mountCoverageRoutes(app: OpenAPIHono<AppEnv>): void {
       const body = asBuffer(
         await runInWorker('renderAiCoverageXlsx', { coverage }, { subject: 'Tình hình hệ thống AI (XLSX)' }),
       );
-      return download(c, body, XLSX, `he-thong-ai-${slug(coverage.unit.name)}.xlsx`);
+      return download(c, body, XLSX, fileName('Hệ thống AI', coverage.unit.name, 'xlsx'));
     },
   );
 }
@@ -409,7 +405,7 @@ function mountPublicRoutes(app: OpenAPIHono<AppEnv>): void {
       const body = asBuffer(
         await runInWorker('renderAi02Docx', { document }, { subject: 'Báo cáo đánh giá tác động (DOCX)' }),
       );
-      return download(c, body, DOCX, `mau-ai02-${slug(document.systemName)}.docx`);
+      return download(c, body, DOCX, fileName('Mẫu AI02', document.systemName, 'docx'));
     },
   );
 }

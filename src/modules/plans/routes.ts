@@ -40,7 +40,7 @@ import {
   type PlanTransitioned,
 } from '../../contracts/plans.ts';
 import { invalid } from '../../domain/errors.ts';
-import { fold } from '../../domain/text.ts';
+import { documentFileName } from '../../domain/file-name.ts';
 import { asBuffer, runInWorker } from '../../workers/pool.ts';
 import { renderOptions } from '../../domain/plan/issuer.ts';
 import * as service from './service.ts';
@@ -48,13 +48,9 @@ import * as service from './service.ts';
 type App = OpenAPIHono<AppEnv>;
 const tags = ['Kế hoạch'];
 
-function fileName(title: string, ext: string): string {
-  const slug =
-    fold(title)
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .slice(0, 80) || 'ke-hoach';
-  return `${slug}.${ext}`;
+/** "ke-hoach-129-kh-ubnd-trien-khai-thi-hanh-luat-tri-tue-nhan-tao….docx" (the number once the plan is issued). */
+function fileName(plan: { title: string; number: string | null; symbol: string | null }, ext: string): string {
+  return documentFileName({ kind: 'Kế hoạch', number: plan.number, symbol: plan.symbol, title: plan.title, ext });
 }
 
 function download(c: Context<AppEnv>, body: Buffer, type: string, name: string): Response {
@@ -384,7 +380,7 @@ function mountExportRoutes(app: App): void {
       const { plan, unit, draft, parentUnit } = await service.planForExport(c.get('ctx'), params.id);
       const options = renderOptions(unit, parentUnit, plan.status !== 'issued');
       const body = await runInWorker('renderPlanDocx', { draft, options }, { subject: 'Văn bản kế hoạch (DOCX)' });
-      return download(c, asBuffer(body), DOCX, fileName(plan.title, 'docx'));
+      return download(c, asBuffer(body), DOCX, fileName(plan, 'docx'));
     },
   );
   defineRoute(
@@ -405,7 +401,7 @@ function mountExportRoutes(app: App): void {
         { draft, options: renderOptions(unit, parentUnit, false) },
         { subject: 'Bảng nhiệm vụ (XLSX)' },
       );
-      return download(c, asBuffer(body), XLSX, fileName(plan.title, 'xlsx'));
+      return download(c, asBuffer(body), XLSX, fileName(plan, 'xlsx'));
     },
   );
 }

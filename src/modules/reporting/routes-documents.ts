@@ -4,7 +4,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../http/env.ts';
 import { defineRoute, IdParam } from '../../http/route.ts';
-import { fold } from '../../domain/text.ts';
+import { documentFileName, slugOf } from '../../domain/file-name.ts';
 import { AppError } from '../../domain/errors.ts';
 import { ReportApproveSchema } from '../../contracts/reporting.ts';
 import * as service from './service.ts';
@@ -20,11 +20,13 @@ export function download(c: Context<AppEnv>, body: Buffer, type: string, name: s
   });
 }
 
-export const slug = (s: string) =>
-  fold(s)
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 80) || 'bao-cao';
+/** "bao-cao-so-05-bc-ubnd-ket-qua-thuc-hien-….docx": the number and symbol first once the report has them. */
+export function reportFileName(d: { number: string | null; symbol: string; title: string }, ext: string): string {
+  return documentFileName({ kind: 'Báo cáo', number: d.number, symbol: d.symbol, title: d.title, ext });
+}
+
+/** A slug of whole words (the other exports' names are built from it). */
+export const slug = (text: string) => slugOf(text) || 'bao-cao';
 
 /**
  * The approve request's optional body ({ confirmEmpty: true }): read here because the route takes none from the
@@ -58,12 +60,6 @@ export async function approveBody(c: Context<AppEnv>): Promise<{ confirmEmpty?: 
 
 const tags = ['Báo cáo'];
 
-/** "bao-cao-so-05-bc-ubnd-ket-qua-thuc-hien-….docx": the number and symbol first once the report has them. */
-function unitReportFileName(d: { number: string | null; symbol: string; title: string }, ext: string): string {
-  const numbered = d.number ? `so-${slug(`${d.number} ${d.symbol}`)}-` : '';
-  return `bao-cao-${numbered}${slug(d.title)}.${ext}`;
-}
-
 /** GET /reports/{id}/export.docx and .xlsx: readable by whoever reads the report (404 otherwise). */
 export function mountUnitReportDocumentRoutes(app: OpenAPIHono<AppEnv>): void {
   defineRoute(
@@ -80,7 +76,7 @@ export function mountUnitReportDocumentRoutes(app: OpenAPIHono<AppEnv>): void {
     async (c, { params }) => {
       const document = await service.unitReportDocument(c.get('ctx'), params.id);
       const bytes = await runInWorker('renderUnitReportDocx', { document }, { subject: 'Báo cáo của đơn vị (DOCX)' });
-      return download(c, asBuffer(bytes), DOCX, unitReportFileName(document, 'docx'));
+      return download(c, asBuffer(bytes), DOCX, reportFileName(document, 'docx'));
     },
   );
   defineRoute(
@@ -97,7 +93,7 @@ export function mountUnitReportDocumentRoutes(app: OpenAPIHono<AppEnv>): void {
     async (c, { params }) => {
       const document = await service.unitReportDocument(c.get('ctx'), params.id);
       const bytes = await runInWorker('renderUnitReportXlsx', { document }, { subject: 'Báo cáo của đơn vị (XLSX)' });
-      return download(c, asBuffer(bytes), XLSX, unitReportFileName(document, 'xlsx'));
+      return download(c, asBuffer(bytes), XLSX, reportFileName(document, 'xlsx'));
     },
   );
 }

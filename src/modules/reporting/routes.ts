@@ -45,7 +45,15 @@ import {
 } from '../../contracts/reporting.ts';
 import * as service from './service.ts';
 import { mountPeriodSigningRoutes } from './routes-signing.ts';
-import { approveBody, DOCX, download, mountUnitReportDocumentRoutes, slug, XLSX } from './routes-documents.ts';
+import {
+  approveBody,
+  DOCX,
+  download,
+  mountUnitReportDocumentRoutes,
+  reportFileName,
+  XLSX,
+} from './routes-documents.ts';
+import { documentFileName } from '../../domain/file-name.ts';
 import { focalDashboard, nationalDashboard } from './use-cases/dashboard.ts';
 import { mountPublicPlanRoutes } from './public-routes.ts';
 import { mountTableExportRoutes } from './routes-exports.ts';
@@ -187,7 +195,7 @@ function mountCompiledReportRoutes(app: Api): void {
         c,
         asBuffer(await runInWorker('renderCompiledReportDocx', { report }, { subject: 'Báo cáo tổng hợp (DOCX)' })),
         DOCX,
-        `bao-cao-${slug(report.title)}.docx`,
+        reportFileName(report, 'docx'),
       );
     },
   );
@@ -209,7 +217,7 @@ function mountCompiledReportRoutes(app: Api): void {
         c,
         asBuffer(await runInWorker('renderCompiledReportXlsx', { report }, { subject: 'Báo cáo tổng hợp (XLSX)' })),
         XLSX,
-        `bao-cao-${slug(report.title)}.xlsx`,
+        reportFileName(report, 'xlsx'),
       );
     },
   );
@@ -247,7 +255,13 @@ function mountReminderRoutes(app: Api): void {
         c,
         asBuffer(await runInWorker('renderReminderLetterDocx', { letter }, { subject: 'Công văn đôn đốc (DOCX)' })),
         DOCX,
-        `cong-van-don-doc-${slug(letter.subject.replace(/^V\/v\s*/u, ''))}.docx`,
+        documentFileName({
+          kind: 'Công văn đôn đốc',
+          number: letter.number,
+          symbol: letter.symbol,
+          title: letter.subject,
+          ext: 'docx',
+        }),
       );
     },
   );

@@ -174,13 +174,8 @@ export const fileBase64 = (f: File) =>
     r.readAsDataURL(f);
   });
 
-/** 1,2 MB · 340 kB · 900 B */
-export function formatSize(bytes: number): string {
-  const nf = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 1 });
-  if (bytes >= 1024 * 1024) return `${nf(bytes / 1024 / 1024)} MB`;
-  if (bytes >= 1024) return `${nf(bytes / 1024)} kB`;
-  return `${bytes} B`;
-}
+/** 1,2 MB · 340 KB · 900 B: the app's one number format (format.ts). */
+export { formatSize } from '../format.ts';
 
 /** The stored quality report (src/domain/datasets/quality): per column, duplicates, encoding, notes. */
 export type { FieldReport, QualityReport } from '../../../src/domain/datasets/quality/types.ts';

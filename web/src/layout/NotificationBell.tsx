@@ -18,7 +18,7 @@ import {
 import { IconBell, IconCheck } from '@tabler/icons-react';
 import { useMarkNotificationRead, useNotifications } from '../api/tracking.ts';
 import type { AppNotification } from '../api/types.ts';
-import { excerpt, formatDateTime } from '../format.ts';
+import { shorten, formatDateTime } from '../format.ts';
 import { paths, webLink } from '../paths.ts';
 
 export function NotificationBell() {
@@ -109,7 +109,7 @@ export function NotificationBell() {
                     </Text>
                     {n.body ? (
                       <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                        {excerpt(n.body, 140)}
+                        {shorten(n.body, 140)}
                       </Text>
                     ) : null}
                     <Text size="xs" c="dimmed">

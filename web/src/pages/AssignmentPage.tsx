@@ -14,7 +14,7 @@ import { StatusBadge } from '../components/StatusBadge.tsx';
 import { docNumber } from '../components/plans/planFormat.ts';
 import { ObstacleCard } from '../components/tracking/ObstacleCard.tsx';
 import { DeliverableLine, EvidenceLink, PercentBar, TaskStatusBadge } from '../components/tracking/TrackingBits.tsx';
-import { count, formatDateTime, formatDay, reportingYearWindow } from '../format.ts';
+import { count, formatDateTime, formatDay, formatPercent, reportingYearWindow } from '../format.ts';
 import { paths } from '../paths.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { InfoRow } from '../components/InfoRow.tsx';
@@ -150,7 +150,7 @@ function AssignmentView({ d }: { d: AssignmentDetail }) {
                   title={
                     <Group gap="xs" component="span">
                       <Text span fw={700} size="sm">
-                        {formatDay(u.occurredOn)} · {u.percent}%
+                        {formatDay(u.occurredOn)} · {formatPercent(u.percent)}
                       </Text>
                       {u.completed ? (
                         <StatusBadge tone="green" size="sm">

@@ -3,6 +3,7 @@
 // for the focal units that follow it (Điều 19: 72 hours, 5 working days, 15 days).
 import type { IncidentDeadline } from '../../../domain/ai-systems/incidents.ts';
 import { can, scopeRoots } from '../../../domain/permissions.ts';
+import { sentence, shorten } from '../../../domain/text.ts';
 import type { TodoItem } from '../../../domain/todo.ts';
 import { requireActor, type Ctx } from '../../context.ts';
 import { vnDate } from '../../reporting/index.ts';
@@ -39,7 +40,7 @@ export async function aiSystemsTodo(ctx: Ctx, today: string): Promise<TodoItem[]
     const next = days.find((d) => d >= today) ?? days.at(-1) ?? null;
     items.push({
       kind: 'aiSystem.incident',
-      title: `Sự cố nghiêm trọng: ${i.product_name}. ${i.description.length > 100 ? `${i.description.slice(0, 99)}…` : i.description}`,
+      title: `Sự cố nghiêm trọng: ${sentence(i.product_name)} ${shorten(i.description, 100)}`,
       dueDate: next,
       link: `/he-thong-ai/${i.use_id}#su-co-${i.id}`,
       unitName: i.unit_id === actor.unitId ? null : i.unit_name,

@@ -4,7 +4,7 @@ import { conflict } from '../../../domain/errors.ts';
 import { extendedDueDate } from '../../../domain/petitions/deadline.ts';
 import { CLOSED_STATUS_LABEL, TOPIC_LABEL, type ClosingOutcome, type Topic } from '../../../domain/petitions/model.ts';
 import { DEFAULT_PETITION_SETTINGS } from '../../../domain/petitions/settings.ts';
-import { fold } from '../../../domain/text.ts';
+import { fold, shorten } from '../../../domain/text.ts';
 import { todayInVietnam } from '../../../domain/tracking/assignment.ts';
 import type { Config } from '../../../config.ts';
 import { loadCalendar } from '../../calendar/index.ts';
@@ -32,7 +32,7 @@ export async function draftAnswer(ctx: Ctx, id: number, answer: string) {
       unitId: p.handling_unit_id,
       kind: 'petition.answer_drafted',
       title: `Dự thảo trả lời kiến nghị ${p.code} chờ duyệt`,
-      body: p.subject.slice(0, 200),
+      body: shorten(p.subject, 200),
       link: `/kien-nghi/${id}`,
     });
   });

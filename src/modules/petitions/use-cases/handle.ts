@@ -5,7 +5,7 @@ import { dueDateAfterPause } from '../../../domain/petitions/deadline.ts';
 import { petitionReaders } from '../../../domain/petitions/access.ts';
 import { statusAfter, TOPIC_LABEL, type Concern, type Topic } from '../../../domain/petitions/model.ts';
 import { can } from '../../../domain/permissions.ts';
-import { fold } from '../../../domain/text.ts';
+import { fold, formatDateVi, shorten } from '../../../domain/text.ts';
 import { todayInVietnam } from '../../../domain/tracking/assignment.ts';
 import type { Config } from '../../../config.ts';
 import { loadCalendar } from '../../calendar/index.ts';
@@ -69,7 +69,7 @@ export async function routePetition(ctx: Ctx, id: number, b: { unitId: number; n
       unitId: unit.id,
       kind: 'petition.routed',
       title: `Kiến nghị ${p.code} được chuyển đến đơn vị`,
-      body: `${p.subject.slice(0, 200)} (hạn trả lời ${p.due_date}).`,
+      body: `${shorten(p.subject, 200)} (hạn trả lời ${formatDateVi(p.due_date)}).`,
       link: `/kien-nghi/${id}`,
     });
   });

@@ -5,6 +5,7 @@ import type { DB } from '../../../db/schema.ts';
 import { addWorkingDays } from '../../../domain/calendar/working-days.ts';
 import { DEADLINE_TIER_LABEL, deadlineTier, DUE_SOON_WORKING_DAYS } from '../../../domain/petitions/deadline.ts';
 import { todayInVietnam } from '../../../domain/tracking/assignment.ts';
+import { formatDateVi, shorten } from '../../../domain/text.ts';
 import { loadCalendar } from '../../calendar/index.ts';
 import { notify } from '../../notifications/index.ts';
 import * as store from '../store.ts';
@@ -21,8 +22,8 @@ export async function runPetitionReminders(db: Kysely<DB>, today = todayInVietna
       await notify(tx, {
         unitId: p.handling_unit_id,
         kind: `petition.${tier}`,
-        title: `Kiến nghị ${p.code}: ${DEADLINE_TIER_LABEL[tier].toLowerCase()} (hạn ${p.due_date})`,
-        body: p.subject.slice(0, 200),
+        title: `Kiến nghị ${p.code}: ${DEADLINE_TIER_LABEL[tier].toLowerCase()} (hạn ${formatDateVi(p.due_date)})`,
+        body: shorten(p.subject, 200),
         link: `/kien-nghi/${p.id}`,
       });
     });

@@ -13,7 +13,7 @@ import {
 } from '../../../domain/petitions/intake.ts';
 import { receivingUnitFor } from '../../../domain/petitions/routing.ts';
 import type { PetitionSettings } from '../../../domain/petitions/settings.ts';
-import { fold } from '../../../domain/text.ts';
+import { fold, formatDateVi, shorten } from '../../../domain/text.ts';
 import { waitText } from '../../../domain/throttle.ts';
 import { todayInVietnam } from '../../../domain/tracking/assignment.ts';
 import type { PetitionIntake, PetitionReceipt } from '../../../contracts/petitions.ts';
@@ -125,7 +125,7 @@ async function notifyOperators(tx: Tx, code: string, subject: string, about: Abo
       unitId: n.unitId,
       kind: 'petition.about_record',
       title: `Kiến nghị ${code} về ${n.what}`,
-      body: subject.slice(0, 200),
+      body: shorten(subject, 200),
       link: n.link,
     });
 }
@@ -194,7 +194,7 @@ export async function submitPetition(
       unitId: receiver.unitId,
       kind: 'petition.received',
       title: `Kiến nghị mới ${code}`,
-      body: `${input.subject.slice(0, 200)} (hạn trả lời ${dueDate}).`,
+      body: `${shorten(input.subject, 200)} (hạn trả lời ${formatDateVi(dueDate)}).`,
       link: `/kien-nghi/${id}`,
     });
     await notifyOperators(tx, code, input.subject, about, receiver.unitId);

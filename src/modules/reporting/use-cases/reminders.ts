@@ -7,6 +7,7 @@ import type { DB } from '../../../db/schema.ts';
 import type { CalendarConfig } from '../../../domain/calendar/holidays.ts';
 import { toJulianDay } from '../../../domain/calendar/lunar.ts';
 import { shortDateVi } from '../../../domain/reporting/compile.ts';
+import { sentence } from '../../../domain/text.ts';
 import { REPORT_STATUS_LABEL, type ReportStatus } from '../../../domain/reporting/model.ts';
 import { nextPeriod, previousPeriod, type ReportingPeriod } from '../../../domain/reporting/period.ts';
 import { isReceived } from '../../../domain/reporting/rollup.ts';
@@ -108,14 +109,14 @@ function reminderText(regime: ReportingRegime, period: ReportingPeriod, p: Pendi
   const returned = p.report?.status === 'returned' && p.report.return_reason ? p.report.return_reason : null;
   const body =
     `${regime.name}. Báo cáo của đơn vị hiện: ${state.toLowerCase()}.` +
-    (returned ? ` Lý do trả lại: ${returned}.` : '');
+    (returned ? ` Lý do trả lại: ${sentence(returned)}` : '');
   const mail = [
     `Kính gửi: ${p.unit.name},`,
     '',
     `${regime.name} – ${period.label} (số liệu từ ${shortDateVi(period.dataWindow.from)} đến ${shortDateVi(period.dataWindow.to)}).`,
     `Hạn cuối gửi báo cáo: ${shortDateVi(p.due)} (${when}).`,
     `Báo cáo của đơn vị hiện: ${state.toLowerCase()}.`,
-    ...(returned ? [`Lý do trả lại: ${returned}`] : []),
+    ...(returned ? [`Lý do trả lại: ${sentence(returned)}`] : []),
     '',
     'Đề nghị đơn vị đăng nhập Thi Hành để hoàn thiện, trình lãnh đạo duyệt và gửi báo cáo đúng hạn.',
     '',

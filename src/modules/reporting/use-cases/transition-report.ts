@@ -7,7 +7,7 @@ import { addWorkingDays } from '../../../domain/calendar/working-days.ts';
 import { addDays } from '../../../domain/calendar/lunar.ts';
 import { shortDateVi } from '../../../domain/reporting/compile.ts';
 import { transitionTarget, type ReportTransition } from '../../../domain/reporting/workflow.ts';
-import { normalizeText } from '../../../domain/text.ts';
+import { normalizeText, sentence } from '../../../domain/text.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { loadCalendar } from '../../calendar/index.ts';
 import { authorize, requireActor, type Ctx, type Tx } from '../../context.ts';
@@ -54,7 +54,7 @@ function noticeOf(
       link,
       title: `Báo cáo ${period} bị trả lại`,
       body:
-        `${m.toUnit.name} trả lại báo cáo: ${m.reason}. ` +
+        `${m.toUnit.name} trả lại báo cáo: ${sentence(m.reason ?? '')} ` +
         `Đề nghị hoàn thiện và gửi lại trước ngày ${shortDateVi(addDays(row.due_date, 1))}.`,
     };
   }

@@ -1,7 +1,7 @@
 // Obstacles (khó khăn, vướng mắc; đề xuất, kiến nghị) as the two sides see them, and the receiving unit's answer.
 import { conflict, invalid } from '../../../domain/errors.ts';
 import { can } from '../../../domain/permissions.ts';
-import { normalizeText } from '../../../domain/text.ts';
+import { normalizeText, shorten } from '../../../domain/text.ts';
 import { OBSTACLE_KIND_LABEL, OBSTACLE_STATUS_LABEL } from '../../../domain/tracking/model.ts';
 import type { ObstacleListQuery } from '../../../contracts/tracking.ts';
 import { recordAudit } from '../../audit/index.ts';
@@ -91,7 +91,7 @@ export async function answerObstacle(ctx: Ctx, id: number, answerText: string) {
       unitId: o.unit_id,
       kind: 'obstacle.answered',
       title: `${o.to_unit_name} đã trả lời ${OBSTACLE_KIND_LABEL[o.kind].toLowerCase()} của đơn vị`,
-      body: `${o.task_number ? `Nhiệm vụ ${o.task_number}: ` : ''}${answer.slice(0, 300)}`,
+      body: `${o.task_number ? `Nhiệm vụ ${o.task_number}: ` : ''}${shorten(answer, 300)}`,
       link: `/obstacles?box=outbox#${id}`,
     });
     await recordAudit(tx, ctx, {

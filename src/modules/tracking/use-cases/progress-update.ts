@@ -1,7 +1,7 @@
 // Progress on an assignment: the update, what it produced (deliverables), its evidence files and the obstacles raised.
 import { conflict, invalid } from '../../../domain/errors.ts';
 import { parseIsoDate } from '../../../domain/calendar/lunar.ts';
-import { formatDateVi, normalizeText } from '../../../domain/text.ts';
+import { formatDateVi, normalizeText, shorten } from '../../../domain/text.ts';
 import { progressOf, todayInVietnam } from '../../../domain/tracking/assignment.ts';
 import { evidenceSetProblem } from '../../../domain/tracking/evidence.ts';
 import { OBSTACLE_KIND_LABEL, type ObstacleKind } from '../../../domain/tracking/model.ts';
@@ -204,7 +204,7 @@ async function raiseObstacles(
       unitId: toUnitId,
       kind: 'obstacle.raised',
       title: `${OBSTACLE_KIND_LABEL[o.kind]} của ${a.unit_name}`,
-      body: `Nhiệm vụ ${a.task_number} (${planName({ number: a.plan_number, symbol: a.plan_symbol, title: a.plan_title })}): ${o.content.slice(0, 300)}`,
+      body: `Nhiệm vụ ${a.task_number} (${planName({ number: a.plan_number, symbol: a.plan_symbol, title: a.plan_title })}): ${shorten(o.content, 300)}`,
       link: `/obstacles?box=inbox#${id}`,
     });
   }

@@ -2,6 +2,7 @@
 // who record its progress), and the difficulties and proposals waiting for their unit's answer.
 import { addDays } from '../../../domain/calendar/lunar.ts';
 import { can } from '../../../domain/permissions.ts';
+import { shorten } from '../../../domain/text.ts';
 import { DUE_SOON_DAYS, type TodoItem } from '../../../domain/todo.ts';
 import { requireActor, type Ctx } from '../../context.ts';
 import { listAssignmentsFor } from './list-assignments.ts';
@@ -31,7 +32,7 @@ export async function trackingTodo(ctx: Ctx, today: string): Promise<TodoItem[]>
     if (!o.can.answer) continue;
     items.push({
       kind: 'obstacle.answer',
-      title: `${o.kindLabel}: ${o.content.length > 120 ? `${o.content.slice(0, 119)}…` : o.content}`,
+      title: `${o.kindLabel}: ${shorten(o.content, 120)}`,
       dueDate: null,
       link: `/kho-khan?hop=den#kk-${o.id}`,
       unitName: o.unit.name,

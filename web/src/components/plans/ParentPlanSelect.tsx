@@ -4,7 +4,7 @@ import { Select, Stack, Text, type ComboboxItem, type OptionsFilter } from '@man
 import { usePlanOptions } from '../../api/plans.ts';
 import type { BasisReference, PlanListItem } from '../../api/types.ts';
 import { docNumber, fold, formatIsoDate } from './planFormat.ts';
-import { excerpt } from '../../format.ts';
+import { shorten } from '../../format.ts';
 
 const KIND_RANK: Record<string, number> = { central: 0, national: 0, province: 1, agency: 2, ward: 3, commune: 3 };
 
@@ -89,7 +89,7 @@ export function ParentPlanSelect({
             </Text>
             {p ? (
               <Text size="xs" c="dimmed">
-                {excerpt(p.title, 120)}
+                {shorten(p.title, 120)}
               </Text>
             ) : null}
           </Stack>

@@ -65,7 +65,7 @@ export function IssuePlanModal({
     number:
       required(v.number, 'Nhập số văn bản do văn thư cấp.') ??
       (!ISSUED_NUMBER.test(v.number.trim()) ? 'Số văn bản chỉ gồm chữ số, ví dụ 129.' : undefined),
-    date: v.date ? undefined : 'Chọn ngày ban hành (dd/mm/yyyy).',
+    date: v.date ? undefined : 'Chọn ngày ban hành (ngày/tháng/năm).',
     signerName: v.signerName.trim() && v.signerName.trim().length < 2 ? 'Họ tên cần ít nhất 2 ký tự.' : undefined,
   }));
   const mutation = usePlanMutation((body: PlanIssueBody) => plansApi.issue(plan.id, body));

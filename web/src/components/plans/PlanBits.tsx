@@ -4,6 +4,7 @@ import { Group, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconAlertTriangleFilled, IconCircleCheckFilled, IconCircleXFilled } from '@tabler/icons-react';
 import type { Finding, UnitRef } from '../../api/types.ts';
 import { StatusBadge } from '../StatusBadge.tsx';
+import { formatShare } from '../../format.ts';
 import { clarityOf, isUncertainRef, planStatusLabel, planStatusTone } from './planFormat.ts';
 
 export function PlanStatusBadge({ status, label, size }: { status: string; label?: string; size?: 'sm' | 'md' }) {
@@ -43,7 +44,7 @@ export function UnitRefList({
                 {' '}
                 {r.unitId === null
                   ? '(chưa có trong danh mục)'
-                  : `(chưa chắc chắn, độ tin cậy ${Math.round(r.confidence * 100)}%)`}
+                  : `(chưa chắc chắn, độ tin cậy ${formatShare(r.confidence)})`}
               </Text>
             ) : null}
             {official && (highlight || uncertain) ? (

@@ -2,6 +2,7 @@
 import type { Finding, PlanStatus, PlanTask, Schedule, Severity, UnitRef } from '../../api/types.ts';
 import type { Tone } from '../StatusBadge.tsx';
 import { PLAN_STATUS_LABEL } from '../../../../src/domain/plan/model.ts';
+import { formatNumber } from '../../format.ts';
 
 /** The domain's own words (src/domain/plan/model.ts), as the server prints them. */
 export { PLAN_STATUS_LABEL };
@@ -177,7 +178,7 @@ export function groupOf(
 /** "1,2 giây" / "850 mili giây". */
 export function formatDuration(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)} mili giây`;
-  return `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(ms / 1000)} giây`;
+  return `${formatNumber(ms / 1000, 1)} giây`;
 }
 
 const RECURRENCE: Record<string, string> = { yearly: 'hằng năm', quarterly: 'hằng quý', monthly: 'hằng tháng' };

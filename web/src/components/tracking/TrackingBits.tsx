@@ -9,6 +9,7 @@ import {
   deliverableKindLabel,
   formatDay,
   formatNumber,
+  formatPercent,
   formatSize,
   OBSTACLE_STATUS_LABEL,
   TASK_STATUS_LABEL,
@@ -62,7 +63,7 @@ export function PercentBar({ value, label = 'Tiến độ' }: { value: number; l
       />
       <Text size="sm" fw={600} w={44} ta="right">
         <span className="sr-only">{label}: </span>
-        {value}%
+        {formatPercent(value)}
       </Text>
     </Group>
   );

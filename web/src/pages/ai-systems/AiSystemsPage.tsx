@@ -9,7 +9,7 @@ import { PageHeader } from '../../components/PageTitle.tsx';
 import { PrintButton } from '../../components/Print.tsx';
 import { useSearchText } from '../../components/searchParams.ts';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
-import { count, excerpt } from '../../format.ts';
+import { count, shorten } from '../../format.ts';
 import { paths } from '../../paths.ts';
 import { LEVEL_TONE, STATE_TONE } from './labels.ts';
 
@@ -75,7 +75,7 @@ export function AiSystemsPage() {
                     {u.unit.name} · {u.statusLabel}
                   </Text>
                   <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                    {excerpt(u.purpose, 200)}
+                    {shorten(u.purpose, 200)}
                   </Text>
                   <Group gap={6} mt={6}>
                     <StatusBadge tone={u.level ? LEVEL_TONE[u.level]! : 'gray'} size="sm">

@@ -11,7 +11,7 @@ import type { AssignmentDetail } from '../../api/types.ts';
 import { FormError } from '../../components/FieldError.tsx';
 import { PageHeader, usePageTitle } from '../../components/PageTitle.tsx';
 import { TaskStatusBadge } from '../../components/tracking/TrackingBits.tsx';
-import { formatDay } from '../../format.ts';
+import { formatDay, formatPercent } from '../../format.ts';
 import { paths } from '../../paths.ts';
 import { NotFoundPage } from '../NotFoundPage.tsx';
 import { DeliverablesSection } from './DeliverablesSection.tsx';
@@ -85,7 +85,7 @@ function UpdateForm({ d }: { d: AssignmentDetail }) {
             <Group gap="xs">
               <TaskStatusBadge status={a.status} size="sm" />
               <Text span size="sm">
-                {a.unit.name} · hạn {formatDay(a.dueDate) || 'không có'} · hiện {a.percent}%
+                {a.unit.name} · hạn {formatDay(a.dueDate) || 'không có'} · hiện {formatPercent(a.percent)}
               </Text>
             </Group>
           </Stack>

@@ -55,9 +55,9 @@ export interface Values {
 /** The form's message for a field the contract refuses, by the field's path with row numbers as `#`. */
 const FIELD_MESSAGE: Record<string, string> = {
   percent: 'Nhập tiến độ từ 0 đến 100 (%).',
-  occurredOn: 'Chọn ngày (dd/mm/yyyy).',
+  occurredOn: 'Chọn ngày (ngày/tháng/năm).',
   'deliverables.#.title': 'Nhập tên sản phẩm.',
-  'deliverables.#.occurredOn': 'Chọn ngày (dd/mm/yyyy).',
+  'deliverables.#.occurredOn': 'Chọn ngày (ngày/tháng/năm).',
   'deliverables.#.participants': 'Nhập số người tham dự (số nguyên).',
   'deliverables.#.link': 'Đường dẫn phải bắt đầu bằng http:// hoặc https://.',
   'obstacles.#.content': 'Nêu rõ nội dung (ít nhất 5 ký tự).',

@@ -6,7 +6,7 @@ import { usePrinting } from '../../components/Print.tsx';
 import type { FocalDashboard } from '../../api/types.ts';
 import { Section } from '../../components/Section.tsx';
 import { docNumber } from '../../components/plans/planFormat.ts';
-import { count, formatDay, formatNumber, reportingYearWindow } from '../../format.ts';
+import { count, formatDay, formatNumber, formatPercent, reportingYearWindow } from '../../format.ts';
 import { paths } from '../../paths.ts';
 import { PetitionsSection } from './PetitionsSection.tsx';
 import { ReportsSection } from './ReportsSection.tsx';
@@ -113,7 +113,7 @@ export function DashboardView({ d }: { d: FocalDashboard }) {
                       {o.taskTitle ? `: ${o.taskTitle}` : ''}
                     </Text>
                     <Text size="xs" c="red.9">
-                      Hạn {formatDay(o.dueDate)} · đạt {o.percent}%
+                      Hạn {formatDay(o.dueDate)} · đạt {formatPercent(o.percent)}
                     </Text>
                   </Link>
                 </li>

@@ -92,7 +92,7 @@ export function TasksSection({ d }: { d: FocalDashboard }) {
                   <Table.Td ta="right">{t.doneLate}</Table.Td>
                   <Table.Td ta="right">{t.inProgress}</Table.Td>
                   <Table.Td ta="right">{t.overdue}</Table.Td>
-                  <Table.Td ta="right">{t.averagePercent}%</Table.Td>
+                  <Table.Td ta="right">{formatPercent(t.averagePercent)}</Table.Td>
                   <Table.Td ta="right">
                     {t.unitsDone}/{t.units} ({formatPercent(t.unitsDoneShare)})
                   </Table.Td>

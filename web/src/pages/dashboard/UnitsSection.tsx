@@ -9,7 +9,7 @@ import { Section } from '../../components/Section.tsx';
 import { usePrinting } from '../../components/Print.tsx';
 import { fold, planStatusLabel } from '../../components/plans/planFormat.ts';
 import { SubmissionStateBadge } from '../../components/reporting/ReportingBits.tsx';
-import { count } from '../../format.ts';
+import { count, formatPercent } from '../../format.ts';
 import { paths } from '../../paths.ts';
 
 const BUCKETS = [
@@ -178,7 +178,7 @@ export function UnitsSection({ d }: { d: FocalDashboard }) {
                     {u.tasksDone}/{u.tasks}
                   </Table.Td>
                   <Table.Td ta="right">{u.overdue}</Table.Td>
-                  <Table.Td ta="right">{u.averagePercent}%</Table.Td>
+                  <Table.Td ta="right">{formatPercent(u.averagePercent)}</Table.Td>
                   <Table.Td>
                     {u.report ? (
                       <SubmissionStateBadge state={u.report.state} size="sm" />

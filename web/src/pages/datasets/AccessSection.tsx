@@ -22,7 +22,7 @@ import { ModalFormButtons, ReasonModal, reasonCheck } from '../../components/Rea
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { Section } from '../../components/Section.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
-import { formatDate, formatDateTime } from '../../format.ts';
+import { formatDate, formatDateTime, formatNumber } from '../../format.ts';
 import { AccessRequestFields, checkAccessRequest } from './AccessRequestFields.tsx';
 import { REQUEST_TONE } from './labels.ts';
 
@@ -176,7 +176,7 @@ function Log({ d }: { d: DatasetDetail }) {
   return (
     <Stack gap="xs">
       <Text fw={600} size="sm">
-        Nhật ký truy cập{log.data ? ` (${log.data.total})` : ''}
+        Nhật ký truy cập{log.data ? ` (${formatNumber(log.data.total)})` : ''}
       </Text>
       {log.data && items.length === 0 ? <Text size="sm">Chưa có lượt tải nào.</Text> : null}
       {items.length > 0 ? (

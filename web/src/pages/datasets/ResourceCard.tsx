@@ -17,7 +17,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ReasonModal } from '../../components/ReasonModal.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
-import { count, formatDate, formatDateTime } from '../../format.ts';
+import { count, formatDate, formatDateTime, formatNumber } from '../../format.ts';
 import { DeidentifyPanel, DeidentifyResult } from './DeidentifyPanel.tsx';
 import { scoreTone, typeLabel } from './labels.ts';
 import { UploadForm } from './UploadForm.tsx';
@@ -60,8 +60,8 @@ function QualityTable({ r }: { r: DatasetResource }) {
                 <Table.Tr key={c.name}>
                   <Table.Td style={{ overflowWrap: 'anywhere' }}>{c.name}</Table.Td>
                   <Table.Td>{typeLabel(c.inferredType)}</Table.Td>
-                  <Table.Td ta="right">{c.missing.toLocaleString('vi-VN')}</Table.Td>
-                  <Table.Td ta="right">{c.invalid.toLocaleString('vi-VN')}</Table.Td>
+                  <Table.Td ta="right">{formatNumber(c.missing)}</Table.Td>
+                  <Table.Td ta="right">{formatNumber(c.invalid)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -103,7 +103,7 @@ function Findings({ d, r }: { d: DatasetDetail; r: DatasetResource }) {
               <Table.Tr key={`${f.column}|${f.kind}`}>
                 <Table.Td style={{ overflowWrap: 'anywhere' }}>{f.column}</Table.Td>
                 <Table.Td>{f.kindLabel || personalKindLabel(f.kind)}</Table.Td>
-                <Table.Td ta="right">{f.count.toLocaleString('vi-VN')}</Table.Td>
+                <Table.Td ta="right">{formatNumber(f.count)}</Table.Td>
                 <Table.Td>
                   {f.dismissed ? (
                     <Text size="xs">

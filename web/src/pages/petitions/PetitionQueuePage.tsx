@@ -25,7 +25,7 @@ import { ListFilters, ListSummary } from '../../components/ListHeader.tsx';
 import { PageHeader } from '../../components/PageTitle.tsx';
 import { PrintButton } from '../../components/Print.tsx';
 import { useSearchParamState, useSearchText } from '../../components/searchParams.ts';
-import { formatDay, todayVn } from '../../format.ts';
+import { formatDay, todayVn, count } from '../../format.ts';
 import { useSession } from '../../auth/SessionContext.tsx';
 import { paths } from '../../paths.ts';
 
@@ -160,7 +160,7 @@ export function PetitionQueuePage() {
                 ) : null
               }
             >
-              {list.data!.total} kiến nghị
+              {count(list.data!.total, 'kiến nghị')}
             </ListSummary>
             {selected.size >= 2 ? (
               <Group gap="sm">

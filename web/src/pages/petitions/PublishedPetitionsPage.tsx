@@ -5,7 +5,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { usePublishedPetitions } from '../../api/petitions.ts';
 import { LoadError } from '../../components/FieldError.tsx';
 import { usePageTitle } from '../../components/PageTitle.tsx';
-import { formatDay } from '../../format.ts';
+import { formatDay, formatNumber } from '../../format.ts';
 import { PublicShell } from './PublicShell.tsx';
 
 export function PublishedPetitionsPage() {
@@ -43,7 +43,7 @@ export function PublishedPetitionsPage() {
               <Chip value="">Tất cả</Chip>
               {data.topics.map((t) => (
                 <Chip key={t.topic} value={t.topic}>
-                  {t.label} ({t.count})
+                  {t.label} ({formatNumber(t.count)})
                 </Chip>
               ))}
             </Group>

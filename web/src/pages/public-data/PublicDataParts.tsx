@@ -5,6 +5,7 @@ import { IconDownload } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { ACCESS_CLASS_LABEL, formatSize, type PublicDataset } from '../../api/datasets.ts';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { formatNumber } from '../../format.ts';
 import { paths } from '../../paths.ts';
 import { CLASS_TONE, scoreTone } from '../datasets/labels.ts';
 
@@ -56,7 +57,7 @@ export function PublicResources({ d }: { d: PublicDataset }) {
             </Text>
             <Group gap={6}>
               <Text size="xs" c="dimmed">
-                {r.format.toUpperCase()} · {formatSize(r.size)} · {r.rows.toLocaleString('vi-VN')} dòng
+                {r.format.toUpperCase()} · {formatSize(r.size)} · {formatNumber(r.rows)} dòng
               </Text>
               <StatusBadge tone={scoreTone(r.qualityScore)} size="sm">
                 Chất lượng {r.qualityScore}/100

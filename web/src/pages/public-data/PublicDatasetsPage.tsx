@@ -17,7 +17,7 @@ import { usePageTitle } from '../../components/PageTitle.tsx';
 import { useSearchParamState, useSearchText } from '../../components/searchParams.ts';
 import { UnitSearch } from '../../components/UnitSearch.tsx';
 import { useUnitChoice } from '../../components/unitChoice.ts';
-import { count, excerpt, formatDate } from '../../format.ts';
+import { count, shorten, formatDate } from '../../format.ts';
 import { paths } from '../../paths.ts';
 import { PublicShell } from '../petitions/PublicShell.tsx';
 import { DatasetBadges, PublicDataNav, PublicResources } from './PublicDataParts.tsx';
@@ -39,7 +39,7 @@ function DatasetCard({ d }: { d: PublicDataset }) {
         <DatasetBadges d={d} />
         {d.description ? (
           <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-            {excerpt(d.description, 280)}
+            {shorten(d.description, 280)}
           </Text>
         ) : null}
         <PublicResources d={d} />

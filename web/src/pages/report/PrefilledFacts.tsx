@@ -4,7 +4,7 @@ import type { ReportDetail } from '../../api/types.ts';
 import { Section } from '../../components/Section.tsx';
 import { ReportStatusBadge } from '../../components/reporting/ReportingBits.tsx';
 import { DeliverableLine, TaskStatusBadge } from '../../components/tracking/TrackingBits.tsx';
-import { ASSIGNMENT_ROLE_LABEL, count, formatDay, OBSTACLE_KIND_LABEL } from '../../format.ts';
+import { ASSIGNMENT_ROLE_LABEL, count, formatDay, formatPercent, OBSTACLE_KIND_LABEL } from '../../format.ts';
 import { paths } from '../../paths.ts';
 
 /** What the report was prefilled with: the tasks with their status and deliverables, obstacles, the offices' reports. */
@@ -33,7 +33,8 @@ export function PrefilledFacts({ c }: { c: ReportDetail['report']['content'] }) 
               <Group gap={6} mt={2}>
                 <TaskStatusBadge status={t.status} size="sm" />
                 <Text size="xs" c="dimmed">
-                  {ASSIGNMENT_ROLE_LABEL[t.role]} · {t.percent}%{t.deadline ? ` · hạn ${formatDay(t.deadline)}` : ''}
+                  {ASSIGNMENT_ROLE_LABEL[t.role]} · {formatPercent(t.percent)}
+                  {t.deadline ? ` · hạn ${formatDay(t.deadline)}` : ''}
                   {t.parentTaskNumber ? ` · thực hiện nhiệm vụ ${t.parentTaskNumber} của kế hoạch cấp trên` : ''}
                 </Text>
               </Group>
