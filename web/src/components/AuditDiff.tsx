@@ -2,7 +2,19 @@
 import { Fragment, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Text } from '@mantine/core';
-import { count, roleLabel, unitKindLabel, unitStatusLabel } from '../format.ts';
+import {
+  count,
+  formatDateTime,
+  formatDay,
+  REPORT_STATUS_LABEL,
+  roleLabel,
+  unitKindLabel,
+  UNIT_STATUS_LABEL,
+} from '../format.ts';
+import { PLAN_STATUS_LABEL } from '../../../src/domain/plan/model.ts';
+import { PETITION_KIND_LABEL, PETITION_STATUS_LABEL } from '../../../src/domain/petitions/model.ts';
+import { RISK_LEVEL_LABEL, USE_STATUS_LABEL } from '../../../src/domain/ai-systems/model.ts';
+import { DATASET_STATUS_LABEL } from '../../../src/domain/datasets/model.ts';
 import { paths } from '../paths.ts';
 
 const FIELD_LABEL: Record<string, string> = {
@@ -26,6 +38,61 @@ const FIELD_LABEL: Record<string, string> = {
   inserted: 'Thêm mới',
   updated: 'Cập nhật',
   aliasesAdded: 'Tên khác thêm mới',
+  // Plans, work, reports.
+  title: 'Trích yếu',
+  number: 'Số',
+  date: 'Ngày',
+  source: 'Văn bản gốc',
+  tasks: 'Nhiệm vụ',
+  parentPlanId: 'Kế hoạch cấp trên',
+  percent: 'Tiến độ (%)',
+  completed: 'Đã hoàn thành',
+  occurredOn: 'Ngày thực hiện',
+  narrative: 'Kết quả',
+  deliverables: 'Sản phẩm',
+  evidence: 'Minh chứng',
+  obstacles: 'Khó khăn, kiến nghị',
+  content: 'Nội dung',
+  answer: 'Trả lời',
+  toUnitId: 'Gửi đến',
+  assignmentId: 'Nhiệm vụ được giao',
+  period: 'Kỳ báo cáo',
+  regimeId: 'Chế độ báo cáo',
+  // Petitions.
+  dueDate: 'Hạn',
+  topic: 'Chủ đề',
+  concerns: 'Liên quan đến',
+  article: 'Điều khoản',
+  lawReference: 'Văn bản, điều khoản',
+  handlingUnitId: 'Đơn vị xử lý',
+  clockStoppedOn: 'Tạm dừng tính hạn từ',
+  closedOn: 'Ngày kết thúc',
+  published: 'Công khai',
+  answerDraftedBy: 'Người dự thảo trả lời',
+  answerApprovedBy: 'Người duyệt trả lời',
+  // AI systems, datasets.
+  version: 'Phiên bản',
+  level: 'Mức rủi ro',
+  levelLabel: 'Mức rủi ro',
+  impactAssessmentRequired: 'Bắt buộc đánh giá tác động',
+  productId: 'Sản phẩm',
+  purpose: 'Mục đích',
+  assessmentDue: 'Hạn đánh giá tác động',
+  changed: 'Thay đổi',
+  useId: 'Hệ thống AI',
+};
+
+/** Kept for search and bookkeeping, meaningless to a reader. */
+const HIDDEN_FIELDS = new Set(['searchFolded']);
+
+/** What a record's "status" means depends on the record. */
+const STATUS_LABEL: Record<string, Readonly<Record<string, string>>> = {
+  unit: UNIT_STATUS_LABEL,
+  plan: PLAN_STATUS_LABEL,
+  unit_report: REPORT_STATUS_LABEL,
+  petition: PETITION_STATUS_LABEL,
+  ai_use: USE_STATUS_LABEL,
+  dataset: DATASET_STATUS_LABEL,
 };
 
 const UNIT_ID_FIELDS = new Set(['unitId', 'parentId', 'mergedIntoId']);
@@ -49,6 +116,7 @@ export function formatAuditValue(
   key: string,
   value: unknown,
   unitNames: Readonly<Record<number, string>> = {},
+  entityType = 'unit',
 ): ReactNode {
   if (value === null || value === undefined || value === '')
     return (
@@ -60,10 +128,17 @@ export function formatAuditValue(
   if (key === 'roles' && Array.isArray(value)) return value.map((r) => roleLabel(String(r))).join(', ');
   if ((key === 'movedChildren' || key === 'movedUsers') && Array.isArray(value))
     return count(value.length, key === 'movedUsers' ? 'tài khoản' : 'đơn vị');
-  if (key === 'status') return unitStatusLabel(String(value));
+  if (key === 'status') return STATUS_LABEL[entityType]?.[String(value)] ?? String(value);
+  // Dates as Vietnamese readers write them, never "2026-06-15".
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDay(value);
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) return formatDateTime(value);
+  if (key === 'kind' && entityType === 'petition')
+    return PETITION_KIND_LABEL[String(value) as keyof typeof PETITION_KIND_LABEL] ?? String(value);
   if (key === 'kind') return unitKindLabel(String(value));
+  if (key === 'level') return RISK_LEVEL_LABEL[String(value) as keyof typeof RISK_LEVEL_LABEL] ?? String(value);
   if (UNIT_ID_FIELDS.has(key) && typeof value === 'number')
     return <Link to={paths.unit(value)}>{unitNames[value] ?? `đơn vị số ${value}`}</Link>;
+  if (Array.isArray(value) && value.some((v) => v !== null && typeof v === 'object')) return count(value.length, 'mục');
   if (Array.isArray(value)) return value.join(', ');
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
@@ -83,6 +158,7 @@ export function auditDiff(before: Record<string, unknown> | null, after: Record<
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
   const lines: DiffLine[] = [];
   for (const key of keys) {
+    if (HIDDEN_FIELDS.has(key)) continue;
     const label = FIELD_LABEL[key] ?? key;
     const inB = key in b;
     const inA = key in a;
@@ -102,9 +178,12 @@ export function AuditDiff({
   before,
   after,
   unitNames,
+  entityType,
 }: {
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
+  /** The audited record's type (unit, plan, petition…): what its "status" values mean. */
+  entityType?: string;
   /** Names of units known from the record (its own unit), shown instead of their ids. */
   unitNames?: Readonly<Record<number, string>>;
 }) {
@@ -135,18 +214,18 @@ export function AuditDiff({
               <>
                 <span className="diff-old">
                   <VisuallyHiddenText>cũ: </VisuallyHiddenText>
-                  {formatAuditValue(l.key, l.before, unitNames)}
+                  {formatAuditValue(l.key, l.before, unitNames, entityType)}
                 </span>
                 {' → '}
                 <span className="diff-new">
                   <VisuallyHiddenText>mới: </VisuallyHiddenText>
-                  {formatAuditValue(l.key, l.after, unitNames)}
+                  {formatAuditValue(l.key, l.after, unitNames, entityType)}
                 </span>
               </>
             ) : l.kind === 'added' ? (
-              formatAuditValue(l.key, l.after, unitNames)
+              formatAuditValue(l.key, l.after, unitNames, entityType)
             ) : (
-              <span className="diff-old">{formatAuditValue(l.key, l.before, unitNames)}</span>
+              <span className="diff-old">{formatAuditValue(l.key, l.before, unitNames, entityType)}</span>
             )}
           </Text>
         </Fragment>

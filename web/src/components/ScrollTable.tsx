@@ -32,13 +32,23 @@ export function ScrollTable({
       setWide(overflow > 1);
       setMore(overflow > 1 && box.scrollLeft < overflow - 1);
     };
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(box);
-    if (box.firstElementChild) observer.observe(box.firstElementChild);
+    // The table can grow past its frame without the frame changing size (rows arriving, a column's text): watch the
+    // table itself, and whatever replaces it.
+    const sizes = new ResizeObserver(measure);
+    const watch = () => {
+      sizes.disconnect();
+      sizes.observe(box);
+      const table = box.querySelector('table');
+      if (table) sizes.observe(table);
+      measure();
+    };
+    watch();
+    const changes = new MutationObserver(watch);
+    changes.observe(box, { childList: true, subtree: true });
     box.addEventListener('scroll', measure, { passive: true });
     return () => {
-      observer.disconnect();
+      sizes.disconnect();
+      changes.disconnect();
       box.removeEventListener('scroll', measure);
     };
   }, []);

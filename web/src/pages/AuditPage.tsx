@@ -229,7 +229,12 @@ export function AuditPage() {
                     ) : null}
                     {auditDiff(r.before, r.after).length ? (
                       <div style={{ marginTop: 6 }}>
-                        <AuditDiff before={r.before} after={r.after} unitNames={unitNamesOf(r)} />
+                        <AuditDiff
+                          before={r.before}
+                          after={r.after}
+                          unitNames={unitNamesOf(r)}
+                          entityType={r.entity_type}
+                        />
                       </div>
                     ) : null}
                   </Card>
@@ -289,7 +294,12 @@ export function AuditPage() {
                           ) : null}
                         </Table.Td>
                         <Table.Td>
-                          <AuditDiff before={r.before} after={r.after} unitNames={unitNamesOf(r)} />
+                          <AuditDiff
+                            before={r.before}
+                            after={r.after}
+                            unitNames={unitNamesOf(r)}
+                            entityType={r.entity_type}
+                          />
                         </Table.Td>
                       </Table.Tr>
                     ))}
