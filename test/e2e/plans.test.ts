@@ -92,7 +92,7 @@ describe('kế hoạch: nhập, rà soát, triển khai xuống xã, phường, 
       .first()
       .waitFor();
     await errors
-      .getByText(/Cách sửa:.*Triển khai thi hành Luật Trí tuệ Nhân tạo/)
+      .getByText(/Cách sửa:.*Triển khai thi hành Luật Trí tuệ nhân tạo/)
       .first()
       .waitFor();
     const warnings = review.getByRole('region', { name: /^Cảnh báo/ });
