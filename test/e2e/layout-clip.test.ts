@@ -190,22 +190,6 @@ async function ready(page: Page): Promise<void> {
   await until(page, READY);
 }
 
-/**
- * Opens a page of the app: the first one by loading it, the next ones as a click on a link does (the router follows
- * the address bar), so the app is not downloaded and started again for every page.
- */
-async function go(page: Page, base: string, path: string): Promise<void> {
-  if (!page.url().startsWith(base)) {
-    await page.goto(`${base}${path}`);
-    return;
-  }
-  await page.evaluate(`(() => {
-    history.pushState(null, '', ${JSON.stringify(path)});
-    dispatchEvent(new PopStateEvent('popstate', { state: null }));
-  })()`);
-  await until(page, `location.pathname + location.search === ${JSON.stringify(path)}`);
-}
-
 /** Visits every page at both widths in one browser context (signed in as `who`, or anonymous). */
 async function sweep(app: TestApp, who: string | null, paths: string[]): Promise<Found[]> {
   const started = Date.now();
@@ -231,7 +215,8 @@ async function sweep(app: TestApp, who: string | null, paths: string[]): Promise
     }
     for (const path of paths) {
       await page.setViewportSize({ width: WIDTHS[0], height: HEIGHT });
-      await go(page, app.url, path);
+      // Loaded afresh: a link followed inside the app would leave the previous page on screen while the next loads.
+      await page.goto(`${app.url}${path}`);
       for (const width of WIDTHS) {
         const where = `${path} @ ${width} px`;
         if (width !== WIDTHS[0]) await page.setViewportSize({ width, height: HEIGHT });
