@@ -201,7 +201,7 @@ function capitals(s: string): number {
 
 function checkLaws(plan: PlanDraft, directory: UnitDirectory, out: Findings, inherited: ParentWording | null): void {
   const d = plan.document;
-  const counts = new Map<string, { name: string; count: number; forms: Map<string, number> }>();
+  const counts: LawCounts = new Map();
   const count = (m: LawMention, weight: number) => {
     const c = counts.get(m.key) ?? { name: m.name, count: 0, forms: new Map<string, number>() };
     c.count += weight;
@@ -265,6 +265,12 @@ function checkLaws(plan: PlanDraft, directory: UnitDirectory, out: Findings, inh
     }
   }
 
+  checkLawSpelling(counts, out);
+}
+
+type LawCounts = Map<string, { name: string; count: number; forms: Map<string, number> }>;
+
+function checkLawSpelling(counts: LawCounts, out: Findings): void {
   // One law, several spellings: "Luật Trí tuệ Nhân tạo" and "Luật Trí tuệ nhân tạo"; or one spelling that is not the
   // law's own ("Luật Trí tuệ Nhân tạo" throughout).
   for (const [, c] of counts) {

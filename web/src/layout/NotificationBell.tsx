@@ -183,6 +183,7 @@ export function NotificationList({
               <Button
                 variant="subtle"
                 size="compact-xs"
+                style={{ flexShrink: 0 }}
                 onClick={() => onRead(n)}
                 aria-label={`Đánh dấu đã đọc: ${n.title}`}
               >

@@ -5,7 +5,7 @@ import { dueDateAfterPause } from '../../../domain/petitions/deadline.ts';
 import { petitionReaders } from '../../../domain/petitions/access.ts';
 import { statusAfter, TOPIC_LABEL, type Concern, type Topic } from '../../../domain/petitions/model.ts';
 import { can } from '../../../domain/permissions.ts';
-import { fold, formatDateVi, shorten } from '../../../domain/text.ts';
+import { fold, formatDateVi, sentence, shorten } from '../../../domain/text.ts';
 import { todayInVietnam } from '../../../domain/tracking/assignment.ts';
 import type { Config } from '../../../config.ts';
 import { loadCalendar } from '../../calendar/index.ts';
@@ -157,7 +157,9 @@ export async function linkPetitionTask(ctx: Ctx, id: number, taskId: number | nu
       act: 'linkTask',
       status: p.status,
       public: task !== undefined && task.published,
-      note: task ? `Được đưa vào nhiệm vụ ${task.number} của ${task.plan_title}.` : 'Bỏ liên kết với nhiệm vụ.',
+      note: task
+        ? sentence(`Được đưa vào nhiệm vụ ${task.number} của ${task.plan_title}`)
+        : 'Bỏ liên kết với nhiệm vụ.',
       patch: { task_id: taskId },
     });
   });

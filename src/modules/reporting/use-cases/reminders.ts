@@ -108,7 +108,7 @@ function reminderText(regime: ReportingRegime, period: ReportingPeriod, p: Pendi
   const title = `Nhắc gửi báo cáo ${period.label.toLowerCase()}: ${when} (hạn cuối ${shortDateVi(p.due)})`;
   const returned = p.report?.status === 'returned' && p.report.return_reason ? p.report.return_reason : null;
   const body =
-    `${regime.name}. Báo cáo của đơn vị hiện: ${state.toLowerCase()}.` +
+    `${sentence(regime.name)} Báo cáo của đơn vị hiện: ${state.toLowerCase()}.` +
     (returned ? ` Lý do trả lại: ${sentence(returned)}` : '');
   const mail = [
     `Kính gửi: ${p.unit.name},`,

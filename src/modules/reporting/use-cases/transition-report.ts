@@ -44,7 +44,7 @@ function noticeOf(
       kind: 'report.submitted',
       link,
       title: `${m.unit.name} đã gửi báo cáo ${period}${row.late ? ' (quá hạn)' : ''}`,
-      body: `${m.regimeName}. Hạn gửi: ${shortDateVi(m.dueDate)}.`,
+      body: `${sentence(m.regimeName)} Hạn gửi: ${shortDateVi(m.dueDate)}.`,
     };
   }
   if (action === 'return') {
