@@ -279,6 +279,7 @@ function visitsOf(ids: Ids): Array<[string | null, string[]]> {
         `/cong-khai/he-thong-ai/${ids.publicAiSystem}`,
         '/cong-khai/du-lieu',
         `/cong-khai/du-lieu/${ids.dataset}`,
+        '/cong-khai/du-lieu/to-chuc',
       ],
     ],
     [
@@ -349,8 +350,20 @@ function visitsOf(ids: Ids): Array<[string | null, string[]]> {
     ['namsamson.lanhdao', ['/', `/bao-cao/${ids.wardReport}`, `/ke-hoach/${ids.wardPlan}`]],
     ['skhcn.lanhdao', ['/', `/du-lieu/${ids.dataset}`]],
     ['tinh.lanhdao', ['/', `/ke-hoach/${ids.provincePlan}`]],
-    ['thanhhoa.quantri', ['/', '/tai-khoan', '/nhat-ky', '/don-vi', `/don-vi/${ids.ward}`]],
-    ['hethong.quantri', ['/', '/tai-khoan', '/nhat-ky']],
+    [
+      'thanhhoa.quantri',
+      [
+        '/',
+        '/tai-khoan',
+        '/nhat-ky',
+        '/don-vi',
+        `/don-vi/${ids.ward}`,
+        `/don-vi/${ids.province}/van-ban`,
+        `/don-vi/${ids.ward}/van-ban`,
+        '/du-lieu/to-chuc',
+      ],
+    ],
+    ['hethong.quantri', ['/', '/tai-khoan', '/nhat-ky', '/du-lieu/to-chuc']],
   ];
 }
 
@@ -369,7 +382,10 @@ const GROUPS: Array<{ title: string; accounts: Array<string | null> }> = [
     title: 'lãnh đạo: trang chủ, duyệt kế hoạch, báo cáo, dữ liệu',
     accounts: ['namsamson.lanhdao', 'skhcn.lanhdao', 'tinh.lanhdao'],
   },
-  { title: 'quản trị: tài khoản, nhật ký, đơn vị', accounts: ['thanhhoa.quantri', 'hethong.quantri'] },
+  {
+    title: 'quản trị: tài khoản, nhật ký, đơn vị, thiết lập văn bản, tài khoản tổ chức',
+    accounts: ['thanhhoa.quantri', 'hethong.quantri'],
+  },
 ];
 const SWEEPS = 3;
 
