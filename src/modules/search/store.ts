@@ -134,9 +134,9 @@ export interface RankedHitRow {
 export function rankedHits(entityType: string, query: string, opts: SearchOptions): RawBuilder<RankedHitRow> | null {
   const q = fold(query);
   if (!q) return null;
-  const escape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-  const exact = `%${escape(lower(normalizeText(query)))}%`;
-  const like = `%${escape(q)}%`;
+  const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const exact = `%${escapeLike(lower(normalizeText(query)))}%`;
+  const like = `%${escapeLike(q)}%`;
   let visibility = sql<boolean>`true`;
   if (opts.publishedOnly) visibility = sql<boolean>`e.published`;
   else if (opts.unitRoots && opts.unitRoots !== 'all') {
@@ -150,7 +150,7 @@ export function rankedHits(entityType: string, query: string, opts: SearchOption
   // "nam sam son" among 8,500 entries, 70 ms) and found nothing word similarity does not. A query of one or two
   // letters has no trigram: it is a prefix of the text or of one of its words, read by a scan (a few thousand short
   // rows).
-  const prefix = escape(q);
+  const prefix = escapeLike(q);
   const candidates =
     [...q].length < 3
       ? sql`SELECT id FROM search_entry WHERE (folded LIKE ${`${prefix}%`} OR folded LIKE ${`% ${prefix}%`})`
