@@ -81,12 +81,14 @@ async function open(ctx: BenchContext): Promise<{ database: Database; url: strin
 }
 
 /** Plain SQL on the same database: pg's own pool on PostgreSQL, the same PGlite instance otherwise. */
-function rawQuery(
+export function rawQuery(
   database: Database,
   url: string | null,
 ): { query(text: string, values: unknown[]): Promise<unknown[]>; end(): Promise<void> } {
   if (url) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // Dropping the bench's database ends these connections: not an error of the bench.
+    pool.on('error', () => {});
     return { query: async (text, values) => (await pool.query(text, values)).rows, end: () => pool.end() };
   }
   return {
@@ -103,7 +105,7 @@ const bind = (text: string, values: unknown[]) =>
  * The bare anchor: the rows each route needs, read by id with plain SQL and returned as JSON. No session, no
  * permission rule, no answer building: the floor of what the database allows.
  */
-function anchorApp(q: ReturnType<typeof rawQuery>) {
+export function anchorApp(q: ReturnType<typeof rawQuery>) {
   const app = new Hono();
   app.get('/plan/:id', async (c) => {
     const id = Number(c.req.param('id'));

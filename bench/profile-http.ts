@@ -5,8 +5,13 @@
 //
 //   bash scripts/with-node.sh node bench/profile-http.ts [plan|search|assignments|plans|focal|public] [--out=DIR]
 //   (DATABASE_URL set: PostgreSQL, a fresh database dropped afterwards; unset: PGlite in memory)
+//
+// With --cpu, no profiler: the CPU time one request costs the server process, the PostgreSQL backends serving it and
+// the load generator, for the route and for its bare anchor (bench/http-read.ts). On a shared machine req/s moves
+// with the neighbours' load; CPU per request much less, and the ratio of req/s the bench measures is, when the
+// machine is saturated, about the ratio of these sums.
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -16,6 +21,7 @@ import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/connect.ts';
 import { createFreshDatabase } from '../src/db/fresh-database.ts';
 import { createApp } from '../src/http/app.ts';
+import { anchorApp, rawQuery } from './http-read.ts';
 
 const SECONDS = Number(process.env.THIHANH_BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.THIHANH_BENCH_CONNECTIONS ?? 10);
@@ -68,20 +74,54 @@ export function summarise(profile: Profile, top = 25) {
   return { total_ms: Math.round(total), functions: rank(fns), files: rank(files) };
 }
 
-function drive(url: string, cookie: string | null): Promise<{ requests: number; non2xx: number }> {
+/** User + system CPU of a process in ms, from /proc (clock ticks of 10 ms). */
+function procCpuMs(pid: number): number {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/** The PostgreSQL backends serving a database (their process title names it). */
+function backendsOf(database: string): number[] {
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        return readFileSync(`/proc/${d}/cmdline`, 'utf8').includes(` ${database} `);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+interface Drive {
+  requests: number;
+  non2xx: number;
+  /** CPU of the load generator, ms. */
+  loadCpuMs: number;
+}
+
+function drive(url: string, cookie: string | null): Promise<Drive> {
   const args = [AUTOCANNON, '-j', '-c', String(CONNECTIONS), '-d', String(SECONDS)];
   if (cookie) args.push('-H', `cookie=${cookie}`);
   args.push(url);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
+    let loadCpuMs = 0;
     child.stdout.on('data', (d: Buffer) => {
+      // Its report is written as it ends: the process's CPU is read while it still exists.
+      loadCpuMs = procCpuMs(child.pid!);
       out += d.toString();
     });
     child.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`autocannon exited ${code}`));
       const r = JSON.parse(out) as { requests: { total: number }; non2xx: number };
-      resolve({ requests: r.requests.total, non2xx: r.non2xx });
+      resolve({ requests: r.requests.total, non2xx: r.non2xx, loadCpuMs });
     });
   });
 }
@@ -92,6 +132,7 @@ async function main() {
   const serverUrl = process.env.DATABASE_URL || null;
   const fresh = serverUrl ? await createFreshDatabase(serverUrl, 'thihanh_profile') : null;
   const database = await openDatabase({ databaseUrl: fresh?.url ?? null });
+  const q = rawQuery(database, fresh?.url ?? null);
   try {
     await prepareDatabase(database.db, { demo: true, demoContent: true });
     const config = { ...loadConfig({}), demo: true, rateLimit: { publicPerMinute: 0, userPerMinute: 0 } };
@@ -120,6 +161,52 @@ async function main() {
     const path = paths[which];
     if (!path) throw new Error(`unknown route ${which}: ${Object.keys(paths).join(', ')}`);
     const anonymous = which === 'public';
+    if (process.argv.includes('--cpu')) {
+      const anchorPaths: Record<string, string> = {
+        plan: `/plan/${plan.id}`,
+        search: `/unit/${((await q.query(`SELECT id FROM unit WHERE code = '16516'`, [])) as Array<{ id: number }>)[0]!.id}`,
+        assignments: '/assignments',
+        plans: '/plans',
+      };
+      const anchor = serve({ fetch: anchorApp(q).fetch, hostname: '127.0.0.1', port: 0 });
+      await new Promise((r) => anchor.once('listening', r));
+      const anchorBase = `http://127.0.0.1:${(anchor.address() as AddressInfo).port}`;
+      const measure = async (url: string, withCookie: boolean) => {
+        await drive(url, withCookie ? cookie : null);
+        // Per backend alive at the end: its CPU then less its CPU at the start (0 for one connected meanwhile).
+        const pgBefore = new Map((fresh ? backendsOf(fresh.name) : []).map((pid) => [pid, procCpuMs(pid)]));
+        const before = process.cpuUsage();
+        const load = await drive(url, withCookie ? cookie : null);
+        const used = process.cpuUsage(before);
+        const pgMs = (fresh ? backendsOf(fresh.name) : []).reduce(
+          (a, pid) => a + procCpuMs(pid) - (pgBefore.get(pid) ?? 0),
+          0,
+        );
+        const per = (ms: number) => Math.round((ms / load.requests) * 1000) / 1000;
+        return {
+          req_per_s: Math.round(load.requests / SECONDS),
+          non2xx: load.non2xx,
+          server_cpu_ms: per((used.user + used.system) / 1000),
+          db_cpu_ms: per(pgMs),
+          load_cpu_ms: per(load.loadCpuMs),
+        };
+      };
+      const theirs = await measure(`${base}${path}`, !anonymous);
+      const bare = anchorPaths[which] ? await measure(`${anchorBase}${anchorPaths[which]}`, false) : null;
+      const sum = (m: typeof theirs) => m.server_cpu_ms + m.db_cpu_ms + m.load_cpu_ms;
+      console.log(
+        JSON.stringify({
+          route: path,
+          backend: database.backend,
+          product: theirs,
+          anchor: bare,
+          cpu_ratio: bare ? Math.round((sum(bare) / sum(theirs)) * 1000) / 1000 : null,
+        }),
+      );
+      await new Promise((r) => anchor.close(r));
+      await new Promise((r) => server.close(r));
+      return;
+    }
     // Warm up (JIT, caches), then profile exactly the measured load.
     await drive(`${base}${path}`, anonymous ? null : cookie);
     const session = new Session();
@@ -150,6 +237,7 @@ async function main() {
     );
     await new Promise((r) => server.close(r));
   } finally {
+    await q.end();
     await database.close();
     await fresh?.drop();
   }

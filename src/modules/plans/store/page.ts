@@ -4,7 +4,7 @@
 import type { Kysely } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { DB } from '../../../db/schema.ts';
-import { viOrderBy } from '../../../db/vi-order.ts';
+import { unitNameOrder } from '../../../db/vi-order.ts';
 // The org store itself, not org's entry (see findings.ts: org's entry loads the plans module).
 import { UNIT_COLUMNS, type UnitRow } from '../../org/store.ts';
 import type { Tx } from '../../context.ts';
@@ -78,7 +78,7 @@ export async function getPlanPage(db: Q, id: number): Promise<PlanPage | undefin
           .innerJoin('unit as cu', 'cu.id', 'c.unit_id')
           .select(['c.id', 'c.status', 'cu.id as unit_id', 'cu.name as unit_name', 'cu.path'])
           .whereRef('c.parent_plan_id', '=', 'p.id')
-          .orderBy(viOrderBy('cu.short_name')),
+          .orderBy(unitNameOrder('cu')),
       ).as('children'),
       jsonArrayFrom(
         eb
