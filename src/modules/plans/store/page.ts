@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { DB } from '../../../db/schema.ts';
+import { precompiled } from '../../../db/precompiled.ts';
 import { unitNameOrder } from '../../../db/vi-order.ts';
 // The org store itself, not org's entry (see findings.ts: org's entry loads the plans module).
 import { UNIT_COLUMNS, type UnitRow } from '../../org/store.ts';
@@ -35,7 +36,23 @@ export interface PlanPage {
 }
 
 export async function getPlanPage(db: Q, id: number): Promise<PlanPage | undefined> {
-  const row = await db
+  const row = (await planPage(db, id)).rows[0];
+  if (!row?.unit) return undefined;
+  const { unit, tasks, amended_by, parent, children, versions, ...plan } = row;
+  return {
+    plan: plan as PlanRow,
+    unit: unit as UnitRow,
+    tasks: tasks as PlanPage['tasks'],
+    amendedBy: amended_by,
+    parent: parent as PlanPage['parent'],
+    children,
+    // Inside JSON a timestamp is text: the same instant as the Date a column gives.
+    versions: versions.map((v) => ({ ...v, created_at: new Date(v.created_at as unknown as string) })),
+  };
+}
+
+const planPage = precompiled((db: Kysely<DB>, id: number) =>
+  db
     .selectFrom('plan as p')
     .select(PLAN_COLUMNS.map((c) => `p.${c}` as const))
     .select((eb) => [
@@ -88,18 +105,5 @@ export async function getPlanPage(db: Q, id: number): Promise<PlanPage | undefin
           .orderBy('v.version'),
       ).as('versions'),
     ])
-    .where('p.id', '=', id)
-    .executeTakeFirst();
-  if (!row?.unit) return undefined;
-  const { unit, tasks, amended_by, parent, children, versions, ...plan } = row;
-  return {
-    plan: plan as PlanRow,
-    unit: unit as UnitRow,
-    tasks: tasks as PlanPage['tasks'],
-    amendedBy: amended_by,
-    parent: parent as PlanPage['parent'],
-    children,
-    // Inside JSON a timestamp is text: the same instant as the Date a column gives.
-    versions: versions.map((v) => ({ ...v, created_at: new Date(v.created_at as unknown as string) })),
-  };
-}
+    .where('p.id', '=', id),
+);
