@@ -14,10 +14,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     LANGUAGE sql STABLE ROWS 50
     SET enable_seqscan = off
     AS $$
-      SELECT id FROM search_entry WHERE folded LIKE pattern
+      WITH s AS MATERIALIZED (SELECT id FROM search_entry WHERE folded LIKE pattern)
+      SELECT id FROM s
       UNION
-      SELECT id FROM search_entry
-      WHERE (SELECT count(*) FROM (SELECT 1 FROM search_entry WHERE folded LIKE pattern LIMIT lim) s) < lim
-        AND q <% folded
+      SELECT id FROM search_entry WHERE (SELECT count(*) FROM (SELECT 1 FROM s LIMIT lim) x) < lim AND q <% folded
     $$`.execute(db);
 }

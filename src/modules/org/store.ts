@@ -61,13 +61,15 @@ export async function provinceOfPath(db: Q, path: readonly number[]): Promise<{ 
 
 /**
  * The units of a search's ranked hits (search module's `rankedHits`), best first, with their parent's name: one
- * statement for the whole answer. `kinds` keeps only units of those kinds, at most `limit` of them.
+ * statement for the whole answer. `kinds` keeps only units of those kinds, at most `limit` of them. Each unit is read
+ * by its key (the lateral subquery, kept apart by OFFSET 0): joined, the planner hashed all 1,700 units for 20 hits.
  */
 export async function unitsOfHits(db: Q, hits: RawBuilder<RankedHitRow>, limit: number, kinds?: string[]) {
   const { rows } = await sql<UnitRow & { parent_name: string | null; score: number; matched: string; label: string }>`
     WITH h AS (${hits})
     SELECT ${sql.join(UNIT_COLUMNS.map((c) => sql.ref(`u.${c}`)))}, p.name AS parent_name, h.score, h.matched, h.label
-    FROM h JOIN unit u ON u.id = h.entity_id LEFT JOIN unit p ON p.id = u.parent_id
+    FROM h CROSS JOIN LATERAL (SELECT * FROM unit WHERE unit.id = h.entity_id OFFSET 0) u
+    LEFT JOIN unit p ON p.id = u.parent_id
     ${kinds?.length ? sql`WHERE u.kind = ANY(${sql.val(kinds)}::text[])` : sql``}
     ORDER BY h.score DESC, h.entity_id
     LIMIT ${sql.lit(Math.trunc(limit))}`.execute(db);
