@@ -14,7 +14,7 @@
 import type pg from 'pg';
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
 
-const MAX_NAMED = 400;
+const MAX_NAMED = 200;
 /** Statements counted but not yet named; the counts start again when full. */
 const MAX_COUNTED = 5_000;
 const MAX_TEXT = 20_000;
