@@ -203,6 +203,8 @@ async function main() {
           cpu_ratio: bare ? Math.round((sum(bare) / sum(theirs)) * 1000) / 1000 : null,
         }),
       );
+      // Requests autocannon left in flight when it stopped finish before the database closes.
+      await new Promise((r) => setTimeout(r, 1_000));
       await new Promise((r) => anchor.close(r));
       await new Promise((r) => server.close(r));
       return;
@@ -235,6 +237,7 @@ async function main() {
         1,
       ),
     );
+    await new Promise((r) => setTimeout(r, 1_000));
     await new Promise((r) => server.close(r));
   } finally {
     await q.end();

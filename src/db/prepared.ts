@@ -10,7 +10,7 @@
 //
 // PostgreSQL re-plans a prepared statement by itself after a schema change. A connection pooler in transaction mode
 // (PgBouncer before 1.21) does not keep prepared statements: give the server a session-mode pool or a direct
-// connection.
+// connection, or turn them off with THIHANH_PREPARED_STATEMENTS=0.
 import type pg from 'pg';
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
 
@@ -20,6 +20,9 @@ const MAX_COUNTED = 5_000;
 const MAX_TEXT = 20_000;
 const MAX_PARAMS = 200;
 const PREPARABLE = /^\s*(select|with|insert|update|delete)\b/i;
+
+/** THIHANH_PREPARED_STATEMENTS=0 sends every statement unnamed (a pooler in transaction mode). */
+const ENABLED = process.env.THIHANH_PREPARED_STATEMENTS !== '0';
 
 const named = new Map<string, string>();
 const counted = new Map<string, number>();
@@ -49,7 +52,7 @@ export function preparedQuery(
   values?: ReadonlyArray<unknown>,
 ): Promise<pg.QueryResult> {
   if (typeof text !== 'string') return client.query(text as pg.QueryConfig);
-  const name = values?.length ? statementName(text, values.length) : undefined;
+  const name = ENABLED && values?.length ? statementName(text, values.length) : undefined;
   return name
     ? client.query({ name, text, values: values as unknown[] })
     : client.query(text, values as unknown[] | undefined);
