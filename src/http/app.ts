@@ -48,11 +48,8 @@ function withBody(limit: MiddlewareHandler<AppEnv>): MiddlewareHandler<AppEnv> {
   return (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limit(c, next));
 }
 
-/** The API under /api, as its own router so the OpenAPI document lists exactly its routes. */
-export function createApi(deps: AppDeps): OpenAPIHono<AppEnv> {
-  installVietnameseErrors();
-  const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
-  api.use('*', sessionMiddleware(deps.db, deps.config));
+/** How large a request's body may be: route by route where files travel, 2 MB of JSON elsewhere. */
+function mountBodyLimits(api: OpenAPIHono<AppEnv>): void {
   const tooLarge = (mb: number) => (c: Parameters<typeof notFoundHandler>[0]) =>
     c.json(errorBody('payload_too_large', `Dữ liệu gửi lên quá lớn (tối đa ${mb} MB).`), 413);
   // Imported documents arrive base64-encoded in JSON: up to about 2 MB of file on that route, 2 MB of JSON elsewhere.
@@ -93,6 +90,14 @@ export function createApi(deps: AppDeps): OpenAPIHono<AppEnv> {
   api.use('/datasets/:id/resources/:rid/versions', datasetFile);
   const anyBody = withBody(bodyLimit({ maxSize: 2 * 1024 * 1024, onError: tooLarge(2) }));
   api.use('*', async (c, next) => (largeBody(c.req.path) ? next() : anyBody(c, next)));
+}
+
+/** The API under /api, as its own router so the OpenAPI document lists exactly its routes. */
+export function createApi(deps: AppDeps): OpenAPIHono<AppEnv> {
+  installVietnameseErrors();
+  const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
+  api.use('*', sessionMiddleware(deps.db, deps.config));
+  mountBodyLimits(api);
   api.use('*', csrfMiddleware);
   // Anonymous traffic per address, signed-in traffic per user; failed logins are throttled by the login itself.
   api.use('*', rateLimit(deps.config.rateLimit));
