@@ -1,5 +1,5 @@
 // Sorting units by their Vietnamese name in SQL: the primary key of src/domain/text.ts `viSortKey`, stored with the
-// unit (unit.sort_key, migration 0016, computed by translate() when the short name is written) and compared byte by
+// unit (unit.sort_key, migration 0018, computed by translate() when the short name is written) and compared byte by
 // byte (COLLATE "C"), the one collation PostgreSQL and PGlite both have and order alike. The name itself, byte by
 // byte, breaks ties (names that differ only in tones).
 import { sql, type RawBuilder } from 'kysely';

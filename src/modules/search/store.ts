@@ -145,7 +145,7 @@ export function rankedHits(entityType: string, query: string, opts: SearchOption
       : sql<boolean>`e.published`;
   }
   // Candidates come from the trigram GIN index: the substring and, when it finds too few, the typo-tolerant word
-  // similarity (the function search_candidates, migration 0015, which keeps the planner on the index). Whole-string
+  // similarity (the function search_candidates, migration 0017, which keeps the planner on the index). Whole-string
   // similarity (%) is left to the score: as a filter it let most of the index through (1,500 rechecks for
   // "nam sam son" among 8,500 entries, 70 ms) and found nothing word similarity does not. A query of one or two
   // letters has no trigram: it is a prefix of the text or of one of its words, read by a scan (a few thousand short
