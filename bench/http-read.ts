@@ -5,7 +5,13 @@
 // per route: req/s, p50, p99, non-2xx, and the ratio to its anchor. Then the server's resident memory: idle, after
 // the load, and after the load settles (issue 8: back within 50 MB of idle).
 //
-//   npm run bench -- http-read [--backend=pglite|postgres]   (THIHANH_BENCH_SECONDS, THIHANH_BENCH_CONNECTIONS)
+// The machine may be shared: each route is measured in THIHANH_BENCH_ROUNDS rounds (default 3), each round the
+// product then its anchor right after, and the figures are the medians of the rounds (the ratio: the median of the
+// rounds' ratios, each taken from two measures seconds apart). `server_cpu_ms` is the CPU the bench's process (where
+// both servers run) spent per request during the product's measure: less moved by the neighbours than req/s.
+//
+//   npm run bench -- http-read [--backend=pglite|postgres]
+//   (THIHANH_BENCH_SECONDS, THIHANH_BENCH_CONNECTIONS, THIHANH_BENCH_ROUNDS)
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -22,6 +28,7 @@ import { rssMb, type Bench, type BenchContext } from './harness.ts';
 
 const SECONDS = Number(process.env.THIHANH_BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.THIHANH_BENCH_CONNECTIONS ?? 10);
+const ROUNDS = Math.max(1, Number(process.env.THIHANH_BENCH_ROUNDS ?? 3));
 const AUTOCANNON = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
 
 interface Load {
@@ -30,10 +37,13 @@ interface Load {
   p99_ms: number;
   non2xx: number;
   errors: number;
+  /** CPU of this process per request while it was driven, ms. */
+  server_cpu_ms: number;
 }
 
 /** autocannon in a child process (its JSON report on stdout). */
 function drive(url: string, headers: Record<string, string> = {}): Promise<Load> {
+  const cpu = process.cpuUsage();
   const args = [AUTOCANNON, '-j', '-c', String(CONNECTIONS), '-d', String(SECONDS)];
   for (const [k, v] of Object.entries(headers)) args.push('-H', `${k}=${v}`);
   args.push(url);
@@ -46,8 +56,9 @@ function drive(url: string, headers: Record<string, string> = {}): Promise<Load>
     child.on('error', reject);
     child.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`autocannon exited ${code}`));
+      const used = process.cpuUsage(cpu);
       const r = JSON.parse(out) as {
-        requests: { average: number };
+        requests: { average: number; total: number };
         latency: { p50: number; p99: number };
         non2xx: number;
         errors: number;
@@ -58,6 +69,7 @@ function drive(url: string, headers: Record<string, string> = {}): Promise<Load>
         p99_ms: r.latency.p99,
         non2xx: r.non2xx,
         errors: r.errors,
+        server_cpu_ms: Math.round(((used.user + used.system) / 1000 / Math.max(1, r.requests.total)) * 1000) / 1000,
       });
     });
   });
@@ -72,6 +84,24 @@ async function listen(
 }
 
 const close = (server: ServerType) => new Promise((r) => server.close(r));
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const ratio = (a: number, b: number) => Math.round((a / b) * 1000) / 1000;
+
+/** The rounds of one route, folded: medians, errors summed. */
+function fold(theirs: Load[], bare: Load[]) {
+  return {
+    req_per_s: median(theirs.map((l) => l.req_per_s)),
+    p50_ms: median(theirs.map((l) => l.p50_ms)),
+    p99_ms: median(theirs.map((l) => l.p99_ms)),
+    non2xx: theirs.reduce((a, l) => a + l.non2xx, 0),
+    errors: theirs.reduce((a, l) => a + l.errors, 0),
+    server_cpu_ms: median(theirs.map((l) => l.server_cpu_ms)),
+    anchor_req_per_s: bare.length ? median(bare.map((l) => l.req_per_s)) : null,
+    anchor_server_cpu_ms: bare.length ? median(bare.map((l) => l.server_cpu_ms)) : null,
+    ratio: bare.length ? median(theirs.map((l, i) => ratio(l.req_per_s, bare[i]!.req_per_s))) : null,
+    rounds: theirs.map((l, i) => (bare[i] ? [l.req_per_s, bare[i].req_per_s] : [l.req_per_s])),
+  };
+}
 const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function open(ctx: BenchContext): Promise<{ database: Database; url: string | null; drop(): Promise<void> }> {
@@ -81,12 +111,14 @@ async function open(ctx: BenchContext): Promise<{ database: Database; url: strin
 }
 
 /** Plain SQL on the same database: pg's own pool on PostgreSQL, the same PGlite instance otherwise. */
-function rawQuery(
+export function rawQuery(
   database: Database,
   url: string | null,
 ): { query(text: string, values: unknown[]): Promise<unknown[]>; end(): Promise<void> } {
   if (url) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // Dropping the bench's database ends these connections: not an error of the bench.
+    pool.on('error', () => {});
     return { query: async (text, values) => (await pool.query(text, values)).rows, end: () => pool.end() };
   }
   return {
@@ -103,7 +135,7 @@ const bind = (text: string, values: unknown[]) =>
  * The bare anchor: the rows each route needs, read by id with plain SQL and returned as JSON. No session, no
  * permission rule, no answer building: the floor of what the database allows.
  */
-function anchorApp(q: ReturnType<typeof rawQuery>) {
+export function anchorApp(q: ReturnType<typeof rawQuery>) {
   const app = new Hono();
   app.get('/plan/:id', async (c) => {
     const id = Number(c.req.param('id'));
@@ -128,7 +160,7 @@ function anchorApp(q: ReturnType<typeof rawQuery>) {
 
 export const httpRead: Bench = {
   name: 'http-read',
-  description: `Hot reads over HTTP (autocannon, ${CONNECTIONS} connections, ${SECONDS} s) beside a bare Hono + SQL anchor`,
+  description: `Hot reads over HTTP (autocannon, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s) beside a bare Hono + SQL anchor`,
   backends: ['pglite', 'postgres'],
   async run(ctx) {
     delete process.env.THIHANH_CHECK_RESPONSES;
@@ -172,15 +204,17 @@ export const httpRead: Bench = {
         for (const r of routes) {
           const probe = await fetch(`${product.url}${r.path}`, { headers: r.public ? {} : { cookie } });
           if (probe.status !== 200) throw new Error(`${r.route}: ${probe.status} ${await probe.text()}`);
-          const theirs = await drive(`${product.url}${r.path}`, r.public ? {} : { cookie });
-          await settle(300);
-          const bare = r.anchor ? await drive(`${anchor.url}${r.anchor}`) : null;
-          await settle(300);
-          results[r.route] = {
-            ...theirs,
-            anchor_req_per_s: bare?.req_per_s ?? null,
-            ratio: bare ? Math.round((theirs.req_per_s / bare.req_per_s) * 1000) / 1000 : null,
-          };
+          const theirs: Load[] = [];
+          const bare: Load[] = [];
+          for (let round = 0; round < ROUNDS; round++) {
+            theirs.push(await drive(`${product.url}${r.path}`, r.public ? {} : { cookie }));
+            await settle(300);
+            if (r.anchor) {
+              bare.push(await drive(`${anchor.url}${r.anchor}`));
+              await settle(300);
+            }
+          }
+          results[r.route] = fold(theirs, bare);
         }
         const afterLoadMb = rssMb();
         await settle(5_000);
@@ -188,6 +222,7 @@ export const httpRead: Bench = {
         return {
           connections: CONNECTIONS,
           seconds: SECONDS,
+          rounds: ROUNDS,
           routes: results,
           rss_mb: { idle: idleMb, after_load: afterLoadMb, after_5s: rssMb() },
         };

@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import type { DB } from './schema.ts';
 import { lockDataDir } from './lock.ts';
 import { resilientPool } from './faults.ts';
+import { preparingPool } from './prepared.ts';
 
 // Keep `date` columns as 'YYYY-MM-DD' strings: a JS Date at local midnight shifts across time zones.
 pg.types.setTypeParser(1082, (v: string) => v);
@@ -70,7 +71,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     });
     // PGlite is single-connection: a pool of one serialises queries and keeps transactions intact.
     const pool = new pg.Pool({ ...(createPgConfig(lite) as unknown as pg.PoolConfig), max: 1 });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
     return {
       db,
       backend: 'pglite',

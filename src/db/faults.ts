@@ -10,6 +10,7 @@
 //   nothing happened, aborted means "not saved", and no answer within a few seconds means "unknown" (said so).
 import type pg from 'pg';
 import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
+import { preparedQuery } from './prepared.ts';
 
 /** What a 503 tells clients to wait: PostgreSQL restarts in a few seconds. */
 export const RETRY_AFTER_SECONDS = 5;
@@ -156,7 +157,7 @@ class ResilientClient implements PostgresPoolClient {
     if (/^\s*commit\s*$/i.test(text)) return this.#commit(text);
     if (/^\s*rollback\s*$/i.test(text)) return this.#rollback(text);
     try {
-      return (await this.#client.query(text, values as unknown[])) as unknown as Result;
+      return (await preparedQuery(this.#client, text, values)) as unknown as Result;
     } catch (err) {
       if (!isConnectionLost(err)) throw err;
       if (this.#real) noteLoss(this.#real);
@@ -174,7 +175,7 @@ class ResilientClient implements PostgresPoolClient {
     lost.release(true);
     this.#real = await acquire(this.#pool);
     try {
-      return (await this.#real.query(text, values as unknown[])) as unknown as Result;
+      return (await preparedQuery(this.#real, text, values)) as unknown as Result;
     } catch (err) {
       if (isConnectionLost(err)) throw new DatabaseUnavailableError('none', first);
       throw err;

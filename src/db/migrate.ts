@@ -15,6 +15,8 @@ import * as m0013 from './migrations/0013-petition-links.ts';
 import * as m0014 from './migrations/0014-gin-without-pending-list.ts';
 import * as m0015 from './migrations/0015-data-organisations.ts';
 import * as m0016 from './migrations/0016-unit-document-settings.ts';
+import * as m0017 from './migrations/0017-search-candidates.ts';
+import * as m0018 from './migrations/0018-unit-sort-key.ts';
 import type { UntypedKysely } from './untyped.ts';
 
 const migrations: Record<string, Migration> = {
@@ -34,6 +36,8 @@ const migrations: Record<string, Migration> = {
   '0014-gin-without-pending-list': m0014,
   '0015-data-organisations': m0015,
   '0016-unit-document-settings': m0016,
+  '0017-search-candidates': m0017,
+  '0018-unit-sort-key': m0018,
 };
 
 export async function migrateToLatest(db: UntypedKysely): Promise<string[]> {

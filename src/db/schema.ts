@@ -37,6 +37,8 @@ export interface UnitTable {
   code: string;
   name: string;
   short_name: string;
+  /** Vietnamese sort key of short_name, computed by the database (migration 0018); order with db/vi-order.ts. */
+  sort_key: ColumnType<string, never, never>;
   status: ColumnType<
     'active' | 'retired' | 'merged',
     'active' | 'retired' | 'merged' | undefined,

@@ -2,6 +2,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
+import type { MiddlewareHandler } from 'hono';
 import { RESOURCE_BODY_MAX_BYTES, RESOURCE_MAX_BYTES } from '../contracts/datasets.ts';
 import {
   EVIDENCE_MAX_BYTES,
@@ -39,48 +40,64 @@ export interface AppDeps {
   backend: string;
 }
 
-/** The API under /api, as its own router so the OpenAPI document lists exactly its routes. */
-export function createApi(deps: AppDeps): OpenAPIHono<AppEnv> {
-  installVietnameseErrors();
-  const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
-  api.use('*', sessionMiddleware(deps.db, deps.config));
+/**
+ * A body limit for the requests that may carry a body. A GET or HEAD has none that anything reads, and asking for
+ * one (`c.req.raw.body`) makes the Node adapter build a whole web Request: skipped, it costs a read nothing.
+ */
+function withBody(limit: MiddlewareHandler<AppEnv>): MiddlewareHandler<AppEnv> {
+  return (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limit(c, next));
+}
+
+/** How large a request's body may be: route by route where files travel, 2 MB of JSON elsewhere. */
+function mountBodyLimits(api: OpenAPIHono<AppEnv>): void {
   const tooLarge = (mb: number) => (c: Parameters<typeof notFoundHandler>[0]) =>
     c.json(errorBody('payload_too_large', `Dữ liệu gửi lên quá lớn (tối đa ${mb} MB).`), 413);
   // Imported documents arrive base64-encoded in JSON: up to about 2 MB of file on that route, 2 MB of JSON elsewhere.
   // Evidence files (base64 in JSON) may be larger: up to 20 MB of files per progress update.
   const largeBody = (path: string) =>
     /\/plans\/import$|\/assignments\/\d+\/updates$|\/datasets\/\d+\/resources(\/\d+\/versions)?$/.test(path);
-  api.use('/plans/import', bodyLimit({ maxSize: 3 * 1024 * 1024, onError: tooLarge(3) }));
+  api.use('/plans/import', withBody(bodyLimit({ maxSize: 3 * 1024 * 1024, onError: tooLarge(3) })));
   api.use(
     '/assignments/:id/updates',
+    withBody(
+      bodyLimit({
+        maxSize: UPDATE_REQUEST_MAX_BYTES,
+        onError: (c) =>
+          c.json(
+            errorBody(
+              'payload_too_large',
+              `Minh chứng gửi lên quá lớn: tối đa ${formatSize(EVIDENCE_MAX_BYTES)} mỗi tệp và ${formatSize(EVIDENCE_MAX_TOTAL_BYTES)} mỗi lần cập nhật.`,
+            ),
+            413,
+          ),
+      }),
+    ),
+  );
+  const datasetFile = withBody(
     bodyLimit({
-      maxSize: UPDATE_REQUEST_MAX_BYTES,
+      maxSize: RESOURCE_BODY_MAX_BYTES,
       onError: (c) =>
         c.json(
           errorBody(
             'payload_too_large',
-            `Minh chứng gửi lên quá lớn: tối đa ${formatSize(EVIDENCE_MAX_BYTES)} mỗi tệp và ${formatSize(EVIDENCE_MAX_TOTAL_BYTES)} mỗi lần cập nhật.`,
+            `Tệp dữ liệu gửi lên quá lớn: tối đa ${formatSize(RESOURCE_MAX_BYTES)} mỗi tệp. Hãy chia nhỏ tệp.`,
           ),
           413,
         ),
     }),
   );
-  const datasetFile = bodyLimit({
-    maxSize: RESOURCE_BODY_MAX_BYTES,
-    onError: (c) =>
-      c.json(
-        errorBody(
-          'payload_too_large',
-          `Tệp dữ liệu gửi lên quá lớn: tối đa ${formatSize(RESOURCE_MAX_BYTES)} mỗi tệp. Hãy chia nhỏ tệp.`,
-        ),
-        413,
-      ),
-  });
   api.use('/datasets/:id/resources', datasetFile);
   api.use('/datasets/:id/resources/:rid/versions', datasetFile);
-  api.use('*', async (c, next) =>
-    largeBody(c.req.path) ? next() : bodyLimit({ maxSize: 2 * 1024 * 1024, onError: tooLarge(2) })(c, next),
-  );
+  const anyBody = withBody(bodyLimit({ maxSize: 2 * 1024 * 1024, onError: tooLarge(2) }));
+  api.use('*', async (c, next) => (largeBody(c.req.path) ? next() : anyBody(c, next)));
+}
+
+/** The API under /api, as its own router so the OpenAPI document lists exactly its routes. */
+export function createApi(deps: AppDeps): OpenAPIHono<AppEnv> {
+  installVietnameseErrors();
+  const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
+  api.use('*', sessionMiddleware(deps.db, deps.config));
+  mountBodyLimits(api);
   api.use('*', csrfMiddleware);
   // Anonymous traffic per address, signed-in traffic per user; failed logins are throttled by the login itself.
   api.use('*', rateLimit(deps.config.rateLimit));

@@ -1,6 +1,7 @@
 // Login attempts and request counters. Both live in the database so that every server process on it sees them.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { precompiled } from '../../db/precompiled.ts';
 import { ADDRESS_WINDOW_SECONDS, PAIR_WINDOW_SECONDS, type LoginFailures } from '../../domain/throttle.ts';
 
 // Durations are constants of the code, written into the SQL as literals: fewer parameters to bind per request.
@@ -110,7 +111,11 @@ export async function insertSession(
  * user's columns are those of `getUserWithUnit` (users' store), read here by the same join.
  */
 export async function getSessionWithUser(db: Kysely<DB>, id: string) {
-  return db
+  return (await sessionWithUser(db, id)).rows[0];
+}
+
+const sessionWithUser = precompiled((db: Kysely<DB>, id: string) =>
+  db
     .selectFrom('session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
     .innerJoin('unit as n', 'n.id', 'u.unit_id')
@@ -134,9 +139,8 @@ export async function getSessionWithUser(db: Kysely<DB>, id: string) {
       'n.path as unit_path',
       'n.focal_for_id',
     ])
-    .where('s.id', '=', id)
-    .executeTakeFirst();
-}
+    .where('s.id', '=', id),
+);
 
 export async function touchSession(db: Kysely<DB>, id: string): Promise<void> {
   await db.updateTable('session').set({ last_seen_at: new Date() }).where('id', '=', id).execute();

@@ -1,10 +1,10 @@
 // Queries on the organisation tree. No permission logic here: that is the service's job.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { ReferenceUnit } from '../../domain/org/reference.ts';
 import type { UnitKind } from '../../domain/org/unit.ts';
 import type { Tx } from '../context.ts';
-import { indexEntities, indexEntity, type SearchText } from '../search/index.ts';
+import { indexEntities, indexEntity, type RankedHitRow, type SearchText } from '../search/index.ts';
 
 type Q = Kysely<DB> | Tx;
 
@@ -21,7 +21,7 @@ export interface UnitRow {
   focal_for_id: number | null;
 }
 
-const UNIT_COLUMNS = [
+export const UNIT_COLUMNS = [
   'id',
   'parent_id',
   'path',
@@ -57,6 +57,23 @@ export async function provinceOfPath(db: Q, path: readonly number[]): Promise<{ 
   const units = await getUnitsByIds(db, [...path]);
   const province = units.find((u) => u.kind === 'province') ?? units.find((u) => u.id === path[0]);
   return { code: province?.code ?? '', name: province?.name ?? '' };
+}
+
+/**
+ * The units of a search's ranked hits (search module's `rankedHits`), best first, with their parent's name: one
+ * statement for the whole answer. `kinds` keeps only units of those kinds, at most `limit` of them. Each unit is read
+ * by its key (the lateral subquery, kept apart by OFFSET 0): joined, the planner hashed all 1,700 units for 20 hits.
+ */
+export async function unitsOfHits(db: Q, hits: RawBuilder<RankedHitRow>, limit: number, kinds?: string[]) {
+  const { rows } = await sql<UnitRow & { parent_name: string | null; score: number; matched: string; label: string }>`
+    WITH h AS (${hits})
+    SELECT ${sql.join(UNIT_COLUMNS.map((c) => sql.ref(`u.${c}`)))}, p.name AS parent_name, h.score, h.matched, h.label
+    FROM h CROSS JOIN LATERAL (SELECT * FROM unit WHERE unit.id = h.entity_id OFFSET 0) u
+    LEFT JOIN unit p ON p.id = u.parent_id
+    ${kinds?.length ? sql`WHERE u.kind = ANY(${sql.val(kinds)}::text[])` : sql``}
+    ORDER BY h.score DESC, h.entity_id
+    LIMIT ${sql.lit(Math.trunc(limit))}`.execute(db);
+  return rows;
 }
 
 export async function listChildren(

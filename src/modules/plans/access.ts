@@ -6,7 +6,7 @@ import { getUnit, type UnitRow } from '../org/index.ts';
 import * as store from './store/index.ts';
 
 /** Readable inside the issuing unit's scope, and by everyone once published. */
-export function planTarget(plan: store.PlanRow, unit: UnitRow) {
+export function planTarget(plan: Pick<store.PlanRow, 'published'>, unit: Pick<UnitRow, 'path'>) {
   return { unitPath: unit.path, published: plan.published };
 }
 

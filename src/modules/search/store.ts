@@ -1,5 +1,5 @@
 // One search index for every module: accent- and case-insensitive (folded text), typo-tolerant (trigrams).
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { fold, normalizeText } from '../../domain/text.ts';
 import type { Tx } from '../context.ts';
@@ -100,12 +100,43 @@ export async function searchEntities(
   db: Kysely<DB>,
   entityType: string,
   query: string,
-  opts: { limit: number; unitRoots?: number[] | 'all'; publishedOnly?: boolean },
+  opts: SearchOptions,
 ): Promise<SearchHit[]> {
+  const hits = rankedHits(entityType, query, opts);
+  if (!hits) return [];
+  const { rows } = await hits.execute(db);
+  return rows.map((r) => ({
+    entityId: r.entity_id,
+    score: Number(r.score),
+    matched: r.matched,
+    matchedLabel: r.label,
+  }));
+}
+
+export interface SearchOptions {
+  limit: number;
+  unitRoots?: number[] | 'all';
+  publishedOnly?: boolean;
+}
+
+export interface RankedHitRow {
+  entity_id: number;
+  score: number;
+  matched: string;
+  label: string;
+}
+
+/**
+ * The search as one SQL statement, best first (score, then entity id), at most `limit` entities: what
+ * `searchEntities` runs, and what a module's store joins its own rows to (a unit search answers with the units and
+ * their parents' names in the same statement). Null for a query with nothing to search for.
+ */
+export function rankedHits(entityType: string, query: string, opts: SearchOptions): RawBuilder<RankedHitRow> | null {
   const q = fold(query);
-  if (!q) return [];
-  const exact = `%${lower(normalizeText(query)).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  if (!q) return null;
+  const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const exact = `%${escapeLike(lower(normalizeText(query)))}%`;
+  const like = `%${escapeLike(q)}%`;
   let visibility = sql<boolean>`true`;
   if (opts.publishedOnly) visibility = sql<boolean>`e.published`;
   else if (opts.unitRoots && opts.unitRoots !== 'all') {
@@ -113,55 +144,35 @@ export async function searchEntities(
       ? sql<boolean>`(e.published OR e.unit_id IN (SELECT id FROM unit WHERE path && ${sql.val(opts.unitRoots)}::integer[]))`
       : sql<boolean>`e.published`;
   }
-  const candidates = (condition: ReturnType<typeof sql>) => sql<{
-    entity_id: number;
-    score: number;
-    matched: string;
-    label: string;
-  }>`
-    WITH c AS MATERIALIZED (${condition})
-    SELECT DISTINCT ON (entity_id) entity_id, score, matched, label FROM (
-      SELECT e.entity_id, e.text AS matched, e.label,
-        e.weight * (
-          CASE WHEN e.folded = ${q} THEN 3
-               WHEN e.folded LIKE ${q} || '%' OR e.folded LIKE '% ' || ${q} || '%' THEN 2
-               WHEN e.folded LIKE ${like} THEN 1.5
-               ELSE 0 END
-          + greatest(similarity(e.folded, ${q}), word_similarity(${q}, e.folded))
-          + CASE WHEN e.lowered LIKE ${exact} THEN 0.5 ELSE 0 END
-        ) AS score
-      FROM c JOIN search_entry e ON e.id = c.id
-      WHERE e.entity_type = ${entityType} AND ${visibility}
-    ) s
-    ORDER BY entity_id, score DESC`;
-  // One query per search. Candidates come from the trigram GIN index: the substring (LIKE '%q%') and, for typos,
-  // word similarity (q <% folded: the query is close to a run of words of the text, pg_trgm's default 0.6). Whole-
-  // string similarity (%) is left to the score: as a filter it let most of the index through (1,500 rechecks for
-  // "nam sam son" among 8,500 entries, 70 ms) and found nothing word similarity does not. The planner misjudges the
-  // index on a table this small, so it is told to prefer it. A query of one or two letters has no trigram: it is a
-  // prefix of the text or of one of its words, read by a scan (a few thousand short rows).
-  const short = [...q].length < 3;
-  const prefix = q.replace(/[\\%_]/g, (c) => `\\${c}`);
-  // The typo part (word similarity) is the costly one: common syllables ("nam", "son") share trigrams with thousands
-  // of names. It runs only when the substring found fewer entries than asked for; otherwise its plan node is skipped
-  // by a one-time filter, still in the one query (typo-only hits would rank below the substring ones anyway).
-  const rows = short
-    ? (
-        await candidates(
-          sql`SELECT id FROM search_entry WHERE (folded LIKE ${`${prefix}%`} OR folded LIKE ${`% ${prefix}%`})`,
-        ).execute(db)
-      ).rows
-    : await db.transaction().execute(async (tx) => {
-        await sql`SET LOCAL enable_seqscan = off`.execute(tx);
-        const substring = sql`SELECT id FROM search_entry WHERE folded LIKE ${like}`;
-        return (
-          await candidates(
-            sql`${substring} UNION SELECT id FROM search_entry WHERE (SELECT count(*) FROM (${substring} LIMIT ${opts.limit}) s) < ${opts.limit} AND ${q} <% folded`,
-          ).execute(tx)
-        ).rows;
-      });
-  return rows
-    .map((r) => ({ entityId: r.entity_id, score: Number(r.score), matched: r.matched, matchedLabel: r.label }))
-    .sort((a, b) => b.score - a.score)
-    .slice(0, opts.limit);
+  // Candidates come from the trigram GIN index: the substring and, when it finds too few, the typo-tolerant word
+  // similarity (the function search_candidates, migration 0017, which keeps the planner on the index). Whole-string
+  // similarity (%) is left to the score: as a filter it let most of the index through (1,500 rechecks for
+  // "nam sam son" among 8,500 entries, 70 ms) and found nothing word similarity does not. A query of one or two
+  // letters has no trigram: it is a prefix of the text or of one of its words, read by a scan (a few thousand short
+  // rows).
+  const prefix = escapeLike(q);
+  const candidates =
+    [...q].length < 3
+      ? sql`SELECT id FROM search_entry WHERE (folded LIKE ${`${prefix}%`} OR folded LIKE ${`% ${prefix}%`})`
+      : sql`SELECT id FROM search_candidates(${like}, ${q}, ${sql.lit(Math.trunc(opts.limit))}) AS id`;
+  return sql<RankedHitRow>`
+    WITH c AS MATERIALIZED (${candidates})
+    SELECT entity_id, score, matched, label FROM (
+      SELECT DISTINCT ON (entity_id) entity_id, score, matched, label FROM (
+        SELECT e.entity_id, e.text AS matched, e.label,
+          e.weight * (
+            CASE WHEN e.folded = ${q} THEN 3
+                 WHEN e.folded LIKE ${q} || '%' OR e.folded LIKE '% ' || ${q} || '%' THEN 2
+                 WHEN e.folded LIKE ${like} THEN 1.5
+                 ELSE 0 END
+            + greatest(similarity(e.folded, ${q}), word_similarity(${q}, e.folded))
+            + CASE WHEN e.lowered LIKE ${exact} THEN 0.5 ELSE 0 END
+          ) AS score
+        FROM c JOIN search_entry e ON e.id = c.id
+        WHERE e.entity_type = ${entityType} AND ${visibility}
+      ) s
+      ORDER BY entity_id, score DESC
+    ) best
+    ORDER BY score DESC, entity_id
+    LIMIT ${sql.lit(Math.trunc(opts.limit))}`;
 }

@@ -3,7 +3,7 @@ import type { UnitDetail } from '../../../contracts/org.ts';
 import { allowedChildKinds } from '../../../domain/org/rules.ts';
 import type { UnitKind } from '../../../domain/org/unit.ts';
 import { authorize, type Ctx } from '../../context.ts';
-import { searchEntities } from '../../search/index.ts';
+import { rankedHits } from '../../search/index.ts';
 import * as store from '../store.ts';
 import { mustGet, toView, unitPermissions } from './unit-view.ts';
 
@@ -45,33 +45,18 @@ export async function listRoots(ctx: Ctx) {
   return roots.map((c) => ({ ...toView(c), childCount: c.child_count }));
 }
 
+/** One statement: the ranked hits, their units and their parents' names (see the search module's `rankedHits`). */
 export async function searchUnits(ctx: Ctx, q: string, limit: number, kinds?: string[]) {
-  const hits = await searchEntities(ctx.db, 'unit', q, {
-    limit: kinds?.length ? limit * 4 : limit,
-    publishedOnly: true,
-  });
-  const units = await store.getUnitsByIds(
-    ctx.db,
-    hits.map((h) => h.entityId),
-  );
-  const byId = new Map(units.map((u) => [u.id, u]));
-  const parents = await store.getUnitsByIds(ctx.db, [
-    ...new Set(units.map((u) => u.parent_id).filter((x): x is number => x !== null)),
-  ]);
-  const parentById = new Map(parents.map((p) => [p.id, p]));
-  return hits
-    .map((h) => ({ h, u: byId.get(h.entityId) }))
-    .filter(
-      (x): x is { h: typeof x.h; u: store.UnitRow } =>
-        x.u !== undefined && (!kinds?.length || kinds.includes(x.u.kind)),
-    )
-    .slice(0, limit)
-    .map(({ h, u }) => ({
-      ...toView(u),
-      parentName: u.parent_id ? (parentById.get(u.parent_id)?.name ?? null) : null,
-      matched: h.matched,
-      /** name | shortName | code | former | abbreviation | other */
-      matchedKind: h.matchedLabel,
-      score: Math.round(h.score * 1000) / 1000,
-    }));
+  // Kinds are filtered after ranking among four times as many hits, as the ranking alone would find them.
+  const hits = rankedHits('unit', q, { limit: kinds?.length ? limit * 4 : limit, publishedOnly: true });
+  if (!hits) return [];
+  const rows = await store.unitsOfHits(ctx.db, hits, limit, kinds);
+  return rows.map((u) => ({
+    ...toView(u),
+    parentName: u.parent_id ? u.parent_name : null,
+    matched: u.matched,
+    /** name | shortName | code | former | abbreviation | other */
+    matchedKind: u.label,
+    score: Math.round(Number(u.score) * 1000) / 1000,
+  }));
 }

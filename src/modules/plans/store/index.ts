@@ -2,3 +2,4 @@
 export * from './plans.ts';
 export * from './tasks.ts';
 export * from './cascade.ts';
+export * from './page.ts';

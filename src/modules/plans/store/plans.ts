@@ -4,7 +4,7 @@ import type { DB, PlanTable } from '../../../db/schema.ts';
 import type { Finding, PlanDraft, Task } from '../../../domain/plan/model.ts';
 import type { Tx } from '../../context.ts';
 import { indexEntity } from '../../search/index.ts';
-import { viOrderBy } from '../../../db/vi-order.ts';
+import { unitNameOrder } from '../../../db/vi-order.ts';
 import { taskValues, type TaskLink } from './tasks.ts';
 
 type Q = Kysely<DB> | Tx;
@@ -184,7 +184,7 @@ export async function listPlans(db: Q, f: PlanListFilter) {
       .$if((f.ownUnitIds?.length ?? 0) > 0, (qb) =>
         qb.orderBy(sql`p.unit_id = ANY(${sql.val(f.ownUnitIds)}::integer[])`, 'desc'),
       )
-      .$if(f.byUnitName === true, (qb) => qb.orderBy(viOrderBy('u.short_name')))
+      .$if(f.byUnitName === true, (qb) => qb.orderBy(unitNameOrder('u')))
       .orderBy('p.updated_at', 'desc')
       .orderBy('p.id', 'desc')
       .limit(f.limit)
@@ -280,7 +280,7 @@ export async function childPlansWithUnits(db: Q, planId: number) {
     .innerJoin('unit as u', 'u.id', 'c.unit_id')
     .select(['c.id', 'c.status', 'u.id as unit_id', 'u.name as unit_name', 'u.path'])
     .where('c.parent_plan_id', '=', planId)
-    .orderBy(viOrderBy('u.short_name'))
+    .orderBy(unitNameOrder('u'))
     .execute();
 }
 

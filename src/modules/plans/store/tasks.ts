@@ -71,17 +71,23 @@ export async function loadDraft(db: Q, plan: PlanRow): Promise<{ draft: PlanDraf
     for (const p of await db.selectFrom('plan_task').select(['id', 'number']).where('id', 'in', parentIds).execute())
       parentNumbers.set(p.id, p.number);
   }
-  const draft: PlanDraft = {
+  const numbered = tasks.map((t) => ({
+    ...t,
+    parent_number: t.parent_task_id ? (parentNumbers.get(t.parent_task_id) ?? null) : null,
+  }));
+  return { draft: draftFromRows(plan, numbered), tasks };
+}
+
+/** The plan's JSON form from its row and its task rows in order, each with the number of the parent task it implements. */
+export function draftFromRows(plan: PlanRow, tasks: Array<TaskRow & { parent_number: string | null }>): PlanDraft {
+  return {
     document: plan.header as DocumentHeader,
     sections: plan.sections as Section[],
     groups: plan.groups as TaskGroup[],
-    tasks: tasks.map((t) =>
-      taskFromRow(t, plan.parent_plan_id, t.parent_task_id ? (parentNumbers.get(t.parent_task_id) ?? null) : null),
-    ),
+    tasks: tasks.map((t) => taskFromRow(t, plan.parent_plan_id, t.parent_number)),
     findings: [],
     unplaced: plan.unplaced as Unplaced[],
   };
-  return { draft, tasks };
 }
 
 export interface TaskLink {

@@ -6,7 +6,8 @@ import { issuerName } from '../../../domain/plan/issuer.ts';
 import { PLAN_STATUS_LABEL, type PlanStatus } from '../../../domain/plan/model.ts';
 import type { Ctx } from '../../context.ts';
 import type { UnitRow } from '../../org/index.ts';
-import { mustReadPlan, readableParent } from '../access.ts';
+import { mustRead } from '../../context.ts';
+import { planTarget } from '../access.ts';
 import { storedFindings } from '../findings.ts';
 import * as store from '../store/index.ts';
 
@@ -19,15 +20,17 @@ export interface ParentChange {
 }
 
 export async function getPlanDetail(ctx: Ctx, id: number) {
-  const { plan, unit } = await mustReadPlan(ctx, id);
-  // One round of independent reads once the plan is known readable (on PostgreSQL, on as many connections).
-  const [{ draft, tasks }, amendedBy, parent, children, versions] = await Promise.all([
-    store.loadDraft(ctx.db, plan),
-    store.latestAmendmentOf(ctx.db, plan.id),
-    readableParent(ctx, plan),
-    store.childPlansWithUnits(ctx.db, plan.id),
-    store.listPlanVersions(ctx.db, plan.id),
-  ]);
+  // One statement reads the page (store/page.ts); what the reader may see of it is decided here, as for every plan.
+  const page = await store.getPlanPage(ctx.db, id);
+  const { plan, unit, tasks, amendedBy, versions, children, ...read } = mustRead(ctx, 'kế hoạch', page, (r) =>
+    planTarget(r.plan, r.unit),
+  );
+  const draft = store.draftFromRows(plan, tasks);
+  // The parent plan as the reader sees it: one they may not read is no parent at all (access.ts, readableParent).
+  const parent =
+    read.parent && can(ctx.actor, 'read', planTarget(read.parent, { path: read.parent.unit_path }))
+      ? read.parent
+      : undefined;
   const actor = ctx.actor;
   const visibleChildren = children.filter((c) => can(actor, 'read', { unitPath: c.path }));
   // Readers from outside the plan's unit (the public, other branches) read it only because it is published: they get
