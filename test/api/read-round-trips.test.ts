@@ -5,6 +5,7 @@
 // name is written: a renamed commune moves to its new place on the plan page.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import { cascade, issueProvincePlan, ok, openWorld, type World } from '../support/factories.ts';
 import type { Client } from '../support/api.ts';
@@ -30,16 +31,22 @@ before(async () => {
 });
 after(() => w.close());
 
-/** The answer to one GET and the statements it sent to the database (BEGIN and COMMIT count: each is a round trip). */
+/**
+ * The answer to one GET and the statements it sent to the database (BEGIN and COMMIT count: each is a round trip).
+ * Only statements sent on behalf of this request count (its async context): in the whole suite other files' servers
+ * share the process and their background work (senders, clean-ups) also calls the driver.
+ */
+const request = new AsyncLocalStorage<string[]>();
 async function counted(c: Client, path: string) {
   const sent: string[] = [];
   const query = pg.Client.prototype.query;
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    sent.push(String(typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string }).text).slice(0, 60));
+    if (request.getStore() === sent)
+      sent.push(String(typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string }).text).slice(0, 60));
     return (query as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof query;
   try {
-    const r = await c.get(path);
+    const r = await request.run(sent, () => c.get(path));
     return { r, sent };
   } finally {
     pg.Client.prototype.query = query;
