@@ -24,26 +24,33 @@ const PREPARABLE = /^\s*(select|with|insert|update|delete)\b/i;
 /** THIHANH_PREPARED_STATEMENTS=0 sends every statement unnamed (a pooler in transaction mode). */
 const ENABLED = process.env.THIHANH_PREPARED_STATEMENTS !== '0';
 
-const named = new Map<string, string>();
-const counted = new Map<string, number>();
-
-/** The name to prepare `text` under, or undefined to send it unnamed. */
-export function statementName(text: string, paramCount: number): string | undefined {
-  const name = named.get(text);
-  if (name !== undefined) return name;
-  if (!paramCount || paramCount > MAX_PARAMS || text.length > MAX_TEXT || named.size >= MAX_NAMED) return undefined;
-  if (!PREPARABLE.test(text)) return undefined;
-  const seen = counted.get(text) ?? 0;
-  if (seen >= 1) {
-    counted.delete(text);
-    const fresh = `thx_${named.size + 1}`;
-    named.set(text, fresh);
-    return fresh;
-  }
-  if (counted.size >= MAX_COUNTED) counted.clear();
-  counted.set(text, 1);
-  return undefined;
+/**
+ * A function giving the name to prepare a statement's text under, or undefined to send it unnamed. Names are shared
+ * by every connection of the process, so the server uses one namer ({@link statementName}); a test makes its own.
+ */
+export function statementNamer(maxNamed = MAX_NAMED): (text: string, paramCount: number) => string | undefined {
+  const named = new Map<string, string>();
+  const counted = new Map<string, number>();
+  return (text, paramCount) => {
+    const name = named.get(text);
+    if (name !== undefined) return name;
+    if (!paramCount || paramCount > MAX_PARAMS || text.length > MAX_TEXT || named.size >= maxNamed) return undefined;
+    if (!PREPARABLE.test(text)) return undefined;
+    const seen = counted.get(text) ?? 0;
+    if (seen >= 1) {
+      counted.delete(text);
+      const fresh = `thx_${named.size + 1}`;
+      named.set(text, fresh);
+      return fresh;
+    }
+    if (counted.size >= MAX_COUNTED) counted.clear();
+    counted.set(text, 1);
+    return undefined;
+  };
 }
+
+/** The process's namer, used by every pool. */
+export const statementName = statementNamer();
 
 /** A query of Kysely's as pg takes it: named when worth preparing (a cursor or a config passes through). */
 export function preparedQuery(

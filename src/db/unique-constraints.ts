@@ -101,6 +101,21 @@ export const UNIQUE_CONSTRAINTS: Readonly<Record<string, UniqueAnswer>> = {
     code: 'dataset.access_pending',
     message: 'Bạn đã có một đề nghị truy cập bộ dữ liệu này đang chờ xem xét.',
   },
+  dataset_access_request_org_pending_unique: {
+    code: 'dataset.access_pending',
+    message: 'Tổ chức đã có một đề nghị truy cập bộ dữ liệu này đang chờ xem xét.',
+  },
+  data_organisation_tax_code_live: {
+    code: 'organisation.exists',
+    message:
+      'Mã số thuế này đã có tài khoản tổ chức đang chờ xác minh hoặc đang hoạt động. Nếu mất khóa truy cập, hãy dùng khóa cũ để đổi khóa hoặc liên hệ Sở Khoa học và Công nghệ.',
+    issues: [{ path: 'taxCode', message: 'Mã số thuế này đã có tài khoản.' }],
+  },
+  // A 192-bit random key never repeats; should it, the registration is simply tried again.
+  data_organisation_key_hash_key: {
+    code: 'organisation.key_clash',
+    message: 'Không cấp được khóa truy cập lúc này. Hãy gửi lại.',
+  },
   sync_outbox_entity_uuid_version_op_key: {
     code: 'sync.duplicate',
     message: 'Thay đổi này đã được đưa vào hàng đợi gửi cơ sở dữ liệu quốc gia.',

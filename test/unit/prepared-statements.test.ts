@@ -3,7 +3,10 @@
 // simple query, which a named statement cannot be), nor DDL or transaction control.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { statementName } from '../../src/db/prepared.ts';
+import { statementNamer } from '../../src/db/prepared.ts';
+
+// A namer of its own: the process's one is shared with every server other test files start in the same process.
+const statementName = statementNamer();
 
 describe('prepared statements', () => {
   test('a read with parameters is named from its second use, then always under the same name', () => {
@@ -44,6 +47,17 @@ describe('prepared statements', () => {
       assert.equal(statementName(text, params), undefined, text);
       assert.equal(statementName(text, params), undefined, text);
     }
+  });
+
+  test('at most so many names: past them, statements go unnamed', () => {
+    const small = statementNamer(2);
+    for (const t of ['a', 'b', 'c']) {
+      const text = `select ${t} where $1::int = 1 /* unit test 6 */`;
+      small(text, 1);
+      small(text, 1);
+    }
+    assert.equal(small('select a where $1::int = 1 /* unit test 6 */', 1), 'thx_1');
+    assert.equal(small('select c where $1::int = 1 /* unit test 6 */', 1), undefined);
   });
 
   test('a bulk insert of many rows is sent as it is', () => {
