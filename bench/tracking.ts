@@ -142,7 +142,7 @@ export const dashboardNational: Bench = {
 
 export const compiledReportProvince: Bench = {
   name: 'compiled-report-province',
-  description: "The province's compiled report for 2026 as DOCX (187 submitters)",
+  description: "The province's compiled report for 2026 as DOCX (every agency and commune of the province submits)",
   backends: ['pglite', 'postgres'],
   async run(ctx) {
     const f = await fixture(ctx);

@@ -1,5 +1,5 @@
-// A clerk's reading of every generated document, through LibreOffice: the compiled report with its 187-row annex
-// and the nine indicators of the law's regime, the reminder letter to 167 units, a ward's own report and the
+// A clerk's reading of every generated document, through LibreOffice: the compiled report with its annex of every agency and commune
+// and the nine indicators of the law's regime, the reminder letter to every unit late, a ward's own report and the
 // province plan are each converted to PDF once; `pdftotext -bbox` then shows whether any word lies outside the
 // page's text area (page minus the margins of nd30-format-spec.json), and the text is read for the one deadline,
 // the signer's name and the filing line.
@@ -24,7 +24,7 @@ import { reminderDeadline } from '../../src/domain/reporting/letters.ts';
 import type { ReportTaskLine } from '../../src/domain/reporting/model.ts';
 import { AI_PLAN_YEARLY_SCHEDULE, periodByKey } from '../../src/domain/reporting/period.ts';
 import { buildUnitReportDocument } from '../../src/domain/reporting/unit-document.ts';
-import { compiledReport, reportingUnits } from '../fixtures/compiled-report.ts';
+import { AGENCY_COUNT, REPORTING_UNIT_COUNT, compiledReport, reportingUnits } from '../fixtures/compiled-report.ts';
 import { PROVINCE_RENDER_OPTIONS, provincePlan } from '../fixtures/province-plan.ts';
 
 const run = promisify(execFile);
@@ -89,7 +89,7 @@ function wideCompiledReport() {
   };
 }
 
-/** The demo's situation on 16/12/2026: 167 units late (due 14/12), the armed forces not due yet. */
+/** The demo's situation on 16/12/2026: every unit late (due 14/12) but Nam Sầm Sơn, the armed forces not due yet. */
 function lateLetter() {
   const units: ExpectedUnitReport[] = reportingUnits().map((s, i) => {
     const pending = s.unit.code === '38.BCHQS' || s.unit.code === '38.BĐBP';
@@ -123,8 +123,8 @@ function lateLetter() {
     today,
     deadline,
     groupNames: [
-      { unitIds: ids((u) => u.unitId <= 21), name: 'Các sở, ban, ngành cấp tỉnh' },
-      { unitIds: ids((u) => u.unitId > 21), name: 'Ủy ban nhân dân các xã, phường' },
+      { unitIds: ids((u) => u.unitId <= AGENCY_COUNT), name: 'Các sở, ban, ngành cấp tỉnh' },
+      { unitIds: ids((u) => u.unitId > AGENCY_COUNT), name: 'Ủy ban nhân dân các xã, phường' },
     ],
   });
 }
@@ -294,7 +294,8 @@ describe('every document a clerk signs, printed by LibreOffice', () => {
       text,
       /DANH SÁCH CÁC CƠ QUAN, ĐƠN VỊ CHƯA GỬI HOẶC CHƯA ĐẾN\s+HẠN GỬI BÁO CÁO KẾT QUẢ THỰC HIỆN NĂM 2026/,
     );
-    assert.match(text, /184 cơ quan, đơn vị đã đến hạn nhưng\s+chưa gửi/);
+    // Every unit but the two not yet due and Nam Sầm Sơn, which sent on time.
+    assert.match(text, new RegExp(`${REPORTING_UNIT_COUNT - 3} cơ quan, đơn vị đã đến hạn nhưng\\s+chưa gửi`));
     assert.match(
       text.replace(/\s+/g, ' '),
       /\(Kèm theo Công văn số \/SKHCN-VP ngày tháng năm 2026 của Sở Khoa học và Công nghệ\)/,

@@ -38,10 +38,12 @@ import {
 import { REPORT_XLSX_HEADER_ROW, renderCompiledReportXlsx } from '../../src/documents/render/report-xlsx.ts';
 import type { CompiledReport } from '../../src/domain/reporting/model.ts';
 import {
+  AGENCY_COUNT,
   BASIS_TEXT,
   NAM_SAM_SON,
   NAM_SAM_SON_CONFERENCE,
   NAM_SAM_SON_PARTICIPANTS,
+  REPORTING_UNIT_COUNT,
   REPORT_TITLE,
   compiledReport,
   compiledReportWithoutNarrative,
@@ -118,8 +120,9 @@ describe('report helpers', () => {
 
   it('builds a consistent fixture from the reference data', () => {
     const r = compiledReport();
-    assert.equal(r.annex.length, 187);
-    assert.equal(new Set(r.annex.map((x) => x.unitName)).size, 187);
+    assert.equal(r.annex.length, REPORTING_UNIT_COUNT);
+    assert.ok(AGENCY_COUNT >= 21, `${AGENCY_COUNT} agencies`);
+    assert.equal(new Set(r.annex.map((x) => x.unitName)).size, REPORTING_UNIT_COUNT);
     const n = (st: string) => r.annex.filter((x) => x.state === st).length;
     assert.equal(r.summary.onTime, n('onTime'));
     assert.equal(r.summary.late, n('late'));
@@ -137,7 +140,7 @@ describe('report helpers', () => {
 
 // ---------------------------------------------------------------------------------------------------------------------
 
-describe('renderCompiledReportDocx: Thanh Hóa 2026, 187 units', () => {
+describe('renderCompiledReportDocx: Thanh Hóa 2026, every agency and commune', () => {
   const report = compiledReport();
   let s: DocxSummary;
   let docx: Buffer;
@@ -153,10 +156,10 @@ describe('renderCompiledReportDocx: Thanh Hóa 2026, 187 units', () => {
     s = await inspectDocx(docx);
   });
 
-  it('renders the 187-row report well under 2 s', (t) => {
+  it('renders the full report well under 2 s', (t) => {
     const best = Math.min(...times);
     t.diagnostic(
-      `renderCompiledReportDocx, 187 rows: best ${best.toFixed(0)} ms of ${times.map((x) => x.toFixed(0)).join(', ')} ms; ${docx.length} bytes`,
+      `renderCompiledReportDocx, ${REPORTING_UNIT_COUNT} rows: best ${best.toFixed(0)} ms of ${times.map((x) => x.toFixed(0)).join(', ')} ms; ${docx.length} bytes`,
     );
     assert.ok(best < 2000, `${best.toFixed(0)} ms`);
   });
@@ -377,7 +380,7 @@ describe('renderCompiledReportDocx: Thanh Hóa 2026, 187 units', () => {
     assert.deepEqual([ref.italic, ref.bold, ref.size], [true, false, 28]);
   });
 
-  it('has one annex row per unit (187), header rows repeated on each page, and a totals row', () => {
+  it('has one annex row per unit, header rows repeated on each page, and a totals row', () => {
     const rows = tableWithHeader(s.documentXml, 'Tình trạng báo cáo');
     const headers = [
       'STT',
@@ -399,10 +402,10 @@ describe('renderCompiledReportDocx: Thanh Hóa 2026, 187 units', () => {
       'no row splits across pages',
     );
     const data = rows.slice(2, -1);
-    assert.equal(data.length, 187);
+    assert.equal(data.length, REPORTING_UNIT_COUNT);
     assert.deepEqual(
       data.map((r) => r.cells[0]),
-      Array.from({ length: 187 }, (_, i) => String(i + 1)),
+      Array.from({ length: REPORTING_UNIT_COUNT }, (_, i) => String(i + 1)),
     );
     assert.deepEqual(
       data.map((r) => r.cells[1]),
@@ -693,9 +696,9 @@ describe('renderCompiledReportXlsx: the annex as a spreadsheet', () => {
     assert.deepEqual([view.state, view.ySplit], ['frozen', H]);
   });
 
-  it('has 187 unit rows and a totals row with formulas', () => {
+  it('has one row per unit and a totals row with formulas', () => {
     const first = H + 1;
-    for (let i = 0; i < 187; i++) {
+    for (let i = 0; i < REPORTING_UNIT_COUNT; i++) {
       const row = ws.getRow(first + i);
       const u = report.annex[i]!;
       assert.equal(row.getCell(1).value, i + 1);
@@ -704,10 +707,10 @@ describe('renderCompiledReportXlsx: the annex as a spreadsheet', () => {
       if (u.submittedOn) assert.equal((row.getCell(4).value as Date).toISOString().slice(0, 10), u.submittedOn);
       else assert.equal(row.getCell(4).value, null);
     }
-    const totals = ws.getRow(first + 187);
+    const totals = ws.getRow(first + REPORTING_UNIT_COUNT);
     assert.equal(totals.getCell(2).value, 'Tổng cộng');
-    assert.equal(ws.rowCount, first + 187, 'nothing after the totals');
-    const last = first + 186;
+    assert.equal(ws.rowCount, first + REPORTING_UNIT_COUNT, 'nothing after the totals');
+    const last = first + REPORTING_UNIT_COUNT - 1;
     const e = totals.getCell(5).value as ExcelJS.CellFormulaValue;
     assert.equal(e.formula, `SUM(E${first}:E${last})`);
     report.indicators.forEach((ind, k) => {
@@ -786,7 +789,7 @@ describe('printed with LibreOffice', () => {
     assert.ok(sizes.length > 1);
     assert.ok(body >= 2 && body <= 6, `${body} body pages`);
     assert.ok(sizes.slice(body).every(isA4Landscape), 'annex pages landscape');
-    assert.ok(sizes.length - body >= 5, 'the 187 rows take several pages');
+    assert.ok(sizes.length - body >= 5, 'the unit rows take several pages');
     const info = await pdfInfo(reportPdf);
     assert.equal(info.paper, 'A4');
   });
@@ -816,7 +819,7 @@ describe('printed with LibreOffice', () => {
     }
     assert.match(await pdfText(reportPdf, { page: first }), /Phụ lục/);
     assert.match(await pdfText(reportPdf, { page: sizes.length }), /Tổng cộng/);
-    assert.match(await pdfText(reportPdf, { page: sizes.length }), /187 /);
+    assert.match(await pdfText(reportPdf, { page: sizes.length }), new RegExp(`${REPORTING_UNIT_COUNT} `));
   });
 
   it('prints the reminder letter with the V/v under the Số and no tên loại', async () => {
