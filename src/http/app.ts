@@ -55,8 +55,13 @@ function mountBodyLimits(api: OpenAPIHono<AppEnv>): void {
   // Imported documents arrive base64-encoded in JSON: up to about 2 MB of file on that route, 2 MB of JSON elsewhere.
   // Evidence files (base64 in JSON) may be larger: up to 20 MB of files per progress update.
   const largeBody = (path: string) =>
-    /\/plans\/import$|\/assignments\/\d+\/updates$|\/datasets\/\d+\/resources(\/\d+\/versions)?$/.test(path);
-  api.use('/plans/import', withBody(bodyLimit({ maxSize: 3 * 1024 * 1024, onError: tooLarge(3) })));
+    /\/plans\/import$|\/units\/\d+\/import$|\/assignments\/\d+\/updates$|\/datasets\/\d+\/resources(\/\d+\/versions)?$/.test(
+      path,
+    );
+  // A file of up to 2 MB travels as about 2.7 MB of base64: its own check answers past that, naming the file.
+  const importBody = withBody(bodyLimit({ maxSize: 3 * 1024 * 1024, onError: tooLarge(3) }));
+  api.use('/plans/import', importBody);
+  api.use('/units/:id/import', importBody);
   api.use(
     '/assignments/:id/updates',
     withBody(

@@ -69,7 +69,7 @@ export const useOrganisationSelf = (key: string) =>
   useQuery({
     queryKey: organisationKeys.self(key),
     queryFn: () => organisationApi.self(key),
-    enabled: key.trim().length > 8,
+    enabled: key.trim().length > 0,
     retry: false,
   });
 
