@@ -79,6 +79,13 @@ const bareList = (where: ReturnType<typeof sql>) => sql`
   FROM ai_use u JOIN ai_product p ON p.id = u.product_id JOIN unit n ON n.id = u.unit_id
   WHERE ${where} ORDER BY u.updated_at DESC, u.id DESC LIMIT 50`;
 
+/** The published uses as the public register lists them (its page or all of them), with their total. */
+const publicSql = (limit: ReturnType<typeof sql>) => sql`
+  SELECT u.*, p.name AS product_name, p.provider, p.function, n.name AS unit_name, count(*) OVER () AS total,
+    (SELECT max(version) FROM ai_impact_assessment a WHERE a.use_id = u.id AND a.status = 'published') AS published_version
+  FROM ai_use u JOIN ai_product p ON p.id = u.product_id JOIN unit n ON n.id = u.unit_id
+  WHERE u.published_at IS NOT NULL AND u.status <> 'retired' ORDER BY n.name, p.name, u.id ${limit}`;
+
 export const aiRegister: Bench = {
   name: 'ai-register',
   description:
@@ -122,6 +129,7 @@ export const aiRegister: Bench = {
         coverage: '/api/ai-systems/coverage',
         coverageXlsx: '/api/ai-systems/coverage.xlsx',
         public: '/api/public/ai-systems',
+        publicSearch: `/api/public/ai-systems?q=${encodeURIComponent('tro ly ao')}`,
         publicCsv: '/api/public/ai-systems.csv',
       };
       // One pass with every answer checked against its declared schema (the seed must give valid answers), then
@@ -173,17 +181,13 @@ export const aiRegister: Bench = {
         anchor_coverage_national: await timeIt(10, () => bare(coverageSql(tw)), 2),
         coverage_xlsx_province: await timeIt(10, () => get(focal, paths.coverageXlsx), 2),
         coverage_xlsx_national: await timeIt(5, () => get(admin, paths.coverageXlsx), 1),
-        public_json: await timeIt(10, () => get(anon, paths.public), 2),
+        // The public register a page at a time (the web app's first page, 50) and whole (the CSV), each beside the
+        // same rows read bare.
+        public_page_50: await timeIt(10, () => get(anon, paths.public), 2),
+        anchor_public_page_50: await timeIt(10, () => bare(publicSql(sql`LIMIT 50`)), 2),
+        public_search: await timeIt(10, () => get(anon, paths.publicSearch), 2),
         public_csv: await timeIt(10, () => get(anon, paths.publicCsv), 2),
-        anchor_public_all: await timeIt(
-          10,
-          () =>
-            bare(sql`SELECT u.*, p.name AS product_name, p.provider, p.function, n.name AS unit_name,
-              (SELECT max(version) FROM ai_impact_assessment a WHERE a.use_id = u.id AND a.status = 'published') AS published_version
-              FROM ai_use u JOIN ai_product p ON p.id = u.product_id JOIN unit n ON n.id = u.unit_id
-              WHERE u.published_at IS NOT NULL AND u.status <> 'retired' ORDER BY n.name, p.name, u.id`),
-          2,
-        ),
+        anchor_public_all: await timeIt(10, () => bare(publicSql(sql``)), 2),
       };
       return {
         data: {

@@ -6,7 +6,6 @@
 // server that owns the data directory.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +13,7 @@ import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { backend } from '../support/db.ts';
 import { Client, makeUser } from '../support/api.ts';
+import { runCli } from '../support/cli.ts';
 import { closeStages, openWorld, stage, type Cast } from '../support/factories.ts';
 import { openDatabase, type Database } from '../../src/db/connect.ts';
 import { createFreshDatabase, type FreshDatabase } from '../../src/db/fresh-database.ts';
@@ -28,7 +28,6 @@ import { runScheduledBackup } from '../../src/modules/backup/schedule.ts';
 import type { Manifest } from '../../src/modules/backup/format.ts';
 import { rewriteManifest } from '../support/backup.ts';
 
-const ROOT = new URL('../../', import.meta.url);
 const work = mkdtempSync(join(tmpdir(), 'thihanh-backup-test-'));
 const cleanups: Array<() => Promise<void>> = [];
 
@@ -393,29 +392,9 @@ describe('the admin backup route', () => {
   });
 });
 
-/** Runs the CLI as an operator would; asynchronously, since the server it may call runs in this process. */
-function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
-  const child = spawn('bash', ['scripts/with-node.sh', 'node', 'src/cli.ts', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: '', THIHANH_DEMO: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout.setEncoding('utf8').on('data', (c: string) => {
-    out += c;
-  });
-  child.stderr.setEncoding('utf8').on('data', (c: string) => {
-    out += c;
-  });
-  const timer = setTimeout(() => child.kill('SIGKILL'), 300_000);
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, out });
-    });
-  });
-}
+/** The CLI as an operator runs it, on the embedded database unless told otherwise. */
+const cli = (args: string[], env: Record<string, string>) =>
+  runCli(args, { DATABASE_URL: '', THIHANH_DEMO: '0', ...env });
 
 if (backend === 'postgres') {
   test('CLI on PostgreSQL: thihanh backup from the running database, thihanh restore into a new one, identical counts', async (t) => {

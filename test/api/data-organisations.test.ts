@@ -6,10 +6,9 @@
 // nothing.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { openWorld, ok, type World } from '../support/factories.ts';
 import { Client } from '../support/api.ts';
+import { startSmtp, type TestSmtp } from '../support/smtp.ts';
 
 const CAST = {
   officer: ['skhcn.cv', '38.SKHCN', ['officer']],
@@ -19,37 +18,22 @@ const CAST = {
   wardLeader: ['nss.ld', '16516', ['leader']],
 } as const satisfies Record<string, [string, string, Array<'officer' | 'leader' | 'unitAdmin'>]>;
 
-const mails: Array<{ to: string[]; body: string }> = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  logger: false,
-  onData(stream, session, callback) {
-    const chunks: Buffer[] = [];
-    stream.on('data', (c: Buffer) => chunks.push(c));
-    stream.on('end', () => {
-      mails.push({ to: session.envelope.rcptTo.map((r) => r.address), body: Buffer.concat(chunks).toString('utf8') });
-      callback();
-    });
-  },
-});
-
 let w: World<typeof CAST>;
+let smtp: TestSmtp;
 before(async () => {
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()));
-  const port = (smtp.server.address() as AddressInfo).port;
+  smtp = await startSmtp();
   w = (await openWorld(CAST as never, ['16516', '38.SKHCN', '38'], {
-    app: { smtpUrl: `smtp://127.0.0.1:${port}`, mailFrom: 'Thi Hành <no-reply@thihanh.test>' },
+    app: { smtpUrl: smtp.url, mailFrom: 'Thi Hành <no-reply@thihanh.test>' },
   })) as World<typeof CAST>;
 });
 after(async () => {
   await w?.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp?.close();
 });
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 /** Decoded quoted-printable / base64 bodies are not needed: subjects and short bodies are checked loosely. */
-const mailTo = (address: string) => mails.filter((m) => m.to.includes(address));
+const mailTo = (address: string) => smtp.received.filter((m) => m.to.includes(address));
 const waitFor = async (cond: () => boolean, what: string) => {
   for (let i = 0; i < 100 && !cond(); i++) await new Promise((r) => setTimeout(r, 50));
   assert.ok(cond(), what);

@@ -7,8 +7,6 @@
 import { after, describe, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
@@ -16,6 +14,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../src/db/schema.ts';
 import type { TestDatabase } from '../support/db.ts';
 import { Client, makeUser, type App } from '../support/api.ts';
+import { startSmtp } from '../support/smtp.ts';
 import {
   cascade,
   closeStages,
@@ -875,26 +874,9 @@ describe('ad hoc requests', () => {
 describe('reminders by e-mail and in the app', () => {
   test('7, 3 and 1 days before the due date, units that have not sent are reminded once per stage', async (t) => {
     await given(communePlansIssued, t);
-    const received: Array<{ to: string[]; body: string }> = [];
-    const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          received.push({
-            to: session.envelope.rcptTo.map((r) => r.address),
-            body: Buffer.concat(chunks).toString('utf8'),
-          });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-    const port = (server.server.address() as AddressInfo).port;
-    const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, mailFrom: 'Thi Hành <no-reply@thihanh.test>' })!;
+    const smtp = await startSmtp();
+    const { received } = smtp;
+    const mailer = createMailer({ smtpUrl: smtp.url, mailFrom: 'Thi Hành <no-reply@thihanh.test>' })!;
     try {
       await d.db
         .updateTable('app_user')
@@ -960,7 +942,7 @@ describe('reminders by e-mail and in the app', () => {
       );
     } finally {
       mailer.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await smtp.close();
     }
   });
 });

@@ -2,15 +2,14 @@
 // a new PGlite directory or a fresh PostgreSQL database): a bad file is refused line by line and writes nothing; a
 // real file of Nghệ An is loaded and `thihanh units find` finds its communes at once; the same file again adds nothing.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createFreshDatabase } from '../../src/db/fresh-database.ts';
+import { runCli } from '../support/cli.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const NGHE_AN = fileURLToPath(new URL('../fixtures/units/nghe-an-communes.csv', import.meta.url));
 
 let dir: string;
@@ -31,28 +30,7 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function cli(args: string[]): Promise<{ code: number | null; out: string }> {
-  const child = spawn('bash', ['scripts/with-node.sh', 'node', 'src/cli.ts', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout.setEncoding('utf8').on('data', (c: string) => {
-    out += c;
-  });
-  child.stderr.setEncoding('utf8').on('data', (c: string) => {
-    out += c;
-  });
-  const timer = setTimeout(() => child.kill('SIGKILL'), 300_000);
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, out });
-    });
-  });
-}
+const cli = (args: string[]) => runCli(args, env);
 
 test('thihanh units import: bad rows by line and column, nothing written; a real province loaded and found at once', async () => {
   const bad = join(dir, 'sai.csv');

@@ -336,30 +336,25 @@ export async function insertImportedUnits(
   const aliasesAdded = await insertMissingAliases(tx, units, idByCode);
   await assignFocalUnits(tx);
   const ids = units.map((u) => idByCode.get(u.code)!).filter((id) => !before.has(id));
-  const rows = await getUnitsByIds(tx, ids);
-  const aliases = ids.length
-    ? await tx.selectFrom('unit_alias').select(['unit_id', 'name', 'kind']).where('unit_id', 'in', ids).execute()
-    : [];
-  await indexEntities(
-    tx,
-    'unit',
-    rows.map((u) => ({
-      entityId: u.id,
-      unitId: u.id,
-      texts: unitSearchTexts(
-        u,
-        aliases.filter((a) => a.unit_id === u.id),
-      ),
-      published: true,
-    })),
-  );
+  await indexUnits(tx, ids);
   await sql`ANALYZE unit, unit_alias, search_entry`.execute(tx);
   return { inserted, aliasesAdded, ids };
 }
 
 export async function reindexAllUnits(tx: Tx): Promise<void> {
-  const all = await tx.selectFrom('unit').select(['id', 'name', 'short_name', 'code']).execute();
-  const aliases = await tx.selectFrom('unit_alias').select(['unit_id', 'name', 'kind']).execute();
+  await indexUnits(tx, 'all');
+}
+
+/** Writes the search entries of these units (or of every unit) from their names, short names, codes and aliases. */
+async function indexUnits(tx: Tx, ids: number[] | 'all'): Promise<void> {
+  if (ids !== 'all' && !ids.length) return;
+  let units = tx.selectFrom('unit').select(['id', 'name', 'short_name', 'code']);
+  let aliasRows = tx.selectFrom('unit_alias').select(['unit_id', 'name', 'kind']);
+  if (ids !== 'all') {
+    units = units.where('id', 'in', ids);
+    aliasRows = aliasRows.where('unit_id', 'in', ids);
+  }
+  const [all, aliases] = [await units.execute(), await aliasRows.execute()];
   const byUnit = new Map<number, Array<{ name: string; kind: string }>>();
   for (const a of aliases) {
     const list = byUnit.get(a.unit_id) ?? [];

@@ -23,6 +23,7 @@ import { PercentBar, TaskStatusBadge } from '../components/tracking/TrackingBits
 import { count, formatDay, reportingYear, reportingYearWindow, TASK_STATUS_LABEL } from '../format.ts';
 import { paths } from '../paths.ts';
 import { ScrollTable } from '../components/ScrollTable.tsx';
+import { FilterSelect } from '../components/FilterFields.tsx';
 
 export function AssignmentsPage() {
   const user = useCurrentUser();
@@ -109,15 +110,14 @@ export function AssignmentsPage() {
                 />
               </Grid.Col>
               <Grid.Col span={{ base: 12, sm: 6, lg: 4 }}>
-                <Select
+                <FilterSelect
+                  what="kế hoạch"
                   label="Kế hoạch"
                   placeholder="Mọi kế hoạch đang có hiệu lực"
                   data={planOptions}
                   value={planId ? String(planId) : null}
                   onChange={(v) => setParam('keHoach', v)}
                   searchable
-                  clearable
-                  clearButtonProps={{ 'aria-label': 'Bỏ lọc kế hoạch' }}
                   nothingFoundMessage="Không có kế hoạch nào khớp"
                 />
               </Grid.Col>

@@ -3,8 +3,8 @@
 // Address: ?hop=den|di&trangThai=…&donVi=…&keHoach=…&loai=…&q=…, #kk-{id} scrolls to one (links from notifications).
 import { useEffect, useMemo } from 'react';
 import { useLocation } from 'react-router';
-import { Grid, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
-import { IconInbox, IconSearch } from '@tabler/icons-react';
+import { Grid, SegmentedControl, Stack, Text } from '@mantine/core';
+import { IconInbox } from '@tabler/icons-react';
 import { usePlanOptions } from '../api/plans.ts';
 import { useObstacles } from '../api/tracking.ts';
 import { OBSTACLE_STATUSES, type ObstacleKind, type ObstacleStatus } from '../api/types.ts';
@@ -19,6 +19,7 @@ import { PrintButton } from '../components/Print.tsx';
 import { useSearchParamState, useSearchText } from '../components/searchParams.ts';
 import { ObstacleCard } from '../components/tracking/ObstacleCard.tsx';
 import { count, OBSTACLE_KIND_LABEL, OBSTACLE_STATUS_LABEL } from '../format.ts';
+import { FilterSelect, SearchField } from '../components/FilterFields.tsx';
 
 const KIND_OPTIONS = Object.entries(OBSTACLE_KIND_LABEL).map(([value, label]) => ({ value, label }));
 
@@ -86,11 +87,9 @@ export function ObstaclesPage() {
         <ListFilters label="Lọc khó khăn, kiến nghị" p="sm">
           <Grid gap="sm" align="flex-end">
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <TextInput
-                type="search"
+              <SearchField
                 label="Tìm trong nội dung"
                 placeholder="Gõ không dấu được, ví dụ: kinh phi"
-                leftSection={<IconSearch size={16} aria-hidden />}
                 value={text}
                 onChange={(e) => setText(e.currentTarget.value)}
               />
@@ -107,38 +106,33 @@ export function ObstaclesPage() {
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6, lg: 6 }}>
-              <Select
+              <FilterSelect
+                what="kế hoạch"
                 label="Kế hoạch (gồm kế hoạch của xã, phường)"
                 placeholder="Mọi kế hoạch"
                 data={planOptions}
                 value={planId ? String(planId) : null}
                 onChange={(v) => setParam('keHoach', v)}
                 searchable
-                clearable
-                clearButtonProps={{ 'aria-label': 'Bỏ lọc kế hoạch' }}
                 nothingFoundMessage="Không có kế hoạch nào khớp"
               />
             </Grid.Col>
             <Grid.Col span={{ base: 6, lg: 3 }}>
-              <Select
+              <FilterSelect
+                what="loại"
                 label="Loại"
-                placeholder="Tất cả"
                 data={KIND_OPTIONS}
                 value={kind}
                 onChange={(v) => setParam('loai', v)}
-                clearable
-                clearButtonProps={{ 'aria-label': 'Bỏ lọc loại' }}
               />
             </Grid.Col>
             <Grid.Col span={{ base: 6, lg: 3 }}>
-              <Select
+              <FilterSelect
+                what="trạng thái"
                 label="Trạng thái"
-                placeholder="Tất cả"
                 data={OBSTACLE_STATUSES.map((s) => ({ value: s, label: OBSTACLE_STATUS_LABEL[s] }))}
                 value={status}
                 onChange={(v) => setParam('trangThai', v)}
-                clearable
-                clearButtonProps={{ 'aria-label': 'Bỏ lọc trạng thái' }}
               />
             </Grid.Col>
           </Grid>

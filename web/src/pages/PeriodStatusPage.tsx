@@ -3,23 +3,8 @@
 // (DOCX, XLSX) and the reminder letter (DOCX) to download. Filters in the address: q, tinhTrang, loai.
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import {
-  Anchor,
-  Box,
-  Breadcrumbs,
-  Button,
-  Group,
-  Loader,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Anchor, Box, Breadcrumbs, Button, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
-import { IconDownload, IconSearch } from '@tabler/icons-react';
 import { isApiError } from '../api/client.ts';
 import { periodDownloads, usePeriodStatus } from '../api/reporting.ts';
 import {
@@ -43,6 +28,8 @@ import { ReportStatusBadge, SubmissionStateBadge, TotalsList } from '../componen
 import { count, formatDay, formatNumber, SUBMISSION_STATE_LABEL, unitKindLabel } from '../format.ts';
 import { paths } from '../paths.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
+import { FilterSelect, SearchField } from '../components/FilterFields.tsx';
+import { DownloadButton } from '../components/DownloadButton.tsx';
 
 export function PeriodStatusPage() {
   const { id, key } = useParams();
@@ -150,46 +137,18 @@ function StatusView({ s }: { s: PeriodStatus }) {
               Tải về
             </Title>
             <Group gap="xs" role="group" aria-labelledby="tai-ve-ky">
-              <Button
-                component="a"
-                href={periodDownloads.compiledDocx(regime.id, period.key)}
-                download
-                variant="default"
-                size="xs"
-                leftSection={<IconDownload size={16} aria-hidden />}
-              >
+              <DownloadButton href={periodDownloads.compiledDocx(regime.id, period.key)}>
                 Báo cáo tổng hợp (DOCX)
-              </Button>
-              <Button
-                component="a"
-                href={periodDownloads.compiledXlsx(regime.id, period.key)}
-                download
-                variant="default"
-                size="xs"
-                leftSection={<IconDownload size={16} aria-hidden />}
-              >
+              </DownloadButton>
+              <DownloadButton href={periodDownloads.compiledXlsx(regime.id, period.key)}>
                 Phụ lục số liệu (XLSX)
-              </Button>
-              <Button
-                component="a"
-                href={periodDownloads.statusXlsx(regime.id, period.key)}
-                download
-                variant="default"
-                size="xs"
-                leftSection={<IconDownload size={16} aria-hidden />}
-              >
+              </DownloadButton>
+              <DownloadButton href={periodDownloads.statusXlsx(regime.id, period.key)}>
                 Tình hình nhận báo cáo (XLSX)
-              </Button>
-              <Button
-                component="a"
-                href={periodDownloads.reminderDocx(regime.id, period.key)}
-                download
-                variant="default"
-                size="xs"
-                leftSection={<IconDownload size={16} aria-hidden />}
-              >
+              </DownloadButton>
+              <DownloadButton href={periodDownloads.reminderDocx(regime.id, period.key)}>
                 Công văn đôn đốc (DOCX)
-              </Button>
+              </DownloadButton>
             </Group>
             <Text size="xs" c="dimmed" className="no-print">
               Báo cáo tổng hợp lấy từ các báo cáo đã nhận; bảng tình hình nêu từng đơn vị phải báo cáo; công văn đôn đốc
@@ -292,38 +251,32 @@ function StatusView({ s }: { s: PeriodStatus }) {
           <Stack gap="sm">
             <ListFilters label="Lọc đơn vị" p="sm">
               <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-                <TextInput
-                  type="search"
+                <SearchField
                   label="Tìm đơn vị"
                   placeholder="Tên hoặc mã (gõ không dấu được)"
-                  leftSection={<IconSearch size={16} aria-hidden />}
                   value={text}
                   onChange={(e) => {
                     setText(e.currentTarget.value);
                     setShown(PAGE);
                   }}
                 />
-                <Select
+                <FilterSelect
+                  what="tình trạng"
                   label="Tình trạng"
-                  placeholder="Tất cả"
                   data={SUBMISSION_STATES.map((st) => ({
                     value: st,
                     label: `${SUBMISSION_STATE_LABEL[st]} (${stateCounts.get(st) ?? 0})`,
                   }))}
                   value={state}
                   onChange={(v) => setParam('tinhTrang', v)}
-                  clearable
-                  clearButtonProps={{ 'aria-label': 'Bỏ lọc tình trạng' }}
                 />
                 {s.groups.length > 1 ? (
-                  <Select
+                  <FilterSelect
+                    what="loại đơn vị"
                     label="Loại đơn vị"
-                    placeholder="Tất cả"
                     data={s.groups.map((g) => ({ value: g.group, label: g.label }))}
                     value={kind}
                     onChange={(v) => setParam('loai', v)}
-                    clearable
-                    clearButtonProps={{ 'aria-label': 'Bỏ lọc loại đơn vị' }}
                   />
                 ) : null}
               </SimpleGrid>

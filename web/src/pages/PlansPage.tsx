@@ -2,22 +2,9 @@
 // unit, status, year and text (without accents). Filters live in the address so "back" keeps them.
 import { useMemo } from 'react';
 import { Link } from 'react-router';
-import {
-  Anchor,
-  Button,
-  Card,
-  CloseButton,
-  Grid,
-  Group,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Anchor, Button, Card, CloseButton, Grid, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconClipboardList, IconFileImport, IconSearch } from '@tabler/icons-react';
+import { IconClipboardList, IconFileImport } from '@tabler/icons-react';
 import { usePlan, usePlanList } from '../api/plans.ts';
 import { useUnitChoice } from '../components/unitChoice.ts';
 import { PLAN_STATUSES, type PlanListItem, type PlanStatus } from '../api/types.ts';
@@ -34,6 +21,7 @@ import { docNumber, formatIsoDate, PLAN_STATUS_LABEL } from '../components/plans
 import { count } from '../format.ts';
 import { paths } from '../paths.ts';
 import { ScrollTable } from '../components/ScrollTable.tsx';
+import { FilterSelect, SearchField } from '../components/FilterFields.tsx';
 
 const STATUS_OPTIONS = PLAN_STATUSES.map((s) => ({ value: s, label: PLAN_STATUS_LABEL[s] }));
 
@@ -89,11 +77,9 @@ export function PlansPage() {
         <ListFilters label="Lọc kế hoạch">
           <Grid gap="sm" align="flex-end">
             <Grid.Col span={{ base: 12, sm: 6, lg: 4 }}>
-              <TextInput
-                type="search"
+              <SearchField
                 label="Tìm kế hoạch"
                 placeholder="Trích yếu, số hiệu, nhiệm vụ (gõ không dấu được)"
-                leftSection={<IconSearch size={16} aria-hidden />}
                 value={text}
                 onChange={(e) => setText(e.currentTarget.value)}
               />
@@ -110,27 +96,23 @@ export function PlansPage() {
               />
             </Grid.Col>
             <Grid.Col span={{ base: 6, lg: 2 }}>
-              <Select
+              <FilterSelect
+                what="trạng thái"
                 label="Trạng thái"
-                placeholder="Tất cả"
                 data={STATUS_OPTIONS}
                 value={status}
                 onChange={(v) => setParam('trangThai', v)}
-                clearable
-                clearButtonProps={{ 'aria-label': 'Bỏ lọc trạng thái' }}
                 allowDeselect
                 comboboxProps={{ withinPortal: true }}
               />
             </Grid.Col>
             <Grid.Col span={{ base: 6, lg: 2 }}>
-              <Select
+              <FilterSelect
+                what="năm"
                 label="Năm"
-                placeholder="Tất cả"
                 data={years}
                 value={year ? String(year) : null}
                 onChange={(v) => setParam('nam', v)}
-                clearable
-                clearButtonProps={{ 'aria-label': 'Bỏ lọc năm' }}
               />
             </Grid.Col>
           </Grid>

@@ -3,24 +3,10 @@
 // recently made or received.
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import {
-  Alert,
-  Anchor,
-  Button,
-  Card,
-  Group,
-  Loader,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconChartBar, IconFilePlus, IconSearch } from '@tabler/icons-react';
+import { IconChartBar, IconFilePlus } from '@tabler/icons-react';
 import {
   reportingApi,
   usePeriodStatus,
@@ -41,6 +27,7 @@ import { ReportStatusBadge, TotalsList } from '../components/reporting/Reporting
 import { count, formatDay, REPORT_STATUS_LABEL, reportingYear } from '../format.ts';
 import { paths } from '../paths.ts';
 import { ScrollTable } from '../components/ScrollTable.tsx';
+import { FilterSelect, SearchField } from '../components/FilterFields.tsx';
 
 /** The key of the period a regime is in today (yearly regimes: the reporting year; ad hoc: the year of its due date). */
 export function currentKey(regime: Pick<ReportingRegime, 'kind' | 'adHocDue'>): string {
@@ -293,11 +280,9 @@ function OtherRegimes({ regimes }: { regimes: ReportingRegime[] }) {
     >
       <Stack gap="sm">
         {regimes.length > 10 ? (
-          <TextInput
-            type="search"
+          <SearchField
             label="Tìm chế độ báo cáo"
             placeholder="Tên kế hoạch, đơn vị (gõ không dấu được)"
-            leftSection={<IconSearch size={16} aria-hidden />}
             value={text}
             onChange={(e) => {
               setText(e.currentTarget.value);
@@ -351,14 +336,12 @@ function RecentReports() {
       }
     >
       <Stack gap="sm">
-        <Select
+        <FilterSelect
+          what="trạng thái"
           label="Trạng thái"
-          placeholder="Tất cả"
           data={REPORT_STATUSES.map((s) => ({ value: s, label: REPORT_STATUS_LABEL[s] }))}
           value={status}
           onChange={(v) => setStatus(v as ReportStatus | null)}
-          clearable
-          clearButtonProps={{ 'aria-label': 'Bỏ lọc trạng thái' }}
           maw={260}
         />
         {reports.error ? (

@@ -13,20 +13,10 @@ import {
   Switch,
   Table,
   Text,
-  TextInput,
   VisuallyHidden,
 } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import {
-  IconDots,
-  IconKey,
-  IconLock,
-  IconLockOpen,
-  IconPencil,
-  IconSearch,
-  IconUserPlus,
-  IconUsers,
-} from '@tabler/icons-react';
+import { IconDots, IconKey, IconLock, IconLockOpen, IconPencil, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useUnitChoice } from '../components/unitChoice.ts';
 import { usersApi, useUnitUsers, useUserMutation } from '../api/users.ts';
 import type { User } from '../api/types.ts';
@@ -44,6 +34,7 @@ import { UserFormModal } from '../components/users/UserFormModal.tsx';
 import { collator, count, formatDateTime, roleLabel } from '../format.ts';
 import { paths } from '../paths.ts';
 import { ScrollTable } from '../components/ScrollTable.tsx';
+import { SearchField } from '../components/FilterFields.tsx';
 
 type Dialog =
   | { kind: 'create' }
@@ -149,11 +140,9 @@ export function UsersPage() {
               }}
               placeholder="Tìm đơn vị để xem tài khoản"
             />
-            <TextInput
-              type="search"
+            <SearchField
               label="Tìm tài khoản"
               placeholder="Họ tên hoặc tên đăng nhập"
-              leftSection={<IconSearch size={16} aria-hidden />}
               value={text}
               onChange={(e) => setText(e.currentTarget.value)}
             />

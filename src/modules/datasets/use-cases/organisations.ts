@@ -11,7 +11,7 @@ import type {
   OrganisationRegistration,
 } from '../../../contracts/data-organisations.ts';
 import type { z } from '@hono/zod-openapi';
-import { ORGANISATION_KIND_LABEL, ORGANISATION_STATUS_LABEL } from '../../../domain/datasets/model.ts';
+import { ORGANISATION_STATUS_LABEL } from '../../../domain/datasets/model.ts';
 import { AppError, conflict, notFound } from '../../../domain/errors.ts';
 import { PROVINCE_CODE } from '../../../domain/org/reference.ts';
 import type { Target } from '../../../domain/permissions.ts';
@@ -29,7 +29,7 @@ type MailConfig = Parameters<typeof sendMail>[0];
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
 const KEY_PREFIX = 'thk_';
-export const hashAccessKey = (key: string) => createHash('sha256').update(key, 'utf8').digest('hex');
+const hashAccessKey = (key: string) => createHash('sha256').update(key, 'utf8').digest('hex');
 
 function newAccessKey(): { key: string; hash: string; hint: string } {
   const key = `${KEY_PREFIX}${randomBytes(24).toString('base64url')}`;
@@ -223,11 +223,12 @@ export async function listOrganisations(ctx: Ctx, q: z.infer<typeof Organisation
   return { total, items: rows.map(organisationView) };
 }
 
+/** Each decision: the states it applies to, the state it leads to, and its verb for the refusal message. */
 const NEXT_STATUS = {
-  approve: { from: ['pending', 'refused'], to: 'active' },
-  refuse: { from: ['pending'], to: 'refused' },
-  suspend: { from: ['active'], to: 'suspended' },
-  reinstate: { from: ['suspended'], to: 'active' },
+  approve: { from: ['pending', 'refused'], to: 'active', verb: 'chấp thuận' },
+  refuse: { from: ['pending'], to: 'refused', verb: 'từ chối' },
+  suspend: { from: ['active'], to: 'suspended', verb: 'tạm dừng' },
+  reinstate: { from: ['suspended'], to: 'active', verb: 'cho hoạt động lại' },
 } as const;
 
 export async function decideOrganisation(
@@ -245,7 +246,7 @@ export async function decideOrganisation(
   if (!(step.from as readonly string[]).includes(org.status))
     throw conflict(
       'organisation.state',
-      `Tài khoản đang ở trạng thái "${ORGANISATION_STATUS_LABEL[org.status]}": không thể ${DECISION_VERB[b.decision]}.`,
+      `Tài khoản đang ở trạng thái "${ORGANISATION_STATUS_LABEL[org.status]}": không thể ${step.verb}.`,
     );
   await ctx.db.transaction().execute(async (tx) => {
     await store.decideOrganisation(tx, id, { status: step.to, userId: actor.userId, reason: b.reason });
@@ -274,12 +275,3 @@ export async function decideOrganisation(
   }
   return organisationView((await store.getOrganisationForAdmin(ctx.db, id)) as store.OrganisationAdminRow);
 }
-
-const DECISION_VERB = {
-  approve: 'chấp thuận',
-  refuse: 'từ chối',
-  suspend: 'tạm dừng',
-  reinstate: 'cho hoạt động lại',
-} as const;
-
-export const organisationKindLabel = (k: keyof typeof ORGANISATION_KIND_LABEL) => ORGANISATION_KIND_LABEL[k];

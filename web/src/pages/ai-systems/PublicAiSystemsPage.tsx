@@ -1,7 +1,6 @@
 // Công khai: the AI systems the province's agencies and communes use, in plain language (never internal notes or
 // contract details), with their published AI02 and how to send feedback; JSON and CSV for machines.
-import { Anchor, Button, Card, Container, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconSearch } from '@tabler/icons-react';
+import { Anchor, Button, Card, Container, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { aiUrls, usePublicAiSystem, usePublicAiSystems, type PublicAiSystem } from '../../api/ai-systems.ts';
@@ -13,6 +12,7 @@ import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatDate } from '../../format.ts';
 import { paths } from '../../paths.ts';
 import { LEVEL_TONE } from './labels.ts';
+import { FilterSelect, SearchField } from '../../components/FilterFields.tsx';
 
 function SystemCard({ s, open }: { s: PublicAiSystem; open: boolean }) {
   return (
@@ -86,23 +86,19 @@ function Register() {
   return (
     <>
       <Group align="flex-end" gap="sm" wrap="wrap" role="search" aria-label="Lọc hệ thống AI">
-        <TextInput
-          type="search"
+        <SearchField
           label="Tìm hệ thống AI"
           placeholder="Tên, nhà cung cấp, đơn vị (gõ không dấu được)"
-          leftSection={<IconSearch size={16} aria-hidden />}
           value={text}
           onChange={(e) => setText(e.currentTarget.value)}
           style={{ flex: '1 1 16rem' }}
         />
-        <Select
+        <FilterSelect
+          what="mức độ rủi ro"
           label="Mức độ rủi ro"
-          placeholder="Tất cả"
           data={LEVEL_OPTIONS}
           value={level}
           onChange={(v) => setParam('mucRuiRo', v)}
-          clearable
-          clearButtonProps={{ 'aria-label': 'Bỏ lọc mức độ rủi ro' }}
         />
       </Group>
       {list.error ? <LoadError error={list.error} what="danh sách công khai" /> : null}

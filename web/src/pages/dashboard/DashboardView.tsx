@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconDownload, IconExternalLink } from '@tabler/icons-react';
+import { IconExternalLink } from '@tabler/icons-react';
 import { dashboardDownloads } from '../../api/reporting.ts';
 import { usePrinting } from '../../components/Print.tsx';
 import type { FocalDashboard } from '../../api/types.ts';
@@ -12,6 +12,7 @@ import { PetitionsSection } from './PetitionsSection.tsx';
 import { ReportsSection } from './ReportsSection.tsx';
 import { TasksSection } from './TasksSection.tsx';
 import { UnitsSection } from './UnitsSection.tsx';
+import { DownloadButton } from '../../components/DownloadButton.tsx';
 
 /** One plan's dashboard: the summary, progress by task and by unit, overdue work, reports. */
 export function DashboardView({ d }: { d: FocalDashboard }) {
@@ -42,16 +43,7 @@ export function DashboardView({ d }: { d: FocalDashboard }) {
           {reportingYearWindow(d.year)}) · số liệu đến {formatDay(d.today)}
         </Text>
         <Group gap="xs" mt="xs">
-          <Button
-            component="a"
-            href={dashboardDownloads.xlsx(d.plan.id, d.year)}
-            download
-            variant="default"
-            size="xs"
-            leftSection={<IconDownload size={16} aria-hidden />}
-          >
-            Tải bảng điều khiển (XLSX)
-          </Button>
+          <DownloadButton href={dashboardDownloads.xlsx(d.plan.id, d.year)}>Tải bảng điều khiển (XLSX)</DownloadButton>
           <Button
             component={Link}
             to={paths.publicPlan(d.plan.id)}

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { BarChart } from '@mantine/charts';
-import { Anchor, Button, Grid, Stack, Table, Text, TextInput } from '@mantine/core';
-import { IconSearch } from '@tabler/icons-react';
+import { Anchor, Button, Grid, Stack, Table, Text } from '@mantine/core';
 import type { FocalDashboard } from '../../api/types.ts';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { Section } from '../../components/Section.tsx';
@@ -11,6 +10,7 @@ import { fold, planStatusLabel } from '../../components/plans/planFormat.ts';
 import { SubmissionStateBadge } from '../../components/reporting/ReportingBits.tsx';
 import { count, formatPercent } from '../../format.ts';
 import { paths } from '../../paths.ts';
+import { SearchField } from '../../components/FilterFields.tsx';
 
 const BUCKETS = [
   {
@@ -121,11 +121,9 @@ export function UnitsSection({ d }: { d: FocalDashboard }) {
             </Table>
           </Grid.Col>
         </Grid>
-        <TextInput
-          type="search"
+        <SearchField
           label="Tìm đơn vị"
           placeholder="Tên hoặc mã (gõ không dấu được)"
-          leftSection={<IconSearch size={16} aria-hidden />}
           value={text}
           onChange={(e) => {
             setText(e.currentTarget.value);

@@ -1,7 +1,7 @@
 // CSDL phục vụ AI: the datasets the user's unit and the units it follows supply, filtered by text (without accents),
 // sector, access class, status and unit. Filters live in the address so "back" keeps them.
-import { Button, Card, Grid, Group, Select, Stack, Text, TextInput } from '@mantine/core';
-import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { Button, Card, Grid, Group, Stack, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import {
   ACCESS_CLASS_LABEL,
@@ -23,6 +23,7 @@ import { count, formatDate } from '../../format.ts';
 import { paths } from '../../paths.ts';
 import { useSession } from '../../auth/SessionContext.tsx';
 import { CLASS_TONE, STATUS_TONE, scoreTone, syncBadge } from './labels.ts';
+import { FilterSelect, SearchField } from '../../components/FilterFields.tsx';
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 const CLASS_OPTIONS = options(ACCESS_CLASS_LABEL);
@@ -107,11 +108,9 @@ export function DatasetsPage() {
         <ListFilters label="Lọc bộ dữ liệu">
           <Grid gap="sm" align="flex-end">
             <Grid.Col span={{ base: 12, sm: 6, lg: 4 }}>
-              <TextInput
-                type="search"
+              <SearchField
                 label="Tìm bộ dữ liệu"
                 placeholder="Tên, mô tả, từ khóa (gõ không dấu được)"
-                leftSection={<IconSearch size={16} aria-hidden />}
                 value={text}
                 onChange={(e) => setText(e.currentTarget.value)}
               />
@@ -127,37 +126,31 @@ export function DatasetsPage() {
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 4, lg: 4 }}>
-              <Select
+              <FilterSelect
+                what="lĩnh vực"
                 label="Lĩnh vực"
-                placeholder="Tất cả"
                 data={(sectors.data ?? []).map((s) => ({ value: s.code, label: s.name }))}
                 value={sector}
                 onChange={(v) => setParam('linhVuc', v)}
-                clearable
                 searchable
-                clearButtonProps={{ 'aria-label': 'Bỏ lọc lĩnh vực' }}
               />
             </Grid.Col>
             <Grid.Col span={{ base: 6, sm: 4 }}>
-              <Select
+              <FilterSelect
+                what="loại dữ liệu"
                 label="Loại dữ liệu"
-                placeholder="Tất cả"
                 data={CLASS_OPTIONS}
                 value={accessClass}
                 onChange={(v) => setParam('loai', v)}
-                clearable
-                clearButtonProps={{ 'aria-label': 'Bỏ lọc loại dữ liệu' }}
               />
             </Grid.Col>
             <Grid.Col span={{ base: 6, sm: 4 }}>
-              <Select
+              <FilterSelect
+                what="trạng thái"
                 label="Trạng thái"
-                placeholder="Tất cả"
                 data={STATUS_OPTIONS}
                 value={status}
                 onChange={(v) => setParam('trangThai', v)}
-                clearable
-                clearButtonProps={{ 'aria-label': 'Bỏ lọc trạng thái' }}
               />
             </Grid.Col>
           </Grid>

@@ -1,8 +1,7 @@
 // Tài khoản tổ chức (the province's unit administrators): outside organisations registered to use the provincial
 // AI database. Each is checked (name, tax code, contact) before it may ask for data; an account that misuses data
 // is suspended with a reason. The contacts are personal data: the server records each view of this list.
-import { Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { IconSearch } from '@tabler/icons-react';
+import { Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import {
   ORGANISATION_KIND_LABEL,
@@ -20,6 +19,7 @@ import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { useSearchParamState, useSearchText } from '../../components/searchParams.ts';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { formatDate } from '../../format.ts';
+import { FilterSelect, SearchField } from '../../components/FilterFields.tsx';
 
 const STATUS_OPTIONS = Object.entries(ORGANISATION_STATUS_LABEL).map(([value, label]) => ({ value, label }));
 const TONE = { pending: 'orange', active: 'green', refused: 'red', suspended: 'gray' } as const;
@@ -57,23 +57,19 @@ export function OrganisationsPage() {
       <Stack gap="md">
         <ListFilters label="Lọc tài khoản tổ chức">
           <Group align="flex-end" gap="sm" wrap="wrap">
-            <TextInput
-              type="search"
+            <SearchField
               label="Tìm tổ chức"
               placeholder="Tên hoặc mã số thuế"
-              leftSection={<IconSearch size={16} aria-hidden />}
               value={text}
               onChange={(e) => setText(e.currentTarget.value)}
               style={{ flex: '1 1 16rem' }}
             />
-            <Select
+            <FilterSelect
+              what="trạng thái"
               label="Trạng thái"
-              placeholder="Tất cả"
               data={STATUS_OPTIONS}
               value={status}
               onChange={(v) => setParam('trangThai', v)}
-              clearable
-              clearButtonProps={{ 'aria-label': 'Bỏ lọc trạng thái' }}
             />
           </Group>
         </ListFilters>

@@ -14,16 +14,15 @@ import {
   Stack,
   Switch,
   Text,
-  TextInput,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconSearch } from '@tabler/icons-react';
 import { useUnitSearch } from '../../api/units.ts';
 import type { UnitWithCount } from '../../api/types.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { fold, planStatusLabel } from '../../components/plans/planFormat.ts';
 import { count } from '../../format.ts';
 import { paths } from '../../paths.ts';
+import { SearchField } from '../../components/FilterFields.tsx';
 
 type KindFilter = 'all' | 'commune' | 'ward';
 export function ChooseCommunes({
@@ -81,11 +80,9 @@ export function ChooseCommunes({
       {mode === 'some' ? (
         <>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <TextInput
-              type="search"
+            <SearchField
               label="Tìm xã, phường"
               placeholder="Gõ tên, có thể không dấu; tên cũ; mã"
-              leftSection={<IconSearch size={16} aria-hidden />}
               value={text}
               onChange={(e) => setText(e.currentTarget.value)}
             />

@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
-import { IconSearch } from '@tabler/icons-react';
+import { Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import type { PlanDetail, PlanStatus } from '../../api/types.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { Section } from '../../components/Section.tsx';
@@ -9,6 +8,7 @@ import { PlanStatusBadge } from '../../components/plans/PlanBits.tsx';
 import { fold, PLAN_STATUS_LABEL } from '../../components/plans/planFormat.ts';
 import { count } from '../../format.ts';
 import { paths } from '../../paths.ts';
+import { SearchField } from '../../components/FilterFields.tsx';
 
 type ChildFilter = 'all' | PlanStatus;
 export function ChildrenSection({ detail }: { detail: PlanDetail }) {
@@ -45,11 +45,9 @@ export function ChildrenSection({ detail }: { detail: PlanDetail }) {
         </Group>
         {children.visible.length > 8 ? (
           <>
-            <TextInput
-              type="search"
+            <SearchField
               label="Tìm xã, phường"
               placeholder="Gõ tên, có thể không dấu"
-              leftSection={<IconSearch size={16} aria-hidden />}
               value={text}
               onChange={(e) => {
                 setText(e.currentTarget.value);

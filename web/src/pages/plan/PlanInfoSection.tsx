@@ -1,12 +1,13 @@
 import { Link } from 'react-router';
 import { Anchor, Button, Group, Text, Title } from '@mantine/core';
-import { IconChartBar, IconChecklist, IconDownload, IconFileDiff, IconWorld } from '@tabler/icons-react';
+import { IconChartBar, IconChecklist, IconFileDiff, IconWorld } from '@tabler/icons-react';
 import { planDownloads, usePlan } from '../../api/plans.ts';
 import type { PlanDetail } from '../../api/types.ts';
 import { InfoRow } from '../../components/InfoRow.tsx';
 import { Section } from '../../components/Section.tsx';
 import { docNumber, formatIsoDate } from '../../components/plans/planFormat.ts';
 import { paths } from '../../paths.ts';
+import { DownloadButton } from '../../components/DownloadButton.tsx';
 
 /** The document's facts, its downloads, and where to follow its implementation. */
 export function PlanInfoSection({ detail }: { detail: PlanDetail }) {
@@ -54,36 +55,9 @@ export function PlanInfoSection({ detail }: { detail: PlanDetail }) {
         Tải về
       </Title>
       <Group gap="xs" role="group" aria-labelledby="tai-ve">
-        <Button
-          component="a"
-          href={planDownloads.docx(plan.id)}
-          download
-          variant="default"
-          size="xs"
-          leftSection={<IconDownload size={16} aria-hidden />}
-        >
-          Văn bản (DOCX)
-        </Button>
-        <Button
-          component="a"
-          href={planDownloads.xlsx(plan.id)}
-          download
-          variant="default"
-          size="xs"
-          leftSection={<IconDownload size={16} aria-hidden />}
-        >
-          Bảng nhiệm vụ (XLSX)
-        </Button>
-        <Button
-          component="a"
-          href={planDownloads.json(plan.id)}
-          download
-          variant="default"
-          size="xs"
-          leftSection={<IconDownload size={16} aria-hidden />}
-        >
-          Dữ liệu mở (JSON)
-        </Button>
+        <DownloadButton href={planDownloads.docx(plan.id)}>Văn bản (DOCX)</DownloadButton>
+        <DownloadButton href={planDownloads.xlsx(plan.id)}>Bảng nhiệm vụ (XLSX)</DownloadButton>
+        <DownloadButton href={planDownloads.json(plan.id)}>Dữ liệu mở (JSON)</DownloadButton>
       </Group>
       {plan.parentPlanId ? (
         <Button

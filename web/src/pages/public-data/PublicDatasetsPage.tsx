@@ -1,8 +1,7 @@
 // Công khai: the catalogue of the province's data for AI (Cơ sở dữ liệu phục vụ trí tuệ nhân tạo tỉnh), searchable
 // without accents, filtered by sector, access class, owner and commune; machine-readable as DCAT JSON-LD and CSV, so
 // the national data portal or any CKAN can harvest it.
-import { Anchor, Grid, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconSearch } from '@tabler/icons-react';
+import { Anchor, Grid, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import {
@@ -21,6 +20,7 @@ import { count, shorten, formatDate } from '../../format.ts';
 import { paths } from '../../paths.ts';
 import { PublicShell } from '../petitions/PublicShell.tsx';
 import { DatasetBadges, PublicDataNav, PublicResources } from './PublicDataParts.tsx';
+import { FilterSelect, SearchField } from '../../components/FilterFields.tsx';
 
 const CLASS_OPTIONS = Object.entries(ACCESS_CLASS_LABEL).map(([value, label]) => ({ value, label }));
 
@@ -90,36 +90,30 @@ export function PublicDatasetsPage() {
         <Paper withBorder p="sm" radius="md" role="search" aria-label="Lọc danh mục dữ liệu">
           <Grid gap="sm" align="flex-end">
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <TextInput
-                type="search"
+              <SearchField
                 label="Tìm dữ liệu"
                 placeholder="Gõ không dấu được, ví dụ: ho kinh doanh"
-                leftSection={<IconSearch size={16} aria-hidden />}
                 value={text}
                 onChange={(e) => setText(e.currentTarget.value)}
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <Select
+              <FilterSelect
+                what="lĩnh vực"
                 label="Lĩnh vực"
-                placeholder="Tất cả"
                 data={sectorOptions}
                 value={sector}
                 onChange={(v) => setParam('linhVuc', v)}
-                clearable
                 searchable
-                clearButtonProps={{ 'aria-label': 'Bỏ lọc lĩnh vực' }}
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 4 }}>
-              <Select
+              <FilterSelect
+                what="loại dữ liệu"
                 label="Loại dữ liệu"
-                placeholder="Tất cả"
                 data={CLASS_OPTIONS}
                 value={accessClass}
                 onChange={(v) => setParam('loai', v)}
-                clearable
-                clearButtonProps={{ 'aria-label': 'Bỏ lọc loại dữ liệu' }}
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 4 }}>

@@ -1,20 +1,7 @@
 // Công khai: the front door for the public. The issued plans (issuer, number, date, overall progress), searchable
 // without accents and filtered by issuer, each linking to its progress page; then the other public pages: petitions,
 // the AI systems of state bodies, the data for AI, and a short note on the law.
-import {
-  Anchor,
-  Group,
-  Pagination,
-  Paper,
-  Progress,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { IconSearch } from '@tabler/icons-react';
+import { Anchor, Group, Pagination, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { usePublicPlans, type PublicPlanItem } from '../../api/public-plans.ts';
 import { docNumber } from '../../components/plans/planFormat.ts';
@@ -25,6 +12,7 @@ import { count, formatDate, formatPercent } from '../../format.ts';
 import { paths } from '../../paths.ts';
 import { PublicShell } from '../petitions/PublicShell.tsx';
 import { PublicFrontNav } from './PublicNav.tsx';
+import { FilterSelect, SearchField } from '../../components/FilterFields.tsx';
 
 const PAGE = 12;
 
@@ -97,11 +85,9 @@ export function PublicHomePage() {
         </Text>
         <Paper withBorder p="sm" radius="md" role="search" aria-label="Tìm và lọc kế hoạch">
           <Group gap="sm" align="flex-end" grow preventGrowOverflow={false} wrap="wrap">
-            <TextInput
-              type="search"
+            <SearchField
               label="Tìm kế hoạch"
               placeholder="Gõ không dấu được, ví dụ: nam sam son"
-              leftSection={<IconSearch size={16} aria-hidden />}
               value={text}
               onChange={(e) => {
                 setText(e.currentTarget.value);
@@ -109,9 +95,9 @@ export function PublicHomePage() {
               }}
               miw={220}
             />
-            <Select
+            <FilterSelect
+              what="cơ quan ban hành"
               label="Cơ quan ban hành"
-              placeholder="Tất cả"
               data={(list.data?.issuers ?? []).map((i) => ({ value: String(i.unitId), label: i.name }))}
               value={unitId ? String(unitId) : null}
               onChange={(v) => {
@@ -119,8 +105,6 @@ export function PublicHomePage() {
                 setParam('trang', null);
               }}
               searchable
-              clearable
-              clearButtonProps={{ 'aria-label': 'Bỏ lọc cơ quan ban hành' }}
               nothingFoundMessage="Không có cơ quan nào khớp"
               miw={220}
             />

@@ -1,9 +1,9 @@
 // The rule table as a form: rows kept by key (so messages follow a row when it moves), the browser's checks, the
 // server's issues mapped back to rows, a filter that only hides, and focus kept where the user was after each change.
 import { useCallback, useMemo, useRef, useState, type FormEvent } from 'react';
-import { Alert, Box, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Box, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconDeviceFloppy, IconInfoCircle, IconPlus, IconRestore, IconSearch } from '@tabler/icons-react';
+import { IconDeviceFloppy, IconInfoCircle, IconPlus, IconRestore } from '@tabler/icons-react';
 import { DEFAULT_CASCADE_RULES } from '../../../../../src/domain/plan/cascade.ts';
 import { useSetCascadeRules } from '../../../api/plans.ts';
 import type { CascadeRule } from '../../../api/types.ts';
@@ -27,6 +27,7 @@ import {
   type RuleRow,
 } from './ruleRows.ts';
 import { RuleFields } from './RuleFields.tsx';
+import { SearchField } from '../../FilterFields.tsx';
 
 export function RulesForm({
   provinceId,
@@ -375,11 +376,9 @@ function RulesFilter({
 }) {
   return (
     <Stack gap={4}>
-      <TextInput
-        type="search"
+      <SearchField
         label="Lọc quy tắc"
         placeholder="Đơn vị, cụm từ, phòng ở xã, phường, ghi chú; có thể không dấu"
-        leftSection={<IconSearch size={16} aria-hidden />}
         value={query}
         onChange={(e) => onQuery(e.currentTarget.value)}
         // Enter in a search box means "search", not "save the table".
