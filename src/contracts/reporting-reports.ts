@@ -196,6 +196,8 @@ export const ReportListItemSchema = ReportSummarySchema.extend({
   toUnitName: z.string(),
   returnReason: z.string().nullable(),
   updatedAt: Instant,
+  number: z.string().nullable().openapi({ description: 'Số của báo cáo, cấp khi lãnh đạo duyệt: "05"' }),
+  symbol: z.string().nullable().openapi({ description: 'Ký hiệu: "BC-UBND"' }),
 }).openapi('ReportListItem');
 
 export const ReportListSchema = z.array(ReportListItemSchema);

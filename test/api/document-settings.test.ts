@@ -233,6 +233,15 @@ describe('documents sign with the signer picked on approval', () => {
     assert.equal(detail.body.report.number, '01');
     assert.equal(detail.body.report.symbol, 'BC-UBND');
     assert.equal(detail.body.report.signer.name, 'Trần Quốc Cường');
+    // The lists show the number too: the ward's own, and the province's list of what it received.
+    for (const reader of [w.as.ward, w.as.leader]) {
+      const listed = await reader.get(`/api/reports?regimeId=${w.regimeId}&limit=200`);
+      ok(listed, 'list');
+      const item = (listed.body as Array<{ id: number; number: string | null; symbol: string | null }>).find(
+        (r) => r.id === reportId,
+      );
+      assert.deepEqual([item?.number, item?.symbol], ['01', 'BC-UBND']);
+    }
 
     const docx = await w.as.ward.get(`/api/reports/${reportId}/export.docx`);
     assert.match(docx.headers.get('content-disposition')!, /filename="bao-cao-so-01-bc-ubnd-ket-qua-thuc-hien/);

@@ -398,6 +398,11 @@ function RecentReports() {
                       </Table.Td>
                       <Table.Td>
                         <ReportStatusBadge status={r.status} size="sm" />
+                        {r.number ? (
+                          <Text size="xs" c="dimmed">
+                            {reportNumber(r)}
+                          </Text>
+                        ) : null}
                         {r.late ? (
                           <Text size="xs" c="orange.9">
                             Gửi quá hạn
@@ -416,6 +421,11 @@ function RecentReports() {
   );
 }
 
+/** The number the unit's register gave the report when its leader approved it: "Số 01/BC-UBND". */
+function reportNumber(r: ReportListItem): string {
+  return r.symbol ? `Số ${r.number}/${r.symbol}` : `Số ${r.number}`;
+}
+
 function ReportRow({ r, mine }: { r: ReportListItem; mine: boolean }) {
   return (
     <li>
@@ -428,6 +438,7 @@ function ReportRow({ r, mine }: { r: ReportListItem; mine: boolean }) {
             </Text>
             <Text size="xs" c="dimmed">
               Năm {r.periodKey} · hạn {formatDay(r.dueDate)} · gửi {r.toUnitName}
+              {r.number ? ` · ${reportNumber(r)}` : ''}
             </Text>
           </div>
           <ReportStatusBadge status={r.status} size="sm" />

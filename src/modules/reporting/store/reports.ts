@@ -75,6 +75,8 @@ export async function listReports(db: Q, f: ReportListFilter) {
       'r.late',
       'r.return_reason',
       'r.updated_at',
+      'r.number',
+      'r.symbol',
     ])
     .orderBy('r.updated_at', 'desc')
     .orderBy('r.id', 'desc')

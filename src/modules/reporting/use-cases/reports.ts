@@ -52,6 +52,8 @@ export async function listReportsFor(
     toUnitName: r.to_unit_name,
     returnReason: r.return_reason,
     updatedAt: r.updated_at.toISOString(),
+    number: r.number,
+    symbol: r.symbol,
   }));
 }
 
