@@ -1,5 +1,7 @@
 // Shared pieces of the benchmarks: timing statistics and resident memory.
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -48,4 +50,43 @@ export function rssMb(pid: number | 'self' = 'self'): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(status.match(/VmRSS:\s+(\d+)/)?.[1] ?? NaN);
   return round(kb / 1024);
+}
+
+const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+
+/**
+ * `thihanh serve` in its own process, as an operator runs it (preparation in its short-lived child, then the
+ * server), on a free port; resolves when it prints its address. `stop()` sends SIGTERM and waits for the exit.
+ */
+export async function spawnServer(
+  env: NodeJS.ProcessEnv,
+): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, [CLI, 'serve'], {
+    env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+  };
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout!.on('data', (b) => {
+        out += b;
+        const m = out.match(/đang chạy tại (http:\/\/\S+)/);
+        if (m) resolve(m[1]!);
+      });
+      child.stderr!.on('data', (b) => {
+        out += b;
+      });
+      child.on('exit', (c) => reject(new Error(`server exited ${c}: ${out}`)));
+    });
+    return { url, pid: child.pid!, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
 }

@@ -1,32 +1,14 @@
 // Resident memory of an idle server (after start-up and a few requests), PGlite vs PostgreSQL.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { percentile, rssMb, type Bench } from './harness.ts';
+import { percentile, rssMb, spawnServer, type Bench } from './harness.ts';
 import { withFreshPostgresDatabase } from './databases.ts';
 
-const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
-
 async function measure(env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, [CLI, 'serve'], {
-    env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const server = await spawnServer(env);
+  const url = server.url;
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout!.on('data', (b) => {
-        out += b;
-        const m = out.match(/đang chạy tại (http:\/\/\S+)/);
-        if (m) resolve(m[1]!);
-      });
-      child.stderr!.on('data', (b) => {
-        out += b;
-      });
-      child.on('exit', (c) => reject(new Error(`server exited ${c}: ${out}`)));
-    });
     // A little real use first: log in, search, read a unit.
     for (let i = 0; i < 20; i++) {
       await fetch(`${url}/api/units/search?q=nam%20sam%20son`);
@@ -35,7 +17,7 @@ async function measure(env: NodeJS.ProcessEnv) {
     await new Promise((r) => setTimeout(r, 3000));
     const samples: number[] = [];
     for (let i = 0; i < 10; i++) {
-      samples.push(rssMb(child.pid!));
+      samples.push(rssMb(server.pid));
       await new Promise((r) => setTimeout(r, 300));
     }
     samples.sort((a, b) => a - b);
@@ -47,8 +29,7 @@ async function measure(env: NodeJS.ProcessEnv) {
       rss_max_mb: samples.at(-1),
     };
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    await server.stop();
   }
 }
 

@@ -12,6 +12,7 @@ import { closeTrackingFixtures, compiledReportProvince, dashboardNational, dashb
 import { import300kb, renderPlanPool } from './workers.ts';
 import { backupDemo } from './backup.ts';
 import { httpRead } from './http-read.ts';
+import { memoryUnderLoad } from './memory-under-load.ts';
 import { petitionIntake } from './petition-intake.ts';
 import { catalogPublic } from './catalog-public.ts';
 import { resourceQuality } from './resource-quality.ts';
@@ -33,6 +34,7 @@ const ALL: Bench[] = [
   rateLimitCost,
   backupDemo,
   httpRead,
+  memoryUnderLoad,
   petitionIntake,
   catalogPublic,
   resourceQuality,
