@@ -13,7 +13,7 @@ import {
 import { recordAudit } from '../../audit/index.ts';
 import { authorize, requireActor, type Ctx } from '../../context.ts';
 import { notify } from '../../notifications/index.ts';
-import * as store from '../store.ts';
+import * as store from '../store/index.ts';
 import { mustUse } from './read.ts';
 import { publicLink, useTarget, versionView } from './views.ts';
 import { afterDelivery, deliverAiUse } from './national.ts';

@@ -12,7 +12,7 @@ import {
 import { RISK_LEVEL_LABEL } from '../../../domain/ai-systems/model.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { authorize, requireActor, type Ctx } from '../../context.ts';
-import * as store from '../store.ts';
+import * as store from '../store/index.ts';
 import { mustUse } from './read.ts';
 import { useTarget } from './views.ts';
 import { afterDelivery, deliverAiUse } from './national.ts';

@@ -7,7 +7,7 @@ import { assessmentState, computeCoverage, type CoverageUnit } from '../../../do
 import { notFound } from '../../../domain/errors.ts';
 import { authorize, requireActor, type Ctx } from '../../context.ts';
 import { getUnit, unitEntries } from '../../org/index.ts';
-import * as store from '../store.ts';
+import * as store from '../store/index.ts';
 
 const ORDER: Record<string, number> = { province: 0, commune: 1, ward: 1, agency: 2, office: 3 };
 

@@ -18,7 +18,7 @@ import { RISK_LEVEL_LABEL, SEVERITY_LABEL, UNCLASSIFIED_LABEL } from '../../../d
 import { notFound } from '../../../domain/errors.ts';
 import { requireActor, type Ctx } from '../../context.ts';
 import { getUnit, getUnitsByIds } from '../../org/index.ts';
-import * as store from '../store.ts';
+import * as store from '../store/index.ts';
 import { mustIncident } from './incidents.ts';
 import { prefillOf } from './assessment.ts';
 import { mustUse } from './read.ts';

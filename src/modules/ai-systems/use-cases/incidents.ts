@@ -11,7 +11,7 @@ import { loadCalendar } from '../../calendar/index.ts';
 import { authorize, mustRead, requireActor, type Ctx } from '../../context.ts';
 import { sendMail } from '../../mail/index.ts';
 import { notify } from '../../notifications/index.ts';
-import * as store from '../store.ts';
+import * as store from '../store/index.ts';
 import { mustUse } from './read.ts';
 import { deadlineViews, useTarget } from './views.ts';
 

@@ -7,7 +7,7 @@ import type { NationalAiSystemEntry } from '../../../contracts/sync.ts';
 import type { Tx } from '../../context.ts';
 import { getUnitsByIds, provinceOfPath } from '../../org/index.ts';
 import { enqueueChange, nextSyncVersion, wakeSender } from '../../sync/index.ts';
-import * as store from '../store.ts';
+import * as store from '../store/index.ts';
 
 export function aiSystemEntryOf(
   u: store.UseRow,

@@ -2,7 +2,7 @@
 // starts from its text (the vendor template).
 import type { AiProduct } from '../../../contracts/ai-systems.ts';
 import { requireActor, type Ctx } from '../../context.ts';
-import * as store from '../store.ts';
+import * as store from '../store/index.ts';
 
 export async function listAiProducts(ctx: Ctx, q: { q?: string; limit: number }): Promise<{ items: AiProduct[] }> {
   requireActor(ctx);

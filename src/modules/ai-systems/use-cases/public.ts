@@ -9,7 +9,7 @@ import {
   USE_STATUS_LABEL,
 } from '../../../domain/ai-systems/model.ts';
 import type { Ctx } from '../../context.ts';
-import * as store from '../store.ts';
+import * as store from '../store/index.ts';
 import { publicLink } from './views.ts';
 
 function publicView(u: store.UseRow): PublicAiSystem {

@@ -5,7 +5,7 @@ import { notFound } from '../../../domain/errors.ts';
 import type { Reason } from '../../../domain/ai-systems/questionnaire.ts';
 import { authorize, mustRead, requireActor, type Ctx } from '../../context.ts';
 import { getUnit } from '../../org/index.ts';
-import * as store from '../store.ts';
+import * as store from '../store/index.ts';
 import { nationalIdsOf, syncStatesOf } from '../../sync/index.ts';
 import { incidentView, listItem, useTarget } from './views.ts';
 

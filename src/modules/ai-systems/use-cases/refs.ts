@@ -3,7 +3,7 @@
 import { AppError } from '../../../domain/errors.ts';
 import { can } from '../../../domain/permissions.ts';
 import type { Ctx } from '../../context.ts';
-import * as store from '../store.ts';
+import * as store from '../store/index.ts';
 import { useTarget } from './views.ts';
 
 export interface AiUseRef {

@@ -5,7 +5,7 @@ import { AppError, conflict, invalid, notFound } from '../../../domain/errors.ts
 import { recordAudit } from '../../audit/index.ts';
 import { authorize, requireActor, type Ctx } from '../../context.ts';
 import { getUnit } from '../../org/index.ts';
-import * as store from '../store.ts';
+import * as store from '../store/index.ts';
 
 function templateOf(b: UseCreate) {
   return {

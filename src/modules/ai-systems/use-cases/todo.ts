@@ -7,7 +7,7 @@ import { sentence, shorten } from '../../../domain/text.ts';
 import type { TodoItem } from '../../../domain/todo.ts';
 import { requireActor, type Ctx } from '../../context.ts';
 import { vnDate } from '../../reporting/index.ts';
-import * as store from '../store.ts';
+import * as store from '../store/index.ts';
 import { listItem, useTarget } from './views.ts';
 
 export async function aiSystemsTodo(ctx: Ctx, today: string): Promise<TodoItem[]> {

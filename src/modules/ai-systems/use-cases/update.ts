@@ -15,7 +15,7 @@ import {
 import { recordAudit } from '../../audit/index.ts';
 import { authorize, type Ctx } from '../../context.ts';
 import { notify } from '../../notifications/index.ts';
-import * as store from '../store.ts';
+import * as store from '../store/index.ts';
 import { mustUse } from './read.ts';
 import { afterDelivery, deliverAiUse } from './national.ts';
 import { useTarget } from './views.ts';

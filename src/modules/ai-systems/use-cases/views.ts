@@ -11,7 +11,7 @@ import {
 } from '../../../domain/ai-systems/model.ts';
 import { CURRENT_QUESTIONNAIRE } from '../../../domain/ai-systems/questionnaire.ts';
 import type { Target } from '../../../domain/permissions.ts';
-import type { AssessmentRow, IncidentRow, UseRow } from '../store.ts';
+import type { AssessmentRow, IncidentRow, UseRow } from '../store/index.ts';
 
 export const useTarget = (u: Pick<UseRow, 'unit_path'>): Target => ({ unitPath: u.unit_path });
 
