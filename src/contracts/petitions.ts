@@ -3,6 +3,7 @@
 import { z } from '@hono/zod-openapi';
 import { CONTENT_MAX_LENGTH, CONTENT_MIN_LENGTH, hasContact, looksVietnamese } from '../domain/petitions/intake.ts';
 import { DEADLINE_TIER_LABEL } from '../domain/petitions/deadline.ts';
+import { SignerKey } from './document-settings.ts';
 import {
   CLOSING_OUTCOMES,
   CONCERN_LABEL,
@@ -278,7 +279,14 @@ export const BulkAnswerBody = z
     answer: LongText(20_000, 20),
   })
   .strict();
-export const ApproveBody = z.object({ publish: z.boolean().default(true) }).strict();
+export const ApproveBody = z
+  .object({
+    publish: z.boolean().default(true),
+    signerKey: SignerKey.optional().openapi({
+      description: 'Người ký trong danh sách người ký của đơn vị xử lý (mặc định: người ký mặc định)',
+    }),
+  })
+  .strict();
 export const CloseBody = z.object({ outcome: z.enum(CLOSING_OUTCOMES), reason: LongText(2000, 10) }).strict();
 export const ExtendBody = z.object({ reason: LongText(1000, 10) }).strict();
 export const PublishBody = z.object({ published: z.boolean() }).strict();

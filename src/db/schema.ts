@@ -382,6 +382,8 @@ export interface PetitionTable {
   answer: string | null;
   answer_drafted_by: number | null;
   answer_approved_by: number | null;
+  /** The signature block chosen when the answer was approved (domain/org/document-settings.ts: SignerBlock). */
+  answer_signer: Json<unknown> | null;
   closed_on: string | null;
   closing_reason: string | null;
   published: Generated<boolean>;

@@ -4,10 +4,8 @@
 // Nam Sầm Sơn, UBND tỉnh Thanh Hóa and Sở KH&CN, with the real plan KH 129 cascaded to the ward.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import JSZip from 'jszip';
-import { paragraphTexts } from '../../src/documents/render/docx-inspect.ts';
 import { setReportingClock } from '../../src/modules/reporting/clock.ts';
-import type { Client } from '../support/api.ts';
+import { closing, docxParagraphs } from '../support/docx.ts';
 import {
   cascade,
   closeStages,
@@ -20,26 +18,6 @@ import {
   stage,
   unitReport,
 } from '../support/factories.ts';
-
-async function docxParagraphs(c: Client, path: string): Promise<string[]> {
-  const r = await c.get(path);
-  ok(r, path);
-  const zip = await JSZip.loadAsync(Buffer.from(r.body));
-  return paragraphTexts(await zip.file('word/document.xml')!.async('string'));
-}
-
-/** The filing line (last item of Nơi nhận) and the signature block beside it: authority lines, then the name. */
-function closing(p: string[], lines: number): { filing: string; block: string[] } {
-  const at = p.findIndex((x) => x.startsWith('- Lưu: VT'));
-  assert.ok(at >= 0, `a filing line in ${JSON.stringify(p.slice(-30))}`);
-  return {
-    filing: p[at]!,
-    block: p
-      .slice(at + 1)
-      .filter(Boolean)
-      .slice(0, lines + 1),
-  };
-}
 
 const world = stage(async () => {
   const w = await openWorld(

@@ -3,7 +3,8 @@
 // identity kept to the handlers (and audited), deadlines stopped and extended, figures and retention.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openWorld, type World } from '../support/factories.ts';
+import { closing, docxParagraphs } from '../support/docx.ts';
+import { ok, openWorld, type World } from '../support/factories.ts';
 import { Client, testApp } from '../support/api.ts';
 import { loadConfig } from '../../src/config.ts';
 import { loadCalendar } from '../../src/modules/calendar/index.ts';
@@ -22,11 +23,12 @@ const CAST = {
   skhcn: ['skhcn.cv', '38.SKHCN', ['officer']],
   skhcnLeader: ['skhcn.ld', '38.SKHCN', ['leader']],
   skhcnViewer: ['skhcn.xem', '38.SKHCN', ['viewer']],
+  skhcnAdmin: ['skhcn.qt', '38.SKHCN', ['unitAdmin']],
   province: ['tinh.ld', '38', ['leader']],
   ward: ['nss.cv', '16516', ['officer']],
   wardLeader: ['nss.ld', '16516', ['leader']],
   otherWard: ['hacthanh.cv', '14797', ['officer']],
-} as const satisfies Record<string, [string, string, Array<'officer' | 'leader' | 'viewer'>]>;
+} as const satisfies Record<string, [string, string, Array<'officer' | 'leader' | 'viewer' | 'unitAdmin'>]>;
 
 let w: World<typeof CAST>;
 before(async () => {
@@ -348,6 +350,58 @@ test("documents: the công văn trả lời for the holders (audited), the year'
   const pub = await new Client(w.app).get(`/api/public/petitions/${sent.body.code}`);
   assert.equal(pub.body.status, 'answered');
   assert.equal(pub.body.answer, null);
+});
+
+test("the công văn trả lời is signed by the signer the leader picks among the unit's, filed with its division", async () => {
+  const { skhcn, skhcnLeader, skhcnAdmin } = w.as;
+  const sky = (await getUnitByCode(w.d.db, '38.SKHCN'))!;
+  const settingsPath = `/api/units/${sky.id}/document-settings`;
+  const settings = (signers: Array<[string, string, string, boolean]>) => ({
+    signers: signers.map(([title, name, authority, isDefault]) => ({ title, name, authority, isDefault })),
+    draftingDivision: 'QLCN',
+    symbolSuffix: null,
+  });
+  ok(
+    await skhcnAdmin.put(
+      settingsPath,
+      settings([
+        ['Giám đốc', 'Lê Văn Dũng', 'none', true],
+        ['Phó Giám đốc', 'Phạm Thu Hà', 'KT', false],
+      ]),
+    ),
+    'settings',
+  );
+  const saved = (await skhcnLeader.get(settingsPath)).body as { signers: Array<{ key: number; name: string }> };
+  const deputy = saved.signers.find((s) => s.name === 'Phạm Thu Hà')!.key;
+  const sent = await new Client(w.app).post('/api/public/petitions', petition());
+  const { id } = await w.d.db
+    .selectFrom('petition')
+    .select('id')
+    .where('code', '=', sent.body.code)
+    .executeTakeFirstOrThrow();
+  ok(
+    await skhcn.post(`/api/petitions/${id}/answer`, { answer: 'Sở Khoa học và Công nghệ sẽ hướng dẫn trong quý III.' }),
+    'answer',
+  );
+  // Before approval the draft shows the unit's default signer.
+  assert.deepEqual(closing(await docxParagraphs(skhcn, `/api/petitions/${id}/answer.docx`), 1).block, [
+    'GIÁM ĐỐC',
+    'Lê Văn Dũng',
+  ]);
+  // A key that is none of the unit's: 422 naming the field, nothing approved.
+  const wrong = await skhcnLeader.post(`/api/petitions/${id}/approve`, { publish: false, signerKey: 999 });
+  assert.equal(wrong.status, 422);
+  assert.ok(wrong.body.error.issues.some((d: { path: string }) => d.path === 'signerKey'));
+  assert.equal((await skhcn.get(`/api/petitions/${id}`)).body.status, 'inProgress');
+  ok(await skhcnLeader.post(`/api/petitions/${id}/approve`, { publish: false, signerKey: deputy }), 'approve');
+  const signed = closing(await docxParagraphs(skhcn, `/api/petitions/${id}/answer.docx`), 3);
+  assert.equal(signed.filing, '- Lưu: VT, QLCN.');
+  assert.deepEqual(signed.block, ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Phạm Thu Hà']);
+  // The settings change later: the approved answer still prints who signed it.
+  ok(await skhcnAdmin.put(settingsPath, settings([['Giám đốc', 'Lê Văn Dũng', 'none', true]])), 'settings changed');
+  const again = closing(await docxParagraphs(skhcn, `/api/petitions/${id}/answer.docx`), 3);
+  assert.deepEqual(again.block, ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Phạm Thu Hà']);
+  ok(await skhcnAdmin.put(settingsPath, { signers: [], draftingDivision: null, symbolSuffix: null }), 'reset');
 });
 
 test('reminders: one notification per tier to the handling unit; an unknown task is not linked', async () => {

@@ -30,6 +30,8 @@ export interface PetitionAnswerLetter {
   answer: string;
   signerLines: string[];
   signerName: string | null;
+  /** "Lưu: VT, VP": the filing line with the unit's drafting division (its document settings). */
+  filingLine?: string;
 }
 
 export function petitionAnswerItems(l: PetitionAnswerLetter): BodyItem[] {
@@ -63,7 +65,11 @@ export function buildPetitionAnswerDocument(l: PetitionAnswerLetter): Document {
     }),
     ...kinhGuiBlock([l.recipient]),
     ...bodyParagraphs(petitionAnswerItems(l), { endMarker: true }),
-    signatureTable({ recipients: ['Như trên', 'Lưu: VT'], signerLines: l.signerLines, signerName: l.signerName }),
+    signatureTable({
+      recipients: ['Như trên', l.filingLine ?? 'Lưu: VT'],
+      signerLines: l.signerLines,
+      signerName: l.signerName,
+    }),
   ];
   return nd30Document({ title: `Công văn ${subject}`, subject }, children);
 }

@@ -80,7 +80,7 @@ export async function seedPetitionDemo(
     answered,
     'UBND phường Nam Sầm Sơn phối hợp Sở Khoa học và Công nghệ tổ chức hướng dẫn gắn nhãn nội dung cho hộ kinh doanh trong quý III năm 2026.',
   );
-  await approveAnswer(wardLeader, answered, true);
+  await approveAnswer(wardLeader, answered, { publish: true });
   await classifyPetition(skhcn, await id(codes[1]!), { topic: 'riskClassification', concerns: 'legalDocument' });
   await requestInformation(
     skhcn,

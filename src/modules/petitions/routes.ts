@@ -261,7 +261,7 @@ function mountPetitionAnswerRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps): voi
   defineRoute(
     api,
     { ...act('approve', 'approvePetitionAnswer', 'Lãnh đạo duyệt, gửi (và công khai) trả lời'), body: ApproveBody },
-    (c, { params, body }) => approveAnswer(c.get('ctx'), params.id, body.publish, deps.config),
+    (c, { params, body }) => approveAnswer(c.get('ctx'), params.id, body, deps.config),
   );
   defineRoute(
     api,

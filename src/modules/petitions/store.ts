@@ -132,6 +132,7 @@ const PETITION_COLUMNS = [
   'p.article',
   'p.answer',
   'p.answer_approved_by',
+  'p.answer_signer',
   'p.closed_on',
   'p.closing_reason',
   'p.published',
@@ -233,6 +234,7 @@ export async function updatePetition(
     answer: string | null;
     answer_drafted_by: number | null;
     answer_approved_by: number | null;
+    answer_signer: string | null;
     due_date: string;
     extended: boolean;
     extension_reason: string | null;

@@ -1,6 +1,7 @@
 // The answer: an officer drafts it, a leader approves and sends it (and publishes it, by default), or closes the
 // petition otherwise (referred, not in scope, withdrawn); a leader may extend the deadline once, with a reason.
 import { conflict } from '../../../domain/errors.ts';
+import { chosenBlock } from '../../../domain/org/document-settings.ts';
 import { extendedDueDate } from '../../../domain/petitions/deadline.ts';
 import { CLOSED_STATUS_LABEL, TOPIC_LABEL, type ClosingOutcome, type Topic } from '../../../domain/petitions/model.ts';
 import { DEFAULT_PETITION_SETTINGS } from '../../../domain/petitions/settings.ts';
@@ -10,6 +11,7 @@ import type { Config } from '../../../config.ts';
 import { loadCalendar } from '../../calendar/index.ts';
 import type { Ctx } from '../../context.ts';
 import { notify } from '../../notifications/index.ts';
+import { documentIdentityOf, getUnit } from '../../org/index.ts';
 import { mailSender, mustAllow, petitionFor, writeTransition } from '../shared.ts';
 import * as store from '../store.ts';
 
@@ -80,10 +82,24 @@ export async function draftAnswers(ctx: Ctx, ids: readonly number[], answer: str
   return { ids: rows.map((p) => p.id), status: 'inProgress' as const };
 }
 
-export async function approveAnswer(ctx: Ctx, id: number, publish: boolean, config?: Config) {
+/**
+ * The leader approves and sends the answer, under the signer picked among the handling unit's (`signerKey`, its
+ * default one when absent; a unit without signers signs by the register's rule with the approving leader's name),
+ * kept with the answer so that its công văn prints the same after the unit's settings change.
+ */
+export async function approveAnswer(
+  ctx: Ctx,
+  id: number,
+  input: { publish: boolean; signerKey?: number },
+  config?: Config,
+) {
+  const { publish } = input;
   const p = await petitionFor(ctx, id, 'approve');
   mustAllow('approveAnswer', p);
   if (!p.answer) throw conflict('petition.no_answer', `Kiến nghị ${p.code} chưa có dự thảo trả lời để duyệt.`);
+  const unit = (await getUnit(ctx.db, p.handling_unit_id))!;
+  const identity = await documentIdentityOf(ctx.db, unit);
+  const signer = chosenBlock(identity.settings, unit, 'named', input.signerKey, null);
   const today = todayInVietnam();
   await ctx.db.transaction().execute(async (tx) => {
     await store.lockPetition(tx, id);
@@ -94,6 +110,7 @@ export async function approveAnswer(ctx: Ctx, id: number, publish: boolean, conf
       public: true,
       patch: {
         answer_approved_by: ctx.actor!.userId,
+        answer_signer: JSON.stringify(signer),
         closed_on: today,
         published: publish,
         search_folded: searchText(p, p.answer),

@@ -4,22 +4,45 @@ import { AppError, forbidden } from '../../../domain/errors.ts';
 import { identityTarget } from '../../../domain/petitions/access.ts';
 import { PETITION_KIND_LABEL } from '../../../domain/petitions/model.ts';
 import { can } from '../../../domain/permissions.ts';
+import {
+  archiveLine,
+  blockOf,
+  defaultSigner,
+  fallbackSignerLines,
+  type SignerBlock,
+  type UnitDocumentSettings,
+} from '../../../domain/org/document-settings.ts';
 import { todayInVietnam } from '../../../domain/tracking/assignment.ts';
 import { renderPetitionAnswerDocx, type PetitionAnswerLetter } from '../../../documents/render/petition-docx.ts';
 import { renderPetitionFiguresXlsx } from '../../../documents/render/petition-xlsx.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { authorize, mustRead, requireActor, type Ctx } from '../../context.ts';
-import { getUnit } from '../../org/index.ts';
+import { documentIdentityOf, getUnit, type UnitRow } from '../../org/index.ts';
 import { petitionFor, unitsOf } from '../shared.ts';
 import * as store from '../store.ts';
 import { petitionYearFigures } from './figures.ts';
 
 const COMMITTEE_KINDS = new Set(['province', 'commune', 'ward']);
 
+/**
+ * Who signs the answer: the block chosen when it was approved; before approval (a draft's preview) the handling
+ * unit's default signer, or the register's rule with the approving leader's name when the unit keeps no signers.
+ */
+async function signerOf(ctx: Ctx, p: store.PetitionRow, unit: UnitRow, settings: UnitDocumentSettings) {
+  const chosen = p.answer_signer as SignerBlock | null;
+  const block = chosen ?? (defaultSigner(settings) ? blockOf(defaultSigner(settings)!, unit, 'named') : null);
+  return {
+    signerLines: block?.lines ?? fallbackSignerLines(unit),
+    signerName: block?.name ?? (await store.getAnswerApproverName(ctx.db, p.id)),
+  };
+}
+
 async function letterOf(ctx: Ctx, p: store.PetitionRow): Promise<PetitionAnswerLetter> {
   const committee = COMMITTEE_KINDS.has(p.handling_kind);
+  const unit = (await getUnit(ctx.db, p.handling_unit_id))!;
   const parent = p.handling_path.length > 1 ? await getUnit(ctx.db, p.handling_path.at(-2)!) : undefined;
   const province = p.handling_path.length > 1 ? await getUnit(ctx.db, p.handling_path[1]!) : undefined;
+  const identity = await documentIdentityOf(ctx.db, unit);
   const parentName = committee
     ? null
     : parent && COMMITTEE_KINDS.has(parent.kind)
@@ -38,8 +61,8 @@ async function letterOf(ctx: Ctx, p: store.PetitionRow): Promise<PetitionAnswerL
     receivedOn: p.received_on,
     recipient: p.sender_organisation ?? (p.sender_name ? `Ông/Bà ${p.sender_name}` : 'Người gửi kiến nghị'),
     answer: p.answer ?? '',
-    signerLines: committee ? ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'] : ['GIÁM ĐỐC'],
-    signerName: await store.getAnswerApproverName(ctx.db, p.id),
+    ...(await signerOf(ctx, p, unit, identity.settings)),
+    filingLine: archiveLine(identity.draftingDivision),
   };
 }
 

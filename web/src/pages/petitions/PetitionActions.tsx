@@ -13,6 +13,7 @@ import {
 } from '../../api/petitions.ts';
 import { ApiError } from '../../api/client.ts';
 import { FormError, fieldError } from '../../components/FieldError.tsx';
+import { SignerSelect } from '../../components/SignerSelect.tsx';
 import { UnitSearch, type UnitChoice } from '../../components/UnitSearch.tsx';
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
@@ -65,7 +66,7 @@ function Act({
           {children}
           <FormError
             error={failed}
-            fields={['topic', 'concerns', 'article', 'unitId', 'message', 'answer', 'reason', 'outcome']}
+            fields={['topic', 'concerns', 'article', 'unitId', 'message', 'answer', 'reason', 'outcome', 'signerKey']}
           />
           <Button type="submit" color={color} loading={mutation.isPending && mutation.variables?.act === act}>
             {label}
@@ -85,6 +86,7 @@ export function PetitionActions({ p }: { p: PetitionDetail }) {
   const [message, setMessage] = useState('');
   const [answer, setAnswer] = useState(p.answer ?? '');
   const [publish, setPublish] = useState(true);
+  const [signerKey, setSignerKey] = useState<number | undefined>(undefined);
   const [outcome, setOutcome] = useState<string | null>('referred');
   const [reason, setReason] = useState('');
   const [extendReason, setExtendReason] = useState('');
@@ -165,7 +167,19 @@ export function PetitionActions({ p }: { p: PetitionDetail }) {
         </Act>
       ) : null}
       {c.approveAnswer ? (
-        <Act title="Duyệt trả lời" label="Duyệt và gửi trả lời" act="approve" mutation={m} submit={() => ({ publish })}>
+        <Act
+          title="Duyệt trả lời"
+          label="Duyệt và gửi trả lời"
+          act="approve"
+          mutation={m}
+          submit={() => ({ publish, signerKey })}
+        >
+          <SignerSelect
+            unitId={p.handlingUnit.id}
+            value={signerKey}
+            onChange={setSignerKey}
+            error={err('approve', 'signerKey')}
+          />
           <Checkbox
             label="Công khai trả lời (không kèm thông tin người gửi)"
             checked={publish}
