@@ -159,6 +159,75 @@ describe('import: issuers of other provinces and of the Government', () => {
   });
 });
 
+describe('lint precision: names the register does not hold, on correct plans', () => {
+  /** planText() with another issuer and place, and its two tasks given to `lead` and `coordinator`. */
+  const plan = (issuer: string[], place: string, lead: string, coordinator: string) =>
+    planText()
+      .replace('ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN', issuer.join('\n'))
+      .replace('Nghệ An, ngày', `${place}, ngày`)
+      .replace(
+        'Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Nội vụ',
+        `${lead} chủ trì, phối hợp với ${coordinator}`,
+      );
+  const about = (f: Finding[], code: string) => f.filter((x) => x.code === code).map((x) => x.message);
+
+  it("a department's own divisions and units are a note naming the department, not an unknown unit", async () => {
+    const { plan: p, findings } = await lint(
+      plan(
+        ['UBND TỈNH THANH HÓA', 'SỞ KHOA HỌC VÀ CÔNG NGHỆ'],
+        'Thanh Hóa',
+        'Phòng Quản lý công nghệ và Chuyển đổi số',
+        'Văn phòng Sở, Trung tâm Kỹ thuật Tiêu chuẩn Đo lường Chất lượng',
+      ),
+    );
+    assert.equal(p.document.issuer?.unitCode, '38.SKHCN');
+    assert.deepEqual(about(findings, 'unit.unknown'), []);
+    const notes = about(findings, 'unit.internal');
+    assert.equal(notes.length, 3, notes.join('\n'));
+    for (const n of notes) assert.match(n, /thuộc Sở Khoa học và Công nghệ thì không cần sửa/);
+  });
+
+  it("a ministry's Vụ and Cục are its own; a department of an unresolved province is 'cơ quan ban hành'", async () => {
+    const ministry = await lint(plan(['BỘ TƯ PHÁP'], 'Hà Nội', 'Vụ Pháp chế', 'Cục Công nghệ thông tin'));
+    assert.deepEqual(about(ministry.findings, 'unit.unknown'), []);
+    assert.equal(about(ministry.findings, 'unit.internal').length, 2);
+    assert.match(about(ministry.findings, 'unit.internal')[0]!, /thuộc Bộ Tư pháp/);
+    const department = await lint(plan(['SỞ Y TẾ'], 'Cà Mau', 'Phòng Nghiệp vụ Y', 'Bệnh viện Đa khoa tỉnh'));
+    assert.deepEqual(about(department.findings, 'unit.unknown'), []);
+    assert.match(about(department.findings, 'unit.internal')[0]!, /thuộc cơ quan ban hành/);
+  });
+
+  it("a province not onboarded: its press agency and armed forces are a note that they can't be checked", async () => {
+    const { findings } = await lint(
+      plan(
+        ['ỦY BAN NHÂN DÂN', 'TỈNH NGHỆ AN'],
+        'Nghệ An',
+        'Báo và Phát thanh, Truyền hình Nghệ An',
+        'Bộ Tư lệnh Quân khu 4',
+      ),
+    );
+    assert.deepEqual(about(findings, 'unit.unknown'), []);
+    assert.ok(
+      about(findings, 'unit.notRegistered').some((m) =>
+        /Báo và Phát thanh, Truyền hình Nghệ An.*của Tỉnh Nghệ An/i.test(m),
+      ),
+    );
+  });
+
+  it('still warns where the register can answer: an onboarded province, a ward, a body gone in 2025', async () => {
+    const province = await lint(
+      plan(['ỦY BAN NHÂN DÂN', 'TỈNH THANH HÓA'], 'Thanh Hóa', 'Sở Thông tin và Truyền thông', 'Sở Nội vụ'),
+    );
+    assert.match(about(province.findings, 'unit.unknown')[0] ?? '', /Sở Thông tin và Truyền thông/);
+    // The province's own plan naming a unit under a department it does not hold: still worth a look.
+    const centre = await lint(
+      plan(['ỦY BAN NHÂN DÂN', 'TỈNH THANH HÓA'], 'Thanh Hóa', 'Trung tâm Tin học tỉnh', 'Sở Nội vụ'),
+    );
+    assert.equal(about(centre.findings, 'unit.unknown').length, 1);
+    assert.deepEqual(about(centre.findings, 'unit.internal'), []);
+  });
+});
+
 describe('lint: law cited with a number not its own', () => {
   it('names the right number and whose number was written', async () => {
     const { findings } = await lint(planText({ law: '143/2025/QH15' }));

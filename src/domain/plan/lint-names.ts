@@ -40,6 +40,40 @@ function unitVerdict(text: string, rctx: ResolveContext, directory: UnitDirector
   return v;
 }
 
+/**
+ * Words that begin the name of a body inside another: a department's or a ministry's divisions (Phòng, Văn phòng,
+ * Thanh tra, Vụ, Cục, Chi cục) and the units under it (Trung tâm, Viện, Bệnh viện, Trường, Báo, Tạp chí…).
+ */
+const DIVISION_NAME =
+  /^(phong|van phong|thanh tra|vu|cuc|chi cuc|trung tam|vien|ban|bao|tap chi|benh vien|truong|hoc vien|nha xuat ban|dai|quy) /;
+/** Issuers that have such bodies inside them: a Sở, a ministry and the like, not a People's Committee. */
+const DIVIDED_ISSUER = /^(so|bo|cuc|tong cuc|ban|van phong|thanh tra|cong an|bo chi huy) /;
+
+function isDivisionName(text: string): boolean {
+  return DIVISION_NAME.test(`${fold(text)} `);
+}
+
+/** "Bộ Tư pháp", "cơ quan ban hành": the issuer, when it is a body with divisions of its own; null otherwise. */
+function issuerWithDivisions(plan: PlanDraft, ctx: LintContext): string | null {
+  const code = ctx.issuerCode ?? plan.document.issuer?.unitCode ?? undefined;
+  const entry = code ? ctx.directory.getByCode(code) : undefined;
+  if (entry) return entry.kind === 'agency' || entry.kind === 'national' ? entry.name : null;
+  const written = plan.document.issuer?.text;
+  return written && DIVIDED_ISSUER.test(`${fold(written)} `) ? 'cơ quan ban hành' : null;
+}
+
+/**
+ * The name of the province a plan belongs to when the register does not hold that province's agencies (a plan of
+ * UBND tỉnh Nghệ An or of one of its departments): the bodies it names cannot be checked, which is not a mistake.
+ */
+function unregisteredProvince(ctx: LintContext, rctx: ResolveContext): string | null {
+  if (!rctx.withinCode) return null;
+  const issuer = ctx.directory.getByCode(rctx.withinCode);
+  if (!issuer || (issuer.kind !== 'province' && issuer.kind !== 'agency')) return null;
+  const province = ctx.directory.provinceOf(rctx.withinCode);
+  return province && !ctx.directory.hasAgencies(province.code) ? province.name : null;
+}
+
 function checkUnitRef(
   ref: UnitRef,
   loc: FindingLocation,
@@ -80,6 +114,30 @@ function checkUnitRef(
       'info',
       loc,
       `${role} ${quote(ref.text)} là cơ quan cấp tỉnh của ${province?.name ?? 'tỉnh ban hành'}; danh mục đơn vị chưa có các cơ quan của ${province?.name ?? 'tỉnh này'} nên chưa đối chiếu được.`,
+      null,
+    );
+    return;
+  }
+  if (m.entry === null && isDivisionName(ref.text)) {
+    const issuer = issuerWithDivisions(plan, ctx);
+    if (issuer) {
+      out.add(
+        'unit.internal',
+        'info',
+        loc,
+        `${role} ${quote(ref.text)} không có trong danh mục đơn vị; nếu là phòng, ban hoặc đơn vị thuộc ${issuer} thì không cần sửa (danh mục chỉ có các cơ quan, đơn vị được giao kế hoạch, không có tổ chức bên trong của từng cơ quan).`,
+        suggestions.length ? `Nếu là đơn vị khác: có thể là ${suggestions.map(quote).join(' hoặc ')}.` : null,
+      );
+      return;
+    }
+  }
+  const province = unregisteredProvince(ctx, rctx);
+  if (m.entry === null && province) {
+    out.add(
+      'unit.notRegistered',
+      'info',
+      loc,
+      `${role} ${quote(ref.text)} chưa đối chiếu được: danh mục đơn vị chưa có các cơ quan, đơn vị của ${province}.`,
       null,
     );
     return;

@@ -159,6 +159,22 @@ export class UnitDirectory {
     return province;
   }
 
+  /** Provinces whose agencies the register holds (Thanh Hóa's; another province's once onboarded). */
+  private agencyProvinces: Set<number> | null = null;
+
+  /** Whether the register holds the province's agencies: if not, its bodies' names cannot be checked. */
+  hasAgencies(provinceCode: string): boolean {
+    if (!this.agencyProvinces) {
+      this.agencyProvinces = new Set();
+      for (const e of this.entries) {
+        const province = e.kind === 'agency' ? this.provinceOf(e.code) : null;
+        if (province) this.agencyProvinces.add(province.id);
+      }
+    }
+    const province = this.byCode.get(provinceCode);
+    return province !== undefined && this.agencyProvinces.has(province.id);
+  }
+
   /** The province named by its short name as written ("Nghệ An", "Hồ Chí Minh"), if the register has it. */
   provinceNamed(name: string): UnitEntry | null {
     return this.provinceByName.get(canonicalName(name)) ?? null;
