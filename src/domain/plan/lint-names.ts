@@ -74,6 +74,66 @@ function unregisteredProvince(ctx: LintContext, rctx: ResolveContext): string | 
   return province && !ctx.directory.hasAgencies(province.code) ? province.name : null;
 }
 
+/**
+ * A name the register does not hold: a body of a province whose agencies it does not have, a division of the issuing
+ * department or ministry (notes: nothing to correct), or else an unknown unit (a warning, with the closest names).
+ */
+function notInRegister(
+  ref: UnitRef,
+  loc: FindingLocation,
+  plan: PlanDraft,
+  ctx: LintContext,
+  out: Findings,
+  role: string,
+  { m, suggestions }: UnitVerdict,
+): void {
+  const rctx = unitContext(plan, ctx);
+  if (m.elsewhere) {
+    const province = rctx.withinCode ? ctx.directory.provinceOf(rctx.withinCode) : null;
+    out.add(
+      'unit.notRegistered',
+      'info',
+      loc,
+      `${role} ${quote(ref.text)} là cơ quan cấp tỉnh của ${province?.name ?? 'tỉnh ban hành'}; danh mục đơn vị chưa có các cơ quan của ${province?.name ?? 'tỉnh này'} nên chưa đối chiếu được.`,
+      null,
+    );
+    return;
+  }
+  if (isDivisionName(ref.text)) {
+    const issuer = issuerWithDivisions(plan, ctx);
+    if (issuer) {
+      out.add(
+        'unit.internal',
+        'info',
+        loc,
+        `${role} ${quote(ref.text)} không có trong danh mục đơn vị; nếu là phòng, ban hoặc đơn vị thuộc ${issuer} thì không cần sửa (danh mục chỉ có các cơ quan, đơn vị được giao kế hoạch, không có tổ chức bên trong của từng cơ quan).`,
+        suggestions.length ? `Nếu là đơn vị khác: có thể là ${suggestions.map(quote).join(' hoặc ')}.` : null,
+      );
+      return;
+    }
+  }
+  const province = unregisteredProvince(ctx, rctx);
+  if (province) {
+    out.add(
+      'unit.notRegistered',
+      'info',
+      loc,
+      `${role} ${quote(ref.text)} chưa đối chiếu được: danh mục đơn vị chưa có các cơ quan, đơn vị của ${province}.`,
+      null,
+    );
+    return;
+  }
+  out.add(
+    'unit.unknown',
+    'warning',
+    loc,
+    `${role} ${quote(ref.text)} không có trong danh mục đơn vị.`,
+    suggestions.length
+      ? `Kiểm tra lại tên đơn vị; có thể là: ${suggestions.map(quote).join(' hoặc ')}.`
+      : 'Kiểm tra lại tên đơn vị hoặc bổ sung đơn vị vào danh mục.',
+  );
+}
+
 function checkUnitRef(
   ref: UnitRef,
   loc: FindingLocation,
@@ -107,51 +167,8 @@ function checkUnitRef(
     );
     return;
   }
-  if (m.entry === null && m.elsewhere) {
-    const province = rctx.withinCode ? ctx.directory.provinceOf(rctx.withinCode) : null;
-    out.add(
-      'unit.notRegistered',
-      'info',
-      loc,
-      `${role} ${quote(ref.text)} là cơ quan cấp tỉnh của ${province?.name ?? 'tỉnh ban hành'}; danh mục đơn vị chưa có các cơ quan của ${province?.name ?? 'tỉnh này'} nên chưa đối chiếu được.`,
-      null,
-    );
-    return;
-  }
-  if (m.entry === null && isDivisionName(ref.text)) {
-    const issuer = issuerWithDivisions(plan, ctx);
-    if (issuer) {
-      out.add(
-        'unit.internal',
-        'info',
-        loc,
-        `${role} ${quote(ref.text)} không có trong danh mục đơn vị; nếu là phòng, ban hoặc đơn vị thuộc ${issuer} thì không cần sửa (danh mục chỉ có các cơ quan, đơn vị được giao kế hoạch, không có tổ chức bên trong của từng cơ quan).`,
-        suggestions.length ? `Nếu là đơn vị khác: có thể là ${suggestions.map(quote).join(' hoặc ')}.` : null,
-      );
-      return;
-    }
-  }
-  const province = unregisteredProvince(ctx, rctx);
-  if (m.entry === null && province) {
-    out.add(
-      'unit.notRegistered',
-      'info',
-      loc,
-      `${role} ${quote(ref.text)} chưa đối chiếu được: danh mục đơn vị chưa có các cơ quan, đơn vị của ${province}.`,
-      null,
-    );
-    return;
-  }
   if (m.entry === null) {
-    out.add(
-      'unit.unknown',
-      'warning',
-      loc,
-      `${role} ${quote(ref.text)} không có trong danh mục đơn vị.`,
-      suggestions.length
-        ? `Kiểm tra lại tên đơn vị; có thể là: ${suggestions.map(quote).join(' hoặc ')}.`
-        : 'Kiểm tra lại tên đơn vị hoặc bổ sung đơn vị vào danh mục.',
-    );
+    notInRegister(ref, loc, plan, ctx, out, role, { m, suggestions });
     return;
   }
   const official = m.matched ?? m.entry.name;
