@@ -19,6 +19,8 @@ export class ParseContext {
   withinCode: string | undefined;
   /** The issuer resolved to a unit of the register (relative names like "Công an phường" are read inside it). */
   issuerKnown = false;
+  /** The issuer as written ("SỞ Y TẾ"): a department's plan names its own divisions, which the register does not list. */
+  issuerText: string | undefined;
   /** Year of the plan, for timeframes without a year. */
   year: number | null = null;
   private readonly taken = new Set<number>();

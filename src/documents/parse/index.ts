@@ -141,6 +141,7 @@ function readDraft(ctx: ParseContext): PlanDraft {
   // inside the document's province ("Sở Tư pháp" of a Đồng Tháp plan is never Thanh Hóa's).
   ctx.withinCode = issuer?.unitCode ?? province?.code ?? undefined;
   ctx.issuerKnown = issuer?.unitCode != null;
+  ctx.issuerText = issuer?.text;
 
   const body = parseBody(ctx);
   const signer = body.signer ?? decision?.signer ?? null;

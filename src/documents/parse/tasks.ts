@@ -1,6 +1,7 @@
 // Tasks of the content section, written as numbered items with labelled fields ("1. Tổ chức …" / "a) Cơ quan chủ
 // trì: …") or as table rows; numbered items that only hold sub-items ("3." over "3.1.", "3.2.") are groups.
 import { splitUnitList } from '../../domain/org/resolve.ts';
+import { divisionHolder, isDivisionName, uncheckedProvince } from '../../domain/org/unverifiable.ts';
 import type { Block, Task, TaskField, TaskGroup, UnitRef } from '../../domain/plan/model.ts';
 import { parseTimeframe } from '../../domain/plan/timeframe.ts';
 import { formatShareVi, normalizeText } from '../../domain/text.ts';
@@ -49,6 +50,25 @@ export function blockOf(line: LogicalLine): Block {
   return { label, heading, text: body, line: line.line };
 }
 
+/** Why a name not in the register is not a mistake (a division of the issuer, a body of a province not held). */
+function unverifiable(ctx: ParseContext, text: string): { code: string; message: string } | null {
+  const holder = isDivisionName(text)
+    ? divisionHolder(ctx.directory, { unitCode: ctx.issuerKnown ? ctx.withinCode : null, text: ctx.issuerText })
+    : null;
+  if (holder)
+    return {
+      code: 'import.unit.internal',
+      message: `"${text}" không có trong danh mục đơn vị; nếu là phòng, ban hoặc đơn vị thuộc ${holder} thì không cần sửa.`,
+    };
+  const province = uncheckedProvince(ctx.directory, ctx.withinCode);
+  return province
+    ? {
+        code: 'import.unit.notRegistered',
+        message: `"${text}" chưa đối chiếu được: danh mục đơn vị chưa có các cơ quan, đơn vị của ${province}.`,
+      }
+    : null;
+}
+
 function resolveUnits(ctx: ParseContext, text: string, line: number, task: string, field: string): UnitRef[] {
   const refs: UnitRef[] = [];
   for (const name of splitUnitList(text, ctx.directory)) {
@@ -81,6 +101,9 @@ function resolveUnits(ctx: ParseContext, text: string, line: number, task: strin
         { task, line, field },
         'Ghi rõ tên đơn vị hành chính (ví dụ "… phường Nam Sầm Sơn").',
       );
+    } else if (ref.unitId === null && unverifiable(ctx, ref.text)) {
+      const why = unverifiable(ctx, ref.text)!;
+      ctx.finding(why.code, 'info', `Nhiệm vụ ${task}: ${why.message}`, { task, line, field });
     } else if (ref.unitId === null) {
       ctx.finding(
         'import.unit.unresolved',

@@ -7,6 +7,7 @@ import {
   type ResolveContext,
   type UnitMatch,
 } from '../org/resolve.ts';
+import { divisionHolder, isDivisionName, uncheckedProvince } from '../org/unverifiable.ts';
 import { fold, normalizeText } from '../text.ts';
 import type { FindingLocation, PlanDraft, UnitRef } from './model.ts';
 import { normalizeToneMarks } from './phrases.ts';
@@ -41,40 +42,6 @@ function unitVerdict(text: string, rctx: ResolveContext, directory: UnitDirector
 }
 
 /**
- * Words that begin the name of a body inside another: a department's or a ministry's divisions (Phòng, Văn phòng,
- * Thanh tra, Vụ, Cục, Chi cục) and the units under it (Trung tâm, Viện, Bệnh viện, Trường, Báo, Tạp chí…).
- */
-const DIVISION_NAME =
-  /^(phong|van phong|thanh tra|vu|cuc|chi cuc|trung tam|vien|ban|bao|tap chi|benh vien|truong|hoc vien|nha xuat ban|dai|quy) /;
-/** Issuers that have such bodies inside them: a Sở, a ministry and the like, not a People's Committee. */
-const DIVIDED_ISSUER = /^(so|bo|cuc|tong cuc|ban|van phong|thanh tra|cong an|bo chi huy) /;
-
-function isDivisionName(text: string): boolean {
-  return DIVISION_NAME.test(`${fold(text)} `);
-}
-
-/** "Bộ Tư pháp", "cơ quan ban hành": the issuer, when it is a body with divisions of its own; null otherwise. */
-function issuerWithDivisions(plan: PlanDraft, ctx: LintContext): string | null {
-  const code = ctx.issuerCode ?? plan.document.issuer?.unitCode ?? undefined;
-  const entry = code ? ctx.directory.getByCode(code) : undefined;
-  if (entry) return entry.kind === 'agency' || entry.kind === 'national' ? entry.name : null;
-  const written = plan.document.issuer?.text;
-  return written && DIVIDED_ISSUER.test(`${fold(written)} `) ? 'cơ quan ban hành' : null;
-}
-
-/**
- * The name of the province a plan belongs to when the register does not hold that province's agencies (a plan of
- * UBND tỉnh Nghệ An or of one of its departments): the bodies it names cannot be checked, which is not a mistake.
- */
-function unregisteredProvince(ctx: LintContext, rctx: ResolveContext): string | null {
-  if (!rctx.withinCode) return null;
-  const issuer = ctx.directory.getByCode(rctx.withinCode);
-  if (!issuer || (issuer.kind !== 'province' && issuer.kind !== 'agency')) return null;
-  const province = ctx.directory.provinceOf(rctx.withinCode);
-  return province && !ctx.directory.hasAgencies(province.code) ? province.name : null;
-}
-
-/**
  * A name the register does not hold: a body of a province whose agencies it does not have, a division of the issuing
  * department or ministry (notes: nothing to correct), or else an unknown unit (a warning, with the closest names).
  */
@@ -100,7 +67,10 @@ function notInRegister(
     return;
   }
   if (isDivisionName(ref.text)) {
-    const issuer = issuerWithDivisions(plan, ctx);
+    const issuer = divisionHolder(ctx.directory, {
+      unitCode: ctx.issuerCode ?? plan.document.issuer?.unitCode,
+      text: plan.document.issuer?.text,
+    });
     if (issuer) {
       out.add(
         'unit.internal',
@@ -112,7 +82,7 @@ function notInRegister(
       return;
     }
   }
-  const province = unregisteredProvince(ctx, rctx);
+  const province = uncheckedProvince(ctx.directory, rctx.withinCode);
   if (province) {
     out.add(
       'unit.notRegistered',
