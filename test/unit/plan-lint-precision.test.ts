@@ -232,6 +232,93 @@ describe('lint precision: names the register does not hold, on correct plans', (
   });
 });
 
+describe('lint precision: wording of correct plans that read like slips', () => {
+  /** planText() with task 1's title and sentence replaced. */
+  const task = (title: string, sentence: string) =>
+    planText()
+      .replace('1. Thí điểm ứng dụng trí tuệ nhân tạo trong giải quyết thủ tục hành chính', `1. ${title}`)
+      .replace(
+        'Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Nội vụ tổ chức thí điểm; hoàn thành trong Quý IV/2026.',
+        sentence,
+      );
+  const found = (f: Finding[], code: string) => f.filter((x) => x.code === code).map((x) => x.message);
+
+  it('two words meeting on one syllable are not a repeated word; a slip still is', async () => {
+    const { findings } = await lint(
+      task(
+        'Đánh giá, sơ kết kết quả thực hiện Luật',
+        'Sở Khoa học và Công nghệ chủ trì thực hiện hiện nay và theo Luật Công nghiệp công nghệ số số 71/2025/QH15; hoàn thành trong Quý IV/2026.',
+      ),
+    );
+    assert.deepEqual(found(findings, 'phrase.repeatedWord'), []);
+    const slip = await lint(
+      task('Tổ chức tuyên truyền', 'Sở Khoa học và Công nghệ chủ trì của của tỉnh; hoàn thành trong Quý IV/2026.'),
+    );
+    assert.equal(found(slip.findings, 'phrase.repeatedWord').length, 1);
+  });
+
+  it("the plan's law followed by other words is the plan's law; another law is still named", async () => {
+    const { findings } = await lint(
+      task(
+        'Tổ chức thi hành Luật Trí tuệ nhân tạo kịp thời, hiệu quả',
+        'Sở Khoa học và Công nghệ chủ trì; hoàn thành trong Quý IV/2026.',
+      ),
+    );
+    assert.deepEqual(found(findings, 'plan.law.otherInBody'), []);
+    const other = await lint(
+      task(
+        'Tổ chức thi hành Luật Trí tuệ nhân tạo',
+        'Sở Khoa học và Công nghệ chủ trì, áp dụng Luật Chuyển giao công nghệ; hoàn thành trong Quý IV/2026.',
+      ),
+    );
+    assert.match(found(other.findings, 'plan.law.otherInBody')[0] ?? '', /Luật Chuyển giao công nghệ/);
+  });
+
+  it('broadcasting and a decree to draft are work to do; a bare topic is not', async () => {
+    for (const title of [
+      'Phát thanh nội dung Luật trên hệ thống truyền thanh cơ sở',
+      'Nghị định quy định chi tiết một số điều của Luật Trí tuệ nhân tạo',
+    ]) {
+      const { findings } = await lint(task(title, 'Sở Khoa học và Công nghệ chủ trì; hoàn thành trong Quý IV/2026.'));
+      assert.deepEqual(found(findings, 'task.action.missing'), [], title);
+    }
+    const topic = await lint(
+      task('Nội dung của Luật', 'Sở Khoa học và Công nghệ chủ trì; hoàn thành trong Quý IV/2026.'),
+    );
+    assert.equal(found(topic.findings, 'task.action.missing').length, 1);
+  });
+
+  it('a division named with commas is one lead, not a group', async () => {
+    const { plan } = await lint(
+      task(
+        'Tổ chức tuyên truyền',
+        'Phòng Tổ chức, biên chế và tổ chức phi chính phủ chủ trì; hoàn thành trong Quý IV/2026.',
+      ).replace('ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN', 'SỞ NỘI VỤ'),
+    );
+    assert.equal(plan.tasks[0]!.lead[0]?.group, false, JSON.stringify(plan.tasks[0]!.lead));
+  });
+
+  it('a department of another province reporting to itself, and a commune naming itself, are not slips', async () => {
+    const department = await lint(
+      planText()
+        .replace('ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN', 'SỞ TƯ PHÁP')
+        .replace('Nghệ An, ngày', 'Đồng Tháp, ngày')
+        .replace(
+          'Sở Nội vụ chủ trì, bảo đảm nguồn lực và đảm bảo tiến độ; thực hiện thường xuyên.',
+          'Sở Nội vụ chủ trì, bảo đảm nguồn lực và đảm bảo tiến độ; thực hiện thường xuyên.\n\nII. TỔ CHỨC THỰC HIỆN\n\nCác phòng báo cáo Sở Tư pháp trước ngày 15/12/2026.\n\nNơi nhận:\n- Các phòng thuộc Sở;\n- Lưu: VT.',
+        ),
+    );
+    assert.deepEqual(found(department.findings, 'plan.recipients.missingReportee'), []);
+    const commune = await lint(
+      planText()
+        .replace('ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN', 'ỦY BAN NHÂN DÂN\nXÃ ĐÔNG TIẾN')
+        .replace('Nghệ An, ngày', 'Đông Tiến, ngày')
+        .replace('trên địa bàn tỉnh Nghệ An', 'trên địa bàn xã Đông Tiến'),
+    );
+    assert.deepEqual(found(commune.findings, 'text.placeName.misspelled'), []);
+  });
+});
+
 describe('lint: law cited with a number not its own', () => {
   it('names the right number and whose number was written', async () => {
     const { findings } = await lint(planText({ law: '143/2025/QH15' }));

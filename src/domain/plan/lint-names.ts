@@ -18,7 +18,11 @@ import { type Findings, quote, taskLocation, texts, type LintContext } from './l
 
 export function unitContext(plan: PlanDraft, ctx: LintContext): ResolveContext {
   const code = ctx.issuerCode ?? plan.document.issuer?.unitCode ?? undefined;
-  return code ? { withinCode: code } : {};
+  if (code) return { withinCode: code };
+  // An issuer the register does not hold ("SỞ TƯ PHÁP" of Đồng Tháp): names are read in the province its place line
+  // names, as the import reads them, so that its "Sở Tư pháp" is never Thanh Hóa's.
+  const province = plan.document.place ? ctx.directory.provinceNamed(plan.document.place) : null;
+  return province ? { withinCode: province.code } : {};
 }
 
 /** A name read against the register, with its suggestions when unknown. */
@@ -209,6 +213,7 @@ interface PlaceSlip {
 type PlaceKind = 'province' | 'commune' | 'ward';
 
 interface PlaceName {
+  code: string;
   shortName: string;
   kind: PlaceKind;
   /** Accent-sensitive comparison form (tone placement and spacing do not count). */
@@ -236,11 +241,17 @@ function placeIndex(directory: UnitDirectory): Map<string, PlaceName[]> {
     const key = fold(e.shortName);
     index.set(key, [
       ...(index.get(key) ?? []),
-      { shortName: e.shortName, kind: e.kind, spelling: placeSpelling(e.shortName) },
+      { code: e.code, shortName: e.shortName, kind: e.kind, spelling: placeSpelling(e.shortName) },
     ]);
   }
   placeIndexes.set(directory, index);
   return index;
+}
+
+/** Where a plan speaks from: its province when known; the place it names itself when its issuer is not registered. */
+interface PlaceScope {
+  provinceCode?: string | undefined;
+  ownPlace?: string | null;
 }
 
 /**
@@ -248,8 +259,9 @@ function placeIndex(directory: UnitDirectory): Map<string, PlaceName[]> {
  * from one only in accents. A name that exists as written is never a slip, even when another unit's name folds to
  * the same letters (15724 "xã Đồng Tiến" and 15853 "phường Đông Tiến" are both right).
  */
-function placeSlips(text: string, directory: UnitDirectory): PlaceSlip[] {
+function placeSlips(text: string, directory: UnitDirectory, scope: PlaceScope = {}): PlaceSlip[] {
   const index = placeIndex(directory);
+  const own = scope.ownPlace ? placeSpelling(scope.ownPlace) : null;
   const out: PlaceSlip[] = [];
   for (const m of text.matchAll(PLACE_NAME)) {
     const kinds = PLACE_KINDS[m[1]!.toLocaleLowerCase('vi')] ?? [];
@@ -262,7 +274,13 @@ function placeSlips(text: string, directory: UnitDirectory): PlaceSlip[] {
       const sameKind = all.filter((p) => kinds.includes(p.kind));
       const candidates = sameKind.length ? sameKind : all;
       const spelling = placeSpelling(written);
-      if (!candidates.some((p) => p.spelling === spelling)) {
+      // The name the document gives itself ("xã Đông Tiến" of another province), or a unit of another province
+      // than the document's: the register cannot say it is misspelt.
+      const foreign =
+        spelling === own ||
+        (scope.provinceCode !== undefined &&
+          candidates.every((p) => p.kind !== 'province' && !directory.contains(scope.provinceCode!, p.code)));
+      if (!foreign && !candidates.some((p) => p.spelling === spelling)) {
         out.push({ written: `${m[1]} ${written}`, official: `${m[1]} ${candidates[0]!.shortName}` });
       }
       break;
@@ -281,8 +299,13 @@ export function checkPlaceNames(plan: PlanDraft, ctx: LintContext, out: Findings
   const all = texts(plan);
   const issuer = plan.document.issuer?.text;
   if (issuer) all.push({ text: issuer, location: { field: 'issuer' } });
+  const within = unitContext(plan, ctx).withinCode;
+  const scope: PlaceScope = {
+    provinceCode: within ? ctx.directory.provinceOf(within)?.code : undefined,
+    ownPlace: plan.document.issuer?.unitCode ? null : plan.document.place,
+  };
   for (const { text, location } of all) {
-    for (const slip of placeSlips(text, ctx.directory)) {
+    for (const slip of placeSlips(text, ctx.directory, scope)) {
       out.add(
         'text.placeName.misspelled',
         'warning',

@@ -1,7 +1,7 @@
 // Review of each task's "06 rõ" (split out of lint.ts, which runs it among the other checks). Pure.
 import { fold } from '../text.ts';
 import type { PlanDraft, Task } from './model.ts';
-import { ACTION_VERBS, ACTIVITY_VERBS, startsWithAny, VAGUE_DELIVERABLES } from './phrases.ts';
+import { ACTION_VERBS, ACTIVITY_VERBS, DOCUMENT_KINDS, startsWithAny, VAGUE_DELIVERABLES } from './phrases.ts';
 import { hasDeadline } from './timeframe.ts';
 import { type Findings, quote, taskLocation } from './lint-common.ts';
 
@@ -43,7 +43,7 @@ function checkTaskAction(plan: PlanDraft, t: Task, name: string, out: Findings):
       `${name} chưa có tên (nội dung công việc).`,
       'Ghi rõ việc phải làm, bắt đầu bằng động từ (ví dụ: "Tổ chức…", "Xây dựng…").',
     );
-  } else if (!startsWithAny(t.title, ACTION_VERBS)) {
+  } else if (!startsWithAny(t.title, ACTION_VERBS) && !startsWithAny(t.title, DOCUMENT_KINDS)) {
     out.add(
       'task.action.missing',
       'warning',

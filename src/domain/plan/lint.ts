@@ -251,9 +251,13 @@ function checkLaws(plan: PlanDraft, directory: UnitDirectory, out: Findings, inh
     body.push({ text: t.title, location: taskLocation(plan, t, 'title') });
     if (t.content) body.push({ text: t.content, location: taskLocation(plan, t, 'content') });
   }
+  const known = [planKey, ...legal, ...titleKeys];
   for (const { text, location } of body) {
     for (const m of lawMentions(text)) {
-      if (m.key === planKey || legal.has(m.key) || titleKeys.has(m.key)) continue;
+      if (known.includes(m.key)) continue;
+      // "thi hành Luật Trí tuệ nhân tạo kịp thời, hiệu quả": the plan's law and the words after it, unless the longer
+      // name is itself a law of the register.
+      if (known.some((k) => m.key.startsWith(`${k} `)) && !registeredLaw(m.name)) continue;
       const from = inherited?.laws.has(m.key) ? INHERITED : '';
       out.add(
         'plan.law.otherInBody',

@@ -4,7 +4,7 @@ import { editDistance, fold, normalizeText } from '../text.ts';
 import { TokenAutomaton } from '../token-automaton.ts';
 import { work } from '../work.ts';
 
-export { ACTION_VERBS, ACTIVITY_VERBS, startsWithAny, VAGUE_DELIVERABLES } from './task-words.ts';
+export { ACTION_VERBS, ACTIVITY_VERBS, DOCUMENT_KINDS, startsWithAny, VAGUE_DELIVERABLES } from './task-words.ts';
 
 /**
  * Old-style tone placement ("hoá", "uỷ", "khoẻ") to the style used in current administrative documents
@@ -394,6 +394,45 @@ function findMissingWord(scan: PhraseScan, i: number, f: PhraseForm): void {
   }
 }
 
+/**
+ * A syllable written twice that ends one word and begins the next: "sơ kết | kết quả", "thực hiện | hiện nay",
+ * "doanh nghiệp | nghiệp vụ". For each such syllable, the syllables that may come before it (the first word) and
+ * after it (the second). Only pairs seen in administrative writing: anything else written twice is a slip.
+ */
+const JOINED_REPEATS: Record<string, [before: string, after: string]> = {
+  kết: ['sơ tổng cam liên gắn đoàn ký', 'quả luận nối hợp thúc'],
+  hiện: ['thực thể phát xuất', 'nay hành đại trạng có tại'],
+  nghiệp: ['doanh nông công chuyên sự', 'vụ'],
+  chính: ['tài hành', 'quyền sách trị phủ thức'],
+  dân: ['nhân người công', 'tộc chủ cư số sinh vận'],
+  tin: ['thông', 'học'],
+  động: ['hoạt lao chủ tác vận', 'lực viên'],
+  học: ['khoa đại tin', 'tập sinh viện'],
+  lực: ['năng nguồn động nỗ', 'lượng'],
+  quan: ['cơ liên khách', 'tâm trọng hệ điểm sát'],
+  pháp: ['tư biện giải hợp phương', 'luật lý chế'],
+  thể: ['cụ tập cá toàn', 'chế thao hiện dục'],
+};
+const JOINED = new Map(
+  Object.entries(JOINED_REPEATS).map(([w, [before, after]]) => [
+    formsOf(w).lower,
+    {
+      before: new Set(before.split(' ').map((x) => formsOf(x).lower)),
+      after: new Set(after.split(' ').map((x) => formsOf(x).lower)),
+    },
+  ]),
+);
+
+/** "sơ kết kết quả": two words meeting, not a slip; "… công nghệ số số 71/2025/QH15": a name, then its number. */
+function joinedRepeat(tokens: Token[], i: number): boolean {
+  const word = tokens[i]!.lower;
+  const prev = tokens[i - 1];
+  const after = tokens[i + 2];
+  if (word === 'số' && after && /^\p{N}/u.test(after.lower)) return true;
+  const j = JOINED.get(word);
+  return !!j && !!prev && !!after && !prev.punctAfter && j.before.has(prev.lower) && j.after.has(after.lower);
+}
+
 /** Two words where one belongs: "về qua", "của của". */
 function findClashingWords(scan: PhraseScan, i: number): void {
   const { text, tokens } = scan;
@@ -404,7 +443,12 @@ function findClashingWords(scan: PhraseScan, i: number): void {
   if (CLASHING_PREPOSITIONS.has(pair)) {
     const found = text.slice(cur.start, next.end);
     pushIssue(scan, { kind: 'clashingWords', found, expected: null, start: cur.start, end: next.end }, i, i + 1);
-  } else if (cur.lower === next.lower && !/^\p{N}+$/u.test(cur.lower) && !REDUPLICATIONS.has(cur.lower)) {
+  } else if (
+    cur.lower === next.lower &&
+    !/^\p{N}+$/u.test(cur.lower) &&
+    !REDUPLICATIONS.has(cur.lower) &&
+    !joinedRepeat(tokens, i)
+  ) {
     const found = text.slice(cur.start, next.end);
     const expected = text.slice(cur.start, cur.end);
     pushIssue(scan, { kind: 'repeatedWord', found, expected, start: cur.start, end: next.end }, i, i + 1);

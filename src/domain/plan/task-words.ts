@@ -161,6 +161,31 @@ export const ACTION_VERBS = [
   'nghiên cứu',
   'tìm hiểu',
   'hướng tới',
+  // Broadcasting and publishing: what a commune's loudspeakers and a province's press do.
+  'phát thanh',
+  'phát sóng',
+  'truyền thanh',
+  'biên tập',
+  'xuất bản',
+  'soạn thảo',
+  'dự thảo',
+  'tiến hành',
+  'phân tích',
+];
+
+/**
+ * A task named by the legal document to be drafted ("Nghị định quy định chi tiết…", "Thông tư hướng dẫn…"), as a
+ * decision's list of documents names them: drafting and issuing it is the work, said once in the list's heading.
+ */
+export const DOCUMENT_KINDS = [
+  'nghị định',
+  'thông tư',
+  'nghị quyết',
+  'quyết định',
+  'chỉ thị',
+  'quy chế',
+  'quy định',
+  'đề án',
 ];
 
 /**

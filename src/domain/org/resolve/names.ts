@@ -50,7 +50,8 @@ export const GROUP_PATTERNS: RegExp[] = [
   /(^| )nhung /,
   /(^| )toan the /,
   /(co )?lien quan$/, // "… có liên quan"
-  /^(so|phong|co quan|don vi|ban|nganh|dia phuong)( (so|phong|co quan|don vi|ban|nganh|dia phuong|to chuc))+( |$)/, // "Sở, ban, ngành tỉnh"
+  // "Sở, ban, ngành tỉnh"; not "Phòng Tổ chức, biên chế…", a division's name.
+  /^(?!phong to chuc )(so|phong|co quan|don vi|ban|nganh|dia phuong)( (so|phong|co quan|don vi|ban|nganh|dia phuong|to chuc))+( |$)/,
   /^(cac )?(dia phuong|doanh nghiep|to chuc ca nhan|nguoi dan|nhan dan)$/,
 ];
 
