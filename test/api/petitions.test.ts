@@ -48,6 +48,17 @@ const petition = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
+/** A petition sent by the public form, with the id the queue knows it by. */
+async function sendPetition(over: Record<string, unknown> = {}) {
+  const sent = await new Client(w.app).post('/api/public/petitions', petition(over));
+  const { id } = await w.d.db
+    .selectFrom('petition')
+    .select('id')
+    .where('code', '=', sent.body.code)
+    .executeTakeFirstOrThrow();
+  return { sent, id };
+}
+
 describe('public intake', () => {
   test('a proposal gets a code read over the phone and a due date on a working day', async () => {
     const r = await new Client(w.app).post('/api/public/petitions', petition());
@@ -181,33 +192,23 @@ describe('handling', () => {
   });
 
   test('the identity stays with the holders; another ward does not see the petition at all', async () => {
-    const sent = await new Client(w.app).post('/api/public/petitions', petition());
-    const row = await w.d.db
-      .selectFrom('petition')
-      .select('id')
-      .where('code', '=', sent.body.code)
-      .executeTakeFirstOrThrow();
-    const viewer = await w.as.skhcnViewer.get(`/api/petitions/${row.id}`);
+    const { id } = await sendPetition();
+    const viewer = await w.as.skhcnViewer.get(`/api/petitions/${id}`);
     assert.equal(viewer.status, 200);
     assert.equal(viewer.body.sender, null);
     assert.equal(viewer.body.senderContact, null);
-    const province = await w.as.province.get(`/api/petitions/${row.id}`);
+    const province = await w.as.province.get(`/api/petitions/${id}`);
     assert.equal(province.status, 200);
     assert.equal(province.body.senderContact, null, 'UBND tỉnh reads, but is not a holder');
-    assert.equal((await w.as.otherWard.get(`/api/petitions/${row.id}`)).status, 404);
-    assert.equal((await w.as.ward.get(`/api/petitions/${row.id}`)).status, 404, 'not routed to the ward yet');
-    const routeAway = await w.as.ward.post(`/api/petitions/${row.id}/route`, { unitId: w.unitIds['14797'] });
+    assert.equal((await w.as.otherWard.get(`/api/petitions/${id}`)).status, 404);
+    assert.equal((await w.as.ward.get(`/api/petitions/${id}`)).status, 404, 'not routed to the ward yet');
+    const routeAway = await w.as.ward.post(`/api/petitions/${id}/route`, { unitId: w.unitIds['14797'] });
     assert.equal(routeAway.status, 404);
   });
 
   test('asking the sender stops the clock, going on restarts it; one extension with a reason', async () => {
     const { skhcn, skhcnLeader } = w.as;
-    const sent = await new Client(w.app).post('/api/public/petitions', petition());
-    const { id } = await w.d.db
-      .selectFrom('petition')
-      .select('id')
-      .where('code', '=', sent.body.code)
-      .executeTakeFirstOrThrow();
+    const { sent, id } = await sendPetition();
     assert.equal(
       (
         await skhcn.post(`/api/petitions/${id}/request-information`, {
@@ -320,12 +321,7 @@ test('demo content: petitions in several states, through the use cases', async (
 
 test("documents: the công văn trả lời for the holders (audited), the year's figures as XLSX for readers", async () => {
   const { skhcn, skhcnLeader, skhcnViewer } = w.as;
-  const sent = await new Client(w.app).post('/api/public/petitions', petition());
-  const { id } = await w.d.db
-    .selectFrom('petition')
-    .select('id')
-    .where('code', '=', sent.body.code)
-    .executeTakeFirstOrThrow();
+  const { sent, id } = await sendPetition();
   assert.equal((await skhcn.get(`/api/petitions/${id}/answer.docx`)).status, 409, 'no answer yet');
   await skhcn.post(`/api/petitions/${id}/answer`, {
     answer: 'Sở Khoa học và Công nghệ ghi nhận và sẽ hướng dẫn trong quý III.',
@@ -373,12 +369,7 @@ test("the công văn trả lời is signed by the signer the leader picks among 
   );
   const saved = (await skhcnLeader.get(settingsPath)).body as { signers: Array<{ key: number; name: string }> };
   const deputy = saved.signers.find((s) => s.name === 'Phạm Thu Hà')!.key;
-  const sent = await new Client(w.app).post('/api/public/petitions', petition());
-  const { id } = await w.d.db
-    .selectFrom('petition')
-    .select('id')
-    .where('code', '=', sent.body.code)
-    .executeTakeFirstOrThrow();
+  const { id } = await sendPetition();
   ok(
     await skhcn.post(`/api/petitions/${id}/answer`, { answer: 'Sở Khoa học và Công nghệ sẽ hướng dẫn trong quý III.' }),
     'answer',
