@@ -35,7 +35,7 @@ export const serve: CliCommand = {
     );
     if (server.prepared.demoContent)
       console.log(
-        'Đã nạp dữ liệu minh họa: Kế hoạch 129/KH-UBND của tỉnh đã ban hành và triển khai xuống 161 xã, phường (5 xã, phường để thử chức năng triển khai); kế hoạch của phường Nam Sầm Sơn đã ban hành.',
+        'Đã nạp dữ liệu minh họa: Kế hoạch 129/KH-UBND của tỉnh đã ban hành và triển khai xuống 161 xã, phường (5 xã, phường để thử chức năng triển khai); kế hoạch của phường Nam Sầm Sơn đã ban hành; một số kiến nghị của người dân, hệ thống AI đơn vị đang dùng và bộ dữ liệu của CSDL phục vụ AI để thử (trang công khai: /cong-khai).',
       );
     if (config.demo) {
       console.log('CHẾ ĐỘ DEMO: có sẵn các tài khoản minh họa (không dùng cho dữ liệu thật; tắt bằng THIHANH_DEMO=0):');
