@@ -9,25 +9,28 @@ import { Instant, keysOf, Limit, LongText, Offset, SearchQuery, ShortText } from
 export const OrganisationKindSchema = z.enum(keysOf(ORGANISATION_KIND_LABEL));
 export const OrganisationStatusSchema = z.enum(keysOf(ORGANISATION_STATUS_LABEL));
 
+const TaxCode = z
+  .string()
+  .trim()
+  .transform((v) => v.replace(/\s/g, ''))
+  .refine(
+    (v) => isTaxCode(v),
+    'Mã số thuế (mã số doanh nghiệp) gồm 10 chữ số, có thể thêm "-" và 3 chữ số của chi nhánh; chữ số cuối là số kiểm tra.',
+  );
+const Email = z
+  .string()
+  .trim()
+  .max(200)
+  .refine((v) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'Thư điện tử không đúng dạng (ví dụ: ten@congty.vn).');
+
 export const OrganisationRegistrationSchema = z
   .object({
     name: ShortText(300, 3),
-    taxCode: z
-      .string()
-      .trim()
-      .transform((v) => v.replace(/\s/g, ''))
-      .refine(
-        (v) => isTaxCode(v),
-        'Mã số thuế (mã số doanh nghiệp) gồm 10 chữ số, có thể thêm "-" và 3 chữ số của chi nhánh; chữ số cuối là số kiểm tra.',
-      ),
+    taxCode: TaxCode,
     kind: OrganisationKindSchema,
     address: ShortText(500).default(''),
     contactName: ShortText(200, 2),
-    contactEmail: z
-      .string()
-      .trim()
-      .max(200)
-      .refine((v) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'Thư điện tử không đúng dạng (ví dụ: ten@congty.vn).'),
+    contactEmail: Email,
     contactPhone: z
       .string()
       .trim()
@@ -42,6 +45,20 @@ export type OrganisationRegistration = z.infer<typeof OrganisationRegistrationSc
 export const OrganisationKeySchema = z
   .object({ id: z.number().int(), name: z.string(), status: OrganisationStatusSchema, accessKey: z.string() })
   .openapi('OrganisationAccessKey');
+
+/** A lost key: the account's tax code and its contact's e-mail; a code goes to that address. */
+export const OrganisationKeyRecoverySchema = z
+  .object({ taxCode: TaxCode, contactEmail: Email })
+  .strict()
+  .openapi('OrganisationKeyRecovery');
+export const OrganisationKeyRecoverySentSchema = z
+  .object({ message: z.string() })
+  .openapi('OrganisationKeyRecoverySent');
+/** The code from the e-mail, for a new key. */
+export const OrganisationKeyRecoveryCodeSchema = z
+  .object({ code: z.string().trim().min(10, 'Nhập mã khôi phục trong thư điện tử.').max(200) })
+  .strict()
+  .openapi('OrganisationKeyRecoveryCode');
 
 export const OrganisationAccessRequestInputSchema = z.object({
   purpose: LongText(2000, 10),

@@ -18,6 +18,7 @@ import * as m0016 from './migrations/0016-unit-document-settings.ts';
 import * as m0017 from './migrations/0017-search-candidates.ts';
 import * as m0018 from './migrations/0018-unit-sort-key.ts';
 import * as m0019 from './migrations/0019-petition-answer-signer.ts';
+import * as m0020 from './migrations/0020-organisation-key-recovery.ts';
 import type { UntypedKysely } from './untyped.ts';
 
 const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '0017-search-candidates': m0017,
   '0018-unit-sort-key': m0018,
   '0019-petition-answer-signer': m0019,
+  '0020-organisation-key-recovery': m0020,
 };
 
 export async function migrateToLatest(db: UntypedKysely): Promise<string[]> {

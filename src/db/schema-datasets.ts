@@ -171,5 +171,8 @@ export interface DataOrganisationTable {
   decision_reason: string | null;
   key_issued_at: CreatedAt;
   last_used_at: Timestamp | null;
+  /** SHA-256 of a recovery code mailed to the contact for a lost key, and when it stops working. */
+  recovery_hash: string | null;
+  recovery_expires_at: Timestamp | null;
   created_at: CreatedAt;
 }

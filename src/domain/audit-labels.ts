@@ -79,6 +79,7 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   'data_organisation.reinstate': 'Khôi phục tài khoản tổ chức khai thác dữ liệu',
   'data_organisation.contact_view': 'Xem thông tin liên hệ của tổ chức',
   'data_organisation.key_replace': 'Tổ chức đổi khóa truy cập',
+  'data_organisation.key_recover': 'Tổ chức nhận khóa mới bằng mã khôi phục',
   'national_dataset.create': 'Tỉnh gửi bộ dữ liệu lên CSDL quốc gia',
   'national_dataset.update': 'Tỉnh cập nhật bộ dữ liệu trên CSDL quốc gia',
   'national_dataset.retract': 'Tỉnh thu hồi bộ dữ liệu khỏi CSDL quốc gia',

@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openWorld, ok, type World } from '../support/factories.ts';
 import { Client } from '../support/api.ts';
-import { startSmtp, type TestSmtp } from '../support/smtp.ts';
+import { mailText, startSmtp, type TestSmtp } from '../support/smtp.ts';
 
 const CAST = {
   officer: ['skhcn.cv', '38.SKHCN', ['officer']],
@@ -288,5 +288,55 @@ describe('an organisation account', () => {
         'data_organisation.suspend',
       ],
     );
+    key = newKey;
+  });
+
+  test('a lost key: a code mailed to the contact gets a new one; the answer never tells whether the account exists', async () => {
+    const ask = (body: unknown) => anonymous().post('/api/public/organisations/key-recovery', body);
+    // Wrong e-mail, or a tax code with no account: the same answer, and no mail.
+    const before = smtp.received.length;
+    const wrong = await ask({ taxCode: ENTERPRISE.taxCode, contactEmail: 'someone.else@example.vn' });
+    const unknown = await ask({ taxCode: '0100109106', contactEmail: ENTERPRISE.contactEmail });
+    ok(wrong, 'wrong e-mail');
+    ok(unknown, 'unknown tax code');
+    assert.deepEqual(wrong.body, unknown.body);
+    // Bad input is named field by field, in Vietnamese.
+    const bad = await ask({ taxCode: '123', contactEmail: 'not-an-address' });
+    assert.equal(bad.status, 400);
+    assert.deepEqual(bad.body.error.issues.map((i: { path: string }) => i.path).sort(), ['contactEmail', 'taxCode']);
+
+    // The account's own contact, written in another case: a code by mail.
+    const asked = await ask({ taxCode: ENTERPRISE.taxCode, contactEmail: ENTERPRISE.contactEmail.toUpperCase() });
+    ok(asked, 'recovery');
+    assert.deepEqual(asked.body, wrong.body);
+    await waitFor(() => smtp.received.length > before, 'the recovery mail');
+    const mails = smtp.received.slice(before);
+    assert.deepEqual(
+      mails.map((m) => m.to),
+      [[ENTERPRISE.contactEmail]],
+    );
+    const code = /Mã khôi phục[^:]*: ([A-Za-z0-9_-]{20,})/.exec(mailText(mails[0]!))?.[1];
+    assert.ok(code, mailText(mails[0]!));
+
+    const wrongCode = await anonymous().post('/api/public/organisations/key-recovery/confirm', { code: `${code}x` });
+    assert.equal(wrongCode.status, 400);
+    assert.equal(wrongCode.body.error.issues[0].path, 'code');
+    const got = await anonymous().post('/api/public/organisations/key-recovery/confirm', { code });
+    ok(got, 'confirm');
+    const recovered = got.body.accessKey as string;
+    assert.match(recovered, /^thk_/);
+    assert.equal((await keyed(key).get('/api/public/organisations/me')).status, 401, 'the old key stops');
+    const self = await keyed(recovered).get('/api/public/organisations/me');
+    assert.equal(self.body.status, 'suspended', 'a new key does not lift a suspension');
+    // Used once.
+    assert.equal((await anonymous().post('/api/public/organisations/key-recovery/confirm', { code })).status, 400);
+    const last = await w.d.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_type', '=', 'data_organisation')
+      .where('entity_id', '=', String(orgId))
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    assert.equal(last.action, 'data_organisation.key_recover');
   });
 });

@@ -216,7 +216,7 @@ describe('CSDL phục vụ AI: dữ liệu cá nhân chặn công bố, che cộ
     await admin.getByTestId('organisation-row').getByText('Đang hoạt động').waitFor();
 
     await org.reload();
-    await org.getByLabel('Khóa truy cập').waitFor();
+    await org.getByLabel('Khóa truy cập', { exact: true }).waitFor();
     const account = org.getByTestId('organisation-account');
     await account.getByText('Đang hoạt động').waitFor();
     const ask = org.getByRole('form', { name: 'Đề nghị truy cập dữ liệu' });
@@ -243,6 +243,23 @@ describe('CSDL phục vụ AI: dữ liệu cá nhân chặn công bố, che cộ
       items: Array<{ organisation: { name: string } | null }>;
     }>(`/datasets/${conditionalId}/access-log`);
     assert.equal(log.items[0]?.organisation?.name, 'Công ty TNHH Nông nghiệp Số Yên Định');
+
+    // A lost key: the form answers the same whether or not the account matches; a code that is not one is refused
+    // where it was typed, and kept.
+    const recovery = org.getByRole('form', { name: 'Yêu cầu mã khôi phục khóa' });
+    await recovery.getByLabel('Mã số thuế').fill('2801234564');
+    await recovery.getByLabel('Thư điện tử liên hệ').fill('hai.trinh@nongnghiepso.vn');
+    await recovery.getByRole('button', { name: 'Gửi mã khôi phục' }).click();
+    await org
+      .getByTestId('recovery-sent')
+      .getByText(/mã khôi phục đã được gửi/)
+      .waitFor();
+    await org.goto(`${app.url}/cong-khai/du-lieu/to-chuc?khoi-phuc=ma-khong-dung-123456`);
+    const code = org.getByRole('form', { name: 'Nhận khóa mới bằng mã khôi phục' });
+    await code.getByRole('button', { name: 'Nhận khóa mới' }).click();
+    await code.getByText(/Mã khôi phục không đúng, đã dùng hoặc đã hết hạn/).waitFor();
+    assert.equal(await code.getByLabel('Mã khôi phục').inputValue(), 'ma-khong-dung-123456', 'kept');
+    await check(org, 'khôi phục khóa', 'datasets-organisation-recovery');
     assert.deepEqual(app.pageErrors, []);
   });
 });

@@ -148,6 +148,22 @@ describe('the public front door and the demo accounts', { timeout: 600_000 }, ()
 
     await assertPrintsContent(page, 'bảng điều khiển', 'Bảng điều khiển', 'table');
     await page.emulateMedia({ media: 'print' });
+    // The chart takes its box's print width a resize observer's tick later (longer on a loaded machine): wait for it
+    // rather than read it mid-resize; the assertion below still says what was drawn if it never comes.
+    await page
+      .waitForFunction(
+        `(() => {
+          const table = [...document.querySelectorAll('table')].find((t) => t.caption?.textContent === 'Số liệu theo nhiệm vụ');
+          const box = table.closest('section');
+          const pad = getComputedStyle(box);
+          const room = box.clientWidth - parseFloat(pad.paddingLeft) - parseFloat(pad.paddingRight);
+          const svg = document.querySelector('.chart-figure svg.recharts-surface');
+          return !!svg && svg.getBoundingClientRect().width >= room * 0.9;
+        })()`,
+        undefined,
+        { timeout: 5_000 },
+      )
+      .catch(() => {});
     const printed = (await page.evaluate(`(() => {
       const table = [...document.querySelectorAll('table')].find((t) => t.caption?.textContent === 'Số liệu theo nhiệm vụ');
       const box = table.closest('section');

@@ -4,6 +4,9 @@ import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import {
   OrganisationAccessRequestInputSchema,
   OrganisationDecisionSchema,
+  OrganisationKeyRecoveryCodeSchema,
+  OrganisationKeyRecoverySchema,
+  OrganisationKeyRecoverySentSchema,
   OrganisationKeySchema,
   OrganisationListQuerySchema,
   OrganisationListSchema,
@@ -15,12 +18,14 @@ import type { AppDeps } from '../../http/app.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { anonymousLimit } from '../../http/middleware.ts';
 import { defineRoute, IdParam } from '../../http/route.ts';
+import * as recovery from './use-cases/organisation-key-recovery.ts';
 import * as uc from './use-cases/organisations.ts';
 
 const tags = ['Tài khoản tổ chức khai thác dữ liệu'];
 
 export function mountOrganisationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   mountOrganisationKeyRoutes(app);
+  mountKeyRecoveryRoutes(app, deps);
   mountOrganisationAdminRoutes(app, deps);
 }
 
@@ -86,6 +91,39 @@ function mountOrganisationKeyRoutes(app: OpenAPIHono<AppEnv>): void {
       response: z.object({ id: z.number() }),
     },
     async (c, { params, body }) => uc.requestAccessAsOrganisation(c.get('ctx'), await orgOf(c), params.id, body),
+  );
+}
+
+/** A lost key: a code to the contact's e-mail, then a new key for the code. */
+function mountKeyRecoveryRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  // Each request may send an e-mail: as rare as registering.
+  app.use('/public/organisations/key-recovery', anonymousLimit({ bucket: 'organisation-recovery', perMinute: 5 }));
+  defineRoute(
+    app,
+    {
+      method: 'post',
+      path: '/public/organisations/key-recovery',
+      operationId: 'requestDataOrganisationKeyRecovery',
+      summary:
+        'Tổ chức mất khóa truy cập: gửi mã khôi phục tới thư điện tử liên hệ của tài khoản (câu trả lời như nhau dù có khớp hay không)',
+      tags,
+      body: OrganisationKeyRecoverySchema,
+      response: OrganisationKeyRecoverySentSchema,
+    },
+    (c, { body }) => recovery.requestKeyRecovery(c.get('ctx'), body, deps.config),
+  );
+  defineRoute(
+    app,
+    {
+      method: 'post',
+      path: '/public/organisations/key-recovery/confirm',
+      operationId: 'confirmDataOrganisationKeyRecovery',
+      summary: 'Nhận khóa truy cập mới bằng mã khôi phục (dùng một lần; khóa cũ hết hiệu lực ngay)',
+      tags,
+      body: OrganisationKeyRecoveryCodeSchema,
+      response: OrganisationKeySchema,
+    },
+    (c, { body }) => recovery.confirmKeyRecovery(c.get('ctx'), body),
   );
 }
 

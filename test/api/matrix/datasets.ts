@@ -391,6 +391,27 @@ export async function datasetCases(env: MatrixEnv): Promise<Record<string, Route
       anonymous: false,
       references: 'none',
     },
+    // A lost key: anyone may ask (the answer does not say whether the tax code has an account) and bring a code.
+    requestDataOrganisationKeyRecovery: {
+      request: () => ({
+        method: 'POST',
+        path: '/api/public/organisations/key-recovery',
+        body: { taxCode: '2801234564', contactEmail: 'noone@example.vn' },
+      }),
+      allowed: everyone,
+      anonymous: true,
+      references: 'none',
+    },
+    confirmDataOrganisationKeyRecovery: {
+      request: () => ({
+        method: 'POST',
+        path: '/api/public/organisations/key-recovery/confirm',
+        body: { code: 'not-a-code-that-was-ever-mailed' },
+      }),
+      allowed: everyone,
+      anonymous: true,
+      references: 'none',
+    },
     requestDatasetAccessAsOrganisation: {
       request: (r) => ({
         method: 'POST',

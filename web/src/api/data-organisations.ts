@@ -35,6 +35,15 @@ export const organisationApi = {
   self: (key: string) => request<OrganisationSelf>('/public/organisations/me', withKey(key)),
   replaceKey: (key: string) =>
     request<OrganisationKey>('/public/organisations/me/key', { method: 'POST', ...withKey(key) }),
+  /** A lost key: a code is mailed to the account's contact (the answer is the same whether or not they match). */
+  askKeyRecovery: (body: { taxCode: string; contactEmail: string }) =>
+    request<{ message: string }>('/public/organisations/key-recovery', { method: 'POST', body, anonymous: true }),
+  confirmKeyRecovery: (code: string) =>
+    request<OrganisationKey>('/public/organisations/key-recovery/confirm', {
+      method: 'POST',
+      body: { code: code.trim() },
+      anonymous: true,
+    }),
   requestAccess: (key: string, datasetId: number, body: OrganisationRequestBody) =>
     request<{ id: number }>(`/public/datasets/${datasetId}/access-requests`, { method: 'POST', body, ...withKey(key) }),
   /** A file under the organisation's grant: fetched with the key, then saved by the browser. */

@@ -122,7 +122,45 @@ export async function decideOrganisation(
 export async function replaceKey(tx: Tx, id: number, keyHash: string, keyHint: string): Promise<void> {
   await tx
     .updateTable('data_organisation')
-    .set({ key_hash: keyHash, key_hint: keyHint, key_issued_at: sql`now()` } as never)
+    .set({
+      key_hash: keyHash,
+      key_hint: keyHint,
+      key_issued_at: sql`now()`,
+      recovery_hash: null,
+      recovery_expires_at: null,
+    } as never)
     .where('id', '=', id)
     .execute();
+}
+
+/** The account a lost key belongs to: its tax code and its contact's address (any case), not a refused one. */
+export async function organisationForRecovery(db: Q, taxCode: string, contactEmail: string) {
+  return db
+    .selectFrom('data_organisation')
+    .selectAll()
+    .where('tax_code', '=', taxCode)
+    .where(sql<boolean>`lower(contact_email) = lower(${contactEmail})`)
+    .where('status', '<>', 'refused')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+}
+
+/** Keeps a recovery code's hash until it expires; a newer code replaces an older one. */
+export async function setRecovery(tx: Tx, id: number, hash: string, expiresAt: Date): Promise<void> {
+  await tx
+    .updateTable('data_organisation')
+    .set({ recovery_hash: hash, recovery_expires_at: expiresAt })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The account a recovery code was mailed to, while the code is valid; locked for the key's replacement. */
+export async function organisationByRecoveryHash(tx: Tx, hash: string) {
+  return tx
+    .selectFrom('data_organisation')
+    .selectAll()
+    .where('recovery_hash', '=', hash)
+    .where('recovery_expires_at', '>', sql<Date>`now()`)
+    .forUpdate()
+    .executeTakeFirst();
 }

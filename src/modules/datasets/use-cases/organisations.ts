@@ -2,8 +2,8 @@
 // An outside organisation registers with its tax code and a contact and receives an access key, shown once; the
 // province's unit administrators check the organisation and approve the account; from then on the key asks for
 // access to a dataset (decided by the owning unit's leader like any request) and downloads under a grant. The key
-// travels as `Authorization: Bearer thk_…`; only its SHA-256 is kept, so a lost key is replaced, never recovered.
-import { createHash, randomBytes } from 'node:crypto';
+// travels as `Authorization: Bearer thk_…`; only its SHA-256 is kept, so a lost key is replaced (with the old key,
+// or with a code mailed to the contact: organisation-key-recovery.ts), never recovered.
 import type {
   OrganisationAccessRequestInputSchema,
   OrganisationDecisionSchema,
@@ -13,35 +13,18 @@ import type {
 import type { z } from '@hono/zod-openapi';
 import { ORGANISATION_STATUS_LABEL } from '../../../domain/datasets/model.ts';
 import { AppError, conflict, notFound } from '../../../domain/errors.ts';
-import { PROVINCE_CODE } from '../../../domain/org/reference.ts';
-import type { Target } from '../../../domain/permissions.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { authorize, requireActor, type Ctx } from '../../context.ts';
 import { sendMail } from '../../mail/index.ts';
 import { notify } from '../../notifications/index.ts';
-import { getUnitByCode } from '../../org/index.ts';
 import * as access from '../store/access.ts';
 import { fileRequest } from './file-request.ts';
+import { KEY_PREFIX, newAccessKey, provinceTarget, sha256 } from './organisation-keys.ts';
 import * as datasets from '../store/datasets.ts';
 import * as store from '../store/organisations.ts';
 
 type MailConfig = Parameters<typeof sendMail>[0];
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
-
-const KEY_PREFIX = 'thk_';
-const hashAccessKey = (key: string) => createHash('sha256').update(key, 'utf8').digest('hex');
-
-function newAccessKey(): { key: string; hash: string; hint: string } {
-  const key = `${KEY_PREFIX}${randomBytes(24).toString('base64url')}`;
-  return { key, hash: hashAccessKey(key), hint: key.slice(-4) };
-}
-
-/** The province's root unit: organisation accounts are the province's, managed by its unit administrators. */
-async function provinceTarget(ctx: Pick<Ctx, 'db'>): Promise<Target & { unitId: number }> {
-  const province = await getUnitByCode(ctx.db, PROVINCE_CODE);
-  if (!province) throw notFound('tỉnh');
-  return { unitPath: province.path, unitId: province.id };
-}
 
 export async function registerOrganisation(ctx: Ctx, b: OrganisationRegistration) {
   const province = await provinceTarget(ctx);
@@ -87,7 +70,7 @@ export async function organisationFromKey(ctx: Pick<Ctx, 'db'>, authorization: s
       'Cần khóa truy cập của tổ chức (tiêu đề Authorization: Bearer thk_…). Tổ chức chưa có khóa hãy đăng ký tại trang Dữ liệu phục vụ AI.',
     );
   const key = m[1] as string;
-  const org = key.startsWith(KEY_PREFIX) ? await store.organisationByKeyHash(ctx.db, hashAccessKey(key)) : undefined;
+  const org = key.startsWith(KEY_PREFIX) ? await store.organisationByKeyHash(ctx.db, sha256(key)) : undefined;
   if (!org)
     throw new AppError('organisation.key_invalid', 401, 'Khóa truy cập không đúng hoặc đã được thay bằng khóa mới.');
   await store.touchOrganisation(ctx.db, org.id);

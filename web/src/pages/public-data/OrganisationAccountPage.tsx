@@ -39,6 +39,7 @@ import { paths } from '../../paths.ts';
 import { PublicShell } from '../petitions/PublicShell.tsx';
 import { AccessRequestFields, checkAccessRequest } from '../datasets/AccessRequestFields.tsx';
 import { REQUEST_TONE } from '../datasets/labels.ts';
+import { KeyRecovery } from './KeyRecovery.tsx';
 import { PublicDataNav } from './PublicDataParts.tsx';
 
 const KEY_STORE = 'thihanh.organisationKey';
@@ -104,7 +105,11 @@ function RegisterForm({ onKey }: { onKey: (k: OrganisationKey) => void }) {
 function NewKey({ k }: { k: OrganisationKey }) {
   const [copied, setCopied] = useState(false);
   return (
-    <Alert color="green" title={`Đã nhận đăng ký của ${k.name}`} data-testid="new-key">
+    <Alert
+      color="green"
+      title={k.status === 'pending' ? `Đã nhận đăng ký của ${k.name}` : `Khóa truy cập mới của ${k.name}`}
+      data-testid="new-key"
+    >
       <Stack gap="xs">
         <Text size="sm">
           Khóa truy cập của tổ chức (chỉ hiện một lần, tỉnh không lưu khóa nên không cấp lại được khóa này; hãy lưu lại
@@ -305,6 +310,7 @@ export function OrganisationAccountPage() {
   usePageTitle('Tài khoản tổ chức khai thác dữ liệu');
   const [params] = useSearchParams();
   const preset = Number(params.get('boDuLieu')) || null;
+  const recoveryCode = params.get('khoi-phuc');
   const [key, setKey] = useState(() => sessionStorage.getItem(KEY_STORE) ?? '');
   const [typed, setTyped] = useState(key);
   const [issued, setIssued] = useState<OrganisationKey | null>(null);
@@ -317,6 +323,11 @@ export function OrganisationAccountPage() {
     setIssued(k);
     rememberKey(k.accessKey);
   };
+  const recovery = (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="khoi-phuc">
+      <KeyRecovery code={recoveryCode} onKey={onKey} />
+    </Paper>
+  );
   return (
     <PublicShell nav={<PublicDataNav />} navLabel="Trang công khai">
       <Stack gap="md">
@@ -334,6 +345,8 @@ export function OrganisationAccountPage() {
           <Code>Authorization: Bearer …</Code>).
         </Text>
         {issued ? <NewKey k={issued} /> : null}
+        {/* Arrived by the link of a recovery mail: the code first. */}
+        {recoveryCode && !issued ? recovery : null}
         <Paper withBorder radius="md" p="md" component="section" aria-labelledby="tai-khoan">
           <Stack gap="sm">
             <Title order={2} size="h4" id="tai-khoan">
@@ -361,6 +374,7 @@ export function OrganisationAccountPage() {
             {key ? <Account accessKey={key} preset={preset} onKey={onKey} /> : null}
           </Stack>
         </Paper>
+        {recoveryCode ? null : recovery}
         <Paper withBorder radius="md" p="md" component="section" aria-labelledby="dang-ky">
           <Stack gap="sm">
             <Title order={2} size="h4" id="dang-ky">
