@@ -265,6 +265,7 @@ describe('lint precision: wording of correct plans that read like slips', () => 
       ),
     );
     assert.deepEqual(found(findings, 'plan.law.otherInBody'), []);
+    assert.deepEqual(found(findings, 'plan.title.lawMismatch'), [], 'nor another law than the title’s');
     const other = await lint(
       task(
         'Tổ chức thi hành Luật Trí tuệ nhân tạo',

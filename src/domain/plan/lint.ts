@@ -153,6 +153,17 @@ const LAW_STOP = new Set([
 /** Words that end a law name only before a number: "Luật Chuyển đổi số" but "Luật … số 134/2025/QH15", "năm 2025". */
 const LAW_STOP_BEFORE_NUMBER = new Set(['số', 'năm']);
 
+/**
+ * How many of the words after "Luật" name the law: all of them, unless they are not a law of the register but their
+ * beginning is (the longest such beginning, at least two words).
+ */
+function registeredLength(head: string, words: string[]): number {
+  const name = (n: number) => `${head} ${words.slice(0, n).join(' ')}`.replace(/[,.;:]+$/u, '');
+  if (registeredLaw(name(words.length))) return words.length;
+  for (let n = words.length - 1; n >= 2; n--) if (registeredLaw(name(n))) return n;
+  return words.length;
+}
+
 /** Names of laws in a text: "Luật Trí tuệ Nhân tạo", "Luật sửa đổi, bổ sung một số điều của Luật Chuyển giao công nghệ". */
 export function lawMentions(text: string): LawMention[] {
   const out: LawMention[] = [];
@@ -185,6 +196,8 @@ export function lawMentions(text: string): LawMention[] {
       if (words.length >= 10) break;
     }
     if (words.length === 0) continue;
+    // "thi hành Luật Trí tuệ nhân tạo kịp thời, hiệu quả": a law of the register followed by other words is that law.
+    if (!amend) words.splice(registeredLength(m[1]!, words));
     const joined = words.join(' ').replace(/,$/u, '');
     const name = (amend ? `${m[1]} ${amend[0]}${joined}` : `${m[1]} ${joined}`)
       .replace(/\s+/g, ' ')
