@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { serverUrlOf } from '../test/support/cli.ts';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -72,18 +73,7 @@ export async function spawnServer(
     await exited;
   };
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout!.on('data', (b) => {
-        out += b;
-        const m = out.match(/đang chạy tại (http:\/\/\S+)/);
-        if (m) resolve(m[1]!);
-      });
-      child.stderr!.on('data', (b) => {
-        out += b;
-      });
-      child.on('exit', (c) => reject(new Error(`server exited ${c}: ${out}`)));
-    });
+    const url = await serverUrlOf(child);
     return { url, pid: child.pid!, stop };
   } catch (err) {
     await stop();

@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serverUrlOf } from '../support/cli.ts';
 
 const CLI = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'thihanh-lock-'));
@@ -204,18 +205,7 @@ test('a restarted server that finds a lock naming its own PID with another start
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     children.push(child);
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout!.on('data', (b) => {
-        out += b;
-        const m = out.match(/đang chạy tại (http:\/\/\S+)/);
-        if (m) resolve(m[1]!);
-      });
-      child.stderr!.on('data', (b) => {
-        out += b;
-      });
-      child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-    });
+    const url = await serverUrlOf(child);
     assert.equal((await fetch(`${url}/api/health`)).status, 200);
     const lock = JSON.parse(readFileSync(join(dir, 'thihanh.lock'), 'utf8')) as { pid: number; identity: string };
     assert.equal(lock.pid, child.pid);

@@ -101,17 +101,17 @@ function resolveUnits(ctx: ParseContext, text: string, line: number, task: strin
         { task, line, field },
         'Ghi rõ tên đơn vị hành chính (ví dụ "… phường Nam Sầm Sơn").',
       );
-    } else if (ref.unitId === null && unverifiable(ctx, ref.text)) {
-      const why = unverifiable(ctx, ref.text)!;
-      ctx.finding(why.code, 'info', `Nhiệm vụ ${task}: ${why.message}`, { task, line, field });
     } else if (ref.unitId === null) {
-      ctx.finding(
-        'import.unit.unresolved',
-        'warning',
-        `Nhiệm vụ ${task}: không tìm thấy "${ref.text}" trong danh mục đơn vị${ref.confidence > 0 ? ` (tên gần nhất giống ${formatShareVi(ref.confidence)})` : ''}.`,
-        { task, line, field },
-        'Kiểm tra tên đơn vị hoặc bổ sung đơn vị vào danh mục.',
-      );
+      const why = unverifiable(ctx, ref.text);
+      if (why) ctx.finding(why.code, 'info', `Nhiệm vụ ${task}: ${why.message}`, { task, line, field });
+      else
+        ctx.finding(
+          'import.unit.unresolved',
+          'warning',
+          `Nhiệm vụ ${task}: không tìm thấy "${ref.text}" trong danh mục đơn vị${ref.confidence > 0 ? ` (tên gần nhất giống ${formatShareVi(ref.confidence)})` : ''}.`,
+          { task, line, field },
+          'Kiểm tra tên đơn vị hoặc bổ sung đơn vị vào danh mục.',
+        );
     } else if (ref.confidence < 0.95) {
       ctx.finding(
         'import.unit.uncertain',

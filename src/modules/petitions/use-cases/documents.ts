@@ -17,7 +17,7 @@ import { renderPetitionAnswerDocx, type PetitionAnswerLetter } from '../../../do
 import { renderPetitionFiguresXlsx } from '../../../documents/render/petition-xlsx.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { authorize, mustRead, requireActor, type Ctx } from '../../context.ts';
-import { documentIdentityOf, getUnit, type UnitRow } from '../../org/index.ts';
+import { documentIdentityOf, getUnit, getUnitsByIds, type UnitRow } from '../../org/index.ts';
 import { petitionFor, unitsOf } from '../shared.ts';
 import * as store from '../store.ts';
 import { petitionYearFigures } from './figures.ts';
@@ -39,9 +39,11 @@ async function signerOf(ctx: Ctx, p: store.PetitionRow, unit: UnitRow, settings:
 
 async function letterOf(ctx: Ctx, p: store.PetitionRow): Promise<PetitionAnswerLetter> {
   const committee = COMMITTEE_KINDS.has(p.handling_kind);
-  const unit = (await getUnit(ctx.db, p.handling_unit_id))!;
-  const parent = p.handling_path.length > 1 ? await getUnit(ctx.db, p.handling_path.at(-2)!) : undefined;
-  const province = p.handling_path.length > 1 ? await getUnit(ctx.db, p.handling_path[1]!) : undefined;
+  // The handling unit, its parent and its province, all on its path: one read.
+  const path = new Map((await getUnitsByIds(ctx.db, [...p.handling_path])).map((u) => [u.id, u]));
+  const unit = path.get(p.handling_unit_id)!;
+  const parent = p.handling_path.length > 1 ? path.get(p.handling_path.at(-2)!) : undefined;
+  const province = p.handling_path.length > 1 ? path.get(p.handling_path[1]!) : undefined;
   const identity = await documentIdentityOf(ctx.db, unit);
   const parentName = committee
     ? null
