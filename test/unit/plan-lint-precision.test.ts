@@ -275,6 +275,18 @@ describe('lint precision: wording of correct plans that read like slips', () => 
     assert.match(found(other.findings, 'plan.law.otherInBody')[0] ?? '', /Luật Chuyển giao công nghệ/);
   });
 
+  it('a product named at the end of the sentence is the task’s product', async () => {
+    const { plan, findings } = await lint(
+      task(
+        'Tổ chức hội nghị quán triệt Luật',
+        'Sở Khoa học và Công nghệ chủ trì; hoàn thành trong Quý IV/2026. Sản phẩm: hội nghị, báo cáo kết quả.',
+      ),
+    );
+    assert.deepEqual(plan.tasks[0]!.deliverables, ['hội nghị', 'báo cáo kết quả']);
+    assert.match(plan.tasks[0]!.timeframe.text, /Quý IV\/2026/);
+    assert.ok(!findings.some((f) => f.code === 'task.deliverable.missing' && f.location.task === '1'));
+  });
+
   it('broadcasting and a decree to draft are work to do; a bare topic is not', async () => {
     for (const title of [
       'Phát thanh nội dung Luật trên hệ thống truyền thanh cơ sở',

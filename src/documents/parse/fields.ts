@@ -71,6 +71,20 @@ export function readFields(line: string): FieldValue[] | null {
   }
 }
 
+/**
+ * The product named at the end of a task's sentence: "Sở X chủ trì …; hoàn thành trong Quý IV/2026. Sản phẩm: báo
+ * cáo." → the sentence and "báo cáo". Only a "Sản phẩm"/"Kết quả" label after a sentence break, and only when
+ * nothing else labelled follows it.
+ */
+export function trailingDeliverables(text: string): { before: string; label: string; value: string } | null {
+  for (const m of text.matchAll(/[;.]\s+/gu)) {
+    const fields = readFields(text.slice(m.index + m[0].length));
+    if (fields?.length === 1 && fields[0]!.field === 'deliverables' && fields[0]!.value)
+      return { before: text.slice(0, m.index + 1), label: fields[0]!.label, value: fields[0]!.value };
+  }
+  return null;
+}
+
 /** Splits at a separator outside parentheses and quotes. */
 function splitOutside(text: string, sep: string): string[] {
   const out: string[] = [];

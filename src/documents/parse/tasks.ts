@@ -6,7 +6,7 @@ import type { Block, Task, TaskField, TaskGroup, UnitRef } from '../../domain/pl
 import { parseTimeframe } from '../../domain/plan/timeframe.ts';
 import { formatShareVi, normalizeText } from '../../domain/text.ts';
 import type { ParseContext } from './context.ts';
-import { numberedHeading, readFields, splitDeliverables, type FieldValue } from './fields.ts';
+import { numberedHeading, readFields, splitDeliverables, trailingDeliverables, type FieldValue } from './fields.ts';
 import type { LogicalLine } from './lines.ts';
 import { isAgencyHeading, readProse } from './prose.ts';
 import { readTaskTable } from './tables.ts';
@@ -139,14 +139,20 @@ function collectFields(d: TaskDraft): Map<TaskField, { value: string; line: numb
   return values;
 }
 
-/** Resolves a task draft into a Task: units against the register, timeframe into a schedule, deliverables split. */
-export function buildTask(ctx: ParseContext, d: TaskDraft): Task {
-  const values = collectFields(d);
+/**
+ * The task's unlabelled paragraphs: its content, or notes when they follow another field (said in a finding). A
+ * prose sentence that ends by naming the product gives the task its product.
+ */
+function unlabelledText(ctx: ParseContext, d: TaskDraft, values: ReturnType<typeof collectFields>) {
   const content: string[] = values.get('content') ? [values.get('content')!.value] : [];
   const notes: string[] = values.get('notes') ? [values.get('notes')!.value] : [];
   for (const x of d.extra) {
-    if (x.afterField === null || x.afterField === 'content') content.push(x.text);
-    else {
+    if (x.afterField === null || x.afterField === 'content') {
+      // "…; hoàn thành trong Quý IV/2026. Sản phẩm: báo cáo."
+      const product = values.has('deliverables') ? null : trailingDeliverables(x.text);
+      if (product) values.set('deliverables', { value: product.value, line: x.line, label: product.label });
+      content.push(product?.before ?? x.text);
+    } else {
       notes.push(x.text);
       ctx.finding(
         'import.task.unlabeledText',
@@ -157,6 +163,13 @@ export function buildTask(ctx: ParseContext, d: TaskDraft): Task {
       );
     }
   }
+  return { content, notes };
+}
+
+/** Resolves a task draft into a Task: units against the register, timeframe into a schedule, deliverables split. */
+export function buildTask(ctx: ParseContext, d: TaskDraft): Task {
+  const values = collectFields(d);
+  const { content, notes } = unlabelledText(ctx, d, values);
   let title = d.title;
   if (!values.has('lead') || !values.has('timeframe')) {
     // Prose: "Sở Tư pháp chủ trì, phối hợp với … tổ chức …; hoàn thành trong Quý II/2026." (the label stays empty)
